@@ -1,0 +1,99 @@
+"""Typed errors with stable codes. Each reaches users as `code: message` (CLI) or a JSON body (API).
+
+Codes are part of the public contract: never rename one, only add.
+"""
+
+from __future__ import annotations
+
+
+class OcrPipelineError(Exception):
+    """Base error. `code` is stable; `http_status` is what the API answers for it; `transient` errors
+    may be retried (timeouts, storage hiccups), the others are bad input and are never retried."""
+
+    code = "pipeline_error"
+    http_status = 500
+    transient = False
+
+    def __init__(self, message: str, *, detail: dict | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail or {}
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message, **({"detail": self.detail} if self.detail else {})}
+
+
+class BadInput(OcrPipelineError):
+    code = "bad_input"
+    http_status = 400
+
+
+class EmptyFile(BadInput):
+    code = "empty_file"
+
+
+class UnsupportedDocument(BadInput):
+    code = "unsupported_type"
+    http_status = 415
+
+
+class CorruptDocument(BadInput):
+    code = "corrupt_file"
+    http_status = 422
+
+
+class EncryptedDocument(BadInput):
+    code = "encrypted_pdf"
+    http_status = 422
+
+
+class DocumentTooLarge(BadInput):
+    code = "file_too_large"
+    http_status = 413
+
+
+class TooManyPages(BadInput):
+    code = "too_many_pages"
+    http_status = 413
+
+
+class ImageTooLarge(BadInput):
+    """Too many pixels: refused before decoding (decompression bombs)."""
+
+    code = "image_too_large"
+    http_status = 413
+
+
+class OcrEngineError(OcrPipelineError):
+    code = "ocr_failed"
+    http_status = 500
+
+
+class OcrTimeout(OcrEngineError):
+    code = "ocr_timeout"
+    http_status = 504
+    transient = True
+
+
+class ExtractionError(OcrPipelineError):
+    code = "extraction_failed"
+
+
+class TemplateError(BadInput):
+    code = "invalid_template"
+
+
+class StorageError(OcrPipelineError):
+    code = "storage_error"
+    http_status = 503
+    transient = True
+
+
+class Cancelled(OcrPipelineError):
+    code = "cancelled"
+    http_status = 409
+
+
+def error_code(exc: BaseException) -> str:
+    """Stable code for any exception (unknown ones are `internal_error`)."""
+    return exc.code if isinstance(exc, OcrPipelineError) else "internal_error"

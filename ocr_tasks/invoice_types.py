@@ -1,0 +1,110 @@
+"""Types of the extraction stage: a field value, a line item, an invoice.
+
+Values are strings in normalised form: dates ISO `YYYY-MM-DD`, amounts and quantities decimal strings
+(`"1234.50"`), currency ISO 4217, rates percent as decimal strings (`"6.00"`). Names follow the cloud
+invoice models (Azure prebuilt-invoice / AWS AnalyzeExpense) in snake case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from ocr_tasks.geometry import BBox
+
+FIELD_NAMES: tuple[str, ...] = (
+    "vendor_name",
+    "vendor_address",
+    "vendor_tax_id",
+    "customer_name",
+    "customer_address",
+    "invoice_number",
+    "invoice_date",
+    "due_date",
+    "po_number",
+    "currency",
+    "subtotal",
+    "tax_amount",
+    "tax_rate",
+    "total",
+    "amount_due",
+    "payment_terms",
+    "iban",
+)
+DATE_FIELDS = frozenset({"invoice_date", "due_date"})
+AMOUNT_FIELDS = frozenset({"subtotal", "tax_amount", "total", "amount_due"})
+LINE_ITEM_COLUMNS: tuple[str, ...] = ("description", "quantity", "unit_price", "amount", "tax_rate")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldValue:
+    name: str
+    value: str
+    raw_text: str
+    confidence: float
+    page: int = 0
+    bbox: BBox | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "raw_text": self.raw_text,
+            "confidence": round(self.confidence, 4),
+            "page": self.page,
+            "bbox": self.bbox.to_list() if self.bbox else None,
+        }
+
+    @classmethod
+    def from_dict(cls, name: str, data: dict[str, Any]) -> "FieldValue":
+        return cls(
+            name=name,
+            value=data["value"],
+            raw_text=data.get("raw_text", ""),
+            confidence=float(data.get("confidence", 0.0)),
+            page=int(data.get("page", 0)),
+            bbox=BBox.from_list(data["bbox"]) if data.get("bbox") else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class LineItem:
+    """One row of the items table; `cells` maps a column of `LINE_ITEM_COLUMNS` to its value."""
+
+    cells: Mapping[str, FieldValue]
+
+    def get(self, column: str) -> str | None:
+        cell = self.cells.get(column)
+        return cell.value if cell else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: cell.to_dict() for name, cell in self.cells.items()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "LineItem":
+        return cls(cells={name: FieldValue.from_dict(name, cell) for name, cell in data.items()})
+
+
+@dataclass(frozen=True, slots=True)
+class Invoice:
+    fields: Mapping[str, FieldValue] = field(default_factory=dict)
+    line_items: tuple[LineItem, ...] = ()
+    template: str | None = None
+
+    def get(self, name: str) -> str | None:
+        f = self.fields.get(name)
+        return f.value if f else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "fields": {name: f.to_dict() for name, f in self.fields.items()},
+            "line_items": [item.to_dict() for item in self.line_items],
+            "template": self.template,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Invoice":
+        return cls(
+            fields={name: FieldValue.from_dict(name, f) for name, f in data.get("fields", {}).items()},
+            line_items=tuple(LineItem.from_dict(i) for i in data.get("line_items", [])),
+            template=data.get("template"),
+        )

@@ -1,0 +1,75 @@
+"""The port: the only way a flow reads its inputs and writes progress and results.
+
+`flows.memory_port.InMemoryPort` serves tests and the CLI; `django_api` provides the real one
+(`django_api.pipeline.orchestration.port.DjangoPort`). The worker chooses by the setting
+`OCR_PIPELINE_PORT` (dotted path of a zero-argument factory). Additive changes only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.ocr_types import SourceDocument
+from ocr_tasks.result_types import DocumentResult, ErrorInfo
+
+# task statuses (shared with django_api's OcrTask.status)
+QUEUED, RUNNING, SUCCEEDED, PARTIALLY_FAILED, FAILED, CANCELLING, CANCELLED = (
+    "queued",
+    "running",
+    "succeeded",
+    "partially_failed",
+    "failed",
+    "cancelling",
+    "cancelled",
+)
+FINISHED = frozenset({SUCCEEDED, PARTIALLY_FAILED, FAILED, CANCELLED})
+
+
+@dataclass(frozen=True, slots=True)
+class TaskInputs:
+    task_id: str
+    project_id: str
+    documents: tuple[SourceDocument, ...]
+    languages: str = "eng"
+    # per-project settings: approval_threshold, custom expectations (list of GX configs), ...
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    step: str  # ingest | ocr | extract | validate | anomalies | save | done
+    documents_done: int
+    documents_total: int
+    pages_done: int
+    pages_total: int
+
+
+@runtime_checkable
+class PipelinePort(Protocol):
+    def load_task(self, task_id: str) -> TaskInputs: ...
+
+    def read_document(self, document: SourceDocument) -> bytes: ...
+
+    def mark_running(self, task_id: str, *, flow_run_id: str | None) -> None: ...
+
+    def report_progress(self, task_id: str, progress: Progress) -> None: ...
+
+    def save_document_result(self, task_id: str, result: DocumentResult) -> None: ...
+
+    def mark_document_failed(self, task_id: str, document_id: str, error: ErrorInfo) -> None: ...
+
+    def finish_task(self, task_id: str, status: str, *, error: ErrorInfo | None = None) -> None: ...
+
+    def is_cancelled(self, task_id: str) -> bool: ...
+
+    def load_history(self, project_id: str, *, exclude_task_id: str | None = None) -> list[InvoiceRecord]: ...
+
+    def load_project_results(self, project_id: str) -> list[DocumentResult]: ...
+
+    def save_rescored(self, project_id: str, result: DocumentResult) -> None: ...
+
+    def save_anomaly_model(self, project_id: str, model: bytes, version: str) -> None: ...
+
+    def load_anomaly_model(self, project_id: str) -> tuple[bytes, str] | None: ...

@@ -1,7 +1,7 @@
 """The port: the only way a flow reads its inputs and writes progress and results.
 
 `flows.memory_port.InMemoryPort` serves tests and the CLI; `django_api` provides the real one
-(`django_api.pipeline.orchestration.port.DjangoPort`). The worker chooses by the setting
+(in `django_api`, reached through its orchestration seam). The worker chooses by the setting
 `OCR_PIPELINE_PORT` (dotted path of a zero-argument factory). Additive changes only.
 """
 

@@ -1,0 +1,33 @@
+# Two commands: `make run` (set up, start the whole system on embedded defaults) and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv/bin
+
+.PHONY: help setup setup-test run test check bench
+
+help:
+	@echo "make run    set up (apt + .venv) and start Prefect server + worker, API, dashboard with a demo project"
+	@echo "make test   set up (apt + .venv) and run the checks and the test suite"
+	@echo "make bench  run the benchmarks in bench/ (prints tables)"
+
+setup:
+	@bash scripts/setup.sh run
+
+setup-test:
+	@bash scripts/setup.sh test
+
+run: setup
+	@bash scripts/run.sh
+
+check:
+	$(VENV)/lint-imports
+	$(VENV)/python -m expectations.export --check
+
+test: setup-test check
+	$(VENV)/pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(VENV)/python bench/ocr_throughput.py
+	$(VENV)/python bench/extraction_accuracy.py --set ../shared/corpus/sroie-sample
+	$(VENV)/python bench/anomaly_eval.py
+	$(VENV)/python bench/pipeline_overhead.py

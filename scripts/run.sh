@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Start the whole system on its embedded defaults (called by `make run` after set-up):
+# Prefect server (UI http://127.0.0.1:4200) + a process worker with the deployments of prefect.yaml,
+# the REST API (gunicorn, http://127.0.0.1:8000, SQLite + local files under var/), a demo user and project
+# with the sample documents processed, and the Streamlit dashboard (http://127.0.0.1:8501).
+# Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+VENV=$ROOT/.venv/bin
+mkdir -p var/log var/prefect
+
+export DO_NOT_TRACK=1 PREFECT_SERVER_ANALYTICS_ENABLED=false STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
+export OMP_THREAD_LIMIT=1
+export PREFECT_HOME=${PREFECT_HOME:-$ROOT/var/prefect}
+export PREFECT_API_URL=${PREFECT_API_URL:-http://127.0.0.1:4200/api}
+export PREFECT_UI_URL=${PREFECT_UI_URL:-http://127.0.0.1:4200}
+export PREFECT_WORKER_QUERY_SECONDS=${PREFECT_WORKER_QUERY_SECONDS:-2}
+export PREFECT_LOGGING_LEVEL=${PREFECT_LOGGING_LEVEL:-INFO}
+export OCR_DATA_DIR=${OCR_DATA_DIR:-$ROOT/var}
+export OCR_PIPELINE_MODE=${OCR_PIPELINE_MODE:-embedded}
+export OCR_PIPELINE_PORT=${OCR_PIPELINE_PORT:-django_api.orchestration.django_port:build_port}
+export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-django_api.config.settings}
+export OCR_API_URL=${OCR_API_URL:-http://127.0.0.1:8000}
+export OCR_CORPUS_DIR=${OCR_CORPUS_DIR:-$ROOT/../shared/corpus}
+# a per-installation secret key, generated once and kept out of the repository
+if [ -z "${DJANGO_SECRET_KEY:-}" ]; then
+  [ -s var/secret_key ] || "$VENV/python" -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key
+  DJANGO_SECRET_KEY=$(cat var/secret_key); export DJANGO_SECRET_KEY
+fi
+DEMO_PASSWORD=${OCR_DEMO_PASSWORD:-}
+if [ -z "$DEMO_PASSWORD" ]; then
+  [ -s var/demo_password ] || "$VENV/python" -c 'import secrets; print(secrets.token_urlsafe(12))' > var/demo_password
+  DEMO_PASSWORD=$(cat var/demo_password)
+fi
+export OCR_DEMO_PASSWORD=$DEMO_PASSWORD
+
+pids=()
+cleanup() {
+  echo; echo "[run] stopping..."
+  for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  sleep 2
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+wait_http() { # url seconds name
+  for _ in $(seq 1 "$2"); do
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi; sleep 1
+  done
+  echo "[run] $3 did not come up at $1; see var/log/" >&2; exit 1
+}
+
+echo "[run] Prefect server on 127.0.0.1:4200"
+"$VENV/prefect" server start --host 127.0.0.1 --port 4200 >var/log/prefect-server.log 2>&1 & pids+=($!)
+wait_http "$PREFECT_API_URL/health" 90 "Prefect server"
+
+echo "[run] work pool 'process', deployments from prefect.yaml, worker"
+"$VENV/prefect" work-pool inspect process >/dev/null 2>&1 || "$VENV/prefect" work-pool create process --type process >/dev/null
+"$VENV/prefect" --no-prompt deploy --all >var/log/prefect-deploy.log 2>&1 || echo "[run] prefect deploy failed: see var/log/prefect-deploy.log" >&2
+"$VENV/prefect" worker start --pool process >var/log/prefect-worker.log 2>&1 & pids+=($!)
+
+echo "[run] database migrations and demo data"
+"$VENV/python" manage.py migrate --noinput >var/log/migrate.log
+"$VENV/python" manage.py seed_demo --password "$DEMO_PASSWORD"
+
+echo "[run] API on 127.0.0.1:8000"
+"$VENV/gunicorn" django_api.config.wsgi:application --bind 127.0.0.1:8000 --workers 1 --threads 8 \
+  --timeout 300 >var/log/api.log 2>&1 & pids+=($!)
+wait_http "http://127.0.0.1:8000/api/ocr-health/" 60 "API" || true
+
+echo "[run] dashboard on 127.0.0.1:8501"
+OCR_DASHBOARD_USER=demo OCR_DASHBOARD_PASSWORD=$DEMO_PASSWORD \
+  "$VENV/streamlit" run dashboard/app.py --server.address 127.0.0.1 --server.port 8501 --server.headless true \
+  >var/log/dashboard.log 2>&1 & pids+=($!)
+wait_http "http://127.0.0.1:8501/_stcore/health" 60 "dashboard"
+
+cat <<MSG
+
+  Dashboard   http://127.0.0.1:8501   (user: demo  password: $DEMO_PASSWORD)
+  REST API    http://127.0.0.1:8000/api/   (Swagger UI: /api/docs/)
+  Prefect UI  http://127.0.0.1:4200
+  Logs        var/log/
+
+  Ctrl-C stops everything.
+MSG
+wait

@@ -1,0 +1,134 @@
+"""Printed amounts to `Decimal` and to the canonical decimal string (`"1234.50"`).
+
+Accepts decimal comma or point, thousands separators (`,` `.` space, narrow space, apostrophe), currency
+symbols or codes before or after (`RM 9.00`, `1.234,50 EUR`, `$4.95`), and negative forms (`-12.00`,
+`12.00-`, `(12.00)`, `- 12,00`). When the separator is ambiguous (`1,234` vs `1,23`) the rule is: one
+separator followed by exactly three digits is a thousands separator, unless the caller says otherwise
+through `decimal_separator`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+_CURRENCY_TOKENS = (
+    r"(?:US\$|USD|EUR|GBP|MYR|RM|SGD|S\$|AUD|A\$|CAD|C\$|CHF|HKD|HK\$|JPY|INR|IDR|Rp|NZD|SEK|NOK|DKK|PLN|"
+    r"CZK|THB|PHP|CNY|RMB|ZAR|BRL|R\$|Fr\.|kr|zł|[€$£¥₹₱฿₩₫])"
+)
+_NUMBER = r"\d{1,3}(?:[ ,.'\u202f\u00a0]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
+_AMOUNT_RE = re.compile(
+    r"(?P<lparen>\()?\s*(?P<sign1>[-\u2212])?\s*(?:" + _CURRENCY_TOKENS + r"\s?)?(?P<sign2>[-\u2212])?\s*"
+    r"(?P<num>" + _NUMBER + r")(?![\d])"
+    r"(?:\s?" + _CURRENCY_TOKENS + r")?(?P<sign3>-(?![\d]))?\s*(?P<rparen>\))?",
+    re.IGNORECASE,
+)
+_SEPARATORS = " ,.'\u202f\u00a0"
+
+
+@dataclass(frozen=True, slots=True)
+class AmountMatch:
+    """An amount found in a text: span, raw text, value, and whether it shows decimals (`12.50`)."""
+
+    start: int
+    end: int
+    raw: str
+    value: Decimal
+    has_decimals: bool
+
+
+def _number_to_decimal(num: str, decimal_separator: str | None) -> tuple[Decimal, bool] | None:
+    """Decimal value of a bare number with separators, and whether it had a decimal part."""
+    num = num.strip()
+    seps = [(i, c) for i, c in enumerate(num) if c in _SEPARATORS]
+    if not seps:
+        return Decimal(num), False
+    decimal_at: int | None = None
+    if decimal_separator in (".", ","):
+        last = [i for i, c in seps if c == decimal_separator]
+        if last:
+            decimal_at = last[-1]
+            if len(last) > 1:
+                return None
+    else:
+        last_i, last_c = seps[-1]
+        tail = num[last_i + 1:]
+        kinds = {c for _, c in seps}
+        if last_c in ".," and len(kinds) > 1:
+            decimal_at = last_i
+        elif last_c in ".," and sum(1 for _, c in seps if c == last_c) == 1:
+            head = num[:last_i].replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace("'", "")
+            if len(tail) != 3 or head in ("0", ""):
+                decimal_at = last_i
+        # several of the same separator, or a space/apostrophe last: all are thousands separators
+    if decimal_at is not None:
+        whole, frac = num[:decimal_at], num[decimal_at + 1:]
+        if any(c in _SEPARATORS for c in frac):
+            return None
+    else:
+        whole, frac = num, ""
+    whole_digits = "".join(c for c in whole if c.isdigit())
+    groups = re.split(r"[ ,.'\u202f\u00a0]", whole)
+    if len(groups) > 1 and any(len(g) != 3 for g in groups[1:]):
+        return None
+    try:
+        value = Decimal(f"{whole_digits or '0'}.{frac}" if frac else whole_digits)
+    except InvalidOperation:
+        return None
+    return value, bool(frac)
+
+
+def find_amounts(text: str, *, decimal_separator: str | None = None) -> list[AmountMatch]:
+    """All amounts in `text`, in order. Numbers glued to letters (`A123`) are skipped."""
+    found: list[AmountMatch] = []
+    for m in _AMOUNT_RE.finditer(text):
+        num = m.group("num")
+        start_num = m.start("num")
+        if start_num > 0 and text[start_num - 1].isalpha() and not _ends_with_currency(text[:start_num]):
+            continue
+        end = m.end("num")
+        if end < len(text) and text[end].isalpha() and not re.match(
+            _CURRENCY_TOKENS, text[end:], re.IGNORECASE
+        ):
+            continue
+        parsed = _number_to_decimal(num, decimal_separator)
+        if parsed is None:
+            continue
+        value, has_decimals = parsed
+        negative = bool(m.group("sign1") or m.group("sign2") or m.group("sign3")) or bool(
+            m.group("lparen") and m.group("rparen")
+        )
+        if negative:
+            value = -value
+        raw = m.group(0).strip()
+        found.append(AmountMatch(m.start(), m.end(), raw, value, has_decimals))
+    return found
+
+
+def _ends_with_currency(prefix: str) -> bool:
+    return re.search(_CURRENCY_TOKENS + r"$", prefix, re.IGNORECASE) is not None
+
+
+def parse_amount(text: str, *, decimal_separator: str | None = None) -> Decimal | None:
+    """The amount printed in `text` (the first one), or None when there is none.
+
+    `decimal_separator` (`"."` or `","`) forces the reading of ambiguous separators; None infers it.
+    """
+    if not text:
+        return None
+    matches = find_amounts(text, decimal_separator=decimal_separator)
+    return matches[0].value if matches else None
+
+
+def format_amount(value: Decimal, *, places: int = 2) -> str:
+    """Canonical decimal string with at least `places` decimals (`Decimal("9") -> "9.00"`)."""
+    exponent = value.as_tuple().exponent
+    shown = max(places, -exponent if isinstance(exponent, int) else places)
+    return f"{value:.{shown}f}"
+
+
+def normalise_amount(text: str, *, decimal_separator: str | None = None) -> str | None:
+    """`parse_amount` then `format_amount`, or None."""
+    value = parse_amount(text, decimal_separator=decimal_separator)
+    return None if value is None else format_amount(value)

@@ -1,0 +1,190 @@
+"""Printed dates to `datetime.date`.
+
+Handles numeric forms (`25/12/2018`, `25-12-18`, `25.12.2018`, `2018-12-25`, `2018/12/25`, `20181225`)
+and month names in English, German, French and Dutch (`25 DEC 2018`, `Dec 25, 2018`, `25. Dezember 2018`,
+`1er mars 2020`, `18 april 2014`, `25-Dec-18`).
+
+Day/month ambiguity (`03/04/2018`) is resolved by the caller's `day_first` cue; with no cue the
+international day-first reading is used. `infer_day_first` derives the cue from the other dates printed on
+the same document (an unambiguous `25/12/2018` settles it), which is what extraction passes in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Sequence
+
+DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl")
+
+# Month name prefixes per language -> month number. Matching uses the longest known form first, then a
+# unique prefix of at least three letters ("Sept", "Dezem", "févr").
+_MONTHS: dict[str, dict[str, int]] = {
+    "en": {
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "sept": 9,
+    },
+    "de": {
+        "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "marz": 3, "april": 4, "mai": 5,
+        "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+    },
+    "fr": {
+        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+        "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+        "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "fevr": 2, "juil": 7,
+    },
+    "nl": {
+        "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+        "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    },
+}
+
+_MONTH_WORD = r"[A-Za-zÀ-ÿ]{3,10}\.?"
+_SEP = r"[/\-.]"
+_YEAR_MIN, _YEAR_MAX = 1970, 2069
+
+# Order matters: more specific first. Every pattern has named groups d, m (digits or name), y.
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # 2018-12-25, 2018/12/25, 2018.12.25
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/\-.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d])"),
+    # 25/12/2018, 25-12-18, 25.12.2018, 12/25/2018 (separators must agree)
+    re.compile(r"(?<![\d/.\-])(?P<a>\d{1,2})\s?(?P<s>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4}|\d{2})(?![\d])"),
+    # 25 DEC 2018, 25-Dec-18, 25. Dezember 2018, 1er mars 2020, 25th December, 2018
+    re.compile(
+        r"(?<![\d])(?P<d>\d{1,2})(?:st|nd|rd|th|er|e)?\.?[\s\-/]*(?P<m>" + _MONTH_WORD + r")[\s\-/,.]*"
+        r"(?P<y>\d{4}|\d{2})(?![\d])",
+        re.IGNORECASE,
+    ),
+    # Dec 25, 2018 / December 25 2018 / Dec. 25th, 2018
+    re.compile(
+        r"(?<![A-Za-zÀ-ÿ])(?P<m>" + _MONTH_WORD + r")[\s\-/]*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[\s\-/]+"
+        r"(?P<y>\d{4})(?![\d])",
+        re.IGNORECASE,
+    ),
+    # 20181225
+    re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """A date found in a text: its span, the parsed value, and whether day/month order was ambiguous."""
+
+    start: int
+    end: int
+    raw: str
+    value: date
+    ambiguous: bool = False
+    numeric: bool = True
+
+
+def month_number(word: str, languages: Sequence[str] = DEFAULT_LANGUAGES) -> int | None:
+    """Month number of a printed month name or abbreviation in one of `languages`, else None."""
+    w = word.strip(". ").lower()
+    if len(w) < 3:
+        return None
+    found: set[int] = set()
+    for lang in languages:
+        table = _MONTHS.get(lang, {})
+        if w in table:
+            return table[w]
+        for name, number in table.items():
+            if name.startswith(w):
+                found.add(number)
+    return found.pop() if len(found) == 1 else None
+
+
+def _year(text: str) -> int | None:
+    y = int(text)
+    if len(text) == 2:
+        y += 2000 if y < 70 else 1900
+    return y if _YEAR_MIN <= y <= _YEAR_MAX else None
+
+
+def _make(y: int | None, m: int | None, d: int | None) -> date | None:
+    if y is None or m is None or d is None:
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _from_match(
+    pattern_index: int, m: re.Match[str], day_first: bool | None, languages: Sequence[str]
+) -> tuple[date, bool, bool] | None:
+    """(value, ambiguous, numeric) for one regex match, or None when it is not a valid date."""
+    g = m.groupdict()
+    year = _year(g["y"])
+    if pattern_index == 1:
+        a, b = int(g["a"]), int(g["b"])
+        day_first_reading = _make(year, b, a)
+        month_first_reading = _make(year, a, b)
+        if day_first_reading and month_first_reading and a != b:
+            chosen = month_first_reading if day_first is False else day_first_reading
+            return chosen, True, True
+        chosen = day_first_reading or month_first_reading
+        return (chosen, False, True) if chosen else None
+    if pattern_index in (2, 3):
+        month = month_number(g["m"], languages)
+        value = _make(year, month, int(g["d"]))
+        return (value, False, False) if value else None
+    value = _make(year, int(g["m"]), int(g["d"]))
+    return (value, False, True) if value else None
+
+
+def find_dates(
+    text: str, *, day_first: bool | None = None, languages: Sequence[str] = DEFAULT_LANGUAGES
+) -> list[DateMatch]:
+    """All non-overlapping dates in `text`, in order of position."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for index, pattern in enumerate(_PATTERNS):
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            parsed = _from_match(index, m, day_first, languages)
+            if parsed is None:
+                continue
+            value, ambiguous, numeric = parsed
+            taken.append((m.start(), m.end()))
+            found.append(DateMatch(m.start(), m.end(), m.group(0), value, ambiguous, numeric))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_date(
+    text: str, *, day_first: bool | None = None, languages: Sequence[str] = DEFAULT_LANGUAGES
+) -> date | None:
+    """The first date printed in `text`, or None.
+
+    `day_first`: True reads `03/04/2018` as 3 April, False as March 4; None uses the day-first reading
+    unless only the month-first one is valid (`12/25/2018`).
+    """
+    if not text:
+        return None
+    matches = find_dates(text, day_first=day_first, languages=languages)
+    return matches[0].value if matches else None
+
+
+def infer_day_first(texts: Iterable[str]) -> bool | None:
+    """Day/month order implied by the unambiguous numeric dates in `texts` (None when no evidence).
+
+    A numeric date whose first number is > 12 votes day-first; one whose second number is > 12 votes
+    month-first. The majority wins; a tie gives None.
+    """
+    votes = 0
+    pattern = _PATTERNS[1]
+    for text in texts:
+        for m in pattern.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 and b <= 12:
+                votes += 1
+            elif b > 12 and a <= 12:
+                votes -= 1
+    return None if votes == 0 else votes > 0
+
+
+def format_date(value: date) -> str:
+    """ISO `YYYY-MM-DD`."""
+    return value.isoformat()

@@ -1,0 +1,46 @@
+"""Currency and country detection."""
+
+import pytest
+
+from ocr_tasks.normalise.countries import guess_country
+from ocr_tasks.normalise.currency import detect_currency
+
+
+@pytest.mark.parametrize(
+    "text,country,expected",
+    [
+        ("TOTAL RM 9.00", None, "MYR"),
+        ("Total 1.234,50 EUR", None, "EUR"),
+        ("€ 717,97", None, "EUR"),
+        ("$4.95", None, "USD"),
+        ("$4.95", "SG", "SGD"),
+        ("$4.95", "AU", "AUD"),
+        ("S$ 5.00", None, "SGD"),
+        ("US$ 5.00", "SG", "USD"),
+        ("CHF 12.00", None, "CHF"),
+        ("£12.00", None, "GBP"),
+        ("Summe 12,00 kr", "SE", "SEK"),
+        ("Totaal 12,00", "NL", "EUR"),
+        ("Total 12.00", "MY", "MYR"),
+        ("Total 12.00", None, None),
+        ("EUR 10 USD 5 EUR 3", None, "EUR"),
+        ("TAX INVOICE 12.00", None, None),
+    ],
+)
+def test_detect_currency(text, country, expected):
+    assert detect_currency(text, country=country) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("BTW NL810433941B01", "NL"),
+        ("IBAN DE89 3704 0044 0532 0130 00", "DE"),
+        ("81100 JOHOR BAHRU, JOHOR", "MY"),
+        ("Weena 664, 3012 CN Rotterdam, Nederland", "NL"),
+        ("Tel +31 10 798 8999", "NL"),
+        ("nothing here", None),
+    ],
+)
+def test_guess_country(text, expected):
+    assert guess_country(text) == expected

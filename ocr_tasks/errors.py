@@ -83,6 +83,12 @@ class TemplateError(BadInput):
     code = "invalid_template"
 
 
+class InvalidExpectation(BadInput):
+    """A user's expectation configuration that Great Expectations (or the batch runner) cannot use."""
+
+    code = "invalid_expectation"
+
+
 class StorageError(OcrPipelineError):
     code = "storage_error"
     http_status = 503

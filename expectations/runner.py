@@ -1,0 +1,149 @@
+"""Validate a batch of extracted invoices with the suites: one GX run per suite over the whole batch.
+
+`validate_batch` builds one frame per suite kind (all documents together), validates it in the shared
+ephemeral context (`expectations.context`) and splits each expectation's unexpected rows back to their
+documents, giving every document one `ValidationReport` per suite.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from functools import lru_cache
+from typing import Any, Mapping, Sequence
+
+import pandas as pd
+
+from expectations import context
+from expectations.custom import build_custom_suite, check_custom_expectations
+from expectations.frames import invoice_fields_frame, line_items_frame
+from expectations.settings import DEFAULT_SETTINGS, ValidationSettings
+from expectations.suites import CUSTOM, INVOICE_FIELDS, LINE_ITEMS, invoice_fields_suite, line_items_suite
+from ocr_tasks.invoice_types import Invoice
+from ocr_tasks.result_types import ERROR, WARNING, ExpectationOutcome, ValidationReport
+
+_COLUMN_KWARGS = ("column", "column_A", "column_B")
+
+
+@lru_cache(maxsize=16)
+def _suite(name: str, settings: ValidationSettings) -> Any:
+    return {INVOICE_FIELDS: invoice_fields_suite, LINE_ITEMS: line_items_suite}[name](settings)
+
+
+@lru_cache(maxsize=64)
+def _custom_suite(configs_json: str) -> Any:
+    return build_custom_suite(json.loads(configs_json))
+
+
+def plain(value: Any) -> Any:
+    """A JSON-friendly Python value: numpy scalars unwrapped, NaN as None, tuples as lists."""
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value
+
+
+def _columns(kwargs: Mapping[str, Any]) -> list[str]:
+    columns = [kwargs[k] for k in _COLUMN_KWARGS if kwargs.get(k)]
+    return columns + list(kwargs.get("column_list") or ())
+
+
+def _one_or_many(values: list[Any]) -> Any:
+    return values[0] if len(values) == 1 else values
+
+
+def _by_column(values: dict[str, Any]) -> Any:
+    """One column's value alone; several columns as a {column: value} mapping."""
+    return next(iter(values.values())) if len(values) == 1 else values
+
+
+def _observed(frame: pd.DataFrame, rows: list[int], columns: list[str]) -> Any:
+    """The document's values of the expectation's columns: a scalar for one row and one column."""
+    per_row = [_by_column({c: plain(frame.at[i, c]) for c in columns if c in frame.columns}) for i in rows]
+    if not per_row:
+        return None
+    distinct = [v for n, v in enumerate(per_row) if v not in per_row[:n]]
+    return _one_or_many(distinct)
+
+
+def _unexpected_by_document(result: Any, columns: list[str]) -> dict[str, list[Any]]:
+    found: dict[str, list[Any]] = defaultdict(list)
+    for entry in (result.result or {}).get("unexpected_index_list") or ():
+        values = {c: plain(entry.get(c)) for c in columns if c in entry}
+        found[str(entry["document_id"])].append(_by_column(values))
+    return found
+
+
+def _outcome(config: Any, *, success: bool, observed: Any, unexpected: Sequence[Any]) -> ExpectationOutcome:
+    meta = config.meta or {}
+    severity = getattr(config.severity, "value", config.severity)
+    columns = _columns(config.kwargs)
+    return ExpectationOutcome(
+        expectation=config.type,
+        description=config.description or f"Custom expectation {config.type} on {', '.join(columns)}.",
+        success=success,
+        severity=ERROR if severity in (None, "critical") else WARNING,
+        fields=tuple(meta.get("fields") or columns),
+        observed_value=observed,
+        unexpected_values=tuple(unexpected),
+    )
+
+
+def _validate_suite(
+    suite: Any, asset: str, frame: pd.DataFrame, document_ids: Sequence[str]
+) -> dict[str, tuple[ExpectationOutcome, ...]]:
+    rows_of: dict[str, list[int]] = defaultdict(list)
+    for index, doc_id in zip(frame.index, frame["document_id"]):
+        rows_of[str(doc_id)].append(index)
+    outcomes: dict[str, list[ExpectationOutcome]] = {doc_id: [] for doc_id in document_ids}
+    if frame.empty:
+        configs = [(e.configuration, None) for e in suite.expectations]
+    else:
+        run = context.validate_frame(asset, frame, suite)
+        configs = [(r.expectation_config, r) for r in run.results]
+    for config, result in configs:
+        columns = _columns(config.kwargs)
+        crashed = result is not None and (result.exception_info or {}).get("raised_exception")
+        unexpected = _unexpected_by_document(result, columns) if result is not None else {}
+        for doc_id in document_ids:
+            bad = unexpected.get(doc_id, [])
+            observed = _observed(frame, rows_of.get(doc_id, []), columns)
+            if crashed:
+                observed = {"error": str(result.exception_info.get("exception_message"))}
+            outcomes[doc_id].append(
+                _outcome(config, success=not bad and not crashed, observed=observed, unexpected=bad)
+            )
+    return {doc_id: tuple(items) for doc_id, items in outcomes.items()}
+
+
+def validate_batch(
+    invoices: Mapping[str, Invoice],
+    *,
+    settings: ValidationSettings | None = None,
+    custom_expectations: Sequence[dict] = (),
+) -> dict[str, tuple[ValidationReport, ...]]:
+    """Validate every invoice of the batch; keyed by document id, one report per suite
+    (`invoice_fields`, `line_items`, and `custom` when the project has its own expectations).
+    A bad custom expectation raises `InvalidExpectation` before anything runs."""
+    settings = settings or DEFAULT_SETTINGS
+    document_ids = [str(doc_id) for doc_id in invoices]
+    if not document_ids:
+        return {}
+    custom_json = json.dumps(check_custom_expectations(list(custom_expectations)), sort_keys=True)
+    fields_frame = invoice_fields_frame(invoices, settings)
+    per_suite = {
+        INVOICE_FIELDS: _validate_suite(_suite(INVOICE_FIELDS, settings), INVOICE_FIELDS, fields_frame, document_ids),
+        LINE_ITEMS: _validate_suite(
+            _suite(LINE_ITEMS, settings), LINE_ITEMS, line_items_frame(invoices, settings), document_ids
+        ),
+    }
+    if custom_expectations:
+        per_suite[CUSTOM] = _validate_suite(_custom_suite(custom_json), INVOICE_FIELDS, fields_frame, document_ids)
+    return {
+        doc_id: tuple(ValidationReport(doc_id, name, outcomes[doc_id]) for name, outcomes in per_suite.items())
+        for doc_id in document_ids
+    }

@@ -1,0 +1,224 @@
+"""`InMemoryPort`: the pipeline port kept in this process's memory (tests, the CLI, a worker without
+Django). Thread-safe: the flow and a caller that cancels or polls may run on different threads.
+
+Documents are given as bytes or as local paths (read when the flow asks for them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import threading
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from flows.port import CANCELLED, CANCELLING, FINISHED, QUEUED, RUNNING, Progress, TaskInputs
+from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.errors import StorageError
+from ocr_tasks.ocr_types import SourceDocument
+from ocr_tasks.result_types import DocumentResult, ErrorInfo
+
+
+@dataclass
+class TaskRecord:
+    inputs: TaskInputs
+    status: str = QUEUED
+    flow_run_id: str | None = None
+    error: ErrorInfo | None = None
+    cancel_requested: bool = False
+    progress: list[Progress] = field(default_factory=list)
+    results: dict[str, DocumentResult] = field(default_factory=dict)
+    failures: dict[str, ErrorInfo] = field(default_factory=dict)
+    statuses: list[str] = field(default_factory=list)
+
+
+def source_for_bytes(data: bytes, *, name: str, uri: str = "", document_id: str | None = None) -> SourceDocument:
+    media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return SourceDocument(
+        id=document_id or uuid.uuid4().hex,
+        uri=uri or f"memory://{name}",
+        media_type=media_type,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        name=name,
+    )
+
+
+class InMemoryPort:
+    """Implements `flows.port.PipelinePort`; the extra methods create tasks and read their outcome."""
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._tasks: dict[str, TaskRecord] = {}
+        self._blobs: dict[str, bytes | Path] = {}
+        self._history: dict[str, list[InvoiceRecord]] = {}
+        self._rescored: dict[str, dict[str, DocumentResult]] = {}
+        self._models: dict[str, tuple[bytes, str]] = {}
+
+    # -- creating tasks (callers) ------------------------------------------------------------
+    def add_task(
+        self,
+        project_id: str,
+        documents: Iterable[tuple[str, bytes] | Path | str],
+        *,
+        task_id: str | None = None,
+        languages: str = "eng",
+        settings: dict[str, Any] | None = None,
+    ) -> str:
+        """Queue a task over `(name, bytes)` pairs or local paths; returns its id."""
+        sources = []
+        for item in documents:
+            if isinstance(item, tuple):
+                name, data = item
+                source = source_for_bytes(data, name=name)
+                blob: bytes | Path = data
+            else:
+                path = Path(item).resolve()
+                data = path.read_bytes()
+                source = source_for_bytes(data, name=path.name, uri=path.as_uri())
+                blob = path
+            with self._lock:
+                self._blobs[source.id] = blob
+            sources.append(source)
+        task_id = task_id or uuid.uuid4().hex
+        inputs = TaskInputs(task_id=task_id, project_id=project_id, documents=tuple(sources),
+                            languages=languages, settings=dict(settings or {}))
+        with self._lock:
+            self._tasks[task_id] = TaskRecord(inputs=inputs, statuses=[QUEUED])
+        return task_id
+
+    def cancel(self, task_id: str) -> None:
+        with self._lock:
+            record = self._tasks[task_id]
+            record.cancel_requested = True
+            if record.status not in FINISHED:
+                record.status = CANCELLING
+                record.statuses.append(CANCELLING)
+
+    def seed_history(self, project_id: str, records: Sequence[InvoiceRecord]) -> None:
+        with self._lock:
+            self._history.setdefault(project_id, []).extend(records)
+
+    # -- reading outcomes (callers) -----------------------------------------------------------
+    def task(self, task_id: str) -> TaskRecord:
+        with self._lock:
+            return self._tasks[task_id]
+
+    def status(self, task_id: str) -> str:
+        with self._lock:
+            return self._tasks[task_id].status
+
+    def progress_log(self, task_id: str) -> list[Progress]:
+        with self._lock:
+            return list(self._tasks[task_id].progress)
+
+    def results(self, task_id: str) -> dict[str, DocumentResult]:
+        with self._lock:
+            return dict(self._tasks[task_id].results)
+
+    def failures(self, task_id: str) -> dict[str, ErrorInfo]:
+        with self._lock:
+            return dict(self._tasks[task_id].failures)
+
+    # -- PipelinePort -------------------------------------------------------------------------
+    def load_task(self, task_id: str) -> TaskInputs:
+        with self._lock:
+            return self._tasks[task_id].inputs
+
+    def read_document(self, document: SourceDocument) -> bytes:
+        with self._lock:
+            blob = self._blobs.get(document.id)
+        if blob is None:
+            raise StorageError(f"no stored file for document {document.id}")
+        if isinstance(blob, Path):
+            try:
+                return blob.read_bytes()
+            except OSError as exc:
+                raise StorageError(f"cannot read {blob}: {exc}") from exc
+        return blob
+
+    def mark_running(self, task_id: str, *, flow_run_id: str | None) -> None:
+        with self._lock:
+            record = self._tasks[task_id]
+            record.flow_run_id = flow_run_id
+            if record.status == QUEUED:
+                record.status = RUNNING
+                record.statuses.append(RUNNING)
+
+    def report_progress(self, task_id: str, progress: Progress) -> None:
+        with self._lock:
+            self._tasks[task_id].progress.append(progress)
+
+    def save_document_result(self, task_id: str, result: DocumentResult) -> None:
+        with self._lock:
+            self._tasks[task_id].results[result.source.id] = result
+
+    def mark_document_failed(self, task_id: str, document_id: str, error: ErrorInfo) -> None:
+        with self._lock:
+            self._tasks[task_id].failures[document_id] = error
+
+    def finish_task(self, task_id: str, status: str, *, error: ErrorInfo | None = None) -> None:
+        with self._lock:
+            record = self._tasks[task_id]
+            if record.status in FINISHED:  # the first final status wins (a flow and its hook may both call)
+                return
+            record.status = status
+            record.error = error
+            record.statuses.append(status)
+
+    def is_cancelled(self, task_id: str) -> bool:
+        with self._lock:
+            record = self._tasks.get(task_id)
+            return bool(record and (record.cancel_requested or record.status in (CANCELLING, CANCELLED)))
+
+    def load_history(self, project_id: str, *, exclude_task_id: str | None = None) -> list[InvoiceRecord]:
+        with self._lock:
+            records = list(self._history.get(project_id, ()))
+            for task_id, record in self._tasks.items():
+                if record.inputs.project_id == project_id and task_id != exclude_task_id:
+                    records.extend(InvoiceRecord.from_result(r) for r in record.results.values())
+            return records
+
+    def load_project_results(self, project_id: str) -> list[DocumentResult]:
+        with self._lock:
+            rescored = self._rescored.get(project_id, {})
+            return [
+                rescored.get(doc_id, result)
+                for record in self._tasks.values()
+                if record.inputs.project_id == project_id
+                for doc_id, result in record.results.items()
+            ]
+
+    def save_rescored(self, project_id: str, result: DocumentResult) -> None:
+        with self._lock:
+            self._rescored.setdefault(project_id, {})[result.source.id] = result
+            for record in self._tasks.values():
+                if record.inputs.project_id == project_id and result.source.id in record.results:
+                    record.results[result.source.id] = result
+
+    def save_anomaly_model(self, project_id: str, model: bytes, version: str) -> None:
+        with self._lock:
+            self._models[project_id] = (model, version)
+
+    def load_anomaly_model(self, project_id: str) -> tuple[bytes, str] | None:
+        with self._lock:
+            return self._models.get(project_id)
+
+    def project_ids(self) -> list[str]:
+        with self._lock:
+            return sorted({r.inputs.project_id for r in self._tasks.values()} | set(self._history))
+
+
+_default: InMemoryPort | None = None
+_default_lock = threading.Lock()
+
+
+def default_port() -> InMemoryPort:
+    """The process-wide in-memory port (the default of `OCR_PIPELINE_PORT`)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = InMemoryPort()
+        return _default

@@ -1,0 +1,277 @@
+"""The `process_invoices` flow: one task's documents, ingest -> OCR per page (in parallel) ->
+extract -> validate (the batch as one frame) -> anomalies against the project's history -> save.
+
+Everything goes through the port: inputs, progress, results, failures, the cancel flag. A bad
+document is marked failed with its error code and the others go on. Cancellation (the port's flag,
+checked between documents and after every page; or Prefect cancelling the flow run) stops new OCR
+work at once; documents whose pages were already recognised are still extracted, checked and saved,
+the others are marked `cancelled`, and the task ends `cancelled`.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from prefect import flow
+from prefect.runtime import flow_run as current_flow_run
+
+from flows import tasks
+from flows.page_window import PageWindow
+from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED, PipelinePort, TaskInputs
+from flows.progress import ProgressTracker
+from flows.runners import page_task_runner
+from flows.settings import get_port, page_concurrency, workdir
+from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.errors import Cancelled, error_code
+from ocr_tasks.ocr_types import OcrDocument, OcrPage, SourceDocument
+from ocr_tasks.result_types import DocumentResult, ErrorInfo
+
+OCR_OPTIONS = frozenset(f.name for f in fields(OcrConfig)) - {"languages", "limits"}
+
+
+@dataclass
+class DocumentState:
+    source: SourceDocument
+    pages: list[Any] = field(default_factory=list)  # ocr_tasks PageInput
+    recognised: dict[int, OcrPage] = field(default_factory=dict)
+    ocr: OcrDocument | None = None
+    invoice: Any = None
+    error: ErrorInfo | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    ocr_started: float = 0.0
+
+    @property
+    def extracted(self) -> bool:
+        return self.invoice is not None and self.error is None
+
+
+def error_info(exc: BaseException, step: str, page: int | None = None) -> ErrorInfo:
+    return ErrorInfo(code=error_code(exc), message=str(exc) or type(exc).__name__, step=step, page=page)
+
+
+def ocr_config(inputs: TaskInputs) -> OcrConfig:
+    """The OCR configuration of a task: its languages plus the project's `ocr` settings."""
+    options = {k: v for k, v in dict(inputs.settings.get("ocr", {})).items() if k in OCR_OPTIONS}
+    return OcrConfig(languages=inputs.languages, **options)
+
+
+class TaskRun:
+    """The state of one `process_invoices` run; each method is one stage of the flow."""
+
+    def __init__(self, port: PipelinePort, inputs: TaskInputs) -> None:
+        self.port = port
+        self.inputs = inputs
+        self.config = ocr_config(inputs)
+        self.engine = inputs.settings.get("ocr_engine")
+        self.docs = {source.id: DocumentState(source) for source in inputs.documents}
+        self.progress = ProgressTracker(port, inputs.task_id, documents_total=len(self.docs))
+        self.cancelled = False
+
+    # -- helpers ---------------------------------------------------------------------------
+    def check_cancelled(self) -> bool:
+        if not self.cancelled and self.port.is_cancelled(self.inputs.task_id):
+            self.cancelled = True
+        return self.cancelled
+
+    def fail(self, doc: DocumentState, error: ErrorInfo) -> None:
+        if doc.error is None:
+            doc.error = error
+            self.port.mark_document_failed(self.inputs.task_id, doc.source.id, error)
+            self.progress.document_done()
+
+    def live(self) -> list[DocumentState]:
+        return [d for d in self.docs.values() if d.error is None]
+
+    # -- stages ----------------------------------------------------------------------------
+    def ingest(self, folder: str) -> None:
+        self.progress.enter("ingest")
+        for doc in self.docs.values():
+            if self.check_cancelled():
+                return
+            started = time.perf_counter()
+            try:
+                data = tasks.read_document(self.port, doc.source)
+                ingested = tasks.ingest_document(data, doc.source, self.config, folder)
+            except Exception as exc:  # noqa: BLE001 - a bad document fails alone
+                self.fail(doc, error_info(exc, "ingest"))
+                continue
+            doc.source = getattr(ingested, "source", None) or doc.source
+            doc.pages = list(ingested.pages)
+            doc.timings["ingest"] = time.perf_counter() - started
+            self.progress.add_pages(len(doc.pages))
+
+    def recognise(self) -> None:
+        """OCR every page of every live document, a window at a time; extract each document as soon
+        as its last page is back (extraction overlaps the OCR of the next pages)."""
+        self.progress.enter("ocr")
+        window = PageWindow(
+            lambda page: tasks.ocr_page.submit(page, self.config, self.engine), limit=page_concurrency()
+        )
+        now = time.perf_counter()
+        for doc in self.live():
+            doc.ocr_started = now
+            window.extend((doc.source.id, page) for page in doc.pages)
+            if not doc.pages:
+                self.finish_ocr(doc)
+        for doc_id, page, error in window.results():
+            doc = self.docs[doc_id]
+            self.progress.page_done()
+            if self.check_cancelled():
+                window.stop()
+            if doc.error is not None:
+                continue
+            if error is not None:
+                self.fail(doc, error_info(error, "ocr", getattr(error, "page", None)))
+                window.drop(lambda key, failed=doc_id: key == failed)
+                continue
+            doc.recognised[page.index] = page
+            if len(doc.recognised) == len(doc.pages):
+                self.finish_ocr(doc)
+
+    def finish_ocr(self, doc: DocumentState) -> None:
+        doc.timings["ocr"] = time.perf_counter() - doc.ocr_started
+        doc.timings["ocr_cpu"] = sum(p.seconds for p in doc.recognised.values())
+        doc.ocr = OcrDocument(source=doc.source, pages=tuple(doc.recognised[i] for i in sorted(doc.recognised)))
+        started = time.perf_counter()
+        try:
+            doc.invoice = tasks.extract(doc.ocr, self.inputs.settings.get("extraction"))
+        except Exception as exc:  # noqa: BLE001
+            self.fail(doc, error_info(exc, "extract"))
+        doc.timings["extract"] = time.perf_counter() - started
+
+    def cancel_unfinished(self) -> None:
+        for doc in self.live():
+            if doc.invoice is None:
+                self.fail(doc, error_info(Cancelled("the task was cancelled before this document was read"),
+                                          "cancel"))
+
+    def check(self) -> tuple[dict[str, tuple], dict[str, tuple], list[ErrorInfo]]:
+        """Validate the extracted batch as one frame, then score it against the project's history.
+        A failure of either leaves the documents' results intact, with the error recorded on them."""
+        done = {d.source.id: d for d in self.live() if d.extracted}
+        validation: dict[str, tuple] = {}
+        anomalies: dict[str, tuple] = {}
+        errors: list[ErrorInfo] = []
+        if not done:
+            return validation, anomalies, errors
+        self.progress.enter("validate")
+        started = time.perf_counter()
+        try:
+            validation = tasks.validate(
+                {doc_id: d.invoice for doc_id, d in done.items()},
+                self.inputs.settings.get("custom_expectations", ()),
+            )
+        except Exception as exc:  # noqa: BLE001
+            errors.append(error_info(exc, "validate"))
+        validate_seconds = time.perf_counter() - started
+        self.progress.enter("anomalies")
+        started = time.perf_counter()
+        try:
+            records = [InvoiceRecord.from_result(DocumentResult(source=d.source, invoice=d.invoice))
+                       for d in done.values()]
+            history = self.port.load_history(self.inputs.project_id, exclude_task_id=self.inputs.task_id)
+            stored = self.port.load_anomaly_model(self.inputs.project_id)
+            anomalies = tasks.score(records, history, validation or None, stored[0] if stored else None)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(error_info(exc, "anomalies"))
+        anomaly_seconds = time.perf_counter() - started
+        for d in done.values():
+            d.timings["validate"] = validate_seconds
+            d.timings["anomalies"] = anomaly_seconds
+        return validation, anomalies, errors
+
+    def save(self, validation: dict[str, tuple], anomalies: dict[str, tuple], errors: list[ErrorInfo]) -> int:
+        """Save every extracted document; returns how many were saved without errors."""
+        self.progress.enter("save")
+        clean = 0
+        for doc in self.live():
+            if not doc.extracted:
+                continue
+            started = time.perf_counter()
+            result = DocumentResult(
+                source=doc.source,
+                ocr=doc.ocr,
+                invoice=doc.invoice,
+                validation=tuple(validation.get(doc.source.id, ())),
+                anomalies=tuple(anomalies.get(doc.source.id, ())),
+                errors=tuple(errors),
+                timings=doc.timings,
+            )
+            try:
+                tasks.save_result(self.port, self.inputs.task_id, result)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(doc, error_info(exc, "save"))
+                continue
+            doc.timings["save"] = time.perf_counter() - started
+            doc.timings["total"] = sum(v for k, v in doc.timings.items() if k not in ("ocr_cpu", "total"))
+            clean += not errors
+            self.progress.document_done()
+        return clean
+
+    def final_status(self, clean: int) -> str:
+        if self.cancelled:
+            return CANCELLED
+        failed = len(self.docs) - clean
+        if failed == 0:
+            return SUCCEEDED
+        return FAILED if clean == 0 else PARTIALLY_FAILED
+
+    def execute(self) -> dict[str, Any]:
+        with tempfile.TemporaryDirectory(prefix=f"ocr-{self.inputs.task_id}-", dir=workdir()) as folder:
+            self.ingest(folder)
+            if not self.cancelled:
+                self.recognise()
+        if self.cancelled:
+            self.cancel_unfinished()
+        validation, anomalies, errors = self.check()
+        clean = self.save(validation, anomalies, errors)
+        status = self.final_status(clean)
+        self.progress.enter("done")
+        first_error = next((d.error for d in self.docs.values() if d.error), None)
+        self.port.finish_task(self.inputs.task_id, status, error=first_error if status == FAILED else None)
+        return {"task_id": self.inputs.task_id, "status": status, "documents": len(self.docs),
+                "succeeded": clean, "failed": len(self.docs) - clean}
+
+
+def _task_id_of(flow_run) -> str | None:  # noqa: ANN001
+    return (getattr(flow_run, "parameters", None) or {}).get("task_id")
+
+
+def on_cancelled(flow, flow_run, state) -> None:  # noqa: ANN001 - Prefect hook signature
+    """Prefect cancelled the flow run (UI, API, worker): the task ends `cancelled`."""
+    task_id = _task_id_of(flow_run)
+    if task_id:
+        get_port().finish_task(task_id, CANCELLED, error=ErrorInfo(code=Cancelled.code,
+                                                                    message="the flow run was cancelled"))
+
+
+def on_crashed(flow, flow_run, state) -> None:  # noqa: ANN001
+    """The flow run crashed (process killed, infrastructure error): never leave the task running."""
+    task_id = _task_id_of(flow_run)
+    if task_id:
+        message = getattr(state, "message", None) or "the flow run crashed"
+        get_port().finish_task(task_id, FAILED, error=ErrorInfo(code="crashed", message=message))
+
+
+@flow(
+    name="process-invoices",
+    task_runner=page_task_runner(),
+    on_cancellation=[on_cancelled],
+    on_crashed=[on_crashed],
+    persist_result=False,
+    validate_parameters=True,
+)
+def process_invoices(task_id: str) -> dict[str, Any]:
+    """Process every document of task `task_id` (inputs and outputs through the configured port)."""
+    port = get_port()
+    inputs = port.load_task(task_id)
+    port.mark_running(task_id, flow_run_id=current_flow_run.id)
+    try:
+        return TaskRun(port, inputs).execute()
+    except Exception as exc:
+        port.finish_task(task_id, FAILED, error=error_info(exc, "flow"))
+        raise

@@ -1,0 +1,102 @@
+"""Settings of the flows, read from the environment of the process that runs them.
+
+| variable | meaning | default |
+|---|---|---|
+| `OCR_PIPELINE_PORT` | `module:factory` of a zero-argument factory returning a `PipelinePort` | the in-memory port |
+| `OCR_PIPELINE_MODE` | `embedded` (flow called in-process) or `distributed` (`run_deployment`) | `embedded` |
+| `OCR_DEPLOYMENT` | deployment run in distributed mode | `process-invoices/process-invoices` |
+| `OCR_DASK_ADDRESS` | scheduler address: page OCR runs on that Dask cluster | unset (local thread pool) |
+| `OCR_PAGE_CONCURRENCY` | pages recognised at the same time | number of CPUs |
+| `OCR_WORKDIR` | folder for rendered page images (shared storage when Dask workers are remote) | system temp |
+| `OCR_RETRY_DELAY_SECONDS` | first retry delay of transient failures (doubles each retry) | `2` |
+
+The port is built once per process. `use_port(port)` overrides it for a block (tests, the CLI).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import threading
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
+from flows.port import PipelinePort
+
+EMBEDDED, DISTRIBUTED = "embedded", "distributed"
+DEFAULT_PORT = "flows.memory_port:default_port"
+DEFAULT_DEPLOYMENT = "process-invoices/process-invoices"
+
+_lock = threading.Lock()
+_port: PipelinePort | None = None
+_override: list[PipelinePort] = []
+
+
+class ConfigurationError(RuntimeError):
+    """A setting of the flows is wrong (raised at start-up, never mid-run)."""
+
+
+def load_factory(path: str) -> Callable[[], PipelinePort]:
+    """Resolve `package.module:factory`."""
+    module_name, sep, attribute = path.partition(":")
+    if not sep or not module_name or not attribute:
+        raise ConfigurationError(f"OCR_PIPELINE_PORT must be 'module:factory', got {path!r}")
+    try:
+        factory = getattr(importlib.import_module(module_name), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigurationError(f"cannot load the pipeline port {path!r}: {exc}") from exc
+    if not callable(factory):
+        raise ConfigurationError(f"{path!r} is not callable")
+    return factory
+
+
+def get_port() -> PipelinePort:
+    """The port flows of this process use: an override set by `use_port`, else the configured one."""
+    global _port
+    if _override:
+        return _override[-1]
+    with _lock:
+        if _port is None:
+            port = load_factory(os.environ.get("OCR_PIPELINE_PORT", DEFAULT_PORT))()
+            if not isinstance(port, PipelinePort):
+                raise ConfigurationError(f"{type(port).__name__} does not implement PipelinePort")
+            _port = port
+        return _port
+
+
+@contextmanager
+def use_port(port: PipelinePort) -> Iterator[PipelinePort]:
+    """Make every flow of this process use `port` inside the block."""
+    _override.append(port)
+    try:
+        yield port
+    finally:
+        _override.remove(port)
+
+
+def pipeline_mode() -> str:
+    mode = os.environ.get("OCR_PIPELINE_MODE", EMBEDDED).strip().lower()
+    if mode not in (EMBEDDED, DISTRIBUTED):
+        raise ConfigurationError(f"OCR_PIPELINE_MODE must be embedded or distributed, got {mode!r}")
+    return mode
+
+
+def deployment_name() -> str:
+    return os.environ.get("OCR_DEPLOYMENT", DEFAULT_DEPLOYMENT)
+
+
+def dask_address() -> str | None:
+    return os.environ.get("OCR_DASK_ADDRESS") or None
+
+
+def page_concurrency() -> int:
+    value = os.environ.get("OCR_PAGE_CONCURRENCY")
+    return max(1, int(value)) if value else max(1, os.cpu_count() or 1)
+
+
+def workdir() -> str | None:
+    return os.environ.get("OCR_WORKDIR") or None
+
+
+def retry_delay_seconds() -> float:
+    return float(os.environ.get("OCR_RETRY_DELAY_SECONDS", "2"))

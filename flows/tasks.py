@@ -1,0 +1,122 @@
+"""Thin Prefect tasks: each calls one library function and adds retries and a name.
+
+Only transient errors (`exc.transient`: OCR timeouts, storage hiccups) are retried, with exponential
+backoff; bad input fails at once. Library modules are imported inside the tasks so that importing the
+flows stays fast (Great Expectations alone takes seconds). Results are not cached or persisted: the
+port is the single place where results are stored.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from flows.port import PipelinePort
+from flows.settings import retry_delay_seconds
+from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.ocr_types import OcrDocument, OcrPage, SourceDocument
+from ocr_tasks.result_types import DocumentResult
+
+TRANSIENT_RETRIES = 2
+
+
+def is_transient(exc: BaseException | None) -> bool:
+    return bool(getattr(exc, "transient", False))
+
+
+def retry_if_transient(task, task_run, state) -> bool:  # noqa: ANN001 - Prefect's hook signature
+    """`retry_condition_fn`: retry only when the task failed with a transient error."""
+    return is_transient(state.result(raise_on_failure=False))
+
+
+def _options(name: str, *, retry: bool) -> dict[str, Any]:
+    options: dict[str, Any] = {"name": name, "cache_policy": NO_CACHE, "persist_result": False}
+    if retry:
+        options |= {
+            "retries": TRANSIENT_RETRIES,
+            "retry_delay_seconds": exponential_backoff(retry_delay_seconds()),
+            "retry_jitter_factor": 0.2,
+            "retry_condition_fn": retry_if_transient,
+        }
+    return options
+
+
+def engine_for(name: str | None):
+    """The OCR engine named in the project settings (None: the library's default)."""
+    if not name:
+        return None
+    from ocr_tasks.engines import get_engine
+
+    return get_engine(name)
+
+
+@task(**_options("read-document", retry=True))
+def read_document(port: PipelinePort, source: SourceDocument) -> bytes:
+    return port.read_document(source)
+
+
+@task(**_options("ingest", retry=False))
+def ingest_document(data: bytes, source: SourceDocument, config: OcrConfig, workdir: str):
+    from ocr_tasks.ingest import ingest_bytes
+
+    return ingest_bytes(data, name=source.name or source.id, config=config, document_id=source.id,
+                        uri=source.uri, workdir=workdir)
+
+
+@task(**_options("ocr-page", retry=True))
+def ocr_page(page, config: OcrConfig, engine_name: str | None = None) -> OcrPage:
+    from ocr_tasks.recognise import recognise_page
+
+    return recognise_page(page, config, engine=engine_for(engine_name))
+
+
+@task(**_options("extract", retry=False))
+def extract(document: OcrDocument, options: Mapping[str, Any] | None = None):
+    from ocr_tasks.extraction import extract_invoice
+
+    return extract_invoice(document, options=options)
+
+
+@task(**_options("validate", retry=False))
+def validate(invoices: Mapping[str, Any], custom_expectations: Sequence[Any] = ()) -> dict[str, tuple]:
+    from expectations.runner import validate_batch
+
+    return validate_batch(invoices, custom_expectations=tuple(custom_expectations))
+
+
+@task(**_options("score-anomalies", retry=False))
+def score(
+    batch: Sequence[InvoiceRecord],
+    history: Sequence[InvoiceRecord],
+    validation: Mapping[str, tuple] | None,
+    model_blob: bytes | None = None,
+) -> dict[str, tuple]:
+    from ocr_tasks.anomaly import score_anomalies
+
+    model = None
+    if model_blob is not None:
+        from ocr_tasks.anomaly import AnomalyModel
+
+        model = AnomalyModel.from_bytes(model_blob)
+    return score_anomalies(batch, history, validation=validation, model=model)
+
+
+@task(**_options("fit-anomaly-model", retry=False))
+def fit(history: Sequence[InvoiceRecord]):
+    from ocr_tasks.anomaly import fit_model
+
+    return fit_model(history)
+
+
+@task(**_options("save-result", retry=True))
+def save_result(port: PipelinePort, task_id: str, result: DocumentResult) -> None:
+    port.save_document_result(task_id, result)
+
+
+@task(**_options("save-rescored", retry=True))
+def save_rescored(port: PipelinePort, project_id: str, result: DocumentResult) -> None:
+    port.save_rescored(project_id, result)

@@ -89,6 +89,10 @@ class InMemoryPort:
             self._tasks[task_id] = TaskRecord(inputs=inputs, statuses=[QUEUED])
         return task_id
 
+    def create_task(self, project_id: str, files: list[tuple[str, bytes]]) -> str:
+        """`TaskIntake`: a queued task over `(name, bytes)` pairs."""
+        return self.add_task(project_id, files)
+
     def cancel(self, task_id: str) -> None:
         with self._lock:
             record = self._tasks[task_id]

@@ -73,3 +73,18 @@ class PipelinePort(Protocol):
     def save_anomaly_model(self, project_id: str, model: bytes, version: str) -> None: ...
 
     def load_anomaly_model(self, project_id: str) -> tuple[bytes, str] | None: ...
+
+
+# -- optional capabilities (additive): ports may implement them; flows that need one say so clearly --
+@runtime_checkable
+class TaskIntake(Protocol):
+    """Creates a queued task from files (used by `watch_inbox`); returns the task id."""
+
+    def create_task(self, project_id: str, files: list[tuple[str, bytes]]) -> str: ...
+
+
+@runtime_checkable
+class ProjectListing(Protocol):
+    """Lists the ids of all projects (used by `refit_anomaly_models` without a project id)."""
+
+    def project_ids(self) -> list[str]: ...

@@ -164,6 +164,7 @@ class TaskRun:
             validation = tasks.validate(
                 {doc_id: d.invoice for doc_id, d in done.items()},
                 self.inputs.settings.get("custom_expectations", ()),
+                self.inputs.settings.get("validation"),
             )
         except Exception as exc:  # noqa: BLE001
             errors.append(error_info(exc, "validate"))
@@ -233,8 +234,18 @@ class TaskRun:
         self.progress.enter("done")
         first_error = next((d.error for d in self.docs.values() if d.error), None)
         self.port.finish_task(self.inputs.task_id, status, error=first_error if status == FAILED else None)
-        return {"task_id": self.inputs.task_id, "status": status, "documents": len(self.docs),
-                "succeeded": clean, "failed": len(self.docs) - clean}
+        return {
+            "task_id": self.inputs.task_id,
+            "status": status,
+            "documents": {doc_id: self.outcome(d, errors) for doc_id, d in self.docs.items()},
+        }
+
+    @staticmethod
+    def outcome(doc: DocumentState, errors: list[ErrorInfo]) -> dict[str, Any]:
+        """One document's end: `ok`, or the code of the error that stopped or marred it."""
+        error = doc.error or (errors[0] if errors and doc.extracted else None)
+        ok = error is None and doc.extracted
+        return {"name": doc.source.name, "ok": ok, "error": None if ok else (error.code if error else "cancelled")}
 
 
 def _task_id_of(flow_run) -> str | None:  # noqa: ANN001

@@ -82,10 +82,18 @@ def extract(document: OcrDocument, options: Mapping[str, Any] | None = None):
 
 
 @task(**_options("validate", retry=False))
-def validate(invoices: Mapping[str, Any], custom_expectations: Sequence[Any] = ()) -> dict[str, tuple]:
+def validate(
+    invoices: Mapping[str, Any],
+    custom_expectations: Sequence[Any] = (),
+    settings: Mapping[str, Any] | None = None,
+) -> dict[str, tuple]:
+    """`settings`: the project's validation settings as plain values (fields of `ValidationSettings`)."""
     from expectations.runner import validate_batch
+    from expectations.settings import ValidationSettings
 
-    return validate_batch(invoices, custom_expectations=tuple(custom_expectations))
+    known = set(ValidationSettings.__slots__)
+    options = ValidationSettings(**{k: v for k, v in dict(settings or {}).items() if k in known})
+    return validate_batch(invoices, settings=options, custom_expectations=tuple(custom_expectations))
 
 
 @task(**_options("score-anomalies", retry=False))

@@ -1,0 +1,123 @@
+"""`watch_inbox`: picks up new files from a folder into a project, then moves each one to the archive
+(processed) or the error folder (failed, with a `<name>.error.json` beside it).
+
+Nothing is processed twice: a sweep first claims its files by renaming them into a claim folder of
+its own (`<inbox>/.claimed/<sweep id>/`; a rename is atomic, so two overlapping sweeps never take
+the same file). Nothing is lost: a claimed file only leaves the claim folder for the archive or the
+error folder; claims left by a sweep that died are given back to the inbox by the next sweep once
+older than `stale_claim_seconds`; files of documents cancelled before being read go back too. Hidden files and partial uploads (`.part`, `.tmp`, `.crdownload`)
+and files modified in the last `settle_seconds` are left for a later sweep.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger
+
+from flows.port import TaskIntake
+from flows.process import process_invoices
+from flows.settings import ConfigurationError, get_port
+
+CLAIMS = ".claimed"
+PARTIAL_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial")
+
+
+def ready_files(inbox: Path, *, settle_seconds: float) -> list[Path]:
+    now = time.time()
+    return sorted(
+        p for p in inbox.iterdir()
+        if p.is_file() and not p.name.startswith(".") and not p.name.lower().endswith(PARTIAL_SUFFIXES)
+        and now - p.stat().st_mtime >= settle_seconds
+    )
+
+
+def move_unique(path: Path, folder: Path) -> Path:
+    """Move `path` into `folder`, never overwriting: `name (2).pdf` when `name.pdf` is taken."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / path.name
+    counter = 2
+    while target.exists():
+        target = folder / f"{path.stem} ({counter}){path.suffix}"
+        counter += 1
+    shutil.move(str(path), str(target))
+    return target
+
+
+def claim(files: list[Path], claim_folder: Path) -> list[Path]:
+    """Rename each file into this sweep's claim folder; files another sweep took first are skipped."""
+    claim_folder.mkdir(parents=True, exist_ok=True)
+    claimed = []
+    for path in files:
+        target = claim_folder / path.name
+        try:
+            os.rename(path, target)
+        except FileNotFoundError:
+            continue
+        claimed.append(target)
+    return claimed
+
+
+def release_stale_claims(inbox: Path, *, older_than: float) -> int:
+    """Give back to the inbox the files of claim folders abandoned by a sweep that died."""
+    released = 0
+    root = inbox / CLAIMS
+    if not root.is_dir():
+        return 0
+    for folder in root.iterdir():
+        if folder.is_dir() and time.time() - folder.stat().st_mtime >= older_than:
+            for path in folder.iterdir():
+                move_unique(path, inbox)
+                released += 1
+            folder.rmdir()
+    return released
+
+
+@flow(name="watch-inbox", persist_result=False)
+def watch_inbox(
+    inbox: str,
+    project: str,
+    archive: str | None = None,
+    errors: str | None = None,
+    settle_seconds: float = 2.0,
+    stale_claim_seconds: float = 3600.0,
+) -> dict[str, Any]:
+    """One sweep of `inbox` into `project`: all new files become one task, processed in this run."""
+    port = get_port()
+    if not isinstance(port, TaskIntake):
+        raise ConfigurationError(f"{type(port).__name__} cannot create tasks (TaskIntake) for watch_inbox")
+    inbox_dir = Path(inbox)
+    archive_dir = Path(archive) if archive else inbox_dir / "archive"
+    errors_dir = Path(errors) if errors else inbox_dir / "errors"
+    released = release_stale_claims(inbox_dir, older_than=stale_claim_seconds)
+    claim_folder = inbox_dir / CLAIMS / uuid.uuid4().hex
+    claimed = claim(ready_files(inbox_dir, settle_seconds=settle_seconds), claim_folder)
+    if not claimed:
+        claim_folder.rmdir()
+        return {"task_id": None, "archived": [], "failed": [], "returned": [], "released": released}
+
+    task_id = port.create_task(project, [(p.name, p.read_bytes()) for p in claimed])
+    summary = process_invoices(task_id)
+    by_name = {outcome["name"]: outcome for outcome in summary["documents"].values()}
+    archived, failed, returned = [], [], []
+    for path in claimed:
+        outcome = by_name.get(path.name, {"ok": False, "error": "not_processed"})
+        if outcome["ok"]:
+            archived.append(move_unique(path, archive_dir).name)
+        elif outcome["error"] == "cancelled":  # not read: back to the inbox for the next sweep
+            returned.append(move_unique(path, inbox_dir).name)
+        else:
+            target = move_unique(path, errors_dir)
+            target.with_name(target.name + ".error.json").write_text(
+                json.dumps({"task_id": task_id, "error": outcome["error"]}, indent=2)
+            )
+            failed.append(target.name)
+    claim_folder.rmdir()
+    get_run_logger().info("inbox %s: %d archived, %d failed (task %s)", inbox, len(archived), len(failed), task_id)
+    return {"task_id": task_id, "archived": archived, "failed": failed, "returned": returned, "released": released}

@@ -1,0 +1,61 @@
+"""Flows that work on a project's stored results rather than on new files:
+`refit_anomaly_models` (nightly: fit each project's model on its history and store it) and
+`rescore_project` (re-run validation and anomaly scoring after suites or models changed)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from prefect import flow
+
+from flows import tasks
+from flows.port import ProjectListing
+from flows.settings import ConfigurationError, get_port
+from ocr_tasks.anomaly.records import InvoiceRecord
+
+
+@flow(name="refit-anomaly-models", persist_result=False)
+def refit_anomaly_models(project_id: str | None = None) -> dict[str, str | None]:
+    """Fit and store the anomaly model of one project, or of every project when no id is given.
+    Returns the stored model version per project (None: too little history to fit one)."""
+    port = get_port()
+    if project_id is not None:
+        projects = [project_id]
+    elif isinstance(port, ProjectListing):
+        projects = port.project_ids()
+    else:
+        raise ConfigurationError(f"{type(port).__name__} cannot list projects; pass a project_id")
+    versions: dict[str, str | None] = {}
+    for project in projects:
+        model = tasks.fit(port.load_history(project))
+        if model is not None:
+            port.save_anomaly_model(project, model.to_bytes(), model.version)
+        versions[project] = model.version if model is not None else None
+    return versions
+
+
+@flow(name="rescore-project", persist_result=False)
+def rescore_project(project_id: str) -> dict[str, Any]:
+    """Validate the project's stored invoices again (as one batch) and score them against the rest of
+    the project's history with its current model; saves each rescored result."""
+    port = get_port()
+    results = [r for r in port.load_project_results(project_id) if r.invoice is not None]
+    if not results:
+        return {"project_id": project_id, "rescored": 0}
+    invoices = {r.source.id: r.invoice for r in results}
+    validation = tasks.validate(invoices)
+    batch_ids = set(invoices)
+    history = [h for h in port.load_history(project_id) if h.document_id not in batch_ids]
+    stored = port.load_anomaly_model(project_id)
+    anomalies = tasks.score(
+        [InvoiceRecord.from_result(r) for r in results], history, validation, stored[0] if stored else None
+    )
+    for result in results:
+        rescored = replace(
+            result,
+            validation=tuple(validation.get(result.source.id, ())),
+            anomalies=tuple(anomalies.get(result.source.id, ())),
+        )
+        tasks.save_rescored(port, project_id, rescored)
+    return {"project_id": project_id, "rescored": len(results)}

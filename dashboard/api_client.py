@@ -1,0 +1,201 @@
+"""The dashboard's only HTTP module: a small typed client for the REST API in API_CONTRACT.md.
+
+Every failure becomes an `ApiError` subclass with the API's stable `code` and sentence `message`, so
+pages never see `requests` exceptions. The token travels in the `Authorization` header only.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import requests
+
+DEFAULT_API_URL = "http://127.0.0.1:8000"
+API_URL_ENV = "OCR_API_URL"
+
+
+def default_api_url() -> str:
+    """The API base URL from `OCR_API_URL`, else the local development server."""
+    return os.environ.get(API_URL_ENV, "").strip() or DEFAULT_API_URL
+
+
+@dataclass
+class ApiError(Exception):
+    """An API call that did not succeed; `code` is the API's stable error code."""
+
+    message: str
+    code: str = "api_error"
+    status: int | None = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ApiUnavailable(ApiError):
+    """The API could not be reached (connection refused, timeout, DNS)."""
+
+
+class NotAuthenticated(ApiError):
+    """401: no token, or the token is no longer valid."""
+
+
+class PermissionDenied(ApiError):
+    """403: the user's role does not allow this (e.g. a viewer editing fields)."""
+
+
+class NotFound(ApiError):
+    """404: no such project/task/document, or it belongs to someone else."""
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {401: NotAuthenticated, 403: PermissionDenied, 404: NotFound}
+
+
+@dataclass(frozen=True)
+class UploadFile:
+    """One file for `upload`: its name, bytes and media type."""
+
+    name: str
+    data: bytes
+    media_type: str = "application/octet-stream"
+
+
+class ApiClient:
+    """Calls the invoice OCR REST API. Construct with the base URL and, once signed in, the token."""
+
+    def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 15.0,
+                 session: requests.Session | None = None) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.timeout = timeout
+        self._http = session or requests.Session()
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                 json: Any = None, files: list[tuple[str, tuple[str, bytes, str]]] | None = None,
+                 authenticated: bool = True) -> requests.Response:
+        headers = {"Accept": "application/json"}
+        if authenticated and self.token:
+            headers["Authorization"] = f"Token {self.token}"
+        url = f"{self.base_url}/api/{path.lstrip('/')}"
+        clean_params = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+        try:
+            response = self._http.request(method, url, params=clean_params or None, json=json, files=files,
+                                          headers=headers, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise ApiUnavailable(
+                message=f"The API at {self.base_url} cannot be reached ({type(exc).__name__}). "
+                        "Check that it is running and that the API URL in Settings is right.",
+                code="api_unavailable",
+            ) from exc
+        if response.status_code >= 400:
+            raise _error_from(response)
+        return response
+
+    def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        response = self._request(method, path, **kwargs)
+        if not response.content:
+            return None
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise ApiError(message=f"The API answered {path} with something that is not JSON.",
+                           code="bad_response", status=response.status_code) from exc
+
+    # -- auth -----------------------------------------------------------------------------------
+    def sign_in(self, username: str, password: str) -> str:
+        """Exchange credentials for a token, keep it on the client and return it."""
+        data = self._json("POST", "auth/token/", json={"username": username, "password": password},
+                          authenticated=False)
+        self.token = data["token"]
+        return self.token
+
+    def me(self) -> dict[str, Any]:
+        return self._json("GET", "me/")
+
+    def health(self) -> dict[str, Any]:
+        """`/api/ocr-health/`; a 503 still carries the checks, so it is returned, not raised."""
+        try:
+            return self._json("GET", "ocr-health/", authenticated=False)
+        except ApiError as exc:
+            if exc.status == 503 and exc.detail:
+                return exc.detail
+            raise
+
+    # -- projects -------------------------------------------------------------------------------
+    def list_projects(self) -> list[dict[str, Any]]:
+        return self._json("GET", "projects/")
+
+    def create_project(self, name: str) -> dict[str, Any]:
+        return self._json("POST", "projects/", json={"name": name})
+
+    def project(self, project_id: int) -> dict[str, Any]:
+        return self._json("GET", f"projects/{project_id}/")
+
+    def project_summary(self, project_id: int) -> dict[str, Any]:
+        return self._json("GET", f"projects/{project_id}/summary/")
+
+    def export_project(self, project_id: int, fmt: str) -> bytes:
+        return self._request("GET", f"projects/{project_id}/export/", params={"format": fmt}).content
+
+    # -- tasks ----------------------------------------------------------------------------------
+    def upload(self, project_id: int, files: Iterable[UploadFile]) -> dict[str, Any]:
+        parts = [("files", (f.name, f.data, f.media_type)) for f in files]
+        return self._json("POST", f"projects/{project_id}/process-invoices/", files=parts)
+
+    def list_tasks(self, project_id: int) -> list[dict[str, Any]]:
+        return self._json("GET", f"projects/{project_id}/tasks/")
+
+    def task_status(self, project_id: int, task_id: str) -> dict[str, Any]:
+        return self._json("GET", f"projects/{project_id}/ocr-status/{task_id}/")
+
+    def cancel_task(self, project_id: int, task_id: str) -> dict[str, Any]:
+        return self._json("POST", f"projects/{project_id}/ocr-cancel/{task_id}/")
+
+    def download_task(self, project_id: int, task_id: str, fmt: str) -> bytes:
+        return self._request("GET", f"projects/{project_id}/ocr-download/{task_id}/",
+                             params={"format": fmt}).content
+
+    # -- documents ------------------------------------------------------------------------------
+    def list_documents(self, project_id: int, *, status: str | None = None, vendor: str | None = None,
+                       date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
+        params = {"status": status, "vendor": vendor, "date_from": date_from, "date_to": date_to}
+        return self._json("GET", f"projects/{project_id}/documents/", params=params)
+
+    def document(self, project_id: int, document_id: int) -> dict[str, Any]:
+        return self._json("GET", f"projects/{project_id}/documents/{document_id}/")
+
+    def page_image(self, project_id: int, document_id: int, index: int) -> bytes:
+        return self._request("GET", f"projects/{project_id}/documents/{document_id}/pages/{index}/image/").content
+
+    def update_fields(self, project_id: int, document_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        """PATCH `{"fields": {...}, "line_items": [...]?}`; returns the updated document detail."""
+        return self._json("PATCH", f"projects/{project_id}/documents/{document_id}/fields/", json=body)
+
+    def approve(self, project_id: int, document_id: int) -> dict[str, Any]:
+        return self._json("POST", f"projects/{project_id}/documents/{document_id}/approve/")
+
+
+def _error_from(response: requests.Response) -> ApiError:
+    """Map an error response (`{"code", "message", "detail"}`) to the matching `ApiError`."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    status = response.status_code
+    if isinstance(body, dict) and "code" in body:
+        code = str(body["code"])
+        message = str(body.get("message") or code)
+        detail = body.get("detail") or {}
+    elif isinstance(body, dict) and status == 503:
+        code, message, detail = "unavailable", "The API reports that it is unhealthy.", body
+    else:
+        code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(status, "http_error")
+        message = f"The API answered HTTP {status} for {response.request.method} {response.url}."
+        detail = {}
+    cls = _BY_STATUS.get(status, ApiError)
+    if status >= 500 and code == "http_error":
+        message = f"The API failed with HTTP {status}; see the API server's log."
+    return cls(message=message, code=code, status=status, detail=detail if isinstance(detail, dict) else {})

@@ -1,0 +1,55 @@
+"""Entry point: `streamlit run dashboard/app.py`.
+
+Sets up the page, signs the demo user in when `OCR_DASHBOARD_AUTO_SIGN_IN=1`, draws the sidebar (user,
+current project, sign-out) and hands over to the pages with `st.navigation`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import session
+from dashboard.api_client import ApiError
+
+st.set_page_config(page_title="Invoice OCR review", page_icon=":material/receipt_long:", layout="wide")
+session.try_auto_sign_in()
+
+sign_in_page = st.Page("views/sign_in.py", title="Sign in", icon=":material/login:", url_path="sign-in")
+settings_page = st.Page("views/settings.py", title="Settings", icon=":material/settings:", url_path="settings")
+projects_page = st.Page("views/projects.py", title="Projects & uploads", icon=":material/upload_file:",
+                        url_path="projects")
+queue_page = st.Page("views/review_queue.py", title="Review queue", icon=":material/checklist:",
+                     url_path="queue")
+review_page = st.Page("views/document_review.py", title="Document review", icon=":material/edit_document:",
+                      url_path="review")
+overview_page = st.Page("views/overview.py", title="Project overview", icon=":material/monitoring:",
+                        url_path="overview")
+
+if not session.is_signed_in():
+    navigation = st.navigation([sign_in_page, settings_page])
+    navigation.run()
+    st.stop()
+
+# A project chosen elsewhere (e.g. just created) is applied before the selectbox exists.
+if session.PENDING_PROJECT in st.session_state:
+    st.session_state[session.PROJECT_ID] = st.session_state.pop(session.PENDING_PROJECT)
+
+with st.sidebar:
+    st.caption(f"Signed in as **{st.session_state.get(session.USERNAME, '?')}** · API {session.api_url()}")
+    try:
+        projects = session.client().list_projects()
+    except ApiError as exc:
+        projects = []
+        session.show_api_error(exc, what="Loading projects")
+    project_names = {p["id"]: p["name"] for p in projects}
+    if st.session_state.get(session.PROJECT_ID) not in project_names:
+        st.session_state[session.PROJECT_ID] = next(iter(project_names), None)
+    st.selectbox("Project", options=list(project_names), format_func=lambda pid: project_names.get(pid, "?"),
+                 key=session.PROJECT_ID, placeholder="Create a project first")
+    if st.button("Sign out", key="sign_out", icon=":material/logout:"):
+        session.sign_out()
+        st.rerun()
+
+navigation = st.navigation({"Review": [projects_page, queue_page, review_page, overview_page],
+                            "Account": [settings_page]})
+navigation.run()

@@ -1,0 +1,128 @@
+"""Projects page: create a project, upload files to the current one, follow its tasks live, cancel."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import session
+from dashboard.api_client import ApiError, UploadFile
+from dashboard.wording import RUNNING_STATUSES, progress_fraction, progress_text
+
+ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff"]
+REFRESH_SECONDS = 2.0
+UPLOAD_ROUND = "upload_round"  # bumped after an upload so the uploader starts empty
+
+st.title("Projects & uploads")
+client = session.client()
+
+with st.expander("Create a project", expanded=session.project_id() is None):
+    with st.form("create_project_form", clear_on_submit=True):
+        new_name = st.text_input("Project name", key="new_project_name")
+        create = st.form_submit_button("Create project", key="create_project")
+    if create:
+        if not new_name.strip():
+            st.error("Give the project a name.")
+        else:
+            try:
+                created = client.create_project(new_name.strip())
+            except ApiError as exc:
+                session.show_api_error(exc, what="Creating the project")
+            else:
+                session.choose_project(created["id"])
+                st.rerun()
+
+project_id = session.project_id()
+if project_id is None:
+    st.info("No project yet: create one above.")
+    st.stop()
+
+st.subheader("Upload invoices and receipts")
+upload_round = st.session_state.setdefault(UPLOAD_ROUND, 0)
+uploaded = st.file_uploader("PDF, PNG, JPEG or TIFF files (drag and drop one or many)", type=ACCEPTED_TYPES,
+                            accept_multiple_files=True, key=f"upload_files_{upload_round}")
+if st.button("Process files", key="process_files", type="primary", disabled=not uploaded):
+    files = [UploadFile(name=f.name, data=f.getvalue(), media_type=f.type or "application/octet-stream")
+             for f in uploaded or []]
+    try:
+        answer = client.upload(project_id, files)
+    except ApiError as exc:
+        session.show_api_error(exc, what="Uploading")
+        for rejected in (exc.detail or {}).get("rejected", []):
+            st.write(f"❌ {rejected.get('name')}: {rejected.get('message')} (`{rejected.get('code')}`)")
+    else:
+        st.session_state[UPLOAD_ROUND] = upload_round + 1
+        st.session_state["last_upload"] = answer
+        st.rerun()
+
+last_upload = st.session_state.get("last_upload")
+if last_upload:
+    accepted = last_upload.get("documents", [])
+    st.success(f"Task {last_upload.get('task_id')} started with {len(accepted)} document(s): "
+               + ", ".join(d.get("name", "?") for d in accepted), icon=":material/rocket_launch:")
+    for rejected in last_upload.get("rejected", []):
+        st.warning(f"{rejected.get('name')} was rejected: {rejected.get('message')} (`{rejected.get('code')}`)")
+
+st.subheader("Tasks")
+
+
+def _cancel(task_id: str) -> None:
+    try:
+        answer = client.cancel_task(project_id, task_id)
+    except ApiError as exc:
+        if exc.code == "task_finished":
+            st.session_state["cancel_message"] = f"Task {task_id} had already finished."
+        else:
+            st.session_state["cancel_message"] = f"Could not cancel task {task_id}: {exc.message}"
+    else:
+        st.session_state["cancel_message"] = f"Task {task_id}: {answer.get('status', 'cancelling')}."
+
+
+def _load_tasks() -> list[dict] | None:
+    try:
+        return client.list_tasks(project_id)
+    except ApiError as exc:
+        session.show_api_error(exc, what="Loading tasks")
+        return None
+
+
+def _any_running(tasks: list[dict] | None) -> bool:
+    return any(t.get("status") in RUNNING_STATUSES for t in tasks or [])
+
+
+def _show_tasks(tasks: list[dict]) -> None:
+    if not tasks:
+        st.caption("No tasks yet: upload files above.")
+        return
+    message = st.session_state.pop("cancel_message", None)
+    if message:
+        st.info(message)
+    for task in tasks:
+        task_id = task["task_id"]
+        status = task.get("status", "?")
+        with st.container(border=True):
+            left, right = st.columns([5, 1])
+            left.markdown(f"**Task {task_id}** · `{status}` · {task.get('document_count', '?')} document(s) · "
+                          f"started {task.get('created_at', '')}")
+            left.progress(progress_fraction(task), text=progress_text(task))
+            if status in RUNNING_STATUSES and status != "cancelling":
+                right.button("Cancel", key=f"cancel_{task_id}", on_click=_cancel, args=(task_id,))
+
+
+initial_tasks = _load_tasks()
+running = _any_running(initial_tasks)
+
+
+@st.fragment(run_every=REFRESH_SECONDS if running else None)
+def task_list() -> None:
+    """Redrawn every few seconds while a task runs; a full rerun once everything has finished."""
+    tasks = initial_tasks if st.session_state.get("_tasks_fresh", True) else _load_tasks()
+    st.session_state["_tasks_fresh"] = False
+    if tasks is None:
+        return
+    _show_tasks(tasks)
+    if running and not _any_running(tasks):
+        st.rerun()  # refresh the page (and stop polling) now that the tasks are done
+
+
+st.session_state["_tasks_fresh"] = True
+task_list()

@@ -1,0 +1,1 @@
+"""Django settings, root URLs and the WSGI entry point."""

@@ -1,0 +1,164 @@
+"""Settings, read from the environment (nothing secret is committed).
+
+- `DJANGO_SECRET_KEY` is required unless `DJANGO_DEBUG=1` or `OCR_DEV_MODE=1` (then a dev key is used).
+- `DATABASE_URL` selects PostgreSQL (or any dj-database-url URL); default SQLite (WAL, busy timeout).
+- `OCR_STORAGE=s3` stores files with django-storages (`AWS_*` variables); default local disk.
+- `OCR_PIPELINE_MODE=embedded|distributed`, `OCR_EXECUTOR=thread|sync|none`, `OCR_WORKERS`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+
+def _env_bool(name: str, default: bool = False) -> bool:
+    return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
+
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+DATA_DIR = Path(os.environ.get("OCR_DATA_DIR", BASE_DIR / "var"))
+
+DEBUG = _env_bool("DJANGO_DEBUG")
+DEV_MODE = DEBUG or _env_bool("OCR_DEV_MODE")
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEV_MODE:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY is not set (set DJANGO_DEBUG=1 or OCR_DEV_MODE=1 for a dev key)")
+    SECRET_KEY = "dev-only-insecure-key-never-used-in-production"  # noqa: S105 (dev mode only)
+
+ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_api.invoices",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+]
+
+ROOT_URLCONF = "django_api.config.urls"
+WSGI_APPLICATION = "django_api.config.wsgi.application"
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    }
+]
+
+SQLITE_BUSY_TIMEOUT_MS = int(os.environ.get("OCR_SQLITE_BUSY_TIMEOUT_MS", "30000"))
+
+
+def sqlite_database(path: Path | str) -> dict:
+    """SQLite in WAL mode with a busy timeout and IMMEDIATE transactions: concurrent writers wait, never
+    fail with "database is locked"."""
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+            "init_command": f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}; "
+            "PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+        },
+    }
+
+
+if os.environ.get("DATABASE_URL"):
+    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+else:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {"default": sqlite_database(DATA_DIR / "db.sqlite3")}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+MEDIA_ROOT = Path(os.environ.get("OCR_MEDIA_ROOT", DATA_DIR / "media"))
+MEDIA_URL = "/media/"
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+
+if os.environ.get("OCR_STORAGE", "local") == "s3":
+    _default_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_STORAGE_BUCKET_NAME", "ocr-documents"),
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "file_overwrite": False,
+        },
+    }
+else:
+    _default_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+STORAGES = {
+    "default": _default_storage,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = False
+USE_TZ = True
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "django_api.invoices.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "URL_FORMAT_OVERRIDE": None,  # `?format=csv|xlsx|json` selects the export file, not a renderer
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Invoice OCR pipeline API",
+    "DESCRIPTION": "Upload invoices into projects, follow OCR tasks, review and export the results.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+}
+
+# --- uploads ---------------------------------------------------------------------------------------
+OCR_MAX_FILE_BYTES = int(os.environ.get("OCR_MAX_FILE_BYTES", str(50 * 1024 * 1024)))
+OCR_MAX_REQUEST_BYTES = int(os.environ.get("OCR_MAX_REQUEST_BYTES", str(200 * 1024 * 1024)))
+OCR_MAX_FILES_PER_REQUEST = int(os.environ.get("OCR_MAX_FILES_PER_REQUEST", "100"))
+OCR_MAX_PAGES = int(os.environ.get("OCR_MAX_PAGES", "500"))
+OCR_MAX_PIXELS_PER_PAGE = int(os.environ.get("OCR_MAX_PIXELS_PER_PAGE", "60000000"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = OCR_MAX_REQUEST_BYTES + 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = OCR_MAX_FILES_PER_REQUEST + 1
+OCR_LANGUAGES = os.environ.get("OCR_LANGUAGES", "eng")
+
+# --- orchestration ---------------------------------------------------------------------------------
+OCR_PIPELINE_MODE = os.environ.get("OCR_PIPELINE_MODE", "embedded")  # embedded | distributed
+OCR_EXECUTOR = os.environ.get("OCR_EXECUTOR", "thread")  # thread | sync | none (embedded mode)
+OCR_WORKERS = int(os.environ.get("OCR_WORKERS", str(os.cpu_count() or 1)))
+OCR_FLOW = os.environ.get("OCR_FLOW", "flows.process:process_invoices")  # called with task_id=...
+OCR_DEPLOYMENT = os.environ.get("OCR_DEPLOYMENT", "process-invoices/process-invoices")
+OCR_MAX_ATTEMPTS = int(os.environ.get("OCR_MAX_ATTEMPTS", "3"))
+OCR_QUEUE_MAX_DEPTH = int(os.environ.get("OCR_QUEUE_MAX_DEPTH", "1000"))
+PREFECT_API_URL = os.environ.get("PREFECT_API_URL", "")
+PREFECT_UI_URL = os.environ.get("PREFECT_UI_URL", "http://127.0.0.1:4200")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django_api": {"handlers": ["console"], "level": os.environ.get("OCR_LOG_LEVEL", "INFO")}},
+}

@@ -1,0 +1,24 @@
+"""Settings of the test suite: dev key, a temporary data folder, a file SQLite database (so threads share
+it, in WAL mode) or `TEST_DATABASE_URL`/`DATABASE_URL` for PostgreSQL, and the synchronous executor."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+os.environ.setdefault("OCR_DEV_MODE", "1")
+os.environ.setdefault("OCR_DATA_DIR", tempfile.mkdtemp(prefix="ocr-api-test-"))
+if os.environ.get("TEST_DATABASE_URL"):
+    os.environ["DATABASE_URL"] = os.environ["TEST_DATABASE_URL"]
+
+from django_api.config.settings import *  # noqa: E402,F403
+from django_api.config.settings import DATA_DIR, DATABASES, sqlite_database  # noqa: E402
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    DATABASES["default"] = sqlite_database(DATA_DIR / "db.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test_db.sqlite3")}
+
+OCR_EXECUTOR = "sync"
+OCR_PIPELINE_MODE = "embedded"
+OCR_FLOW = "tests.django_api.fake_flow:process_invoices"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

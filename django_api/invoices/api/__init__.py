@@ -1,0 +1,1 @@
+"""Thin DRF views (one per operation), their input serializers and output presenters."""

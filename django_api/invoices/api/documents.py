@@ -1,0 +1,69 @@
+"""Documents: list, detail, page image, field corrections, approval."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from django_api.invoices.models import DocumentStatus
+from django_api.invoices.page_images import page_png
+from django_api.invoices.selectors.documents import document_detail, document_get, document_list
+from django_api.invoices.selectors.projects import project_get
+from django_api.invoices.services.reviews import document_approve, document_fields_update
+
+
+class DocumentListApi(APIView):
+    class FilterSerializer(serializers.Serializer):
+        status = serializers.ChoiceField(choices=DocumentStatus.values, required=False)
+        vendor = serializers.CharField(required=False)
+        date_from = serializers.DateField(required=False)
+        date_to = serializers.DateField(required=False)
+
+    def get(self, request, project_id):
+        project = project_get(user=request.user, project_id=project_id)
+        filters = self.FilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        params = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.validated_data.items()}
+        return Response(document_list(user=request.user, project=project, **params))
+
+
+class DocumentDetailApi(APIView):
+    def get(self, request, project_id, document_id):
+        project = project_get(user=request.user, project_id=project_id)
+        return Response(document_detail(user=request.user, project=project, document_id=document_id))
+
+
+class DocumentPageImageApi(APIView):
+    def get(self, request, project_id, document_id, index):
+        project = project_get(user=request.user, project_id=project_id)
+        document = document_get(user=request.user, project=project, document_id=document_id)
+        with document.file.open("rb") as handle:
+            data = handle.read()
+        png = page_png(data=data, media_type=document.media_type, index=int(index))
+        response = HttpResponse(png, content_type="image/png")
+        response["Cache-Control"] = "private, max-age=3600"
+        return response
+
+
+class DocumentFieldsUpdateApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        fields = serializers.DictField(child=serializers.CharField(allow_null=True, allow_blank=True), required=False, default=dict)
+        line_items = serializers.ListField(child=serializers.DictField(), required=False, allow_null=True, default=None)
+
+    def patch(self, request, project_id, document_id):
+        project = project_get(user=request.user, project_id=project_id)
+        document = document_get(user=request.user, project=project, document_id=document_id)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document_fields_update(user=request.user, project=project, document=document, **data.validated_data)
+        return Response(document_detail(user=request.user, project=project, document_id=document.id))
+
+
+class DocumentApproveApi(APIView):
+    def post(self, request, project_id, document_id):
+        project = project_get(user=request.user, project_id=project_id)
+        document = document_get(user=request.user, project=project, document_id=document_id)
+        document_approve(user=request.user, project=project, document=document)
+        return Response(document_detail(user=request.user, project=project, document_id=document.id))

@@ -1,0 +1,43 @@
+"""One error body everywhere: `{"code", "message", "detail"?}` with the codes of API_CONTRACT.md."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from django_api.invoices.errors import ApiError
+from ocr_tasks.errors import OcrPipelineError
+
+
+def error_response(code: str, message: str, http_status: int, detail: dict | None = None) -> Response:
+    body = {"code": code, "message": message}
+    if detail:
+        body["detail"] = detail
+    return Response(body, status=http_status)
+
+
+def exception_handler(exc, context):  # noqa: ANN001 (DRF's signature)
+    if isinstance(exc, ApiError):
+        return error_response(exc.code, exc.message, exc.http_status, exc.detail)
+    if isinstance(exc, OcrPipelineError):
+        return error_response(exc.code, exc.message, exc.http_status, exc.detail)
+    if isinstance(exc, (Http404, exceptions.NotFound)):
+        return error_response("not_found", "Not found.", status.HTTP_404_NOT_FOUND)
+    if isinstance(exc, (DjangoPermissionDenied, exceptions.PermissionDenied)):
+        return error_response("permission_denied", "You may not do this in this project.", 403)
+    if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
+        response = drf_exception_handler(exc, context)
+        response.data = {"code": "not_authenticated", "message": str(exc.detail)}
+        response.status_code = status.HTTP_401_UNAUTHORIZED
+        return response
+    if isinstance(exc, exceptions.ValidationError):
+        detail = exc.detail if isinstance(exc.detail, dict) else {"errors": exc.detail}
+        return error_response("validation_error", "The request is not valid.", 400, detail)
+    response = drf_exception_handler(exc, context)
+    if response is not None:
+        code = getattr(exc, "default_code", "error")
+        response.data = {"code": str(code), "message": str(getattr(exc, "detail", exc))}
+    return response

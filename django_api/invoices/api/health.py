@@ -1,0 +1,18 @@
+"""Health of the OCR engine, database, Prefect, storage and queue: 200 when healthy, else 503."""
+
+from __future__ import annotations
+
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from django_api.invoices.health import health_report
+
+
+class OcrHealthApi(APIView):
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    def get(self, request):
+        report = health_report()
+        return Response(report, status=200 if report["healthy"] else 503)

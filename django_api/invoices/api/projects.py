@@ -1,0 +1,96 @@
+"""Projects: list, create, get, summary, export."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from django_api.invoices.exports import FORMATS, export_documents
+from django_api.invoices.selectors.documents import documents_for_export
+from django_api.invoices.selectors.projects import project_get, project_list
+from django_api.invoices.selectors.summaries import project_summary
+from django_api.invoices.services.projects import project_create
+
+
+def project_dict(project) -> dict:  # noqa: ANN001
+    return {
+        "id": project.id,
+        "name": project.name,
+        "role": project.role,
+        "created_at": project.created_at,
+        "document_count": project.document_count,
+        "task_count": project.task_count,
+    }
+
+
+class ProjectOutputSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    role = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    document_count = serializers.IntegerField()
+    task_count = serializers.IntegerField()
+
+
+class ProjectsApi(APIView):
+    """GET lists the user's projects; POST creates one (the creator is its owner)."""
+
+    class InputSerializer(serializers.Serializer):
+        name = serializers.CharField(max_length=200)
+        languages = serializers.RegexField(r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$", required=False, default="eng")
+
+    @extend_schema(responses=ProjectOutputSerializer(many=True))
+    def get(self, request):
+        return Response([project_dict(p) for p in project_list(user=request.user)])
+
+    @extend_schema(request=InputSerializer, responses={201: ProjectOutputSerializer})
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        project = project_create(user=request.user, **data.validated_data)
+        project = project_get(user=request.user, project_id=project.pk)
+        return Response(project_dict(project), status=status.HTTP_201_CREATED)
+
+
+class ProjectDetailApi(APIView):
+    @extend_schema(responses=ProjectOutputSerializer)
+    def get(self, request, project_id):
+        return Response(project_dict(project_get(user=request.user, project_id=project_id)))
+
+
+class ProjectSummaryApi(APIView):
+    def get(self, request, project_id):
+        project = project_get(user=request.user, project_id=project_id)
+        return Response(project_summary(user=request.user, project=project))
+
+
+class FormatSerializer(serializers.Serializer):
+    format = serializers.ChoiceField(choices=FORMATS, required=False, default="json")
+    table = serializers.ChoiceField(choices=("documents", "line_items"), required=False, default="documents")
+
+
+def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def query_format(request) -> dict:  # noqa: ANN001
+    # `format` is also DRF's content-negotiation parameter; read it from the raw query string
+    params = FormatSerializer(data={k: v for k, v in request.query_params.items() if k in ("format", "table")})
+    params.is_valid(raise_exception=True)
+    return params.validated_data
+
+
+class ProjectExportApi(APIView):
+    @extend_schema(parameters=[OpenApiParameter("format", str, enum=list(FORMATS)), OpenApiParameter("table", str)])
+    def get(self, request, project_id):
+        project = project_get(user=request.user, project_id=project_id)
+        params = query_format(request)
+        documents = documents_for_export(user=request.user, project=project)
+        content, content_type = export_documents(documents, fmt=params["format"], table=params["table"])
+        suffix = "-line_items" if params["format"] == "csv" and params["table"] == "line_items" else ""
+        return file_response(content, content_type, f"project-{project.pk}{suffix}.{params['format']}")

@@ -1,0 +1,111 @@
+"""OCR tasks: upload (process-invoices), list, status, cancel, download, validation, anomalies, check."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from django_api.invoices.api.projects import file_response, query_format
+from django_api.invoices.exports import FORMATS, export_documents
+from django_api.invoices.selectors.documents import documents_for_export
+from django_api.invoices.selectors.projects import project_get
+from django_api.invoices.selectors.task_reports import (
+    task_anomalies,
+    task_check,
+    task_list_item,
+    task_status,
+    task_validation,
+)
+from django_api.invoices.selectors.tasks import task_get, task_list
+from django_api.invoices.services.tasks import task_cancel
+from django_api.invoices.services.uploads import invoice_upload
+
+
+class InvoiceUploadApi(APIView):
+    """Upload one or many files (multipart field `files`); 202 with the task id."""
+
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
+            }
+        }
+    )
+    def post(self, request, project_id):
+        project = project_get(user=request.user, project_id=project_id)
+        outcome = invoice_upload(user=request.user, project=project, files=request.FILES.getlist("files"))
+        task_id = str(outcome.task.id)
+        return Response(
+            {
+                "task_id": task_id,
+                "status_url": f"/api/projects/{project.pk}/ocr-status/{task_id}/",
+                "documents": [{"id": str(d.id), "name": d.name} for d in outcome.documents],
+                "rejected": outcome.rejected,
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
+
+
+class TaskListApi(APIView):
+    def get(self, request, project_id):
+        project = project_get(user=request.user, project_id=project_id)
+        return Response([task_list_item(t) for t in task_list(user=request.user, project=project)])
+
+
+class TaskStatusApi(APIView):
+    def get(self, request, project_id, task_id):
+        project = project_get(user=request.user, project_id=project_id)
+        return Response(task_status(task_get(user=request.user, project=project, task_id=task_id)))
+
+
+class TaskCancelApi(APIView):
+    @extend_schema(request=None)
+    def post(self, request, project_id, task_id):
+        project = project_get(user=request.user, project_id=project_id)
+        task = task_get(user=request.user, project=project, task_id=task_id)
+        task = task_cancel(user=request.user, project=project, task=task)
+        return Response({"task_id": str(task.id), "status": task.status}, status=status.HTTP_202_ACCEPTED)
+
+
+class TaskDownloadApi(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("format", str, enum=list(FORMATS)),
+            OpenApiParameter("table", str, enum=["documents", "line_items"]),
+        ]
+    )
+    def get(self, request, project_id, task_id):
+        project = project_get(user=request.user, project_id=project_id)
+        task = task_get(user=request.user, project=project, task_id=task_id)
+        params = query_format(request)
+        documents = documents_for_export(user=request.user, project=project, task=task)
+        content, content_type = export_documents(documents, fmt=params["format"], table=params["table"])
+        suffix = "-line_items" if params["format"] == "csv" and params["table"] == "line_items" else ""
+        return file_response(content, content_type, f"task-{task.id}{suffix}.{params['format']}")
+
+
+class TaskValidationApi(APIView):
+    def get(self, request, project_id, task_id):
+        project = project_get(user=request.user, project_id=project_id)
+        task = task_get(user=request.user, project=project, task_id=task_id)
+        return Response(task_validation(user=request.user, project=project, task=task))
+
+
+class TaskAnomaliesApi(APIView):
+    def get(self, request, project_id, task_id):
+        project = project_get(user=request.user, project_id=project_id)
+        task = task_get(user=request.user, project=project, task_id=task_id)
+        return Response(task_anomalies(user=request.user, project=project, task=task))
+
+
+class TaskCheckApi(APIView):
+    def get(self, request, project_id, task_id):
+        project = project_get(user=request.user, project_id=project_id)
+        task = task_get(user=request.user, project=project, task_id=task_id)
+        return Response(task_check(user=request.user, project=project, task=task))

@@ -1,0 +1,130 @@
+"""Results as files: JSON (full results), CSV (documents, or line items) and XLSX (both sheets).
+
+Values are the current ones (reviewers' corrections applied); the JSON also carries the extraction."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterable
+
+from django.core.serializers.json import DjangoJSONEncoder
+
+from django_api.invoices.models import Document
+from django_api.invoices.reviewed_values import current_fields, current_line_items
+from django_api.invoices.selectors.documents import document_row
+from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
+
+DOCUMENT_COLUMNS = (
+    "document_id", "name", "status", *FIELD_NAMES,
+    "validation_errors", "anomaly_count", "max_anomaly_score", "needs_review",
+)
+LINE_ITEM_EXPORT_COLUMNS = ("document_id", "name", "row", *LINE_ITEM_COLUMNS)
+FORMATS = ("json", "csv", "xlsx")
+
+
+def _result(document: Document):  # noqa: ANN202
+    return getattr(document, "result", None)
+
+
+def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
+    rows = []
+    for document in documents:
+        row = document_row(document)
+        values = current_fields(_result(document))
+        rows.append(
+            {
+                "document_id": str(document.id),
+                "name": document.name,
+                "status": document.status,
+                **{name: values.get(name) for name in FIELD_NAMES},
+                "validation_errors": row["validation_errors"],
+                "anomaly_count": row["anomaly_count"],
+                "max_anomaly_score": row["max_anomaly_score"],
+                "needs_review": row["needs_review"],
+            }
+        )
+    return rows
+
+
+def line_item_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
+    return [
+        {"document_id": str(d.id), "name": d.name, "row": i + 1, **{c: item.get(c) for c in LINE_ITEM_COLUMNS}}
+        for d in documents
+        for i, item in enumerate(current_line_items(_result(d)))
+    ]
+
+
+def export_json(documents: list[Document]) -> bytes:
+    payload = []
+    for document in documents:
+        result = _result(document)
+        payload.append(
+            {
+                "document_id": str(document.id),
+                "name": document.name,
+                "status": document.status,
+                "fields": current_fields(result),
+                "line_items": current_line_items(result),
+                "corrected_fields": result.corrected_fields if result else {},
+                "result": result.result if result else None,
+                "error": {"code": document.error_code, "message": document.error_message}
+                if document.error_code
+                else None,
+            }
+        )
+    return json.dumps(payload, cls=DjangoJSONEncoder, indent=2).encode()
+
+
+def export_csv(documents: list[Document], *, table: str = "documents") -> bytes:
+    columns, rows = (
+        (LINE_ITEM_EXPORT_COLUMNS, line_item_rows(documents))
+        if table == "line_items"
+        else (DOCUMENT_COLUMNS, document_rows(documents))
+    )
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def export_xlsx(documents: list[Document]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    for index, (title, columns, rows) in enumerate(
+        (
+            ("documents", DOCUMENT_COLUMNS, document_rows(documents)),
+            ("line_items", LINE_ITEM_EXPORT_COLUMNS, line_item_rows(documents)),
+        )
+    ):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = title
+        sheet.append(list(columns))
+        for row in rows:
+            sheet.append([_cell(row.get(c)) for c in columns])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    return value if value is None or isinstance(value, (int, float, str, bool)) else str(value)
+
+
+CONTENT_TYPES = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def export_documents(documents: list[Document], *, fmt: str, table: str = "documents") -> tuple[bytes, str]:
+    """The file's bytes and content type."""
+    if fmt == "json":
+        return export_json(documents), CONTENT_TYPES["json"]
+    if fmt == "csv":
+        return export_csv(documents, table=table), CONTENT_TYPES["csv"]
+    return export_xlsx(documents), CONTENT_TYPES["xlsx"]

@@ -1,0 +1,72 @@
+"""Health checks of what the pipeline needs: Tesseract, database, Prefect, storage, queue."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connection
+
+from django_api.invoices.selectors.tasks import queue_depth
+from django_api.orchestration.seam import prefect_health
+
+
+def _tesseract() -> dict[str, Any]:
+    try:
+        import pytesseract
+
+        version = str(pytesseract.get_tesseract_version())
+        languages = sorted(pytesseract.get_languages(config=""))
+    except Exception as exc:  # noqa: BLE001 (any failure means unhealthy)
+        return {"ok": False, "message": f"tesseract unavailable: {exc}"}
+    missing = [lang for lang in settings.OCR_LANGUAGES.split("+") if lang not in languages]
+    return {
+        "ok": not missing,
+        "version": version,
+        "languages": languages,
+        **({"message": f"missing languages: {', '.join(missing)}"} if missing else {}),
+    }
+
+
+def _database() -> dict[str, Any]:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001
+        return {"ok": False, "vendor": connection.vendor, "message": str(exc)}
+    return {"ok": True, "vendor": connection.vendor}
+
+
+def _storage() -> dict[str, Any]:
+    name = f"health/{uuid.uuid4().hex}.txt"
+    try:
+        saved = default_storage.save(name, ContentFile(b"ok"))
+        default_storage.delete(saved)
+    except Exception as exc:  # noqa: BLE001
+        return {"ok": False, "backend": type(default_storage._wrapped).__name__, "message": str(exc)}
+    return {"ok": True, "backend": type(default_storage._wrapped).__name__}
+
+
+def _queue() -> dict[str, Any]:
+    try:
+        depth = queue_depth()
+    except Exception as exc:  # noqa: BLE001
+        return {"ok": False, "message": str(exc)}
+    limit = settings.OCR_QUEUE_MAX_DEPTH
+    return {"ok": depth < limit, "depth": depth, "max_depth": limit}
+
+
+def health_report() -> dict[str, Any]:
+    checks = {
+        "tesseract": _tesseract(),
+        "database": _database(),
+        "prefect": prefect_health(),
+        "storage": _storage(),
+        "queue": _queue(),
+    }
+    unhealthy = [name for name, check in checks.items() if not check.get("ok")]
+    return {"healthy": not unhealthy, "unhealthy": unhealthy, "checks": checks}

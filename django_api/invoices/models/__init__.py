@@ -1,0 +1,21 @@
+"""Models of the app, one module per area."""
+
+from django_api.invoices.models.documents import Document, DocumentStatus
+from django_api.invoices.models.projects import Membership, Project, ProjectAnomalyModel, Role
+from django_api.invoices.models.results import Anomaly, DocumentResult, FieldCorrection, ValidationResult
+from django_api.invoices.models.tasks import OcrTask, TaskStatus
+
+__all__ = [
+    "Anomaly",
+    "Document",
+    "DocumentResult",
+    "DocumentStatus",
+    "FieldCorrection",
+    "Membership",
+    "OcrTask",
+    "Project",
+    "ProjectAnomalyModel",
+    "Role",
+    "TaskStatus",
+    "ValidationResult",
+]

@@ -1,0 +1,182 @@
+"""Reading documents of a project, as the rows and details the API shows."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db.models import QuerySet
+
+from django_api.invoices.errors import NotFound
+from django_api.invoices.models import Document, DocumentStatus, Project
+from django_api.invoices.reviewed_values import current_fields, current_line_items, field_confidences
+
+DEFAULT_REVIEW_CONFIDENCE = 0.6
+
+
+def _documents(*, user, project: Project) -> QuerySet[Document]:
+    return (
+        Document.objects.filter(project=project, project__memberships__user=user)
+        .select_related("result", "approved_by")
+        .prefetch_related("validations", "anomalies")
+    )
+
+
+def document_get(*, user, project: Project, document_id) -> Document:
+    try:
+        return _documents(user=user, project=project).get(pk=uuid.UUID(str(document_id)))
+    except (Document.DoesNotExist, ValueError):
+        raise NotFound("Document not found.") from None
+
+
+def documents_of_task(*, user, project: Project, task) -> list[Document]:  # noqa: ANN001
+    return list(_documents(user=user, project=project).filter(task=task))
+
+
+def _result(document: Document):  # noqa: ANN202
+    try:
+        return document.result
+    except Document.result.RelatedObjectDoesNotExist:
+        return None
+
+
+def document_row(document: Document, *, review_confidence: float = DEFAULT_REVIEW_CONFIDENCE) -> dict[str, Any]:
+    """The list item of API_CONTRACT.md (current values: corrections applied)."""
+    result = _result(document)
+    values = current_fields(result)
+    validations = list(document.validations.all())
+    anomalies = list(document.anomalies.all())
+    confidences = field_confidences(result)
+    validation_errors = sum(v.failed_count for v in validations)
+    min_confidence = round(min(confidences), 4) if confidences else None
+    serious = [a for a in anomalies if a.severity in ("error", "warning")]
+    needs_review = document.status == DocumentStatus.PROCESSED and (
+        validation_errors > 0 or bool(serious) or (min_confidence is not None and min_confidence < review_confidence)
+    )
+    return {
+        "id": str(document.id),
+        "name": document.name,
+        "media_type": document.media_type,
+        "pages": document.pages,
+        "size": document.size,
+        "sha256": document.sha256,
+        "created_at": document.created_at,
+        "task_id": str(document.task_id),
+        "status": document.status,
+        "vendor_name": values.get("vendor_name"),
+        "invoice_date": values.get("invoice_date"),
+        "total": values.get("total"),
+        "currency": values.get("currency"),
+        "validation_errors": validation_errors,
+        "anomaly_count": len(anomalies),
+        "max_anomaly_score": round(max((a.score for a in anomalies), default=0.0), 4),
+        "min_confidence": min_confidence,
+        "needs_review": needs_review,
+        "duplicate_of": str(document.duplicate_of_id) if document.duplicate_of_id else None,
+    }
+
+
+def document_list(
+    *,
+    user,
+    project: Project,
+    status: str | None = None,
+    vendor: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[dict[str, Any]]:
+    """Rows of the project's documents, filtered on the current (reviewed) values."""
+    queryset = _documents(user=user, project=project)
+    if status:
+        queryset = queryset.filter(status=status)
+    threshold = float(project.settings.get("approval_threshold", DEFAULT_REVIEW_CONFIDENCE))
+    rows = [document_row(d, review_confidence=threshold) for d in queryset]
+    if vendor:
+        rows = [r for r in rows if r["vendor_name"] and vendor.lower() in r["vendor_name"].lower()]
+    if date_from:
+        rows = [r for r in rows if r["invoice_date"] and r["invoice_date"] >= date_from]
+    if date_to:
+        rows = [r for r in rows if r["invoice_date"] and r["invoice_date"] <= date_to]
+    return rows
+
+
+def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
+    """The list item plus fields (value, raw text, confidence, page, box, corrected?), line items,
+    validation, anomalies, pages, corrections and approval."""
+    document = document_get(user=user, project=project, document_id=document_id)
+    threshold = float(project.settings.get("approval_threshold", DEFAULT_REVIEW_CONFIDENCE))
+    detail = document_row(document, review_confidence=threshold)
+    result = _result(document)
+    extracted = result.fields if result else {}
+    corrected = result.corrected_fields if result else {}
+    fields: dict[str, Any] = {}
+    for name in [*extracted, *[n for n in corrected if n not in extracted]]:
+        base = extracted.get(name) or {"value": None, "raw_text": "", "confidence": 0.0, "page": 0, "bbox": None}
+        fields[name] = {
+            "value": corrected[name] if name in corrected else base.get("value"),
+            "raw_text": base.get("raw_text", ""),
+            "confidence": base.get("confidence", 0.0),
+            "page": base.get("page", 0),
+            "bbox": base.get("bbox"),
+            "corrected": name in corrected,
+            "original_value": base.get("value"),
+        }
+    ocr_pages = ((result.result.get("ocr") or {}).get("pages") or []) if result else []
+    sizes = {int(p["index"]): (p.get("width", 0), p.get("height", 0)) for p in ocr_pages}
+    detail.update(
+        {
+            "fields": fields,
+            "line_items": current_line_items(result),
+            "validation": [v.report for v in document.validations.all()],
+            "anomalies": [anomaly_dict(a) for a in document.anomalies.all()],
+            "pages": [
+                {
+                    "index": index,
+                    "width": sizes.get(index, (0, 0))[0],
+                    "height": sizes.get(index, (0, 0))[1],
+                    "image_url": f"/api/projects/{project.pk}/documents/{document.id}/pages/{index}/image/",
+                }
+                for index in range(document.pages)
+            ],
+            "corrections": [
+                {
+                    "field": c.field,
+                    "old_value": c.old_value,
+                    "new_value": c.new_value,
+                    "user": c.user.username,
+                    "created_at": c.created_at,
+                }
+                for c in document.corrections.select_related("user")
+            ],
+            "approved_by": document.approved_by.username if document.approved_by else None,
+            "approved_at": document.approved_at,
+            "engine_versions": result.engine_versions if result else {},
+            "error": (
+                {"code": document.error_code, "message": document.error_message, "step": document.error_step}
+                if document.error_code
+                else None
+            ),
+        }
+    )
+    return detail
+
+
+def anomaly_dict(anomaly) -> dict[str, Any]:  # noqa: ANN001 (Anomaly model)
+    """`Anomaly.to_dict()` of ocr_tasks, from the stored row."""
+    return {
+        "document_id": str(anomaly.document_id),
+        "kind": anomaly.kind,
+        "severity": anomaly.severity,
+        "score": round(anomaly.score, 4),
+        "explanation": anomaly.explanation,
+        "evidence": anomaly.evidence,
+        "related_document_ids": anomaly.related_document_ids,
+    }
+
+
+def documents_for_export(*, user, project: Project, task=None) -> list[Document]:  # noqa: ANN001
+    """The project's (or one task's) documents with their results, for the export files."""
+    queryset = _documents(user=user, project=project)
+    if task is not None:
+        queryset = queryset.filter(task=task)
+    return list(queryset)

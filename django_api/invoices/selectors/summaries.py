@@ -1,0 +1,38 @@
+"""The project summary: document status counts, spend per vendor and month, anomaly scores."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django_api.invoices.models import Anomaly, Project
+from django_api.invoices.selectors.documents import anomaly_dict, document_list
+
+
+def project_summary(*, user, project: Project) -> dict[str, Any]:
+    rows = document_list(user=user, project=project)
+    status_counts = Counter(r["status"] for r in rows)
+    status_counts["needs_review"] = sum(1 for r in rows if r["needs_review"])
+    spend: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
+    for row in rows:
+        if not row["total"] or not row["invoice_date"]:
+            continue
+        try:
+            amount = Decimal(str(row["total"]))
+        except InvalidOperation:
+            continue
+        key = (row["vendor_name"] or "unknown", row["invoice_date"][:7], row["currency"] or "")
+        spend[key] += amount
+    names = {r["id"]: r["name"] for r in rows}
+    anomalies = Anomaly.objects.filter(document__project=project, document__project__memberships__user=user)
+    top = [{**anomaly_dict(a), "document_name": names.get(str(a.document_id), "")} for a in anomalies[:10]]
+    return {
+        "status_counts": dict(status_counts),
+        "spend": [
+            {"vendor": vendor, "month": month, "currency": currency, "total": f"{total:.2f}"}
+            for (vendor, month, currency), total in sorted(spend.items())
+        ],
+        "anomaly_scores": [round(s, 4) for s in anomalies.values_list("score", flat=True)],
+        "top_anomalies": top,
+    }

@@ -1,0 +1,169 @@
+"""Writes made on behalf of the pipeline (through the flows' port): task state, progress, per-document
+results, rescored anomalies, the project's anomaly model. No user here: the flow acts for the system."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from django_api.invoices.models import (
+    Anomaly,
+    Document,
+    DocumentResult,
+    DocumentStatus,
+    OcrTask,
+    ProjectAnomalyModel,
+    TaskStatus,
+    ValidationResult,
+)
+from django_api.invoices.models.tasks import FINISHED_STATUSES
+
+
+def task_mark_running(*, task_id, flow_run_id: str | None) -> None:
+    """Queued -> running (a cancelled or cancelling task keeps its status); one more attempt."""
+    now = timezone.now()
+    updates: dict[str, Any] = {"updated_at": now}
+    if flow_run_id:
+        updates["flow_run_id"] = flow_run_id
+    with transaction.atomic():
+        task = OcrTask.objects.select_for_update().get(pk=task_id)
+        for key, value in updates.items():
+            setattr(task, key, value)
+        if task.status == TaskStatus.QUEUED:
+            task.status = TaskStatus.RUNNING
+            task.attempts += 1
+            task.started_at = task.started_at or now
+            task.error_code, task.error_message = "", ""
+            Document.objects.filter(task_id=task_id, status=DocumentStatus.PENDING).update(
+                status=DocumentStatus.PROCESSING
+            )
+        task.save()
+
+
+def task_progress_save(
+    *, task_id, step: str, documents_done: int, documents_total: int, pages_done: int, pages_total: int
+) -> None:
+    OcrTask.objects.filter(pk=task_id).exclude(status__in=FINISHED_STATUSES).update(
+        current_step=step,
+        documents_done=documents_done,
+        documents_total=documents_total,
+        pages_done=pages_done,
+        pages_total=pages_total,
+        updated_at=timezone.now(),
+    )
+
+
+def task_finish(*, task_id, status: str, error_code: str = "", error_message: str = "") -> None:
+    """Final status. A task already cancelled stays cancelled."""
+    now = timezone.now()
+    with transaction.atomic():
+        task = OcrTask.objects.select_for_update().get(pk=task_id)
+        if task.status == TaskStatus.CANCELLED:
+            return
+        task.status = TaskStatus(status)
+        task.finished_at = now
+        task.current_step = "done" if status != TaskStatus.CANCELLED else "cancelled"
+        task.error_code, task.error_message = error_code, error_message
+        if status == TaskStatus.SUCCEEDED:
+            task.documents_done, task.pages_done = task.documents_total, task.pages_total
+        task.save()
+        if status in (TaskStatus.CANCELLED, TaskStatus.FAILED):
+            left = Document.objects.filter(
+                task_id=task_id, status__in=[DocumentStatus.PENDING, DocumentStatus.PROCESSING]
+            )
+            code = error_code or ("cancelled" if status == TaskStatus.CANCELLED else "failed")
+            left.update(
+                status=DocumentStatus.FAILED,
+                error_code=code,
+                error_message=error_message or f"the task was {status}",
+            )
+
+
+def document_result_save(*, document_id, result: dict[str, Any]) -> None:
+    """Store a `DocumentResult.to_dict()`: fields, line items, validation reports, anomalies. The document
+    becomes `processed` (or `failed` when the result carries errors)."""
+    invoice = result.get("invoice") or {}
+    pages = (result.get("ocr") or {}).get("pages") or []
+    engines = {p.get("engine"): p.get("engine_version", "") for p in pages if p.get("engine")}
+    errors = result.get("errors") or []
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        DocumentResult.objects.update_or_create(
+            document=document,
+            defaults={
+                "fields": invoice.get("fields") or {},
+                "line_items": invoice.get("line_items") or [],
+                "engine_versions": engines,
+                "timings": result.get("timings") or {},
+                "result": result,
+            },
+        )
+        document.validations.all().delete()
+        ValidationResult.objects.bulk_create(
+            [
+                ValidationResult(
+                    document=document,
+                    suite=report.get("suite", ""),
+                    success=bool(report.get("success")),
+                    failed_count=sum(
+                        1 for o in report.get("outcomes", []) if not o.get("success") and o.get("severity") == "error"
+                    ),
+                    report=report,
+                )
+                for report in result.get("validation") or []
+            ]
+        )
+        _anomalies_replace(document=document, anomalies=result.get("anomalies") or [])
+        if errors:
+            first = errors[0]
+            document.status = DocumentStatus.FAILED
+            document.error_code = first.get("code", "failed")
+            document.error_message = first.get("message", "")
+            document.error_step = first.get("step", "")
+        elif document.status != DocumentStatus.APPROVED:
+            document.status = DocumentStatus.PROCESSED
+            document.error_code = document.error_message = document.error_step = ""
+        if pages and len(pages) != document.pages:
+            document.pages = len(pages)
+        document.save()
+
+
+def document_mark_failed(*, document_id, code: str, message: str, step: str = "") -> None:
+    Document.objects.filter(pk=document_id).update(
+        status=DocumentStatus.FAILED, error_code=code, error_message=message, error_step=step
+    )
+
+
+def document_anomalies_replace(*, document_id, anomalies: list[dict[str, Any]]) -> None:
+    """Anomalies rescored over the grown history replace the document's previous ones."""
+    with transaction.atomic():
+        document = Document.objects.select_for_update().get(pk=document_id)
+        _anomalies_replace(document=document, anomalies=anomalies)
+        result = DocumentResult.objects.filter(document=document).first()
+        if result is not None:
+            result.result = {**result.result, "anomalies": anomalies}
+            result.save(update_fields=["result", "updated_at"])
+
+
+def _anomalies_replace(*, document: Document, anomalies: list[dict[str, Any]]) -> None:
+    document.anomalies.all().delete()
+    Anomaly.objects.bulk_create(
+        [
+            Anomaly(
+                document=document,
+                kind=a["kind"],
+                severity=a.get("severity", "warning"),
+                score=float(a.get("score", 0.0)),
+                explanation=a.get("explanation", ""),
+                evidence=a.get("evidence") or {},
+                related_document_ids=list(a.get("related_document_ids") or []),
+            )
+            for a in anomalies
+        ]
+    )
+
+
+def anomaly_model_save(*, project_id, blob: bytes, version: str) -> None:
+    ProjectAnomalyModel.objects.update_or_create(project_id=project_id, defaults={"blob": blob, "version": version})

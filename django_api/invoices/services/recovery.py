@@ -1,0 +1,45 @@
+"""Start-up recovery: no task stays `running` forever after a crash or a restart."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from django_api.invoices.models import Document, DocumentStatus, OcrTask, TaskStatus
+
+logger = logging.getLogger(__name__)
+INTERRUPTED = "interrupted"
+
+
+def tasks_recover_interrupted(*, max_attempts: int, requeue_queued: bool = True) -> list[str]:
+    """Tasks left `running` go back to `queued` (or fail with `interrupted` once they have had
+    `max_attempts` attempts); `cancelling` ones become `cancelled`. Returns the ids of the tasks to hand to
+    the executor again: the re-queued ones, and (`requeue_queued`) those still queued, whose in-memory
+    queue died with the old process."""
+    now = timezone.now()
+    to_dispatch: list[str] = []
+    with transaction.atomic():
+        for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.CANCELLING):
+            task.status, task.finished_at, task.current_step = TaskStatus.CANCELLED, now, "cancelled"
+            task.save(update_fields=["status", "finished_at", "current_step", "updated_at"])
+        for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.RUNNING):
+            documents = Document.objects.filter(task=task, status=DocumentStatus.PROCESSING)
+            if task.attempts >= max_attempts:
+                message = f"interrupted by a restart after {task.attempts} attempt(s)"
+                task.status, task.finished_at = TaskStatus.FAILED, now
+                task.error_code, task.error_message = INTERRUPTED, message
+                task.save(update_fields=["status", "finished_at", "error_code", "error_message", "updated_at"])
+                documents.update(status=DocumentStatus.FAILED, error_code=INTERRUPTED, error_message=message)
+                logger.warning("task %s failed: %s", task.id, message)
+            else:
+                task.status, task.current_step = TaskStatus.QUEUED, "requeued"
+                task.save(update_fields=["status", "current_step", "updated_at"])
+                documents.update(status=DocumentStatus.PENDING)
+                to_dispatch.append(str(task.id))
+                logger.warning("task %s re-queued after an interruption (attempt %d)", task.id, task.attempts)
+        if requeue_queued:
+            queued = OcrTask.objects.filter(status=TaskStatus.QUEUED).exclude(pk__in=to_dispatch)
+            to_dispatch.extend(str(pk) for pk in queued.order_by("created_at").values_list("pk", flat=True))
+    return to_dispatch

@@ -1,0 +1,26 @@
+"""Users' writes on tasks: cancel (cooperative: the flow sees it through the port within one page)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from django_api.invoices.errors import TaskFinished
+from django_api.invoices.models import OcrTask, Project, TaskStatus
+from django_api.invoices.services.projects import require_write_role
+
+
+def task_cancel(*, user, project: Project, task: OcrTask) -> OcrTask:
+    """Queued -> cancelled at once; running -> cancelling (the flow finishes it as cancelled);
+    cancelling/cancelled -> unchanged (idempotent); succeeded/failed/partially_failed -> `TaskFinished`."""
+    require_write_role(user=user, project=project)
+    now = timezone.now()
+    if OcrTask.objects.filter(pk=task.pk, status=TaskStatus.QUEUED).update(
+        status=TaskStatus.CANCELLED, finished_at=now, current_step="cancelled", updated_at=now
+    ):
+        task.refresh_from_db()
+        return task
+    OcrTask.objects.filter(pk=task.pk, status=TaskStatus.RUNNING).update(status=TaskStatus.CANCELLING, updated_at=now)
+    task.refresh_from_db()
+    if task.status in (TaskStatus.CANCELLING, TaskStatus.CANCELLED):
+        return task
+    raise TaskFinished(f"The task has already finished ({task.status}).", detail={"status": task.status})

@@ -1,0 +1,127 @@
+"""Cheap checks of an uploaded file before anything is stored: name, size, type by content, pages.
+
+Raises the typed errors of `ocr_tasks.errors` (their `code` and `http_status` reach the client). The
+full ingest (rendering, text layer) runs later in the flow; here we only open headers."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
+from pathlib import PurePosixPath, PureWindowsPath
+
+from ocr_tasks.config import Limits
+from ocr_tasks.errors import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EmptyFile,
+    EncryptedDocument,
+    ImageTooLarge,
+    TooManyPages,
+    UnsupportedDocument,
+)
+from ocr_tasks.ingest.detect import PDF, describe_unknown, extension_for, sniff_media_type
+
+MAX_NAME_LENGTH = 200
+_UNSAFE = re.compile(r"[^\w.\- ()+,@&=]+")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedUpload:
+    name: str
+    media_type: str
+    pages: int
+    size: int
+    sha256: str
+
+
+def sanitize_filename(name: str, *, media_type: str | None = None) -> str:
+    """A safe base name: no directories (`../`, `C:\\`), no control or odd characters, bounded length;
+    a name left empty becomes `document<ext>`."""
+    name = unicodedata.normalize("NFKC", name or "")
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
+    name = PureWindowsPath(PurePosixPath(name.replace("\\", "/")).name).name
+    name = _UNSAFE.sub("_", name).strip(" ._")
+    if not name:
+        name = "document" + (extension_for(media_type) if media_type else "")
+    if len(name) > MAX_NAME_LENGTH:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[: MAX_NAME_LENGTH - len(ext) - 1] + "." + ext) if dot and len(ext) <= 10 else name[:MAX_NAME_LENGTH]
+    return name
+
+
+def _pdf_pages(data: bytes) -> int:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise EncryptedDocument("the PDF is encrypted (password protected)") from exc
+        raise CorruptDocument(f"the PDF cannot be read: {exc}") from exc
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _image_pages(data: bytes, *, limits: Limits) -> int:
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            image = Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        raise ImageTooLarge(f"image is too large to decode safely ({exc})") from exc
+    except Exception as exc:  # PIL raises several types for bad data
+        raise CorruptDocument(f"the image cannot be read: {exc}") from exc
+    with image:
+        frames = getattr(image, "n_frames", 1)
+        width, height = image.size
+        if width <= 0 or height <= 0:
+            raise CorruptDocument(f"the image has an invalid size {width}x{height}")
+        if width * height > limits.max_pixels_per_page:
+            raise ImageTooLarge(
+                f"the image is {width}x{height} pixels, above the limit of {limits.max_pixels_per_page:,}",
+                detail={"width": width, "height": height, "max_pixels": limits.max_pixels_per_page},
+            )
+        try:
+            image.verify()
+        except Exception as exc:
+            raise CorruptDocument(f"the image data is damaged: {exc}") from exc
+    return frames
+
+
+def check_upload(*, data: bytes, name: str, limits: Limits) -> CheckedUpload:
+    """Check one uploaded file; raise a typed error with a stable code, or describe it."""
+    if not data:
+        raise EmptyFile("the file is empty")
+    if len(data) > limits.max_file_bytes:
+        raise DocumentTooLarge(
+            f"the file is {len(data):,} bytes, above the limit of {limits.max_file_bytes:,}",
+            detail={"size": len(data), "max_bytes": limits.max_file_bytes},
+        )
+    media_type = sniff_media_type(data)
+    if media_type is None:
+        raise UnsupportedDocument(
+            f"the content is {describe_unknown(data)}, not a PDF or a PNG/JPEG/TIFF/WebP/BMP image"
+        )
+    pages = _pdf_pages(data) if media_type == PDF else _image_pages(data, limits=limits)
+    if pages < 1:
+        raise CorruptDocument("the document has no pages")
+    if pages > limits.max_pages:
+        raise TooManyPages(
+            f"the document has {pages} pages, above the limit of {limits.max_pages}",
+            detail={"pages": pages, "max_pages": limits.max_pages},
+        )
+    return CheckedUpload(
+        name=sanitize_filename(name, media_type=media_type),
+        media_type=media_type,
+        pages=pages,
+        size=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

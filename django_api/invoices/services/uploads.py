@@ -1,0 +1,125 @@
+"""Uploading invoices into a project: one task per request, one document per accepted file.
+
+Policy: each bad file is rejected with its code while the good ones proceed; when every file is bad the
+request fails with the first file's code (and `detail.rejected`) and nothing is stored. Per-request
+limits (number of files, total bytes) reject the whole request before anything is read."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from django_api.invoices.errors import NoFiles, RequestTooLarge, TooManyFiles
+from django_api.invoices.models import Document, OcrTask, Project
+from django_api.invoices.services.projects import require_write_role
+from django_api.invoices.services.upload_checks import CheckedUpload, check_upload, sanitize_filename
+from django_api.orchestration.seam import task_submit
+from ocr_tasks.config import Limits
+from ocr_tasks.errors import DocumentTooLarge, OcrPipelineError
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class UploadOutcome:
+    task: OcrTask
+    documents: list[Document]
+    rejected: list[dict] = field(default_factory=list)
+
+
+def upload_limits() -> Limits:
+    return Limits(
+        max_file_bytes=settings.OCR_MAX_FILE_BYTES,
+        max_pages=settings.OCR_MAX_PAGES,
+        max_pixels_per_page=settings.OCR_MAX_PIXELS_PER_PAGE,
+    )
+
+
+def _check_files(files, limits: Limits) -> tuple[list[tuple[CheckedUpload, bytes]], list[tuple[str, OcrPipelineError]]]:  # noqa: ANN001
+    accepted, rejected = [], []
+    for upload in files:
+        name = sanitize_filename(getattr(upload, "name", "") or "")
+        try:
+            if upload.size is not None and upload.size > limits.max_file_bytes:
+                raise DocumentTooLarge(
+                    f"the file is {upload.size:,} bytes, above the limit of {limits.max_file_bytes:,}",
+                    detail={"size": upload.size, "max_bytes": limits.max_file_bytes},
+                )
+            data = upload.read()
+            accepted.append((check_upload(data=data, name=upload.name or "", limits=limits), data))
+        except OcrPipelineError as exc:
+            rejected.append((name, exc))
+    return accepted, rejected
+
+
+def invoice_upload(*, user, project: Project, files: list) -> UploadOutcome:
+    """Check the files, store the good ones as documents of a new queued task, and hand the task to the
+    orchestration seam once the transaction commits."""
+    require_write_role(user=user, project=project)
+    if not files:
+        raise NoFiles("No files were sent: use the multipart field `files`.")
+    if len(files) > settings.OCR_MAX_FILES_PER_REQUEST:
+        raise TooManyFiles(
+            f"{len(files)} files sent, above the limit of {settings.OCR_MAX_FILES_PER_REQUEST} per request",
+            detail={"files": len(files), "max_files": settings.OCR_MAX_FILES_PER_REQUEST},
+        )
+    total = sum(f.size or 0 for f in files)
+    if total > settings.OCR_MAX_REQUEST_BYTES:
+        raise RequestTooLarge(
+            f"the request holds {total:,} bytes of files, above the limit of {settings.OCR_MAX_REQUEST_BYTES:,}",
+            detail={"size": total, "max_bytes": settings.OCR_MAX_REQUEST_BYTES},
+        )
+    accepted, errors = _check_files(files, upload_limits())
+    rejected = [{"name": name, "code": exc.code, "message": exc.message} for name, exc in errors]
+    if not accepted:
+        first = errors[0][1]
+        first.detail = {**first.detail, "rejected": rejected}
+        raise first
+    stored: list[str] = []
+    try:
+        with transaction.atomic():
+            outcome = _store(user=user, project=project, accepted=accepted, stored=stored)
+            outcome.rejected = rejected
+            task_submit(task_id=outcome.task.id)
+    except Exception:
+        for name in stored:  # the transaction rolled back: remove the files written for it
+            default_storage.delete(name)
+        raise
+    logger.info("task %s queued: %d documents, %d rejected", outcome.task.id, len(outcome.documents), len(rejected))
+    return outcome
+
+
+def _store(*, user, project: Project, accepted, stored: list[str]) -> UploadOutcome:  # noqa: ANN001
+    task = OcrTask.objects.create(
+        project=project,
+        created_by=user,
+        documents_total=len(accepted),
+        pages_total=sum(checked.pages for checked, _ in accepted),
+    )
+    seen: dict[str, Document] = {}
+    documents = []
+    for checked, data in accepted:
+        duplicate = seen.get(checked.sha256) or (
+            Document.objects.filter(project=project, sha256=checked.sha256).order_by("created_at").first()
+        )
+        document = Document(
+            project=project,
+            task=task,
+            name=checked.name,
+            sha256=checked.sha256,
+            media_type=checked.media_type,
+            pages=checked.pages,
+            size=checked.size,
+            duplicate_of=duplicate,
+        )
+        document.file.save(checked.name, ContentFile(data), save=False)
+        stored.append(document.file.name)
+        document.save()
+        seen.setdefault(checked.sha256, document)
+        documents.append(document)
+    return UploadOutcome(task=task, documents=documents)

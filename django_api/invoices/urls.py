@@ -1,0 +1,32 @@
+"""URLs of the API (paths fixed by API_CONTRACT.md)."""
+
+from django.urls import path
+
+from django_api.invoices.api import auth, documents, health, projects, tasks
+
+P = "projects/<int:project_id>/"
+T = "<str:task_id>/"
+D = P + "documents/<str:document_id>/"
+
+urlpatterns = [
+    path("auth/token/", auth.TokenLoginApi.as_view(), name="auth-token"),
+    path("me/", auth.MeApi.as_view(), name="me"),
+    path("ocr-health/", health.OcrHealthApi.as_view(), name="ocr-health"),
+    path("projects/", projects.ProjectsApi.as_view(), name="projects"),
+    path(P, projects.ProjectDetailApi.as_view(), name="project-detail"),
+    path(P + "summary/", projects.ProjectSummaryApi.as_view(), name="project-summary"),
+    path(P + "export/", projects.ProjectExportApi.as_view(), name="project-export"),
+    path(P + "process-invoices/", tasks.InvoiceUploadApi.as_view(), name="process-invoices"),
+    path(P + "tasks/", tasks.TaskListApi.as_view(), name="task-list"),
+    path(P + "ocr-status/" + T, tasks.TaskStatusApi.as_view(), name="ocr-status"),
+    path(P + "ocr-cancel/" + T, tasks.TaskCancelApi.as_view(), name="ocr-cancel"),
+    path(P + "ocr-download/" + T, tasks.TaskDownloadApi.as_view(), name="ocr-download"),
+    path(P + "ocr-validation/" + T, tasks.TaskValidationApi.as_view(), name="ocr-validation"),
+    path(P + "ocr-anomalies/" + T, tasks.TaskAnomaliesApi.as_view(), name="ocr-anomalies"),
+    path(P + "ocr-check-task/" + T, tasks.TaskCheckApi.as_view(), name="ocr-check-task"),
+    path(P + "documents/", documents.DocumentListApi.as_view(), name="document-list"),
+    path(D, documents.DocumentDetailApi.as_view(), name="document-detail"),
+    path(D + "pages/<int:index>/image/", documents.DocumentPageImageApi.as_view(), name="document-page-image"),
+    path(D + "fields/", documents.DocumentFieldsUpdateApi.as_view(), name="document-fields"),
+    path(D + "approve/", documents.DocumentApproveApi.as_view(), name="document-approve"),
+]

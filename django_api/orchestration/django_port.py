@@ -1,0 +1,153 @@
+"""`DjangoPort`: the flows' port over the Django models and default storage.
+
+Workers load it with `OCR_PIPELINE_PORT=django_api.orchestration.django_port:build_port`; `build_port`
+sets Django up when the process has not (a Prefect worker). Reads are by task/project id (the flow acts
+for the system, not for a user); writes go through `django_api.invoices.services.pipeline_records`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+
+
+def build_port() -> "DjangoPort":
+    import django
+    from django.apps import apps
+
+    if not apps.ready:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "django_api.config.settings")
+        django.setup()
+    return DjangoPort()
+
+
+class DjangoPort:
+    """Implements `flows.port.PipelinePort`."""
+
+    STORAGE_PREFIX = "storage:"
+
+    def load_task(self, task_id: str):  # noqa: ANN201 (flows.port.TaskInputs)
+        from flows.port import TaskInputs
+
+        from django_api.invoices.models import OcrTask
+        from ocr_tasks.ocr_types import SourceDocument
+
+        task = OcrTask.objects.select_related("project").get(pk=task_id)
+        documents = tuple(
+            SourceDocument(
+                id=str(d.id), uri=d.uri, media_type=d.media_type, sha256=d.sha256, size=d.size, name=d.name
+            )
+            for d in task.documents.order_by("created_at", "name")
+        )
+        return TaskInputs(
+            task_id=str(task.id),
+            project_id=str(task.project_id),
+            documents=documents,
+            languages=task.project.languages or "eng",
+            settings=dict(task.project.settings or {}),
+        )
+
+    def read_document(self, document) -> bytes:  # noqa: ANN001 (SourceDocument)
+        from django.core.files.storage import default_storage
+
+        from ocr_tasks.errors import StorageError
+
+        if not document.uri.startswith(self.STORAGE_PREFIX):
+            raise StorageError(f"not a storage URI: {document.uri}")
+        try:
+            with default_storage.open(document.uri[len(self.STORAGE_PREFIX):], "rb") as handle:
+                return handle.read()
+        except OSError as exc:
+            raise StorageError(f"cannot read {document.name or document.id}: {exc}") from exc
+
+    def mark_running(self, task_id: str, *, flow_run_id: str | None) -> None:
+        from django_api.invoices.services.pipeline_records import task_mark_running
+
+        task_mark_running(task_id=task_id, flow_run_id=flow_run_id)
+
+    def report_progress(self, task_id: str, progress) -> None:  # noqa: ANN001 (flows.port.Progress)
+        from django_api.invoices.services.pipeline_records import task_progress_save
+
+        task_progress_save(
+            task_id=task_id,
+            step=progress.step,
+            documents_done=progress.documents_done,
+            documents_total=progress.documents_total,
+            pages_done=progress.pages_done,
+            pages_total=progress.pages_total,
+        )
+
+    def save_document_result(self, task_id: str, result) -> None:  # noqa: ANN001 (DocumentResult)
+        from django_api.invoices.services.pipeline_records import document_result_save
+
+        document_result_save(document_id=result.source.id, result=result.to_dict())
+
+    def mark_document_failed(self, task_id: str, document_id: str, error) -> None:  # noqa: ANN001
+        from django_api.invoices.services.pipeline_records import document_mark_failed
+
+        document_mark_failed(document_id=document_id, code=error.code, message=error.message, step=error.step)
+
+    def finish_task(self, task_id: str, status: str, *, error=None) -> None:  # noqa: ANN001 (ErrorInfo)
+        from django_api.invoices.services.pipeline_records import task_finish
+
+        task_finish(
+            task_id=task_id,
+            status=status,
+            error_code=error.code if error else "",
+            error_message=error.message if error else "",
+        )
+
+    def is_cancelled(self, task_id: str) -> bool:
+        from django_api.invoices.models import OcrTask, TaskStatus
+
+        status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
+        return status in (TaskStatus.CANCELLING, TaskStatus.CANCELLED, None)
+
+    def load_history(self, project_id: str, *, exclude_task_id: str | None = None) -> list:
+        """One `InvoiceRecord` per document of the project with a result (reviewers' values applied)."""
+        from django_api.invoices.models import Document
+        from django_api.invoices.reviewed_values import current_fields
+        from ocr_tasks.anomaly.records import InvoiceRecord
+
+        documents = Document.objects.filter(project_id=project_id).select_related("result")
+        if exclude_task_id:
+            documents = documents.exclude(task_id=exclude_task_id)
+        records = []
+        for document in documents.order_by("created_at"):
+            result = getattr(document, "result", None)  # RelatedObjectDoesNotExist is an AttributeError
+            values = current_fields(result)
+            items = len(result.corrected_line_items if result and result.corrected_line_items is not None
+                        else (result.line_items if result else []))
+            record = InvoiceRecord(
+                document_id=str(document.id),
+                sha256=document.sha256,
+                line_item_count=items,
+                received_at=document.created_at.isoformat(),
+            )
+            known = {k: values.get(k) for k in InvoiceRecord.__slots__ if k in values}
+            records.append(replace(record, **known))
+        return records
+
+    def load_project_results(self, project_id: str) -> list:
+        from django_api.invoices.models import DocumentResult
+        from ocr_tasks.result_types import DocumentResult as Result
+
+        rows = DocumentResult.objects.filter(document__project_id=project_id).exclude(result={})
+        return [Result.from_dict(row.result) for row in rows.order_by("document__created_at")]
+
+    def save_rescored(self, project_id: str, result) -> None:  # noqa: ANN001 (DocumentResult)
+        from django_api.invoices.services.pipeline_records import document_anomalies_replace
+
+        document_anomalies_replace(
+            document_id=result.source.id, anomalies=[a.to_dict() for a in result.anomalies]
+        )
+
+    def save_anomaly_model(self, project_id: str, model: bytes, version: str) -> None:
+        from django_api.invoices.services.pipeline_records import anomaly_model_save
+
+        anomaly_model_save(project_id=project_id, blob=model, version=version)
+
+    def load_anomaly_model(self, project_id: str) -> tuple[bytes, str] | None:
+        from django_api.invoices.models import ProjectAnomalyModel
+
+        row = ProjectAnomalyModel.objects.filter(project_id=project_id).first()
+        return (bytes(row.blob), row.version) if row else None

@@ -1,0 +1,139 @@
+"""Hand a committed task to the pipeline: an embedded bounded executor calling the flow in-process, or
+`run_deployment(..., timeout=0)` in distributed mode. Also start-up recovery and the Prefect health check.
+
+Settings: `OCR_PIPELINE_MODE` (embedded | distributed), `OCR_EXECUTOR` (thread | sync | none; embedded),
+`OCR_WORKERS` (pool size, default cores), `OCR_FLOW` (`module:callable` called with `task_id=`),
+`OCR_DEPLOYMENT`, `OCR_MAX_ATTEMPTS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import os
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any, Callable
+
+from django.conf import settings
+from django.db import close_old_connections, connections, transaction
+
+DJANGO_PORT = "django_api.orchestration.django_port:build_port"
+logger = logging.getLogger(__name__)
+
+_executor: ThreadPoolExecutor | None = None
+_executor_lock = threading.Lock()
+_futures: set[Future] = set()
+
+
+def task_submit(*, task_id) -> None:
+    """Dispatch the task once the current transaction commits (never before its rows are visible)."""
+    transaction.on_commit(lambda: dispatch(task_id=str(task_id)))
+
+
+def dispatch(*, task_id: str) -> None:
+    if settings.OCR_PIPELINE_MODE == "distributed":
+        _run_deployment(task_id)
+        return
+    mode = settings.OCR_EXECUTOR
+    if mode == "sync":
+        run_task(task_id=task_id)
+    elif mode == "thread":
+        future = _pool().submit(_run_in_thread, task_id)
+        _futures.add(future)
+        future.add_done_callback(_futures.discard)
+    elif mode != "none":
+        raise ValueError(f"unknown OCR_EXECUTOR {mode!r} (thread | sync | none)")
+
+
+def _pool() -> ThreadPoolExecutor:
+    global _executor
+    with _executor_lock:
+        if _executor is None:
+            _executor = ThreadPoolExecutor(max_workers=max(1, settings.OCR_WORKERS), thread_name_prefix="ocr-task")
+        return _executor
+
+
+def wait_idle(timeout: float | None = None) -> None:
+    """Wait for the tasks handed to the embedded pool (tests, graceful shutdown)."""
+    from concurrent.futures import wait
+
+    wait(list(_futures), timeout=timeout)
+
+
+def _run_in_thread(task_id: str) -> None:
+    close_old_connections()
+    try:
+        run_task(task_id=task_id)
+    finally:
+        connections.close_all()
+
+
+def _load(path: str) -> Callable[..., Any]:
+    module_name, _, attribute = path.partition(":")
+    return getattr(importlib.import_module(module_name), attribute)
+
+
+def run_task(*, task_id: str) -> None:
+    """Call the flow for one task in this process. A task already finished (e.g. cancelled while queued)
+    is skipped; a flow that raises leaves the task `failed` with the error's code, never `running`."""
+    from django_api.invoices.models import OcrTask
+    from django_api.invoices.models.tasks import FINISHED_STATUSES
+    from django_api.invoices.services.pipeline_records import task_finish
+
+    status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
+    if status is None or status in FINISHED_STATUSES:
+        return
+    os.environ.setdefault("OCR_PIPELINE_PORT", DJANGO_PORT)
+    try:
+        _load(settings.OCR_FLOW)(task_id=task_id)
+    except Exception as exc:  # noqa: BLE001 (the record must never stay running)
+        logger.exception("flow for task %s raised", task_id)
+        status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
+        if status is not None and status not in FINISHED_STATUSES:
+            code = getattr(exc, "code", "internal_error")
+            task_finish(task_id=task_id, status="failed", error_code=str(code), error_message=str(exc)[:2000])
+
+
+def _run_deployment(task_id: str) -> None:
+    from prefect.deployments import run_deployment
+
+    from django_api.invoices.models import OcrTask
+
+    flow_run = run_deployment(name=settings.OCR_DEPLOYMENT, parameters={"task_id": task_id}, timeout=0)
+    OcrTask.objects.filter(pk=task_id).update(flow_run_id=str(flow_run.id))
+
+
+def recover_on_startup() -> list[str]:
+    """Re-queue (or fail as `interrupted`) tasks a crash left running, then dispatch the queued ones.
+    Call once per server start (gunicorn `post_worker_init`, or `manage.py recover_tasks`)."""
+    from django_api.invoices.services.recovery import tasks_recover_interrupted
+
+    task_ids = tasks_recover_interrupted(max_attempts=settings.OCR_MAX_ATTEMPTS)
+    for task_id in task_ids:
+        dispatch(task_id=task_id)
+    return task_ids
+
+
+def prefect_health() -> dict[str, Any]:
+    """Prefect API reachability. Embedded mode works without a server (ephemeral Prefect), so an
+    unreachable API is only unhealthy in distributed mode."""
+    url = settings.PREFECT_API_URL
+    distributed = settings.OCR_PIPELINE_MODE == "distributed"
+    if not url:
+        return {
+            "ok": not distributed,
+            "mode": settings.OCR_PIPELINE_MODE,
+            "api_url": None,
+            "message": "no PREFECT_API_URL: flows run with an ephemeral Prefect" if not distributed
+            else "PREFECT_API_URL is required in distributed mode",
+        }
+    import requests
+
+    try:
+        response = requests.get(url.rstrip("/") + "/health", timeout=2)
+        reachable = response.status_code == 200
+        message = f"HTTP {response.status_code}"
+    except requests.RequestException as exc:
+        reachable, message = False, f"unreachable: {exc.__class__.__name__}"
+    return {"ok": reachable, "mode": settings.OCR_PIPELINE_MODE, "api_url": url, "message": message}

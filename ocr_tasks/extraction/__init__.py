@@ -1,0 +1,15 @@
+"""Field extraction: OCR pages -> invoice fields (value, raw text, confidence, page, box) and line items.
+
+Template-free by default: candidates from the layout (`rows`, `*_fields`), scored by hand weights or a
+learned logistic model (`scoring`), chosen with cross-field consistency (`extract`); invoice2data-style
+YAML templates (`templates`) override per vendor. Normalisation lives in `ocr_tasks.normalise`.
+Must not import the OCR engines, ingest, or any framework (django, prefect, streamlit, great_expectations);
+it works on `OcrDocument` values only. A second reading of page regions comes in through
+`ExtractionOptions.region_reader`.
+"""
+
+from ocr_tasks.extraction.extract import extract_invoice
+from ocr_tasks.extraction.options import ExtractionOptions, RegionReader
+from ocr_tasks.extraction.templates import Template, load_templates
+
+__all__ = ["extract_invoice", "ExtractionOptions", "RegionReader", "Template", "load_templates"]

@@ -1,0 +1,136 @@
+"""Candidates for the amount fields (total, subtotal, tax_amount, amount_due) and the tax rate.
+
+Every amount printed on a row is a candidate for each amount field. Features: the label to its left or
+above (`keywords`), labels that say it is something else (cash, change, quantity...), its rank among the
+page's amounts, how often the same value is printed, whether cash minus change gives it, its position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from decimal import Decimal
+
+from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
+from ocr_tasks.extraction.keywords import has_label, has_negative
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
+from ocr_tasks.normalise.dates import find_dates
+
+AMOUNT_FIELD_NAMES = ("total", "subtotal", "tax_amount", "amount_due")
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
+_PERCENT_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+_CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE)
+
+
+def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
+    blocked = [(d.start, d.end) for d in find_dates(row.text)]
+    blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(row.text)]
+    blocked += [(m.start(), m.end()) for m in _PERCENT_RE.finditer(row.text)]
+    found = []
+    for a in find_amounts(row.text, decimal_separator=decimal_separator):
+        if any(a.start < e and s < a.end for s, e in blocked):
+            continue
+        digits = sum(ch.isdigit() for ch in a.raw)
+        if not a.has_decimals and digits > 6:
+            continue  # phone numbers, ids
+        if abs(a.value) >= Decimal("100000000"):
+            continue
+        found.append(a)
+    return found
+
+
+def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) -> list[Candidate]:
+    per_row = [(row, _row_amounts(row, decimal_separator)) for row in rows]
+    decimals = [a.value for _, amounts in per_row for a in amounts if a.has_decimals and a.value > 0]
+    counts = Counter(decimals)
+    distinct = sorted(set(decimals), reverse=True)
+    largest = distinct[0] if distinct else Decimal(0)
+    cash_change = _cash_minus_change(per_row)
+    pages = {row.page for row in rows}
+    rows_per_page = {p: sum(1 for r in rows if r.page == p) for p in pages}
+    out: list[Candidate] = []
+    for row, amounts in per_row:
+        for i, a in enumerate(amounts):
+            if a.value <= 0 and not a.has_decimals:
+                continue
+            num_start = a.start + (len(row.text[a.start:a.end]) - len(row.text[a.start:a.end].lstrip()))
+            left = left_context(row, num_start)
+            bbox = row.span_bbox(a.start, a.end)
+            above = above_context(rows, row, bbox)
+            rank = distinct.index(a.value) if a.value in distinct else len(distinct)
+            base = {
+                "has_decimals": float(a.has_decimals),
+                "is_largest": float(a.value == largest and a.has_decimals),
+                "rank": min(rank, 10) / 10.0,
+                "repeats": min(counts.get(a.value, 0) - 1, 3) / 3.0 if a.has_decimals else 0.0,
+                "rightmost": float(i == len(amounts) - 1),
+                "currency_mark": float(bool(_CURRENCY_HINT.search(a.raw) or _CURRENCY_HINT.search(left[-4:]))),
+                "cash_minus_change": float(cash_change is not None and a.value == cash_change),
+                "rel_y": row.bbox.center[1],
+                "row_frac": row.index / max(1, rows_per_page[row.page] - 1),
+                "x_right": bbox.x1,
+                "negative": float(a.value < 0),
+                "left_has_digits_only": float(not re.search(r"[A-Za-z]", left)),
+            }
+            for name in AMOUNT_FIELD_NAMES:
+                feats = dict(base)
+                feats["label_left"] = has_label(left, name)
+                feats["label_above"] = has_label(above, name) if not re.search(r"[A-Za-z]{3}", left) else 0.0
+                feats["negative_label"] = has_negative(left, name) if name in ("total", "subtotal", "tax_amount") \
+                    else 0.0
+                out.append(
+                    Candidate(
+                        field=name,
+                        value=format_amount(a.value),
+                        raw_text=row.text[a.start:a.end].strip(),
+                        page=row.page,
+                        bbox=bbox,
+                        ocr_confidence=row.span_confidence(a.start, a.end),
+                        features=feats,
+                        row_index=rows.index(row),
+                    )
+                )
+    return out
+
+
+def _cash_minus_change(per_row: list[tuple[Row, list[AmountMatch]]]) -> Decimal | None:
+    """Cash handed over minus change given, when both are printed (a strong hint for the total)."""
+    cash = change = None
+    for row, amounts in per_row:
+        if not amounts:
+            continue
+        lowered = row.text.lower()
+        if cash is None and re.search(r"\b(cash|tunai|tendered|paid|received)\b", lowered):
+            cash = amounts[-1].value
+        elif change is None and re.search(r"\b(change|kembali|baki)\b", lowered):
+            change = amounts[-1].value
+    if cash is not None and change is not None and cash > change >= 0:
+        return cash - change
+    return None
+
+
+def tax_rate_candidates(rows: list[Row]) -> list[Candidate]:
+    """Percentages printed next to tax labels (`GST 6%`, `BTW 21%`)."""
+    out: list[Candidate] = []
+    for row in rows:
+        for m in _PERCENT_RE.finditer(row.text):
+            value = Decimal(m.group(1).replace(",", "."))
+            if not (0 < value <= 30):
+                continue
+            left = left_context(row, m.start())
+            strength = max(has_label(left, "tax_amount"), has_label(left, "tax_rate"),
+                           has_label(row.text, "tax_amount") * 0.8)
+            out.append(
+                Candidate(
+                    field="tax_rate",
+                    value=format_amount(value),
+                    raw_text=m.group(0),
+                    page=row.page,
+                    bbox=row.span_bbox(m.start(), m.end()),
+                    ocr_confidence=row.span_confidence(m.start(), m.end()),
+                    features={"label_left": strength, "rel_y": row.bbox.center[1]},
+                    row_index=rows.index(row),
+                )
+            )
+    return out

@@ -1,0 +1,186 @@
+"""`extract_invoice`: rows -> candidates -> scores -> cross-field choice -> `Invoice`.
+
+Steps: build rows; guess the country and the day/month order; generate candidates for every field; score
+them; optionally re-read the regions that matter (the total); pick amounts jointly so that
+subtotal + tax = total where the page allows it; derive the vendor address from the chosen vendor; detect
+the currency; apply a matching template's fields on top; extract line items.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from itertools import product
+from typing import Sequence
+
+from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
+from ocr_tasks.extraction.candidates import Candidate, group_by_field
+from ocr_tasks.extraction.date_fields import date_candidates
+from ocr_tasks.extraction.identifier_fields import (
+    iban_candidates,
+    labelled_identifier_candidates,
+    payment_terms_candidates,
+    tax_id_candidates,
+)
+from ocr_tasks.extraction.line_items import extract_line_items
+from ocr_tasks.extraction.options import ExtractionOptions
+from ocr_tasks.extraction.party_fields import (
+    customer_candidates,
+    vendor_address_candidate,
+    vendor_name_candidates,
+)
+from ocr_tasks.extraction.reread import reread_total_candidates
+from ocr_tasks.extraction.rows import Row, document_rows
+from ocr_tasks.extraction.scoring import best, score_candidates, sigmoid
+from ocr_tasks.extraction.templates import Template, apply_template, match_template
+from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
+from ocr_tasks.normalise.countries import guess_country
+from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
+from ocr_tasks.normalise.dates import infer_day_first
+from ocr_tasks.ocr_types import OcrDocument
+
+# Fields that need their own label to be reported at all (an unlabelled date is never a due date).
+_NEEDS_LABEL = {"due_date": ("label_left", "label_above"), "amount_due": ("label_left", "label_above"),
+                "subtotal": ("label_left", "label_above"), "tax_amount": ("label_left", "label_above"),
+                "po_number": ("label",), "payment_terms": ("label",), "tax_rate": ("label_left",)}
+
+
+def _generate(rows: list[Row], options: ExtractionOptions, day_first: bool | None) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    candidates += amount_candidates(rows, decimal_separator=options.decimal_separator)
+    candidates += tax_rate_candidates(rows)
+    candidates += date_candidates(rows, day_first=day_first)
+    candidates += vendor_name_candidates(rows)
+    candidates += labelled_identifier_candidates(rows, "invoice_number")
+    candidates += labelled_identifier_candidates(rows, "po_number")
+    candidates += tax_id_candidates(rows)
+    candidates += iban_candidates(rows)
+    candidates += payment_terms_candidates(rows)
+    candidates += customer_candidates(rows)
+    return [c for c in candidates if _has_required_label(c)]
+
+
+def _has_required_label(c: Candidate) -> bool:
+    keys = _NEEDS_LABEL.get(c.field)
+    return not keys or any(c.features.get(k, 0.0) > 0 for k in keys)
+
+
+def _top_distinct(cands: list[Candidate], k: int) -> list[Candidate]:
+    seen: set[str] = set()
+    out = []
+    for c in sorted(cands, key=lambda c: -c.score):
+        if c.value not in seen:
+            seen.add(c.value)
+            out.append(c)
+        if len(out) == k:
+            break
+    return out
+
+
+def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate]:
+    """Best total/subtotal/tax, preferring a combination where subtotal + tax = total."""
+    chosen = {name: c for name in ("total", "subtotal", "tax_amount", "amount_due")
+              if (c := best(grouped.get(name, []))) is not None}
+    totals = _top_distinct(grouped.get("total", []), 4)
+    subs = _top_distinct(grouped.get("subtotal", []), 4)
+    taxes = _top_distinct(grouped.get("tax_amount", []), 4)
+    if not (totals and subs and taxes):
+        return chosen
+    independent = sum(chosen[n].score for n in ("total", "subtotal", "tax_amount"))
+    best_combo, best_value = None, independent
+    for t, s, x in product(totals, subs, taxes):
+        if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(s.value):
+            value = t.score + s.score + x.score + 3.0
+            if value > best_value:
+                best_combo, best_value = (t, s, x), value
+    if best_combo:
+        for name, c in zip(("total", "subtotal", "tax_amount"), best_combo):
+            c.confidence = max(c.confidence, min(0.97, 0.5 + sigmoid(c.score)))
+            chosen[name] = c
+    elif "total" in chosen and "subtotal" in chosen and "tax_amount" in chosen:
+        t, s, x = (Decimal(chosen[n].value) for n in ("total", "subtotal", "tax_amount"))
+        if s + x == t:
+            for n in ("total", "subtotal", "tax_amount"):
+                chosen[n].confidence = max(chosen[n].confidence, min(0.97, 0.5 + sigmoid(chosen[n].score)))
+    return chosen
+
+
+def _to_field(c: Candidate) -> FieldValue:
+    return FieldValue(name=c.field, value=c.value, raw_text=c.raw_text, confidence=round(c.confidence, 4),
+                      page=c.page, bbox=c.bbox)
+
+
+def _currency_field(rows: list[Row], country: str | None) -> FieldValue | None:
+    text = "\n".join(r.text for r in rows)
+    code = detect_currency(text, country=country)
+    if code is None:
+        return None
+    for row in rows:
+        marks = find_currency_marks(row.text, country=country)
+        if code in marks:
+            m = re.search(r"(" + re.escape(code) + r"|[€£$¥₹]|RM|S\$|Rp)", row.text)
+            bbox = row.span_bbox(m.start(), m.end()) if m else row.bbox
+            count = len(find_currency_marks(text, country=country))
+            return FieldValue("currency", code, m.group(0) if m else code, min(0.98, 0.7 + 0.07 * count),
+                              row.page, bbox)
+    return FieldValue("currency", code, "", 0.5 if country else 0.3, 0, None)
+
+
+def extract_invoice(
+    document: OcrDocument,
+    *,
+    templates: Sequence[Template] = (),
+    options: ExtractionOptions | None = None,
+) -> Invoice:
+    """Fields (value, raw text, confidence, page, box) and line items of one document."""
+    options = options or ExtractionOptions()
+    rows = document_rows(document)
+    texts = [r.text for r in rows]
+    full_text = "\n".join(texts)
+    country = options.country or guess_country(full_text)
+    day_first = options.day_first
+    if day_first is None:
+        day_first = infer_day_first(texts)
+    if day_first is None and country == "US":
+        day_first = False
+
+    candidates = _generate(rows, options, day_first)
+    score_candidates(candidates, scorer=options.scorer)
+    if options.region_reader is not None:
+        extra = reread_total_candidates(rows, candidates, options.region_reader,
+                                        decimal_separator=options.decimal_separator)
+        score_candidates(extra, scorer=options.scorer)
+        candidates += extra
+    grouped = group_by_field(candidates)
+
+    chosen: dict[str, Candidate] = _choose_amounts(grouped)
+    for name, cands in grouped.items():
+        if name not in chosen:
+            winner = best(cands)
+            if winner is not None:
+                chosen[name] = winner
+    if "invoice_date" in chosen and "due_date" in chosen and chosen["due_date"].value == chosen["invoice_date"].value \
+            and chosen["due_date"].bbox == chosen["invoice_date"].bbox:
+        del chosen["due_date"]
+    address = vendor_address_candidate(rows, chosen.get("vendor_name"))
+    if address is not None:
+        score_candidates([address], scorer="hand")
+        address.confidence = min(address.confidence, chosen["vendor_name"].confidence + 0.1)
+        chosen["vendor_address"] = address
+
+    fields: dict[str, FieldValue] = {
+        name: _to_field(c) for name, c in chosen.items() if c.confidence >= options.min_confidence
+    }
+    currency = _currency_field(rows, country)
+    if currency is not None:
+        fields["currency"] = currency
+
+    template_name = None
+    template = match_template(templates, full_text)
+    if template is not None:
+        template_name = template.name
+        fields.update(apply_template(template, rows))
+    items = extract_line_items(rows, decimal_separator=options.decimal_separator) if options.line_items else ()
+    ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
+    return Invoice(fields=ordered, line_items=tuple(items), template=template_name)
+

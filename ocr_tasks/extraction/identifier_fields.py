@@ -1,0 +1,137 @@
+"""Candidates for identifiers and terms: invoice_number, po_number, vendor_tax_id, iban, payment_terms.
+
+An identifier is a token with at least one digit that follows its label on the same row (`Invoice No:
+INV/2023/03/0008`) or sits under the label in the same column. IBANs are found by pattern and accepted
+only when their ISO 13616 check digits are right.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.keywords import LABELS, fold, label_strength
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.normalise.dates import find_dates
+
+_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.#]*\d[A-Za-z0-9/\-_.]*|\d+")
+_IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?)\b")
+_TAX_ID_RE = re.compile(
+    r"\b((?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)\s?U?\d[\dA-Z]{7,11}"
+    r"|\d{12}|\d{3}-?\d{4}-?\d{4,6})\b"
+)
+_TERMS_RE = re.compile(
+    r"\b(net\s?\d{1,3}|\d{1,3}\s?(?:days?|dagen|tage|jours)(?:\s+net)?|due on receipt|immediate|"
+    r"cash on delivery|cod|end of month|eom)\b",
+    re.IGNORECASE,
+)
+
+
+def iban_is_valid(iban: str) -> bool:
+    """ISO 13616 mod-97 check of an IBAN (spaces ignored)."""
+    compact = iban.replace(" ", "").upper()
+    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", compact):
+        return False
+    rearranged = compact[4:] + compact[:4]
+    digits = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(digits) % 97 == 1
+
+
+def _label_end(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int]:
+    """Strength of the best label on the row and the character offset just after it."""
+    lowered = row_text.lower()
+    best, end = 0.0, -1
+    for phrase in phrases:
+        for m in re.finditer(r"(?<![a-z0-9])" + re.escape(phrase.lower()) + r"(?![a-z])", lowered):
+            strength = 1.0 + 0.05 * len(phrase.split())
+            if strength > best or (strength == best and m.end() < end):
+                best, end = strength, m.end()
+    return best, end
+
+
+def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: str | None = None) -> list[Candidate]:
+    phrases = LABELS[label_key or field]
+    out: list[Candidate] = []
+    for i, row in enumerate(rows):
+        strength, end = _label_end(row.text, phrases)
+        if strength <= 0:
+            continue
+        date_spans = [(d.start, d.end) for d in find_dates(row.text)]
+        targets: list[tuple[Row, int, float]] = [(row, end, 1.0)]
+        if i + 1 < len(rows) and rows[i + 1].page == row.page:
+            targets.append((rows[i + 1], 0, 0.6))
+        for target, offset, where in targets:
+            spans = date_spans if target is row else [(d.start, d.end) for d in find_dates(target.text)]
+            label_box = row.span_bbox(max(0, end - 3), end)
+            for distance, m in enumerate(_ID_TOKEN.finditer(target.text, offset)):
+                if distance > 2:
+                    break
+                token = m.group(0).strip(".#:-")
+                if any(m.start() < e and s < m.end() for s, e in spans):
+                    continue
+                if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token):
+                    continue
+                box = target.span_bbox(m.start(), m.end())
+                if target is not row and not (box.x1 >= label_box.x0 - 0.15 and box.x0 <= label_box.x1 + 0.3):
+                    continue
+                digits = sum(ch.isdigit() for ch in token)
+                out.append(
+                    Candidate(
+                        field=field,
+                        value=token,
+                        raw_text=m.group(0),
+                        page=target.page,
+                        bbox=box,
+                        ocr_confidence=target.span_confidence(m.start(), m.end()),
+                        features={
+                            "label": strength * where,
+                            "distance": distance / 3.0,
+                            "digits": min(digits, 10) / 10.0,
+                            "digit_ratio": digits / len(token),
+                            "rel_y": target.bbox.center[1],
+                            "amount_like": float(bool(re.fullmatch(r"\d+[.,]\d{2}", token))),
+                            "generic_label": float(fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice",
+                                                                                  "receipt", "factuur"))),
+                        },
+                        row_index=rows.index(target),
+                    )
+                )
+    return out
+
+
+def iban_candidates(rows: list[Row]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for row in rows:
+        for m in _IBAN_RE.finditer(row.text.upper()):
+            if iban_is_valid(m.group(1)):
+                out.append(Candidate(field="iban", value=m.group(1).replace(" ", ""), raw_text=m.group(1),
+                                     page=row.page, bbox=row.span_bbox(m.start(), m.end()),
+                                     ocr_confidence=row.span_confidence(m.start(), m.end()),
+                                     features={"valid": 1.0}, row_index=rows.index(row)))
+    return out
+
+
+def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for row in rows:
+        label = label_strength(row.text, LABELS["vendor_tax_id"], fuzzy=False)
+        for m in _TAX_ID_RE.finditer(row.text):
+            out.append(Candidate(field="vendor_tax_id", value=m.group(1).replace(" ", ""), raw_text=m.group(1),
+                                 page=row.page, bbox=row.span_bbox(m.start(), m.end()),
+                                 ocr_confidence=row.span_confidence(m.start(), m.end()),
+                                 features={"label": label, "rel_y": row.bbox.center[1],
+                                           "eu_vat": float(bool(re.match(r"[A-Z]{2}", m.group(1))))},
+                                 row_index=rows.index(row)))
+    return out
+
+
+def payment_terms_candidates(rows: list[Row]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for row in rows:
+        label = label_strength(row.text, LABELS["payment_terms"], fuzzy=False)
+        for m in _TERMS_RE.finditer(row.text):
+            out.append(Candidate(field="payment_terms", value=m.group(1), raw_text=m.group(1), page=row.page,
+                                 bbox=row.span_bbox(m.start(), m.end()),
+                                 ocr_confidence=row.span_confidence(m.start(), m.end()),
+                                 features={"label": label}, row_index=rows.index(row)))
+    return out

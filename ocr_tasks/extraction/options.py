@@ -1,0 +1,31 @@
+"""Options of `extract_invoice` (a frozen object passed in; nothing is read from the environment)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from ocr_tasks.geometry import BBox
+
+# (page index, region) -> text read again from the page image (e.g. a crop OCRed at a larger scale).
+RegionReader = Callable[[int, BBox], str]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionOptions:
+    """`day_first`: day/month order when a date is ambiguous (None: infer from the document).
+    `country`: ISO 3166 alpha-2 of the vendor when known (resolves `$`, currency fallback; None: guess).
+    `decimal_separator`: force `.` or `,` for ambiguous amounts (None: infer per amount).
+    `scorer`: `learned` (the shipped model, hand weights for fields it does not cover) or `hand`.
+    `region_reader`: optional second reading of a page region, used to confirm or recover the total.
+    `min_confidence`: fields below it are left out.
+    `line_items`: extract the items table."""
+
+    day_first: bool | None = None
+    country: str | None = None
+    decimal_separator: str | None = None
+    languages: Sequence[str] = ("en", "de", "fr", "nl")
+    scorer: str = "learned"
+    region_reader: RegionReader | None = None
+    min_confidence: float = 0.05
+    line_items: bool = True

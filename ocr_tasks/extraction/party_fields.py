@@ -1,0 +1,198 @@
+"""Candidates for the parties: vendor name and address (the header block), customer name and address.
+
+The vendor is printed near the top (receipts: first rows, often in capitals with a legal form such as
+`SDN BHD`, `B.V.`, `GmbH`); its address follows it until a row of contact or tax data. A legal-form name
+anywhere (invoice footers: `Coolblue B.V. - Weena 664`) is a candidate too. The customer block follows a
+`Bill to` / `Klant` / `Kunde` label.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.keywords import LABELS, label_strength
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.geometry import bbox_union
+
+LEGAL_FORM = re.compile(
+    r"\b(SDN\.?\s?BHD\.?|BHD|B\.\s?V\.?|N\.\s?V\.?|GMBH|AG|LTD\.?|LIMITED|LLC|INC\.?|CORP\.?|CO\.|PLC|S\.?A\.?S?|"
+    r"S\.?R\.?L\.?|SARL|PTE\.?\s?LTD|PTY\.?\s?LTD|ENTERPRISES?|TRADING|COMPANY|HOLDINGS|INDUSTRIES|STORES?|"
+    r"MARKET|MART|RESTAURANT|RESTORAN|CAFE|BAKERY|HARDWARE|STATIONERY|PHARMACY|MACHINERY|SUPERMARKET|"
+    r"KEDAI|GARDEN|ELECTRICAL|FURNITURE|BOOKS?|BUILDING|MATERIALS?|SERVICES|SOLUTIONS|CENTRE|CENTER)\b",
+    re.IGNORECASE,
+)
+_STRONG_LEGAL = re.compile(r"\b(SDN\.?\s?BHD|B\.\s?V\.|GMBH|LTD|LLC|INC|PLC|PTE|PTY|S\.A\.|SARL|N\.V\.)", re.I)
+_NOT_NAME = re.compile(
+    r"\b(invoice|receipt|tax|gst|tel|phone|fax|email|e-mail|www|http|date|cashier|table|bill|order|"
+    r"factuur|rechnung|facture|page|total|welcome|thank|co\.?\s?reg|reg\.? ?no|company no|roc)\b",
+    re.IGNORECASE,
+)
+_STOP_ADDRESS = re.compile(
+    r"\b(tel|phone|fax|h/?p|email|e-mail|www|http|gst|sst|vat|btw|invoice|receipt|date|cashier|cash|"
+    r"kvk|iban|bic|reg\.?|tax|doc|bill|order|no\.?\s*:|counter|table|member)\b",
+    re.IGNORECASE,
+)
+_REG_NO = re.compile(r"^\W*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*[:.]?\s*[\dA-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*\)?\W*$",
+                     re.IGNORECASE)
+_ADDRESS_HINT = re.compile(
+    r"\b(\d{4,5}|jalan|jln|lot|no\.?|taman|tmn|lorong|street|st\.|road|rd\.?|avenue|ave|straat|weg|laan|"
+    r"plein|strasse|straße|str\.|rue|boulevard|blvd|suite|floor|block|blok|kawasan|bandar|persiaran|"
+    r"selangor|johor|kuala|lumpur|penang|melaka|perak|pahang|kedah|sabah|sarawak|negeri|darul|ehsan|"
+    r"takzim|industrial|park|plaza|building|centre|city)\b",
+    re.IGNORECASE,
+)
+
+
+def _letters_ratio(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
+
+
+def _upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def _row_confidence(row: Row) -> float:
+    return row.span_confidence(0, len(row.text))
+
+
+def clean_name(text: str) -> str:
+    text = re.sub(r"^[\W_]+|[\W_]+$", "", text.strip())
+    text = re.sub(r"\s+", " ", text)
+    m = _STRONG_LEGAL.search(text)
+    if m and m.end() < len(text) - 2:
+        tail = text[m.end():]
+        if re.match(r"^\.?\s*[-–|,•]", tail) or re.search(r"\d", tail):
+            text = text[:m.end()] + ("." if tail.startswith(".") else "")
+    return text.strip()
+
+
+def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
+    """Top rows (and two-row combinations) plus any row with a strong legal form."""
+    if not rows:
+        return []
+    heights = [r.height for r in rows] or [0.01]
+    typical = median(heights) or 0.01
+    first_page = [r for r in rows if r.page == rows[0].page]
+    out: list[Candidate] = []
+    for position, row in enumerate(first_page):
+        strong = bool(_STRONG_LEGAL.search(row.text))
+        if position >= 8 and not strong:
+            continue
+        spans = [[row]]
+        if position + 1 < len(first_page) and position < 8:
+            spans.append([row, first_page[position + 1]])
+        for span in spans:
+            text = clean_name(" ".join(r.text for r in span))
+            if len(text) < 3 or _letters_ratio(text) < 0.5:
+                continue
+            out.append(
+                Candidate(
+                    field="vendor_name",
+                    value=text,
+                    raw_text=" ".join(r.text for r in span),
+                    page=row.page,
+                    bbox=bbox_union(r.bbox for r in span),
+                    ocr_confidence=sum(
+                        w.confidence for r in span for w in r.words) / sum(len(r.words) for r in span),
+                    features={
+                        "position": min(position, 10) / 10.0,
+                        "first_text_row": float(position == 0),
+                        "legal_form": float(bool(LEGAL_FORM.search(text))),
+                        "strong_legal": float(strong or any(_STRONG_LEGAL.search(r.text) for r in span)),
+                        "legal_at_end": float(bool(LEGAL_FORM.search(span[-1].text))),
+                        "upper": _upper_ratio(text),
+                        "letters": _letters_ratio(text),
+                        "height": min(max(r.height for r in span) / typical, 3.0) / 3.0,
+                        "not_name": float(bool(_NOT_NAME.search(text))),
+                        "address_like": float(bool(_ADDRESS_HINT.search(text))),
+                        "two_rows": float(len(span) == 2),
+                        "short": float(len(text) < 6),
+                        "rel_y": row.bbox.center[1],
+                        "centered": 1.0 - min(abs(sum(r.bbox.center[0] for r in span) / len(span) - 0.5) * 2, 1),
+                    },
+                    row_index=rows.index(row),
+                )
+            )
+    return out
+
+
+def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tuple[list[Row], str]:
+    """Rows of the address block that starts after row `start_index` (same page), and its text."""
+    block: list[Row] = []
+    if start_index < 0 or start_index >= len(rows):
+        return block, ""
+    page = rows[start_index].page
+    for row in rows[start_index + 1:start_index + 1 + max_rows + 2]:
+        if row.page != page:
+            break
+        text = row.text.strip()
+        if _REG_NO.match(text) or (not block and re.fullmatch(r"[\W\d\sA-Z-]{0,20}\)?", text)
+                                   and re.search(r"\d{4,}", text) and not _ADDRESS_HINT.search(text)):
+            continue  # company registration number printed under the name
+        if _STOP_ADDRESS.search(text) and not _ADDRESS_HINT.search(text.split(":")[0]):
+            break
+        if _STOP_ADDRESS.search(text) and block:
+            break
+        if _letters_ratio(text) < 0.3 and not re.search(r"\d{5}", text):
+            break
+        block.append(row)
+        if len(block) >= max_rows:
+            break
+    return block, " ".join(r.text.strip() for r in block)
+
+
+def vendor_address_candidate(rows: list[Row], vendor: Candidate | None) -> Candidate | None:
+    if vendor is None:
+        return None
+    vendor_rows = [i for i, r in enumerate(rows) if r.page == vendor.page and r.bbox.y0 <= vendor.bbox.y1
+                   and r.bbox.y1 >= vendor.bbox.y0 and vendor.bbox.vertical_overlap(r.bbox) > 0.3]
+    if not vendor_rows:
+        return None
+    block, text = address_after(rows, max(vendor_rows))
+    if not block:
+        return None
+    hints = sum(1 for r in block if _ADDRESS_HINT.search(r.text))
+    return Candidate(
+        field="vendor_address",
+        value=re.sub(r"\s+", " ", text).strip(" ,"),
+        raw_text="\n".join(r.text for r in block),
+        page=vendor.page,
+        bbox=bbox_union(r.bbox for r in block),
+        ocr_confidence=sum(w.confidence for r in block for w in r.words) / sum(len(r.words) for r in block),
+        features={"address_hints": min(hints, 3) / 3.0, "rows": len(block) / 5.0},
+    )
+
+
+def customer_candidates(rows: list[Row]) -> list[Candidate]:
+    """Customer name and address from the block under (or right of) a customer label."""
+    out: list[Candidate] = []
+    for i, row in enumerate(rows):
+        label = label_strength(row.text, LABELS["customer"], fuzzy=False)
+        if label < 1.0:
+            continue
+        after_label = re.split(r":", row.text, maxsplit=1)
+        inline = after_label[1].strip() if len(after_label) == 2 else ""
+        name_row = None
+        if inline and _letters_ratio(inline) > 0.5:
+            name_text, name_box = inline, row.bbox
+            name_index = i
+        elif i + 1 < len(rows) and rows[i + 1].page == row.page:
+            name_row = rows[i + 1]
+            name_text, name_box, name_index = name_row.text, name_row.bbox, i + 1
+        else:
+            continue
+        out.append(Candidate(field="customer_name", value=clean_name(name_text), raw_text=name_text,
+                             page=row.page, bbox=name_box, ocr_confidence=_row_confidence(name_row or row),
+                             features={"label": label}, row_index=name_index))
+        block, text = address_after(rows, name_index, max_rows=3)
+        if block:
+            out.append(Candidate(field="customer_address", value=text, raw_text="\n".join(r.text for r in block),
+                                 page=row.page, bbox=bbox_union(r.bbox for r in block),
+                                 ocr_confidence=sum(_row_confidence(r) for r in block) / len(block),
+                                 features={"label": label}, row_index=name_index + 1))
+        break
+    return out

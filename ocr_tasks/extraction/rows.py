@@ -1,0 +1,100 @@
+"""The document as extraction sees it: visual rows of words with character offsets back to word boxes.
+
+OCR engines and PDF text layers split a printed row differently (Tesseract's psm 3 puts the label and the
+amount of `TOTAL ..... 80.90` in two blocks). Extraction works on *rows*: engine lines whose vertical
+extents overlap are merged left to right. A regex match on a row's text maps back to the words it covers,
+which gives the field's box and the mean word confidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ocr_tasks.geometry import BBox, bbox_union
+from ocr_tasks.ocr_types import Line, OcrDocument, OcrPage, Word
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """Words of one printed row on one page, left to right; `starts[i]` is word i's offset in `text`."""
+
+    page: int
+    index: int  # position of the row on its page, top to bottom
+    words: tuple[Word, ...]
+    text: str
+    starts: tuple[int, ...]
+    bbox: BBox
+
+    @property
+    def height(self) -> float:
+        return self.bbox.height
+
+    def words_in_span(self, start: int, end: int) -> tuple[Word, ...]:
+        """Words whose characters intersect [start, end) of `text`."""
+        picked = []
+        for word, offset in zip(self.words, self.starts):
+            if offset < end and start < offset + len(word.text):
+                picked.append(word)
+        return tuple(picked)
+
+    def span_bbox(self, start: int, end: int) -> BBox:
+        words = self.words_in_span(start, end)
+        return bbox_union(w.bbox for w in words) if words else self.bbox
+
+    def span_confidence(self, start: int, end: int) -> float:
+        words = self.words_in_span(start, end)
+        return sum(w.confidence for w in words) / len(words) if words else 0.0
+
+    def word_index_at(self, offset: int) -> int:
+        for i, start in enumerate(self.starts):
+            if start <= offset < start + len(self.words[i].text) + 1:
+                return i
+        return len(self.words) - 1
+
+
+def _make_row(page: int, index: int, words: list[Word]) -> Row:
+    words = sorted(words, key=lambda w: w.bbox.x0)
+    starts, parts, offset = [], [], 0
+    for w in words:
+        starts.append(offset)
+        parts.append(w.text)
+        offset += len(w.text) + 1
+    return Row(page, index, tuple(words), " ".join(parts), tuple(starts), bbox_union(w.bbox for w in words))
+
+
+def _overlaps_horizontally(a: BBox, b: BBox) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.25 * min(a.width, b.width)
+
+
+def page_rows(page: OcrPage, *, min_overlap: float = 0.55) -> list[Row]:
+    """Rows of a page, top to bottom: engine lines merged when they share a vertical band."""
+    lines: list[Line] = [line for line in page.lines if any(w.text.strip() for w in line.words)]
+    lines.sort(key=lambda ln: (ln.bbox.center[1], ln.bbox.x0))
+    groups: list[list[Line]] = []
+    for line in lines:
+        placed = False
+        for group in reversed(groups[-4:]):
+            band = bbox_union(g.bbox for g in group)
+            if band.vertical_overlap(line.bbox) >= min_overlap and not any(
+                _overlaps_horizontally(g.bbox, line.bbox) for g in group
+            ):
+                group.append(line)
+                placed = True
+                break
+        if not placed:
+            groups.append([line])
+    rows = []
+    for group in groups:
+        words = [w for line in group for w in line.words if w.text.strip()]
+        if words:
+            rows.append(words)
+    rows.sort(key=lambda ws: min(w.bbox.y0 for w in ws))
+    return [_make_row(page.index, i, ws) for i, ws in enumerate(rows)]
+
+
+def document_rows(document: OcrDocument) -> list[Row]:
+    """Rows of every page in reading order."""
+    rows: list[Row] = []
+    for page in document.pages:
+        rows.extend(page_rows(page))
+    return rows

@@ -8,6 +8,7 @@ port is the single place where results are stored.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from prefect import task
@@ -64,7 +65,7 @@ def ingest_document(data: bytes, source: SourceDocument, config: OcrConfig, work
     from ocr_tasks.ingest import ingest_bytes
 
     return ingest_bytes(data, name=source.name or source.id, config=config, document_id=source.id,
-                        uri=source.uri, workdir=workdir)
+                        uri=source.uri, workdir=Path(workdir))
 
 
 @task(**_options("ocr-page", retry=True))

@@ -1,0 +1,57 @@
+"""Execution modes: how a queued task reaches `process_invoices` (`OCR_PIPELINE_MODE`).
+
+- `embedded`: the flow runs in this process, now (the API's executor calls `submit_task` from a
+  worker thread); the flow run is still recorded by the Prefect server or ephemeral API.
+- `distributed`: a flow run of the `process-invoices` deployment is created and this returns at once
+  (`run_deployment(..., timeout=0)`); a Prefect worker on any machine runs it.
+
+`cancel_flow_run` asks Prefect to cancel a run (the worker stops it; the flow's cancellation hook
+marks the task `cancelled`). The cooperative flag in the port works in both modes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from uuid import UUID
+
+from flows.settings import DISTRIBUTED, EMBEDDED, deployment_name, pipeline_mode
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    task_id: str
+    mode: str
+    flow_run_id: str | None = None
+    summary: dict[str, Any] = field(default_factory=dict)  # embedded mode: what the flow returned
+
+
+def submit_task(task_id: str, *, mode: str | None = None) -> Submission:
+    mode = mode or pipeline_mode()
+    if mode == DISTRIBUTED:
+        from prefect.deployments import run_deployment
+
+        flow_run = run_deployment(deployment_name(), parameters={"task_id": task_id}, timeout=0, as_subflow=False)
+        return Submission(task_id=task_id, mode=DISTRIBUTED, flow_run_id=str(flow_run.id))
+    from flows.process import process_invoices
+
+    state = process_invoices(task_id, return_state=True)
+    summary = state.result(raise_on_failure=False)
+    flow_run_id = str(state.state_details.flow_run_id) if state.state_details.flow_run_id else None
+    return Submission(
+        task_id=task_id,
+        mode=EMBEDDED,
+        flow_run_id=flow_run_id,
+        summary=summary if isinstance(summary, dict) else {"error": str(summary)},
+    )
+
+
+def cancel_flow_run(flow_run_id: str) -> None:
+    """Ask Prefect to cancel a flow run (distributed mode; a no-op for runs already finished)."""
+    from prefect import get_client
+    from prefect.states import Cancelling
+
+    with get_client(sync_client=True) as client:
+        run = client.read_flow_run(UUID(flow_run_id))
+        if run.state is None or not run.state.is_final():
+            client.set_flow_run_state(UUID(flow_run_id), Cancelling(), force=True)

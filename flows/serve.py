@@ -1,0 +1,139 @@
+"""The local Prefect stack: server on loopback, the `process` work pool, the deployments of
+`prefect.yaml` and a process worker. Used by `make run` (`python -m flows.serve`) and by the
+deployment test; each step is also a plain `prefect` command (see `commands()`).
+
+    python -m flows.serve [--port 4200] [--pool process] [--poll-seconds 2]
+
+Runs until Ctrl-C, then stops the worker and the server it started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PREFECT = str(Path(sys.executable).with_name("prefect"))
+
+
+def commands(port: int = 4200, pool: str = "process") -> list[str]:
+    """The same steps as shell commands (for a Makefile or a README)."""
+    return [
+        f"prefect server start --host 127.0.0.1 --port {port}",
+        f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect work-pool create {pool} --type process --overwrite",
+        f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect --no-prompt deploy --all",
+        f"PREFECT_API_URL=http://127.0.0.1:{port}/api PREFECT_WORKER_QUERY_SECONDS=2 prefect worker start --pool {pool}",
+    ]
+
+
+def stack_env(port: int, *, poll_seconds: float = 2, base: dict[str, str] | None = None) -> dict[str, str]:
+    env = dict(os.environ if base is None else base)
+    env.update({
+        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+        "PREFECT_UI_URL": f"http://127.0.0.1:{port}",
+        "PREFECT_WORKER_QUERY_SECONDS": str(poll_seconds),
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "DO_NOT_TRACK": "1",
+    })
+    return env
+
+
+def start_server(port: int, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
+    out = open(log, "ab") if log else subprocess.DEVNULL
+    return subprocess.Popen(
+        [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+
+
+def wait_healthy(api_url: str, *, timeout: float = 90, process: subprocess.Popen | None = None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"prefect server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(api_url.rstrip("/") + "/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"Prefect API at {api_url} not healthy after {timeout:.0f} s")
+
+
+def run_prefect(args: list[str], env: dict[str, str], *, timeout: float = 120) -> str:
+    done = subprocess.run([PREFECT, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"prefect {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+def create_pool_and_deploy(pool: str, env: dict[str, str]) -> None:
+    run_prefect(["work-pool", "create", pool, "--type", "process", "--overwrite"], env)
+    run_prefect(["--no-prompt", "deploy", "--all"], env, timeout=300)
+
+
+def start_worker(pool: str, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
+    out = open(log, "ab") if log else subprocess.DEVNULL
+    return subprocess.Popen(
+        [PREFECT, "worker", "start", "--pool", pool], env=env, cwd=ROOT, stdout=out,
+        stderr=subprocess.STDOUT, start_new_session=True,
+    )
+
+
+def stop(process: subprocess.Popen | None, *, timeout: float = 10) -> None:
+    """SIGINT twice (a Prefect worker needs two to stop quickly), then SIGTERM, then SIGKILL."""
+    if process is None or process.poll() is not None:
+        return
+    for sig in (signal.SIGINT, signal.SIGINT, signal.SIGTERM):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=timeout / 3)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=5)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m flows.serve", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=4200)
+    parser.add_argument("--pool", default="process")
+    parser.add_argument("--poll-seconds", type=float, default=2)
+    parser.add_argument("--log-dir", type=Path, default=ROOT / "var" / "log")
+    parser.add_argument("--print-commands", action="store_true", help="print the equivalent commands and exit")
+    args = parser.parse_args(argv)
+    if args.print_commands:
+        print("\n".join(commands(args.port, args.pool)))
+        return 0
+    args.log_dir.mkdir(parents=True, exist_ok=True)
+    env = stack_env(args.port, poll_seconds=args.poll_seconds)
+    server = worker = None
+    try:
+        server = start_server(args.port, env, args.log_dir / "prefect-server.log")
+        wait_healthy(env["PREFECT_API_URL"], process=server)
+        create_pool_and_deploy(args.pool, env)
+        worker = start_worker(args.pool, env, args.log_dir / "prefect-worker.log")
+        print(f"Prefect UI on {env['PREFECT_UI_URL']}; worker polling pool {args.pool!r}. Ctrl-C stops.")
+        while server.poll() is None and worker.poll() is None:
+            time.sleep(1)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop(worker)
+        stop(server)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

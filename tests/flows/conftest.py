@@ -1,0 +1,38 @@
+"""Flow tests: one Prefect ephemeral API for the session, a fresh in-memory port per test, and the
+fake engines registered in the engine registry."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OCR_RETRY_DELAY_SECONDS", "0.2")  # read when flows.tasks is imported
+os.environ.setdefault("OCR_PAGE_CONCURRENCY", "2")
+
+import pytest  # noqa: E402
+from prefect.testing.utilities import prefect_test_harness  # noqa: E402
+
+from flows.memory_port import InMemoryPort  # noqa: E402
+from flows.settings import use_port  # noqa: E402
+from ocr_tasks.engines import ENGINES  # noqa: E402
+from tests.flows.fakes import FAKE_ENGINES  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    with prefect_test_harness(server_startup_timeout=90):
+        yield
+
+
+@pytest.fixture
+def port(prefect_api):
+    memory = InMemoryPort()
+    with use_port(memory):
+        yield memory
+
+
+@pytest.fixture
+def fake_engines(monkeypatch):
+    for name, engine in FAKE_ENGINES.items():
+        engine.calls = 0
+        monkeypatch.setitem(ENGINES, name, engine)
+    return FAKE_ENGINES

@@ -1,0 +1,104 @@
+"""`process_invoices` orchestration with fake OCR engines: failures, retries, cancellation, progress."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED
+from flows.process import process_invoices
+from flows.progress import STEPS
+from tests.flows.fakes import png_bytes
+
+
+def assert_monotone(log) -> None:
+    assert log, "no progress was reported"
+    for before, after in zip(log, log[1:]):
+        assert after.documents_done >= before.documents_done
+        assert after.pages_done >= before.pages_done
+        assert after.pages_total >= before.pages_total
+        assert STEPS.index(after.step) >= STEPS.index(before.step)
+        assert after.pages_done <= after.pages_total and after.documents_done <= after.documents_total
+
+
+def pngs(count: int) -> list[tuple[str, bytes]]:
+    return [(f"page-{i}.png", png_bytes(f"invoice {i}")) for i in range(count)]
+
+
+def test_one_corrupt_file_fails_alone(port, fake_engines):
+    files = pngs(2) + [("broken.png", png_bytes()[:60]), ("notes.txt", b"just some text, not an invoice")]
+    task_id = port.add_task("p1", files, settings={"ocr_engine": "fake"})
+
+    summary = process_invoices(task_id)
+
+    assert port.status(task_id) == PARTIALLY_FAILED == summary["status"]
+    names = {doc.id: doc.name for doc in port.load_task(task_id).documents}
+    failures = {names[doc_id]: error.code for doc_id, error in port.failures(task_id).items()}
+    assert failures == {"broken.png": "corrupt_file", "notes.txt": "unsupported_type"}
+    results = port.results(task_id)
+    assert sorted(names[d] for d in results) == ["page-0.png", "page-1.png"]
+    for result in results.values():
+        assert result.ok
+        assert result.invoice is not None and result.invoice.get("total") == "120.00"
+        assert {"ingest", "ocr", "extract", "validate", "anomalies", "save", "total"} <= set(result.timings)
+        assert [r.suite for r in result.validation][:2] == ["invoice_fields", "line_items"]
+    log = port.progress_log(task_id)
+    assert_monotone(log)
+    assert (log[-1].step, log[-1].documents_done, log[-1].pages_done) == ("done", 4, 2)
+
+
+def test_transient_failure_is_retried_then_succeeds(port, fake_engines):
+    task_id = port.add_task("p1", pngs(1), settings={"ocr_engine": "flaky"})
+
+    process_invoices(task_id)
+
+    assert fake_engines["flaky"].calls == 2
+    assert port.status(task_id) == SUCCEEDED
+    assert port.failures(task_id) == {}
+
+
+def test_bad_input_is_not_retried(port, fake_engines):
+    task_id = port.add_task("p1", pngs(1), settings={"ocr_engine": "broken"})
+
+    process_invoices(task_id)
+
+    assert fake_engines["broken"].calls == 1
+    assert port.status(task_id) == FAILED
+    [error] = port.failures(task_id).values()
+    assert (error.code, error.step) == ("ocr_failed", "ocr")
+    assert port.task(task_id).error.code == "ocr_failed"
+
+
+def test_cancel_mid_run_keeps_finished_documents(port, fake_engines):
+    task_id = port.add_task("p1", pngs(8), settings={"ocr_engine": "slow"})
+    runner = threading.Thread(target=process_invoices, args=(task_id,))
+    runner.start()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(p.pages_done >= 2 for p in port.progress_log(task_id)):
+        time.sleep(0.05)
+    port.cancel(task_id)
+    cancelled_at = time.monotonic()
+    runner.join(timeout=60)
+
+    assert not runner.is_alive()
+    assert port.status(task_id) == CANCELLED
+    kept, failed = port.results(task_id), port.failures(task_id)
+    assert len(kept) >= 2 and all(r.ok and r.invoice is not None for r in kept.values())
+    assert failed and {e.code for e in failed.values()} == {"cancelled"}
+    assert len(kept) + len(failed) == 8
+    # stopped within the pages in flight (2 workers): the slow engine was not run on every page
+    assert fake_engines["slow"].calls < 8
+    assert time.monotonic() - cancelled_at < 30
+    assert_monotone(port.progress_log(task_id))
+
+
+def test_cancelled_before_start_reads_nothing(port, fake_engines):
+    task_id = port.add_task("p1", pngs(2), settings={"ocr_engine": "fake"})
+    port.cancel(task_id)
+
+    process_invoices(task_id)
+
+    assert port.status(task_id) == CANCELLED
+    assert fake_engines["fake"].calls == 0
+    assert port.results(task_id) == {}
+    assert len(port.failures(task_id)) == 2

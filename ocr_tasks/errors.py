@@ -89,6 +89,13 @@ class InvalidExpectation(BadInput):
     code = "invalid_expectation"
 
 
+class AnomalyModelError(OcrPipelineError):
+    """Stored anomaly-model bytes that cannot be read (corrupt, or written by an incompatible version):
+    refit the project's model."""
+
+    code = "invalid_anomaly_model"
+
+
 class StorageError(OcrPipelineError):
     code = "storage_error"
     http_status = 503
@@ -103,3 +110,16 @@ class Cancelled(OcrPipelineError):
 def error_code(exc: BaseException) -> str:
     """Stable code for any exception (unknown ones are `internal_error`)."""
     return exc.code if isinstance(exc, OcrPipelineError) else "internal_error"
+
+
+class FileMissing(BadInput):
+    """A path given to the CLI or `ingest_path` does not exist."""
+
+    code = "file_not_found"
+    http_status = 404
+
+
+class FileUnreadable(BadInput):
+    """A path exists but cannot be read (a directory, no permission, an I/O error)."""
+
+    code = "file_unreadable"

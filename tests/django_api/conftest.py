@@ -1,0 +1,131 @@
+"""Fixtures of the API tests: users and projects with roles, token clients, small generated files."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from django_api.invoices.services.projects import project_create, project_member_set
+from tests.django_api import fake_flow
+
+
+@pytest.fixture(autouse=True)
+def _reset_fake_flow():
+    fake_flow.hooks.before_document = None
+    fake_flow.hooks.calls.clear()
+    yield
+    fake_flow.hooks.before_document = None
+
+
+def make_user(username: str):
+    return get_user_model().objects.create_user(username=username, password=f"{username}-pw-123")
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def alice(db):
+    return make_user("alice")
+
+
+@pytest.fixture
+def bob(db):
+    return make_user("bob")
+
+
+@pytest.fixture
+def vera(db):
+    return make_user("vera")
+
+
+@pytest.fixture
+def project(alice, vera):
+    project = project_create(user=alice, name="Alice invoices")
+    project_member_set(project=project, user=vera, role="viewer")
+    return project
+
+
+@pytest.fixture
+def bob_project(bob):
+    return project_create(user=bob, name="Bob invoices")
+
+
+@pytest.fixture
+def alice_client(alice):
+    return client_for(alice)
+
+
+@pytest.fixture
+def bob_client(bob):
+    return client_for(bob)
+
+
+@pytest.fixture
+def vera_client(vera):
+    return client_for(vera)
+
+
+def png_bytes(seed: int = 0, size: tuple[int, int] = (120, 80)) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", size, "white")
+    ImageDraw.Draw(image).text((5, 5 + seed % 50), f"INVOICE {seed}", fill="black")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    from PIL import Image
+
+    images = [Image.new("RGB", (100, 140), "white") for _ in range(pages)]
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="PDF", save_all=True, append_images=images[1:])
+    return buffer.getvalue()
+
+
+def encrypted_pdf_bytes() -> bytes:
+    """A tiny PDF protected by a (non-empty) user password: PDFium refuses it with a password error."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+        b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % offset
+    out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, b"ab" * 16, b"ab" * 16, xref)
+    return bytes(out)
+
+
+def upload(name: str, data: bytes, content_type: str = "application/octet-stream") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type=content_type)
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Run on-commit callbacks (the seam's dispatch) inside the test transaction."""
+
+    def runner(fn, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return fn(*args, **kwargs)
+
+    return runner

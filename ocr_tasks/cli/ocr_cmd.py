@@ -1,0 +1,150 @@
+"""`ocr-engine ocr PATH...`: OCR documents and print or write JSON, text or hOCR.
+
+Pages of all inputs share one pool of worker processes; each input is ingested while earlier pages are
+being recognised. One bad input never stops the others: it gets a failure line and exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from ocr_tasks.cli.reporting import (
+    EXIT_USAGE,
+    exit_code,
+    expand_inputs,
+    progress_bar,
+    report_failure,
+    usage_error,
+)
+from ocr_tasks.config import OcrConfig, default_workers
+
+SUFFIXES = {"json": ".json", "text": ".txt", "hocr": ".hocr"}
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "ocr",
+        help="OCR documents (PDF, PNG, JPEG, TIFF, WebP, BMP) into JSON, text or hOCR",
+        description="OCR documents. With one input the result goes to stdout (JSON pretty-printed); with "
+        "several, JSON is one document per line and text/hOCR are separated by '==> path <==' headers, "
+        "unless --out DIR is given (one file per input). Exit code 0: all succeeded; 1: some failed "
+        "(each reported on stderr as 'path: error-code: message'); 2: usage error.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
+    parser.add_argument("--format", choices=sorted(SUFFIXES), default="json", help="output format (json)")
+    parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+deu (eng)")
+    parser.add_argument("--workers", type=_positive_int, default=None,
+                        help=f"OCR processes (default: cores = {default_workers()})")
+    parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="write one file per input here")
+    parser.add_argument("--psm", type=int, default=OcrConfig().psm, choices=range(0, 14), metavar="N",
+                        help=f"Tesseract page segmentation mode ({OcrConfig().psm})")
+    parser.add_argument("--dpi", type=_positive_int, default=OcrConfig().dpi, help="PDF rendering DPI (300)")
+    parser.add_argument("--no-orientation", action="store_true", help="do not detect page orientation")
+    parser.add_argument("--no-deskew", action="store_true", help="do not correct skew")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bar on stderr (default: when stderr is a terminal)")
+    parser.set_defaults(func=run)
+
+
+def _missing_languages(languages: str) -> list[str]:
+    import pytesseract
+
+    try:
+        installed = set(pytesseract.get_languages(config=""))
+    except Exception:
+        return []  # tesseract itself missing: reported per page as ocr_failed
+    return [lang for lang in languages.split("+") if lang and lang not in installed]
+
+
+def _output_path(out: Path, source: Path, fmt: str, used: set[Path]) -> Path:
+    candidate = out / (source.stem + SUFFIXES[fmt])
+    n = 2
+    while candidate in used:
+        candidate = out / f"{source.stem}-{n}{SUFFIXES[fmt]}"
+        n += 1
+    used.add(candidate)
+    return candidate
+
+
+def run(args: argparse.Namespace) -> int:
+    from ocr_tasks.errors import OcrPipelineError
+    from ocr_tasks.exporters import export, to_json
+    from ocr_tasks.ingest import ingest_path
+    from ocr_tasks.ocr_types import OcrDocument
+    from ocr_tasks.recognise import PageRecogniser, page_result
+
+    if not args.lang or any(not part for part in args.lang.split("+")):
+        return usage_error(f"invalid --lang {args.lang!r}")
+    missing = _missing_languages(args.lang)
+    if missing:
+        return usage_error(f"Tesseract language data not installed: {', '.join(missing)}")
+    if args.out is not None:
+        if args.out.exists() and not args.out.is_dir():
+            return usage_error(f"--out {args.out} exists and is not a directory")
+        args.out.mkdir(parents=True, exist_ok=True)
+    config = OcrConfig(
+        languages=args.lang, psm=args.psm, dpi=args.dpi, workers=args.workers or default_workers(),
+        detect_orientation=not args.no_orientation, deskew=not args.no_deskew,
+    )
+    paths = expand_inputs(args.paths)
+    if not paths:
+        return usage_error("no input files")
+    several = len(paths) > 1
+    failed = 0
+    used: set[Path] = set()
+    with tempfile.TemporaryDirectory(prefix="ocr-engine-") as workdir, \
+            progress_bar(0, unit="page", desc="ocr", enabled=args.progress) as bar, \
+            PageRecogniser(config, workers=config.workers) as pool:
+        jobs = []
+        for path in paths:
+            try:
+                doc = ingest_path(path, config=config, workdir=Path(workdir))
+            except Exception as exc:
+                jobs.append((path, exc, ()))
+                continue
+            bar.total += len(doc.pages)
+            bar.refresh()
+            futures = [pool.submit(page) for page in doc.pages]
+            for future in futures:
+                future.add_done_callback(lambda _f: bar.update(1))
+            jobs.append((path, doc, futures))
+        for path, doc, futures in jobs:
+            if isinstance(doc, BaseException):
+                failed += 1
+                report_failure(path, doc, bar)
+                continue
+            try:
+                result = OcrDocument(source=doc.source, pages=tuple(page_result(f) for f in futures))
+            except (OcrPipelineError, Exception) as exc:
+                failed += 1
+                report_failure(path, exc, bar)
+                continue
+            if args.out is not None:
+                _output_path(args.out, path, args.format, used).write_text(export(result, args.format),
+                                                                          encoding="utf-8")
+            elif args.format == "json" and several:
+                sys.stdout.write(to_json(result, indent=None) + "\n")
+            else:
+                if several:
+                    sys.stdout.write(f"==> {path} <==\n")
+                sys.stdout.write(export(result, args.format))
+                if args.format == "json":
+                    sys.stdout.write("\n")
+            sys.stdout.flush()
+    return exit_code(failed)
+
+
+__all__ = ["EXIT_USAGE", "register", "run"]

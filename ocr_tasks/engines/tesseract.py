@@ -1,0 +1,186 @@
+"""Tesseract through pytesseract: one `image_to_data` call per page, on the image file's path.
+
+Before recognition the page's skew is measured (numpy, milliseconds) and, when the page is sideways,
+its orientation is asked of Tesseract's OSD; a corrected copy is written only when a correction is
+applied. After recognition, a poor result (few or unconfident words) triggers OSD once more to catch
+upside-down pages. `OMP_THREAD_LIMIT=1` is set for the Tesseract processes (parallelism comes from
+running pages in separate processes; Tesseract's own threads only cost CPU). Pixels and confidences are
+converted to `BBox` and 0-1 at this boundary (`ocr_tasks.layout.tesseract_rows`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.engines import orientation
+from ocr_tasks.errors import CorruptDocument, OcrEngineError, OcrTimeout
+from ocr_tasks.ingest.pages import PageInput
+from ocr_tasks.layout.tesseract_rows import blocks_from_tesseract
+from ocr_tasks.ocr_types import OCR, OcrPage
+
+POOR_MEAN_CONFIDENCE = 0.55  # below this (or fewer than POOR_MIN_WORDS words) OSD gets a second look
+POOR_MIN_WORDS = 3
+OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence needed to rotate a page
+OSD_SIDEWAYS_CONFIDENCE = 0.3  # lower bar when the profiles already say the page is sideways
+
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    import pytesseract
+
+    try:
+        return str(pytesseract.get_tesseract_version()).split()[0]
+    except Exception as exc:  # TesseractNotFoundError and friends
+        raise OcrEngineError(f"tesseract is not available: {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class _Attempt:
+    page: OcrPage
+    score: float
+
+
+class TesseractEngine:
+    """The default engine. Picklable; holds no state beyond its command."""
+
+    name = "tesseract"
+
+    def __init__(self, tesseract_cmd: str | None = None) -> None:
+        self.tesseract_cmd = tesseract_cmd
+        os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+    @property
+    def version(self) -> str:
+        return tesseract_version()
+
+    # -- recognition --------------------------------------------------------------------------
+    def recognise(self, page: PageInput, config: OcrConfig) -> OcrPage:
+        if page.image_path is None:
+            raise OcrEngineError(f"page {page.index + 1} has no image to recognise")
+        started = time.perf_counter()
+        deadline = started + config.limits.page_timeout_seconds
+        import pytesseract  # noqa: F401  (import errors surface here, not at module import)
+
+        if self.tesseract_cmd:
+            pytesseract.pytesseract.tesseract_cmd = self.tesseract_cmd
+        image = _open(page.image_path)
+        gray = None
+        geometry = orientation.PageGeometry(skew=0.0, sideways=False)
+        if config.deskew or config.detect_orientation:
+            # a second handle: JPEG draft mode (used for the small copy) must not touch `image`
+            gray = orientation.analysis_image(_open(page.image_path))
+            geometry = orientation.measure_geometry(gray)
+        rotation, osd_done = 0, False
+        if config.detect_orientation and geometry.sideways:
+            rotation = self._osd_rotation(page.image_path, deadline, OSD_SIDEWAYS_CONFIDENCE)
+            osd_done = True
+            if rotation:
+                geometry = orientation.measure_geometry(_rotate_array(gray, rotation))
+        with tempfile.TemporaryDirectory(prefix="ocr-page-") as tmp:
+            best = self._attempt(page, image, rotation, geometry.skew if config.deskew else 0.0, config,
+                                 deadline, Path(tmp))
+            if config.detect_orientation and not osd_done and _looks_poor(best.page):
+                retry = self._osd_rotation(page.image_path, deadline, OSD_MIN_CONFIDENCE)
+                if retry:
+                    skew = orientation.measure_geometry(_rotate_array(gray, retry)).skew if config.deskew else 0.0
+                    candidate = self._attempt(page, image, retry, skew, config, deadline, Path(tmp))
+                    if candidate.score > best.score:
+                        best = candidate
+        return _with_seconds(best.page, time.perf_counter() - started)
+
+    def _attempt(self, page, image, rotation, skew, config, deadline, tmp: Path) -> _Attempt:
+        applied_skew = skew if abs(skew) >= orientation.MIN_SKEW else 0.0
+        path, width, height = page.image_path, page.width, page.height
+        if rotation or applied_skew:
+            try:
+                image.load()
+            except Exception as exc:
+                raise CorruptDocument(f"page {page.index + 1} cannot be decoded: {exc}") from exc
+            corrected = orientation.correct(image, rotation=rotation, skew=applied_skew)
+            path = str(tmp / f"corrected-{rotation}-{len(list(tmp.iterdir()))}.png")
+            dpi = image.info.get("dpi")
+            corrected.save(path, format="PNG", compress_level=1, **({"dpi": dpi} if dpi else {}))
+            width, height = corrected.size
+        else:
+            width, height = image.size
+        data = self._image_to_data(path, config, deadline)
+        blocks = blocks_from_tesseract(data, width, height)
+        ocr_page = OcrPage(
+            index=page.index, width=width, height=height, dpi=page.dpi, blocks=blocks, source=OCR,
+            engine=self.name, engine_version=self.version, rotation=rotation, skew=applied_skew,
+            language=config.languages,
+        )
+        return _Attempt(page=ocr_page, score=_score(ocr_page))
+
+    def _image_to_data(self, path: str, config: OcrConfig, deadline: float) -> dict:
+        import pytesseract
+
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            raise OcrTimeout(f"OCR took longer than {config.limits.page_timeout_seconds:g} s")
+        try:
+            return pytesseract.image_to_data(
+                path, lang=config.languages, config=f"--psm {config.psm}",
+                output_type=pytesseract.Output.DICT, timeout=remaining,
+            )
+        except RuntimeError as exc:
+            if "timeout" in str(exc).lower():
+                raise OcrTimeout(f"OCR took longer than {config.limits.page_timeout_seconds:g} s") from exc
+            raise OcrEngineError(f"tesseract failed: {exc}") from exc
+        except pytesseract.TesseractNotFoundError as exc:
+            raise OcrEngineError("tesseract is not installed or not on PATH") from exc
+        except pytesseract.TesseractError as exc:
+            raise OcrEngineError(f"tesseract failed: {exc.message or exc}") from exc
+
+    def _osd_rotation(self, path: str, deadline: float, min_confidence: float) -> int:
+        """Clockwise rotation (0/90/180/270) OSD says the page needs, 0 when unsure or when OSD fails."""
+        import pytesseract
+
+        remaining = deadline - time.perf_counter()
+        if remaining <= 0:
+            return 0
+        try:
+            osd = pytesseract.image_to_osd(path, config="--psm 0 -c min_characters_to_try=10",
+                                           output_type=pytesseract.Output.DICT, timeout=remaining)
+        except (pytesseract.TesseractError, RuntimeError):
+            return 0  # too few characters, timeout: keep the page as it is
+        rotate = int(osd.get("rotate", 0)) % 360
+        confidence = float(osd.get("orientation_conf", 0.0))
+        return rotate if rotate in (90, 180, 270) and confidence >= min_confidence else 0
+
+
+def _open(path: str):
+    from PIL import Image
+
+    try:
+        return Image.open(path)
+    except Exception as exc:
+        raise CorruptDocument(f"page image cannot be read: {exc}") from exc
+
+
+def _rotate_array(gray, rotation: int):
+    import numpy as np
+
+    return np.rot90(gray, k=-(rotation // 90)) if gray is not None else None
+
+
+def _score(page: OcrPage) -> float:
+    """Sum of confidences of the words with at least two letters or digits (higher: better reading)."""
+    return sum(w.confidence for w in page.words if sum(ch.isalnum() for ch in w.text) >= 2)
+
+
+def _looks_poor(page: OcrPage) -> bool:
+    words = page.words
+    return len(words) < POOR_MIN_WORDS or page.confidence < POOR_MEAN_CONFIDENCE
+
+
+def _with_seconds(page: OcrPage, seconds: float) -> OcrPage:
+    from dataclasses import replace
+
+    return replace(page, seconds=seconds)

@@ -1,0 +1,48 @@
+"""Detect a document's media type from its content (magic bytes), never from its name."""
+
+from __future__ import annotations
+
+PDF = "application/pdf"
+PNG = "image/png"
+JPEG = "image/jpeg"
+TIFF = "image/tiff"
+WEBP = "image/webp"
+BMP = "image/bmp"
+GIF = "image/gif"
+
+SUPPORTED_MEDIA_TYPES: tuple[str, ...] = (PDF, PNG, JPEG, TIFF, WEBP, BMP)
+IMAGE_MEDIA_TYPES = frozenset({PNG, JPEG, TIFF, WEBP, BMP})
+
+_EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", TIFF: ".tif", WEBP: ".webp", BMP: ".bmp"}
+
+
+def sniff_media_type(data: bytes) -> str | None:
+    """The media type of `data` from its leading bytes, or None when it is none of the supported ones.
+
+    Unsupported but recognisable types are named through `filetype` (for a clear error message)."""
+    head = data[:1024]
+    if head.startswith(b"%PDF-") or (b"%PDF-" in head and head.lstrip().startswith(b"%PDF-")):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+"):
+        return TIFF
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    if head[:2] == b"BM" and len(head) >= 26:
+        return BMP
+    return None
+
+
+def describe_unknown(data: bytes) -> str:
+    """A human name for content that is not supported ("image/gif", "application/zip", "text or binary")."""
+    import filetype  # light, but only needed on the error path
+
+    kind = filetype.guess(data[:8192])
+    return kind.mime if kind else "unknown content"
+
+
+def extension_for(media_type: str) -> str:
+    return _EXTENSIONS.get(media_type, ".bin")

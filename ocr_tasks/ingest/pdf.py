@@ -1,0 +1,87 @@
+"""PDF documents -> pages: text-layer pages are read (no rendering, no OCR), the others are rendered
+with PDFium at the configured DPI (grey, PNG) into the work directory.
+
+The page count is checked before anything is rendered; a page whose rendering would exceed the pixel
+limit is rendered at a lower DPI (down to `MIN_RENDER_DPI`) or refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.errors import CorruptDocument, EncryptedDocument, ImageTooLarge, TooManyPages
+from ocr_tasks.ingest.pages import PageInput
+from ocr_tasks.ingest.text_layer import read_text_layer
+
+MIN_RENDER_DPI = 72
+
+
+def _open_pdf(data: bytes):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD or "password" in str(exc).lower():
+            raise EncryptedDocument("PDF is encrypted with a password and cannot be opened") from exc
+        raise CorruptDocument(f"PDF cannot be read: {exc}") from exc
+
+
+def _render_dpi(width_pt: float, height_pt: float, config: OcrConfig, index: int) -> int:
+    limit = config.limits.max_pixels_per_page
+    dpi = config.dpi
+    while dpi > MIN_RENDER_DPI and (width_pt * dpi / 72) * (height_pt * dpi / 72) > limit:
+        dpi = max(MIN_RENDER_DPI, int(dpi * 0.8))
+    pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
+    if pixels > limit:
+        raise ImageTooLarge(
+            f"page {index + 1} is {width_pt:.0f}x{height_pt:.0f} pt, too large to render within "
+            f"{limit:,} pixels",
+            detail={"page": index, "max_pixels": limit},
+        )
+    return dpi
+
+
+def pdf_pages(data: bytes, *, config: OcrConfig, workdir: Path) -> list[PageInput]:
+    pdf = _open_pdf(data)
+    try:
+        count = len(pdf)
+        if count == 0:
+            raise CorruptDocument("PDF has no pages")
+        if count > config.limits.max_pages:
+            raise TooManyPages(
+                f"document has {count} pages, above the limit of {config.limits.max_pages}",
+                detail={"pages": count, "max_pages": config.limits.max_pages},
+            )
+        return [_page(pdf, index, config=config, workdir=workdir) for index in range(count)]
+    finally:
+        pdf.close()
+
+
+def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
+    import pypdfium2 as pdfium
+
+    try:
+        page = pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise CorruptDocument(f"page {index + 1} cannot be read: {exc}") from exc
+    try:
+        text_page = read_text_layer(page, index=index, dpi=config.dpi)
+        if text_page is not None:
+            return PageInput(
+                index=index, width=text_page.width, height=text_page.height, dpi=config.dpi, text_page=text_page
+            )
+        width_pt, height_pt = page.get_size()
+        dpi = _render_dpi(width_pt, height_pt, config, index)
+        try:
+            bitmap = page.render(scale=dpi / 72, grayscale=True)
+            image = bitmap.to_pil()
+        except pdfium.PdfiumError as exc:
+            raise CorruptDocument(f"page {index + 1} cannot be rendered: {exc}") from exc
+        path = workdir / f"page-{index:04d}.png"
+        image.save(path, format="PNG", compress_level=1, dpi=(dpi, dpi))
+        return PageInput(index=index, width=image.width, height=image.height, dpi=dpi, image_path=str(path))
+    finally:
+        page.close()

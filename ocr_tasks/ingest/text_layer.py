@@ -1,0 +1,159 @@
+"""Read a born-digital PDF page's text layer (pypdfium2) into an `OcrPage` with `source="text_layer"`.
+
+Characters with their boxes come from PDFium; words break at whitespace and wide gaps, lines at PDFium's
+generated line breaks or a change of baseline; blocks at wide vertical gaps (see `ocr_tasks.layout`).
+Boxes are converted once, here, from PDF user space (bottom-left origin, page rotation) to `BBox`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+
+from ocr_tasks.geometry import BBox
+from ocr_tasks.layout.grouping import blocks_from_lines
+from ocr_tasks.ocr_types import TEXT_LAYER, Line, OcrPage, Word
+
+MIN_USABLE_CHARS = 10  # fewer visible characters than this: the page is treated as a scan
+MIN_GOOD_CHAR_RATIO = 0.8  # share of characters that decode to real text (not private use, not U+FFFD)
+WORD_GAP_RATIO = 0.6  # a horizontal gap wider than this many char heights splits words
+PDFIUM_ENGINE = "pdfium-text-layer"
+
+_LINE_BREAKS = {"\r", "\n", "\x02", "\x03"}
+
+
+def _is_good(ch: str) -> bool:
+    if ch == "\ufffd":
+        return False
+    return unicodedata.category(ch) not in ("Co", "Cn", "Cc", "Cs")
+
+
+class _Transform:
+    """PDF user space -> relative top-left coordinates of the page as displayed (after /Rotate)."""
+
+    def __init__(self, bounds: tuple[float, float, float, float], rotation: int) -> None:
+        self.left, self.bottom, self.right, self.top = bounds
+        self.rotation = rotation % 360
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> BBox | None:
+        width, height = self.right - self.left, self.top - self.bottom
+        if width <= 0 or height <= 0:
+            return None
+        points = [((x - self.left) / width, (self.top - y) / height) for x, y in ((left, top), (right, bottom))]
+        points = [self._rotate(x, y) for x, y in points]
+        xs = sorted(min(1.0, max(0.0, p[0])) for p in points)
+        ys = sorted(min(1.0, max(0.0, p[1])) for p in points)
+        return BBox(xs[0], ys[0], xs[1], ys[1])
+
+    def _rotate(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return 1.0 - y, x
+        if self.rotation == 180:
+            return 1.0 - x, 1.0 - y
+        if self.rotation == 270:
+            return y, 1.0 - x
+        return x, y
+
+
+def _chars(textpage, transform: _Transform):
+    """Yield (char, BBox | None) for every character of the text page, generated ones included."""
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    count = pdfium_c.FPDFText_CountChars(raw)
+    rect = pdfium_c.FS_RECTF()
+    for i in range(count):
+        ch = chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0x20)
+        box = None
+        if not ch.isspace() and ch not in _LINE_BREAKS:
+            if pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
+                box = transform.box(rect.left, rect.bottom, rect.right, rect.top)
+        yield ch, box
+
+
+def _words_and_lines(chars) -> list[Line]:
+    lines: list[Line] = []
+    line_words: list[Word] = []
+    word_chars: list[str] = []
+    word_boxes: list[BBox] = []
+
+    def close_word() -> None:
+        if word_chars:
+            text = "".join(word_chars).strip()
+            if text:
+                box = BBox(
+                    min(b.x0 for b in word_boxes),
+                    min(b.y0 for b in word_boxes),
+                    max(b.x1 for b in word_boxes),
+                    max(b.y1 for b in word_boxes),
+                )
+                line_words.append(Word(text=text, bbox=box, confidence=1.0))
+        word_chars.clear()
+        word_boxes.clear()
+
+    def close_line() -> None:
+        close_word()
+        if line_words:
+            lines.append(Line.of(line_words))
+        line_words.clear()
+
+    for ch, box in chars:
+        if ch in _LINE_BREAKS:
+            close_line()
+            continue
+        if box is None:
+            close_word()
+            continue
+        if word_boxes:
+            last = word_boxes[-1]
+            height = max(last.height, box.height, 1e-6)
+            if last.vertical_overlap(box) < 0.5 or box.x1 < last.x0:
+                close_line()
+            elif box.x0 - last.x1 > WORD_GAP_RATIO * height:
+                close_word()
+        elif line_words:
+            last = line_words[-1].bbox
+            if last.vertical_overlap(box) < 0.5 or box.x1 < last.x0:
+                close_line()
+        word_chars.append(ch)
+        word_boxes.append(box)
+    close_line()
+    return lines
+
+
+def read_text_layer(pdf_page, *, index: int, dpi: int) -> OcrPage | None:
+    """The page's text layer as an `OcrPage`, or None when it has no usable text (a scan, or glyphs that
+    do not map to Unicode)."""
+    textpage = pdf_page.get_textpage()
+    try:
+        transform = _Transform(tuple(pdf_page.get_bbox()), pdf_page.get_rotation())
+        chars = list(_chars(textpage, transform))
+    finally:
+        textpage.close()
+    visible = [ch for ch, box in chars if box is not None]
+    if len(visible) < MIN_USABLE_CHARS:
+        return None
+    if sum(_is_good(ch) for ch in visible) / len(visible) < MIN_GOOD_CHAR_RATIO:
+        return None
+    lines = _words_and_lines(chars)
+    if not lines:
+        return None
+    width_pt, height_pt = pdf_page.get_size()
+    if transform.rotation in (90, 270):
+        width_pt, height_pt = height_pt, width_pt
+    return OcrPage(
+        index=index,
+        width=round(width_pt * dpi / 72),
+        height=round(height_pt * dpi / 72),
+        dpi=dpi,
+        blocks=blocks_from_lines(lines),
+        source=TEXT_LAYER,
+        engine=PDFIUM_ENGINE,
+        engine_version=_pdfium_version(),
+    )
+
+
+def _pdfium_version() -> str:
+    import pypdfium2
+
+    return f"pypdfium2 {pypdfium2.PYPDFIUM_INFO}"

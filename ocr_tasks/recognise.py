@@ -1,0 +1,128 @@
+"""Recognition of ingested pages: text-layer pages as they are, the others through an OCR engine, in
+parallel across processes (default: one per core, `OcrConfig.workers`).
+
+`PageRecogniser` is the shared pool (used by `recognise_document` and by the CLI across documents);
+with one worker everything runs in the calling process. Engines and pages are picklable, page images
+travel as paths.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import tempfile
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.engines import get_engine
+from ocr_tasks.engines.base import OcrEngine
+from ocr_tasks.errors import OcrEngineError
+from ocr_tasks.ingest import IngestedDocument, PageInput, ingest_path
+from ocr_tasks.ocr_types import OcrDocument, OcrPage
+
+PageCallback = Callable[[OcrPage], None]
+
+
+def recognise_page(page: PageInput, config: OcrConfig, engine: OcrEngine | None = None) -> OcrPage:
+    """The page's text layer when it has one, else the engine's reading of its image."""
+    if page.text_page is not None:
+        return page.text_page
+    return (engine or get_engine()).recognise(page, config)
+
+
+def _recognise_in_worker(page: PageInput, config: OcrConfig, engine: OcrEngine) -> OcrPage:
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    return recognise_page(page, config, engine)
+
+
+class PageRecogniser:
+    """A pool of OCR worker processes (or the calling process when `workers == 1`).
+
+    Use as a context manager; `submit(page)` returns a `Future[OcrPage]`. Text-layer pages never reach
+    a worker. The pool uses the `forkserver` start method: safe in threaded callers (Prefect, Django).
+    """
+
+    def __init__(self, config: OcrConfig, engine: OcrEngine | None = None, workers: int | None = None) -> None:
+        self.config = config
+        self.engine = engine or get_engine()
+        self.workers = max(1, workers or config.workers)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> "PageRecogniser":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close(cancel=exc_info[0] is not None)
+
+    def close(self, cancel: bool = False) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=cancel)
+            self._executor = None
+
+    def submit(self, page: PageInput) -> "Future[OcrPage]":
+        if page.text_page is not None or self.workers == 1:
+            future: Future[OcrPage] = Future()
+            try:
+                future.set_result(recognise_page(page, self.config, self.engine))
+            except Exception as exc:
+                future.set_exception(exc)
+            return future
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver")
+            )
+        return self._executor.submit(_recognise_in_worker, page, self.config, self.engine)
+
+
+def page_result(future: "Future[OcrPage]") -> OcrPage:
+    """The future's page; a crashed worker becomes an `OcrEngineError`."""
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise OcrEngineError(f"an OCR worker process died: {exc}") from exc
+
+
+def recognise_document(
+    doc: IngestedDocument,
+    config: OcrConfig,
+    engine: OcrEngine | None = None,
+    workers: int | None = None,
+    on_page_done: PageCallback | None = None,
+) -> OcrDocument:
+    """OCR every page of `doc` (pages in parallel), in page order.
+
+    `on_page_done(page)` is called in this process as each page finishes (any order); an exception it
+    raises (e.g. `Cancelled`) stops the document: pending pages are dropped and the exception propagates.
+    The first failing page's error propagates likewise.
+    """
+    ocr_pages = [p for p in doc.pages if p.needs_ocr]
+    workers = min(max(1, workers or config.workers), max(1, len(ocr_pages)))
+    results: dict[int, OcrPage] = {}
+    with PageRecogniser(config, engine, workers) as pool:
+        futures = {pool.submit(page): page.index for page in _text_pages_first(doc.pages)}
+        for future in as_completed(futures):
+            page = page_result(future)
+            results[futures[future]] = page
+            if on_page_done is not None:
+                on_page_done(page)
+    return OcrDocument(source=doc.source, pages=tuple(results[p.index] for p in doc.pages))
+
+
+def _text_pages_first(pages: Iterable[PageInput]) -> list[PageInput]:
+    pages = list(pages)
+    return [p for p in pages if not p.needs_ocr] + [p for p in pages if p.needs_ocr]
+
+
+def ocr_path(path: str | os.PathLike, config: OcrConfig | None = None) -> OcrDocument:
+    """Ingest and recognise one file; page images live in a temporary directory removed afterwards."""
+    config = config or OcrConfig()
+    workdir = Path(tempfile.mkdtemp(prefix="ocr-path-"))
+    try:
+        doc = ingest_path(path, config=config, workdir=workdir)
+        return recognise_document(doc, config)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)

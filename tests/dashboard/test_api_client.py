@@ -1,0 +1,104 @@
+"""The HTTP client against a real loopback HTTP server: headers, bodies, error mapping, API down."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from dashboard.api_client import (ApiClient, ApiError, ApiUnavailable, NotAuthenticated, NotFound,
+                                  PermissionDenied, UploadFile)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    routes: dict = {}
+    seen: list = []
+
+    def _answer(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        self.seen.append({"method": self.command, "path": self.path, "auth": self.headers.get("Authorization"),
+                          "type": self.headers.get("Content-Type"), "body": body})
+        status, payload = self.routes.get((self.command, self.path.split("?")[0]), (404, {"code": "not_found",
+                                                                                         "message": "Nope."}))
+        data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    do_GET = do_POST = do_PATCH = _answer
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+
+@pytest.fixture
+def server():
+    _Handler.routes = {}
+    _Handler.seen = []
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", _Handler
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_sign_in_then_token_header_on_later_calls(server):
+    url, handler = server
+    handler.routes = {("POST", "/api/auth/token/"): (200, {"token": "abc", "username": "demo"}),
+                      ("GET", "/api/projects/"): (200, [{"id": 1, "name": "P"}])}
+    client = ApiClient(url + "/")
+    assert client.sign_in("demo", "pw") == "abc"
+    assert client.list_projects() == [{"id": 1, "name": "P"}]
+    sign_in, projects = handler.seen
+    assert sign_in["auth"] is None and json.loads(sign_in["body"]) == {"username": "demo", "password": "pw"}
+    assert projects["auth"] == "Token abc"
+
+
+def test_patch_body_upload_parts_and_filters(server):
+    url, handler = server
+    handler.routes = {("PATCH", "/api/projects/1/documents/5/fields/"): (200, {"id": 5}),
+                      ("POST", "/api/projects/1/process-invoices/"): (202, {"task_id": "t"}),
+                      ("GET", "/api/projects/1/documents/"): (200, [])}
+    client = ApiClient(url, "tok")
+    client.update_fields(1, 5, {"fields": {"total": "9.50"}})
+    client.upload(1, [UploadFile("a.jpg", b"AAA", "image/jpeg"), UploadFile("b.pdf", b"BBB", "application/pdf")])
+    client.list_documents(1, status="failed", vendor=None, date_from="2018-01-01")
+    patch, upload, listing = handler.seen
+    assert json.loads(patch["body"]) == {"fields": {"total": "9.50"}}
+    assert upload["type"].startswith("multipart/form-data")
+    assert upload["body"].count(b'name="files"') == 2 and b'filename="b.pdf"' in upload["body"]
+    assert listing["path"] == "/api/projects/1/documents/?status=failed&date_from=2018-01-01"
+
+
+@pytest.mark.parametrize("status,cls", [(401, NotAuthenticated), (403, PermissionDenied), (404, NotFound),
+                                        (409, ApiError), (422, ApiError)])
+def test_error_bodies_become_typed_errors_with_the_api_code(server, status, cls):
+    url, handler = server
+    handler.routes = {("GET", "/api/me/"): (status, {"code": f"code_{status}", "message": "Said the API."})}
+    with pytest.raises(cls) as info:
+        ApiClient(url, "tok").me()
+    assert (info.value.code, info.value.message, info.value.status) == (f"code_{status}", "Said the API.", status)
+
+
+def test_unhealthy_503_still_returns_the_checks(server):
+    url, handler = server
+    checks = {"healthy": False, "checks": {"tesseract": {"ok": False}}}
+    handler.routes = {("GET", "/api/ocr-health/"): (503, checks)}
+    assert ApiClient(url).health() == checks
+
+
+def test_api_down_is_api_unavailable_with_the_url():
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    with pytest.raises(ApiUnavailable) as info:
+        ApiClient(f"http://127.0.0.1:{port}", timeout=2).list_projects()
+    assert info.value.code == "api_unavailable"
+    assert f"127.0.0.1:{port}" in info.value.message

@@ -1,0 +1,81 @@
+"""Projects page: create a project, upload several files, see tasks with progress, cancel a running one."""
+
+from __future__ import annotations
+
+from tests.dashboard.conftest import texts
+
+PAGE = "views/projects.py"
+
+
+def test_upload_many_files_sends_them_all_and_reports_rejections(make_app, fake):
+    fake.tasks[0]["status"] = "succeeded"
+    at = make_app(page=PAGE)
+    uploader = at.file_uploader(key="upload_files_0")
+    assert uploader.accept_multiple_files
+    uploader.set_value([("a.jpg", b"\xff\xd8jpeg-bytes", "image/jpeg"), ("b.pdf", b"%PDF-1.4", "application/pdf"),
+                        ("empty.png", b"", "image/png")])
+    at.run()
+    at.button(key="process_files").click().run()
+
+    (args, _), = fake.calls_named("upload")
+    project_id, files = args
+    assert project_id == 1
+    assert [(f.name, f.data, f.media_type) for f in files] == [
+        ("a.jpg", b"\xff\xd8jpeg-bytes", "image/jpeg"), ("b.pdf", b"%PDF-1.4", "application/pdf"),
+        ("empty.png", b"", "image/png")]
+    shown = texts(at)
+    assert "Task t-2 started with 2 document(s): a.jpg, b.pdf" in shown
+    assert "empty.png was rejected: The file is empty. (`empty_file`)" in shown
+    # the new task is listed, and the uploader starts empty again under a new key
+    assert "**Task t-2** · `queued`" in shown
+    assert at.file_uploader(key="upload_files_1").value in (None, [])
+    assert not at.exception
+
+
+def test_all_files_rejected_shows_each_reason(make_app, fake):
+    at = make_app(page=PAGE)
+    at.file_uploader(key="upload_files_0").set_value([("empty.png", b"", "image/png")])
+    at.run()
+    at.button(key="process_files").click().run()
+    shown = texts(at)
+    assert "The file is empty. (code `empty_file`)" in shown
+    assert "empty.png: The file is empty." in shown
+
+
+def test_running_task_shows_progress_and_can_be_cancelled(make_app, fake):
+    at = make_app(page=PAGE)
+    shown = texts(at)
+    assert "**Task t-1** · `running`" in shown
+    progress = at.get("progress")[0]
+    assert "1/2 documents, 1/2 pages · step: ocr" in progress.proto.text
+    assert progress.proto.value == 50
+    at.button(key="cancel_t-1").click().run()
+    assert fake.calls_named("cancel_task") == [((1, "t-1"), {})]
+    assert "Task t-1: cancelling." in texts(at)
+
+
+def test_finished_task_has_no_cancel_button(make_app, fake):
+    fake.tasks[0]["status"] = "succeeded"
+    at = make_app(page=PAGE)
+    assert "cancel_t-1" not in [b.key for b in at.button]
+    assert "1/2 documents, 1/2 pages" in at.get("progress")[0].proto.text
+
+
+def test_create_project_makes_it_current(make_app, fake):
+    fake.tasks[0]["status"] = "succeeded"
+    at = make_app(page=PAGE)
+    at.text_input(key="new_project_name").input("Invoices 2026")
+    at.button(key="create_project").click().run()
+    assert fake.calls_named("create_project") == [(("Invoices 2026",), {})]
+    assert at.session_state["project_id"] == 2
+    assert at.selectbox(key="project_id").value == 2
+
+
+def test_api_down_while_loading_tasks(make_app, fake):
+    from tests.dashboard.fakes import DOWN
+
+    at = make_app(page=PAGE)
+    fake.fail_with = DOWN
+    at.run()
+    assert "the API is down or unreachable" in texts(at)
+    assert not at.exception

@@ -1,0 +1,121 @@
+"""Review queue and document review: ordering, filters, PATCH bodies, approve, and 404/401 states."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard import session
+from tests.dashboard.conftest import texts
+from tests.dashboard.fakes import EXPIRED
+
+QUEUE = "views/review_queue.py"
+REVIEW = "views/document_review.py"
+
+
+def test_queue_lists_documents_needing_attention_first_and_opens_review(make_app, fake):
+    at = make_app(page=QUEUE)
+    table = at.dataframe[0].value
+    assert list(table["document"]) == ["receipt.jpg", "clean.pdf"]
+    assert "1 validation error" in table["needs attention because"][0]
+    assert table["needs attention because"][1] == "looks fine"
+    assert at.selectbox(key="queue_document").value == 11
+    at.button(key="open_review").click().run()
+    assert at.session_state[session.DOCUMENT_ID] == 11
+    assert "Document review" in texts(at)
+    assert "receipt.jpg" in texts(at)
+
+
+def test_queue_filters_go_to_the_api(make_app, fake):
+    at = make_app(page=QUEUE)
+    at.selectbox(key="queue_status").select("processed")
+    at.text_input(key="queue_vendor").input("acme")
+    at.date_input(key="queue_dates").set_value((dt.date(2018, 12, 1), dt.date(2018, 12, 31)))
+    at.run()
+    _, filters = fake.calls_named("list_documents")[-1]
+    assert filters == {"status": "processed", "vendor": "acme", "date_from": "2018-12-01", "date_to": "2018-12-31"}
+
+
+def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, fake):
+    at = make_app(page=REVIEW, document_id=11)
+    total = at.text_input(key="field_total")
+    assert total.value == "9.00"
+    assert total.label == "total (0.62)"
+    assert at.text_input(key="field_subtotal").label == "subtotal (0.40)"
+    shown = texts(at)
+    assert "❌ Failed (error): The subtotal plus tax equals the total. Observed: 8.49 + 0.00 != 9.00." in shown
+    assert "✅ Passed: The total is present." in shown
+    assert "**warning** · arithmetic mismatch (score 0.80): Subtotal and tax do not add up" in shown
+    # the page image is fetched and drawn; only fields with a box are offered for highlighting
+    assert fake.calls_named("page_image") == [((1, 11, 0), {})]
+    assert at.selectbox(key="highlight_field").options == ["(none)", "vendor_name", "invoice_date", "total"]
+    assert len(at.get("image")) == 1
+    editor = at.data_editor[0]
+    assert editor.key == "line_items_editor"
+    assert list(editor.value["description"]) == ["Coffee"]
+
+
+def test_correcting_the_total_sends_only_that_field(make_app, fake):
+    at = make_app(page=REVIEW, document_id=11)
+    at.text_input(key="field_total").input("9.50")
+    at.button(key="save_corrections").click().run()
+    assert fake.calls_named("update_fields") == [((1, 11, {"fields": {"total": "9.50"}}), {})]
+    assert "Saved corrections: total." in texts(at)
+    # the form shows the stored value afterwards, marked as corrected
+    assert at.text_input(key="field_total").value == "9.50"
+    assert "corrected" in at.text_input(key="field_total").label
+
+
+def test_clearing_a_field_sends_null_and_unchanged_form_sends_nothing(make_app, fake):
+    at = make_app(page=REVIEW, document_id=11)
+    at.button(key="save_corrections").click().run()
+    assert fake.calls_named("update_fields") == []
+    assert "Nothing changed." in texts(at)
+    at.text_input(key="field_subtotal").input("")
+    at.button(key="save_corrections").click().run()
+    assert fake.calls_named("update_fields") == [((1, 11, {"fields": {"subtotal": None}}), {})]
+
+
+def test_line_item_edit_sends_the_whole_table(make_app, fake):
+    at = make_app(page=REVIEW, document_id=11)
+    at.session_state["line_items_editor"] = {"edited_rows": {0: {"amount": "8.50"}}, "added_rows": [
+        {"description": "Tea", "quantity": "1", "unit_price": "0.50", "amount": "0.50"}], "deleted_rows": []}
+    at.button(key="save_corrections").click().run()
+    (args, _), = fake.calls_named("update_fields")
+    assert args[2] == {"fields": {}, "line_items": [
+        {"description": "Coffee", "quantity": "1", "unit_price": "9.00", "amount": "8.50"},
+        {"description": "Tea", "quantity": "1", "unit_price": "0.50", "amount": "0.50"}]}
+
+
+def test_approve(make_app, fake):
+    at = make_app(page=REVIEW, document_id=11)
+    at.button(key="approve").click().run()
+    assert fake.calls_named("approve") == [((1, 11), {})]
+    assert "Document approved." in texts(at)
+    assert at.button(key="approve").disabled
+
+
+def test_missing_document_is_a_clear_404(make_app, fake):
+    at = make_app(page=REVIEW, document_id=999)
+    assert "not found (404)" in texts(at)
+    assert not at.exception
+
+
+def test_401_while_saving_returns_to_sign_in(make_app, fake):
+    at = make_app(page=REVIEW, document_id=11)
+    at.text_input(key="field_total").input("9.50")
+    fake.fail_with = EXPIRED
+    at.button(key="save_corrections").click().run()
+    assert session.TOKEN not in at.session_state
+    assert "Please sign in again" in texts(at)
+    assert at.text_input(key="sign_in_username") is not None
+
+
+def test_overview_shows_counts_charts_top_anomalies_and_exports(make_app, fake):
+    at = make_app(page="views/overview.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Failed": "1", "Processed": "2"}
+    assert len(at.get("vega_lite_chart")) == 2
+    top = at.dataframe[0].value
+    assert list(top["document"]) == ["receipt.jpg"]
+    assert {b.key for b in at.get("download_button")} == {"export_csv", "export_xlsx"}
+    assert not at.exception

@@ -129,3 +129,8 @@ def run_on_commit(django_capture_on_commit_callbacks):
             return fn(*args, **kwargs)
 
     return runner
+
+
+@pytest.fixture
+def anon_client():
+    return APIClient()

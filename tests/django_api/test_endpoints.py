@@ -21,17 +21,17 @@ def _process(client, project, run_on_commit, files):
     return response.json()
 
 
-def test_token_login_and_me(alice, client):
-    response = client.post("/api/auth/token/", {"username": "alice", "password": "alice-pw-123"}, format="json")
+def test_token_login_and_me(alice, anon_client):
+    response = anon_client.post("/api/auth/token/", {"username": "alice", "password": "alice-pw-123"}, format="json")
     assert response.status_code == 200
     body = response.json()
     assert body["username"] == "alice" and len(body["token"]) == 40
-    me = client.get("/api/me/", HTTP_AUTHORIZATION=f"Token {body['token']}")
+    me = anon_client.get("/api/me/", HTTP_AUTHORIZATION=f"Token {body['token']}")
     assert me.json() == {"id": alice.id, "username": "alice"}
 
 
-def test_token_login_wrong_password(alice, client):
-    response = client.post("/api/auth/token/", {"username": "alice", "password": "nope"}, format="json")
+def test_token_login_wrong_password(alice, anon_client):
+    response = anon_client.post("/api/auth/token/", {"username": "alice", "password": "nope"}, format="json")
     assert response.status_code == 400
     assert response.json()["code"] == "invalid_credentials"
 
@@ -213,8 +213,8 @@ def test_cancel_finished_task_is_409_and_queued_task_cancels(alice_client, proje
     assert OcrTask.objects.get(pk=queued["task_id"]).finished_at is not None
 
 
-def test_schema_and_swagger(client):
-    schema = client.get("/api/schema/")
+def test_schema_and_swagger(anon_client):
+    schema = anon_client.get("/api/schema/")
     assert schema.status_code == 200
     assert b"/api/projects/{project_id}/process-invoices/" in schema.content
-    assert client.get("/api/docs/").status_code == 200
+    assert anon_client.get("/api/docs/").status_code == 200

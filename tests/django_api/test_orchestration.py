@@ -1,0 +1,169 @@
+"""The seam and the port: the embedded thread pool, cancellation during a run, recovery after a restart,
+a flow that raises, 20 concurrent uploads (SQLite, or PostgreSQL with TEST_DATABASE_URL)."""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection, connections
+
+from django_api.invoices.models import Document, OcrTask
+from django_api.orchestration import seam
+from django_api.orchestration.django_port import DjangoPort, build_port
+from flows.port import PipelinePort
+from tests.django_api import fake_flow
+from tests.django_api.conftest import client_for, png_bytes, upload
+
+
+def _wait_for(predicate, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_django_port_satisfies_the_protocol(db):
+    assert isinstance(build_port(), PipelinePort)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancel_during_a_run_stops_before_the_next_document(alice, project, settings):
+    settings.OCR_EXECUTOR = "thread"
+    reached, release = threading.Event(), threading.Event()
+
+    def block_on_second(task_id, index):
+        if index == 1:
+            reached.set()
+            release.wait(10)
+
+    fake_flow.hooks.before_document = block_on_second
+    client = client_for(alice)
+    files = [upload(f"doc{i}.png", png_bytes(i)) for i in range(3)]
+    body = client.post(f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart").json()
+    assert reached.wait(10), "the flow never reached the second document"
+    assert client.get(body["status_url"]).json()["status"] == "running"
+
+    cancel = client.post(f"/api/projects/{project.pk}/ocr-cancel/{body['task_id']}/")
+    assert (cancel.status_code, cancel.json()["status"]) == (202, "cancelling")
+    release.set()
+    seam.wait_idle(10)
+
+    status = client.get(body["status_url"]).json()
+    assert status["status"] == "cancelled" and status["finished_at"] is not None
+    docs = {d.name: d for d in Document.objects.filter(task_id=body["task_id"])}
+    assert docs["doc0.png"].status == "processed"
+    assert (docs["doc1.png"].status, docs["doc1.png"].error_code) == ("failed", "cancelled")
+    assert (docs["doc2.png"].status, docs["doc2.png"].error_code) == ("failed", "cancelled")
+    again = client.post(f"/api/projects/{project.pk}/ocr-cancel/{body['task_id']}/")
+    assert (again.status_code, again.json()["status"]) == (202, "cancelled")
+
+
+def _queued_task(client, project, run_on_commit, settings, name):
+    settings.OCR_EXECUTOR = "none"
+    body = run_on_commit(
+        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": [upload(name, png_bytes(len(name)))]},
+        format="multipart",
+    ).json()
+    return OcrTask.objects.get(pk=body["task_id"])
+
+
+@pytest.mark.django_db
+def test_restart_requeues_running_tasks_and_fails_exhausted_ones(alice_client, project, run_on_commit, settings):
+    interrupted = _queued_task(alice_client, project, run_on_commit, settings, "a.png")
+    exhausted = _queued_task(alice_client, project, run_on_commit, settings, "bb.png")
+    cancelling = _queued_task(alice_client, project, run_on_commit, settings, "ccc.png")
+    never_started = _queued_task(alice_client, project, run_on_commit, settings, "dddd.png")
+    OcrTask.objects.filter(pk=interrupted.pk).update(status="running", attempts=1, current_step="ocr")
+    OcrTask.objects.filter(pk=exhausted.pk).update(status="running", attempts=settings.OCR_MAX_ATTEMPTS)
+    OcrTask.objects.filter(pk=cancelling.pk).update(status="cancelling", attempts=1)
+    Document.objects.filter(task__in=[interrupted, exhausted]).update(status="processing")
+
+    settings.OCR_EXECUTOR = "sync"  # the "new process" runs what recovery hands back
+    dispatched = seam.recover_on_startup()
+
+    assert sorted(dispatched) == sorted([str(interrupted.pk), str(never_started.pk)])
+    for task in (interrupted, exhausted, cancelling, never_started):
+        task.refresh_from_db()
+    assert (interrupted.status, interrupted.attempts) == ("succeeded", 2)
+    assert (never_started.status, never_started.attempts) == ("succeeded", 1)
+    assert (exhausted.status, exhausted.error_code) == ("failed", "interrupted")
+    assert Document.objects.get(task=exhausted).error_code == "interrupted"
+    assert cancelling.status == "cancelled"
+    assert not OcrTask.objects.filter(status__in=["running", "queued", "cancelling"]).exists()
+
+
+@pytest.mark.django_db
+def test_a_flow_that_raises_leaves_the_task_failed(alice_client, project, run_on_commit):
+    def explode(task_id, index):
+        raise RuntimeError("engine crashed")
+
+    fake_flow.hooks.before_document = explode
+    body = run_on_commit(
+        alice_client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": [upload("a.png", png_bytes(1))]},
+        format="multipart",
+    ).json()
+    status = alice_client.get(body["status_url"]).json()
+    assert status["status"] == "failed"
+    assert status["error"] == {"code": "internal_error", "message": "engine crashed"}
+    assert Document.objects.get(pk=body["documents"][0]["id"]).status == "failed"
+
+
+@pytest.mark.django_db
+def test_port_reads_history_and_stores_models(alice_client, project, run_on_commit):
+    body = run_on_commit(
+        alice_client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": [upload("h.png", png_bytes(4))]},
+        format="multipart",
+    ).json()
+    port = DjangoPort()
+    inputs = port.load_task(body["task_id"])
+    assert inputs.project_id == str(project.pk) and [d.name for d in inputs.documents] == ["h.png"]
+    assert port.read_document(inputs.documents[0]) == png_bytes(4)
+    history = port.load_history(str(project.pk))
+    assert [(r.document_id, r.total, r.vendor_name, r.line_item_count) for r in history] == [
+        (body["documents"][0]["id"], "12.50", "ACME Supplies", 1)
+    ]
+    assert port.load_history(str(project.pk), exclude_task_id=body["task_id"]) == []
+    results = port.load_project_results(str(project.pk))
+    assert results[0].invoice.get("total") == "12.50"
+    assert port.load_anomaly_model(str(project.pk)) is None
+    port.save_anomaly_model(str(project.pk), b"\x00model", "iforest-1")
+    assert port.load_anomaly_model(str(project.pk)) == (b"\x00model", "iforest-1")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_twenty_concurrent_uploads_lose_nothing(alice, project, settings):
+    settings.OCR_EXECUTOR = "thread"
+    settings.OCR_WORKERS = 4
+    barrier = threading.Barrier(20)
+
+    def one_upload(i):
+        try:
+            client = client_for(alice)
+            barrier.wait(10)
+            response = client.post(
+                f"/api/projects/{project.pk}/process-invoices/", {"files": [upload(f"c{i}.png", png_bytes(i))]},
+                format="multipart",
+            )
+            return response.status_code, response.json()
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        results = list(pool.map(one_upload, range(20)))
+    assert [code for code, _ in results] == [202] * 20, results
+    assert _wait_for(lambda: OcrTask.objects.filter(status="succeeded").count() == 20, timeout=60), list(
+        OcrTask.objects.values_list("status", "error_code", "error_message")
+    )
+    seam.wait_idle(10)
+    task_ids = {body["task_id"] for _, body in results}
+    assert set(str(pk) for pk in OcrTask.objects.values_list("pk", flat=True)) == task_ids
+    assert Document.objects.filter(status="processed").count() == 20
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA journal_mode")
+            assert cursor.fetchone()[0] == "wal"

@@ -14,7 +14,7 @@ from ocr_tasks.extraction.keywords import LABELS, fold, label_strength
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
 
-_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.#]*\d[A-Za-z0-9/\-_.]*|\d+")
+_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
 _IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?)\b")
 _TAX_ID_RE = re.compile(
     r"\b((?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)\s?U?\d[\dA-Z]{7,11}"
@@ -49,7 +49,34 @@ def _label_end(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int]:
     return best, end
 
 
+def _header_above(label_row: Row, box) -> str:
+    """Words of `label_row` that sit above `box` (horizontal overlap), as text."""
+    picked = [w.text for w in label_row.words
+              if min(w.bbox.x1, box.x1) - max(w.bbox.x0, box.x0) > 0 or abs(w.bbox.x0 - box.x0) < 0.01]
+    return " ".join(picked)
+
+
+def _identifier(field: str, token_match: re.Match[str], target: Row, rows: list[Row], features: dict[str, float]
+                ) -> Candidate | None:
+    raw = token_match.group(0)
+    token = raw.strip(".#:-,")
+    if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token):
+        return None
+    digits = sum(ch.isdigit() for ch in token)
+    features.update({
+        "digits": min(digits, 10) / 10.0,
+        "digit_ratio": digits / len(token),
+        "rel_y": target.bbox.center[1],
+        "amount_like": float(bool(re.fullmatch(r"-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token))),
+    })
+    return Candidate(field=field, value=token, raw_text=raw, page=target.page,
+                     bbox=target.span_bbox(token_match.start(), token_match.end()),
+                     ocr_confidence=target.span_confidence(token_match.start(), token_match.end()),
+                     features=features, row_index=rows.index(target))
+
+
 def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: str | None = None) -> list[Candidate]:
+    """Identifiers after their label on the same row, or under it in the same column on the next row."""
     phrases = LABELS[label_key or field]
     out: list[Candidate] = []
     for i, row in enumerate(rows):
@@ -57,45 +84,33 @@ def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: st
         if strength <= 0:
             continue
         date_spans = [(d.start, d.end) for d in find_dates(row.text)]
-        targets: list[tuple[Row, int, float]] = [(row, end, 1.0)]
+        for distance, m in enumerate(_ID_TOKEN.finditer(row.text, end)):
+            if distance > 2:
+                break
+            if any(m.start() < e and s < m.end() for s, e in date_spans):
+                continue
+            between = row.text[end:m.start()]
+            words_between = len(re.findall(r"[A-Za-z]{2,}", between))
+            c = _identifier(field, m, row, rows, {
+                "label": strength, "distance": distance / 3.0, "words_between": min(words_between, 3) / 3.0,
+                "generic_label": float(fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice", "receipt",
+                                                                       "factuur")))})
+            if c is not None:
+                out.append(c)
         if i + 1 < len(rows) and rows[i + 1].page == row.page:
-            targets.append((rows[i + 1], 0, 0.6))
-        for target, offset, where in targets:
-            spans = date_spans if target is row else [(d.start, d.end) for d in find_dates(target.text)]
-            label_box = row.span_bbox(max(0, end - 3), end)
-            for distance, m in enumerate(_ID_TOKEN.finditer(target.text, offset)):
-                if distance > 2:
-                    break
-                token = m.group(0).strip(".#:-")
+            below = rows[i + 1]
+            spans = [(d.start, d.end) for d in find_dates(below.text)]
+            for m in _ID_TOKEN.finditer(below.text):
                 if any(m.start() < e and s < m.end() for s, e in spans):
                     continue
-                if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token):
+                header = _header_above(row, below.span_bbox(m.start(), m.end()))
+                column_strength = label_strength(header, phrases, fuzzy=False)
+                if column_strength <= 0:
                     continue
-                box = target.span_bbox(m.start(), m.end())
-                if target is not row and not (box.x1 >= label_box.x0 - 0.15 and box.x0 <= label_box.x1 + 0.3):
-                    continue
-                digits = sum(ch.isdigit() for ch in token)
-                out.append(
-                    Candidate(
-                        field=field,
-                        value=token,
-                        raw_text=m.group(0),
-                        page=target.page,
-                        bbox=box,
-                        ocr_confidence=target.span_confidence(m.start(), m.end()),
-                        features={
-                            "label": strength * where,
-                            "distance": distance / 3.0,
-                            "digits": min(digits, 10) / 10.0,
-                            "digit_ratio": digits / len(token),
-                            "rel_y": target.bbox.center[1],
-                            "amount_like": float(bool(re.fullmatch(r"\d+[.,]\d{2}", token))),
-                            "generic_label": float(fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice",
-                                                                                  "receipt", "factuur"))),
-                        },
-                        row_index=rows.index(target),
-                    )
-                )
+                c = _identifier(field, m, below, rows, {"label": column_strength * 0.9, "distance": 0.0,
+                                                        "words_between": 0.0, "column": 1.0})
+                if c is not None:
+                    out.append(c)
     return out
 
 

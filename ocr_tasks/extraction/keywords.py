@@ -24,12 +24,15 @@ LABELS: dict[str, tuple[str, ...]] = {
         "subtotal", "sub total", "sub-total", "total excl", "total excluding", "excluding gst", "excl. btw",
         "excl btw", "subtotaal", "totaal excl", "zwischensumme", "nettobetrag", "netto", "total ht",
         "sous-total", "untaxed amount", "net amount", "total before tax", "amount before gst",
-        "total sales (excluding gst)", "total excl. gst", "totaal exclusief",
+        "total sales (excluding gst)", "total excl. gst", "totaal exclusief", "exclusief btw", "exclusief",
+        "excl. vat", "excl vat", "excl. tax", "excl tax", "exkl. mwst", "exkl mwst", "hors taxes", "untaxed",
+        "amount excl", "netto bedrag", "grondslag", "bemessungsgrundlage", "base ht", "taxable amount",
+        "taxable", "amount before tax",
     ),
     "tax_amount": (
         "tax", "vat", "gst", "sst", "btw", "mwst", "ust", "tva", "total tax", "total gst", "total vat",
         "tax amount", "gst amount", "vat amount", "sales tax", "service tax", "mehrwertsteuer", "umsatzsteuer",
-        "btw bedrag", "taxes",
+        "btw bedrag", "taxes", "steuerbetrag", "montant tva", "gst payable",
     ),
     "amount_due": (
         "amount due", "balance due", "total due", "due", "to pay", "te betalen", "zu zahlen", "à payer",

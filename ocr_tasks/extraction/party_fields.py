@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from statistics import median
 
+from rapidfuzz import fuzz
+
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import LABELS, label_strength
 from ocr_tasks.extraction.rows import Row
@@ -23,10 +25,13 @@ LEGAL_FORM = re.compile(
     r"KEDAI|GARDEN|ELECTRICAL|FURNITURE|BOOKS?|BUILDING|MATERIALS?|SERVICES|SOLUTIONS|CENTRE|CENTER)\b",
     re.IGNORECASE,
 )
-_STRONG_LEGAL = re.compile(r"\b(SDN\.?\s?BHD|B\.\s?V\.|GMBH|LTD|LLC|INC|PLC|PTE|PTY|S\.A\.|SARL|N\.V\.)", re.I)
+_STRONG_LEGAL = re.compile(
+    r"\b(SDN\.?\s?BHD|BHD|S/B|B\.\s?V(?:\.|\b)|GMBH|(?:PTE\.?\s|PTY\.?\s)?LTD|LLC|INC|PLC|S\.A\.|SARL|N\.V\.)"
+    r"(?![A-Za-z])", re.I)
 _NOT_NAME = re.compile(
     r"\b(invoice|receipt|tax|gst|tel|phone|fax|email|e-mail|www|http|date|cashier|table|bill|order|"
-    r"factuur|rechnung|facture|page|total|welcome|thank|co\.?\s?reg|reg\.? ?no|company no|roc)\b",
+    r"factuur|rechnung|facture|page|total|welcome|thank|co\.?\s?reg|reg\.? ?no|company no|roc|factuuradres|"
+    r"afleveradres|bill to|ship to|sold to|customer|klant|kunde|rechnungsadresse|lieferadresse)\b",
     re.IGNORECASE,
 )
 _STOP_ADDRESS = re.compile(
@@ -59,15 +64,42 @@ def _row_confidence(row: Row) -> float:
     return row.span_confidence(0, len(row.text))
 
 
+_DOC_TITLE = re.compile(r"^(tax\s+invoice|simplified\s+tax\s+invoice|invoice|receipt|factuur|rechnung|facture|"
+                        r"bill|cash\s+bill|official\s+receipt)\b[\s.:|-]*", re.IGNORECASE)
+
+
 def clean_name(text: str) -> str:
-    text = re.sub(r"^[\W_]+|[\W_]+$", "", text.strip())
-    text = re.sub(r"\s+", " ", text)
+    """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), or what
+    follows a company's legal form (`Coolblue B.V. - Weena 664` -> `Coolblue B.V.`)."""
+    text = re.sub(r"\s+", " ", text.strip())
+    text = re.sub(r"^[^\w(]+", "", text)
+    text = _DOC_TITLE.sub("", text)
     m = _STRONG_LEGAL.search(text)
-    if m and m.end() < len(text) - 2:
-        tail = text[m.end():]
-        if re.match(r"^\.?\s*[-–|,•]", tail) or re.search(r"\d", tail):
-            text = text[:m.end()] + ("." if tail.startswith(".") else "")
+    if m:
+        end = m.end() + (1 if text[m.end():m.end() + 1] == "." else 0)
+        text = text[:end]
+    else:
+        text = re.sub(r"[^\w.)]+$", "", text)
     return text.strip()
+
+
+_DOMAIN_RE = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,}", re.IGNORECASE)
+_MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "gmx", "ymail", "streamyx", "example"}
+
+
+def web_domains(text: str) -> set[str]:
+    """Second-level names of the web sites and e-mail domains printed on the document."""
+    return {m.group(1).lower().replace("-", "") for m in _DOMAIN_RE.finditer(text)} - _MAIL_PROVIDERS
+
+
+def domain_match(name: str, domains: set[str]) -> float:
+    """How well a name matches a printed web/e-mail domain (1.0: `Azure Interior` ~ `azure-interior.com`)."""
+    squashed = re.sub(r"[^a-z0-9]", "", _STRONG_LEGAL.sub("", name).lower())
+    if len(squashed) < 3 or not domains:
+        return 0.0
+    best = max(fuzz.ratio(squashed, d) / 100.0 for d in domains)
+    contained = any(len(d) >= 4 and d in squashed for d in domains)
+    return max(best if best >= 0.75 else 0.0, 0.8 if contained else 0.0)
 
 
 def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
@@ -77,6 +109,7 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
     heights = [r.height for r in rows] or [0.01]
     typical = median(heights) or 0.01
     first_page = [r for r in rows if r.page == rows[0].page]
+    domains = web_domains("\n".join(r.text for r in rows))
     out: list[Candidate] = []
     for position, row in enumerate(first_page):
         strong = bool(_STRONG_LEGAL.search(row.text))
@@ -89,6 +122,12 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
             text = clean_name(" ".join(r.text for r in span))
             if len(text) < 3 or _letters_ratio(text) < 0.5:
                 continue
+            last_index = rows.index(span[-1])
+            first_index = rows.index(span[0])
+            after_customer_label = first_index > 0 and label_strength(
+                rows[first_index - 1].text, LABELS["customer"], fuzzy=False) >= 1.0
+            address_rows, _ = address_after(rows, last_index, max_rows=4)
+            address_hints = sum(1 for r in address_rows if _ADDRESS_HINT.search(r.text))
             out.append(
                 Candidate(
                     field="vendor_name",
@@ -103,6 +142,8 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "first_text_row": float(position == 0),
                         "legal_form": float(bool(LEGAL_FORM.search(text))),
                         "strong_legal": float(strong or any(_STRONG_LEGAL.search(r.text) for r in span)),
+                        "strong_legal_far": float(strong and position >= 8),
+                        "after_customer_label": float(after_customer_label),
                         "legal_at_end": float(bool(LEGAL_FORM.search(span[-1].text))),
                         "upper": _upper_ratio(text),
                         "letters": _letters_ratio(text),
@@ -113,6 +154,8 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "short": float(len(text) < 6),
                         "rel_y": row.bbox.center[1],
                         "centered": 1.0 - min(abs(sum(r.bbox.center[0] for r in span) / len(span) - 0.5) * 2, 1),
+                        "followed_by_address": min(address_hints, 2) / 2.0,
+                        "domain_match": domain_match(text, domains),
                     },
                     row_index=rows.index(row),
                 )

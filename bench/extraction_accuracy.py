@@ -1,0 +1,199 @@
+"""Field extraction accuracy on a labelled corpus folder (`<set>/images/*` + `<set>/labels/<id>.json`).
+
+Usage:
+    .venv/bin/python bench/extraction_accuracy.py --set ../shared/corpus/sroie-sample --ocr
+    .venv/bin/python bench/extraction_accuracy.py --set ../shared/corpus/invoice2data-dev --text-layer
+    .venv/bin/python bench/extraction_accuracy.py --set ../shared/corpus/invoice2data-dev --ocr
+
+`--ocr` recognises images with Tesseract through `ocr_tasks` (PDFs are rasterised at 300 dpi first);
+`--text-layer` reads PDFs' text layers (images are still OCRed). OCR output is cached in bench/.cache
+(gitignored) by file sha256 + engine config, so reruns only re-extract. No templates are used.
+
+Scoring rules (per document and field; a field that is not extracted counts as wrong):
+- Label keys map to our fields. SROIE: company->vendor_name, date->invoice_date, address->vendor_address,
+  total->total. invoice2data: issuer->vendor_name, amount->total, amount_untaxed->subtotal,
+  date->invoice_date, invoice_number, currency.
+- Dates and amounts are compared after normalisation (ISO date; decimal string with 2+ decimals), exactly.
+- vendor_name and vendor_address: both sides folded (lower case, whitespace collapsed), then right when the
+  normalised Indel similarity (rapidfuzz `fuzz.ratio` / 100 = 1 - InDel distance / (len a + len b)) is at
+  least 0.8. For invoice2data's `issuer` (a template's name for the vendor, not always the printed string)
+  a folded containment either way also counts (contains-or-similar).
+- invoice_number: exact after removing whitespace, case-insensitive. currency: exact ISO code.
+- Macro mean: mean of the per-field accuracies.
+- Calibration: over the fields that were extracted, the accuracy of those with confidence >= 0.9, between
+  0.5 and 0.9, and < 0.5 (a meaningful confidence has the first clearly above the last).
+- Reference columns: `in text` is the share of documents whose OCR text contains the expected value at
+  all (upper bound for any extractor on this OCR); `in tess` the same for the bare `tesseract` CLI
+  (default settings) run on the same files, the plain tool this pipeline is compared with.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from extraction_corpus import CACHE, LabelledDocument, cached_ocr, load_set, rasterise  # noqa: E402
+from rapidfuzz import fuzz  # noqa: E402
+
+from ocr_tasks.config import OcrConfig  # noqa: E402
+from ocr_tasks.extraction import ExtractionOptions, extract_invoice  # noqa: E402
+from ocr_tasks.normalise.amounts import find_amounts, format_amount  # noqa: E402
+from ocr_tasks.normalise.dates import find_dates  # noqa: E402
+
+SIMILARITY = 0.8
+BUCKETS = ((0.9, 1.01, ">= 0.9"), (0.5, 0.9, "0.5-0.9"), (0.0, 0.5, "< 0.5"))
+
+
+def fold(text: str) -> str:
+    return " ".join(str(text).lower().split())
+
+
+def is_right(field: str, got: str | None, expected: str, *, issuer: bool = False) -> bool:
+    if got is None:
+        return False
+    if field in ("vendor_name", "vendor_address"):
+        a, b = fold(got), fold(expected)
+        if issuer and a and b and (a in b or b in a):
+            return True
+        return fuzz.ratio(a, b) / 100.0 >= SIMILARITY
+    if field == "invoice_number":
+        return re.sub(r"\s+", "", got).lower() == re.sub(r"\s+", "", expected).lower()
+    return got == expected
+
+
+def in_text(field: str, expected: str, text: str) -> bool:
+    """Whether the expected value is present in the OCR text at all (after the same normalisation)."""
+    if field in ("total", "subtotal"):
+        return any(format_amount(a.value) == expected for a in find_amounts(text))
+    if field == "invoice_date":
+        return any(d.value.isoformat() == expected for d in find_dates(text))
+    if field in ("vendor_name", "vendor_address"):
+        folded = fold(text)
+        target = fold(expected)
+        return fuzz.partial_ratio(target, folded) / 100.0 >= SIMILARITY if target else False
+    return re.sub(r"\s+", "", expected).lower() in re.sub(r"\s+", "", text).lower()
+
+
+def bare_tesseract_text(path: Path) -> str:
+    """Text of the bare `tesseract` CLI with default settings (cached)."""
+    out = CACHE / "bare" / f"{path.stem}-{path.stat().st_size}.txt"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        result = subprocess.run(["tesseract", str(path), "-"], capture_output=True, text=True, timeout=120,
+                                env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin:/usr/local/bin"})
+        out.write_text(result.stdout)
+    return out.read_text()
+
+
+def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scorer: str, reread: bool,
+             bare: bool) -> dict:
+    fields = sorted({f for d in docs for f in d.truth})
+    rows = []
+    for doc in docs:
+        source = rasterise(doc.path) if (ocr and doc.path.suffix.lower() == ".pdf") else doc.path
+        started = time.perf_counter()
+        document, reader = cached_ocr(source, config, with_reader=reread)
+        ocr_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        try:
+            invoice = extract_invoice(document, options=ExtractionOptions(scorer=scorer, region_reader=reader))
+        finally:
+            if reader is not None:
+                reader.close()
+        seconds = time.perf_counter() - started
+        text = document.text
+        bare_text = bare_tesseract_text(source) if bare and source.suffix.lower() != ".pdf" else None
+        for field in fields:
+            if field not in doc.truth:
+                continue
+            got = invoice.fields.get(field)
+            expected = doc.truth[field]
+            rows.append({
+                "doc": doc.id, "field": field, "expected": expected, "got": got.value if got else None,
+                "confidence": got.confidence if got else None,
+                "right": is_right(field, got.value if got else None, expected, issuer=len(doc.truth) > 4),
+                "in_text": in_text(field, expected, text),
+                "in_bare": in_text(field, expected, bare_text) if bare_text is not None else None,
+                "seconds": seconds, "ocr_seconds": ocr_seconds,
+            })
+    return {"fields": fields, "rows": rows}
+
+
+def print_tables(result: dict, title: str, *, misses: int) -> None:
+    rows, fields = result["rows"], result["fields"]
+    print(f"\n## {title}")
+    print(f"| field | n | accuracy | extracted | in text | in tess |")
+    print("|---|---|---|---|---|---|")
+    accuracies = []
+    for field in fields:
+        rs = [r for r in rows if r["field"] == field]
+        accuracy = sum(r["right"] for r in rs) / len(rs)
+        accuracies.append(accuracy)
+        extracted = sum(r["got"] is not None for r in rs) / len(rs)
+        intext = sum(r["in_text"] for r in rs) / len(rs)
+        bare = [r["in_bare"] for r in rs if r["in_bare"] is not None]
+        bare_s = f"{sum(bare) / len(bare):.2f}" if bare else "-"
+        print(f"| {field} | {len(rs)} | {accuracy:.2f} | {extracted:.2f} | {intext:.2f} | {bare_s} |")
+    print(f"| **macro mean** | | **{sum(accuracies) / len(accuracies):.3f}** | | | |")
+    print("\nCalibration (extracted fields): | confidence | n | accuracy |")
+    for lo, hi, name in BUCKETS:
+        rs = [r for r in rows if r["confidence"] is not None and lo <= r["confidence"] < hi]
+        acc = f"{sum(r['right'] for r in rs) / len(rs):.2f}" if rs else "-"
+        print(f"| {name} | {len(rs)} | {acc} |")
+    seconds = sorted({(r["doc"], r["seconds"]) for r in rows})
+    mean_s = sum(s for _, s in seconds) / max(1, len(seconds))
+    print(f"\nextraction time per document (mean, incl. region re-reads): {mean_s * 1000:.0f} ms")
+    if misses:
+        print("\nMisses per document (field: got | expected):")
+        by_doc: dict[str, list[str]] = {}
+        for r in rows:
+            if not r["right"]:
+                by_doc.setdefault(r["doc"], []).append(f"{r['field']}: {r['got']!r} | {r['expected']!r}"
+                                                       + ("" if r["in_text"] else " (not in OCR text)"))
+        for doc, items in list(sorted(by_doc.items()))[:misses]:
+            print(f"- {doc}: " + "; ".join(items))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", required=True, type=Path, help="folder with images/ and labels/")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--ocr", action="store_true", help="OCR everything (PDFs rasterised at 300 dpi)")
+    mode.add_argument("--text-layer", action="store_true", help="use PDF text layers (default)")
+    parser.add_argument("--scorer", choices=("hand", "learned", "both"), default="both")
+    parser.add_argument("--no-reread", action="store_true", help="no second reading of the total's rows")
+    parser.add_argument("--psm", type=int, default=None, help="Tesseract page segmentation mode")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare tesseract CLI reference")
+    parser.add_argument("--misses", type=int, default=200, help="max documents listed with misses")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    args = parser.parse_args(argv)
+    docs = load_set(args.set)
+    if args.limit:
+        docs = docs[: args.limit]
+    if not docs:
+        print(f"no labelled documents under {args.set}", file=sys.stderr)
+        return 2
+    config = OcrConfig(workers=1) if args.psm is None else OcrConfig(workers=1, psm=args.psm)
+    scorers = ("hand", "learned") if args.scorer == "both" else (args.scorer,)
+    path_name = "OCR" if args.ocr else "text layer / OCR for images"
+    print(f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
+          f"re-read {'off' if args.no_reread else 'on'}")
+    for scorer in scorers:
+        result = evaluate(docs, ocr=args.ocr, config=config, scorer=scorer, reread=not args.no_reread,
+                          bare=not args.no_bare)
+        print_tables(result, f"scorer: {scorer}", misses=args.misses if scorer == scorers[-1] else 0)
+        out = CACHE / f"last-{args.set.name}-{scorer}.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result["rows"], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

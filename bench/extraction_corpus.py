@@ -1,0 +1,138 @@
+"""Corpus access for the extraction bench and the scorer training: documents, labels mapped to our field
+names, and OCR output cached on disk (bench/.cache, gitignored) keyed by file sha256 + engine config.
+
+Label mapping (see the docstring of extraction_accuracy.py for the scoring rules):
+- SROIE (`company, date, address, total`): company->vendor_name, date->invoice_date,
+  address->vendor_address, total->total.
+- invoice2data (`issuer, amount, amount_untaxed, date, invoice_number, currency`): issuer->vendor_name,
+  amount->total, amount_untaxed->subtotal, date->invoice_date, invoice_number, currency.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.ingest import ingest_path
+from ocr_tasks.normalise.amounts import normalise_amount
+from ocr_tasks.normalise.dates import parse_date
+from ocr_tasks.ocr_types import OcrDocument
+from ocr_tasks.recognise import recognise_document
+
+CACHE = Path(__file__).resolve().parent / ".cache"
+DOC_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".pdf")
+SROIE_KEYS = {"company": "vendor_name", "date": "invoice_date", "address": "vendor_address", "total": "total"}
+I2D_KEYS = {"issuer": "vendor_name", "amount": "total", "amount_untaxed": "subtotal", "date": "invoice_date",
+            "invoice_number": "invoice_number", "currency": "currency"}
+
+
+@dataclass(frozen=True)
+class LabelledDocument:
+    id: str
+    path: Path
+    truth: dict[str, str]  # our field name -> expected value (normalised for dates and amounts)
+
+
+def expected_values(label: dict) -> dict[str, str]:
+    keys = SROIE_KEYS if "company" in label else I2D_KEYS
+    truth: dict[str, str] = {}
+    for key, name in keys.items():
+        if key not in label or label[key] in (None, ""):
+            continue
+        raw = label[key]
+        if name in ("total", "subtotal"):
+            value = normalise_amount(str(raw)) if isinstance(raw, str) else f"{float(raw):.2f}"
+        elif name == "invoice_date":
+            parsed = parse_date(str(raw))
+            value = parsed.isoformat() if parsed else str(raw)
+        else:
+            value = str(raw)
+        if value:
+            truth[name] = value
+    return truth
+
+
+def load_set(directory: Path) -> list[LabelledDocument]:
+    directory = Path(directory)
+    docs = []
+    for path in sorted((directory / "images").iterdir()):
+        if path.suffix.lower() not in DOC_SUFFIXES:
+            continue
+        label_path = directory / "labels" / f"{path.stem}.json"
+        if label_path.is_file():
+            docs.append(LabelledDocument(path.stem, path, expected_values(json.loads(label_path.read_text()))))
+    return docs
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def rasterise(pdf: Path, *, dpi: int = 300) -> Path:
+    """The PDF's first page rendered as a grey PNG (cached), for the OCR path of born-digital PDFs."""
+    import pypdfium2 as pdfium
+
+    out = CACHE / "raster" / f"{_sha256(pdf)[:16]}-{dpi}.png"
+    if not out.exists():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        document = pdfium.PdfDocument(str(pdf))
+        try:
+            document[0].render(scale=dpi / 72, grayscale=True).to_pil().save(out, dpi=(dpi, dpi))
+        finally:
+            document.close()
+    return out
+
+
+def config_key(config: OcrConfig) -> str:
+    return f"{config.languages}-psm{config.psm}-dpi{config.dpi}-o{int(config.detect_orientation)}d{int(config.deskew)}"
+
+
+def cached_ocr(path: Path, config: OcrConfig, *, with_reader: bool = False):
+    """(OcrDocument, region reader or None). OCR output is cached; the reader needs a fresh ingest (cheap)."""
+    from ocr_tasks.extraction.tesseract_regions import region_reader_for
+
+    sha = _sha256(path)
+    out = CACHE / "ocr" / f"{sha[:24]}-{config_key(config)}.json"
+    workdir = Path(tempfile.mkdtemp(prefix="bench-extract-"))
+    try:
+        ingested = ingest_path(path, config=config, workdir=workdir)
+        if out.exists():
+            document = OcrDocument.from_dict(json.loads(out.read_text()))
+        else:
+            document = recognise_document(ingested, config, workers=1)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps(document.to_dict()))
+        reader = region_reader_for(ingested, document, languages=config.languages) if with_reader else None
+        if reader is not None:
+            reader = CachedRegionReader(reader, sha, workdir)
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return document, reader
+    except BaseException:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise
+
+
+class CachedRegionReader:
+    """Caches region readings on disk by document sha + page + box; loads page images only on a miss."""
+
+    def __init__(self, reader, sha: str, workdir: Path) -> None:
+        self.reader, self.sha, self.workdir = reader, sha, workdir
+        self.file = CACHE / "regions" / f"{sha[:24]}-psm{reader.psm}.json"
+        self.data = json.loads(self.file.read_text()) if self.file.exists() else {}
+
+    def __call__(self, page, box) -> str:
+        key = f"{page}:{','.join(f'{v:.4f}' for v in box.to_list())}"
+        if key not in self.data:
+            self.data[key] = self.reader(page, box)
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            self.file.write_text(json.dumps(self.data))
+        return self.data[key]
+
+    def close(self) -> None:
+        shutil.rmtree(self.workdir, ignore_errors=True)

@@ -1,0 +1,75 @@
+"""A `RegionReader` backed by Tesseract: re-recognise a crop of a page image, enlarged, as one text line.
+
+This is the only extraction module that touches an OCR engine; `extract` never imports it (it receives
+the reader through `ExtractionOptions.region_reader`). Callers that have the page images (the CLI, the
+flows, the bench) build it with `region_reader_for`. The crop is taken from the page image corrected with
+the rotation and skew the OCR engine applied (recorded on `OcrPage`), so boxes line up.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from ocr_tasks.geometry import BBox
+from ocr_tasks.ingest.pages import IngestedDocument
+from ocr_tasks.ocr_types import OcrDocument
+
+TARGET_ROW_PIXELS = 64  # crops are scaled so that a text row is about this tall
+
+
+class TesseractRegionReader:
+    """Callable `(page index, box) -> text`. Pages: index -> (image path, rotation, skew)."""
+
+    def __init__(self, pages: Mapping[int, tuple[str, int, float]], *, languages: str = "eng",
+                 psm: int = 7, timeout: float = 10.0) -> None:
+        self.pages = dict(pages)
+        self.languages = languages
+        self.psm = psm
+        self.timeout = timeout
+        self._images: dict[int, object] = {}
+
+    def _image(self, index: int):
+        if index not in self._images:
+            from PIL import Image, ImageOps
+
+            from ocr_tasks.engines.orientation import correct
+
+            path, rotation, skew = self.pages[index]
+            with Image.open(path) as opened:
+                image = ImageOps.exif_transpose(opened).convert("L")
+            self._images[index] = correct(image, rotation=rotation, skew=skew)
+        return self._images[index]
+
+    def __call__(self, page: int, box: BBox) -> str:
+        if page not in self.pages:
+            return ""
+        import pytesseract
+        from PIL import Image, ImageOps
+
+        image = self._image(page)
+        x0, y0, x1, y1 = box.to_pixels(image.width, image.height)
+        if x1 - x0 < 4 or y1 - y0 < 4:
+            return ""
+        crop = image.crop((x0, y0, x1, y1))
+        scale = max(1.0, min(4.0, TARGET_ROW_PIXELS / max(1, (y1 - y0) / 1.7)))
+        if scale > 1.05:
+            crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS)
+        crop = ImageOps.autocontrast(crop, cutoff=1)
+        crop = ImageOps.expand(crop, border=20, fill=255)
+        try:
+            return pytesseract.image_to_string(crop, lang=self.languages, config=f"--psm {self.psm}",
+                                               timeout=self.timeout)
+        except Exception:
+            return ""
+
+
+def region_reader_for(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng"
+                      ) -> TesseractRegionReader | None:
+    """A reader over the OCRed pages of a document whose page images still exist (None when none do)."""
+    pages: dict[int, tuple[str, int, float]] = {}
+    by_index = {p.index: p for p in document.pages}
+    for page_input in ingested.pages:
+        ocr_page = by_index.get(page_input.index)
+        if page_input.image_path and ocr_page is not None and ocr_page.source != "text_layer":
+            pages[page_input.index] = (page_input.image_path, ocr_page.rotation, ocr_page.skew)
+    return TesseractRegionReader(pages, languages=languages) if pages else None

@@ -69,8 +69,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "customer": (
         "bill to", "billed to", "invoice to", "sold to", "customer", "client", "ship to", "deliver to",
-        "klant", "kunde", "rechnungsempfänger", "factuuradres", "afleveradres", "destinataire", "attention",
-        "attn", "to:",
+        "klant", "kunde", "rechnungsempfänger", "factuuradres", "afleveradres", "destinataire",
+        "invoice address", "delivery address",
     ),
     "tax_rate": ("tax rate", "vat rate", "gst rate", "btw %", "mwst %", "rate", "tarief"),
 }

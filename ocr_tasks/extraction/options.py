@@ -27,5 +27,5 @@ class ExtractionOptions:
     languages: Sequence[str] = ("en", "de", "fr", "nl")
     scorer: str = "learned"
     region_reader: RegionReader | None = None
-    min_confidence: float = 0.05
+    min_confidence: float = 0.15
     line_items: bool = True

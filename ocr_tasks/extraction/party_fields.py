@@ -163,16 +163,31 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
     return out
 
 
+def _same_column(anchor: Row, row: Row) -> bool:
+    """Whether `row` continues the block of `anchor`: horizontally overlapping, or left-aligned with it."""
+    a, b = anchor.bbox, row.bbox
+    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+    return overlap > 0.3 * min(a.width, b.width) or abs(a.x0 - b.x0) < 0.03 or abs(a.center[0] - b.center[0]) < 0.05
+
+
 def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tuple[list[Row], str]:
-    """Rows of the address block that starts after row `start_index` (same page), and its text."""
+    """Rows of the address block that starts after row `start_index` (same page, same column, no large
+    vertical gap), and its text."""
     block: list[Row] = []
     if start_index < 0 or start_index >= len(rows):
         return block, ""
-    page = rows[start_index].page
+    anchor = rows[start_index]
+    previous = anchor
     for row in rows[start_index + 1:start_index + 1 + max_rows + 2]:
-        if row.page != page:
+        if row.page != anchor.page:
+            break
+        if not _same_column(anchor, row):
+            continue
+        gap = row.bbox.y0 - previous.bbox.y1
+        if gap > 2.5 * max(row.height, previous.height):
             break
         text = row.text.strip()
+        previous = row
         if _REG_NO.match(text) or (not block and re.fullmatch(r"[\W\d\sA-Z-]{0,20}\)?", text)
                                    and re.search(r"\d{4,}", text) and not _ADDRESS_HINT.search(text)):
             continue  # company registration number printed under the name

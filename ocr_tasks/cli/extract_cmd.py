@@ -1,0 +1,173 @@
+"""`ocr-engine extract PATH...`: OCR documents and extract invoice fields and line items.
+
+Output (stdout): `jsonl` (default) one object per input document
+`{"source", "pages", "fields": {name: {"value", "raw_text", "confidence", "page", "bbox"}}, "line_items",
+"errors", "timings"}`; `json` the same objects as one list; `csv` one row per document (value and
+confidence of every field). A failed document still gets its object (empty fields, `errors` with the
+code and message) and a failure line `path: error-code: message` on stderr; exit code 1 when any failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ocr_tasks.cli.reporting import exit_code, expand_inputs, progress_bar, report_failure, usage_error
+from ocr_tasks.config import OcrConfig, default_workers
+from ocr_tasks.invoice_types import FIELD_NAMES
+
+FORMATS = ("jsonl", "json", "csv")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract invoice fields and line items from documents (PDF or images)",
+        description="OCR documents (PDF text layers are used as they are) and extract invoice fields with "
+        "value, raw text, confidence, page and box, plus line items. Exit code 0: all succeeded; 1: some "
+        "failed (each reported on stderr as 'path: error-code: message'); 2: usage error.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
+    parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (jsonl)")
+    parser.add_argument("--workers", type=_positive_int, default=None,
+                        help=f"OCR processes (default: cores = {default_workers()})")
+    parser.add_argument("--templates", type=Path, default=None, metavar="DIR",
+                        help="folder of invoice2data-style YAML templates (optional per-vendor overrides)")
+    parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+nld (eng)")
+    parser.add_argument("--day-first", action=argparse.BooleanOptionalAction, default=None,
+                        help="read ambiguous dates day first (default: infer from the document)")
+    parser.add_argument("--country", default=None, help="vendor country (ISO 3166 alpha-2) when known")
+    parser.add_argument("--no-reread", action="store_true",
+                        help="do not re-read the total's rows from the page image")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bar on stderr (default: when stderr is a terminal)")
+    parser.set_defaults(func=run)
+
+
+def document_record(source: str, pages: int, invoice, errors: list[dict], timings: dict[str, float]) -> dict:
+    """The jsonl object of one document."""
+    return {
+        "source": source,
+        "pages": pages,
+        "fields": {name: f.to_dict() for name, f in invoice.fields.items()} if invoice else {},
+        "line_items": [item.to_dict() for item in invoice.line_items] if invoice else [],
+        "errors": errors,
+        "timings": {k: round(v, 4) for k, v in timings.items()},
+    }
+
+
+def records_to_csv(records: list[dict]) -> str:
+    buffer = io.StringIO()
+    columns = ["source", "pages"] + [c for name in FIELD_NAMES for c in (name, f"{name}_confidence")]
+    columns += ["line_items", "errors"]
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        row = {"source": record["source"], "pages": record["pages"], "line_items": len(record["line_items"]),
+               "errors": "; ".join(f"{e['code']}: {e['message']}" for e in record["errors"])}
+        for name, data in record["fields"].items():
+            row[name] = data["value"]
+            row[f"{name}_confidence"] = data["confidence"]
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def run(args: argparse.Namespace) -> int:
+    from ocr_tasks.errors import OcrPipelineError, error_code
+    from ocr_tasks.extraction import ExtractionOptions, extract_invoice, load_templates
+    from ocr_tasks.extraction.tesseract_regions import region_reader_for
+    from ocr_tasks.ingest import ingest_path
+    from ocr_tasks.ocr_types import OcrDocument
+    from ocr_tasks.recognise import PageRecogniser, page_result
+
+    templates = []
+    if args.templates is not None:
+        try:
+            templates = load_templates(args.templates)
+        except OcrPipelineError as exc:
+            return usage_error(f"{error_code(exc)}: {exc.message}")
+    paths = expand_inputs(args.paths)
+    if not paths:
+        return usage_error("no input files")
+    config = OcrConfig(languages=args.lang, workers=args.workers or default_workers())
+    failed = 0
+    records: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="ocr-extract-") as workdir, \
+            progress_bar(0, unit="page", desc="extract", enabled=args.progress) as bar, \
+            PageRecogniser(config, workers=config.workers) as pool:
+        jobs = []
+        for path in paths:
+            started = time.perf_counter()
+            try:
+                doc = ingest_path(path, config=config, workdir=Path(workdir))
+            except Exception as exc:
+                jobs.append((path, exc, (), 0.0))
+                continue
+            bar.total += len(doc.pages)
+            bar.refresh()
+            futures = [pool.submit(page) for page in doc.pages]
+            for future in futures:
+                future.add_done_callback(lambda _f: bar.update(1))
+            jobs.append((path, doc, futures, time.perf_counter() - started))
+        for path, doc, futures, ingest_seconds in jobs:
+            timings = {"ingest": ingest_seconds}
+            if isinstance(doc, BaseException):
+                failed += 1
+                report_failure(path, doc, bar)
+                records.append(document_record(str(path), 0, None, [_error(doc)], timings))
+                _emit(args.format, records[-1])
+                continue
+            try:
+                started = time.perf_counter()
+                result = OcrDocument(source=doc.source, pages=tuple(page_result(f) for f in futures))
+                timings["ocr"] = time.perf_counter() - started
+                started = time.perf_counter()
+                reader = None if args.no_reread else region_reader_for(doc, result, languages=args.lang)
+                options = ExtractionOptions(day_first=args.day_first, country=args.country, region_reader=reader)
+                invoice = extract_invoice(result, templates=templates, options=options)
+                timings["extract"] = time.perf_counter() - started
+            except Exception as exc:
+                failed += 1
+                report_failure(path, exc, bar)
+                records.append(document_record(str(path), len(doc.pages), None, [_error(exc)], timings))
+                _emit(args.format, records[-1])
+                continue
+            records.append(document_record(str(path), len(result.pages), invoice, [], timings))
+            _emit(args.format, records[-1])
+    if args.format == "json":
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        sys.stdout.write(records_to_csv(records))
+    return exit_code(failed)
+
+
+def _error(exc: BaseException) -> dict:
+    from ocr_tasks.errors import error_code
+
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return {"code": error_code(exc), "message": " ".join(message.split())}
+
+
+def _emit(fmt: str, record: dict) -> None:
+    if fmt == "jsonl":
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+
+
+__all__ = ["register", "run", "document_record", "records_to_csv"]

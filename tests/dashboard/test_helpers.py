@@ -78,3 +78,12 @@ def test_wording_of_outcomes_and_progress():
     assert progress_text(task) == "1/4 documents, 3/7 pages · step: extract"
     assert progress_fraction(task) == 0.4
     assert progress_text({**task, "status": "succeeded"}) == "1/4 documents, 3/7 pages"
+
+
+def test_labels_of_neighbouring_boxes_do_not_overlap():
+    from dashboard.overlay import _label_position, _overlaps
+
+    placed = [_label_position(10, 100, 120, 80, 14, 400, 600, [])]
+    second = _label_position(20, 100, 120, 80, 14, 400, 600, placed)
+    assert placed[0] == (10, 86, 90, 100)  # above the first box
+    assert not _overlaps(second, placed[0])

@@ -62,7 +62,7 @@ class DjangoPort:
     def mark_running(self, task_id: str, *, flow_run_id: str | None) -> None:
         from django_api.invoices.services.pipeline_records import task_mark_running
 
-        task_mark_running(task_id=task_id, flow_run_id=flow_run_id)
+        task_mark_running(task_id=task_id, flow_run_id=str(flow_run_id) if flow_run_id else None)
 
     def report_progress(self, task_id: str, progress) -> None:  # noqa: ANN001 (flows.port.Progress)
         from django_api.invoices.services.pipeline_records import task_progress_save

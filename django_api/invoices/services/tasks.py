@@ -7,6 +7,7 @@ from django.utils import timezone
 from django_api.invoices.errors import TaskFinished
 from django_api.invoices.models import OcrTask, Project, TaskStatus
 from django_api.invoices.services.projects import require_write_role
+from django_api.orchestration.seam import flow_run_cancel
 
 
 def task_cancel(*, user, project: Project, task: OcrTask) -> OcrTask:
@@ -19,7 +20,10 @@ def task_cancel(*, user, project: Project, task: OcrTask) -> OcrTask:
     ):
         task.refresh_from_db()
         return task
-    OcrTask.objects.filter(pk=task.pk, status=TaskStatus.RUNNING).update(status=TaskStatus.CANCELLING, updated_at=now)
+    if OcrTask.objects.filter(pk=task.pk, status=TaskStatus.RUNNING).update(
+        status=TaskStatus.CANCELLING, updated_at=now
+    ):
+        flow_run_cancel(flow_run_id=task.flow_run_id)
     task.refresh_from_db()
     if task.status in (TaskStatus.CANCELLING, TaskStatus.CANCELLED):
         return task

@@ -60,11 +60,10 @@ def register(subparsers) -> None:
 
 
 def _missing_languages(languages: str) -> list[str]:
-    import pytesseract
+    from ocr_tasks.engines.tesseract import installed_languages
 
-    try:
-        installed = set(pytesseract.get_languages(config=""))
-    except Exception:
+    installed = set(installed_languages())
+    if not installed:
         return []  # tesseract itself missing: reported per page as ocr_failed
     return [lang for lang in languages.split("+") if lang and lang not in installed]
 

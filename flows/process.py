@@ -164,7 +164,7 @@ class TaskRun:
             validation = tasks.validate(
                 {doc_id: d.invoice for doc_id, d in done.items()},
                 self.inputs.settings.get("custom_expectations", ()),
-                self.inputs.settings.get("validation"),
+                self.inputs.settings,
             )
         except Exception as exc:  # noqa: BLE001
             errors.append(error_info(exc, "validate"))
@@ -176,7 +176,8 @@ class TaskRun:
                        for d in done.values()]
             history = self.port.load_history(self.inputs.project_id, exclude_task_id=self.inputs.task_id)
             stored = self.port.load_anomaly_model(self.inputs.project_id)
-            anomalies = tasks.score(records, history, validation or None, stored[0] if stored else None)
+            anomalies = tasks.score(records, history, validation or None, stored[0] if stored else None,
+                                    self.inputs.settings)
         except Exception as exc:  # noqa: BLE001
             errors.append(error_info(exc, "anomalies"))
         anomaly_seconds = time.perf_counter() - started

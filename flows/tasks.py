@@ -46,6 +46,14 @@ def _options(name: str, *, retry: bool) -> dict[str, Any]:
     return options
 
 
+def options_of(cls: type, project_settings: Mapping[str, Any] | None, section: str) -> Any:
+    """A library settings object from a project's settings: its flat keys that are fields of `cls`
+    (e.g. `approval_threshold`), overridden by the ones under `section` (e.g. `{"anomaly": {...}}`)."""
+    values = dict(project_settings or {})
+    merged = {**values, **dict(values.get(section) or {})}
+    return cls(**{k: v for k, v in merged.items() if k in cls.__dataclass_fields__})
+
+
 def engine_for(name: str | None):
     """The OCR engine named in the project settings (None: the library's default)."""
     if not name:
@@ -86,15 +94,13 @@ def extract(document: OcrDocument, options: Mapping[str, Any] | None = None):
 def validate(
     invoices: Mapping[str, Any],
     custom_expectations: Sequence[Any] = (),
-    settings: Mapping[str, Any] | None = None,
+    project_settings: Mapping[str, Any] | None = None,
 ) -> dict[str, tuple]:
-    """`settings`: the project's validation settings as plain values (fields of `ValidationSettings`)."""
     from expectations.runner import validate_batch
     from expectations.settings import ValidationSettings
 
-    known = set(ValidationSettings.__slots__)
-    options = ValidationSettings(**{k: v for k, v in dict(settings or {}).items() if k in known})
-    return validate_batch(invoices, settings=options, custom_expectations=tuple(custom_expectations))
+    settings = options_of(ValidationSettings, project_settings, "validation")
+    return validate_batch(invoices, settings=settings, custom_expectations=tuple(custom_expectations))
 
 
 @task(**_options("score-anomalies", retry=False))
@@ -103,22 +109,20 @@ def score(
     history: Sequence[InvoiceRecord],
     validation: Mapping[str, tuple] | None,
     model_blob: bytes | None = None,
+    project_settings: Mapping[str, Any] | None = None,
 ) -> dict[str, tuple]:
-    from ocr_tasks.anomaly import score_anomalies
+    from ocr_tasks.anomaly import AnomalyModel, AnomalySettings, score_anomalies
 
-    model = None
-    if model_blob is not None:
-        from ocr_tasks.anomaly import AnomalyModel
-
-        model = AnomalyModel.from_bytes(model_blob)
-    return score_anomalies(batch, history, validation=validation, model=model)
+    model = AnomalyModel.from_bytes(model_blob) if model_blob is not None else None
+    settings = options_of(AnomalySettings, project_settings, "anomaly")
+    return score_anomalies(batch, history, validation=validation, settings=settings, model=model)
 
 
 @task(**_options("fit-anomaly-model", retry=False))
-def fit(history: Sequence[InvoiceRecord]):
-    from ocr_tasks.anomaly import fit_model
+def fit(history: Sequence[InvoiceRecord], project_settings: Mapping[str, Any] | None = None):
+    from ocr_tasks.anomaly import AnomalySettings, fit_model
 
-    return fit_model(history)
+    return fit_model(history, settings=options_of(AnomalySettings, project_settings, "anomaly"))
 
 
 @task(**_options("save-result", retry=True))

@@ -109,7 +109,8 @@ with form_col:
             edited[name] = st.text_input(label, value="" if value is None else str(value), key=f"field_{name}",
                                          help=help_text)
         st.markdown("**Line items**")
-        original_items = [{c: item.get(c) for c in LINE_ITEM_COLUMNS} for item in doc.get("line_items") or []]
+        original_items = [{c: "" if item.get(c) is None else str(item.get(c)) for c in LINE_ITEM_COLUMNS}
+                          for item in doc.get("line_items") or []]
         items_frame = pd.DataFrame(original_items, columns=list(LINE_ITEM_COLUMNS)).astype("string")
         edited_items = st.data_editor(items_frame, num_rows="dynamic", hide_index=True, key="line_items_editor",
                                       width="stretch")

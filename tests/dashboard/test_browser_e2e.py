@@ -1,0 +1,147 @@
+"""End to end in headless Chromium: sign in -> create a project -> upload a corpus receipt -> wait for the
+real embedded flow to finish -> open its review -> correct the total to the ground truth -> save; then
+check through the API that the correction was stored.
+
+Screenshots go to `test-artifacts/dashboard/` (or `$OCR_TEST_ARTIFACTS`); with `OCR_UPDATE_SCREENSHOTS=1`
+the review page is also saved as docs/screenshots/review.png for the README.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import pytest
+
+from dashboard.api_client import ApiClient
+from tests.dashboard.servers import DEMO_PASSWORD, DEMO_USER, REPO_ROOT, start_api, start_dashboard
+
+CHROMIUM = os.environ.get("OCR_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+RECEIPT_ID = "X00016469622"  # printed total 80.90; Tesseract reads 80.91, so the correction is a real one
+TASK_TIMEOUT_MS = 240_000  # the first flow run starts Prefect's ephemeral API (15-60 s on a busy machine)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.timeout(420),
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason=f"headless Chromium not installed at {CHROMIUM} (apt-get install chromium)"),
+]
+
+
+def _amount(text: str) -> Decimal:
+    try:
+        return Decimal("".join(ch for ch in text if ch.isdigit() or ch in ".-"))
+    except InvalidOperation:
+        return Decimal("NaN")
+
+
+@pytest.fixture(scope="module")
+def artifacts() -> Path:
+    folder = Path(os.environ.get("OCR_TEST_ARTIFACTS", REPO_ROOT / "test-artifacts")) / "dashboard"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory, artifacts):
+    data_dir = tmp_path_factory.mktemp("e2e-api")
+    api = start_api(data_dir)
+    try:
+        dashboard = start_dashboard(api.url, data_dir)
+    except Exception:
+        api.stop()
+        raise
+    yield api, dashboard
+    dashboard.stop()
+    api.stop()
+    for server in (api, dashboard):  # keep the logs next to the screenshots
+        shutil.copyfile(server.log, artifacts / server.log.name)
+
+
+def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
+    from playwright.sync_api import expect, sync_playwright
+
+    api, dashboard = servers
+    receipt = corpus / "sroie-sample" / "images" / f"{RECEIPT_ID}.jpg"
+    truth = json.loads((corpus / "sroie-sample" / "labels" / f"{RECEIPT_ID}.json").read_text())
+    true_total = str(_amount(truth["total"]))
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(30_000)
+        try:
+            # sign in
+            page.goto(dashboard.url)
+            page.get_by_role("textbox", name="Username").fill(DEMO_USER)
+            page.get_by_role("textbox", name="Password").fill(DEMO_PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.get_by_text("Signed in as")).to_be_visible()
+            assert "token" not in page.url.lower()
+
+            # create a project, upload the receipt
+            page.get_by_role("textbox", name="Project name").fill("E2E receipts")
+            page.get_by_role("button", name="Create project").click()
+            expect(page.get_by_text("No tasks yet: upload files above.")).to_be_visible()
+            page.locator("input[type=file]").set_input_files(str(receipt))
+            expect(page.get_by_text(receipt.name)).to_be_visible()
+            process = page.get_by_role("button", name="Process files")
+            expect(process).to_be_enabled()
+            process.click()
+            expect(page.get_by_text("started with 1 document(s)")).to_be_visible()
+
+            # the task list refreshes itself until the flow has finished
+            expect(page.locator("code", has_text="succeeded")).to_be_visible(timeout=TASK_TIMEOUT_MS)
+            expect(page.get_by_text("1/1 documents, 1/1 pages")).to_be_visible()
+
+            # review queue -> document review
+            page.get_by_test_id("stSidebar").get_by_role("link", name="Review queue").click()
+            page.get_by_role("button", name="Open review").click()
+            total_input = page.locator('input[aria-label^="total ("]')
+            expect(total_input).to_be_visible()
+            extracted = total_input.input_value()
+            new_total = true_total if _amount(extracted) != _amount(true_total) else str(_amount(extracted) + 1)
+            expect(page.get_by_test_id("stImage")).to_be_visible()
+            total_input.fill(new_total)
+            page.get_by_role("button", name="Save corrections").click()
+            expect(page.get_by_text("Saved corrections: total.")).to_be_visible()
+            expect(page.locator('input[aria-label^="total ("]')).to_have_value(new_total)
+            page.screenshot(path=str(artifacts / "review-after-save.png"), full_page=True)
+
+            if os.environ.get("OCR_UPDATE_SCREENSHOTS") == "1":
+                _save_readme_screenshot(page)
+        except Exception:
+            page.screenshot(path=str(artifacts / "failure.png"), full_page=True)
+            raise
+        finally:
+            browser.close()
+
+    # the correction is stored, with an audit record and the original extraction kept
+    client = ApiClient(api.url)
+    client.sign_in(DEMO_USER, DEMO_PASSWORD)
+    project = next(p for p in client.list_projects() if p["name"] == "E2E receipts")
+    (document,) = client.list_documents(project["id"])
+    detail = client.document(project["id"], document["id"])
+    total = detail["fields"]["total"]
+    assert _amount(str(total["value"])) == _amount(new_total)
+    assert total["corrected"] is True
+    assert _amount(str(total["original_value"])) == _amount(extracted)
+    assert [(c["field"], _amount(str(c["new_value"]))) for c in detail["corrections"]] == [
+        ("total", _amount(new_total))]
+
+
+def _save_readme_screenshot(page) -> None:  # noqa: ANN001 (Playwright page)
+    """The review page with the total's box highlighted, for the README."""
+    page.set_viewport_size({"width": 1400, "height": 1900})
+    page.get_by_test_id("stSelectbox").filter(has_text="Highlight field").click()
+    page.get_by_role("option", name="total", exact=True).click()
+    page.wait_for_timeout(1500)
+    target = REPO_ROOT / "docs" / "screenshots" / "review.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target))

@@ -57,9 +57,9 @@ def _check_files(files, limits: Limits) -> tuple[list[tuple[CheckedUpload, bytes
     return accepted, rejected
 
 
-def invoice_upload(*, user, project: Project, files: list) -> UploadOutcome:
+def invoice_upload(*, user, project: Project, files: list, dispatch: bool = True) -> UploadOutcome:
     """Check the files, store the good ones as documents of a new queued task, and hand the task to the
-    orchestration seam once the transaction commits."""
+    orchestration seam once the transaction commits (`dispatch=False`: the caller runs it)."""
     require_write_role(user=user, project=project)
     if not files:
         raise NoFiles("No files were sent: use the multipart field `files`.")
@@ -85,7 +85,8 @@ def invoice_upload(*, user, project: Project, files: list) -> UploadOutcome:
         with transaction.atomic():
             outcome = _store(user=user, project=project, accepted=accepted, stored=stored)
             outcome.rejected = rejected
-            task_submit(task_id=outcome.task.id)
+            if dispatch:
+                task_submit(task_id=outcome.task.id)
     except Exception:
         for name in stored:  # the transaction rolled back: remove the files written for it
             default_storage.delete(name)

@@ -1,0 +1,22 @@
+"""gunicorn settings of the API (`gunicorn -c django_api/config/gunicorn.conf.py django_api.config.wsgi`).
+
+Embedded mode keeps the task executor inside the API process: run one worker with threads. When a worker
+starts, tasks a crash or restart left running are re-queued (or failed as `interrupted`) and handed to
+its executor."""
+
+import os
+
+bind = os.environ.get("OCR_API_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("OCR_API_WORKERS", "1"))
+threads = int(os.environ.get("OCR_API_THREADS", "8"))
+timeout = 300
+
+
+def post_worker_init(worker):  # noqa: ANN001 (gunicorn hook)
+    if worker.cfg.workers > 1 and worker.age > 1:
+        return  # several workers: only the first one recovers, once
+    from django_api.orchestration.seam import recover_on_startup
+
+    recovered = recover_on_startup()
+    if recovered:
+        worker.log.info("recovered %d interrupted task(s): %s", len(recovered), ", ".join(recovered))

@@ -12,7 +12,7 @@ from collections import Counter
 from decimal import Decimal
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
-from ocr_tasks.extraction.keywords import has_label, has_negative
+from ocr_tasks.extraction.keywords import has_inclusive, has_label, has_negative
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
@@ -21,6 +21,24 @@ AMOUNT_FIELD_NAMES = ("total", "subtotal", "tax_amount", "amount_due")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _PERCENT_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE)
+
+
+_SPLIT_DECIMALS = re.compile(r"(?<![\d.,])(\d{1,6})\s(\d{2})\s*\W{0,2}$")
+_AMOUNT_ROW_LABEL = re.compile(r"(total|amount|amt|due|subtotal|cash|change|gst|tax|vat|payable|nett|jumlah|"
+                               r"rounding|balance|totaal|summe|betrag)", re.IGNORECASE)
+_CASH_ROW = re.compile(r"\b(cash|tunai|tendered|tender|paid|received|change|kembali|baki|visa|master|card)\b",
+                       re.IGNORECASE)
+
+
+def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:
+    """`TOTAL 6 00` (decimal point lost by OCR) read as 6.00 on rows with an amount label."""
+    m = _SPLIT_DECIMALS.search(row.text)
+    if not m or not _AMOUNT_ROW_LABEL.search(row.text[:m.start()]):
+        return None
+    if any(a.has_decimals and a.start >= m.start() for a in found):
+        return None
+    value = Decimal(f"{m.group(1)}.{m.group(2)}")
+    return AmountMatch(m.start(1), m.end(2), m.group(0).strip(), value, True)
 
 
 def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
@@ -37,6 +55,10 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
         if abs(a.value) >= Decimal("100000000"):
             continue
         found.append(a)
+    repaired = _repaired_amount(row, found)
+    if repaired is not None:
+        found = [a for a in found if not (a.start < repaired.end and repaired.start < a.end)] + [repaired]
+        found.sort(key=lambda a: a.start)
     return found
 
 
@@ -47,10 +69,13 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
     distinct = sorted(set(decimals), reverse=True)
     largest = distinct[0] if distinct else Decimal(0)
     cash_change = _cash_minus_change(per_row)
+    cash_rows = [i for i, (row, amounts) in enumerate(per_row) if amounts and _CASH_ROW.search(row.text)]
+    labelled_max = _largest_labelled_total(per_row)
     pages = {row.page for row in rows}
     rows_per_page = {p: sum(1 for r in rows if r.page == p) for p in pages}
     out: list[Candidate] = []
-    for row, amounts in per_row:
+    for row_number, (row, amounts) in enumerate(per_row):
+        cash_below = any(0 < c - row_number <= 4 for c in cash_rows)
         for i, a in enumerate(amounts):
             if a.value <= 0 and not a.has_decimals:
                 continue
@@ -72,6 +97,12 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 "x_right": bbox.x1,
                 "negative": float(a.value < 0),
                 "left_has_digits_only": float(not re.search(r"[A-Za-z]", left)),
+                "cash_below": float(cash_below),
+                "largest_labelled": float(labelled_max is not None and a.value == labelled_max),
+                "inclusive_label": has_inclusive(left),
+                "repaired": float(a.raw.count(" ") > 0 and "." not in a.raw and "," not in a.raw),
+                "over_ten_times_rest": float(len(distinct) > 1 and a.value == largest
+                                             and largest > 10 * distinct[1]),
             }
             for name in AMOUNT_FIELD_NAMES:
                 feats = dict(base)
@@ -92,6 +123,19 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                     )
                 )
     return out
+
+
+def _largest_labelled_total(per_row: list[tuple[Row, list[AmountMatch]]]) -> Decimal | None:
+    """Largest amount printed on a row with a total label and no cash/change/tax label."""
+    values = []
+    for row, amounts in per_row:
+        decimals = [a for a in amounts if a.has_decimals and a.value > 0]
+        if not decimals:
+            continue
+        left = row.text[:decimals[-1].start]
+        if has_label(left, "total") >= 1.0 and has_negative(left, "total") == 0:
+            values.append(decimals[-1].value)
+    return max(values) if values else None
 
 
 def _cash_minus_change(per_row: list[tuple[Row, list[AmountMatch]]]) -> Decimal | None:

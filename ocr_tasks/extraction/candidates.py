@@ -26,25 +26,42 @@ class Candidate:
     row_index: int = -1
 
 
-def left_context(row: Row, start: int, *, words: int = 5) -> str:
-    """Up to `words` words printed before offset `start` on the same row."""
-    return " ".join(row.text[:start].split()[-words:])
+def left_context(row: Row, start: int, *, words: int = 5, stop_at_value: bool = False) -> str:
+    """Up to `words` words printed before offset `start` on the same row; with `stop_at_value`, only those
+    after the previous word that holds a digit (the label of this value, not of its neighbour)."""
+    before = row.text[:start].split()[-words:]
+    if stop_at_value:
+        while any(ch.isdigit() for ch in "".join(before)):
+            cut = max(i for i, w in enumerate(before) if any(ch.isdigit() for ch in w))
+            before = before[cut + 1:]
+    return " ".join(before)
+
+
+def header_chunk(row: Row, bbox: BBox, *, max_gap: float = 0.02) -> str:
+    """Words of `row` above `bbox` (horizontal overlap), extended left and right to the words printed
+    close to them (a multi-word column header such as `Facture N°`)."""
+    words = row.words
+    hit = [i for i, w in enumerate(words) if w.bbox.x1 >= bbox.x0 - 0.005 and w.bbox.x0 <= bbox.x1 + 0.005]
+    if not hit:
+        return ""
+    lo, hi = min(hit), max(hit)
+    while lo > 0 and words[lo].bbox.x0 - words[lo - 1].bbox.x1 < max_gap:
+        lo -= 1
+    while hi + 1 < len(words) and words[hi + 1].bbox.x0 - words[hi].bbox.x1 < max_gap:
+        hi += 1
+    return " ".join(w.text for w in words[lo:hi + 1])
 
 
 def above_context(rows: list[Row], row: Row, bbox: BBox, *, max_gap_rows: int = 2) -> str:
-    """Text of the nearest rows above `row` (same page) whose words overlap `bbox` horizontally."""
+    """Column header of `bbox`: the nearest row above (same page) with words over it, as `header_chunk`."""
     position = rows.index(row) if row in rows else -1
-    texts: list[str] = []
     for other in reversed(rows[max(0, position - max_gap_rows):position]):
         if other.page != row.page:
             continue
-        width = max(bbox.width, 0.08)
-        cx0, cx1 = bbox.x0 - width * 0.5, bbox.x1 + width * 0.5
-        picked = [w.text for w in other.words if w.bbox.x1 >= cx0 and w.bbox.x0 <= cx1]
-        if picked:
-            texts.append(" ".join(picked))
-            break
-    return " ".join(texts)
+        chunk = header_chunk(other, bbox)
+        if chunk:
+            return chunk
+    return ""
 
 
 def group_by_field(candidates: list[Candidate]) -> dict[str, list[Candidate]]:

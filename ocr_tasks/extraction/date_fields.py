@@ -6,6 +6,7 @@ document (`infer_day_first`), else from the country (month-first only for the US
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -23,7 +24,7 @@ def date_candidates(rows: list[Row], *, day_first: bool | None, today: date | No
     earliest = min((d.value for _, d in found), default=None)
     out: list[Candidate] = []
     for order, (row, d) in enumerate(found):
-        left = left_context(row, d.start)
+        left = left_context(row, d.start, stop_at_value=True)
         bbox = row.span_bbox(d.start, d.end)
         above = above_context(rows, row, bbox)
         base = {
@@ -41,7 +42,10 @@ def date_candidates(rows: list[Row], *, day_first: bool | None, today: date | No
             feats = dict(base)
             feats["label_left"] = has_label(left, name)
             feats["label_above"] = has_label(above, name)
-            feats["negative_label"] = has_negative(left + " " + above, name)
+            own_label = left if re.search(r"[A-Za-z]{3}", left) else above
+            feats["negative_label"] = has_negative(own_label, name)
+            if own_label is left:
+                feats["label_above"] = 0.0
             out.append(
                 Candidate(
                     field=name,

@@ -60,6 +60,23 @@ def _generate(rows: list[Row], options: ExtractionOptions, day_first: bool | Non
     return [c for c in candidates if _has_required_label(c)]
 
 
+def candidates_for(document: OcrDocument, options: ExtractionOptions | None = None) -> list[Candidate]:
+    """Every unscored candidate of a document, as `extract_invoice` generates them (used for training)."""
+    options = options or ExtractionOptions()
+    rows = document_rows(document)
+    country = options.country or guess_country("\n".join(r.text for r in rows))
+    return _generate(rows, options, _day_first(rows, options, country))
+
+
+def _day_first(rows: list[Row], options: ExtractionOptions, country: str | None = None) -> bool | None:
+    if options.day_first is not None:
+        return options.day_first
+    inferred = infer_day_first(r.text for r in rows)
+    if inferred is None and (options.country or country) == "US":
+        return False
+    return inferred
+
+
 def _has_required_label(c: Candidate) -> bool:
     keys = _NEEDS_LABEL.get(c.field)
     return not keys or any(c.features.get(k, 0.0) > 0 for k in keys)
@@ -138,11 +155,7 @@ def extract_invoice(
     texts = [r.text for r in rows]
     full_text = "\n".join(texts)
     country = options.country or guess_country(full_text)
-    day_first = options.day_first
-    if day_first is None:
-        day_first = infer_day_first(texts)
-    if day_first is None and country == "US":
-        day_first = False
+    day_first = _day_first(rows, options, country)
 
     candidates = _generate(rows, options, day_first)
     score_candidates(candidates, scorer=options.scorer)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.candidates import Candidate, header_chunk
 from ocr_tasks.extraction.keywords import LABELS, fold, label_strength
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
@@ -42,18 +42,11 @@ def _label_end(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int]:
     lowered = row_text.lower()
     best, end = 0.0, -1
     for phrase in phrases:
-        for m in re.finditer(r"(?<![a-z0-9])" + re.escape(phrase.lower()) + r"(?![a-z])", lowered):
+        for m in re.finditer(r"(?<![a-z0-9])" + re.escape(phrase.lower()) + r"(?![a-z0-9\-/_])", lowered):
             strength = 1.0 + 0.05 * len(phrase.split())
             if strength > best or (strength == best and m.end() < end):
                 best, end = strength, m.end()
     return best, end
-
-
-def _header_above(label_row: Row, box) -> str:
-    """Words of `label_row` that sit above `box` (horizontal overlap), as text."""
-    picked = [w.text for w in label_row.words
-              if min(w.bbox.x1, box.x1) - max(w.bbox.x0, box.x0) > 0 or abs(w.bbox.x0 - box.x0) < 0.01]
-    return " ".join(picked)
 
 
 def _identifier(field: str, token_match: re.Match[str], target: Row, rows: list[Row], features: dict[str, float]
@@ -103,7 +96,7 @@ def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: st
             for m in _ID_TOKEN.finditer(below.text):
                 if any(m.start() < e and s < m.end() for s, e in spans):
                     continue
-                header = _header_above(row, below.span_bbox(m.start(), m.end()))
+                header = header_chunk(row, below.span_bbox(m.start(), m.end()))
                 column_strength = label_strength(header, phrases, fuzzy=False)
                 if column_strength <= 0:
                     continue

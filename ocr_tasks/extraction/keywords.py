@@ -86,7 +86,8 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
     "subtotal": ("gst", "tax", "cash", "change", "qty", "incl", "inclusive", "grand", "rounding"),
     "tax_amount": ("incl", "inclusive", "excl", "excluding", "id", "reg", "no", "nr", "summary", "code"),
     "invoice_date": ("due", "vervaldatum", "fällig", "échéance", "expiry", "exp", "order", "delivery"),
-    "due_date": (),
+    "due_date": ("invoice date", "factuurdatum", "rechnungsdatum", "date de facture", "order date", "issue date",
+                 "orderdatum", "bestelldatum", "inv date", "bill date"),
 }
 
 
@@ -124,5 +125,15 @@ def has_label(label: str, field: str) -> float:
     return label_strength(label, LABELS.get(field, ()))
 
 
+_INCLUSIVE = re.compile(r"\b(incl\w*|inkl\w*|ttc|with)\.?\s*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva)\b", re.IGNORECASE)
+
+
 def has_negative(label: str, field: str) -> float:
+    """Strength of labels saying the value is something else; `incl. GST` is not a tax label."""
+    if field in ("total", "amount_due"):
+        label = _INCLUSIVE.sub(" ", label)
     return label_strength(label, NEGATIVE.get(field, ()), fuzzy=False)
+
+
+def has_inclusive(label: str) -> float:
+    return 1.0 if _INCLUSIVE.search(label) else 0.0

@@ -36,7 +36,8 @@ _NOT_NAME = re.compile(
 )
 _STOP_ADDRESS = re.compile(
     r"\b(tel|phone|fax|h/?p|email|e-mail|www|http|gst|sst|vat|btw|invoice|receipt|date|cashier|cash|"
-    r"kvk|iban|bic|reg\.?|tax|doc|bill|order|no\.?\s*:|counter|table|member)\b",
+    r"kvk|iban|bic|reg\.?|tax|doc|bill|order|no\.?\s*:|counter|table|member|factuur\w*|rechnung\w*|"
+    r"facture|datum|nummer|number|client|klant|kunde|customer)\b",
     re.IGNORECASE,
 )
 _REG_NO = re.compile(r"^\W*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*[:.]?\s*[\dA-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*\)?\W*$",

@@ -52,14 +52,23 @@ class Row:
         return len(self.words) - 1
 
 
+COLUMN_GAP_CHARS = 2.0  # a gap wider than this many character widths separates columns
+
+
 def _make_row(page: int, index: int, words: list[Word]) -> Row:
+    """Words left to right joined by one space, or two across a column gap (so that `4  191,81` in two
+    columns is never read as the number 4 191,81)."""
     words = sorted(words, key=lambda w: w.bbox.x0)
-    starts, parts, offset = [], [], 0
-    for w in words:
-        starts.append(offset)
-        parts.append(w.text)
-        offset += len(w.text) + 1
-    return Row(page, index, tuple(words), " ".join(parts), tuple(starts), bbox_union(w.bbox for w in words))
+    char_widths = [w.bbox.width / len(w.text) for w in words if len(w.text) >= 2]
+    char_width = sorted(char_widths)[len(char_widths) // 2] if char_widths else 0.01
+    starts, text = [], ""
+    for i, w in enumerate(words):
+        if i:
+            gap = w.bbox.x0 - words[i - 1].bbox.x1
+            text += "  " if gap > COLUMN_GAP_CHARS * char_width else " "
+        starts.append(len(text))
+        text += w.text
+    return Row(page, index, tuple(words), text, tuple(starts), bbox_union(w.bbox for w in words))
 
 
 def _overlaps_horizontally(a: BBox, b: BBox) -> bool:

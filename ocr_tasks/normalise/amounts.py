@@ -17,13 +17,26 @@ _CURRENCY_TOKENS = (
     r"(?:US\$|USD|EUR|GBP|MYR|RM|SGD|S\$|AUD|A\$|CAD|C\$|CHF|HKD|HK\$|JPY|INR|IDR|Rp|NZD|SEK|NOK|DKK|PLN|"
     r"CZK|THB|PHP|CNY|RMB|ZAR|BRL|R\$|Fr\.|kr|zł|[€$£¥₹₱฿₩₫])"
 )
-_NUMBER = r"\d{1,3}(?:[ ,.'\u202f\u00a0]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?"
-_AMOUNT_RE = re.compile(
-    r"(?P<lparen>\()?\s*(?P<sign1>[-\u2212])?\s*(?:" + _CURRENCY_TOKENS + r"\s?)?(?P<sign2>[-\u2212])?\s*"
-    r"(?P<num>" + _NUMBER + r")(?![\d])"
-    r"(?:\s?" + _CURRENCY_TOKENS + r")?(?P<sign3>-(?![\d]))?\s*(?P<rparen>\))?",
-    re.IGNORECASE,
-)
+# Spaces as thousands separators are ambiguous inside a row (`4 191.81` is a quantity and a price): in
+# rows they count only before a decimal comma (`1 234,50`); narrow no-break spaces always count. A text
+# that holds a single amount (`parse_amount`) accepts any of them.
+_GROUPED = r"\d{1,3}(?:[,.'\u202f]\d{3})+(?:[.,]\d{1,4})?"
+_SPACED_STRICT = r"\d{1,3}(?:[ \u00a0]\d{3})+,\d{1,4}(?![\d.])"
+_SPACED_LENIENT = r"\d{1,3}(?:[ ,.'\u202f\u00a0]\d{3})+(?:[.,]\d{1,4})?"
+_PLAIN = r"\d+(?:[.,]\d{1,4})?"
+
+
+def _amount_re(number: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<lparen>\()?\s*(?P<sign1>[-\u2212])?\s*(?:" + _CURRENCY_TOKENS + r"\s?)?(?P<sign2>[-\u2212])?\s*"
+        r"(?P<num>" + number + r")(?![\d])"
+        r"(?:\s?" + _CURRENCY_TOKENS + r")?(?P<sign3>-(?![\d]))?\s*(?P<rparen>\))?",
+        re.IGNORECASE,
+    )
+
+
+_AMOUNT_RE = _amount_re(f"{_SPACED_STRICT}|{_GROUPED}|{_PLAIN}")
+_AMOUNT_RE_LENIENT = _amount_re(f"{_SPACED_LENIENT}|{_PLAIN}")
 _SEPARATORS = " ,.'\u202f\u00a0"
 
 
@@ -79,10 +92,13 @@ def _number_to_decimal(num: str, decimal_separator: str | None) -> tuple[Decimal
     return value, bool(frac)
 
 
-def find_amounts(text: str, *, decimal_separator: str | None = None) -> list[AmountMatch]:
-    """All amounts in `text`, in order. Numbers glued to letters (`A123`) are skipped."""
+def find_amounts(text: str, *, decimal_separator: str | None = None, lenient_spaces: bool = False
+                 ) -> list[AmountMatch]:
+    """All amounts in `text`, in order. Numbers glued to letters (`A123`) are skipped. `lenient_spaces`
+    reads every space between digit groups as a thousands separator (for a text holding one amount)."""
     found: list[AmountMatch] = []
-    for m in _AMOUNT_RE.finditer(text):
+    pattern = _AMOUNT_RE_LENIENT if lenient_spaces else _AMOUNT_RE
+    for m in pattern.finditer(text):
         num = m.group("num")
         start_num = m.start("num")
         if start_num > 0 and text[start_num - 1].isalpha() and not _ends_with_currency(text[:start_num]):
@@ -117,7 +133,7 @@ def parse_amount(text: str, *, decimal_separator: str | None = None) -> Decimal 
     """
     if not text:
         return None
-    matches = find_amounts(text, decimal_separator=decimal_separator)
+    matches = find_amounts(text, decimal_separator=decimal_separator, lenient_spaces=True)
     return matches[0].value if matches else None
 
 

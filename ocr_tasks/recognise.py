@@ -12,10 +12,11 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Self
 
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.engines import get_engine
@@ -46,13 +47,15 @@ class PageRecogniser:
     a worker. The pool uses the `forkserver` start method: safe in threaded callers (Prefect, Django).
     """
 
-    def __init__(self, config: OcrConfig, engine: OcrEngine | None = None, workers: int | None = None) -> None:
+    def __init__(
+        self, config: OcrConfig, engine: OcrEngine | None = None, workers: int | None = None
+    ) -> None:
         self.config = config
         self.engine = engine or get_engine()
         self.workers = max(1, workers or config.workers)
         self._executor: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> "PageRecogniser":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -63,12 +66,12 @@ class PageRecogniser:
             self._executor.shutdown(wait=True, cancel_futures=cancel)
             self._executor = None
 
-    def submit(self, page: PageInput) -> "Future[OcrPage]":
+    def submit(self, page: PageInput) -> Future[OcrPage]:
         if page.text_page is not None or self.workers == 1:
             future: Future[OcrPage] = Future()
             try:
                 future.set_result(recognise_page(page, self.config, self.engine))
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - delivered through the future, as from a worker
                 future.set_exception(exc)
             return future
         if self._executor is None:
@@ -78,7 +81,7 @@ class PageRecogniser:
         return self._executor.submit(_recognise_in_worker, page, self.config, self.engine)
 
 
-def page_result(future: "Future[OcrPage]") -> OcrPage:
+def page_result(future: Future[OcrPage]) -> OcrPage:
     """The future's page; a crashed worker becomes an `OcrEngineError`."""
     try:
         return future.result()

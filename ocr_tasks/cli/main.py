@@ -42,7 +42,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
             register = ep.load()
         except ModuleNotFoundError:
             continue  # the module providing this command is not installed (yet)
-        except Exception as exc:  # a broken plug-in must not take the other commands down
+        except Exception as exc:  # noqa: BLE001 - a broken plug-in must not take the other commands down
             print(f"ocr-engine: warning: command {name!r} is unavailable: {exc}", file=sys.stderr)
             continue
         register(subparsers)

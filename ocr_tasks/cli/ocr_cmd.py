@@ -46,16 +46,30 @@ def register(subparsers) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
     parser.add_argument("--format", choices=sorted(SUFFIXES), default="json", help="output format (json)")
     parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+deu (eng)")
-    parser.add_argument("--workers", type=_positive_int, default=None,
-                        help=f"OCR processes (default: cores = {default_workers()})")
+    parser.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        help=f"OCR processes (default: cores = {default_workers()})",
+    )
     parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="write one file per input here")
-    parser.add_argument("--psm", type=int, default=OcrConfig().psm, choices=range(0, 14), metavar="N",
-                        help=f"Tesseract page segmentation mode ({OcrConfig().psm})")
+    parser.add_argument(
+        "--psm",
+        type=int,
+        default=OcrConfig().psm,
+        choices=range(14),
+        metavar="N",
+        help=f"Tesseract page segmentation mode ({OcrConfig().psm})",
+    )
     parser.add_argument("--dpi", type=_positive_int, default=OcrConfig().dpi, help="PDF rendering DPI (300)")
     parser.add_argument("--no-orientation", action="store_true", help="do not detect page orientation")
     parser.add_argument("--no-deskew", action="store_true", help="do not correct skew")
-    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help="progress bar on stderr (default: when stderr is a terminal)")
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -79,7 +93,6 @@ def _output_path(out: Path, source: Path, fmt: str, used: set[Path]) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ocr_tasks.errors import OcrPipelineError
     from ocr_tasks.exporters import export, to_json
     from ocr_tasks.ingest import ingest_path
     from ocr_tasks.ocr_types import OcrDocument
@@ -95,8 +108,12 @@ def run(args: argparse.Namespace) -> int:
             return usage_error(f"--out {args.out} exists and is not a directory")
         args.out.mkdir(parents=True, exist_ok=True)
     config = OcrConfig(
-        languages=args.lang, psm=args.psm, dpi=args.dpi, workers=args.workers or default_workers(),
-        detect_orientation=not args.no_orientation, deskew=not args.no_deskew,
+        languages=args.lang,
+        psm=args.psm,
+        dpi=args.dpi,
+        workers=args.workers or default_workers(),
+        detect_orientation=not args.no_orientation,
+        deskew=not args.no_deskew,
     )
     paths = expand_inputs(args.paths)
     if not paths:
@@ -104,14 +121,16 @@ def run(args: argparse.Namespace) -> int:
     several = len(paths) > 1
     failed = 0
     used: set[Path] = set()
-    with tempfile.TemporaryDirectory(prefix="ocr-engine-") as workdir, \
-            progress_bar(0, unit="page", desc="ocr", enabled=args.progress) as bar, \
-            PageRecogniser(config, workers=config.workers) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="ocr-engine-") as workdir,
+        progress_bar(0, unit="page", desc="ocr", enabled=args.progress) as bar,
+        PageRecogniser(config, workers=config.workers) as pool,
+    ):
         jobs = []
         for path in paths:
             try:
                 doc = ingest_path(path, config=config, workdir=Path(workdir))
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 - one bad input never stops the others
                 jobs.append((path, exc, ()))
                 continue
             bar.total += len(doc.pages)
@@ -127,13 +146,14 @@ def run(args: argparse.Namespace) -> int:
                 continue
             try:
                 result = OcrDocument(source=doc.source, pages=tuple(page_result(f) for f in futures))
-            except (OcrPipelineError, Exception) as exc:
+            except Exception as exc:  # noqa: BLE001 - reported as its code, internal_error if unknown
                 failed += 1
                 report_failure(path, exc, bar)
                 continue
             if args.out is not None:
-                _output_path(args.out, path, args.format, used).write_text(export(result, args.format),
-                                                                          encoding="utf-8")
+                _output_path(args.out, path, args.format, used).write_text(
+                    export(result, args.format), encoding="utf-8"
+                )
             elif args.format == "json" and several:
                 sys.stdout.write(to_json(result, indent=None) + "\n")
             else:

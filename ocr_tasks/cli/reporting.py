@@ -4,8 +4,9 @@ input expansion."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Iterable
+from typing import IO
 
 from ocr_tasks.errors import error_code
 
@@ -21,7 +22,9 @@ def failure_line(path: str | Path, exc: BaseException) -> str:
     return f"{path}: {error_code(exc)}: {' '.join(message.split())}"
 
 
-def report_failure(path: str | Path, exc: BaseException, progress=None, stream: IO[str] | None = None) -> None:
+def report_failure(
+    path: str | Path, exc: BaseException, progress=None, stream: IO[str] | None = None
+) -> None:
     """Print the failure line on stderr, without garbling a progress bar that is showing."""
     line = failure_line(path, exc)
     if progress is not None and not getattr(progress, "disable", True):
@@ -45,8 +48,9 @@ def progress_bar(total: int = 0, *, unit: str = "page", desc: str = "", enabled:
     from tqdm import tqdm
 
     disable = (not sys.stderr.isatty()) if enabled is None else not enabled
-    return tqdm(total=total, unit=unit, desc=desc, file=sys.stderr, disable=disable, dynamic_ncols=True,
-                leave=False)
+    return tqdm(
+        total=total, unit=unit, desc=desc, file=sys.stderr, disable=disable, dynamic_ncols=True, leave=False
+    )
 
 
 def expand_inputs(paths: Iterable[str]) -> list[Path]:
@@ -57,7 +61,9 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
         path = Path(raw)
         if path.is_dir():
             out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.parts))
+                sorted(
+                    p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.parts)
+                )
             )
         else:
             out.append(path)

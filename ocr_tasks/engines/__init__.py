@@ -6,7 +6,7 @@ before recognition. Must not import ingest internals beyond `PageInput`, nor dja
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from ocr_tasks.engines.base import OcrEngine
 

@@ -40,8 +40,10 @@ def analysis_image(image):
         small = image.convert("L")
         if max(small.size) > ANALYSIS_SIDE * 1.1:
             factor = ANALYSIS_SIDE / max(small.size)
-            small = small.resize((max(1, int(small.width * factor)), max(1, int(small.height * factor))),
-                                 Image.Resampling.BILINEAR)
+            small = small.resize(
+                (max(1, int(small.width * factor)), max(1, int(small.height * factor))),
+                Image.Resampling.BILINEAR,
+            )
     else:
         small = image.convert("L")
     return np.asarray(small)
@@ -119,8 +121,11 @@ def correct(image, *, rotation: int, skew: float):
     if image.mode != "L":
         image = image.convert("L")
     if rotation:
-        image = image.transpose({90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180,
-                                 270: Image.Transpose.ROTATE_90}[rotation])
+        image = image.transpose(
+            {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}[
+                rotation
+            ]
+        )
     if abs(skew) >= MIN_SKEW:
         image = image.rotate(-skew, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
     return image

@@ -55,7 +55,7 @@ def installed_languages() -> list[str]:
     """Tesseract language packs installed here (`eng`, `deu`, `osd`...); empty when Tesseract is missing."""
     try:
         return sorted(import_pytesseract().get_languages(config=""))
-    except Exception:
+    except Exception:  # noqa: BLE001 - Tesseract missing or broken: no languages
         return []
 
 
@@ -111,12 +111,17 @@ class TesseractEngine:
             if rotation:
                 geometry = orientation.measure_geometry(_rotate_array(gray, rotation))
         with tempfile.TemporaryDirectory(prefix="ocr-page-") as tmp:
-            best = self._attempt(page, image, rotation, geometry.skew if config.deskew else 0.0, config,
-                                 deadline, Path(tmp))
+            best = self._attempt(
+                page, image, rotation, geometry.skew if config.deskew else 0.0, config, deadline, Path(tmp)
+            )
             if config.detect_orientation and not osd_done and _looks_poor(best.page):
                 retry = self._osd_rotation(page.image_path, deadline, OSD_MIN_CONFIDENCE)
                 if retry:
-                    skew = orientation.measure_geometry(_rotate_array(gray, retry)).skew if config.deskew else 0.0
+                    skew = (
+                        orientation.measure_geometry(_rotate_array(gray, retry)).skew
+                        if config.deskew
+                        else 0.0
+                    )
                     candidate = self._attempt(page, image, retry, skew, config, deadline, Path(tmp))
                     if _clearly_better(candidate.page, best.page):
                         best = candidate
@@ -141,8 +146,16 @@ class TesseractEngine:
         data = self._image_to_data(path, config, deadline)
         blocks = blocks_from_tesseract(data, width, height)
         ocr_page = OcrPage(
-            index=page.index, width=width, height=height, dpi=page.dpi, blocks=blocks, source=OCR,
-            engine=self.name, engine_version=self.version, rotation=rotation, skew=applied_skew,
+            index=page.index,
+            width=width,
+            height=height,
+            dpi=page.dpi,
+            blocks=blocks,
+            source=OCR,
+            engine=self.name,
+            engine_version=self.version,
+            rotation=rotation,
+            skew=applied_skew,
             language=config.languages,
         )
         return _Attempt(page=ocr_page, score=_score(ocr_page))
@@ -155,8 +168,11 @@ class TesseractEngine:
             raise OcrTimeout(f"OCR took longer than {config.limits.page_timeout_seconds:g} s")
         try:
             return pytesseract.image_to_data(
-                path, lang=config.languages, config=f"--psm {config.psm}",
-                output_type=pytesseract.Output.DICT, timeout=remaining,
+                path,
+                lang=config.languages,
+                config=f"--psm {config.psm}",
+                output_type=pytesseract.Output.DICT,
+                timeout=remaining,
             )
         except RuntimeError as exc:
             if "timeout" in str(exc).lower():
@@ -175,8 +191,12 @@ class TesseractEngine:
         if remaining <= 0:
             return 0
         try:
-            osd = pytesseract.image_to_osd(path, config="--psm 0 -c min_characters_to_try=10",
-                                           output_type=pytesseract.Output.DICT, timeout=remaining)
+            osd = pytesseract.image_to_osd(
+                path,
+                config="--psm 0 -c min_characters_to_try=10",
+                output_type=pytesseract.Output.DICT,
+                timeout=remaining,
+            )
         except (pytesseract.TesseractError, RuntimeError):
             return 0  # too few characters, timeout: keep the page as it is
         rotate = int(osd.get("rotate", 0)) % 360

@@ -24,7 +24,9 @@ def _page(page: OcrPage, out: list[str]) -> None:
         out.append(f'   <div class="ocr_carea" id="block_{n}_{b}" title="{_bbox(block.bbox, page)}">')
         out.append(f'    <p class="ocr_par" id="par_{n}_{b}" title="{_bbox(block.bbox, page)}">')
         for li, line in enumerate(block.lines, 1):
-            out.append(f'     <span class="ocr_line" id="line_{n}_{b}_{li}" title="{_bbox(line.bbox, page)}">')
+            out.append(
+                f'     <span class="ocr_line" id="line_{n}_{b}_{li}" title="{_bbox(line.bbox, page)}">'
+            )
             for w, word in enumerate(line.words, 1):
                 conf = round(word.confidence * 100)
                 out.append(

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.errors import DocumentTooLarge, EmptyFile, FileMissing, FileUnreadable, UnsupportedDocument
-from ocr_tasks.ingest.detect import IMAGE_MEDIA_TYPES, PDF, SUPPORTED_MEDIA_TYPES, describe_unknown, sniff_media_type
+from ocr_tasks.ingest.detect import (
+    IMAGE_MEDIA_TYPES,
+    PDF,
+    SUPPORTED_MEDIA_TYPES,
+    describe_unknown,
+    sniff_media_type,
+)
 from ocr_tasks.ingest.pages import IngestedDocument
 from ocr_tasks.ocr_types import SourceDocument
 
@@ -64,11 +70,15 @@ def ingest_bytes(
         from ocr_tasks.ingest.images import image_pages
 
         pages = image_pages(data, media_type, config=config, workdir=pages_dir)
-    source = SourceDocument(id=document_id, uri=uri, media_type=media_type, sha256=sha256, size=len(data), name=name)
+    source = SourceDocument(
+        id=document_id, uri=uri, media_type=media_type, sha256=sha256, size=len(data), name=name
+    )
     return IngestedDocument(source=source, pages=tuple(pages))
 
 
-def ingest_path(path: str | os.PathLike, *, config: OcrConfig, workdir: Path | None = None) -> IngestedDocument:
+def ingest_path(
+    path: str | os.PathLike, *, config: OcrConfig, workdir: Path | None = None
+) -> IngestedDocument:
     """`ingest_bytes` for a file; its size is checked before it is read. The document id is the first 16
     hex digits of its sha256; `uri` is the file's `file://` URI."""
     path = Path(path)

@@ -70,7 +70,7 @@ def _upscale_factor(width: int, height: int) -> float:
 def _exif_orientation(image) -> int:
     try:
         return int(image.getexif().get(_EXIF_ORIENTATION, 1) or 1)
-    except Exception:  # broken EXIF never blocks the page
+    except Exception:  # noqa: BLE001 - broken EXIF never blocks the page
         return 1
 
 
@@ -93,11 +93,15 @@ def image_pages(data: bytes, media_type: str, *, config: OcrConfig, workdir: Pat
         if frames > 1:
             image.seek(index)
         _check_pixels(image.width, image.height, config, index)
-        pages.append(_write_page(image, data, media_type, index, config=config, workdir=workdir, single=frames == 1))
+        pages.append(
+            _write_page(image, data, media_type, index, config=config, workdir=workdir, single=frames == 1)
+        )
     return pages
 
 
-def _write_page(image, data: bytes, media_type: str, index: int, *, config: OcrConfig, workdir: Path, single: bool):
+def _write_page(
+    image, data: bytes, media_type: str, index: int, *, config: OcrConfig, workdir: Path, single: bool
+):
     from PIL import Image, ImageOps
 
     dpi = _declared_dpi(image.info, config.dpi)
@@ -136,7 +140,9 @@ def _flatten(page):
         white.paste(rgba, mask=rgba.getchannel("A"))
         return white
     if page.mode.startswith("I") or page.mode == "F":
-        return page.point(lambda v: v / 256).convert("L") if page.mode.startswith("I;16") else page.convert("L")
+        return (
+            page.point(lambda v: v / 256).convert("L") if page.mode.startswith("I;16") else page.convert("L")
+        )
     return page.convert("RGB")
 
 
@@ -149,7 +155,7 @@ def _verify_intact(data: bytes, media_type: str) -> None:
         if media_type == PNG:
             with Image.open(io.BytesIO(data)) as image:
                 image.verify()
-        elif not data.rstrip(b"\x00\r\n ")[-2:] == b"\xff\xd9":
+        elif data.rstrip(b"\x00\r\n ")[-2:] != b"\xff\xd9":
             with Image.open(io.BytesIO(data)) as image:
                 image.load()
     except Exception as exc:

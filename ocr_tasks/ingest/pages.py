@@ -43,7 +43,7 @@ class PageInput:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "PageInput":
+    def from_dict(cls, data: dict[str, Any]) -> PageInput:
         return cls(
             index=int(data["index"]),
             width=int(data["width"]),
@@ -63,7 +63,7 @@ class IngestedDocument:
         return {"source": self.source.to_dict(), "pages": [p.to_dict() for p in self.pages]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "IngestedDocument":
+    def from_dict(cls, data: dict[str, Any]) -> IngestedDocument:
         return cls(
             source=SourceDocument.from_dict(data["source"]),
             pages=tuple(PageInput.from_dict(p) for p in data["pages"]),

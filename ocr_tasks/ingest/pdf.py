@@ -71,7 +71,11 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
         text_page = read_text_layer(page, index=index, dpi=config.dpi)
         if text_page is not None:
             return PageInput(
-                index=index, width=text_page.width, height=text_page.height, dpi=config.dpi, text_page=text_page
+                index=index,
+                width=text_page.width,
+                height=text_page.height,
+                dpi=config.dpi,
+                text_page=text_page,
             )
         width_pt, height_pt = page.get_size()
         dpi = _render_dpi(width_pt, height_pt, config, index)

@@ -39,7 +39,9 @@ class _Transform:
         width, height = self.right - self.left, self.top - self.bottom
         if width <= 0 or height <= 0:
             return None
-        points = [((x - self.left) / width, (self.top - y) / height) for x, y in ((left, top), (right, bottom))]
+        points = [
+            ((x - self.left) / width, (self.top - y) / height) for x, y in ((left, top), (right, bottom))
+        ]
         points = [self._rotate(x, y) for x, y in points]
         xs = sorted(min(1.0, max(0.0, p[0])) for p in points)
         ys = sorted(min(1.0, max(0.0, p[1])) for p in points)
@@ -65,9 +67,9 @@ def _chars(textpage, transform: _Transform):
     for i in range(count):
         ch = chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0x20)
         box = None
-        if not ch.isspace() and ch not in _LINE_BREAKS:
-            if pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
-                box = transform.box(rect.left, rect.bottom, rect.right, rect.top)
+        visible = not ch.isspace() and ch not in _LINE_BREAKS
+        if visible and pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
+            box = transform.box(rect.left, rect.bottom, rect.right, rect.top)
         yield ch, box
 
 

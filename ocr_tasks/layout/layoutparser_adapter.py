@@ -29,21 +29,38 @@ def to_layoutparser(page: OcrPage, level: str = "block"):
     for b, block in enumerate(page.blocks):
         if level == "block":
             elements.append(
-                lp.TextBlock(_rectangle(lp, block.bbox, page), text=block.text, id=f"{b}", type="block",
-                             score=block.confidence)
+                lp.TextBlock(
+                    _rectangle(lp, block.bbox, page),
+                    text=block.text,
+                    id=f"{b}",
+                    type="block",
+                    score=block.confidence,
+                )
             )
             continue
         for n, line in enumerate(block.lines):
             if level == "line":
                 elements.append(
-                    lp.TextBlock(_rectangle(lp, line.bbox, page), text=line.text, id=f"{b}.{n}", type="line",
-                                 parent=f"{b}", score=line.confidence)
+                    lp.TextBlock(
+                        _rectangle(lp, line.bbox, page),
+                        text=line.text,
+                        id=f"{b}.{n}",
+                        type="line",
+                        parent=f"{b}",
+                        score=line.confidence,
+                    )
                 )
                 continue
             for w, word in enumerate(line.words):
                 elements.append(
-                    lp.TextBlock(_rectangle(lp, word.bbox, page), text=word.text, id=f"{b}.{n}.{w}", type="word",
-                                 parent=f"{b}.{n}", score=word.confidence)
+                    lp.TextBlock(
+                        _rectangle(lp, word.bbox, page),
+                        text=word.text,
+                        id=f"{b}.{n}.{w}",
+                        type="word",
+                        parent=f"{b}.{n}",
+                        score=word.confidence,
+                    )
                 )
     return lp.Layout(elements, page_data={"width": page.width, "height": page.height, "index": page.index})
 
@@ -60,7 +77,9 @@ def from_layoutparser(layout, *, width: int, height: int) -> tuple[Block, ...]:
         x0, y0, x1, y1 = element.coordinates
         box = bbox_from_pixels(x0, y0, x1 - x0, y1 - y0, width, height)
         score = float(element.score) if element.score is not None else 0.0
-        lines.setdefault((parts[0], parts[1]), []).append(Word(text=element.text or "", bbox=box, confidence=score))
+        lines.setdefault((parts[0], parts[1]), []).append(
+            Word(text=element.text or "", bbox=box, confidence=score)
+        )
     blocks: dict[str, list[Line]] = {}
     for (block_id, _), words in lines.items():
         blocks.setdefault(block_id, []).append(Line.of(words))

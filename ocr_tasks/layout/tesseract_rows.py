@@ -8,7 +8,8 @@ Pixel boxes and 0-100 confidences are converted here, once.
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ocr_tasks.geometry import bbox_from_pixels
 from ocr_tasks.ocr_types import Block, Line, Word
@@ -36,8 +37,12 @@ def blocks_from_tesseract(data: Mapping[str, Sequence[Any]], width: int, height:
             continue
         key = (int(data["block_num"][i]), int(data["par_num"][i]), int(data["line_num"][i]))
         box = bbox_from_pixels(
-            float(data["left"][i]), float(data["top"][i]), float(data["width"][i]), float(data["height"][i]),
-            width, height,
+            float(data["left"][i]),
+            float(data["top"][i]),
+            float(data["width"][i]),
+            float(data["height"][i]),
+            width,
+            height,
         )
         if key not in lines:
             lines[key] = []

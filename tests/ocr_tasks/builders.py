@@ -58,7 +58,9 @@ def bomb_png(width: int, height: int) -> bytes:
     """A tiny PNG whose header declares `width` x `height` pixels (a decompression bomb's shape)."""
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     idat = zlib.compress(b"\x00" * 64)
-    return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", idat) + png_chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", idat) + png_chunk(b"IEND", b"")
+    )
 
 
 def blank_pdf(pages: int) -> bytes:
@@ -121,10 +123,19 @@ def encrypted_pdf(user_password: bytes = b"secret", owner_password: bytes = b"ow
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-        b"<< /Filter /Standard /V 1 /R 2 /O <" + o_value.hex().encode() + b"> /U <" + u_value.hex().encode()
+        b"<< /Filter /Standard /V 1 /R 2 /O <"
+        + o_value.hex().encode()
+        + b"> /U <"
+        + u_value.hex().encode()
         + b"> /P %d >>" % permissions,
     ]
-    trailer = b"/Root 1 0 R /Encrypt 4 0 R /ID [<" + file_id.hex().encode() + b"> <" + file_id.hex().encode() + b">]"
+    trailer = (
+        b"/Root 1 0 R /Encrypt 4 0 R /ID [<"
+        + file_id.hex().encode()
+        + b"> <"
+        + file_id.hex().encode()
+        + b">]"
+    )
     return _pdf(objects, trailer)
 
 

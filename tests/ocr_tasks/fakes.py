@@ -25,5 +25,12 @@ class FakeEngine:
             raise OcrEngineError(f"page {page.index} is unreadable")
         word = Word(text=f"page-{page.index}", bbox=BBox(0.1, 0.1, 0.5, 0.2), confidence=0.9)
         pid = Word(text=f"pid-{os.getpid()}", bbox=BBox(0.6, 0.1, 0.9, 0.2), confidence=0.9)
-        return OcrPage(index=page.index, width=page.width, height=page.height, dpi=page.dpi,
-                       blocks=(Block.of([Line.of([word, pid])]),), engine=self.name, engine_version=self.version)
+        return OcrPage(
+            index=page.index,
+            width=page.width,
+            height=page.height,
+            dpi=page.dpi,
+            blocks=(Block.of([Line.of([word, pid])]),),
+            engine=self.name,
+            engine_version=self.version,
+        )

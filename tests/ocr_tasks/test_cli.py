@@ -45,18 +45,32 @@ def test_batch_with_bad_files_reports_each_and_exits_1(capsys, pdfs, tmp_path):
     locked = tmp_path / "locked.pdf"
     locked.write_bytes(builders.encrypted_pdf())
     missing = tmp_path / "missing.jpg"
-    code, out, err = _run(capsys, "ocr", str(pdfs / "coolblue1.pdf"), str(empty), str(text), str(locked),
-                          str(missing), str(pdfs / "saeco.pdf"), "--format", "text")
+    code, out, err = _run(
+        capsys,
+        "ocr",
+        str(pdfs / "coolblue1.pdf"),
+        str(empty),
+        str(text),
+        str(locked),
+        str(missing),
+        str(pdfs / "saeco.pdf"),
+        "--format",
+        "text",
+    )
     assert code == 1
     assert err.splitlines() == [
         f"{empty}: empty_file: empty.png is empty",
-        f"{text}: unsupported_type: content is unknown content, not one of application/pdf, image/png, "
-        "image/jpeg, image/tiff, image/webp, image/bmp",
+        (
+            f"{text}: unsupported_type: content is unknown content, not one of application/pdf, image/png, "
+            "image/jpeg, image/tiff, image/webp, image/bmp"
+        ),
         f"{locked}: encrypted_pdf: PDF is encrypted with a password and cannot be opened",
         f"{missing}: file_not_found: no such file: {missing}",
     ]
     # the good files before and after the bad ones were still processed, in input order
-    assert_in_order(out, f"==> {pdfs / 'coolblue1.pdf'} <==", "coolblue", f"==> {pdfs / 'saeco.pdf'} <==", "saeco")
+    assert_in_order(
+        out, f"==> {pdfs / 'coolblue1.pdf'} <==", "coolblue", f"==> {pdfs / 'saeco.pdf'} <==", "saeco"
+    )
 
 
 def test_out_dir_gets_one_file_per_input(capsys, pdfs, tmp_path):
@@ -64,7 +78,11 @@ def test_out_dir_gets_one_file_per_input(capsys, pdfs, tmp_path):
     code, out, err = _run(capsys, "ocr", str(pdfs), "--format", "hocr", "--out", str(out_dir))
     assert code == 0 and out == "" and err == ""
     assert sorted(p.name for p in out_dir.iterdir()) == [
-        "AzureInterior.hocr", "coolblue1.hocr", "coolblue2.hocr", "saeco.hocr"]
+        "AzureInterior.hocr",
+        "coolblue1.hocr",
+        "coolblue2.hocr",
+        "saeco.hocr",
+    ]
     assert "ocrx_word" in (out_dir / "saeco.hocr").read_text()
 
 
@@ -97,8 +115,9 @@ def test_commands_plug_in_through_entry_points_and_missing_modules_are_skipped(m
         return {
             "ocr": EntryPoint(name="ocr", value="ocr_tasks.cli.ocr_cmd:register", group=cli_main.GROUP),
             "ghost": EntryPoint(name="ghost", value="no_such_package.cli:register", group=cli_main.GROUP),
-            "hello": EntryPoint(name="hello", value="tests.ocr_tasks.test_cli:register_hello",
-                                group=cli_main.GROUP),
+            "hello": EntryPoint(
+                name="hello", value="tests.ocr_tasks.test_cli:register_hello", group=cli_main.GROUP
+            ),
         }
 
     monkeypatch.setattr(cli_main, "_commands", fake_commands)
@@ -134,12 +153,19 @@ def test_console_script_runs_real_ocr_with_two_workers(tmp_path):
         page.save(path)
         paths.append(str(path))
     script = Path(sys.executable).with_name("ocr-engine")
-    result = subprocess.run([str(script), "ocr", *paths, "--workers", "2", "--format", "json"],
-                            capture_output=True, text=True, timeout=120, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
+    result = subprocess.run(  # noqa: PLW1510 - the return code is asserted below
+        [str(script), "ocr", *paths, "--workers", "2", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+    )
     assert result.returncode == 0, result.stderr
     docs = [json.loads(line) for line in result.stdout.splitlines()]  # several inputs: JSON lines
     assert [d["source"]["name"] for d in docs] == ["scan1.png", "scan2.png"]
     for n, doc in enumerate(docs, 1):
-        text = " ".join(w["text"] for b in doc["pages"][0]["blocks"] for ln in b["lines"] for w in ln["words"])
+        text = " ".join(
+            w["text"] for b in doc["pages"][0]["blocks"] for ln in b["lines"] for w in ln["words"]
+        )
         assert_in_order(text, f"receipt number {n}", f"total {n}0.00 eur")
         assert doc["pages"][0]["engine"] == "tesseract"

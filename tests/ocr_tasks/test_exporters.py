@@ -17,15 +17,36 @@ def _word(text: str, x0: float, y0: float) -> Word:
 
 
 DOC = OcrDocument(
-    source=SourceDocument(id="d1", uri="file:///tmp/a.pdf", media_type="application/pdf", sha256="ab" * 32,
-                          name="a <&> b.pdf"),
+    source=SourceDocument(
+        id="d1", uri="file:///tmp/a.pdf", media_type="application/pdf", sha256="ab" * 32, name="a <&> b.pdf"
+    ),
     pages=(
-        OcrPage(index=0, width=2000, height=1000, dpi=300, engine="tesseract", engine_version="5.3.0",
-                blocks=(Block.of([Line.of([_word("Invoice", 0.1, 0.1), _word("A&B", 0.3, 0.1)]),
-                                  Line.of([_word("Date", 0.1, 0.2)])]),
-                        Block.of([Line.of([_word("Total", 0.5, 0.8)])]))),
-        OcrPage(index=1, width=2000, height=1000, dpi=300, engine="tesseract", engine_version="5.3.0",
-                blocks=(Block.of([Line.of([_word("Page", 0.1, 0.1), _word("two", 0.3, 0.1)])]),)),
+        OcrPage(
+            index=0,
+            width=2000,
+            height=1000,
+            dpi=300,
+            engine="tesseract",
+            engine_version="5.3.0",
+            blocks=(
+                Block.of(
+                    [
+                        Line.of([_word("Invoice", 0.1, 0.1), _word("A&B", 0.3, 0.1)]),
+                        Line.of([_word("Date", 0.1, 0.2)]),
+                    ]
+                ),
+                Block.of([Line.of([_word("Total", 0.5, 0.8)])]),
+            ),
+        ),
+        OcrPage(
+            index=1,
+            width=2000,
+            height=1000,
+            dpi=300,
+            engine="tesseract",
+            engine_version="5.3.0",
+            blocks=(Block.of([Line.of([_word("Page", 0.1, 0.1), _word("two", 0.3, 0.1)])]),),
+        ),
     ),
 )
 

@@ -65,8 +65,9 @@ def test_type_comes_from_content_not_from_the_name(tmp_path):
 
 def test_source_record_has_hash_size_and_name(tmp_path):
     data = builders.blank_pdf(1)
-    doc = ingest_bytes(data, name="a.pdf", config=CONFIG, document_id="doc-1", uri="s3://bucket/a.pdf",
-                       workdir=tmp_path)
+    doc = ingest_bytes(
+        data, name="a.pdf", config=CONFIG, document_id="doc-1", uri="s3://bucket/a.pdf", workdir=tmp_path
+    )
     assert doc.source.id == "doc-1" and doc.source.uri == "s3://bucket/a.pdf" and doc.source.name == "a.pdf"
     assert doc.source.size == len(data)
     import hashlib
@@ -106,17 +107,25 @@ def test_dpi_kept_when_declared_assumed_when_missing_and_small_images_upscaled(t
 
 # -- PDFs ---------------------------------------------------------------------------------------------
 def test_born_digital_pdf_pages_come_from_the_text_layer(tmp_path, corpus):
-    doc = ingest_path(corpus / "invoice2data-dev" / "images" / "AzureInterior.pdf", config=CONFIG, workdir=tmp_path)
+    doc = ingest_path(
+        corpus / "invoice2data-dev" / "images" / "AzureInterior.pdf", config=CONFIG, workdir=tmp_path
+    )
     (page,) = doc.pages
     assert page.text_page is not None and page.image_path is None and not page.needs_ocr
     text_page = page.text_page
     assert text_page.source == TEXT_LAYER and text_page.engine
     text = text_page.text.lower()
-    for earlier, later in [("invoice", "inv/2023/03/0008"), ("description", "quantity"), ("beeswax", "office chair")]:
+    for earlier, later in [
+        ("invoice", "inv/2023/03/0008"),
+        ("description", "quantity"),
+        ("beeswax", "office chair"),
+    ]:
         assert earlier in text and later in text and text.index(earlier) < text.index(later)
     assert len(text_page.words) > 50
     for line in text_page.lines:
-        assert line.bbox.x0 <= min(w.bbox.x0 for w in line.words) and line.bbox.x1 >= max(w.bbox.x1 for w in line.words)
+        assert line.bbox.x0 <= min(w.bbox.x0 for w in line.words) and line.bbox.x1 >= max(
+            w.bbox.x1 for w in line.words
+        )
         assert [w.bbox.x0 for w in line.words] == sorted(w.bbox.x0 for w in line.words)
     tops = [block.bbox.y0 for block in text_page.blocks]
     assert tops[0] < 0.35  # the title is near the top of the page, not mirrored (PDF y axis flipped)

@@ -9,8 +9,20 @@ from ocr_tasks.geometry import BBox
 from ocr_tasks.layout import blocks_from_lines, blocks_from_tesseract, from_layoutparser, to_layoutparser
 from ocr_tasks.ocr_types import Line, OcrPage, Word
 
-COLUMNS = ("level", "page_num", "block_num", "par_num", "line_num", "word_num", "left", "top", "width",
-           "height", "conf", "text")
+COLUMNS = (
+    "level",
+    "page_num",
+    "block_num",
+    "par_num",
+    "line_num",
+    "word_num",
+    "left",
+    "top",
+    "width",
+    "height",
+    "conf",
+    "text",
+)
 
 
 def _data(rows):
@@ -54,15 +66,23 @@ def _line(y0: float, y1: float, x0: float = 0.1, text: str = "w") -> Line:
 
 
 def test_text_layer_lines_split_into_blocks_at_wide_gaps_and_column_jumps():
-    lines = [_line(0.10, 0.12), _line(0.13, 0.15), _line(0.30, 0.32), _line(0.33, 0.35),
-             _line(0.10, 0.12, x0=0.6), _line(0.13, 0.15, x0=0.6)]
+    lines = [
+        _line(0.10, 0.12),
+        _line(0.13, 0.15),
+        _line(0.30, 0.32),
+        _line(0.33, 0.35),
+        _line(0.10, 0.12, x0=0.6),
+        _line(0.13, 0.15, x0=0.6),
+    ]
     blocks = blocks_from_lines(lines)
     assert [len(b.lines) for b in blocks] == [2, 2, 2]
     assert blocks[2].bbox.x0 == 0.6
 
 
 def test_layoutparser_round_trip_keeps_words_lines_blocks():
-    page = OcrPage(index=0, width=1000, height=500, dpi=300, blocks=blocks_from_tesseract(_data(ROWS), 1000, 500))
+    page = OcrPage(
+        index=0, width=1000, height=500, dpi=300, blocks=blocks_from_tesseract(_data(ROWS), 1000, 500)
+    )
     blocks = to_layoutparser(page, "block")
     assert [b.text for b in blocks] == [block.text for block in page.blocks]
     assert blocks[0].coordinates == (100, 50, 550, 165)
@@ -71,8 +91,9 @@ def test_layoutparser_round_trip_keeps_words_lines_blocks():
     words = to_layoutparser(page, "word")
     assert len(words) == len(page.words)
     back = from_layoutparser(words, width=page.width, height=page.height)
-    assert [[line.text for line in block.lines] for block in back] == [[line.text for line in block.lines]
-                                                                     for block in page.blocks]
+    assert [[line.text for line in block.lines] for block in back] == [
+        [line.text for line in block.lines] for block in page.blocks
+    ]
     for original, restored in zip(page.words, (w for b in back for line in b.lines for w in line.words)):
         assert restored.bbox.to_list() == pytest.approx(original.bbox.to_list(), abs=1e-3)
     with pytest.raises(ValueError):

@@ -20,14 +20,16 @@ SOURCE = SourceDocument(id="d1", uri="", media_type="image/tiff", sha256="0" * 6
 
 def _text_page(index: int) -> OcrPage:
     word = Word(text="born-digital", bbox=BBox(0.1, 0.1, 0.3, 0.2), confidence=1.0)
-    return OcrPage(index=index, width=100, height=100, dpi=300, blocks=(Block.of([Line.of([word])]),),
-                   source=TEXT_LAYER)
+    return OcrPage(
+        index=index, width=100, height=100, dpi=300, blocks=(Block.of([Line.of([word])]),), source=TEXT_LAYER
+    )
 
 
 def _doc(n: int, text_pages: tuple[int, ...] = ()) -> IngestedDocument:
     pages = tuple(
         PageInput(index=i, width=100, height=100, dpi=300, text_page=_text_page(i))
-        if i in text_pages else PageInput(index=i, width=100, height=100, dpi=300, image_path=f"/nowhere/{i}.png")
+        if i in text_pages
+        else PageInput(index=i, width=100, height=100, dpi=300, image_path=f"/nowhere/{i}.png")
         for i in range(n)
     )
     return IngestedDocument(source=SOURCE, pages=pages)
@@ -40,8 +42,13 @@ def test_text_layer_page_is_returned_as_is_without_calling_the_engine():
 
 def test_pages_come_back_in_order_from_several_processes():
     done = []
-    result = recognise_document(_doc(6, text_pages=(2,)), OcrConfig(), FakeEngine(), workers=2,
-                                on_page_done=lambda page: done.append(page.index))
+    result = recognise_document(
+        _doc(6, text_pages=(2,)),
+        OcrConfig(),
+        FakeEngine(),
+        workers=2,
+        on_page_done=lambda page: done.append(page.index),
+    )
     assert [p.index for p in result.pages] == list(range(6))
     assert result.pages[2].source == TEXT_LAYER and result.pages[2].text == "born-digital"
     assert [p.words[0].text for p in result.pages if p.index != 2] == [f"page-{i}" for i in (0, 1, 3, 4, 5)]

@@ -18,7 +18,12 @@ from tests.ocr_tasks import builders
 from tests.ocr_tasks.text_checks import assert_in_order
 
 CONFIG = OcrConfig(workers=1)
-EXPECTED = ("acme office supplies", "invoice number inv-2024-0042", "date 12 march 2024", "total due eur 62.40")
+EXPECTED = (
+    "acme office supplies",
+    "invoice number inv-2024-0042",
+    "date 12 march 2024",
+    "total due eur 62.40",
+)
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +109,13 @@ def test_sroie_receipt(engine, tmp_path, corpus):
         assert (page.width, page.height) == image.size  # upright scan: recognised as it is
     assert page.rotation == 0
     assert_in_order(page.text, "unihakka international sdn bhd", "johor", "total", "8.20")
-    truth = [line.split(",", 8)[8] for line in (corpus / "sroie-sample" / "ocr_lines" / "X51005433492.txt")
-             .read_text(encoding="utf-8", errors="replace").splitlines() if line.count(",") >= 8]
+    truth = [
+        line.split(",", 8)[8]
+        for line in (corpus / "sroie-sample" / "ocr_lines" / "X51005433492.txt")
+        .read_text(encoding="utf-8", errors="replace")
+        .splitlines()
+        if line.count(",") >= 8
+    ]
     truth_words = {w.lower() for line in truth for w in line.split() if len(w) > 2}
     found = {w.text.lower() for w in page.words}
     assert len(truth_words & found) / len(truth_words) > 0.5  # word recall (baseline in ENVIRONMENT.md ~0.7)

@@ -12,9 +12,11 @@ import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
@@ -129,3 +131,86 @@ def ocr_path(path: str | os.PathLike, config: OcrConfig | None = None) -> OcrDoc
         return recognise_document(doc, config)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One input of `recognise_paths`: its OCR result, or the error that stopped it."""
+
+    path: Path
+    document: OcrDocument | None = None
+    ingested: IngestedDocument | None = None  # page images exist until the next item is requested
+    error: Exception | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def recognise_paths(
+    paths: Iterable[str | os.PathLike],
+    config: OcrConfig,
+    *,
+    engine: OcrEngine | None = None,
+    workers: int | None = None,
+    progress=None,
+    lookahead_pages: int | None = None,
+) -> Iterator[BatchItem]:
+    """Ingest and recognise many files with one pool of workers, yielding results in input order.
+
+    Inputs are ingested while earlier pages are recognised, up to `lookahead_pages` pages ahead (default
+    4 per worker), so the first result comes early and page images on disk stay bounded: an item's page
+    images are deleted when the next item is requested. A bad input is yielded with its error and never
+    stops the others. `progress` is an optional tqdm-like bar (`total` grows as inputs are ingested,
+    `update(1)` per page done).
+    """
+    workers = max(1, workers or config.workers)
+    lookahead_pages = lookahead_pages or 4 * workers
+    with (
+        tempfile.TemporaryDirectory(prefix="ocr-batch-") as workdir,
+        PageRecogniser(config, engine, workers) as pool,
+    ):
+        pending: deque[tuple[Path, Path, IngestedDocument | Exception, list[Future[OcrPage]]]] = deque()
+        for number, raw in enumerate(paths):
+            path = Path(raw)
+            item_dir = Path(workdir) / f"{number:06d}"
+            try:
+                doc = ingest_path(path, config=config, workdir=item_dir)
+            except Exception as exc:  # noqa: BLE001 - one bad input never stops the others
+                pending.append((path, item_dir, exc, []))
+            else:
+                futures = [pool.submit(page) for page in doc.pages]
+                if progress is not None:
+                    progress.total = (progress.total or 0) + len(futures)
+                    progress.refresh()
+                    for future in futures:
+                        future.add_done_callback(lambda _f: progress.update(1))
+                pending.append((path, item_dir, doc, futures))
+            while pending and (_pages_in_flight(pending) > lookahead_pages or _all_done(pending[0][3])):
+                yield from _emit(*pending.popleft())
+        while pending:
+            yield from _emit(*pending.popleft())
+
+
+def _pages_in_flight(pending) -> int:
+    return sum(1 for *_, futures in pending for f in futures if not f.done())
+
+
+def _all_done(futures: list[Future[OcrPage]]) -> bool:
+    return all(f.done() for f in futures)
+
+
+def _emit(path: Path, item_dir: Path, doc, futures) -> Iterator[BatchItem]:
+    """Yield the item; once the consumer moves on, delete its page images."""
+    try:
+        if isinstance(doc, Exception):
+            yield BatchItem(path=path, error=doc)
+            return
+        try:
+            pages = tuple(page_result(f) for f in futures)
+        except Exception as exc:  # noqa: BLE001 - reported with its code (internal_error if unknown)
+            yield BatchItem(path=path, ingested=doc, error=exc)
+            return
+        yield BatchItem(path=path, document=OcrDocument(source=doc.source, pages=pages), ingested=doc)
+    finally:
+        shutil.rmtree(item_dir, ignore_errors=True)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from ocr_tasks.cli.reporting import (
@@ -92,11 +91,27 @@ def _output_path(out: Path, source: Path, fmt: str, used: set[Path]) -> Path:
     return candidate
 
 
-def run(args: argparse.Namespace) -> int:
+def _emit(result, path: Path, args: argparse.Namespace, *, several: bool, used: set[Path]) -> None:
+    """Write one document's result to `--out` or stdout."""
     from ocr_tasks.exporters import export, to_json
-    from ocr_tasks.ingest import ingest_path
-    from ocr_tasks.ocr_types import OcrDocument
-    from ocr_tasks.recognise import PageRecogniser, page_result
+
+    if args.out is not None:
+        _output_path(args.out, path, args.format, used).write_text(
+            export(result, args.format), encoding="utf-8"
+        )
+    elif args.format == "json" and several:
+        sys.stdout.write(to_json(result, indent=None) + "\n")
+    else:
+        if several:
+            sys.stdout.write(f"==> {path} <==\n")
+        sys.stdout.write(export(result, args.format))
+        if args.format == "json":
+            sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    from ocr_tasks.recognise import recognise_paths
 
     if not args.lang or any(not part for part in args.lang.split("+")):
         return usage_error(f"invalid --lang {args.lang!r}")
@@ -121,48 +136,13 @@ def run(args: argparse.Namespace) -> int:
     several = len(paths) > 1
     failed = 0
     used: set[Path] = set()
-    with (
-        tempfile.TemporaryDirectory(prefix="ocr-engine-") as workdir,
-        progress_bar(0, unit="page", desc="ocr", enabled=args.progress) as bar,
-        PageRecogniser(config, workers=config.workers) as pool,
-    ):
-        jobs = []
-        for path in paths:
-            try:
-                doc = ingest_path(path, config=config, workdir=Path(workdir))
-            except Exception as exc:  # noqa: BLE001 - one bad input never stops the others
-                jobs.append((path, exc, ()))
-                continue
-            bar.total += len(doc.pages)
-            bar.refresh()
-            futures = [pool.submit(page) for page in doc.pages]
-            for future in futures:
-                future.add_done_callback(lambda _f: bar.update(1))
-            jobs.append((path, doc, futures))
-        for path, doc, futures in jobs:
-            if isinstance(doc, BaseException):
+    with progress_bar(0, unit="page", desc="ocr", enabled=args.progress) as bar:
+        for item in recognise_paths(paths, config, workers=config.workers, progress=bar):
+            if not item.ok:
                 failed += 1
-                report_failure(path, doc, bar)
+                report_failure(item.path, item.error, bar)
                 continue
-            try:
-                result = OcrDocument(source=doc.source, pages=tuple(page_result(f) for f in futures))
-            except Exception as exc:  # noqa: BLE001 - reported as its code, internal_error if unknown
-                failed += 1
-                report_failure(path, exc, bar)
-                continue
-            if args.out is not None:
-                _output_path(args.out, path, args.format, used).write_text(
-                    export(result, args.format), encoding="utf-8"
-                )
-            elif args.format == "json" and several:
-                sys.stdout.write(to_json(result, indent=None) + "\n")
-            else:
-                if several:
-                    sys.stdout.write(f"==> {path} <==\n")
-                sys.stdout.write(export(result, args.format))
-                if args.format == "json":
-                    sys.stdout.write("\n")
-            sys.stdout.flush()
+            _emit(item.document, item.path, args, several=several, used=used)
     return exit_code(failed)
 
 

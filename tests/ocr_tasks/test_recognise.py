@@ -90,3 +90,47 @@ def test_ocr_path_removes_its_page_images(tmp_path, corpus, monkeypatch):
     assert doc.pages and doc.pages[0].source == TEXT_LAYER
     assert "coolblue" in doc.text.lower()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_batch_yields_in_input_order_with_errors_and_cleans_page_images(tmp_path):
+    from ocr_tasks.recognise import recognise_paths
+    from tests.ocr_tasks import builders
+
+    png = builders.encode(builders.text_page(["x"], width=900), "PNG")
+    names = ["a.png", "empty.png", "b.png", "a-again.png"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"" if name == "empty.png" else png)
+
+    class Bar:
+        total = 0
+        done = 0
+
+        def refresh(self):
+            pass
+
+        def update(self, n):
+            self.done += n
+
+    bar = Bar()
+    seen_images = []
+    items = []
+    for item in recognise_paths(
+        [tmp_path / n for n in names],
+        OcrConfig(),
+        engine=FakeEngine(),
+        workers=2,
+        progress=bar,
+        lookahead_pages=1,
+    ):
+        items.append(item)
+        if item.ingested:
+            paths = [p.image_path for p in item.ingested.pages]
+            assert all(os.path.exists(p) for p in paths)  # still there while the item is being used
+            seen_images.extend(paths)
+    assert [i.path.name for i in items] == names
+    assert [i.ok for i in items] == [True, False, True, True]
+    assert items[1].error.code == "empty_file"
+    assert items[0].document.pages[0].words[0].text == "page-0"
+    assert items[0].document.source.sha256 == items[3].document.source.sha256  # same content twice is fine
+    assert bar.total == 3 and bar.done == 3
+    assert seen_images and not any(os.path.exists(p) for p in seen_images)

@@ -27,10 +27,14 @@ DEV_MODE = DEBUG or _env_bool("OCR_DEV_MODE")
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEV_MODE:
-        raise ImproperlyConfigured("DJANGO_SECRET_KEY is not set (set DJANGO_DEBUG=1 or OCR_DEV_MODE=1 for a dev key)")
-    SECRET_KEY = "dev-only-insecure-key-never-used-in-production"  # noqa: S105 (dev mode only)
+        raise ImproperlyConfigured(
+            "DJANGO_SECRET_KEY is not set (set DJANGO_DEBUG=1 or OCR_DEV_MODE=1 for a dev key)"
+        )
+    SECRET_KEY = "dev-only-insecure-key-never-used-in-production"
 
-ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
+]
 
 INSTALLED_APPS = [
     "django.contrib.auth",

@@ -7,7 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
@@ -17,14 +18,20 @@ from django_api.invoices.selectors.documents import document_row
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
 DOCUMENT_COLUMNS = (
-    "document_id", "name", "status", *FIELD_NAMES,
-    "validation_errors", "anomaly_count", "max_anomaly_score", "needs_review",
+    "document_id",
+    "name",
+    "status",
+    *FIELD_NAMES,
+    "validation_errors",
+    "anomaly_count",
+    "max_anomaly_score",
+    "needs_review",
 )
 LINE_ITEM_EXPORT_COLUMNS = ("document_id", "name", "row", *LINE_ITEM_COLUMNS)
 FORMATS = ("json", "csv", "xlsx")
 
 
-def _result(document: Document):  # noqa: ANN202
+def _result(document: Document):
     return getattr(document, "result", None)
 
 
@@ -50,7 +57,12 @@ def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
 
 def line_item_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
     return [
-        {"document_id": str(d.id), "name": d.name, "row": i + 1, **{c: item.get(c) for c in LINE_ITEM_COLUMNS}}
+        {
+            "document_id": str(d.id),
+            "name": d.name,
+            "row": i + 1,
+            **{c: item.get(c) for c in LINE_ITEM_COLUMNS},
+        }
         for d in documents
         for i, item in enumerate(current_line_items(_result(d)))
     ]

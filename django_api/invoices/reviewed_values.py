@@ -8,7 +8,7 @@ from typing import Any
 from ocr_tasks.invoice_types import LINE_ITEM_COLUMNS
 
 
-def current_fields(result) -> dict[str, str | None]:  # noqa: ANN001 (DocumentResult model or None)
+def current_fields(result) -> dict[str, str | None]:
     if result is None:
         return {}
     values: dict[str, str | None] = {name: f.get("value") for name, f in result.fields.items()}
@@ -16,7 +16,7 @@ def current_fields(result) -> dict[str, str | None]:  # noqa: ANN001 (DocumentRe
     return values
 
 
-def current_line_items(result) -> list[dict[str, Any]]:  # noqa: ANN001
+def current_line_items(result) -> list[dict[str, Any]]:
     if result is None:
         return []
     if result.corrected_line_items is not None:
@@ -27,7 +27,7 @@ def current_line_items(result) -> list[dict[str, Any]]:  # noqa: ANN001
     ]
 
 
-def field_confidences(result) -> list[float]:  # noqa: ANN001
+def field_confidences(result) -> list[float]:
     if result is None:
         return []
     return [

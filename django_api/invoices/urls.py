@@ -26,7 +26,9 @@ urlpatterns = [
     path(P + "ocr-check-task/" + T, tasks.TaskCheckApi.as_view(), name="ocr-check-task"),
     path(P + "documents/", documents.DocumentListApi.as_view(), name="document-list"),
     path(D, documents.DocumentDetailApi.as_view(), name="document-detail"),
-    path(D + "pages/<int:index>/image/", documents.DocumentPageImageApi.as_view(), name="document-page-image"),
+    path(
+        D + "pages/<int:index>/image/", documents.DocumentPageImageApi.as_view(), name="document-page-image"
+    ),
     path(D + "fields/", documents.DocumentFieldsUpdateApi.as_view(), name="document-fields"),
     path(D + "approve/", documents.DocumentApproveApi.as_view(), name="document-approve"),
 ]

@@ -10,7 +10,7 @@ import os
 from dataclasses import replace
 
 
-def build_port() -> "DjangoPort":
+def build_port() -> DjangoPort:
     import django
     from django.apps import apps
 
@@ -25,10 +25,9 @@ class DjangoPort:
 
     STORAGE_PREFIX = "storage:"
 
-    def load_task(self, task_id: str):  # noqa: ANN201 (flows.port.TaskInputs)
-        from flows.port import TaskInputs
-
+    def load_task(self, task_id: str):
         from django_api.invoices.models import OcrTask
+        from flows.port import TaskInputs
         from ocr_tasks.ocr_types import SourceDocument
 
         task = OcrTask.objects.select_related("project").get(pk=task_id)
@@ -46,7 +45,7 @@ class DjangoPort:
             settings=dict(task.project.settings or {}),
         )
 
-    def read_document(self, document) -> bytes:  # noqa: ANN001 (SourceDocument)
+    def read_document(self, document) -> bytes:
         from django.core.files.storage import default_storage
 
         from ocr_tasks.errors import StorageError
@@ -54,7 +53,7 @@ class DjangoPort:
         if not document.uri.startswith(self.STORAGE_PREFIX):
             raise StorageError(f"not a storage URI: {document.uri}")
         try:
-            with default_storage.open(document.uri[len(self.STORAGE_PREFIX):], "rb") as handle:
+            with default_storage.open(document.uri[len(self.STORAGE_PREFIX) :], "rb") as handle:
                 return handle.read()
         except OSError as exc:
             raise StorageError(f"cannot read {document.name or document.id}: {exc}") from exc
@@ -64,7 +63,7 @@ class DjangoPort:
 
         task_mark_running(task_id=task_id, flow_run_id=str(flow_run_id) if flow_run_id else None)
 
-    def report_progress(self, task_id: str, progress) -> None:  # noqa: ANN001 (flows.port.Progress)
+    def report_progress(self, task_id: str, progress) -> None:
         from django_api.invoices.services.pipeline_records import task_progress_save
 
         task_progress_save(
@@ -76,17 +75,17 @@ class DjangoPort:
             pages_total=progress.pages_total,
         )
 
-    def save_document_result(self, task_id: str, result) -> None:  # noqa: ANN001 (DocumentResult)
+    def save_document_result(self, task_id: str, result) -> None:
         from django_api.invoices.services.pipeline_records import document_result_save
 
         document_result_save(document_id=result.source.id, result=result.to_dict())
 
-    def mark_document_failed(self, task_id: str, document_id: str, error) -> None:  # noqa: ANN001
+    def mark_document_failed(self, task_id: str, document_id: str, error) -> None:
         from django_api.invoices.services.pipeline_records import document_mark_failed
 
         document_mark_failed(document_id=document_id, code=error.code, message=error.message, step=error.step)
 
-    def finish_task(self, task_id: str, status: str, *, error=None) -> None:  # noqa: ANN001 (ErrorInfo)
+    def finish_task(self, task_id: str, status: str, *, error=None) -> None:
         from django_api.invoices.services.pipeline_records import task_finish
 
         task_finish(
@@ -115,8 +114,11 @@ class DjangoPort:
         for document in documents.order_by("created_at"):
             result = getattr(document, "result", None)  # RelatedObjectDoesNotExist is an AttributeError
             values = current_fields(result)
-            items = len(result.corrected_line_items if result and result.corrected_line_items is not None
-                        else (result.line_items if result else []))
+            items = len(
+                result.corrected_line_items
+                if result and result.corrected_line_items is not None
+                else (result.line_items if result else [])
+            )
             record = InvoiceRecord(
                 document_id=str(document.id),
                 sha256=document.sha256,
@@ -134,7 +136,7 @@ class DjangoPort:
         rows = DocumentResult.objects.filter(document__project_id=project_id).exclude(result={})
         return [Result.from_dict(row.result) for row in rows.order_by("document__created_at")]
 
-    def save_rescored(self, project_id: str, result) -> None:  # noqa: ANN001 (DocumentResult)
+    def save_rescored(self, project_id: str, result) -> None:
         from django_api.invoices.services.pipeline_records import document_anomalies_replace
 
         document_anomalies_replace(

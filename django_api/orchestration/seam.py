@@ -13,8 +13,9 @@ import importlib
 import logging
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Callable
+from typing import Any
 
 from django.conf import settings
 from django.db import close_old_connections, connections, transaction
@@ -51,7 +52,9 @@ def _pool() -> ThreadPoolExecutor:
     global _executor
     with _executor_lock:
         if _executor is None:
-            _executor = ThreadPoolExecutor(max_workers=max(1, settings.OCR_WORKERS), thread_name_prefix="ocr-task")
+            _executor = ThreadPoolExecutor(
+                max_workers=max(1, settings.OCR_WORKERS), thread_name_prefix="ocr-task"
+            )
         return _executor
 
 
@@ -88,7 +91,7 @@ def run_task(*, task_id: str) -> None:
     os.environ.setdefault("OCR_PIPELINE_PORT", DJANGO_PORT)
     try:
         _load(settings.OCR_FLOW)(task_id=task_id)
-    except Exception as exc:  # noqa: BLE001 (the record must never stay running)
+    except Exception as exc:
         logger.exception("flow for task %s raised", task_id)
         status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
         if status is not None and status not in FINISHED_STATUSES:
@@ -97,9 +100,8 @@ def run_task(*, task_id: str) -> None:
 
 
 def _run_deployment(task_id: str) -> None:
-    from flows.dispatch import submit_task
-
     from django_api.invoices.models import OcrTask
+    from flows.dispatch import submit_task
 
     submission = submit_task(task_id, mode="distributed")
     OcrTask.objects.filter(pk=task_id).update(flow_run_id=submission.flow_run_id or "")
@@ -113,7 +115,7 @@ def flow_run_cancel(*, flow_run_id: str) -> None:
 
     try:
         cancel_flow_run(flow_run_id)
-    except Exception:  # noqa: BLE001 (the cooperative flag still stops the run)
+    except Exception:
         logger.warning("could not cancel flow run %s through Prefect", flow_run_id, exc_info=True)
 
 
@@ -138,7 +140,8 @@ def prefect_health() -> dict[str, Any]:
             "ok": not distributed,
             "mode": settings.OCR_PIPELINE_MODE,
             "api_url": None,
-            "message": "no PREFECT_API_URL: flows run with an ephemeral Prefect" if not distributed
+            "message": "no PREFECT_API_URL: flows run with an ephemeral Prefect"
+            if not distributed
             else "PREFECT_API_URL is required in distributed mode",
         }
     import requests

@@ -15,6 +15,12 @@ from tests.django_api import fake_flow
 
 
 @pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Each test stores its files in its own folder (ids are reused after a rollback)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def _reset_fake_flow():
     fake_flow.hooks.before_document = None
     fake_flow.hooks.calls.clear()
@@ -112,7 +118,11 @@ def encrypted_pdf_bytes() -> bytes:
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
     out += b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, b"ab" * 16, b"ab" * 16, xref)
+        len(objects) + 1,
+        b"ab" * 16,
+        b"ab" * 16,
+        xref,
+    )
     return bytes(out)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from types import SimpleNamespace
 
+from django_api.orchestration.django_port import build_port
 from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED, Progress
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.geometry import BBox
@@ -17,13 +18,13 @@ from ocr_tasks.invoice_types import FieldValue, Invoice, LineItem
 from ocr_tasks.ocr_types import OcrDocument, OcrPage
 from ocr_tasks.result_types import Anomaly, DocumentResult, ErrorInfo, ExpectationOutcome, ValidationReport
 
-from django_api.orchestration.django_port import build_port
-
 hooks = SimpleNamespace(before_document=None, calls=[])
 
 
 def _field(name: str, value: str, confidence: float = 0.9) -> FieldValue:
-    return FieldValue(name=name, value=value, raw_text=value, confidence=confidence, page=0, bbox=BBox(0.1, 0.1, 0.4, 0.15))
+    return FieldValue(
+        name=name, value=value, raw_text=value, confidence=confidence, page=0, bbox=BBox(0.1, 0.1, 0.4, 0.15)
+    )
 
 
 def _result(source, data: bytes, history: list[InvoiceRecord]) -> DocumentResult:
@@ -40,7 +41,9 @@ def _result(source, data: bytes, history: list[InvoiceRecord]) -> DocumentResult
             "total": _field("total", total),
         },
         line_items=(
-            LineItem(cells={"description": _field("description", "Widget"), "amount": _field("amount", "10.00")}),
+            LineItem(
+                cells={"description": _field("description", "Widget"), "amount": _field("amount", "10.00")}
+            ),
         ),
     )
     arithmetic_ok = total == "12.50"
@@ -48,7 +51,9 @@ def _result(source, data: bytes, history: list[InvoiceRecord]) -> DocumentResult
         document_id=source.id,
         suite="invoice_basic",
         outcomes=(
-            ExpectationOutcome("expect_column_values_to_not_be_null", "The total is present.", True, fields=("total",)),
+            ExpectationOutcome(
+                "expect_column_values_to_not_be_null", "The total is present.", True, fields=("total",)
+            ),
             ExpectationOutcome(
                 "expect_column_pair_values_to_be_equal",
                 "Subtotal plus tax equals the total.",
@@ -59,8 +64,16 @@ def _result(source, data: bytes, history: list[InvoiceRecord]) -> DocumentResult
     )
     duplicates = [r.document_id for r in history if r.sha256 == source.sha256]
     anomalies = (
-        (Anomaly(source.id, "exact_duplicate", "warning", 0.95, "The same file was uploaded before.",
-                 related_document_ids=tuple(duplicates)),)
+        (
+            Anomaly(
+                source.id,
+                "exact_duplicate",
+                "warning",
+                0.95,
+                "The same file was uploaded before.",
+                related_document_ids=tuple(duplicates),
+            ),
+        )
         if duplicates
         else ()
     )
@@ -92,7 +105,9 @@ def process_invoices(task_id: str) -> str:
         port.report_progress(task_id, Progress("ocr", index, total, index, total))
         data = port.read_document(source)
         if "fail" in source.name:
-            port.mark_document_failed(task_id, source.id, ErrorInfo("ocr_failed", "the fake engine failed", "ocr"))
+            port.mark_document_failed(
+                task_id, source.id, ErrorInfo("ocr_failed", "the fake engine failed", "ocr")
+            )
             failed += 1
             continue
         port.save_document_result(task_id, _result(source, data, history))

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def processed(alice_client, project, run_on_commit):
     response = run_on_commit(
-        alice_client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": [upload("a.png", png_bytes(1))]},
+        alice_client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("a.png", png_bytes(1))]},
         format="multipart",
     )
     body = response.json()
@@ -50,8 +52,13 @@ def call(client, method, path, body):
 
 
 def _unchanged_state():
-    return (OcrTask.objects.count(), Document.objects.count(), FieldCorrection.objects.count(),
-            list(Document.objects.values_list("status", flat=True)), list(OcrTask.objects.values_list("status", flat=True)))
+    return (
+        OcrTask.objects.count(),
+        Document.objects.count(),
+        FieldCorrection.objects.count(),
+        list(Document.objects.values_list("status", flat=True)),
+        list(OcrTask.objects.values_list("status", flat=True)),
+    )
 
 
 def test_other_users_project_task_document_answer_404(bob_client, processed, bob_project, bob):
@@ -59,7 +66,9 @@ def test_other_users_project_task_document_answer_404(bob_client, processed, bob
     before = _unchanged_state()
     p, t, d = processed["project"], processed["task"], processed["document"]
     cases = endpoints(p, t, d) + [
-        case for case in endpoints(bob_project.pk, t, d) if "{" not in case[1] and (t in case[1] or d in case[1])
+        case
+        for case in endpoints(bob_project.pk, t, d)
+        if "{" not in case[1] and (t in case[1] or d in case[1])
     ]
     assert len(cases) == 16 + 10  # 6 task and 4 document endpoints through his own project
     for method, path, body in cases:
@@ -96,7 +105,11 @@ def test_viewer_reads_but_writes_are_403(vera_client, processed):
 
 def test_no_token_is_401_everywhere(anon_client, processed):
     p, t, d = processed["project"], processed["task"], processed["document"]
-    cases = endpoints(p, t, d) + [("get", "/api/projects/", None), ("post", "/api/projects/", {"name": "x"}), ("get", "/api/me/", None)]
+    cases = endpoints(p, t, d) + [
+        ("get", "/api/projects/", None),
+        ("post", "/api/projects/", {"name": "x"}),
+        ("get", "/api/me/", None),
+    ]
     for method, path, body in cases:
         response = call(anon_client, method, path, body)
         assert response.status_code == 401, (method, path, response.status_code)

@@ -30,51 +30,75 @@ def _poll(client, url, timeout=240.0):
 
 
 @pytest.mark.django_db
-def test_receipt_end_to_end_with_real_flow_and_tesseract(alice_client, project, run_on_commit, settings, corpus):
+def test_receipt_end_to_end_with_real_flow_and_tesseract(
+    alice_client, project, run_on_commit, settings, corpus
+):
     settings.OCR_FLOW = "flows.dispatch:submit_task"
     settings.OCR_EXECUTOR = "sync"
     data = (corpus / "sroie-sample" / "images" / f"{RECEIPT}.jpg").read_bytes()
     label = json.loads((corpus / "sroie-sample" / "labels" / f"{RECEIPT}.json").read_text())
     url = f"/api/projects/{project.pk}/process-invoices/"
     with use_port(build_port()):
-        first = run_on_commit(alice_client.post, url, {"files": [upload("receipt.jpg", data)]}, format="multipart")
+        first = run_on_commit(
+            alice_client.post, url, {"files": [upload("receipt.jpg", data)]}, format="multipart"
+        )
         assert first.status_code == 202, first.content
         body = first.json()
         status = _poll(alice_client, body["status_url"])
         assert status["status"] == "succeeded", status
         assert status["progress"]["documents_done"] == 1 and status["progress"]["pages_done"] == 1
         # the same receipt again: the anomaly step flags the duplicate against the project's history
-        second = run_on_commit(alice_client.post, url, {"files": [upload("receipt-again.jpg", data)]}, format="multipart")
+        second = run_on_commit(
+            alice_client.post, url, {"files": [upload("receipt-again.jpg", data)]}, format="multipart"
+        )
         again = second.json()
         assert _poll(alice_client, again["status_url"])["status"] == "succeeded"
 
     task = body["task_id"]
-    rows = json.loads(alice_client.get(f"/api/projects/{project.pk}/ocr-download/{task}/?format=json").content)
+    rows = json.loads(
+        alice_client.get(f"/api/projects/{project.pk}/ocr-download/{task}/?format=json").content
+    )
     assert len(rows) == 1 and rows[0]["name"] == "receipt.jpg"
     result = rows[0]["result"]
     text = "\n".join(
         " ".join(w["text"] for w in line["words"])
-        for page in result["ocr"]["pages"] for block in page["blocks"] for line in block["lines"]
+        for page in result["ocr"]["pages"]
+        for block in page["blocks"]
+        for line in block["lines"]
     ).lower()
     assert text.index("soon huat") < text.index("total")  # ordered lower-case substrings
     assert rows[0]["fields"].get("total") == label["total"]
     assert rows[0]["fields"].get("invoice_date") == "2019-01-11"
     assert result["ocr"]["pages"][0]["engine"].startswith("tesseract")
 
-    table = list(csv.DictReader(io.StringIO(alice_client.get(
-        f"/api/projects/{project.pk}/ocr-download/{task}/?format=csv").content.decode())))
+    table = list(
+        csv.DictReader(
+            io.StringIO(
+                alice_client.get(
+                    f"/api/projects/{project.pk}/ocr-download/{task}/?format=csv"
+                ).content.decode()
+            )
+        )
+    )
     assert [(r["name"], r["total"]) for r in table] == [("receipt.jpg", label["total"])]
-    line_items = alice_client.get(f"/api/projects/{project.pk}/ocr-download/{task}/?format=csv&table=line_items")
-    assert line_items.status_code == 200 and line_items.content.startswith(b"document_id,name,row,description")
-    workbook = load_workbook(io.BytesIO(alice_client.get(
-        f"/api/projects/{project.pk}/ocr-download/{task}/?format=xlsx").content))
+    line_items = alice_client.get(
+        f"/api/projects/{project.pk}/ocr-download/{task}/?format=csv&table=line_items"
+    )
+    assert line_items.status_code == 200 and line_items.content.startswith(
+        b"document_id,name,row,description"
+    )
+    workbook = load_workbook(
+        io.BytesIO(alice_client.get(f"/api/projects/{project.pk}/ocr-download/{task}/?format=xlsx").content)
+    )
     assert workbook.sheetnames == ["documents", "line_items"] and workbook["documents"].max_row == 2
 
     validation = alice_client.get(f"/api/projects/{project.pk}/ocr-validation/{task}/").json()
     reports = validation["documents"][0]["reports"]
     assert reports and all(r["outcomes"] for r in reports)
 
-    anomalies = alice_client.get(f"/api/projects/{project.pk}/ocr-anomalies/{again['task_id']}/").json()["anomalies"]
+    anomalies = alice_client.get(f"/api/projects/{project.pk}/ocr-anomalies/{again['task_id']}/").json()[
+        "anomalies"
+    ]
     duplicate = [a for a in anomalies if "duplicate" in a["kind"]]
     assert duplicate and duplicate[0]["document_name"] == "receipt-again.jpg"
     assert body["documents"][0]["id"] in duplicate[0]["related_document_ids"]

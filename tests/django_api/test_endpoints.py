@@ -16,13 +16,17 @@ pytestmark = pytest.mark.django_db
 
 
 def _process(client, project, run_on_commit, files):
-    response = run_on_commit(client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart")
+    response = run_on_commit(
+        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
+    )
     assert response.status_code == 202, response.content
     return response.json()
 
 
 def test_token_login_and_me(alice, anon_client):
-    response = anon_client.post("/api/auth/token/", {"username": "alice", "password": "alice-pw-123"}, format="json")
+    response = anon_client.post(
+        "/api/auth/token/", {"username": "alice", "password": "alice-pw-123"}, format="json"
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["username"] == "alice" and len(body["token"]) == 40
@@ -52,8 +56,14 @@ def test_viewer_sees_project_with_its_role(vera_client, project):
 
 def test_upload_process_and_task_endpoints(alice_client, project, run_on_commit):
     body = _process(
-        alice_client, project, run_on_commit,
-        [upload("inv-001.png", png_bytes(1)), upload("inv-002.pdf", pdf_bytes(2)), upload("mismatch.png", png_bytes(3))],
+        alice_client,
+        project,
+        run_on_commit,
+        [
+            upload("inv-001.png", png_bytes(1)),
+            upload("inv-002.pdf", pdf_bytes(2)),
+            upload("mismatch.png", png_bytes(3)),
+        ],
     )
     task_id = body["task_id"]
     assert body["status_url"] == f"/api/projects/{project.pk}/ocr-status/{task_id}/"
@@ -91,29 +101,46 @@ def test_duplicate_upload_recorded_and_flagged(alice_client, project, run_on_com
     second = _process(alice_client, project, run_on_commit, [upload("again.png", png_bytes(7))])
     duplicate = Document.objects.get(pk=second["documents"][0]["id"])
     assert str(duplicate.duplicate_of_id) == first["documents"][0]["id"]
-    anomalies = alice_client.get(f"/api/projects/{project.pk}/ocr-anomalies/{second['task_id']}/").json()["anomalies"]
+    anomalies = alice_client.get(f"/api/projects/{project.pk}/ocr-anomalies/{second['task_id']}/").json()[
+        "anomalies"
+    ]
     assert [(a["kind"], a["document_name"]) for a in anomalies] == [("exact_duplicate", "again.png")]
     assert anomalies[0]["related_document_ids"] == [first["documents"][0]["id"]]
 
 
 def test_downloads_json_csv_xlsx(alice_client, project, run_on_commit):
-    body = _process(alice_client, project, run_on_commit, [upload("inv-9.png", png_bytes(9)), upload("x.pdf", pdf_bytes())])
+    body = _process(
+        alice_client,
+        project,
+        run_on_commit,
+        [upload("inv-9.png", png_bytes(9)), upload("x.pdf", pdf_bytes())],
+    )
     base = f"/api/projects/{project.pk}/ocr-download/{body['task_id']}/"
 
     as_json = alice_client.get(base + "?format=json")
     assert as_json["Content-Type"] == "application/json"
     rows = json.loads(as_json.content)
     assert [r["name"] for r in rows] == ["inv-9.png", "x.pdf"]
-    assert rows[0]["fields"]["invoice_number"] == "INV-9" and rows[0]["result"]["invoice"]["fields"]["total"]["value"] == "12.50"
+    assert (
+        rows[0]["fields"]["invoice_number"] == "INV-9"
+        and rows[0]["result"]["invoice"]["fields"]["total"]["value"] == "12.50"
+    )
 
     as_csv = alice_client.get(base + "?format=csv")
     assert as_csv["Content-Type"].startswith("text/csv")
     table = list(csv.DictReader(io.StringIO(as_csv.content.decode())))
-    assert [(r["name"], r["total"], r["vendor_name"]) for r in table] == [("inv-9.png", "12.50", "ACME Supplies"), ("x.pdf", "12.50", "ACME Supplies")]
+    assert [(r["name"], r["total"], r["vendor_name"]) for r in table] == [
+        ("inv-9.png", "12.50", "ACME Supplies"),
+        ("x.pdf", "12.50", "ACME Supplies"),
+    ]
 
-    items = list(csv.DictReader(io.StringIO(alice_client.get(base + "?format=csv&table=line_items").content.decode())))
+    items = list(
+        csv.DictReader(io.StringIO(alice_client.get(base + "?format=csv&table=line_items").content.decode()))
+    )
     assert [(r["name"], r["row"], r["description"], r["amount"]) for r in items] == [
-        ("inv-9.png", "1", "Widget", "10.00"), ("x.pdf", "1", "Widget", "10.00")]
+        ("inv-9.png", "1", "Widget", "10.00"),
+        ("x.pdf", "1", "Widget", "10.00"),
+    ]
 
     workbook = load_workbook(io.BytesIO(alice_client.get(base + "?format=xlsx").content))
     assert workbook.sheetnames == ["documents", "line_items"]
@@ -126,24 +153,46 @@ def test_downloads_json_csv_xlsx(alice_client, project, run_on_commit):
 
 
 def test_documents_list_detail_corrections_approve(alice_client, project, run_on_commit):
-    body = _process(alice_client, project, run_on_commit, [upload("inv-5.png", png_bytes(5)), upload("lowconf.png", png_bytes(6))])
+    body = _process(
+        alice_client,
+        project,
+        run_on_commit,
+        [upload("inv-5.png", png_bytes(5)), upload("lowconf.png", png_bytes(6))],
+    )
     doc_id = body["documents"][0]["id"]
     listed = alice_client.get(f"/api/projects/{project.pk}/documents/").json()
     assert [d["name"] for d in listed] == ["inv-5.png", "lowconf.png"]
-    assert listed[0]["status"] == "processed" and listed[0]["total"] == "12.50" and listed[0]["needs_review"] is False
+    assert (
+        listed[0]["status"] == "processed"
+        and listed[0]["total"] == "12.50"
+        and listed[0]["needs_review"] is False
+    )
     assert listed[1]["min_confidence"] == 0.5 and listed[1]["needs_review"] is True
-    assert alice_client.get(f"/api/projects/{project.pk}/documents/?vendor=acme&date_from=2024-03-01").json()[0]["id"] == doc_id
+    assert (
+        alice_client.get(f"/api/projects/{project.pk}/documents/?vendor=acme&date_from=2024-03-01").json()[0][
+            "id"
+        ]
+        == doc_id
+    )
     assert alice_client.get(f"/api/projects/{project.pk}/documents/?date_from=2024-04-01").json() == []
     assert alice_client.get(f"/api/projects/{project.pk}/documents/?status=approved").json() == []
 
     detail = alice_client.get(f"/api/projects/{project.pk}/documents/{doc_id}/").json()
-    assert detail["fields"]["total"]["value"] == "12.50" and detail["fields"]["total"]["bbox"] == [0.1, 0.1, 0.4, 0.15]
+    assert detail["fields"]["total"]["value"] == "12.50" and detail["fields"]["total"]["bbox"] == [
+        0.1,
+        0.1,
+        0.4,
+        0.15,
+    ]
     assert detail["pages"][0]["image_url"].endswith(f"/documents/{doc_id}/pages/0/image/")
     assert detail["line_items"] == [{"description": "Widget", "amount": "10.00"}]
 
     patched = alice_client.patch(
         f"/api/projects/{project.pk}/documents/{doc_id}/fields/",
-        {"fields": {"total": "13.00", "vendor_name": "ACME Supplies"}, "line_items": [{"description": "Widget", "amount": "13.00"}]},
+        {
+            "fields": {"total": "13.00", "vendor_name": "ACME Supplies"},
+            "line_items": [{"description": "Widget", "amount": "13.00"}],
+        },
         format="json",
     )
     assert patched.status_code == 200
@@ -153,13 +202,20 @@ def test_documents_list_detail_corrections_approve(alice_client, project, run_on
     corrections = patched.json()["corrections"]
     assert [(c["field"], c["old_value"], c["new_value"], c["user"]) for c in corrections] == [
         ("total", "12.50", "13.00", "alice"),
-        ("line_items", [{"description": "Widget", "amount": "10.00"}], [{"description": "Widget", "amount": "13.00"}], "alice"),
+        (
+            "line_items",
+            [{"description": "Widget", "amount": "10.00"}],
+            [{"description": "Widget", "amount": "13.00"}],
+            "alice",
+        ),
     ]
     document = Document.objects.get(pk=doc_id)
     assert document.result.fields["total"]["value"] == "12.50"  # the extraction is kept
     assert FieldCorrection.objects.filter(document=document).count() == 2
 
-    unknown = alice_client.patch(f"/api/projects/{project.pk}/documents/{doc_id}/fields/", {"fields": {"colour": "red"}}, format="json")
+    unknown = alice_client.patch(
+        f"/api/projects/{project.pk}/documents/{doc_id}/fields/", {"fields": {"colour": "red"}}, format="json"
+    )
     assert unknown.status_code == 400 and unknown.json()["code"] == "validation_error"
 
     approved = alice_client.post(f"/api/projects/{project.pk}/documents/{doc_id}/approve/")
@@ -168,35 +224,67 @@ def test_documents_list_detail_corrections_approve(alice_client, project, run_on
 
 
 def test_page_image_png(alice_client, project, run_on_commit):
-    body = _process(alice_client, project, run_on_commit, [upload("two.pdf", pdf_bytes(2)), upload("one.png", png_bytes(2))])
+    body = _process(
+        alice_client,
+        project,
+        run_on_commit,
+        [upload("two.pdf", pdf_bytes(2)), upload("one.png", png_bytes(2))],
+    )
     pdf_id, png_id = (d["id"] for d in body["documents"])
     page = alice_client.get(f"/api/projects/{project.pk}/documents/{pdf_id}/pages/1/image/")
-    assert page.status_code == 200 and page["Content-Type"] == "image/png" and page.content[:8] == b"\x89PNG\r\n\x1a\n"
-    assert alice_client.get(f"/api/projects/{project.pk}/documents/{png_id}/pages/0/image/").status_code == 200
+    assert (
+        page.status_code == 200
+        and page["Content-Type"] == "image/png"
+        and page.content[:8] == b"\x89PNG\r\n\x1a\n"
+    )
+    assert (
+        alice_client.get(f"/api/projects/{project.pk}/documents/{png_id}/pages/0/image/").status_code == 200
+    )
     missing = alice_client.get(f"/api/projects/{project.pk}/documents/{pdf_id}/pages/2/image/")
     assert missing.status_code == 404 and missing.json()["code"] == "not_found"
 
 
 def test_summary_and_project_export(alice_client, project, run_on_commit):
-    _process(alice_client, project, run_on_commit, [upload("a.png", png_bytes(1)), upload("b.png", png_bytes(2)), upload("fail.png", png_bytes(3))])
+    _process(
+        alice_client,
+        project,
+        run_on_commit,
+        [upload("a.png", png_bytes(1)), upload("b.png", png_bytes(2)), upload("fail.png", png_bytes(3))],
+    )
     _process(alice_client, project, run_on_commit, [upload("a-again.png", png_bytes(1))])
     summary = alice_client.get(f"/api/projects/{project.pk}/summary/").json()
     assert summary["status_counts"]["processed"] == 3 and summary["status_counts"]["failed"] == 1
-    assert summary["spend"] == [{"vendor": "ACME Supplies", "month": "2024-03", "currency": "EUR", "total": "37.50"}]
+    assert summary["spend"] == [
+        {"vendor": "ACME Supplies", "month": "2024-03", "currency": "EUR", "total": "37.50"}
+    ]
     assert summary["anomaly_scores"] == [0.95]
     assert summary["top_anomalies"][0]["document_name"] == "a-again.png"
     exported = alice_client.get(f"/api/projects/{project.pk}/export/?format=csv")
     assert exported.status_code == 200
-    assert sorted(r["name"] for r in csv.DictReader(io.StringIO(exported.content.decode()))) == ["a-again.png", "a.png", "b.png", "fail.png"]
+    assert sorted(r["name"] for r in csv.DictReader(io.StringIO(exported.content.decode()))) == [
+        "a-again.png",
+        "a.png",
+        "b.png",
+        "fail.png",
+    ]
 
 
 def test_partially_failed_task_reports_the_failed_document(alice_client, project, run_on_commit):
-    body = _process(alice_client, project, run_on_commit, [upload("good.png", png_bytes(1)), upload("fail.png", png_bytes(2))])
+    body = _process(
+        alice_client,
+        project,
+        run_on_commit,
+        [upload("good.png", png_bytes(1)), upload("fail.png", png_bytes(2))],
+    )
     status = alice_client.get(body["status_url"]).json()
     assert status["status"] == "partially_failed"
     check = alice_client.get(f"/api/projects/{project.pk}/ocr-check-task/{body['task_id']}/").json()
-    failed = [d for d in check["documents"] if d["name"] == "fail.png"][0]
-    assert failed["status"] == "failed" and failed["error"]["code"] == "ocr_failed" and failed["steps"]["ocr"]["status"] == "failed"
+    failed = next(d for d in check["documents"] if d["name"] == "fail.png")
+    assert (
+        failed["status"] == "failed"
+        and failed["error"]["code"] == "ocr_failed"
+        and failed["steps"]["ocr"]["status"] == "failed"
+    )
 
 
 def test_cancel_finished_task_is_409_and_queued_task_cancels(alice_client, project, run_on_commit, settings):

@@ -62,12 +62,16 @@ def test_seed_demo_processes_samples(monkeypatch, tmp_path):
     call_command("seed_demo", stdout=out)
     assert "(generated)" in out.getvalue()
     assert sorted(Document.objects.values_list("name", "status")) == [
-        ("AzureInterior.pdf", "processed"), ("X00016469672.jpg", "processed")]
+        ("AzureInterior.pdf", "processed"),
+        ("X00016469672.jpg", "processed"),
+    ]
     assert OcrTask.objects.get().status == "succeeded"
 
 
 def test_recover_tasks_command_fails_exhausted_running_tasks(alice, project, settings):
-    task = OcrTask.objects.create(project=project, created_by=alice, status="running", attempts=settings.OCR_MAX_ATTEMPTS)
+    task = OcrTask.objects.create(
+        project=project, created_by=alice, status="running", attempts=settings.OCR_MAX_ATTEMPTS
+    )
     out = StringIO()
     call_command("recover_tasks", stdout=out)
     task.refresh_from_db()

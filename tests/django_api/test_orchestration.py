@@ -44,7 +44,9 @@ def test_cancel_during_a_run_stops_before_the_next_document(alice, project, sett
     fake_flow.hooks.before_document = block_on_second
     client = client_for(alice)
     files = [upload(f"doc{i}.png", png_bytes(i)) for i in range(3)]
-    body = client.post(f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart").json()
+    body = client.post(
+        f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
+    ).json()
     assert reached.wait(10), "the flow never reached the second document"
     assert client.get(body["status_url"]).json()["status"] == "running"
 
@@ -66,14 +68,18 @@ def test_cancel_during_a_run_stops_before_the_next_document(alice, project, sett
 def _queued_task(client, project, run_on_commit, settings, name):
     settings.OCR_EXECUTOR = "none"
     body = run_on_commit(
-        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": [upload(name, png_bytes(len(name)))]},
+        client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload(name, png_bytes(len(name)))]},
         format="multipart",
     ).json()
     return OcrTask.objects.get(pk=body["task_id"])
 
 
 @pytest.mark.django_db
-def test_restart_requeues_running_tasks_and_fails_exhausted_ones(alice_client, project, run_on_commit, settings):
+def test_restart_requeues_running_tasks_and_fails_exhausted_ones(
+    alice_client, project, run_on_commit, settings
+):
     interrupted = _queued_task(alice_client, project, run_on_commit, settings, "a.png")
     exhausted = _queued_task(alice_client, project, run_on_commit, settings, "bb.png")
     cancelling = _queued_task(alice_client, project, run_on_commit, settings, "ccc.png")
@@ -104,7 +110,9 @@ def test_a_flow_that_raises_leaves_the_task_failed(alice_client, project, run_on
 
     fake_flow.hooks.before_document = explode
     body = run_on_commit(
-        alice_client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": [upload("a.png", png_bytes(1))]},
+        alice_client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("a.png", png_bytes(1))]},
         format="multipart",
     ).json()
     status = alice_client.get(body["status_url"]).json()
@@ -116,7 +124,9 @@ def test_a_flow_that_raises_leaves_the_task_failed(alice_client, project, run_on
 @pytest.mark.django_db
 def test_port_reads_history_and_stores_models(alice_client, project, run_on_commit):
     body = run_on_commit(
-        alice_client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": [upload("h.png", png_bytes(4))]},
+        alice_client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("h.png", png_bytes(4))]},
         format="multipart",
     ).json()
     port = DjangoPort()
@@ -146,7 +156,8 @@ def test_twenty_concurrent_uploads_lose_nothing(alice, project, settings):
             client = client_for(alice)
             barrier.wait(10)
             response = client.post(
-                f"/api/projects/{project.pk}/process-invoices/", {"files": [upload(f"c{i}.png", png_bytes(i))]},
+                f"/api/projects/{project.pk}/process-invoices/",
+                {"files": [upload(f"c{i}.png", png_bytes(i))]},
                 format="multipart",
             )
             return response.status_code, response.json()
@@ -161,7 +172,7 @@ def test_twenty_concurrent_uploads_lose_nothing(alice, project, settings):
     )
     seam.wait_idle(10)
     task_ids = {body["task_id"] for _, body in results}
-    assert set(str(pk) for pk in OcrTask.objects.values_list("pk", flat=True)) == task_ids
+    assert {str(pk) for pk in OcrTask.objects.values_list("pk", flat=True)} == task_ids
     assert Document.objects.filter(status="processed").count() == 20
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:

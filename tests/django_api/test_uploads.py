@@ -20,7 +20,9 @@ def _stored_files(project) -> list[str]:
 
 
 def _post(client, project, files, run_on_commit):
-    return run_on_commit(client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart")
+    return run_on_commit(
+        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
+    )
 
 
 BAD_FILES = [
@@ -33,8 +35,12 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "data", "code", "status"), BAD_FILES, ids=[b[2] + ":" + b[0] for b in BAD_FILES])
-def test_each_bad_file_alone_is_rejected_and_nothing_stored(alice_client, project, run_on_commit, name, data, code, status):
+@pytest.mark.parametrize(
+    ("name", "data", "code", "status"), BAD_FILES, ids=[b[2] + ":" + b[0] for b in BAD_FILES]
+)
+def test_each_bad_file_alone_is_rejected_and_nothing_stored(
+    alice_client, project, run_on_commit, name, data, code, status
+):
     response = _post(alice_client, project, [upload(name, data)], run_on_commit)
     assert response.status_code == status, response.content
     body = response.json()
@@ -45,7 +51,12 @@ def test_each_bad_file_alone_is_rejected_and_nothing_stored(alice_client, projec
 
 def test_limits_file_pages_pixels(alice_client, project, run_on_commit, settings):
     settings.OCR_MAX_FILE_BYTES = 2000
-    big = _post(alice_client, project, [upload("big.png", png_bytes(1, size=(900, 900)) + b"\x00" * 3000)], run_on_commit)
+    big = _post(
+        alice_client,
+        project,
+        [upload("big.png", png_bytes(1, size=(900, 900)) + b"\x00" * 3000)],
+        run_on_commit,
+    )
     assert (big.status_code, big.json()["code"]) == (413, "file_too_large")
     settings.OCR_MAX_FILE_BYTES = 10_000_000
     settings.OCR_MAX_PAGES = 2
@@ -59,7 +70,12 @@ def test_limits_file_pages_pixels(alice_client, project, run_on_commit, settings
 
 def test_request_limits(alice_client, project, run_on_commit, settings):
     settings.OCR_MAX_REQUEST_BYTES = 1000
-    too_big = _post(alice_client, project, [upload("a.png", png_bytes(1, size=(400, 400))), upload("b.png", png_bytes(2, size=(400, 400)))], run_on_commit)
+    too_big = _post(
+        alice_client,
+        project,
+        [upload("a.png", png_bytes(1, size=(400, 400))), upload("b.png", png_bytes(2, size=(400, 400)))],
+        run_on_commit,
+    )
     assert (too_big.status_code, too_big.json()["code"]) == (413, "request_too_large")
     none = alice_client.post(f"/api/projects/{project.pk}/process-invoices/", {}, format="multipart")
     assert (none.status_code, none.json()["code"]) == (400, "no_files")
@@ -67,26 +83,37 @@ def test_request_limits(alice_client, project, run_on_commit, settings):
 
 
 def test_mixed_request_rejects_bad_files_and_processes_good_ones(alice_client, project, run_on_commit):
-    files = [upload("good.png", png_bytes(1)), upload("empty.png", b""), upload("locked.pdf", encrypted_pdf_bytes()),
-             upload("good2.pdf", pdf_bytes())]
+    files = [
+        upload("good.png", png_bytes(1)),
+        upload("empty.png", b""),
+        upload("locked.pdf", encrypted_pdf_bytes()),
+        upload("good2.pdf", pdf_bytes()),
+    ]
     response = _post(alice_client, project, files, run_on_commit)
     assert response.status_code == 202
     body = response.json()
     assert [d["name"] for d in body["documents"]] == ["good.png", "good2.pdf"]
-    assert [(r["name"], r["code"]) for r in body["rejected"]] == [("empty.png", "empty_file"), ("locked.pdf", "encrypted_pdf")]
+    assert [(r["name"], r["code"]) for r in body["rejected"]] == [
+        ("empty.png", "empty_file"),
+        ("locked.pdf", "encrypted_pdf"),
+    ]
     assert Document.objects.count() == 2 and len(_stored_files(project)) == 2
     assert alice_client.get(body["status_url"]).json()["status"] == "succeeded"
 
 
 def test_type_is_taken_from_content_not_name(alice_client, project, run_on_commit):
-    body = _post(alice_client, project, [upload("scan.pdf", png_bytes(1), "application/pdf")], run_on_commit).json()
+    body = _post(
+        alice_client, project, [upload("scan.pdf", png_bytes(1), "application/pdf")], run_on_commit
+    ).json()
     document = Document.objects.get(pk=body["documents"][0]["id"])
     assert document.media_type == "image/png" and document.pages == 1
     assert document.sha256 and document.size == len(png_bytes(1))
 
 
 def test_filenames_are_sanitised_on_upload(alice_client, project, run_on_commit):
-    body = _post(alice_client, project, [upload("../../etc/passwd\x00\x07.png", png_bytes(1))], run_on_commit).json()
+    body = _post(
+        alice_client, project, [upload("../../etc/passwd\x00\x07.png", png_bytes(1))], run_on_commit
+    ).json()
     name = body["documents"][0]["name"]
     assert "/" not in name and "\x00" not in name and ".." not in name
     document = Document.objects.get(pk=body["documents"][0]["id"])

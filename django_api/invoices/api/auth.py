@@ -14,8 +14,8 @@ from django_api.invoices.errors import InvalidCredentials
 
 
 class TokenLoginApi(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list = []
+    permission_classes = (AllowAny,)
+    authentication_classes = ()
 
     class InputSerializer(serializers.Serializer):
         username = serializers.CharField()
@@ -23,7 +23,9 @@ class TokenLoginApi(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses=inline_serializer("TokenOut", {"token": serializers.CharField(), "username": serializers.CharField()}),
+        responses=inline_serializer(
+            "TokenOut", {"token": serializers.CharField(), "username": serializers.CharField()}
+        ),
     )
     def post(self, request):
         data = self.InputSerializer(data=request.data)
@@ -36,6 +38,10 @@ class TokenLoginApi(APIView):
 
 
 class MeApi(APIView):
-    @extend_schema(responses=inline_serializer("Me", {"id": serializers.IntegerField(), "username": serializers.CharField()}))
+    @extend_schema(
+        responses=inline_serializer(
+            "Me", {"id": serializers.IntegerField(), "username": serializers.CharField()}
+        )
+    )
     def get(self, request):
         return Response({"id": request.user.id, "username": request.user.username})

@@ -25,7 +25,9 @@ class DocumentListApi(APIView):
         project = project_get(user=request.user, project_id=project_id)
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        params = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.validated_data.items()}
+        params = {
+            k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.validated_data.items()
+        }
         return Response(document_list(user=request.user, project=project, **params))
 
 
@@ -49,8 +51,12 @@ class DocumentPageImageApi(APIView):
 
 class DocumentFieldsUpdateApi(APIView):
     class InputSerializer(serializers.Serializer):
-        fields = serializers.DictField(child=serializers.CharField(allow_null=True, allow_blank=True), required=False, default=dict)
-        line_items = serializers.ListField(child=serializers.DictField(), required=False, allow_null=True, default=None)
+        fields = serializers.DictField(
+            child=serializers.CharField(allow_null=True, allow_blank=True), required=False, default=dict
+        )
+        line_items = serializers.ListField(
+            child=serializers.DictField(), required=False, allow_null=True, default=None
+        )
 
     def patch(self, request, project_id, document_id):
         project = project_get(user=request.user, project_id=project_id)

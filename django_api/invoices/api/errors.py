@@ -19,7 +19,7 @@ def error_response(code: str, message: str, http_status: int, detail: dict | Non
     return Response(body, status=http_status)
 
 
-def exception_handler(exc, context):  # noqa: ANN001 (DRF's signature)
+def exception_handler(exc, context):
     if isinstance(exc, ApiError):
         return error_response(exc.code, exc.message, exc.http_status, exc.detail)
     if isinstance(exc, OcrPipelineError):

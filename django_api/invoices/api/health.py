@@ -10,8 +10,8 @@ from django_api.invoices.health import health_report
 
 
 class OcrHealthApi(APIView):
-    permission_classes = [AllowAny]
-    authentication_classes: list = []
+    permission_classes = (AllowAny,)
+    authentication_classes = ()
 
     def get(self, request):
         report = health_report()

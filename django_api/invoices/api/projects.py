@@ -15,7 +15,7 @@ from django_api.invoices.selectors.summaries import project_summary
 from django_api.invoices.services.projects import project_create
 
 
-def project_dict(project) -> dict:  # noqa: ANN001
+def project_dict(project) -> dict:
     return {
         "id": project.id,
         "name": project.name,
@@ -78,15 +78,19 @@ def file_response(content: bytes, content_type: str, filename: str) -> HttpRespo
     return response
 
 
-def query_format(request) -> dict:  # noqa: ANN001
+def query_format(request) -> dict:
     # `format` is also DRF's content-negotiation parameter; read it from the raw query string
-    params = FormatSerializer(data={k: v for k, v in request.query_params.items() if k in ("format", "table")})
+    params = FormatSerializer(
+        data={k: v for k, v in request.query_params.items() if k in ("format", "table")}
+    )
     params.is_valid(raise_exception=True)
     return params.validated_data
 
 
 class ProjectExportApi(APIView):
-    @extend_schema(parameters=[OpenApiParameter("format", str, enum=list(FORMATS)), OpenApiParameter("table", str)])
+    @extend_schema(
+        parameters=[OpenApiParameter("format", str, enum=list(FORMATS)), OpenApiParameter("table", str)]
+    )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
         params = query_format(request)

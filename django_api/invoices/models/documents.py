@@ -19,7 +19,7 @@ class DocumentStatus(models.TextChoices):
     APPROVED = "approved"
 
 
-def document_upload_to(instance: "Document", filename: str) -> str:
+def document_upload_to(instance: Document, filename: str) -> str:
     return f"projects/{instance.project_id}/documents/{instance.id}/{filename}"
 
 
@@ -33,7 +33,9 @@ class Document(models.Model):
     media_type = models.CharField(max_length=100)
     pages = models.PositiveIntegerField(default=0)
     size = models.PositiveBigIntegerField(default=0)
-    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(
         max_length=16, choices=DocumentStatus.choices, default=DocumentStatus.PENDING, db_index=True
     )
@@ -47,8 +49,8 @@ class Document(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["created_at", "name"]
-        indexes = [models.Index(fields=["project", "sha256"])]
+        ordering = ("created_at", "name")
+        indexes = (models.Index(fields=["project", "sha256"]),)
 
     @property
     def uri(self) -> str:

@@ -17,7 +17,9 @@ WRITE_ROLES = frozenset({Role.OWNER, Role.REVIEWER})
 
 class Project(models.Model):
     name = models.CharField(max_length=200)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_projects")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="owned_projects"
+    )
     members = models.ManyToManyField(settings.AUTH_USER_MODEL, through="Membership", related_name="projects")
     languages = models.CharField(max_length=100, default="eng")
     settings = models.JSONField(default=dict, blank=True)
@@ -34,7 +36,7 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["project", "user"], name="unique_project_member")]
+        constraints = (models.UniqueConstraint(fields=["project", "user"], name="unique_project_member"),)
 
 
 class ProjectAnomalyModel(models.Model):

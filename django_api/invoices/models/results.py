@@ -32,7 +32,7 @@ class ValidationResult(models.Model):
     report = models.JSONField(default=dict)  # ValidationReport.to_dict()
 
     class Meta:
-        ordering = ["id"]
+        ordering = ("id",)
 
 
 class Anomaly(models.Model):
@@ -45,7 +45,7 @@ class Anomaly(models.Model):
     related_document_ids = models.JSONField(default=list)
 
     class Meta:
-        ordering = ["-score", "id"]
+        ordering = ("-score", "id")
 
 
 class FieldCorrection(models.Model):
@@ -59,4 +59,4 @@ class FieldCorrection(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        ordering = ["created_at", "id"]
+        ordering = ("created_at", "id")

@@ -31,7 +31,9 @@ class OcrTask(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="tasks")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    status = models.CharField(max_length=20, choices=TaskStatus.choices, default=TaskStatus.QUEUED, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=TaskStatus.choices, default=TaskStatus.QUEUED, db_index=True
+    )
     current_step = models.CharField(max_length=32, blank=True, default="")
     documents_done = models.PositiveIntegerField(default=0)
     documents_total = models.PositiveIntegerField(default=0)
@@ -47,7 +49,7 @@ class OcrTask(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ("-created_at",)
 
     @property
     def is_finished(self) -> bool:

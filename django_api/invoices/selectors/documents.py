@@ -29,18 +29,20 @@ def document_get(*, user, project: Project, document_id) -> Document:
         raise NotFound("Document not found.") from None
 
 
-def documents_of_task(*, user, project: Project, task) -> list[Document]:  # noqa: ANN001
+def documents_of_task(*, user, project: Project, task) -> list[Document]:
     return list(_documents(user=user, project=project).filter(task=task))
 
 
-def _result(document: Document):  # noqa: ANN202
+def _result(document: Document):
     try:
         return document.result
     except Document.result.RelatedObjectDoesNotExist:
         return None
 
 
-def document_row(document: Document, *, review_confidence: float = DEFAULT_REVIEW_CONFIDENCE) -> dict[str, Any]:
+def document_row(
+    document: Document, *, review_confidence: float = DEFAULT_REVIEW_CONFIDENCE
+) -> dict[str, Any]:
     """The list item of API_CONTRACT.md (current values: corrections applied)."""
     result = _result(document)
     values = current_fields(result)
@@ -51,7 +53,9 @@ def document_row(document: Document, *, review_confidence: float = DEFAULT_REVIE
     min_confidence = round(min(confidences), 4) if confidences else None
     serious = [a for a in anomalies if a.severity in ("error", "warning")]
     needs_review = document.status == DocumentStatus.PROCESSED and (
-        validation_errors > 0 or bool(serious) or (min_confidence is not None and min_confidence < review_confidence)
+        validation_errors > 0
+        or bool(serious)
+        or (min_confidence is not None and min_confidence < review_confidence)
     )
     return {
         "id": str(document.id),
@@ -111,7 +115,13 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
     corrected = result.corrected_fields if result else {}
     fields: dict[str, Any] = {}
     for name in [*extracted, *[n for n in corrected if n not in extracted]]:
-        base = extracted.get(name) or {"value": None, "raw_text": "", "confidence": 0.0, "page": 0, "bbox": None}
+        base = extracted.get(name) or {
+            "value": None,
+            "raw_text": "",
+            "confidence": 0.0,
+            "page": 0,
+            "bbox": None,
+        }
         fields[name] = {
             "value": corrected[name] if name in corrected else base.get("value"),
             "raw_text": base.get("raw_text", ""),
@@ -161,7 +171,7 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
     return detail
 
 
-def anomaly_dict(anomaly) -> dict[str, Any]:  # noqa: ANN001 (Anomaly model)
+def anomaly_dict(anomaly) -> dict[str, Any]:
     """`Anomaly.to_dict()` of ocr_tasks, from the stored row."""
     return {
         "document_id": str(anomaly.document_id),
@@ -174,7 +184,7 @@ def anomaly_dict(anomaly) -> dict[str, Any]:  # noqa: ANN001 (Anomaly model)
     }
 
 
-def documents_for_export(*, user, project: Project, task=None) -> list[Document]:  # noqa: ANN001
+def documents_for_export(*, user, project: Project, task=None) -> list[Document]:
     """The project's (or one task's) documents with their results, for the export files."""
     queryset = _documents(user=user, project=project)
     if task is not None:

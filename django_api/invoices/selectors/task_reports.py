@@ -45,7 +45,7 @@ def task_list_item(task: OcrTask) -> dict[str, Any]:
     }
 
 
-def _steps(document, result) -> dict[str, dict[str, Any]]:  # noqa: ANN001
+def _steps(document, result) -> dict[str, dict[str, Any]]:
     timings = (result.timings if result else {}) or {}
     steps: dict[str, dict[str, Any]] = {}
     for step in PIPELINE_STEPS:
@@ -76,14 +76,20 @@ def task_check(*, user, project: Project, task: OcrTask) -> dict[str, Any]:
                 "pages": document.pages,
                 "steps": _steps(document, result),
                 "error": (
-                    {"code": document.error_code, "message": document.error_message, "step": document.error_step}
+                    {
+                        "code": document.error_code,
+                        "message": document.error_message,
+                        "step": document.error_step,
+                    }
                     if document.error_code
                     else None
                 ),
             }
         )
     prefect_url = (
-        f"{settings.PREFECT_UI_URL.rstrip('/')}/runs/flow-run/{task.flow_run_id}" if task.flow_run_id else None
+        f"{settings.PREFECT_UI_URL.rstrip('/')}/runs/flow-run/{task.flow_run_id}"
+        if task.flow_run_id
+        else None
     )
     return {
         **task_status(task),
@@ -120,7 +126,7 @@ def task_anomalies(*, user, project: Project, task: OcrTask) -> dict[str, Any]:
     return {"task_id": str(task.id), "anomalies": anomalies}
 
 
-def _seconds(start, end) -> float | None:  # noqa: ANN001
+def _seconds(start, end) -> float | None:
     if not start or not end:
         return None
     return round((end - start).total_seconds(), 3)

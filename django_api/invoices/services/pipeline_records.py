@@ -108,7 +108,9 @@ def document_result_save(*, document_id, result: dict[str, Any]) -> None:
                     suite=report.get("suite", ""),
                     success=bool(report.get("success")),
                     failed_count=sum(
-                        1 for o in report.get("outcomes", []) if not o.get("success") and o.get("severity") == "error"
+                        1
+                        for o in report.get("outcomes", [])
+                        if not o.get("success") and o.get("severity") == "error"
                     ),
                     report=report,
                 )
@@ -166,4 +168,6 @@ def _anomalies_replace(*, document: Document, anomalies: list[dict[str, Any]]) -
 
 
 def anomaly_model_save(*, project_id, blob: bytes, version: str) -> None:
-    ProjectAnomalyModel.objects.update_or_create(project_id=project_id, defaults={"blob": blob, "version": version})
+    ProjectAnomalyModel.objects.update_or_create(
+        project_id=project_id, defaults={"blob": blob, "version": version}
+    )

@@ -13,14 +13,18 @@ from django_api.invoices.selectors.projects import project_role
 @transaction.atomic
 def project_create(*, user, name: str, languages: str = "eng", settings: dict | None = None) -> Project:
     """A new project; its creator is its owner."""
-    project = Project.objects.create(name=name.strip(), owner=user, languages=languages, settings=settings or {})
+    project = Project.objects.create(
+        name=name.strip(), owner=user, languages=languages, settings=settings or {}
+    )
     Membership.objects.create(project=project, user=user, role=Role.OWNER)
     return project
 
 
 def project_member_set(*, project: Project, user, role: str) -> Membership:
     """Add `user` to the project with `role` (or change the role)."""
-    membership, _ = Membership.objects.update_or_create(project=project, user=user, defaults={"role": Role(role)})
+    membership, _ = Membership.objects.update_or_create(
+        project=project, user=user, defaults={"role": Role(role)}
+    )
     return membership
 
 

@@ -30,7 +30,9 @@ def tasks_recover_interrupted(*, max_attempts: int, requeue_queued: bool = True)
                 message = f"interrupted by a restart after {task.attempts} attempt(s)"
                 task.status, task.finished_at = TaskStatus.FAILED, now
                 task.error_code, task.error_message = INTERRUPTED, message
-                task.save(update_fields=["status", "finished_at", "error_code", "error_message", "updated_at"])
+                task.save(
+                    update_fields=["status", "finished_at", "error_code", "error_message", "updated_at"]
+                )
                 documents.update(status=DocumentStatus.FAILED, error_code=INTERRUPTED, error_message=message)
                 logger.warning("task %s failed: %s", task.id, message)
             else:

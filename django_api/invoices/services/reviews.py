@@ -34,14 +34,21 @@ def _clean_line_items(rows: list[dict]) -> list[dict[str, str | None]]:
 
 @transaction.atomic
 def document_fields_update(
-    *, user, project: Project, document: Document, fields: dict[str, Any], line_items: list[dict] | None = None
+    *,
+    user,
+    project: Project,
+    document: Document,
+    fields: dict[str, Any],
+    line_items: list[dict] | None = None,
 ) -> Document:
     """Record each changed value as a `FieldCorrection` and make it the current value. The extraction
     stays as it was. A change to an approved document returns it to `processed`."""
     require_write_role(user=user, project=project)
     unknown = set(fields) - set(FIELD_NAMES)
     if unknown:
-        raise InvalidInput("Unknown fields.", detail={"fields": sorted(unknown), "allowed": list(FIELD_NAMES)})
+        raise InvalidInput(
+            "Unknown fields.", detail={"fields": sorted(unknown), "allowed": list(FIELD_NAMES)}
+        )
     if document.status not in _REVIEWABLE:
         raise DocumentNotReady(f"The document is {document.status}; it can be corrected once processed.")
     document = Document.objects.select_for_update().get(pk=document.pk)

@@ -49,7 +49,11 @@ def sanitize_filename(name: str, *, media_type: str | None = None) -> str:
         name = "document" + (extension_for(media_type) if media_type else "")
     if len(name) > MAX_NAME_LENGTH:
         stem, dot, ext = name.rpartition(".")
-        name = (stem[: MAX_NAME_LENGTH - len(ext) - 1] + "." + ext) if dot and len(ext) <= 10 else name[:MAX_NAME_LENGTH]
+        name = (
+            (stem[: MAX_NAME_LENGTH - len(ext) - 1] + "." + ext)
+            if dot and len(ext) <= 10
+            else name[:MAX_NAME_LENGTH]
+        )
     return name
 
 

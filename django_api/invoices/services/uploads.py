@@ -40,7 +40,9 @@ def upload_limits() -> Limits:
     )
 
 
-def _check_files(files, limits: Limits) -> tuple[list[tuple[CheckedUpload, bytes]], list[tuple[str, OcrPipelineError]]]:  # noqa: ANN001
+def _check_files(
+    files, limits: Limits
+) -> tuple[list[tuple[CheckedUpload, bytes]], list[tuple[str, OcrPipelineError]]]:
     accepted, rejected = [], []
     for upload in files:
         name = sanitize_filename(getattr(upload, "name", "") or "")
@@ -91,11 +93,13 @@ def invoice_upload(*, user, project: Project, files: list, dispatch: bool = True
         for name in stored:  # the transaction rolled back: remove the files written for it
             default_storage.delete(name)
         raise
-    logger.info("task %s queued: %d documents, %d rejected", outcome.task.id, len(outcome.documents), len(rejected))
+    logger.info(
+        "task %s queued: %d documents, %d rejected", outcome.task.id, len(outcome.documents), len(rejected)
+    )
     return outcome
 
 
-def _store(*, user, project: Project, accepted, stored: list[str]) -> UploadOutcome:  # noqa: ANN001
+def _store(*, user, project: Project, accepted, stored: list[str]) -> UploadOutcome:
     task = OcrTask.objects.create(
         project=project,
         created_by=user,

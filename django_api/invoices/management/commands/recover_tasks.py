@@ -2,7 +2,7 @@
 
 Without `--run` it only fixes the records and hands the tasks to the configured pipeline (in distributed
 mode: new flow runs; in embedded mode the API server's executor picks them up at its start, see
-`django_api/config/gunicorn.conf.py`). With `--run` the queued tasks are processed here, one by one."""
+`django_api/config/gunicorn_conf.py`). With `--run` the queued tasks are processed here, one by one."""
 
 from __future__ import annotations
 

@@ -51,12 +51,16 @@ class Command(BaseCommand):
             user=user, name=DEMO_PROJECT
         )
         note = " (generated)" if generated else ""
-        self.stdout.write(f"demo user: {DEMO_USER}  password: {password}{note}  project: {DEMO_PROJECT} (id {project.pk})")
+        self.stdout.write(
+            f"demo user: {DEMO_USER}  password: {password}{note}  project: {DEMO_PROJECT} (id {project.pk})"
+        )
         if no_process or project.documents.exists():
             return
         root = corpus_dir()
         files = [
-            SimpleUploadedFile(Path(rel).name, (root / rel).read_bytes()) for rel in SAMPLES if (root / rel).is_file()
+            SimpleUploadedFile(Path(rel).name, (root / rel).read_bytes())
+            for rel in SAMPLES
+            if (root / rel).is_file()
         ]
         if not files:
             self.stdout.write(f"no sample documents found under {root}; the Demo project is empty")

@@ -1,4 +1,4 @@
-"""gunicorn settings of the API (`gunicorn -c django_api/config/gunicorn.conf.py django_api.config.wsgi`).
+"""gunicorn settings of the API (`gunicorn -c django_api/config/gunicorn_conf.py django_api.config.wsgi`).
 
 Embedded mode keeps the task executor inside the API process: run one worker with threads. When a worker
 starts, tasks a crash or restart left running are re-queued (or failed as `interrupted`) and handed to
@@ -12,7 +12,7 @@ threads = int(os.environ.get("OCR_API_THREADS", "8"))
 timeout = 300
 
 
-def post_worker_init(worker):  # noqa: ANN001 (gunicorn hook)
+def post_worker_init(worker):
     if worker.cfg.workers > 1 and worker.age > 1:
         return  # several workers: only the first one recovers, once
     from django_api.orchestration.seam import recover_on_startup

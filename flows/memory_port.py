@@ -49,7 +49,9 @@ def source_for_bytes(data: bytes, *, name: str, uri: str = "", document_id: str 
 class InMemoryPort:
     """Implements `flows.port.PipelinePort`; the extra methods create tasks and read their outcome."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, settings: dict[str, Any] | None = None) -> None:
+        """`settings`: project settings given to tasks created without their own (e.g. by `create_task`)."""
+        self._default_settings = dict(settings or {})
         self._lock = threading.RLock()
         self._tasks: dict[str, TaskRecord] = {}
         self._blobs: dict[str, bytes | Path] = {}
@@ -84,7 +86,8 @@ class InMemoryPort:
             sources.append(source)
         task_id = task_id or uuid.uuid4().hex
         inputs = TaskInputs(task_id=task_id, project_id=project_id, documents=tuple(sources),
-                            languages=languages, settings=dict(settings or {}))
+                            languages=languages,
+                            settings=dict(self._default_settings if settings is None else settings))
         with self._lock:
             self._tasks[task_id] = TaskRecord(inputs=inputs, statuses=[QUEUED])
         return task_id

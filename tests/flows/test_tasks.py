@@ -1,0 +1,144 @@
+"""Task logic through `.fn()` and the small orchestration helpers, without a flow run."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from types import SimpleNamespace
+
+import pytest
+
+from flows import tasks
+from flows.memory_port import InMemoryPort
+from flows.page_window import PageWindow
+from flows.port import PipelinePort
+from flows.progress import ProgressTracker
+from flows.settings import ConfigurationError, get_port, load_factory, use_port
+from ocr_tasks.anomaly import AnomalySettings
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.errors import CorruptDocument, OcrEngineError, OcrTimeout, StorageError
+from ocr_tasks.result_types import DocumentResult
+from tests.flows.fakes import png_bytes
+
+
+def failed_state(exc: BaseException):
+    return SimpleNamespace(result=lambda raise_on_failure=True: exc)
+
+
+def test_only_transient_errors_are_retried():
+    assert tasks.retry_if_transient(None, None, failed_state(OcrTimeout("slow")))
+    assert tasks.retry_if_transient(None, None, failed_state(StorageError("hiccup")))
+    assert not tasks.retry_if_transient(None, None, failed_state(CorruptDocument("bad")))
+    assert not tasks.retry_if_transient(None, None, failed_state(OcrEngineError("broken")))
+    assert not tasks.retry_if_transient(None, None, failed_state(ValueError("bug")))
+
+
+def test_read_and_ingest_tasks(tmp_path):
+    port = InMemoryPort()
+    task_id = port.add_task("p", [("a.png", png_bytes("hello")), ("b.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20)])
+    good, bad = port.load_task(task_id).documents
+
+    data = tasks.read_document.fn(port, good)
+    ingested = tasks.ingest_document.fn(data, good, OcrConfig(), str(tmp_path))
+    assert ingested.source.id == good.id and ingested.source.media_type == "image/png"
+    assert [p.index for p in ingested.pages] == [0] and (tmp_path / good.id).is_dir()
+    with pytest.raises(CorruptDocument):
+        tasks.ingest_document.fn(tasks.read_document.fn(port, bad), bad, OcrConfig(), str(tmp_path))
+
+
+def test_read_of_a_missing_blob_is_a_transient_storage_error():
+    port = InMemoryPort()
+    source = port.load_task(port.add_task("p", [("a.png", b"x")])).documents[0]
+    port._blobs.clear()
+    with pytest.raises(StorageError) as caught:
+        tasks.read_document.fn(port, source)
+    assert caught.value.transient
+
+
+def test_ocr_page_task_uses_the_named_engine(fake_engines, tmp_path):
+    port = InMemoryPort()
+    source = port.load_task(port.add_task("p", [("a.png", png_bytes())])).documents[0]
+    page = tasks.ingest_document.fn(port.read_document(source), source, OcrConfig(), str(tmp_path)).pages[0]
+
+    result = tasks.ocr_page.fn(page, OcrConfig(), "fake")
+
+    assert result.engine == "fake" and "Total 120.00" in result.text
+    assert fake_engines["fake"].calls == 1
+
+
+def test_options_of_merges_flat_and_section_settings():
+    settings = tasks.options_of(AnomalySettings, {"approval_threshold": 500, "ocr": {}, "anomaly": {"z_threshold": 2.0}},
+                                "anomaly")
+    assert (settings.approval_threshold, settings.z_threshold) == (500, 2.0)
+    assert settings.min_history == AnomalySettings().min_history
+
+
+def test_save_result_task_writes_through_the_port():
+    port = InMemoryPort()
+    task_id = port.add_task("p", [("a.png", b"x")])
+    source = port.load_task(task_id).documents[0]
+    tasks.save_result.fn(port, task_id, DocumentResult(source=source, timings={"ocr": 1.0}))
+    assert port.results(task_id)[source.id].timings == {"ocr": 1.0}
+
+
+def test_progress_never_goes_back():
+    port = InMemoryPort()
+    task_id = port.add_task("p", [])
+    tracker = ProgressTracker(port, task_id, documents_total=1)
+    tracker.enter("ocr")
+    tracker.enter("ingest")  # ignored: steps only move forward
+    tracker.add_pages(1)
+    tracker.page_done()
+    tracker.page_done()  # never above the total
+    tracker.document_done()
+    log = port.progress_log(task_id)
+    assert [p.step for p in log] == ["ocr"] * 5
+    assert (log[-1].pages_done, log[-1].pages_total, log[-1].documents_done) == (1, 1, 1)
+
+
+class InstantFuture:
+    """Just enough of a PrefectFuture for `PageWindow`."""
+
+    def __init__(self, fn, page):
+        self._future = Future()
+        try:
+            self._future.set_result(fn(page))
+        except Exception as exc:  # noqa: BLE001
+            self._future.set_exception(exc)
+
+    def add_done_callback(self, callback):
+        self._future.add_done_callback(lambda _: callback(self))
+
+    def result(self, raise_on_failure=True):
+        return self._future.result()
+
+
+def test_page_window_keeps_at_most_limit_in_flight_and_stops():
+    submitted = []
+
+    def submit(page):
+        submitted.append(page)
+        return InstantFuture(lambda p: 1 / p, page)
+
+    window = PageWindow(submit, limit=2)
+    window.extend(("doc", page) for page in (1, 0, 4, 5))
+    seen = []
+    for key, value, error in window.results():
+        seen.append((value, type(error).__name__ if error else None))
+        window.stop()  # after the first page back: nothing new is submitted, the page in flight returns
+    assert submitted == [1, 0]
+    assert seen == [(1.0, None), (None, "ZeroDivisionError")]
+
+
+def test_port_selection_from_the_environment(monkeypatch):
+    monkeypatch.setenv("OCR_PIPELINE_PORT", "flows.memory_port:default_port")
+    monkeypatch.setattr("flows.settings._port", None)
+    port = get_port()
+    assert isinstance(port, PipelinePort) and get_port() is port
+    other = InMemoryPort()
+    with use_port(other):
+        assert get_port() is other
+    assert get_port() is port
+    with pytest.raises(ConfigurationError):
+        load_factory("flows.memory_port.default_port")
+    with pytest.raises(ConfigurationError):
+        load_factory("flows.nowhere:factory")

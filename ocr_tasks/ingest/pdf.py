@@ -15,6 +15,10 @@ from ocr_tasks.ingest.pages import PageInput
 from ocr_tasks.ingest.text_layer import read_text_layer
 
 MIN_RENDER_DPI = 72
+# A page mostly covered by images with only a little text (a scan with a stamped header or a page
+# number) is OCR'd: its text layer does not hold the page's text.
+SCAN_IMAGE_COVERAGE = 0.5
+SPARSE_TEXT_CHARS = 200
 
 
 def _open_pdf(data: bytes):
@@ -69,6 +73,8 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
         raise CorruptDocument(f"page {index + 1} cannot be read: {exc}") from exc
     try:
         text_page = read_text_layer(page, index=index, dpi=config.dpi)
+        if text_page is not None and _is_scan_with_sparse_text(page, text_page):
+            text_page = None
         if text_page is not None:
             return PageInput(
                 index=index,
@@ -89,3 +95,24 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
         return PageInput(index=index, width=image.width, height=image.height, dpi=dpi, image_path=str(path))
     finally:
         page.close()
+
+
+def _is_scan_with_sparse_text(page, text_page) -> bool:
+    if sum(len(w.text) for w in text_page.words) >= SPARSE_TEXT_CHARS:
+        return False
+    return _image_coverage(page) >= SCAN_IMAGE_COVERAGE
+
+
+def _image_coverage(page) -> float:
+    """Share of the page area covered by image objects (overlaps counted twice, capped at 1)."""
+    import pypdfium2.raw as pdfium_c
+
+    left, bottom, right, top = page.get_bbox()
+    area = max(1e-6, (right - left) * (top - bottom))
+    covered = 0.0
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        x0, y0, x1, y1 = obj.get_bounds()
+        width = max(0.0, min(x1, right) - max(x0, left))
+        height = max(0.0, min(y1, top) - max(y0, bottom))
+        covered += width * height
+    return min(1.0, covered / area)

@@ -140,9 +140,7 @@ def read_text_layer(pdf_page, *, index: int, dpi: int) -> OcrPage | None:
     lines = _words_and_lines(chars)
     if not lines:
         return None
-    width_pt, height_pt = pdf_page.get_size()
-    if transform.rotation in (90, 270):
-        width_pt, height_pt = height_pt, width_pt
+    width_pt, height_pt = pdf_page.get_size()  # PDFium reports the displayed size (after /Rotate)
     return OcrPage(
         index=index,
         width=round(width_pt * dpi / 72),

@@ -144,3 +144,27 @@ def image_pdf(pages: list[Image.Image]) -> bytes:
     buffer = io.BytesIO()
     pages[0].save(buffer, format="PDF", save_all=True, append_images=pages[1:], resolution=150)
     return buffer.getvalue()
+
+
+def with_text_stamp(pdf_bytes: bytes, text: str, *, x: float = 40, y: float = 800, size: float = 10) -> bytes:
+    """`pdf_bytes` with a line of real (text-layer) text added on its first page, like a scanner's
+    header or a 'PAID' stamp over a scan."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument(pdf_bytes)
+    page = pdf[0]
+    obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", ctypes.c_float(size))
+    encoded = (text + "\x00").encode("utf-16-le")
+    buffer = ctypes.create_string_buffer(encoded, len(encoded))
+    pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, ctypes.POINTER(pdfium_c.FPDF_WCHAR)))
+    pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+    pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    page.close()
+    pdf.close()
+    return out.getvalue()

@@ -17,12 +17,18 @@ print(",".join(heavy))
 
 
 def test_core_modules_do_not_import_heavy_libraries():
-    result = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60, check=True
+    )
     assert result.stdout.strip() == ""
 
 
 def test_pandas_still_imports_after_pytesseract_was_loaded_without_it():
-    probe = "from ocr_tasks.engines.tesseract import import_pytesseract\nimport_pytesseract()\nimport pandas\n"
+    probe = (
+        "from ocr_tasks.engines.tesseract import import_pytesseract\nimport_pytesseract()\nimport pandas\n"
+    )
     probe += "print(pandas.__name__)"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
     assert result.stdout.strip() == "pandas"

@@ -3,6 +3,7 @@ answered with its stable code."""
 
 from __future__ import annotations
 
+import io
 import time
 from pathlib import Path
 
@@ -197,3 +198,33 @@ def test_too_many_pages(tmp_path):
     tiff = builders.encode(frames[0], "TIFF", save_all=True, append_images=frames[1:])
     assert _code(tiff, tmp_path, config=config) == "too_many_pages"
     assert len(_ingest(builders.blank_pdf(2), tmp_path, config=config).pages) == 2
+
+
+def test_text_layer_boxes_are_top_left_relative_and_follow_page_rotation(tmp_path):
+    import pypdfium2 as pdfium
+
+    data = builders.with_text_stamp(builders.blank_pdf(1), "Invoice 2024-001 ACME", x=60, y=780, size=12)
+    (page,) = _ingest(data, tmp_path / "upright").pages
+    words = page.text_page.words
+    assert [w.text for w in words] == ["Invoice", "2024-001", "ACME"]
+    first = words[0].bbox
+    assert first.x0 == pytest.approx(60 / 595, abs=0.01)
+    assert 0.0 < first.y0 < first.y1 == pytest.approx((842 - 780) / 842, abs=0.01)  # baseline at y=780 pt
+    assert (page.width, page.height) == (round(595 * 300 / 72), round(842 * 300 / 72))
+
+    pdf = pdfium.PdfDocument(data)
+    pdf[0].set_rotation(90)  # displayed turned clockwise: the top-left text ends up top-right
+    rotated = io.BytesIO()
+    pdf.save(rotated)
+    pdf.close()
+    (turned,) = _ingest(rotated.getvalue(), tmp_path / "rotated").pages
+    assert (turned.width, turned.height) == (page.height, page.width)
+    box = turned.text_page.words[0].bbox
+    assert box.x1 == pytest.approx(1 - first.y0, abs=0.01) and box.y0 == pytest.approx(first.x0, abs=0.01)
+
+
+def test_scan_with_a_little_real_text_is_ocrd_not_read(tmp_path):
+    scan = builders.image_pdf([builders.text_page()])
+    stamped = builders.with_text_stamp(scan, "Scanned by OfficeJet 2024-03-12")
+    (page,) = _ingest(stamped, tmp_path).pages
+    assert page.needs_ocr and page.image_path and Path(page.image_path).is_file()

@@ -7,8 +7,9 @@ pages never see `requests` exceptions. The token travels in the `Authorization` 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import requests
 

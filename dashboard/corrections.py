@@ -6,7 +6,8 @@ Only values the reviewer changed are sent, so each one becomes exactly one audit
 from __future__ import annotations
 
 import math
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 LINE_ITEM_COLUMNS: tuple[str, ...] = ("description", "quantity", "unit_price", "amount")
 

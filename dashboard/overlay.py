@@ -6,7 +6,8 @@ Boxes are relative 0-1 `[x0, y0, x1, y1]` with a top-left origin, as the API ser
 from __future__ import annotations
 
 import io
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -26,7 +27,7 @@ def field_boxes_on_page(fields: Mapping[str, Mapping[str, Any]], page: int) -> d
 
 def to_pixels(bbox: tuple[float, ...], width: int, height: int) -> tuple[int, int, int, int]:
     x0, y0, x1, y1 = bbox
-    clamp = lambda v: max(0.0, min(1.0, v))  # noqa: E731
+    clamp = lambda v: max(0.0, min(1.0, v))
     return (round(clamp(x0) * width), round(clamp(y0) * height), round(clamp(x1) * width),
             round(clamp(y1) * height))
 

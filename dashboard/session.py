@@ -7,11 +7,19 @@ The token lives only in `st.session_state` (server side, per browser tab); it ne
 from __future__ import annotations
 
 import os
-from typing import Any, Callable, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import streamlit as st
 
-from dashboard.api_client import ApiClient, ApiError, ApiUnavailable, NotAuthenticated, NotFound, default_api_url
+from dashboard.api_client import (
+    ApiClient,
+    ApiError,
+    ApiUnavailable,
+    NotAuthenticated,
+    NotFound,
+    default_api_url,
+)
 
 TOKEN = "auth_token"
 USERNAME = "auth_username"

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 FINISHED_STATUSES = frozenset({"succeeded", "partially_failed", "failed", "cancelled"})
 RUNNING_STATUSES = frozenset({"queued", "running", "cancelling"})
-SEVERITY_ICONS = {"error": "🔴", "warning": "🟠", "info": "🔵"}
+# Streamlit markdown icons (Material Symbols ship with Streamlit; emoji fonts may be missing on servers).
+SEVERITY_ICONS = {"error": ":red[:material/error:]", "warning": ":orange[:material/warning:]",
+                  "info": ":blue[:material/info:]"}
+PASSED_ICON, FAILED_ICON = ":green[:material/check_circle:]", ":red[:material/cancel:]"
 
 
 def outcome_sentence(outcome: dict[str, Any]) -> str:
@@ -35,7 +39,7 @@ def validation_sentences(reports: Iterable[dict[str, Any]]) -> list[tuple[bool, 
 
 def anomaly_sentence(anomaly: dict[str, Any]) -> str:
     severity = str(anomaly.get("severity") or "info")
-    icon = SEVERITY_ICONS.get(severity, "⚪")
+    icon = SEVERITY_ICONS.get(severity, ":gray[:material/help:]")
     kind = str(anomaly.get("kind") or "anomaly").replace("_", " ")
     score = float(anomaly.get("score") or 0.0)
     return f"{icon} **{severity}** · {kind} (score {score:.2f}): {anomaly.get('explanation', '')}"

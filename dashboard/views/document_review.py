@@ -10,7 +10,7 @@ from dashboard import session
 from dashboard.api_client import ApiError
 from dashboard.corrections import LINE_ITEM_COLUMNS, patch_body
 from dashboard.overlay import draw_field_boxes, field_boxes_on_page
-from dashboard.wording import anomaly_sentence, validation_sentences
+from dashboard.wording import FAILED_ICON, PASSED_ICON, anomaly_sentence, validation_sentences
 
 # Display order; fields the API sends beyond these are shown after them.
 FIELD_ORDER = ("vendor_name", "vendor_address", "vendor_tax_id", "customer_name", "customer_address",
@@ -91,30 +91,29 @@ with image_col:
             picture = draw_field_boxes(image_bytes, boxes, None if highlight == "(none)" else highlight)
             st.image(picture, caption=f"Page {page_index + 1}: {len(boxes)} field box(es)", width="stretch")
 
-with form_col:
-    with st.form("fields_form"):
-        st.markdown("**Fields** (confidence in brackets; edit and save to correct)")
-        edited: dict[str, str] = {}
-        for name in names:
-            field = fields[name] or {}
-            confidence = field.get("confidence")
-            label = name.replace("_", " ")
-            label += f" ({float(confidence):.2f})" if confidence is not None else " (—)"
-            if field.get("corrected"):
-                label += " ✎ corrected"
-            help_text = f"Raw text: {field.get('raw_text')!r}" if field.get("raw_text") else None
-            if field.get("corrected"):
-                help_text = (help_text or "") + f" · extracted value: {field.get('original_value')!r}"
-            value = field.get("value")
-            edited[name] = st.text_input(label, value="" if value is None else str(value), key=f"field_{name}",
-                                         help=help_text)
-        st.markdown("**Line items**")
-        original_items = [{c: "" if item.get(c) is None else str(item.get(c)) for c in LINE_ITEM_COLUMNS}
-                          for item in doc.get("line_items") or []]
-        items_frame = pd.DataFrame(original_items, columns=list(LINE_ITEM_COLUMNS)).astype("string")
-        edited_items = st.data_editor(items_frame, num_rows="dynamic", hide_index=True, key="line_items_editor",
-                                      width="stretch")
-        save = st.form_submit_button("Save corrections", key="save_corrections", type="primary")
+with form_col, st.form("fields_form"):
+    st.markdown("**Fields** (confidence in brackets; edit and save to correct)")
+    edited: dict[str, str] = {}
+    for name in names:
+        field = fields[name] or {}
+        confidence = field.get("confidence")
+        label = name.replace("_", " ")
+        label += f" ({float(confidence):.2f})" if confidence is not None else " (—)"
+        if field.get("corrected"):
+            label += " · corrected"
+        help_text = f"Raw text: {field.get('raw_text')!r}" if field.get("raw_text") else None
+        if field.get("corrected"):
+            help_text = (help_text or "") + f" · extracted value: {field.get('original_value')!r}"
+        value = field.get("value")
+        edited[name] = st.text_input(label, value="" if value is None else str(value), key=f"field_{name}",
+                                     help=help_text)
+    st.markdown("**Line items**")
+    original_items = [{c: "" if item.get(c) is None else str(item.get(c)) for c in LINE_ITEM_COLUMNS}
+                      for item in doc.get("line_items") or []]
+    items_frame = pd.DataFrame(original_items, columns=list(LINE_ITEM_COLUMNS)).astype("string")
+    edited_items = st.data_editor(items_frame, num_rows="dynamic", hide_index=True, key="line_items_editor",
+                                  width="stretch")
+    save = st.form_submit_button("Save corrections", key="save_corrections", type="primary")
 
 if save:
     edited_rows = edited_items.astype(object).where(edited_items.notna(), None).to_dict("records")
@@ -139,7 +138,7 @@ sentences = validation_sentences(doc.get("validation") or [])
 if not sentences:
     st.caption("No validation results.")
 for passed, sentence in sentences:
-    st.markdown(f"{'✅' if passed else '❌'} {sentence}")
+    st.markdown(f"{PASSED_ICON if passed else FAILED_ICON} {sentence}")
 
 st.subheader("Anomalies")
 anomalies = sorted(doc.get("anomalies") or [], key=lambda a: -float(a.get("score") or 0))

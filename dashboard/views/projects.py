@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError, UploadFile
-from dashboard.wording import RUNNING_STATUSES, progress_fraction, progress_text
+from dashboard.wording import FAILED_ICON, RUNNING_STATUSES, progress_fraction, progress_text
 
 ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff"]
 REFRESH_SECONDS = 2.0
@@ -48,7 +48,7 @@ if st.button("Process files", key="process_files", type="primary", disabled=not 
     except ApiError as exc:
         session.show_api_error(exc, what="Uploading")
         for rejected in (exc.detail or {}).get("rejected", []):
-            st.write(f"❌ {rejected.get('name')}: {rejected.get('message')} (`{rejected.get('code')}`)")
+            st.markdown(f"{FAILED_ICON} {rejected.get('name')}: {rejected.get('message')} (`{rejected.get('code')}`)")
     else:
         st.session_state[UPLOAD_ROUND] = upload_round + 1
         st.session_state["last_upload"] = answer

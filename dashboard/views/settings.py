@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
+from dashboard.wording import FAILED_ICON, PASSED_ICON
 
 st.title("Settings")
 
@@ -37,4 +38,4 @@ else:
     for name, check in (health.get("checks") or {}).items():
         ok = bool(check.get("ok")) if isinstance(check, dict) else bool(check)
         details = {k: v for k, v in check.items() if k != "ok"} if isinstance(check, dict) else {}
-        st.write(f"{'✅' if ok else '❌'} **{name}** " + (f"`{details}`" if details else ""))
+        st.markdown(f"{PASSED_ICON if ok else FAILED_ICON} **{name}** " + (f"`{details}`" if details else ""))

@@ -6,16 +6,24 @@ import json
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
-from dashboard.api_client import (ApiClient, ApiError, ApiUnavailable, NotAuthenticated, NotFound,
-                                  PermissionDenied, UploadFile)
+from dashboard.api_client import (
+    ApiClient,
+    ApiError,
+    ApiUnavailable,
+    NotAuthenticated,
+    NotFound,
+    PermissionDenied,
+    UploadFile,
+)
 
 
 class _Handler(BaseHTTPRequestHandler):
-    routes: dict = {}
-    seen: list = []
+    routes: ClassVar[dict] = {}
+    seen: ClassVar[list] = []
 
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)

@@ -116,6 +116,13 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
 
             if os.environ.get("OCR_UPDATE_SCREENSHOTS") == "1":
                 _save_readme_screenshot(page)
+
+            # the overview exports the project's results through the API
+            page.get_by_test_id("stSidebar").get_by_role("link", name="Project overview").click()
+            with page.expect_download() as download_info:
+                page.get_by_role("button", name="Download CSV").click()
+            exported = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
+            page.screenshot(path=str(artifacts / "overview.png"), full_page=True)
         except Exception:
             page.screenshot(path=str(artifacts / "failure.png"), full_page=True)
             raise
@@ -134,9 +141,10 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
     assert _amount(str(total["original_value"])) == _amount(extracted)
     assert [(c["field"], _amount(str(c["new_value"]))) for c in detail["corrections"]] == [
         ("total", _amount(new_total))]
+    assert receipt.name in exported and new_total in exported, exported[:500]
 
 
-def _save_readme_screenshot(page) -> None:  # noqa: ANN001 (Playwright page)
+def _save_readme_screenshot(page) -> None:
     """The review page with the total's box highlighted, for the README."""
     page.set_viewport_size({"width": 1400, "height": 1900})
     page.get_by_test_id("stSelectbox").filter(has_text="Highlight field").click()

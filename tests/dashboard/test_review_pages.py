@@ -42,9 +42,9 @@ def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, 
     assert total.label == "total (0.62)"
     assert at.text_input(key="field_subtotal").label == "subtotal (0.40)"
     shown = texts(at)
-    assert "❌ Failed (error): The subtotal plus tax equals the total. Observed: 8.49 + 0.00 != 9.00." in shown
-    assert "✅ Passed: The total is present." in shown
-    assert "**warning** · arithmetic mismatch (score 0.80): Subtotal and tax do not add up" in shown
+    assert ":red[:material/cancel:] Failed (error): The subtotal plus tax equals the total. Observed: 8.49 + 0.00 != 9.00." in shown
+    assert ":green[:material/check_circle:] Passed: The total is present." in shown
+    assert ":orange[:material/warning:] **warning** · arithmetic mismatch (score 0.80): Subtotal and tax do not add up" in shown
     # the page image is fetched and drawn; only fields with a box are offered for highlighting
     assert fake.calls_named("page_image") == [((1, 11, 0), {})]
     assert at.selectbox(key="highlight_field").options == ["(none)", "vendor_name", "invoice_date", "total"]
@@ -118,4 +118,17 @@ def test_overview_shows_counts_charts_top_anomalies_and_exports(make_app, fake):
     top = at.dataframe[0].value
     assert list(top["document"]) == ["receipt.jpg"]
     assert {b.key for b in at.get("download_button")} == {"export_csv", "export_xlsx"}
+    assert not at.exception
+
+
+def test_switching_pages_fetches_that_page_and_its_boxes(make_app, fake):
+    doc = fake.documents[11]
+    doc["pages"].append({"index": 1, "width": 200, "height": 300, "image_url": "..."})
+    doc["fields"]["due_date"] = {"value": "2019-01-25", "raw_text": "25/01/2019", "confidence": 0.7, "page": 1,
+                                 "bbox": [0.1, 0.1, 0.5, 0.2], "corrected": False, "original_value": "2019-01-25"}
+    at = make_app(page=REVIEW, document_id=11)
+    assert "due_date" not in at.selectbox(key="highlight_field").options
+    at.segmented_control(key="review_page").set_value(1).run()
+    assert fake.calls_named("page_image")[-1] == ((1, 11, 1), {})
+    assert at.selectbox(key="highlight_field").options == ["(none)", "due_date"]
     assert not at.exception

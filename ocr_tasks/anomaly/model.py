@@ -2,8 +2,10 @@
 robust z-score of the total. scikit-learn is imported inside `fit_model` and `from_bytes` only.
 
 An invoice is reported as an `outlier` when its total's robust z-score against the vendor's other
-invoices reaches `z_threshold`, or when the forest isolates it (beyond the `contamination` cut) and at
-least one feature is that far from the history's median. The explanation names those features.
+invoices reaches `z_threshold` and the total is at least `min_amount_ratio` times off the vendor's
+median; or when the forest isolates it (beyond the `contamination` cut) and at least one of the
+`NAMED_FEATURES` is `z_threshold` robust z-scores from the history's median. The explanation names the
+features and their z-scores.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pickle
 from dataclasses import asdict, dataclass
 from typing import Any, Sequence
 
-from ocr_tasks.anomaly.features import FEATURES, LABELS, features_of, robust_center_scale, vendor_amount_z
+from ocr_tasks.anomaly.features import FEATURES, LABELS, NAMED_FEATURES, features_of, robust_center_scale, vendor_amount_z
 from ocr_tasks.anomaly.kinds import OUTLIER
 from ocr_tasks.anomaly.ledger import Entry, Ledger
 from ocr_tasks.anomaly.records import InvoiceRecord
@@ -138,49 +140,77 @@ def _describe(name: str, value: float, center: float) -> str:
     return f"{LABELS[name]} {value:g} (typical {center:g})"
 
 
-def learned_anomaly(
-    model: AnomalyModel, entry: Entry, others: Sequence[Entry], settings: AnomalySettings
-) -> Anomaly | None:
-    """The `outlier` anomaly of one invoice, or None. `others`: the vendor's earlier invoices."""
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An invoice to score with the model: its features and vendor z-score, taken against the vendor's
+    invoices known when it arrived."""
+
+    entry: Entry
+    values: dict[str, float]
+    vendor_z: float
+    vendor_median: float
+
+
+def candidate(entry: Entry, others: Sequence[Entry], settings: AnomalySettings) -> Candidate | None:
+    """None when the vendor has fewer than `min_vendor_history` earlier invoices or the total is missing."""
     if len(others) < settings.min_vendor_history:
         return None
     values = features_of(entry, others)
     if values is None:
         return None
     vendor_z, vendor_median = vendor_amount_z(entry, others)
-    z_values = model.standardise(values)
-    isolation = model.isolation_score(z_values)
-    unusual = {
-        name: z
-        for name, z in zip(FEATURES, z_values)
-        if abs(z) >= settings.z_threshold and name != "total_vs_vendor_median"
-    }
-    if not math.isnan(vendor_z) and abs(vendor_z) >= settings.z_threshold:
-        unusual["total_vs_vendor_median"] = vendor_z
-    by_vendor = "total_vs_vendor_median" in unusual
-    if not unusual or not (by_vendor or isolation > model.threshold):
-        return None
-    ranked = sorted(unusual.items(), key=lambda item: -abs(item[1]))
+    return Candidate(entry, values, vendor_z, vendor_median)
+
+
+def _explain(model: AnomalyModel, item: Candidate, ranked: list[tuple[str, float]]) -> str:
     parts = []
     for name, z in ranked:
         if name == "total_vs_vendor_median":
-            parts.append(f"total {entry.total:,.2f} is {entry.total / vendor_median:.1f}x the vendor's median "
-                         f"{vendor_median:,.2f} (robust z {z:+.1f})")
+            parts.append(
+                f"total {item.entry.total:,.2f} is {item.entry.total / item.vendor_median:.1f}x the vendor's "
+                f"median {item.vendor_median:,.2f} (robust z {z:+.1f})"
+            )
         else:
-            index = FEATURES.index(name)
-            parts.append(f"{_describe(name, values[name], model.centers[index])} (robust z {z:+.1f})")
-    strongest = abs(ranked[0][1])
-    score = min(1.0, max(isolation, strongest / (2 * settings.z_threshold)))
-    return Anomaly(
-        document_id=entry.document_id,
-        kind=OUTLIER,
-        severity=WARNING,
-        score=score,
-        explanation="Unusual for this project: " + "; ".join(parts) + ".",
-        evidence={
-            "features": {name: round(z, 2) for name, z in ranked},
-            "isolation_score": round(isolation, 4),
-            "isolation_threshold": round(model.threshold, 4),
-            "model_version": model.version,
-        },
-    )
+            center = model.centers[FEATURES.index(name)]
+            parts.append(f"{_describe(name, item.values[name], center)} (robust z {z:+.1f})")
+    return "Unusual for this project: " + "; ".join(parts) + "."
+
+
+def learned_anomalies(
+    model: AnomalyModel, candidates: Sequence[Candidate], settings: AnomalySettings
+) -> list[Anomaly]:
+    """The `outlier` anomalies among `candidates` (the forest scores them in one call)."""
+    if not candidates:
+        return []
+    matrix = [model.standardise(item.values) for item in candidates]
+    isolation = [float(-s) for s in model.forest.score_samples(matrix)]
+    found = []
+    for item, z_values, score in zip(candidates, matrix, isolation):
+        unusual = {}
+        if score > model.threshold:
+            unusual = {n: z for n, z in zip(FEATURES, z_values) if n in NAMED_FEATURES and abs(z) >= settings.z_threshold}
+        ratio = item.entry.total / item.vendor_median if item.vendor_median > 0 else math.nan
+        if (
+            abs(item.vendor_z) >= settings.z_threshold
+            and max(ratio, 1 / ratio) >= settings.min_amount_ratio
+        ):
+            unusual["total_vs_vendor_median"] = item.vendor_z
+        if not unusual:
+            continue
+        ranked = sorted(unusual.items(), key=lambda pair: -abs(pair[1]))
+        found.append(
+            Anomaly(
+                document_id=item.entry.document_id,
+                kind=OUTLIER,
+                severity=WARNING,
+                score=min(1.0, max(score, abs(ranked[0][1]) / (2 * settings.z_threshold))),
+                explanation=_explain(model, item, ranked),
+                evidence={
+                    "features": {name: round(z, 2) for name, z in ranked},
+                    "isolation_score": round(score, 4),
+                    "isolation_threshold": round(model.threshold, 4),
+                    "model_version": model.version,
+                },
+            )
+        )
+    return found

@@ -12,9 +12,9 @@ from typing import Mapping, Sequence
 
 from ocr_tasks.anomaly import rules
 from ocr_tasks.anomaly.duplicates import duplicate_anomaly
-from ocr_tasks.anomaly.kinds import DEFAULTS, RULES_ONLY
+from ocr_tasks.anomaly.kinds import DEFAULTS, DUPLICATE_KINDS, RULES_ONLY
 from ocr_tasks.anomaly.ledger import Entry, Ledger
-from ocr_tasks.anomaly.model import AnomalyModel, fit_model, learned_anomaly
+from ocr_tasks.anomaly.model import AnomalyModel, Candidate, candidate, fit_model, learned_anomalies
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.anomaly.settings import DEFAULT_SETTINGS, AnomalySettings
 from ocr_tasks.result_types import Anomaly, ValidationReport
@@ -38,10 +38,9 @@ def score_document(
     prior: Ledger,
     *,
     reports: Sequence[ValidationReport] | None,
-    model: AnomalyModel | None,
     settings: AnomalySettings,
 ) -> list[Anomaly]:
-    """Every anomaly of one document against the prior invoices, strongest first."""
+    """Every rule anomaly of one document against the prior invoices."""
     duplicate = duplicate_anomaly(entry, prior, settings)
     found = [
         duplicate,
@@ -54,9 +53,7 @@ def score_document(
         rules.new_vendor(entry, prior, settings),
         rules.iban_changed(entry, prior),
     ]
-    if model is not None and duplicate is None:  # a duplicate's oddity is explained by the duplicate
-        found.append(learned_anomaly(model, entry, prior.vendor_entries(entry.vendor), settings))
-    return sorted((a for a in found if a is not None), key=lambda a: -a.score)
+    return [a for a in found if a is not None]
 
 
 def score_anomalies(
@@ -78,13 +75,21 @@ def score_anomalies(
     if model is None:
         model = fit_model(past, settings=settings)
     prior = Ledger.of(past)
-    results: dict[str, tuple[Anomaly, ...]] = {}
+    found: dict[str, list[Anomaly]] = {}
+    candidates: list[Candidate] = []
     for record in batch:
         entry = Entry.of(record)
         reports = validation.get(record.document_id) if validation is not None else None
-        found = score_document(entry, prior, reports=reports, model=model, settings=settings)
+        found[record.document_id] = score_document(entry, prior, reports=reports, settings=settings)
         if model is None:
-            found.append(_rules_only(entry, len(past), settings))
-        results[record.document_id] = tuple(found)
+            found[record.document_id].append(_rules_only(entry, len(past), settings))
+        elif not any(a.kind in DUPLICATE_KINDS for a in found[record.document_id]):
+            # a duplicate's oddity (zero days since the previous invoice) is explained by the duplicate
+            item = candidate(entry, prior.vendor_entries(entry.vendor), settings)
+            if item is not None:
+                candidates.append(item)
         prior.add(entry)
-    return results
+    if model is not None:
+        for anomaly in learned_anomalies(model, candidates, settings):
+            found[anomaly.document_id].append(anomaly)
+    return {doc_id: tuple(sorted(items, key=lambda a: -a.score)) for doc_id, items in found.items()}

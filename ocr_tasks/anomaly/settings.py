@@ -18,7 +18,9 @@ class AnomalySettings:
     new_vendor_min_history: a project needs this many past invoices before "new vendor" means anything.
     min_history: fewer past invoices than this and no model is fitted (rules only).
     min_vendor_history: the learned detector scores a document only when its vendor has this many past
-    invoices. z_threshold: robust z-score from which a feature is "unusual". contamination: the
+    invoices. z_threshold: robust (modified) z-score from which a feature is "unusual";
+    min_amount_ratio: a total is an outlier for its vendor only if it is also at least this many times
+    above (or below) the vendor's median, so that tight-priced vendors do not flag 2x invoices. contamination: the
     IsolationForest's expected share of outliers. today: reference date (None: the real today).
     """
 
@@ -34,6 +36,7 @@ class AnomalySettings:
     min_history: int = 100
     min_vendor_history: int = 5
     z_threshold: float = 3.5
+    min_amount_ratio: float = 3.0
     contamination: float = 0.02
     n_estimators: int = 200
     random_state: int = 42

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,22 +33,34 @@ OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence needed to rotate 
 OSD_SIDEWAYS_CONFIDENCE = 0.3  # lower bar when the profiles already say the page is sideways
 
 
+class _NoPandasInThisThread:
+    """A meta-path finder that refuses `pandas` to the thread that installed it (other threads import it
+    normally)."""
+
+    def __init__(self) -> None:
+        self.thread = threading.get_ident()
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pandas" and threading.get_ident() == self.thread:
+            raise ModuleNotFoundError("pandas is not needed for pytesseract's dict output", name=name)
+
+
 def import_pytesseract():
     """pytesseract, imported without pandas when pandas is not loaded yet.
 
     pytesseract imports pandas at import time only for its DataFrame output, which is not used here;
-    that import costs 1-6 s per process (measured), i.e. per OCR worker. A `None` entry in
-    `sys.modules` makes its `import pandas` fail fast; the entry is removed right after."""
+    that import costs 1-6 s per process (measured), i.e. per OCR worker. Other modules that call
+    pytesseract should import it through this function."""
     if "pytesseract" in sys.modules or "pandas" in sys.modules:
         import pytesseract
 
         return pytesseract
-    sys.modules["pandas"] = None  # type: ignore[assignment]
+    blocker = _NoPandasInThisThread()
+    sys.meta_path.insert(0, blocker)
     try:
         import pytesseract
     finally:
-        if sys.modules.get("pandas", 0) is None:
-            del sys.modules["pandas"]
+        sys.meta_path.remove(blocker)
     return pytesseract
 
 

@@ -25,6 +25,7 @@ MAX_UPSCALE = 4.0
 _EXIF_ORIENTATION = 0x0112
 # Formats Tesseract (Leptonica) reads as they are; others are re-encoded to PNG.
 _PASS_THROUGH = {PNG, JPEG}
+_PASS_THROUGH_MODES = {"1", "L", "P", "RGB", "LA", "RGBA"}  # not CMYK, 16-bit or float pixels
 
 
 def _open(data: bytes):
@@ -108,7 +109,8 @@ def _write_page(
     orientation = _exif_orientation(image)
     factor = _upscale_factor(image.width, image.height)
     target = workdir / f"page-{index:04d}"
-    if single and media_type in _PASS_THROUGH and orientation == 1 and factor == 1.0:
+    passable = media_type in _PASS_THROUGH and image.mode in _PASS_THROUGH_MODES
+    if single and passable and orientation == 1 and factor == 1.0:
         _verify_intact(data, media_type)
         path = target.with_suffix(extension_for(media_type))
         path.write_bytes(data)
@@ -140,9 +142,7 @@ def _flatten(page):
         white.paste(rgba, mask=rgba.getchannel("A"))
         return white
     if page.mode.startswith("I") or page.mode == "F":
-        return (
-            page.point(lambda v: v / 256).convert("L") if page.mode.startswith("I;16") else page.convert("L")
-        )
+        return _to_8bit(page)
     return page.convert("RGB")
 
 
@@ -160,3 +160,17 @@ def _verify_intact(data: bytes, media_type: str) -> None:
                 image.load()
     except Exception as exc:
         raise CorruptDocument(f"image data is damaged or truncated: {exc}") from exc
+
+
+def _to_8bit(page):
+    """16-bit or float grey -> 8-bit grey, scaled by the image's own range (16-bit scans use 0-65535,
+    some writers only 0-255)."""
+    import numpy as np
+    from PIL import Image
+
+    pixels = np.asarray(page, dtype=np.float64)
+    low, high = float(pixels.min()), float(pixels.max())
+    top = 255.0 if high <= 255 and low >= 0 else high
+    bottom = 0.0 if top == 255.0 else low
+    scaled = (pixels - bottom) * (255.0 / max(top - bottom, 1e-9))
+    return Image.fromarray(np.clip(scaled, 0, 255).astype(np.uint8), mode="L")

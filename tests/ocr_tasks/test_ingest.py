@@ -228,3 +228,17 @@ def test_scan_with_a_little_real_text_is_ocrd_not_read(tmp_path):
     stamped = builders.with_text_stamp(scan, "Scanned by OfficeJet 2024-03-12")
     (page,) = _ingest(stamped, tmp_path).pages
     assert page.needs_ocr and page.image_path and Path(page.image_path).is_file()
+
+
+def test_16_bit_and_cmyk_images_become_8_bit_pages_with_their_contrast(tmp_path):
+    import numpy as np
+
+    grey = np.asarray(builders.text_page(width=900))
+    sixteen = Image.fromarray(grey.astype(np.uint16) * 257)  # full 16-bit range
+    cmyk = builders.text_page(width=900).convert("CMYK")
+    for n, data in enumerate([builders.encode(sixteen, "PNG"), builders.encode(cmyk, "JPEG")]):
+        (page,) = _ingest(data, tmp_path / str(n)).pages
+        with Image.open(page.image_path) as written:
+            assert written.mode in ("L", "RGB")
+            low, high = written.convert("L").getextrema()
+            assert low < 40 and high > 215  # black text on white paper, not a flat page

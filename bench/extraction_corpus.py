@@ -92,7 +92,9 @@ def config_key(config: OcrConfig) -> str:
     return f"{config.languages}-psm{config.psm}-dpi{config.dpi}-o{int(config.detect_orientation)}d{int(config.deskew)}"
 
 
-def cached_ocr(path: Path, config: OcrConfig, *, with_reader: bool = False):
+def cached_ocr(
+    path: Path, config: OcrConfig, *, with_reader: bool = False, reader_settings: dict | None = None
+):
     """(OcrDocument, region reader or None). OCR output is cached; the reader needs a fresh ingest (cheap)."""
     from ocr_tasks.extraction.tesseract_regions import region_reader_for
 
@@ -107,7 +109,11 @@ def cached_ocr(path: Path, config: OcrConfig, *, with_reader: bool = False):
             document = recognise_document(ingested, config, workers=1)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(json.dumps(document.to_dict()))
-        reader = region_reader_for(ingested, document, languages=config.languages) if with_reader else None
+        reader = (
+            region_reader_for(ingested, document, languages=config.languages, **(reader_settings or {}))
+            if with_reader
+            else None
+        )
         if reader is not None:
             reader = CachedRegionReader(reader, sha, workdir)
         else:
@@ -123,7 +129,7 @@ class CachedRegionReader:
 
     def __init__(self, reader, sha: str, workdir: Path) -> None:
         self.reader, self.sha, self.workdir = reader, sha, workdir
-        self.file = CACHE / "regions" / f"{sha[:24]}-psm{reader.psm}.json"
+        self.file = CACHE / "regions" / f"{sha[:24]}-{reader.variant}.json"
         self.data = json.loads(self.file.read_text()) if self.file.exists() else {}
 
     def __call__(self, page, box) -> str:

@@ -26,6 +26,7 @@ _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE
 _SPLIT_DECIMALS = re.compile(r"(?<![\d.,])(\d{1,6})\s(\d{2})\s*\W{0,2}$")
 _AMOUNT_ROW_LABEL = re.compile(r"(total|amount|amt|due|subtotal|cash|change|gst|tax|vat|payable|nett|jumlah|"
                                r"rounding|balance|totaal|summe|betrag)", re.IGNORECASE)
+_ROUNDING_ROW = re.compile(r"\b(rounding|round(?:ed)?\s*(?:adj\w*|total)|afronding|rundung|arrondi)", re.I)
 _CASH_ROW = re.compile(r"\b(cash|tunai|tendered|tender|paid|received|change|kembali|baki|visa|master|card)\b",
                        re.IGNORECASE)
 
@@ -71,6 +72,7 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
     cash_change = _cash_minus_change(per_row)
     cash_rows = [i for i, (row, amounts) in enumerate(per_row) if amounts and _CASH_ROW.search(row.text)]
     labelled_max = _largest_labelled_total(per_row)
+    rounding_printed = any(_ROUNDING_ROW.search(row.text) for row in rows)
     pages = {row.page for row in rows}
     rows_per_page = {p: sum(1 for r in rows if r.page == p) for p in pages}
     out: list[Candidate] = []
@@ -103,6 +105,7 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 "repaired": float(a.raw.count(" ") > 0 and "." not in a.raw and "," not in a.raw),
                 "over_ten_times_rest": float(len(distinct) > 1 and a.value == largest
                                              and largest > 10 * distinct[1]),
+                "rounded_005": float(rounding_printed and a.has_decimals and (a.value * 20) % 1 == 0),
             }
             for name in AMOUNT_FIELD_NAMES:
                 feats = dict(base)

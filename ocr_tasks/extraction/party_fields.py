@@ -36,12 +36,17 @@ _NOT_NAME = re.compile(
 )
 _STOP_ADDRESS = re.compile(
     r"\b(tel|phone|fax|h/?p|email|e-mail|www|http|gst|sst|vat|btw|invoice|receipt|date|cashier|cash|"
-    r"kvk|iban|bic|reg\.?|tax|doc|bill|order|no\.?\s*:|counter|table|member|factuur\w*|rechnung\w*|"
+    r"kvk|iban|bic|reg\.?|tax|doc|bill|order|counter|table|member|factuur\w*|rechnung\w*|"
     r"facture|datum|nummer|number|client|klant|kunde|customer)\b",
     re.IGNORECASE,
 )
 _REG_NO = re.compile(r"^\W*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*[:.]?\s*[\dA-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*\)?\W*$",
                      re.IGNORECASE)
+_REGISTRATION_ROW = re.compile(r"^\W*(co\.?\s*reg|reg\.?\s*no|company\s*(reg|no)|roc|gst|sst|vat|business\s*reg|"
+                               r"\(?\d{4,}-?[A-Z]\)?$)", re.IGNORECASE)
+_DATE_TIME_ROW = re.compile(r"[\w\s/.,:-]{0,30}\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?", re.IGNORECASE)
+_PHONE_ROW = re.compile(r"(\+\d{2,3}[\s-]?\d|\b0\d{1,2}-\s?\d{3,4}|\b(mobile|whats\s?app\w*|h/?p|hotline|"
+                        r"telephone|tel\w*|site|fax)\b)", re.IGNORECASE)
 _ADDRESS_HINT = re.compile(
     r"\b(\d{4,5}|jalan|jln|lot|no\.?|taman|tmn|lorong|street|st\.|road|rd\.?|avenue|ave|straat|weg|laan|"
     r"plein|strasse|straße|str\.|rue|boulevard|blvd|suite|floor|block|blok|kawasan|bandar|persiaran|"
@@ -70,9 +75,11 @@ _DOC_TITLE = re.compile(r"^(tax\s+invoice|simplified\s+tax\s+invoice|invoice|rec
 
 
 def clean_name(text: str) -> str:
-    """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), or what
-    follows a company's legal form (`Coolblue B.V. - Weena 664` -> `Coolblue B.V.`)."""
+    """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
+    registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
+    -> `Coolblue B.V.`)."""
     text = re.sub(r"\s+", " ", text.strip())
+    text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
     text = re.sub(r"^[^\w(]+", "", text)
     text = _DOC_TITLE.sub("", text)
     m = _STRONG_LEGAL.search(text)
@@ -101,6 +108,13 @@ def domain_match(name: str, domains: set[str]) -> float:
     best = max(fuzz.ratio(squashed, d) / 100.0 for d in domains)
     contained = any(len(d) >= 4 and d in squashed for d in domains)
     return max(best if best >= 0.75 else 0.0, 0.8 if contained else 0.0)
+
+
+def _legal_only(text: str) -> bool:
+    """Whether `text` is only a legal form (`CO. (M) SDN BHD`): the tail of a name wrapped over two rows."""
+    rest = LEGAL_FORM.sub(" ", clean_name(text))
+    rest = re.sub(r"\b(co|m|\(m\))\b|[^A-Za-z]", " ", rest, flags=re.IGNORECASE)
+    return bool(LEGAL_FORM.search(text)) and len(rest.replace(" ", "")) <= 2
 
 
 def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
@@ -145,6 +159,9 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "strong_legal": float(strong or any(_STRONG_LEGAL.search(r.text) for r in span)),
                         "strong_legal_far": float(strong and position >= 8),
                         "after_customer_label": float(after_customer_label),
+                        "legal_only": float(_legal_only(text)),
+                        "legal_continuation": float(len(span) == 2 and _legal_only(span[1].text)
+                                                    and not LEGAL_FORM.search(span[0].text)),
                         "legal_at_end": float(bool(LEGAL_FORM.search(span[-1].text))),
                         "upper": _upper_ratio(text),
                         "letters": _letters_ratio(text),
@@ -192,6 +209,10 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
         if _REG_NO.match(text) or (not block and re.fullmatch(r"[\W\d\sA-Z-]{0,20}\)?", text)
                                    and re.search(r"\d{4,}", text) and not _ADDRESS_HINT.search(text)):
             continue  # company registration number printed under the name
+        if not block and (_REGISTRATION_ROW.search(text) or _DATE_TIME_ROW.fullmatch(text)):
+            continue  # registration / tax number or a time stamp between the name and the address
+        if _PHONE_ROW.search(text) and block:
+            break
         if _STOP_ADDRESS.search(text) and not _ADDRESS_HINT.search(text.split(":")[0]):
             break
         if _STOP_ADDRESS.search(text) and block:

@@ -10,6 +10,8 @@ found becomes a new candidate carrying the label features of its row.
 
 from __future__ import annotations
 
+import re
+
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import has_label, has_negative
 from ocr_tasks.extraction.options import RegionReader
@@ -18,6 +20,8 @@ from ocr_tasks.geometry import BBox
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 
 MAX_REGIONS = 4
+_NOT_TOTAL_ROW = re.compile(r"\b(cash|change|tender\w*|qty|quantity|items?|sub\s?-?total|summary|discount)\b",
+                            re.IGNORECASE)
 
 
 def _row_region(row: Row) -> BBox:
@@ -33,10 +37,12 @@ def reread_total_candidates(
     for c in totals[:2]:
         if c.row_index >= 0 and c.row_index not in picked:
             picked.append(c.row_index)
-    for i, row in enumerate(rows):
+    labelled = [i for i, row in enumerate(rows)
+                if has_label(row.text, "total") >= 1.0 and not _NOT_TOTAL_ROW.search(row.text)]
+    for i in reversed(labelled):  # the grand total is usually the lowest total row
         if len(picked) >= MAX_REGIONS:
             break
-        if i not in picked and has_label(row.text, "total") >= 1.0 and has_negative(row.text, "total") == 0:
+        if i not in picked:
             picked.append(i)
     extra: list[Candidate] = []
     for index in picked[:MAX_REGIONS]:

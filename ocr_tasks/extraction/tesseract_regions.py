@@ -21,11 +21,19 @@ class TesseractRegionReader:
     """Callable `(page index, box) -> text`. Pages: index -> (image path, rotation, skew)."""
 
     def __init__(self, pages: Mapping[int, tuple[str, int, float]], *, languages: str = "eng",
-                 psm: int = 7, timeout: float = 10.0) -> None:
+                 psm: int = 7, timeout: float = 10.0, row_pixels: int = TARGET_ROW_PIXELS,
+                 binarize: bool = True) -> None:
         self.pages = dict(pages)
         self.languages = languages
         self.psm = psm
         self.timeout = timeout
+        self.row_pixels = row_pixels
+        self.binarize = binarize
+        self._images: dict[int, object] = {}
+
+    @property
+    def variant(self) -> str:
+        return f"psm{self.psm}-r{self.row_pixels}-b{int(self.binarize)}"
         self._images: dict[int, object] = {}
 
     def _image(self, index: int):
@@ -51,10 +59,12 @@ class TesseractRegionReader:
         if x1 - x0 < 4 or y1 - y0 < 4:
             return ""
         crop = image.crop((x0, y0, x1, y1))
-        scale = max(1.0, min(4.0, TARGET_ROW_PIXELS / max(1, (y1 - y0) / 1.7)))
-        if scale > 1.05:
+        scale = max(0.5, min(4.0, self.row_pixels / max(1, (y1 - y0) / 1.7)))
+        if abs(scale - 1) > 0.05:
             crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS)
         crop = ImageOps.autocontrast(crop, cutoff=1)
+        if self.binarize:
+            crop = _otsu_binarize(crop)
         crop = ImageOps.expand(crop, border=20, fill=255)
         try:
             return pytesseract.image_to_string(crop, lang=self.languages, config=f"--psm {self.psm}",
@@ -63,8 +73,28 @@ class TesseractRegionReader:
             return ""
 
 
-def region_reader_for(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng"
-                      ) -> TesseractRegionReader | None:
+def _otsu_binarize(image):
+    """Black text on white by Otsu's threshold (thermal-paper receipts are low contrast)."""
+    histogram = image.histogram()
+    total = sum(histogram)
+    sum_all = sum(i * h for i, h in enumerate(histogram))
+    weight_b = sum_b = 0.0
+    best, threshold = -1.0, 128
+    for i, h in enumerate(histogram):
+        weight_b += h
+        if weight_b == 0 or weight_b == total:
+            continue
+        sum_b += i * h
+        mean_b = sum_b / weight_b
+        mean_f = (sum_all - sum_b) / (total - weight_b)
+        between = weight_b * (total - weight_b) * (mean_b - mean_f) ** 2
+        if between > best:
+            best, threshold = between, i
+    return image.point(lambda v: 255 if v > threshold else 0)
+
+
+def region_reader_for(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng",
+                      **settings) -> TesseractRegionReader | None:
     """A reader over the OCRed pages of a document whose page images still exist (None when none do)."""
     pages: dict[int, tuple[str, int, float]] = {}
     by_index = {p.index: p for p in document.pages}
@@ -72,4 +102,4 @@ def region_reader_for(ingested: IngestedDocument, document: OcrDocument, *, lang
         ocr_page = by_index.get(page_input.index)
         if page_input.image_path and ocr_page is not None and ocr_page.source != "text_layer":
             pages[page_input.index] = (page_input.image_path, ocr_page.rotation, ocr_page.skew)
-    return TesseractRegionReader(pages, languages=languages) if pages else None
+    return TesseractRegionReader(pages, languages=languages, **settings) if pages else None

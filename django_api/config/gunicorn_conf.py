@@ -10,6 +10,7 @@ bind = os.environ.get("OCR_API_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("OCR_API_WORKERS", "1"))
 threads = int(os.environ.get("OCR_API_THREADS", "8"))
 timeout = 300
+graceful_timeout = int(os.environ.get("OCR_API_GRACEFUL_TIMEOUT", "10"))
 
 
 def post_worker_init(worker):
@@ -20,3 +21,9 @@ def post_worker_init(worker):
     recovered = recover_on_startup()
     if recovered:
         worker.log.info("recovered %d interrupted task(s): %s", len(recovered), ", ".join(recovered))
+
+
+def worker_exit(server, worker):  # noqa: ANN001 (gunicorn hook)
+    from django_api.orchestration.seam import shutdown
+
+    shutdown()

@@ -65,6 +65,16 @@ def wait_idle(timeout: float | None = None) -> None:
     wait(list(_futures), timeout=timeout)
 
 
+def shutdown() -> None:
+    """Stop the embedded pool without waiting: queued futures are dropped, their tasks stay `queued`
+    (running ones stay `running`) in the database and are recovered at the next start."""
+    global _executor
+    with _executor_lock:
+        if _executor is not None:
+            _executor.shutdown(wait=False, cancel_futures=True)
+            _executor = None
+
+
 def _run_in_thread(task_id: str) -> None:
     close_old_connections()
     try:

@@ -23,7 +23,7 @@ def post_worker_init(worker):
         worker.log.info("recovered %d interrupted task(s): %s", len(recovered), ", ".join(recovered))
 
 
-def worker_exit(server, worker):  # noqa: ANN001 (gunicorn hook)
+def worker_exit(server, worker):
     from django_api.orchestration.seam import shutdown
 
     shutdown()

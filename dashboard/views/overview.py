@@ -66,7 +66,9 @@ else:
     st.dataframe(pd.DataFrame([{"document": a.get("document_name"), "kind": a.get("kind"),
                                 "severity": a.get("severity"), "score": a.get("score"),
                                 "explanation": a.get("explanation")} for a in top]),
-                 hide_index=True, width="stretch", key="top_anomalies")
+                 hide_index=True, width="stretch", key="top_anomalies",
+                 column_config={"score": st.column_config.NumberColumn(format="%.2f"),
+                                "explanation": st.column_config.TextColumn(width="large")})
 
 st.subheader("Export")
 

@@ -22,7 +22,7 @@ INVOICE_FIELDS = "invoice_fields"
 LINE_ITEMS = "line_items"
 CUSTOM = "custom"
 
-ISO_DATE_REGEX = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+ISO_DATE_REGEX = r"^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$"
 INVOICE_NUMBER_REGEX = r"^[A-Za-z0-9][A-Za-z0-9 ./#_:-]{0,39}$"
 MAX_TAX_RATE_PERCENT = 30.0
 _LABELS = {

@@ -42,9 +42,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction_corpus import CACHE, LabelledDocument, cached_ocr, load_set, rasterise  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
+from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM  # noqa: E402
 from ocr_tasks.config import OcrConfig  # noqa: E402
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice  # noqa: E402
 from ocr_tasks.normalise.amounts import find_amounts, format_amount  # noqa: E402
+from ocr_tasks.normalise.currency import find_currency_marks  # noqa: E402
 from ocr_tasks.normalise.dates import find_dates  # noqa: E402
 
 SIMILARITY = 0.8
@@ -78,6 +80,8 @@ def in_text(field: str, expected: str, text: str) -> bool:
         folded = fold(text)
         target = fold(expected)
         return fuzz.partial_ratio(target, folded) / 100.0 >= SIMILARITY if target else False
+    if field == "currency":
+        return expected in find_currency_marks(text)
     return re.sub(r"\s+", "", expected).lower() in re.sub(r"\s+", "", text).lower()
 
 
@@ -169,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--text-layer", action="store_true", help="use PDF text layers (default)")
     parser.add_argument("--scorer", choices=("hand", "learned", "both"), default="both")
     parser.add_argument("--no-reread", action="store_true", help="no second reading of the total's rows")
-    parser.add_argument("--psm", type=int, default=None, help="Tesseract page segmentation mode")
+    parser.add_argument("--psm", type=int, default=EXTRACTION_PSM,
+                        help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}, as `ocr-engine extract`)")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare tesseract CLI reference")
     parser.add_argument("--misses", type=int, default=200, help="max documents listed with misses")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
@@ -180,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         print(f"no labelled documents under {args.set}", file=sys.stderr)
         return 2
-    config = OcrConfig(workers=1) if args.psm is None else OcrConfig(workers=1, psm=args.psm)
+    config = OcrConfig(workers=1, psm=args.psm)
     scorers = ("hand", "learned") if args.scorer == "both" else (args.scorer,)
     path_name = "OCR" if args.ocr else "text layer / OCR for images"
     print(f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "

@@ -27,6 +27,7 @@ from extraction_corpus import cached_ocr, load_set, rasterise  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
+from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM  # noqa: E402
 from ocr_tasks.config import OcrConfig  # noqa: E402
 from ocr_tasks.extraction.extract import candidates_for  # noqa: E402
 from ocr_tasks.extraction.scoring import HAND_WEIGHTS, MODEL_PATH  # noqa: E402
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="write the model file")
     args = parser.parse_args(argv)
-    records = collect(OcrConfig(workers=1))
+    records = collect(OcrConfig(workers=1, psm=EXTRACTION_PSM))
     model: dict = {"version": MODEL_VERSION, "C": C, "fields": {}}
     print("| field | docs | held-out top-1 hand | held-out top-1 learned | reachable |")
     print("|---|---|---|---|---|")

@@ -23,6 +23,9 @@ from ocr_tasks.config import OcrConfig, default_workers
 from ocr_tasks.invoice_types import FIELD_NAMES
 
 FORMATS = ("jsonl", "json", "csv")
+# Tesseract page segmentation for extraction: one uniform block. On the corpus it finds the printed date
+# and total more often than the automatic layout (psm 3) and keeps label and value on one row.
+EXTRACTION_PSM = 6
 
 
 def _positive_int(value: str) -> int:
@@ -50,6 +53,8 @@ def register(subparsers) -> None:
     parser.add_argument("--templates", type=Path, default=None, metavar="DIR",
                         help="folder of invoice2data-style YAML templates (optional per-vendor overrides)")
     parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+nld (eng)")
+    parser.add_argument("--psm", type=int, default=EXTRACTION_PSM, choices=range(0, 14), metavar="N",
+                        help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}: one uniform block)")
     parser.add_argument("--day-first", action=argparse.BooleanOptionalAction, default=None,
                         help="read ambiguous dates day first (default: infer from the document)")
     parser.add_argument("--country", default=None, help="vendor country (ISO 3166 alpha-2) when known")
@@ -105,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     paths = expand_inputs(args.paths)
     if not paths:
         return usage_error("no input files")
-    config = OcrConfig(languages=args.lang, workers=args.workers or default_workers())
+    config = OcrConfig(languages=args.lang, psm=args.psm, workers=args.workers or default_workers())
     failed = 0
     records: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="ocr-extract-") as workdir, \

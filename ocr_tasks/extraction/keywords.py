@@ -125,7 +125,8 @@ def has_label(label: str, field: str) -> float:
     return label_strength(label, LABELS.get(field, ()))
 
 
-_INCLUSIVE = re.compile(r"\b(incl\w*|inkl\w*|ttc|with)\.?\s*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva)\b", re.IGNORECASE)
+_INCLUSIVE = re.compile(r"\b(incl\w*|inkl\w*|ttc|with)\.?\s*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva)\b|"
+                        r"\b(gst|tax|vat|btw|mwst|sst|tva)\.?\s*(incl\w*|inkl\w*)", re.IGNORECASE)
 
 
 def has_negative(label: str, field: str) -> float:

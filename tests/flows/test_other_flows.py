@@ -1,0 +1,87 @@
+"""`watch_inbox`, `refit_anomaly_models` and `rescore_project` with the in-memory port."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+
+from flows.inbox import CLAIMS, watch_inbox
+from flows.maintenance import refit_anomaly_models, rescore_project
+from flows.memory_port import InMemoryPort
+from flows.process import process_invoices
+from flows.settings import use_port
+from ocr_tasks.anomaly import AnomalyModel
+from ocr_tasks.anomaly.records import InvoiceRecord
+from tests.flows.fakes import png_bytes
+
+
+def test_watch_inbox_archives_good_files_and_sets_bad_ones_aside(prefect_api, fake_engines, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.png").write_bytes(png_bytes("a"))
+    (inbox / "b.png").write_bytes(png_bytes("b"))
+    (inbox / "broken.pdf").write_bytes(b"%PDF-1.7\n garbage")
+    (inbox / "upload.png.part").write_bytes(png_bytes("partial"))
+    old = time.time() - 7200
+    for path in inbox.iterdir():
+        os.utime(path, (old, old))
+    (inbox / "fresh.png").write_bytes(png_bytes("still being written"))  # too new: next sweep
+    port = InMemoryPort(settings={"ocr_engine": "fake"})
+
+    with use_port(port):
+        first = watch_inbox(str(inbox), "mailroom", settle_seconds=3600)
+        second = watch_inbox(str(inbox), "mailroom", settle_seconds=3600)
+
+    assert sorted(first["archived"]) == ["a.png", "b.png"] and first["failed"] == ["broken.pdf"]
+    assert sorted(p.name for p in (inbox / "archive").iterdir()) == ["a.png", "b.png"]
+    error = json.loads((inbox / "errors" / "broken.pdf.error.json").read_text())
+    assert error == {"task_id": first["task_id"], "error": "corrupt_file"}
+    assert sorted(p.name for p in inbox.iterdir() if p.is_file()) == ["fresh.png", "upload.png.part"]
+    assert not any((inbox / CLAIMS).iterdir())
+    assert second["task_id"] is None  # nothing processed twice
+    assert port.status(first["task_id"]) == "partially_failed"
+    assert fake_engines["fake"].calls == 2
+
+
+def history(count: int) -> list[InvoiceRecord]:
+    return [
+        InvoiceRecord(document_id=f"h{i}", sha256=f"{i:064x}", vendor_name=f"Vendor {i % 5}",
+                      invoice_number=f"INV-{i}", invoice_date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                      total=f"{100 + (i * 37) % 400}.00", subtotal=f"{(100 + (i * 37) % 400) / 1.2:.2f}",
+                      currency="EUR", line_item_count=1 + i % 3)
+        for i in range(count)
+    ]
+
+
+def test_refit_stores_a_model_per_project_with_enough_history(prefect_api):
+    port = InMemoryPort()
+    port.seed_history("big", history(150))
+    port.seed_history("small", history(5))
+
+    with use_port(port):
+        versions = refit_anomaly_models()
+
+    assert versions["small"] is None and port.load_anomaly_model("small") is None
+    blob, version = port.load_anomaly_model("big")
+    assert version == versions["big"] and AnomalyModel.from_bytes(blob).version == version
+
+
+def test_rescore_updates_stored_results(port, fake_engines):
+    task_id = port.add_task("p", [("a.png", png_bytes("a")), ("b.png", png_bytes("b"))],
+                            settings={"ocr_engine": "fake"})
+    process_invoices(task_id)
+    before = port.results(task_id)
+
+    summary = rescore_project("p")
+
+    after = port.results(task_id)
+    assert summary == {"project_id": "p", "rescored": 2}
+    assert set(after) == set(before)
+    for doc_id, result in after.items():
+        assert result.ocr == before[doc_id].ocr and result.invoice == before[doc_id].invoice
+        assert {r.suite for r in result.validation} >= {"invoice_fields", "line_items"}
+    # the two documents carry the same invoice number and total: rescored together, the later one is
+    # flagged as a duplicate of the earlier one
+    flagged = [(doc_id, a) for doc_id, r in after.items() for a in r.anomalies if "duplicate" in a.kind]
+    assert flagged and all(set(a.related_document_ids) == set(after) - {doc_id} for doc_id, a in flagged)

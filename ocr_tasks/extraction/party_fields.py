@@ -19,14 +19,14 @@ from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 
 LEGAL_FORM = re.compile(
-    r"\b(SDN\.?\s?BHD\.?|BHD|B\.\s?V\.?|N\.\s?V\.?|GMBH|AG|LTD\.?|LIMITED|LLC|INC\.?|CORP\.?|CO\.|PLC|S\.?A\.?S?|"
+    r"\b(S[DO]N\.?\s?BHD\.?|BHD|B\.\s?V\.?|N\.\s?V\.?|GMBH|AG|LTD\.?|LIMITED|LLC|INC\.?|CORP\.?|CO\.|PLC|S\.?A\.?S?|"
     r"S\.?R\.?L\.?|SARL|PTE\.?\s?LTD|PTY\.?\s?LTD|ENTERPRISES?|TRADING|COMPANY|HOLDINGS|INDUSTRIES|STORES?|"
     r"MARKET|MART|RESTAURANT|RESTORAN|CAFE|BAKERY|HARDWARE|STATIONERY|PHARMACY|MACHINERY|SUPERMARKET|"
     r"KEDAI|GARDEN|ELECTRICAL|FURNITURE|BOOKS?|BUILDING|MATERIALS?|SERVICES|SOLUTIONS|CENTRE|CENTER)\b",
     re.IGNORECASE,
 )
 _STRONG_LEGAL = re.compile(
-    r"\b(SDN\.?\s?BHD|BHD|S/B|B\.\s?V(?:\.|\b)|GMBH|(?:PTE\.?\s|PTY\.?\s)?LTD|LLC|INC|PLC|S\.A\.|SARL|N\.V\.)"
+    r"\b(S[DO]N\.?\s?BHD|BHD|S/B|B\.\s?V(?:\.|\b)|GMBH|(?:PTE\.?\s|PTY\.?\s)?LTD|LLC|INC|PLC|S\.A\.|SARL|N\.V\.)"
     r"(?![A-Za-z])", re.I)
 _NOT_NAME = re.compile(
     r"\b(invoice|receipt|tax|gst|tel|phone|fax|email|e-mail|www|http|date|cashier|table|bill|order|"
@@ -42,11 +42,13 @@ _STOP_ADDRESS = re.compile(
 )
 _REG_NO = re.compile(r"^\W*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*[:.]?\s*[\dA-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*\)?\W*$",
                      re.IGNORECASE)
-_REGISTRATION_ROW = re.compile(r"^\W*(co\.?\s*reg|reg\.?\s*no|company\s*(reg|no)|roc|gst|sst|vat|business\s*reg|"
+_REGISTRATION_ROW = re.compile(r"^\W*(co[.\s-]*(reg|no)|reg\.?\s*no|company\s*(reg|no)|roc|[g6c]st|sst|vat|business\s*reg|"
                                r"\(?\d{4,}-?[A-Z]\)?$)", re.IGNORECASE)
 _DATE_TIME_ROW = re.compile(r"[\w\s/.,:-]{0,30}\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?", re.IGNORECASE)
 _PHONE_ROW = re.compile(r"(\+\d{2,3}[\s-]?\d|\b0\d{1,2}-\s?\d{3,4}|\b(mobile|whats\s?app\w*|h/?p|hotline|"
                         r"telephone|tel\w*|site|fax)\b)", re.IGNORECASE)
+_AMOUNT_IN_ROW = re.compile(r"\d[.,]\d{2}(?!\d)")
+_TAX_ID_IN_ROW = re.compile(r"\b[G6C]ST\b|\bID\.?\s*NO", re.IGNORECASE)
 _ADDRESS_HINT = re.compile(
     r"\b(\d{4,5}|jalan|jln|lot|no\.?|taman|tmn|lorong|street|st\.|road|rd\.?|avenue|ave|straat|weg|laan|"
     r"plein|strasse|straße|str\.|rue|boulevard|blvd|suite|floor|block|blok|kawasan|bandar|persiaran|"
@@ -211,18 +213,20 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
             continue  # company registration number printed under the name
         if not block and (_REGISTRATION_ROW.search(text) or _DATE_TIME_ROW.fullmatch(text)):
             continue  # registration / tax number or a time stamp between the name and the address
-        if _PHONE_ROW.search(text) and block:
+        if not block and sum(ch.isalnum() for ch in text) < 3:
+            continue  # speck of noise
+        if block and (_PHONE_ROW.search(text) or _AMOUNT_IN_ROW.search(text) or _TAX_ID_IN_ROW.search(text)):
             break
         if _STOP_ADDRESS.search(text) and not _ADDRESS_HINT.search(text.split(":")[0]):
             break
         if _STOP_ADDRESS.search(text) and block:
             break
-        if _letters_ratio(text) < 0.3 and not re.search(r"\d{5}", text):
+        if _letters_ratio(text) < 0.15 and not re.search(r"\d{5}", text):
             break
         block.append(row)
         if len(block) >= max_rows:
             break
-    return block, " ".join(r.text.strip() for r in block)
+    return block, " ".join(re.sub(r"^[^\w(]+|[|]+$", "", r.text.strip()) for r in block)
 
 
 def vendor_address_candidate(rows: list[Row], vendor: Candidate | None) -> Candidate | None:

@@ -24,7 +24,7 @@ SIDEWAYS_MARGIN = 1.25  # vertical-line profile must be this much sharper to cal
 
 @dataclass(frozen=True, slots=True)
 class PageGeometry:
-    skew: float  # degrees ccw of the text lines (0 when unknown)
+    skew: float  # degrees ccw of the text lines read as the page is (0 when unknown)
     sideways: bool  # text lines run vertically: the page is rotated by 90 or 270 degrees
 
 
@@ -106,10 +106,9 @@ def measure_geometry(gray) -> PageGeometry:
         return PageGeometry(skew=0.0, sideways=False)
     xs, ys = points
     upright_angle, upright_score = _best_angle(xs, ys, 0.0)
-    sideways_angle, sideways_score = _best_angle(xs, ys, 90.0)
-    if sideways_score > SIDEWAYS_MARGIN * upright_score:
-        return PageGeometry(skew=round(sideways_angle - 90.0, 2), sideways=True)
-    return PageGeometry(skew=round(upright_angle, 2), sideways=False)
+    _, sideways_score = _best_angle(xs, ys, 90.0)
+    sideways = sideways_score > SIDEWAYS_MARGIN * upright_score
+    return PageGeometry(skew=round(upright_angle, 2), sideways=sideways)
 
 
 def correct(image, *, rotation: int, skew: float):

@@ -121,21 +121,29 @@ class TesseractEngine:
         if config.detect_orientation and geometry.sideways:
             rotation = self._osd_rotation(page.image_path, deadline, OSD_SIDEWAYS_CONFIDENCE)
             osd_done = True
-            if rotation:
-                geometry = orientation.measure_geometry(_rotate_array(gray, rotation))
-        with tempfile.TemporaryDirectory(prefix="ocr-page-") as tmp:
-            best = self._attempt(
-                page, image, rotation, geometry.skew if config.deskew else 0.0, config, deadline, Path(tmp)
+
+        def skew_after(turn: int) -> float:
+            if not config.deskew:
+                return 0.0
+            return (
+                geometry.skew if turn == 0 else orientation.measure_geometry(_rotate_array(gray, turn)).skew
             )
-            if config.detect_orientation and not osd_done and _looks_poor(best.page):
-                retry = self._osd_rotation(page.image_path, deadline, OSD_MIN_CONFIDENCE)
-                if retry:
-                    skew = (
-                        orientation.measure_geometry(_rotate_array(gray, retry)).skew
-                        if config.deskew
-                        else 0.0
+
+        with tempfile.TemporaryDirectory(prefix="ocr-page-") as tmp:
+            best = self._attempt(page, image, rotation, skew_after(rotation), config, deadline, Path(tmp))
+            if config.detect_orientation and _looks_poor(best.page):
+                # a poor reading: either the page is upside down (ask OSD, if not asked yet), or OSD turned
+                # a page that the profiles wrongly called sideways (read it as it is)
+                if rotation:
+                    retry = 0
+                elif osd_done:
+                    retry = rotation
+                else:
+                    retry = self._osd_rotation(page.image_path, deadline, OSD_MIN_CONFIDENCE)
+                if retry != rotation:
+                    candidate = self._attempt(
+                        page, image, retry, skew_after(retry), config, deadline, Path(tmp)
                     )
-                    candidate = self._attempt(page, image, retry, skew, config, deadline, Path(tmp))
                     if _clearly_better(candidate.page, best.page):
                         best = candidate
         return _with_seconds(best.page, time.perf_counter() - started)

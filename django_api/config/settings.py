@@ -136,6 +136,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "ENUM_NAME_OVERRIDES": {
+        "TaskStatusEnum": "django_api.invoices.models.tasks.TaskStatus",
+        "DocumentStatusEnum": "django_api.invoices.models.documents.DocumentStatus",
+    },
 }
 
 # --- uploads ---------------------------------------------------------------------------------------

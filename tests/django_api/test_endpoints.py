@@ -302,7 +302,37 @@ def test_cancel_finished_task_is_409_and_queued_task_cancels(alice_client, proje
 
 
 def test_schema_and_swagger(anon_client):
-    schema = anon_client.get("/api/schema/")
+    schema = anon_client.get("/api/schema/?format=json", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert schema.status_code == 200
-    assert b"/api/projects/{project_id}/process-invoices/" in schema.content
+    paths = json.loads(schema.content)["paths"]
+    p, t, d = (
+        "/api/projects/{project_id}/",
+        "{task_id}/",
+        "/api/projects/{project_id}/documents/{document_id}/",
+    )
+    expected = {
+        "/api/auth/token/",
+        "/api/me/",
+        "/api/ocr-health/",
+        "/api/projects/",
+        p,
+        p + "summary/",
+        p + "export/",
+        p + "process-invoices/",
+        p + "tasks/",
+        p + "ocr-status/" + t,
+        p + "ocr-cancel/" + t,
+        p + "ocr-download/" + t,
+        p + "ocr-validation/" + t,
+        p + "ocr-anomalies/" + t,
+        p + "ocr-check-task/" + t,
+        p + "documents/",
+        d,
+        d + "pages/{index}/image/",
+        d + "fields/",
+        d + "approve/",
+    }
+    assert set(paths) == expected
+    status_schema = paths[p + "ocr-status/" + t]["get"]["responses"]["200"]
+    assert status_schema["content"]["application/json"]["schema"]["$ref"].endswith("/TaskStatus")
     assert anon_client.get("/api/docs/").status_code == 200

@@ -17,18 +17,18 @@ class TokenLoginApi(APIView):
     permission_classes = (AllowAny,)
     authentication_classes = ()
 
-    class InputSerializer(serializers.Serializer):
+    class TokenLoginInputSerializer(serializers.Serializer):
         username = serializers.CharField()
         password = serializers.CharField(trim_whitespace=False)
 
     @extend_schema(
-        request=InputSerializer,
+        request=TokenLoginInputSerializer,
         responses=inline_serializer(
             "TokenOut", {"token": serializers.CharField(), "username": serializers.CharField()}
         ),
     )
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
+        data = self.TokenLoginInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         user = authenticate(request, **data.validated_data)
         if user is None or not user.is_active:

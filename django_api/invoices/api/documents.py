@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from django_api.invoices.api import schemas
 from django_api.invoices.models import DocumentStatus
 from django_api.invoices.page_images import page_png
 from django_api.invoices.selectors.documents import document_detail, document_get, document_list
@@ -16,11 +19,14 @@ from django_api.invoices.services.reviews import document_approve, document_fiel
 
 class DocumentListApi(APIView):
     class FilterSerializer(serializers.Serializer):
-        status = serializers.ChoiceField(choices=DocumentStatus.values, required=False)
+        status = serializers.ChoiceField(choices=DocumentStatus.choices, required=False)
         vendor = serializers.CharField(required=False)
         date_from = serializers.DateField(required=False)
         date_to = serializers.DateField(required=False)
 
+    @extend_schema(
+        parameters=[FilterSerializer], responses=schemas.DocumentRow(many=True), operation_id="documents_list"
+    )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
         filters = self.FilterSerializer(data=request.query_params)
@@ -32,12 +38,14 @@ class DocumentListApi(APIView):
 
 
 class DocumentDetailApi(APIView):
+    @extend_schema(responses=schemas.DocumentDetail)
     def get(self, request, project_id, document_id):
         project = project_get(user=request.user, project_id=project_id)
         return Response(document_detail(user=request.user, project=project, document_id=document_id))
 
 
 class DocumentPageImageApi(APIView):
+    @extend_schema(responses={(200, "image/png"): OpenApiTypes.BINARY})
     def get(self, request, project_id, document_id, index):
         project = project_get(user=request.user, project_id=project_id)
         document = document_get(user=request.user, project=project, document_id=document_id)
@@ -50,7 +58,7 @@ class DocumentPageImageApi(APIView):
 
 
 class DocumentFieldsUpdateApi(APIView):
-    class InputSerializer(serializers.Serializer):
+    class FieldsUpdateInputSerializer(serializers.Serializer):
         fields = serializers.DictField(
             child=serializers.CharField(allow_null=True, allow_blank=True), required=False, default=dict
         )
@@ -58,16 +66,18 @@ class DocumentFieldsUpdateApi(APIView):
             child=serializers.DictField(), required=False, allow_null=True, default=None
         )
 
+    @extend_schema(request=FieldsUpdateInputSerializer, responses=schemas.DocumentDetail)
     def patch(self, request, project_id, document_id):
         project = project_get(user=request.user, project_id=project_id)
         document = document_get(user=request.user, project=project, document_id=document_id)
-        data = self.InputSerializer(data=request.data)
+        data = self.FieldsUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         document_fields_update(user=request.user, project=project, document=document, **data.validated_data)
         return Response(document_detail(user=request.user, project=project, document_id=document.id))
 
 
 class DocumentApproveApi(APIView):
+    @extend_schema(request=None, responses=schemas.DocumentDetail)
     def post(self, request, project_id, document_id):
         project = project_get(user=request.user, project_id=project_id)
         document = document_get(user=request.user, project=project, document_id=document_id)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from django_api.invoices.api import schemas
 from django_api.invoices.health import health_report
 
 
@@ -13,6 +15,7 @@ class OcrHealthApi(APIView):
     permission_classes = (AllowAny,)
     authentication_classes = ()
 
+    @extend_schema(responses={200: schemas.Health, 503: schemas.Health})
     def get(self, request):
         report = health_report()
         return Response(report, status=200 if report["healthy"] else 503)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from django_api.invoices.api import schemas
 from django_api.invoices.exports import FORMATS, export_documents
 from django_api.invoices.selectors.documents import documents_for_export
 from django_api.invoices.selectors.projects import project_get, project_list
@@ -38,7 +40,7 @@ class ProjectOutputSerializer(serializers.Serializer):
 class ProjectsApi(APIView):
     """GET lists the user's projects; POST creates one (the creator is its owner)."""
 
-    class InputSerializer(serializers.Serializer):
+    class ProjectCreateInputSerializer(serializers.Serializer):
         name = serializers.CharField(max_length=200)
         languages = serializers.RegexField(r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$", required=False, default="eng")
 
@@ -46,9 +48,9 @@ class ProjectsApi(APIView):
     def get(self, request):
         return Response([project_dict(p) for p in project_list(user=request.user)])
 
-    @extend_schema(request=InputSerializer, responses={201: ProjectOutputSerializer})
+    @extend_schema(request=ProjectCreateInputSerializer, responses={201: ProjectOutputSerializer})
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
+        data = self.ProjectCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         project = project_create(user=request.user, **data.validated_data)
         project = project_get(user=request.user, project_id=project.pk)
@@ -62,6 +64,7 @@ class ProjectDetailApi(APIView):
 
 
 class ProjectSummaryApi(APIView):
+    @extend_schema(responses=schemas.ProjectSummary)
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
         return Response(project_summary(user=request.user, project=project))
@@ -89,7 +92,8 @@ def query_format(request) -> dict:
 
 class ProjectExportApi(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("format", str, enum=list(FORMATS)), OpenApiParameter("table", str)]
+        parameters=[OpenApiParameter("format", str, enum=list(FORMATS)), OpenApiParameter("table", str)],
+        responses=OpenApiTypes.BINARY,
     )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)

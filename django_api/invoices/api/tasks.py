@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from django_api.invoices.api import schemas
 from django_api.invoices.api.projects import file_response, query_format
 from django_api.invoices.exports import FORMATS, export_documents
 from django_api.invoices.selectors.documents import documents_for_export
@@ -35,7 +37,8 @@ class InvoiceUploadApi(APIView):
                 "type": "object",
                 "properties": {"files": {"type": "array", "items": {"type": "string", "format": "binary"}}},
             }
-        }
+        },
+        responses={202: schemas.UploadAccepted},
     )
     def post(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
@@ -53,19 +56,21 @@ class InvoiceUploadApi(APIView):
 
 
 class TaskListApi(APIView):
+    @extend_schema(responses=schemas.TaskListItem(many=True))
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
         return Response([task_list_item(t) for t in task_list(user=request.user, project=project)])
 
 
 class TaskStatusApi(APIView):
+    @extend_schema(responses=schemas.TaskStatus)
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         return Response(task_status(task_get(user=request.user, project=project, task_id=task_id)))
 
 
 class TaskCancelApi(APIView):
-    @extend_schema(request=None)
+    @extend_schema(request=None, responses={202: schemas.CancelAccepted})
     def post(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)
@@ -78,7 +83,8 @@ class TaskDownloadApi(APIView):
         parameters=[
             OpenApiParameter("format", str, enum=list(FORMATS)),
             OpenApiParameter("table", str, enum=["documents", "line_items"]),
-        ]
+        ],
+        responses=OpenApiTypes.BINARY,
     )
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
@@ -91,6 +97,7 @@ class TaskDownloadApi(APIView):
 
 
 class TaskValidationApi(APIView):
+    @extend_schema(responses=schemas.TaskValidation)
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)
@@ -98,6 +105,7 @@ class TaskValidationApi(APIView):
 
 
 class TaskAnomaliesApi(APIView):
+    @extend_schema(responses=schemas.TaskAnomalies)
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)
@@ -105,6 +113,7 @@ class TaskAnomaliesApi(APIView):
 
 
 class TaskCheckApi(APIView):
+    @extend_schema(responses=schemas.TaskCheck)
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)

@@ -66,29 +66,49 @@ class UploadFile:
 class ApiClient:
     """Calls the invoice OCR REST API. Construct with the base URL and, once signed in, the token."""
 
-    def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 15.0,
-                 session: requests.Session | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: float = 15.0,
+        session: requests.Session | None = None,
+    ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
         self._http = session or requests.Session()
 
     # -- plumbing -------------------------------------------------------------------------------
-    def _request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                 json: Any = None, files: list[tuple[str, tuple[str, bytes, str]]] | None = None,
-                 authenticated: bool = True) -> requests.Response:
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, Any] | None = None,
+        json: Any = None,
+        files: list[tuple[str, tuple[str, bytes, str]]] | None = None,
+        authenticated: bool = True,
+    ) -> requests.Response:
         headers = {"Accept": "application/json"}
         if authenticated and self.token:
             headers["Authorization"] = f"Token {self.token}"
         url = f"{self.base_url}/api/{path.lstrip('/')}"
         clean_params = {k: v for k, v in (params or {}).items() if v not in (None, "")}
         try:
-            response = self._http.request(method, url, params=clean_params or None, json=json, files=files,
-                                          headers=headers, timeout=self.timeout)
+            response = self._http.request(
+                method,
+                url,
+                params=clean_params or None,
+                json=json,
+                files=files,
+                headers=headers,
+                timeout=self.timeout,
+            )
         except requests.RequestException as exc:
             raise ApiUnavailable(
                 message=f"The API at {self.base_url} cannot be reached ({type(exc).__name__}). "
-                        "Check that it is running and that the API URL in Settings is right.",
+                "Check that it is running and that the API URL in Settings is right.",
                 code="api_unavailable",
             ) from exc
         if response.status_code >= 400:
@@ -102,14 +122,18 @@ class ApiClient:
         try:
             return response.json()
         except ValueError as exc:
-            raise ApiError(message=f"The API answered {path} with something that is not JSON.",
-                           code="bad_response", status=response.status_code) from exc
+            raise ApiError(
+                message=f"The API answered {path} with something that is not JSON.",
+                code="bad_response",
+                status=response.status_code,
+            ) from exc
 
     # -- auth -----------------------------------------------------------------------------------
     def sign_in(self, username: str, password: str) -> str:
         """Exchange credentials for a token, keep it on the client and return it."""
-        data = self._json("POST", "auth/token/", json={"username": username, "password": password},
-                          authenticated=False)
+        data = self._json(
+            "POST", "auth/token/", json={"username": username, "password": password}, authenticated=False
+        )
         self.token = data["token"]
         return self.token
 
@@ -156,12 +180,20 @@ class ApiClient:
         return self._json("POST", f"projects/{project_id}/ocr-cancel/{task_id}/")
 
     def download_task(self, project_id: int, task_id: str, fmt: str) -> bytes:
-        return self._request("GET", f"projects/{project_id}/ocr-download/{task_id}/",
-                             params={"format": fmt}).content
+        return self._request(
+            "GET", f"projects/{project_id}/ocr-download/{task_id}/", params={"format": fmt}
+        ).content
 
     # -- documents ------------------------------------------------------------------------------
-    def list_documents(self, project_id: int, *, status: str | None = None, vendor: str | None = None,
-                       date_from: str | None = None, date_to: str | None = None) -> list[dict[str, Any]]:
+    def list_documents(
+        self,
+        project_id: int,
+        *,
+        status: str | None = None,
+        vendor: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> list[dict[str, Any]]:
         params = {"status": status, "vendor": vendor, "date_from": date_from, "date_to": date_to}
         return self._json("GET", f"projects/{project_id}/documents/", params=params)
 
@@ -169,7 +201,9 @@ class ApiClient:
         return self._json("GET", f"projects/{project_id}/documents/{document_id}/")
 
     def page_image(self, project_id: int, document_id: int, index: int) -> bytes:
-        return self._request("GET", f"projects/{project_id}/documents/{document_id}/pages/{index}/image/").content
+        return self._request(
+            "GET", f"projects/{project_id}/documents/{document_id}/pages/{index}/image/"
+        ).content
 
     def update_fields(self, project_id: int, document_id: int, body: dict[str, Any]) -> dict[str, Any]:
         """PATCH `{"fields": {...}, "line_items": [...]?}`; returns the updated document detail."""
@@ -193,7 +227,9 @@ def _error_from(response: requests.Response) -> ApiError:
     elif isinstance(body, dict) and status == 503:
         code, message, detail = "unavailable", "The API reports that it is unhealthy.", body
     else:
-        code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(status, "http_error")
+        code = {401: "not_authenticated", 403: "permission_denied", 404: "not_found"}.get(
+            status, "http_error"
+        )
         message = f"The API answered HTTP {status} for {response.request.method} {response.url}."
         detail = {}
     cls = _BY_STATUS.get(status, ApiError)

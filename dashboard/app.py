@@ -15,15 +15,21 @@ st.set_page_config(page_title="Invoice OCR review", page_icon=":material/receipt
 session.try_auto_sign_in()
 
 sign_in_page = st.Page("views/sign_in.py", title="Sign in", icon=":material/login:", url_path="sign-in")
-settings_page = st.Page("views/settings.py", title="Settings", icon=":material/settings:", url_path="settings")
-projects_page = st.Page("views/projects.py", title="Projects & uploads", icon=":material/upload_file:",
-                        url_path="projects")
-queue_page = st.Page("views/review_queue.py", title="Review queue", icon=":material/checklist:",
-                     url_path="queue")
-review_page = st.Page("views/document_review.py", title="Document review", icon=":material/edit_document:",
-                      url_path="review")
-overview_page = st.Page("views/overview.py", title="Project overview", icon=":material/monitoring:",
-                        url_path="overview")
+settings_page = st.Page(
+    "views/settings.py", title="Settings", icon=":material/settings:", url_path="settings"
+)
+projects_page = st.Page(
+    "views/projects.py", title="Projects & uploads", icon=":material/upload_file:", url_path="projects"
+)
+queue_page = st.Page(
+    "views/review_queue.py", title="Review queue", icon=":material/checklist:", url_path="queue"
+)
+review_page = st.Page(
+    "views/document_review.py", title="Document review", icon=":material/edit_document:", url_path="review"
+)
+overview_page = st.Page(
+    "views/overview.py", title="Project overview", icon=":material/monitoring:", url_path="overview"
+)
 
 if not session.is_signed_in():
     navigation = st.navigation([sign_in_page, settings_page])
@@ -44,12 +50,22 @@ with st.sidebar:
     project_names = {p["id"]: p["name"] for p in projects}
     if st.session_state.get(session.PROJECT_ID) not in project_names:
         st.session_state[session.PROJECT_ID] = next(iter(project_names), None)
-    st.selectbox("Project", options=list(project_names), format_func=lambda pid: project_names.get(pid, "?"),
-                 key=session.PROJECT_ID, placeholder="Create a project first")
+    st.selectbox(
+        "Project",
+        options=list(project_names),
+        format_func=lambda pid: project_names.get(pid, "?"),
+        key=session.PROJECT_ID,
+        placeholder="Create a project first",
+    )
+    roles = {p["id"]: p.get("role", "viewer") for p in projects}
+    st.session_state[session.PROJECT_ROLE] = roles.get(st.session_state.get(session.PROJECT_ID))
+    if st.session_state[session.PROJECT_ROLE] == "viewer":
+        st.caption("You are a **viewer** of this project: you can read but not upload, correct or approve.")
     if st.button("Sign out", key="sign_out", icon=":material/logout:"):
         session.sign_out()
         st.rerun()
 
-navigation = st.navigation({"Review": [projects_page, queue_page, review_page, overview_page],
-                            "Account": [settings_page]})
+navigation = st.navigation(
+    {"Review": [projects_page, queue_page, review_page, overview_page], "Account": [settings_page]}
+)
 navigation.run()

@@ -23,7 +23,13 @@ def attention_key(doc: dict[str, Any]) -> tuple:
     confidence = 1.0 if confidence is None else float(confidence)
     return (
         status == "approved",
-        not (status == "failed" or errors or anomalies or confidence < LOW_CONFIDENCE or doc.get("needs_review")),
+        not (
+            status == "failed"
+            or errors
+            or anomalies
+            or confidence < LOW_CONFIDENCE
+            or doc.get("needs_review")
+        ),
         status != "failed",
         -errors,
         -anomalies,

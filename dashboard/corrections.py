@@ -20,7 +20,9 @@ def _as_text(value: Any) -> str:
     return str(value).strip()
 
 
-def changed_fields(original: Mapping[str, Mapping[str, Any]], edited: Mapping[str, str]) -> dict[str, str | None]:
+def changed_fields(
+    original: Mapping[str, Mapping[str, Any]], edited: Mapping[str, str]
+) -> dict[str, str | None]:
     """`{name: new value}` for every edited field whose text differs from the extracted value.
 
     A field cleared to an empty string is sent as `None` (the API removes the value).
@@ -45,9 +47,12 @@ def normalise_line_items(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, st
     return items
 
 
-def patch_body(original_fields: Mapping[str, Mapping[str, Any]], edited_fields: Mapping[str, str],
-               original_items: Iterable[Mapping[str, Any]], edited_items: Iterable[Mapping[str, Any]]
-               ) -> dict[str, Any]:
+def patch_body(
+    original_fields: Mapping[str, Mapping[str, Any]],
+    edited_fields: Mapping[str, str],
+    original_items: Iterable[Mapping[str, Any]],
+    edited_items: Iterable[Mapping[str, Any]],
+) -> dict[str, Any]:
     """The PATCH body, or `{}` when nothing changed. `line_items` is sent only when the table changed."""
     body: dict[str, Any] = {}
     fields = changed_fields(original_fields, edited_fields)

@@ -26,14 +26,18 @@ def field_boxes_on_page(fields: Mapping[str, Mapping[str, Any]], page: int) -> d
 
 
 def to_pixels(bbox: tuple[float, ...], width: int, height: int) -> tuple[int, int, int, int]:
-    x0, y0, x1, y1 = bbox
-    clamp = lambda v: max(0.0, min(1.0, v))
-    return (round(clamp(x0) * width), round(clamp(y0) * height), round(clamp(x1) * width),
-            round(clamp(y1) * height))
+    x0, y0, x1, y1 = (max(0.0, min(1.0, v)) for v in bbox)
+    return (
+        round(x0 * width),
+        round(y0 * height),
+        round(x1 * width),
+        round(y1 * height),
+    )
 
 
-def draw_field_boxes(image_bytes: bytes, boxes: Mapping[str, tuple[float, ...]],
-                     highlight: str | None = None) -> Image.Image:
+def draw_field_boxes(
+    image_bytes: bytes, boxes: Mapping[str, tuple[float, ...]], highlight: str | None = None
+) -> Image.Image:
     """The page as an RGB image with every box outlined and labelled; `highlight` drawn thick and red."""
     image = Image.open(io.BytesIO(image_bytes)).convert("RGB")
     draw = ImageDraw.Draw(image, "RGBA")
@@ -64,8 +68,16 @@ def _overlaps(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> boo
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _label_position(x0: int, y0: int, y1: int, label_w: int, label_h: int, width: int, height: int,
-                    placed: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+def _label_position(
+    x0: int,
+    y0: int,
+    y1: int,
+    label_w: int,
+    label_h: int,
+    width: int,
+    height: int,
+    placed: list[tuple[int, int, int, int]],
+) -> tuple[int, int, int, int]:
     """Above the box if free, else below it, else stacked further up, so labels do not hide each other."""
     x = max(0, min(x0, width - label_w))
     candidates = [y0 - label_h, y1] + [y0 - label_h * k for k in range(2, 6)]

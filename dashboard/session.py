@@ -25,6 +25,7 @@ TOKEN = "auth_token"
 USERNAME = "auth_username"
 API_URL = "api_url"
 PROJECT_ID = "project_id"
+PROJECT_ROLE = "project_role"  # owner | reviewer | viewer, of the current project (set by app.py)
 DOCUMENT_ID = "document_id"
 CLIENT_FACTORY = "api_client_factory"  # tests put a callable(base_url, token) -> fake client here
 AUTO_SIGN_IN_TRIED = "auto_sign_in_tried"
@@ -95,6 +96,11 @@ def project_id() -> int | None:
     return st.session_state.get(PROJECT_ID)
 
 
+def can_edit() -> bool:
+    """Owners and reviewers may upload, correct and approve; viewers only read (the API answers 403)."""
+    return st.session_state.get(PROJECT_ROLE) in {"owner", "reviewer"}
+
+
 def choose_project(project: int) -> None:
     """Make `project` the current one from the next run on (the sidebar selectbox owns PROJECT_ID)."""
     st.session_state[PENDING_PROJECT] = project
@@ -111,10 +117,15 @@ def show_api_error(exc: ApiError, *, what: str = "") -> None:
         st.error(f"{prefix}the API is down or unreachable. {exc.message}", icon=":material/cloud_off:")
     elif isinstance(exc, NotAuthenticated):
         sign_out()
-        st.session_state[FLASH] = "Your session has expired or the token was refused (401). Please sign in again."
+        st.session_state[FLASH] = (
+            "Your session has expired or the token was refused (401). Please sign in again."
+        )
         st.rerun()  # straight to the sign-in page, which shows the message
     elif isinstance(exc, NotFound):
-        st.error(f"{prefix}not found (404). It may have been deleted, or it belongs to another user. "
-                 f"{exc.message}", icon=":material/search_off:")
+        st.error(
+            f"{prefix}not found (404). It may have been deleted, or it belongs to another user. "
+            f"{exc.message}",
+            icon=":material/search_off:",
+        )
     else:
         st.error(f"{prefix}{exc.message} (code `{exc.code}`)", icon=":material/error:")

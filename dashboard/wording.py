@@ -8,13 +8,16 @@ from typing import Any
 FINISHED_STATUSES = frozenset({"succeeded", "partially_failed", "failed", "cancelled"})
 RUNNING_STATUSES = frozenset({"queued", "running", "cancelling"})
 # Streamlit markdown icons (Material Symbols ship with Streamlit; emoji fonts may be missing on servers).
-SEVERITY_ICONS = {"error": ":red[:material/error:]", "warning": ":orange[:material/warning:]",
-                  "info": ":blue[:material/info:]"}
+SEVERITY_ICONS = {
+    "error": ":red[:material/error:]",
+    "warning": ":orange[:material/warning:]",
+    "info": ":blue[:material/info:]",
+}
 PASSED_ICON, FAILED_ICON = ":green[:material/check_circle:]", ":red[:material/cancel:]"
 
 
 def outcome_sentence(outcome: dict[str, Any]) -> str:
-    """"Passed: The total is present." or "Failed (error): ... Observed: 12.00." """
+    """ "Passed: The total is present." or "Failed (error): ... Observed: 12.00." """
     description = str(outcome.get("description") or outcome.get("expectation") or "an expectation").strip()
     if not description.endswith("."):
         description += "."
@@ -46,12 +49,14 @@ def anomaly_sentence(anomaly: dict[str, Any]) -> str:
 
 
 def progress_text(task: dict[str, Any]) -> str:
-    """"2/3 documents, 4/5 pages · step: ocr" from a task's status or list item."""
+    """ "2/3 documents, 4/5 pages · step: ocr" from a task's status or list item."""
     progress = task.get("progress") or {}
     if not isinstance(progress, dict):
         return f"{float(progress):.0f}%"
-    text = (f"{progress.get('documents_done', 0)}/{progress.get('documents_total', 0)} documents, "
-            f"{progress.get('pages_done', 0)}/{progress.get('pages_total', 0)} pages")
+    text = (
+        f"{progress.get('documents_done', 0)}/{progress.get('documents_total', 0)} documents, "
+        f"{progress.get('pages_done', 0)}/{progress.get('pages_total', 0)} pages"
+    )
     step = task.get("current_step")
     if step and task.get("status") in RUNNING_STATUSES:
         text += f" · step: {step}"

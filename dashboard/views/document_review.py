@@ -13,9 +13,25 @@ from dashboard.overlay import draw_field_boxes, field_boxes_on_page
 from dashboard.wording import FAILED_ICON, PASSED_ICON, anomaly_sentence, validation_sentences
 
 # Display order; fields the API sends beyond these are shown after them.
-FIELD_ORDER = ("vendor_name", "vendor_address", "vendor_tax_id", "customer_name", "customer_address",
-               "invoice_number", "invoice_date", "due_date", "po_number", "currency", "subtotal", "tax_amount",
-               "tax_rate", "total", "amount_due", "payment_terms", "iban")
+FIELD_ORDER = (
+    "vendor_name",
+    "vendor_address",
+    "vendor_tax_id",
+    "customer_name",
+    "customer_address",
+    "invoice_number",
+    "invoice_date",
+    "due_date",
+    "po_number",
+    "currency",
+    "subtotal",
+    "tax_amount",
+    "tax_rate",
+    "total",
+    "amount_due",
+    "payment_terms",
+    "iban",
+)
 LOADED_DOCUMENT = "review_loaded_document"
 FORM_KEY_PREFIXES = ("field_", "line_items_editor", "review_page", "highlight_field")
 
@@ -52,10 +68,23 @@ if flash:
 header, actions = st.columns([4, 1])
 header.subheader(doc.get("name", f"Document {document_id}"))
 pages = doc.get("pages") or []
-header.caption(f"Status `{doc.get('status')}` · {len(pages)} page(s) · vendor {doc.get('vendor_name') or '—'}"
-               + (f" · approved by {doc['approved_by']} at {doc.get('approved_at')}" if doc.get("approved_by") else ""))
-if actions.button("Approve", key="approve", type="primary", icon=":material/verified:",
-                  disabled=doc.get("status") == "approved"):
+header.caption(
+    f"Status `{doc.get('status')}` · {len(pages)} page(s) · vendor {doc.get('vendor_name') or '—'}"
+    + (f" · approved by {doc['approved_by']} at {doc.get('approved_at')}" if doc.get("approved_by") else "")
+)
+editable = session.can_edit()
+if not editable:
+    st.info(
+        "You are a viewer of this project: corrections and approval are disabled.",
+        icon=":material/visibility:",
+    )
+if actions.button(
+    "Approve",
+    key="approve",
+    type="primary",
+    icon=":material/verified:",
+    disabled=doc.get("status") == "approved" or not editable,
+):
     try:
         client.approve(project_id, document_id)
     except ApiError as exc:
@@ -65,8 +94,11 @@ if actions.button("Approve", key="approve", type="primary", icon=":material/veri
         st.rerun()
 if doc.get("error"):
     error = doc["error"]
-    st.error(f"Processing failed: {error.get('message')} (`{error.get('code')}`)"
-             if isinstance(error, dict) else f"Processing failed: {error}")
+    st.error(
+        f"Processing failed: {error.get('message')} (`{error.get('code')}`)"
+        if isinstance(error, dict)
+        else f"Processing failed: {error}"
+    )
 
 fields: dict = doc.get("fields") or {}
 names = [n for n in FIELD_ORDER if n in fields] + sorted(n for n in fields if n not in FIELD_ORDER)
@@ -79,12 +111,22 @@ with image_col:
     else:
         page_index = 0
         if len(pages) > 1:
-            page_index = st.segmented_control("Page", options=list(range(len(pages))), default=0,
-                                              format_func=lambda i: f"Page {i + 1}", key="review_page") or 0
+            page_index = (
+                st.segmented_control(
+                    "Page",
+                    options=list(range(len(pages))),
+                    default=0,
+                    format_func=lambda i: f"Page {i + 1}",
+                    key="review_page",
+                )
+                or 0
+            )
         boxes = field_boxes_on_page(fields, page_index)
         highlight = st.selectbox("Highlight field", options=["(none)", *boxes], key="highlight_field")
         try:
-            image_bytes = client.page_image(project_id, document_id, pages[page_index].get("index", page_index))
+            image_bytes = client.page_image(
+                project_id, document_id, pages[page_index].get("index", page_index)
+            )
         except ApiError as exc:
             session.show_api_error(exc, what="Page image")
         else:
@@ -105,15 +147,30 @@ with form_col, st.form("fields_form"):
         if field.get("corrected"):
             help_text = (help_text or "") + f" · extracted value: {field.get('original_value')!r}"
         value = field.get("value")
-        edited[name] = st.text_input(label, value="" if value is None else str(value), key=f"field_{name}",
-                                     help=help_text)
+        edited[name] = st.text_input(
+            label,
+            value="" if value is None else str(value),
+            key=f"field_{name}",
+            help=help_text,
+            disabled=not editable,
+        )
     st.markdown("**Line items**")
-    original_items = [{c: "" if item.get(c) is None else str(item.get(c)) for c in LINE_ITEM_COLUMNS}
-                      for item in doc.get("line_items") or []]
+    original_items = [
+        {c: "" if item.get(c) is None else str(item.get(c)) for c in LINE_ITEM_COLUMNS}
+        for item in doc.get("line_items") or []
+    ]
     items_frame = pd.DataFrame(original_items, columns=list(LINE_ITEM_COLUMNS)).astype("string")
-    edited_items = st.data_editor(items_frame, num_rows="dynamic", hide_index=True, key="line_items_editor",
-                                  width="stretch")
-    save = st.form_submit_button("Save corrections", key="save_corrections", type="primary")
+    edited_items = st.data_editor(
+        items_frame,
+        num_rows="dynamic",
+        hide_index=True,
+        key="line_items_editor",
+        width="stretch",
+        disabled=not editable,
+    )
+    save = st.form_submit_button(
+        "Save corrections", key="save_corrections", type="primary", disabled=not editable
+    )
 
 if save:
     edited_rows = edited_items.astype(object).where(edited_items.notna(), None).to_dict("records")

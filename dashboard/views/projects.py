@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import streamlit as st
 
 from dashboard import session
@@ -11,6 +13,8 @@ from dashboard.wording import FAILED_ICON, RUNNING_STATUSES, progress_fraction, 
 ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff"]
 REFRESH_SECONDS = 2.0
 UPLOAD_ROUND = "upload_round"  # bumped after an upload so the uploader starts empty
+# The API's per-file limit (same variable and default as the API) so too-big files are refused at once.
+MAX_UPLOAD_MB = max(1, int(os.environ.get("OCR_MAX_FILE_BYTES", str(50 * 1024 * 1024))) // (1024 * 1024))
 
 st.title("Projects & uploads")
 client = session.client()
@@ -38,17 +42,29 @@ if project_id is None:
 
 st.subheader("Upload invoices and receipts")
 upload_round = st.session_state.setdefault(UPLOAD_ROUND, 0)
-uploaded = st.file_uploader("PDF, PNG, JPEG or TIFF files (drag and drop one or many)", type=ACCEPTED_TYPES,
-                            accept_multiple_files=True, key=f"upload_files_{upload_round}")
-if st.button("Process files", key="process_files", type="primary", disabled=not uploaded):
-    files = [UploadFile(name=f.name, data=f.getvalue(), media_type=f.type or "application/octet-stream")
-             for f in uploaded or []]
+uploaded = st.file_uploader(
+    "PDF, PNG, JPEG or TIFF files (drag and drop one or many)",
+    type=ACCEPTED_TYPES,
+    accept_multiple_files=True,
+    key=f"upload_files_{upload_round}",
+    max_upload_size=MAX_UPLOAD_MB,
+    disabled=not session.can_edit(),
+)
+if st.button(
+    "Process files", key="process_files", type="primary", disabled=not uploaded or not session.can_edit()
+):
+    files = [
+        UploadFile(name=f.name, data=f.getvalue(), media_type=f.type or "application/octet-stream")
+        for f in uploaded or []
+    ]
     try:
         answer = client.upload(project_id, files)
     except ApiError as exc:
         session.show_api_error(exc, what="Uploading")
         for rejected in (exc.detail or {}).get("rejected", []):
-            st.markdown(f"{FAILED_ICON} {rejected.get('name')}: {rejected.get('message')} (`{rejected.get('code')}`)")
+            st.markdown(
+                f"{FAILED_ICON} {rejected.get('name')}: {rejected.get('message')} (`{rejected.get('code')}`)"
+            )
     else:
         st.session_state[UPLOAD_ROUND] = upload_round + 1
         st.session_state["last_upload"] = answer
@@ -57,10 +73,15 @@ if st.button("Process files", key="process_files", type="primary", disabled=not 
 last_upload = st.session_state.get("last_upload")
 if last_upload:
     accepted = last_upload.get("documents", [])
-    st.success(f"Task {last_upload.get('task_id')} started with {len(accepted)} document(s): "
-               + ", ".join(d.get("name", "?") for d in accepted), icon=":material/rocket_launch:")
+    st.success(
+        f"Task {last_upload.get('task_id')} started with {len(accepted)} document(s): "
+        + ", ".join(d.get("name", "?") for d in accepted),
+        icon=":material/rocket_launch:",
+    )
     for rejected in last_upload.get("rejected", []):
-        st.warning(f"{rejected.get('name')} was rejected: {rejected.get('message')} (`{rejected.get('code')}`)")
+        st.warning(
+            f"{rejected.get('name')} was rejected: {rejected.get('message')} (`{rejected.get('code')}`)"
+        )
 
 st.subheader("Tasks")
 
@@ -101,8 +122,10 @@ def _show_tasks(tasks: list[dict]) -> None:
         status = task.get("status", "?")
         with st.container(border=True):
             left, right = st.columns([5, 1])
-            left.markdown(f"**Task {task_id}** · `{status}` · {task.get('document_count', '?')} document(s) · "
-                          f"started {task.get('created_at', '')}")
+            left.markdown(
+                f"**Task {task_id}** · `{status}` · {task.get('document_count', '?')} document(s) · "
+                f"started {task.get('created_at', '')}"
+            )
             left.progress(progress_fraction(task), text=progress_text(task))
             if status in RUNNING_STATUSES and status != "cancelling":
                 right.button("Cancel", key=f"cancel_{task_id}", on_click=_cancel, args=(task_id,))

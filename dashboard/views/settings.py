@@ -11,8 +11,12 @@ from dashboard.wording import FAILED_ICON, PASSED_ICON
 st.title("Settings")
 
 with st.form("settings_form"):
-    new_url = st.text_input("API base URL", value=session.api_url(), key="settings_api_url",
-                            help="For example http://127.0.0.1:8000 (without /api/).")
+    new_url = st.text_input(
+        "API base URL",
+        value=session.api_url(),
+        key="settings_api_url",
+        help="For example http://127.0.0.1:8000 (without /api/).",
+    )
     saved = st.form_submit_button("Save", key="settings_save")
 
 if saved:

@@ -42,7 +42,9 @@ class Server:
                 self.process.wait(timeout=5)
 
     def log_tail(self, lines: int = 40) -> str:
-        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:]) if self.log.exists() else ""
+        return (
+            "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:]) if self.log.exists() else ""
+        )
 
 
 def _wait_until_up(server: Server, probe: str, timeout: float) -> None:
@@ -60,16 +62,22 @@ def _wait_until_up(server: Server, probe: str, timeout: float) -> None:
 
 
 def api_environment(data_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "OCR_STORAGE"}}
-    env.update({
-        "OCR_DEV_MODE": "1",
-        "OCR_DATA_DIR": str(data_dir),
-        "OCR_PIPELINE_MODE": "embedded",
-        "OCR_EXECUTOR": "thread",
-        "OCR_WORKERS": "1",
-        "PREFECT_HOME": str(data_dir / "prefect"),
-        "PYTHONUNBUFFERED": "1",
-    })
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "OCR_STORAGE"}
+    }
+    env.update(
+        {
+            "OCR_DEV_MODE": "1",
+            "OCR_DATA_DIR": str(data_dir),
+            "OCR_PIPELINE_MODE": "embedded",
+            "OCR_EXECUTOR": "thread",
+            "OCR_WORKERS": "1",
+            "PREFECT_HOME": str(data_dir / "prefect"),
+            "PYTHONUNBUFFERED": "1",
+        }
+    )
     env.pop("PREFECT_API_URL", None)  # embedded mode: Prefect's ephemeral API
     return env
 
@@ -79,13 +87,21 @@ def start_api(data_dir: Path) -> Server:
     env = api_environment(data_dir)
     manage = [PYTHON, str(REPO_ROOT / "manage.py")]
     subprocess.run([*manage, "migrate", "-v", "0"], cwd=REPO_ROOT, env=env, check=True, timeout=120)
-    create_user = ("from django.contrib.auth import get_user_model; "
-                   f"get_user_model().objects.create_user({DEMO_USER!r}, password={DEMO_PASSWORD!r})")
+    create_user = (
+        "from django.contrib.auth import get_user_model; "
+        f"get_user_model().objects.create_user({DEMO_USER!r}, password={DEMO_PASSWORD!r})"
+    )
     subprocess.run([*manage, "shell", "-c", create_user], cwd=REPO_ROOT, env=env, check=True, timeout=120)
     port = free_port()
     log = data_dir / "api.log"
-    process = subprocess.Popen([*manage, "runserver", f"127.0.0.1:{port}", "--noreload"], cwd=REPO_ROOT, env=env,
-                               stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     server = Server("API", f"http://127.0.0.1:{port}", process, log)
     try:
         _wait_until_up(server, "/api/ocr-health/", timeout=60)
@@ -97,15 +113,36 @@ def start_api(data_dir: Path) -> Server:
 
 def start_dashboard(api_url: str, log_dir: Path) -> Server:
     port = free_port()
-    env = dict(os.environ, OCR_API_URL=api_url, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
-               STREAMLIT_SERVER_HEADLESS="true", STREAMLIT_SERVER_FILE_WATCHER_TYPE="none")
+    env = dict(
+        os.environ,
+        OCR_API_URL=api_url,
+        STREAMLIT_BROWSER_GATHER_USAGE_STATS="false",
+        STREAMLIT_SERVER_HEADLESS="true",
+        STREAMLIT_SERVER_FILE_WATCHER_TYPE="none",
+    )
     for name in ("OCR_DASHBOARD_USER", "OCR_DASHBOARD_PASSWORD", "OCR_DASHBOARD_AUTO_SIGN_IN"):
         env.pop(name, None)
     log = log_dir / "dashboard.log"
     process = subprocess.Popen(
-        [PYTHON, "-m", "streamlit", "run", str(REPO_ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--client.toolbarMode", "viewer"],
-        cwd=REPO_ROOT, env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+        [
+            PYTHON,
+            "-m",
+            "streamlit",
+            "run",
+            str(REPO_ROOT / "dashboard" / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--client.toolbarMode",
+            "viewer",
+        ],
+        cwd=REPO_ROOT,
+        env=env,
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     server = Server("dashboard", f"http://127.0.0.1:{port}", process, log)
     try:
         _wait_until_up(server, "/_stcore/health", timeout=60)

@@ -28,10 +28,18 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        self.seen.append({"method": self.command, "path": self.path, "auth": self.headers.get("Authorization"),
-                          "type": self.headers.get("Content-Type"), "body": body})
-        status, payload = self.routes.get((self.command, self.path.split("?")[0]), (404, {"code": "not_found",
-                                                                                         "message": "Nope."}))
+        self.seen.append(
+            {
+                "method": self.command,
+                "path": self.path,
+                "auth": self.headers.get("Authorization"),
+                "type": self.headers.get("Content-Type"),
+                "body": body,
+            }
+        )
+        status, payload = self.routes.get(
+            (self.command, self.path.split("?")[0]), (404, {"code": "not_found", "message": "Nope."})
+        )
         data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
@@ -59,8 +67,10 @@ def server():
 
 def test_sign_in_then_token_header_on_later_calls(server):
     url, handler = server
-    handler.routes = {("POST", "/api/auth/token/"): (200, {"token": "abc", "username": "demo"}),
-                      ("GET", "/api/projects/"): (200, [{"id": 1, "name": "P"}])}
+    handler.routes = {
+        ("POST", "/api/auth/token/"): (200, {"token": "abc", "username": "demo"}),
+        ("GET", "/api/projects/"): (200, [{"id": 1, "name": "P"}]),
+    }
     client = ApiClient(url + "/")
     assert client.sign_in("demo", "pw") == "abc"
     assert client.list_projects() == [{"id": 1, "name": "P"}]
@@ -71,12 +81,16 @@ def test_sign_in_then_token_header_on_later_calls(server):
 
 def test_patch_body_upload_parts_and_filters(server):
     url, handler = server
-    handler.routes = {("PATCH", "/api/projects/1/documents/5/fields/"): (200, {"id": 5}),
-                      ("POST", "/api/projects/1/process-invoices/"): (202, {"task_id": "t"}),
-                      ("GET", "/api/projects/1/documents/"): (200, [])}
+    handler.routes = {
+        ("PATCH", "/api/projects/1/documents/5/fields/"): (200, {"id": 5}),
+        ("POST", "/api/projects/1/process-invoices/"): (202, {"task_id": "t"}),
+        ("GET", "/api/projects/1/documents/"): (200, []),
+    }
     client = ApiClient(url, "tok")
     client.update_fields(1, 5, {"fields": {"total": "9.50"}})
-    client.upload(1, [UploadFile("a.jpg", b"AAA", "image/jpeg"), UploadFile("b.pdf", b"BBB", "application/pdf")])
+    client.upload(
+        1, [UploadFile("a.jpg", b"AAA", "image/jpeg"), UploadFile("b.pdf", b"BBB", "application/pdf")]
+    )
     client.list_documents(1, status="failed", vendor=None, date_from="2018-01-01")
     patch, upload, listing = handler.seen
     assert json.loads(patch["body"]) == {"fields": {"total": "9.50"}}
@@ -85,14 +99,20 @@ def test_patch_body_upload_parts_and_filters(server):
     assert listing["path"] == "/api/projects/1/documents/?status=failed&date_from=2018-01-01"
 
 
-@pytest.mark.parametrize("status,cls", [(401, NotAuthenticated), (403, PermissionDenied), (404, NotFound),
-                                        (409, ApiError), (422, ApiError)])
+@pytest.mark.parametrize(
+    "status,cls",
+    [(401, NotAuthenticated), (403, PermissionDenied), (404, NotFound), (409, ApiError), (422, ApiError)],
+)
 def test_error_bodies_become_typed_errors_with_the_api_code(server, status, cls):
     url, handler = server
     handler.routes = {("GET", "/api/me/"): (status, {"code": f"code_{status}", "message": "Said the API."})}
     with pytest.raises(cls) as info:
         ApiClient(url, "tok").me()
-    assert (info.value.code, info.value.message, info.value.status) == (f"code_{status}", "Said the API.", status)
+    assert (info.value.code, info.value.message, info.value.status) == (
+        f"code_{status}",
+        "Said the API.",
+        status,
+    )
 
 
 def test_unhealthy_503_still_returns_the_checks(server):

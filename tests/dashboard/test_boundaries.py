@@ -23,8 +23,11 @@ def _imports(path: Path) -> set[str]:
 def test_only_the_api_client_imports_an_http_library_and_nothing_imports_the_backend():
     sources = sorted(DASHBOARD.rglob("*.py"))
     assert len(sources) > 8
-    http_users = {p.relative_to(DASHBOARD).as_posix() for p in sources
-                  if any(n == m or n.startswith(m + ".") for n in _imports(p) for m in HTTP_MODULES)}
+    http_users = {
+        p.relative_to(DASHBOARD).as_posix()
+        for p in sources
+        if any(n == m or n.startswith(m + ".") for n in _imports(p) for m in HTTP_MODULES)
+    }
     assert http_users == {"api_client.py"}
     for path in sources:
         reached = {n.split(".")[0] for n in _imports(path)} & FORBIDDEN

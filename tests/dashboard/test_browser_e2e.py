@@ -20,8 +20,16 @@ from dashboard.api_client import ApiClient
 from tests.dashboard.servers import DEMO_PASSWORD, DEMO_USER, REPO_ROOT, start_api, start_dashboard
 
 CHROMIUM = os.environ.get("OCR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 RECEIPT_ID = "X00016469622"  # printed total 80.90; Tesseract reads 80.91, so the correction is a real one
 TASK_TIMEOUT_MS = 240_000  # the first flow run starts Prefect's ephemeral API (15-60 s on a busy machine)
 
@@ -29,8 +37,10 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
     pytest.mark.timeout(420),
-    pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                       reason=f"headless Chromium not installed at {CHROMIUM} (apt-get install chromium)"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(),
+        reason=f"headless Chromium not installed at {CHROMIUM} (apt-get install chromium)",
+    ),
 ]
 
 
@@ -106,7 +116,9 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
             total_input = page.locator('input[aria-label^="total ("]')
             expect(total_input).to_be_visible()
             extracted = total_input.input_value()
-            new_total = true_total if _amount(extracted) != _amount(true_total) else str(_amount(extracted) + 1)
+            new_total = (
+                true_total if _amount(extracted) != _amount(true_total) else str(_amount(extracted) + 1)
+            )
             expect(page.get_by_test_id("stImage")).to_be_visible()
             total_input.fill(new_total)
             page.get_by_role("button", name="Save corrections").click()
@@ -140,7 +152,8 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
     assert total["corrected"] is True
     assert _amount(str(total["original_value"])) == _amount(extracted)
     assert [(c["field"], _amount(str(c["new_value"]))) for c in detail["corrections"]] == [
-        ("total", _amount(new_total))]
+        ("total", _amount(new_total))
+    ]
     assert receipt.name in exported and new_total in exported, exported[:500]
 
 

@@ -14,17 +14,35 @@ from tests.dashboard.fakes import png_bytes
 
 
 def _doc(name, **kw):
-    base = {"name": name, "status": "processed", "validation_errors": 0, "anomaly_count": 0,
-            "max_anomaly_score": 0.0, "min_confidence": 0.9, "needs_review": False}
+    base = {
+        "name": name,
+        "status": "processed",
+        "validation_errors": 0,
+        "anomaly_count": 0,
+        "max_anomaly_score": 0.0,
+        "min_confidence": 0.9,
+        "needs_review": False,
+    }
     return {**base, **kw}
 
 
 def test_queue_order_puts_errors_then_anomalies_then_low_confidence_first_and_approved_last():
-    docs = [_doc("fine"), _doc("approved", status="approved", validation_errors=3), _doc("lowconf", min_confidence=0.3),
-            _doc("anomalous", anomaly_count=1, max_anomaly_score=0.9), _doc("invalid", validation_errors=2),
-            _doc("failed", status="failed", min_confidence=None)]
+    docs = [
+        _doc("fine"),
+        _doc("approved", status="approved", validation_errors=3),
+        _doc("lowconf", min_confidence=0.3),
+        _doc("anomalous", anomaly_count=1, max_anomaly_score=0.9),
+        _doc("invalid", validation_errors=2),
+        _doc("failed", status="failed", min_confidence=None),
+    ]
     assert [d["name"] for d in sort_by_attention(docs)] == [
-        "failed", "invalid", "anomalous", "lowconf", "fine", "approved"]
+        "failed",
+        "invalid",
+        "anomalous",
+        "lowconf",
+        "fine",
+        "approved",
+    ]
     assert attention_reason(docs[3]) == "1 anomaly (max score 0.90)"
     assert attention_reason(docs[2]) == "low confidence (0.30)"
 
@@ -47,8 +65,11 @@ def test_patch_body_includes_line_items_only_when_the_table_changed():
 
 
 def test_boxes_are_drawn_where_the_relative_bbox_says_and_highlighted_in_red():
-    fields = {"total": {"bbox": [0.5, 0.5, 0.9, 0.6], "page": 0}, "date": {"bbox": [0.1, 0.1, 0.3, 0.2], "page": 1},
-              "iban": {"bbox": None, "page": 0}}
+    fields = {
+        "total": {"bbox": [0.5, 0.5, 0.9, 0.6], "page": 0},
+        "date": {"bbox": [0.1, 0.1, 0.3, 0.2], "page": 1},
+        "iban": {"bbox": None, "page": 0},
+    }
     boxes = field_boxes_on_page(fields, 0)
     assert boxes == {"total": (0.5, 0.5, 0.9, 0.6)}
     assert to_pixels(boxes["total"], 200, 300) == (100, 150, 180, 180)
@@ -68,13 +89,29 @@ def test_overlay_accepts_jpeg_and_greyscale_pages():
 
 def test_wording_of_outcomes_and_progress():
     assert outcome_sentence({"description": "The total is present", "success": True}) == (
-        "Passed: The total is present.")
-    failed = {"description": "The date is not in the future.", "success": False, "severity": "warning",
-              "observed_value": "2031-01-01", "unexpected_values": ["2031-01-01"]}
+        "Passed: The total is present."
+    )
+    failed = {
+        "description": "The date is not in the future.",
+        "success": False,
+        "severity": "warning",
+        "observed_value": "2031-01-01",
+        "unexpected_values": ["2031-01-01"],
+    }
     assert outcome_sentence(failed) == (
-        "Failed (warning): The date is not in the future. Observed: 2031-01-01. Unexpected: 2031-01-01.")
-    task = {"status": "running", "current_step": "extract",
-            "progress": {"documents_done": 1, "documents_total": 4, "pages_done": 3, "pages_total": 7, "percent": 40}}
+        "Failed (warning): The date is not in the future. Observed: 2031-01-01. Unexpected: 2031-01-01."
+    )
+    task = {
+        "status": "running",
+        "current_step": "extract",
+        "progress": {
+            "documents_done": 1,
+            "documents_total": 4,
+            "pages_done": 3,
+            "pages_total": 7,
+            "percent": 40,
+        },
+    }
     assert progress_text(task) == "1/4 documents, 3/7 pages · step: extract"
     assert progress_fraction(task) == 0.4
     assert progress_text({**task, "status": "succeeded"}) == "1/4 documents, 3/7 pages"

@@ -12,17 +12,24 @@ def test_upload_many_files_sends_them_all_and_reports_rejections(make_app, fake)
     at = make_app(page=PAGE)
     uploader = at.file_uploader(key="upload_files_0")
     assert uploader.accept_multiple_files
-    uploader.set_value([("a.jpg", b"\xff\xd8jpeg-bytes", "image/jpeg"), ("b.pdf", b"%PDF-1.4", "application/pdf"),
-                        ("empty.png", b"", "image/png")])
+    uploader.set_value(
+        [
+            ("a.jpg", b"\xff\xd8jpeg-bytes", "image/jpeg"),
+            ("b.pdf", b"%PDF-1.4", "application/pdf"),
+            ("empty.png", b"", "image/png"),
+        ]
+    )
     at.run()
     at.button(key="process_files").click().run()
 
-    (args, _), = fake.calls_named("upload")
+    ((args, _),) = fake.calls_named("upload")
     project_id, files = args
     assert project_id == 1
     assert [(f.name, f.data, f.media_type) for f in files] == [
-        ("a.jpg", b"\xff\xd8jpeg-bytes", "image/jpeg"), ("b.pdf", b"%PDF-1.4", "application/pdf"),
-        ("empty.png", b"", "image/png")]
+        ("a.jpg", b"\xff\xd8jpeg-bytes", "image/jpeg"),
+        ("b.pdf", b"%PDF-1.4", "application/pdf"),
+        ("empty.png", b"", "image/png"),
+    ]
     shown = texts(at)
     assert "Task t-2 started with 2 document(s): a.jpg, b.pdf" in shown
     assert "empty.png was rejected: The file is empty. (`empty_file`)" in shown
@@ -79,3 +86,11 @@ def test_api_down_while_loading_tasks(make_app, fake):
     at.run()
     assert "the API is down or unreachable" in texts(at)
     assert not at.exception
+
+
+def test_viewers_cannot_upload(make_app, fake):
+    fake.projects[0]["role"] = "viewer"
+    fake.tasks[0]["status"] = "succeeded"
+    at = make_app(page=PAGE)
+    assert at.file_uploader(key="upload_files_0").disabled
+    assert at.button(key="process_files").disabled

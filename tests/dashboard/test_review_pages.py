@@ -32,7 +32,12 @@ def test_queue_filters_go_to_the_api(make_app, fake):
     at.date_input(key="queue_dates").set_value((dt.date(2018, 12, 1), dt.date(2018, 12, 31)))
     at.run()
     _, filters = fake.calls_named("list_documents")[-1]
-    assert filters == {"status": "processed", "vendor": "acme", "date_from": "2018-12-01", "date_to": "2018-12-31"}
+    assert filters == {
+        "status": "processed",
+        "vendor": "acme",
+        "date_from": "2018-12-01",
+        "date_to": "2018-12-31",
+    }
 
 
 def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, fake):
@@ -42,9 +47,15 @@ def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, 
     assert total.label == "total (0.62)"
     assert at.text_input(key="field_subtotal").label == "subtotal (0.40)"
     shown = texts(at)
-    assert ":red[:material/cancel:] Failed (error): The subtotal plus tax equals the total. Observed: 8.49 + 0.00 != 9.00." in shown
+    assert (
+        ":red[:material/cancel:] Failed (error): The subtotal plus tax equals the total. "
+        "Observed: 8.49 + 0.00 != 9.00." in shown
+    )
     assert ":green[:material/check_circle:] Passed: The total is present." in shown
-    assert ":orange[:material/warning:] **warning** · arithmetic mismatch (score 0.80): Subtotal and tax do not add up" in shown
+    assert (
+        ":orange[:material/warning:] **warning** · arithmetic mismatch (score 0.80): "
+        "Subtotal and tax do not add up" in shown
+    )
     # the page image is fetched and drawn; only fields with a box are offered for highlighting
     assert fake.calls_named("page_image") == [((1, 11, 0), {})]
     assert at.selectbox(key="highlight_field").options == ["(none)", "vendor_name", "invoice_date", "total"]
@@ -77,13 +88,20 @@ def test_clearing_a_field_sends_null_and_unchanged_form_sends_nothing(make_app, 
 
 def test_line_item_edit_sends_the_whole_table(make_app, fake):
     at = make_app(page=REVIEW, document_id=11)
-    at.session_state["line_items_editor"] = {"edited_rows": {0: {"amount": "8.50"}}, "added_rows": [
-        {"description": "Tea", "quantity": "1", "unit_price": "0.50", "amount": "0.50"}], "deleted_rows": []}
+    at.session_state["line_items_editor"] = {
+        "edited_rows": {0: {"amount": "8.50"}},
+        "added_rows": [{"description": "Tea", "quantity": "1", "unit_price": "0.50", "amount": "0.50"}],
+        "deleted_rows": [],
+    }
     at.button(key="save_corrections").click().run()
-    (args, _), = fake.calls_named("update_fields")
-    assert args[2] == {"fields": {}, "line_items": [
-        {"description": "Coffee", "quantity": "1", "unit_price": "9.00", "amount": "8.50"},
-        {"description": "Tea", "quantity": "1", "unit_price": "0.50", "amount": "0.50"}]}
+    ((args, _),) = fake.calls_named("update_fields")
+    assert args[2] == {
+        "fields": {},
+        "line_items": [
+            {"description": "Coffee", "quantity": "1", "unit_price": "9.00", "amount": "8.50"},
+            {"description": "Tea", "quantity": "1", "unit_price": "0.50", "amount": "0.50"},
+        ],
+    }
 
 
 def test_approve(make_app, fake):
@@ -124,11 +142,40 @@ def test_overview_shows_counts_charts_top_anomalies_and_exports(make_app, fake):
 def test_switching_pages_fetches_that_page_and_its_boxes(make_app, fake):
     doc = fake.documents[11]
     doc["pages"].append({"index": 1, "width": 200, "height": 300, "image_url": "..."})
-    doc["fields"]["due_date"] = {"value": "2019-01-25", "raw_text": "25/01/2019", "confidence": 0.7, "page": 1,
-                                 "bbox": [0.1, 0.1, 0.5, 0.2], "corrected": False, "original_value": "2019-01-25"}
+    doc["fields"]["due_date"] = {
+        "value": "2019-01-25",
+        "raw_text": "25/01/2019",
+        "confidence": 0.7,
+        "page": 1,
+        "bbox": [0.1, 0.1, 0.5, 0.2],
+        "corrected": False,
+        "original_value": "2019-01-25",
+    }
     at = make_app(page=REVIEW, document_id=11)
     assert "due_date" not in at.selectbox(key="highlight_field").options
     at.segmented_control(key="review_page").set_value(1).run()
     assert fake.calls_named("page_image")[-1] == ((1, 11, 1), {})
     assert at.selectbox(key="highlight_field").options == ["(none)", "due_date"]
     assert not at.exception
+
+
+def test_viewers_can_read_but_not_correct_or_approve(make_app, fake):
+    fake.projects[0]["role"] = "viewer"
+    at = make_app(page=REVIEW, document_id=11)
+    assert "You are a viewer of this project" in texts(at)
+    assert at.button(key="save_corrections").disabled
+    assert at.button(key="approve").disabled
+    assert at.text_input(key="field_total").disabled
+    assert at.text_input(key="field_total").value == "9.00"
+
+
+def test_a_403_from_the_api_is_explained(make_app, fake):
+    from dashboard.api_client import PermissionDenied
+
+    at = make_app(page=REVIEW, document_id=11)
+    fake.fail_on["approve"] = PermissionDenied(
+        message="Viewers cannot approve documents.", code="permission_denied", status=403
+    )
+    at.button(key="approve").click().run()
+    assert "Approving: Viewers cannot approve documents. (code `permission_denied`)" in texts(at)
+    assert session.TOKEN in at.session_state  # a 403 does not sign out

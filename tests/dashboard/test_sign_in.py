@@ -66,6 +66,7 @@ def test_demo_credentials_prefill_and_auto_sign_in(make_app, fake, monkeypatch):
 def test_a_401_signs_out_and_explains(make_app, fake):
     at = make_app()
     from tests.dashboard.fakes import EXPIRED
+
     fake.fail_with = EXPIRED
     at.run()
     assert session.TOKEN not in at.session_state

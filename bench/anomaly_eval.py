@@ -22,27 +22,47 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from anomaly_ledger import TODAY, build_ledger  # noqa: E402
+from anomaly_ledger import TODAY, build_ledger
 
-from ocr_tasks.anomaly import AnomalySettings, fit_model, score_anomalies  # noqa: E402
-from ocr_tasks.anomaly.kinds import OUTLIER, RULE_KINDS  # noqa: E402
-from ocr_tasks.anomaly.records import InvoiceRecord  # noqa: E402
-from ocr_tasks.invoice_types import FieldValue, Invoice, LineItem  # noqa: E402
+from ocr_tasks.anomaly import AnomalySettings, fit_model, score_anomalies
+from ocr_tasks.anomaly.kinds import OUTLIER, RULE_KINDS
+from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.invoice_types import FieldValue, Invoice, LineItem
 
-FIELDS = ("vendor_name", "invoice_number", "invoice_date", "due_date", "total", "subtotal", "tax_amount",
-          "tax_rate", "currency", "iban")
+FIELDS = (
+    "vendor_name",
+    "invoice_number",
+    "invoice_date",
+    "due_date",
+    "total",
+    "subtotal",
+    "tax_amount",
+    "tax_rate",
+    "currency",
+    "iban",
+)
 
 
 def to_invoice(record: InvoiceRecord) -> Invoice:
     """The extracted invoice the record stands for (line items sum to the subtotal)."""
-    fields = {n: FieldValue(n, getattr(record, n), getattr(record, n), 0.95) for n in FIELDS if getattr(record, n)}
+    fields = {
+        n: FieldValue(n, getattr(record, n), getattr(record, n), 0.95) for n in FIELDS if getattr(record, n)
+    }
     count = max(1, record.line_item_count)
     cents = round(float(record.subtotal) * 100)
     amounts = [cents // count + (1 if i < cents % count else 0) for i in range(count)]
     items = tuple(
-        LineItem({c: FieldValue(c, v, v, 0.95) for c, v in
-                  (("description", f"item {i}"), ("quantity", "1"), ("unit_price", f"{a / 100:.2f}"),
-                   ("amount", f"{a / 100:.2f}"))})
+        LineItem(
+            {
+                c: FieldValue(c, v, v, 0.95)
+                for c, v in (
+                    ("description", f"item {i}"),
+                    ("quantity", "1"),
+                    ("unit_price", f"{a / 100:.2f}"),
+                    ("amount", f"{a / 100:.2f}"),
+                )
+            }
+        )
         for i, a in enumerate(amounts)
     )
     return Invoice(fields=fields, line_items=items)
@@ -91,29 +111,54 @@ def main() -> int:
             flagged[doc_id] = {a.kind for a in anomalies}
 
     truth = ledger.truth
-    print(f"ledger: {len(records)} invoices, {len(ledger.vendor_median)} vendors, seed {args.seed}, "
-          f"{sum(1 for t in truth.values() if t - {'new_vendor'})} injected anomalies "
-          f"(+ {sum(1 for t in truth.values() if 'new_vendor' in t)} first invoices of a vendor)\n")
+    print(
+        f"ledger: {len(records)} invoices, {len(ledger.vendor_median)} vendors, seed {args.seed}, "
+        f"{sum(1 for t in truth.values() if t - {'new_vendor'})} injected anomalies "
+        f"(+ {sum(1 for t in truth.values() if 'new_vendor' in t)} first invoices of a vendor)\n"
+    )
     rows = []
     for kind in RULE_KINDS:
         expected = {d for d, kinds in truth.items() if kind in kinds}
         got = {d for d, kinds in flagged.items() if kind in kinds}
         hit = expected & got
-        rows.append([kind, len(expected), len(got), len(hit),
-                     f"{len(hit) / len(got):.3f}" if got else "-", f"{len(hit) / len(expected):.3f}" if expected else "-"])
+        rows.append(
+            [
+                kind,
+                len(expected),
+                len(got),
+                len(hit),
+                f"{len(hit) / len(got):.3f}" if got else "-",
+                f"{len(hit) / len(expected):.3f}" if expected else "-",
+            ]
+        )
     print("Rules (precision and recall on the injected cases)")
     print_table(["kind", "injected", "flagged", "correct", "precision", "recall"], rows)
 
     injected = {d for d, kinds in truth.items() if OUTLIER in kinds}
     got = {d for d, kinds in flagged.items() if OUTLIER in kinds}
     lenient = injected | ledger.collateral
-    print("\nLearned outliers (IsolationForest + per-vendor robust z; injected totals 5x-20x the vendor's median)")
+    print(
+        "\nLearned outliers (IsolationForest + per-vendor robust z; injected totals 5x-20x the vendor's median)"
+    )
     print_table(
-        ["injected", "flagged", "recall", "precision (injected only)", "precision (any 5x amount)", "other flagged"],
-        [[len(injected), len(got), f"{len(injected & got) / len(injected):.3f}",
-          f"{len(injected & got) / len(got):.3f}" if got else "-",
-          f"{len(lenient & got) / len(got):.3f}" if got else "-",
-          ", ".join(sorted(got - lenient)) or "-"]],
+        [
+            "injected",
+            "flagged",
+            "recall",
+            "precision (injected only)",
+            "precision (any 5x amount)",
+            "other flagged",
+        ],
+        [
+            [
+                len(injected),
+                len(got),
+                f"{len(injected & got) / len(injected):.3f}",
+                f"{len(injected & got) / len(got):.3f}" if got else "-",
+                f"{len(lenient & got) / len(got):.3f}" if got else "-",
+                ", ".join(sorted(got - lenient)) or "-",
+            ]
+        ],
     )
     misses = Counter(k for d, kinds in truth.items() for k in kinds if k not in flagged.get(d, set()))
     if misses:
@@ -122,14 +167,26 @@ def main() -> int:
     later = per_doc[1:]
     print(f"\nValidation cost (batches of {args.batch}, GX suites invoice_fields + line_items)")
     print_table(
-        ["first batch (s, incl. GX import)", "later batches mean (s)", "ms/document amortised (later)",
-         "ms/document worst later batch"],
-        [[f"{validation_seconds[0]:.2f}", f"{sum(validation_seconds[1:]) / len(later):.3f}",
-          f"{sum(later) / len(later):.2f}", f"{max(later):.2f}"]],
+        [
+            "first batch (s, incl. GX import)",
+            "later batches mean (s)",
+            "ms/document amortised (later)",
+            "ms/document worst later batch",
+        ],
+        [
+            [
+                f"{validation_seconds[0]:.2f}",
+                f"{sum(validation_seconds[1:]) / len(later):.3f}",
+                f"{sum(later) / len(later):.2f}",
+                f"{max(later):.2f}",
+            ]
+        ],
     )
-    print(f"\nAnomaly scoring: fit {sum(fit_seconds):.1f} s over {len(fit_seconds)} refits "
-          f"(last {fit_seconds[-1]:.2f} s on {len(records) - args.batch} invoices); "
-          f"scoring {sum(score_seconds) * 1000 / len(records):.2f} ms/document")
+    print(
+        f"\nAnomaly scoring: fit {sum(fit_seconds):.1f} s over {len(fit_seconds)} refits "
+        f"(last {fit_seconds[-1]:.2f} s on {len(records) - args.batch} invoices); "
+        f"scoring {sum(score_seconds) * 1000 / len(records):.2f} ms/document"
+    )
     return 0
 
 

@@ -22,20 +22,72 @@ TODAY = START + timedelta(days=DAYS)
 THRESHOLD = 10_000.0
 CONFUSIONS = {"0": "O", "1": "l", "5": "S", "8": "B"}
 _BASES = [
-    "Acme Trading", "Borneo Office Supplies", "Cheng Hardware", "Delta Logistics", "Eastern Paper Mill",
-    "Fresh Mart", "Green Leaf Catering", "Harbour Marine", "Indah Printing", "Jaya Electrical",
-    "Kinta Stationery", "Lumen Lighting", "Maju Construction", "Nordic Software", "Orchid Florist",
-    "Pacific Courier", "Quantum Cloud Hosting", "Rapid Cleaning", "Sunrise Bakery", "Titan Steel",
-    "Urban Furniture", "Vista Travel", "Willow Legal Advisers", "Xenon Gas Supply", "Yellow Cab Services",
-    "Zenith Consulting", "Alpine Water", "Beacon Security", "Cedar Timber", "Dynamo Engineering",
-    "Emerald Telecom", "Falcon Freight", "Granite Quarry", "Horizon Media", "Ivory Textiles",
-    "Jade Pharmacy", "Kestrel Aviation Parts", "Lotus Spa Supplies", "Meridian Insurance", "Nimbus Analytics",
-    "Oasis Beverages", "Pinnacle Recruitment", "Quartz Laboratory", "Redwood Packaging", "Silverline Tyres",
-    "Topaz Jewellers", "Unity Medical", "Vertex Auto Parts", "Wavecrest Pools", "Yarrow Organic Farm",
-    "Amber Signage", "Birch Office Coffee", "Copper Kettle Canteen", "Dune Solar", "Echo Sound Hire",
-    "Fjord Seafood", "Garnet Uniforms", "Helix Biotech", "Iris Optical",
+    "Acme Trading",
+    "Borneo Office Supplies",
+    "Cheng Hardware",
+    "Delta Logistics",
+    "Eastern Paper Mill",
+    "Fresh Mart",
+    "Green Leaf Catering",
+    "Harbour Marine",
+    "Indah Printing",
+    "Jaya Electrical",
+    "Kinta Stationery",
+    "Lumen Lighting",
+    "Maju Construction",
+    "Nordic Software",
+    "Orchid Florist",
+    "Pacific Courier",
+    "Quantum Cloud Hosting",
+    "Rapid Cleaning",
+    "Sunrise Bakery",
+    "Titan Steel",
+    "Urban Furniture",
+    "Vista Travel",
+    "Willow Legal Advisers",
+    "Xenon Gas Supply",
+    "Yellow Cab Services",
+    "Zenith Consulting",
+    "Alpine Water",
+    "Beacon Security",
+    "Cedar Timber",
+    "Dynamo Engineering",
+    "Emerald Telecom",
+    "Falcon Freight",
+    "Granite Quarry",
+    "Horizon Media",
+    "Ivory Textiles",
+    "Jade Pharmacy",
+    "Kestrel Aviation Parts",
+    "Lotus Spa Supplies",
+    "Meridian Insurance",
+    "Nimbus Analytics",
+    "Oasis Beverages",
+    "Pinnacle Recruitment",
+    "Quartz Laboratory",
+    "Redwood Packaging",
+    "Silverline Tyres",
+    "Topaz Jewellers",
+    "Unity Medical",
+    "Vertex Auto Parts",
+    "Wavecrest Pools",
+    "Yarrow Organic Farm",
+    "Amber Signage",
+    "Birch Office Coffee",
+    "Copper Kettle Canteen",
+    "Dune Solar",
+    "Echo Sound Hire",
+    "Fjord Seafood",
+    "Garnet Uniforms",
+    "Helix Biotech",
+    "Iris Optical",
 ]
-_SUFFIXES = [("Sdn Bhd", "SDN. BHD.", "sdn bhd"), ("B.V.", "BV", "B.V"), ("GmbH", "GMBH", "Gmbh"), ("Ltd", "LTD.", "Limited")]
+_SUFFIXES = [
+    ("Sdn Bhd", "SDN. BHD.", "sdn bhd"),
+    ("B.V.", "BV", "B.V"),
+    ("GmbH", "GMBH", "Gmbh"),
+    ("Ltd", "LTD.", "Limited"),
+]
 
 
 @dataclass
@@ -117,7 +169,9 @@ def _not_round(total: float) -> float:
     return total + 0.37 if total >= 500 and abs(total / 100 - round(total / 100)) < 1e-9 else total
 
 
-def _record(doc_id: str, vendor: Vendor, rng: random.Random, day: date, total: float, **changes) -> InvoiceRecord:
+def _record(
+    doc_id: str, vendor: Vendor, rng: random.Random, day: date, total: float, **changes
+) -> InvoiceRecord:
     total = round(total, 2)
     subtotal = round(total / (1 + vendor.tax_rate / 100), 2)
     tax = round(total - subtotal, 2)
@@ -194,40 +248,97 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
         add("exact_duplicate", day, replace(original, document_id=f"exact{k}"), vname, order)
         day, order, original, _, vname = pick()
         number = original.invoice_number.lower().replace("-", " - ")
-        add("duplicate_invoice", day + timedelta(days=3), replace(
-            original, document_id=f"dupinv{k}", sha256=hashlib.sha256(f"dupinv{k}".encode()).hexdigest(),
-            invoice_number=number, vendor_name=rng.choice(by_name[vname].variants)), vname, order)
+        add(
+            "duplicate_invoice",
+            day + timedelta(days=3),
+            replace(
+                original,
+                document_id=f"dupinv{k}",
+                sha256=hashlib.sha256(f"dupinv{k}".encode()).hexdigest(),
+                invoice_number=number,
+                vendor_name=rng.choice(by_name[vname].variants),
+            ),
+            vname,
+            order,
+        )
         day, order, original, _, vname = pick()
-        add("fuzzy_duplicate", day + timedelta(days=2), replace(
-            original, document_id=f"fuzzy{k}", sha256=hashlib.sha256(f"fuzzy{k}".encode()).hexdigest(),
-            invoice_number=_confuse(original.invoice_number, rng),
-            invoice_date=_weekday(day + timedelta(days=rng.randint(0, 3))).isoformat()), vname, order)
+        add(
+            "fuzzy_duplicate",
+            day + timedelta(days=2),
+            replace(
+                original,
+                document_id=f"fuzzy{k}",
+                sha256=hashlib.sha256(f"fuzzy{k}".encode()).hexdigest(),
+                invoice_number=_confuse(original.invoice_number, rng),
+                invoice_date=_weekday(day + timedelta(days=rng.randint(0, 3))).isoformat(),
+            ),
+            vname,
+            order,
+        )
     for k in range(9):
         vendor = rng.choices(small, small_weights)[0]
         day = _weekday(START + timedelta(days=rng.randrange(120, DAYS)))
         total = _not_round(round(vendor.median * math.exp(rng.gauss(0, vendor.sigma)), 2))
         base = _record(f"arith{k}", vendor, rng, day, total)
-        add("arithmetic_mismatch", day, replace(base, total=f"{total + rng.choice([-1, 1]) * rng.uniform(1, 50):.2f}"),
-            vendor.name, day.isoformat())
+        add(
+            "arithmetic_mismatch",
+            day,
+            replace(base, total=f"{total + rng.choice([-1, 1]) * rng.uniform(1, 50):.2f}"),
+            vendor.name,
+            day.isoformat(),
+        )
         future = _weekday(TODAY + timedelta(days=rng.randint(10, 200)))
-        add("future_date", day, _record(f"future{k}", vendor, rng, future, total), vendor.name, day.isoformat())
+        add(
+            "future_date",
+            day,
+            _record(f"future{k}", vendor, rng, future, total),
+            vendor.name,
+            day.isoformat(),
+        )
         weekend = day + timedelta(days=5 - day.weekday() + rng.randint(0, 1))
-        add("weekend_date", weekend, _record(f"weekend{k}", vendor, rng, weekend, total), vendor.name,
-            weekend.isoformat())
+        add(
+            "weekend_date",
+            weekend,
+            _record(f"weekend{k}", vendor, rng, weekend, total),
+            vendor.name,
+            weekend.isoformat(),
+        )
         large = rng.choice(big)
         rounded = round(large.median * rng.uniform(0.8, 1.3) / 100) * 100
         when = free_day(large)
-        add("round_amount", when, _record(f"round{k}", large, rng, when, rounded), large.name, when.isoformat())
+        add(
+            "round_amount",
+            when,
+            _record(f"round{k}", large, rng, when, rounded),
+            large.name,
+            when.isoformat(),
+        )
         near = _not_round(round(rng.uniform(THRESHOLD * 0.951, THRESHOLD - 0.5), 2))
         large = rng.choice(big)
         when = free_day(large)
-        add("near_approval_threshold", when, _record(f"near{k}", large, rng, when, near), large.name, when.isoformat())
+        add(
+            "near_approval_threshold",
+            when,
+            _record(f"near{k}", large, rng, when, near),
+            large.name,
+            when.isoformat(),
+        )
         other = rng.choices(small, small_weights)[0]
-        add("iban_changed", day, _record(f"iban{k}", other, rng, day, _not_round(round(other.median, 2) + 0.13),
-                                         iban=_iban(rng)), other.name, day.isoformat())
+        add(
+            "iban_changed",
+            day,
+            _record(f"iban{k}", other, rng, day, _not_round(round(other.median, 2) + 0.13), iban=_iban(rng)),
+            other.name,
+            day.isoformat(),
+        )
         newcomer = extra[k]
-        add("new_vendor", day, _record(f"new{k}", newcomer, rng, day, _not_round(round(newcomer.median, 2) + 0.21)),
-            newcomer.name, day.isoformat())
+        add(
+            "new_vendor",
+            day,
+            _record(f"new{k}", newcomer, rng, day, _not_round(round(newcomer.median, 2) + 0.21)),
+            newcomer.name,
+            day.isoformat(),
+        )
     for g, parts in enumerate([3, 3, 3, 3, 2, 2, 2, 2]):
         vendor = rng.choice(big)
         day = free_day(vendor, span=3)
@@ -237,8 +348,13 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
             running += amount
             part_day = _weekday(day + timedelta(days=p))
             kind = "split_invoice" if running >= THRESHOLD else "split_part"
-            add(kind, part_day, _record(f"split{g}_{p}", vendor, rng, part_day, amount), vendor.name,
-                part_day.isoformat() + f"{p}")
+            add(
+                kind,
+                part_day,
+                _record(f"split{g}_{p}", vendor, rng, part_day, amount),
+                vendor.name,
+                part_day.isoformat() + f"{p}",
+            )
     for k in range(10):
         vendor = rng.choices(small[:30], small_weights[:30])[0]
         day = _weekday(START + timedelta(days=rng.randrange(240, DAYS)))

@@ -59,9 +59,15 @@ def _check_one(index: int, entry: Any) -> Any:
     except Exception as exc:  # GX raises several unrelated types (lookup, pydantic, value errors)
         reason = " ".join(str(exc).split())[:300] or type(exc).__name__
         raise _fail(index, entry, f"Great Expectations rejected it: {reason}") from exc
-    if not isinstance(expectation, (ColumnMapExpectation, ColumnPairMapExpectation, MulticolumnMapExpectation)):
-        raise _fail(index, entry, "only row-level expectations (column values, column pairs, multicolumn) "
-                    "can be checked per document.")
+    if not isinstance(
+        expectation, (ColumnMapExpectation, ColumnPairMapExpectation, MulticolumnMapExpectation)
+    ):
+        raise _fail(
+            index,
+            entry,
+            "only row-level expectations (column values, column pairs, multicolumn) "
+            "can be checked per document.",
+        )
     missing = [c for c in _referenced_columns(entry["kwargs"]) if c not in INVOICE_COLUMNS]
     if missing:
         raise _fail(index, entry, f"unknown column(s) {missing}; available: {list(INVOICE_COLUMNS)}.")
@@ -90,7 +96,7 @@ def check_custom_expectations(configs: list[dict]) -> list[dict]:
     return canonical
 
 
-def build_custom_suite(configs: list[dict]) -> "ExpectationSuite":
+def build_custom_suite(configs: list[dict]) -> ExpectationSuite:
     """The `custom` suite from already checked configurations."""
     import great_expectations as gx
 

@@ -29,7 +29,9 @@ def suite_json(name: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m expectations.export", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m expectations.export", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--check", action="store_true", help="fail if a JSON file differs from the code")
     parser.add_argument("--out", type=Path, default=SUITES_DIR, help="folder of the JSON files")
     args = parser.parse_args(argv)

@@ -11,16 +11,23 @@ amount) and the document-level `items_sum_gap`/`items_sum_tolerance` (sum of amo
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Mapping
 
 import pandas as pd
 
 from expectations.settings import ValidationSettings
 from ocr_tasks.invoice_types import Invoice
 
-TEXT_COLUMNS: tuple[str, ...] = ("vendor_name", "invoice_number", "currency", "invoice_date", "due_date", "iban")
+TEXT_COLUMNS: tuple[str, ...] = (
+    "vendor_name",
+    "invoice_number",
+    "currency",
+    "invoice_date",
+    "due_date",
+    "iban",
+)
 AMOUNT_COLUMNS: tuple[str, ...] = ("subtotal", "tax_amount", "total", "amount_due")
 KEY_FIELDS: tuple[str, ...] = ("vendor_name", "invoice_number", "invoice_date", "total", "currency")
 DERIVED_COLUMNS: tuple[str, ...] = (

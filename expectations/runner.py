@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import pandas as pd
 
@@ -136,14 +137,20 @@ def validate_batch(
     custom_json = json.dumps(check_custom_expectations(list(custom_expectations)), sort_keys=True)
     fields_frame = invoice_fields_frame(invoices, settings)
     per_suite = {
-        INVOICE_FIELDS: _validate_suite(_suite(INVOICE_FIELDS, settings), INVOICE_FIELDS, fields_frame, document_ids),
+        INVOICE_FIELDS: _validate_suite(
+            _suite(INVOICE_FIELDS, settings), INVOICE_FIELDS, fields_frame, document_ids
+        ),
         LINE_ITEMS: _validate_suite(
             _suite(LINE_ITEMS, settings), LINE_ITEMS, line_items_frame(invoices, settings), document_ids
         ),
     }
     if custom_expectations:
-        per_suite[CUSTOM] = _validate_suite(_custom_suite(custom_json), INVOICE_FIELDS, fields_frame, document_ids)
+        per_suite[CUSTOM] = _validate_suite(
+            _custom_suite(custom_json), INVOICE_FIELDS, fields_frame, document_ids
+        )
     return {
-        doc_id: tuple(ValidationReport(doc_id, name, outcomes[doc_id]) for name, outcomes in per_suite.items())
+        doc_id: tuple(
+            ValidationReport(doc_id, name, outcomes[doc_id]) for name, outcomes in per_suite.items()
+        )
         for doc_id in document_ids
     }

@@ -55,7 +55,7 @@ def _confident(gxe, name: str, threshold: float):
     )
 
 
-def invoice_fields_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> "ExpectationSuite":
+def invoice_fields_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> ExpectationSuite:
     """One row per document: required fields, formats, ranges, arithmetic and confidence."""
     import great_expectations as gx
 
@@ -152,7 +152,7 @@ def invoice_fields_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> "Ex
     return gx.ExpectationSuite(name=INVOICE_FIELDS, expectations=expectations)
 
 
-def line_items_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> "ExpectationSuite":
+def line_items_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> ExpectationSuite:
     """One row per line item: each item has an amount, its arithmetic holds, the items sum to the subtotal."""
     import great_expectations as gx
 

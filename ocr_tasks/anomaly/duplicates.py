@@ -44,7 +44,9 @@ def exact_duplicate(entry: Entry, prior: Ledger) -> Anomaly | None:
 def duplicate_invoice(entry: Entry, prior: Ledger) -> Anomaly | None:
     if not entry.vendor or not entry.number:
         return None
-    others = [o for o in prior.by_number.get((entry.vendor, entry.number), []) if o.document_id != entry.document_id]
+    others = [
+        o for o in prior.by_number.get((entry.vendor, entry.number), []) if o.document_id != entry.document_id
+    ]
     if not others:
         return None
     return _anomaly(
@@ -68,7 +70,11 @@ def fuzzy_duplicate(entry: Entry, prior: Ledger, settings: AnomalySettings) -> A
         and o.number != entry.number
         and o.total is not None
         and abs(o.total - entry.total) <= settings.amount_tolerance
-        and (entry.day is None or o.day is None or abs((entry.day - o.day).days) <= settings.duplicate_window_days)
+        and (
+            entry.day is None
+            or o.day is None
+            or abs((entry.day - o.day).days) <= settings.duplicate_window_days
+        )
     ]
     if not others:
         return None
@@ -79,7 +85,8 @@ def fuzzy_duplicate(entry: Entry, prior: Ledger, settings: AnomalySettings) -> A
         others,
         f"Invoice number {entry.record.invoice_number!r} differs from {first.record.invoice_number!r} "
         f"({first.document_id}) only by punctuation or OCR look-alikes, with the same vendor and total "
-        f"{entry.record.total}" + (f" and dates {abs((entry.day - first.day).days)} days apart." if entry.day and first.day else "."),
+        f"{entry.record.total}"
+        + (f" and dates {abs((entry.day - first.day).days)} days apart." if entry.day and first.day else "."),
         {
             "invoice_number": entry.record.invoice_number,
             "similar_invoice_number": first.record.invoice_number,
@@ -90,4 +97,8 @@ def fuzzy_duplicate(entry: Entry, prior: Ledger, settings: AnomalySettings) -> A
 
 def duplicate_anomaly(entry: Entry, prior: Ledger, settings: AnomalySettings) -> Anomaly | None:
     """The strongest duplicate finding for `entry` against `prior`, or None."""
-    return exact_duplicate(entry, prior) or duplicate_invoice(entry, prior) or fuzzy_duplicate(entry, prior, settings)
+    return (
+        exact_duplicate(entry, prior)
+        or duplicate_invoice(entry, prior)
+        or fuzzy_duplicate(entry, prior, settings)
+    )

@@ -10,8 +10,8 @@ Pure numpy/statistics; no scikit-learn here.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from statistics import median
-from typing import Sequence
 
 from ocr_tasks.anomaly.keys import amount
 from ocr_tasks.anomaly.ledger import Entry

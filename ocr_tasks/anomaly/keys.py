@@ -13,15 +13,52 @@ _LEGAL_SUFFIXES: tuple[tuple[str, ...], ...] = tuple(
     tuple(s.split())
     for s in sorted(
         [
-            "sdn bhd", "bhd", "berhad", "sdn berhad", "bv", "nv", "gmbh", "gmbh co kg", "co kg", "kg", "ag",
-            "ltd", "limited", "pte ltd", "pty ltd", "pty", "pte", "plc", "llc", "llp", "inc", "incorporated",
-            "corp", "corporation", "co", "company", "sa", "sas", "sarl", "srl", "spa", "sl", "oy", "ab", "as",
-            "aps", "kft", "sro", "sp z oo", "enterprise", "enterprises", "trading",
+            "sdn bhd",
+            "bhd",
+            "berhad",
+            "sdn berhad",
+            "bv",
+            "nv",
+            "gmbh",
+            "gmbh co kg",
+            "co kg",
+            "kg",
+            "ag",
+            "ltd",
+            "limited",
+            "pte ltd",
+            "pty ltd",
+            "pty",
+            "pte",
+            "plc",
+            "llc",
+            "llp",
+            "inc",
+            "incorporated",
+            "corp",
+            "corporation",
+            "co",
+            "company",
+            "sa",
+            "sas",
+            "sarl",
+            "srl",
+            "spa",
+            "sl",
+            "oy",
+            "ab",
+            "as",
+            "aps",
+            "kft",
+            "sro",
+            "sp z oo",
         ],
         key=lambda s: -len(s.split()),
     )
 )
-_OCR_CONFUSIONS = str.maketrans({"O": "0", "Q": "0", "D": "0", "L": "1", "I": "1", "S": "5", "B": "8", "Z": "2"})
+_OCR_CONFUSIONS = str.maketrans(
+    {"O": "0", "Q": "0", "D": "0", "L": "1", "I": "1", "S": "5", "B": "8", "Z": "2"}
+)
 
 
 def vendor_key(name: str | None) -> str | None:
@@ -35,7 +72,7 @@ def vendor_key(name: str | None) -> str | None:
     while changed and len(tokens) > 1:
         changed = False
         for suffix in _LEGAL_SUFFIXES:
-            if len(tokens) > len(suffix) and tuple(tokens[-len(suffix):]) == suffix:
+            if len(tokens) > len(suffix) and tuple(tokens[-len(suffix) :]) == suffix:
                 tokens = tokens[: -len(suffix)]
                 changed = True
                 break

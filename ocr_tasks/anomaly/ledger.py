@@ -4,9 +4,9 @@ the documents of the same batch scored before it (so two copies uploaded togethe
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable
 
 from ocr_tasks.anomaly.keys import amount, confusable_key, iban_key, invoice_number_key, iso_date, vendor_key
 from ocr_tasks.anomaly.records import InvoiceRecord
@@ -25,7 +25,7 @@ class Entry:
     day: date | None
 
     @classmethod
-    def of(cls, record: InvoiceRecord) -> "Entry":
+    def of(cls, record: InvoiceRecord) -> Entry:
         return cls(
             record=record,
             vendor=vendor_key(record.vendor_name),
@@ -50,7 +50,7 @@ class Ledger:
     size: int = 0
 
     @classmethod
-    def of(cls, records: Iterable[InvoiceRecord]) -> "Ledger":
+    def of(cls, records: Iterable[InvoiceRecord]) -> Ledger:
         ledger = cls()
         for record in records:
             ledger.add(Entry.of(record))

@@ -13,10 +13,18 @@ from __future__ import annotations
 import hashlib
 import math
 import pickle
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, Sequence
+from typing import Any
 
-from ocr_tasks.anomaly.features import FEATURES, LABELS, NAMED_FEATURES, features_of, robust_center_scale, vendor_amount_z
+from ocr_tasks.anomaly.features import (
+    FEATURES,
+    LABELS,
+    NAMED_FEATURES,
+    features_of,
+    robust_center_scale,
+    vendor_amount_z,
+)
 from ocr_tasks.anomaly.kinds import OUTLIER
 from ocr_tasks.anomaly.ledger import Entry, Ledger
 from ocr_tasks.anomaly.records import InvoiceRecord
@@ -56,18 +64,20 @@ class AnomalyModel:
         return _MAGIC + pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "AnomalyModel":
+    def from_bytes(cls, data: bytes) -> AnomalyModel:
         import sklearn.ensemble  # noqa: F401  (the forest's classes must be importable)
 
         if not data.startswith(_MAGIC):
             raise AnomalyModelError("The stored anomaly model is not in a known format; refit it.")
         try:
-            payload = pickle.loads(data[len(_MAGIC):])
+            payload = pickle.loads(data[len(_MAGIC) :])
         except Exception as exc:
             raise AnomalyModelError(f"The stored anomaly model cannot be read ({exc}); refit it.") from exc
         if payload.get("format") != FORMAT:
-            raise AnomalyModelError(f"The stored anomaly model has format {payload.get('format')!r}, "
-                                    f"expected {FORMAT!r}; refit it.")
+            raise AnomalyModelError(
+                f"The stored anomaly model has format {payload.get('format')!r}, "
+                f"expected {FORMAT!r}; refit it."
+            )
         return cls(
             forest=payload["forest"],
             centers=tuple(payload["centers"]),
@@ -188,12 +198,13 @@ def learned_anomalies(
     for item, z_values, score in zip(candidates, matrix, isolation):
         unusual = {}
         if score > model.threshold:
-            unusual = {n: z for n, z in zip(FEATURES, z_values) if n in NAMED_FEATURES and abs(z) >= settings.z_threshold}
+            unusual = {
+                n: z
+                for n, z in zip(FEATURES, z_values)
+                if n in NAMED_FEATURES and abs(z) >= settings.z_threshold
+            }
         ratio = item.entry.total / item.vendor_median if item.vendor_median > 0 else math.nan
-        if (
-            abs(item.vendor_z) >= settings.z_threshold
-            and max(ratio, 1 / ratio) >= settings.min_amount_ratio
-        ):
+        if abs(item.vendor_z) >= settings.z_threshold and max(ratio, 1 / ratio) >= settings.min_amount_ratio:
             unusual["total_vs_vendor_median"] = item.vendor_z
         if not unusual:
             continue

@@ -6,9 +6,10 @@ returns an `Anomaly` or None. None of them looks at the documents scored after t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
-from typing import Sequence
 
+from ocr_tasks.anomaly.keys import amount
 from ocr_tasks.anomaly.kinds import (
     ARITHMETIC_MISMATCH,
     DEFAULTS,
@@ -20,7 +21,6 @@ from ocr_tasks.anomaly.kinds import (
     SPLIT_INVOICE,
     WEEKEND_DATE,
 )
-from ocr_tasks.anomaly.keys import amount
 from ocr_tasks.anomaly.ledger import Entry, Ledger
 from ocr_tasks.anomaly.settings import AnomalySettings
 from ocr_tasks.result_types import Anomaly, ValidationReport
@@ -37,7 +37,9 @@ ARITHMETIC_FIELD_SETS = frozenset(
 ROUNDING = 0.005
 
 
-def _anomaly(kind: str, entry: Entry, explanation: str, evidence: dict, related: Sequence[str] = ()) -> Anomaly:
+def _anomaly(
+    kind: str, entry: Entry, explanation: str, evidence: dict, related: Sequence[str] = ()
+) -> Anomaly:
     severity, score = DEFAULTS[kind]
     return Anomaly(
         document_id=entry.document_id,
@@ -57,7 +59,10 @@ def arithmetic_mismatch(
     record: subtotal + tax amount = total within the tolerance."""
     if reports is not None:
         failed = [
-            o for r in reports for o in r.outcomes if not o.success and frozenset(o.fields) in ARITHMETIC_FIELD_SETS
+            o
+            for r in reports
+            for o in r.outcomes
+            if not o.success and frozenset(o.fields) in ARITHMETIC_FIELD_SETS
         ]
         if not failed:
             return None
@@ -78,7 +83,11 @@ def arithmetic_mismatch(
         entry,
         f"Subtotal {entry.record.subtotal} plus tax {entry.record.tax_amount} is {subtotal + tax:.2f}, "
         f"not the total {entry.record.total} (off by {gap:+.2f}).",
-        {"subtotal": entry.record.subtotal, "tax_amount": entry.record.tax_amount, "total": entry.record.total},
+        {
+            "subtotal": entry.record.subtotal,
+            "tax_amount": entry.record.tax_amount,
+            "total": entry.record.total,
+        },
     )
 
 

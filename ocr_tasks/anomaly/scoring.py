@@ -8,7 +8,7 @@ anomaly of severity `info` and score 0 saying so; no other anomaly kind has scor
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 from ocr_tasks.anomaly import rules
 from ocr_tasks.anomaly.duplicates import duplicate_anomaly

@@ -15,7 +15,10 @@ MAX_TOTAL = {
     "description": "Invoices of this project stay under 500.",
     "severity": "warning",
 }
-VENDORS = {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "vendor_name", "value_set": ["Acme"]}}
+VENDORS = {
+    "type": "expect_column_values_to_be_in_set",
+    "kwargs": {"column": "vendor_name", "value_set": ["Acme"]},
+}
 
 
 def test_valid_configurations_come_back_canonical():
@@ -30,12 +33,19 @@ def test_valid_configurations_come_back_canonical():
     [
         ({"type": "expect_column_values_to_be_purple", "kwargs": {"column": "total"}}, ["#2", "purple"]),
         ({"type": "expect_column_values_to_be_between", "kwargs": {"max_value": 3}}, ["#2", "column"]),
-        ({"type": "expect_column_values_to_be_between", "kwargs": {"column": "colour", "max_value": 3}},
-         ["#2", "unknown column", "colour"]),
-        ({"type": "expect_column_mean_to_be_between", "kwargs": {"column": "total", "max_value": 3}},
-         ["#2", "row-level"]),
+        (
+            {"type": "expect_column_values_to_be_between", "kwargs": {"column": "colour", "max_value": 3}},
+            ["#2", "unknown column", "colour"],
+        ),
+        (
+            {"type": "expect_column_mean_to_be_between", "kwargs": {"column": "total", "max_value": 3}},
+            ["#2", "row-level"],
+        ),
         ({"kwargs": {"column": "total"}}, ["#2", '"type"']),
-        ({"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "total"}, "colour": 1}, ["unknown keys"]),
+        (
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "total"}, "colour": 1},
+            ["unknown keys"],
+        ),
         ("expect_column_values_to_not_be_null", ["#2", "JSON object"]),
     ],
 )
@@ -55,9 +65,13 @@ def test_not_a_list_is_refused():
 
 
 def test_custom_suite_runs_per_document(settings):
-    invoices = {"small": make_invoice(), "large": make_invoice(
-        {"subtotal": "1000.00", "tax_amount": "60.00", "total": "1060.00", "amount_due": None},
-        items=({"description": "Server", "quantity": "1", "unit_price": "1000.00", "amount": "1000.00"},))}
+    invoices = {
+        "small": make_invoice(),
+        "large": make_invoice(
+            {"subtotal": "1000.00", "tax_amount": "60.00", "total": "1060.00", "amount_due": None},
+            items=({"description": "Server", "quantity": "1", "unit_price": "1000.00", "amount": "1000.00"},),
+        ),
+    }
     reports = validate_batch(invoices, settings=settings, custom_expectations=[MAX_TOTAL])
     custom = {doc: next(r for r in reps if r.suite == "custom") for doc, reps in reports.items()}
     assert custom["small"].failed == ()
@@ -69,7 +83,9 @@ def test_custom_suite_runs_per_document(settings):
 
 def test_bad_custom_expectation_stops_the_run_before_validation(settings):
     with pytest.raises(InvalidExpectation):
-        validate_batch({"a": make_invoice()}, settings=settings, custom_expectations=[{"type": "nope", "kwargs": {}}])
+        validate_batch(
+            {"a": make_invoice()}, settings=settings, custom_expectations=[{"type": "nope", "kwargs": {}}]
+        )
 
 
 def test_empty_batch_gives_no_reports(settings):

@@ -12,66 +12,111 @@ from tests.expectations.invoices import make_invoice
 BAD = {
     "no_vendor": (make_invoice({"vendor_name": None}), "invoice_fields", "The vendor name is present."),
     "no_number": (make_invoice({"invoice_number": None}), "invoice_fields", "The invoice number is present."),
-    "no_date": (make_invoice({"invoice_date": None, "due_date": None}), "invoice_fields", "The invoice date is present."),
+    "no_date": (
+        make_invoice({"invoice_date": None, "due_date": None}),
+        "invoice_fields",
+        "The invoice date is present.",
+    ),
     "total_not_number": (
-        make_invoice({"total": "1O6.00", "amount_due": None}), "invoice_fields", "The total is present and is a number."
+        make_invoice({"total": "1O6.00", "amount_due": None}),
+        "invoice_fields",
+        "The total is present and is a number.",
     ),
     "no_currency": (make_invoice({"currency": None}), "invoice_fields", "The currency is present."),
     "date_not_iso": (
-        make_invoice({"invoice_date": "01/06/2026", "due_date": None}), "invoice_fields",
+        make_invoice({"invoice_date": "01/06/2026", "due_date": None}),
+        "invoice_fields",
         "The invoice date is an ISO date (YYYY-MM-DD).",
     ),
     "due_not_iso": (
-        make_invoice({"due_date": "2026-13-01"}), "invoice_fields", "The due date, when present, is an ISO date (YYYY-MM-DD)."
+        make_invoice({"due_date": "2026-13-01"}),
+        "invoice_fields",
+        "The due date, when present, is an ISO date (YYYY-MM-DD).",
     ),
-    "currency_unknown": (make_invoice({"currency": "EUX"}), "invoice_fields", "The currency is an ISO 4217 code."),
+    "currency_unknown": (
+        make_invoice({"currency": "EUX"}),
+        "invoice_fields",
+        "The currency is an ISO 4217 code.",
+    ),
     "number_pattern": (
-        make_invoice({"invoice_number": "#?? 42"}), "invoice_fields",
+        make_invoice({"invoice_number": "#?? 42"}),
+        "invoice_fields",
         "The invoice number is 1-40 letters, digits and separators (. / # _ : -), starting with a letter or digit.",
     ),
     "total_negative": (
         make_invoice({"total": "-5.00", "subtotal": None, "tax_amount": None, "amount_due": None}),
-        "invoice_fields", "The total is greater than zero.",
+        "invoice_fields",
+        "The total is greater than zero.",
     ),
-    "tax_rate_high": (make_invoice({"tax_rate": "45.00"}), "invoice_fields", "The tax rate is between 0 and 30 %."),
+    "tax_rate_high": (
+        make_invoice({"tax_rate": "45.00"}),
+        "invoice_fields",
+        "The tax rate is between 0 and 30 %.",
+    ),
     "future_date": (
-        make_invoice({"invoice_date": "2026-06-16", "due_date": None}), "invoice_fields",
+        make_invoice({"invoice_date": "2026-06-16", "due_date": None}),
+        "invoice_fields",
         "The invoice date is not in the future.",
     ),
     "too_old": (
-        make_invoice({"invoice_date": "2016-06-01", "due_date": None}), "invoice_fields",
+        make_invoice({"invoice_date": "2016-06-01", "due_date": None}),
+        "invoice_fields",
         "The invoice date is not older than 10 years.",
     ),
     "due_before_date": (
-        make_invoice({"due_date": "2026-05-31"}), "invoice_fields", "The due date is on or after the invoice date."
+        make_invoice({"due_date": "2026-05-31"}),
+        "invoice_fields",
+        "The due date is on or after the invoice date.",
     ),
     "sum_mismatch": (
-        make_invoice({"total": "110.00", "amount_due": None}), "invoice_fields",
+        make_invoice({"total": "110.00", "amount_due": None}),
+        "invoice_fields",
         "Subtotal plus tax equals the total (within 0.01 per line plus rounding).",
     ),
     "due_over_total": (
-        make_invoice({"amount_due": "120.00"}), "invoice_fields", "The amount due is not more than the total."
+        make_invoice({"amount_due": "120.00"}),
+        "invoice_fields",
+        "The amount due is not more than the total.",
     ),
     "item_without_amount": (
-        make_invoice({"subtotal": "50.00", "tax_amount": "3.00", "total": "53.00", "amount_due": None},
-                     items=({"description": "Paper", "quantity": "2", "unit_price": "25.00", "amount": "50.00"},
-                            {"description": "Note", "quantity": None, "unit_price": None, "amount": None})),
-        "line_items", "Every line item has an amount.",
+        make_invoice(
+            {"subtotal": "50.00", "tax_amount": "3.00", "total": "53.00", "amount_due": None},
+            items=(
+                {"description": "Paper", "quantity": "2", "unit_price": "25.00", "amount": "50.00"},
+                {"description": "Note", "quantity": None, "unit_price": None, "amount": None},
+            ),
+        ),
+        "line_items",
+        "Every line item has an amount.",
     ),
     "item_arithmetic": (
-        make_invoice(items=({"description": "Paper", "quantity": "2", "unit_price": "25.00", "amount": "55.00"},
-                            {"description": "Toner", "quantity": "1", "unit_price": "45.00", "amount": "45.00"})),
-        "line_items", "Quantity times unit price equals the amount of each line item (within 0.01 plus rounding).",
+        make_invoice(
+            items=(
+                {"description": "Paper", "quantity": "2", "unit_price": "25.00", "amount": "55.00"},
+                {"description": "Toner", "quantity": "1", "unit_price": "45.00", "amount": "45.00"},
+            )
+        ),
+        "line_items",
+        "Quantity times unit price equals the amount of each line item (within 0.01 plus rounding).",
     ),
     "items_sum": (
-        make_invoice(items=({"description": "Paper", "quantity": "2", "unit_price": "25.00", "amount": "50.00"},)),
-        "line_items", "The line item amounts add up to the subtotal (within 0.01 per line plus rounding).",
+        make_invoice(
+            items=({"description": "Paper", "quantity": "2", "unit_price": "25.00", "amount": "50.00"},)
+        ),
+        "line_items",
+        "The line item amounts add up to the subtotal (within 0.01 per line plus rounding).",
     ),
 }
-for _field, _label in [("vendor_name", "vendor name"), ("invoice_number", "invoice number"),
-                       ("invoice_date", "invoice date"), ("total", "total"), ("currency", "currency")]:
+for _field, _label in [
+    ("vendor_name", "vendor name"),
+    ("invoice_number", "invoice number"),
+    ("invoice_date", "invoice date"),
+    ("total", "total"),
+    ("currency", "currency"),
+]:
     BAD[f"low_confidence_{_field}"] = (
-        make_invoice(confidence={_field: 0.4}), "invoice_fields",
+        make_invoice(confidence={_field: 0.4}),
+        "invoice_fields",
         f"The {_label} was read with confidence of at least 0.6, else it needs review.",
     )
 
@@ -84,8 +129,10 @@ GOOD = {
     "edge_today": make_invoice({"invoice_date": "2026-06-15", "due_date": "2026-06-15"}),
     "edge_old": make_invoice({"invoice_date": "2016-06-16", "due_date": None}),
     "edge_confidence": make_invoice(confidence={"total": 0.6}),
-    "no_optional_fields": make_invoice({"due_date": None, "subtotal": None, "tax_amount": None, "tax_rate": None,
-                                        "amount_due": None}, items=()),
+    "no_optional_fields": make_invoice(
+        {"due_date": None, "subtotal": None, "tax_amount": None, "tax_rate": None, "amount_due": None},
+        items=(),
+    ),
 }
 
 

@@ -61,3 +61,13 @@ def attention_reason(doc: dict[str, Any]) -> str:
     if not parts:
         return "approved" if doc.get("status") == "approved" else "looks fine"
     return ", ".join(parts)
+
+
+def next_in_queue(ordered: list[dict[str, Any]], current: Any) -> Any | None:
+    """The id of the first not-approved document after `current` in queue order (wrapping round), or None."""
+    ids = [d["id"] for d in ordered]
+    start = ids.index(current) + 1 if current in ids else 0
+    for doc in ordered[start:] + ordered[:start]:
+        if doc["id"] != current and doc.get("status") != "approved":
+            return doc["id"]
+    return None

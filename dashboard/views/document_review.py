@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
+from dashboard.attention import next_in_queue, sort_by_attention
 from dashboard.corrections import LINE_ITEM_COLUMNS, patch_body
 from dashboard.overlay import draw_field_boxes, field_boxes_on_page
 from dashboard.wording import FAILED_ICON, PASSED_ICON, anomaly_sentence, validation_sentences
@@ -92,6 +93,18 @@ if actions.button(
     else:
         st.session_state["review_flash"] = "Document approved."
         st.rerun()
+if actions.button("Next in queue", key="next_document", icon=":material/skip_next:"):
+    try:
+        queue = sort_by_attention(client.list_documents(project_id))
+    except ApiError as exc:
+        session.show_api_error(exc, what="Loading the review queue")
+    else:
+        following = next_in_queue(queue, document_id)
+        if following is None:
+            st.info("No other document is waiting for review.")
+        else:
+            session.open_document(following)
+            st.rerun()
 if doc.get("error"):
     error = doc["error"]
     st.error(

@@ -124,3 +124,17 @@ def test_labels_of_neighbouring_boxes_do_not_overlap():
     second = _label_position(20, 100, 120, 80, 14, 400, 600, placed)
     assert placed[0] == (10, 86, 90, 100)  # above the first box
     assert not _overlaps(second, placed[0])
+
+
+def test_next_in_queue_skips_approved_and_wraps_round():
+    from dashboard.attention import next_in_queue
+
+    queue = [
+        {"id": "a", "status": "failed"},
+        {"id": "b", "status": "approved"},
+        {"id": "c", "status": "processed"},
+    ]
+    assert next_in_queue(queue, "a") == "c"
+    assert next_in_queue(queue, "c") == "a"
+    assert next_in_queue(queue, "missing") == "a"
+    assert next_in_queue([{"id": "a", "status": "processed"}], "a") is None

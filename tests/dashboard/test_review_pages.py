@@ -179,3 +179,16 @@ def test_a_403_from_the_api_is_explained(make_app, fake):
     at.button(key="approve").click().run()
     assert "Approving: Viewers cannot approve documents. (code `permission_denied`)" in texts(at)
     assert session.TOKEN in at.session_state  # a 403 does not sign out
+
+
+def test_next_in_queue_opens_the_following_document(make_app, fake):
+    fake.documents[12]["fields"]["total"]["value"] = "4.50"
+    at = make_app(page=REVIEW, document_id=11)
+    at.text_input(key="field_total").input("999")  # unsaved edit: must not leak into the next document
+    at.button(key="next_document").click().run()
+    assert at.session_state[session.DOCUMENT_ID] == 12
+    assert at.text_input(key="field_total").value == "4.50"
+    assert "clean.pdf" in texts(at)
+    fake.documents[11]["status"] = "approved"
+    at.button(key="next_document").click().run()
+    assert "No other document is waiting for review." in texts(at)

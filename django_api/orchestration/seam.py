@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -20,7 +19,6 @@ from typing import Any
 from django.conf import settings
 from django.db import close_old_connections, connections, transaction
 
-DJANGO_PORT = "django_api.orchestration.django_port:build_port"
 logger = logging.getLogger(__name__)
 
 _executor: ThreadPoolExecutor | None = None
@@ -98,9 +96,12 @@ def run_task(*, task_id: str) -> None:
     status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
     if status is None or status in FINISHED_STATUSES:
         return
-    os.environ.setdefault("OCR_PIPELINE_PORT", DJANGO_PORT)
+    from django_api.orchestration.django_port import DjangoPort
+    from flows.settings import use_port
+
     try:
-        _load(settings.OCR_FLOW)(task_id=task_id)
+        with use_port(DjangoPort()):  # flows run in this process read and write through Django
+            _load(settings.OCR_FLOW)(task_id=task_id)
     except Exception as exc:
         logger.exception("flow for task %s raised", task_id)
         status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()

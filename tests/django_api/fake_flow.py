@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 from types import SimpleNamespace
 
-from django_api.orchestration.django_port import build_port
 from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED, Progress
+from flows.settings import get_port
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.geometry import BBox
 from ocr_tasks.invoice_types import FieldValue, Invoice, LineItem
@@ -89,7 +89,7 @@ def _result(source, data: bytes, history: list[InvoiceRecord]) -> DocumentResult
 
 
 def process_invoices(task_id: str) -> str:
-    port = build_port()
+    port = get_port()  # the seam sets the Django port for flows run in the API process
     hooks.calls.append(task_id)
     inputs = port.load_task(task_id)
     port.mark_running(task_id, flow_run_id="fake-" + hashlib.sha1(task_id.encode()).hexdigest()[:8])

@@ -12,8 +12,6 @@ import time
 import pytest
 from openpyxl import load_workbook
 
-from django_api.orchestration.django_port import build_port
-from flows.settings import use_port
 from tests.django_api.conftest import upload
 
 RECEIPT = "X00016469672"  # SOON HUAT MACHINERY ENTERPRISE, 11/01/2019, total 327.00
@@ -38,21 +36,21 @@ def test_receipt_end_to_end_with_real_flow_and_tesseract(
     data = (corpus / "sroie-sample" / "images" / f"{RECEIPT}.jpg").read_bytes()
     label = json.loads((corpus / "sroie-sample" / "labels" / f"{RECEIPT}.json").read_text())
     url = f"/api/projects/{project.pk}/process-invoices/"
-    with use_port(build_port()):
-        first = run_on_commit(
-            alice_client.post, url, {"files": [upload("receipt.jpg", data)]}, format="multipart"
-        )
-        assert first.status_code == 202, first.content
-        body = first.json()
-        status = _poll(alice_client, body["status_url"])
-        assert status["status"] == "succeeded", status
-        assert status["progress"]["documents_done"] == 1 and status["progress"]["pages_done"] == 1
-        # the same receipt again: the anomaly step flags the duplicate against the project's history
-        second = run_on_commit(
-            alice_client.post, url, {"files": [upload("receipt-again.jpg", data)]}, format="multipart"
-        )
-        again = second.json()
-        assert _poll(alice_client, again["status_url"])["status"] == "succeeded"
+    # the seam runs the flow with the Django port (no OCR_PIPELINE_PORT needed in the environment)
+    first = run_on_commit(
+        alice_client.post, url, {"files": [upload("receipt.jpg", data)]}, format="multipart"
+    )
+    assert first.status_code == 202, first.content
+    body = first.json()
+    status = _poll(alice_client, body["status_url"])
+    assert status["status"] == "succeeded", status
+    assert status["progress"]["documents_done"] == 1 and status["progress"]["pages_done"] == 1
+    # the same receipt again: the anomaly step flags the duplicate against the project's history
+    second = run_on_commit(
+        alice_client.post, url, {"files": [upload("receipt-again.jpg", data)]}, format="multipart"
+    )
+    again = second.json()
+    assert _poll(alice_client, again["status_url"])["status"] == "succeeded"
 
     task = body["task_id"]
     rows = json.loads(

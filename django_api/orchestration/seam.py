@@ -33,7 +33,15 @@ def task_submit(*, task_id) -> None:
 
 def dispatch(*, task_id: str) -> None:
     if settings.OCR_PIPELINE_MODE == "distributed":
-        _run_deployment(task_id)
+        try:
+            _run_deployment(task_id)
+        except Exception as exc:
+            from django_api.invoices.services.pipeline_records import task_finish
+
+            logger.exception("could not create a flow run for task %s", task_id)
+            task_finish(
+                task_id=task_id, status="failed", error_code="dispatch_failed", error_message=str(exc)[:2000]
+            )
         return
     mode = settings.OCR_EXECUTOR
     if mode == "sync":
@@ -135,10 +143,34 @@ def recover_on_startup() -> list[str]:
     Call once per server start (gunicorn `post_worker_init`, or `manage.py recover_tasks`)."""
     from django_api.invoices.services.recovery import tasks_recover_interrupted
 
-    task_ids = tasks_recover_interrupted(max_attempts=settings.OCR_MAX_ATTEMPTS)
+    distributed = settings.OCR_PIPELINE_MODE == "distributed"
+    task_ids = tasks_recover_interrupted(
+        max_attempts=settings.OCR_MAX_ATTEMPTS,
+        # distributed: workers outlive the API; a task is only interrupted when its flow run is over
+        is_alive=flow_run_is_active if distributed else None,
+        requeue_queued=True,
+        queued_needs_dispatch=distributed,
+    )
     for task_id in task_ids:
         dispatch(task_id=task_id)
     return task_ids
+
+
+def flow_run_is_active(flow_run_id: str) -> bool:
+    """Whether Prefect still runs (or will run) this flow run; unknown runs count as active."""
+    from uuid import UUID
+
+    from prefect import get_client
+
+    if not flow_run_id:
+        return False
+    try:
+        with get_client(sync_client=True) as client:
+            run = client.read_flow_run(UUID(flow_run_id))
+    except Exception:
+        logger.warning("cannot read flow run %s; leaving its task alone", flow_run_id, exc_info=True)
+        return True
+    return run.state is None or not run.state.is_final()
 
 
 def prefect_health() -> dict[str, Any]:

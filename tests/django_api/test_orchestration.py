@@ -178,3 +178,75 @@ def test_twenty_concurrent_uploads_lose_nothing(alice, project, settings):
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA journal_mode")
             assert cursor.fetchone()[0] == "wal"
+
+
+@pytest.mark.django_db
+def test_distributed_dispatch_records_the_flow_run(
+    alice_client, project, run_on_commit, settings, monkeypatch
+):
+    from flows import dispatch as flows_dispatch
+
+    settings.OCR_PIPELINE_MODE = "distributed"
+    submitted = []
+
+    def fake_submit(task_id, *, mode=None):
+        submitted.append((task_id, mode))
+        return flows_dispatch.Submission(
+            task_id=task_id, mode=mode, flow_run_id="11111111-2222-3333-4444-555555555555"
+        )
+
+    monkeypatch.setattr(flows_dispatch, "submit_task", fake_submit)
+    body = run_on_commit(
+        alice_client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("d.png", png_bytes(1))]},
+        format="multipart",
+    ).json()
+    assert submitted == [(body["task_id"], "distributed")]
+    task = OcrTask.objects.get(pk=body["task_id"])
+    assert (task.status, task.flow_run_id) == ("queued", "11111111-2222-3333-4444-555555555555")
+    assert fake_flow.hooks.calls == []  # nothing ran in the API process
+
+
+@pytest.mark.django_db
+def test_distributed_dispatch_failure_fails_the_task(
+    alice_client, project, run_on_commit, settings, monkeypatch
+):
+    from flows import dispatch as flows_dispatch
+
+    settings.OCR_PIPELINE_MODE = "distributed"
+
+    def unreachable(task_id, *, mode=None):
+        raise ConnectionError("Prefect API unreachable")
+
+    monkeypatch.setattr(flows_dispatch, "submit_task", unreachable)
+    body = run_on_commit(
+        alice_client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("d.png", png_bytes(1))]},
+        format="multipart",
+    ).json()
+    status = alice_client.get(body["status_url"]).json()
+    assert status["status"] == "failed"
+    assert status["error"] == {"code": "dispatch_failed", "message": "Prefect API unreachable"}
+
+
+@pytest.mark.django_db
+def test_distributed_recovery_leaves_live_flow_runs_alone(alice, project, settings, monkeypatch):
+    settings.OCR_PIPELINE_MODE = "distributed"
+    live = OcrTask.objects.create(
+        project=project, created_by=alice, status="running", attempts=1, flow_run_id="live"
+    )
+    dead = OcrTask.objects.create(
+        project=project, created_by=alice, status="running", attempts=1, flow_run_id="dead"
+    )
+    handed = OcrTask.objects.create(project=project, created_by=alice, status="queued", flow_run_id="waiting")
+    never = OcrTask.objects.create(project=project, created_by=alice, status="queued")
+    monkeypatch.setattr(seam, "flow_run_is_active", lambda flow_run_id: flow_run_id in ("live", "waiting"))
+    dispatched = []
+    monkeypatch.setattr(seam, "_run_deployment", dispatched.append)
+    recovered = seam.recover_on_startup()
+    assert sorted(recovered) == sorted([str(dead.pk), str(never.pk)])
+    assert sorted(dispatched) == sorted(recovered)
+    live.refresh_from_db(), handed.refresh_from_db(), dead.refresh_from_db()
+    assert (live.status, handed.status, dead.status) == ("running", "queued", "queued")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from django.db import transaction
 from django.utils import timezone
@@ -13,18 +14,31 @@ logger = logging.getLogger(__name__)
 INTERRUPTED = "interrupted"
 
 
-def tasks_recover_interrupted(*, max_attempts: int, requeue_queued: bool = True) -> list[str]:
+def tasks_recover_interrupted(
+    *,
+    max_attempts: int,
+    requeue_queued: bool = True,
+    is_alive: Callable[[str], bool] | None = None,
+    queued_needs_dispatch: bool = False,
+) -> list[str]:
     """Tasks left `running` go back to `queued` (or fail with `interrupted` once they have had
     `max_attempts` attempts); `cancelling` ones become `cancelled`. Returns the ids of the tasks to hand to
     the executor again: the re-queued ones, and (`requeue_queued`) those still queued, whose in-memory
-    queue died with the old process."""
+    queue died with the old process.
+
+    `is_alive(flow_run_id)`: tasks whose flow run is still alive elsewhere (distributed workers) are left
+    alone. `queued_needs_dispatch`: only queued tasks never handed to Prefect (no flow run) are returned."""
     now = timezone.now()
     to_dispatch: list[str] = []
     with transaction.atomic():
         for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.CANCELLING):
+            if is_alive is not None and is_alive(task.flow_run_id):
+                continue
             task.status, task.finished_at, task.current_step = TaskStatus.CANCELLED, now, "cancelled"
             task.save(update_fields=["status", "finished_at", "current_step", "updated_at"])
         for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.RUNNING):
+            if is_alive is not None and is_alive(task.flow_run_id):
+                continue
             documents = Document.objects.filter(task=task, status=DocumentStatus.PROCESSING)
             if task.attempts >= max_attempts:
                 message = f"interrupted by a restart after {task.attempts} attempt(s)"
@@ -43,5 +57,7 @@ def tasks_recover_interrupted(*, max_attempts: int, requeue_queued: bool = True)
                 logger.warning("task %s re-queued after an interruption (attempt %d)", task.id, task.attempts)
         if requeue_queued:
             queued = OcrTask.objects.filter(status=TaskStatus.QUEUED).exclude(pk__in=to_dispatch)
+            if queued_needs_dispatch:
+                queued = queued.filter(flow_run_id="")
             to_dispatch.extend(str(pk) for pk in queued.order_by("created_at").values_list("pk", flat=True))
     return to_dispatch

@@ -20,13 +20,12 @@ class Command(BaseCommand):
         parser.add_argument("--run", action="store_true", help="process the re-queued tasks in this process")
 
     def handle(self, *args, run: bool = False, **options):
-        task_ids = tasks_recover_interrupted(
-            max_attempts=settings.OCR_MAX_ATTEMPTS,
-            requeue_queued=run or settings.OCR_PIPELINE_MODE == "distributed",
-        )
-        for task_id in task_ids:
-            if run:
+        if settings.OCR_PIPELINE_MODE == "distributed":
+            task_ids = seam.recover_on_startup()  # new flow runs for interrupted tasks
+        elif run:
+            task_ids = tasks_recover_interrupted(max_attempts=settings.OCR_MAX_ATTEMPTS)
+            for task_id in task_ids:
                 seam.run_task(task_id=task_id)
-            elif settings.OCR_PIPELINE_MODE == "distributed":
-                seam.dispatch(task_id=task_id)
+        else:  # the API server's executor picks the queued tasks up when it starts
+            task_ids = tasks_recover_interrupted(max_attempts=settings.OCR_MAX_ATTEMPTS, requeue_queued=False)
         self.stdout.write(f"recovered {len(task_ids)} task(s)")

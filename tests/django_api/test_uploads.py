@@ -138,3 +138,13 @@ def test_sanitize_filename(raw, expected):
 def test_sanitize_filename_bounds_length():
     name = sanitize_filename("a" * 500 + ".pdf")
     assert len(name) == 200 and name.endswith(".pdf")
+
+
+def test_oversized_request_refused_from_its_declared_length(alice_client, project, settings):
+    settings.OCR_MAX_REQUEST_BYTES = 10
+    big = b"x" * (2 * 1024 * 1024)
+    response = alice_client.post(
+        f"/api/projects/{project.pk}/process-invoices/", {"files": [upload("a.png", big)]}, format="multipart"
+    )
+    assert (response.status_code, response.json()["code"]) == (413, "request_too_large")
+    assert Document.objects.count() == 0

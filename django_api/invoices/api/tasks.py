@@ -22,8 +22,16 @@ from django_api.invoices.selectors.task_reports import (
     task_validation,
 )
 from django_api.invoices.selectors.tasks import task_get, task_list
+from django_api.invoices.services.projects import require_write_role
 from django_api.invoices.services.tasks import task_cancel
-from django_api.invoices.services.uploads import invoice_upload
+from django_api.invoices.services.uploads import invoice_upload, request_size_check
+
+
+def _content_length(request) -> int | None:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) or None
+    except ValueError:
+        return None
 
 
 class InvoiceUploadApi(APIView):
@@ -42,6 +50,8 @@ class InvoiceUploadApi(APIView):
     )
     def post(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
+        require_write_role(user=request.user, project=project)  # before the body is read
+        request_size_check(content_length=_content_length(request))
         outcome = invoice_upload(user=request.user, project=project, files=request.FILES.getlist("files"))
         task_id = str(outcome.task.id)
         return Response(

@@ -59,6 +59,19 @@ def _check_files(
     return accepted, rejected
 
 
+MULTIPART_OVERHEAD_BYTES = 1024 * 1024
+
+
+def request_size_check(*, content_length: int | None) -> None:
+    """Refuse an oversized request from its declared length, before the body is read or spooled."""
+    limit = settings.OCR_MAX_REQUEST_BYTES + MULTIPART_OVERHEAD_BYTES
+    if content_length is not None and content_length > limit:
+        raise RequestTooLarge(
+            f"the request is {content_length:,} bytes, above the limit of {settings.OCR_MAX_REQUEST_BYTES:,}",
+            detail={"size": content_length, "max_bytes": settings.OCR_MAX_REQUEST_BYTES},
+        )
+
+
 def invoice_upload(*, user, project: Project, files: list, dispatch: bool = True) -> UploadOutcome:
     """Check the files, store the good ones as documents of a new queued task, and hand the task to the
     orchestration seam once the transaction commits (`dispatch=False`: the caller runs it)."""

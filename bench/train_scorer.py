@@ -82,19 +82,20 @@ def top1(records: list[dict], scorer) -> float:
     return right / len(records) if records else 0.0
 
 
-def fit(records: list[dict], names: list[str]) -> LogisticRegression | None:
+def fit(records: list[dict], names: list[str], c: float = C) -> LogisticRegression | None:
     x, y = matrix(records, names)
     if len(set(y.tolist())) < 2:
         return None
-    return LogisticRegression(C=C, max_iter=5000).fit(x, y)
+    return LogisticRegression(C=c, max_iter=5000).fit(x, y)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true", help="write the model file")
+    parser.add_argument("--C", type=float, default=C, help=f"inverse regularisation strength ({C})")
     args = parser.parse_args(argv)
     records = collect(OcrConfig(workers=1, psm=EXTRACTION_PSM))
-    model: dict = {"version": MODEL_VERSION, "C": C, "fields": {}}
+    model: dict = {"version": MODEL_VERSION, "C": args.C, "fields": {}}
     print("| field | docs | held-out top-1 hand | held-out top-1 learned | reachable |")
     print("|---|---|---|---|---|")
     for field in FIELDS:
@@ -108,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         for train_idx, test_idx in GroupKFold(n_splits=5).split(np.zeros(len(recs)), groups=groups):
             train = [recs[i] for i in train_idx]
             test = [recs[i] for i in test_idx]
-            clf = fit(train, names)
+            clf = fit(train, names, args.C)
             hand_acc += top1(test, lambda f: hand_score(field, f)) * len(test)
             if clf is not None:
                 coef, intercept = clf.coef_[0], clf.intercept_[0]
@@ -117,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
             n += len(test)
         reachable = sum(any(r["right"]) for r in recs) / len(recs)
         print(f"| {field} | {len(recs)} | {hand_acc / n:.3f} | {learned_acc / n:.3f} | {reachable:.3f} |")
-        clf = fit(recs, names)
+        clf = fit(recs, names, args.C)
         if clf is not None and learned_acc > hand_acc:
             model["fields"][field] = {
                 "intercept": round(float(clf.intercept_[0]), 5),

@@ -12,7 +12,7 @@ from collections import Counter
 from decimal import Decimal
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
-from ocr_tasks.extraction.keywords import has_inclusive, has_label, has_negative
+from ocr_tasks.extraction.keywords import has_inclusive, has_label, has_negative, label_strength
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
@@ -26,6 +26,14 @@ _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE
 _SPLIT_DECIMALS = re.compile(r"(?<![\d.,])(\d{1,6})\s(\d{2})\s*\W{0,2}$")
 _AMOUNT_ROW_LABEL = re.compile(r"(total|amount|amt|due|subtotal|cash|change|gst|tax|vat|payable|nett|jumlah|"
                                r"rounding|balance|totaal|summe|betrag)", re.IGNORECASE)
+_SUMMARY_ROW = re.compile(r"\b(summary|summery|sumary|samenvatting|zusammenfassung|récapitulatif|breakdown)\b|"
+                          r"\b(tax|gst|vat|btw)\s*(code|%)", re.IGNORECASE)
+FINAL_TOTAL_LABELS = (
+    "grand total", "total payable", "amount payable", "total due", "amount due", "balance due", "nett total",
+    "net total", "total amount", "rounded total", "total after adj", "total after rounding", "te betalen",
+    "totaal te betalen", "gesamtbetrag", "endbetrag", "rechnungsbetrag", "total ttc", "net à payer", "montant total",
+    "invoice total", "total to pay", "amount to pay", "jumlah besar", "total incl",
+)
 _ROUNDING_ROW = re.compile(r"\b(rounding|round(?:ed)?\s*(?:adj\w*|total)|afronding|rundung|arrondi)", re.I)
 _CASH_ROW = re.compile(r"\b(cash|tunai|tendered|tender|paid|received|change|kembali|baki|visa|master|card)\b",
                        re.IGNORECASE)
@@ -76,8 +84,10 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
     pages = {row.page for row in rows}
     rows_per_page = {p: sum(1 for r in rows if r.page == p) for p in pages}
     out: list[Candidate] = []
+    summary_rows = [i for i, (row, _) in enumerate(per_row) if _SUMMARY_ROW.search(row.text)]
     for row_number, (row, amounts) in enumerate(per_row):
         cash_below = any(0 < c - row_number <= 4 for c in cash_rows)
+        in_summary = any(0 < row_number - s <= 6 for s in summary_rows)
         for i, a in enumerate(amounts):
             if a.value <= 0 and not a.has_decimals:
                 continue
@@ -106,6 +116,8 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 "over_ten_times_rest": float(len(distinct) > 1 and a.value == largest
                                              and largest > 10 * distinct[1]),
                 "rounded_005": float(rounding_printed and a.has_decimals and (a.value * 20) % 1 == 0),
+                "in_summary_table": float(in_summary),
+                "final_total_label": label_strength(left, FINAL_TOTAL_LABELS, fuzzy=False),
             }
             for name in AMOUNT_FIELD_NAMES:
                 feats = dict(base)

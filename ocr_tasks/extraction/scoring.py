@@ -24,7 +24,7 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
                      "cash_minus_change": 2.0, "row_frac": 0.6,
                      "reread_agrees": 1.0, "reread_only": -0.3, "cash_below": 0.6, "largest_labelled": 1.0,
                      "inclusive_label": 0.8, "repaired": -0.3, "over_ten_times_rest": -1.5,
-                     "rounded_005": 0.8}),
+                     "rounded_005": 0.8, "in_summary_table": -1.5, "final_total_label": 1.2}),
     "subtotal": (-3.5, {**_AMOUNT_COMMON, "label_left": 3.5, "label_above": 2.0, "negative_label": -1.5,
                         "is_largest": -0.2, "rank": -0.3, "repeats": 0.3, "rightmost": 0.3}),
     "tax_amount": (-3.5, {**_AMOUNT_COMMON, "label_left": 3.2, "label_above": 1.8, "negative_label": -1.5,
@@ -54,6 +54,9 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
 }
 
 
+RUNTIME_ONLY_FEATURES = frozenset({"reread_agrees", "reread_only"})
+
+
 def sigmoid(x: float) -> float:
     if x < -30:
         return 0.0
@@ -74,7 +77,11 @@ def weights_for(field: str, scorer: str) -> tuple[float, dict[str, float]]:
     if scorer == "learned":
         learned = load_model()
         if field in learned:
-            return learned[field]
+            bias, coef = learned[field]
+            # features the training data cannot show (the second reading only exists at run time) keep
+            # their hand weights
+            hand = HAND_WEIGHTS.get(field, (0.0, {}))[1]
+            return bias, {**{k: w for k, w in hand.items() if k in RUNTIME_ONLY_FEATURES}, **coef}
     return HAND_WEIGHTS.get(field, (0.0, {}))
 
 

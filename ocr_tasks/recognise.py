@@ -42,6 +42,27 @@ def _recognise_in_worker(page: PageInput, config: OcrConfig, engine: OcrEngine) 
     return recognise_page(page, config, engine)
 
 
+# Imported once by the fork server, so that each worker forked from it starts with them loaded.
+WORKER_PRELOAD = [
+    "ocr_tasks.recognise",
+    "ocr_tasks.engines.tesseract",
+    "ocr_tasks.engines.orientation",
+    "numpy",
+    "PIL.Image",
+    "PIL.JpegImagePlugin",
+    "PIL.PngImagePlugin",
+    "PIL.BmpImagePlugin",
+]
+
+
+def _worker_context():
+    """The `forkserver` start method (safe in threaded callers, unlike `fork`) with the OCR modules
+    preloaded in the server (a worker then starts in milliseconds instead of re-importing them)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WORKER_PRELOAD)
+    return context
+
+
 class PageRecogniser:
     """A pool of OCR worker processes (or the calling process when `workers == 1`).
 
@@ -77,9 +98,7 @@ class PageRecogniser:
                 future.set_exception(exc)
             return future
         if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("forkserver")
-            )
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=_worker_context())
         return self._executor.submit(_recognise_in_worker, page, self.config, self.engine)
 
 

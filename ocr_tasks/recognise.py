@@ -99,7 +99,13 @@ class PageRecogniser:
             return future
         if self._executor is None:
             self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=_worker_context())
-        return self._executor.submit(_recognise_in_worker, page, self.config, self.engine)
+        try:
+            return self._executor.submit(_recognise_in_worker, page, self.config, self.engine)
+        except BrokenProcessPool:
+            # a worker died (killed, out of memory): its pages fail, later pages get a fresh pool
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = ProcessPoolExecutor(max_workers=self.workers, mp_context=_worker_context())
+            return self._executor.submit(_recognise_in_worker, page, self.config, self.engine)
 
 
 def page_result(future: Future[OcrPage]) -> OcrPage:

@@ -34,3 +34,16 @@ class FakeEngine:
             engine=self.name,
             engine_version=self.version,
         )
+
+
+class DyingEngine(FakeEngine):
+    """Kills its worker process on page `die_on` (as the OOM killer would)."""
+
+    def __init__(self, die_on: int) -> None:
+        super().__init__()
+        self.die_on = die_on
+
+    def recognise(self, page, config) -> OcrPage:
+        if page.index == self.die_on:
+            os._exit(9)
+        return super().recognise(page, config)

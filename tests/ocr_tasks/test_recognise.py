@@ -134,3 +134,16 @@ def test_batch_yields_in_input_order_with_errors_and_cleans_page_images(tmp_path
     assert items[0].document.source.sha256 == items[3].document.source.sha256  # same content twice is fine
     assert bar.total == 3 and bar.done == 3
     assert seen_images and not any(os.path.exists(p) for p in seen_images)
+
+
+def test_a_dead_worker_fails_its_pages_and_the_pool_recovers_for_later_ones():
+    from ocr_tasks.recognise import PageRecogniser, page_result
+    from tests.ocr_tasks.fakes import DyingEngine
+
+    pages = _doc(4).pages
+    with PageRecogniser(OcrConfig(), DyingEngine(die_on=0), workers=2) as pool:
+        first = pool.submit(pages[0])
+        with pytest.raises(OcrEngineError):
+            page_result(first)
+        later = [pool.submit(p) for p in pages[1:]]
+        assert [page_result(f).words[0].text for f in later] == ["page-1", "page-2", "page-3"]

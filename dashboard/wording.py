@@ -73,3 +73,13 @@ def progress_fraction(task: dict[str, Any]) -> float:
     else:
         percent = float(progress)
     return max(0.0, min(1.0, float(percent) / 100.0))
+
+
+def short_time(iso: str | None) -> str:
+    """ "2026-11-28T10:00:05.123Z" -> "2026-11-28 10:00:05 UTC" (the API answers in UTC)."""
+    if not iso:
+        return "—"
+    text = str(iso).replace("T", " ", 1)
+    if len(text) > 19 and text.endswith(("Z", "+00:00")):
+        return text[:19] + " UTC"
+    return text

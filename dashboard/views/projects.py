@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError, UploadFile
-from dashboard.wording import FAILED_ICON, RUNNING_STATUSES, progress_fraction, progress_text
+from dashboard.wording import FAILED_ICON, RUNNING_STATUSES, progress_fraction, progress_text, short_time
 
 ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff"]
 REFRESH_SECONDS = 2.0
@@ -124,7 +124,8 @@ def _show_tasks(tasks: list[dict]) -> None:
             left, right = st.columns([5, 1])
             left.markdown(
                 f"**Task {task_id}** · `{status}` · {task.get('document_count', '?')} document(s) · "
-                f"started {task.get('created_at', '')}"
+                f"created {short_time(task.get('created_at'))}"
+                + (f" · finished {short_time(task.get('finished_at'))}" if task.get("finished_at") else "")
             )
             left.progress(progress_fraction(task), text=progress_text(task))
             if status in RUNNING_STATUSES and status != "cancelling":
@@ -145,6 +146,8 @@ def task_list() -> None:
     _show_tasks(tasks)
     if running and not _any_running(tasks):
         st.rerun()  # refresh the page (and stop polling) now that the tasks are done
+    if any(t.get("status") in {"succeeded", "partially_failed"} for t in tasks):
+        st.page_link("views/review_queue.py", label="Review the results", icon=":material/checklist:")
 
 
 st.session_state["_tasks_fresh"] = True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -106,7 +107,9 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
             process.click()
             expect(page.get_by_text("started with 1 document(s)")).to_be_visible()
 
-            # the task list refreshes itself until the flow has finished
+            # the task list refreshes itself (no clicks from here) until the flow has finished
+            expect(page.locator("code").filter(has_text=re.compile(r"^(queued|running)$"))).to_be_visible()
+            expect(page.get_by_role("button", name="Cancel")).to_be_visible()
             expect(page.locator("code", has_text="succeeded")).to_be_visible(timeout=TASK_TIMEOUT_MS)
             expect(page.get_by_text("1/1 documents, 1/1 pages")).to_be_visible()
 

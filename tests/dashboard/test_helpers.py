@@ -138,3 +138,11 @@ def test_next_in_queue_skips_approved_and_wraps_round():
     assert next_in_queue(queue, "c") == "a"
     assert next_in_queue(queue, "missing") == "a"
     assert next_in_queue([{"id": "a", "status": "processed"}], "a") is None
+
+
+def test_short_time_shows_utc_seconds():
+    from dashboard.wording import short_time
+
+    assert short_time("2026-11-28T10:00:05.123456Z") == "2026-11-28 10:00:05 UTC"
+    assert short_time("2026-11-28T10:00:05+00:00") == "2026-11-28 10:00:05 UTC"
+    assert short_time(None) == "—"

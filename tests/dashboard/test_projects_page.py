@@ -65,6 +65,7 @@ def test_finished_task_has_no_cancel_button(make_app, fake):
     fake.tasks[0]["status"] = "succeeded"
     at = make_app(page=PAGE)
     assert "cancel_t-1" not in [b.key for b in at.button]
+    assert [link.label for link in at.page_link] == ["Review the results"]
     assert "1/2 documents, 1/2 pages" in at.get("progress")[0].proto.text
 
 

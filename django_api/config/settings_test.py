@@ -17,6 +17,8 @@ from django_api.config.settings import DATA_DIR, DATABASES, sqlite_database
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"] = sqlite_database(DATA_DIR / "db.sqlite3")
     DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test_db.sqlite3")}
+else:  # one test database per run, so that two runs on the same server do not collide
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_{os.getpid()}"}
 
 OCR_EXECUTOR = "sync"
 OCR_PIPELINE_MODE = "embedded"

@@ -1,9 +1,9 @@
 """Tesseract through pytesseract: one `image_to_data` call per page, on the image file's path.
 
-Before recognition the page's skew is measured (numpy, milliseconds) and, when the page is sideways,
+Before recognition the page's skew is measured (numpy, milliseconds) and, when the page looks sideways,
 its orientation is asked of Tesseract's OSD; a corrected copy is written only when a correction is
-applied. After recognition, a poor result (few or unconfident words) triggers OSD once more to catch
-upside-down pages. `OMP_THREAD_LIMIT=1` is set for the Tesseract processes (parallelism comes from
+applied. After recognition, a poor result (few or unconfident words) gets one second reading: turned as
+OSD says (an upside-down page), or as it is when OSD had turned it; the clearly better reading is kept. `OMP_THREAD_LIMIT=1` is set for the Tesseract processes (parallelism comes from
 running pages in separate processes; Tesseract's own threads only cost CPU). Pixels and confidences are
 converted to `BBox` and 0-1 at this boundary (`ocr_tasks.layout.tesseract_rows`).
 """
@@ -15,7 +15,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -82,12 +82,6 @@ def tesseract_version() -> str:
         raise OcrEngineError(f"tesseract is not available: {exc}") from exc
 
 
-@dataclass(frozen=True, slots=True)
-class _Attempt:
-    page: OcrPage
-    score: float
-
-
 class TesseractEngine:
     """The default engine. Picklable; holds no state beyond its command."""
 
@@ -131,7 +125,7 @@ class TesseractEngine:
 
         with tempfile.TemporaryDirectory(prefix="ocr-page-") as tmp:
             best = self._attempt(page, image, rotation, skew_after(rotation), config, deadline, Path(tmp))
-            if config.detect_orientation and _looks_poor(best.page):
+            if config.detect_orientation and _looks_poor(best):
                 # a poor reading: either the page is upside down (ask OSD, if not asked yet), or OSD turned
                 # a page that the profiles wrongly called sideways (read it as it is)
                 if rotation:
@@ -144,11 +138,12 @@ class TesseractEngine:
                     candidate = self._attempt(
                         page, image, retry, skew_after(retry), config, deadline, Path(tmp)
                     )
-                    if _clearly_better(candidate.page, best.page):
+                    if _clearly_better(candidate, best):
                         best = candidate
-        return _with_seconds(best.page, time.perf_counter() - started)
+        return replace(best, seconds=time.perf_counter() - started)
 
-    def _attempt(self, page, image, rotation, skew, config, deadline, tmp: Path) -> _Attempt:
+    def _attempt(self, page, image, rotation, skew, config, deadline, tmp: Path) -> OcrPage:
+        """One recognition of the page turned by `rotation` and deskewed by `skew`."""
         applied_skew = skew if abs(skew) >= orientation.MIN_SKEW else 0.0
         path, width, height = page.image_path, page.width, page.height
         if rotation or applied_skew:
@@ -179,7 +174,7 @@ class TesseractEngine:
             skew=applied_skew,
             language=config.languages,
         )
-        return _Attempt(page=ocr_page, score=_score(ocr_page))
+        return ocr_page
 
     def _image_to_data(self, path: str, config: OcrConfig, deadline: float) -> dict:
         pytesseract = import_pytesseract()
@@ -195,14 +190,14 @@ class TesseractEngine:
                 output_type=pytesseract.Output.DICT,
                 timeout=remaining,
             )
-        except RuntimeError as exc:
+        except pytesseract.TesseractError as exc:  # a RuntimeError too: caught first
+            raise OcrEngineError(f"tesseract failed: {' '.join(str(exc.message).split()) or exc}") from exc
+        except pytesseract.TesseractNotFoundError as exc:
+            raise OcrEngineError("tesseract is not installed or not on PATH") from exc
+        except RuntimeError as exc:  # pytesseract's "Tesseract process timeout"
             if "timeout" in str(exc).lower():
                 raise OcrTimeout(f"OCR took longer than {config.limits.page_timeout_seconds:g} s") from exc
             raise OcrEngineError(f"tesseract failed: {exc}") from exc
-        except pytesseract.TesseractNotFoundError as exc:
-            raise OcrEngineError("tesseract is not installed or not on PATH") from exc
-        except pytesseract.TesseractError as exc:
-            raise OcrEngineError(f"tesseract failed: {exc.message or exc}") from exc
 
     def _osd_rotation(self, path: str, deadline: float, min_confidence: float) -> int:
         """Clockwise rotation (0/90/180/270) OSD says the page needs, 0 when unsure or when OSD fails."""
@@ -254,9 +249,3 @@ def _clearly_better(candidate: OcrPage, current: OcrPage) -> bool:
 def _looks_poor(page: OcrPage) -> bool:
     words = page.words
     return len(words) < POOR_MIN_WORDS or page.confidence < POOR_MEAN_CONFIDENCE
-
-
-def _with_seconds(page: OcrPage, seconds: float) -> OcrPage:
-    from dataclasses import replace
-
-    return replace(page, seconds=seconds)

@@ -119,3 +119,11 @@ def test_sroie_receipt(engine, tmp_path, corpus):
     truth_words = {w.lower() for line in truth for w in line.split() if len(w) > 2}
     found = {w.text.lower() for w in page.words}
     assert len(truth_words & found) / len(truth_words) > 0.5  # word recall (baseline in ENVIRONMENT.md ~0.7)
+
+
+def test_tesseract_failure_is_an_ocr_failed_error(engine, tmp_path):
+    from ocr_tasks.errors import OcrEngineError
+
+    with pytest.raises(OcrEngineError) as info:
+        _recognise(engine, builders.text_page(["x"]), tmp_path, OcrConfig(workers=1, languages="xxx"))
+    assert info.value.code == "ocr_failed" and "xxx" in info.value.message

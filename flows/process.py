@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from prefect import flow
+from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run as current_flow_run
 
 from flows import tasks
@@ -43,6 +44,7 @@ class DocumentState:
     error: ErrorInfo | None = None
     timings: dict[str, float] = field(default_factory=dict)
     ocr_started: float = 0.0
+    saved: bool = False
 
     @property
     def extracted(self) -> bool:
@@ -145,8 +147,8 @@ class TaskRun:
 
     def cancel_unfinished(self) -> None:
         for doc in self.live():
-            if doc.invoice is None:
-                self.fail(doc, error_info(Cancelled("the task was cancelled before this document was read"),
+            if not doc.extracted:
+                self.fail(doc, error_info(Cancelled("the task was stopped before this document was read"),
                                           "cancel"))
 
     def check(self) -> tuple[dict[str, tuple], dict[str, tuple], list[ErrorInfo]]:
@@ -208,11 +210,25 @@ class TaskRun:
             except Exception as exc:  # noqa: BLE001
                 self.fail(doc, error_info(exc, "save"))
                 continue
+            doc.saved = True
             doc.timings["save"] = time.perf_counter() - started
             doc.timings["total"] = sum(v for k, v in doc.timings.items() if k not in ("ocr_cpu", "total"))
             clean += not errors
             self.progress.document_done()
         return clean
+
+    def salvage(self) -> None:
+        """Prefect is stopping this run (the flow run was cancelled): keep what is finished. Documents
+        already extracted are saved as they are (not yet validated or scored), the others are marked
+        `cancelled`. Called in the flow's process: on the termination signal a worker sends, or from
+        the cancellation hook when Prefect runs it there."""
+        self.cancelled = True
+        for doc in self.live():
+            if doc.extracted and not doc.saved:
+                result = DocumentResult(source=doc.source, ocr=doc.ocr, invoice=doc.invoice, timings=doc.timings)
+                self.port.save_document_result(self.inputs.task_id, result)
+                doc.saved = True
+        self.cancel_unfinished()
 
     def final_status(self, clean: int) -> str:
         if self.cancelled:
@@ -249,16 +265,24 @@ class TaskRun:
         return {"name": doc.source.name, "ok": ok, "error": None if ok else (error.code if error else "cancelled")}
 
 
+# runs of this process by task id, so that the cancellation hook can keep their finished documents
+_active: dict[str, TaskRun] = {}
+
+
 def _task_id_of(flow_run) -> str | None:  # noqa: ANN001
     return (getattr(flow_run, "parameters", None) or {}).get("task_id")
 
 
 def on_cancelled(flow, flow_run, state) -> None:  # noqa: ANN001 - Prefect hook signature
-    """Prefect cancelled the flow run (UI, API, worker): the task ends `cancelled`."""
+    """Prefect cancelled the flow run (UI, API, worker): keep finished documents, end `cancelled`."""
     task_id = _task_id_of(flow_run)
-    if task_id:
-        get_port().finish_task(task_id, CANCELLED, error=ErrorInfo(code=Cancelled.code,
-                                                                    message="the flow run was cancelled"))
+    if not task_id:
+        return
+    run = _active.pop(task_id, None)
+    if run is not None:
+        run.salvage()
+    get_port().finish_task(task_id, CANCELLED, error=ErrorInfo(code=Cancelled.code,
+                                                                message="the flow run was cancelled"))
 
 
 def on_crashed(flow, flow_run, state) -> None:  # noqa: ANN001
@@ -282,8 +306,16 @@ def process_invoices(task_id: str) -> dict[str, Any]:
     port = get_port()
     inputs = port.load_task(task_id)
     port.mark_running(task_id, flow_run_id=current_flow_run.id)
+    run = _active[task_id] = TaskRun(port, inputs)
     try:
-        return TaskRun(port, inputs).execute()
+        summary = run.execute()
+    except TerminationSignal:  # a worker stops this run (Prefect cancellation): keep what is finished
+        run.salvage()
+        raise
     except Exception as exc:
+        _active.pop(task_id, None)
         port.finish_task(task_id, FAILED, error=error_info(exc, "flow"))
         raise
+    # not in a `finally`: when Prefect stops the run (a BaseException), the hook needs the run
+    _active.pop(task_id, None)
+    return summary

@@ -13,17 +13,34 @@ from datetime import date
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
 from ocr_tasks.extraction.keywords import has_label, has_negative
 from ocr_tasks.extraction.rows import Row
-from ocr_tasks.normalise.dates import find_dates
+from ocr_tasks.normalise.dates import DateMatch, find_dates, find_glued_dates, repair_date_text
 
 DATE_FIELD_NAMES = ("invoice_date", "due_date")
+FAR_FUTURE_YEAR = 2035  # a printed year beyond this is far more often an OCR slip (2048 for 2018)
+
+
+def _repaired_dates(row: Row, printed: list[DateMatch], day_first: bool | None) -> list[DateMatch]:
+    """Dates readable only after undoing typical OCR slips, on rows that carry a date label."""
+    if has_label(row.text, "invoice_date") < 1.0:
+        return []
+    taken = [(d.start, d.end) for d in printed if d.value.year <= FAR_FUTURE_YEAR]
+    repaired = find_dates(repair_date_text(row.text), day_first=day_first) + find_glued_dates(
+        row.text, day_first=day_first)
+    return [d for d in repaired if not any(d.start < e and s < d.end for s, e in taken)]
 
 
 def date_candidates(rows: list[Row], *, day_first: bool | None, today: date | None = None) -> list[Candidate]:
-    found = [(row, d) for row in rows for d in find_dates(row.text, day_first=day_first)]
-    counts = Counter(d.value for _, d in found)
-    earliest = min((d.value for _, d in found), default=None)
+    found: list[tuple[Row, DateMatch, bool]] = []
+    for row in rows:
+        printed = find_dates(row.text, day_first=day_first)
+        found += [(row, d, False) for d in printed]
+        found += [(row, d, True) for d in _repaired_dates(row, printed, day_first)]
+    plausible = [(row, d, repaired) for row, d, repaired in found if d.value.year <= FAR_FUTURE_YEAR]
+    counts = Counter(d.value for _, d, _ in plausible)
+    earliest = min((d.value for _, d, _ in plausible), default=None)
     out: list[Candidate] = []
-    for order, (row, d) in enumerate(found):
+    for row, d, repaired in found:
+        order = next((i for i, (_, other, _) in enumerate(plausible) if other is d), len(plausible))
         left = left_context(row, d.start, stop_at_value=True)
         bbox = row.span_bbox(d.start, d.end)
         above = above_context(rows, row, bbox)
@@ -37,6 +54,8 @@ def date_candidates(rows: list[Row], *, day_first: bool | None, today: date | No
             "rel_y": row.bbox.center[1],
             "future": float(today is not None and d.value > today),
             "has_time": float(":" in row.text[d.end:d.end + 12]),
+            "repaired": float(repaired),
+            "far_future": float(d.value.year > FAR_FUTURE_YEAR),
         }
         for name in DATE_FIELD_NAMES:
             feats = dict(base)

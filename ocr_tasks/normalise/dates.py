@@ -49,7 +49,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     # 2018-12-25, 2018/12/25, 2018.12.25
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/\-.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d])"),
     # 25/12/2018, 25-12-18, 25.12.2018, 12/25/2018 (separators must agree)
-    re.compile(r"(?<![\d/.\-])(?P<a>\d{1,2})\s?(?P<s>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4}|\d{2})(?![\d])"),
+    re.compile(r"(?<![\d/.\-|lI])(?P<a>\d{1,2})\s?(?P<s>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4}|\d{2})(?![\d])"),
     # 25 DEC 2018, 25-Dec-18, 25. Dezember 2018, 1er mars 2020, 25th December, 2018
     re.compile(
         r"(?<![\d])(?P<d>\d{1,2})(?:st|nd|rd|th|er|e)?\.?[\s\-/]*(?P<m>" + _MONTH_WORD + r")[\s\-/,.]*"
@@ -183,6 +183,45 @@ def infer_day_first(texts: Iterable[str]) -> bool | None:
             elif b > 12 and a <= 12:
                 votes -= 1
     return None if votes == 0 else votes > 0
+
+
+_LOOKALIKE = str.maketrans({"|": "1", "l": "1", "I": "1", "O": "0", "o": "0", "S": "5", "B": "8"})
+_DATEISH = re.compile(r"[\d|lIOoSB]{1,4}\s?[/\-.]\s?[\d|lIOoSB]{1,4}\s?[/\-.]?\s?[\d|lIOoSB]{2,4}")
+_DIGIT_SLIPS = {"9": "0", "8": "0", "4": "1", "7": "1"}  # OCR misreadings of 0 and 1 in thermal prints
+_NUMERIC = re.compile(r"(?<!\d)(\d{2})([/\-.])(\d{2})([/\-.]?)(\d{4})(?!\d)")
+
+
+def repair_date_text(text: str) -> str:
+    """`text` with typical OCR slips inside date-like tokens undone (same length, offsets preserved):
+    look-alike letters (`|7-06-2018`, `2O18`), an impossible leading digit of the day or month
+    (`93/02/2018`, `45/05/2017`), and a year in the far future (`2048`). Meant for rows labelled as dates;
+    values read from repaired text deserve a lower confidence."""
+    chars = list(text)
+    for m in _DATEISH.finditer(text):
+        if sum(ch.isdigit() for ch in m.group(0)) >= 4:
+            chars[m.start():m.end()] = list(m.group(0).translate(_LOOKALIKE))
+    repaired = "".join(chars)
+    out = list(repaired)
+    for m in _NUMERIC.finditer(repaired):
+        day, month, year = m.group(1), m.group(3), m.group(5)
+        if int(day) > 31 and day[0] in _DIGIT_SLIPS:
+            out[m.start(1)] = _DIGIT_SLIPS[day[0]]
+        if int(month) > 12 and month[0] in _DIGIT_SLIPS:
+            out[m.start(3)] = _DIGIT_SLIPS[month[0]]
+        if int(year) > 2035 and year[2] in _DIGIT_SLIPS:
+            out[m.start(5) + 2] = _DIGIT_SLIPS[year[2]]
+    return "".join(out)
+
+
+def find_glued_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
+    """Numeric dates whose second separator was lost (`09/032018`)."""
+    found = []
+    for m in re.finditer(r"(?<![\d/.\-])(\d{1,2})([/\-.])(\d{1,2})((?:19|20)\d\d)(?!\d)", text):
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        value = _make(y, a, b) if day_first is False else _make(y, b, a)
+        if value is not None:
+            found.append(DateMatch(m.start(), m.end(), m.group(0), value, False, True))
+    return found
 
 
 def format_date(value: date) -> str:

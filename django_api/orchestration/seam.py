@@ -156,21 +156,30 @@ def recover_on_startup() -> list[str]:
     return task_ids
 
 
-def flow_run_is_active(flow_run_id: str) -> bool:
-    """Whether Prefect still runs (or will run) this flow run; unknown runs count as active."""
-    from uuid import UUID
+FINAL_FLOW_RUN_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
 
-    from prefect import get_client
+
+def flow_run_is_active(flow_run_id: str) -> bool:
+    """Whether Prefect still runs (or will run) this flow run, read from its REST API
+    (`GET {PREFECT_API_URL}/flow_runs/{id}`). When it cannot tell, the run counts as active: a task is
+    never taken from a live worker."""
+    import requests
 
     if not flow_run_id:
         return False
+    url = settings.PREFECT_API_URL
+    if not url:
+        return True
     try:
-        with get_client(sync_client=True) as client:
-            run = client.read_flow_run(UUID(flow_run_id))
-    except Exception:
+        response = requests.get(f"{url.rstrip('/')}/flow_runs/{flow_run_id}", timeout=5)
+        if response.status_code == 404:
+            return False
+        response.raise_for_status()
+        state = (response.json().get("state") or {}).get("type")
+    except (requests.RequestException, ValueError):
         logger.warning("cannot read flow run %s; leaving its task alone", flow_run_id, exc_info=True)
         return True
-    return run.state is None or not run.state.is_final()
+    return state not in FINAL_FLOW_RUN_STATES
 
 
 def prefect_health() -> dict[str, Any]:

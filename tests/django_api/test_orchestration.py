@@ -250,3 +250,36 @@ def test_distributed_recovery_leaves_live_flow_runs_alone(alice, project, settin
     assert sorted(dispatched) == sorted(recovered)
     live.refresh_from_db(), handed.refresh_from_db(), dead.refresh_from_db()
     assert (live.status, handed.status, dead.status) == ("running", "queued", "queued")
+
+
+@pytest.mark.parametrize(
+    ("status_code", "state", "active"),
+    [
+        (200, "RUNNING", True),
+        (200, "SCHEDULED", True),
+        (200, "CRASHED", False),
+        (200, "COMPLETED", False),
+        (404, None, False),
+        (500, None, True),
+    ],
+)
+def test_flow_run_is_active_reads_the_prefect_api(settings, monkeypatch, status_code, state, active):
+    import requests
+
+    settings.PREFECT_API_URL = "http://prefect.invalid/api"
+    seen = []
+
+    class Reply:
+        def __init__(self):
+            self.status_code = status_code
+
+        def json(self):
+            return {"id": "r1", "state": {"type": state}}
+
+        def raise_for_status(self):
+            if status_code >= 400:
+                raise requests.HTTPError(str(status_code))
+
+    monkeypatch.setattr(requests, "get", lambda url, timeout: seen.append(url) or Reply())
+    assert seam.flow_run_is_active("r1") is active
+    assert seen == ["http://prefect.invalid/api/flow_runs/r1"]

@@ -336,3 +336,29 @@ def test_schema_and_swagger(anon_client):
     status_schema = paths[p + "ocr-status/" + t]["get"]["responses"]["200"]
     assert status_schema["content"]["application/json"]["schema"]["$ref"].endswith("/TaskStatus")
     assert anon_client.get("/api/docs/").status_code == 200
+
+
+def test_clearing_a_field_and_editing_an_approved_document(alice_client, project, run_on_commit):
+    body = _process(alice_client, project, run_on_commit, [upload("inv-7.png", png_bytes(7))])
+    doc = f"/api/projects/{project.pk}/documents/{body['documents'][0]['id']}/"
+    assert alice_client.post(doc + "approve/").json()["status"] == "approved"
+    cleared = alice_client.patch(doc + "fields/", {"fields": {"currency": None}}, format="json").json()
+    assert cleared["fields"]["currency"] == {
+        **cleared["fields"]["currency"],
+        "value": None,
+        "corrected": True,
+        "original_value": "EUR",
+    }
+    assert (cleared["status"], cleared["approved_by"]) == ("processed", None)  # a change needs a new approval
+    unchanged = alice_client.patch(doc + "fields/", {"fields": {"currency": None}}, format="json").json()
+    assert len(unchanged["corrections"]) == 1  # the same value again records nothing
+
+
+def test_document_not_ready_for_review(alice_client, project, run_on_commit, settings):
+    settings.OCR_EXECUTOR = "none"
+    body = _process(alice_client, project, run_on_commit, [upload("q.png", png_bytes(8))])
+    doc = f"/api/projects/{project.pk}/documents/{body['documents'][0]['id']}/"
+    approve = alice_client.post(doc + "approve/")
+    assert (approve.status_code, approve.json()["code"]) == (409, "document_not_ready")
+    patch = alice_client.patch(doc + "fields/", {"fields": {"total": "1.00"}}, format="json")
+    assert (patch.status_code, patch.json()["code"]) == (409, "document_not_ready")

@@ -116,6 +116,7 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 "over_ten_times_rest": float(len(distinct) > 1 and a.value == largest
                                              and largest > 10 * distinct[1]),
                 "rounded_005": float(rounding_printed and a.has_decimals and (a.value * 20) % 1 == 0),
+                "rounding_printed": float(rounding_printed),
                 "in_summary_table": float(in_summary),
                 "final_total_label": label_strength(left, FINAL_TOTAL_LABELS, fuzzy=False),
             }

@@ -94,31 +94,45 @@ def _top_distinct(cands: list[Candidate], k: int) -> list[Candidate]:
     return out
 
 
+def _raise(c: Candidate, factor: float = 0.6) -> None:
+    """More confident after a cross-field check agreed: the remaining doubt shrinks by `factor`."""
+    c.confidence = min(0.97, 1.0 - (1.0 - c.confidence) * factor)
+
+
 def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate]:
-    """Best total/subtotal/tax, preferring a combination where subtotal + tax = total."""
+    """Best total/subtotal/tax, preferring a combination where subtotal + tax = total; then, when the
+    page prints a cash rounding, the rounded total (payable) over the unrounded one."""
     chosen = {name: c for name in ("total", "subtotal", "tax_amount", "amount_due")
               if (c := best(grouped.get(name, []))) is not None}
     totals = _top_distinct(grouped.get("total", []), 4)
     subs = _top_distinct(grouped.get("subtotal", []), 4)
     taxes = _top_distinct(grouped.get("tax_amount", []), 4)
-    if not (totals and subs and taxes):
-        return chosen
-    independent = sum(chosen[n].score for n in ("total", "subtotal", "tax_amount"))
-    best_combo, best_value = None, independent
-    for t, s, x in product(totals, subs, taxes):
-        if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(s.value):
-            value = t.score + s.score + x.score + 3.0
-            if value > best_value:
-                best_combo, best_value = (t, s, x), value
-    if best_combo:
-        for name, c in zip(("total", "subtotal", "tax_amount"), best_combo):
-            c.confidence = max(c.confidence, min(0.97, 0.5 + sigmoid(c.score)))
-            chosen[name] = c
-    elif "total" in chosen and "subtotal" in chosen and "tax_amount" in chosen:
-        t, s, x = (Decimal(chosen[n].value) for n in ("total", "subtotal", "tax_amount"))
-        if s + x == t:
-            for n in ("total", "subtotal", "tax_amount"):
-                chosen[n].confidence = max(chosen[n].confidence, min(0.97, 0.5 + sigmoid(chosen[n].score)))
+    if totals and subs and taxes:
+        independent = sum(chosen[n].score for n in ("total", "subtotal", "tax_amount"))
+        best_combo, best_value = None, independent
+        for t, s, x in product(totals, subs, taxes):
+            if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(s.value):
+                value = t.score + s.score + x.score + 2.0
+                if value > best_value:
+                    best_combo, best_value = (t, s, x), value
+        if best_combo is None and all(n in chosen for n in ("total", "subtotal", "tax_amount")):
+            t, s, x = (chosen[n] for n in ("total", "subtotal", "tax_amount"))
+            if Decimal(s.value) + Decimal(x.value) == Decimal(t.value):
+                best_combo = (t, s, x)
+        if best_combo:
+            for name, c in zip(("total", "subtotal", "tax_amount"), best_combo):
+                chosen[name] = c
+                _raise(c)
+    total = chosen.get("total")
+    if total is not None and total.features.get("rounding_printed"):
+        value = Decimal(total.value)
+        if (value * 20) % 1 != 0:
+            rounded = [c for c in grouped.get("total", []) if (Decimal(c.value) * 20) % 1 == 0
+                       and abs(Decimal(c.value) - value) <= Decimal("0.025") and c.value != total.value]
+            if rounded:
+                pick = max(rounded, key=lambda c: c.score)
+                pick.confidence = max(pick.confidence, total.confidence * 0.9)
+                chosen["total"] = pick
     return chosen
 
 

@@ -78,3 +78,29 @@ def test_find_dates_marks_ambiguity_and_spans():
                                         ("juil.", 7), ("ju", None), ("xyz", None)])
 def test_month_number(word, month):
     assert month_number(word) == month
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Date 93/02/2018 10:28", "2018-02-03"),
+        ("Date > 45/05/2017 10:49:40 AM", "2017-05-15"),
+        ("Date: |7-06-2018 14:07", "2018-06-17"),
+        ("Date - 04-04-2048 14:08", "2018-04-04"),
+        ("Date: 2O18-01-05", "2018-01-05"),
+        ("Date: 25/12/2018", "2018-12-25"),  # nothing to repair
+    ],
+)
+def test_repair_date_text_undoes_ocr_slips(text, expected):
+    from ocr_tasks.normalise.dates import repair_date_text
+
+    repaired = repair_date_text(text)
+    assert len(repaired) == len(text)
+    assert [d.value.isoformat() for d in find_dates(repaired)][0] == expected
+
+
+def test_glued_dates():
+    from ocr_tasks.normalise.dates import find_glued_dates
+
+    assert [d.value.isoformat() for d in find_glued_dates("Date: 09/032018")] == ["2018-03-09"]
+    assert find_glued_dates("Tel 03-78459283") == []

@@ -283,7 +283,7 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
         add(
             "arithmetic_mismatch",
             day,
-            replace(base, total=f"{total + rng.choice([-1, 1]) * rng.uniform(1, 50):.2f}"),
+            replace(base, total=f"{total + rng.choice([-1, 1]) * rng.uniform(1, min(50, total / 5)):.2f}"),
             vendor.name,
             day.isoformat(),
         )

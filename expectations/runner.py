@@ -11,6 +11,7 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -62,9 +63,9 @@ def _by_column(values: dict[str, Any]) -> Any:
     return next(iter(values.values())) if len(values) == 1 else values
 
 
-def _observed(frame: pd.DataFrame, rows: list[int], columns: list[str]) -> Any:
+def _observed(rows: list[dict[str, Any]], columns: list[str]) -> Any:
     """The document's values of the expectation's columns: a scalar for one row and one column."""
-    per_row = [_by_column({c: plain(frame.at[i, c]) for c in columns if c in frame.columns}) for i in rows]
+    per_row = [_by_column({c: plain(row[c]) for c in columns if c in row}) for row in rows]
     if not per_row:
         return None
     distinct = [v for n, v in enumerate(per_row) if v not in per_row[:n]]
@@ -79,27 +80,26 @@ def _unexpected_by_document(result: Any, columns: list[str]) -> dict[str, list[A
     return found
 
 
-def _outcome(config: Any, *, success: bool, observed: Any, unexpected: Sequence[Any]) -> ExpectationOutcome:
+def _template(config: Any) -> ExpectationOutcome:
+    """The document-independent part of an expectation's outcome (read once per expectation)."""
     meta = config.meta or {}
     severity = getattr(config.severity, "value", config.severity)
     columns = _columns(config.kwargs)
     return ExpectationOutcome(
         expectation=config.type,
         description=config.description or f"Custom expectation {config.type} on {', '.join(columns)}.",
-        success=success,
+        success=True,
         severity=ERROR if severity in (None, "critical") else WARNING,
         fields=tuple(meta.get("fields") or columns),
-        observed_value=observed,
-        unexpected_values=tuple(unexpected),
     )
 
 
 def _validate_suite(
     suite: Any, asset: str, frame: pd.DataFrame, document_ids: Sequence[str]
 ) -> dict[str, tuple[ExpectationOutcome, ...]]:
-    rows_of: dict[str, list[int]] = defaultdict(list)
-    for index, doc_id in zip(frame.index, frame["document_id"]):
-        rows_of[str(doc_id)].append(index)
+    rows_of: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in frame.to_dict("records"):
+        rows_of[str(row["document_id"])].append(row)
     outcomes: dict[str, list[ExpectationOutcome]] = {doc_id: [] for doc_id in document_ids}
     if frame.empty:
         configs = [(e.configuration, None) for e in suite.expectations]
@@ -107,16 +107,22 @@ def _validate_suite(
         run = context.validate_frame(asset, frame, suite)
         configs = [(r.expectation_config, r) for r in run.results]
     for config, result in configs:
+        template = _template(config)
         columns = _columns(config.kwargs)
         crashed = result is not None and (result.exception_info or {}).get("raised_exception")
         unexpected = _unexpected_by_document(result, columns) if result is not None else {}
         for doc_id in document_ids:
             bad = unexpected.get(doc_id, [])
-            observed = _observed(frame, rows_of.get(doc_id, []), columns)
+            observed = _observed(rows_of.get(doc_id, []), columns)
             if crashed:
                 observed = {"error": str(result.exception_info.get("exception_message"))}
             outcomes[doc_id].append(
-                _outcome(config, success=not bad and not crashed, observed=observed, unexpected=bad)
+                replace(
+                    template,
+                    success=not bad and not crashed,
+                    observed_value=observed,
+                    unexpected_values=tuple(bad),
+                )
             )
     return {doc_id: tuple(items) for doc_id, items in outcomes.items()}
 

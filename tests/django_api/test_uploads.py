@@ -148,3 +148,19 @@ def test_oversized_request_refused_from_its_declared_length(alice_client, projec
     )
     assert (response.status_code, response.json()["code"]) == (413, "request_too_large")
     assert Document.objects.count() == 0
+
+
+def test_too_many_files_is_413_with_the_error_body(alice_client, project, settings):
+    settings.OCR_MAX_FILES_PER_REQUEST = 3
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 4  # Django's own parser limit (settings: our limit + 1)
+    files = [upload(f"{i}.png", png_bytes(i)) for i in range(4)]
+    ours = alice_client.post(
+        f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
+    )
+    assert (ours.status_code, ours.json()["code"]) == (413, "request_too_large")
+    files = [upload(f"{i}.png", png_bytes(i)) for i in range(6)]
+    djangos = alice_client.post(
+        f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
+    )
+    assert (djangos.status_code, djangos.json()["code"]) == (413, "request_too_large")
+    assert Document.objects.count() == 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -24,6 +25,8 @@ def exception_handler(exc, context):
         return error_response(exc.code, exc.message, exc.http_status, exc.detail)
     if isinstance(exc, OcrPipelineError):
         return error_response(exc.code, exc.message, exc.http_status, exc.detail)
+    if isinstance(exc, (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig)):
+        return error_response("request_too_large", f"The request is too large: {exc}", 413)
     if isinstance(exc, (Http404, exceptions.NotFound)):
         return error_response("not_found", "Not found.", status.HTTP_404_NOT_FOUND)
     if isinstance(exc, (DjangoPermissionDenied, exceptions.PermissionDenied)):

@@ -54,7 +54,7 @@ def draw_field_boxes(
         colour = HIGHLIGHT_COLOUR if name == highlight else BOX_COLOUR
         x0, y0, x1, y1 = to_pixels(boxes[name], width, height)
         if name == highlight:
-            draw.rectangle((x0, y0, x1, y1), fill=colour + (50,))
+            draw.rectangle((x0, y0, x1, y1), fill=(*colour, 50))
         draw.rectangle((x0, y0, x1, y1), outline=colour, width=line * (2 if name == highlight else 1))
         left, top, right, bottom = draw.textbbox((0, 0), name, font=font)
         label = _label_position(x0, y0, y1, right - left + 6, bottom - top + 4, width, height, placed)

@@ -3,6 +3,8 @@ save corrections (PATCH), approve, and the document's validation results and ano
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -34,7 +36,20 @@ FIELD_ORDER = (
     "iban",
 )
 LOADED_DOCUMENT = "review_loaded_document"
+PAGE_IMAGE_CACHE = "page_image_cache"
 FORM_KEY_PREFIXES = ("field_", "line_items_editor", "review_page", "highlight_field")
+
+
+def _page_image(client: Any, project_id: Any, document_id: Any, index: int) -> bytes:
+    """Page PNGs do not change after processing: keep the last few per browser session (never shared
+    between users) so that every click does not download the page again."""
+    cache: dict = st.session_state.setdefault(PAGE_IMAGE_CACHE, {})
+    key = (session.api_url(), project_id, document_id, index)
+    if key not in cache:
+        if len(cache) >= 6:
+            cache.pop(next(iter(cache)))
+        cache[key] = client.page_image(project_id, document_id, index)
+    return cache[key]
 
 
 def _reset_form_state() -> None:
@@ -137,8 +152,8 @@ with image_col:
         boxes = field_boxes_on_page(fields, page_index)
         highlight = st.selectbox("Highlight field", options=["(none)", *boxes], key="highlight_field")
         try:
-            image_bytes = client.page_image(
-                project_id, document_id, pages[page_index].get("index", page_index)
+            image_bytes = _page_image(
+                client, project_id, document_id, pages[page_index].get("index", page_index)
             )
         except ApiError as exc:
             session.show_api_error(exc, what="Page image")

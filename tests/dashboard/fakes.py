@@ -109,7 +109,7 @@ def document_detail(doc_id: int = 11, name: str = "receipt.jpg") -> dict[str, An
 
 
 class FakeApi:
-    """Answers like the API from canned data and records every call; `fail_with`/`fail_on` make calls raise."""
+    """Answers like the API from canned data and records every call; `fail_with`/`fail_on` make it raise."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[str, tuple, dict]] = []

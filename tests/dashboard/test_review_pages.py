@@ -58,6 +58,8 @@ def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, 
     )
     # the page image is fetched and drawn; only fields with a box are offered for highlighting
     assert fake.calls_named("page_image") == [((1, 11, 0), {})]
+    at.selectbox(key="highlight_field").select("total").run()
+    assert len(fake.calls_named("page_image")) == 1  # kept in the session, not downloaded again
     assert at.selectbox(key="highlight_field").options == ["(none)", "vendor_name", "invoice_date", "total"]
     assert len(at.get("image")) == 1
     editor = at.data_editor[0]

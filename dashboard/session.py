@@ -7,7 +7,6 @@ The token lives only in `st.session_state` (server side, per browser tab); it ne
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import Any, Protocol
 
 import streamlit as st
@@ -38,6 +37,8 @@ AUTO_SIGN_IN_ENV = "OCR_DASHBOARD_AUTO_SIGN_IN"
 
 
 class ClientFactory(Protocol):
+    """Builds the API client; `ApiClient` by default, a fake in tests."""
+
     def __call__(self, base_url: str, token: str | None) -> Any: ...
 
 
@@ -53,7 +54,7 @@ def api_url() -> str:
 
 def client() -> Any:
     """A client for the current API URL and token (a fake when a test installed a factory)."""
-    factory: Callable[[str, str | None], Any] = st.session_state.get(CLIENT_FACTORY) or _default_factory
+    factory: ClientFactory = st.session_state.get(CLIENT_FACTORY) or _default_factory
     return factory(api_url(), st.session_state.get(TOKEN))
 
 
@@ -106,7 +107,8 @@ def choose_project(project: int) -> None:
     st.session_state[PENDING_PROJECT] = project
 
 
-def open_document(document: int) -> None:
+def open_document(document: int | str) -> None:
+    """Make `document` (an id from the API; UUID strings there) the one the review page shows."""
     st.session_state[DOCUMENT_ID] = document
 
 

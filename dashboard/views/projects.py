@@ -13,6 +13,7 @@ from dashboard.wording import FAILED_ICON, RUNNING_STATUSES, progress_fraction, 
 ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff"]
 REFRESH_SECONDS = 2.0
 UPLOAD_ROUND = "upload_round"  # bumped after an upload so the uploader starts empty
+LAST_UPLOAD = "last_upload"  # (project id, the API's answer) of the latest upload, shown once per project
 # The API's per-file limit (same variable and default as the API) so too-big files are refused at once.
 MAX_UPLOAD_MB = max(1, int(os.environ.get("OCR_MAX_FILE_BYTES", str(50 * 1024 * 1024))) // (1024 * 1024))
 
@@ -67,11 +68,11 @@ if st.button(
             )
     else:
         st.session_state[UPLOAD_ROUND] = upload_round + 1
-        st.session_state["last_upload"] = answer
+        st.session_state[LAST_UPLOAD] = (project_id, answer)
         st.rerun()
 
-last_upload = st.session_state.get("last_upload")
-if last_upload:
+last_project, last_upload = st.session_state.get(LAST_UPLOAD, (None, None))
+if last_upload and last_project == project_id:
     accepted = last_upload.get("documents", [])
     st.success(
         f"Task {last_upload.get('task_id')} started with {len(accepted)} document(s): "

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import streamlit as st
 
@@ -32,11 +30,10 @@ date_range = filters[2].date_input(
     help="Pick a start and an end date; leave empty for all dates.",
 )
 
-date_from = date_to = None
-if isinstance(date_range, (tuple, list)) and len(date_range) == 2:
-    date_from, date_to = (d.isoformat() for d in date_range)
-elif isinstance(date_range, dt.date):
-    date_from = date_range.isoformat()
+# While only the start of the range is picked the widget holds one date: filter from it on.
+dates = list(date_range) if isinstance(date_range, (tuple, list)) else [date_range] if date_range else []
+date_from = dates[0].isoformat() if dates else None
+date_to = dates[1].isoformat() if len(dates) > 1 else None
 
 try:
     documents = client.list_documents(

@@ -194,3 +194,10 @@ def test_next_in_queue_opens_the_following_document(make_app, fake):
     fake.documents[11]["status"] = "approved"
     at.button(key="next_document").click().run()
     assert "No other document is waiting for review." in texts(at)
+
+
+def test_queue_date_filter_with_only_a_start_date(make_app, fake):
+    at = make_app(page=QUEUE)
+    at.date_input(key="queue_dates").set_value((dt.date(2018, 12, 1),)).run()
+    _, filters = fake.calls_named("list_documents")[-1]
+    assert (filters["date_from"], filters["date_to"]) == ("2018-12-01", None)

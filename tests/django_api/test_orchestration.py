@@ -50,6 +50,10 @@ def test_cancel_during_a_run_stops_before_the_next_document(alice, project, sett
     assert reached.wait(10), "the flow never reached the second document"
     assert client.get(body["status_url"]).json()["status"] == "running"
 
+    check = client.get(f"/api/projects/{project.pk}/ocr-check-task/{body['task_id']}/").json()
+    steps = {d["name"]: d["steps"] for d in check["documents"]}
+    assert steps["doc0.png"]["ocr"] == {"status": "done", "seconds": 0.02}
+    assert steps["doc2.png"]["ocr"] == {"status": "running", "seconds": None}
     cancel = client.post(f"/api/projects/{project.pk}/ocr-cancel/{body['task_id']}/")
     assert (cancel.status_code, cancel.json()["status"]) == (202, "cancelling")
     release.set()

@@ -45,14 +45,19 @@ def task_list_item(task: OcrTask) -> dict[str, Any]:
     }
 
 
-def _steps(document, result) -> dict[str, dict[str, Any]]:
+def _steps(document, result, current_step: str) -> dict[str, dict[str, Any]]:
+    """Per step: done (with seconds), failed, running (the task's current step while the document is
+    processing), or pending."""
     timings = (result.timings if result else {}) or {}
     steps: dict[str, dict[str, Any]] = {}
+    in_progress = document.status == "processing" and result is None
     for step in PIPELINE_STEPS:
         if step in timings:
             steps[step] = {"status": "done", "seconds": timings[step]}
         elif document.error_step == step:
             steps[step] = {"status": "failed", "seconds": None}
+        elif in_progress and step == current_step:
+            steps[step] = {"status": "running", "seconds": None}
         else:
             steps[step] = {"status": "done" if result and step == "save" else "pending", "seconds": None}
     for step, seconds in timings.items():
@@ -74,7 +79,7 @@ def task_check(*, user, project: Project, task: OcrTask) -> dict[str, Any]:
                 "name": document.name,
                 "status": document.status,
                 "pages": document.pages,
-                "steps": _steps(document, result),
+                "steps": _steps(document, result, task.current_step),
                 "error": (
                     {
                         "code": document.error_code,

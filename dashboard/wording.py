@@ -17,7 +17,7 @@ PASSED_ICON, FAILED_ICON = ":green[:material/check_circle:]", ":red[:material/ca
 
 
 def outcome_sentence(outcome: dict[str, Any]) -> str:
-    """ "Passed: The total is present." or "Failed (error): ... Observed: 12.00." """
+    """A sentence such as `Passed: The total is present.` or `Failed (error): ... Observed: 12.00.`"""
     description = str(outcome.get("description") or outcome.get("expectation") or "an expectation").strip()
     if not description.endswith("."):
         description += "."
@@ -45,7 +45,13 @@ def anomaly_sentence(anomaly: dict[str, Any]) -> str:
     icon = SEVERITY_ICONS.get(severity, ":gray[:material/help:]")
     kind = str(anomaly.get("kind") or "anomaly").replace("_", " ")
     score = float(anomaly.get("score") or 0.0)
-    return f"{icon} **{severity}** · {kind} (score {score:.2f}): {anomaly.get('explanation', '')}"
+    explanation = markdown_safe(str(anomaly.get("explanation") or ""))
+    return f"{icon} **{severity}** · {kind} (score {score:.2f}): {explanation}"
+
+
+def markdown_safe(text: str) -> str:
+    """Text from documents as literal Markdown: `$` would start LaTeX in Streamlit ("$4.95 ... $5")."""
+    return text.replace("\\", "\\\\").replace("$", "\\$")
 
 
 def progress_text(task: dict[str, Any]) -> str:

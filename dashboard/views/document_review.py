@@ -13,9 +13,16 @@ from dashboard.api_client import ApiError
 from dashboard.attention import next_in_queue, sort_by_attention
 from dashboard.corrections import LINE_ITEM_COLUMNS, patch_body
 from dashboard.overlay import draw_field_boxes, field_boxes_on_page
-from dashboard.wording import FAILED_ICON, PASSED_ICON, anomaly_sentence, validation_sentences
+from dashboard.wording import (
+    FAILED_ICON,
+    PASSED_ICON,
+    anomaly_sentence,
+    markdown_safe,
+    validation_sentences,
+)
 
-# Display order; fields the API sends beyond these are shown after them.
+# The API's field names (ocr_tasks.invoice_types.FIELD_NAMES, which the dashboard may not import), in
+# display order; fields the API sends beyond these are shown after them.
 FIELD_ORDER = (
     "vendor_name",
     "vendor_address",
@@ -182,6 +189,13 @@ with form_col, st.form("fields_form"):
             help=help_text,
             disabled=not editable,
         )
+    missing = [n for n in FIELD_ORDER if n not in fields]
+    if missing:
+        with st.expander(f"Fields not found ({len(missing)}): type a value to add one"):
+            for name in missing:
+                edited[name] = st.text_input(
+                    f"{name.replace('_', ' ')} (not found)", key=f"field_{name}", disabled=not editable
+                )
     st.markdown("**Line items**")
     original_items = [
         {c: "" if item.get(c) is None else str(item.get(c)) for c in LINE_ITEM_COLUMNS}
@@ -223,7 +237,7 @@ sentences = validation_sentences(doc.get("validation") or [])
 if not sentences:
     st.caption("No validation results.")
 for passed, sentence in sentences:
-    st.markdown(f"{PASSED_ICON if passed else FAILED_ICON} {sentence}")
+    st.markdown(f"{PASSED_ICON if passed else FAILED_ICON} {markdown_safe(sentence)}")
 
 st.subheader("Anomalies")
 anomalies = sorted(doc.get("anomalies") or [], key=lambda a: -float(a.get("score") or 0))

@@ -201,3 +201,22 @@ def test_queue_date_filter_with_only_a_start_date(make_app, fake):
     at.date_input(key="queue_dates").set_value((dt.date(2018, 12, 1),)).run()
     _, filters = fake.calls_named("list_documents")[-1]
     assert (filters["date_from"], filters["date_to"]) == ("2018-12-01", None)
+
+
+def test_a_field_that_was_not_found_can_be_added(make_app, fake):
+    at = make_app(page=REVIEW, document_id=11)
+    assert at.text_input(key="field_invoice_number").value == ""
+    assert at.text_input(key="field_invoice_number").label == "invoice number (not found)"
+    at.text_input(key="field_invoice_number").input("INV-0042")
+    at.button(key="save_corrections").click().run()
+    assert fake.calls_named("update_fields") == [((1, 11, {"fields": {"invoice_number": "INV-0042"}}), {})]
+    assert at.text_input(key="field_invoice_number").label == "invoice number (—) · corrected"
+
+
+def test_document_text_is_not_read_as_markdown_maths():
+    from dashboard.wording import anomaly_sentence
+
+    sentence = anomaly_sentence(
+        {"severity": "info", "kind": "outlier", "score": 0.5, "explanation": "Paid $4.95 instead of $5.00."}
+    )
+    assert sentence.endswith(r"Paid \$4.95 instead of \$5.00.")

@@ -19,7 +19,7 @@ from django.core.management.base import BaseCommand
 from django_api.invoices.models import Project
 from django_api.invoices.services.projects import project_create
 from django_api.invoices.services.uploads import invoice_upload
-from django_api.orchestration.seam import run_task
+from django_api.orchestration.seam import dispatch, run_task
 
 DEMO_USER, DEMO_PROJECT = "demo", "Demo"
 SAMPLES = (
@@ -66,7 +66,10 @@ class Command(BaseCommand):
             self.stdout.write(f"no sample documents found under {root}; the Demo project is empty")
             return
         outcome = invoice_upload(user=user, project=project, files=files, dispatch=False)
-        run_task(task_id=str(outcome.task.id))  # process here, before the API starts
+        if settings.OCR_PIPELINE_MODE == "distributed":
+            dispatch(task_id=str(outcome.task.id))  # a worker processes it
+        else:
+            run_task(task_id=str(outcome.task.id))  # process here, before the API starts
         outcome.task.refresh_from_db()
         self.stdout.write(
             f"processed {len(outcome.documents)} sample document(s): task {outcome.task.id} {outcome.task.status}"

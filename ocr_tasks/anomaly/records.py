@@ -29,11 +29,11 @@ class InvoiceRecord:
         return {name: getattr(self, name) for name in self.__slots__}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "InvoiceRecord":
+    def from_dict(cls, data: dict[str, Any]) -> InvoiceRecord:
         return cls(**{name: data.get(name) for name in cls.__slots__ if name in data})
 
     @classmethod
-    def from_result(cls, result: DocumentResult, *, received_at: str | None = None) -> "InvoiceRecord":
+    def from_result(cls, result: DocumentResult, *, received_at: str | None = None) -> InvoiceRecord:
         inv = result.invoice
         get = (lambda name: inv.get(name)) if inv else (lambda name: None)
         return cls(

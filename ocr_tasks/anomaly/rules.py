@@ -23,7 +23,7 @@ from ocr_tasks.anomaly.kinds import (
 )
 from ocr_tasks.anomaly.ledger import Entry, Ledger
 from ocr_tasks.anomaly.settings import AnomalySettings
-from ocr_tasks.result_types import Anomaly, ValidationReport
+from ocr_tasks.result_types import Anomaly, ExpectationOutcome, ValidationReport
 
 # The `fields` of the validation outcomes that are arithmetic checks (see expectations/suites.py).
 ARITHMETIC_FIELD_SETS = frozenset(
@@ -52,6 +52,18 @@ def _anomaly(
     )
 
 
+def _failed_check(outcome: ExpectationOutcome) -> str:
+    """A failed check as "<description> (off by 4.00)" when its observed value carries a gap."""
+    text = outcome.description.rstrip(".")
+    observed = outcome.observed_value
+    gaps = (
+        [v for k, v in observed.items() if k.endswith("_gap") and v is not None]
+        if isinstance(observed, dict)
+        else []
+    )
+    return f"{text} (off by {gaps[0]:.2f})" if gaps else text
+
+
 def arithmetic_mismatch(
     entry: Entry, reports: Sequence[ValidationReport] | None, settings: AnomalySettings
 ) -> Anomaly | None:
@@ -69,7 +81,7 @@ def arithmetic_mismatch(
         return _anomaly(
             ARITHMETIC_MISMATCH,
             entry,
-            "Validation found the amounts do not add up: " + " ".join(o.description for o in failed),
+            "The amounts do not add up; failed checks: " + "; ".join(_failed_check(o) for o in failed) + ".",
             {"failed": [{"description": o.description, "observed": o.observed_value} for o in failed]},
         )
     subtotal, tax, total = (amount(getattr(entry.record, n)) for n in ("subtotal", "tax_amount", "total"))

@@ -96,7 +96,8 @@ def test_arithmetic_mismatch_from_validation_reports():
         return {doc: (ValidationReport(doc, "invoice_fields", (outcome,)),)}
 
     bad = report("x", ("subtotal", "tax_amount", "total"), False)
-    assert "arithmetic_mismatch" in found([rec("x")], validation=bad)["x"]
+    anomaly = found([rec("x")], validation=bad)["x"]["arithmetic_mismatch"]
+    assert "Sums hold (off by 4.00)" in anomaly.explanation
     other = report("x", ("total",), False)  # a failed check that is not arithmetic
     assert "arithmetic_mismatch" not in found([rec("x", total="116.37")], validation=other)["x"]
 
@@ -177,3 +178,10 @@ def test_every_document_of_the_batch_has_a_key_and_says_rules_only():
     assert set(result) == {"a", "b"}
     (note,) = [a for a in result["a"] if a.kind == "rules_only"]
     assert note.severity == "info" and note.score == 0.0 and "24 past invoices" in note.explanation
+
+
+def test_batch_documents_found_in_the_history_are_not_compared_with_themselves():
+    again = [rec("a"), rec("b", invoice_number="INV-other", total="50.37", subtotal=None)]
+    result = found(again, past=[*PAST, *again])  # e.g. a rescore: the history holds the batch itself
+    assert set(result["a"]) == {"rules_only", "new_vendor"}  # Acme is new to the history without the batch
+    assert set(result["b"]) == {"rules_only"}

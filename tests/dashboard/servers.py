@@ -82,36 +82,20 @@ def api_environment(data_dir: Path) -> dict[str, str]:
     return env
 
 
-def start_api(data_dir: Path) -> Server:
-    """Migrate a fresh SQLite database, create the reviewer, and run the dev server."""
-    env = api_environment(data_dir)
-    manage = [PYTHON, str(REPO_ROOT / "manage.py")]
-    subprocess.run([*manage, "migrate", "-v", "0"], cwd=REPO_ROOT, env=env, check=True, timeout=120)
-    create_user = (
-        "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_user({DEMO_USER!r}, password={DEMO_PASSWORD!r})"
-    )
-    subprocess.run([*manage, "shell", "-c", create_user], cwd=REPO_ROOT, env=env, check=True, timeout=120)
-    port = free_port()
-    log = data_dir / "api.log"
+def _launch(name: str, command: list[str], env: dict[str, str], url: str, log: Path) -> Server:
     process = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        command,
         cwd=REPO_ROOT,
         env=env,
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    server = Server("API", f"http://127.0.0.1:{port}", process, log)
-    try:
-        _wait_until_up(server, "/api/ocr-health/", timeout=60)
-    except Exception:
-        server.stop()
-        raise
-    return server
+    return Server(name, url, process, log)
 
 
-def start_dashboard(api_url: str, log_dir: Path) -> Server:
+def launch_dashboard(api_url: str, log_dir: Path) -> Server:
+    """`streamlit run` on a free port (it needs no API to start); wait with `wait_dashboard`."""
     port = free_port()
     env = dict(
         os.environ,
@@ -122,30 +106,41 @@ def start_dashboard(api_url: str, log_dir: Path) -> Server:
     )
     for name in ("OCR_DASHBOARD_USER", "OCR_DASHBOARD_PASSWORD", "OCR_DASHBOARD_AUTO_SIGN_IN"):
         env.pop(name, None)
-    log = log_dir / "dashboard.log"
-    process = subprocess.Popen(
-        [
-            PYTHON,
-            "-m",
-            "streamlit",
-            "run",
-            str(REPO_ROOT / "dashboard" / "app.py"),
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--client.toolbarMode",
-            "viewer",
-        ],
-        cwd=REPO_ROOT,
-        env=env,
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+    app = str(REPO_ROOT / "dashboard" / "app.py")
+    command = [
+        PYTHON,
+        "-m",
+        "streamlit",
+        "run",
+        app,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+    ]
+    command += ["--client.toolbarMode", "viewer"]
+    return _launch("dashboard", command, env, f"http://127.0.0.1:{port}", log_dir / "dashboard.log")
+
+
+def wait_dashboard(server: Server) -> None:
+    _wait_until_up(server, "/_stcore/health", timeout=60)
+
+
+def start_api(data_dir: Path, port: int) -> Server:
+    """Migrate a fresh SQLite database and create the reviewer (one Django start-up), then run the dev
+    server on `port` and wait until it answers."""
+    env = api_environment(data_dir)
+    manage = [PYTHON, str(REPO_ROOT / "manage.py")]
+    set_up = (
+        "from django.core.management import call_command; call_command('migrate', verbosity=0); "
+        "from django.contrib.auth import get_user_model; "
+        f"get_user_model().objects.create_user({DEMO_USER!r}, password={DEMO_PASSWORD!r})"
     )
-    server = Server("dashboard", f"http://127.0.0.1:{port}", process, log)
+    subprocess.run([*manage, "shell", "-c", set_up], cwd=REPO_ROOT, env=env, check=True, timeout=180)
+    command = [*manage, "runserver", f"127.0.0.1:{port}", "--noreload"]
+    server = _launch("API", command, env, f"http://127.0.0.1:{port}", data_dir / "api.log")
     try:
-        _wait_until_up(server, "/_stcore/health", timeout=60)
+        _wait_until_up(server, "/api/ocr-health/", timeout=60)
     except Exception:
         server.stop()
         raise

@@ -18,7 +18,15 @@ from pathlib import Path
 import pytest
 
 from dashboard.api_client import ApiClient
-from tests.dashboard.servers import DEMO_PASSWORD, DEMO_USER, REPO_ROOT, start_api, start_dashboard
+from tests.dashboard.servers import (
+    DEMO_PASSWORD,
+    DEMO_USER,
+    REPO_ROOT,
+    free_port,
+    launch_dashboard,
+    start_api,
+    wait_dashboard,
+)
 
 CHROMIUM = os.environ.get("OCR_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -61,18 +69,20 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory, artifacts):
+    """The API and the dashboard, started side by side; both stopped (and their logs kept) afterwards."""
     data_dir = tmp_path_factory.mktemp("e2e-api")
-    api = start_api(data_dir)
+    api_port = free_port()
+    dashboard = launch_dashboard(f"http://127.0.0.1:{api_port}", data_dir)
+    api = None
     try:
-        dashboard = start_dashboard(api.url, data_dir)
-    except Exception:
-        api.stop()
-        raise
-    yield api, dashboard
-    dashboard.stop()
-    api.stop()
-    for server in (api, dashboard):  # keep the logs next to the screenshots
-        shutil.copyfile(server.log, artifacts / server.log.name)
+        api = start_api(data_dir, api_port)
+        wait_dashboard(dashboard)
+        yield api, dashboard
+    finally:
+        for server in (dashboard, api):
+            if server is not None:
+                server.stop()
+                shutil.copyfile(server.log, artifacts / server.log.name)  # next to the screenshots
 
 
 def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):

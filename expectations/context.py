@@ -16,7 +16,8 @@ import pandas as pd
 DATASOURCE = "invoice_ocr"
 ASSETS = ("invoice_fields", "line_items")
 
-_lock = threading.Lock()
+_lock = threading.Lock()  # guards building the context
+_validating = threading.Lock()  # one validation at a time: the shared context is not thread-safe
 _batch_definitions: dict[str, Any] = {}
 
 
@@ -45,12 +46,14 @@ def batch_definition(asset_name: str) -> Any:
 
 def validate_frame(asset_name: str, frame: pd.DataFrame, suite: Any) -> Any:
     """Validate `frame` against `suite`; unexpected rows are identified by their `document_id`."""
-    batch = batch_definition(asset_name).get_batch(batch_parameters={"dataframe": frame})
-    return batch.validate(
-        suite,
-        result_format={
-            "result_format": "COMPLETE",
-            "unexpected_index_column_names": ["document_id"],
-            "return_unexpected_index_query": False,
-        },
-    )
+    definition = batch_definition(asset_name)
+    with _validating:
+        batch = definition.get_batch(batch_parameters={"dataframe": frame})
+        return batch.validate(
+            suite,
+            result_format={
+                "result_format": "COMPLETE",
+                "unexpected_index_column_names": ["document_id"],
+                "return_unexpected_index_query": False,
+            },
+        )

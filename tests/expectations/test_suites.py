@@ -186,3 +186,14 @@ def test_outcome_carries_severity_observed_and_fields(reports):
 def test_line_item_failure_names_only_its_document(reports):
     failing = {doc for doc, reps in reports.items() if not _suite(reports, doc, "line_items").success}
     assert failing == {"item_arithmetic", "items_sum"}
+
+
+def test_settings_change_the_limits(settings):
+    from dataclasses import replace
+
+    lenient = replace(settings, confidence_threshold=0.3, max_age_years=20)
+    invoices = {"low": BAD["low_confidence_total"][0], "old": BAD["too_old"][0]}
+    reports = validate_batch(invoices, settings=lenient)
+    assert all(r.failed == () for reps in reports.values() for r in reps)
+    descriptions = {o.description for o in reports["low"][0].outcomes}
+    assert "The total was read with confidence of at least 0.3, else it needs review." in descriptions

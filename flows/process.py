@@ -265,8 +265,19 @@ class TaskRun:
         return {"name": doc.source.name, "ok": ok, "error": None if ok else (error.code if error else "cancelled")}
 
 
-# runs of this process by task id, so that the cancellation hook can keep their finished documents
+# runs of this process by task id, so that the cancellation hook can keep their finished documents.
+# Reached only through these functions: the flow's code must not name it (Dask pickles the flow by
+# value, and a run holds the port).
 _active: dict[str, TaskRun] = {}
+
+
+def start_run(port: PipelinePort, inputs: TaskInputs) -> TaskRun:
+    run = _active[inputs.task_id] = TaskRun(port, inputs)
+    return run
+
+
+def end_run(task_id: str) -> TaskRun | None:
+    return _active.pop(task_id, None)
 
 
 def _task_id_of(flow_run) -> str | None:  # noqa: ANN001
@@ -278,7 +289,7 @@ def on_cancelled(flow, flow_run, state) -> None:  # noqa: ANN001 - Prefect hook 
     task_id = _task_id_of(flow_run)
     if not task_id:
         return
-    run = _active.pop(task_id, None)
+    run = end_run(task_id)
     if run is not None:
         run.salvage()
     get_port().finish_task(task_id, CANCELLED, error=ErrorInfo(code=Cancelled.code,
@@ -306,16 +317,15 @@ def process_invoices(task_id: str) -> dict[str, Any]:
     port = get_port()
     inputs = port.load_task(task_id)
     port.mark_running(task_id, flow_run_id=current_flow_run.id)
-    run = _active[task_id] = TaskRun(port, inputs)
+    run = start_run(port, inputs)
     try:
         summary = run.execute()
     except TerminationSignal:  # a worker stops this run (Prefect cancellation): keep what is finished
         run.salvage()
         raise
     except Exception as exc:
-        _active.pop(task_id, None)
+        end_run(task_id)
         port.finish_task(task_id, FAILED, error=error_info(exc, "flow"))
         raise
-    # not in a `finally`: when Prefect stops the run (a BaseException), the hook needs the run
-    _active.pop(task_id, None)
+    end_run(task_id)  # not in a `finally`: when Prefect stops the run, the hook still needs it
     return summary

@@ -24,6 +24,7 @@ class Candidate:
     score: float = 0.0
     confidence: float = 0.0
     row_index: int = -1
+    margin: float = float("inf")  # score lead over the best candidate with a different value
 
 
 def left_context(row: Row, start: int, *, words: int = 5, stop_at_value: bool = False) -> str:

@@ -31,7 +31,7 @@ from ocr_tasks.extraction.party_fields import (
 )
 from ocr_tasks.extraction.reread import reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
-from ocr_tasks.extraction.scoring import best, score_candidates, sigmoid
+from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
 from ocr_tasks.normalise.countries import guess_country
@@ -195,6 +195,9 @@ def extract_invoice(
         address.confidence = min(address.confidence, chosen["vendor_name"].confidence + 0.1)
         chosen["vendor_address"] = address
 
+    if options.calibrate:
+        for name, c in chosen.items():
+            c.confidence = calibrated(name, c.confidence) * margin_discount(c.margin)
     fields: dict[str, FieldValue] = {
         name: _to_field(c) for name, c in chosen.items() if c.confidence >= options.min_confidence
     }

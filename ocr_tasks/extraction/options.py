@@ -19,7 +19,8 @@ class ExtractionOptions:
     `scorer`: `learned` (the shipped model, hand weights for fields it does not cover) or `hand`.
     `region_reader`: optional second reading of a page region, used to confirm or recover the total.
     `min_confidence`: fields below it are left out.
-    `line_items`: extract the items table."""
+    `line_items`: extract the items table.
+    `calibrate`: map confidences through the shipped per-field calibration (Platt scaling)."""
 
     day_first: bool | None = None
     country: str | None = None
@@ -27,5 +28,6 @@ class ExtractionOptions:
     languages: Sequence[str] = ("en", "de", "fr", "nl")
     scorer: str = "learned"
     region_reader: RegionReader | None = None
-    min_confidence: float = 0.15
+    min_confidence: float = 0.05
     line_items: bool = True
+    calibrate: bool = True

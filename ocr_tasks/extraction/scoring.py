@@ -65,6 +65,24 @@ def sigmoid(x: float) -> float:
 
 
 @lru_cache(maxsize=4)
+def load_calibration(path: Path = MODEL_PATH) -> dict[str, tuple[float, float]]:
+    """Platt scaling per field `{field: (a, b)}` (fitted by bench/train_scorer.py), empty without a model."""
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text())
+    return {name: (float(c["a"]), float(c["b"])) for name, c in data.get("calibration", {}).items()}
+
+
+def calibrated(field: str, confidence: float) -> float:
+    """The reported confidence mapped to the observed accuracy of that field on the corpus."""
+    ab = load_calibration().get(field)
+    if ab is None:
+        return confidence
+    p = min(max(confidence, 1e-4), 1 - 1e-4)
+    return sigmoid(ab[0] * math.log(p / (1 - p)) + ab[1])
+
+
+@lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> dict[str, tuple[float, dict[str, float]]]:
     """Learned weights `{field: (intercept, {feature: coef})}`; empty when no model file is shipped."""
     if not path.is_file():
@@ -105,4 +123,13 @@ def best(candidates: list[Candidate]) -> Candidate | None:
     if rival is not None:
         share = sigmoid(winner.score) / (sigmoid(winner.score) + sigmoid(rival.score) + 1e-9)
         winner.confidence = winner.confidence * min(1.0, 0.4 + share * 0.8)
+        winner.margin = winner.score - rival.score
     return winner
+
+
+CLOSE_MARGIN = 2.0
+
+
+def margin_discount(margin: float) -> float:
+    """Factor applied after calibration when a different value scored close behind (0.5 at a tie)."""
+    return 1.0 if margin >= CLOSE_MARGIN else 0.5 + 0.5 * max(0.0, margin) / CLOSE_MARGIN

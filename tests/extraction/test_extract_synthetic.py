@@ -65,10 +65,10 @@ def test_confidence_separates_right_from_wrong():
     """On harder input (labels removed from half of the rows) right answers carry higher confidence."""
     rng = random.Random(5)
     right_conf, wrong_conf = [], []
-    for _ in range(30):
+    for _ in range(40):
         sample = make_invoice(rng)
         for row in sample.rows:
-            if row and rng.random() < 0.3:
+            if row and rng.random() < 0.5:
                 text, x = row[0]
                 row[0] = (" ".join(t for t in text.split() if any(c.isdigit() for c in t)) or text, x)
         invoice = extract_invoice(sample.to_document())
@@ -76,7 +76,7 @@ def test_confidence_separates_right_from_wrong():
             f = invoice.fields.get(field)
             if f is not None:
                 (right_conf if f.value == sample.truth[field] else wrong_conf).append(f.confidence)
-    assert right_conf and wrong_conf
+    assert len(wrong_conf) >= 5
     assert sum(right_conf) / len(right_conf) > sum(wrong_conf) / len(wrong_conf) + 0.1
 
 

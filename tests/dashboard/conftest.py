@@ -40,13 +40,3 @@ def make_app(fake: FakeApi, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ap
         return at
 
     return build
-
-
-def texts(at: AppTest) -> str:
-    """Every message, markdown and caption on the page as one string, for substring assertions."""
-    parts = [
-        e.value
-        for kind in ("error", "warning", "info", "success", "markdown", "caption", "title", "subheader")
-        for e in getattr(at, kind)
-    ]
-    return "\n".join(str(p) for p in parts)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.dashboard.conftest import texts
+from tests.dashboard.fakes import DOWN
+from tests.dashboard.rendered import texts
 
 PAGE = "views/projects.py"
 
@@ -80,8 +81,6 @@ def test_create_project_makes_it_current(make_app, fake):
 
 
 def test_api_down_while_loading_tasks(make_app, fake):
-    from tests.dashboard.fakes import DOWN
-
     at = make_app(page=PAGE)
     fake.fail_with = DOWN
     at.run()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from dashboard import session
-from tests.dashboard.conftest import texts
+from dashboard.api_client import PermissionDenied
 from tests.dashboard.fakes import EXPIRED
+from tests.dashboard.rendered import texts
 
 QUEUE = "views/review_queue.py"
 REVIEW = "views/document_review.py"
@@ -172,8 +173,6 @@ def test_viewers_can_read_but_not_correct_or_approve(make_app, fake):
 
 
 def test_a_403_from_the_api_is_explained(make_app, fake):
-    from dashboard.api_client import PermissionDenied
-
     at = make_app(page=REVIEW, document_id=11)
     fake.fail_on["approve"] = PermissionDenied(
         message="Viewers cannot approve documents.", code="permission_denied", status=403

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dashboard import session
-from tests.dashboard.conftest import texts
-from tests.dashboard.fakes import DOWN
+from tests.dashboard.fakes import DOWN, EXPIRED
+from tests.dashboard.rendered import texts
 
 
 def test_sign_in_keeps_the_token_in_session_state_not_in_the_url(make_app, fake):
@@ -65,7 +65,6 @@ def test_demo_credentials_prefill_and_auto_sign_in(make_app, fake, monkeypatch):
 
 def test_a_401_signs_out_and_explains(make_app, fake):
     at = make_app()
-    from tests.dashboard.fakes import EXPIRED
 
     fake.fail_with = EXPIRED
     at.run()

@@ -1,0 +1,153 @@
+"""Overhead of running OCR through the Prefect flow, measured against the bare `tesseract` CLI.
+
+    .venv/bin/python bench/pipeline_overhead.py [--documents 20] [--workers 2] [--skip-distributed]
+
+Starts a Prefect server on a free loopback port (its own PREFECT_HOME), then in one run:
+1. bare `tesseract IMAGE stdout --psm 3 tsv` on N one-page documents, `--workers` at a time;
+2. the same documents as one task through `process_invoices` in embedded mode (the flow called in
+   this process, recorded by the server), page concurrency `--workers`, with the OCR configuration that
+   matches the bare CLI (no orientation/deskew pass), then with the default configuration;
+3. the fixed cost of a flow run (a task without documents, median of 3);
+4. distributed mode: request-to-running latency of the `refit-anomaly-models` deployment through a
+   process worker polling every second (`run_deployment(timeout=0)` to the run's recorded start).
+Prints a table; nothing is asserted. Reads the corpus from ../shared/corpus (OCR_CORPUS_DIR).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = Path(os.environ.get("OCR_CORPUS_DIR", ROOT.parent / "shared" / "corpus"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bare_tesseract(paths: list[Path], workers: int) -> float:
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+
+    def one(path: Path) -> None:
+        subprocess.run(["tesseract", str(path), "stdout", "--psm", "3", "tsv"], env=env, check=True,
+                       capture_output=True)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(workers) as pool:
+        list(pool.map(one, paths))
+    return time.perf_counter() - started
+
+
+def flow_wall(paths: list[Path], settings: dict) -> tuple[float, str]:
+    from flows.memory_port import InMemoryPort
+    from flows.process import process_invoices
+    from flows.settings import use_port
+
+    port = InMemoryPort()
+    task_id = port.add_task("bench", paths, settings=settings)
+    started = time.perf_counter()
+    with use_port(port):
+        process_invoices(task_id)
+    return time.perf_counter() - started, port.status(task_id)
+
+
+def request_to_running(env: dict, runs: int) -> list[float]:
+    from prefect import get_client
+    from prefect.deployments import run_deployment
+
+    latencies = []
+    with get_client(sync_client=True) as client:
+        for _ in range(runs):
+            requested = time.time()
+            flow_run = run_deployment("refit-anomaly-models/refit-anomaly-models",
+                                      parameters={"project_id": "bench"}, timeout=0, as_subflow=False)
+            deadline = time.monotonic() + 120
+            while time.monotonic() < deadline:
+                run = client.read_flow_run(flow_run.id)
+                if run.start_time is not None:
+                    latencies.append(run.start_time.timestamp() - requested)
+                    break
+                time.sleep(0.2)
+            while time.monotonic() < deadline and not client.read_flow_run(flow_run.id).state.is_final():
+                time.sleep(0.5)
+    return latencies
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--documents", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--skip-distributed", action="store_true")
+    args = parser.parse_args()
+
+    home = Path(tempfile.mkdtemp(prefix="bench-prefect-"))
+    port_number = free_port()
+    os.environ.update({
+        "PREFECT_HOME": str(home), "PREFECT_LOGGING_LEVEL": "ERROR", "DO_NOT_TRACK": "1",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "OMP_THREAD_LIMIT": "1",
+        "OCR_PAGE_CONCURRENCY": str(args.workers),
+    })
+    from flows import serve
+
+    env = serve.stack_env(port_number, poll_seconds=1)
+    os.environ.update({k: env[k] for k in ("PREFECT_API_URL", "PREFECT_UI_URL", "PREFECT_WORKER_QUERY_SECONDS")})
+    paths = sorted((CORPUS / "sroie-sample" / "images").glob("*.jpg"))[: args.documents]
+    rows: list[tuple[str, str]] = []
+    server = worker = None
+    try:
+        server = serve.start_server(port_number, env, home / "server.log")
+        serve.wait_healthy(env["PREFECT_API_URL"], timeout=180, process=server)
+
+        flow_wall([], {})  # warm-up: imports, first flow run, Great Expectations context
+        bare = bare_tesseract(paths, args.workers)
+        plain, status = flow_wall(paths, {"ocr": {"detect_orientation": False, "deskew": False}})
+        bare_again = bare_tesseract(paths, args.workers)
+        default, default_status = flow_wall(paths, {})
+        empty = statistics.median(flow_wall([], {})[0] for _ in range(3))
+        bare_mean = (bare + bare_again) / 2
+        n = len(paths)
+        rows += [
+            (f"bare tesseract CLI, {n} pages, {args.workers} at a time (mean of 2)", f"{bare_mean:.2f} s"
+             f" ({bare:.2f}, {bare_again:.2f})"),
+            (f"flow, embedded, same OCR config ({status})", f"{plain:.2f} s"),
+            ("ratio flow / bare (target <= 1.15)", f"{plain / bare_mean:.3f}"),
+            (f"flow, embedded, default config: orientation + deskew ({default_status})", f"{default:.2f} s"),
+            ("ratio default-config flow / bare", f"{default / bare_mean:.3f}"),
+            ("fixed cost per flow run (task without documents, median of 3)", f"{empty:.2f} s"),
+            ("flow overhead per page ((flow - bare) / pages)", f"{(plain - bare_mean) / n * 1000:.0f} ms"),
+        ]
+        if not args.skip_distributed:
+            serve.run_prefect(["work-pool", "create", "process", "--type", "process", "--overwrite"], env)
+            serve.run_prefect(["--no-prompt", "deploy", "--name", "refit-anomaly-models"], env, timeout=300)
+            worker = serve.start_worker("process", env, home / "worker.log")
+            latencies = request_to_running(env, 3)
+            rows.append(("distributed: request -> running, worker poll 1 s (min / median / max of 3)",
+                         " / ".join(f"{x:.2f}" for x in (min(latencies), statistics.median(latencies),
+                                                         max(latencies))) + " s" if latencies else "n/a"))
+    finally:
+        serve.stop(worker)
+        serve.stop(server)
+
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'measure':<{width}}  value")
+    print(f"{'-' * width}  {'-' * 24}")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    print(f"\n(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; Prefect server on 127.0.0.1:{port_number})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

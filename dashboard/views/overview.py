@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import session
 from dashboard.api_client import ApiError
 
+PREPARED_EXPORT = "prepared_export"  # (project id, format, bytes) of the last export fetched from the API
 EXPORTS = {
     "csv": ("CSV", "text/csv"),
     "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -99,18 +100,28 @@ else:
     )
 
 st.subheader("Export")
-
-
-def _export(fmt: str) -> bytes:
-    return client.export_project(project_id, fmt)
-
-
-for column, (fmt, (label, mime)) in zip(st.columns(len(EXPORTS)), EXPORTS.items()):
-    column.download_button(
-        f"Download {label}",
-        data=lambda fmt=fmt: _export(fmt),
+st.caption("All results of the project, with corrections applied, as the API exports them.")
+export_format = st.segmented_control(
+    "Format", options=list(EXPORTS), default="csv", format_func=lambda f: EXPORTS[f][0], key="export_format"
+)
+if st.button("Prepare export", key="export_prepare", icon=":material/sync:", disabled=not export_format):
+    try:
+        st.session_state[PREPARED_EXPORT] = (
+            project_id,
+            export_format,
+            client.export_project(project_id, export_format),
+        )
+    except ApiError as exc:
+        session.show_api_error(exc, what="Exporting")
+prepared_project, prepared_format, prepared_data = st.session_state.get(PREPARED_EXPORT, (None, None, b""))
+if prepared_project == project_id and prepared_format:
+    label, mime = EXPORTS[prepared_format]
+    st.download_button(
+        f"Download {label} ({max(1, len(prepared_data) // 1024)} kB)",
+        data=prepared_data,
         mime=mime,
-        file_name=f"project-{project_id}.{fmt}",
-        key=f"export_{fmt}",
+        file_name=f"project-{project_id}.{prepared_format}",
+        key="export_download",
         icon=":material/download:",
+        type="primary",
     )

@@ -6,7 +6,7 @@ import datetime as dt
 
 from dashboard import session
 from dashboard.api_client import PermissionDenied
-from tests.dashboard.fakes import EXPIRED
+from tests.dashboard.fakes import DOWN, EXPIRED
 from tests.dashboard.rendered import texts
 
 QUEUE = "views/review_queue.py"
@@ -138,8 +138,21 @@ def test_overview_shows_counts_charts_top_anomalies_and_exports(make_app, fake):
     assert len(at.get("vega_lite_chart")) == 2
     top = at.dataframe[0].value
     assert list(top["document"]) == ["receipt.jpg"]
-    assert {b.key for b in at.get("download_button")} == {"export_csv", "export_xlsx"}
+    assert not at.get("download_button")  # nothing fetched until asked
+    at.segmented_control(key="export_format").set_value("xlsx").run()
+    at.button(key="export_prepare").click().run()
+    assert fake.calls_named("export_project") == [((1, "xlsx"), {})]
+    (download,) = at.get("download_button")
+    assert download.proto.label.startswith("Download XLSX")
     assert not at.exception
+
+
+def test_export_failure_is_explained(make_app, fake):
+    at = make_app(page="views/overview.py")
+    fake.fail_on["export_project"] = DOWN
+    at.button(key="export_prepare").click().run()
+    assert "Exporting: the API is down or unreachable" in texts(at)
+    assert not at.get("download_button")
 
 
 def test_switching_pages_fetches_that_page_and_its_boxes(make_app, fake):

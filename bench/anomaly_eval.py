@@ -16,7 +16,6 @@ import argparse
 import sys
 import time
 from collections import Counter
-from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -89,7 +88,7 @@ def main() -> int:
     from expectations.settings import ValidationSettings
 
     ledger = build_ledger(seed=args.seed)
-    settings = AnomalySettings(today=TODAY - timedelta(days=0))
+    settings = AnomalySettings(today=TODAY)
     vsettings = ValidationSettings(today=TODAY)
     flagged: dict[str, set[str]] = {}
     validation_seconds: list[float] = []

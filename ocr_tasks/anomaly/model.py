@@ -65,10 +65,10 @@ class AnomalyModel:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> AnomalyModel:
-        import sklearn.ensemble  # noqa: F401  (the forest's classes must be importable)
-
         if not data.startswith(_MAGIC):
             raise AnomalyModelError("The stored anomaly model is not in a known format; refit it.")
+        import sklearn.ensemble  # noqa: F401  (the forest's classes must be importable)
+
         try:
             payload = pickle.loads(data[len(_MAGIC) :])
         except Exception as exc:

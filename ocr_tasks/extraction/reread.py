@@ -5,7 +5,9 @@ merged digit). Given a `RegionReader` (page index, box) -> text, which re-recogn
 image (for example at a larger scale with a single-line page segmentation mode), this module re-reads
 the rows of the best total candidates and the rows that carry a total label but no readable amount. An
 amount that both readings agree on gets the `reread_agrees` feature; an amount only the second reading
-found becomes a new candidate carrying the label features of its row.
+found becomes a new candidate carrying the label features of its row, unless the first reading had a
+confident amount on that row (on the corpus, overruling confident first readings lost more totals than it
+recovered).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ocr_tasks.geometry import BBox
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 
 MAX_REGIONS = 4
+TRUST_FIRST_READING = 0.5  # word confidence above which a first-reading amount is not overruled
 _NOT_TOTAL_ROW = re.compile(r"\b(cash|change|tender\w*|qty|quantity|items?|sub\s?-?total|summary|discount)\b",
                             re.IGNORECASE)
 
@@ -61,6 +64,8 @@ def reread_total_candidates(
             c.features["reread_agrees"] = 1.0
         if agreeing:
             continue
+        if any(c.features.get("has_decimals") and c.ocr_confidence >= TRUST_FIRST_READING for c in same_row):
+            continue  # the first reading was confident: a disagreeing second reading is more often wrong
         left = " ".join(text[:amounts[-1].start].split()[-5:])
         template = max(same_row, key=lambda c: c.score).features if same_row else {}
         features = dict(template)

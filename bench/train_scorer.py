@@ -21,16 +21,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import numpy as np  # noqa: E402
-from extraction_accuracy import is_right  # noqa: E402
-from extraction_corpus import cached_ocr, load_set, rasterise  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
-from sklearn.model_selection import GroupKFold  # noqa: E402
+import numpy as np
+from extraction_accuracy import is_right
+from extraction_corpus import cached_ocr, load_set, rasterise
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
 
-from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM  # noqa: E402
-from ocr_tasks.config import OcrConfig  # noqa: E402
-from ocr_tasks.extraction.extract import candidates_for  # noqa: E402
-from ocr_tasks.extraction.scoring import HAND_WEIGHTS, MODEL_PATH, load_model  # noqa: E402
+from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.extraction.extract import candidates_for
+from ocr_tasks.extraction.scoring import HAND_WEIGHTS, MODEL_PATH, load_model
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 FIELDS = ("total", "invoice_date", "vendor_name", "invoice_number", "subtotal")
@@ -162,11 +162,12 @@ def main(argv: list[str] | None = None) -> int:
             train = [recs[i] for i in train_idx]
             test = [recs[i] for i in test_idx]
             clf = fit(train, names, args.C)
-            hand_acc += top1(test, lambda f: hand_score(field, f)) * len(test)
+            hand_acc += top1(test, lambda f, field=field: hand_score(field, f)) * len(test)
             if clf is not None:
-                coef, intercept = clf.coef_[0], clf.intercept_[0]
-                learned_acc += top1(test, lambda f: intercept + sum(c * f.get(nm, 0.0)
-                                                                    for c, nm in zip(coef, names))) * len(test)
+                weights = dict(zip(names, clf.coef_[0]))
+                bias = clf.intercept_[0]
+                learned_acc += top1(test, lambda f, w=weights, b=bias: b + sum(c * f.get(nm, 0.0)
+                                                                               for nm, c in w.items())) * len(test)
             n += len(test)
         reachable = sum(any(r["right"]) for r in recs) / len(recs)
         print(f"| {field} | {len(recs)} | {hand_acc / n:.3f} | {learned_acc / n:.3f} | {reachable:.3f} |")

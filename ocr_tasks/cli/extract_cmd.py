@@ -53,7 +53,7 @@ def register(subparsers) -> None:
     parser.add_argument("--templates", type=Path, default=None, metavar="DIR",
                         help="folder of invoice2data-style YAML templates (optional per-vendor overrides)")
     parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+nld (eng)")
-    parser.add_argument("--psm", type=int, default=EXTRACTION_PSM, choices=range(0, 14), metavar="N",
+    parser.add_argument("--psm", type=int, default=EXTRACTION_PSM, choices=range(14), metavar="N",
                         help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}: one uniform block)")
     parser.add_argument("--day-first", action=argparse.BooleanOptionalAction, default=None,
                         help="read ambiguous dates day first (default: infer from the document)")
@@ -121,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
             started = time.perf_counter()
             try:
                 doc = ingest_path(path, config=config, workdir=Path(workdir))
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 (one document's failure is reported, never fatal)
                 jobs.append((path, exc, (), 0.0))
                 continue
             bar.total += len(doc.pages)
@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
                 options = ExtractionOptions(day_first=args.day_first, country=args.country, region_reader=reader)
                 invoice = extract_invoice(result, templates=templates, options=options)
                 timings["extract"] = time.perf_counter() - started
-            except Exception as exc:
+            except Exception as exc:  # noqa: BLE001 (one document's failure is reported, never fatal)
                 failed += 1
                 report_failure(path, exc, bar)
                 records.append(document_record(str(path), len(doc.pages), None, [_error(exc)], timings))
@@ -175,4 +175,4 @@ def _emit(fmt: str, record: dict) -> None:
         sys.stdout.flush()
 
 
-__all__ = ["register", "run", "document_record", "records_to_csv"]
+__all__ = ["document_record", "records_to_csv", "register", "run"]

@@ -12,4 +12,4 @@ from ocr_tasks.extraction.extract import extract_invoice
 from ocr_tasks.extraction.options import ExtractionOptions, RegionReader
 from ocr_tasks.extraction.templates import Template, load_templates
 
-__all__ = ["extract_invoice", "ExtractionOptions", "RegionReader", "Template", "load_templates"]
+__all__ = ["ExtractionOptions", "RegionReader", "Template", "extract_invoice", "load_templates"]

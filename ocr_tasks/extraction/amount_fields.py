@@ -34,7 +34,7 @@ FINAL_TOTAL_LABELS = (
     "totaal te betalen", "gesamtbetrag", "endbetrag", "rechnungsbetrag", "total ttc", "net à payer", "montant total",
     "invoice total", "total to pay", "amount to pay", "jumlah besar", "total incl",
 )
-_ROUNDING_ROW = re.compile(r"\b(rounding|round(?:ed)?\s*(?:adj\w*|total)|afronding|rundung|arrondi)", re.I)
+_ROUNDING_ROW = re.compile(r"\b(rounding|round(?:ed)?\s*(?:adj\w*|total)|afronding|rundung|arrondi)", re.IGNORECASE)
 _CASH_ROW = re.compile(r"\b(cash|tunai|tendered|tender|paid|received|change|kembali|baki|visa|master|card)\b",
                        re.IGNORECASE)
 
@@ -61,7 +61,7 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
         digits = sum(ch.isdigit() for ch in a.raw)
         if not a.has_decimals and digits > 6:
             continue  # phone numbers, ids
-        if abs(a.value) >= Decimal("100000000"):
+        if abs(a.value) >= Decimal(100000000):
             continue
         found.append(a)
     repaired = _repaired_amount(row, found)

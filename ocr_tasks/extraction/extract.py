@@ -9,9 +9,9 @@ the currency; apply a matching template's fields on top; extract line items.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 from itertools import product
-from typing import Sequence
 
 from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
 from ocr_tasks.extraction.candidates import Candidate, group_by_field

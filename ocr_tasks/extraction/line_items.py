@@ -52,9 +52,9 @@ def _find_header(rows: list[Row]) -> tuple[int, dict[str, float]] | None:
     best: tuple[int, dict[str, float]] | None = None
     for i, row in enumerate(rows):
         hits = _column_hits(row)
-        if len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text):
-            if best is None or len(hits) > len(best[1]):
-                best = (i, hits)
+        is_header = len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text)
+        if is_header and (best is None or len(hits) > len(best[1])):
+            best = (i, hits)
     return best
 
 

@@ -27,7 +27,7 @@ LEGAL_FORM = re.compile(
 )
 _STRONG_LEGAL = re.compile(
     r"\b(S[DO]N\.?\s?BHD|BHD|S/B|B\.\s?V(?:\.|\b)|GMBH|(?:PTE\.?\s|PTY\.?\s)?LTD|LLC|INC|PLC|S\.A\.|SARL|N\.V\.)"
-    r"(?![A-Za-z])", re.I)
+    r"(?![A-Za-z])", re.IGNORECASE)
 _NOT_NAME = re.compile(
     r"\b(invoice|receipt|tax|gst|tel|phone|fax|email|e-mail|www|http|date|cashier|table|bill|order|"
     r"factuur|rechnung|facture|page|total|welcome|thank|co\.?\s?reg|reg\.? ?no|company no|roc|factuuradres|"

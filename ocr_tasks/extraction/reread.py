@@ -52,7 +52,7 @@ def reread_total_candidates(
         row = rows[index]
         try:
             text = reader(row.page, _row_region(row))
-        except Exception:  # a failed second reading must never fail the extraction
+        except Exception:  # noqa: BLE001, S112 (a failed second reading must never fail the extraction)
             continue
         amounts = [a for a in find_amounts(text or "", decimal_separator=decimal_separator) if a.has_decimals]
         if not amounts:

@@ -8,7 +8,7 @@ the rotation and skew the OCR engine applied (recorded on `OcrPage`), so boxes l
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ingest.pages import IngestedDocument
@@ -69,7 +69,7 @@ class TesseractRegionReader:
         try:
             return pytesseract.image_to_string(crop, lang=self.languages, config=f"--psm {self.psm}",
                                                timeout=self.timeout)
-        except Exception:
+        except Exception:  # noqa: BLE001 (an unreadable crop is simply no second opinion)
             return ""
 
 

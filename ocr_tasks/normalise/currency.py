@@ -14,8 +14,7 @@ from collections import Counter
 from ocr_tasks.normalise.countries import COUNTRY_CURRENCY
 
 ISO_CODES: frozenset[str] = frozenset(
-    "USD EUR GBP MYR SGD AUD CAD CHF HKD JPY CNY INR IDR NZD SEK NOK DKK PLN CZK HUF RON BGN THB PHP VND KRW "
-    "TWD ZAR BRL MXN ARS CLP COP PEN TRY RUB UAH AED SAR QAR KWD BHD OMR ILS EGP NGN KES MAD PKR BDT LKR".split()
+    ["USD", "EUR", "GBP", "MYR", "SGD", "AUD", "CAD", "CHF", "HKD", "JPY", "CNY", "INR", "IDR", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "THB", "PHP", "VND", "KRW", "TWD", "ZAR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "TRY", "RUB", "UAH", "AED", "SAR", "QAR", "KWD", "BHD", "OMR", "ILS", "EGP", "NGN", "KES", "MAD", "PKR", "BDT", "LKR"]
 )
 
 # Unambiguous marks -> code. Checked as whole tokens (case-sensitive where the mark is a word).

@@ -12,9 +12,9 @@ the same document (an unambiguous `25/12/2018` settles it), which is what extrac
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Iterable, Sequence
 
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl")
 

@@ -54,10 +54,10 @@ def test_decimal_separator_option(text, sep, expected):
 
 
 def test_format_amount_keeps_at_least_two_decimals():
-    assert format_amount(Decimal("9")) == "9.00"
+    assert format_amount(Decimal(9)) == "9.00"
     assert format_amount(Decimal("9.5")) == "9.50"
     assert format_amount(Decimal("0.125")) == "0.125"
-    assert format_amount(Decimal("-3")) == "-3.00"
+    assert format_amount(Decimal(-3)) == "-3.00"
 
 
 def test_find_amounts_reports_spans_and_decimals():

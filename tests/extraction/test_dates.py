@@ -96,7 +96,7 @@ def test_repair_date_text_undoes_ocr_slips(text, expected):
 
     repaired = repair_date_text(text)
     assert len(repaired) == len(text)
-    assert [d.value.isoformat() for d in find_dates(repaired)][0] == expected
+    assert next(d.value.isoformat() for d in find_dates(repaired)) == expected
 
 
 def test_glued_dates():

@@ -85,8 +85,8 @@ def test_day_first_option_and_inference():
     sample = make_invoice(rng)
     document = sample.to_document()
     # an explicit cue wins for an ambiguous date printed alone
-    from ocr_tasks.ocr_types import Block, Line, OcrDocument, OcrPage, Word
     from ocr_tasks.geometry import BBox
+    from ocr_tasks.ocr_types import Block, Line, OcrDocument, OcrPage, Word
 
     words = [Word("Date:", BBox(0.1, 0.1, 0.15, 0.12), 0.9), Word("03/04/2021", BBox(0.16, 0.1, 0.25, 0.12), 0.9)]
     page = OcrPage(0, 1000, 1000, 300, (Block.of([Line.of(words)]),))

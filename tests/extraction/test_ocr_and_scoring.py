@@ -33,7 +33,7 @@ def rendered(tmp_path_factory):
 
 
 def test_rendered_invoice_through_tesseract(rendered):
-    sample, ingested, document = rendered
+    sample, _ingested, document = rendered
     invoice = extract_invoice(document)
     for field in ("total", "subtotal", "tax_amount", "invoice_date", "invoice_number"):
         assert invoice.get(field) == sample.truth[field], field

@@ -67,7 +67,7 @@ else:
         .mark_bar()
         .encode(
             x=alt.X("score:Q", bin=alt.Bin(extent=[0, 1], step=0.1), title="Anomaly score"),
-            y=alt.Y("count():Q", title="Documents"),
+            y=alt.Y("count():Q", title="Count"),
         )
     )
     st.altair_chart(histogram, key="score_chart")

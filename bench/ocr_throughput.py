@@ -48,19 +48,36 @@ def render_invoices(out: Path) -> list[Path]:
     return paths
 
 
+# Runs a command as a "child subreaper" (Linux prctl), so that every process of its tree, orphans included
+# (e.g. multiprocessing's fork server and its workers), is reaped here and counted in RUSAGE_CHILDREN.
+_MEASURE = """
+import ctypes, json, os, resource, subprocess, sys
+ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+code = subprocess.call(sys.argv[1:])
+while True:
+    try:
+        os.wait()
+    except ChildProcessError:
+        break
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write("\\n" + json.dumps({"rss": usage.ru_maxrss, "cpu": usage.ru_utime + usage.ru_stime}) + "\\n")
+sys.exit(code)
+"""
+
+
 def timed(cmd: list[str], **kwargs) -> tuple[float, int, float, subprocess.CompletedProcess]:
     """Wall seconds, peak RSS (KB) of the largest process of the tree, CPU seconds (user + system) of the
-    tree as far as it was waited for, and the result."""
-    wrapped = ["/usr/bin/time", "-f", "%M %U %S", "-o", "/dev/stderr", *cmd]
+    whole tree, and the result."""
     started = time.perf_counter()
-    result = subprocess.run(wrapped, check=False, capture_output=True, text=True, env=ENV, **kwargs)
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *cmd], check=False, capture_output=True, text=True, env=ENV, **kwargs
+    )
     seconds = time.perf_counter() - started
-    last = (result.stderr.strip().splitlines() or ["0 0 0"])[-1].split()
     try:
-        rss, cpu = int(last[0]), float(last[1]) + float(last[2])
+        measured = json.loads(result.stderr.strip().splitlines()[-1])
     except (ValueError, IndexError):
-        rss, cpu = 0, 0.0
-    return seconds, rss, cpu, result
+        measured = {"rss": 0, "cpu": 0.0}
+    return seconds, int(measured["rss"]), float(measured["cpu"]), result
 
 
 def bare_tesseract(pages: list[Path], psm: int, processes: int, out: Path) -> tuple[float, int, float]:

@@ -80,3 +80,10 @@ def test_settings_change_the_api_url_and_sign_out(make_app, fake):
     at.button(key="settings_save").click().run()
     assert at.session_state[session.API_URL] == "http://other:9000"
     assert session.TOKEN not in at.session_state
+
+
+def test_settings_page_reports_an_unreachable_api_before_sign_in(make_app, fake):
+    fake.fail_with = DOWN
+    at = make_app(signed_in=False, page="views/settings.py")
+    assert "Health check: the API is down or unreachable" in texts(at)
+    assert not at.exception

@@ -92,11 +92,18 @@ def _sharpness(xs, ys, angle: float) -> float:
 
 
 def _best_angle(xs, ys, centre: float) -> tuple[float, float]:
-    coarse = [centre + step for step in range(-int(MAX_SKEW), int(MAX_SKEW) + 1)]
-    best = max(coarse, key=lambda a: _sharpness(xs, ys, a))
-    fine = [best + step / 10 for step in range(-9, 10)]
-    best = max(fine, key=lambda a: _sharpness(xs, ys, a))
-    return best, _sharpness(xs, ys, best)
+    """The sharpest angle within MAX_SKEW of `centre` (to 0.25 degree) and its sharpness: a 2-degree
+    scan, then 0.25-degree steps around its best (24 profiles instead of 80 at 0.1 degree)."""
+    scores: dict[float, float] = {}
+
+    def score(angle: float) -> float:
+        if angle not in scores:
+            scores[angle] = _sharpness(xs, ys, angle)
+        return scores[angle]
+
+    best = max((centre + step for step in range(-int(MAX_SKEW), int(MAX_SKEW) + 1, 2)), key=score)
+    best = max((best + step / 4 for step in range(-6, 7)), key=score)
+    return best, score(best)
 
 
 def measure_geometry(gray) -> PageGeometry:

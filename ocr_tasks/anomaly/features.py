@@ -34,9 +34,21 @@ LABELS = {
     "line_item_count": "number of line items",
     "tax_rate": "tax rate",
 }
-# Features the forest's findings may be explained by (the amount is judged by the vendor z-score; the
-# global total and the vendor's invoice count only help the forest separate vendors).
-NAMED_FEATURES: tuple[str, ...] = ("days_since_vendor_previous", "weekday", "line_item_count", "tax_rate")
+# The smallest spread each feature is standardised with, in its own unit, so that a history where a
+# feature barely varies (every invoice has 2 items) does not turn any change into a huge z-score.
+MIN_SCALES: dict[str, float] = {
+    "log_total": 0.1,
+    "total_vs_vendor_median": 0.1,
+    "vendor_invoice_count": 0.25,
+    "days_since_vendor_previous": 0.25,
+    "weekday": 1.0,
+    "line_item_count": 1.0,
+    "tax_rate": 1.0,
+}
+# Features the forest's findings may be explained by. The amount is judged by the vendor z-score; the
+# global total, the vendor's invoice count and the days since its previous invoice only help the forest
+# (a short gap is the duplicate and split rules' business, and same-day invoices are common).
+NAMED_FEATURES: tuple[str, ...] = ("weekday", "line_item_count", "tax_rate")
 MIN_LOG_SCALE = 0.1  # log10 (~26 %): a vendor whose totals never vary does not make every change an outlier
 
 

@@ -4,8 +4,9 @@ robust z-score of the total. scikit-learn is imported inside `fit_model` and `fr
 An invoice is reported as an `outlier` when its total's robust z-score against the vendor's other
 invoices reaches `z_threshold` and the total is at least `min_amount_ratio` times off the vendor's
 median; or when the forest isolates it (beyond the `contamination` cut) and at least one of the
-`NAMED_FEATURES` is `z_threshold` robust z-scores from the history's median. The explanation names the
-features and their z-scores.
+`NAMED_FEATURES` is `z_threshold` robust z-scores from the history's median; or when such a feature is
+twice that far out (an IsolationForest cannot extrapolate: a value far beyond the training range scores
+no higher than the most extreme training point). The explanation names the features and their z-scores.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 from ocr_tasks.anomaly.features import (
     FEATURES,
     LABELS,
+    MIN_SCALES,
     NAMED_FEATURES,
     features_of,
     robust_center_scale,
@@ -123,7 +125,7 @@ def fit_model(
     import sklearn
     from sklearn.ensemble import IsolationForest
 
-    stats = [robust_center_scale([row[name] for row in rows], floor=0.05) for name in FEATURES]
+    stats = [robust_center_scale([row[name] for row in rows], floor=MIN_SCALES[name]) for name in FEATURES]
     centers = tuple(0.0 if math.isnan(c) else c for c, _ in stats)
     scales = tuple(s for _, s in stats)
     partial = AnomalyModel(None, centers, scales, 0.0, len(rows), "", settings)
@@ -196,13 +198,10 @@ def learned_anomalies(
     isolation = [float(-s) for s in model.forest.score_samples(matrix)]
     found = []
     for item, z_values, score in zip(candidates, matrix, isolation):
-        unusual = {}
-        if score > model.threshold:
-            unusual = {
-                n: z
-                for n, z in zip(FEATURES, z_values)
-                if n in NAMED_FEATURES and abs(z) >= settings.z_threshold
-            }
+        # A forest cannot score a value beyond its training range above the most extreme training point,
+        # so a feature twice the z threshold out is reported even under the forest's cut.
+        bar = settings.z_threshold if score > model.threshold else 2 * settings.z_threshold
+        unusual = {n: z for n, z in zip(FEATURES, z_values) if n in NAMED_FEATURES and abs(z) >= bar}
         ratio = item.entry.total / item.vendor_median if item.vendor_median > 0 else math.nan
         if abs(item.vendor_z) >= settings.z_threshold and max(ratio, 1 / ratio) >= settings.min_amount_ratio:
             unusual["total_vs_vendor_median"] = item.vendor_z

@@ -96,3 +96,16 @@ def test_importing_the_package_stays_light():
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_feature_far_beyond_the_history_is_named(model):
+    crowded = _vendor1("crowded", "201.37", line_item_count=40)  # the history has 1-3 items per invoice
+    (outlier,) = score_anomalies([crowded], PAST, settings=SETTINGS, model=model)["crowded"]
+    assert outlier.kind == "outlier" and list(outlier.evidence["features"]) == ["line_item_count"]
+    assert "number of line items 40" in outlier.explanation
+
+
+def test_a_feature_a_little_outside_the_history_is_not(model):
+    assert score_anomalies(
+        [_vendor1("five", "201.37", line_item_count=5)], PAST, settings=SETTINGS, model=model
+    ) == {"five": ()}

@@ -97,17 +97,21 @@ def bare_tesseract_text(path: Path) -> str:
 
 
 def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scorer: str, reread: bool,
-             bare: bool) -> dict:
+             bare: bool, second_psm: int | None = None) -> dict:
     fields = sorted({f for d in docs for f in d.truth})
     rows = []
     for doc in docs:
         source = rasterise(doc.path) if (ocr and doc.path.suffix.lower() == ".pdf") else doc.path
         started = time.perf_counter()
         document, reader = cached_ocr(source, config, with_reader=reread)
+        second = None
+        if second_psm is not None and any(p.source != "text_layer" for p in document.pages):
+            second, _ = cached_ocr(source, OcrConfig(workers=1, psm=second_psm))
         ocr_seconds = time.perf_counter() - started
         started = time.perf_counter()
         try:
-            invoice = extract_invoice(document, options=ExtractionOptions(scorer=scorer, region_reader=reader))
+            invoice = extract_invoice(document, options=ExtractionOptions(scorer=scorer, region_reader=reader,
+                                                                          second_reading=second))
         finally:
             if reader is not None:
                 reader.close()
@@ -176,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--psm", type=int, default=EXTRACTION_PSM,
                         help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}, as `ocr-engine extract`)")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare tesseract CLI reference")
+    parser.add_argument("--second-psm", type=int, default=None,
+                        help="also OCR with this page segmentation mode as a second reading of amounts and dates")
     parser.add_argument("--misses", type=int, default=200, help="max documents listed with misses")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     args = parser.parse_args(argv)
@@ -189,10 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     scorers = ("hand", "learned") if args.scorer == "both" else (args.scorer,)
     path_name = "OCR" if args.ocr else "text layer / OCR for images"
     print(f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
-          f"re-read {'off' if args.no_reread else 'on'}")
+          f"re-read {'off' if args.no_reread else 'on'}, second reading psm {args.second_psm}")
     for scorer in scorers:
         result = evaluate(docs, ocr=args.ocr, config=config, scorer=scorer, reread=not args.no_reread,
-                          bare=not args.no_bare)
+                          bare=not args.no_bare, second_psm=args.second_psm)
         print_tables(result, f"scorer: {scorer}", misses=args.misses if scorer == scorers[-1] else 0)
         out = CACHE / f"last-{args.set.name}-{scorer}.json"
         out.parent.mkdir(parents=True, exist_ok=True)

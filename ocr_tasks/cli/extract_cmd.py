@@ -55,6 +55,9 @@ def register(subparsers) -> None:
     parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+nld (eng)")
     parser.add_argument("--psm", type=int, default=EXTRACTION_PSM, choices=range(14), metavar="N",
                         help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}: one uniform block)")
+    parser.add_argument("--second-psm", type=int, default=None, choices=range(0, 14), metavar="N",
+                        help="OCR image pages a second time with this page segmentation mode and use that "
+                        "reading as a second opinion on amounts and dates (slower; off by default)")
     parser.add_argument("--day-first", action=argparse.BooleanOptionalAction, default=None,
                         help="read ambiguous dates day first (default: infer from the document)")
     parser.add_argument("--country", default=None, help="vendor country (ISO 3166 alpha-2) when known")
@@ -144,7 +147,9 @@ def run(args: argparse.Namespace) -> int:
                 timings["ocr"] = time.perf_counter() - started
                 started = time.perf_counter()
                 reader = None if args.no_reread else region_reader_for(doc, result, languages=args.lang)
-                options = ExtractionOptions(day_first=args.day_first, country=args.country, region_reader=reader)
+                second = _second_reading(doc, config, args.second_psm)
+                options = ExtractionOptions(day_first=args.day_first, country=args.country, region_reader=reader,
+                                            second_reading=second)
                 invoice = extract_invoice(result, templates=templates, options=options)
                 timings["extract"] = time.perf_counter() - started
             except Exception as exc:  # noqa: BLE001 (one document's failure is reported, never fatal)
@@ -160,6 +165,17 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(records_to_csv(records))
     return exit_code(failed)
+
+
+def _second_reading(doc, config: OcrConfig, psm: int | None):
+    """The OCR pages read again with another page segmentation mode (text-layer pages are skipped)."""
+    from ocr_tasks.ocr_types import OcrDocument
+    from ocr_tasks.recognise import recognise_page
+
+    if psm is None or psm == config.psm or not any(p.needs_ocr for p in doc.pages):
+        return None
+    other = config.with_(psm=psm)
+    return OcrDocument(source=doc.source, pages=tuple(recognise_page(p, other) for p in doc.pages if p.needs_ocr))
 
 
 def _error(exc: BaseException) -> dict:

@@ -124,8 +124,7 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 feats = dict(base)
                 feats["label_left"] = has_label(left, name)
                 feats["label_above"] = has_label(above, name) if not re.search(r"[A-Za-z]{3}", left) else 0.0
-                feats["negative_label"] = has_negative(left, name) if name in ("total", "subtotal", "tax_amount") \
-                    else 0.0
+                feats["negative_label"] = has_negative(left, name)
                 out.append(
                     Candidate(
                         field=name,

@@ -77,9 +77,32 @@ def _day_first(rows: list[Row], options: ExtractionOptions, country: str | None 
     return inferred
 
 
+SECOND_READING_FIELDS = frozenset({"total", "subtotal", "tax_amount", "amount_due", "invoice_date", "due_date"})
+
+
+def _second_reading_candidates(primary: list[Candidate], second: OcrDocument, options: ExtractionOptions,
+                               day_first: bool | None) -> list[Candidate]:
+    """Amount and date candidates of another OCR reading of the same pages; values both readings show
+    get `readings_agree` (on both sides)."""
+    extra = [c for c in _generate(document_rows(second), options, day_first) if c.field in SECOND_READING_FIELDS]
+    first_values = {(c.field, c.value) for c in primary}
+    second_values = {(c.field, c.value) for c in extra}
+    for c in primary:
+        if c.field in SECOND_READING_FIELDS:
+            c.features["readings_agree"] = float((c.field, c.value) in second_values)
+    for c in extra:
+        c.features["readings_agree"] = float((c.field, c.value) in first_values)
+        c.features["second_reading"] = 1.0
+        c.row_index = -1  # its rows are not the primary reading's rows
+    return extra
+
+
 def _has_required_label(c: Candidate) -> bool:
+    """Fields in `_NEEDS_LABEL` need one of their labels and none that says the value is something else."""
     keys = _NEEDS_LABEL.get(c.field)
-    return not keys or any(c.features.get(k, 0.0) > 0 for k in keys)
+    if not keys:
+        return True
+    return any(c.features.get(k, 0.0) >= 0.5 for k in keys) and c.features.get("negative_label", 0.0) < 1.0
 
 
 def _top_distinct(cands: list[Candidate], k: int) -> list[Candidate]:
@@ -99,7 +122,7 @@ def _raise(c: Candidate, factor: float = 0.6) -> None:
     c.confidence = min(0.97, 1.0 - (1.0 - c.confidence) * factor)
 
 
-def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate]:
+def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate | None]:
     """Best total/subtotal/tax, preferring a combination where subtotal + tax = total; then, when the
     page prints a cash rounding, the rounded total (payable) over the unrounded one."""
     chosen = {name: c for name in ("total", "subtotal", "tax_amount", "amount_due")
@@ -124,6 +147,11 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate]
                 chosen[name] = c
                 _raise(c)
     total = chosen.get("total")
+    tax = chosen.get("tax_amount")
+    if total is not None and tax is not None and tax.value == total.value and Decimal(total.value) > 0:
+        # a tax equal to the total is a total read under a `GST incl.` label: take the next tax value
+        others = [c for c in grouped.get("tax_amount", []) if Decimal(c.value) < Decimal(total.value)]
+        chosen["tax_amount"] = best(others) if others else None
     if total is not None and total.features.get("rounding_printed"):
         value = Decimal(total.value)
         if (value * 20) % 1 != 0:
@@ -172,6 +200,8 @@ def extract_invoice(
     day_first = _day_first(rows, options, country)
 
     candidates = _generate(rows, options, day_first)
+    if options.second_reading is not None:
+        candidates += _second_reading_candidates(candidates, options.second_reading, options, day_first)
     score_candidates(candidates, scorer=options.scorer)
     if options.region_reader is not None:
         extra = reread_total_candidates(rows, candidates, options.region_reader,
@@ -180,12 +210,11 @@ def extract_invoice(
         candidates += extra
     grouped = group_by_field(candidates)
 
-    chosen: dict[str, Candidate] = _choose_amounts(grouped)
+    chosen: dict[str, Candidate | None] = _choose_amounts(grouped)
     for name, cands in grouped.items():
         if name not in chosen:
-            winner = best(cands)
-            if winner is not None:
-                chosen[name] = winner
+            chosen[name] = best(cands)
+    chosen = {name: c for name, c in chosen.items() if c is not None}
     if "invoice_date" in chosen and "due_date" in chosen and chosen["due_date"].value == chosen["invoice_date"].value \
             and chosen["due_date"].bbox == chosen["invoice_date"].bbox:
         del chosen["due_date"]

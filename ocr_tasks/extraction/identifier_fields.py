@@ -27,6 +27,9 @@ _TERMS_RE = re.compile(
 )
 
 
+PHONE_LABELS = ("tel", "telephone", "phone", "fax", "h/p", "hp", "mobile", "whatsapp", "telefoon", "telefon")
+
+
 def iban_is_valid(iban: str) -> bool:
     """ISO 13616 mod-97 check of an IBAN (spaces ignored)."""
     compact = iban.replace(" ", "").upper()
@@ -86,18 +89,21 @@ def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: st
             words_between = len(re.findall(r"[A-Za-z]{2,}", between))
             c = _identifier(field, m, row, rows, {
                 "label": strength, "distance": distance / 3.0, "words_between": min(words_between, 3) / 3.0,
+                "tax_id_label": label_strength(row.text[:m.start()], LABELS["vendor_tax_id"], fuzzy=False),
+                "phone_label": label_strength(row.text[:m.start()], PHONE_LABELS, fuzzy=False),
                 "generic_label": float(fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice", "receipt",
                                                                        "factuur")))})
             if c is not None:
                 out.append(c)
-        if i + 1 < len(rows) and rows[i + 1].page == row.page:
+        header_row = not re.search(r"\d", row.text)
+        if header_row and i + 1 < len(rows) and rows[i + 1].page == row.page:
             below = rows[i + 1]
             spans = [(d.start, d.end) for d in find_dates(below.text)]
             for m in _ID_TOKEN.finditer(below.text):
                 if any(m.start() < e and s < m.end() for s, e in spans):
                     continue
                 header = header_chunk(row, below.span_bbox(m.start(), m.end()))
-                column_strength = label_strength(header, phrases, fuzzy=False)
+                column_strength = label_strength(header, tuple(p for p in phrases if len(p) >= 4), fuzzy=False)
                 if column_strength <= 0:
                     continue
                 c = _identifier(field, m, below, rows, {"label": column_strength * 0.9, "distance": 0.0,

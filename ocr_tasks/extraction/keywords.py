@@ -86,6 +86,7 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
     "subtotal": ("gst", "tax", "cash", "change", "qty", "incl", "inclusive", "grand", "rounding"),
     "tax_amount": ("incl", "inclusive", "excl", "excluding", "id", "reg", "no", "nr", "summary", "code"),
     "invoice_date": ("due", "vervaldatum", "fällig", "échéance", "expiry", "exp", "order", "delivery"),
+    "amount_due": ("change", "cash", "tendered", "tender", "kembali", "paid", "rounding", "discount", "change due"),
     "due_date": ("invoice date", "factuurdatum", "rechnungsdatum", "date de facture", "order date", "issue date",
                  "orderdatum", "bestelldatum", "inv date", "bill date"),
 }

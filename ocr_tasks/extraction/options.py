@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ocr_tasks.geometry import BBox
+from ocr_tasks.ocr_types import OcrDocument
 
 # (page index, region) -> text read again from the page image (e.g. a crop OCRed at a larger scale).
 RegionReader = Callable[[int, BBox], str]
@@ -20,7 +21,9 @@ class ExtractionOptions:
     `region_reader`: optional second reading of a page region, used to confirm or recover the total.
     `min_confidence`: fields below it are left out.
     `line_items`: extract the items table.
-    `calibrate`: map confidences through the shipped per-field calibration (Platt scaling)."""
+    `calibrate`: map confidences through the shipped per-field calibration (Platt scaling).
+    `second_reading`: another OCR reading of the same pages (e.g. a different page segmentation); its
+    amounts and dates become candidates too, and values both readings agree on score higher."""
 
     day_first: bool | None = None
     country: str | None = None
@@ -31,3 +34,4 @@ class ExtractionOptions:
     min_confidence: float = 0.05
     line_items: bool = True
     calibrate: bool = True
+    second_reading: OcrDocument | None = None

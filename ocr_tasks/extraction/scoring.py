@@ -24,17 +24,18 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
                      "cash_minus_change": 2.0, "row_frac": 0.6,
                      "reread_agrees": 1.0, "reread_only": -0.3, "cash_below": 0.6, "largest_labelled": 1.0,
                      "inclusive_label": 0.8, "repaired": -0.3, "over_ten_times_rest": -1.5,
-                     "rounded_005": 0.8, "in_summary_table": -1.5, "final_total_label": 1.2}),
+                     "rounded_005": 0.8, "in_summary_table": -1.5, "final_total_label": 1.2,
+                     "readings_agree": 0.8, "second_reading": -0.3}),
     "subtotal": (-3.5, {**_AMOUNT_COMMON, "label_left": 3.5, "label_above": 2.0, "negative_label": -1.5,
                         "is_largest": -0.2, "rank": -0.3, "repeats": 0.3, "rightmost": 0.3}),
     "tax_amount": (-3.5, {**_AMOUNT_COMMON, "label_left": 3.2, "label_above": 1.8, "negative_label": -1.5,
                           "is_largest": -1.5, "rank": 0.3, "rightmost": 0.5}),
     "amount_due": (-4.0, {**_AMOUNT_COMMON, "label_left": 3.8, "label_above": 2.0, "is_largest": 0.6,
-                          "rightmost": 0.3}),
+                          "rightmost": 0.3, "negative_label": -3.0}),
     "invoice_date": (-1.0, {"label_left": 2.0, "label_above": 1.5, "negative_label": -2.5, "first": 0.8,
                             "repeats": 0.4, "is_earliest": 0.6, "ambiguous": -0.3, "rel_y": -1.0,
                             "future": -1.0, "has_time": 0.5, "repaired": -1.2,
-                            "far_future": -2.0}),
+                            "far_future": -2.0, "readings_agree": 0.8, "second_reading": -0.3}),
     "due_date": (-3.0, {"label_left": 3.5, "label_above": 3.0, "first": -0.5, "is_earliest": -0.8,
                         "negative_label": -2.5}),
     "vendor_name": (-1.0, {"position": -2.5, "first_text_row": 0.3, "legal_form": 1.2, "strong_legal": 1.3,
@@ -44,7 +45,8 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
                            "after_customer_label": -2.5, "legal_only": -2.0, "legal_continuation": 2.0}),
     "vendor_address": (0.0, {"address_hints": 2.5, "rows": 0.5}),
     "invoice_number": (-2.5, {"label": 2.0, "distance": -1.5, "digits": 1.0, "digit_ratio": 0.5,
-                              "amount_like": -3.0, "generic_label": 0.3, "rel_y": -1.0, "words_between": -2.0}),
+                              "amount_like": -3.0, "generic_label": 0.3, "rel_y": -1.0, "words_between": -2.0,
+                              "tax_id_label": -3.0, "phone_label": -3.0}),
     "po_number": (-2.5, {"label": 2.2, "distance": -1.5, "digits": 0.8}),
     "vendor_tax_id": (-2.0, {"label": 2.5, "eu_vat": 1.5, "rel_y": -0.5}),
     "iban": (2.0, {"valid": 1.0}),
@@ -55,7 +57,7 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
 }
 
 
-RUNTIME_ONLY_FEATURES = frozenset({"reread_agrees", "reread_only"})
+RUNTIME_ONLY_FEATURES = frozenset({"reread_agrees", "reread_only", "readings_agree", "second_reading"})
 
 
 def sigmoid(x: float) -> float:

@@ -105,3 +105,22 @@ def test_empty_document_gives_no_fields():
     doc = OcrDocument(SourceDocument("x", "", "image/png", ""), (OcrPage(0, 10, 10, 300, ()),))
     invoice = extract_invoice(doc)
     assert invoice.fields == {} and invoice.line_items == ()
+
+
+def test_second_reading_fills_a_total_the_first_reading_lost():
+    from dataclasses import replace
+
+    from ocr_tasks.ocr_types import Block
+
+    sample = make_invoice(random.Random(21))
+    document = sample.to_document()
+    page = document.pages[0]
+    # the first reading garbled the digits of the total row (the last line of the page)
+    last = page.blocks[-1].lines[-1]
+    garbled = replace(last, words=tuple(replace(w, text="#?!") if any(ch.isdigit() for ch in w.text) else w
+                                        for w in last.words))
+    blocks = page.blocks[:-1] + (Block.of(page.blocks[-1].lines[:-1] + (garbled,)),)
+    first = replace(document, pages=(replace(page, blocks=blocks),))
+    assert extract_invoice(first).get("total") != sample.truth["total"]
+    both = extract_invoice(first, options=ExtractionOptions(second_reading=document))
+    assert both.get("total") == sample.truth["total"]

@@ -55,7 +55,7 @@ def register(subparsers) -> None:
     parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+nld (eng)")
     parser.add_argument("--psm", type=int, default=EXTRACTION_PSM, choices=range(14), metavar="N",
                         help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}: one uniform block)")
-    parser.add_argument("--second-psm", type=int, default=None, choices=range(0, 14), metavar="N",
+    parser.add_argument("--second-psm", type=int, default=None, choices=range(14), metavar="N",
                         help="OCR image pages a second time with this page segmentation mode and use that "
                         "reading as a second opinion on amounts and dates (slower; off by default)")
     parser.add_argument("--day-first", action=argparse.BooleanOptionalAction, default=None,

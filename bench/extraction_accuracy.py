@@ -188,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_set(args.set)
     if args.limit:
         docs = docs[: args.limit]
-    if not docs:
-        print(f"no labelled documents under {args.set}", file=sys.stderr)
+    if not docs or not any(d.truth for d in docs):
+        print(f"no documents with invoice labels (SROIE or invoice2data keys) under {args.set}", file=sys.stderr)
         return 2
     config = OcrConfig(workers=1, psm=args.psm)
     scorers = ("hand", "learned") if args.scorer == "both" else (args.scorer,)

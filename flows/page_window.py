@@ -42,11 +42,15 @@ class PageWindow:
             self._futures[id(future)] = future
             future.add_done_callback(self._done.put)
 
-    def results(self) -> Iterator[tuple[Any, Any, Exception | None]]:
-        """Yield `(key, page_result, error)` in completion order until nothing is left."""
+    def results(self, *, wait: bool = True) -> Iterator[tuple[Any, Any, Exception | None]]:
+        """Yield `(key, page_result, error)` in completion order: until nothing is left (`wait`), or
+        only the pages already back (`wait=False`, so that the caller can go on queueing work)."""
         self._fill()
         while self._in_flight:
-            future = self._done.get()
+            try:
+                future = self._done.get(block=wait)
+            except queue.Empty:
+                return
             key = self._in_flight.pop(id(future))
             self._futures.pop(id(future))
             try:

@@ -89,37 +89,43 @@ class TaskRun:
         return [d for d in self.docs.values() if d.error is None]
 
     # -- stages ----------------------------------------------------------------------------
-    def ingest(self, folder: str) -> None:
+    def read(self, folder: str) -> None:
+        """Ingest the documents one by one and hand each one's pages to the OCR window at once, so that
+        recognition overlaps ingestion; extract each document as soon as its last page is back."""
         self.progress.enter("ingest")
-        for doc in self.docs.values():
-            if self.check_cancelled():
-                return
-            started = time.perf_counter()
-            try:
-                data = tasks.read_document(self.port, doc.source)
-                ingested = tasks.ingest_document(data, doc.source, self.config, folder)
-            except Exception as exc:  # noqa: BLE001 - a bad document fails alone
-                self.fail(doc, error_info(exc, "ingest"))
-                continue
-            doc.source = getattr(ingested, "source", None) or doc.source
-            doc.pages = list(ingested.pages)
-            doc.timings["ingest"] = time.perf_counter() - started
-            self.progress.add_pages(len(doc.pages))
-
-    def recognise(self) -> None:
-        """OCR every page of every live document, a window at a time; extract each document as soon
-        as its last page is back (extraction overlaps the OCR of the next pages)."""
-        self.progress.enter("ocr")
         window = PageWindow(
             lambda page: tasks.ocr_page.submit(page, self.config, self.engine), limit=page_concurrency()
         )
-        now = time.perf_counter()
-        for doc in self.live():
-            doc.ocr_started = now
-            window.extend((doc.source.id, page) for page in doc.pages)
-            if not doc.pages:
-                self.finish_ocr(doc)
-        for doc_id, page, error in window.results():
+        for doc in self.docs.values():
+            if self.check_cancelled():
+                window.stop()
+                break
+            if self.ingest(doc, folder):
+                doc.ocr_started = time.perf_counter()
+                window.extend((doc.source.id, page) for page in doc.pages)
+                if not doc.pages:
+                    self.finish_ocr(doc)
+            self.collect(window, wait=False)
+        self.progress.enter("ocr")
+        self.collect(window, wait=True)
+
+    def ingest(self, doc: DocumentState, folder: str) -> bool:
+        started = time.perf_counter()
+        try:
+            data = tasks.read_document(self.port, doc.source)
+            ingested = tasks.ingest_document(data, doc.source, self.config, folder)
+        except Exception as exc:  # noqa: BLE001 - a bad document fails alone
+            self.fail(doc, error_info(exc, "ingest"))
+            return False
+        doc.source = getattr(ingested, "source", None) or doc.source
+        doc.pages = list(ingested.pages)
+        doc.timings["ingest"] = time.perf_counter() - started
+        self.progress.add_pages(len(doc.pages))
+        return True
+
+    def collect(self, window: PageWindow, *, wait: bool) -> None:
+        """Take the pages that are back; after each, check for cancellation (then nothing new starts)."""
+        for doc_id, page, error in window.results(wait=wait):
             doc = self.docs[doc_id]
             self.progress.page_done()
             if self.check_cancelled():
@@ -240,9 +246,7 @@ class TaskRun:
 
     def execute(self) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(prefix=f"ocr-{self.inputs.task_id}-", dir=workdir()) as folder:
-            self.ingest(folder)
-            if not self.cancelled:
-                self.recognise()
+            self.read(folder)
         if self.cancelled:
             self.cancel_unfinished()
         validation, anomalies, errors = self.check()

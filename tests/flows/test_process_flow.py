@@ -102,3 +102,15 @@ def test_cancelled_before_start_reads_nothing(port, fake_engines):
     assert fake_engines["fake"].calls == 0
     assert port.results(task_id) == {}
     assert len(port.failures(task_id)) == 2
+
+
+def test_embedded_submission_runs_the_flow_in_process(port, fake_engines):
+    from flows.dispatch import submit_task
+
+    task_id = port.add_task("p1", pngs(1), settings={"ocr_engine": "fake"})
+
+    submission = submit_task(task_id, mode="embedded")
+
+    assert submission.mode == "embedded" and submission.summary["status"] == SUCCEEDED
+    assert submission.flow_run_id == port.task(task_id).flow_run_id
+    assert port.status(task_id) == SUCCEEDED

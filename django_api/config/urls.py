@@ -8,3 +8,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/", include("django_api.invoices.urls")),
 ]
+
+handler400 = "django_api.invoices.api.errors.bad_request"
+handler403 = "django_api.invoices.api.errors.permission_denied"
+handler404 = "django_api.invoices.api.errors.not_found"
+handler500 = "django_api.invoices.api.errors.server_error"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -44,3 +44,25 @@ def exception_handler(exc, context):
         code = getattr(exc, "default_code", "error")
         response.data = {"code": str(code), "message": str(getattr(exc, "detail", exc))}
     return response
+
+
+# Django's own error views (paths no URL matches, crashes outside DRF): the same JSON error body, never an
+# HTML page. Wired in `config/urls.py` as handler400/403/404/500.
+def bad_request(request, exception=None):
+    return JsonResponse({"code": "bad_request", "message": "The request is not valid."}, status=400)
+
+
+def permission_denied(request, exception=None):
+    return JsonResponse(
+        {"code": "permission_denied", "message": "You may not do this in this project."}, status=403
+    )
+
+
+def not_found(request, exception=None):
+    return JsonResponse({"code": "not_found", "message": "Not found."}, status=404)
+
+
+def server_error(request):
+    return JsonResponse(
+        {"code": "server_error", "message": "The server failed to answer this request."}, status=500
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
@@ -92,8 +91,11 @@ def query_format(request) -> dict:
 
 class ProjectExportApi(APIView):
     @extend_schema(
-        parameters=[OpenApiParameter("format", str, enum=list(FORMATS)), OpenApiParameter("table", str)],
-        responses=OpenApiTypes.BINARY,
+        parameters=[
+            OpenApiParameter("format", str, enum=list(FORMATS)),
+            OpenApiParameter("table", str, enum=["documents", "line_items"]),
+        ],
+        responses=schemas.EXPORT_RESPONSES,
     )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)

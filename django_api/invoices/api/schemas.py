@@ -3,6 +3,7 @@ dicts; these describe them in Swagger)."""
 
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
 from django_api.invoices.models import DocumentStatus, TaskStatus
@@ -171,6 +172,25 @@ class ProjectSummary(serializers.Serializer):
     spend = Spend(many=True)
     anomaly_scores = serializers.ListField(child=serializers.FloatField())
     top_anomalies = serializers.ListField(child=serializers.DictField())
+
+
+class ExportedDocument(serializers.Serializer):
+    document_id = serializers.UUIDField()
+    name = serializers.CharField()
+    status = serializers.CharField()
+    fields = serializers.DictField(child=serializers.CharField(allow_null=True))
+    line_items = serializers.ListField(child=serializers.DictField())
+    corrected_fields = serializers.DictField(child=serializers.CharField(allow_null=True))
+    result = serializers.DictField(allow_null=True)
+    error = ErrorInfo(allow_null=True)
+
+
+# `?format=json|csv|xlsx` of the export endpoints: one response per file type
+EXPORT_RESPONSES = {
+    (200, "application/json"): ExportedDocument(many=True),
+    (200, "text/csv"): OpenApiTypes.BINARY,
+    (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): OpenApiTypes.BINARY,
+}
 
 
 class Health(serializers.Serializer):

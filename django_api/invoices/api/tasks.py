@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -94,7 +93,7 @@ class TaskDownloadApi(APIView):
             OpenApiParameter("format", str, enum=list(FORMATS)),
             OpenApiParameter("table", str, enum=["documents", "line_items"]),
         ],
-        responses=OpenApiTypes.BINARY,
+        responses=schemas.EXPORT_RESPONSES,
     )
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)

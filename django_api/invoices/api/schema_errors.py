@@ -1,0 +1,51 @@
+"""OpenAPI post-processing: every operation documents the error answers it can give, all with the one
+error body `{"code", "message", "detail"?}` (see `errors.py`), so clients and schema checks know them."""
+
+from __future__ import annotations
+
+ERROR_BODY = {
+    "type": "object",
+    "properties": {
+        "code": {"type": "string", "description": "stable error code, e.g. not_found"},
+        "message": {"type": "string"},
+        "detail": {"type": "object", "additionalProperties": True},
+    },
+    "required": ["code", "message"],
+}
+_REASONS = {
+    400: "invalid input (validation_error, no_files, empty_file, ...)",
+    401: "not_authenticated",
+    403: "permission_denied (viewers cannot write)",
+    404: "not_found (also another user's project, task or document)",
+    406: "not_acceptable (unsupported Accept header)",
+    409: "task_finished or document_not_ready",
+    413: "request_too_large, file_too_large, too_many_pages, image_too_large",
+    415: "unsupported_type or unsupported_media_type",
+    422: "corrupt_file or encrypted_pdf",
+}
+_COMMON = (400, 401, 403, 404, 406)
+_BY_PATH_SUFFIX = {
+    "/process-invoices/": (409, 413, 415, 422),
+    "/ocr-cancel/{task_id}/": (409,),
+    "/fields/": (409, 413),
+    "/approve/": (409,),
+}
+_PUBLIC = {"/api/auth/token/": (400, 406), "/api/ocr-health/": (406,)}
+
+
+def add_error_responses(result, generator, request, public):
+    """drf-spectacular POSTPROCESSING_HOOKS entry."""
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_BODY
+    ref = {"$ref": "#/components/schemas/Error"}
+    for path, operations in result.get("paths", {}).items():
+        codes = _PUBLIC.get(path) or _COMMON + next(
+            (extra for suffix, extra in _BY_PATH_SUFFIX.items() if path.endswith(suffix)), ()
+        )
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(
+                    str(code),
+                    {"description": _REASONS[code], "content": {"application/json": {"schema": ref}}},
+                )
+    return result

@@ -71,8 +71,9 @@ echo "[run] API on 127.0.0.1:8000"
 wait_http "http://127.0.0.1:8000/api/ocr-health/" 60 "API" || true
 
 echo "[run] dashboard on 127.0.0.1:8501"
-OCR_DASHBOARD_USER=demo OCR_DASHBOARD_PASSWORD=$DEMO_PASSWORD \
+OCR_DASHBOARD_USER=demo OCR_DASHBOARD_PASSWORD=$DEMO_PASSWORD OCR_DASHBOARD_AUTO_SIGN_IN=1 \
   "$VENV/streamlit" run dashboard/app.py --server.address 127.0.0.1 --server.port 8501 --server.headless true \
+  --client.toolbarMode viewer \
   >var/log/dashboard.log 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:8501/_stcore/health" 60 "dashboard"
 

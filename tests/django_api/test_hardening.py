@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.django_api.conftest import png_bytes, upload
+from django_api.invoices.models import Document, DocumentResult, FieldCorrection
+from django_api.invoices.services.projects import project_member_set
+from tests.django_api.conftest import client_for, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -37,3 +39,77 @@ def test_unrouted_paths_answer_the_json_error_body(alice_client, path):
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"code": "not_found", "message": "Not found."}
+
+
+def _document_state(document_id):
+    result = DocumentResult.objects.get(document_id=document_id)
+    document = Document.objects.get(pk=document_id)
+    return (
+        result.fields,
+        result.line_items,
+        result.corrected_fields,
+        result.corrected_line_items,
+        document.status,
+        FieldCorrection.objects.count(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "bad_key"),
+    [
+        ({"bogus": 1}, "bogus"),
+        ({"fields": {"total": "1.00"}, "approve": True}, "approve"),
+        ({"fields": {"total": "x" * 2001}}, "fields"),
+        ({"fields": {"total": {"a": 1}}}, "fields"),
+        ({"fields": {"total": ["1"]}}, "fields"),
+        ({"fields": None}, "fields"),
+        ({"fields": "total"}, "fields"),
+        ({"line_items": [{"amount": {"x": [1]}}]}, "line_items"),
+        ({"line_items": [{"amount": ["1"]}]}, "line_items"),
+        ({"line_items": [{"description": "y" * 2001}]}, "line_items"),
+        ({"line_items": [{"amount": "1"}] * 1001}, "line_items"),
+        ({"line_items": "abc"}, "line_items"),
+        ({"line_items": [None]}, "line_items"),
+    ],
+    ids=lambda v: v if isinstance(v, str) else str(v)[:40],
+)
+def test_patch_out_of_shape_is_400_and_changes_nothing(alice_client, processed, body, bad_key):
+    before = _document_state(processed["d"])
+    path = f"/api/projects/{processed['p']}/documents/{processed['d']}/fields/"
+    response = alice_client.patch(path, body, format="json")
+    assert response.status_code == 400, response.content[:300]
+    assert response.json()["code"] == "validation_error"
+    assert bad_key in response.json()["detail"]
+    assert _document_state(processed["d"]) == before
+
+
+def test_patch_at_the_limits_is_stored(alice_client, processed):
+    path = f"/api/projects/{processed['p']}/documents/{processed['d']}/fields/"
+    body = {"fields": {"vendor_name": "v" * 2000, "total": 12.5}, "line_items": [{"amount": 3}] * 1000}
+    response = alice_client.patch(path, body, format="json")
+    assert response.status_code == 200, response.content[:300]
+    detail = response.json()
+    assert detail["fields"]["vendor_name"]["value"] == "v" * 2000
+    assert detail["fields"]["total"]["value"] == "12.5"
+    assert len(detail["line_items"]) == 1000 and detail["line_items"][0] == {"amount": "3"}
+
+
+def test_approving_twice_keeps_the_first_approval(alice_client, processed, project, bob):
+    project_member_set(project=project, user=bob, role="reviewer")
+    path = f"/api/projects/{processed['p']}/documents/{processed['d']}/approve/"
+    first = alice_client.post(path)
+    second = client_for(bob).post(path)
+    assert first.status_code == second.status_code == 200
+    assert second.json()["approved_by"] == "alice"
+    assert second.json()["approved_at"] == first.json()["approved_at"]
+    assert Document.objects.get(pk=processed["d"]).status == "approved"
+
+
+def test_cancel_twice_and_after_the_end(alice_client, project, run_on_commit, processed):
+    """A finished task answers 409 every time; its documents and results stay as they were."""
+    path = f"/api/projects/{processed['p']}/ocr-cancel/{processed['t']}/"
+    before = _document_state(processed["d"])
+    for _ in range(2):
+        response = alice_client.post(path)
+        assert (response.status_code, response.json()["code"]) == (409, "task_finished")
+    assert _document_state(processed["d"]) == before

@@ -57,14 +57,34 @@ class DocumentPageImageApi(APIView):
         return response
 
 
+MAX_VALUE_LENGTH = 2000  # characters of one field value or line-item cell
+MAX_LINE_ITEMS = 1000
+
+
 class DocumentFieldsUpdateApi(APIView):
     class FieldsUpdateInputSerializer(serializers.Serializer):
         fields = serializers.DictField(
-            child=serializers.CharField(allow_null=True, allow_blank=True), required=False, default=dict
+            child=serializers.CharField(allow_null=True, allow_blank=True, max_length=MAX_VALUE_LENGTH),
+            required=False,
+            default=dict,
         )
         line_items = serializers.ListField(
-            child=serializers.DictField(), required=False, allow_null=True, default=None
+            child=serializers.DictField(
+                child=serializers.CharField(allow_null=True, allow_blank=True, max_length=MAX_VALUE_LENGTH)
+            ),
+            required=False,
+            allow_null=True,
+            default=None,
+            max_length=MAX_LINE_ITEMS,
         )
+
+        def validate(self, attrs):
+            unknown = sorted(set(self.initial_data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {key: ["Unknown key: send `fields` and/or `line_items`."] for key in unknown}
+                )
+            return attrs
 
     @extend_schema(request=FieldsUpdateInputSerializer, responses=schemas.DocumentDetail)
     def patch(self, request, project_id, document_id):

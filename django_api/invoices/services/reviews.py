@@ -82,8 +82,14 @@ def document_fields_update(
     return document
 
 
+@transaction.atomic
 def document_approve(*, user, project: Project, document: Document) -> Document:
+    """Approve a processed (or failed) document. Approving it again changes nothing: the first
+    approval (who, when) stays on record."""
     require_write_role(user=user, project=project)
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.status == DocumentStatus.APPROVED:
+        return document
     if document.status not in _REVIEWABLE:
         raise DocumentNotReady(f"The document is {document.status}; it can be approved once processed.")
     document.status = DocumentStatus.APPROVED

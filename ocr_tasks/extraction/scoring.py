@@ -106,7 +106,7 @@ def weights_for(field: str, scorer: str) -> tuple[float, dict[str, float]]:
     return HAND_WEIGHTS.get(field, (0.0, {}))
 
 
-def score_candidates(candidates: list[Candidate], *, scorer: str = "learned") -> None:
+def score_candidates(candidates: list[Candidate], *, scorer: str = "hand") -> None:
     """Set `score` (log-odds) and `confidence` (probability, scaled by OCR confidence) in place."""
     for c in candidates:
         bias, weights = weights_for(c.field, scorer)

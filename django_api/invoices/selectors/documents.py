@@ -13,6 +13,9 @@ from django_api.invoices.reviewed_values import current_fields, current_line_ite
 
 DEFAULT_REVIEW_CONFIDENCE = 0.6
 
+# anomalies that call for a reviewer; `info` ones (e.g. "rules only: too little history") do not
+REVIEW_SEVERITIES = ("error", "warning")
+
 
 def _documents(*, user, project: Project) -> QuerySet[Document]:
     return (
@@ -51,7 +54,7 @@ def document_row(
     confidences = field_confidences(result)
     validation_errors = sum(v.failed_count for v in validations)
     min_confidence = round(min(confidences), 4) if confidences else None
-    serious = [a for a in anomalies if a.severity in ("error", "warning")]
+    serious = [a for a in anomalies if a.severity in REVIEW_SEVERITIES]
     needs_review = document.status == DocumentStatus.PROCESSED and (
         validation_errors > 0
         or bool(serious)
@@ -72,8 +75,8 @@ def document_row(
         "total": values.get("total"),
         "currency": values.get("currency"),
         "validation_errors": validation_errors,
-        "anomaly_count": len(anomalies),
-        "max_anomaly_score": round(max((a.score for a in anomalies), default=0.0), 4),
+        "anomaly_count": len(serious),  # `info` notes (e.g. rules_only) are shown, not counted
+        "max_anomaly_score": round(max((a.score for a in serious), default=0.0), 4),
         "min_confidence": min_confidence,
         "needs_review": needs_review,
         "duplicate_of": str(document.duplicate_of_id) if document.duplicate_of_id else None,

@@ -7,7 +7,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django_api.invoices.models import Anomaly, Project
-from django_api.invoices.selectors.documents import anomaly_dict, document_list
+from django_api.invoices.selectors.documents import REVIEW_SEVERITIES, anomaly_dict, document_list
 
 
 def project_summary(*, user, project: Project) -> dict[str, Any]:
@@ -25,7 +25,9 @@ def project_summary(*, user, project: Project) -> dict[str, Any]:
         key = (row["vendor_name"] or "unknown", row["invoice_date"][:7], row["currency"] or "")
         spend[key] += amount
     names = {r["id"]: r["name"] for r in rows}
-    anomalies = Anomaly.objects.filter(document__project=project, document__project__memberships__user=user)
+    anomalies = Anomaly.objects.filter(
+        document__project=project, document__project__memberships__user=user, severity__in=REVIEW_SEVERITIES
+    )
     top = [{**anomaly_dict(a), "document_name": names.get(str(a.document_id), "")} for a in anomalies[:10]]
     return {
         "status_counts": dict(status_counts),

@@ -5,7 +5,8 @@ learned logistic model (`scoring`), chosen with cross-field consistency (`extrac
 YAML templates (`templates`) override per vendor. Normalisation lives in `ocr_tasks.normalise`.
 Must not import the OCR engines, ingest, or any framework (django, prefect, streamlit, great_expectations);
 it works on `OcrDocument` values only. A second reading of page regions comes in through
-`ExtractionOptions.region_reader`.
+`ExtractionOptions.region_reader`; its Tesseract implementation, `tesseract_regions`, is the one adapter
+module here that touches an engine, and only callers that hold page images import it (CLI, flows, bench).
 """
 
 from ocr_tasks.extraction.extract import extract_invoice

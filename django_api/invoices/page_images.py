@@ -1,13 +1,25 @@
 """A page of a stored document as PNG for the review screen (PDF rendered with pypdfium2, image frames
-converted with Pillow). Boxes are relative, so any resolution fits; PDF pages render at 150 dpi."""
+converted with Pillow). Boxes are relative, so any resolution fits; PDF pages render at 150 dpi, and any
+page is scaled down to at most `MAX_PREVIEW_PIXELS` (a PDF page may declare a huge size: rendering it
+as is would take gigabytes)."""
 
 from __future__ import annotations
 
 import io
+import math
 
 from django_api.invoices.errors import NotFound
 
 PREVIEW_DPI = 150
+MAX_PREVIEW_PIXELS = 12_000_000
+
+
+def _pdf_scale(width_pt: float, height_pt: float) -> float:
+    scale = PREVIEW_DPI / 72
+    area = max(width_pt * height_pt, 1.0) * scale * scale
+    if area > MAX_PREVIEW_PIXELS:
+        scale *= math.sqrt(MAX_PREVIEW_PIXELS / area) * 0.999  # PDFium rounds sizes up
+    return scale
 
 
 def page_png(*, data: bytes, media_type: str, index: int) -> bytes:
@@ -18,7 +30,8 @@ def page_png(*, data: bytes, media_type: str, index: int) -> bytes:
         try:
             if not 0 <= index < len(pdf):
                 raise NotFound("Page not found.")
-            image = pdf[index].render(scale=PREVIEW_DPI / 72).to_pil()
+            page = pdf[index]
+            image = page.render(scale=_pdf_scale(*page.get_size())).to_pil()
         finally:
             pdf.close()
     else:
@@ -32,6 +45,9 @@ def page_png(*, data: bytes, media_type: str, index: int) -> bytes:
         image = ImageOps.exif_transpose(image)
         if image.mode not in ("RGB", "L", "1"):
             image = image.convert("RGB")
+        if image.width * image.height > MAX_PREVIEW_PIXELS:
+            ratio = math.sqrt(MAX_PREVIEW_PIXELS / (image.width * image.height))
+            image.thumbnail((max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()

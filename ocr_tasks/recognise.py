@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -56,8 +57,11 @@ WORKER_PRELOAD = [
 
 
 def _worker_context():
-    """The `forkserver` start method (safe in threaded callers, unlike `fork`) with the OCR modules
-    preloaded in the server (a worker then starts in milliseconds instead of re-importing them)."""
+    """How worker processes start: `fork` when this process has a single thread (a CLI: free, nothing
+    re-imported), else `forkserver` (forking a threaded process such as Prefect or Django is unsafe)
+    with the OCR modules preloaded in the server, so that its workers start without re-importing them."""
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(WORKER_PRELOAD)
     return context
@@ -67,7 +71,7 @@ class PageRecogniser:
     """A pool of OCR worker processes (or the calling process when `workers == 1`).
 
     Use as a context manager; `submit(page)` returns a `Future[OcrPage]`. Text-layer pages never reach
-    a worker. The pool uses the `forkserver` start method: safe in threaded callers (Prefect, Django).
+    a worker. Workers are forked, or started by a fork server in threaded callers (Prefect, Django).
     """
 
     def __init__(

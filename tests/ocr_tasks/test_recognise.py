@@ -147,3 +147,20 @@ def test_a_dead_worker_fails_its_pages_and_the_pool_recovers_for_later_ones():
             page_result(first)
         later = [pool.submit(p) for p in pages[1:]]
         assert [page_result(f).words[0].text for f in later] == ["page-1", "page-2", "page-3"]
+
+
+def test_workers_are_forked_only_from_a_single_threaded_process():
+    import threading
+
+    from ocr_tasks.recognise import _worker_context
+
+    if threading.active_count() == 1:
+        assert _worker_context().get_start_method() == "fork"
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert _worker_context().get_start_method() == "forkserver"
+    finally:
+        release.set()
+        thread.join()

@@ -146,7 +146,7 @@ class TaskRun:
         doc.ocr = OcrDocument(source=doc.source, pages=tuple(doc.recognised[i] for i in sorted(doc.recognised)))
         started = time.perf_counter()
         try:
-            doc.invoice = tasks.extract(doc.ocr, self.inputs.settings.get("extraction"))
+            doc.invoice = tasks.extract(doc.ocr, self.inputs.settings)
         except Exception as exc:  # noqa: BLE001
             self.fail(doc, error_info(exc, "extract"))
         doc.timings["extract"] = time.perf_counter() - started

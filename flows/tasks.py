@@ -84,10 +84,12 @@ def ocr_page(page, config: OcrConfig, engine_name: str | None = None) -> OcrPage
 
 
 @task(**_options("extract", retry=False))
-def extract(document: OcrDocument, options: Mapping[str, Any] | None = None):
+def extract(document: OcrDocument, project_settings: Mapping[str, Any] | None = None):
     from ocr_tasks.extraction import extract_invoice
+    from ocr_tasks.extraction.options import ExtractionOptions
 
-    return extract_invoice(document, options=options)
+    plain = {k: v for k, v in dict(project_settings or {}).items() if k not in ("region_reader", "second_reading")}
+    return extract_invoice(document, options=options_of(ExtractionOptions, plain, "extraction"))
 
 
 @task(**_options("validate", retry=False))

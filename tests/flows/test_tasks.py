@@ -142,3 +142,17 @@ def test_port_selection_from_the_environment(monkeypatch):
         load_factory("flows.memory_port.default_port")
     with pytest.raises(ConfigurationError):
         load_factory("flows.nowhere:factory")
+
+
+def test_extract_task_takes_options_from_project_settings(tmp_path):
+    from ocr_tasks.ocr_types import OcrDocument
+    from tests.flows.fakes import invoice_page
+
+    port = InMemoryPort()
+    source = port.load_task(port.add_task("p", [("a.png", png_bytes())])).documents[0]
+    page = tasks.ingest_document.fn(port.read_document(source), source, OcrConfig(), str(tmp_path)).pages[0]
+    document = OcrDocument(source=source, pages=(invoice_page(page),))
+
+    invoice = tasks.extract.fn(document, {"extraction": {"line_items": False}, "approval_threshold": 5})
+
+    assert invoice.get("total") == "120.00" and invoice.line_items == ()

@@ -22,7 +22,7 @@ from ocr_tasks.result_types import DocumentResult, ErrorInfo
 COLUMNS = ("document", "status", "pages", "fields", "validation failures", "anomalies")
 
 
-def register(subparsers) -> None:  # noqa: ANN001 - argparse's private subparsers type
+def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "process",
         help="run the full pipeline (OCR, extraction, validation, anomalies) on files",
@@ -52,7 +52,7 @@ def summary_row(name: str, result: DocumentResult | None, error: ErrorInfo | Non
 
 def print_table(rows: list[tuple[str, ...]], stream: IO[str]) -> None:
     widths = [max(len(str(r[i])) for r in [COLUMNS, *rows]) for i in range(len(COLUMNS))]
-    line = "  ".join("{:<%d}" % w if i < 2 else "{:>%d}" % w for i, w in enumerate(widths))
+    line = "  ".join(f"{{:{'<' if i < 2 else '>'}{w}}}" for i, w in enumerate(widths))
     print(line.format(*COLUMNS), file=stream)
     print("  ".join("-" * w for w in widths), file=stream)
     for row in rows:

@@ -10,9 +10,10 @@ import hashlib
 import mimetypes
 import threading
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from flows.port import CANCELLED, CANCELLING, FINISHED, QUEUED, RUNNING, Progress, TaskInputs
 from ocr_tasks.anomaly.records import InvoiceRecord

@@ -284,11 +284,11 @@ def end_run(task_id: str) -> TaskRun | None:
     return _active.pop(task_id, None)
 
 
-def _task_id_of(flow_run) -> str | None:  # noqa: ANN001
+def _task_id_of(flow_run) -> str | None:
     return (getattr(flow_run, "parameters", None) or {}).get("task_id")
 
 
-def on_cancelled(flow, flow_run, state) -> None:  # noqa: ANN001 - Prefect hook signature
+def on_cancelled(flow, flow_run, state) -> None:
     """Prefect cancelled the flow run (UI, API, worker): keep finished documents, end `cancelled`."""
     task_id = _task_id_of(flow_run)
     if not task_id:
@@ -300,7 +300,7 @@ def on_cancelled(flow, flow_run, state) -> None:  # noqa: ANN001 - Prefect hook 
                                                                 message="the flow run was cancelled"))
 
 
-def on_crashed(flow, flow_run, state) -> None:  # noqa: ANN001
+def on_crashed(flow, flow_run, state) -> None:
     """The flow run crashed (process killed, infrastructure error): never leave the task running."""
     task_id = _task_id_of(flow_run)
     if task_id:

@@ -44,12 +44,18 @@ def stack_env(port: int, *, poll_seconds: float = 2, base: dict[str, str] | None
     return env
 
 
+def _spawn(args: list[str], env: dict[str, str], log: Path | None) -> subprocess.Popen:
+    """Start `prefect ARGS` in its own process group, output appended to `log` (or dropped)."""
+    if log is None:
+        return subprocess.Popen([PREFECT, *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.STDOUT, start_new_session=True)
+    with open(log, "ab") as out:  # the child keeps its own copy of the descriptor
+        return subprocess.Popen([PREFECT, *args], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+
+
 def start_server(port: int, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
-    out = open(log, "ab") if log else subprocess.DEVNULL
-    return subprocess.Popen(
-        [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-        env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    return _spawn(["server", "start", "--host", "127.0.0.1", "--port", str(port)], env, log)
 
 
 def wait_healthy(api_url: str, *, timeout: float = 90, process: subprocess.Popen | None = None) -> None:
@@ -68,7 +74,8 @@ def wait_healthy(api_url: str, *, timeout: float = 90, process: subprocess.Popen
 
 
 def run_prefect(args: list[str], env: dict[str, str], *, timeout: float = 120) -> str:
-    done = subprocess.run([PREFECT, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    done = subprocess.run([PREFECT, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+                          check=False)
     if done.returncode != 0:
         raise RuntimeError(f"prefect {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
     return done.stdout
@@ -80,11 +87,7 @@ def create_pool_and_deploy(pool: str, env: dict[str, str]) -> None:
 
 
 def start_worker(pool: str, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
-    out = open(log, "ab") if log else subprocess.DEVNULL
-    return subprocess.Popen(
-        [PREFECT, "worker", "start", "--pool", pool], env=env, cwd=ROOT, stdout=out,
-        stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    return _spawn(["worker", "start", "--pool", pool], env, log)
 
 
 def stop(process: subprocess.Popen | None, *, timeout: float = 10) -> None:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 from flows.port import PipelinePort
 

@@ -8,8 +8,9 @@ port is the single place where results are stored.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -29,7 +30,7 @@ def is_transient(exc: BaseException | None) -> bool:
     return bool(getattr(exc, "transient", False))
 
 
-def retry_if_transient(task, task_run, state) -> bool:  # noqa: ANN001 - Prefect's hook signature
+def retry_if_transient(task, task_run, state) -> bool:
     """`retry_condition_fn`: retry only when the task failed with a transient error."""
     return is_transient(state.result(raise_on_failure=False))
 

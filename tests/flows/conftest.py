@@ -8,13 +8,13 @@ import os
 os.environ.setdefault("OCR_RETRY_DELAY_SECONDS", "0.2")  # read when flows.tasks is imported
 os.environ.setdefault("OCR_PAGE_CONCURRENCY", "2")
 
-import pytest  # noqa: E402
-from prefect.testing.utilities import prefect_test_harness  # noqa: E402
+import pytest
+from prefect.testing.utilities import prefect_test_harness
 
-from flows.memory_port import InMemoryPort  # noqa: E402
-from flows.settings import use_port  # noqa: E402
-from ocr_tasks.engines import ENGINES  # noqa: E402
-from tests.flows.fakes import FAKE_ENGINES  # noqa: E402
+from flows.memory_port import InMemoryPort
+from flows.settings import use_port
+from ocr_tasks.engines import ENGINES
+from tests.flows.fakes import FAKE_ENGINES
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ def png_bytes(label: str = "page", size: tuple[int, int] = (600, 800)) -> bytes:
     return buffer.getvalue()
 
 
-def invoice_page(page, engine: str = "fake") -> OcrPage:  # noqa: ANN001 - PageInput
+def invoice_page(page, engine: str = "fake") -> OcrPage:
     lines = []
     for row, text in enumerate(INVOICE_LINES):
         top = 0.05 + row * 0.06
@@ -50,7 +50,7 @@ class FakeEngine:
     def version(self) -> str:
         return "0"
 
-    def recognise(self, page, config) -> OcrPage:  # noqa: ANN001
+    def recognise(self, page, config) -> OcrPage:
         with self._lock:
             type(self).calls += 1
         if self.delay:
@@ -70,7 +70,7 @@ class FlakyEngine(FakeEngine):
     name = "flaky"
     calls = 0
 
-    def recognise(self, page, config) -> OcrPage:  # noqa: ANN001
+    def recognise(self, page, config) -> OcrPage:
         with self._lock:
             type(self).calls += 1
             first = type(self).calls == 1
@@ -85,7 +85,7 @@ class BrokenEngine(FakeEngine):
     name = "broken"
     calls = 0
 
-    def recognise(self, page, config) -> OcrPage:  # noqa: ANN001
+    def recognise(self, page, config) -> OcrPage:
         with self._lock:
             type(self).calls += 1
         raise OcrEngineError("engine cannot read this page")

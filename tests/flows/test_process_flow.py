@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
 
@@ -13,7 +14,7 @@ from tests.flows.fakes import png_bytes
 
 def assert_monotone(log) -> None:
     assert log, "no progress was reported"
-    for before, after in zip(log, log[1:]):
+    for before, after in itertools.pairwise(log):
         assert after.documents_done >= before.documents_done
         assert after.pages_done >= before.pages_done
         assert after.pages_total >= before.pages_total

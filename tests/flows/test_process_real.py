@@ -52,7 +52,7 @@ def test_cli_process_prints_a_summary(prefect_api, corpus, tmp_path, capsys):
 
     out, err = capsys.readouterr()
     assert code == 1
-    header, rule, *rows = out.splitlines()[:4]
+    header, _rule, *rows = out.splitlines()[:4]
     assert header.split()[:3] == ["document", "status", "pages"]
     assert rows[0].startswith(str(corpus / PDF)) and rows[0].split()[1] == "ok"
     assert "failed: corrupt_file" in rows[1]

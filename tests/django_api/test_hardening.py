@@ -113,3 +113,35 @@ def test_cancel_twice_and_after_the_end(alice_client, project, run_on_commit, pr
         response = alice_client.post(path)
         assert (response.status_code, response.json()["code"]) == (409, "task_finished")
     assert _document_state(processed["d"]) == before
+
+
+def test_patch_as_a_form_is_415_not_a_silent_no_op(alice_client, processed):
+    before = _document_state(processed["d"])
+    path = f"/api/projects/{processed['p']}/documents/{processed['d']}/fields/"
+    multipart = alice_client.patch(path, {"fields": '{"total": "1.00"}'}, format="multipart")
+    form = alice_client.patch(
+        path, "fields=%7B%22total%22%3A+%221%22%7D", content_type="application/x-www-form-urlencoded"
+    )
+    for response in (multipart, form):
+        assert (response.status_code, response.json()["code"]) == (415, "unsupported_media_type")
+    assert _document_state(processed["d"]) == before
+
+
+@pytest.mark.parametrize("value", [True, False, 0, 12.5, ["x"], {"x": 1}])
+def test_project_name_must_be_a_string(alice_client, value):
+    response = alice_client.post("/api/projects/", {"name": value}, format="json")
+    assert (response.status_code, response.json()["code"]) == (400, "validation_error")
+    assert "name" in response.json()["detail"]
+    assert alice_client.get("/api/projects/").json() == []
+
+
+def test_patch_boolean_value_is_400(alice_client, processed):
+    path = f"/api/projects/{processed['p']}/documents/{processed['d']}/fields/"
+    response = alice_client.patch(path, {"fields": {"total": True}}, format="json")
+    assert response.status_code == 400 and "fields" in response.json()["detail"]
+
+
+def test_empty_list_filters_mean_no_filter(alice_client, processed):
+    path = f"/api/projects/{processed['p']}/documents/?status=&vendor=&date_from=&date_to="
+    response = alice_client.get(path)
+    assert response.status_code == 200 and [d["id"] for d in response.json()] == [processed["d"]]

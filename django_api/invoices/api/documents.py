@@ -6,10 +6,12 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django_api.invoices.api import schemas
+from django_api.invoices.api.fields import FieldValueField, OptionalDateField
 from django_api.invoices.models import DocumentStatus
 from django_api.invoices.page_images import page_png
 from django_api.invoices.selectors.documents import document_detail, document_get, document_list
@@ -19,10 +21,11 @@ from django_api.invoices.services.reviews import document_approve, document_fiel
 
 class DocumentListApi(APIView):
     class FilterSerializer(serializers.Serializer):
-        status = serializers.ChoiceField(choices=DocumentStatus.choices, required=False)
-        vendor = serializers.CharField(required=False)
-        date_from = serializers.DateField(required=False)
-        date_to = serializers.DateField(required=False)
+        # an empty query value (`?vendor=`) means "no filter"
+        status = serializers.ChoiceField(choices=DocumentStatus.choices, required=False, allow_blank=True)
+        vendor = serializers.CharField(required=False, allow_blank=True)
+        date_from = OptionalDateField(required=False)
+        date_to = OptionalDateField(required=False)
 
     @extend_schema(
         parameters=[FilterSerializer], responses=schemas.DocumentRow(many=True), operation_id="documents_list"
@@ -62,15 +65,17 @@ MAX_LINE_ITEMS = 1000
 
 
 class DocumentFieldsUpdateApi(APIView):
+    parser_classes = (JSONParser,)  # a form or multipart body would be read as "no change" and answer 200
+
     class FieldsUpdateInputSerializer(serializers.Serializer):
         fields = serializers.DictField(
-            child=serializers.CharField(allow_null=True, allow_blank=True, max_length=MAX_VALUE_LENGTH),
+            child=FieldValueField(allow_null=True, allow_blank=True, max_length=MAX_VALUE_LENGTH),
             required=False,
             default=dict,
         )
         line_items = serializers.ListField(
             child=serializers.DictField(
-                child=serializers.CharField(allow_null=True, allow_blank=True, max_length=MAX_VALUE_LENGTH)
+                child=FieldValueField(allow_null=True, allow_blank=True, max_length=MAX_VALUE_LENGTH)
             ),
             required=False,
             allow_null=True,

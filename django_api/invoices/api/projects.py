@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django_api.invoices.api import schemas
+from django_api.invoices.api.fields import StrictCharField
 from django_api.invoices.exports import FORMATS, export_documents
 from django_api.invoices.selectors.documents import documents_for_export
 from django_api.invoices.selectors.projects import project_get, project_list
@@ -40,7 +41,7 @@ class ProjectsApi(APIView):
     """GET lists the user's projects; POST creates one (the creator is its owner)."""
 
     class ProjectCreateInputSerializer(serializers.Serializer):
-        name = serializers.CharField(max_length=200)
+        name = StrictCharField(max_length=200)
         languages = serializers.RegexField(r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$", required=False, default="eng")
 
     @extend_schema(responses=ProjectOutputSerializer(many=True))

@@ -1,0 +1,32 @@
+"""Input fields stricter than DRF's defaults: DRF's CharField turns any JSON number or boolean into a
+string (`{"name": 0}` became a project called "0"); these refuse what the schema does not allow."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+
+class StrictCharField(serializers.CharField):
+    """A JSON string, nothing else."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field({"oneOf": [{"type": "string", "maxLength": 2000}, {"type": "number"}], "nullable": True})
+class FieldValueField(serializers.CharField):
+    """A corrected value: a string, or a JSON number kept as its text (`12.5` -> "12.5"); not a boolean,
+    object or list."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, (str, int, float)):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+@extend_schema_field({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]})
+class OptionalDateField(serializers.DateField):
+    """A `YYYY-MM-DD` query filter; an empty value (`?date_to=`) means no filter, as DRF reads it."""

@@ -168,3 +168,33 @@ def test_page_image_of_a_huge_pdf_page_is_bounded(alice_client, project, run_on_
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     image = Image.open(io.BytesIO(response.content))
     assert image.width * image.height <= MAX_PREVIEW_PIXELS and image.width > 1000
+
+
+def _raw_multipart(parts: list[tuple[str, bytes]]) -> tuple[bytes, str]:
+    """A multipart body written by hand: Django's test client refuses names such as `..` itself."""
+    boundary = "hostile-boundary-7d3f"
+    body = b""
+    for name, data in parts:
+        body += (
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+                "Content-Type: application/octet-stream\r\n\r\n"
+            ).encode()
+            + data
+            + b"\r\n"
+        )
+    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+@pytest.mark.parametrize("name", ["\x01\x02\x1b", "..", "invoices/", "\u202e", "../"])
+def test_a_file_whose_name_sanitises_to_nothing_is_not_dropped(alice_client, project, name):
+    """Django's parser used to drop such a file silently (`no_files`, or missing from a mixed upload)."""
+    body, content_type = _raw_multipart([("good.png", png_bytes(1)), (name, png_bytes(2)), (name, b"")])
+    response = alice_client.generic(
+        "POST", f"/api/projects/{project.pk}/process-invoices/", body, content_type=content_type
+    )
+    assert response.status_code == 202, response.content[:300]
+    body = response.json()
+    assert [d["name"] for d in body["documents"]] == ["good.png", "unnamed"]
+    assert [(r["name"], r["code"]) for r in body["rejected"]] == [("unnamed", "empty_file")]
+    assert Document.objects.count() == 2

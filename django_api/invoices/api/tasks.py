@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django_api.invoices.api import schemas
+from django_api.invoices.api.parsers import UploadMultiPartParser
 from django_api.invoices.api.projects import file_response, query_format
 from django_api.invoices.exports import FORMATS, export_documents
 from django_api.invoices.selectors.documents import documents_for_export
@@ -36,7 +37,7 @@ def _content_length(request) -> int | None:
 class InvoiceUploadApi(APIView):
     """Upload one or many files (multipart field `files`); 202 with the task id."""
 
-    parser_classes = (MultiPartParser, FormParser)
+    parser_classes = (UploadMultiPartParser, FormParser)
 
     @extend_schema(
         request={

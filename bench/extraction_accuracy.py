@@ -39,7 +39,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction_corpus import CACHE, LabelledDocument, cached_ocr, load_set, rasterise
+from extraction_corpus import (
+    CACHE,
+    LabelledDocument,
+    cached_enhanced_reading,
+    cached_ocr,
+    load_set,
+    rasterise,
+)
 from rapidfuzz import fuzz
 
 from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM
@@ -97,7 +104,7 @@ def bare_tesseract_text(path: Path) -> str:
 
 
 def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scorer: str, reread: bool,
-             bare: bool, second_psm: int | None = None) -> dict:
+             bare: bool, second_psm: int | None = None, enhanced: bool = False) -> dict:
     fields = sorted({f for d in docs for f in d.truth})
     rows = []
     for doc in docs:
@@ -107,6 +114,8 @@ def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scor
         second = None
         if second_psm is not None and any(p.source != "text_layer" for p in document.pages):
             second, _ = cached_ocr(source, OcrConfig(workers=1, psm=second_psm))
+        elif enhanced and any(p.source != "text_layer" for p in document.pages):
+            second = cached_enhanced_reading(source, config)
         ocr_seconds = time.perf_counter() - started
         started = time.perf_counter()
         try:
@@ -180,6 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--psm", type=int, default=EXTRACTION_PSM,
                         help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}, as `ocr-engine extract`)")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare tesseract CLI reference")
+    parser.add_argument("--enhanced", action="store_true",
+                        help="second reading of amounts and dates from an enlarged, binarised copy of each page")
     parser.add_argument("--second-psm", type=int, default=None,
                         help="also OCR with this page segmentation mode as a second reading of amounts and dates")
     parser.add_argument("--misses", type=int, default=200, help="max documents listed with misses")
@@ -195,10 +206,11 @@ def main(argv: list[str] | None = None) -> int:
     scorers = ("hand", "learned") if args.scorer == "both" else (args.scorer,)
     path_name = "OCR" if args.ocr else "text layer / OCR for images"
     print(f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
-          f"re-read {'off' if args.no_reread else 'on'}, second reading psm {args.second_psm}")
+          f"re-read {'off' if args.no_reread else 'on'}, second reading "
+          f"{'enhanced page' if args.enhanced else f'psm {args.second_psm}'}")
     for scorer in scorers:
         result = evaluate(docs, ocr=args.ocr, config=config, scorer=scorer, reread=not args.no_reread,
-                          bare=not args.no_bare, second_psm=args.second_psm)
+                          bare=not args.no_bare, second_psm=args.second_psm, enhanced=args.enhanced)
         print_tables(result, f"scorer: {scorer}", misses=args.misses if scorer == scorers[-1] else 0)
         out = CACHE / f"last-{args.set.name}-{scorer}.json"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -124,6 +124,27 @@ def cached_ocr(
         raise
 
 
+def cached_enhanced_reading(path: Path, config: OcrConfig) -> OcrDocument | None:
+    """`tesseract_regions.enhanced_reading` of a file (cached like the OCR output)."""
+    from ocr_tasks.extraction.tesseract_regions import enhanced_reading
+
+    sha = _sha256(path)
+    out = CACHE / "enhanced" / f"{sha[:24]}-{config_key(config)}.json"
+    if out.exists():
+        data = json.loads(out.read_text())
+        return OcrDocument.from_dict(data) if data else None
+    document, _ = cached_ocr(path, config)
+    workdir = Path(tempfile.mkdtemp(prefix="bench-enhanced-"))
+    try:
+        ingested = ingest_path(path, config=config, workdir=workdir)
+        second = enhanced_reading(ingested, document, languages=config.languages, psm=config.psm)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(second.to_dict() if second else None))
+    return second
+
+
 class CachedRegionReader:
     """Caches region readings on disk by document sha + page + box; loads page images only on a miss."""
 

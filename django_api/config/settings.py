@@ -160,7 +160,9 @@ OCR_MAX_REQUEST_BYTES = int(os.environ.get("OCR_MAX_REQUEST_BYTES", str(200 * 10
 OCR_MAX_FILES_PER_REQUEST = int(os.environ.get("OCR_MAX_FILES_PER_REQUEST", "100"))
 OCR_MAX_PAGES = int(os.environ.get("OCR_MAX_PAGES", "500"))
 OCR_MAX_PIXELS_PER_PAGE = int(os.environ.get("OCR_MAX_PIXELS_PER_PAGE", "60000000"))
-DATA_UPLOAD_MAX_MEMORY_SIZE = OCR_MAX_REQUEST_BYTES + 1024 * 1024
+# bodies other than uploaded files (JSON, form fields): Django counts a multipart body without its files,
+# so this bounds a PATCH of corrections (1,000 line items fit in well under 1 MB), not the uploads
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("OCR_MAX_JSON_BYTES", str(5 * 1024 * 1024)))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = OCR_MAX_FILES_PER_REQUEST + 1
 OCR_LANGUAGES = os.environ.get("OCR_LANGUAGES", "eng")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 import uuid
 from typing import Any
 
@@ -13,13 +15,29 @@ from django.db import connection
 from django_api.invoices.selectors.tasks import queue_depth
 from django_api.orchestration.seam import prefect_health
 
+TESSERACT_INFO_TTL_SECONDS = 60.0
+_tesseract_cache: dict[str, Any] = {}
+_tesseract_lock = threading.Lock()
+
+
+def _tesseract_info() -> tuple[str, list[str]]:
+    """Tesseract's version and languages, asked at most once a minute: the health endpoint is public,
+    and each ask spawns two `tesseract` processes (a client polling it must not fork the server to
+    death). Failures are not cached."""
+    with _tesseract_lock:
+        cached = _tesseract_cache.get("info")
+        if cached and time.monotonic() - cached[0] < TESSERACT_INFO_TTL_SECONDS:
+            return cached[1]
+        import pytesseract
+
+        info = (str(pytesseract.get_tesseract_version()), sorted(pytesseract.get_languages(config="")))
+        _tesseract_cache["info"] = (time.monotonic(), info)
+        return info
+
 
 def _tesseract() -> dict[str, Any]:
     try:
-        import pytesseract
-
-        version = str(pytesseract.get_tesseract_version())
-        languages = sorted(pytesseract.get_languages(config=""))
+        version, languages = _tesseract_info()
     except Exception as exc:  # noqa: BLE001 (any failure means unhealthy)
         return {"ok": False, "message": f"tesseract unavailable: {exc}"}
     missing = [lang for lang in settings.OCR_LANGUAGES.split("+") if lang not in languages]

@@ -145,3 +145,38 @@ def test_empty_list_filters_mean_no_filter(alice_client, processed):
     path = f"/api/projects/{processed['p']}/documents/?status=&vendor=&date_from=&date_to="
     response = alice_client.get(path)
     assert response.status_code == 200 and [d["id"] for d in response.json()] == [processed["d"]]
+
+
+def test_oversized_json_body_is_413_and_uploads_are_not_bounded_by_it(
+    alice_client, processed, project, settings, run_on_commit
+):
+    before = _document_state(processed["d"])
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100_000
+    path = f"/api/projects/{processed['p']}/documents/{processed['d']}/fields/"
+    body = {"line_items": [{"description": "d" * 1000}] * 200}  # ~200 kB of JSON, each value valid
+    response = alice_client.patch(path, body, format="json")
+    assert (response.status_code, response.json()["code"]) == (413, "request_too_large")
+    assert _document_state(processed["d"]) == before
+    big_file = png_bytes(3, size=(800, 800)) + b"\x00" * 200_000  # files do not count against it
+    upload_response = run_on_commit(
+        alice_client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("big.png", big_file)]},
+        format="multipart",
+    )
+    assert upload_response.status_code == 202, upload_response.content[:300]
+
+
+def test_public_health_does_not_spawn_tesseract_on_every_call(anon_client, monkeypatch):
+    import pytesseract
+
+    from django_api.invoices import health
+
+    calls = []
+    real = pytesseract.get_tesseract_version
+    monkeypatch.setattr(health, "_tesseract_cache", {})
+    monkeypatch.setattr(pytesseract, "get_tesseract_version", lambda: calls.append(1) or real())
+    bodies = [anon_client.get("/api/ocr-health/").json() for _ in range(5)]
+    assert len(calls) == 1
+    assert all(b["checks"]["tesseract"]["version"].startswith("5.") for b in bodies)
+    assert all(b["checks"]["database"]["ok"] for b in bodies)  # the other checks stay live

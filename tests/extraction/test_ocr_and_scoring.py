@@ -79,3 +79,17 @@ def test_shipped_scorer_model_is_small_versioned_and_used():
         learned_bias, learned = weights_for(field, "learned")
         assert learned_bias == bias and "reread_agrees" in learned
     assert weights_for("total", "hand") == HAND_WEIGHTS["total"]
+
+
+def test_enhanced_second_reading_lines_up_with_the_first(rendered):
+    from ocr_tasks.extraction.tesseract_regions import enhanced_reading
+
+    sample, ingested, document = rendered
+    second = enhanced_reading(ingested, document)
+    assert second is not None and second.pages[0].engine == "tesseract-enhanced"
+    assert sample.truth["invoice_number"].lower() in second.text.lower()
+    invoice = extract_invoice(document, options=ExtractionOptions(second_reading=second))
+    assert invoice.get("total") == sample.truth["total"]
+    first_box = extract_invoice(document).fields["total"].bbox
+    second_box = extract_invoice(second).fields["total"].bbox
+    assert abs(first_box.y0 - second_box.y0) < 0.01  # relative boxes of both readings coincide

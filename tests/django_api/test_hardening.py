@@ -180,3 +180,23 @@ def test_public_health_does_not_spawn_tesseract_on_every_call(anon_client, monke
     assert len(calls) == 1
     assert all(b["checks"]["tesseract"]["version"].startswith("5.") for b in bodies)
     assert all(b["checks"]["database"]["ok"] for b in bodies)  # the other checks stay live
+
+
+@pytest.mark.parametrize("big", [2**31, 2**63, 10**25])
+def test_out_of_range_ids_are_404(alice_client, processed, big):
+    p, t, d = processed["p"], processed["t"], processed["d"]
+    for path in (
+        f"/api/projects/{big}/",
+        f"/api/projects/{big}/ocr-status/{t}/",
+        f"/api/projects/{big}/documents/{d}/pages/0/image/",
+        f"/api/projects/{p}/documents/{d}/pages/{big}/image/",
+    ):
+        response = alice_client.get(path)
+        assert (response.status_code, response.json()["code"]) == (404, "not_found"), path
+
+
+def test_other_spellings_of_a_uuid_reach_the_same_task_only(alice_client, bob_client, processed):
+    p, t = processed["p"], processed["t"]
+    for spelling in (t.upper(), t.replace("-", ""), "{" + t + "}"):
+        assert alice_client.get(f"/api/projects/{p}/ocr-status/{spelling}/").json()["task_id"] == t
+        assert bob_client.get(f"/api/projects/{p}/ocr-status/{spelling}/").status_code == 404

@@ -7,6 +7,8 @@ import pytest
 
 from django_api.invoices.models import Document, DocumentResult, FieldCorrection
 from django_api.invoices.services.projects import project_member_set
+from django_api.invoices.services.uploads import invoice_upload
+from django_api.orchestration.django_port import DjangoPort
 from tests.django_api.conftest import client_for, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -200,3 +202,33 @@ def test_other_spellings_of_a_uuid_reach_the_same_task_only(alice_client, bob_cl
     for spelling in (t.upper(), t.replace("-", ""), "{" + t + "}"):
         assert alice_client.get(f"/api/projects/{p}/ocr-status/{spelling}/").json()["task_id"] == t
         assert bob_client.get(f"/api/projects/{p}/ocr-status/{spelling}/").status_code == 404
+
+
+def test_cancelling_a_queued_task_ends_its_documents(alice_client, project, settings):
+    """They stayed `pending` forever: never processed, and refused for correction (409) for good."""
+    settings.OCR_EXECUTOR = "none"  # the task stays queued
+    body = alice_client.post(
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("q.png", png_bytes(1))]},
+        format="multipart",
+    ).json()
+    response = alice_client.post(f"/api/projects/{project.pk}/ocr-cancel/{body['task_id']}/")
+    assert (response.status_code, response.json()["status"]) == (202, "cancelled")
+    document = alice_client.get(f"/api/projects/{project.pk}/documents/{body['documents'][0]['id']}/").json()
+    assert document["status"] == "failed" and document["error"]["code"] == "cancelled"
+
+
+def test_recovery_ends_the_documents_of_a_task_left_cancelling(alice, project):
+    from django_api.invoices.models import OcrTask
+    from django_api.invoices.services.recovery import tasks_recover_interrupted
+
+    task = invoice_upload(
+        user=alice, project=project, files=[upload("c.png", png_bytes(1))], dispatch=False
+    ).task
+    DjangoPort().mark_running(str(task.id), flow_run_id=None)
+    OcrTask.objects.filter(pk=task.pk).update(status="cancelling")
+    tasks_recover_interrupted(max_attempts=3)
+    assert OcrTask.objects.get(pk=task.pk).status == "cancelled"
+    assert list(Document.objects.filter(task=task).values_list("status", "error_code")) == [
+        ("failed", "cancelled")
+    ]

@@ -70,15 +70,19 @@ def task_finish(*, task_id, status: str, error_code: str = "", error_message: st
             task.documents_done, task.pages_done = task.documents_total, task.pages_total
         task.save()
         if status in (TaskStatus.CANCELLED, TaskStatus.FAILED):
-            left = Document.objects.filter(
-                task_id=task_id, status__in=[DocumentStatus.PENDING, DocumentStatus.PROCESSING]
+            task_documents_left_fail(
+                task_id=task_id,
+                code=error_code or ("cancelled" if status == TaskStatus.CANCELLED else "failed"),
+                message=error_message or f"the task was {status}",
             )
-            code = error_code or ("cancelled" if status == TaskStatus.CANCELLED else "failed")
-            left.update(
-                status=DocumentStatus.FAILED,
-                error_code=code,
-                error_message=error_message or f"the task was {status}",
-            )
+
+
+def task_documents_left_fail(*, task_id, code: str, message: str) -> int:
+    """Documents of an ended task that never got a result (pending/processing) become `failed` with
+    `code`, so that none waits forever for a flow that will not come."""
+    return Document.objects.filter(
+        task_id=task_id, status__in=[DocumentStatus.PENDING, DocumentStatus.PROCESSING]
+    ).update(status=DocumentStatus.FAILED, error_code=code, error_message=message)
 
 
 def document_result_save(*, document_id, result: dict[str, Any]) -> None:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from django_api.invoices.models import Document, DocumentStatus, OcrTask, TaskStatus
+from django_api.invoices.services.pipeline_records import task_documents_left_fail
 
 logger = logging.getLogger(__name__)
 INTERRUPTED = "interrupted"
@@ -36,6 +37,7 @@ def tasks_recover_interrupted(
                 continue
             task.status, task.finished_at, task.current_step = TaskStatus.CANCELLED, now, "cancelled"
             task.save(update_fields=["status", "finished_at", "current_step", "updated_at"])
+            task_documents_left_fail(task_id=task.pk, code="cancelled", message="the task was cancelled")
         for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.RUNNING):
             if is_alive is not None and is_alive(task.flow_run_id):
                 continue

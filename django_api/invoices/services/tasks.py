@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 
 from django_api.invoices.errors import TaskFinished
 from django_api.invoices.models import OcrTask, Project, TaskStatus
+from django_api.invoices.services.pipeline_records import task_documents_left_fail
 from django_api.invoices.services.projects import require_write_role
 from django_api.orchestration.seam import flow_run_cancel
 
@@ -15,11 +17,13 @@ def task_cancel(*, user, project: Project, task: OcrTask) -> OcrTask:
     cancelling/cancelled -> unchanged (idempotent); succeeded/failed/partially_failed -> `TaskFinished`."""
     require_write_role(user=user, project=project)
     now = timezone.now()
-    if OcrTask.objects.filter(pk=task.pk, status=TaskStatus.QUEUED).update(
-        status=TaskStatus.CANCELLED, finished_at=now, current_step="cancelled", updated_at=now
-    ):
-        task.refresh_from_db()
-        return task
+    with transaction.atomic():
+        if OcrTask.objects.filter(pk=task.pk, status=TaskStatus.QUEUED).update(
+            status=TaskStatus.CANCELLED, finished_at=now, current_step="cancelled", updated_at=now
+        ):
+            task_documents_left_fail(task_id=task.pk, code="cancelled", message="the task was cancelled")
+            task.refresh_from_db()
+            return task
     if OcrTask.objects.filter(pk=task.pk, status=TaskStatus.RUNNING).update(
         status=TaskStatus.CANCELLING, updated_at=now
     ):

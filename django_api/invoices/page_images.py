@@ -9,6 +9,7 @@ import io
 import math
 
 from django_api.invoices.errors import NotFound
+from ocr_tasks.errors import StorageError
 
 PREVIEW_DPI = 150
 MAX_PREVIEW_PIXELS = 12_000_000
@@ -51,3 +52,16 @@ def page_png(*, data: bytes, media_type: str, index: int) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def document_page_png(document, *, index: int) -> bytes:
+    """The page of a stored document; its file missing or unreadable in storage -> `StorageError` (503
+    storage_error), not a crash."""
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise StorageError(
+            f"the stored file of {document.name} cannot be read: {exc.strerror or exc}"
+        ) from exc
+    return page_png(data=data, media_type=document.media_type, index=index)

@@ -232,3 +232,13 @@ def test_recovery_ends_the_documents_of_a_task_left_cancelling(alice, project):
     assert list(Document.objects.filter(task=task).values_list("status", "error_code")) == [
         ("failed", "cancelled")
     ]
+
+
+def test_page_image_of_a_file_lost_from_storage_is_503_not_500(alice_client, processed):
+    from django.core.files.storage import default_storage
+
+    document = Document.objects.get(pk=processed["d"])
+    default_storage.delete(document.file.name)
+    response = alice_client.get(f"/api/projects/{processed['p']}/documents/{processed['d']}/pages/0/image/")
+    assert (response.status_code, response.json()["code"]) == (503, "storage_error")
+    assert "a.png" in response.json()["message"]

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from django_api.invoices.api import schemas
 from django_api.invoices.api.fields import FieldValueField, OptionalDateField
 from django_api.invoices.models import DocumentStatus
-from django_api.invoices.page_images import page_png
+from django_api.invoices.page_images import document_page_png
 from django_api.invoices.selectors.documents import document_detail, document_get, document_list
 from django_api.invoices.selectors.projects import project_get
 from django_api.invoices.services.reviews import document_approve, document_fields_update
@@ -52,9 +52,7 @@ class DocumentPageImageApi(APIView):
     def get(self, request, project_id, document_id, index):
         project = project_get(user=request.user, project_id=project_id)
         document = document_get(user=request.user, project=project, document_id=document_id)
-        with document.file.open("rb") as handle:
-            data = handle.read()
-        png = page_png(data=data, media_type=document.media_type, index=int(index))
+        png = document_page_png(document, index=int(index))
         response = HttpResponse(png, content_type="image/png")
         response["Cache-Control"] = "private, max-age=3600"
         return response

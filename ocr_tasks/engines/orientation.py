@@ -26,6 +26,7 @@ SIDEWAYS_MARGIN = 1.25  # vertical-line profile must be this much sharper to cal
 class PageGeometry:
     skew: float  # degrees ccw of the text lines read as the page is (0 when unknown)
     sideways: bool  # text lines run vertically: the page is rotated by 90 or 270 degrees
+    sideways_ratio: float = 0.0  # sharpness of vertical over horizontal lines (> SIDEWAYS_MARGIN: sideways)
 
 
 def analysis_image(image):
@@ -114,8 +115,8 @@ def measure_geometry(gray) -> PageGeometry:
     xs, ys = points
     upright_angle, upright_score = _best_angle(xs, ys, 0.0)
     _, sideways_score = _best_angle(xs, ys, 90.0)
-    sideways = sideways_score > SIDEWAYS_MARGIN * upright_score
-    return PageGeometry(skew=round(upright_angle, 2), sideways=sideways)
+    ratio = sideways_score / max(upright_score, 1e-9)
+    return PageGeometry(skew=round(upright_angle, 2), sideways=ratio > SIDEWAYS_MARGIN, sideways_ratio=ratio)
 
 
 def correct(image, *, rotation: int, skew: float):

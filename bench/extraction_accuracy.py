@@ -189,8 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--psm", type=int, default=EXTRACTION_PSM,
                         help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}, as `ocr-engine extract`)")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare tesseract CLI reference")
-    parser.add_argument("--enhanced", action="store_true",
-                        help="second reading of amounts and dates from an enlarged, binarised copy of each page")
+    parser.add_argument("--enhanced", action=argparse.BooleanOptionalAction, default=True,
+                        help="second reading of amounts and dates from an enlarged, binarised copy of each image "
+                        "page (default on, as `ocr-engine extract`)")
     parser.add_argument("--second-psm", type=int, default=None,
                         help="also OCR with this page segmentation mode as a second reading of amounts and dates")
     parser.add_argument("--misses", type=int, default=200, help="max documents listed with misses")
@@ -207,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     path_name = "OCR" if args.ocr else "text layer / OCR for images"
     print(f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
           f"re-read {'off' if args.no_reread else 'on'}, second reading "
-          f"{'enhanced page' if args.enhanced else f'psm {args.second_psm}'}")
+          f"{f'psm {args.second_psm}' if args.second_psm is not None else 'enhanced page' if args.enhanced else 'off'}")
     for scorer in scorers:
         result = evaluate(docs, ocr=args.ocr, config=config, scorer=scorer, reread=not args.no_reread,
                           bare=not args.no_bare, second_psm=args.second_psm, enhanced=args.enhanced)

@@ -284,3 +284,14 @@ def test_exports_never_turn_text_into_formulas(alice_client, processed):
     assert HOSTILE_CELLS["vendor_name"] in values and "=1+1" in values  # kept verbatim, as text
     exported = alice_client.get(f"/api/projects/{p}/export/?format=json").json()
     assert exported[0]["fields"]["vendor_name"] == HOSTILE_CELLS["vendor_name"]  # JSON is data: unchanged
+
+
+def test_session_write_without_csrf_token_says_why(alice):
+    from rest_framework.test import APIClient
+
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(alice)
+    response = client.post("/api/projects/", {"name": "x"}, format="json")
+    assert (response.status_code, response.json()["code"]) == (403, "permission_denied")
+    assert "CSRF" in response.json()["message"]
+    assert client.get("/api/projects/").json() == []

@@ -30,7 +30,10 @@ def exception_handler(exc, context):
     if isinstance(exc, (Http404, exceptions.NotFound)):
         return error_response("not_found", "Not found.", status.HTTP_404_NOT_FOUND)
     if isinstance(exc, (DjangoPermissionDenied, exceptions.PermissionDenied)):
-        return error_response("permission_denied", "You may not do this in this project.", 403)
+        message = "You may not do this in this project."
+        if str(getattr(exc, "detail", "")).startswith("CSRF Failed"):  # session clients: say why
+            message = f"{exc.detail} Send the X-CSRFToken header, or use token authentication."
+        return error_response("permission_denied", message, 403)
     if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
         response = drf_exception_handler(exc, context)
         response.data = {"code": "not_authenticated", "message": str(exc.detail)}

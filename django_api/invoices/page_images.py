@@ -8,8 +8,10 @@ from __future__ import annotations
 import io
 import math
 
+from django.conf import settings
+
 from django_api.invoices.errors import NotFound
-from ocr_tasks.errors import StorageError
+from ocr_tasks.errors import ImageTooLarge, StorageError
 
 PREVIEW_DPI = 150
 MAX_PREVIEW_PIXELS = 12_000_000
@@ -43,6 +45,12 @@ def page_png(*, data: bytes, media_type: str, index: int) -> bytes:
         if not 0 <= index < frames:
             raise NotFound("Page not found.")
         image.seek(index)
+        limit = settings.OCR_MAX_PIXELS_PER_PAGE
+        if image.width * image.height > limit:  # checked at upload; files stored before are re-checked
+            raise ImageTooLarge(
+                f"page {index + 1} is {image.width}x{image.height} pixels, above the limit of {limit:,}",
+                detail={"page": index, "max_pixels": limit},
+            )
         image = ImageOps.exif_transpose(image)
         if image.mode not in ("RGB", "L", "1"):
             image = image.convert("RGB")

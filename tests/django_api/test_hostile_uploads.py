@@ -198,3 +198,40 @@ def test_a_file_whose_name_sanitises_to_nothing_is_not_dropped(alice_client, pro
     assert [d["name"] for d in body["documents"]] == ["good.png", "unnamed"]
     assert [(r["name"], r["code"]) for r in body["rejected"]] == [("unnamed", "empty_file")]
     assert Document.objects.count() == 2
+
+
+def tiff_frames(*sizes: tuple[int, int]) -> bytes:
+    from PIL import Image
+
+    images = [Image.new("L", size, 255) for size in sizes]
+    buffer = io.BytesIO()
+    images[0].save(buffer, format="TIFF", save_all=True, append_images=images[1:], compression="tiff_deflate")
+    return buffer.getvalue()
+
+
+def test_every_frame_of_a_tiff_is_checked_not_only_the_first(
+    alice_client, project, run_on_commit, settings, stored_before
+):
+    settings.OCR_MAX_PIXELS_PER_PAGE = 50_000
+    small_then_huge = tiff_frames((100, 100), (100, 100), (400, 400))
+    response = _post(alice_client, project, [upload("pages.tiff", small_then_huge)], run_on_commit)
+    assert (response.status_code, response.json()["code"]) == (413, "image_too_large")
+    assert response.json()["detail"]["page"] == 2
+    settings.OCR_MAX_PAGES = 2
+    many = _post(alice_client, project, [upload("many.tiff", tiff_frames(*[(10, 10)] * 3))], run_on_commit)
+    assert (many.status_code, many.json()["code"]) == (413, "too_many_pages")
+    assert Document.objects.count() == 1
+    _assert_kept(stored_before)
+
+
+def test_page_image_rechecks_the_frame_size_before_decoding(alice_client, project, settings):
+    body = alice_client.post(
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("pages.tiff", tiff_frames((100, 100), (400, 400)))]},
+        format="multipart",
+    ).json()
+    settings.OCR_MAX_PIXELS_PER_PAGE = 50_000  # lowered after the file was stored
+    path = f"/api/projects/{project.pk}/documents/{body['documents'][0]['id']}/pages/"
+    assert alice_client.get(path + "0/image/").status_code == 200
+    response = alice_client.get(path + "1/image/")
+    assert (response.status_code, response.json()["code"]) == (413, "image_too_large")

@@ -83,6 +83,22 @@ def _pdf_pages(data: bytes) -> int:
         pdf.close()
 
 
+def _check_frame_size(width: int, height: int, *, index: int, frames: int, limits: Limits) -> None:
+    where = f"frame {index + 1} of the image" if frames > 1 else "the image"
+    if width <= 0 or height <= 0:
+        raise CorruptDocument(f"{where} has an invalid size {width}x{height}")
+    if width * height > limits.max_pixels_per_page:
+        raise ImageTooLarge(
+            f"{where} is {width}x{height} pixels, above the limit of {limits.max_pixels_per_page:,}",
+            detail={
+                "width": width,
+                "height": height,
+                "page": index,
+                "max_pixels": limits.max_pixels_per_page,
+            },
+        )
+
+
 def _image_pages(data: bytes, *, limits: Limits) -> int:
     from PIL import Image
 
@@ -95,15 +111,27 @@ def _image_pages(data: bytes, *, limits: Limits) -> int:
     except Exception as exc:  # PIL raises several types for bad data
         raise CorruptDocument(f"the image cannot be read: {exc}") from exc
     with image:
-        frames = getattr(image, "n_frames", 1)
-        width, height = image.size
-        if width <= 0 or height <= 0:
-            raise CorruptDocument(f"the image has an invalid size {width}x{height}")
-        if width * height > limits.max_pixels_per_page:
-            raise ImageTooLarge(
-                f"the image is {width}x{height} pixels, above the limit of {limits.max_pixels_per_page:,}",
-                detail={"width": width, "height": height, "max_pixels": limits.max_pixels_per_page},
+        try:
+            frames = getattr(image, "n_frames", 1)
+        except Exception as exc:
+            raise CorruptDocument(f"the image's frames cannot be read: {exc}") from exc
+        if frames > limits.max_pages:  # before walking the frames
+            raise TooManyPages(
+                f"the image has {frames} frames, above the limit of {limits.max_pages}",
+                detail={"pages": frames, "max_pages": limits.max_pages},
             )
+        for index in range(frames):  # every frame (page) of a TIFF has its own size: check each
+            try:
+                image.seek(index)
+            except Image.DecompressionBombError as exc:
+                raise ImageTooLarge(f"frame {index + 1} is too large to decode safely ({exc})") from exc
+            except Exception as exc:
+                raise CorruptDocument(f"frame {index + 1} of the image cannot be read: {exc}") from exc
+            _check_frame_size(*image.size, index=index, frames=frames, limits=limits)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        image = Image.open(io.BytesIO(data))
+    with image:
         try:
             image.verify()
         except Exception as exc:

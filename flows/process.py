@@ -45,6 +45,9 @@ class DocumentState:
     timings: dict[str, float] = field(default_factory=dict)
     ocr_started: float = 0.0
     saved: bool = False
+    ingested: Any = None  # ocr_tasks IngestedDocument (page images live until the run's folder goes)
+    extraction: Any = None  # the submitted extract task (a PrefectFuture)
+    extract_started: float = 0.0
 
     @property
     def extracted(self) -> bool:
@@ -118,6 +121,7 @@ class TaskRun:
             self.fail(doc, error_info(exc, "ingest"))
             return False
         doc.source = getattr(ingested, "source", None) or doc.source
+        doc.ingested = ingested
         doc.pages = list(ingested.pages)
         doc.timings["ingest"] = time.perf_counter() - started
         self.progress.add_pages(len(doc.pages))
@@ -141,15 +145,25 @@ class TaskRun:
                 self.finish_ocr(doc)
 
     def finish_ocr(self, doc: DocumentState) -> None:
+        """All pages are back: extraction runs on the task runner (it re-reads page regions with
+        Tesseract, so documents are extracted in parallel, next to the OCR of other pages)."""
         doc.timings["ocr"] = time.perf_counter() - doc.ocr_started
         doc.timings["ocr_cpu"] = sum(p.seconds for p in doc.recognised.values())
         doc.ocr = OcrDocument(source=doc.source, pages=tuple(doc.recognised[i] for i in sorted(doc.recognised)))
-        started = time.perf_counter()
-        try:
-            doc.invoice = tasks.extract(doc.ocr, self.inputs.settings)
-        except Exception as exc:  # noqa: BLE001
-            self.fail(doc, error_info(exc, "extract"))
-        doc.timings["extract"] = time.perf_counter() - started
+        doc.extract_started = time.perf_counter()
+        doc.extraction = tasks.extract.submit(doc.ingested, doc.ocr, self.config.languages, self.inputs.settings)
+
+    def collect_extractions(self) -> None:
+        """Wait for the documents being extracted (their page images must still exist)."""
+        for doc in self.live():
+            if doc.extraction is None:
+                continue
+            try:
+                doc.invoice = doc.extraction.result(raise_on_failure=True)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(doc, error_info(exc, "extract"))
+            doc.timings["extract"] = time.perf_counter() - doc.extract_started
+            doc.extraction = None
 
     def cancel_unfinished(self) -> None:
         for doc in self.live():
@@ -247,6 +261,8 @@ class TaskRun:
     def execute(self) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(prefix=f"ocr-{self.inputs.task_id}-", dir=workdir()) as folder:
             self.read(folder)
+            self.progress.enter("extract")
+            self.collect_extractions()
         if self.cancelled:
             self.cancel_unfinished()
         validation, anomalies, errors = self.check()

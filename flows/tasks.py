@@ -85,12 +85,25 @@ def ocr_page(page, config: OcrConfig, engine_name: str | None = None) -> OcrPage
 
 
 @task(**_options("extract", retry=False))
-def extract(document: OcrDocument, project_settings: Mapping[str, Any] | None = None):
-    from ocr_tasks.extraction import extract_invoice
+def extract(ingested, document: OcrDocument, languages: str = "eng",
+            project_settings: Mapping[str, Any] | None = None):
+    """Fields of one document. With its page images at hand, the library also re-reads the total's
+    row and takes an enhanced second reading (both on unless the project's `extraction` settings say
+    `reread: false` / `enhanced: false`)."""
     from ocr_tasks.extraction.options import ExtractionOptions
+    from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
 
-    plain = {k: v for k, v in dict(project_settings or {}).items() if k not in ("region_reader", "second_reading")}
-    return extract_invoice(document, options=options_of(ExtractionOptions, plain, "extraction"))
+    values = dict(project_settings or {})
+    section = dict(values.get("extraction") or {})
+    plain = {k: v for k, v in values.items() if k not in ("region_reader", "second_reading")}
+    return extract_with_page_images(
+        ingested,
+        document,
+        languages=languages,
+        options=options_of(ExtractionOptions, plain, "extraction"),
+        reread=bool(section.get("reread", True)),
+        enhanced=bool(section.get("enhanced", True)),
+    )
 
 
 @task(**_options("validate", retry=False))

@@ -96,3 +96,8 @@ FAKE_ENGINES = {cls.name: cls for cls in (FakeEngine, SlowEngine, FlakyEngine, B
 
 def register_fake_engines(registry: dict) -> None:
     registry.update(FAKE_ENGINES)
+
+
+def fake_settings(engine: str) -> dict:
+    """Project settings of orchestration tests: a fake engine, and no second Tesseract reading."""
+    return {"ocr_engine": engine, "extraction": {"enhanced": False, "reread": False}}

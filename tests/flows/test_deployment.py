@@ -16,7 +16,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from flows import serve
 from flows.dispatch import cancel_flow_run, submit_task
 from flows.port import CANCELLED, FINISHED, SUCCEEDED
-from tests.flows.fakes import png_bytes
+from tests.flows.fakes import fake_settings, png_bytes
 from tests.flows.file_port import FilePort
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
@@ -92,7 +92,7 @@ def test_a_deployment_runs_a_task_on_the_worker(stack, corpus):
 def test_cancelling_the_flow_run_cancels_the_task_and_keeps_finished_documents(stack):
     port, _ = stack
     task_id = port.add_task("remote", [(f"p{i}.png", png_bytes(f"p{i}")) for i in range(30)],
-                            settings={"ocr_engine": "slow"})
+                            settings=fake_settings("slow"))
     submission = submit_task(task_id, mode="distributed")
     wait_for(lambda: any(p.pages_done >= 2 for p in port.progress_log(task_id)), 150, "pages to be recognised")
 

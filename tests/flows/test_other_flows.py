@@ -13,7 +13,7 @@ from flows.process import process_invoices
 from flows.settings import use_port
 from ocr_tasks.anomaly import AnomalyModel
 from ocr_tasks.anomaly.records import InvoiceRecord
-from tests.flows.fakes import png_bytes
+from tests.flows.fakes import fake_settings, png_bytes
 
 
 def test_watch_inbox_archives_good_files_and_sets_bad_ones_aside(prefect_api, fake_engines, tmp_path):
@@ -27,7 +27,7 @@ def test_watch_inbox_archives_good_files_and_sets_bad_ones_aside(prefect_api, fa
     for path in inbox.iterdir():
         os.utime(path, (old, old))
     (inbox / "fresh.png").write_bytes(png_bytes("still being written"))  # too new: next sweep
-    port = InMemoryPort(settings={"ocr_engine": "fake"})
+    port = InMemoryPort(settings=fake_settings("fake"))
 
     with use_port(port):
         first = watch_inbox(str(inbox), "mailroom", settle_seconds=3600)
@@ -69,7 +69,7 @@ def test_refit_stores_a_model_per_project_with_enough_history(prefect_api):
 
 def test_rescore_updates_stored_results(port, fake_engines):
     task_id = port.add_task("p", [("a.png", png_bytes("a")), ("b.png", png_bytes("b"))],
-                            settings={"ocr_engine": "fake"})
+                            settings=fake_settings("fake"))
     process_invoices(task_id)
     before = port.results(task_id)
 

@@ -9,7 +9,7 @@ import time
 from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED
 from flows.process import process_invoices
 from flows.progress import STEPS
-from tests.flows.fakes import png_bytes
+from tests.flows.fakes import fake_settings, png_bytes
 
 
 def assert_monotone(log) -> None:
@@ -28,7 +28,7 @@ def pngs(count: int) -> list[tuple[str, bytes]]:
 
 def test_one_corrupt_file_fails_alone(port, fake_engines):
     files = pngs(2) + [("broken.png", png_bytes()[:60]), ("notes.txt", b"just some text, not an invoice")]
-    task_id = port.add_task("p1", files, settings={"ocr_engine": "fake"})
+    task_id = port.add_task("p1", files, settings=fake_settings("fake"))
 
     summary = process_invoices(task_id)
 
@@ -49,7 +49,7 @@ def test_one_corrupt_file_fails_alone(port, fake_engines):
 
 
 def test_transient_failure_is_retried_then_succeeds(port, fake_engines):
-    task_id = port.add_task("p1", pngs(1), settings={"ocr_engine": "flaky"})
+    task_id = port.add_task("p1", pngs(1), settings=fake_settings("flaky"))
 
     process_invoices(task_id)
 
@@ -59,7 +59,7 @@ def test_transient_failure_is_retried_then_succeeds(port, fake_engines):
 
 
 def test_bad_input_is_not_retried(port, fake_engines):
-    task_id = port.add_task("p1", pngs(1), settings={"ocr_engine": "broken"})
+    task_id = port.add_task("p1", pngs(1), settings=fake_settings("broken"))
 
     process_invoices(task_id)
 
@@ -71,7 +71,7 @@ def test_bad_input_is_not_retried(port, fake_engines):
 
 
 def test_cancel_mid_run_keeps_finished_documents(port, fake_engines):
-    task_id = port.add_task("p1", pngs(8), settings={"ocr_engine": "slow"})
+    task_id = port.add_task("p1", pngs(8), settings=fake_settings("slow"))
     runner = threading.Thread(target=process_invoices, args=(task_id,))
     runner.start()
     deadline = time.monotonic() + 60
@@ -94,7 +94,7 @@ def test_cancel_mid_run_keeps_finished_documents(port, fake_engines):
 
 
 def test_cancelled_before_start_reads_nothing(port, fake_engines):
-    task_id = port.add_task("p1", pngs(2), settings={"ocr_engine": "fake"})
+    task_id = port.add_task("p1", pngs(2), settings=fake_settings("fake"))
     port.cancel(task_id)
 
     process_invoices(task_id)
@@ -108,7 +108,7 @@ def test_cancelled_before_start_reads_nothing(port, fake_engines):
 def test_embedded_submission_runs_the_flow_in_process(port, fake_engines):
     from flows.dispatch import submit_task
 
-    task_id = port.add_task("p1", pngs(1), settings={"ocr_engine": "fake"})
+    task_id = port.add_task("p1", pngs(1), settings=fake_settings("fake"))
 
     submission = submit_task(task_id, mode="embedded")
 

@@ -150,9 +150,10 @@ def test_extract_task_takes_options_from_project_settings(tmp_path):
 
     port = InMemoryPort()
     source = port.load_task(port.add_task("p", [("a.png", png_bytes())])).documents[0]
-    page = tasks.ingest_document.fn(port.read_document(source), source, OcrConfig(), str(tmp_path)).pages[0]
-    document = OcrDocument(source=source, pages=(invoice_page(page),))
+    ingested = tasks.ingest_document.fn(port.read_document(source), source, OcrConfig(), str(tmp_path))
+    document = OcrDocument(source=source, pages=(invoice_page(ingested.pages[0]),))
+    settings = {"extraction": {"line_items": False, "enhanced": False, "reread": False}, "approval_threshold": 5}
 
-    invoice = tasks.extract.fn(document, {"extraction": {"line_items": False}, "approval_threshold": 5})
+    invoice = tasks.extract.fn(ingested, document, "eng", settings)
 
     assert invoice.get("total") == "120.00" and invoice.line_items == ()

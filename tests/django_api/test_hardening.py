@@ -295,3 +295,26 @@ def test_session_write_without_csrf_token_says_why(alice):
     assert (response.status_code, response.json()["code"]) == (403, "permission_denied")
     assert "CSRF" in response.json()["message"]
     assert client.get("/api/projects/").json() == []
+
+
+@pytest.mark.parametrize("bad", ["not-a-uuid", "1", "%00", "%27%20OR%201%3D1%20--", "9" * 300, "%E2%80%AE"])
+def test_ids_that_are_not_uuids_are_404_everywhere(alice_client, processed, bad):
+    p, t, d = processed["p"], processed["t"], processed["d"]
+    paths = [
+        *(f"/api/projects/{p}/{name}/{bad}/" for name in ("ocr-status", "ocr-validation", "ocr-anomalies")),
+        f"/api/projects/{p}/ocr-check-task/{bad}/",
+        f"/api/projects/{p}/ocr-download/{bad}/?format=csv",
+        f"/api/projects/{p}/documents/{bad}/",
+        f"/api/projects/{p}/documents/{bad}/pages/0/image/",
+    ]
+    for path in paths:
+        response = alice_client.get(path)
+        assert (response.status_code, response.json()["code"]) == (404, "not_found"), path
+    for response in (
+        alice_client.post(f"/api/projects/{p}/ocr-cancel/{bad}/"),
+        alice_client.post(f"/api/projects/{p}/documents/{bad}/approve/"),
+        alice_client.patch(f"/api/projects/{p}/documents/{bad}/fields/", {"fields": {}}, format="json"),
+    ):
+        assert (response.status_code, response.json()["code"]) == (404, "not_found")
+    assert alice_client.get(f"/api/projects/{p}/ocr-status/{t}/").status_code == 200
+    assert alice_client.get(f"/api/projects/{p}/documents/{d}/").status_code == 200

@@ -25,7 +25,9 @@ def _pdf_scale(width_pt: float, height_pt: float) -> float:
     return scale
 
 
-def page_png(*, data: bytes, media_type: str, index: int) -> bytes:
+def page_png(*, data: bytes, media_type: str, index: int, rotation: int = 0, skew: float = 0.0) -> bytes:
+    """Page `index` as PNG, turned by the `rotation`/`skew` the OCR engine applied, so that the result's
+    relative boxes line up with the picture."""
     if media_type == "application/pdf":
         import pypdfium2 as pdfium
 
@@ -57,6 +59,10 @@ def page_png(*, data: bytes, media_type: str, index: int) -> bytes:
         if image.width * image.height > MAX_PREVIEW_PIXELS:
             ratio = math.sqrt(MAX_PREVIEW_PIXELS / (image.width * image.height))
             image.thumbnail((max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
+    if rotation or skew:
+        from ocr_tasks.engines.orientation import apply_orientation
+
+        image = apply_orientation(image, rotation=rotation, skew=skew)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
@@ -72,4 +78,14 @@ def document_page_png(document, *, index: int) -> bytes:
         raise StorageError(
             f"the stored file of {document.name} cannot be read: {exc.strerror or exc}"
         ) from exc
-    return page_png(data=data, media_type=document.media_type, index=index)
+    return page_png(data=data, media_type=document.media_type, index=index, **_orientation(document, index))
+
+
+def _orientation(document, index: int) -> dict:
+    """The rotation and skew the OCR engine applied to the page (none before it was processed)."""
+    result = getattr(document, "result", None)
+    pages = ((result.result or {}).get("ocr") or {}).get("pages") or [] if result is not None else []
+    for page in pages:
+        if page.get("index") == index:
+            return {"rotation": int(page.get("rotation") or 0), "skew": float(page.get("skew") or 0.0)}
+    return {}

@@ -120,14 +120,12 @@ def measure_geometry(gray) -> PageGeometry:
     return PageGeometry(skew=round(upright_angle, 2), sideways=ratio > SIDEWAYS_MARGIN, sideways_ratio=ratio)
 
 
-def correct(image, *, rotation: int, skew: float):
-    """`image` in grey, rotated `rotation` degrees clockwise, then by `-skew` (white fill, canvas expanded).
-
-    Grey because Tesseract binarises a grey image anyway, and a third of the pixels rotate faster."""
+def apply_orientation(image, *, rotation: int, skew: float):
+    """`image` rotated `rotation` degrees clockwise, then by `-skew` (white fill, canvas expanded), in its
+    own mode: the geometry the OCR engine recognised, so that the page's relative boxes line up with it
+    (page previews use it too)."""
     from PIL import Image
 
-    if image.mode != "L":
-        image = image.convert("L")
     if rotation:
         image = image.transpose(
             {90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_90}[
@@ -135,5 +133,15 @@ def correct(image, *, rotation: int, skew: float):
             ]
         )
     if abs(skew) >= MIN_SKEW:
-        image = image.rotate(-skew, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=255)
+        white = 255 if image.mode in ("L", "1") else (255,) * len(image.getbands())
+        image = image.rotate(-skew, resample=Image.Resampling.BILINEAR, expand=True, fillcolor=white)
     return image
+
+
+def correct(image, *, rotation: int, skew: float):
+    """`image` in grey with `apply_orientation`.
+
+    Grey because Tesseract binarises a grey image anyway, and a third of the pixels rotate faster."""
+    if image.mode != "L":
+        image = image.convert("L")
+    return apply_orientation(image, rotation=rotation, skew=skew)

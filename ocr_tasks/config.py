@@ -11,6 +11,11 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+# Tesseract page segmentation for extraction: one uniform block. On the corpus it finds the printed date
+# and total more often than the automatic layout (psm 3) and keeps label and value on one row.
+EXTRACTION_PSM = 6
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     max_file_bytes: int = 50 * 1024 * 1024
@@ -29,5 +34,5 @@ class OcrConfig:
     workers: int = field(default_factory=default_workers)
     limits: Limits = field(default_factory=Limits)
 
-    def with_(self, **changes) -> "OcrConfig":
+    def with_(self, **changes) -> OcrConfig:
         return replace(self, **changes)

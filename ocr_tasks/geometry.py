@@ -5,8 +5,8 @@ Tesseract and PDF coordinates are converted to `BBox` once, at the engine or ing
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 def _clamp(value: float) -> float:
@@ -42,7 +42,7 @@ class BBox:
         return [round(self.x0, 6), round(self.y0, 6), round(self.x1, 6), round(self.y1, 6)]
 
     @classmethod
-    def from_list(cls, values: Iterable[float]) -> "BBox":
+    def from_list(cls, values: Iterable[float]) -> BBox:
         x0, y0, x1, y1 = (float(v) for v in values)
         return cls(x0, y0, x1, y1)
 
@@ -54,7 +54,7 @@ class BBox:
             round(self.y1 * height),
         )
 
-    def vertical_overlap(self, other: "BBox") -> float:
+    def vertical_overlap(self, other: BBox) -> float:
         """Overlap of the two vertical extents divided by the smaller height (0-1)."""
         top, bottom = max(self.y0, other.y0), min(self.y1, other.y1)
         smaller = min(self.height, other.height)

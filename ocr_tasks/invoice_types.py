@@ -7,8 +7,9 @@ invoice models (Azure prebuilt-invoice / AWS AnalyzeExpense) in snake case.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from ocr_tasks.geometry import BBox
 
@@ -55,7 +56,7 @@ class FieldValue:
         }
 
     @classmethod
-    def from_dict(cls, name: str, data: dict[str, Any]) -> "FieldValue":
+    def from_dict(cls, name: str, data: dict[str, Any]) -> FieldValue:
         return cls(
             name=name,
             value=data["value"],
@@ -80,7 +81,7 @@ class LineItem:
         return {name: cell.to_dict() for name, cell in self.cells.items()}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "LineItem":
+    def from_dict(cls, data: dict[str, Any]) -> LineItem:
         return cls(cells={name: FieldValue.from_dict(name, cell) for name, cell in data.items()})
 
 
@@ -102,7 +103,7 @@ class Invoice:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Invoice":
+    def from_dict(cls, data: dict[str, Any]) -> Invoice:
         return cls(
             fields={name: FieldValue.from_dict(name, f) for name, f in data.get("fields", {}).items()},
             line_items=tuple(LineItem.from_dict(i) for i in data.get("line_items", [])),

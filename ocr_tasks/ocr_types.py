@@ -35,7 +35,7 @@ class SourceDocument:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "SourceDocument":
+    def from_dict(cls, data: dict[str, Any]) -> SourceDocument:
         return cls(
             id=data["id"],
             uri=data["uri"],
@@ -56,7 +56,7 @@ class Word:
         return {"text": self.text, "bbox": self.bbox.to_list(), "confidence": round(self.confidence, 4)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Word":
+    def from_dict(cls, data: dict[str, Any]) -> Word:
         return cls(text=data["text"], bbox=BBox.from_list(data["bbox"]), confidence=float(data["confidence"]))
 
 
@@ -74,7 +74,7 @@ class Line:
         return sum(w.confidence for w in self.words) / len(self.words) if self.words else 0.0
 
     @classmethod
-    def of(cls, words: tuple[Word, ...] | list[Word]) -> "Line":
+    def of(cls, words: tuple[Word, ...] | list[Word]) -> Line:
         """A line whose box is the union of its word boxes."""
         words = tuple(words)
         return cls(words=words, bbox=bbox_union(w.bbox for w in words))
@@ -83,7 +83,7 @@ class Line:
         return {"bbox": self.bbox.to_list(), "words": [w.to_dict() for w in self.words]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Line":
+    def from_dict(cls, data: dict[str, Any]) -> Line:
         return cls(words=tuple(Word.from_dict(w) for w in data["words"]), bbox=BBox.from_list(data["bbox"]))
 
 
@@ -102,7 +102,7 @@ class Block:
         return sum(w.confidence for w in words) / len(words) if words else 0.0
 
     @classmethod
-    def of(cls, lines: tuple[Line, ...] | list[Line]) -> "Block":
+    def of(cls, lines: tuple[Line, ...] | list[Line]) -> Block:
         lines = tuple(lines)
         return cls(lines=lines, bbox=bbox_union(line.bbox for line in lines))
 
@@ -110,7 +110,7 @@ class Block:
         return {"bbox": self.bbox.to_list(), "lines": [line.to_dict() for line in self.lines]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Block":
+    def from_dict(cls, data: dict[str, Any]) -> Block:
         return cls(lines=tuple(Line.from_dict(x) for x in data["lines"]), bbox=BBox.from_list(data["bbox"]))
 
 
@@ -170,7 +170,7 @@ class OcrPage:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "OcrPage":
+    def from_dict(cls, data: dict[str, Any]) -> OcrPage:
         return cls(
             index=int(data["index"]),
             width=int(data["width"]),
@@ -204,7 +204,7 @@ class OcrDocument:
         return {"source": self.source.to_dict(), "pages": [p.to_dict() for p in self.pages]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "OcrDocument":
+    def from_dict(cls, data: dict[str, Any]) -> OcrDocument:
         return cls(
             source=SourceDocument.from_dict(data["source"]),
             pages=tuple(OcrPage.from_dict(p) for p in data["pages"]),

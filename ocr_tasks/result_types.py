@@ -3,8 +3,9 @@ errors, and `DocumentResult` which travels from the flow to storage and the API.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from ocr_tasks.invoice_types import Invoice
 from ocr_tasks.ocr_types import OcrDocument, SourceDocument
@@ -36,7 +37,7 @@ class ExpectationOutcome:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ExpectationOutcome":
+    def from_dict(cls, data: dict[str, Any]) -> ExpectationOutcome:
         return cls(
             expectation=data["expectation"],
             description=data["description"],
@@ -71,7 +72,7 @@ class ValidationReport:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ValidationReport":
+    def from_dict(cls, data: dict[str, Any]) -> ValidationReport:
         return cls(
             document_id=data["document_id"],
             suite=data["suite"],
@@ -101,7 +102,7 @@ class Anomaly:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Anomaly":
+    def from_dict(cls, data: dict[str, Any]) -> Anomaly:
         return cls(
             document_id=data["document_id"],
             kind=data["kind"],
@@ -124,7 +125,7 @@ class ErrorInfo:
         return {"code": self.code, "message": self.message, "step": self.step, "page": self.page}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ErrorInfo":
+    def from_dict(cls, data: dict[str, Any]) -> ErrorInfo:
         return cls(code=data["code"], message=data["message"], step=data.get("step", ""), page=data.get("page"))
 
 
@@ -154,7 +155,7 @@ class DocumentResult:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "DocumentResult":
+    def from_dict(cls, data: dict[str, Any]) -> DocumentResult:
         return cls(
             source=SourceDocument.from_dict(data["source"]),
             ocr=OcrDocument.from_dict(data["ocr"]) if data.get("ocr") else None,

@@ -19,13 +19,10 @@ import time
 from pathlib import Path
 
 from ocr_tasks.cli.reporting import exit_code, expand_inputs, progress_bar, report_failure, usage_error
-from ocr_tasks.config import OcrConfig, default_workers
+from ocr_tasks.config import EXTRACTION_PSM, OcrConfig, default_workers
 from ocr_tasks.invoice_types import FIELD_NAMES
 
 FORMATS = ("jsonl", "json", "csv")
-# Tesseract page segmentation for extraction: one uniform block. On the corpus it finds the printed date
-# and total more often than the automatic layout (psm 3) and keeps label and value on one row.
-EXTRACTION_PSM = 6
 
 
 def _positive_int(value: str) -> int:
@@ -102,8 +99,8 @@ def records_to_csv(records: list[dict]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from ocr_tasks.errors import OcrPipelineError, error_code
-    from ocr_tasks.extraction import ExtractionOptions, extract_invoice, load_templates
-    from ocr_tasks.extraction.tesseract_regions import enhanced_reading, region_reader_for
+    from ocr_tasks.extraction import ExtractionOptions, load_templates
+    from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
     from ocr_tasks.ingest import ingest_path
     from ocr_tasks.ocr_types import OcrDocument
     from ocr_tasks.recognise import PageRecogniser, page_result
@@ -152,13 +149,11 @@ def run(args: argparse.Namespace) -> int:
                 result = OcrDocument(source=doc.source, pages=tuple(page_result(f) for f in futures))
                 timings["ocr"] = submit_seconds + time.perf_counter() - started
                 started = time.perf_counter()
-                reader = None if args.no_reread else region_reader_for(doc, result, languages=args.lang)
-                second = _second_reading(doc, config, args.second_psm)
-                if second is None and args.enhanced:
-                    second = enhanced_reading(doc, result, languages=args.lang, psm=args.psm)
-                options = ExtractionOptions(day_first=args.day_first, country=args.country, region_reader=reader,
-                                            second_reading=second)
-                invoice = extract_invoice(result, templates=templates, options=options)
+                options = ExtractionOptions(day_first=args.day_first, country=args.country,
+                                            second_reading=_second_reading(doc, config, args.second_psm))
+                invoice = extract_with_page_images(doc, result, languages=args.lang, options=options,
+                                                   templates=templates, reread=not args.no_reread,
+                                                   enhanced=args.enhanced, psm=args.psm)
                 timings["extract"] = time.perf_counter() - started
             except Exception as exc:  # noqa: BLE001 (one document's failure is reported, never fatal)
                 failed += 1

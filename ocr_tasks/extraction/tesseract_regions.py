@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ocr_tasks.config import EXTRACTION_PSM
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ingest.pages import IngestedDocument
 from ocr_tasks.ocr_types import OcrDocument
@@ -140,3 +141,22 @@ def region_reader_for(ingested: IngestedDocument, document: OcrDocument, *, lang
         if page_input.image_path and ocr_page is not None and ocr_page.source != "text_layer":
             pages[page_input.index] = (page_input.image_path, ocr_page.rotation, ocr_page.skew)
     return TesseractRegionReader(pages, languages=languages, **settings) if pages else None
+
+
+def extract_with_page_images(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng",
+                             options=None, templates=(), reread: bool = True, enhanced: bool = True,
+                             psm: int = EXTRACTION_PSM):
+    """`extract_invoice` with the second readings that need the page images (while they still exist):
+    the total's row re-read (`reread`) and an enhanced second reading of the image pages (`enhanced`).
+    The one way the CLI and the flows extract, so both give the same answers."""
+    from dataclasses import replace
+
+    from ocr_tasks.extraction.extract import extract_invoice
+    from ocr_tasks.extraction.options import ExtractionOptions
+
+    options = options or ExtractionOptions()
+    if reread and options.region_reader is None:
+        options = replace(options, region_reader=region_reader_for(ingested, document, languages=languages))
+    if enhanced and options.second_reading is None:
+        options = replace(options, second_reading=enhanced_reading(ingested, document, languages=languages, psm=psm))
+    return extract_invoice(document, templates=templates, options=options)

@@ -28,8 +28,9 @@ def _tesseract_info() -> tuple[str, list[str]]:
         cached = _tesseract_cache.get("info")
         if cached and time.monotonic() - cached[0] < TESSERACT_INFO_TTL_SECONDS:
             return cached[1]
-        import pytesseract
+        from ocr_tasks.engines.tesseract import import_pytesseract  # without pytesseract's pandas import
 
+        pytesseract = import_pytesseract()
         info = (str(pytesseract.get_tesseract_version()), sorted(pytesseract.get_languages(config="")))
         _tesseract_cache["info"] = (time.monotonic(), info)
         return info

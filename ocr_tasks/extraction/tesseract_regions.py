@@ -52,7 +52,9 @@ class TesseractRegionReader:
     def __call__(self, page: int, box: BBox) -> str:
         if page not in self.pages:
             return ""
-        import pytesseract
+        from ocr_tasks.engines.tesseract import import_pytesseract
+
+        pytesseract = import_pytesseract()
         from PIL import Image, ImageOps
 
         image = self._image(page)
@@ -80,7 +82,9 @@ def enhanced_reading(ingested: IngestedDocument, document: OcrDocument, *, langu
     (orientation and skew as the first reading applied, enlarged `scale` times, contrast stretched,
     Otsu-binarised), for `ExtractionOptions.second_reading`. Boxes are relative, so they line up with
     the first reading. None when no page has an image."""
-    import pytesseract
+    from ocr_tasks.engines.tesseract import import_pytesseract
+
+    pytesseract = import_pytesseract()
     from PIL import Image, ImageOps
 
     from ocr_tasks.engines.orientation import correct

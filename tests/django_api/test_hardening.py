@@ -318,3 +318,12 @@ def test_ids_that_are_not_uuids_are_404_everywhere(alice_client, processed, bad)
         assert (response.status_code, response.json()["code"]) == (404, "not_found")
     assert alice_client.get(f"/api/projects/{p}/ocr-status/{t}/").status_code == 200
     assert alice_client.get(f"/api/projects/{p}/documents/{d}/").status_code == 200
+
+
+def test_project_languages_longer_than_the_column_are_400(alice_client):
+    languages = "+".join(["eng"] * 30)  # matches the pattern, 119 characters: the column holds 100
+    response = alice_client.post("/api/projects/", {"name": "x", "languages": languages}, format="json")
+    assert (response.status_code, response.json()["code"]) == (400, "validation_error")
+    assert "languages" in response.json()["detail"]
+    ok = alice_client.post("/api/projects/", {"name": "x", "languages": "eng+deu"}, format="json")
+    assert ok.status_code == 201

@@ -42,7 +42,9 @@ class ProjectsApi(APIView):
 
     class ProjectCreateInputSerializer(serializers.Serializer):
         name = StrictCharField(max_length=200)
-        languages = serializers.RegexField(r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$", required=False, default="eng")
+        languages = serializers.RegexField(
+            r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$", max_length=100, required=False, default="eng"
+        )
 
     @extend_schema(responses=ProjectOutputSerializer(many=True))
     def get(self, request):

@@ -134,6 +134,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "django_api.invoices.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
     "URL_FORMAT_OVERRIDE": None,  # `?format=csv|xlsx|json` selects the export file, not a renderer
+    # token login attempts per client address (password guessing); 429 `throttled` beyond
+    "DEFAULT_THROTTLE_RATES": {"login": os.environ.get("OCR_LOGIN_RATE", "20/min")},
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Invoice OCR pipeline API",

@@ -24,3 +24,4 @@ OCR_EXECUTOR = "sync"
 OCR_PIPELINE_MODE = "embedded"
 OCR_FLOW = "tests.django_api.fake_flow:process_invoices"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"login": "10000/min"}}  # tests log in often

@@ -327,3 +327,19 @@ def test_project_languages_longer_than_the_column_are_400(alice_client):
     assert "languages" in response.json()["detail"]
     ok = alice_client.post("/api/projects/", {"name": "x", "languages": "eng+deu"}, format="json")
     assert ok.status_code == 201
+
+
+def test_token_login_is_throttled_per_client(anon_client, alice, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import ScopedRateThrottle
+
+    cache.clear()
+    # DRF reads the rates once, at import: the test suite's settings allow 10,000/min
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"login": "3/min"})
+    answers = [
+        anon_client.post("/api/auth/token/", {"username": "alice", "password": "wrong"}, format="json")
+        for _ in range(4)
+    ]
+    cache.clear()
+    assert [a.status_code for a in answers] == [400, 400, 400, 429]
+    assert answers[-1].json()["code"] == "throttled" and answers[-1].json()["message"]

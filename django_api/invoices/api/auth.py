@@ -8,6 +8,7 @@ from rest_framework import serializers
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from django_api.invoices.errors import InvalidCredentials
@@ -16,6 +17,8 @@ from django_api.invoices.errors import InvalidCredentials
 class TokenLoginApi(APIView):
     permission_classes = (AllowAny,)
     authentication_classes = ()
+    throttle_classes = (ScopedRateThrottle,)
+    throttle_scope = "login"
 
     class TokenLoginInputSerializer(serializers.Serializer):
         username = serializers.CharField()

@@ -22,6 +22,7 @@ _REASONS = {
     413: "request_too_large, file_too_large, too_many_pages, image_too_large",
     415: "unsupported_type or unsupported_media_type",
     422: "corrupt_file or encrypted_pdf",
+    429: "throttled (too many login attempts)",
 }
 _COMMON = (400, 401, 403, 404, 406)
 _BY_PATH_SUFFIX = {
@@ -30,7 +31,7 @@ _BY_PATH_SUFFIX = {
     "/fields/": (409, 413),
     "/approve/": (409,),
 }
-_PUBLIC = {"/api/auth/token/": (400, 406), "/api/ocr-health/": (406,)}
+_PUBLIC = {"/api/auth/token/": (400, 406, 429), "/api/ocr-health/": (406,)}
 
 
 def add_error_responses(result, generator, request, public):

@@ -52,14 +52,10 @@ wait_http() { # url seconds name
   echo "[run] $3 did not come up at $1; see var/log/" >&2; exit 1
 }
 
-echo "[run] Prefect server on 127.0.0.1:4200"
-"$VENV/prefect" server start --host 127.0.0.1 --port 4200 >var/log/prefect-server.log 2>&1 & pids+=($!)
-wait_http "$PREFECT_API_URL/health" 90 "Prefect server"
-
-echo "[run] work pool 'process', deployments from prefect.yaml, worker"
-"$VENV/prefect" work-pool inspect process >/dev/null 2>&1 || "$VENV/prefect" work-pool create process --type process >/dev/null
-"$VENV/prefect" --no-prompt deploy --all >var/log/prefect-deploy.log 2>&1 || echo "[run] prefect deploy failed: see var/log/prefect-deploy.log" >&2
-"$VENV/prefect" worker start --pool process >var/log/prefect-worker.log 2>&1 & pids+=($!)
+echo "[run] Prefect server on 127.0.0.1:4200, work pool 'process', deployments of prefect.yaml, worker"
+"$VENV/python" -m flows.serve --port 4200 --pool process --poll-seconds "$PREFECT_WORKER_QUERY_SECONDS" \
+  --log-dir var/log >var/log/prefect-stack.log 2>&1 & pids+=($!)
+wait_http "$PREFECT_API_URL/health" 120 "Prefect server"
 
 echo "[run] database migrations and demo data"
 "$VENV/python" manage.py migrate --noinput >var/log/migrate.log
@@ -68,7 +64,7 @@ echo "[run] database migrations and demo data"
 echo "[run] API on 127.0.0.1:8000"
 "$VENV/gunicorn" -c django_api/config/gunicorn_conf.py django_api.config.wsgi:application --bind 127.0.0.1:8000 --workers 1 --threads 8 \
   --timeout 300 >var/log/api.log 2>&1 & pids+=($!)
-wait_http "http://127.0.0.1:8000/api/ocr-health/" 60 "API" || true
+wait_http "http://127.0.0.1:8000/api/docs/" 60 "API"
 
 echo "[run] dashboard on 127.0.0.1:8501"
 OCR_DASHBOARD_USER=demo OCR_DASHBOARD_PASSWORD=$DEMO_PASSWORD OCR_DASHBOARD_AUTO_SIGN_IN=1 \

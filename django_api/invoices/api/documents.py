@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django_api.invoices.api import schemas
-from django_api.invoices.api.fields import FieldValueField, OptionalDateField
+from django_api.invoices.api.fields import MAX_VALUE_LENGTH, FieldValueField, OptionalDateField
 from django_api.invoices.models import DocumentStatus
 from django_api.invoices.page_images import document_page_png
 from django_api.invoices.selectors.documents import document_detail, document_get, document_list
@@ -58,7 +58,6 @@ class DocumentPageImageApi(APIView):
         return response
 
 
-MAX_VALUE_LENGTH = 2000  # characters of one field value or line-item cell
 MAX_LINE_ITEMS = 1000
 
 

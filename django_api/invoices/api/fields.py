@@ -16,7 +16,12 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-@extend_schema_field({"oneOf": [{"type": "string", "maxLength": 2000}, {"type": "number"}], "nullable": True})
+MAX_VALUE_LENGTH = 2000  # characters of one corrected field value or line-item cell
+
+
+@extend_schema_field(
+    {"oneOf": [{"type": "string", "maxLength": MAX_VALUE_LENGTH}, {"type": "number"}], "nullable": True}
+)
 class FieldValueField(serializers.CharField):
     """A corrected value: a string, or a JSON number kept as its text (`12.5` -> "12.5"); not a boolean,
     object or list."""

@@ -31,6 +31,7 @@ from ocr_tasks.errors import Cancelled, error_code
 from ocr_tasks.ocr_types import OcrDocument, OcrPage, SourceDocument
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
+SALVAGE_SECONDS = 5.0  # how long a stopped run waits for extractions already under way
 OCR_OPTIONS = frozenset(f.name for f in fields(OcrConfig)) - {"languages", "limits"}
 
 
@@ -153,11 +154,17 @@ class TaskRun:
         doc.extract_started = time.perf_counter()
         doc.extraction = tasks.extract.submit(doc.ingested, doc.ocr, self.config.languages, self.inputs.settings)
 
-    def collect_extractions(self) -> None:
-        """Wait for the documents being extracted (their page images must still exist)."""
+    def collect_extractions(self, *, within: float | None = None) -> None:
+        """Wait for the documents being extracted (their page images must still exist); with `within`
+        seconds, leave the ones not back by then."""
+        deadline = None if within is None else time.monotonic() + within
         for doc in self.live():
             if doc.extraction is None:
                 continue
+            if deadline is not None:
+                doc.extraction.wait(timeout=max(0.0, deadline - time.monotonic()))
+                if doc.extraction.state.is_pending() or doc.extraction.state.is_running():
+                    continue
             try:
                 doc.invoice = doc.extraction.result(raise_on_failure=True)
             except Exception as exc:  # noqa: BLE001
@@ -243,6 +250,7 @@ class TaskRun:
         `cancelled`. Called in the flow's process: on the termination signal a worker sends, or from
         the cancellation hook when Prefect runs it there."""
         self.cancelled = True
+        self.collect_extractions(within=SALVAGE_SECONDS)
         for doc in self.live():
             if doc.extracted and not doc.saved:
                 result = DocumentResult(source=doc.source, ocr=doc.ocr, invoice=doc.invoice, timings=doc.timings)

@@ -108,6 +108,10 @@ def stop(process: subprocess.Popen | None, *, timeout: float = 10) -> None:
     process.wait(timeout=5)
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.serve", description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=4200)
@@ -120,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(commands(args.port, args.pool)))
         return 0
     args.log_dir.mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGTERM, _interrupt)  # a supervisor's SIGTERM stops the stack like Ctrl-C
     env = stack_env(args.port, poll_seconds=args.poll_seconds)
     server = worker = None
     try:

@@ -39,7 +39,10 @@ pids=()
 cleanup() {
   echo; echo "[run] stopping..."
   for pid in "${pids[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
-  sleep 2
+  for _ in $(seq 1 30); do  # the Prefect stack stops its worker and server itself (up to ~20 s)
+    alive=0; for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break; sleep 1
+  done
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
 }

@@ -21,7 +21,9 @@ def _size(response) -> tuple[int, int]:
 
 
 def test_preview_applies_the_rotation_recorded_by_ocr(alice_client, project, run_on_commit):
-    body = _process(alice_client, project, run_on_commit, [upload("sideways.png", png_bytes(1, size=(300, 100)))])
+    body = _process(
+        alice_client, project, run_on_commit, [upload("sideways.png", png_bytes(1, size=(300, 100)))]
+    )
     url = f"/api/projects/{project.pk}/documents/{body['documents'][0]['id']}/pages/0/image/"
     assert _size(alice_client.get(url)) == (300, 100)  # the fake engine recorded no rotation
 

@@ -18,21 +18,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from ocr_tasks.cli.reporting import exit_code, expand_inputs, progress_bar, report_failure, usage_error
+from ocr_tasks.cli.reporting import (
+    exit_code,
+    expand_inputs,
+    positive_int,
+    progress_bar,
+    report_failure,
+    usage_error,
+)
 from ocr_tasks.config import EXTRACTION_PSM, OcrConfig, default_workers
 from ocr_tasks.invoice_types import FIELD_NAMES
 
 FORMATS = ("jsonl", "json", "csv")
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def register(subparsers) -> None:
@@ -45,7 +42,7 @@ def register(subparsers) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (jsonl)")
-    parser.add_argument("--workers", type=_positive_int, default=None,
+    parser.add_argument("--workers", type=positive_int, default=None,
                         help=f"OCR processes (default: cores = {default_workers()})")
     parser.add_argument("--templates", type=Path, default=None, metavar="DIR",
                         help="folder of invoice2data-style YAML templates (optional per-vendor overrides)")

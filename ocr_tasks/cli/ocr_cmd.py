@@ -14,6 +14,7 @@ from ocr_tasks.cli.reporting import (
     EXIT_USAGE,
     exit_code,
     expand_inputs,
+    positive_int,
     progress_bar,
     report_failure,
     usage_error,
@@ -21,16 +22,6 @@ from ocr_tasks.cli.reporting import (
 from ocr_tasks.config import OcrConfig, default_workers
 
 SUFFIXES = {"json": ".json", "text": ".txt", "hocr": ".hocr"}
-
-
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def register(subparsers) -> None:
@@ -47,7 +38,7 @@ def register(subparsers) -> None:
     parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+deu (eng)")
     parser.add_argument(
         "--workers",
-        type=_positive_int,
+        type=positive_int,
         default=None,
         help=f"OCR processes (default: cores = {default_workers()})",
     )
@@ -60,7 +51,7 @@ def register(subparsers) -> None:
         metavar="N",
         help=f"Tesseract page segmentation mode ({OcrConfig().psm})",
     )
-    parser.add_argument("--dpi", type=_positive_int, default=OcrConfig().dpi, help="PDF rendering DPI (300)")
+    parser.add_argument("--dpi", type=positive_int, default=OcrConfig().dpi, help="PDF rendering DPI (300)")
     parser.add_argument("--no-orientation", action="store_true", help="do not detect page orientation")
     parser.add_argument("--no-deskew", action="store_true", help="do not correct skew")
     parser.add_argument(

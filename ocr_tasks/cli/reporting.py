@@ -3,6 +3,7 @@ input expansion."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -14,6 +15,17 @@ EXIT_OK = 0  # every input succeeded
 EXIT_SOME_FAILED = 1  # at least one input failed (each reported by a failure line)
 EXIT_USAGE = 2  # bad arguments (argparse uses 2 as well)
 EXIT_INTERRUPTED = 130
+
+
+def positive_int(value: str) -> int:
+    """argparse type for counts such as --workers: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def failure_line(path: str | Path, exc: BaseException) -> str:

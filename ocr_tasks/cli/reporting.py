@@ -74,7 +74,9 @@ def expand_inputs(paths: Iterable[str]) -> list[Path]:
         if path.is_dir():
             out.extend(
                 sorted(
-                    p for p in path.rglob("*") if p.is_file() and not any(s.startswith(".") for s in p.parts)
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and not any(s.startswith(".") for s in p.relative_to(path).parts)
                 )
             )
         else:

@@ -24,6 +24,7 @@ from prefect import flow, get_run_logger
 from flows.port import TaskIntake
 from flows.process import process_invoices
 from flows.settings import ConfigurationError, get_port
+from ocr_tasks.errors import BadInput
 
 CLAIMS = ".claimed"
 PARTIAL_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial")
@@ -102,9 +103,13 @@ def watch_inbox(
         claim_folder.rmdir()
         return {"task_id": None, "archived": [], "failed": [], "returned": [], "released": released}
 
-    task_id = port.create_task(project, [(p.name, p.read_bytes()) for p in claimed])
-    summary = process_invoices(task_id)
-    by_name = {outcome["name"]: outcome for outcome in summary["documents"].values()}
+    try:
+        task_id = port.create_task(project, [(p.name, p.read_bytes()) for p in claimed])
+    except BadInput as exc:  # every file refused (or no such project): none is left claimed
+        task_id, by_name = None, {p.name: {"ok": False, "error": exc.code} for p in claimed}
+    else:
+        summary = process_invoices(task_id)
+        by_name = {outcome["name"]: outcome for outcome in summary["documents"].values()}
     archived, failed, returned = [], [], []
     for path in claimed:
         outcome = by_name.get(path.name, {"ok": False, "error": "not_processed"})

@@ -21,7 +21,8 @@ def build_port() -> DjangoPort:
 
 
 class DjangoPort:
-    """Implements `flows.port.PipelinePort`."""
+    """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing` (inbox sweeps and the
+    nightly refit of every project)."""
 
     STORAGE_PREFIX = "storage:"
 
@@ -153,3 +154,27 @@ class DjangoPort:
 
         row = ProjectAnomalyModel.objects.filter(project_id=project_id).first()
         return (bytes(row.blob), row.version) if row else None
+
+    def project_ids(self) -> list[str]:
+        from django_api.invoices.models import Project
+
+        return [str(pk) for pk in Project.objects.order_by("pk").values_list("pk", flat=True)]
+
+    def create_task(self, project_id: str, files: list[tuple[str, bytes]]) -> str:
+        """A queued task over files picked up by `watch_inbox`, created for the project's owner through
+        the same checks as an upload (bad files rejected with their codes, all bad -> that error).
+        `project_id` is a project's id or, when not a number, its exact name."""
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from django_api.invoices.models import Project
+        from django_api.invoices.services.uploads import invoice_upload
+        from ocr_tasks.errors import BadInput
+
+        key = str(project_id)
+        projects = Project.objects.filter(pk=int(key)) if key.isdigit() else Project.objects.filter(name=key)
+        project = projects.select_related("owner").first()
+        if project is None:
+            raise BadInput(f"no project {key!r} to put inbox files into")
+        uploads = [SimpleUploadedFile(name, data) for name, data in files]
+        outcome = invoice_upload(user=project.owner, project=project, files=uploads, dispatch=False)
+        return str(outcome.task.id)

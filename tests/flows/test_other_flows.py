@@ -13,6 +13,7 @@ from flows.process import process_invoices
 from flows.settings import use_port
 from ocr_tasks.anomaly import AnomalyModel
 from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.errors import UnsupportedDocument
 from tests.flows.fakes import fake_settings, png_bytes
 
 
@@ -85,3 +86,26 @@ def test_rescore_updates_stored_results(port, fake_engines):
     # flagged as a duplicate of the earlier one
     flagged = [(doc_id, a) for doc_id, r in after.items() for a in r.anomalies if "duplicate" in a.kind]
     assert flagged and all(set(a.related_document_ids) == set(after) - {doc_id} for doc_id, a in flagged)
+
+
+class _RefusingIntake(InMemoryPort):
+    """A port that refuses every file, as the Django port does when no file of a sweep is acceptable."""
+
+    def create_task(self, project_id, files):
+        raise UnsupportedDocument("no file of the sweep is a PDF or an image")
+
+
+def test_watch_inbox_sets_a_refused_sweep_aside_and_leaves_nothing_claimed(prefect_api, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "notes.txt").write_bytes(b"not an invoice")
+    old = time.time() - 7200
+    os.utime(inbox / "notes.txt", (old, old))
+
+    with use_port(_RefusingIntake()):
+        outcome = watch_inbox(str(inbox), "mailroom", settle_seconds=60)
+
+    assert outcome["task_id"] is None and outcome["failed"] == ["notes.txt"] and outcome["archived"] == []
+    error = json.loads((inbox / "errors" / "notes.txt.error.json").read_text())
+    assert error == {"task_id": None, "error": "unsupported_type"}
+    assert not any((inbox / CLAIMS).iterdir())

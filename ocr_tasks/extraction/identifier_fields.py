@@ -8,13 +8,21 @@ only when their ISO 13616 check digits are right.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ocr_tasks.extraction.candidates import Candidate, header_chunk
+from ocr_tasks.extraction.identifier_rules import (
+    bare_no_value_ok,
+    blocked_qualifier,
+    in_address,
+    repair_prefix,
+    separated_prefix,
+)
 from ocr_tasks.extraction.keywords import LABELS, fold, label_strength
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
 
-_ID_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
+_ID_TOKEN = re.compile(r"[A-Za-z0-9$€©¢§][A-Za-z0-9$€©¢§/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
 _IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?)\b")
 _TAX_ID_RE = re.compile(
     r"\b((?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)\s?U?\d[\dA-Z]{7,11}"
@@ -40,62 +48,92 @@ def iban_is_valid(iban: str) -> bool:
     return int(digits) % 97 == 1
 
 
-def _label_end(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int]:
-    """Strength of the best label on the row and the character offset just after it."""
+@lru_cache(maxsize=512)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A label phrase as printed: words separated by spaces, dots or hyphens or run together (`Inv. No`,
+    `Inv#`, `Rechnungs-Nr.`), on word boundaries."""
+    words = [re.escape(w) for w in phrase.lower().split()]
+    return re.compile(r"(?<![a-z0-9])" + r"[\s.\-]*".join(words) + r"(?![a-z0-9\-/_])")
+
+
+BARE_NO_STRENGTH = 0.8
+DOCUMENT_TITLES = frozenset({"invoice", "receipt", "factuur", "rechnung", "facture", "cash bill", "resit", "bill"})  # a lone `No` label says less than `Invoice No` or `Doc No`
+
+
+def _label_span(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int, int, str]:
+    """Strength of the best label on the row, its start, the character offset just after it, and the phrase."""
     lowered = row_text.lower()
-    best, end = 0.0, -1
+    best, start, end, label = 0.0, -1, -1, ""
     for phrase in phrases:
-        for m in re.finditer(r"(?<![a-z0-9])" + re.escape(phrase.lower()) + r"(?![a-z0-9\-/_])", lowered):
-            strength = 1.0 + 0.05 * len(phrase.split())
+        for m in _phrase_pattern(phrase).finditer(lowered):
+            strength = BARE_NO_STRENGTH if phrase == "no" else 1.0 + 0.05 * len(phrase.split())
             if strength > best or (strength == best and m.end() < end):
-                best, end = strength, m.end()
-    return best, end
+                best, start, end, label = strength, m.start(), m.end(), phrase
+    return best, start, end, label
 
 
-def _identifier(field: str, token_match: re.Match[str], target: Row, rows: list[Row], features: dict[str, float]
+def _identifier(field: str, span: tuple[int, int], target: Row, rows: list[Row], features: dict[str, float]
                 ) -> Candidate | None:
-    raw = token_match.group(0)
-    token = raw.strip(".#:-,")
-    if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token):
+    start, end = span
+    raw = target.text[start:end]
+    token = repair_prefix(re.sub(r"\s+", "", raw).strip(".#:-,"))
+    if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token) or not any(ch.isdigit() for ch in token):
         return None
     digits = sum(ch.isdigit() for ch in token)
     features.update({
         "digits": min(digits, 10) / 10.0,
         "digit_ratio": digits / len(token),
         "rel_y": target.bbox.center[1],
-        "amount_like": float(bool(re.fullmatch(r"-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token))),
+        "amount_like": float(bool(re.fullmatch(r"[$€£]?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token))),
     })
-    return Candidate(field=field, value=token, raw_text=raw, page=target.page,
-                     bbox=target.span_bbox(token_match.start(), token_match.end()),
-                     ocr_confidence=target.span_confidence(token_match.start(), token_match.end()),
-                     features=features, row_index=rows.index(target))
+    return Candidate(field=field, value=token, raw_text=raw, page=target.page, bbox=target.span_bbox(start, end),
+                     ocr_confidence=target.span_confidence(start, end), features=features,
+                     row_index=rows.index(target))
+
+
+def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[str, ...]) -> list[Candidate]:
+    """Identifiers printed after their label on the row (at most the third token after it)."""
+    strength, label_start, end, label = _label_span(row.text, phrases)
+    if strength <= 0 or blocked_qualifier(row.text, label_start):
+        return []
+    date_spans = [(d.start, d.end) for d in find_dates(row.text)]
+    out = []
+    for distance, m in enumerate(_ID_TOKEN.finditer(row.text, end)):
+        if distance > 2:
+            break
+        if any(m.start() < e and s < m.end() for s, e in date_spans) or in_address(row.text, label_start, m.end()):
+            continue
+        start = m.start()
+        prefix = separated_prefix(row.text[end:start], m.group(0))
+        if prefix is not None:
+            start -= len(prefix) + 1
+        if label == "no" and not bare_no_value_ok(m.group(0)):
+            continue
+        between = row.text[end:start]
+        words_between = len(re.findall(r"[A-Za-z]{2,}", between))
+        c = _identifier(field, (start, m.end()), row, rows, {
+            "label": strength, "distance": distance / 3.0, "words_between": min(words_between, 3) / 3.0,
+            "tax_id_label": label_strength(row.text[:start], LABELS["vendor_tax_id"], fuzzy=False),
+            "phone_label": label_strength(row.text[:start], PHONE_LABELS, fuzzy=False),
+            "generic_label": float(fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice", "receipt",
+                                                                   "factuur")))})
+        if c is not None:
+            out.append(c)
+    return out
 
 
 def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: str | None = None) -> list[Candidate]:
     """Identifiers after their label on the same row, or under it in the same column on the next row."""
     phrases = LABELS[label_key or field]
     out: list[Candidate] = []
+    # a lone document title (`TAX INVOICE`, `RECEIPT`) over a number is no label for it; in a header row
+    # of several columns (`Klant  Order  Factuur  Vervaldatum`) the same word names the column
+    table_phrases = tuple(p for p in phrases if len(p) >= 4)
+    column_phrases = tuple(p for p in table_phrases if p not in DOCUMENT_TITLES)
     for i, row in enumerate(rows):
-        strength, end = _label_end(row.text, phrases)
-        if strength <= 0:
-            continue
-        date_spans = [(d.start, d.end) for d in find_dates(row.text)]
-        for distance, m in enumerate(_ID_TOKEN.finditer(row.text, end)):
-            if distance > 2:
-                break
-            if any(m.start() < e and s < m.end() for s, e in date_spans):
-                continue
-            between = row.text[end:m.start()]
-            words_between = len(re.findall(r"[A-Za-z]{2,}", between))
-            c = _identifier(field, m, row, rows, {
-                "label": strength, "distance": distance / 3.0, "words_between": min(words_between, 3) / 3.0,
-                "tax_id_label": label_strength(row.text[:m.start()], LABELS["vendor_tax_id"], fuzzy=False),
-                "phone_label": label_strength(row.text[:m.start()], PHONE_LABELS, fuzzy=False),
-                "generic_label": float(fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice", "receipt",
-                                                                       "factuur")))})
-            if c is not None:
-                out.append(c)
+        out += _same_row_candidates(field, row, rows, phrases)
         header_row = not re.search(r"\d", row.text)
+        table_header = sum(bool(re.search(r"[A-Za-z]{2}", part)) for part in re.split(r"\s{2,}", row.text)) >= 2
         if header_row and i + 1 < len(rows) and rows[i + 1].page == row.page:
             below = rows[i + 1]
             spans = [(d.start, d.end) for d in find_dates(below.text)]
@@ -103,11 +141,12 @@ def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: st
                 if any(m.start() < e and s < m.end() for s, e in spans):
                     continue
                 header = header_chunk(row, below.span_bbox(m.start(), m.end()))
-                column_strength = label_strength(header, tuple(p for p in phrases if len(p) >= 4), fuzzy=False)
+                column_strength = label_strength(header, table_phrases if table_header else column_phrases,
+                                                 fuzzy=False)
                 if column_strength <= 0:
                     continue
-                c = _identifier(field, m, below, rows, {"label": column_strength * 0.9, "distance": 0.0,
-                                                        "words_between": 0.0, "column": 1.0})
+                c = _identifier(field, m.span(), below, rows, {"label": column_strength * 0.9, "distance": 0.0,
+                                                               "words_between": 0.0, "column": 1.0})
                 if c is not None:
                     out.append(c)
     return out

@@ -52,7 +52,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "receipt no", "receipt #", "receipt", "doc no", "document no", "factuurnummer", "factuur",
         "factuurnr", "rechnungsnummer", "rechnung nr", "rechnung", "numéro de facture", "facture n°",
         "no. facture", "cash bill", "bill #", "ref", "reference", "transaction no", "trans no", "slip no",
-        "order no", "tax invoice no", "no",
+        "order no", "tax invoice no", "no", "inv#", "invoice#", "receipt#", "bill#", "doc#", "document #",
+        "cash bill no", "cash inv no", "cash invoice no", "no resit", "resit no", "resit", "no bil", "bil no",
+        "trans #", "transaction #", "txn no", "txn #", "ref no", "reference no", "order #", "check no", "check #",
+        "chk no", "chk #", "ticket no", "ticket #", "folio no", "rechnungs nr", "rechnung nr", "rg nr", "beleg nr",
+        "belegnummer", "bon nr", "bonnummer", "factuur nr", "n° de facture", "facture no", "ticket n°",
     ),
     "po_number": (
         "po number", "po no", "p.o.", "po #", "purchase order", "order number", "bestelnummer", "bestellnummer",

@@ -2,8 +2,8 @@
 
 The header is the row with the most column labels (description / quantity / unit price / amount in
 several languages). Each following row with at least one amount is an item until a totals label. Numbers
-are assigned to columns by the header's x positions when a header exists, else by count from the right
-(amount last, unit price before it, a small integer quantity before that). Rows without numbers that sit
+are assigned to columns by the header's x positions. Receipts without a header row go to
+`receipt_items` (priced rows above the totals, kept only when they add up). Rows without numbers that sit
 directly under an item are appended to its description (wrapped descriptions).
 """
 
@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from ocr_tasks.extraction.keywords import fold
+from ocr_tasks.extraction.receipt_items import receipt_line_items
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FieldValue, LineItem
@@ -30,6 +31,11 @@ COLUMN_LABELS: dict[str, tuple[str, ...]] = {
 }
 _END = re.compile(r"\b(sub\s?total|subtotaal|total|totaal|zwischensumme|gesamtbetrag|summe|montant total|"
                   r"amount due|balance|rounding|tax summary|gst summary)\b", re.IGNORECASE)
+# Labels of summary and payment rows under a table: never an item, wherever the table ends.
+_SUMMARY = re.compile(r"\b(cash|change|received|tender\w*|paid|payable|discount|round\w*\s*adj\w*|rounding|gross|"
+                      r"net\s*amt|excl\w*\s*(gst|tax|vat)|(gst|sst|vat|tax)\s*(@|\d|payable|amt|amount)|service\s*charge|"
+                      r"points|total\s*gst|gst\s*summary|includ\w*\s+(\d+%\s*)?gst)\b|"
+                      r"\b(sr|zr|es|os)\b\s*[:(]?\s*@?\s*\d{0,2}\s*%", re.IGNORECASE)
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
@@ -52,7 +58,8 @@ def _find_header(rows: list[Row]) -> tuple[int, dict[str, float]] | None:
     best: tuple[int, dict[str, float]] | None = None
     for i, row in enumerate(rows):
         hits = _column_hits(row)
-        is_header = len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text)
+        is_header = len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text) \
+            and not re.search(r"summary|ringkasan", row.text, re.IGNORECASE)
         if is_header and (best is None or len(hits) > len(best[1])):
             best = (i, hits)
     return best
@@ -89,7 +96,7 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
     start = header[0] + 1 if header else 0
     columns = header[1] if header else None
     if header is None:
-        return []
+        return [LineItem(cells=cells) for cells in receipt_line_items(rows, decimal_separator=decimal_separator)]
     items: list[dict[str, FieldValue]] = []
     last_row: Row | None = None
     for row in rows[start:]:
@@ -107,8 +114,12 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
                         "description", f"{desc.value} {row.text.strip()}", f"{desc.raw_text}\n{row.text}",
                         desc.confidence, desc.page, bbox_union([desc.bbox, row.bbox]) if desc.bbox else row.bbox)
             continue
-        assigned = _assign(amounts, columns, row)
         first_number = min(a.start for a in amounts)
+        if _END.search(row.text[:first_number]) or _SUMMARY.search(row.text[:first_number]):
+            if items:
+                break
+            continue
+        assigned = _assign(amounts, columns, row)
         description = row.text[:first_number].strip(" :-")
         if not re.search(r"[A-Za-z]{2}", description):
             tail = row.text[assigned["amount"].end:].strip()

@@ -1,0 +1,170 @@
+"""Line items of receipts that print no header row: the run of priced rows just above the totals.
+
+Receipts list goods without `Description / Qty / Price / Amount` headers, often over two or three rows: a
+description row, sometimes a code row, then a row that ends with the amount (`9555221300282  2X  6.50
+13.00`). The items block is found by walking up from the first totals row (`Total`, `Sub Total`,
+`Item(s) : 2`) while rows are priced rows or description rows, and stopping at a row of header data (date,
+cashier, tax id, ...). A priced row with no words of its own takes the description rows printed since the
+previous item. Quantity is an integer marked `2X`, `x2`, `*1` or a bare small integer before the unit price.
+
+The block is kept only when it checks out: the amounts add up to a total or subtotal printed below it, or
+most items show quantity x unit price = amount. Otherwise no items are reported (a guess is worse than
+none).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.geometry import bbox_union
+from ocr_tasks.invoice_types import FieldValue
+from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
+from ocr_tasks.normalise.dates import find_dates
+
+TOTALS = re.compile(
+    r"\b(sub\s?-?total|total|totaal|zwischensumme|summe|gesamt\w*|montant total|amount due|balance|jumlah|nett)\b|"
+    r"\b(item|qty)\s*\(s\)|\bno\.?\s*of\s*items?\b|\bvolume\s*:",
+    re.IGNORECASE,
+)
+# Rows of header data, payment or summary: the items block never runs through one.
+_NOT_ITEM = re.compile(
+    r"\b(date|time|tel|fax|gst\s*(id|reg|no)|sst\s*(id|reg|no)|reg\.?\s*no|invoice|receipt|cashier|counter|"
+    r"terminal|table|pax|member|card|change|cash|tender\w*|paid|payment|rounding|discount|thank|operator|"
+    r"salesperson|doc\s*no|bill\s*(no|to)|customer|order\s*no)\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(r"(?<![\w.,])(?:(\d{1,3})\s?[xX*](?![\w])|[xX*]\s?(\d{1,3})(?![\d.,]))")
+_TRAILER = re.compile(
+    r"^[\s*#§$|:.\-]*(?:[A-Z]{1,2})?[\s*#§$|:.\-]*$"
+)  # tax codes after the amount: `SR`, `*S`
+MAX_TEXT_ROWS = 3  # description or code rows in a row without a priced row
+SUM_TOLERANCE = Decimal("0.05")
+
+
+def _priced(row: Row, decimal_separator: str | None) -> list[AmountMatch] | None:
+    """Decimal amounts of a row whose last amount ends it (only a tax code may follow), else None."""
+    amounts = [a for a in find_amounts(row.text, decimal_separator=decimal_separator) if a.has_decimals]
+    if not amounts or not _TRAILER.match(row.text[amounts[-1].end :]) or amounts[-1].value <= 0:
+        return None
+    return amounts
+
+
+def _is_header_data(row: Row) -> bool:
+    return bool(_NOT_ITEM.search(row.text) or find_dates(row.text) or re.search(r"\d{1,2}:\d{2}", row.text))
+
+
+def _block(
+    rows: list[Row], end: int, decimal_separator: str | None
+) -> list[tuple[Row, list[AmountMatch] | None]]:
+    """Rows of the items block above row `end`, top to bottom: (row, its amounts or None for a text row)."""
+    block: list[tuple[Row, list[AmountMatch] | None]] = []
+    text_run = 0
+    for row in reversed(rows[:end]):
+        if row.page != rows[end].page or _is_header_data(row):
+            break
+        amounts = _priced(row, decimal_separator)
+        text_run = 0 if amounts else text_run + 1
+        if text_run > MAX_TEXT_ROWS:
+            break
+        block.append((row, amounts))
+    block.reverse()
+    return block
+
+
+def _cell(column: str, value: str, raw: str, row: Row, start: int, end: int) -> FieldValue:
+    return FieldValue(
+        column, value, raw, round(row.span_confidence(start, end), 4), row.page, row.span_bbox(start, end)
+    )
+
+
+def _item(row: Row, amounts: list[AmountMatch], pending: list[Row]) -> dict[str, FieldValue] | None:
+    amount = amounts[-1]
+    cells = {
+        "amount": _cell("amount", format_amount(amount.value), amount.raw, row, amount.start, amount.end)
+    }
+    first = amounts[0].start
+    if len(amounts) >= 2:
+        unit = amounts[-2]
+        cells["unit_price"] = _cell(
+            "unit_price", format_amount(unit.value), unit.raw, row, unit.start, unit.end
+        )
+        first = unit.start
+    quantity = None
+    for m in _QUANTITY.finditer(row.text, 0, first):
+        quantity = m
+    if quantity is None and len(amounts) >= 2:
+        quantity = re.search(
+            r"(?<!\S)()(\d{1,3})\s+$", row.text[:first]
+        )  # a bare integer before the unit price
+    if quantity is not None:
+        value = Decimal(quantity.group(1) or quantity.group(2))
+        if value > 0:
+            cells["quantity"] = _cell(
+                "quantity", format_amount(value), quantity.group(0), row, quantity.start(), quantity.end()
+            )
+    start_of_numbers = min([first] + ([quantity.start()] if quantity else []))
+    own = row.text[:start_of_numbers].strip(" :-*@")
+    if re.search(r"[A-Za-z]{3}", own):
+        cells["description"] = _cell("description", own, own, row, 0, max(1, start_of_numbers))
+    else:
+        described = [r for r in pending if re.search(r"[A-Za-z]{3}", r.text)]
+        if not described:
+            return None
+        text = " ".join(r.text.strip() for r in described)
+        first_row = described[0]
+        cells["description"] = FieldValue(
+            "description",
+            text,
+            "\n".join(r.text for r in described),
+            round(sum(r.span_confidence(0, len(r.text)) for r in described) / len(described), 4),
+            first_row.page,
+            first_row.bbox if len(described) == 1 else bbox_union(r.bbox for r in described),
+        )
+    return cells
+
+
+def _checks_out(items: list[dict[str, FieldValue]], totals: list[Decimal]) -> bool:
+    amounts = sum(Decimal(i["amount"].value) for i in items)
+    if any(abs(amounts - t) <= SUM_TOLERANCE for t in totals):
+        return True
+    consistent = sum(
+        1
+        for i in items
+        if "quantity" in i
+        and "unit_price" in i
+        and Decimal(i["quantity"].value) * Decimal(i["unit_price"].value) == Decimal(i["amount"].value)
+    )
+    return consistent * 2 > len(items)
+
+
+def receipt_line_items(
+    rows: list[Row], *, decimal_separator: str | None = None
+) -> list[dict[str, FieldValue]]:
+    """Item cells of a receipt without a header row, or [] when no block checks out."""
+    for end, row in enumerate(rows):
+        if not TOTALS.search(row.text) or end == 0:
+            continue
+        block = _block(rows, end, decimal_separator)
+        if not any(a for _, a in block):
+            continue
+        items: list[dict[str, FieldValue]] = []
+        pending: list[Row] = []
+        for block_row, amounts in block:
+            if amounts is None:
+                pending.append(block_row)
+                continue
+            cells = _item(block_row, amounts, pending)
+            pending = []
+            if cells is not None:
+                items.append(cells)
+        totals = [
+            a.value
+            for r in rows[end : end + 6]
+            if r.page == row.page
+            for a in find_amounts(r.text, decimal_separator=decimal_separator)
+            if a.has_decimals
+        ]
+        return items if items and _checks_out(items, totals) else []
+    return []

@@ -32,9 +32,11 @@ FINAL_TOTAL_LABELS = (
     "grand total", "total payable", "amount payable", "total due", "amount due", "balance due", "nett total",
     "net total", "total amount", "rounded total", "total after adj", "total after rounding", "te betalen",
     "totaal te betalen", "gesamtbetrag", "endbetrag", "rechnungsbetrag", "total ttc", "net à payer", "montant total",
-    "invoice total", "total to pay", "amount to pay", "jumlah besar", "total incl",
+    "invoice total", "total to pay", "amount to pay", "jumlah besar", "total incl", "total rounded",
+    "total after round",
 )
-_ROUNDING_ROW = re.compile(r"\b(rounding|round(?:ed)?\s*(?:adj\w*|total)|afronding|rundung|arrondi)", re.IGNORECASE)
+_ROUNDING_ROW = re.compile(r"\b([rf]ounding|round(?:ed)?\s*(?:adj\w*|total)|total\s*round\w*|afronding|rundung|"
+                          r"arrondi)", re.IGNORECASE)
 _CASH_ROW = re.compile(r"\b(cash|tunai|tendered|tender|paid|received|change|kembali|baki|visa|master|card)\b",
                        re.IGNORECASE)
 

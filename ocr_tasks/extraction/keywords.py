@@ -18,7 +18,7 @@ LABELS: dict[str, tuple[str, ...]] = {
         "net total", "total payable", "total due", "total rm", "total sales", "totaal", "totaalbedrag",
         "te betalen", "gesamtbetrag", "gesamt", "summe", "endbetrag", "rechnungsbetrag", "montant total",
         "total ttc", "net à payer", "jumlah", "amount", "balance", "total (rm)", "total amt", "nett",
-        "totaal incl", "totaalprijs", "bedrag", "round total", "rounded total",
+        "totaal incl", "totaalprijs", "bedrag", "round total", "rounded total", "total rounded", "total round",
     ),
     "subtotal": (
         "subtotal", "sub total", "sub-total", "total excl", "total excluding", "excluding gst", "excl. btw",
@@ -130,7 +130,7 @@ def has_label(label: str, field: str) -> float:
     return label_strength(label, LABELS.get(field, ()))
 
 
-_INCLUSIVE = re.compile(r"\b(incl\w*|inkl\w*|ttc|with)\.?\s*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva)\b|"
+_INCLUSIVE = re.compile(r"\b(incl\w*|inkl\w*|ttc|with)[.\s]*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva)\b|"
                         r"\b(gst|tax|vat|btw|mwst|sst|tva)\.?\s*(incl\w*|inkl\w*)", re.IGNORECASE)
 
 

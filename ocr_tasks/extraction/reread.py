@@ -6,8 +6,8 @@ image (for example at a larger scale with a single-line page segmentation mode),
 the rows of the best total candidates and the rows that carry a total label but no readable amount. An
 amount that both readings agree on gets the `reread_agrees` feature; an amount only the second reading
 found becomes a new candidate carrying the label features of its row, unless the first reading had a
-confident amount on that row (on the corpus, overruling confident first readings lost more totals than it
-recovered).
+confident amount on that row or one that a second reading of the whole page confirmed (on the corpus,
+overruling confident first readings lost more totals than it recovered).
 """
 
 from __future__ import annotations
@@ -66,11 +66,16 @@ def reread_total_candidates(
             continue
         if any(c.features.get("has_decimals") and c.ocr_confidence >= TRUST_FIRST_READING for c in same_row):
             continue  # the first reading was confident: a disagreeing second reading is more often wrong
+        if any(c.features.get("has_decimals") and c.features.get("readings_agree") for c in same_row):
+            continue  # two readings of the page already agree on this row's amount: one re-read does not outvote them
         left = " ".join(text[:amounts[-1].start].split()[-5:])
         template = max(same_row, key=lambda c: c.score).features if same_row else {}
         features = dict(template)
         features.update({"label_left": has_label(left, "total"), "negative_label": has_negative(left, "total"),
                          "has_decimals": 1.0, "reread_agrees": 1.0, "reread_only": 1.0})
+        if "readings_agree" in features:  # the template's agreement was about its own value, not this one
+            features["readings_agree"] = float(any(c.field == "total" and c.value == value
+                                                   and c.features.get("second_reading") for c in candidates))
         extra.append(Candidate(field="total", value=value, raw_text=amounts[-1].raw, page=row.page, bbox=row.bbox,
                                ocr_confidence=0.8, features=features, row_index=index))
     return extra

@@ -1,9 +1,12 @@
-"""Totals of receipts with a cash rounding: the rounded (payable) total wins, whatever OCR did to the
-labels (table-driven on realistic rows)."""
+"""Totals of receipts: with a cash rounding the rounded (payable) total wins, whatever OCR did to the
+labels; a region re-read does not outvote two readings of the page that agree (table-driven)."""
+
+from dataclasses import replace
 
 import pytest
 
-from ocr_tasks.extraction import extract_invoice
+from ocr_tasks.extraction import ExtractionOptions, extract_invoice
+from ocr_tasks.ocr_types import Block, Line, OcrDocument
 
 from .synthetic import SyntheticInvoice
 
@@ -57,3 +60,44 @@ def _total(rows: list[str]) -> str | None:
 )
 def test_rounded_total_of_a_receipt(rows, expected):
     assert _total(rows) == expected
+
+
+def _low_confidence(document: OcrDocument, confidence: float) -> OcrDocument:
+    """The same document with every word read at `confidence` (a faint scan)."""
+    pages = []
+    for page in document.pages:
+        blocks = [
+            Block.of(
+                [Line.of([replace(w, confidence=confidence) for w in line.words]) for line in block.lines]
+            )
+            for block in page.blocks
+        ]
+        pages.append(replace(page, blocks=tuple(blocks)))
+    return replace(document, pages=tuple(pages))
+
+
+@pytest.mark.parametrize(("second_agrees", "expected"), [(True, "6.00"), (False, "8.00")])
+def test_a_region_re_read_does_not_outvote_two_agreeing_readings(second_agrees, expected):
+    rows = [
+        [(text, 150)]
+        for text in [
+            "KEDAI KOPI SDN BHD",
+            "NO 2, JALAN TEMENGGUNG 19/9",
+            "Tax Invoice",
+            "Cham (B)  2  3.00  6.00",
+            "Total (Inclusive of GST):  6.00",
+            "CASH  10.00",
+            "CHANGE  4.00",
+        ]
+    ]
+    sample = SyntheticInvoice(
+        rows=rows, truth={}, items=[], lang="en", row_y=[150 + 70 * i for i in range(len(rows))]
+    )
+    first = _low_confidence(sample.to_document(), 0.4)
+    second = first if second_agrees else None
+
+    def reader(page, box):
+        return "Total (Inclusive of GST): 8.00"  # the re-read of the total's row disagrees
+
+    invoice = extract_invoice(first, options=ExtractionOptions(region_reader=reader, second_reading=second))
+    assert invoice.get("total") == expected

@@ -1,7 +1,7 @@
 """Printed dates to `datetime.date`.
 
-Handles numeric forms (`25/12/2018`, `25-12-18`, `25.12.2018`, `2018-12-25`, `2018/12/25`, `20181225`)
-and month names in English, German, French and Dutch (`25 DEC 2018`, `Dec 25, 2018`, `25. Dezember 2018`,
+Handles numeric forms (`25/12/2018`, `25-12-18`, `25.12.2018`, `2018-12-25`, `2018/12/25`, `20181225`;
+`25122018` alone or before a time) and month names in English, German, French and Dutch (`25 DEC 2018`, `Dec 25, 2018`, `25. Dezember 2018`,
 `1er mars 2020`, `18 april 2014`, `25-Dec-18`).
 
 Day/month ambiguity (`03/04/2018`) is resolved by the caller's `day_first` cue; with no cue the
@@ -64,7 +64,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # 20181225
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
+    # 25032018 13:11:54 (a POS printout: day first, and only before a time, so that codes are not dates)
+    re.compile(r"(?<![\d])(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)(?=\s+\d{1,2}:\d{2}(?!\d))"),
 )
+_COMPACT_DAY_FIRST = re.compile(r"\s*(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +167,8 @@ def parse_date(
     if not text:
         return None
     matches = find_dates(text, day_first=day_first, languages=languages)
+    if not matches and (compact := _COMPACT_DAY_FIRST.fullmatch(text)):  # a lone `25032018`
+        return _make(int(compact["y"]), int(compact["m"]), int(compact["d"]))
     return matches[0].value if matches else None
 
 

@@ -104,3 +104,17 @@ def test_glued_dates():
 
     assert [d.value.isoformat() for d in find_glued_dates("Date: 09/032018")] == ["2018-03-09"]
     assert find_glued_dates("Tel 03-78459283") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("25032018", date(2018, 3, 25)),  # a lone day-first compact date
+        ("20181225", date(2018, 12, 25)),  # year first still wins when valid
+        ("00440010036 25032018 13:11:54 0003", date(2018, 3, 25)),  # POS footer: before a time
+        ("9555221300282 25032018", None),  # without a time an 8-digit run in a row is a code, not a date
+        ("31132018 10:00", None),  # no month 13
+    ],
+)
+def test_compact_day_first_dates(text, expected):
+    assert parse_date(text) == expected

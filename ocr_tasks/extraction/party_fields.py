@@ -79,7 +79,7 @@ _DOC_TITLE = re.compile(r"^(tax\s+invoice|simplified\s+tax\s+invoice|invoice|rec
 def clean_name(text: str) -> str:
     """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
     registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
-    -> `Coolblue B.V.`)."""
+    -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
     text = re.sub(r"\s+", " ", text.strip())
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
     text = re.sub(r"^[^\w(]+", "", text)
@@ -90,7 +90,11 @@ def clean_name(text: str) -> str:
         text = text[:end]
     else:
         text = re.sub(r"[^\w.)]+$", "", text)
-    return text.strip()
+    return _SDN_BHD_SLIP.sub(lambda m: "SDN BHD" if m.group(0).isupper() else "Sdn Bhd", text.strip())
+
+
+# `SDN BHD` (Malaysian private limited) as OCR often reads it: `SON BHD`, `S0N BHD`, `SDN BHO`
+_SDN_BHD_SLIP = re.compile(r"\bS[DO0]N\.?\s?BH[DO0]\b\.?", re.IGNORECASE)
 
 
 _DOMAIN_RE = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,}", re.IGNORECASE)

@@ -48,6 +48,7 @@ _DATE_TIME_ROW = re.compile(r"[\w\s/.,:-]{0,30}\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?
 _PHONE_ROW = re.compile(r"(\+\d{2,3}[\s-]?\d|\b0\d{1,2}-\s?\d{3,4}|\b(mobile|whats\s?app\w*|h/?p|hotline|"
                         r"telephone|tel\w*|site|fax)\b)", re.IGNORECASE)
 _AMOUNT_IN_ROW = re.compile(r"\d[.,]\d{2}(?!\d)")
+_LONG_NUMBER = re.compile(r"\d{9,}")  # a tax or phone number whose label OCR garbled (`687 1D No :000305020352`)
 _TAX_ID_IN_ROW = re.compile(r"\b[G6C]ST\b|\bID\.?\s*NO", re.IGNORECASE)
 _ADDRESS_HINT = re.compile(
     r"\b(\d{4,5}|jalan|jln|lot|no\.?|taman|tmn|lorong|street|st\.|road|rd\.?|avenue|ave|straat|weg|laan|"
@@ -219,7 +220,8 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
             continue  # registration / tax number or a time stamp between the name and the address
         if not block and sum(ch.isalnum() for ch in text) < 3:
             continue  # speck of noise
-        if block and (_PHONE_ROW.search(text) or _AMOUNT_IN_ROW.search(text) or _TAX_ID_IN_ROW.search(text)):
+        if block and (_PHONE_ROW.search(text) or _AMOUNT_IN_ROW.search(text) or _TAX_ID_IN_ROW.search(text)
+                      or _LONG_NUMBER.search(text)):
             break
         if _STOP_ADDRESS.search(text) and not _ADDRESS_HINT.search(text.split(":")[0]):
             break

@@ -31,7 +31,7 @@ TOTALS = re.compile(
 # Rows of header data, payment or summary: the items block never runs through one.
 _NOT_ITEM = re.compile(
     r"\b(date|time|tel|fax|gst\s*(id|reg|no)|sst\s*(id|reg|no)|reg\.?\s*no|invoice|receipt|cashier|counter|"
-    r"terminal|table|pax|member|card|change|cash|tender\w*|paid|payment|rounding|discount|thank|operator|"
+    r"terminal|table|pax|member|card\s*(no|#|type)|(credit|debit)\s*card|change|cash|tender\w*|paid|payment|rounding|discount|thank|operator|"
     r"salesperson|doc\s*no|bill\s*(no|to)|customer|order\s*no)\b",
     re.IGNORECASE,
 )

@@ -75,6 +75,11 @@ def _items(rows: list) -> list[tuple]:
         ),
         # amounts that add up to nothing printed and no quantity x price check: no items rather than a guess
         (["Cashier: ANN", "COFFEE  3.10", "SOYA BEAN  2.40", "TOTAL  9.90"], []),
+        # an item named like a payment word (`CARD COVER`) is still an item; the card payment is not
+        (
+            ["Cashier: ANN", "CARD COVER (SJB-4013)", "1X  3.90  3.90  SR", "Total  3.90", "VISA CARD  3.90"],
+            [("CARD COVER (SJB-4013)", "1.00", "3.90", "3.90")],
+        ),
         # nothing priced above the total
         (["Cashier: ANN", "TOTAL  9.90", "CASH  10.00"], []),
     ],

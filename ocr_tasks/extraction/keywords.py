@@ -130,7 +130,7 @@ def has_label(label: str, field: str) -> float:
     return label_strength(label, LABELS.get(field, ()))
 
 
-_INCLUSIVE = re.compile(r"\b(incl\w*|inkl\w*|ttc|with)[.\s]*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva)\b|"
+_INCLUSIVE = re.compile(r"\b(incl\w*|inkl\w*|i\s?n?clusive|ttc|with)[.\s]*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva)\b|"
                         r"\b(gst|tax|vat|btw|mwst|sst|tva)\.?\s*(incl\w*|inkl\w*)", re.IGNORECASE)
 
 

@@ -101,3 +101,24 @@ def test_a_region_re_read_does_not_outvote_two_agreeing_readings(second_agrees, 
 
     invoice = extract_invoice(first, options=ExtractionOptions(region_reader=reader, second_reading=second))
     assert invoice.get("total") == expected
+
+
+def test_a_total_under_an_ocr_broken_inclusive_label():
+    rows = [
+        "ANZEL ADVERTISING (M) SDN BHD",
+        "LOT 3, JALAN PELABUR 23/1, 40300 SHAH ALAM",
+        "TAX INVOICE",
+        "DESIGN  1  31.80  31.80",
+        "ROLLUP BUNTING  2  178.08  356.16",
+        "DEPOSIT  1  -287.62  -287.62",
+        "Total Sales (Excluding GST) :  94.34",
+        "Discount  0.00",
+        "Total GST  5.66",
+        "Rounding  0.00",
+        "Total Sales (i clusive of GST)  100.00",
+    ]
+    printed = [[(row, 150)] for row in rows]
+    document = SyntheticInvoice(
+        rows=printed, truth={}, items=[], lang="en", row_y=[150 + 70 * i for i in range(len(rows))]
+    ).to_document()
+    assert extract_invoice(document).get("total") == "100.00"

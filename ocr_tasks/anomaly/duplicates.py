@@ -8,36 +8,28 @@ look-alikes such as O/0, l/1, S/5, B/8 are folded).
 
 from __future__ import annotations
 
-from ocr_tasks.anomaly.kinds import DEFAULTS, DUPLICATE_INVOICE, EXACT_DUPLICATE, FUZZY_DUPLICATE
+from ocr_tasks.anomaly.kinds import DUPLICATE_INVOICE, EXACT_DUPLICATE, FUZZY_DUPLICATE, anomaly_of
 from ocr_tasks.anomaly.ledger import Entry, Ledger
 from ocr_tasks.anomaly.settings import AnomalySettings
 from ocr_tasks.result_types import Anomaly
 
 
-def _anomaly(kind: str, entry: Entry, others: list[Entry], explanation: str, evidence: dict) -> Anomaly:
-    severity, score = DEFAULTS[kind]
-    return Anomaly(
-        document_id=entry.document_id,
-        kind=kind,
-        severity=severity,
-        score=score,
-        explanation=explanation,
-        evidence=evidence,
-        related_document_ids=tuple(dict.fromkeys(o.document_id for o in others)),
-    )
+def _document_ids(others: list[Entry]) -> tuple[str, ...]:
+    """The other documents' ids, each once, in order."""
+    return tuple(dict.fromkeys(o.document_id for o in others))
 
 
 def exact_duplicate(entry: Entry, prior: Ledger) -> Anomaly | None:
     others = [o for o in prior.by_sha.get(entry.record.sha256, []) if o.document_id != entry.document_id]
     if not entry.record.sha256 or not others:
         return None
-    return _anomaly(
+    return anomaly_of(
         EXACT_DUPLICATE,
         entry,
-        others,
         f"The same file (sha256 {entry.record.sha256[:12]}...) was already uploaded as "
         f"{', '.join(o.document_id for o in others[:3])}.",
         {"sha256": entry.record.sha256},
+        _document_ids(others),
     )
 
 
@@ -49,13 +41,13 @@ def duplicate_invoice(entry: Entry, prior: Ledger) -> Anomaly | None:
     ]
     if not others:
         return None
-    return _anomaly(
+    return anomaly_of(
         DUPLICATE_INVOICE,
         entry,
-        others,
         f"Invoice number {entry.record.invoice_number!r} from {entry.record.vendor_name!r} was already "
         f"received as {', '.join(o.document_id for o in others[:3])}.",
         {"vendor": entry.vendor, "invoice_number": entry.number},
+        _document_ids(others),
     )
 
 
@@ -79,10 +71,9 @@ def fuzzy_duplicate(entry: Entry, prior: Ledger, settings: AnomalySettings) -> A
     if not others:
         return None
     first = others[0]
-    return _anomaly(
+    return anomaly_of(
         FUZZY_DUPLICATE,
         entry,
-        others,
         f"Invoice number {entry.record.invoice_number!r} differs from {first.record.invoice_number!r} "
         f"({first.document_id}) only by punctuation or OCR look-alikes, with the same vendor and total "
         f"{entry.record.total}"
@@ -92,6 +83,7 @@ def fuzzy_duplicate(entry: Entry, prior: Ledger, settings: AnomalySettings) -> A
             "similar_invoice_number": first.record.invoice_number,
             "total": entry.record.total,
         },
+        _document_ids(others),
     )
 
 

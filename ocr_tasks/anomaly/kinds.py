@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from ocr_tasks.result_types import ERROR, INFO, WARNING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ocr_tasks.result_types import ERROR, INFO, WARNING, Anomaly
+
+if TYPE_CHECKING:
+    from ocr_tasks.anomaly.ledger import Entry
 
 EXACT_DUPLICATE = "exact_duplicate"
 DUPLICATE_INVOICE = "duplicate_invoice"
@@ -48,3 +54,17 @@ DEFAULTS: dict[str, tuple[str, float]] = {
     IBAN_CHANGED: (ERROR, 0.9),
     RULES_ONLY: (INFO, 0.0),
 }
+
+
+def anomaly_of(kind: str, entry: Entry, explanation: str, evidence: dict, related: Sequence[str] = ()) -> Anomaly:
+    """An anomaly of `kind` about `entry`'s document, with the kind's default severity and score."""
+    severity, score = DEFAULTS[kind]
+    return Anomaly(
+        document_id=entry.document_id,
+        kind=kind,
+        severity=severity,
+        score=score,
+        explanation=explanation,
+        evidence=evidence,
+        related_document_ids=tuple(related),
+    )

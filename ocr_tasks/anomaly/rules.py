@@ -12,7 +12,6 @@ from datetime import timedelta
 from ocr_tasks.anomaly.keys import amount
 from ocr_tasks.anomaly.kinds import (
     ARITHMETIC_MISMATCH,
-    DEFAULTS,
     FUTURE_DATE,
     IBAN_CHANGED,
     NEAR_APPROVAL_THRESHOLD,
@@ -20,6 +19,7 @@ from ocr_tasks.anomaly.kinds import (
     ROUND_AMOUNT,
     SPLIT_INVOICE,
     WEEKEND_DATE,
+    anomaly_of,
 )
 from ocr_tasks.anomaly.ledger import Entry, Ledger
 from ocr_tasks.anomaly.settings import AnomalySettings
@@ -35,21 +35,6 @@ ARITHMETIC_FIELD_SETS = frozenset(
     }
 )
 ROUNDING = 0.005
-
-
-def _anomaly(
-    kind: str, entry: Entry, explanation: str, evidence: dict, related: Sequence[str] = ()
-) -> Anomaly:
-    severity, score = DEFAULTS[kind]
-    return Anomaly(
-        document_id=entry.document_id,
-        kind=kind,
-        severity=severity,
-        score=score,
-        explanation=explanation,
-        evidence=evidence,
-        related_document_ids=tuple(related),
-    )
 
 
 def _failed_check(outcome: ExpectationOutcome) -> str:
@@ -78,7 +63,7 @@ def arithmetic_mismatch(
         ]
         if not failed:
             return None
-        return _anomaly(
+        return anomaly_of(
             ARITHMETIC_MISMATCH,
             entry,
             "The amounts do not add up; failed checks: " + "; ".join(_failed_check(o) for o in failed) + ".",
@@ -90,7 +75,7 @@ def arithmetic_mismatch(
     gap = round(subtotal + tax - total, 2)
     if abs(gap) <= settings.amount_tolerance + ROUNDING:
         return None
-    return _anomaly(
+    return anomaly_of(
         ARITHMETIC_MISMATCH,
         entry,
         f"Subtotal {entry.record.subtotal} plus tax {entry.record.tax_amount} is {subtotal + tax:.2f}, "
@@ -107,7 +92,7 @@ def future_date(entry: Entry, settings: AnomalySettings) -> Anomaly | None:
     today = settings.reference_date()
     if entry.day is None or entry.day <= today:
         return None
-    return _anomaly(
+    return anomaly_of(
         FUTURE_DATE,
         entry,
         f"The invoice date {entry.day.isoformat()} is {(entry.day - today).days} days after today "
@@ -120,7 +105,7 @@ def weekend_date(entry: Entry) -> Anomaly | None:
     if entry.day is None or entry.day.weekday() < 5:
         return None
     weekday = entry.day.strftime("%A")
-    return _anomaly(
+    return anomaly_of(
         WEEKEND_DATE,
         entry,
         f"The invoice is dated on a {weekday} ({entry.day.isoformat()}).",
@@ -132,7 +117,7 @@ def round_amount(entry: Entry, settings: AnomalySettings) -> Anomaly | None:
     total, unit = entry.total, settings.round_amount_unit
     if total is None or total < settings.round_amount_min or abs(total / unit - round(total / unit)) > 1e-9:
         return None
-    return _anomaly(
+    return anomaly_of(
         ROUND_AMOUNT,
         entry,
         f"The total {entry.record.total} is a round multiple of {unit:g}.",
@@ -145,7 +130,7 @@ def near_approval_threshold(entry: Entry, settings: AnomalySettings) -> Anomaly 
     floor = limit * (1 - settings.near_threshold_fraction)
     if entry.total is None or not floor <= entry.total < limit:
         return None
-    return _anomaly(
+    return anomaly_of(
         NEAR_APPROVAL_THRESHOLD,
         entry,
         f"The total {entry.record.total} is just under the approval threshold {limit:,.2f} "
@@ -175,7 +160,7 @@ def split_invoice(entry: Entry, prior: Ledger, settings: AnomalySettings) -> Ano
     combined = entry.total + sum(o.total for o in parts)
     if not parts or combined < limit:
         return None
-    return _anomaly(
+    return anomaly_of(
         SPLIT_INVOICE,
         entry,
         f"{len(parts) + 1} invoices from {entry.record.vendor_name!r} within {settings.split_window_days} days "
@@ -188,7 +173,7 @@ def split_invoice(entry: Entry, prior: Ledger, settings: AnomalySettings) -> Ano
 def new_vendor(entry: Entry, prior: Ledger, settings: AnomalySettings) -> Anomaly | None:
     if not entry.vendor or prior.size < settings.new_vendor_min_history or prior.vendor_entries(entry.vendor):
         return None
-    return _anomaly(
+    return anomaly_of(
         NEW_VENDOR,
         entry,
         f"This is the first invoice from {entry.record.vendor_name!r} among {prior.size} earlier invoices.",
@@ -200,7 +185,7 @@ def iban_changed(entry: Entry, prior: Ledger) -> Anomaly | None:
     known = prior.ibans.get(entry.vendor, set()) if entry.vendor else set()
     if not entry.iban or not known or entry.iban in known:
         return None
-    return _anomaly(
+    return anomaly_of(
         IBAN_CHANGED,
         entry,
         f"The IBAN {entry.iban} differs from the {len(known)} IBAN(s) {entry.record.vendor_name!r} used before "

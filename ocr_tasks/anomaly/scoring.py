@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from ocr_tasks.anomaly import rules
 from ocr_tasks.anomaly.duplicates import duplicate_anomaly
-from ocr_tasks.anomaly.kinds import DEFAULTS, DUPLICATE_KINDS, RULES_ONLY
+from ocr_tasks.anomaly.kinds import DUPLICATE_KINDS, RULES_ONLY, anomaly_of
 from ocr_tasks.anomaly.ledger import Entry, Ledger
 from ocr_tasks.anomaly.model import AnomalyModel, Candidate, candidate, fit_model, learned_anomalies
 from ocr_tasks.anomaly.records import InvoiceRecord
@@ -21,15 +21,12 @@ from ocr_tasks.result_types import Anomaly, ValidationReport
 
 
 def _rules_only(entry: Entry, history_size: int, settings: AnomalySettings) -> Anomaly:
-    severity, score = DEFAULTS[RULES_ONLY]
-    return Anomaly(
-        document_id=entry.document_id,
-        kind=RULES_ONLY,
-        severity=severity,
-        score=score,
-        explanation=f"Only the rules ran: the project has {history_size} past invoices and the learned "
+    return anomaly_of(
+        RULES_ONLY,
+        entry,
+        f"Only the rules ran: the project has {history_size} past invoices and the learned "
         f"detector needs at least {settings.min_history}.",
-        evidence={"history_size": history_size, "min_history": settings.min_history},
+        {"history_size": history_size, "min_history": settings.min_history},
     )
 
 

@@ -39,6 +39,22 @@ def ready_files(inbox: Path, *, settle_seconds: float) -> list[Path]:
     )
 
 
+def sweep_batch(files: list[Path], *, max_files: int, max_bytes: int) -> list[Path]:
+    """The first `files` that fit in one task (at most `max_files`, `max_bytes` together; the first file
+    always, so that an oversized one gets its own error); the rest wait for the next sweep."""
+    batch, total = [], 0
+    for path in files[:max_files]:
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            continue
+        if batch and total + size > max_bytes:
+            break
+        batch.append(path)
+        total += size
+    return batch
+
+
 def move_unique(path: Path, folder: Path) -> Path:
     """Move `path` into `folder`, never overwriting: `name (2).pdf` when `name.pdf` is taken."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -88,8 +104,11 @@ def watch_inbox(
     errors: str | None = None,
     settle_seconds: float = 2.0,
     stale_claim_seconds: float = 3600.0,
+    max_files: int = 100,
+    max_bytes: int = 200 * 1024 * 1024,
 ) -> dict[str, Any]:
-    """One sweep of `inbox` into `project`: all new files become one task, processed in this run."""
+    """One sweep of `inbox` into `project`: new files become one task, processed in this run; at most
+    `max_files` / `max_bytes` per sweep (the API's per-request limits by default), the rest next time."""
     port = get_port()
     if not isinstance(port, TaskIntake):
         raise ConfigurationError(f"{type(port).__name__} cannot create tasks (TaskIntake) for watch_inbox")
@@ -98,7 +117,8 @@ def watch_inbox(
     errors_dir = Path(errors) if errors else inbox_dir / "errors"
     released = release_stale_claims(inbox_dir, older_than=stale_claim_seconds)
     claim_folder = inbox_dir / CLAIMS / uuid.uuid4().hex
-    claimed = claim(ready_files(inbox_dir, settle_seconds=settle_seconds), claim_folder)
+    ready = ready_files(inbox_dir, settle_seconds=settle_seconds)
+    claimed = claim(sweep_batch(ready, max_files=max_files, max_bytes=max_bytes), claim_folder)
     if not claimed:
         claim_folder.rmdir()
         return {"task_id": None, "archived": [], "failed": [], "returned": [], "released": released}

@@ -166,6 +166,7 @@ class DjangoPort:
         `project_id` is a project's id or, when not a number, its exact name."""
         from django.core.files.uploadedfile import SimpleUploadedFile
 
+        from django_api.invoices.errors import ApiError
         from django_api.invoices.models import Project
         from django_api.invoices.services.uploads import invoice_upload
         from ocr_tasks.errors import BadInput
@@ -176,5 +177,10 @@ class DjangoPort:
         if project is None:
             raise BadInput(f"no project {key!r} to put inbox files into")
         uploads = [SimpleUploadedFile(name, data) for name, data in files]
-        outcome = invoice_upload(user=project.owner, project=project, files=uploads, dispatch=False)
+        try:
+            outcome = invoice_upload(user=project.owner, project=project, files=uploads, dispatch=False)
+        except ApiError as exc:  # a request-level limit (too many files or bytes): the sweep's bad input
+            refused = BadInput(exc.message, detail=exc.detail)
+            refused.code = exc.code
+            raise refused from exc
         return str(outcome.task.id)

@@ -36,3 +36,11 @@ def test_create_task_refuses_an_all_bad_sweep_or_an_unknown_project(project):
     with pytest.raises(BadInput):
         port.create_task("no such project", [("a.png", png_bytes(1))])
     assert not OcrTask.objects.exists()
+
+
+def test_create_task_refuses_a_sweep_over_the_request_limits_as_bad_input(project, settings):
+    settings.OCR_MAX_FILES_PER_REQUEST = 1
+    with pytest.raises(BadInput) as refused:
+        DjangoPort().create_task(str(project.pk), [("a.png", png_bytes(1)), ("b.png", png_bytes(2))])
+    assert refused.value.code == "request_too_large"
+    assert not OcrTask.objects.exists()

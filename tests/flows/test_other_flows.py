@@ -6,7 +6,7 @@ import json
 import os
 import time
 
-from flows.inbox import CLAIMS, watch_inbox
+from flows.inbox import CLAIMS, sweep_batch, watch_inbox
 from flows.maintenance import refit_anomaly_models, rescore_project
 from flows.memory_port import InMemoryPort
 from flows.process import process_invoices
@@ -109,3 +109,14 @@ def test_watch_inbox_sets_a_refused_sweep_aside_and_leaves_nothing_claimed(prefe
     error = json.loads((inbox / "errors" / "notes.txt.error.json").read_text())
     assert error == {"task_id": None, "error": "unsupported_type"}
     assert not any((inbox / CLAIMS).iterdir())
+
+
+def test_sweep_batch_keeps_a_sweep_within_one_tasks_limits(tmp_path):
+    files = []
+    for name, size in (("a.pdf", 40), ("b.pdf", 40), ("c.pdf", 40), ("d.pdf", 10)):
+        (tmp_path / name).write_bytes(b"x" * size)
+        files.append(tmp_path / name)
+    assert [p.name for p in sweep_batch(files, max_files=10, max_bytes=100)] == ["a.pdf", "b.pdf"]
+    assert [p.name for p in sweep_batch(files, max_files=1, max_bytes=1000)] == ["a.pdf"]
+    # an oversized first file is still taken alone, so that it gets its own error instead of blocking
+    assert [p.name for p in sweep_batch(files, max_files=10, max_bytes=5)] == ["a.pdf"]

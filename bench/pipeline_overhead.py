@@ -93,15 +93,15 @@ def library_wall(paths: list[Path], workers: int, workdir: Path) -> float:
 
 
 def flow_wall(paths: list[Path], settings: dict) -> tuple[float, str]:
+    from flows.dispatch import run_embedded
     from flows.memory_port import InMemoryPort
-    from flows.process import process_invoices
     from flows.settings import use_port
 
     port = InMemoryPort()
     task_id = port.add_task("bench", paths, settings=settings)
     started = time.perf_counter()
     with use_port(port):
-        process_invoices(task_id)
+        run_embedded(task_id)  # as the API's executor runs it
     return time.perf_counter() - started, port.status(task_id)
 
 

@@ -1,7 +1,11 @@
 """Execution modes: how a queued task reaches `process_invoices` (`OCR_PIPELINE_MODE`).
 
 - `embedded`: the flow runs in this process, now (the API's executor calls `submit_task` from a
-  worker thread); the flow run is still recorded by the Prefect server or ephemeral API.
+  worker thread); the flow run is still recorded by the Prefect server or ephemeral API. It sends no
+  heartbeats unless `PREFECT_FLOWS_HEARTBEAT_FREQUENCY` is set: Prefect's heartbeat thread sleeps in
+  whole seconds and the run waits for it at the end (~1 s per run, most of a run's fixed cost), and
+  what heartbeats detect (a run whose process died) the API process handles itself: its start-up
+  recovery fails the tasks it left running, the flow's `on_crashed` hook the ones that crash.
 - `distributed`: a flow run of the `process-invoices` deployment is created and this returns at once
   (`run_deployment(..., timeout=0)`); a Prefect worker on any machine runs it.
 
@@ -11,6 +15,7 @@ marks the task `cancelled`). The cooperative flag in the port works in both mode
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
@@ -33,9 +38,7 @@ def submit_task(task_id: str, *, mode: str | None = None) -> Submission:
 
         flow_run = run_deployment(deployment_name(), parameters={"task_id": task_id}, timeout=0, as_subflow=False)
         return Submission(task_id=task_id, mode=DISTRIBUTED, flow_run_id=str(flow_run.id))
-    from flows.process import process_invoices
-
-    state = process_invoices(task_id, return_state=True)
+    state = run_embedded(task_id)
     summary = state.result(raise_on_failure=False)
     flow_run_id = str(state.state_details.flow_run_id) if state.state_details.flow_run_id else None
     return Submission(
@@ -44,6 +47,18 @@ def submit_task(task_id: str, *, mode: str | None = None) -> Submission:
         flow_run_id=flow_run_id,
         summary=summary if isinstance(summary, dict) else {"error": str(summary)},
     )
+
+
+def run_embedded(task_id: str):
+    """Run `process_invoices` here and now; returns its final Prefect state."""
+    from flows.process import process_invoices
+
+    if os.environ.get("PREFECT_FLOWS_HEARTBEAT_FREQUENCY"):
+        return process_invoices(task_id, return_state=True)
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings({PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        return process_invoices(task_id, return_state=True)
 
 
 def cancel_flow_run(flow_run_id: str) -> None:

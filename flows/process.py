@@ -116,8 +116,7 @@ class TaskRun:
     def ingest(self, doc: DocumentState, folder: str) -> bool:
         started = time.perf_counter()
         try:
-            data = tasks.read_document(self.port, doc.source)
-            ingested = tasks.ingest_document(data, doc.source, self.config, folder)
+            ingested = tasks.ingest_document(self.port, doc.source, self.config, folder)
         except Exception as exc:  # noqa: BLE001 - a bad document fails alone
             self.fail(doc, error_info(exc, "ingest"))
             return False

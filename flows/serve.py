@@ -21,11 +21,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PREFECT = str(Path(sys.executable).with_name("prefect"))
 
+# The server records every task run from the events the flows send. With its default batch sizes
+# (one task run per insert) it spent ~43 ms of CPU per task run here, competing with Tesseract for
+# the same cores; in batches, ~12 ms (bench/pipeline_overhead.py). Records still appear within the
+# services' flush interval (5 s). Values already in the environment win.
+SERVER_TUNING = {
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE": "100",
+    "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE": "100",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": "200",
+    "PREFECT_SERVER_SERVICES_EVENT_PERSISTER_READ_BATCH_SIZE": "100",
+}
+
 
 def commands(port: int = 4200, pool: str = "process") -> list[str]:
     """The same steps as shell commands (for a Makefile or a README)."""
     return [
-        f"prefect server start --host 127.0.0.1 --port {port}",
+        " ".join(f"{k}={v}" for k, v in SERVER_TUNING.items()) + f" prefect server start --host 127.0.0.1 --port {port}",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect work-pool create {pool} --type process --overwrite",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect --no-prompt deploy --all",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api PREFECT_WORKER_QUERY_SECONDS=2 prefect worker start --pool {pool}",
@@ -33,7 +44,7 @@ def commands(port: int = 4200, pool: str = "process") -> list[str]:
 
 
 def stack_env(port: int, *, poll_seconds: float = 2, base: dict[str, str] | None = None) -> dict[str, str]:
-    env = dict(os.environ if base is None else base)
+    env = {**SERVER_TUNING, **(os.environ if base is None else base)}
     env.update({
         "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
         "PREFECT_UI_URL": f"http://127.0.0.1:{port}",

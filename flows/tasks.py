@@ -64,15 +64,14 @@ def engine_for(name: str | None):
     return get_engine(name)
 
 
-@task(**_options("read-document", retry=True))
-def read_document(port: PipelinePort, source: SourceDocument) -> bytes:
-    return port.read_document(source)
-
-
-@task(**_options("ingest", retry=False))
-def ingest_document(data: bytes, source: SourceDocument, config: OcrConfig, workdir: str):
+@task(**_options("ingest", retry=True))
+def ingest_document(port: PipelinePort, source: SourceDocument, config: OcrConfig, workdir: str):
+    """Read the document's bytes from storage and split it into page images. One task run, not two
+    (each costs the Prefect server a record): a storage error is transient and retried, bad input
+    is not."""
     from ocr_tasks.ingest import ingest_bytes
 
+    data = port.read_document(source)
     return ingest_bytes(data, name=source.name or source.id, config=config, document_id=source.id,
                         uri=source.uri, workdir=Path(workdir))
 

@@ -1,0 +1,56 @@
+"""Execution-mode plumbing: embedded runs without heartbeats, the local server's tuning."""
+
+from __future__ import annotations
+
+import pytest
+from prefect.settings import get_current_settings
+
+from flows import dispatch, serve
+
+
+class RecordingFlow:
+    def __init__(self) -> None:
+        self.heartbeat: list[object] = []
+
+    def __call__(self, task_id: str, *, return_state: bool = False):
+        self.heartbeat.append(get_current_settings().flows.heartbeat_frequency)
+        return task_id
+
+
+@pytest.fixture
+def recording_flow(monkeypatch):
+    import flows.process
+
+    fake = RecordingFlow()
+    monkeypatch.setattr(flows.process, "process_invoices", fake)
+    return fake
+
+
+def test_embedded_runs_send_no_heartbeats_by_default(recording_flow, monkeypatch):
+    monkeypatch.delenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", raising=False)
+    assert get_current_settings().flows.heartbeat_frequency is not None  # Prefect's default is on
+
+    assert dispatch.run_embedded("t1") == "t1"
+
+    assert recording_flow.heartbeat == [None]
+    assert get_current_settings().flows.heartbeat_frequency is not None  # only for that run
+
+
+def test_an_explicit_heartbeat_setting_is_kept(recording_flow, monkeypatch):
+    monkeypatch.setenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "60")
+
+    dispatch.run_embedded("t1")
+
+    assert recording_flow.heartbeat == [get_current_settings().flows.heartbeat_frequency]
+    assert recording_flow.heartbeat != [None]
+
+
+def test_local_server_records_task_runs_in_batches_unless_told_otherwise():
+    env = serve.stack_env(4300, base={"PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE": "7"})
+
+    assert env["PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE"] == "100"
+    assert env["PREFECT_SERVER_SERVICES_EVENT_PERSISTER_BATCH_SIZE"] == "7"
+    assert env["PREFECT_API_URL"] == "http://127.0.0.1:4300/api"
+    server_command = serve.commands(4300)[0]
+    assert "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE=100 " in server_command
+    assert server_command.endswith("prefect server start --host 127.0.0.1 --port 4300")

@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from prefect import flow
+from prefect.utilities.annotations import quote
 
 from flows import tasks
 from flows.port import ProjectListing
@@ -28,7 +29,7 @@ def refit_anomaly_models(project_id: str | None = None) -> dict[str, str | None]
         raise ConfigurationError(f"{type(port).__name__} cannot list projects; pass a project_id")
     versions: dict[str, str | None] = {}
     for project in projects:
-        model = tasks.fit(port.load_history(project))
+        model = tasks.fit(quote(port.load_history(project)))
         if model is not None:
             port.save_anomaly_model(project, model.to_bytes(), model.version)
         versions[project] = model.version if model is not None else None
@@ -44,12 +45,13 @@ def rescore_project(project_id: str) -> dict[str, Any]:
     if not results:
         return {"project_id": project_id, "rescored": 0}
     invoices = {r.source.id: r.invoice for r in results}
-    validation = tasks.validate(invoices)
+    validation = tasks.validate(quote(invoices))
     batch_ids = set(invoices)
     history = [h for h in port.load_history(project_id) if h.document_id not in batch_ids]
     stored = port.load_anomaly_model(project_id)
     anomalies = tasks.score(
-        [InvoiceRecord.from_result(r) for r in results], history, validation, stored[0] if stored else None
+        quote([InvoiceRecord.from_result(r) for r in results]), quote(history), quote(validation),
+        stored[0] if stored else None,
     )
     for result in results:
         rescored = replace(
@@ -57,5 +59,5 @@ def rescore_project(project_id: str) -> dict[str, Any]:
             validation=tuple(validation.get(result.source.id, ())),
             anomalies=tuple(anomalies.get(result.source.id, ())),
         )
-        tasks.save_rescored(port, project_id, rescored)
+        tasks.save_rescored(quote(port), project_id, quote(rescored))
     return {"project_id": project_id, "rescored": len(results)}

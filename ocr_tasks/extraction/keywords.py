@@ -96,6 +96,7 @@ NEGATIVE: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, accents kept, punctuation except `#%` turned into spaces, whitespace collapsed."""
     return " ".join(re.sub(r"[^\w#%]+", " ", text.lower()).split())
@@ -106,6 +107,7 @@ def _compiled(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])")
 
 
+@lru_cache(maxsize=16384)  # the same row labels are scored for many candidates and fields
 def label_strength(label: str, phrases: tuple[str, ...], *, fuzzy: bool = True) -> float:
     """1.0 for an exact phrase match in `label` (longer phrases beat shorter: +0.02 per extra word), up to
     0.8 for a fuzzy one of a phrase of at least 5 letters, else 0."""

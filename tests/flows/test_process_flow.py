@@ -115,3 +115,24 @@ def test_embedded_submission_runs_the_flow_in_process(port, fake_engines):
     assert submission.mode == "embedded" and submission.summary["status"] == SUCCEEDED
     assert submission.flow_run_id == port.task(task_id).flow_run_id
     assert port.status(task_id) == SUCCEEDED
+
+
+def test_a_document_whose_save_fails_for_good_fails_alone(port, fake_engines, monkeypatch):
+    task_id = port.add_task("p1", pngs(3), settings=fake_settings("fake"))
+    names = {doc.id: doc.name for doc in port.load_task(task_id).documents}
+    real_save = port.save_document_result
+
+    def save(task, result):
+        if names[result.source.id] == "page-1.png":
+            raise ValueError("this result cannot be stored")
+        real_save(task, result)
+
+    monkeypatch.setattr(port, "save_document_result", save)
+    summary = process_invoices(task_id)
+
+    assert port.status(task_id) == PARTIALLY_FAILED == summary["status"]
+    assert sorted(names[d] for d in port.results(task_id)) == ["page-0.png", "page-2.png"]
+    [(doc_id, error)] = port.failures(task_id).items()
+    assert names[doc_id] == "page-1.png" and error.step == "save"
+    assert_monotone(port.progress_log(task_id))
+    assert port.progress_log(task_id)[-1].documents_done == 3

@@ -71,12 +71,36 @@ def test_options_of_merges_flat_and_section_settings():
     assert settings.min_history == AnomalySettings().min_history
 
 
-def test_save_result_task_writes_through_the_port():
+def test_save_results_task_writes_through_the_port_and_hands_back_bad_saves():
     port = InMemoryPort()
-    task_id = port.add_task("p", [("a.png", b"x")])
-    source = port.load_task(task_id).documents[0]
-    tasks.save_result.fn(port, task_id, DocumentResult(source=source, timings={"ocr": 1.0}))
-    assert port.results(task_id)[source.id].timings == {"ocr": 1.0}
+    task_id = port.add_task("p", [("a.png", b"x"), ("b.png", b"y"), ("c.png", b"z")])
+    a, b, c = port.load_task(task_id).documents
+    real_save = port.save_document_result
+
+    def save(task, result):
+        if result.source.id == b.id:
+            raise ValueError("cannot store this one")
+        real_save(task, result)
+
+    port.save_document_result = save
+    failed = tasks.save_results.fn(port, task_id, [DocumentResult(source=s, timings={"ocr": 1.0}) for s in (a, b, c)])
+
+    assert set(failed) == {b.id} and isinstance(failed[b.id], ValueError)
+    assert set(port.results(task_id)) == {a.id, c.id}
+    assert port.results(task_id)[c.id].timings == {"ocr": 1.0}
+
+
+def test_save_results_task_stops_on_a_transient_error_so_that_it_is_retried():
+    port = InMemoryPort()
+    task_id = port.add_task("p", [("a.png", b"x"), ("b.png", b"y")])
+    a, b = port.load_task(task_id).documents
+
+    def save(task, result):
+        raise StorageError("database locked")
+
+    port.save_document_result = save
+    with pytest.raises(StorageError):
+        tasks.save_results.fn(port, task_id, [DocumentResult(source=s) for s in (a, b)])
 
 
 def test_progress_never_goes_back():

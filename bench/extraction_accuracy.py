@@ -30,6 +30,7 @@ Scoring rules (per document and field; a field that is not extracted counts as w
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 import json
 import re
 import subprocess
@@ -44,6 +45,7 @@ from extraction_corpus import (
     LabelledDocument,
     cached_enhanced_reading,
     cached_ocr,
+    cached_second_opinion,
     load_set,
     rasterise,
 )
@@ -52,6 +54,7 @@ from rapidfuzz import fuzz
 from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
+from ocr_tasks.extraction.tesseract_regions import needs_second_opinion
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 from ocr_tasks.normalise.currency import find_currency_marks
 from ocr_tasks.normalise.dates import find_dates
@@ -104,9 +107,11 @@ def bare_tesseract_text(path: Path) -> str:
 
 
 def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scorer: str, reread: bool,
-             bare: bool, second_psm: int | None = None, enhanced: bool = False) -> dict:
+             bare: bool, second_psm: int | None = None, enhanced: bool = False,
+             second_opinion: bool = False) -> dict:
     fields = sorted({f for d in docs for f in d.truth})
     rows = []
+    asked = 0
     for doc in docs:
         source = rasterise(doc.path) if (ocr and doc.path.suffix.lower() == ".pdf") else doc.path
         started = time.perf_counter()
@@ -119,8 +124,15 @@ def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scor
         ocr_seconds = time.perf_counter() - started
         started = time.perf_counter()
         try:
-            invoice = extract_invoice(document, options=ExtractionOptions(scorer=scorer, region_reader=reader,
-                                                                          second_reading=second))
+            options = ExtractionOptions(scorer=scorer, region_reader=reader, second_reading=second)
+            invoice = extract_invoice(document, options=options)
+            if second_opinion and needs_second_opinion(invoice):  # as extract_with_page_images decides
+                started_other = time.perf_counter()
+                other = cached_second_opinion(source, config)
+                ocr_seconds += time.perf_counter() - started_other
+                if other is not None:
+                    invoice = extract_invoice(document, options=replace(options, second_reading=other))
+                    asked += 1
         finally:
             if reader is not None:
                 reader.close()
@@ -140,7 +152,7 @@ def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scor
                 "in_bare": in_text(field, expected, bare_text) if bare_text is not None else None,
                 "seconds": seconds, "ocr_seconds": ocr_seconds,
             })
-    return {"fields": fields, "rows": rows}
+    return {"fields": fields, "rows": rows, "second_opinions": asked}
 
 
 def print_tables(result: dict, title: str, *, misses: int) -> None:
@@ -194,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
                         "page (default on, as `ocr-engine extract`)")
     parser.add_argument("--second-psm", type=int, default=None,
                         help="also OCR with this page segmentation mode as a second reading of amounts and dates")
+    parser.add_argument("--second-opinion", action=argparse.BooleanOptionalAction, default=True,
+                        help="when the total or date is missing or unsure, take RapidOCR's amounts and dates as "
+                        "the second reading (default on, as `ocr-engine extract`)")
     parser.add_argument("--misses", type=int, default=200, help="max documents listed with misses")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     args = parser.parse_args(argv)
@@ -208,11 +223,14 @@ def main(argv: list[str] | None = None) -> int:
     path_name = "OCR" if args.ocr else "text layer / OCR for images"
     print(f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
           f"re-read {'off' if args.no_reread else 'on'}, second reading "
-          f"{f'psm {args.second_psm}' if args.second_psm is not None else 'enhanced page' if args.enhanced else 'off'}")
+          f"{f'psm {args.second_psm}' if args.second_psm is not None else 'enhanced page' if args.enhanced else 'off'}"
+          f", second opinion {'RapidOCR when the total or date is unsure' if args.second_opinion else 'off'}")
     for scorer in scorers:
         result = evaluate(docs, ocr=args.ocr, config=config, scorer=scorer, reread=not args.no_reread,
-                          bare=not args.no_bare, second_psm=args.second_psm, enhanced=args.enhanced)
+                          bare=not args.no_bare, second_psm=args.second_psm, enhanced=args.enhanced,
+                          second_opinion=args.second_opinion)
         print_tables(result, f"scorer: {scorer}", misses=args.misses if scorer == scorers[-1] else 0)
+        print(f"second opinions asked: {result['second_opinions']} of {len(docs)} documents")
         out = CACHE / f"last-{args.set.name}-{scorer}.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(result["rows"], indent=1))

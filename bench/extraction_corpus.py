@@ -145,6 +145,27 @@ def cached_enhanced_reading(path: Path, config: OcrConfig) -> OcrDocument | None
     return second
 
 
+def cached_second_opinion(path: Path, config: OcrConfig) -> OcrDocument | None:
+    """`rapidocr_reading.rapidocr_reading` of a file's page images (cached like the OCR output)."""
+    from ocr_tasks.engines.rapidocr_reading import rapidocr_reading
+
+    sha = _sha256(path)
+    out = CACHE / "rapidocr" / f"{sha[:24]}-{config_key(config)}.json"
+    if out.exists():
+        data = json.loads(out.read_text())
+        return OcrDocument.from_dict(data) if data else None
+    document, _ = cached_ocr(path, config)
+    workdir = Path(tempfile.mkdtemp(prefix="bench-rapidocr-"))
+    try:
+        ingested = ingest_path(path, config=config, workdir=workdir)
+        second = rapidocr_reading(ingested, document)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(second.to_dict() if second else None))
+    return second
+
+
 class CachedRegionReader:
     """Caches region readings on disk by document sha + page + box; loads page images only on a miss."""
 

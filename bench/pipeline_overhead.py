@@ -9,7 +9,7 @@ Starts a Prefect server on a free loopback port (its own PREFECT_HOME), then in 
 2. the same library calls without Prefect (ingest, recognise, extract, validate, score) in a thread
    pool, and the same documents as one task through `process_invoices` in embedded mode (called in
    this process, recorded by the server), page concurrency `--workers`, with the configuration that
-   matches the bare CLI (no orientation/deskew pass, no second Tesseract reading for extraction), then
+   matches the bare CLI (no orientation/deskew pass, no second reading for extraction), then
    with the default settings (which add those passes);
    Rounds of A, B and C are interleaved (`--rounds`, default 3); the table gives the best run of each
    and the median of the per-round ratios, since this machine's speed drifts between runs;
@@ -158,7 +158,7 @@ def main() -> int:
         flow_wall([], {})  # warm-up: imports, first flow run, Great Expectations context
         pages = ingested_pages(paths, home / "pages")
         plain_settings = {"ocr": {"detect_orientation": False, "deskew": False},
-                          "extraction": {"enhanced": False, "reread": False}}
+                          "extraction": {"enhanced": False, "reread": False, "second_opinion": False}}
         originals = bare_tesseract(paths, args.workers)
         bare, library, flow, status = [], [], [], ""
         for round_ in range(args.rounds):  # interleaved: the machine's speed drifts

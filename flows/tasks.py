@@ -87,8 +87,9 @@ def ocr_page(page, config: OcrConfig, engine_name: str | None = None) -> OcrPage
 def extract(ingested, document: OcrDocument, languages: str = "eng",
             project_settings: Mapping[str, Any] | None = None):
     """Fields of one document. With its page images at hand, the library also re-reads the total's
-    row and takes an enhanced second reading (both on unless the project's `extraction` settings say
-    `reread: false` / `enhanced: false`)."""
+    row, takes an enhanced second reading, and asks RapidOCR when the total or date is unsure (each on
+    unless the project's `extraction` settings say `reread` / `enhanced` / `second_opinion: false`;
+    `second_opinion_below` sets the confidence under which RapidOCR is asked)."""
     from ocr_tasks.extraction.options import ExtractionOptions
     from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
 
@@ -102,6 +103,9 @@ def extract(ingested, document: OcrDocument, languages: str = "eng",
         options=options_of(ExtractionOptions, plain, "extraction"),
         reread=bool(section.get("reread", True)),
         enhanced=bool(section.get("enhanced", True)),
+        second_opinion=bool(section.get("second_opinion", True)),
+        **({"second_opinion_below": float(section["second_opinion_below"])}
+           if "second_opinion_below" in section else {}),
     )
 
 

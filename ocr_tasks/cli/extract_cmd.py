@@ -53,6 +53,9 @@ def register(subparsers) -> None:
                         help="second reading of amounts and dates from an enlarged, binarised copy of each "
                         "image page (default on: +5-6 points on receipt totals and dates; about twice the OCR "
                         "time; --no-enhanced to skip)")
+    parser.add_argument("--second-opinion", action=argparse.BooleanOptionalAction, default=True,
+                        help="when the total or date is missing or unsure, read the page images again with "
+                             "RapidOCR for amounts and dates (on)")
     parser.add_argument("--second-psm", type=int, default=None, choices=range(14), metavar="N",
                         help="OCR image pages a second time with this page segmentation mode and use that "
                         "reading as a second opinion on amounts and dates (slower; off by default)")
@@ -150,7 +153,8 @@ def run(args: argparse.Namespace) -> int:
                                             second_reading=_second_reading(doc, config, args.second_psm))
                 invoice = extract_with_page_images(doc, result, languages=args.lang, options=options,
                                                    templates=templates, reread=not args.no_reread,
-                                                   enhanced=args.enhanced, psm=args.psm)
+                                                   enhanced=args.enhanced, second_opinion=args.second_opinion,
+                                                   psm=args.psm)
                 timings["extract"] = time.perf_counter() - started
             except Exception as exc:  # noqa: BLE001 (one document's failure is reported, never fatal)
                 failed += 1

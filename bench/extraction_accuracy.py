@@ -30,12 +30,12 @@ Scoring rules (per document and field; a field that is not extracted counts as w
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import json
 import re
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

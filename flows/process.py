@@ -1,9 +1,10 @@
 """The `process_invoices` flow: one task's documents, ingest -> OCR per page (in parallel) ->
 extract -> validate (the batch as one frame) -> anomalies against the project's history -> save.
 
-Task arguments are passed `quote()`d: Prefect would otherwise walk every object inside them (every
-word of an OCR document, a project's whole history) looking for futures, which cost more CPU than
-the extraction itself. No task here takes another's future as input, so nothing is lost.
+Large task arguments are passed `quote()`d: Prefect would otherwise walk every object inside them
+(every word of an OCR document, a project's whole history) looking for futures, which cost more CPU
+than the extraction itself. No task here takes another's future as input, so nothing is lost. (Not
+to a Dask cluster: prefect-dask turns a quoted argument into a plain tuple.)
 
 Everything goes through the port: inputs, progress, results, failures, the cancel flag. A bad
 document is marked failed with its error code and the others go on. Cancellation (the port's flag,
@@ -60,6 +61,16 @@ class DocumentState:
         return self.invoice is not None and self.error is None
 
 
+def _runs_in_threads() -> bool:
+    """Whether this flow run's task runner is a thread pool: submitted arguments can then be quote()d
+    (prefect-dask rebuilds a quoted argument as a plain tuple, so Dask gets them as they are)."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    context = FlowRunContext.get()
+    return isinstance(getattr(context, "task_runner", None), ThreadPoolTaskRunner)
+
+
 def error_info(exc: BaseException, step: str, page: int | None = None) -> ErrorInfo:
     return ErrorInfo(code=error_code(exc), message=str(exc) or type(exc).__name__, step=step, page=page)
 
@@ -81,6 +92,7 @@ class TaskRun:
         self.docs = {source.id: DocumentState(source) for source in inputs.documents}
         self.progress = ProgressTracker(port, inputs.task_id, documents_total=len(self.docs))
         self.cancelled = False
+        self.submitted = quote if _runs_in_threads() else (lambda value: value)
 
     # -- helpers ---------------------------------------------------------------------------
     def check_cancelled(self) -> bool:
@@ -103,7 +115,7 @@ class TaskRun:
         recognition overlaps ingestion; extract each document as soon as its last page is back."""
         self.progress.enter("ingest")
         window = PageWindow(
-            lambda page: tasks.ocr_page.submit(quote(page), self.config, self.engine), limit=page_concurrency()
+            lambda page: tasks.ocr_page.submit(page, self.config, self.engine), limit=page_concurrency()
         )
         for doc in self.docs.values():
             if self.check_cancelled():
@@ -156,8 +168,8 @@ class TaskRun:
         doc.timings["ocr_cpu"] = sum(p.seconds for p in doc.recognised.values())
         doc.ocr = OcrDocument(source=doc.source, pages=tuple(doc.recognised[i] for i in sorted(doc.recognised)))
         doc.extract_started = time.perf_counter()
-        doc.extraction = tasks.extract.submit(quote(doc.ingested), quote(doc.ocr), self.config.languages,
-                                             self.inputs.settings)
+        doc.extraction = tasks.extract.submit(self.submitted(doc.ingested), self.submitted(doc.ocr),
+                                             self.config.languages, self.inputs.settings)
 
     def collect_extractions(self, *, within: float | None = None) -> None:
         """Wait for the documents being extracted (their page images must still exist); with `within`

@@ -1,4 +1,4 @@
-"""Execution-mode plumbing: embedded runs without heartbeats, the local server's tuning."""
+"""Execution-mode plumbing: embedded runs without heartbeats, the local server's tuning, quoting."""
 
 from __future__ import annotations
 
@@ -54,3 +54,17 @@ def test_local_server_records_task_runs_in_batches_unless_told_otherwise():
     server_command = serve.commands(4300)[0]
     assert "PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE=100 " in server_command
     assert server_command.endswith("prefect server start --host 127.0.0.1 --port 4300")
+
+
+def test_large_arguments_are_quoted_only_for_a_thread_pool():
+    from prefect import flow
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    from flows.process import _runs_in_threads
+
+    @flow(task_runner=ThreadPoolTaskRunner(max_workers=1), persist_result=False)
+    def in_threads() -> bool:
+        return _runs_in_threads()
+
+    assert in_threads() is True
+    assert _runs_in_threads() is False  # outside a flow run (and under Dask: see test_dask)

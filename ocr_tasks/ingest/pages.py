@@ -9,7 +9,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ocr_tasks.geometry import BBox
 from ocr_tasks.ocr_types import OcrPage, SourceDocument
+
+
+@dataclass(frozen=True, slots=True)
+class ImageRegion:
+    """An image placed on a text-layer page (a logo, a stamp), rendered to `path`; `bbox` is where it
+    sits on the page (relative, top-left origin). Its text is not in the text layer."""
+
+    path: str
+    bbox: BBox
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "bbox": self.bbox.to_list()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ImageRegion:
+        return cls(path=str(data["path"]), bbox=BBox.from_list(data["bbox"]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +44,7 @@ class PageInput:
     dpi: int
     image_path: str | None = None
     text_page: OcrPage | None = None
+    image_regions: tuple[ImageRegion, ...] = ()
 
     @property
     def needs_ocr(self) -> bool:
@@ -40,6 +58,7 @@ class PageInput:
             "dpi": self.dpi,
             "image_path": self.image_path,
             "text_page": self.text_page.to_dict() if self.text_page else None,
+            "image_regions": [r.to_dict() for r in self.image_regions],
         }
 
     @classmethod
@@ -51,6 +70,7 @@ class PageInput:
             dpi=int(data["dpi"]),
             image_path=data.get("image_path"),
             text_page=OcrPage.from_dict(data["text_page"]) if data.get("text_page") else None,
+            image_regions=tuple(ImageRegion.from_dict(r) for r in data.get("image_regions") or ()),
         )
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.errors import CorruptDocument, EncryptedDocument, ImageTooLarge, TooManyPages
-from ocr_tasks.ingest.pages import PageInput
+from ocr_tasks.geometry import BBox
+from ocr_tasks.ingest.pages import ImageRegion, PageInput
 from ocr_tasks.ingest.text_layer import read_text_layer
 
 MIN_RENDER_DPI = 72
@@ -19,6 +20,12 @@ MIN_RENDER_DPI = 72
 # number) is OCR'd: its text layer does not hold the page's text.
 SCAN_IMAGE_COVERAGE = 0.5
 SPARSE_TEXT_CHARS = 200
+# Images on a text-layer page that may carry text (a logo with the vendor's name): at least this big
+# in points, at most this share of the page, not already covered by text-layer words; a few per page.
+REGION_MIN_WIDTH_PT, REGION_MIN_HEIGHT_PT = 40.0, 12.0
+REGION_MAX_COVERAGE = 0.5
+REGION_MAX_WORDS_INSIDE = 2
+MAX_REGIONS_PER_PAGE = 4
 
 
 def _open_pdf(data: bytes):
@@ -82,6 +89,7 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
                 height=text_page.height,
                 dpi=config.dpi,
                 text_page=text_page,
+                image_regions=_image_regions(page, text_page, index=index, dpi=config.dpi, workdir=workdir),
             )
         width_pt, height_pt = page.get_size()
         dpi = _render_dpi(width_pt, height_pt, config, index)
@@ -95,6 +103,44 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
         return PageInput(index=index, width=image.width, height=image.height, dpi=dpi, image_path=str(path))
     finally:
         page.close()
+
+
+def _image_regions(page, text_page, *, index: int, dpi: int, workdir: Path) -> tuple[ImageRegion, ...]:
+    """Render the images of a text-layer page whose text the layer lacks (see REGION_*), for OCR.
+    Pages turned by /Rotate are left as they are."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    if page.get_rotation() % 360:
+        return ()
+    left, bottom, right, top = page.get_bbox()
+    width, height = max(1e-6, right - left), max(1e-6, top - bottom)
+    regions: list[ImageRegion] = []
+    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        x0, y0, x1, y1 = obj.get_bounds()
+        x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
+        if x1 - x0 < REGION_MIN_WIDTH_PT or y1 - y0 < REGION_MIN_HEIGHT_PT:
+            continue
+        if (x1 - x0) * (y1 - y0) > REGION_MAX_COVERAGE * width * height:
+            continue
+        box = BBox(*(min(1.0, max(0.0, v)) for v in
+                     ((x0 - left) / width, (top - y1) / height, (x1 - left) / width, (top - y0) / height)))
+        inside = sum(1 for w in text_page.words
+                     if box.x0 <= w.bbox.center[0] <= box.x1 and box.y0 <= w.bbox.center[1] <= box.y1)
+        if inside > REGION_MAX_WORDS_INSIDE:
+            continue
+        try:
+            bitmap = page.render(scale=dpi / 72, grayscale=True,
+                                 crop=(x0 - left, y0 - bottom, right - x1, top - y1))
+            image = bitmap.to_pil()
+        except pdfium.PdfiumError:
+            continue
+        path = workdir / f"page-{index:04d}-image-{len(regions)}.png"
+        image.save(path, format="PNG", compress_level=1, dpi=(dpi, dpi))
+        regions.append(ImageRegion(path=str(path), bbox=box))
+        if len(regions) >= MAX_REGIONS_PER_PAGE:
+            break
+    return tuple(regions)
 
 
 def _is_scan_with_sparse_text(page, text_page) -> bool:

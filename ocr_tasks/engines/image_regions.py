@@ -1,0 +1,92 @@
+"""Text inside the images of a born-digital page: a logo that carries the vendor's name, a stamp.
+
+Ingest renders the images a text-layer page places where the layer has no words (`ImageRegion`);
+each is read with Tesseract here and its words join the page's text layer as blocks of their own,
+boxed where the image sits on the page. Unsure words (graphics read as letters) are dropped. A region
+that cannot be read adds nothing; the text layer is never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.geometry import BBox
+from ocr_tasks.ocr_types import Block, Line, OcrPage, Word
+
+if TYPE_CHECKING:
+    from ocr_tasks.ingest.pages import ImageRegion, PageInput
+
+MIN_WORD_CONFIDENCE = 0.6
+REGION_PSM = 11  # sparse text: a logo's words are scattered over graphics
+REGION_TIMEOUT_SECONDS = 30.0
+
+
+def place(box: BBox, region: BBox) -> BBox:
+    """A box relative to the region's image, as a box relative to the page."""
+    return BBox(region.x0 + box.x0 * region.width, region.y0 + box.y0 * region.height,
+                region.x0 + box.x1 * region.width, region.y0 + box.y1 * region.height)
+
+
+def placed_blocks(blocks: tuple[Block, ...], region: BBox) -> tuple[Block, ...]:
+    """The sure words of `blocks` (read from the region's image) moved onto the page."""
+    out = []
+    for block in blocks:
+        lines = []
+        for line in block.lines:
+            words = [Word(text=w.text, bbox=place(w.bbox, region), confidence=w.confidence)
+                     for w in line.words
+                     if w.confidence >= MIN_WORD_CONFIDENCE and any(ch.isalnum() for ch in w.text)]
+            if words:
+                lines.append(Line.of(words))
+        if lines:
+            out.append(Block.of(lines))
+    return tuple(out)
+
+
+def read_region(region: ImageRegion, config: OcrConfig) -> tuple[Block, ...]:
+    from PIL import Image, ImageOps
+
+    from ocr_tasks.engines.tesseract import import_pytesseract
+    from ocr_tasks.layout.tesseract_rows import blocks_from_tesseract
+
+    pytesseract = import_pytesseract()
+    try:
+        with Image.open(region.path) as opened:
+            image = ImageOps.expand(opened.convert("L"), border=10, fill=255)
+        data = pytesseract.image_to_data(image, lang=config.languages, config=f"--psm {REGION_PSM}",
+                                         output_type=pytesseract.Output.DICT, timeout=REGION_TIMEOUT_SECONDS)
+    except Exception:  # noqa: BLE001 (an unreadable image adds nothing)
+        return ()
+    # boxes are relative to the padded image: trim the border back off
+    pad_x, pad_y = 10 / image.width, 10 / image.height
+    inner = BBox(pad_x, pad_y, 1 - pad_x, 1 - pad_y)
+    blocks = blocks_from_tesseract(data, image.width, image.height)
+    return placed_blocks(_unpad(blocks, inner), region.bbox)
+
+
+def _unpad(blocks: tuple[Block, ...], inner: BBox) -> tuple[Block, ...]:
+    def unpad(box: BBox) -> BBox:
+        def x(v: float) -> float:
+            return min(1.0, max(0.0, (v - inner.x0) / inner.width))
+
+        def y(v: float) -> float:
+            return min(1.0, max(0.0, (v - inner.y0) / inner.height))
+
+        return BBox(x(box.x0), y(box.y0), x(box.x1), y(box.y1))
+
+    return tuple(
+        Block.of([Line.of([Word(text=w.text, bbox=unpad(w.bbox), confidence=w.confidence) for w in line.words])
+                  for line in block.lines])
+        for block in blocks
+    )
+
+
+def with_image_text(page: PageInput, config: OcrConfig) -> OcrPage:
+    """The page's text layer plus the words read from its image regions."""
+    text_page = page.text_page
+    if text_page is None:
+        raise ValueError("with_image_text needs a text-layer page")
+    extra = tuple(block for region in page.image_regions for block in read_region(region, config))
+    return replace(text_page, blocks=text_page.blocks + extra) if extra else text_page

@@ -1,0 +1,70 @@
+"""Images on born-digital pages: ingest renders the ones whose text the layer lacks, recognition reads
+them with real Tesseract and adds their words where the image sits on the page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.engines.image_regions import place, placed_blocks
+from ocr_tasks.extraction import extract_invoice
+from ocr_tasks.geometry import BBox
+from ocr_tasks.ingest import ingest_path
+from ocr_tasks.ingest.pages import ImageRegion, PageInput
+from ocr_tasks.ocr_types import TEXT_LAYER, Block, Line, OcrDocument, Word
+from ocr_tasks.recognise import recognise_page
+
+CONFIG = OcrConfig(workers=1)
+
+
+def test_a_box_in_the_image_is_placed_where_the_image_sits():
+    region = BBox(0.1, 0.2, 0.5, 0.3)
+    assert place(BBox(0.0, 0.0, 1.0, 1.0), region) == region
+    placed = place(BBox(0.5, 0.5, 1.0, 1.0), region)
+    assert placed.to_list() == pytest.approx([0.3, 0.25, 0.5, 0.3])
+
+
+def test_unsure_and_symbol_only_words_are_dropped():
+    words = [Word("ACME", BBox(0, 0, 0.4, 1), 0.95), Word("~~", BBox(0.5, 0, 0.6, 1), 0.99),
+             Word("Tr4ding", BBox(0.7, 0, 1, 1), 0.3)]
+    (block,) = placed_blocks((Block.of([Line.of(words)]),), BBox(0, 0, 0.5, 0.1))
+    assert [w.text for w in block.lines[0].words] == ["ACME"]
+    assert placed_blocks((Block.of([Line.of(words[1:])]),), BBox(0, 0, 0.5, 0.1)) == ()
+
+
+def test_page_input_round_trips_its_image_regions(tmp_path):
+    page = PageInput(index=0, width=10, height=10, dpi=300,
+                     image_regions=(ImageRegion(path=str(tmp_path / "a.png"), bbox=BBox(0.1, 0.1, 0.2, 0.2)),))
+    assert PageInput.from_dict(json.loads(json.dumps(page.to_dict()))) == page
+    assert PageInput.from_dict({"index": 0, "width": 1, "height": 1, "dpi": 72}).image_regions == ()
+
+
+def test_ingest_renders_a_logo_but_not_a_tiny_icon(corpus, tmp_path):
+    logo = ingest_path(corpus / "invoice2data-dev" / "images" / "saeco.pdf", config=CONFIG, workdir=tmp_path / "s")
+    icon = ingest_path(corpus / "invoice2data-dev" / "images" / "AzureInterior.pdf", config=CONFIG,
+                       workdir=tmp_path / "a")
+
+    (page,) = logo.pages
+    assert page.text_page is not None and page.image_regions
+    top = min(page.image_regions, key=lambda r: r.bbox.y0)
+    assert top.bbox.y1 < 0.2 and Path(top.path).is_file()  # the letterhead logo, near the top
+    assert icon.pages[0].image_regions == ()  # a 28 x 29 pt icon carries no text worth reading
+
+
+def test_vendor_printed_only_in_a_logo_is_found(corpus, tmp_path):
+    label = json.loads((corpus / "invoice2data-dev" / "labels" / "saeco.json").read_text())
+    ingested = ingest_path(corpus / "invoice2data-dev" / "images" / "saeco.pdf", config=CONFIG, workdir=tmp_path)
+    (page,) = ingested.pages
+    assert "luscious" not in page.text_page.text.lower()  # the premise: not in the text layer
+
+    recognised = recognise_page(page, CONFIG)
+
+    assert recognised.source == TEXT_LAYER
+    assert recognised.blocks[: len(page.text_page.blocks)] == page.text_page.blocks  # the layer is kept
+    assert "luscious" in recognised.text.lower()
+    invoice = extract_invoice(OcrDocument(source=ingested.source, pages=(recognised,)))
+    assert "luscious" in invoice.get("vendor_name").lower()
+    assert invoice.get("total") == f"{label['amount']:.2f}"  # and the rest is as before

@@ -124,46 +124,37 @@ def cached_ocr(
         raise
 
 
-def cached_enhanced_reading(path: Path, config: OcrConfig) -> OcrDocument | None:
-    """`tesseract_regions.enhanced_reading` of a file (cached like the OCR output)."""
-    from ocr_tasks.extraction.tesseract_regions import enhanced_reading
-
+def _cached_reading(path: Path, config: OcrConfig, kind: str, read) -> OcrDocument | None:
+    """`read(ingested, first reading)` of a file, cached on disk under `kind` like the OCR output."""
     sha = _sha256(path)
-    out = CACHE / "enhanced" / f"{sha[:24]}-{config_key(config)}.json"
+    out = CACHE / kind / f"{sha[:24]}-{config_key(config)}.json"
     if out.exists():
         data = json.loads(out.read_text())
         return OcrDocument.from_dict(data) if data else None
     document, _ = cached_ocr(path, config)
-    workdir = Path(tempfile.mkdtemp(prefix="bench-enhanced-"))
+    workdir = Path(tempfile.mkdtemp(prefix=f"bench-{kind}-"))
     try:
-        ingested = ingest_path(path, config=config, workdir=workdir)
-        second = enhanced_reading(ingested, document, languages=config.languages, psm=config.psm)
+        second = read(ingest_path(path, config=config, workdir=workdir), document)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(second.to_dict() if second else None))
     return second
+
+
+def cached_enhanced_reading(path: Path, config: OcrConfig) -> OcrDocument | None:
+    """`tesseract_regions.enhanced_reading` of a file (cached like the OCR output)."""
+    from ocr_tasks.extraction.tesseract_regions import enhanced_reading
+
+    return _cached_reading(path, config, "enhanced", lambda ingested, document: enhanced_reading(
+        ingested, document, languages=config.languages, psm=config.psm))
 
 
 def cached_second_opinion(path: Path, config: OcrConfig) -> OcrDocument | None:
     """`rapidocr_reading.rapidocr_reading` of a file's page images (cached like the OCR output)."""
     from ocr_tasks.engines.rapidocr_reading import rapidocr_reading
 
-    sha = _sha256(path)
-    out = CACHE / "rapidocr" / f"{sha[:24]}-{config_key(config)}.json"
-    if out.exists():
-        data = json.loads(out.read_text())
-        return OcrDocument.from_dict(data) if data else None
-    document, _ = cached_ocr(path, config)
-    workdir = Path(tempfile.mkdtemp(prefix="bench-rapidocr-"))
-    try:
-        ingested = ingest_path(path, config=config, workdir=workdir)
-        second = rapidocr_reading(ingested, document)
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(second.to_dict() if second else None))
-    return second
+    return _cached_reading(path, config, "rapidocr", rapidocr_reading)
 
 
 class CachedRegionReader:

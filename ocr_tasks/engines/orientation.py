@@ -145,3 +145,19 @@ def correct(image, *, rotation: int, skew: float):
     if image.mode != "L":
         image = image.convert("L")
     return apply_orientation(image, rotation=rotation, skew=skew)
+
+
+def turned_page_images(ingested, document, mode: str = "L"):
+    """Yield `(first reading's OcrPage, page image)` for each OCRed image page of an ingested document,
+    the image turned and deskewed as that reading turned it (so relative boxes of a new reading line up
+    with the first). Text-layer pages and pages without an image are skipped."""
+    from PIL import Image, ImageOps
+
+    by_index = {p.index: p for p in document.pages}
+    for page_input in ingested.pages:
+        first = by_index.get(page_input.index)
+        if not page_input.image_path or first is None or first.source == "text_layer":
+            continue
+        with Image.open(page_input.image_path) as opened:
+            image = ImageOps.exif_transpose(opened).convert(mode)
+        yield first, correct(image, rotation=first.rotation, skew=first.skew)

@@ -107,19 +107,10 @@ def rapidocr_reading(ingested, document: OcrDocument) -> OcrDocument | None:
     turned them, so relative boxes line up). None when no page has an image or RapidOCR is missing."""
     if not available():
         return None
-    from PIL import Image, ImageOps
+    from ocr_tasks.engines.orientation import turned_page_images
 
-    from ocr_tasks.engines.orientation import correct
-
-    by_index = {p.index: p for p in document.pages}
     pages = []
-    for page_input in ingested.pages:
-        first = by_index.get(page_input.index)
-        if not page_input.image_path or first is None or first.source == "text_layer":
-            continue
-        with Image.open(page_input.image_path) as opened:
-            image = ImageOps.exif_transpose(opened).convert("RGB")
-        image = correct(image, rotation=first.rotation, skew=first.skew)
+    for first, image in turned_page_images(ingested, document, mode="RGB"):
         try:
             pages.append(read_image(image, index=first.index, dpi=first.dpi, rotation=first.rotation,
                                     skew=first.skew))

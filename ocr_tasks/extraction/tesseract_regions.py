@@ -92,19 +92,12 @@ def enhanced_reading(ingested: IngestedDocument, document: OcrDocument, *, langu
     pytesseract = import_pytesseract()
     from PIL import Image, ImageOps
 
-    from ocr_tasks.engines.orientation import correct
+    from ocr_tasks.engines.orientation import turned_page_images
     from ocr_tasks.layout.tesseract_rows import blocks_from_tesseract
     from ocr_tasks.ocr_types import OCR, OcrPage
 
-    by_index = {p.index: p for p in document.pages}
     pages = []
-    for page_input in ingested.pages:
-        first = by_index.get(page_input.index)
-        if not page_input.image_path or first is None or first.source == "text_layer":
-            continue
-        with Image.open(page_input.image_path) as opened:
-            image = ImageOps.exif_transpose(opened).convert("L")
-        image = correct(image, rotation=first.rotation, skew=first.skew)
+    for first, image in turned_page_images(ingested, document):
         if abs(scale - 1.0) > 0.01:
             image = image.resize((round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS)
         image = _otsu_binarize(ImageOps.autocontrast(image, cutoff=1))

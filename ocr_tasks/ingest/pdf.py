@@ -26,6 +26,7 @@ REGION_MIN_WIDTH_PT, REGION_MIN_HEIGHT_PT = 40.0, 12.0
 REGION_MAX_COVERAGE = 0.5
 REGION_MAX_WORDS_INSIDE = 2
 MAX_REGIONS_PER_PAGE = 4
+REGION_MAX_PIXELS = 4_000_000  # a logo needs no more; bounds the render of a huge page's image
 
 
 def _open_pdf(data: bytes):
@@ -129,8 +130,9 @@ def _image_regions(page, text_page, *, index: int, dpi: int, workdir: Path) -> t
                      if box.x0 <= w.bbox.center[0] <= box.x1 and box.y0 <= w.bbox.center[1] <= box.y1)
         if inside > REGION_MAX_WORDS_INSIDE:
             continue
+        scale = min(dpi / 72, ((REGION_MAX_PIXELS / ((x1 - x0) * (y1 - y0))) ** 0.5))
         try:
-            bitmap = page.render(scale=dpi / 72, grayscale=True,
+            bitmap = page.render(scale=scale, grayscale=True,
                                  crop=(x0 - left, y0 - bottom, right - x1, top - y1))
             image = bitmap.to_pil()
         except pdfium.PdfiumError:

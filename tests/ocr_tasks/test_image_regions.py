@@ -68,3 +68,35 @@ def test_vendor_printed_only_in_a_logo_is_found(corpus, tmp_path):
     invoice = extract_invoice(OcrDocument(source=ingested.source, pages=(recognised,)))
     assert "luscious" in invoice.get("vendor_name").lower()
     assert invoice.get("total") == f"{label['amount']:.2f}"  # and the rest is as before
+
+
+def test_an_image_on_a_huge_page_is_rendered_within_the_pixel_bound(tmp_path, monkeypatch):
+    """A poster-sized text-layer page with a big image: its render stays under REGION_MAX_PIXELS."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    import ocr_tasks.ingest.pdf as pdf_module
+
+    monkeypatch.setattr(pdf_module, "REGION_MAX_PIXELS", 200_000)
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(2000, 2000)  # points: ~28 inches square
+    image = pdfium.PdfImage.new(pdf)
+    image.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("RGB", (400, 200), "white")))
+    image.set_matrix(pdfium.PdfMatrix().scale(800, 400).translate(100, 1500))
+    page.insert_obj(image)
+    page.gen_content()
+    path = tmp_path / "poster.pdf"
+    pdf.save(path)
+
+    regions = pdf_module._image_regions(pdfium.PdfDocument(path)[0], NoWords(), index=0, dpi=300,
+                                        workdir=tmp_path)  # a text layer with no words over the image
+
+    (region,) = regions
+    with Image.open(region.path) as rendered:
+        assert rendered.width * rendered.height <= 200_000 * 1.05
+        assert rendered.width > rendered.height  # the image's shape, not the page's
+    assert region.bbox.y0 < 0.3 and region.bbox.x1 == pytest.approx(0.45)
+
+
+class NoWords:
+    words = ()

@@ -20,8 +20,10 @@ MIN_RENDER_DPI = 72
 # number) is OCR'd: its text layer does not hold the page's text.
 SCAN_IMAGE_COVERAGE = 0.5
 SPARSE_TEXT_CHARS = 200
-# Images on a text-layer page that may carry text (a logo with the vendor's name): at least this big
-# in points, at most this share of the page, not already covered by text-layer words; a few per page.
+# Images on a text-layer page that may carry text the layer lacks (a logo with the vendor's name, a
+# footer image with the company's details): on the first page, at least this big in points, at most
+# this share of the page, not already covered by text-layer words; a few. Reading one costs ~0.1-0.3 s
+# of Tesseract; later pages repeat the letterhead and footer, so they are left alone.
 REGION_MIN_WIDTH_PT, REGION_MIN_HEIGHT_PT = 40.0, 12.0
 REGION_MAX_COVERAGE = 0.5
 REGION_MAX_WORDS_INSIDE = 2
@@ -107,12 +109,12 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
 
 
 def _image_regions(page, text_page, *, index: int, dpi: int, workdir: Path) -> tuple[ImageRegion, ...]:
-    """Render the images of a text-layer page whose text the layer lacks (see REGION_*), for OCR.
-    Pages turned by /Rotate are left as they are."""
+    """Render the images of a document's first text-layer page whose text the layer lacks (see
+    REGION_*), for OCR. Pages turned by /Rotate are left as they are."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    if page.get_rotation() % 360:
+    if index != 0 or page.get_rotation() % 360:
         return ()
     left, bottom, right, top = page.get_bbox()
     width, height = max(1e-6, right - left), max(1e-6, top - bottom)

@@ -51,6 +51,7 @@ def test_ingest_renders_a_logo_but_not_a_tiny_icon(corpus, tmp_path):
     assert page.text_page is not None and page.image_regions
     top = min(page.image_regions, key=lambda r: r.bbox.y0)
     assert top.bbox.y1 < 0.2 and Path(top.path).is_file()  # the letterhead logo, near the top
+    assert max(r.bbox.y1 for r in page.image_regions) > 0.8  # and the footer image with the company data
     assert icon.pages[0].image_regions == ()  # a 28 x 29 pt icon carries no text worth reading
 
 
@@ -100,3 +101,20 @@ def test_an_image_on_a_huge_page_is_rendered_within_the_pixel_bound(tmp_path, mo
 
 class NoWords:
     words = ()
+
+
+def test_only_the_first_page_images_are_read(corpus, tmp_path):
+    """Later pages repeat the letterhead and footer: a two-page document reads the first page's only."""
+    import pypdfium2 as pdfium
+
+    one = pdfium.PdfDocument(str(corpus / "invoice2data-dev" / "images" / "saeco.pdf"))
+    two = pdfium.PdfDocument.new()
+    two.import_pages(one)
+    two.import_pages(one)
+    path = tmp_path / "twice.pdf"
+    two.save(path)
+
+    doc = ingest_path(path, config=CONFIG, workdir=tmp_path / "w")
+
+    assert len(doc.pages) == 2 and all(p.text_page is not None for p in doc.pages)
+    assert doc.pages[0].image_regions and doc.pages[1].image_regions == ()

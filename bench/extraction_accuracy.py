@@ -44,6 +44,7 @@ from extraction_corpus import (
     CACHE,
     LabelledDocument,
     cached_enhanced_reading,
+    cached_image_text,
     cached_ocr,
     cached_second_opinion,
     load_set,
@@ -54,7 +55,7 @@ from rapidfuzz import fuzz
 from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
-from ocr_tasks.extraction.tesseract_regions import needs_second_opinion
+from ocr_tasks.extraction.tesseract_regions import needs_image_text, needs_second_opinion
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 from ocr_tasks.normalise.currency import find_currency_marks
 from ocr_tasks.normalise.dates import find_dates
@@ -131,8 +132,13 @@ def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scor
                 other = cached_second_opinion(source, config)
                 ocr_seconds += time.perf_counter() - started_other
                 if other is not None:
-                    invoice = extract_invoice(document, options=replace(options, second_reading=other))
+                    options = replace(options, second_reading=other)
+                    invoice = extract_invoice(document, options=options)
                     asked += 1
+            if needs_image_text(invoice) and any(p.source == "text_layer" for p in document.pages):
+                richer = cached_image_text(source, config)  # the images of a born-digital page
+                if richer is not None:
+                    invoice = extract_invoice(richer, options=options)
         finally:
             if reader is not None:
                 reader.close()

@@ -157,6 +157,14 @@ def cached_second_opinion(path: Path, config: OcrConfig) -> OcrDocument | None:
     return _cached_reading(path, config, "rapidocr", rapidocr_reading)
 
 
+def cached_image_text(path: Path, config: OcrConfig) -> OcrDocument | None:
+    """`image_regions.image_text_document` of a born-digital file (cached like the OCR output)."""
+    from ocr_tasks.engines.image_regions import image_text_document
+
+    return _cached_reading(path, config, "imagetext", lambda ingested, document: image_text_document(
+        ingested, document, languages=config.languages))
+
+
 class CachedRegionReader:
     """Caches region readings on disk by document sha + page + box; loads page images only on a miss."""
 

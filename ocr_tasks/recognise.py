@@ -32,13 +32,9 @@ PageCallback = Callable[[OcrPage], None]
 
 
 def recognise_page(page: PageInput, config: OcrConfig, engine: OcrEngine | None = None) -> OcrPage:
-    """The page's text layer when it has one (plus Tesseract's reading of the images placed on it), else
-    the engine's reading of its image."""
+    """The page's text layer when it has one, else the engine's reading of its image. (Images placed
+    on a text-layer page are read only when extraction needs them: `engines.image_regions`.)"""
     if page.text_page is not None:
-        if page.image_regions:
-            from ocr_tasks.engines.image_regions import with_image_text
-
-            return with_image_text(page, config)
         return page.text_page
     return (engine or get_engine()).recognise(page, config)
 

@@ -1,9 +1,12 @@
-"""Text inside the images of a born-digital page: a logo that carries the vendor's name, a stamp.
+"""Text inside the images of a born-digital page: a logo that carries the vendor's name, a footer
+image with the company's details.
 
-Ingest renders the images a text-layer page places where the layer has no words (`ImageRegion`);
-each is read with Tesseract here and its words join the page's text layer as blocks of their own,
-boxed where the image sits on the page. Unsure words (graphics read as letters) are dropped. A region
-that cannot be read adds nothing; the text layer is never changed.
+Ingest renders the images a document's first text-layer page places where the layer has no words
+(`ImageRegion`); when extraction finds no sure vendor, each is read with Tesseract here and its words
+join the page's text layer as blocks of their own, boxed where the image sits on the page (reading
+them for every document would make text-layer pages several times slower). Unsure words (graphics
+read as letters) are dropped. A region that cannot be read adds nothing; the text layer itself is
+never changed.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.geometry import BBox
-from ocr_tasks.ocr_types import Block, Line, OcrPage, Word
+from ocr_tasks.ocr_types import Block, Line, OcrDocument, OcrPage, Word
 
 if TYPE_CHECKING:
     from ocr_tasks.ingest.pages import ImageRegion, PageInput
@@ -90,3 +93,18 @@ def with_image_text(page: PageInput, config: OcrConfig) -> OcrPage:
         raise ValueError("with_image_text needs a text-layer page")
     extra = tuple(block for region in page.image_regions for block in read_region(region, config))
     return replace(text_page, blocks=text_page.blocks + extra) if extra else text_page
+
+
+def image_text_document(ingested, document: OcrDocument, *, languages: str = "eng") -> OcrDocument | None:
+    """`document` with the words of its text-layer pages' images added; None when no page has any."""
+    by_index = {p.index: p for p in ingested.pages}
+    if not any(p.image_regions and p.text_page is not None for p in ingested.pages):
+        return None
+    config = OcrConfig(languages=languages, workers=1)
+    pages = []
+    for page in document.pages:
+        page_input = by_index.get(page.index)
+        if page_input is not None and page_input.image_regions and page_input.text_page is not None:
+            page = with_image_text(page_input, config)
+        pages.append(page)
+    return replace(document, pages=tuple(pages))

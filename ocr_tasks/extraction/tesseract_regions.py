@@ -22,6 +22,7 @@ SECOND_OPINION_FIELDS = ("total", "invoice_date")
 # Asked below this confidence. On the SROIE sample (bench/extraction_accuracy.py): at 0.5 it was asked
 # for 36 % of receipts (total 0.92, date 0.92), at 0.8 for 80 % (0.94, 0.93), at 0.9 for 91 % (same).
 SECOND_OPINION_BELOW = 0.8
+IMAGE_TEXT_BELOW = 0.5  # read a text-layer page's images when the vendor is missing or less sure
 
 
 class TesseractRegionReader:
@@ -155,15 +156,22 @@ def needs_second_opinion(invoice, *, fields: tuple[str, ...] = SECOND_OPINION_FI
     return False
 
 
+def needs_image_text(invoice, *, threshold: float = IMAGE_TEXT_BELOW) -> bool:
+    """Whether the vendor's name is missing or less sure than `threshold`."""
+    vendor = invoice.fields.get("vendor_name")
+    return vendor is None or vendor.confidence < threshold
+
+
 def extract_with_page_images(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng",
                              options=None, templates=(), reread: bool = True, enhanced: bool = True,
                              second_opinion: bool = True, second_opinion_below: float = SECOND_OPINION_BELOW,
-                             psm: int = EXTRACTION_PSM):
+                             image_text: bool = True, psm: int = EXTRACTION_PSM):
     """`extract_invoice` with the second readings that need the page images (while they still exist):
     the total's row re-read (`reread`), an enhanced second Tesseract reading of the image pages
     (`enhanced`), and, when the total or the date is then missing or less sure than
     `second_opinion_below`, a reading by a second engine (RapidOCR, `second_opinion`) whose amounts and
-    dates replace the enhanced reading's.
+    dates replace the enhanced reading's; and, when the vendor is missing or unsure on a born-digital
+    document, the text of the images on its first page (`image_text`: a logo, a footer image).
     The one way the CLI and the flows extract, so both give the same answers."""
     from dataclasses import replace
 
@@ -181,5 +189,12 @@ def extract_with_page_images(ingested: IngestedDocument, document: OcrDocument, 
 
         other = rapidocr_reading(ingested, document)
         if other is not None:
-            invoice = extract_invoice(document, templates=templates, options=replace(options, second_reading=other))
+            options = replace(options, second_reading=other)
+            invoice = extract_invoice(document, templates=templates, options=options)
+    if image_text and needs_image_text(invoice):
+        from ocr_tasks.engines.image_regions import image_text_document
+
+        richer = image_text_document(ingested, document, languages=languages)
+        if richer is not None:
+            invoice = extract_invoice(richer, templates=templates, options=options)
     return invoice

@@ -8,6 +8,7 @@ import pytest
 
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.extraction import extract_invoice
+from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
 from ocr_tasks.ingest import ingest_path
 from ocr_tasks.normalise.amounts import normalise_amount
 from ocr_tasks.normalise.dates import parse_date
@@ -20,7 +21,7 @@ def _text_layer_invoice(corpus: Path, name: str, tmp_path: Path):
     doc = ingest_path(corpus / "invoice2data-dev" / "images" / f"{name}.pdf", config=OcrConfig(workers=1),
                       workdir=tmp_path)
     assert all(not p.needs_ocr for p in doc.pages)  # born-digital: no OCR needed
-    return extract_invoice(recognise_document(doc, OcrConfig(workers=1)))
+    return extract_with_page_images(doc, recognise_document(doc, OcrConfig(workers=1)))
 
 
 @pytest.mark.parametrize("name", I2D)

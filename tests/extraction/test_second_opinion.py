@@ -67,13 +67,14 @@ def test_not_asked_when_switched_off_or_when_sure(monkeypatch):
     document = SimpleNamespace(pages=())
 
     monkeypatch.setattr(extract_module, "extract_invoice", lambda doc, templates=(), options=None: unsure)
-    assert extract_with_page_images(None, document, reread=False, enhanced=False, second_opinion=False) is unsure
+    assert extract_with_page_images(None, document, reread=False, enhanced=False, second_opinion=False,
+                                    image_text=False) is unsure
     assert recorder.calls == 0
-    extract_with_page_images(None, document, reread=False, enhanced=False)
+    extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False)
     assert recorder.calls == 1  # asked, answered nothing: the first answer stands
 
     monkeypatch.setattr(extract_module, "extract_invoice", lambda doc, templates=(), options=None: sure)
-    extract_with_page_images(None, document, reread=False, enhanced=False)
+    extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False)
     assert recorder.calls == 1
 
 

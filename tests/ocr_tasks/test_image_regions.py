@@ -1,5 +1,5 @@
-"""Images on born-digital pages: ingest renders the ones whose text the layer lacks, recognition reads
-them with real Tesseract and adds their words where the image sits on the page."""
+"""Images on born-digital pages: ingest renders the ones whose text the layer lacks; when extraction
+finds no sure vendor, real Tesseract reads them and their words are added where the image sits."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from ocr_tasks.config import OcrConfig
-from ocr_tasks.engines.image_regions import place, placed_blocks
-from ocr_tasks.extraction import extract_invoice
+from ocr_tasks.engines.image_regions import image_text_document, place, placed_blocks
+from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ingest import ingest_path
 from ocr_tasks.ingest.pages import ImageRegion, PageInput
-from ocr_tasks.ocr_types import TEXT_LAYER, Block, Line, OcrDocument, Word
-from ocr_tasks.recognise import recognise_page
+from ocr_tasks.ocr_types import TEXT_LAYER, Block, Line, Word
+from ocr_tasks.recognise import recognise_document
 
 CONFIG = OcrConfig(workers=1)
 
@@ -55,20 +55,32 @@ def test_ingest_renders_a_logo_but_not_a_tiny_icon(corpus, tmp_path):
     assert icon.pages[0].image_regions == ()  # a 28 x 29 pt icon carries no text worth reading
 
 
-def test_vendor_printed_only_in_a_logo_is_found(corpus, tmp_path):
+def test_vendor_printed_only_in_an_image_is_found(corpus, tmp_path):
     label = json.loads((corpus / "invoice2data-dev" / "labels" / "saeco.json").read_text())
     ingested = ingest_path(corpus / "invoice2data-dev" / "images" / "saeco.pdf", config=CONFIG, workdir=tmp_path)
-    (page,) = ingested.pages
-    assert "luscious" not in page.text_page.text.lower()  # the premise: not in the text layer
+    document = recognise_document(ingested, CONFIG)
+    (page,) = document.pages
+    assert page.source == TEXT_LAYER and "luscious" not in page.text.lower()  # not in the text layer
 
-    recognised = recognise_page(page, CONFIG)
+    without = extract_with_page_images(ingested, document, image_text=False)
+    invoice = extract_with_page_images(ingested, document)
 
-    assert recognised.source == TEXT_LAYER
-    assert recognised.blocks[: len(page.text_page.blocks)] == page.text_page.blocks  # the layer is kept
-    assert "luscious" in recognised.text.lower()
-    invoice = extract_invoice(OcrDocument(source=ingested.source, pages=(recognised,)))
+    assert "luscious" not in (without.get("vendor_name") or "").lower()
     assert "luscious" in invoice.get("vendor_name").lower()
     assert invoice.get("total") == f"{label['amount']:.2f}"  # and the rest is as before
+    richer = image_text_document(ingested, document)
+    assert richer.pages[0].blocks[: len(page.blocks)] == page.blocks  # the layer is kept, words added
+    assert "luscious" in richer.pages[0].text.lower()
+
+
+def test_a_sure_vendor_costs_no_image_reading(corpus, tmp_path, monkeypatch):
+    from ocr_tasks.engines import image_regions
+
+    calls = []
+    monkeypatch.setattr(image_regions, "image_text_document", lambda *a, **k: calls.append(a))
+    ingested = ingest_path(corpus / "invoice2data-dev" / "images" / "coolblue1.pdf", config=CONFIG, workdir=tmp_path)
+    invoice = extract_with_page_images(ingested, recognise_document(ingested, CONFIG))
+    assert invoice.fields["vendor_name"].confidence >= 0.5 and calls == []
 
 
 def test_an_image_on_a_huge_page_is_rendered_within_the_pixel_bound(tmp_path, monkeypatch):

@@ -136,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.log_dir.mkdir(parents=True, exist_ok=True)
     signal.signal(signal.SIGTERM, _interrupt)  # a supervisor's SIGTERM stops the stack like Ctrl-C
+    # started with `&` by a non-interactive shell (scripts/run.sh), SIGINT arrives ignored: take it back,
+    # so that the script's Ctrl-C stops the stack at once instead of after its TERM fallback
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     env = stack_env(args.port, poll_seconds=args.poll_seconds)
     server = worker = None
     try:

@@ -91,7 +91,7 @@ def extract(ingested, document: OcrDocument, languages: str = "eng",
     unless the project's `extraction` settings say `reread` / `enhanced` / `second_opinion: false`;
     `second_opinion_below` sets the confidence under which RapidOCR is asked)."""
     from ocr_tasks.extraction.options import ExtractionOptions
-    from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
+    from ocr_tasks.extraction.tesseract_regions import SECOND_OPINION_BELOW, extract_with_page_images
 
     values = dict(project_settings or {})
     section = dict(values.get("extraction") or {})
@@ -104,8 +104,7 @@ def extract(ingested, document: OcrDocument, languages: str = "eng",
         reread=bool(section.get("reread", True)),
         enhanced=bool(section.get("enhanced", True)),
         second_opinion=bool(section.get("second_opinion", True)),
-        **({"second_opinion_below": float(section["second_opinion_below"])}
-           if "second_opinion_below" in section else {}),
+        second_opinion_below=float(section.get("second_opinion_below", SECOND_OPINION_BELOW)),
     )
 
 

@@ -24,21 +24,31 @@ if TYPE_CHECKING:
 MIN_WORD_CONFIDENCE = 0.6
 REGION_PSM = 11  # sparse text: a logo's words are scattered over graphics
 REGION_TIMEOUT_SECONDS = 30.0
+PAD_PIXELS = 10  # white border around the image: Tesseract misses text touching the edge
 
 
-def place(box: BBox, region: BBox) -> BBox:
-    """A box relative to the region's image, as a box relative to the page."""
-    return BBox(region.x0 + box.x0 * region.width, region.y0 + box.y0 * region.height,
-                region.x0 + box.x1 * region.width, region.y0 + box.y1 * region.height)
+WHOLE = BBox(0.0, 0.0, 1.0, 1.0)
 
 
-def placed_blocks(blocks: tuple[Block, ...], region: BBox) -> tuple[Block, ...]:
+def _unit(value: float, start: float, span: float) -> float:
+    return min(1.0, max(0.0, (value - start) / span))
+
+
+def place(box: BBox, region: BBox, inner: BBox = WHOLE) -> BBox:
+    """A box relative to the region's image, as a box relative to the page. `inner` is the part of the
+    image that shows the region (the rest is padding; boxes reaching into it are clipped)."""
+    x0, x1 = (region.x0 + _unit(v, inner.x0, inner.width) * region.width for v in (box.x0, box.x1))
+    y0, y1 = (region.y0 + _unit(v, inner.y0, inner.height) * region.height for v in (box.y0, box.y1))
+    return BBox(x0, y0, x1, y1)
+
+
+def placed_blocks(blocks: tuple[Block, ...], region: BBox, inner: BBox = WHOLE) -> tuple[Block, ...]:
     """The sure words of `blocks` (read from the region's image) moved onto the page."""
     out = []
     for block in blocks:
         lines = []
         for line in block.lines:
-            words = [Word(text=w.text, bbox=place(w.bbox, region), confidence=w.confidence)
+            words = [Word(text=w.text, bbox=place(w.bbox, region, inner), confidence=w.confidence)
                      for w in line.words
                      if w.confidence >= MIN_WORD_CONFIDENCE and any(ch.isalnum() for ch in w.text)]
             if words:
@@ -57,33 +67,15 @@ def read_region(region: ImageRegion, config: OcrConfig) -> tuple[Block, ...]:
     pytesseract = import_pytesseract()
     try:
         with Image.open(region.path) as opened:
-            image = ImageOps.expand(opened.convert("L"), border=10, fill=255)
+            image = ImageOps.expand(opened.convert("L"), border=PAD_PIXELS, fill=255)
         data = pytesseract.image_to_data(image, lang=config.languages, config=f"--psm {REGION_PSM}",
                                          output_type=pytesseract.Output.DICT, timeout=REGION_TIMEOUT_SECONDS)
     except Exception:  # noqa: BLE001 (an unreadable image adds nothing)
         return ()
-    # boxes are relative to the padded image: trim the border back off
-    pad_x, pad_y = 10 / image.width, 10 / image.height
+    # boxes are relative to the padded image: the region is the part inside the border
+    pad_x, pad_y = PAD_PIXELS / image.width, PAD_PIXELS / image.height
     inner = BBox(pad_x, pad_y, 1 - pad_x, 1 - pad_y)
-    blocks = blocks_from_tesseract(data, image.width, image.height)
-    return placed_blocks(_unpad(blocks, inner), region.bbox)
-
-
-def _unpad(blocks: tuple[Block, ...], inner: BBox) -> tuple[Block, ...]:
-    def unpad(box: BBox) -> BBox:
-        def x(v: float) -> float:
-            return min(1.0, max(0.0, (v - inner.x0) / inner.width))
-
-        def y(v: float) -> float:
-            return min(1.0, max(0.0, (v - inner.y0) / inner.height))
-
-        return BBox(x(box.x0), y(box.y0), x(box.x1), y(box.y1))
-
-    return tuple(
-        Block.of([Line.of([Word(text=w.text, bbox=unpad(w.bbox), confidence=w.confidence) for w in line.words])
-                  for line in block.lines])
-        for block in blocks
-    )
+    return placed_blocks(blocks_from_tesseract(data, image.width, image.height), region.bbox, inner)
 
 
 def with_image_text(page: PageInput, config: OcrConfig) -> OcrPage:
@@ -97,14 +89,9 @@ def with_image_text(page: PageInput, config: OcrConfig) -> OcrPage:
 
 def image_text_document(ingested, document: OcrDocument, *, languages: str = "eng") -> OcrDocument | None:
     """`document` with the words of its text-layer pages' images added; None when no page has any."""
-    by_index = {p.index: p for p in ingested.pages}
-    if not any(p.image_regions and p.text_page is not None for p in ingested.pages):
+    readable = {p.index: p for p in ingested.pages if p.image_regions and p.text_page is not None}
+    if not readable:
         return None
     config = OcrConfig(languages=languages, workers=1)
-    pages = []
-    for page in document.pages:
-        page_input = by_index.get(page.index)
-        if page_input is not None and page_input.image_regions and page_input.text_page is not None:
-            page = with_image_text(page_input, config)
-        pages.append(page)
-    return replace(document, pages=tuple(pages))
+    pages = tuple(with_image_text(readable[p.index], config) if p.index in readable else p for p in document.pages)
+    return replace(document, pages=pages)

@@ -147,10 +147,10 @@ def correct(image, *, rotation: int, skew: float):
     return apply_orientation(image, rotation=rotation, skew=skew)
 
 
-def turned_page_images(ingested, document, mode: str = "L"):
-    """Yield `(first reading's OcrPage, page image)` for each OCRed image page of an ingested document,
-    the image turned and deskewed as that reading turned it (so relative boxes of a new reading line up
-    with the first). Text-layer pages and pages without an image are skipped."""
+def turned_page_images(ingested, document):
+    """Yield `(first reading's OcrPage, grey page image)` for each OCRed image page of an ingested
+    document, the image turned and deskewed as that reading turned it (`correct`: so relative boxes of a
+    new reading line up with the first). Text-layer pages and pages without an image are skipped."""
     from PIL import Image, ImageOps
 
     by_index = {p.index: p for p in document.pages}
@@ -159,5 +159,5 @@ def turned_page_images(ingested, document, mode: str = "L"):
         if not page_input.image_path or first is None or first.source == "text_layer":
             continue
         with Image.open(page_input.image_path) as opened:
-            image = ImageOps.exif_transpose(opened).convert(mode)
+            image = ImageOps.exif_transpose(opened).convert("L")
         yield first, correct(image, rotation=first.rotation, skew=first.skew)

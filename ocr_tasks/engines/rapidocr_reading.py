@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import Any
 
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ocr_types import OCR, Block, Line, OcrDocument, OcrPage, Word
@@ -24,8 +23,9 @@ from ocr_tasks.ocr_types import OCR, Block, Line, OcrDocument, OcrPage, Word
 ENGINE_NAME = "rapidocr"
 MAX_SIDE = 2000  # pixels; RapidOCR's own default limit for detection
 
-_lock = threading.Lock()
-_engines: dict[int, Any] = {}  # one engine per thread: an onnxruntime session is not shared across threads
+# one engine per thread, dropped with its thread (Prefect's task runner starts new threads per flow run;
+# engines kept by thread id would pile up in a long-running API process)
+_local = threading.local()
 
 
 def available() -> bool:
@@ -48,19 +48,18 @@ def engine_version() -> str:
 
 
 def _engine():
-    key = threading.get_ident()
-    with _lock:
-        if key not in _engines:
-            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-            from rapidocr import RapidOCR
+    engine = getattr(_local, "engine", None)
+    if engine is None:
+        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+        from rapidocr import RapidOCR
 
-            _engines[key] = RapidOCR(params={
-                "Global.log_level": "error",
-                "Global.max_side_len": MAX_SIDE,
-                "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-            })
-        return _engines[key]
+        engine = _local.engine = RapidOCR(params={
+            "Global.log_level": "error",
+            "Global.max_side_len": MAX_SIDE,
+            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+        })
+    return engine
 
 
 def lines_to_blocks(boxes, texts, scores, width: int, height: int) -> tuple[Block, ...]:
@@ -110,7 +109,7 @@ def rapidocr_reading(ingested, document: OcrDocument) -> OcrDocument | None:
     from ocr_tasks.engines.orientation import turned_page_images
 
     pages = []
-    for first, image in turned_page_images(ingested, document, mode="RGB"):
+    for first, image in turned_page_images(ingested, document):
         try:
             pages.append(read_image(image, index=first.index, dpi=first.dpi, rotation=first.rotation,
                                     skew=first.skew))

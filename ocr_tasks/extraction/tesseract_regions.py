@@ -148,18 +148,13 @@ def region_reader_for(ingested: IngestedDocument, document: OcrDocument, *, lang
 
 def needs_second_opinion(invoice, *, fields: tuple[str, ...] = SECOND_OPINION_FIELDS,
                          threshold: float = SECOND_OPINION_BELOW) -> bool:
-    """Whether the total or the invoice date is missing or less sure than `threshold`."""
-    for name in fields:
-        found = invoice.fields.get(name)
-        if found is None or found.confidence < threshold:
-            return True
-    return False
+    """Whether any of `fields` (the total, the invoice date) is missing or less sure than `threshold`."""
+    return any((found := invoice.fields.get(name)) is None or found.confidence < threshold for name in fields)
 
 
 def needs_image_text(invoice, *, threshold: float = IMAGE_TEXT_BELOW) -> bool:
     """Whether the vendor's name is missing or less sure than `threshold`."""
-    vendor = invoice.fields.get("vendor_name")
-    return vendor is None or vendor.confidence < threshold
+    return needs_second_opinion(invoice, fields=("vendor_name",), threshold=threshold)
 
 
 def extract_with_page_images(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng",

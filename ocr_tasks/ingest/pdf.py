@@ -28,6 +28,7 @@ REGION_MIN_WIDTH_PT, REGION_MIN_HEIGHT_PT = 40.0, 12.0
 REGION_MAX_COVERAGE = 0.5
 REGION_MAX_WORDS_INSIDE = 2
 MAX_REGIONS_PER_PAGE = 4
+MAX_IMAGES_EXAMINED = 32  # of the size to read: a hostile page may stack thousands over its words
 REGION_MAX_PIXELS = 4_000_000  # a logo needs no more; bounds the render of a huge page's image
 
 
@@ -119,6 +120,7 @@ def _image_regions(page, text_page, *, index: int, dpi: int, workdir: Path) -> t
     left, bottom, right, top = page.get_bbox()
     width, height = max(1e-6, right - left), max(1e-6, top - bottom)
     regions: list[ImageRegion] = []
+    examined = 0
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
         x0, y0, x1, y1 = obj.get_bounds()
         x0, y0, x1, y1 = max(x0, left), max(y0, bottom), min(x1, right), min(y1, top)
@@ -126,6 +128,9 @@ def _image_regions(page, text_page, *, index: int, dpi: int, workdir: Path) -> t
             continue
         if (x1 - x0) * (y1 - y0) > REGION_MAX_COVERAGE * width * height:
             continue
+        examined += 1
+        if examined > MAX_IMAGES_EXAMINED:
+            break
         box = BBox(*(min(1.0, max(0.0, v)) for v in
                      ((x0 - left) / width, (top - y1) / height, (x1 - left) / width, (top - y0) / height)))
         inside = sum(1 for w in text_page.words

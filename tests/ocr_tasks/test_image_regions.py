@@ -130,3 +130,35 @@ def test_only_the_first_page_images_are_read(corpus, tmp_path):
 
     assert len(doc.pages) == 2 and all(p.text_page is not None for p in doc.pages)
     assert doc.pages[0].image_regions and doc.pages[1].image_regions == ()
+
+
+def test_a_page_stacking_many_images_over_its_words_is_examined_a_bounded_number_of_times(tmp_path):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    import ocr_tasks.ingest.pdf as pdf_module
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(600, 800)
+    for _ in range(pdf_module.MAX_IMAGES_EXAMINED * 3):
+        image = pdfium.PdfImage.new(pdf)
+        image.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("RGB", (20, 20), "white")))
+        image.set_matrix(pdfium.PdfMatrix().scale(200, 100).translate(100, 600))
+        page.insert_obj(image)
+    page.gen_content()
+    path = tmp_path / "stacked.pdf"
+    pdf.save(path)
+
+    class WordsOverTheImages:  # a text layer whose words lie inside every image: none is read
+        looked = 0
+
+        @property
+        def words(self):
+            WordsOverTheImages.looked += 1
+            return tuple(Word(t, BBox(0.28, 0.19, 0.32, 0.21), 0.9) for t in ("a", "b", "c"))
+
+    regions = pdf_module._image_regions(pdfium.PdfDocument(path)[0], WordsOverTheImages(), index=0, dpi=300,
+                                        workdir=tmp_path)
+
+    assert regions == ()
+    assert WordsOverTheImages.looked == pdf_module.MAX_IMAGES_EXAMINED

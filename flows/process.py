@@ -114,8 +114,11 @@ class TaskRun:
         """Ingest the documents one by one and hand each one's pages to the OCR window at once, so that
         recognition overlaps ingestion; extract each document as soon as its last page is back."""
         self.progress.enter("ingest")
+        workers = page_concurrency()
         window = PageWindow(
-            lambda page: tasks.ocr_page.submit(page, self.config, self.engine), limit=page_concurrency()
+            lambda page: tasks.ocr_page.submit(page, self.config, self.engine),
+            limit=workers,
+            ahead=workers if _runs_in_threads() else 0,  # queued pages can be withdrawn from threads only
         )
         for doc in self.docs.values():
             if self.check_cancelled():

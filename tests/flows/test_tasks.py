@@ -152,6 +152,81 @@ def test_page_window_keeps_at_most_limit_in_flight_and_stops():
     assert seen == [(1.0, None), (None, "ZeroDivisionError")]
 
 
+class QueuedFuture:
+    """A page submitted to a thread pool: queued until `start()`, as Prefect's futures wrap it."""
+
+    def __init__(self, page):
+        self.page = page
+        self.wrapped_future = Future()
+
+    def start(self):
+        assert self.wrapped_future.set_running_or_notify_cancel()
+
+    def finish(self):
+        self.wrapped_future.set_result(self.page * 10)
+
+    def add_done_callback(self, callback):
+        self.wrapped_future.add_done_callback(lambda _: callback(self))
+
+    def result(self, raise_on_failure=True):
+        return self.wrapped_future.result()
+
+
+def test_page_window_queues_pages_ahead_and_withdraws_them_when_stopped():
+    submitted = []
+
+    def submit(page):
+        submitted.append(QueuedFuture(page))
+        return submitted[-1]
+
+    window = PageWindow(submit, limit=2, ahead=2)
+    window.extend(("doc", page) for page in range(1, 9))
+    assert next(window.results(wait=False), None) is None
+    assert [f.page for f in submitted] == [1, 2, 3, 4]  # two read, two waiting for a free worker
+    submitted[0].start(), submitted[1].start()
+    submitted[0].finish()
+    results = window.results()
+    assert next(results)[:2] == ("doc", 10)
+    window.stop()  # page 2 is being read; 3 and 4 are withdrawn, nothing more is submitted
+    assert [f.wrapped_future.cancelled() for f in submitted] == [False, False, True, True]
+    submitted[1].finish()
+    assert [value for _, value, _ in results] == [20]
+    assert len(submitted) == 4
+
+
+def test_page_window_refills_as_pages_come_back():
+    submitted = []
+
+    def submit(page):
+        submitted.append(QueuedFuture(page))
+        submitted[-1].start(), submitted[-1].finish()
+        return submitted[-1]
+
+    window = PageWindow(submit, limit=1, ahead=1)
+    window.extend(("doc", page) for page in range(1, 6))
+    assert [value for _, value, _ in window.results()] == [10, 20, 30, 40, 50]
+
+
+def test_page_window_drops_the_queued_pages_of_a_failed_document():
+    submitted = []
+
+    def submit(page):
+        submitted.append(QueuedFuture(page))
+        return submitted[-1]
+
+    window = PageWindow(submit, limit=1, ahead=2)
+    window.extend([("bad", 1), ("bad", 2), ("good", 3), ("bad", 4)])
+    assert next(window.results(wait=False), None) is None  # submits the first three
+    results = window.results()
+    submitted[0].start(), submitted[0].finish()
+    assert next(results)[:2] == ("bad", 10)
+    window.drop(lambda key: key == "bad")  # page 2 queued: withdrawn; page 4 not submitted yet
+    assert submitted[1].wrapped_future.cancelled() and not submitted[2].wrapped_future.cancelled()
+    submitted[2].start(), submitted[2].finish()
+    assert [(key, value) for key, value, _ in results] == [("good", 30)]
+    assert [f.page for f in submitted] == [1, 2, 3]
+
+
 def test_port_selection_from_the_environment(monkeypatch):
     monkeypatch.setenv("OCR_PIPELINE_PORT", "flows.memory_port:default_port")
     monkeypatch.setattr("flows.settings._port", None)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+from collections import deque
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -37,6 +38,7 @@ from ocr_tasks.errors import Cancelled, error_code
 from ocr_tasks.ocr_types import OcrDocument, OcrPage, SourceDocument
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
+MAX_INGEST_CHUNK = 8  # documents per ingest task run
 SALVAGE_SECONDS = 5.0  # how long a stopped run waits for extractions already under way
 OCR_OPTIONS = frozenset(f.name for f in fields(OcrConfig)) - {"languages", "limits"}
 
@@ -111,58 +113,81 @@ class TaskRun:
 
     # -- stages ----------------------------------------------------------------------------
     def read(self, folder: str) -> None:
-        """Ingest the documents one by one and hand each one's pages to the OCR window at once, so that
-        recognition overlaps ingestion; extract each document as soon as its last page is back."""
+        """Ingest the documents a few at a time, as the OCR window needs pages (so that a large task
+        keeps a bounded number of page images on disk), and hand each one's pages to the window at once;
+        extract each document as soon as its last page is back."""
         self.progress.enter("ingest")
         workers = page_concurrency()
+        ahead = workers if _runs_in_threads() else 0  # queued pages can be withdrawn from threads only
         window = PageWindow(
-            lambda page: tasks.ocr_page.submit(page, self.config, self.engine),
-            limit=workers,
-            ahead=workers if _runs_in_threads() else 0,  # queued pages can be withdrawn from threads only
+            lambda page: tasks.ocr_page.submit(page, self.config, self.engine), limit=workers, ahead=ahead
         )
-        for doc in self.docs.values():
+        unread = deque(self.docs.values())
+        chunk = 1  # the first document alone, so that OCR starts at once
+        while unread:
             if self.check_cancelled():
                 window.stop()
                 break
-            if self.ingest(doc, folder):
+            if window.backlog >= workers + ahead:  # enough pages wait: let one come back first
+                self.collect(window, wait=True, most=1)
+                continue
+            for doc in self.ingest([unread.popleft() for _ in range(min(chunk, len(unread)))], folder):
                 doc.ocr_started = time.perf_counter()
                 window.extend((doc.source.id, page) for page in doc.pages)
                 if not doc.pages:
                     self.finish_ocr(doc)
+            self.progress.enter("ocr")
+            chunk = self.chunk_size(workers + ahead)
             self.collect(window, wait=False)
-        self.progress.enter("ocr")
         self.collect(window, wait=True)
 
-    def ingest(self, doc: DocumentState, folder: str) -> bool:
-        started = time.perf_counter()
-        try:
-            ingested = tasks.ingest_document(quote(self.port), doc.source, self.config, folder)
-        except Exception as exc:  # noqa: BLE001 - a bad document fails alone
-            self.fail(doc, error_info(exc, "ingest"))
-            return False
-        doc.source = getattr(ingested, "source", None) or doc.source
-        doc.ingested = ingested
-        doc.pages = list(ingested.pages)
-        doc.timings["ingest"] = time.perf_counter() - started
-        self.progress.add_pages(len(doc.pages))
-        return True
+    def chunk_size(self, pages_wanted: int) -> int:
+        """How many documents the next ingest run reads: about `pages_wanted` pages' worth, judged by the
+        pages of the documents read so far (a batch of one-page receipts goes 4 at a time, PDFs one)."""
+        read = [d for d in self.docs.values() if d.ingested is not None]
+        pages = sum(len(d.pages) for d in read)
+        return max(1, min(MAX_INGEST_CHUNK, pages_wanted * len(read) // max(1, pages)))
 
-    def collect(self, window: PageWindow, *, wait: bool) -> None:
-        """Take the pages that are back; after each, check for cancellation (then nothing new starts)."""
-        for doc_id, page, error in window.results(wait=wait):
+    def ingest(self, docs: list[DocumentState], folder: str) -> list[DocumentState]:
+        """Ingest `docs` in one task run; returns those that are ready for OCR (the others failed)."""
+        try:
+            outcomes = tasks.ingest_documents(
+                quote(self.port), quote([doc.source for doc in docs]), self.config, folder
+            )
+        except Exception as exc:  # noqa: BLE001 - storage still failing after the retries
+            for doc in docs:
+                self.fail(doc, error_info(exc, "ingest"))
+            return []
+        ready = []
+        for doc, outcome in zip(docs, outcomes, strict=True):
+            if outcome.error is not None:
+                self.fail(doc, error_info(outcome.error, "ingest"))
+                continue
+            doc.source = getattr(outcome.document, "source", None) or doc.source
+            doc.ingested = outcome.document
+            doc.pages = list(outcome.document.pages)
+            doc.timings["ingest"] = outcome.seconds
+            self.progress.add_pages(len(doc.pages))
+            ready.append(doc)
+        return ready
+
+    def collect(self, window: PageWindow, *, wait: bool, most: int | None = None) -> None:
+        """Take the pages that are back (at most `most`); after each, check for cancellation (then
+        nothing new starts)."""
+        for taken, (doc_id, page, error) in enumerate(window.results(wait=wait), start=1):
             doc = self.docs[doc_id]
             self.progress.page_done()
             if self.check_cancelled():
                 window.stop()
-            if doc.error is not None:
-                continue
-            if error is not None:
+            if doc.error is None and error is not None:
                 self.fail(doc, error_info(error, "ocr", getattr(error, "page", None)))
                 window.drop(lambda key, failed=doc_id: key == failed)
-                continue
-            doc.recognised[page.index] = page
-            if len(doc.recognised) == len(doc.pages):
-                self.finish_ocr(doc)
+            elif doc.error is None:
+                doc.recognised[page.index] = page
+                if len(doc.recognised) == len(doc.pages):
+                    self.finish_ocr(doc)
+            if most is not None and taken >= most:
+                return
 
     def finish_ocr(self, doc: DocumentState) -> None:
         """All pages are back: extraction runs on the task runner (it re-reads page regions with

@@ -8,7 +8,9 @@ port is the single place where results are stored.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +66,43 @@ def engine_for(name: str | None):
     return get_engine(name)
 
 
-@task(**_options("ingest", retry=True))
-def ingest_document(port: PipelinePort, source: SourceDocument, config: OcrConfig, workdir: str):
-    """Read the document's bytes from storage and split it into page images. One task run, not two
-    (each costs the Prefect server a record): a storage error is transient and retried, bad input
-    is not."""
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    """One document of an `ingest_documents` run: its pages, or the bad-input error that stopped it."""
+
+    source: SourceDocument
+    document: Any = None  # ocr_tasks IngestedDocument
+    error: Exception | None = None
+    seconds: float = 0.0
+
+
+def ingest_one(port: PipelinePort, source: SourceDocument, config: OcrConfig, workdir: str):
+    """Read the document's bytes from storage and split it into page images."""
     from ocr_tasks.ingest import ingest_bytes
 
     data = port.read_document(source)
     return ingest_bytes(data, name=source.name or source.id, config=config, document_id=source.id,
                         uri=source.uri, workdir=Path(workdir))
+
+
+@task(**_options("ingest", retry=True))
+def ingest_documents(port: PipelinePort, sources: Sequence[SourceDocument], config: OcrConfig,
+                     workdir: str) -> list[Ingested]:
+    """Read and split a few documents in one task run (each run costs the Prefect server a record,
+    about as much CPU as ingesting a receipt). A document that is bad input comes back with its
+    error and the others go on; a transient storage error fails the run so that it is retried
+    (ingesting a document again replaces its page images)."""
+    done = []
+    for source in sources:
+        started = time.perf_counter()
+        try:
+            done.append(Ingested(source, document=ingest_one(port, source, config, workdir)))
+        except Exception as exc:
+            if is_transient(exc):
+                raise
+            done.append(Ingested(source, error=exc))
+        done[-1] = replace(done[-1], seconds=time.perf_counter() - started)
+    return done
 
 
 @task(**_options("ocr-page", retry=True))

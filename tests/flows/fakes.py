@@ -64,6 +64,12 @@ class SlowEngine(FakeEngine):
     delay = 0.6
 
 
+class PacedEngine(FakeEngine):
+    name = "paced"
+    calls = 0
+    delay = 0.15
+
+
 class FlakyEngine(FakeEngine):
     """Times out on its first call, then works: a transient failure."""
 
@@ -91,7 +97,7 @@ class BrokenEngine(FakeEngine):
         raise OcrEngineError("engine cannot read this page")
 
 
-FAKE_ENGINES = {cls.name: cls for cls in (FakeEngine, SlowEngine, FlakyEngine, BrokenEngine)}
+FAKE_ENGINES = {cls.name: cls for cls in (FakeEngine, SlowEngine, PacedEngine, FlakyEngine, BrokenEngine)}
 
 
 def register_fake_engines(registry: dict) -> None:

@@ -26,6 +26,23 @@ def pngs(count: int) -> list[tuple[str, bytes]]:
     return [(f"page-{i}.png", png_bytes(f"invoice {i}")) for i in range(count)]
 
 
+def test_documents_are_ingested_as_ocr_needs_pages_and_a_bad_one_among_them_fails_alone(port, fake_engines):
+    files = pngs(16)
+    files.insert(5, ("broken.png", png_bytes()[:60]))  # ingested in one run with good documents
+    task_id = port.add_task("p1", files, settings=fake_settings("paced"))
+
+    summary = process_invoices(task_id)
+
+    assert summary["status"] == PARTIALLY_FAILED and len(port.results(task_id)) == 16
+    assert [e.code for e in port.failures(task_id).values()] == ["corrupt_file"]
+    log = port.progress_log(task_id)
+    assert_monotone(log)
+    # page images are made a few documents ahead of OCR, not all at once at the start
+    first_page_back = next(p for p in log if p.pages_done == 1)
+    assert 1 <= first_page_back.pages_total <= 8
+    assert log[-1].pages_total == log[-1].pages_done == 16
+
+
 def test_one_corrupt_file_fails_alone(port, fake_engines):
     files = pngs(2) + [("broken.png", png_bytes()[:60]), ("notes.txt", b"just some text, not an invoice")]
     task_id = port.add_task("p1", files, settings=fake_settings("fake"))

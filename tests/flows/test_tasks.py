@@ -32,31 +32,31 @@ def test_only_transient_errors_are_retried():
     assert not tasks.retry_if_transient(None, None, failed_state(ValueError("bug")))
 
 
-def test_ingest_task_reads_through_the_port(tmp_path):
+def test_ingest_task_reads_through_the_port_and_fails_bad_documents_alone(tmp_path):
     port = InMemoryPort()
     task_id = port.add_task("p", [("a.png", png_bytes("hello")), ("b.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20)])
     good, bad = port.load_task(task_id).documents
 
-    ingested = tasks.ingest_document.fn(port, good, OcrConfig(), str(tmp_path))
-    assert ingested.source.id == good.id and ingested.source.media_type == "image/png"
-    assert [p.index for p in ingested.pages] == [0] and (tmp_path / good.id).is_dir()
-    with pytest.raises(CorruptDocument):
-        tasks.ingest_document.fn(port, bad, OcrConfig(), str(tmp_path))
+    first, second = tasks.ingest_documents.fn(port, [good, bad], OcrConfig(), str(tmp_path))
+    assert first.error is None and first.source.id == good.id
+    assert first.document.source.media_type == "image/png"
+    assert [p.index for p in first.document.pages] == [0] and (tmp_path / good.id).is_dir()
+    assert second.document is None and isinstance(second.error, CorruptDocument)
 
 
-def test_read_of_a_missing_blob_is_a_transient_storage_error():
+def test_read_of_a_missing_blob_is_a_transient_storage_error_that_fails_the_ingest_run():
     port = InMemoryPort()
     source = port.load_task(port.add_task("p", [("a.png", b"x")])).documents[0]
     port._blobs.clear()
     with pytest.raises(StorageError) as caught:
-        tasks.ingest_document.fn(port, source, OcrConfig(), "unused")
+        tasks.ingest_documents.fn(port, [source], OcrConfig(), "unused")
     assert caught.value.transient
 
 
 def test_ocr_page_task_uses_the_named_engine(fake_engines, tmp_path):
     port = InMemoryPort()
     source = port.load_task(port.add_task("p", [("a.png", png_bytes())])).documents[0]
-    page = tasks.ingest_document.fn(port, source, OcrConfig(), str(tmp_path)).pages[0]
+    page = tasks.ingest_one(port, source, OcrConfig(), str(tmp_path)).pages[0]
 
     result = tasks.ocr_page.fn(page, OcrConfig(), "fake")
 
@@ -248,7 +248,7 @@ def test_extract_task_takes_options_from_project_settings(tmp_path):
 
     port = InMemoryPort()
     source = port.load_task(port.add_task("p", [("a.png", png_bytes())])).documents[0]
-    ingested = tasks.ingest_document.fn(port, source, OcrConfig(), str(tmp_path))
+    ingested = tasks.ingest_one(port, source, OcrConfig(), str(tmp_path))
     document = OcrDocument(source=source, pages=(invoice_page(ingested.pages[0]),))
     settings = {"extraction": {"line_items": False, "enhanced": False, "reread": False}, "approval_threshold": 5}
 

@@ -11,9 +11,11 @@ from flows import dispatch, serve
 class RecordingFlow:
     def __init__(self) -> None:
         self.heartbeat: list[object] = []
+        self.settings: list[object] = []
 
     def __call__(self, task_id: str, *, return_state: bool = False):
-        self.heartbeat.append(get_current_settings().flows.heartbeat_frequency)
+        self.settings.append(get_current_settings())
+        self.heartbeat.append(self.settings[-1].flows.heartbeat_frequency)
         return task_id
 
 
@@ -34,6 +36,21 @@ def test_embedded_runs_send_no_heartbeats_by_default(recording_flow, monkeypatch
 
     assert recording_flow.heartbeat == [None]
     assert get_current_settings().flows.heartbeat_frequency is not None  # only for that run
+
+
+def test_the_settings_without_heartbeats_are_built_once_per_settings_in_force(recording_flow, monkeypatch):
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    monkeypatch.delenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", raising=False)
+    dispatch.run_embedded("t1")
+    dispatch.run_embedded("t2")
+    with temporary_settings({PREFECT_API_URL: "http://127.0.0.1:4999/api"}):
+        dispatch.run_embedded("t3")
+
+    assert recording_flow.heartbeat == [None, None, None]
+    first, second, other = recording_flow.settings
+    assert first is second  # reused, not rebuilt from the environment each run
+    assert other is not first and other.api.url == "http://127.0.0.1:4999/api"  # the rest is kept
 
 
 def test_an_explicit_heartbeat_setting_is_kept(recording_flow, monkeypatch):

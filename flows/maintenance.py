@@ -11,7 +11,7 @@ from prefect import flow
 from prefect.utilities.annotations import quote
 
 from flows import tasks
-from flows.port import ProjectListing
+from flows.port import PipelinePort, ProjectListing, ProjectSettings
 from flows.settings import ConfigurationError, get_port
 from ocr_tasks.anomaly.records import InvoiceRecord
 
@@ -29,35 +29,45 @@ def refit_anomaly_models(project_id: str | None = None) -> dict[str, str | None]
         raise ConfigurationError(f"{type(port).__name__} cannot list projects; pass a project_id")
     versions: dict[str, str | None] = {}
     for project in projects:
-        model = tasks.fit(quote(port.load_history(project)))
+        model = tasks.fit(quote(port.load_history(project)), settings_of(port, project))
         if model is not None:
             port.save_anomaly_model(project, model.to_bytes(), model.version)
         versions[project] = model.version if model is not None else None
     return versions
 
 
+def settings_of(port: PipelinePort, project_id: str) -> dict[str, Any]:
+    """The project's settings when the port can tell them (`ProjectSettings`), else none (defaults)."""
+    return port.project_settings(project_id) if isinstance(port, ProjectSettings) else {}
+
+
 @flow(name="rescore-project", persist_result=False)
 def rescore_project(project_id: str) -> dict[str, Any]:
-    """Validate the project's stored invoices again (as one batch) and score them against the rest of
-    the project's history with its current model; saves each rescored result."""
+    """Validate the project's stored invoices again (as one batch, with the project's current custom
+    expectations and settings) and score them against the rest of the project's history with its
+    current model; saves the rescored results in one task run. Returns how many were rescored and the
+    ids of those whose save failed."""
     port = get_port()
     results = [r for r in port.load_project_results(project_id) if r.invoice is not None]
     if not results:
-        return {"project_id": project_id, "rescored": 0}
+        return {"project_id": project_id, "rescored": 0, "failed": []}
+    settings = settings_of(port, project_id)
     invoices = {r.source.id: r.invoice for r in results}
-    validation = tasks.validate(quote(invoices))
+    validation = tasks.validate(quote(invoices), settings.get("custom_expectations", ()), settings)
     batch_ids = set(invoices)
     history = [h for h in port.load_history(project_id) if h.document_id not in batch_ids]
     stored = port.load_anomaly_model(project_id)
     anomalies = tasks.score(
         quote([InvoiceRecord.from_result(r) for r in results]), quote(history), quote(validation),
-        stored[0] if stored else None,
+        stored[0] if stored else None, settings,
     )
-    for result in results:
-        rescored = replace(
+    rescored = [
+        replace(
             result,
             validation=tuple(validation.get(result.source.id, ())),
             anomalies=tuple(anomalies.get(result.source.id, ())),
         )
-        tasks.save_rescored(quote(port), project_id, quote(rescored))
-    return {"project_id": project_id, "rescored": len(results)}
+        for result in results
+    ]
+    failed = tasks.save_rescored(quote(port), project_id, quote(rescored))
+    return {"project_id": project_id, "rescored": len(results) - len(failed), "failed": sorted(failed)}

@@ -59,6 +59,7 @@ class InMemoryPort:
         self._history: dict[str, list[InvoiceRecord]] = {}
         self._rescored: dict[str, dict[str, DocumentResult]] = {}
         self._models: dict[str, tuple[bytes, str]] = {}
+        self._project_settings: dict[str, dict[str, Any]] = {}
 
     # -- creating tasks (callers) ------------------------------------------------------------
     def add_task(
@@ -104,6 +105,10 @@ class InMemoryPort:
             if record.status not in FINISHED:
                 record.status = CANCELLING
                 record.statuses.append(CANCELLING)
+
+    def set_project_settings(self, project_id: str, settings: dict[str, Any]) -> None:
+        with self._lock:
+            self._project_settings[project_id] = dict(settings)
 
     def seed_history(self, project_id: str, records: Sequence[InvoiceRecord]) -> None:
         with self._lock:
@@ -213,6 +218,11 @@ class InMemoryPort:
     def load_anomaly_model(self, project_id: str) -> tuple[bytes, str] | None:
         with self._lock:
             return self._models.get(project_id)
+
+    def project_settings(self, project_id: str) -> dict[str, Any]:
+        """`ProjectSettings`: what `set_project_settings` stored, else the port's default settings."""
+        with self._lock:
+            return dict(self._project_settings.get(project_id, self._default_settings))
 
     def project_ids(self) -> list[str]:
         with self._lock:

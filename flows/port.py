@@ -88,3 +88,12 @@ class ProjectListing(Protocol):
     """Lists the ids of all projects (used by `refit_anomaly_models` without a project id)."""
 
     def project_ids(self) -> list[str]: ...
+
+
+@runtime_checkable
+class ProjectSettings(Protocol):
+    """A project's settings (the same dict `load_task` gives a task: custom expectations, validation and
+    anomaly settings...), for the flows that work on a project without a task (`rescore_project`,
+    `refit_anomaly_models`)."""
+
+    def project_settings(self, project_id: str) -> dict[str, Any]: ...

@@ -172,15 +172,14 @@ def fit(history: Sequence[InvoiceRecord], project_settings: Mapping[str, Any] | 
     return fit_model(history, settings=options_of(AnomalySettings, project_settings, "anomaly"))
 
 
-@task(**_options("save-results", retry=True))
-def save_results(port: PipelinePort, task_id: str, results: Sequence[DocumentResult]) -> dict[str, Exception]:
-    """Save the batch's results in one task run (each run costs the Prefect server a record). A document
-    whose save fails for good is handed back with its error and the others are still saved; a transient
-    error fails the run so that it is retried, which is harmless: a save replaces what is stored."""
+def _save_each(results: Sequence[DocumentResult], save) -> dict[str, Exception]:
+    """`save(result)` for each result: one that fails for good is handed back with its error and the
+    others are still saved; a transient error stops the run so that it is retried, which is harmless:
+    a save replaces what is stored."""
     failed: dict[str, Exception] = {}
     for result in results:
         try:
-            port.save_document_result(task_id, result)
+            save(result)
         except Exception as exc:
             if is_transient(exc):
                 raise
@@ -188,6 +187,13 @@ def save_results(port: PipelinePort, task_id: str, results: Sequence[DocumentRes
     return failed
 
 
+@task(**_options("save-results", retry=True))
+def save_results(port: PipelinePort, task_id: str, results: Sequence[DocumentResult]) -> dict[str, Exception]:
+    """Save the batch's results in one task run (each run costs the Prefect server a record)."""
+    return _save_each(results, lambda result: port.save_document_result(task_id, result))
+
+
 @task(**_options("save-rescored", retry=True))
-def save_rescored(port: PipelinePort, project_id: str, result: DocumentResult) -> None:
-    port.save_rescored(project_id, result)
+def save_rescored(port: PipelinePort, project_id: str, results: Sequence[DocumentResult]) -> dict[str, Exception]:
+    """Save a project's rescored results in one task run."""
+    return _save_each(results, lambda result: port.save_rescored(project_id, result))

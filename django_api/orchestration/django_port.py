@@ -21,8 +21,8 @@ def build_port() -> DjangoPort:
 
 
 class DjangoPort:
-    """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing` (inbox sweeps and the
-    nightly refit of every project)."""
+    """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`ProjectSettings` (inbox
+    sweeps, the nightly refit of every project, rescoring with the project's settings)."""
 
     STORAGE_PREFIX = "storage:"
 
@@ -138,11 +138,18 @@ class DjangoPort:
         return [Result.from_dict(row.result) for row in rows.order_by("document__created_at")]
 
     def save_rescored(self, project_id: str, result) -> None:
-        from django_api.invoices.services.pipeline_records import document_anomalies_replace
+        from django_api.invoices.services.pipeline_records import document_checks_replace
 
-        document_anomalies_replace(
-            document_id=result.source.id, anomalies=[a.to_dict() for a in result.anomalies]
+        document_checks_replace(
+            document_id=result.source.id,
+            validation=[r.to_dict() for r in result.validation],
+            anomalies=[a.to_dict() for a in result.anomalies],
         )
+
+    def project_settings(self, project_id: str) -> dict:
+        from django_api.invoices.models import Project
+
+        return dict(Project.objects.get(pk=project_id).settings or {})
 
     def save_anomaly_model(self, project_id: str, model: bytes, version: str) -> None:
         from django_api.invoices.services.pipeline_records import anomaly_model_save

@@ -11,7 +11,7 @@ import pytest
 from django.db import connections
 
 from django_api.invoices.models import Anomaly, FieldCorrection, OcrTask
-from django_api.invoices.services.pipeline_records import document_anomalies_replace, task_progress_save
+from django_api.invoices.services.pipeline_records import document_checks_replace, task_progress_save
 from django_api.invoices.services.uploads import invoice_upload
 from django_api.orchestration.django_port import DjangoPort
 from tests.django_api.conftest import client_for, png_bytes, upload
@@ -64,7 +64,7 @@ def test_flow_writes_while_users_read_and_patch(alice, project, settings):
                 "score": i / ROUNDS,
                 "explanation": f"round {i}",
             }
-            document_anomalies_replace(document_id=document_id, anomalies=[anomaly])
+            document_checks_replace(document_id=document_id, validation=[], anomalies=[anomaly])
 
     def reader():
         reader_client = client_for(alice)

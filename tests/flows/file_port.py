@@ -17,7 +17,7 @@ from flows.memory_port import InMemoryPort
 from ocr_tasks.engines import ENGINES
 from tests.flows.fakes import register_fake_engines
 
-STATE = ("_tasks", "_blobs", "_history", "_rescored", "_models")
+STATE = ("_tasks", "_blobs", "_history", "_rescored", "_models", "_project_settings")
 
 
 class FilePort(InMemoryPort):
@@ -49,10 +49,12 @@ def _wrap(name: str, write: bool):
 
 
 for _name in ("add_task", "cancel", "mark_running", "report_progress", "save_document_result",
-              "mark_document_failed", "finish_task", "save_rescored", "save_anomaly_model", "seed_history"):
+              "mark_document_failed", "finish_task", "save_rescored", "save_anomaly_model", "seed_history",
+              "set_project_settings"):
     setattr(FilePort, _name, _wrap(_name, write=True))
 for _name in ("task", "status", "progress_log", "results", "failures", "load_task", "read_document",
-              "is_cancelled", "load_history", "load_project_results", "load_anomaly_model"):
+              "is_cancelled", "load_history", "load_project_results", "load_anomaly_model",
+              "project_settings"):
     setattr(FilePort, _name, _wrap(_name, write=False))
 
 

@@ -77,7 +77,7 @@ def test_rescore_updates_stored_results(port, fake_engines):
     summary = rescore_project("p")
 
     after = port.results(task_id)
-    assert summary == {"project_id": "p", "rescored": 2}
+    assert summary == {"project_id": "p", "rescored": 2, "failed": []}
     assert set(after) == set(before)
     for doc_id, result in after.items():
         assert result.ocr == before[doc_id].ocr and result.invoice == before[doc_id].invoice
@@ -86,6 +86,36 @@ def test_rescore_updates_stored_results(port, fake_engines):
     # flagged as a duplicate of the earlier one
     flagged = [(doc_id, a) for doc_id, r in after.items() for a in r.anomalies if "duplicate" in a.kind]
     assert flagged and all(set(a.related_document_ids) == set(after) - {doc_id} for doc_id, a in flagged)
+
+
+UNDER_100 = {"type": "expect_column_values_to_be_between", "kwargs": {"column": "total", "max_value": 100},
+             "description": "Invoices of this project stay under 100."}
+
+
+class _OneBadSave(InMemoryPort):
+    def save_rescored(self, project_id, result):
+        if result.source.name == "b.png":
+            raise ValueError("cannot store this one")
+        super().save_rescored(project_id, result)
+
+
+def test_rescore_applies_the_projects_current_expectations_and_a_failed_save_stays_alone(prefect_api, fake_engines):
+    port = _OneBadSave()
+    with use_port(port):
+        task_id = port.add_task("p", [("a.png", png_bytes("a")), ("b.png", png_bytes("b"))],
+                                settings=fake_settings("fake"))
+        process_invoices(task_id)
+        assert all("custom" not in {r.suite for r in r.validation} for r in port.results(task_id).values())
+        port.set_project_settings("p", {"custom_expectations": [UNDER_100]})  # added after processing
+
+        summary = rescore_project("p")
+
+    names = {d.id: d.name for d in port.load_task(task_id).documents}
+    assert summary["rescored"] == 1 and [names[d] for d in summary["failed"]] == ["b.png"]
+    after = {names[d]: r for d, r in port.results(task_id).items()}
+    (custom,) = [r for r in after["a.png"].validation if r.suite == "custom"]
+    assert not custom.success  # the fake invoice's total is 120.00
+    assert "custom" not in {r.suite for r in after["b.png"].validation}  # its save failed: unchanged
 
 
 class _RefusingIntake(InMemoryPort):

@@ -104,23 +104,7 @@ def document_result_save(*, document_id, result: dict[str, Any]) -> None:
                 "result": result,
             },
         )
-        document.validations.all().delete()
-        ValidationResult.objects.bulk_create(
-            [
-                ValidationResult(
-                    document=document,
-                    suite=report.get("suite", ""),
-                    success=bool(report.get("success")),
-                    failed_count=sum(
-                        1
-                        for o in report.get("outcomes", [])
-                        if not o.get("success") and o.get("severity") == "error"
-                    ),
-                    report=report,
-                )
-                for report in result.get("validation") or []
-            ]
-        )
+        _validations_replace(document=document, reports=result.get("validation") or [])
         _anomalies_replace(document=document, anomalies=result.get("anomalies") or [])
         if errors:
             first = errors[0]
@@ -142,15 +126,37 @@ def document_mark_failed(*, document_id, code: str, message: str, step: str = ""
     )
 
 
-def document_anomalies_replace(*, document_id, anomalies: list[dict[str, Any]]) -> None:
-    """Anomalies rescored over the grown history replace the document's previous ones."""
+def document_checks_replace(
+    *, document_id, validation: list[dict[str, Any]], anomalies: list[dict[str, Any]]
+) -> None:
+    """Validation reports and anomalies of a rescore (suites, settings or the model changed; the
+    history grew) replace the document's previous ones; fields and corrections are left as they are."""
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)
+        _validations_replace(document=document, reports=validation)
         _anomalies_replace(document=document, anomalies=anomalies)
         result = DocumentResult.objects.filter(document=document).first()
         if result is not None:
-            result.result = {**result.result, "anomalies": anomalies}
+            result.result = {**result.result, "validation": validation, "anomalies": anomalies}
             result.save(update_fields=["result", "updated_at"])
+
+
+def _validations_replace(*, document: Document, reports: list[dict[str, Any]]) -> None:
+    document.validations.all().delete()
+    ValidationResult.objects.bulk_create(
+        [
+            ValidationResult(
+                document=document,
+                suite=report.get("suite", ""),
+                success=bool(report.get("success")),
+                failed_count=sum(
+                    1 for o in report.get("outcomes", []) if not o.get("success") and o.get("severity") == "error"
+                ),
+                report=report,
+            )
+            for report in reports
+        ]
+    )
 
 
 def _anomalies_replace(*, document: Document, anomalies: list[dict[str, Any]]) -> None:

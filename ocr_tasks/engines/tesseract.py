@@ -1,4 +1,6 @@
-"""Tesseract through pytesseract: one `image_to_data` call per page, on the image file's path.
+"""Tesseract: one `image_to_data` reading per page, on the image file's path: through Tesseract's C API
+in this process (`engines.tesseract_api`, when tesserocr is built against the same libtesseract as the
+CLI: the same output, no process per page) or through pytesseract and the CLI.
 
 Before recognition the page's skew is measured (numpy, milliseconds) and, when the page looks sideways,
 its orientation is asked of Tesseract's OSD; a corrected copy is written only when a correction is
@@ -20,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ocr_tasks.config import OcrConfig
-from ocr_tasks.engines import orientation
+from ocr_tasks.engines import orientation, tesseract_api
 from ocr_tasks.errors import CorruptDocument, OcrEngineError, OcrTimeout
 from ocr_tasks.ingest.pages import PageInput
 from ocr_tasks.layout.tesseract_rows import blocks_from_tesseract
@@ -190,6 +192,8 @@ class TesseractEngine:
         remaining = deadline - time.perf_counter()
         if remaining <= 0:
             raise OcrTimeout(f"OCR took longer than {config.limits.page_timeout_seconds:g} s")
+        if not self.tesseract_cmd and tesseract_api.available():
+            return tesseract_api.image_to_data(path, config, remaining)
         try:
             return pytesseract.image_to_data(
                 path,

@@ -139,3 +139,34 @@ def test_faint_sideways_receipt_is_turned_even_when_osd_cannot_tell(engine, tmp_
     assert page.rotation == 90
     assert (page.width, page.height) == receipt.size
     assert_in_order(page.text, "bhd", "gst", "thank you for your patronage")
+
+
+def test_the_c_api_reads_a_receipt_exactly_as_the_cli(engine, tmp_path, corpus, monkeypatch):
+    from ocr_tasks.engines import tesseract_api
+
+    assert tesseract_api.available()  # tesserocr is built against the CLI's libtesseract by setup
+    doc = ingest_path(corpus / "sroie-sample" / "images" / "X51005433492.jpg", config=CONFIG, workdir=tmp_path)
+    through_api = engine.recognise(doc.pages[0], CONFIG)
+    monkeypatch.setenv("OCR_TESSERACT_BINDING", "cli")
+    assert not tesseract_api.available()
+    through_cli = engine.recognise(doc.pages[0], CONFIG)
+    assert through_api.words and through_api.blocks == through_cli.blocks  # words, boxes, confidences
+
+
+def test_the_c_api_keeps_one_engine_per_thread_and_reports_unreadable_images(tmp_path):
+    import threading
+
+    from ocr_tasks.engines import tesseract_api
+    from ocr_tasks.errors import OcrEngineError
+
+    mine = tesseract_api._api("eng", 3)
+    assert tesseract_api._api("eng", 3) is mine and tesseract_api._api("eng", 6) is not mine
+    other = []
+    thread = threading.Thread(target=lambda: other.append(tesseract_api._api("eng", 3)))
+    thread.start(), thread.join()
+    assert other[0] is not mine
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
+    with pytest.raises(OcrEngineError) as info:
+        tesseract_api.image_to_data(str(broken), CONFIG, timeout=10)
+    assert info.value.code == "ocr_failed" and "broken.png" in info.value.message

@@ -11,7 +11,9 @@ Starts a Prefect server on a free loopback port (its own PREFECT_HOME), then in 
    pool, and the same documents as one task through `process_invoices` in embedded mode (called in
    this process, recorded by the server), page concurrency `--workers`, with the configuration that
    matches the bare CLI (no orientation/deskew pass, no second reading for extraction), then
-   with the default settings (which add those passes);
+   with the default settings (which add those passes); C' is C with pages read through pytesseract and
+   the CLI instead of Tesseract's C API (same output), i.e. what Prefect and the pipeline add to the
+   very same binary;
    Rounds of A, B and C are interleaved (`--rounds`, default 3); the table gives the best run of each
    and the median of the per-round ratios, since this machine's speed drifts between runs;
 3. the fixed cost of a flow run (a task without documents, median of 3);
@@ -164,12 +166,17 @@ def main() -> int:
         library_wall(paths[:2], args.workers, home / "lib-warm")
         pages = ingested_pages(paths, home / "pages")
         originals = bare_tesseract(paths, args.workers)
-        bare, library, flow, status = [], [], [], ""
+        bare, library, flow, flow_cli, status = [], [], [], [], ""
         for round_ in range(args.rounds):  # interleaved: the machine's speed drifts
             bare.append(bare_tesseract(pages, args.workers))
             library.append(library_wall(paths, args.workers, home / f"lib-{round_}"))
             seconds, status = flow_wall(paths, plain_settings)
             flow.append(seconds)
+            os.environ["OCR_TESSERACT_BINDING"] = "cli"  # the same flow reading pages through the CLI
+            try:
+                flow_cli.append(flow_wall(paths, plain_settings)[0])
+            finally:
+                del os.environ["OCR_TESSERACT_BINDING"]
         default, default_status = flow_wall(paths, {})
         empty = statistics.median(flow_wall([], {})[0] for _ in range(3))
         n = len(paths)
@@ -185,6 +192,9 @@ def main() -> int:
             ("ratio C / A, best runs (target <= 1.15)", f"{min(flow) / min(bare):.3f}"),
             ("ratio C / A, median over rounds", f"{statistics.median(c / a for c, a in zip(flow, bare)):.3f}"),
             ("ratio C / B (Prefect's share)", f"{min(flow) / min(library):.3f}"),
+            ("C' flow as C, pages read through pytesseract and the CLI (OCR_TESSERACT_BINDING=cli)", both(flow_cli)),
+            ("ratio C' / A, median over rounds (Prefect and the pipeline over the bare CLI, same binary)",
+             f"{statistics.median(c / a for c, a in zip(flow_cli, bare)):.3f}"),
             (f"flow, embedded, default settings: orientation, deskew, second readings ({default_status})",
              f"{default:.2f} s"),
             ("fixed cost per flow run (task without documents, median of 3)", f"{empty:.2f} s"),

@@ -35,11 +35,6 @@ class PageWindow:
         self._done: queue.Queue[PrefectFuture] = queue.Queue()
         self._futures: dict[int, PrefectFuture] = {}
 
-    @property
-    def backlog(self) -> int:
-        """Pages queued here, not yet submitted."""
-        return len(self._waiting)
-
     def extend(self, items: Iterable[tuple[Any, Any]]) -> None:
         """Queue `(key, page)` pairs; `key` comes back with the page's outcome."""
         self._waiting.extend(items)

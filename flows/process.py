@@ -113,9 +113,11 @@ class TaskRun:
 
     # -- stages ----------------------------------------------------------------------------
     def read(self, folder: str) -> None:
-        """Ingest the documents a few at a time, as the OCR window needs pages (so that a large task
-        keeps a bounded number of page images on disk), and hand each one's pages to the window at once;
-        extract each document as soon as its last page is back."""
+        """Ingest the documents a few per task run (the first alone, so that OCR starts at once) and hand
+        each one's pages to the OCR window at once, taking the pages that are back between runs, so that
+        recognition overlaps ingestion; extract each document as soon as its last page is back. Every
+        document is ingested before the last pages are waited for, so the task's page total (its
+        progress percentage) is known early."""
         self.progress.enter("ingest")
         workers = page_concurrency()
         ahead = workers if _runs_in_threads() else 0  # queued pages can be withdrawn from threads only
@@ -123,27 +125,25 @@ class TaskRun:
             lambda page: tasks.ocr_page.submit(page, self.config, self.engine), limit=workers, ahead=ahead
         )
         unread = deque(self.docs.values())
-        chunk = 1  # the first document alone, so that OCR starts at once
+        chunk = 1
         while unread:
             if self.check_cancelled():
                 window.stop()
                 break
-            if window.backlog >= workers + ahead:  # enough pages wait: let one come back first
-                self.collect(window, wait=True, most=1)
-                continue
             for doc in self.ingest([unread.popleft() for _ in range(min(chunk, len(unread)))], folder):
                 doc.ocr_started = time.perf_counter()
                 window.extend((doc.source.id, page) for page in doc.pages)
                 if not doc.pages:
                     self.finish_ocr(doc)
-            self.progress.enter("ocr")
             chunk = self.chunk_size(workers + ahead)
             self.collect(window, wait=False)
+        self.progress.enter("ocr")
         self.collect(window, wait=True)
 
     def chunk_size(self, pages_wanted: int) -> int:
-        """How many documents the next ingest run reads: about `pages_wanted` pages' worth, judged by the
-        pages of the documents read so far (a batch of one-page receipts goes 4 at a time, PDFs one)."""
+        """How many documents the next ingest run reads: about `pages_wanted` pages' worth (what the OCR
+        window holds), judged by the pages of the documents read so far (one-page receipts go 4 at a
+        time with 2 workers, PDFs one by one), so that OCR is never long without new pages."""
         read = [d for d in self.docs.values() if d.ingested is not None]
         pages = sum(len(d.pages) for d in read)
         return max(1, min(MAX_INGEST_CHUNK, pages_wanted * len(read) // max(1, pages)))
@@ -171,10 +171,9 @@ class TaskRun:
             ready.append(doc)
         return ready
 
-    def collect(self, window: PageWindow, *, wait: bool, most: int | None = None) -> None:
-        """Take the pages that are back (at most `most`); after each, check for cancellation (then
-        nothing new starts)."""
-        for taken, (doc_id, page, error) in enumerate(window.results(wait=wait), start=1):
+    def collect(self, window: PageWindow, *, wait: bool) -> None:
+        """Take the pages that are back; after each, check for cancellation (then nothing new starts)."""
+        for doc_id, page, error in window.results(wait=wait):
             doc = self.docs[doc_id]
             self.progress.page_done()
             if self.check_cancelled():
@@ -186,8 +185,6 @@ class TaskRun:
                 doc.recognised[page.index] = page
                 if len(doc.recognised) == len(doc.pages):
                     self.finish_ocr(doc)
-            if most is not None and taken >= most:
-                return
 
     def finish_ocr(self, doc: DocumentState) -> None:
         """All pages are back: extraction runs on the task runner (it re-reads page regions with

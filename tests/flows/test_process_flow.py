@@ -26,7 +26,19 @@ def pngs(count: int) -> list[tuple[str, bytes]]:
     return [(f"page-{i}.png", png_bytes(f"invoice {i}")) for i in range(count)]
 
 
-def test_documents_are_ingested_as_ocr_needs_pages_and_a_bad_one_among_them_fails_alone(port, fake_engines):
+def test_documents_are_ingested_a_few_per_task_run_and_a_bad_one_among_them_fails_alone(
+    port, fake_engines, monkeypatch
+):
+    import flows.tasks
+
+    runs = []
+    ingest = flows.tasks.ingest_documents
+
+    def counted(port_, sources, *args):
+        runs.append(len(sources.unquote()))  # passed quote()d
+        return ingest(port_, sources, *args)
+
+    monkeypatch.setattr(flows.tasks, "ingest_documents", counted)
     files = pngs(16)
     files.insert(5, ("broken.png", png_bytes()[:60]))  # ingested in one run with good documents
     task_id = port.add_task("p1", files, settings=fake_settings("paced"))
@@ -35,11 +47,13 @@ def test_documents_are_ingested_as_ocr_needs_pages_and_a_bad_one_among_them_fail
 
     assert summary["status"] == PARTIALLY_FAILED and len(port.results(task_id)) == 16
     assert [e.code for e in port.failures(task_id).values()] == ["corrupt_file"]
+    assert runs[0] == 1 and sum(runs) == 17 and len(runs) <= 6  # the first alone: OCR starts at once
     log = port.progress_log(task_id)
     assert_monotone(log)
-    # page images are made a few documents ahead of OCR, not all at once at the start
-    first_page_back = next(p for p in log if p.pages_done == 1)
-    assert 1 <= first_page_back.pages_total <= 8
+    # every document is ingested before the OCR step waits for the last pages: the page total is
+    # complete from then on (while most pages are still to be read)
+    ocr_step = next(p for p in log if p.step == "ocr")
+    assert ocr_step.pages_total == 16 and ocr_step.pages_done < 16
     assert log[-1].pages_total == log[-1].pages_done == 16
 
 

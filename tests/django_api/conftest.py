@@ -142,5 +142,17 @@ def run_on_commit(django_capture_on_commit_callbacks):
 
 
 @pytest.fixture
+def processed_document(alice_client, project, run_on_commit) -> tuple[str, str]:
+    """A one-page upload to Alice's project, processed by the fake flow: (task id, document id)."""
+    body = run_on_commit(
+        alice_client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("a.png", png_bytes(1))]},
+        format="multipart",
+    ).json()
+    return body["task_id"], body["documents"][0]["id"]
+
+
+@pytest.fixture
 def anon_client():
     return APIClient()

@@ -12,15 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def processed(alice_client, project, run_on_commit):
-    response = run_on_commit(
-        alice_client.post,
-        f"/api/projects/{project.pk}/process-invoices/",
-        {"files": [upload("a.png", png_bytes(1))]},
-        format="multipart",
-    )
-    body = response.json()
-    return {"project": project.pk, "task": body["task_id"], "document": body["documents"][0]["id"]}
+def processed(project, processed_document):
+    task, document = processed_document
+    return {"project": project.pk, "task": task, "document": document}
 
 
 def endpoints(p, t, d):

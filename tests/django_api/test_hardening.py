@@ -15,14 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def processed(alice_client, project, run_on_commit):
-    body = run_on_commit(
-        alice_client.post,
-        f"/api/projects/{project.pk}/process-invoices/",
-        {"files": [upload("a.png", png_bytes(1))]},
-        format="multipart",
-    ).json()
-    return {"p": project.pk, "t": body["task_id"], "d": body["documents"][0]["id"]}
+def processed(project, processed_document):
+    task, document = processed_document
+    return {"p": project.pk, "t": task, "d": document}
 
 
 @pytest.mark.parametrize(

@@ -10,20 +10,8 @@ import pytest
 from django_api.invoices.models import DocumentResult
 from django_api.orchestration.django_port import DjangoPort
 from ocr_tasks.result_types import Anomaly, ExpectationOutcome, ValidationReport
-from tests.django_api.conftest import png_bytes, upload
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def processed(alice_client, project, run_on_commit):
-    body = run_on_commit(
-        alice_client.post,
-        f"/api/projects/{project.pk}/process-invoices/",
-        {"files": [upload("a.png", png_bytes(1))]},
-        format="multipart",
-    ).json()
-    return body["task_id"], body["documents"][0]["id"]
 
 
 def test_port_gives_the_projects_settings(project):
@@ -33,8 +21,9 @@ def test_port_gives_the_projects_settings(project):
     assert DjangoPort().project_settings(str(project.pk)) == project.settings
 
 
-def test_rescored_result_replaces_validation_and_anomalies_and_keeps_fields(alice_client, project, processed):
-    task_id, processed = processed
+def test_rescored_result_replaces_validation_and_anomalies_and_keeps_fields(alice_client, project,
+                                                                           processed_document):
+    task_id, processed = processed_document
     port = DjangoPort()
     (stored,) = port.load_project_results(str(project.pk))
     fields_before = DocumentResult.objects.get(document_id=processed).fields

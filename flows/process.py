@@ -30,6 +30,7 @@ from flows import tasks
 from flows.page_window import PageWindow
 from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED, PipelinePort, TaskInputs
 from flows.progress import ProgressTracker
+from flows.project_settings import InvalidSettings, check_project_settings
 from flows.runners import page_task_runner
 from flows.settings import get_port, page_concurrency, workdir
 from ocr_tasks.anomaly.records import InvoiceRecord
@@ -358,6 +359,19 @@ def end_run(task_id: str) -> TaskRun | None:
     return _active.pop(task_id, None)
 
 
+def refuse(port: PipelinePort, inputs: TaskInputs, error: ErrorInfo) -> dict[str, Any]:
+    """End a task that cannot run (its project's settings are invalid): every document failed with the
+    error, nothing read."""
+    for source in inputs.documents:
+        port.mark_document_failed(inputs.task_id, source.id, error)
+    port.finish_task(inputs.task_id, FAILED, error=error)
+    return {
+        "task_id": inputs.task_id,
+        "status": FAILED,
+        "documents": {s.id: {"name": s.name, "ok": False, "error": error.code} for s in inputs.documents},
+    }
+
+
 def _task_id_of(flow_run) -> str | None:
     return (getattr(flow_run, "parameters", None) or {}).get("task_id")
 
@@ -395,6 +409,10 @@ def process_invoices(task_id: str) -> dict[str, Any]:
     port = get_port()
     inputs = port.load_task(task_id)
     port.mark_running(task_id, flow_run_id=current_flow_run.id)
+    try:
+        check_project_settings(inputs.settings)
+    except InvalidSettings as exc:
+        return refuse(port, inputs, error_info(exc, "settings"))
     run = start_run(port, inputs)
     try:
         summary = run.execute()

@@ -6,6 +6,8 @@ import itertools
 import threading
 import time
 
+import pytest
+
 from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED
 from flows.process import process_invoices
 from flows.progress import STEPS
@@ -167,3 +169,36 @@ def test_a_document_whose_save_fails_for_good_fails_alone(port, fake_engines, mo
     assert names[doc_id] == "page-1.png" and error.step == "save"
     assert_monotone(port.progress_log(task_id))
     assert port.progress_log(task_id)[-1].documents_done == 3
+
+
+def test_a_task_whose_project_settings_are_misread_fails_at_once_naming_them(port, fake_engines):
+    settings = {**fake_settings("fake"), "extraction": {"reread": "false", "second_opinion_below": "0.5"}}
+    task_id = port.add_task("p1", pngs(2), settings=settings)
+
+    summary = process_invoices(task_id)
+
+    assert summary["status"] == FAILED == port.status(task_id)
+    assert port.task(task_id).error.code == "invalid_settings"
+    message = port.task(task_id).error.message
+    assert "extraction.reread" in message and "extraction.second_opinion_below" in message
+    assert {e.code for e in port.failures(task_id).values()} == {"invalid_settings"}
+    assert len(port.failures(task_id)) == 2 and not port.results(task_id)
+    assert fake_engines["fake"].calls == 0  # nothing was read
+
+
+def test_project_settings_check_accepts_what_the_flow_reads_and_names_what_it_would_misread():
+    from flows.project_settings import InvalidSettings, check_project_settings
+
+    check_project_settings({
+        "ocr_engine": "fake", "approval_threshold": 1000, "custom_expectations": [],
+        "ocr": {"psm": 6, "detect_orientation": False}, "validation": {"tolerance": 0.02},
+        "extraction": {"enhanced": False, "second_opinion_below": 0.5, "day_first": None, "country": "MY"},
+        "anomaly": {"contamination": 0.05, "min_history": 30}, "unknown_key": "left alone",
+    })
+    for bad, named in [({"ocr": {"psm": 6.5}}, "ocr.psm"), ({"ocr": []}, "ocr"),
+                       ({"approval_threshold": "1000"}, "approval_threshold"),
+                       ({"anomaly": {"min_history": True}}, "anomaly.min_history"),
+                       ({"extraction": {"second_opinion_below": 5}}, "second_opinion_below")]:
+        with pytest.raises(InvalidSettings) as caught:
+            check_project_settings(bad)
+        assert caught.value.code == "invalid_settings" and named in caught.value.message

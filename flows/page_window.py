@@ -42,7 +42,7 @@ class PageWindow:
     def drop(self, predicate: Callable[[Any], bool]) -> None:
         """Forget pending pages whose key matches: not yet submitted, or submitted and not started."""
         self._waiting = deque(item for item in self._waiting if not predicate(item[0]))
-        self._withdraw(lambda key: predicate(key))
+        self._withdraw(predicate)
 
     def stop(self) -> None:
         """Submit nothing more and withdraw the pages not started; pages being read still come back

@@ -179,13 +179,15 @@ class TaskRun:
             self.progress.page_done()
             if self.check_cancelled():
                 window.stop()
-            if doc.error is None and error is not None:
+            if doc.error is not None:
+                continue
+            if error is not None:
                 self.fail(doc, error_info(error, "ocr", getattr(error, "page", None)))
                 window.drop(lambda key, failed=doc_id: key == failed)
-            elif doc.error is None:
-                doc.recognised[page.index] = page
-                if len(doc.recognised) == len(doc.pages):
-                    self.finish_ocr(doc)
+                continue
+            doc.recognised[page.index] = page
+            if len(doc.recognised) == len(doc.pages):
+                self.finish_ocr(doc)
 
     def finish_ocr(self, doc: DocumentState) -> None:
         """All pages are back: extraction runs on the task runner (it re-reads page regions with

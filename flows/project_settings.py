@@ -80,8 +80,8 @@ def check_project_settings(settings: Any) -> None:
                          for name, v in value.items() if name in expected and not _fits(v, *expected[name])]
         elif key in flat and not _fits(value, *flat[key]):
             problems.append(f"{key}: expected {flat[key][0].__name__}, got {value!r}")
-    below = (settings.get("extraction") or {}).get("second_opinion_below") if isinstance(
-        settings.get("extraction"), Mapping) else None
+    extraction = settings.get("extraction")
+    below = extraction.get("second_opinion_below") if isinstance(extraction, Mapping) else None
     if _fits(below, float, False) and not 0 <= below <= 1:
         problems.append(f"extraction.second_opinion_below: expected a confidence from 0 to 1, got {below!r}")
     if problems:

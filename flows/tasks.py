@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -96,12 +96,12 @@ def ingest_documents(port: PipelinePort, sources: Sequence[SourceDocument], conf
     for source in sources:
         started = time.perf_counter()
         try:
-            done.append(Ingested(source, document=ingest_one(port, source, config, workdir)))
+            document, error = ingest_one(port, source, config, workdir), None
         except Exception as exc:
             if is_transient(exc):
                 raise
-            done.append(Ingested(source, error=exc))
-        done[-1] = replace(done[-1], seconds=time.perf_counter() - started)
+            document, error = None, exc
+        done.append(Ingested(source, document, error, time.perf_counter() - started))
     return done
 
 

@@ -41,8 +41,9 @@ def available() -> bool:
         return False
     from ocr_tasks.engines.tesseract import tesseract_version
 
+    linked = _linked_version()
     try:
-        return _linked_version() is not None and _linked_version() == tesseract_version()
+        return linked is not None and linked == tesseract_version()
     except OcrEngineError:
         return False
 
@@ -67,8 +68,9 @@ def _api(languages: str, psm: int):
 
 def image_to_data(path: str, config: OcrConfig, timeout: float) -> dict:
     """The reading of the image at `path`, in `pytesseract.image_to_data(..., output_type=DICT)` form."""
-    from pytesseract.pytesseract import file_to_dict
+    from ocr_tasks.engines.tesseract import import_pytesseract
 
+    file_to_dict = import_pytesseract().pytesseract.file_to_dict  # its parser, without pandas
     api = _api(config.languages, int(config.psm))
     started = time.perf_counter()
     try:

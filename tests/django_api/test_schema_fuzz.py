@@ -17,7 +17,6 @@ from schemathesis import GenerationMode, checks
 from schemathesis.core.parameters import ParameterLocation
 
 from django_api.config.wsgi import application
-from tests.django_api.conftest import png_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -46,21 +45,11 @@ def _test_connection_kept():
 
 
 @pytest.fixture
-def world(alice, alice_client, project, run_on_commit):
+def world(alice, project, processed_document):
     """A processed document of Alice's project, so that generated requests can reach real rows."""
-    body = run_on_commit(
-        alice_client.post,
-        f"/api/projects/{project.pk}/process-invoices/",
-        {"files": [upload("a.png", png_bytes(1))]},
-        format="multipart",
-    ).json()
+    task_id, document_id = processed_document
     token, _ = Token.objects.get_or_create(user=alice)
-    return {
-        "token": token.key,
-        "project_id": project.pk,
-        "task_id": body["task_id"],
-        "document_id": body["documents"][0]["id"],
-    }
+    return {"token": token.key, "project_id": project.pk, "task_id": task_id, "document_id": document_id}
 
 
 @schema.parametrize()

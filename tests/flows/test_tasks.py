@@ -172,13 +172,23 @@ class QueuedFuture:
         return self.wrapped_future.result()
 
 
+class QueueingRunner:
+    """Submits pages as `QueuedFuture`s and keeps them, in order (`finish_at_once`: done on submission)."""
+
+    def __init__(self, *, finish_at_once: bool = False) -> None:
+        self.submitted: list[QueuedFuture] = []
+        self.finish_at_once = finish_at_once
+
+    def __call__(self, page) -> QueuedFuture:
+        self.submitted.append(QueuedFuture(page))
+        if self.finish_at_once:
+            self.submitted[-1].start(), self.submitted[-1].finish()
+        return self.submitted[-1]
+
+
 def test_page_window_queues_pages_ahead_and_withdraws_them_when_stopped():
-    submitted = []
-
-    def submit(page):
-        submitted.append(QueuedFuture(page))
-        return submitted[-1]
-
+    submit = QueueingRunner()
+    submitted = submit.submitted
     window = PageWindow(submit, limit=2, ahead=2)
     window.extend(("doc", page) for page in range(1, 9))
     assert next(window.results(wait=False), None) is None
@@ -195,25 +205,14 @@ def test_page_window_queues_pages_ahead_and_withdraws_them_when_stopped():
 
 
 def test_page_window_refills_as_pages_come_back():
-    submitted = []
-
-    def submit(page):
-        submitted.append(QueuedFuture(page))
-        submitted[-1].start(), submitted[-1].finish()
-        return submitted[-1]
-
-    window = PageWindow(submit, limit=1, ahead=1)
+    window = PageWindow(QueueingRunner(finish_at_once=True), limit=1, ahead=1)
     window.extend(("doc", page) for page in range(1, 6))
     assert [value for _, value, _ in window.results()] == [10, 20, 30, 40, 50]
 
 
 def test_page_window_drops_the_queued_pages_of_a_failed_document():
-    submitted = []
-
-    def submit(page):
-        submitted.append(QueuedFuture(page))
-        return submitted[-1]
-
+    submit = QueueingRunner()
+    submitted = submit.submitted
     window = PageWindow(submit, limit=1, ahead=2)
     window.extend([("bad", 1), ("bad", 2), ("good", 3), ("bad", 4)])
     assert next(window.results(wait=False), None) is None  # submits the first three

@@ -91,15 +91,8 @@ def test_an_image_on_a_huge_page_is_rendered_within_the_pixel_bound(tmp_path, mo
     import ocr_tasks.ingest.pdf as pdf_module
 
     monkeypatch.setattr(pdf_module, "REGION_MAX_PIXELS", 200_000)
-    pdf = pdfium.PdfDocument.new()
-    page = pdf.new_page(2000, 2000)  # points: ~28 inches square
-    image = pdfium.PdfImage.new(pdf)
-    image.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("RGB", (400, 200), "white")))
-    image.set_matrix(pdfium.PdfMatrix().scale(800, 400).translate(100, 1500))
-    page.insert_obj(image)
-    page.gen_content()
-    path = tmp_path / "poster.pdf"
-    pdf.save(path)
+    # points: ~28 inches square
+    path = pdf_with_images(tmp_path / "poster.pdf", (2000, 2000), bitmap=(400, 200), size=(800, 400), at=(100, 1500))
 
     regions = pdf_module._image_regions(pdfium.PdfDocument(path)[0], NoWords(), index=0, dpi=300,
                                         workdir=tmp_path)  # a text layer with no words over the image
@@ -134,20 +127,11 @@ def test_only_the_first_page_images_are_read(corpus, tmp_path):
 
 def test_a_page_stacking_many_images_over_its_words_is_examined_a_bounded_number_of_times(tmp_path):
     import pypdfium2 as pdfium
-    from PIL import Image
 
     import ocr_tasks.ingest.pdf as pdf_module
 
-    pdf = pdfium.PdfDocument.new()
-    page = pdf.new_page(600, 800)
-    for _ in range(pdf_module.MAX_IMAGES_EXAMINED * 3):
-        image = pdfium.PdfImage.new(pdf)
-        image.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("RGB", (20, 20), "white")))
-        image.set_matrix(pdfium.PdfMatrix().scale(200, 100).translate(100, 600))
-        page.insert_obj(image)
-    page.gen_content()
-    path = tmp_path / "stacked.pdf"
-    pdf.save(path)
+    path = pdf_with_images(tmp_path / "stacked.pdf", (600, 800), bitmap=(20, 20), size=(200, 100), at=(100, 600),
+                           copies=pdf_module.MAX_IMAGES_EXAMINED * 3)
 
     class WordsOverTheImages:  # a text layer whose words lie inside every image: none is read
         looked = 0
@@ -162,3 +146,21 @@ def test_a_page_stacking_many_images_over_its_words_is_examined_a_bounded_number
 
     assert regions == ()
     assert WordsOverTheImages.looked == pdf_module.MAX_IMAGES_EXAMINED
+
+
+def pdf_with_images(path, page_size, *, bitmap, size, at, copies=1):
+    """A one-page PDF of `page_size` points holding `copies` white images of `bitmap` pixels, each drawn
+    `size` points large with its lower-left corner at `at`."""
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(*page_size)
+    for _ in range(copies):
+        image = pdfium.PdfImage.new(pdf)
+        image.set_bitmap(pdfium.PdfBitmap.from_pil(Image.new("RGB", bitmap, "white")))
+        image.set_matrix(pdfium.PdfMatrix().scale(*size).translate(*at))
+        page.insert_obj(image)
+    page.gen_content()
+    pdf.save(path)
+    return path

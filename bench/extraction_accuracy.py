@@ -101,15 +101,30 @@ def bare_tesseract_text(path: Path) -> str:
     out = CACHE / "bare" / f"{path.stem}-{path.stat().st_size}.txt"
     if not out.exists():
         out.parent.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run(["tesseract", str(path), "-"], capture_output=True, text=True, timeout=120, check=False,
-                                env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin:/usr/local/bin"})
+        result = subprocess.run(
+            ["tesseract", str(path), "-"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+            env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin:/usr/local/bin"},
+        )
         out.write_text(result.stdout)
     return out.read_text()
 
 
-def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scorer: str, reread: bool,
-             bare: bool, second_psm: int | None = None, enhanced: bool = False,
-             second_opinion: bool = False) -> dict:
+def evaluate(
+    docs: list[LabelledDocument],
+    *,
+    ocr: bool,
+    config: OcrConfig,
+    scorer: str,
+    reread: bool,
+    bare: bool,
+    second_psm: int | None = None,
+    enhanced: bool = False,
+    second_opinion: bool = False,
+) -> dict:
     fields = sorted({f for d in docs for f in d.truth})
     rows = []
     asked = 0
@@ -150,14 +165,20 @@ def evaluate(docs: list[LabelledDocument], *, ocr: bool, config: OcrConfig, scor
                 continue
             got = invoice.fields.get(field)
             expected = doc.truth[field]
-            rows.append({
-                "doc": doc.id, "field": field, "expected": expected, "got": got.value if got else None,
-                "confidence": got.confidence if got else None,
-                "right": is_right(field, got.value if got else None, expected, issuer=len(doc.truth) > 4),
-                "in_text": in_text(field, expected, text),
-                "in_bare": in_text(field, expected, bare_text) if bare_text is not None else None,
-                "seconds": seconds, "ocr_seconds": ocr_seconds,
-            })
+            rows.append(
+                {
+                    "doc": doc.id,
+                    "field": field,
+                    "expected": expected,
+                    "got": got.value if got else None,
+                    "confidence": got.confidence if got else None,
+                    "right": is_right(field, got.value if got else None, expected, issuer=len(doc.truth) > 4),
+                    "in_text": in_text(field, expected, text),
+                    "in_bare": in_text(field, expected, bare_text) if bare_text is not None else None,
+                    "seconds": seconds,
+                    "ocr_seconds": ocr_seconds,
+                }
+            )
     return {"fields": fields, "rows": rows, "second_opinions": asked}
 
 
@@ -190,8 +211,10 @@ def print_tables(result: dict, title: str, *, misses: int) -> None:
         by_doc: dict[str, list[str]] = {}
         for r in rows:
             if not r["right"]:
-                by_doc.setdefault(r["doc"], []).append(f"{r['field']}: {r['got']!r} | {r['expected']!r}"
-                                                       + ("" if r["in_text"] else " (not in OCR text)"))
+                by_doc.setdefault(r["doc"], []).append(
+                    f"{r['field']}: {r['got']!r} | {r['expected']!r}"
+                    + ("" if r["in_text"] else " (not in OCR text)")
+                )
         for doc, items in sorted(by_doc.items())[:misses]:
             print(f"- {doc}: " + "; ".join(items))
 
@@ -204,17 +227,33 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--text-layer", action="store_true", help="use PDF text layers (default)")
     parser.add_argument("--scorer", choices=("hand", "learned", "both"), default="both")
     parser.add_argument("--no-reread", action="store_true", help="no second reading of the total's rows")
-    parser.add_argument("--psm", type=int, default=EXTRACTION_PSM,
-                        help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}, as `ocr-engine extract`)")
+    parser.add_argument(
+        "--psm",
+        type=int,
+        default=EXTRACTION_PSM,
+        help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}, as `ocr-engine extract`)",
+    )
     parser.add_argument("--no-bare", action="store_true", help="skip the bare tesseract CLI reference")
-    parser.add_argument("--enhanced", action=argparse.BooleanOptionalAction, default=True,
-                        help="second reading of amounts and dates from an enlarged, binarised copy of each image "
-                        "page (default on, as `ocr-engine extract`)")
-    parser.add_argument("--second-psm", type=int, default=None,
-                        help="also OCR with this page segmentation mode as a second reading of amounts and dates")
-    parser.add_argument("--second-opinion", action=argparse.BooleanOptionalAction, default=True,
-                        help="when the total or date is missing or unsure, take RapidOCR's amounts and dates as "
-                        "the second reading (default on, as `ocr-engine extract`)")
+    parser.add_argument(
+        "--enhanced",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="second reading of amounts and dates from an enlarged, binarised copy of each image "
+        "page (default on, as `ocr-engine extract`)",
+    )
+    parser.add_argument(
+        "--second-psm",
+        type=int,
+        default=None,
+        help="also OCR with this page segmentation mode as a second reading of amounts and dates",
+    )
+    parser.add_argument(
+        "--second-opinion",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="when the total or date is missing or unsure, take RapidOCR's amounts and dates as "
+        "the second reading (default on, as `ocr-engine extract`)",
+    )
     parser.add_argument("--misses", type=int, default=200, help="max documents listed with misses")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     args = parser.parse_args(argv)
@@ -222,19 +261,31 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         docs = docs[: args.limit]
     if not docs or not any(d.truth for d in docs):
-        print(f"no documents with invoice labels (SROIE or invoice2data keys) under {args.set}", file=sys.stderr)
+        print(
+            f"no documents with invoice labels (SROIE or invoice2data keys) under {args.set}", file=sys.stderr
+        )
         return 2
     config = OcrConfig(workers=1, psm=args.psm)
     scorers = ("hand", "learned") if args.scorer == "both" else (args.scorer,)
     path_name = "OCR" if args.ocr else "text layer / OCR for images"
-    print(f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
-          f"re-read {'off' if args.no_reread else 'on'}, second reading "
-          f"{f'psm {args.second_psm}' if args.second_psm is not None else 'enhanced page' if args.enhanced else 'off'}"
-          f", second opinion {'RapidOCR when the total or date is unsure' if args.second_opinion else 'off'}")
+    print(
+        f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
+        f"re-read {'off' if args.no_reread else 'on'}, second reading "
+        f"{f'psm {args.second_psm}' if args.second_psm is not None else 'enhanced page' if args.enhanced else 'off'}"
+        f", second opinion {'RapidOCR when the total or date is unsure' if args.second_opinion else 'off'}"
+    )
     for scorer in scorers:
-        result = evaluate(docs, ocr=args.ocr, config=config, scorer=scorer, reread=not args.no_reread,
-                          bare=not args.no_bare, second_psm=args.second_psm, enhanced=args.enhanced,
-                          second_opinion=args.second_opinion)
+        result = evaluate(
+            docs,
+            ocr=args.ocr,
+            config=config,
+            scorer=scorer,
+            reread=not args.no_reread,
+            bare=not args.no_bare,
+            second_psm=args.second_psm,
+            enhanced=args.enhanced,
+            second_opinion=args.second_opinion,
+        )
         print_tables(result, f"scorer: {scorer}", misses=args.misses if scorer == scorers[-1] else 0)
         print(f"second opinions asked: {result['second_opinions']} of {len(docs)} documents")
         out = CACHE / f"last-{args.set.name}-{scorer}.json"

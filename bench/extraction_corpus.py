@@ -27,8 +27,14 @@ from ocr_tasks.recognise import recognise_document
 CACHE = Path(__file__).resolve().parent / ".cache"
 DOC_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".pdf")
 SROIE_KEYS = {"company": "vendor_name", "date": "invoice_date", "address": "vendor_address", "total": "total"}
-I2D_KEYS = {"issuer": "vendor_name", "amount": "total", "amount_untaxed": "subtotal", "date": "invoice_date",
-            "invoice_number": "invoice_number", "currency": "currency"}
+I2D_KEYS = {
+    "issuer": "vendor_name",
+    "amount": "total",
+    "amount_untaxed": "subtotal",
+    "date": "invoice_date",
+    "invoice_number": "invoice_number",
+    "currency": "currency",
+}
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,9 @@ def load_set(directory: Path) -> list[LabelledDocument]:
             continue
         label_path = directory / "labels" / f"{path.stem}.json"
         if label_path.is_file():
-            docs.append(LabelledDocument(path.stem, path, expected_values(json.loads(label_path.read_text()))))
+            docs.append(
+                LabelledDocument(path.stem, path, expected_values(json.loads(label_path.read_text())))
+            )
     return docs
 
 
@@ -146,8 +154,14 @@ def cached_enhanced_reading(path: Path, config: OcrConfig) -> OcrDocument | None
     """`tesseract_regions.enhanced_reading` of a file (cached like the OCR output)."""
     from ocr_tasks.extraction.tesseract_regions import enhanced_reading
 
-    return _cached_reading(path, config, "enhanced", lambda ingested, document: enhanced_reading(
-        ingested, document, languages=config.languages, psm=config.psm))
+    return _cached_reading(
+        path,
+        config,
+        "enhanced",
+        lambda ingested, document: enhanced_reading(
+            ingested, document, languages=config.languages, psm=config.psm
+        ),
+    )
 
 
 def cached_second_opinion(path: Path, config: OcrConfig) -> OcrDocument | None:
@@ -161,8 +175,12 @@ def cached_image_text(path: Path, config: OcrConfig) -> OcrDocument | None:
     """`image_regions.image_text_document` of a born-digital file (cached like the OCR output)."""
     from ocr_tasks.engines.image_regions import image_text_document
 
-    return _cached_reading(path, config, "imagetext", lambda ingested, document: image_text_document(
-        ingested, document, languages=config.languages))
+    return _cached_reading(
+        path,
+        config,
+        "imagetext",
+        lambda ingested, document: image_text_document(ingested, document, languages=config.languages),
+    )
 
 
 class CachedRegionReader:

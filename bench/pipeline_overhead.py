@@ -50,8 +50,9 @@ def bare_tesseract(paths: list[Path], workers: int) -> float:
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
 
     def one(path: Path) -> None:
-        subprocess.run(["tesseract", str(path), "stdout", "--psm", "3", "tsv"], env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["tesseract", str(path), "stdout", "--psm", "3", "tsv"], env=env, check=True, capture_output=True
+        )
 
     started = time.perf_counter()
     with ThreadPoolExecutor(workers) as pool:
@@ -64,8 +65,11 @@ def ingested_pages(paths: list[Path], workdir: Path) -> list[Path]:
     from ocr_tasks.config import OcrConfig
     from ocr_tasks.ingest import ingest_path
 
-    return [Path(page.image_path) for path in paths
-            for page in ingest_path(path, config=OcrConfig(), workdir=workdir / path.stem).pages]
+    return [
+        Path(page.image_path)
+        for path in paths
+        for page in ingest_path(path, config=OcrConfig(), workdir=workdir / path.stem).pages
+    ]
 
 
 def library_wall(paths: list[Path], workers: int, workdir: Path) -> float:
@@ -92,8 +96,11 @@ def library_wall(paths: list[Path], workers: int, workdir: Path) -> float:
         done = list(pool.map(one, paths))
     invoices = {source.id: invoice for source, invoice in done}
     validation = validate_batch(invoices)
-    score_anomalies([InvoiceRecord.from_result(DocumentResult(source=s, invoice=i)) for s, i in done], [],
-                    validation=validation)
+    score_anomalies(
+        [InvoiceRecord.from_result(DocumentResult(source=s, invoice=i)) for s, i in done],
+        [],
+        validation=validation,
+    )
     return time.perf_counter() - started
 
 
@@ -118,8 +125,12 @@ def request_to_running(env: dict, runs: int) -> list[float]:
     with get_client(sync_client=True) as client:
         for _ in range(runs):
             requested = time.time()
-            flow_run = run_deployment("refit-anomaly-models/refit-anomaly-models",
-                                      parameters={"project_id": "bench"}, timeout=0, as_subflow=False)
+            flow_run = run_deployment(
+                "refit-anomaly-models/refit-anomaly-models",
+                parameters={"project_id": "bench"},
+                timeout=0,
+                as_subflow=False,
+            )
             deadline = time.monotonic() + 120
             while time.monotonic() < deadline:
                 run = client.read_flow_run(flow_run.id)
@@ -142,15 +153,22 @@ def main() -> int:
 
     home = Path(tempfile.mkdtemp(prefix="bench-prefect-"))
     port_number = free_port()
-    os.environ.update({
-        "PREFECT_HOME": str(home), "PREFECT_LOGGING_LEVEL": "ERROR", "DO_NOT_TRACK": "1",
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "OMP_THREAD_LIMIT": "1",
-        "OCR_PAGE_CONCURRENCY": str(args.workers),
-    })
+    os.environ.update(
+        {
+            "PREFECT_HOME": str(home),
+            "PREFECT_LOGGING_LEVEL": "ERROR",
+            "DO_NOT_TRACK": "1",
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "OMP_THREAD_LIMIT": "1",
+            "OCR_PAGE_CONCURRENCY": str(args.workers),
+        }
+    )
     from flows import serve
 
     env = serve.stack_env(port_number, poll_seconds=1)
-    os.environ.update({k: env[k] for k in ("PREFECT_API_URL", "PREFECT_UI_URL", "PREFECT_WORKER_QUERY_SECONDS")})
+    os.environ.update(
+        {k: env[k] for k in ("PREFECT_API_URL", "PREFECT_UI_URL", "PREFECT_WORKER_QUERY_SECONDS")}
+    )
     paths = sorted((CORPUS / "sroie-sample" / "images").glob("*.jpg"))[: args.documents]
     rows: list[tuple[str, str]] = []
     server = worker = None
@@ -158,8 +176,10 @@ def main() -> int:
         server = serve.start_server(port_number, env, home / "server.log")
         serve.wait_healthy(env["PREFECT_API_URL"], timeout=180, process=server)
 
-        plain_settings = {"ocr": {"detect_orientation": False, "deskew": False},
-                          "extraction": {"enhanced": False, "reread": False, "second_opinion": False}}
+        plain_settings = {
+            "ocr": {"detect_orientation": False, "deskew": False},
+            "extraction": {"enhanced": False, "reread": False, "second_opinion": False},
+        }
         # warm-up, as a long-running API process or worker is warm: imports, the first flow run, the
         # Great Expectations context, first task runs in the runner's threads
         flow_wall(paths[:2], plain_settings)
@@ -185,18 +205,31 @@ def main() -> int:
             return f"{min(values):.2f} s (runs: {', '.join(f'{v:.2f}' for v in values)})"
 
         rows += [
-            (f"bare tesseract CLI on the original files, {n} pages, {args.workers} at a time", f"{originals:.2f} s"),
+            (
+                f"bare tesseract CLI on the original files, {n} pages, {args.workers} at a time",
+                f"{originals:.2f} s",
+            ),
             ("A bare tesseract CLI on the page images the flow recognises", both(bare)),
             ("B same library calls without Prefect (ingest..score, thread pool)", both(library)),
             (f"C flow, embedded, same OCR config ({status})", both(flow)),
             ("ratio C / A, best runs (target <= 1.15)", f"{min(flow) / min(bare):.3f}"),
-            ("ratio C / A, median over rounds", f"{statistics.median(c / a for c, a in zip(flow, bare)):.3f}"),
+            (
+                "ratio C / A, median over rounds",
+                f"{statistics.median(c / a for c, a in zip(flow, bare)):.3f}",
+            ),
             ("ratio C / B (Prefect's share)", f"{min(flow) / min(library):.3f}"),
-            ("C' flow as C, pages read through pytesseract and the CLI (OCR_TESSERACT_BINDING=cli)", both(flow_cli)),
-            ("ratio C' / A, median over rounds (Prefect and the pipeline over the bare CLI, same binary)",
-             f"{statistics.median(c / a for c, a in zip(flow_cli, bare)):.3f}"),
-            (f"flow, embedded, default settings: orientation, deskew, second readings ({default_status})",
-             f"{default:.2f} s"),
+            (
+                "C' flow as C, pages read through pytesseract and the CLI (OCR_TESSERACT_BINDING=cli)",
+                both(flow_cli),
+            ),
+            (
+                "ratio C' / A, median over rounds (Prefect and the pipeline over the bare CLI, same binary)",
+                f"{statistics.median(c / a for c, a in zip(flow_cli, bare)):.3f}",
+            ),
+            (
+                f"flow, embedded, default settings: orientation, deskew, second readings ({default_status})",
+                f"{default:.2f} s",
+            ),
             ("fixed cost per flow run (task without documents, median of 3)", f"{empty:.2f} s"),
             ("(C - A) / pages", f"{(min(flow) - min(bare)) / n * 1000:.0f} ms"),
         ]
@@ -205,9 +238,17 @@ def main() -> int:
             serve.run_prefect(["--no-prompt", "deploy", "--name", "refit-anomaly-models"], env, timeout=300)
             worker = serve.start_worker("process", env, home / "worker.log")
             latencies = request_to_running(env, 3)
-            rows.append(("distributed: request -> running, worker poll 1 s (min / median / max of 3)",
-                         " / ".join(f"{x:.2f}" for x in (min(latencies), statistics.median(latencies),
-                                                         max(latencies))) + " s" if latencies else "n/a"))
+            rows.append(
+                (
+                    "distributed: request -> running, worker poll 1 s (min / median / max of 3)",
+                    " / ".join(
+                        f"{x:.2f}" for x in (min(latencies), statistics.median(latencies), max(latencies))
+                    )
+                    + " s"
+                    if latencies
+                    else "n/a",
+                )
+            )
     finally:
         serve.stop(worker)
         serve.stop(server)
@@ -217,7 +258,9 @@ def main() -> int:
     print(f"{'-' * width}  {'-' * 24}")
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
-    print(f"\n(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; Prefect server on 127.0.0.1:{port_number})")
+    print(
+        f"\n(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; Prefect server on 127.0.0.1:{port_number})"
+    )
     return 0
 
 

@@ -55,11 +55,14 @@ def collect(config: OcrConfig) -> list[dict]:
             if field not in truth:
                 continue
             cands = [c for c in candidates if c.field == field]
-            records.append({
-                "doc": doc_id.split("/", 1)[1], "field": field,
-                "features": [c.features for c in cands],
-                "right": [is_right(field, c.value, truth[field], issuer=issuer) for c in cands],
-            })
+            records.append(
+                {
+                    "doc": doc_id.split("/", 1)[1],
+                    "field": field,
+                    "features": [c.features for c in cands],
+                    "right": [is_right(field, c.value, truth[field], issuer=issuer) for c in cands],
+                }
+            )
     return records
 
 
@@ -114,7 +117,8 @@ def calibrate(config: OcrConfig) -> dict:
             got = invoice.fields.get(field)
             if got is not None:
                 samples.setdefault(field, []).append(
-                    (doc_id, got.confidence, right_by_rules(field, got.value, expected, issuer=issuer)))
+                    (doc_id, got.confidence, right_by_rules(field, got.value, expected, issuer=issuer))
+                )
     out = {}
     print("\n| field | n | Brier raw | Brier calibrated (held-out) |\n|---|---|---|---|")
     for field, rows in sorted(samples.items()):
@@ -131,11 +135,15 @@ def calibrate(config: OcrConfig) -> dict:
             clf = LogisticRegression(C=10.0).fit(x[train_idx], y[train_idx])
             calibrated[test_idx] = clf.predict_proba(x[test_idx])[:, 1]
         raw = np.array([c for _, c, _ in rows])
-        print(f"| {field} | {len(rows)} | {np.mean((raw - y) ** 2):.3f} | {np.mean((calibrated - y) ** 2):.3f} |")
+        print(
+            f"| {field} | {len(rows)} | {np.mean((raw - y) ** 2):.3f} | {np.mean((calibrated - y) ** 2):.3f} |"
+        )
         clf = LogisticRegression(C=10.0).fit(x, y)
         if clf.coef_[0][0] < MIN_SLOPE:
-            print(f"  ({field}: slope {clf.coef_[0][0]:.2f} < {MIN_SLOPE}: confidence not informative here, "
-                  "left uncalibrated)")
+            print(
+                f"  ({field}: slope {clf.coef_[0][0]:.2f} < {MIN_SLOPE}: confidence not informative here, "
+                "left uncalibrated)"
+            )
             continue
         out[field] = {"a": round(float(clf.coef_[0][0]), 5), "b": round(float(clf.intercept_[0]), 5)}
     return out
@@ -166,8 +174,9 @@ def main(argv: list[str] | None = None) -> int:
             if clf is not None:
                 weights = dict(zip(names, clf.coef_[0]))
                 bias = clf.intercept_[0]
-                learned_acc += top1(test, lambda f, w=weights, b=bias: b + sum(c * f.get(nm, 0.0)
-                                                                               for nm, c in w.items())) * len(test)
+                learned_acc += top1(
+                    test, lambda f, w=weights, b=bias: b + sum(c * f.get(nm, 0.0) for nm, c in w.items())
+                ) * len(test)
             n += len(test)
         reachable = sum(any(r["right"]) for r in recs) / len(recs)
         print(f"| {field} | {len(recs)} | {hand_acc / n:.3f} | {learned_acc / n:.3f} | {reachable:.3f} |")

@@ -31,11 +31,19 @@ def register(subparsers) -> None:
         "reported on stderr as 'path: error-code: message'); 2: usage error; 130: interrupted.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
-    parser.add_argument("--project", default="local", help="project name, the history anomalies are scored against")
+    parser.add_argument(
+        "--project", default="local", help="project name, the history anomalies are scored against"
+    )
     parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+deu (eng)")
-    parser.add_argument("--out", type=Path, default=None, help="write each document's full result as JSON here")
-    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help="show a progress bar (default: when stderr is a terminal)")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="write each document's full result as JSON here"
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when stderr is a terminal)",
+    )
     parser.add_argument("--verbose", action="store_true", help="show Prefect's own logs")
     parser.set_defaults(func=run)
 

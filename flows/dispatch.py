@@ -36,7 +36,9 @@ def submit_task(task_id: str, *, mode: str | None = None) -> Submission:
     if mode == DISTRIBUTED:
         from prefect.deployments import run_deployment
 
-        flow_run = run_deployment(deployment_name(), parameters={"task_id": task_id}, timeout=0, as_subflow=False)
+        flow_run = run_deployment(
+            deployment_name(), parameters={"task_id": task_id}, timeout=0, as_subflow=False
+        )
         return Submission(task_id=task_id, mode=DISTRIBUTED, flow_run_id=str(flow_run.id))
     state = run_embedded(task_id)
     summary = state.result(raise_on_failure=False)
@@ -75,7 +77,8 @@ def _without_heartbeats():
         if len(_quiet_settings) > 8:
             _quiet_settings.clear()
         known = _quiet_settings[id(base)] = (
-            base, base.copy_with_update(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None})
+            base,
+            base.copy_with_update(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}),
         )
     return prefect.context.SettingsContext(profile=context.profile, settings=known[1])
 

@@ -33,8 +33,11 @@ PARTIAL_SUFFIXES = (".part", ".tmp", ".crdownload", ".partial")
 def ready_files(inbox: Path, *, settle_seconds: float) -> list[Path]:
     now = time.time()
     return sorted(
-        p for p in inbox.iterdir()
-        if p.is_file() and not p.name.startswith(".") and not p.name.lower().endswith(PARTIAL_SUFFIXES)
+        p
+        for p in inbox.iterdir()
+        if p.is_file()
+        and not p.name.startswith(".")
+        and not p.name.lower().endswith(PARTIAL_SUFFIXES)
         and now - p.stat().st_mtime >= settle_seconds
     )
 
@@ -144,5 +147,13 @@ def watch_inbox(
             )
             failed.append(target.name)
     claim_folder.rmdir()
-    get_run_logger().info("inbox %s: %d archived, %d failed (task %s)", inbox, len(archived), len(failed), task_id)
-    return {"task_id": task_id, "archived": archived, "failed": failed, "returned": returned, "released": released}
+    get_run_logger().info(
+        "inbox %s: %d archived, %d failed (task %s)", inbox, len(archived), len(failed), task_id
+    )
+    return {
+        "task_id": task_id,
+        "archived": archived,
+        "failed": failed,
+        "returned": returned,
+        "released": released,
+    }

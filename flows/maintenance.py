@@ -58,8 +58,11 @@ def rescore_project(project_id: str) -> dict[str, Any]:
     history = [h for h in port.load_history(project_id) if h.document_id not in batch_ids]
     stored = port.load_anomaly_model(project_id)
     anomalies = tasks.score(
-        quote([InvoiceRecord.from_result(r) for r in results]), quote(history), quote(validation),
-        stored[0] if stored else None, settings,
+        quote([InvoiceRecord.from_result(r) for r in results]),
+        quote(history),
+        quote(validation),
+        stored[0] if stored else None,
+        settings,
     )
     rescored = [
         replace(

@@ -35,7 +35,9 @@ class TaskRecord:
     statuses: list[str] = field(default_factory=list)
 
 
-def source_for_bytes(data: bytes, *, name: str, uri: str = "", document_id: str | None = None) -> SourceDocument:
+def source_for_bytes(
+    data: bytes, *, name: str, uri: str = "", document_id: str | None = None
+) -> SourceDocument:
     media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return SourceDocument(
         id=document_id or uuid.uuid4().hex,
@@ -87,9 +89,13 @@ class InMemoryPort:
                 self._blobs[source.id] = blob
             sources.append(source)
         task_id = task_id or uuid.uuid4().hex
-        inputs = TaskInputs(task_id=task_id, project_id=project_id, documents=tuple(sources),
-                            languages=languages,
-                            settings=dict(self._default_settings if settings is None else settings))
+        inputs = TaskInputs(
+            task_id=task_id,
+            project_id=project_id,
+            documents=tuple(sources),
+            languages=languages,
+            settings=dict(self._default_settings if settings is None else settings),
+        )
         with self._lock:
             self._tasks[task_id] = TaskRecord(inputs=inputs, statuses=[QUEUED])
         return task_id

@@ -194,10 +194,13 @@ class TaskRun:
         Tesseract, so documents are extracted in parallel, next to the OCR of other pages)."""
         doc.timings["ocr"] = time.perf_counter() - doc.ocr_started
         doc.timings["ocr_cpu"] = sum(p.seconds for p in doc.recognised.values())
-        doc.ocr = OcrDocument(source=doc.source, pages=tuple(doc.recognised[i] for i in sorted(doc.recognised)))
+        doc.ocr = OcrDocument(
+            source=doc.source, pages=tuple(doc.recognised[i] for i in sorted(doc.recognised))
+        )
         doc.extract_started = time.perf_counter()
-        doc.extraction = tasks.extract.submit(self.submitted(doc.ingested), self.submitted(doc.ocr),
-                                             self.config.languages, self.inputs.settings)
+        doc.extraction = tasks.extract.submit(
+            self.submitted(doc.ingested), self.submitted(doc.ocr), self.config.languages, self.inputs.settings
+        )
 
     def collect_extractions(self, *, within: float | None = None) -> None:
         """Wait for the documents being extracted (their page images must still exist); with `within`
@@ -220,8 +223,9 @@ class TaskRun:
     def cancel_unfinished(self) -> None:
         for doc in self.live():
             if not doc.extracted:
-                self.fail(doc, error_info(Cancelled("the task was stopped before this document was read"),
-                                          "cancel"))
+                self.fail(
+                    doc, error_info(Cancelled("the task was stopped before this document was read"), "cancel")
+                )
 
     def check(self) -> tuple[dict[str, tuple], dict[str, tuple], list[ErrorInfo]]:
         """Validate the extracted batch as one frame, then score it against the project's history.
@@ -246,12 +250,19 @@ class TaskRun:
         self.progress.enter("anomalies")
         started = time.perf_counter()
         try:
-            records = [InvoiceRecord.from_result(DocumentResult(source=d.source, invoice=d.invoice))
-                       for d in done.values()]
+            records = [
+                InvoiceRecord.from_result(DocumentResult(source=d.source, invoice=d.invoice))
+                for d in done.values()
+            ]
             history = self.port.load_history(self.inputs.project_id, exclude_task_id=self.inputs.task_id)
             stored = self.port.load_anomaly_model(self.inputs.project_id)
-            anomalies = tasks.score(quote(records), quote(history), quote(validation or None), stored[0] if stored else None,
-                                    self.inputs.settings)
+            anomalies = tasks.score(
+                quote(records),
+                quote(history),
+                quote(validation or None),
+                stored[0] if stored else None,
+                self.inputs.settings,
+            )
         except Exception as exc:  # noqa: BLE001
             errors.append(error_info(exc, "anomalies"))
         anomaly_seconds = time.perf_counter() - started
@@ -306,7 +317,9 @@ class TaskRun:
         self.collect_extractions(within=SALVAGE_SECONDS)
         for doc in self.live():
             if doc.extracted and not doc.saved:
-                result = DocumentResult(source=doc.source, ocr=doc.ocr, invoice=doc.invoice, timings=doc.timings)
+                result = DocumentResult(
+                    source=doc.source, ocr=doc.ocr, invoice=doc.invoice, timings=doc.timings
+                )
                 self.port.save_document_result(self.inputs.task_id, result)
                 doc.saved = True
         self.cancel_unfinished()
@@ -343,7 +356,11 @@ class TaskRun:
         """One document's end: `ok`, or the code of the error that stopped or marred it."""
         error = doc.error or (errors[0] if errors and doc.extracted else None)
         ok = error is None and doc.extracted
-        return {"name": doc.source.name, "ok": ok, "error": None if ok else (error.code if error else "cancelled")}
+        return {
+            "name": doc.source.name,
+            "ok": ok,
+            "error": None if ok else (error.code if error else "cancelled"),
+        }
 
 
 # runs of this process by task id, so that the cancellation hook can keep their finished documents.
@@ -386,8 +403,9 @@ def on_cancelled(flow, flow_run, state) -> None:
     run = end_run(task_id)
     if run is not None:
         run.salvage()
-    get_port().finish_task(task_id, CANCELLED, error=ErrorInfo(code=Cancelled.code,
-                                                                message="the flow run was cancelled"))
+    get_port().finish_task(
+        task_id, CANCELLED, error=ErrorInfo(code=Cancelled.code, message="the flow run was cancelled")
+    )
 
 
 def on_crashed(flow, flow_run, state) -> None:

@@ -35,8 +35,12 @@ def _sections() -> dict[str, type]:
     from ocr_tasks.config import OcrConfig
     from ocr_tasks.extraction.options import ExtractionOptions
 
-    return {"ocr": OcrConfig, "extraction": ExtractionOptions, "validation": ValidationSettings,
-            "anomaly": AnomalySettings}
+    return {
+        "ocr": OcrConfig,
+        "extraction": ExtractionOptions,
+        "validation": ValidationSettings,
+        "anomaly": AnomalySettings,
+    }
 
 
 @lru_cache(maxsize=8)
@@ -75,9 +79,15 @@ def check_project_settings(settings: Any) -> None:
             if not isinstance(value, Mapping):
                 problems.append(f"{key}: expected an object, got {value!r}")
                 continue
-            expected = {**_scalar_fields(sections[key]), **{k: (t, False) for k, t in SWITCHES.get(key, {}).items()}}
-            problems += [f"{key}.{name}: expected {expected[name][0].__name__}, got {v!r}"
-                         for name, v in value.items() if name in expected and not _fits(v, *expected[name])]
+            expected = {
+                **_scalar_fields(sections[key]),
+                **{k: (t, False) for k, t in SWITCHES.get(key, {}).items()},
+            }
+            problems += [
+                f"{key}.{name}: expected {expected[name][0].__name__}, got {v!r}"
+                for name, v in value.items()
+                if name in expected and not _fits(v, *expected[name])
+            ]
         elif key in flat and not _fits(value, *flat[key]):
             problems.append(f"{key}: expected {flat[key][0].__name__}, got {value!r}")
     extraction = settings.get("extraction")
@@ -85,4 +95,6 @@ def check_project_settings(settings: Any) -> None:
     if _fits(below, float, False) and not 0 <= below <= 1:
         problems.append(f"extraction.second_opinion_below: expected a confidence from 0 to 1, got {below!r}")
     if problems:
-        raise InvalidSettings("invalid project settings: " + "; ".join(problems), detail={"settings": problems})
+        raise InvalidSettings(
+            "invalid project settings: " + "; ".join(problems), detail={"settings": problems}
+        )

@@ -36,7 +36,8 @@ SERVER_TUNING = {
 def commands(port: int = 4200, pool: str = "process") -> list[str]:
     """The same steps as shell commands (for a Makefile or a README)."""
     return [
-        " ".join(f"{k}={v}" for k, v in SERVER_TUNING.items()) + f" prefect server start --host 127.0.0.1 --port {port}",
+        " ".join(f"{k}={v}" for k, v in SERVER_TUNING.items())
+        + f" prefect server start --host 127.0.0.1 --port {port}",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect work-pool create {pool} --type process --overwrite",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect --no-prompt deploy --all",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api PREFECT_WORKER_QUERY_SECONDS=2 prefect worker start --pool {pool}",
@@ -45,24 +46,33 @@ def commands(port: int = 4200, pool: str = "process") -> list[str]:
 
 def stack_env(port: int, *, poll_seconds: float = 2, base: dict[str, str] | None = None) -> dict[str, str]:
     env = {**SERVER_TUNING, **(os.environ if base is None else base)}
-    env.update({
-        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
-        "PREFECT_UI_URL": f"http://127.0.0.1:{port}",
-        "PREFECT_WORKER_QUERY_SECONDS": str(poll_seconds),
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "DO_NOT_TRACK": "1",
-    })
+    env.update(
+        {
+            "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+            "PREFECT_UI_URL": f"http://127.0.0.1:{port}",
+            "PREFECT_WORKER_QUERY_SECONDS": str(poll_seconds),
+            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "DO_NOT_TRACK": "1",
+        }
+    )
     return env
 
 
 def _spawn(args: list[str], env: dict[str, str], log: Path | None) -> subprocess.Popen:
     """Start `prefect ARGS` in its own process group, output appended to `log` (or dropped)."""
     if log is None:
-        return subprocess.Popen([PREFECT, *args], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            [PREFECT, *args],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     with open(log, "ab") as out:  # the child keeps its own copy of the descriptor
-        return subprocess.Popen([PREFECT, *args], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
-                                start_new_session=True)
+        return subprocess.Popen(
+            [PREFECT, *args], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
 
 def start_server(port: int, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
@@ -85,8 +95,9 @@ def wait_healthy(api_url: str, *, timeout: float = 90, process: subprocess.Popen
 
 
 def run_prefect(args: list[str], env: dict[str, str], *, timeout: float = 120) -> str:
-    done = subprocess.run([PREFECT, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout,
-                          check=False)
+    done = subprocess.run(
+        [PREFECT, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
     if done.returncode != 0:
         raise RuntimeError(f"prefect {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
     return done.stdout
@@ -129,7 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pool", default="process")
     parser.add_argument("--poll-seconds", type=float, default=2)
     parser.add_argument("--log-dir", type=Path, default=ROOT / "var" / "log")
-    parser.add_argument("--print-commands", action="store_true", help="print the equivalent commands and exit")
+    parser.add_argument(
+        "--print-commands", action="store_true", help="print the equivalent commands and exit"
+    )
     args = parser.parse_args(argv)
     if args.print_commands:
         print("\n".join(commands(args.port, args.pool)))

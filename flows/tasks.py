@@ -81,13 +81,20 @@ def ingest_one(port: PipelinePort, source: SourceDocument, config: OcrConfig, wo
     from ocr_tasks.ingest import ingest_bytes
 
     data = port.read_document(source)
-    return ingest_bytes(data, name=source.name or source.id, config=config, document_id=source.id,
-                        uri=source.uri, workdir=Path(workdir))
+    return ingest_bytes(
+        data,
+        name=source.name or source.id,
+        config=config,
+        document_id=source.id,
+        uri=source.uri,
+        workdir=Path(workdir),
+    )
 
 
 @task(**_options("ingest", retry=True))
-def ingest_documents(port: PipelinePort, sources: Sequence[SourceDocument], config: OcrConfig,
-                     workdir: str) -> list[Ingested]:
+def ingest_documents(
+    port: PipelinePort, sources: Sequence[SourceDocument], config: OcrConfig, workdir: str
+) -> list[Ingested]:
     """Read and split a few documents in one task run (each run costs the Prefect server a record,
     about as much CPU as ingesting a receipt). A document that is bad input comes back with its
     error and the others go on; a transient storage error fails the run so that it is retried
@@ -113,8 +120,9 @@ def ocr_page(page, config: OcrConfig, engine_name: str | None = None) -> OcrPage
 
 
 @task(**_options("extract", retry=False))
-def extract(ingested, document: OcrDocument, languages: str = "eng",
-            project_settings: Mapping[str, Any] | None = None):
+def extract(
+    ingested, document: OcrDocument, languages: str = "eng", project_settings: Mapping[str, Any] | None = None
+):
     """Fields of one document. With its page images at hand, the library also re-reads the total's
     row, takes an enhanced second reading, and asks RapidOCR when the total or date is unsure (each on
     unless the project's `extraction` settings say `reread` / `enhanced` / `second_opinion: false`;
@@ -194,6 +202,8 @@ def save_results(port: PipelinePort, task_id: str, results: Sequence[DocumentRes
 
 
 @task(**_options("save-rescored", retry=True))
-def save_rescored(port: PipelinePort, project_id: str, results: Sequence[DocumentResult]) -> dict[str, Exception]:
+def save_rescored(
+    port: PipelinePort, project_id: str, results: Sequence[DocumentResult]
+) -> dict[str, Exception]:
     """Save a project's rescored results in one task run."""
     return _save_each(results, lambda result: port.save_rescored(project_id, result))

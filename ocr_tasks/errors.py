@@ -20,7 +20,11 @@ class OcrPipelineError(Exception):
         self.detail = detail or {}
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "message": self.message, **({"detail": self.detail} if self.detail else {})}
+        return {
+            "code": self.code,
+            "message": self.message,
+            **({"detail": self.detail} if self.detail else {}),
+        }
 
 
 class BadInput(OcrPipelineError):

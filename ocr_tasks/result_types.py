@@ -126,7 +126,9 @@ class ErrorInfo:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ErrorInfo:
-        return cls(code=data["code"], message=data["message"], step=data.get("step", ""), page=data.get("page"))
+        return cls(
+            code=data["code"], message=data["message"], step=data.get("step", ""), page=data.get("page")
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -56,7 +56,9 @@ DEFAULTS: dict[str, tuple[str, float]] = {
 }
 
 
-def anomaly_of(kind: str, entry: Entry, explanation: str, evidence: dict, related: Sequence[str] = ()) -> Anomaly:
+def anomaly_of(
+    kind: str, entry: Entry, explanation: str, evidence: dict, related: Sequence[str] = ()
+) -> Anomaly:
     """An anomaly of `kind` about `entry`'s document, with the kind's default severity and score."""
     severity, score = DEFAULTS[kind]
     return Anomaly(

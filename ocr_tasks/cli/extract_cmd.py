@@ -42,30 +42,68 @@ def register(subparsers) -> None:
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (jsonl)")
-    parser.add_argument("--workers", type=positive_int, default=None,
-                        help=f"OCR processes (default: cores = {default_workers()})")
-    parser.add_argument("--templates", type=Path, default=None, metavar="DIR",
-                        help="folder of invoice2data-style YAML templates (optional per-vendor overrides)")
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        default=None,
+        help=f"OCR processes (default: cores = {default_workers()})",
+    )
+    parser.add_argument(
+        "--templates",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder of invoice2data-style YAML templates (optional per-vendor overrides)",
+    )
     parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+nld (eng)")
-    parser.add_argument("--psm", type=int, default=EXTRACTION_PSM, choices=range(14), metavar="N",
-                        help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}: one uniform block)")
-    parser.add_argument("--enhanced", action=argparse.BooleanOptionalAction, default=True,
-                        help="second reading of amounts and dates from an enlarged, binarised copy of each "
-                        "image page (default on: +5-6 points on receipt totals and dates; about twice the OCR "
-                        "time; --no-enhanced to skip)")
-    parser.add_argument("--second-opinion", action=argparse.BooleanOptionalAction, default=True,
-                        help="when the total or date is missing or unsure, read the page images again with "
-                             "RapidOCR for amounts and dates (on)")
-    parser.add_argument("--second-psm", type=int, default=None, choices=range(14), metavar="N",
-                        help="OCR image pages a second time with this page segmentation mode and use that "
-                        "reading as a second opinion on amounts and dates (slower; off by default)")
-    parser.add_argument("--day-first", action=argparse.BooleanOptionalAction, default=None,
-                        help="read ambiguous dates day first (default: infer from the document)")
+    parser.add_argument(
+        "--psm",
+        type=int,
+        default=EXTRACTION_PSM,
+        choices=range(14),
+        metavar="N",
+        help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}: one uniform block)",
+    )
+    parser.add_argument(
+        "--enhanced",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="second reading of amounts and dates from an enlarged, binarised copy of each "
+        "image page (default on: +5-6 points on receipt totals and dates; about twice the OCR "
+        "time; --no-enhanced to skip)",
+    )
+    parser.add_argument(
+        "--second-opinion",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="when the total or date is missing or unsure, read the page images again with "
+        "RapidOCR for amounts and dates (on)",
+    )
+    parser.add_argument(
+        "--second-psm",
+        type=int,
+        default=None,
+        choices=range(14),
+        metavar="N",
+        help="OCR image pages a second time with this page segmentation mode and use that "
+        "reading as a second opinion on amounts and dates (slower; off by default)",
+    )
+    parser.add_argument(
+        "--day-first",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="read ambiguous dates day first (default: infer from the document)",
+    )
     parser.add_argument("--country", default=None, help="vendor country (ISO 3166 alpha-2) when known")
-    parser.add_argument("--no-reread", action="store_true",
-                        help="do not re-read the total's rows from the page image")
-    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                        help="progress bar on stderr (default: when stderr is a terminal)")
+    parser.add_argument(
+        "--no-reread", action="store_true", help="do not re-read the total's rows from the page image"
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -88,8 +126,12 @@ def records_to_csv(records: list[dict]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for record in records:
-        row = {"source": record["source"], "pages": record["pages"], "line_items": len(record["line_items"]),
-               "errors": "; ".join(f"{e['code']}: {e['message']}" for e in record["errors"])}
+        row = {
+            "source": record["source"],
+            "pages": record["pages"],
+            "line_items": len(record["line_items"]),
+            "errors": "; ".join(f"{e['code']}: {e['message']}" for e in record["errors"]),
+        }
         for name, data in record["fields"].items():
             row[name] = data["value"]
             row[f"{name}_confidence"] = data["confidence"]
@@ -117,9 +159,11 @@ def run(args: argparse.Namespace) -> int:
     config = OcrConfig(languages=args.lang, psm=args.psm, workers=args.workers or default_workers())
     failed = 0
     records: list[dict] = []
-    with tempfile.TemporaryDirectory(prefix="ocr-extract-") as workdir, \
-            progress_bar(0, unit="page", desc="extract", enabled=args.progress) as bar, \
-            PageRecogniser(config, workers=config.workers) as pool:
+    with (
+        tempfile.TemporaryDirectory(prefix="ocr-extract-") as workdir,
+        progress_bar(0, unit="page", desc="extract", enabled=args.progress) as bar,
+        PageRecogniser(config, workers=config.workers) as pool,
+    ):
         jobs = []
         for path in paths:
             started = time.perf_counter()
@@ -149,12 +193,22 @@ def run(args: argparse.Namespace) -> int:
                 result = OcrDocument(source=doc.source, pages=tuple(page_result(f) for f in futures))
                 timings["ocr"] = submit_seconds + time.perf_counter() - started
                 started = time.perf_counter()
-                options = ExtractionOptions(day_first=args.day_first, country=args.country,
-                                            second_reading=_second_reading(doc, config, args.second_psm))
-                invoice = extract_with_page_images(doc, result, languages=args.lang, options=options,
-                                                   templates=templates, reread=not args.no_reread,
-                                                   enhanced=args.enhanced, second_opinion=args.second_opinion,
-                                                   psm=args.psm)
+                options = ExtractionOptions(
+                    day_first=args.day_first,
+                    country=args.country,
+                    second_reading=_second_reading(doc, config, args.second_psm),
+                )
+                invoice = extract_with_page_images(
+                    doc,
+                    result,
+                    languages=args.lang,
+                    options=options,
+                    templates=templates,
+                    reread=not args.no_reread,
+                    enhanced=args.enhanced,
+                    second_opinion=args.second_opinion,
+                    psm=args.psm,
+                )
                 timings["extract"] = time.perf_counter() - started
             except Exception as exc:  # noqa: BLE001 (one document's failure is reported, never fatal)
                 failed += 1
@@ -179,7 +233,9 @@ def _second_reading(doc, config: OcrConfig, psm: int | None):
     if psm is None or psm == config.psm or not any(p.needs_ocr for p in doc.pages):
         return None
     other = config.with_(psm=psm)
-    return OcrDocument(source=doc.source, pages=tuple(recognise_page(p, other) for p in doc.pages if p.needs_ocr))
+    return OcrDocument(
+        source=doc.source, pages=tuple(recognise_page(p, other) for p in doc.pages if p.needs_ocr)
+    )
 
 
 def _error(exc: BaseException) -> dict:

@@ -48,9 +48,11 @@ def placed_blocks(blocks: tuple[Block, ...], region: BBox, inner: BBox = WHOLE) 
     for block in blocks:
         lines = []
         for line in block.lines:
-            words = [Word(text=w.text, bbox=place(w.bbox, region, inner), confidence=w.confidence)
-                     for w in line.words
-                     if w.confidence >= MIN_WORD_CONFIDENCE and any(ch.isalnum() for ch in w.text)]
+            words = [
+                Word(text=w.text, bbox=place(w.bbox, region, inner), confidence=w.confidence)
+                for w in line.words
+                if w.confidence >= MIN_WORD_CONFIDENCE and any(ch.isalnum() for ch in w.text)
+            ]
             if words:
                 lines.append(Line.of(words))
         if lines:
@@ -68,8 +70,13 @@ def read_region(region: ImageRegion, config: OcrConfig) -> tuple[Block, ...]:
     try:
         with Image.open(region.path) as opened:
             image = ImageOps.expand(opened.convert("L"), border=PAD_PIXELS, fill=255)
-        data = pytesseract.image_to_data(image, lang=config.languages, config=f"--psm {REGION_PSM}",
-                                         output_type=pytesseract.Output.DICT, timeout=REGION_TIMEOUT_SECONDS)
+        data = pytesseract.image_to_data(
+            image,
+            lang=config.languages,
+            config=f"--psm {REGION_PSM}",
+            output_type=pytesseract.Output.DICT,
+            timeout=REGION_TIMEOUT_SECONDS,
+        )
     except Exception:  # noqa: BLE001 (an unreadable image adds nothing)
         return ()
     # boxes are relative to the padded image: the region is the part inside the border
@@ -93,5 +100,7 @@ def image_text_document(ingested, document: OcrDocument, *, languages: str = "en
     if not readable:
         return None
     config = OcrConfig(languages=languages, workers=1)
-    pages = tuple(with_image_text(readable[p.index], config) if p.index in readable else p for p in document.pages)
+    pages = tuple(
+        with_image_text(readable[p.index], config) if p.index in readable else p for p in document.pages
+    )
     return replace(document, pages=pages)

@@ -53,12 +53,14 @@ def _engine():
         os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
         from rapidocr import RapidOCR
 
-        engine = _local.engine = RapidOCR(params={
-            "Global.log_level": "error",
-            "Global.max_side_len": MAX_SIDE,
-            "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-        })
+        engine = _local.engine = RapidOCR(
+            params={
+                "Global.log_level": "error",
+                "Global.max_side_len": MAX_SIDE,
+                "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            }
+        )
     return engine
 
 
@@ -81,8 +83,13 @@ def lines_to_blocks(boxes, texts, scores, width: int, height: int) -> tuple[Bloc
             position = start + len(part)
             wx0 = x0 + (x1 - x0) * start / len(text)
             wx1 = x0 + (x1 - x0) * position / len(text)
-            words.append(Word(text=part, bbox=BBox(wx0 / width, y0 / height, wx1 / width, y1 / height),
-                              confidence=max(0.0, min(1.0, float(score)))))
+            words.append(
+                Word(
+                    text=part,
+                    bbox=BBox(wx0 / width, y0 / height, wx1 / width, y1 / height),
+                    confidence=max(0.0, min(1.0, float(score))),
+                )
+            )
         blocks.append(Block.of([Line.of(words)]))
     return tuple(blocks)
 
@@ -96,9 +103,19 @@ def read_image(image, *, index: int = 0, dpi: int = 300, rotation: int = 0, skew
     output = _engine()(np.asarray(rgb)[:, :, ::-1])  # RapidOCR takes OpenCV's BGR order
     boxes = output.boxes if output.boxes is not None else ()
     blocks = lines_to_blocks(boxes, output.txts or (), output.scores or (), rgb.width, rgb.height)
-    return OcrPage(index=index, width=rgb.width, height=rgb.height, dpi=dpi, blocks=blocks, source=OCR,
-                   engine=ENGINE_NAME, engine_version=engine_version(), rotation=rotation, skew=skew,
-                   seconds=time.perf_counter() - started)
+    return OcrPage(
+        index=index,
+        width=rgb.width,
+        height=rgb.height,
+        dpi=dpi,
+        blocks=blocks,
+        source=OCR,
+        engine=ENGINE_NAME,
+        engine_version=engine_version(),
+        rotation=rotation,
+        skew=skew,
+        seconds=time.perf_counter() - started,
+    )
 
 
 def rapidocr_reading(ingested, document: OcrDocument) -> OcrDocument | None:
@@ -111,8 +128,9 @@ def rapidocr_reading(ingested, document: OcrDocument) -> OcrDocument | None:
     pages = []
     for first, image in turned_page_images(ingested, document):
         try:
-            pages.append(read_image(image, index=first.index, dpi=first.dpi, rotation=first.rotation,
-                                    skew=first.skew))
+            pages.append(
+                read_image(image, index=first.index, dpi=first.dpi, rotation=first.rotation, skew=first.skew)
+            )
         except Exception:  # noqa: BLE001, S112 (no second opinion is not an error)
             continue
     return OcrDocument(source=document.source, pages=tuple(pages)) if pages else None

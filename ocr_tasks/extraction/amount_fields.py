@@ -24,27 +24,59 @@ _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE
 
 
 _SPLIT_DECIMALS = re.compile(r"(?<![\d.,])(\d{1,6})\s(\d{2})\s*\W{0,2}$")
-_AMOUNT_ROW_LABEL = re.compile(r"(total|amount|amt|due|subtotal|cash|change|gst|tax|vat|payable|nett|jumlah|"
-                               r"rounding|balance|totaal|summe|betrag)", re.IGNORECASE)
-_SUMMARY_ROW = re.compile(r"\b(summary|summery|sumary|samenvatting|zusammenfassung|récapitulatif|breakdown)\b|"
-                          r"\b(tax|gst|vat|btw)\s*(code|%)", re.IGNORECASE)
+_AMOUNT_ROW_LABEL = re.compile(
+    r"(total|amount|amt|due|subtotal|cash|change|gst|tax|vat|payable|nett|jumlah|"
+    r"rounding|balance|totaal|summe|betrag)",
+    re.IGNORECASE,
+)
+_SUMMARY_ROW = re.compile(
+    r"\b(summary|summery|sumary|samenvatting|zusammenfassung|récapitulatif|breakdown)\b|"
+    r"\b(tax|gst|vat|btw)\s*(code|%)",
+    re.IGNORECASE,
+)
 FINAL_TOTAL_LABELS = (
-    "grand total", "total payable", "amount payable", "total due", "amount due", "balance due", "nett total",
-    "net total", "total amount", "rounded total", "total after adj", "total after rounding", "te betalen",
-    "totaal te betalen", "gesamtbetrag", "endbetrag", "rechnungsbetrag", "total ttc", "net à payer", "montant total",
-    "invoice total", "total to pay", "amount to pay", "jumlah besar", "total incl", "total rounded",
+    "grand total",
+    "total payable",
+    "amount payable",
+    "total due",
+    "amount due",
+    "balance due",
+    "nett total",
+    "net total",
+    "total amount",
+    "rounded total",
+    "total after adj",
+    "total after rounding",
+    "te betalen",
+    "totaal te betalen",
+    "gesamtbetrag",
+    "endbetrag",
+    "rechnungsbetrag",
+    "total ttc",
+    "net à payer",
+    "montant total",
+    "invoice total",
+    "total to pay",
+    "amount to pay",
+    "jumlah besar",
+    "total incl",
+    "total rounded",
     "total after round",
 )
-_ROUNDING_ROW = re.compile(r"\b([rf]ounding|round(?:ed)?\s*(?:adj\w*|total)|total\s*round\w*|afronding|rundung|"
-                          r"arrondi)", re.IGNORECASE)
-_CASH_ROW = re.compile(r"\b(cash|tunai|tendered|tender|paid|received|change|kembali|baki|visa|master|card)\b",
-                       re.IGNORECASE)
+_ROUNDING_ROW = re.compile(
+    r"\b([rf]ounding|round(?:ed)?\s*(?:adj\w*|total)|total\s*round\w*|afronding|rundung|"
+    r"arrondi)",
+    re.IGNORECASE,
+)
+_CASH_ROW = re.compile(
+    r"\b(cash|tunai|tendered|tender|paid|received|change|kembali|baki|visa|master|card)\b", re.IGNORECASE
+)
 
 
 def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:
     """`TOTAL 6 00` (decimal point lost by OCR) read as 6.00 on rows with an amount label."""
     m = _SPLIT_DECIMALS.search(row.text)
-    if not m or not _AMOUNT_ROW_LABEL.search(row.text[:m.start()]):
+    if not m or not _AMOUNT_ROW_LABEL.search(row.text[: m.start()]):
         return None
     if any(a.has_decimals and a.start >= m.start() for a in found):
         return None
@@ -93,7 +125,7 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
         for i, a in enumerate(amounts):
             if a.value <= 0 and not a.has_decimals:
                 continue
-            num_start = a.start + (len(row.text[a.start:a.end]) - len(row.text[a.start:a.end].lstrip()))
+            num_start = a.start + (len(row.text[a.start : a.end]) - len(row.text[a.start : a.end].lstrip()))
             left = left_context(row, num_start)
             bbox = row.span_bbox(a.start, a.end)
             above = above_context(rows, row, bbox)
@@ -104,7 +136,9 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 "rank": min(rank, 10) / 10.0,
                 "repeats": min(counts.get(a.value, 0) - 1, 3) / 3.0 if a.has_decimals else 0.0,
                 "rightmost": float(i == len(amounts) - 1),
-                "currency_mark": float(bool(_CURRENCY_HINT.search(a.raw) or _CURRENCY_HINT.search(left[-4:]))),
+                "currency_mark": float(
+                    bool(_CURRENCY_HINT.search(a.raw) or _CURRENCY_HINT.search(left[-4:]))
+                ),
                 "cash_minus_change": float(cash_change is not None and a.value == cash_change),
                 "rel_y": row.bbox.center[1],
                 "row_frac": row.index / max(1, rows_per_page[row.page] - 1),
@@ -115,8 +149,9 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 "largest_labelled": float(labelled_max is not None and a.value == labelled_max),
                 "inclusive_label": has_inclusive(left),
                 "repaired": float(a.raw.count(" ") > 0 and "." not in a.raw and "," not in a.raw),
-                "over_ten_times_rest": float(len(distinct) > 1 and a.value == largest
-                                             and largest > 10 * distinct[1]),
+                "over_ten_times_rest": float(
+                    len(distinct) > 1 and a.value == largest and largest > 10 * distinct[1]
+                ),
                 "rounded_005": float(rounding_printed and a.has_decimals and (a.value * 20) % 1 == 0),
                 "rounding_printed": float(rounding_printed),
                 "in_summary_table": float(in_summary),
@@ -131,7 +166,7 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                     Candidate(
                         field=name,
                         value=format_amount(a.value),
-                        raw_text=row.text[a.start:a.end].strip(),
+                        raw_text=row.text[a.start : a.end].strip(),
                         page=row.page,
                         bbox=bbox,
                         ocr_confidence=row.span_confidence(a.start, a.end),
@@ -149,7 +184,7 @@ def _largest_labelled_total(per_row: list[tuple[Row, list[AmountMatch]]]) -> Dec
         decimals = [a for a in amounts if a.has_decimals and a.value > 0]
         if not decimals:
             continue
-        left = row.text[:decimals[-1].start]
+        left = row.text[: decimals[-1].start]
         if has_label(left, "total") >= 1.0 and has_negative(left, "total") == 0:
             values.append(decimals[-1].value)
     return max(values) if values else None
@@ -180,8 +215,11 @@ def tax_rate_candidates(rows: list[Row]) -> list[Candidate]:
             if not (0 < value <= 30):
                 continue
             left = left_context(row, m.start())
-            strength = max(has_label(left, "tax_amount"), has_label(left, "tax_rate"),
-                           has_label(row.text, "tax_amount") * 0.8)
+            strength = max(
+                has_label(left, "tax_amount"),
+                has_label(left, "tax_rate"),
+                has_label(row.text, "tax_amount") * 0.8,
+            )
             out.append(
                 Candidate(
                     field="tax_rate",

@@ -34,7 +34,7 @@ def left_context(row: Row, start: int, *, words: int = 5, stop_at_value: bool = 
     if stop_at_value:
         while any(ch.isdigit() for ch in "".join(before)):
             cut = max(i for i, w in enumerate(before) if any(ch.isdigit() for ch in w))
-            before = before[cut + 1:]
+            before = before[cut + 1 :]
     return " ".join(before)
 
 
@@ -50,13 +50,13 @@ def header_chunk(row: Row, bbox: BBox, *, max_gap: float = 0.02) -> str:
         lo -= 1
     while hi + 1 < len(words) and words[hi + 1].bbox.x0 - words[hi].bbox.x1 < max_gap:
         hi += 1
-    return " ".join(w.text for w in words[lo:hi + 1])
+    return " ".join(w.text for w in words[lo : hi + 1])
 
 
 def above_context(rows: list[Row], row: Row, bbox: BBox, *, max_gap_rows: int = 2) -> str:
     """Column header of `bbox`: the nearest row above (same page) with words over it, as `header_chunk`."""
     position = rows.index(row) if row in rows else -1
-    for other in reversed(rows[max(0, position - max_gap_rows):position]):
+    for other in reversed(rows[max(0, position - max_gap_rows) : position]):
         if other.page != row.page:
             continue
         chunk = header_chunk(other, bbox)

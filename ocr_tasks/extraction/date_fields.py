@@ -25,7 +25,8 @@ def _repaired_dates(row: Row, printed: list[DateMatch], day_first: bool | None) 
         return []
     taken = [(d.start, d.end) for d in printed if d.value.year <= FAR_FUTURE_YEAR]
     repaired = find_dates(repair_date_text(row.text), day_first=day_first) + find_glued_dates(
-        row.text, day_first=day_first)
+        row.text, day_first=day_first
+    )
     return [d for d in repaired if not any(d.start < e and s < d.end for s, e in taken)]
 
 
@@ -53,7 +54,7 @@ def date_candidates(rows: list[Row], *, day_first: bool | None, today: date | No
             "numeric": float(d.numeric),
             "rel_y": row.bbox.center[1],
             "future": float(today is not None and d.value > today),
-            "has_time": float(":" in row.text[d.end:d.end + 12]),
+            "has_time": float(":" in row.text[d.end : d.end + 12]),
             "repaired": float(repaired),
             "far_future": float(d.value.year > FAR_FUTURE_YEAR),
         }

@@ -40,9 +40,15 @@ from ocr_tasks.normalise.dates import infer_day_first
 from ocr_tasks.ocr_types import OcrDocument
 
 # Fields that need their own label to be reported at all (an unlabelled date is never a due date).
-_NEEDS_LABEL = {"due_date": ("label_left", "label_above"), "amount_due": ("label_left", "label_above"),
-                "subtotal": ("label_left", "label_above"), "tax_amount": ("label_left", "label_above"),
-                "po_number": ("label",), "payment_terms": ("label",), "tax_rate": ("label_left",)}
+_NEEDS_LABEL = {
+    "due_date": ("label_left", "label_above"),
+    "amount_due": ("label_left", "label_above"),
+    "subtotal": ("label_left", "label_above"),
+    "tax_amount": ("label_left", "label_above"),
+    "po_number": ("label",),
+    "payment_terms": ("label",),
+    "tax_rate": ("label_left",),
+}
 
 
 def _generate(rows: list[Row], options: ExtractionOptions, day_first: bool | None) -> list[Candidate]:
@@ -77,14 +83,19 @@ def _day_first(rows: list[Row], options: ExtractionOptions, country: str | None 
     return inferred
 
 
-SECOND_READING_FIELDS = frozenset({"total", "subtotal", "tax_amount", "amount_due", "invoice_date", "due_date"})
+SECOND_READING_FIELDS = frozenset(
+    {"total", "subtotal", "tax_amount", "amount_due", "invoice_date", "due_date"}
+)
 
 
-def _second_reading_candidates(primary: list[Candidate], second: OcrDocument, options: ExtractionOptions,
-                               day_first: bool | None) -> list[Candidate]:
+def _second_reading_candidates(
+    primary: list[Candidate], second: OcrDocument, options: ExtractionOptions, day_first: bool | None
+) -> list[Candidate]:
     """Amount and date candidates of another OCR reading of the same pages; values both readings show
     get `readings_agree` (on both sides)."""
-    extra = [c for c in _generate(document_rows(second), options, day_first) if c.field in SECOND_READING_FIELDS]
+    extra = [
+        c for c in _generate(document_rows(second), options, day_first) if c.field in SECOND_READING_FIELDS
+    ]
     first_values = {(c.field, c.value) for c in primary}
     second_values = {(c.field, c.value) for c in extra}
     for c in primary:
@@ -125,8 +136,11 @@ def _raise(c: Candidate, factor: float = 0.6) -> None:
 def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate | None]:
     """Best total/subtotal/tax, preferring a combination where subtotal + tax = total; then, when the
     page prints a cash rounding, the rounded total (payable) over the unrounded one."""
-    chosen = {name: c for name in ("total", "subtotal", "tax_amount", "amount_due")
-              if (c := best(grouped.get(name, []))) is not None}
+    chosen = {
+        name: c
+        for name in ("total", "subtotal", "tax_amount", "amount_due")
+        if (c := best(grouped.get(name, []))) is not None
+    }
     totals = _top_distinct(grouped.get("total", []), 4)
     subs = _top_distinct(grouped.get("subtotal", []), 4)
     taxes = _top_distinct(grouped.get("tax_amount", []), 4)
@@ -134,7 +148,9 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
         independent = sum(chosen[n].score for n in ("total", "subtotal", "tax_amount"))
         best_combo, best_value = None, independent
         for t, s, x in product(totals, subs, taxes):
-            if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(s.value):
+            if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(
+                s.value
+            ):
                 value = t.score + s.score + x.score + 2.0
                 if value > best_value:
                     best_combo, best_value = (t, s, x), value
@@ -155,8 +171,13 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
     if total is not None and total.features.get("rounding_printed"):
         value = Decimal(total.value)
         if (value * 20) % 1 != 0:
-            rounded = [c for c in grouped.get("total", []) if (Decimal(c.value) * 20) % 1 == 0
-                       and abs(Decimal(c.value) - value) <= Decimal("0.025") and c.value != total.value]
+            rounded = [
+                c
+                for c in grouped.get("total", [])
+                if (Decimal(c.value) * 20) % 1 == 0
+                and abs(Decimal(c.value) - value) <= Decimal("0.025")
+                and c.value != total.value
+            ]
             if rounded:
                 pick = max(rounded, key=lambda c: c.score)
                 pick.confidence = max(pick.confidence, total.confidence * 0.9)
@@ -165,8 +186,14 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
 
 
 def _to_field(c: Candidate) -> FieldValue:
-    return FieldValue(name=c.field, value=c.value, raw_text=c.raw_text, confidence=round(c.confidence, 4),
-                      page=c.page, bbox=c.bbox)
+    return FieldValue(
+        name=c.field,
+        value=c.value,
+        raw_text=c.raw_text,
+        confidence=round(c.confidence, 4),
+        page=c.page,
+        bbox=c.bbox,
+    )
 
 
 def _currency_field(rows: list[Row], country: str | None) -> FieldValue | None:
@@ -180,8 +207,9 @@ def _currency_field(rows: list[Row], country: str | None) -> FieldValue | None:
             m = re.search(r"(" + re.escape(code) + r"|[€£$¥₹]|RM|S\$|Rp)", row.text)
             bbox = row.span_bbox(m.start(), m.end()) if m else row.bbox
             count = len(find_currency_marks(text, country=country))
-            return FieldValue("currency", code, m.group(0) if m else code, min(0.98, 0.7 + 0.07 * count),
-                              row.page, bbox)
+            return FieldValue(
+                "currency", code, m.group(0) if m else code, min(0.98, 0.7 + 0.07 * count), row.page, bbox
+            )
     return FieldValue("currency", code, "", 0.5 if country else 0.3, 0, None)
 
 
@@ -204,8 +232,9 @@ def extract_invoice(
         candidates += _second_reading_candidates(candidates, options.second_reading, options, day_first)
     score_candidates(candidates, scorer=options.scorer)
     if options.region_reader is not None:
-        extra = reread_total_candidates(rows, candidates, options.region_reader,
-                                        decimal_separator=options.decimal_separator)
+        extra = reread_total_candidates(
+            rows, candidates, options.region_reader, decimal_separator=options.decimal_separator
+        )
         score_candidates(extra, scorer=options.scorer)
         candidates += extra
     grouped = group_by_field(candidates)
@@ -215,8 +244,12 @@ def extract_invoice(
         if name not in chosen:
             chosen[name] = best(cands)
     chosen = {name: c for name, c in chosen.items() if c is not None}
-    if "invoice_date" in chosen and "due_date" in chosen and chosen["due_date"].value == chosen["invoice_date"].value \
-            and chosen["due_date"].bbox == chosen["invoice_date"].bbox:
+    if (
+        "invoice_date" in chosen
+        and "due_date" in chosen
+        and chosen["due_date"].value == chosen["invoice_date"].value
+        and chosen["due_date"].bbox == chosen["invoice_date"].bbox
+    ):
         del chosen["due_date"]
     address = vendor_address_candidate(rows, chosen.get("vendor_name"))
     if address is not None:
@@ -239,7 +272,8 @@ def extract_invoice(
     if template is not None:
         template_name = template.name
         fields.update(apply_template(template, rows))
-    items = extract_line_items(rows, decimal_separator=options.decimal_separator) if options.line_items else ()
+    items = (
+        extract_line_items(rows, decimal_separator=options.decimal_separator) if options.line_items else ()
+    )
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
     return Invoice(fields=ordered, line_items=tuple(items), template=template_name)
-

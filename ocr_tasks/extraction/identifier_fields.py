@@ -57,7 +57,9 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 BARE_NO_STRENGTH = 0.8
-DOCUMENT_TITLES = frozenset({"invoice", "receipt", "factuur", "rechnung", "facture", "cash bill", "resit", "bill"})  # a lone `No` label says less than `Invoice No` or `Doc No`
+DOCUMENT_TITLES = frozenset(
+    {"invoice", "receipt", "factuur", "rechnung", "facture", "cash bill", "resit", "bill"}
+)  # a lone `No` label says less than `Invoice No` or `Doc No`
 
 
 def _label_span(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int, int, str]:
@@ -72,23 +74,33 @@ def _label_span(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int, in
     return best, start, end, label
 
 
-def _identifier(field: str, span: tuple[int, int], target: Row, rows: list[Row], features: dict[str, float]
-                ) -> Candidate | None:
+def _identifier(
+    field: str, span: tuple[int, int], target: Row, rows: list[Row], features: dict[str, float]
+) -> Candidate | None:
     start, end = span
     raw = target.text[start:end]
     token = repair_prefix(re.sub(r"\s+", "", raw).strip(".#:-,"))
     if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token) or not any(ch.isdigit() for ch in token):
         return None
     digits = sum(ch.isdigit() for ch in token)
-    features.update({
-        "digits": min(digits, 10) / 10.0,
-        "digit_ratio": digits / len(token),
-        "rel_y": target.bbox.center[1],
-        "amount_like": float(bool(re.fullmatch(r"[$€£]?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token))),
-    })
-    return Candidate(field=field, value=token, raw_text=raw, page=target.page, bbox=target.span_bbox(start, end),
-                     ocr_confidence=target.span_confidence(start, end), features=features,
-                     row_index=rows.index(target))
+    features.update(
+        {
+            "digits": min(digits, 10) / 10.0,
+            "digit_ratio": digits / len(token),
+            "rel_y": target.bbox.center[1],
+            "amount_like": float(bool(re.fullmatch(r"[$€£]?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token))),
+        }
+    )
+    return Candidate(
+        field=field,
+        value=token,
+        raw_text=raw,
+        page=target.page,
+        bbox=target.span_bbox(start, end),
+        ocr_confidence=target.span_confidence(start, end),
+        features=features,
+        row_index=rows.index(target),
+    )
 
 
 def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[str, ...]) -> list[Candidate]:
@@ -101,7 +113,9 @@ def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[s
     for distance, m in enumerate(_ID_TOKEN.finditer(row.text, end)):
         if distance > 2:
             break
-        if any(m.start() < e and s < m.end() for s, e in date_spans) or in_address(row.text, label_start, m.end()):
+        if any(m.start() < e and s < m.end() for s, e in date_spans) or in_address(
+            row.text, label_start, m.end()
+        ):
             continue
         start = m.start()
         prefix = separated_prefix(row.text[end:start], m.group(0))
@@ -111,18 +125,30 @@ def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[s
             continue
         between = row.text[end:start]
         words_between = len(re.findall(r"[A-Za-z]{2,}", between))
-        c = _identifier(field, (start, m.end()), row, rows, {
-            "label": strength, "distance": distance / 3.0, "words_between": min(words_between, 3) / 3.0,
-            "tax_id_label": label_strength(row.text[:start], LABELS["vendor_tax_id"], fuzzy=False),
-            "phone_label": label_strength(row.text[:start], PHONE_LABELS, fuzzy=False),
-            "generic_label": float(fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice", "receipt",
-                                                                   "factuur")))})
+        c = _identifier(
+            field,
+            (start, m.end()),
+            row,
+            rows,
+            {
+                "label": strength,
+                "distance": distance / 3.0,
+                "words_between": min(words_between, 3) / 3.0,
+                "tax_id_label": label_strength(row.text[:start], LABELS["vendor_tax_id"], fuzzy=False),
+                "phone_label": label_strength(row.text[:start], PHONE_LABELS, fuzzy=False),
+                "generic_label": float(
+                    fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice", "receipt", "factuur"))
+                ),
+            },
+        )
         if c is not None:
             out.append(c)
     return out
 
 
-def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: str | None = None) -> list[Candidate]:
+def labelled_identifier_candidates(
+    rows: list[Row], field: str, *, label_key: str | None = None
+) -> list[Candidate]:
     """Identifiers after their label on the same row, or under it in the same column on the next row."""
     phrases = LABELS[label_key or field]
     out: list[Candidate] = []
@@ -133,7 +159,9 @@ def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: st
     for i, row in enumerate(rows):
         out += _same_row_candidates(field, row, rows, phrases)
         header_row = not re.search(r"\d", row.text)
-        table_header = sum(bool(re.search(r"[A-Za-z]{2}", part)) for part in re.split(r"\s{2,}", row.text)) >= 2
+        table_header = (
+            sum(bool(re.search(r"[A-Za-z]{2}", part)) for part in re.split(r"\s{2,}", row.text)) >= 2
+        )
         if header_row and i + 1 < len(rows) and rows[i + 1].page == row.page:
             below = rows[i + 1]
             spans = [(d.start, d.end) for d in find_dates(below.text)]
@@ -141,12 +169,18 @@ def labelled_identifier_candidates(rows: list[Row], field: str, *, label_key: st
                 if any(m.start() < e and s < m.end() for s, e in spans):
                     continue
                 header = header_chunk(row, below.span_bbox(m.start(), m.end()))
-                column_strength = label_strength(header, table_phrases if table_header else column_phrases,
-                                                 fuzzy=False)
+                column_strength = label_strength(
+                    header, table_phrases if table_header else column_phrases, fuzzy=False
+                )
                 if column_strength <= 0:
                     continue
-                c = _identifier(field, m.span(), below, rows, {"label": column_strength * 0.9, "distance": 0.0,
-                                                               "words_between": 0.0, "column": 1.0})
+                c = _identifier(
+                    field,
+                    m.span(),
+                    below,
+                    rows,
+                    {"label": column_strength * 0.9, "distance": 0.0, "words_between": 0.0, "column": 1.0},
+                )
                 if c is not None:
                     out.append(c)
     return out
@@ -157,10 +191,18 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
     for row in rows:
         for m in _IBAN_RE.finditer(row.text.upper()):
             if iban_is_valid(m.group(1)):
-                out.append(Candidate(field="iban", value=m.group(1).replace(" ", ""), raw_text=m.group(1),
-                                     page=row.page, bbox=row.span_bbox(m.start(), m.end()),
-                                     ocr_confidence=row.span_confidence(m.start(), m.end()),
-                                     features={"valid": 1.0}, row_index=rows.index(row)))
+                out.append(
+                    Candidate(
+                        field="iban",
+                        value=m.group(1).replace(" ", ""),
+                        raw_text=m.group(1),
+                        page=row.page,
+                        bbox=row.span_bbox(m.start(), m.end()),
+                        ocr_confidence=row.span_confidence(m.start(), m.end()),
+                        features={"valid": 1.0},
+                        row_index=rows.index(row),
+                    )
+                )
     return out
 
 
@@ -169,12 +211,22 @@ def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
     for row in rows:
         label = label_strength(row.text, LABELS["vendor_tax_id"], fuzzy=False)
         for m in _TAX_ID_RE.finditer(row.text):
-            out.append(Candidate(field="vendor_tax_id", value=m.group(1).replace(" ", ""), raw_text=m.group(1),
-                                 page=row.page, bbox=row.span_bbox(m.start(), m.end()),
-                                 ocr_confidence=row.span_confidence(m.start(), m.end()),
-                                 features={"label": label, "rel_y": row.bbox.center[1],
-                                           "eu_vat": float(bool(re.match(r"[A-Z]{2}", m.group(1))))},
-                                 row_index=rows.index(row)))
+            out.append(
+                Candidate(
+                    field="vendor_tax_id",
+                    value=m.group(1).replace(" ", ""),
+                    raw_text=m.group(1),
+                    page=row.page,
+                    bbox=row.span_bbox(m.start(), m.end()),
+                    ocr_confidence=row.span_confidence(m.start(), m.end()),
+                    features={
+                        "label": label,
+                        "rel_y": row.bbox.center[1],
+                        "eu_vat": float(bool(re.match(r"[A-Z]{2}", m.group(1)))),
+                    },
+                    row_index=rows.index(row),
+                )
+            )
     return out
 
 
@@ -183,8 +235,16 @@ def payment_terms_candidates(rows: list[Row]) -> list[Candidate]:
     for row in rows:
         label = label_strength(row.text, LABELS["payment_terms"], fuzzy=False)
         for m in _TERMS_RE.finditer(row.text):
-            out.append(Candidate(field="payment_terms", value=m.group(1), raw_text=m.group(1), page=row.page,
-                                 bbox=row.span_bbox(m.start(), m.end()),
-                                 ocr_confidence=row.span_confidence(m.start(), m.end()),
-                                 features={"label": label}, row_index=rows.index(row)))
+            out.append(
+                Candidate(
+                    field="payment_terms",
+                    value=m.group(1),
+                    raw_text=m.group(1),
+                    page=row.page,
+                    bbox=row.span_bbox(m.start(), m.end()),
+                    ocr_confidence=row.span_confidence(m.start(), m.end()),
+                    features={"label": label},
+                    row_index=rows.index(row),
+                )
+            )
     return out

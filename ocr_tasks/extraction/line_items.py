@@ -20,22 +20,64 @@ from ocr_tasks.invoice_types import FieldValue, LineItem
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 
 COLUMN_LABELS: dict[str, tuple[str, ...]] = {
-    "description": ("description", "item", "items", "product", "omschrijving", "artikel", "beschreibung",
-                    "bezeichnung", "désignation", "libellé", "article", "particulars", "details", "name"),
+    "description": (
+        "description",
+        "item",
+        "items",
+        "product",
+        "omschrijving",
+        "artikel",
+        "beschreibung",
+        "bezeichnung",
+        "désignation",
+        "libellé",
+        "article",
+        "particulars",
+        "details",
+        "name",
+    ),
     "quantity": ("qty", "quantity", "aantal", "menge", "anzahl", "quantité", "qté", "pcs", "units"),
-    "unit_price": ("unit price", "price", "prijs", "stukprijs", "einzelpreis", "preis", "prix unitaire",
-                   "prix", "rate", "u price", "u/price", "unit"),
-    "amount": ("amount", "total", "bedrag", "betrag", "gesamt", "montant", "subtotal", "totaal", "line total",
-               "amt"),
+    "unit_price": (
+        "unit price",
+        "price",
+        "prijs",
+        "stukprijs",
+        "einzelpreis",
+        "preis",
+        "prix unitaire",
+        "prix",
+        "rate",
+        "u price",
+        "u/price",
+        "unit",
+    ),
+    "amount": (
+        "amount",
+        "total",
+        "bedrag",
+        "betrag",
+        "gesamt",
+        "montant",
+        "subtotal",
+        "totaal",
+        "line total",
+        "amt",
+    ),
     "tax_rate": ("tax", "vat", "btw", "mwst", "tva", "gst", "taxes"),
 }
-_END = re.compile(r"\b(sub\s?total|subtotaal|total|totaal|zwischensumme|gesamtbetrag|summe|montant total|"
-                  r"amount due|balance|rounding|tax summary|gst summary)\b", re.IGNORECASE)
+_END = re.compile(
+    r"\b(sub\s?total|subtotaal|total|totaal|zwischensumme|gesamtbetrag|summe|montant total|"
+    r"amount due|balance|rounding|tax summary|gst summary)\b",
+    re.IGNORECASE,
+)
 # Labels of summary and payment rows under a table: never an item, wherever the table ends.
-_SUMMARY = re.compile(r"\b(cash|change|received|tender\w*|paid|payable|discount|round\w*\s*adj\w*|rounding|gross|"
-                      r"net\s*amt|excl\w*\s*(gst|tax|vat)|(gst|sst|vat|tax)\s*(@|\d|payable|amt|amount)|service\s*charge|"
-                      r"points|total\s*gst|gst\s*summary|includ\w*\s+(\d+%\s*)?gst)\b|"
-                      r"\b(sr|zr|es|os)\b\s*[:(]?\s*@?\s*\d{0,2}\s*%", re.IGNORECASE)
+_SUMMARY = re.compile(
+    r"\b(cash|change|received|tender\w*|paid|payable|discount|round\w*\s*adj\w*|rounding|gross|"
+    r"net\s*amt|excl\w*\s*(gst|tax|vat)|(gst|sst|vat|tax)\s*(@|\d|payable|amt|amount)|service\s*charge|"
+    r"points|total\s*gst|gst\s*summary|includ\w*\s+(\d+%\s*)?gst)\b|"
+    r"\b(sr|zr|es|os)\b\s*[:(]?\s*@?\s*\d{0,2}\s*%",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
@@ -44,7 +86,9 @@ def _column_hits(row: Row) -> dict[str, float]:
     hits: dict[str, float] = {}
     for word_index, word in enumerate(row.words):
         token = fold(word.text)
-        pair = fold(word.text + " " + row.words[word_index + 1].text) if word_index + 1 < len(row.words) else ""
+        pair = (
+            fold(word.text + " " + row.words[word_index + 1].text) if word_index + 1 < len(row.words) else ""
+        )
         for column, labels in COLUMN_LABELS.items():
             if column in hits:
                 continue
@@ -58,16 +102,21 @@ def _find_header(rows: list[Row]) -> tuple[int, dict[str, float]] | None:
     best: tuple[int, dict[str, float]] | None = None
     for i, row in enumerate(rows):
         hits = _column_hits(row)
-        is_header = len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text) \
+        is_header = (
+            len(hits) >= 2
+            and ("amount" in hits or "unit_price" in hits)
+            and not find_amounts(row.text)
             and not re.search(r"summary|ringkasan", row.text, re.IGNORECASE)
+        )
         if is_header and (best is None or len(hits) > len(best[1])):
             best = (i, hits)
     return best
 
 
 def _cell(column: str, value: str, raw: str, row: Row, start: int, end: int) -> FieldValue:
-    return FieldValue(column, value, raw, round(row.span_confidence(start, end), 4), row.page,
-                      row.span_bbox(start, end))
+    return FieldValue(
+        column, value, raw, round(row.span_confidence(start, end), 4), row.page, row.span_bbox(start, end)
+    )
 
 
 def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Row) -> dict[str, AmountMatch]:
@@ -76,7 +125,11 @@ def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Ro
         assigned: dict[str, AmountMatch] = {}
         for a in amounts:
             x = row.span_bbox(a.start, a.end).center[0]
-            column = min(numeric_columns, key=lambda k: abs(numeric_columns[k] - x)) if numeric_columns else "amount"
+            column = (
+                min(numeric_columns, key=lambda k: abs(numeric_columns[k] - x))
+                if numeric_columns
+                else "amount"
+            )
             if column not in assigned or column == "amount":
                 assigned[column] = a
         if "amount" not in assigned and amounts:
@@ -96,23 +149,38 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
     start = header[0] + 1 if header else 0
     columns = header[1] if header else None
     if header is None:
-        return [LineItem(cells=cells) for cells in receipt_line_items(rows, decimal_separator=decimal_separator)]
+        return [
+            LineItem(cells=cells) for cells in receipt_line_items(rows, decimal_separator=decimal_separator)
+        ]
     items: list[dict[str, FieldValue]] = []
     last_row: Row | None = None
     for row in rows[start:]:
         if _END.search(row.text) and items:
             break
-        amounts = [a for a in find_amounts(row.text, decimal_separator=decimal_separator)
-                   if not _PERCENT.match(row.text[a.start:].strip())]
+        amounts = [
+            a
+            for a in find_amounts(row.text, decimal_separator=decimal_separator)
+            if not _PERCENT.match(row.text[a.start :].strip())
+        ]
         decimals = [a for a in amounts if a.has_decimals]
         if not decimals:
-            if items and last_row is not None and row.page == last_row.page and re.search(r"[A-Za-z]{3}", row.text) \
-                    and row.bbox.y0 - last_row.bbox.y1 < 1.5 * row.height:
+            if (
+                items
+                and last_row is not None
+                and row.page == last_row.page
+                and re.search(r"[A-Za-z]{3}", row.text)
+                and row.bbox.y0 - last_row.bbox.y1 < 1.5 * row.height
+            ):
                 desc = items[-1].get("description")
                 if desc is not None:
                     items[-1]["description"] = FieldValue(
-                        "description", f"{desc.value} {row.text.strip()}", f"{desc.raw_text}\n{row.text}",
-                        desc.confidence, desc.page, bbox_union([desc.bbox, row.bbox]) if desc.bbox else row.bbox)
+                        "description",
+                        f"{desc.value} {row.text.strip()}",
+                        f"{desc.raw_text}\n{row.text}",
+                        desc.confidence,
+                        desc.page,
+                        bbox_union([desc.bbox, row.bbox]) if desc.bbox else row.bbox,
+                    )
             continue
         first_number = min(a.start for a in amounts)
         if _END.search(row.text[:first_number]) or _SUMMARY.search(row.text[:first_number]):
@@ -122,21 +190,29 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
         assigned = _assign(amounts, columns, row)
         description = row.text[:first_number].strip(" :-")
         if not re.search(r"[A-Za-z]{2}", description):
-            tail = row.text[assigned["amount"].end:].strip()
+            tail = row.text[assigned["amount"].end :].strip()
             if not re.search(r"[A-Za-z]{3}", tail):
                 continue
             description = tail
-        cells: dict[str, FieldValue] = {"description": FieldValue(
-            "description", description, description, round(row.span_confidence(0, max(1, first_number)), 4),
-            row.page, row.span_bbox(0, max(1, first_number)))}
+        cells: dict[str, FieldValue] = {
+            "description": FieldValue(
+                "description",
+                description,
+                description,
+                round(row.span_confidence(0, max(1, first_number)), 4),
+                row.page,
+                row.span_bbox(0, max(1, first_number)),
+            )
+        }
         for column, a in assigned.items():
             value = format_amount(a.value)
             cells[column] = _cell(column, value, a.raw, row, a.start, a.end)
         percent = _PERCENT.search(row.text)
         if percent:
             rate = Decimal(percent.group(1).replace(",", "."))
-            cells["tax_rate"] = _cell("tax_rate", format_amount(rate), percent.group(0), row, percent.start(),
-                                      percent.end())
+            cells["tax_rate"] = _cell(
+                "tax_rate", format_amount(rate), percent.group(0), row, percent.start(), percent.end()
+            )
         items.append(cells)
         last_row = row
     return [LineItem(cells=cells) for cells in items]

@@ -27,7 +27,9 @@ LEGAL_FORM = re.compile(
 )
 _STRONG_LEGAL = re.compile(
     r"\b(S[DO]N\.?\s?BHD|BHD|S/B|B\.\s?V(?:\.|\b)|GMBH|(?:PTE\.?\s|PTY\.?\s)?LTD|LLC|INC|PLC|S\.A\.|SARL|N\.V\.)"
-    r"(?![A-Za-z])", re.IGNORECASE)
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _NOT_NAME = re.compile(
     r"\b(invoice|receipt|tax|gst|tel|phone|fax|email|e-mail|www|http|date|cashier|table|bill|order|"
     r"factuur|rechnung|facture|page|total|welcome|thank|co\.?\s?reg|reg\.? ?no|company no|roc|factuuradres|"
@@ -40,15 +42,25 @@ _STOP_ADDRESS = re.compile(
     r"facture|datum|nummer|number|client|klant|kunde|customer)\b",
     re.IGNORECASE,
 )
-_REG_NO = re.compile(r"^\W*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*[:.]?\s*[\dA-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*\)?\W*$",
-                     re.IGNORECASE)
-_REGISTRATION_ROW = re.compile(r"^\W*(co[.\s-]*(reg|no)|reg\.?\s*no|company\s*(reg|no)|roc|[g6c]st|sst|vat|business\s*reg|"
-                               r"\(?\d{4,}-?[A-Z]\)?$)", re.IGNORECASE)
+_REG_NO = re.compile(
+    r"^\W*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*[:.]?\s*[\dA-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*\)?\W*$",
+    re.IGNORECASE,
+)
+_REGISTRATION_ROW = re.compile(
+    r"^\W*(co[.\s-]*(reg|no)|reg\.?\s*no|company\s*(reg|no)|roc|[g6c]st|sst|vat|business\s*reg|"
+    r"\(?\d{4,}-?[A-Z]\)?$)",
+    re.IGNORECASE,
+)
 _DATE_TIME_ROW = re.compile(r"[\w\s/.,:-]{0,30}\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?", re.IGNORECASE)
-_PHONE_ROW = re.compile(r"(\+\d{2,3}[\s-]?\d|\b0\d{1,2}-\s?\d{3,4}|\b(mobile|whats\s?app\w*|h/?p|hotline|"
-                        r"telephone|tel\w*|site|fax)\b)", re.IGNORECASE)
+_PHONE_ROW = re.compile(
+    r"(\+\d{2,3}[\s-]?\d|\b0\d{1,2}-\s?\d{3,4}|\b(mobile|whats\s?app\w*|h/?p|hotline|"
+    r"telephone|tel\w*|site|fax)\b)",
+    re.IGNORECASE,
+)
 _AMOUNT_IN_ROW = re.compile(r"\d[.,]\d{2}(?!\d)")
-_LONG_NUMBER = re.compile(r"\d{9,}")  # a tax or phone number whose label OCR garbled (`687 1D No :000305020352`)
+_LONG_NUMBER = re.compile(
+    r"\d{9,}"
+)  # a tax or phone number whose label OCR garbled (`687 1D No :000305020352`)
 _TAX_ID_IN_ROW = re.compile(r"\b[G6C]ST\b|\bID\.?\s*NO", re.IGNORECASE)
 _ADDRESS_HINT = re.compile(
     r"\b(\d{4,5}|jalan|jln|lot|no\.?|taman|tmn|lorong|street|st\.|road|rd\.?|avenue|ave|straat|weg|laan|"
@@ -73,8 +85,11 @@ def _row_confidence(row: Row) -> float:
     return row.span_confidence(0, len(row.text))
 
 
-_DOC_TITLE = re.compile(r"^(tax\s+invoice|simplified\s+tax\s+invoice|invoice|receipt|factuur|rechnung|facture|"
-                        r"bill|cash\s+bill|official\s+receipt)\b[\s.:|-]*", re.IGNORECASE)
+_DOC_TITLE = re.compile(
+    r"^(tax\s+invoice|simplified\s+tax\s+invoice|invoice|receipt|factuur|rechnung|facture|"
+    r"bill|cash\s+bill|official\s+receipt)\b[\s.:|-]*",
+    re.IGNORECASE,
+)
 
 
 def clean_name(text: str) -> str:
@@ -87,7 +102,7 @@ def clean_name(text: str) -> str:
     text = _DOC_TITLE.sub("", text)
     m = _STRONG_LEGAL.search(text)
     if m:
-        end = m.end() + (1 if text[m.end():m.end() + 1] == "." else 0)
+        end = m.end() + (1 if text[m.end() : m.end() + 1] == "." else 0)
         text = text[:end]
     else:
         text = re.sub(r"[^\w.)]+$", "", text)
@@ -99,7 +114,19 @@ _SDN_BHD_SLIP = re.compile(r"\bS[DO0]N\.?\s?BH[DO0]\b\.?", re.IGNORECASE)
 
 
 _DOMAIN_RE = re.compile(r"(?:https?://(?:www\.)?|www\.|@)([a-z0-9][a-z0-9-]{2,})\.[a-z]{2,}", re.IGNORECASE)
-_MAIL_PROVIDERS = {"gmail", "yahoo", "hotmail", "outlook", "live", "icloud", "aol", "gmx", "ymail", "streamyx", "example"}
+_MAIL_PROVIDERS = {
+    "gmail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "live",
+    "icloud",
+    "aol",
+    "gmx",
+    "ymail",
+    "streamyx",
+    "example",
+}
 
 
 def web_domains(text: str) -> set[str]:
@@ -146,8 +173,10 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                 continue
             last_index = rows.index(span[-1])
             first_index = rows.index(span[0])
-            after_customer_label = first_index > 0 and label_strength(
-                rows[first_index - 1].text, LABELS["customer"], fuzzy=False) >= 1.0
+            after_customer_label = (
+                first_index > 0
+                and label_strength(rows[first_index - 1].text, LABELS["customer"], fuzzy=False) >= 1.0
+            )
             address_rows, _ = address_after(rows, last_index, max_rows=4)
             address_hints = sum(1 for r in address_rows if _ADDRESS_HINT.search(r.text))
             out.append(
@@ -157,8 +186,8 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                     raw_text=" ".join(r.text for r in span),
                     page=row.page,
                     bbox=bbox_union(r.bbox for r in span),
-                    ocr_confidence=sum(
-                        w.confidence for r in span for w in r.words) / sum(len(r.words) for r in span),
+                    ocr_confidence=sum(w.confidence for r in span for w in r.words)
+                    / sum(len(r.words) for r in span),
                     features={
                         "position": min(position, 10) / 10.0,
                         "first_text_row": float(position == 0),
@@ -167,8 +196,11 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "strong_legal_far": float(strong and position >= 8),
                         "after_customer_label": float(after_customer_label),
                         "legal_only": float(_legal_only(text)),
-                        "legal_continuation": float(len(span) == 2 and _legal_only(span[1].text)
-                                                    and not LEGAL_FORM.search(span[0].text)),
+                        "legal_continuation": float(
+                            len(span) == 2
+                            and _legal_only(span[1].text)
+                            and not LEGAL_FORM.search(span[0].text)
+                        ),
                         "legal_at_end": float(bool(LEGAL_FORM.search(span[-1].text))),
                         "upper": _upper_ratio(text),
                         "letters": _letters_ratio(text),
@@ -178,7 +210,8 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "two_rows": float(len(span) == 2),
                         "short": float(len(text) < 6),
                         "rel_y": row.bbox.center[1],
-                        "centered": 1.0 - min(abs(sum(r.bbox.center[0] for r in span) / len(span) - 0.5) * 2, 1),
+                        "centered": 1.0
+                        - min(abs(sum(r.bbox.center[0] for r in span) / len(span) - 0.5) * 2, 1),
                         "followed_by_address": min(address_hints, 2) / 2.0,
                         "domain_match": domain_match(text, domains),
                     },
@@ -192,7 +225,11 @@ def _same_column(anchor: Row, row: Row) -> bool:
     """Whether `row` continues the block of `anchor`: horizontally overlapping, or left-aligned with it."""
     a, b = anchor.bbox, row.bbox
     overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
-    return overlap > 0.3 * min(a.width, b.width) or abs(a.x0 - b.x0) < 0.03 or abs(a.center[0] - b.center[0]) < 0.05
+    return (
+        overlap > 0.3 * min(a.width, b.width)
+        or abs(a.x0 - b.x0) < 0.03
+        or abs(a.center[0] - b.center[0]) < 0.05
+    )
 
 
 def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tuple[list[Row], str]:
@@ -203,7 +240,7 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
         return block, ""
     anchor = rows[start_index]
     previous = anchor
-    for row in rows[start_index + 1:start_index + 1 + max_rows + 2]:
+    for row in rows[start_index + 1 : start_index + 1 + max_rows + 2]:
         if row.page != anchor.page:
             break
         if not _same_column(anchor, row):
@@ -213,15 +250,23 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
             break
         text = row.text.strip()
         previous = row
-        if _REG_NO.match(text) or (not block and re.fullmatch(r"[\W\d\sA-Z-]{0,20}\)?", text)
-                                   and re.search(r"\d{4,}", text) and not _ADDRESS_HINT.search(text)):
+        if _REG_NO.match(text) or (
+            not block
+            and re.fullmatch(r"[\W\d\sA-Z-]{0,20}\)?", text)
+            and re.search(r"\d{4,}", text)
+            and not _ADDRESS_HINT.search(text)
+        ):
             continue  # company registration number printed under the name
         if not block and (_REGISTRATION_ROW.search(text) or _DATE_TIME_ROW.fullmatch(text)):
             continue  # registration / tax number or a time stamp between the name and the address
         if not block and sum(ch.isalnum() for ch in text) < 3:
             continue  # speck of noise
-        if block and (_PHONE_ROW.search(text) or _AMOUNT_IN_ROW.search(text) or _TAX_ID_IN_ROW.search(text)
-                      or _LONG_NUMBER.search(text)):
+        if block and (
+            _PHONE_ROW.search(text)
+            or _AMOUNT_IN_ROW.search(text)
+            or _TAX_ID_IN_ROW.search(text)
+            or _LONG_NUMBER.search(text)
+        ):
             break
         if _STOP_ADDRESS.search(text) and not _ADDRESS_HINT.search(text.split(":")[0]):
             break
@@ -238,8 +283,14 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
 def vendor_address_candidate(rows: list[Row], vendor: Candidate | None) -> Candidate | None:
     if vendor is None:
         return None
-    vendor_rows = [i for i, r in enumerate(rows) if r.page == vendor.page and r.bbox.y0 <= vendor.bbox.y1
-                   and r.bbox.y1 >= vendor.bbox.y0 and vendor.bbox.vertical_overlap(r.bbox) > 0.3]
+    vendor_rows = [
+        i
+        for i, r in enumerate(rows)
+        if r.page == vendor.page
+        and r.bbox.y0 <= vendor.bbox.y1
+        and r.bbox.y1 >= vendor.bbox.y0
+        and vendor.bbox.vertical_overlap(r.bbox) > 0.3
+    ]
     if not vendor_rows:
         return None
     block, text = address_after(rows, max(vendor_rows))
@@ -275,14 +326,31 @@ def customer_candidates(rows: list[Row]) -> list[Candidate]:
             name_text, name_box, name_index = name_row.text, name_row.bbox, i + 1
         else:
             continue
-        out.append(Candidate(field="customer_name", value=clean_name(name_text), raw_text=name_text,
-                             page=row.page, bbox=name_box, ocr_confidence=_row_confidence(name_row or row),
-                             features={"label": label}, row_index=name_index))
+        out.append(
+            Candidate(
+                field="customer_name",
+                value=clean_name(name_text),
+                raw_text=name_text,
+                page=row.page,
+                bbox=name_box,
+                ocr_confidence=_row_confidence(name_row or row),
+                features={"label": label},
+                row_index=name_index,
+            )
+        )
         block, text = address_after(rows, name_index, max_rows=3)
         if block:
-            out.append(Candidate(field="customer_address", value=text, raw_text="\n".join(r.text for r in block),
-                                 page=row.page, bbox=bbox_union(r.bbox for r in block),
-                                 ocr_confidence=sum(_row_confidence(r) for r in block) / len(block),
-                                 features={"label": label}, row_index=name_index + 1))
+            out.append(
+                Candidate(
+                    field="customer_address",
+                    value=text,
+                    raw_text="\n".join(r.text for r in block),
+                    page=row.page,
+                    bbox=bbox_union(r.bbox for r in block),
+                    ocr_confidence=sum(_row_confidence(r) for r in block) / len(block),
+                    features={"label": label},
+                    row_index=name_index + 1,
+                )
+            )
         break
     return out

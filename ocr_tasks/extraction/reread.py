@@ -23,8 +23,9 @@ from ocr_tasks.normalise.amounts import find_amounts, format_amount
 
 MAX_REGIONS = 4
 TRUST_FIRST_READING = 0.5  # word confidence above which a first-reading amount is not overruled
-_NOT_TOTAL_ROW = re.compile(r"\b(cash|change|tender\w*|qty|quantity|items?|sub\s?-?total|summary|discount)\b",
-                            re.IGNORECASE)
+_NOT_TOTAL_ROW = re.compile(
+    r"\b(cash|change|tender\w*|qty|quantity|items?|sub\s?-?total|summary|discount)\b", re.IGNORECASE
+)
 
 
 def _row_region(row: Row) -> BBox:
@@ -33,15 +34,22 @@ def _row_region(row: Row) -> BBox:
 
 
 def reread_total_candidates(
-    rows: list[Row], candidates: list[Candidate], reader: RegionReader, *, decimal_separator: str | None = None
+    rows: list[Row],
+    candidates: list[Candidate],
+    reader: RegionReader,
+    *,
+    decimal_separator: str | None = None,
 ) -> list[Candidate]:
     totals = sorted((c for c in candidates if c.field == "total"), key=lambda c: -c.score)
     picked: list[int] = []
     for c in totals[:2]:
         if c.row_index >= 0 and c.row_index not in picked:
             picked.append(c.row_index)
-    labelled = [i for i, row in enumerate(rows)
-                if has_label(row.text, "total") >= 1.0 and not _NOT_TOTAL_ROW.search(row.text)]
+    labelled = [
+        i
+        for i, row in enumerate(rows)
+        if has_label(row.text, "total") >= 1.0 and not _NOT_TOTAL_ROW.search(row.text)
+    ]
     for i in reversed(labelled):  # the grand total is usually the lowest total row
         if len(picked) >= MAX_REGIONS:
             break
@@ -68,14 +76,35 @@ def reread_total_candidates(
             continue  # the first reading was confident: a disagreeing second reading is more often wrong
         if any(c.features.get("has_decimals") and c.features.get("readings_agree") for c in same_row):
             continue  # two readings of the page already agree on this row's amount: one re-read does not outvote them
-        left = " ".join(text[:amounts[-1].start].split()[-5:])
+        left = " ".join(text[: amounts[-1].start].split()[-5:])
         template = max(same_row, key=lambda c: c.score).features if same_row else {}
         features = dict(template)
-        features.update({"label_left": has_label(left, "total"), "negative_label": has_negative(left, "total"),
-                         "has_decimals": 1.0, "reread_agrees": 1.0, "reread_only": 1.0})
+        features.update(
+            {
+                "label_left": has_label(left, "total"),
+                "negative_label": has_negative(left, "total"),
+                "has_decimals": 1.0,
+                "reread_agrees": 1.0,
+                "reread_only": 1.0,
+            }
+        )
         if "readings_agree" in features:  # the template's agreement was about its own value, not this one
-            features["readings_agree"] = float(any(c.field == "total" and c.value == value
-                                                   and c.features.get("second_reading") for c in candidates))
-        extra.append(Candidate(field="total", value=value, raw_text=amounts[-1].raw, page=row.page, bbox=row.bbox,
-                               ocr_confidence=0.8, features=features, row_index=index))
+            features["readings_agree"] = float(
+                any(
+                    c.field == "total" and c.value == value and c.features.get("second_reading")
+                    for c in candidates
+                )
+            )
+        extra.append(
+            Candidate(
+                field="total",
+                value=value,
+                raw_text=amounts[-1].raw,
+                page=row.page,
+                bbox=row.bbox,
+                ocr_confidence=0.8,
+                features=features,
+                row_index=index,
+            )
+        )
     return extra

@@ -34,10 +34,20 @@ from ocr_tasks.normalise.amounts import format_amount, parse_amount
 from ocr_tasks.normalise.dates import parse_date
 
 FIELD_ALIASES: dict[str, str] = {
-    "amount": "total", "amount_total": "total", "amount_untaxed": "subtotal", "amount_tax": "tax_amount",
-    "date": "invoice_date", "date_due": "due_date", "vat": "vendor_tax_id", "partner_name": "customer_name",
-    "issuer": "vendor_name", "iban": "iban", "invoice_number": "invoice_number", "po_number": "po_number",
-    "currency": "currency", "payment_terms": "payment_terms",
+    "amount": "total",
+    "amount_total": "total",
+    "amount_untaxed": "subtotal",
+    "amount_tax": "tax_amount",
+    "date": "invoice_date",
+    "date_due": "due_date",
+    "vat": "vendor_tax_id",
+    "partner_name": "customer_name",
+    "issuer": "vendor_name",
+    "iban": "iban",
+    "invoice_number": "invoice_number",
+    "po_number": "po_number",
+    "currency": "currency",
+    "payment_terms": "payment_terms",
 }
 TEMPLATE_CONFIDENCE = 0.97
 
@@ -63,7 +73,9 @@ class Template:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def matches(self, text: str) -> bool:
-        return all(k.search(text) for k in self.keywords) and not any(k.search(text) for k in self.exclude_keywords)
+        return all(k.search(text) for k in self.keywords) and not any(
+            k.search(text) for k in self.exclude_keywords
+        )
 
 
 def _compile(pattern: Any, where: str) -> re.Pattern[str]:
@@ -125,7 +137,9 @@ def parse_template(data: Any, *, name: str, source: str = "") -> Template:
         name=name,
         issuer=str(data.get("issuer", name)),
         keywords=tuple(_compile(k, f"{name}.keywords") for k in keywords),
-        exclude_keywords=tuple(_compile(k, f"{name}.exclude_keywords") for k in data.get("exclude_keywords") or []),
+        exclude_keywords=tuple(
+            _compile(k, f"{name}.exclude_keywords") for k in data.get("exclude_keywords") or []
+        ),
         fields=rules,
         date_formats=tuple(options.get("date_formats") or ()),
         decimal_separator=separator,
@@ -197,8 +211,11 @@ def apply_template(template: Template, rows: list[Row]) -> dict[str, FieldValue]
         page, bbox = _locate(rows, raw.strip())
         out[name] = FieldValue(name, value, raw.strip(), TEMPLATE_CONFIDENCE, page, bbox)
     if "vendor_name" not in out and template.issuer:
-        out["vendor_name"] = FieldValue("vendor_name", template.issuer, template.issuer, TEMPLATE_CONFIDENCE, 0, None)
+        out["vendor_name"] = FieldValue(
+            "vendor_name", template.issuer, template.issuer, TEMPLATE_CONFIDENCE, 0, None
+        )
     if "currency" not in out and template.currency:
-        out["currency"] = FieldValue("currency", str(template.currency).upper(), str(template.currency),
-                                     TEMPLATE_CONFIDENCE, 0, None)
+        out["currency"] = FieldValue(
+            "currency", str(template.currency).upper(), str(template.currency), TEMPLATE_CONFIDENCE, 0, None
+        )
     return out

@@ -28,9 +28,16 @@ IMAGE_TEXT_BELOW = 0.5  # read a text-layer page's images when the vendor is mis
 class TesseractRegionReader:
     """Callable `(page index, box) -> text`. Pages: index -> (image path, rotation, skew)."""
 
-    def __init__(self, pages: Mapping[int, tuple[str, int, float]], *, languages: str = "eng",
-                 psm: int = 7, timeout: float = 10.0, row_pixels: int = TARGET_ROW_PIXELS,
-                 binarize: bool = True) -> None:
+    def __init__(
+        self,
+        pages: Mapping[int, tuple[str, int, float]],
+        *,
+        languages: str = "eng",
+        psm: int = 7,
+        timeout: float = 10.0,
+        row_pixels: int = TARGET_ROW_PIXELS,
+        binarize: bool = True,
+    ) -> None:
         self.pages = dict(pages)
         self.languages = languages
         self.psm = psm
@@ -70,20 +77,30 @@ class TesseractRegionReader:
         crop = image.crop((x0, y0, x1, y1))
         scale = max(0.5, min(4.0, self.row_pixels / max(1, (y1 - y0) / 1.7)))
         if abs(scale - 1) > 0.05:
-            crop = crop.resize((round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS)
+            crop = crop.resize(
+                (round(crop.width * scale), round(crop.height * scale)), Image.Resampling.LANCZOS
+            )
         crop = ImageOps.autocontrast(crop, cutoff=1)
         if self.binarize:
             crop = _otsu_binarize(crop)
         crop = ImageOps.expand(crop, border=20, fill=255)
         try:
-            return pytesseract.image_to_string(crop, lang=self.languages, config=f"--psm {self.psm}",
-                                               timeout=self.timeout)
+            return pytesseract.image_to_string(
+                crop, lang=self.languages, config=f"--psm {self.psm}", timeout=self.timeout
+            )
         except Exception:  # noqa: BLE001 (an unreadable crop is simply no second opinion)
             return ""
 
 
-def enhanced_reading(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng", psm: int = 6,
-                     scale: float = 1.5, timeout: float = 120.0) -> OcrDocument | None:
+def enhanced_reading(
+    ingested: IngestedDocument,
+    document: OcrDocument,
+    *,
+    languages: str = "eng",
+    psm: int = 6,
+    scale: float = 1.5,
+    timeout: float = 120.0,
+) -> OcrDocument | None:
     """A second OCR reading of the document's image pages from an enhanced copy of each page image
     (orientation and skew as the first reading applied, enlarged `scale` times, contrast stretched,
     Otsu-binarised), for `ExtractionOptions.second_reading`. Boxes are relative, so they line up with
@@ -100,17 +117,35 @@ def enhanced_reading(ingested: IngestedDocument, document: OcrDocument, *, langu
     pages = []
     for first, image in turned_page_images(ingested, document):
         if abs(scale - 1.0) > 0.01:
-            image = image.resize((round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS)
+            image = image.resize(
+                (round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS
+            )
         image = _otsu_binarize(ImageOps.autocontrast(image, cutoff=1))
         try:
-            data = pytesseract.image_to_data(image, lang=languages, config=f"--psm {psm}",
-                                             output_type=pytesseract.Output.DICT, timeout=timeout)
+            data = pytesseract.image_to_data(
+                image,
+                lang=languages,
+                config=f"--psm {psm}",
+                output_type=pytesseract.Output.DICT,
+                timeout=timeout,
+            )
         except Exception:  # noqa: BLE001, S112 (no second reading is not an error)
             continue
-        pages.append(OcrPage(index=first.index, width=image.width, height=image.height, dpi=first.dpi,
-                             blocks=blocks_from_tesseract(data, image.width, image.height), source=OCR,
-                             engine="tesseract-enhanced", engine_version=first.engine_version,
-                             rotation=first.rotation, skew=first.skew, language=languages))
+        pages.append(
+            OcrPage(
+                index=first.index,
+                width=image.width,
+                height=image.height,
+                dpi=first.dpi,
+                blocks=blocks_from_tesseract(data, image.width, image.height),
+                source=OCR,
+                engine="tesseract-enhanced",
+                engine_version=first.engine_version,
+                rotation=first.rotation,
+                skew=first.skew,
+                language=languages,
+            )
+        )
     return OcrDocument(source=document.source, pages=tuple(pages)) if pages else None
 
 
@@ -134,8 +169,9 @@ def _otsu_binarize(image):
     return image.point(lambda v: 255 if v > threshold else 0)
 
 
-def region_reader_for(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng",
-                      **settings) -> TesseractRegionReader | None:
+def region_reader_for(
+    ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng", **settings
+) -> TesseractRegionReader | None:
     """A reader over the OCRed pages of a document whose page images still exist (None when none do)."""
     pages: dict[int, tuple[str, int, float]] = {}
     by_index = {p.index: p for p in document.pages}
@@ -146,8 +182,9 @@ def region_reader_for(ingested: IngestedDocument, document: OcrDocument, *, lang
     return TesseractRegionReader(pages, languages=languages, **settings) if pages else None
 
 
-def needs_second_opinion(invoice, *, fields: tuple[str, ...] = SECOND_OPINION_FIELDS,
-                         threshold: float = SECOND_OPINION_BELOW) -> bool:
+def needs_second_opinion(
+    invoice, *, fields: tuple[str, ...] = SECOND_OPINION_FIELDS, threshold: float = SECOND_OPINION_BELOW
+) -> bool:
     """Whether any of `fields` (the total, the invoice date) is missing or less sure than `threshold`."""
     return any((found := invoice.fields.get(name)) is None or found.confidence < threshold for name in fields)
 
@@ -157,10 +194,20 @@ def needs_image_text(invoice, *, threshold: float = IMAGE_TEXT_BELOW) -> bool:
     return needs_second_opinion(invoice, fields=("vendor_name",), threshold=threshold)
 
 
-def extract_with_page_images(ingested: IngestedDocument, document: OcrDocument, *, languages: str = "eng",
-                             options=None, templates=(), reread: bool = True, enhanced: bool = True,
-                             second_opinion: bool = True, second_opinion_below: float = SECOND_OPINION_BELOW,
-                             image_text: bool = True, psm: int = EXTRACTION_PSM):
+def extract_with_page_images(
+    ingested: IngestedDocument,
+    document: OcrDocument,
+    *,
+    languages: str = "eng",
+    options=None,
+    templates=(),
+    reread: bool = True,
+    enhanced: bool = True,
+    second_opinion: bool = True,
+    second_opinion_below: float = SECOND_OPINION_BELOW,
+    image_text: bool = True,
+    psm: int = EXTRACTION_PSM,
+):
     """`extract_invoice` with the second readings that need the page images (while they still exist):
     the total's row re-read (`reread`), an enhanced second Tesseract reading of the image pages
     (`enhanced`), and, when the total or the date is then missing or less sure than
@@ -177,7 +224,9 @@ def extract_with_page_images(ingested: IngestedDocument, document: OcrDocument, 
     if reread and options.region_reader is None:
         options = replace(options, region_reader=region_reader_for(ingested, document, languages=languages))
     if enhanced and options.second_reading is None:
-        options = replace(options, second_reading=enhanced_reading(ingested, document, languages=languages, psm=psm))
+        options = replace(
+            options, second_reading=enhanced_reading(ingested, document, languages=languages, psm=psm)
+        )
     invoice = extract_invoice(document, templates=templates, options=options)
     if second_opinion and needs_second_opinion(invoice, threshold=second_opinion_below):
         from ocr_tasks.engines.rapidocr_reading import rapidocr_reading

@@ -131,16 +131,24 @@ def _image_regions(page, text_page, *, index: int, dpi: int, workdir: Path) -> t
         examined += 1
         if examined > MAX_IMAGES_EXAMINED:
             break
-        box = BBox(*(min(1.0, max(0.0, v)) for v in
-                     ((x0 - left) / width, (top - y1) / height, (x1 - left) / width, (top - y0) / height)))
-        inside = sum(1 for w in text_page.words
-                     if box.x0 <= w.bbox.center[0] <= box.x1 and box.y0 <= w.bbox.center[1] <= box.y1)
+        box = BBox(
+            *(
+                min(1.0, max(0.0, v))
+                for v in ((x0 - left) / width, (top - y1) / height, (x1 - left) / width, (top - y0) / height)
+            )
+        )
+        inside = sum(
+            1
+            for w in text_page.words
+            if box.x0 <= w.bbox.center[0] <= box.x1 and box.y0 <= w.bbox.center[1] <= box.y1
+        )
         if inside > REGION_MAX_WORDS_INSIDE:
             continue
         scale = min(dpi / 72, ((REGION_MAX_PIXELS / ((x1 - x0) * (y1 - y0))) ** 0.5))
         try:
-            bitmap = page.render(scale=scale, grayscale=True,
-                                 crop=(x0 - left, y0 - bottom, right - x1, top - y1))
+            bitmap = page.render(
+                scale=scale, grayscale=True, crop=(x0 - left, y0 - bottom, right - x1, top - y1)
+            )
             image = bitmap.to_pil()
         except pdfium.PdfiumError:
             continue

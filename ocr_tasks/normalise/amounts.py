@@ -66,7 +66,7 @@ def _number_to_decimal(num: str, decimal_separator: str | None) -> tuple[Decimal
                 return None
     else:
         last_i, last_c = seps[-1]
-        tail = num[last_i + 1:]
+        tail = num[last_i + 1 :]
         kinds = {c for _, c in seps}
         if last_c in ".," and len(kinds) > 1:
             decimal_at = last_i
@@ -76,7 +76,7 @@ def _number_to_decimal(num: str, decimal_separator: str | None) -> tuple[Decimal
                 decimal_at = last_i
         # several of the same separator, or a space/apostrophe last: all are thousands separators
     if decimal_at is not None:
-        whole, frac = num[:decimal_at], num[decimal_at + 1:]
+        whole, frac = num[:decimal_at], num[decimal_at + 1 :]
         if any(c in _SEPARATORS for c in frac):
             return None
     else:
@@ -92,8 +92,9 @@ def _number_to_decimal(num: str, decimal_separator: str | None) -> tuple[Decimal
     return value, bool(frac)
 
 
-def find_amounts(text: str, *, decimal_separator: str | None = None, lenient_spaces: bool = False
-                 ) -> list[AmountMatch]:
+def find_amounts(
+    text: str, *, decimal_separator: str | None = None, lenient_spaces: bool = False
+) -> list[AmountMatch]:
     """All amounts in `text`, in order. Numbers glued to letters (`A123`) are skipped. `lenient_spaces`
     reads every space between digit groups as a thousands separator (for a text holding one amount)."""
     found: list[AmountMatch] = []
@@ -104,8 +105,10 @@ def find_amounts(text: str, *, decimal_separator: str | None = None, lenient_spa
         if start_num > 0 and text[start_num - 1].isalpha() and not _ends_with_currency(text[:start_num]):
             continue
         end = m.end("num")
-        if end < len(text) and text[end].isalpha() and not re.match(
-            _CURRENCY_TOKENS, text[end:], re.IGNORECASE
+        if (
+            end < len(text)
+            and text[end].isalpha()
+            and not re.match(_CURRENCY_TOKENS, text[end:], re.IGNORECASE)
         ):
             continue
         parsed = _number_to_decimal(num, decimal_separator)

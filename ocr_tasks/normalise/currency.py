@@ -14,28 +14,112 @@ from collections import Counter
 from ocr_tasks.normalise.countries import COUNTRY_CURRENCY
 
 ISO_CODES: frozenset[str] = frozenset(
-    ["USD", "EUR", "GBP", "MYR", "SGD", "AUD", "CAD", "CHF", "HKD", "JPY", "CNY", "INR", "IDR", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "THB", "PHP", "VND", "KRW", "TWD", "ZAR", "BRL", "MXN", "ARS", "CLP", "COP", "PEN", "TRY", "RUB", "UAH", "AED", "SAR", "QAR", "KWD", "BHD", "OMR", "ILS", "EGP", "NGN", "KES", "MAD", "PKR", "BDT", "LKR"]
+    [
+        "USD",
+        "EUR",
+        "GBP",
+        "MYR",
+        "SGD",
+        "AUD",
+        "CAD",
+        "CHF",
+        "HKD",
+        "JPY",
+        "CNY",
+        "INR",
+        "IDR",
+        "NZD",
+        "SEK",
+        "NOK",
+        "DKK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "THB",
+        "PHP",
+        "VND",
+        "KRW",
+        "TWD",
+        "ZAR",
+        "BRL",
+        "MXN",
+        "ARS",
+        "CLP",
+        "COP",
+        "PEN",
+        "TRY",
+        "RUB",
+        "UAH",
+        "AED",
+        "SAR",
+        "QAR",
+        "KWD",
+        "BHD",
+        "OMR",
+        "ILS",
+        "EGP",
+        "NGN",
+        "KES",
+        "MAD",
+        "PKR",
+        "BDT",
+        "LKR",
+    ]
 )
 
 # Unambiguous marks -> code. Checked as whole tokens (case-sensitive where the mark is a word).
 _MARKS: tuple[tuple[str, str], ...] = (
-    ("US$", "USD"), ("S$", "SGD"), ("A$", "AUD"), ("AU$", "AUD"), ("C$", "CAD"), ("CA$", "CAD"),
-    ("HK$", "HKD"), ("NZ$", "NZD"), ("R$", "BRL"), ("€", "EUR"), ("£", "GBP"), ("₹", "INR"), ("₱", "PHP"),
-    ("฿", "THB"), ("₩", "KRW"), ("₫", "VND"), ("₺", "TRY"), ("₽", "RUB"), ("zł", "PLN"), ("Kč", "CZK"),
-    ("RM", "MYR"), ("Rp", "IDR"), ("RMB", "CNY"), ("Fr.", "CHF"), ("Euro", "EUR"), ("Euros", "EUR"),
+    ("US$", "USD"),
+    ("S$", "SGD"),
+    ("A$", "AUD"),
+    ("AU$", "AUD"),
+    ("C$", "CAD"),
+    ("CA$", "CAD"),
+    ("HK$", "HKD"),
+    ("NZ$", "NZD"),
+    ("R$", "BRL"),
+    ("€", "EUR"),
+    ("£", "GBP"),
+    ("₹", "INR"),
+    ("₱", "PHP"),
+    ("฿", "THB"),
+    ("₩", "KRW"),
+    ("₫", "VND"),
+    ("₺", "TRY"),
+    ("₽", "RUB"),
+    ("zł", "PLN"),
+    ("Kč", "CZK"),
+    ("RM", "MYR"),
+    ("Rp", "IDR"),
+    ("RMB", "CNY"),
+    ("Fr.", "CHF"),
+    ("Euro", "EUR"),
+    ("Euros", "EUR"),
 )
-_AMBIGUOUS_DOLLAR = {"US": "USD", "SG": "SGD", "AU": "AUD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "MX": "MXN"}
+_AMBIGUOUS_DOLLAR = {
+    "US": "USD",
+    "SG": "SGD",
+    "AU": "AUD",
+    "CA": "CAD",
+    "HK": "HKD",
+    "NZ": "NZD",
+    "MX": "MXN",
+}
 _AMBIGUOUS_KRONA = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
 _AMBIGUOUS_YEN = {"JP": "JPY", "CN": "CNY"}
-
 
 
 def find_currency_marks(text: str, *, country: str | None = None) -> list[str]:
     """ISO codes of every currency mark in `text`, in order (ambiguous `$` uses `country`, else USD)."""
     found: list[str] = []
     mark_table = dict(_MARKS)
-    for m in re.finditer(r"(?<![A-Za-z])([A-Za-z]{1,3}\$|[A-Z]{3}|[A-Za-zł]{2,5}\.?|[€£₹₱฿₩₫₺₽$¥]|kr)"
-                         r"(?![A-Za-z])", text):
+    for m in re.finditer(
+        r"(?<![A-Za-z])([A-Za-z]{1,3}\$|[A-Z]{3}|[A-Za-zł]{2,5}\.?|[€£₹₱฿₩₫₺₽$¥]|kr)"
+        r"(?![A-Za-z])",
+        text,
+    ):
         token = m.group(1)
         if token in ISO_CODES:
             found.append(token)

@@ -22,21 +22,72 @@ DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl")
 # unique prefix of at least three letters ("Sept", "Dezem", "févr").
 _MONTHS: dict[str, dict[str, int]] = {
     "en": {
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-        "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "sept": 9,
+        "january": 1,
+        "february": 2,
+        "march": 3,
+        "april": 4,
+        "may": 5,
+        "june": 6,
+        "july": 7,
+        "august": 8,
+        "september": 9,
+        "october": 10,
+        "november": 11,
+        "december": 12,
+        "sept": 9,
     },
     "de": {
-        "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "marz": 3, "april": 4, "mai": 5,
-        "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10, "november": 11, "dezember": 12,
+        "januar": 1,
+        "jänner": 1,
+        "februar": 2,
+        "märz": 3,
+        "maerz": 3,
+        "marz": 3,
+        "april": 4,
+        "mai": 5,
+        "juni": 6,
+        "juli": 7,
+        "august": 8,
+        "september": 9,
+        "oktober": 10,
+        "november": 11,
+        "dezember": 12,
     },
     "fr": {
-        "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-        "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
-        "décembre": 12, "decembre": 12, "janv": 1, "févr": 2, "fevr": 2, "juil": 7,
+        "janvier": 1,
+        "février": 2,
+        "fevrier": 2,
+        "mars": 3,
+        "avril": 4,
+        "mai": 5,
+        "juin": 6,
+        "juillet": 7,
+        "août": 8,
+        "aout": 8,
+        "septembre": 9,
+        "octobre": 10,
+        "novembre": 11,
+        "décembre": 12,
+        "decembre": 12,
+        "janv": 1,
+        "févr": 2,
+        "fevr": 2,
+        "juil": 7,
     },
     "nl": {
-        "januari": 1, "februari": 2, "maart": 3, "mrt": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-        "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+        "januari": 1,
+        "februari": 2,
+        "maart": 3,
+        "mrt": 3,
+        "april": 4,
+        "mei": 5,
+        "juni": 6,
+        "juli": 7,
+        "augustus": 8,
+        "september": 9,
+        "oktober": 10,
+        "november": 11,
+        "december": 12,
     },
 }
 
@@ -49,7 +100,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     # 2018-12-25, 2018/12/25, 2018.12.25
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/\-.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d])"),
     # 25/12/2018, 25-12-18, 25.12.2018, 12/25/2018 (separators must agree)
-    re.compile(r"(?<![\d/.\-|lI])(?P<a>\d{1,2})\s?(?P<s>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4}|\d{2})(?![\d])"),
+    re.compile(
+        r"(?<![\d/.\-|lI])(?P<a>\d{1,2})\s?(?P<s>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4}|\d{2})(?![\d])"
+    ),
     # 25 DEC 2018, 25-Dec-18, 25. Dezember 2018, 1er mars 2020, 25th December, 2018
     re.compile(
         r"(?<![\d])(?P<d>\d{1,2})(?:st|nd|rd|th|er|e)?\.?[\s\-/]*(?P<m>" + _MONTH_WORD + r")[\s\-/,.]*"
@@ -65,7 +118,9 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     # 20181225
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"),
     # 25032018 13:11:54 (a POS printout: day first, and only before a time, so that codes are not dates)
-    re.compile(r"(?<![\d])(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)(?=\s+\d{1,2}:\d{2}(?!\d))"),
+    re.compile(
+        r"(?<![\d])(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)(?=\s+\d{1,2}:\d{2}(?!\d))"
+    ),
 )
 _COMPACT_DAY_FIRST = re.compile(r"\s*(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)\s*")
 
@@ -204,7 +259,7 @@ def repair_date_text(text: str) -> str:
     chars = list(text)
     for m in _DATEISH.finditer(text):
         if sum(ch.isdigit() for ch in m.group(0)) >= 4:
-            chars[m.start():m.end()] = list(m.group(0).translate(_LOOKALIKE))
+            chars[m.start() : m.end()] = list(m.group(0).translate(_LOOKALIKE))
     repaired = "".join(chars)
     out = list(repaired)
     for m in _NUMERIC.finditer(repaired):

@@ -15,24 +15,38 @@ pytestmark = pytest.mark.django_db
 
 
 def test_port_gives_the_projects_settings(project):
-    project.settings = {"custom_expectations": [{"type": "expect_column_values_to_not_be_null",
-                                                 "kwargs": {"column": "vendor_name"}}]}
+    project.settings = {
+        "custom_expectations": [
+            {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "vendor_name"}}
+        ]
+    }
     project.save()
     assert DjangoPort().project_settings(str(project.pk)) == project.settings
 
 
-def test_rescored_result_replaces_validation_and_anomalies_and_keeps_fields(alice_client, project,
-                                                                           processed_document):
+def test_rescored_result_replaces_validation_and_anomalies_and_keeps_fields(
+    alice_client, project, processed_document
+):
     task_id, processed = processed_document
     port = DjangoPort()
     (stored,) = port.load_project_results(str(project.pk))
     fields_before = DocumentResult.objects.get(document_id=processed).fields
-    outcome = ExpectationOutcome(expectation="expect_column_values_to_not_be_null", description="rescored",
-                                 success=False, severity="error", fields=("vendor_name",))
+    outcome = ExpectationOutcome(
+        expectation="expect_column_values_to_not_be_null",
+        description="rescored",
+        success=False,
+        severity="error",
+        fields=("vendor_name",),
+    )
     report = ValidationReport(document_id=processed, suite="custom", outcomes=(outcome,))
 
-    flagged = Anomaly(document_id=processed, kind="outlier", severity="warning", score=0.9,
-                      explanation="rescored against a grown history")
+    flagged = Anomaly(
+        document_id=processed,
+        kind="outlier",
+        severity="warning",
+        score=0.9,
+        explanation="rescored against a grown history",
+    )
     port.save_rescored(str(project.pk), replace(stored, validation=(report,), anomalies=(flagged,)))
 
     assert DocumentResult.objects.get(document_id=processed).fields == fields_before

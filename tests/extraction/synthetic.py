@@ -18,39 +18,153 @@ from ocr_tasks.ocr_types import Block, Line, OcrDocument, OcrPage, SourceDocumen
 PAGE_W, PAGE_H = 2480, 3508  # A4 at 300 dpi
 CHAR_W, ROW_H = 30, 50  # monospace metrics in pixels (font size ~50 px)
 
-VENDOR_WORDS = ["Acme", "Nordic", "Blue", "River", "Golden", "Summit", "Atlas", "Pixel", "Maple", "Orion",
-                "Harbor", "Cedar", "Zenith", "Lumen", "Vertex"]
+VENDOR_WORDS = [
+    "Acme",
+    "Nordic",
+    "Blue",
+    "River",
+    "Golden",
+    "Summit",
+    "Atlas",
+    "Pixel",
+    "Maple",
+    "Orion",
+    "Harbor",
+    "Cedar",
+    "Zenith",
+    "Lumen",
+    "Vertex",
+]
 VENDOR_KINDS = ["Trading", "Supplies", "Systems", "Hardware", "Foods", "Consulting", "Logistics", "Print"]
 LEGAL = {"en": ["Ltd", "Inc.", "LLC", "Sdn Bhd"], "de": ["GmbH"], "nl": ["B.V."], "fr": ["SARL"]}
-STREETS = {"en": ["{n} Market Street", "{n} Harbour Road", "Lot {n}, Jalan Besar"],
-           "de": ["Hauptstrasse {n}", "Bahnhofstrasse {n}"], "nl": ["Kerkstraat {n}", "Dorpsweg {n}"],
-           "fr": ["{n} rue de la Paix", "{n} boulevard Voltaire"]}
-CITIES = {"en": ["10115 Springfield", "43300 Seri Kembangan, Selangor"], "de": ["10115 Berlin", "80331 Muenchen"],
-          "nl": ["3012 CN Rotterdam", "1011 AB Amsterdam"], "fr": ["75001 Paris", "69002 Lyon"]}
-LABELS = {
-    "en": {"invoice": "INVOICE", "number": "Invoice No:", "date": "Invoice Date:", "due": "Due Date:",
-           "subtotal": "Subtotal", "tax": "Tax", "total": "Total", "bill_to": "Bill To:",
-           "desc": "Description", "qty": "Qty", "price": "Unit Price", "amount": "Amount"},
-    "de": {"invoice": "RECHNUNG", "number": "Rechnungsnummer:", "date": "Rechnungsdatum:", "due": "Fällig:",
-           "subtotal": "Zwischensumme", "tax": "MwSt", "total": "Gesamtbetrag", "bill_to": "Kunde:",
-           "desc": "Beschreibung", "qty": "Menge", "price": "Einzelpreis", "amount": "Betrag"},
-    "nl": {"invoice": "FACTUUR", "number": "Factuurnummer:", "date": "Factuurdatum:", "due": "Vervaldatum:",
-           "subtotal": "Subtotaal", "tax": "BTW", "total": "Totaal", "bill_to": "Klant:",
-           "desc": "Omschrijving", "qty": "Aantal", "price": "Prijs", "amount": "Bedrag"},
-    "fr": {"invoice": "FACTURE", "number": "Facture N°", "date": "Date de facture:", "due": "Échéance:",
-           "subtotal": "Sous-total", "tax": "TVA", "total": "Montant total", "bill_to": "Client:",
-           "desc": "Désignation", "qty": "Qté", "price": "Prix unitaire", "amount": "Montant"},
+STREETS = {
+    "en": ["{n} Market Street", "{n} Harbour Road", "Lot {n}, Jalan Besar"],
+    "de": ["Hauptstrasse {n}", "Bahnhofstrasse {n}"],
+    "nl": ["Kerkstraat {n}", "Dorpsweg {n}"],
+    "fr": ["{n} rue de la Paix", "{n} boulevard Voltaire"],
 }
-MONTHS = {"en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-          "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-                 "November", "Dezember"],
-          "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-                 "oktober", "november", "december"],
-          "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-                 "novembre", "décembre"]}
+CITIES = {
+    "en": ["10115 Springfield", "43300 Seri Kembangan, Selangor"],
+    "de": ["10115 Berlin", "80331 Muenchen"],
+    "nl": ["3012 CN Rotterdam", "1011 AB Amsterdam"],
+    "fr": ["75001 Paris", "69002 Lyon"],
+}
+LABELS = {
+    "en": {
+        "invoice": "INVOICE",
+        "number": "Invoice No:",
+        "date": "Invoice Date:",
+        "due": "Due Date:",
+        "subtotal": "Subtotal",
+        "tax": "Tax",
+        "total": "Total",
+        "bill_to": "Bill To:",
+        "desc": "Description",
+        "qty": "Qty",
+        "price": "Unit Price",
+        "amount": "Amount",
+    },
+    "de": {
+        "invoice": "RECHNUNG",
+        "number": "Rechnungsnummer:",
+        "date": "Rechnungsdatum:",
+        "due": "Fällig:",
+        "subtotal": "Zwischensumme",
+        "tax": "MwSt",
+        "total": "Gesamtbetrag",
+        "bill_to": "Kunde:",
+        "desc": "Beschreibung",
+        "qty": "Menge",
+        "price": "Einzelpreis",
+        "amount": "Betrag",
+    },
+    "nl": {
+        "invoice": "FACTUUR",
+        "number": "Factuurnummer:",
+        "date": "Factuurdatum:",
+        "due": "Vervaldatum:",
+        "subtotal": "Subtotaal",
+        "tax": "BTW",
+        "total": "Totaal",
+        "bill_to": "Klant:",
+        "desc": "Omschrijving",
+        "qty": "Aantal",
+        "price": "Prijs",
+        "amount": "Bedrag",
+    },
+    "fr": {
+        "invoice": "FACTURE",
+        "number": "Facture N°",
+        "date": "Date de facture:",
+        "due": "Échéance:",
+        "subtotal": "Sous-total",
+        "tax": "TVA",
+        "total": "Montant total",
+        "bill_to": "Client:",
+        "desc": "Désignation",
+        "qty": "Qté",
+        "price": "Prix unitaire",
+        "amount": "Montant",
+    },
+}
+MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "de": [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    "nl": [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "fr": [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+}
 CURRENCY = {"en": ("$", "USD"), "de": ("€", "EUR"), "nl": ("€", "EUR"), "fr": ("€", "EUR")}
-ITEMS = ["Printer paper A4", "Toner cartridge", "USB cable 2m", "Office chair", "Desk lamp", "Notebook pack",
-         "Consulting hours", "Delivery fee", "Stapler", "Monitor stand"]
+ITEMS = [
+    "Printer paper A4",
+    "Toner cartridge",
+    "USB cable 2m",
+    "Office chair",
+    "Desk lamp",
+    "Notebook pack",
+    "Consulting hours",
+    "Delivery fee",
+    "Stapler",
+    "Monitor stand",
+]
 
 
 @dataclass
@@ -73,8 +187,15 @@ class SyntheticInvoice:
                     cursor += w + CHAR_W
                 if words:
                     lines.append(Line.of(words))
-        page = OcrPage(index=0, width=PAGE_W, height=PAGE_H, dpi=300, blocks=tuple(Block.of([ln]) for ln in lines),
-                       source="text_layer", engine="synthetic")
+        page = OcrPage(
+            index=0,
+            width=PAGE_W,
+            height=PAGE_H,
+            dpi=300,
+            blocks=tuple(Block.of([ln]) for ln in lines),
+            source="text_layer",
+            engine="synthetic",
+        )
         return OcrDocument(SourceDocument(name, f"memory://{name}", "application/pdf", "0" * 64), (page,))
 
     def render(self, scale: float = 0.5):
@@ -107,8 +228,13 @@ def _amount_text(value: Decimal, lang: str, symbol: str, rng: random.Random, *, 
 
 
 def _date_text(value: date, lang: str, rng: random.Random) -> str:
-    forms = ["{d:02d}/{m:02d}/{y}", "{d:02d}.{m:02d}.{y}", "{y}-{m:02d}-{d:02d}", "{d} {mon} {y}",
-             "{d:02d}-{m:02d}-{y}"]
+    forms = [
+        "{d:02d}/{m:02d}/{y}",
+        "{d:02d}.{m:02d}.{y}",
+        "{y}-{m:02d}-{d:02d}",
+        "{d} {mon} {y}",
+        "{d:02d}-{m:02d}-{y}",
+    ]
     if lang == "en":
         forms += ["{mon} {d}, {y}", "{d}-{mon}-{y}"]
     form = rng.choice(forms)
@@ -132,32 +258,73 @@ def make_invoice(rng: random.Random) -> SyntheticInvoice:
     for _ in range(rng.randint(1, 4)):
         qty = rng.randint(1, 5)
         price = Decimal(rng.randint(100, 50000)) / 100
-        items.append({"description": rng.choice(ITEMS), "quantity": str(qty), "unit_price": f"{price:.2f}",
-                      "amount": f"{price * qty:.2f}"})
+        items.append(
+            {
+                "description": rng.choice(ITEMS),
+                "quantity": str(qty),
+                "unit_price": f"{price:.2f}",
+                "amount": f"{price * qty:.2f}",
+            }
+        )
     subtotal = sum(Decimal(i["amount"]) for i in items)
     tax = (subtotal * rate / 100).quantize(Decimal("0.01"))
     total = subtotal + tax
 
-    rows: list[list[tuple[str, int]]] = [[(vendor, 150)], [(street, 150)], [(city, 150)], [],
-                                         [(labels["invoice"], 150)]]
+    rows: list[list[tuple[str, int]]] = [
+        [(vendor, 150)],
+        [(street, 150)],
+        [(city, 150)],
+        [],
+        [(labels["invoice"], 150)],
+    ]
     header_above = rng.random() < 0.3
     if header_above:
-        rows.append([(labels["number"].rstrip(":"), 150), (labels["date"].rstrip(":"), 900),
-                     (labels["due"].rstrip(":"), 1600)])
+        rows.append(
+            [
+                (labels["number"].rstrip(":"), 150),
+                (labels["date"].rstrip(":"), 900),
+                (labels["due"].rstrip(":"), 1600),
+            ]
+        )
         rows.append([(number, 150), (_date_text(issued, lang, rng), 900), (_date_text(due, lang, rng), 1600)])
     else:
         rows.append([(f"{labels['number']} {number}", 150)])
         rows.append([(f"{labels['date']} {_date_text(issued, lang, rng)}", 150)])
         rows.append([(f"{labels['due']} {_date_text(due, lang, rng)}", 150)])
-    rows += [[], [(labels["bill_to"], 150)], [(rng.choice(["Jane Doe", "Max Mustermann", "Jan Jansen"]), 150)],
-             [(rng.choice(STREETS[lang]).format(n=rng.randint(1, 99)), 150)], [(rng.choice(CITIES[lang]), 150)], []]
-    rows.append([(labels["desc"], 150), (labels["qty"], 1100), (labels["price"], 1400), (labels["amount"], 1950)])
+    rows += [
+        [],
+        [(labels["bill_to"], 150)],
+        [(rng.choice(["Jane Doe", "Max Mustermann", "Jan Jansen"]), 150)],
+        [(rng.choice(STREETS[lang]).format(n=rng.randint(1, 99)), 150)],
+        [(rng.choice(CITIES[lang]), 150)],
+        [],
+    ]
+    rows.append(
+        [(labels["desc"], 150), (labels["qty"], 1100), (labels["price"], 1400), (labels["amount"], 1950)]
+    )
     for item in items:
-        rows.append([(item["description"], 150), (item["quantity"], 1100),
-                     (_amount_text(Decimal(item["unit_price"]), lang, symbol, rng).replace(symbol, "").strip()
-                      .replace("USD", "").strip(), 1400),
-                     (_amount_text(Decimal(item["amount"]), lang, symbol, rng).replace(symbol, "").strip()
-                      .replace("USD", "").strip(), 1950)])
+        rows.append(
+            [
+                (item["description"], 150),
+                (item["quantity"], 1100),
+                (
+                    _amount_text(Decimal(item["unit_price"]), lang, symbol, rng)
+                    .replace(symbol, "")
+                    .strip()
+                    .replace("USD", "")
+                    .strip(),
+                    1400,
+                ),
+                (
+                    _amount_text(Decimal(item["amount"]), lang, symbol, rng)
+                    .replace(symbol, "")
+                    .strip()
+                    .replace("USD", "")
+                    .strip(),
+                    1950,
+                ),
+            ]
+        )
     rows.append([])
     rows.append([(labels["subtotal"], 1300), (_amount_text(subtotal, lang, symbol, rng), 1900)])
     rows.append([(f"{labels['tax']} {rate}%", 1300), (_amount_text(tax, lang, symbol, rng), 1900)])
@@ -167,7 +334,15 @@ def make_invoice(rng: random.Random) -> SyntheticInvoice:
     for row in rows:
         row_y.append(y)
         y += ROW_H + 30 if row else ROW_H
-    truth = {"vendor_name": vendor, "invoice_number": number, "invoice_date": issued.isoformat(),
-             "due_date": due.isoformat(), "subtotal": f"{subtotal:.2f}", "tax_amount": f"{tax:.2f}",
-             "total": f"{total:.2f}", "currency": code, "vendor_address": f"{street} {city}"}
+    truth = {
+        "vendor_name": vendor,
+        "invoice_number": number,
+        "invoice_date": issued.isoformat(),
+        "due_date": due.isoformat(),
+        "subtotal": f"{subtotal:.2f}",
+        "tax_amount": f"{tax:.2f}",
+        "total": f"{total:.2f}",
+        "currency": code,
+        "vendor_address": f"{street} {city}",
+    }
     return SyntheticInvoice(rows=rows, truth=truth, items=items, lang=lang, row_y=row_y)

@@ -46,8 +46,12 @@ def test_normalise_amount(text, expected):
 
 @pytest.mark.parametrize(
     "text,sep,expected",
-    [("1,234", ",", Decimal("1.234")), ("1.234", ".", Decimal("1.234")), ("1.234,5", ",", Decimal("1234.5")),
-     ("1,234.5", ".", Decimal("1234.5"))],
+    [
+        ("1,234", ",", Decimal("1.234")),
+        ("1.234", ".", Decimal("1.234")),
+        ("1.234,5", ",", Decimal("1234.5")),
+        ("1,234.5", ".", Decimal("1234.5")),
+    ],
 )
 def test_decimal_separator_option(text, sep, expected):
     assert parse_amount(text, decimal_separator=sep) == expected
@@ -65,4 +69,4 @@ def test_find_amounts_reports_spans_and_decimals():
     found = find_amounts(text)
     assert [str(a.value) for a in found] == ["2", "3.50", "7.00"]
     assert [a.has_decimals for a in found] == [False, True, True]
-    assert text[found[2].start:found[2].end].strip().endswith("7.00")
+    assert text[found[2].start : found[2].end].strip().endswith("7.00")

@@ -18,8 +18,9 @@ I2D = ("AzureInterior", "coolblue1", "coolblue2", "saeco")
 
 
 def _text_layer_invoice(corpus: Path, name: str, tmp_path: Path):
-    doc = ingest_path(corpus / "invoice2data-dev" / "images" / f"{name}.pdf", config=OcrConfig(workers=1),
-                      workdir=tmp_path)
+    doc = ingest_path(
+        corpus / "invoice2data-dev" / "images" / f"{name}.pdf", config=OcrConfig(workers=1), workdir=tmp_path
+    )
     assert all(not p.needs_ocr for p in doc.pages)  # born-digital: no OCR needed
     return extract_with_page_images(doc, recognise_document(doc, OcrConfig(workers=1)))
 
@@ -42,7 +43,9 @@ def test_invoice2data_pdfs_through_their_text_layer(corpus, tmp_path, name):
 def test_coolblue_line_items(corpus, tmp_path):
     label = json.loads((corpus / "invoice2data-dev" / "labels" / "coolblue1.json").read_text())
     invoice = _text_layer_invoice(corpus, "coolblue1", tmp_path)
-    expected = [f"{line['price_subtotal']:.2f}" for line in label["invoice2data_expected"]["lines"] if "name" in line]
+    expected = [
+        f"{line['price_subtotal']:.2f}" for line in label["invoice2data_expected"]["lines"] if "name" in line
+    ]
     amounts = [item.get("amount") for item in invoice.line_items]
     assert sorted(amounts) == sorted(expected)  # the label lists the levy line last
     first = invoice.line_items[0]

@@ -71,11 +71,22 @@ def test_find_dates_marks_ambiguity_and_spans():
     found = find_dates(text)
     assert [d.value.isoformat() for d in found] == ["2018-04-03", "2018-05-01"]
     assert found[0].ambiguous and not found[1].ambiguous
-    assert text[found[0].start:found[0].end] == "03/04/2018"
+    assert text[found[0].start : found[0].end] == "03/04/2018"
 
 
-@pytest.mark.parametrize("word,month", [("Dec", 12), ("DECEMBER", 12), ("okt", 10), ("Mär", 3), ("mrt", 3),
-                                        ("juil.", 7), ("ju", None), ("xyz", None)])
+@pytest.mark.parametrize(
+    "word,month",
+    [
+        ("Dec", 12),
+        ("DECEMBER", 12),
+        ("okt", 10),
+        ("Mär", 3),
+        ("mrt", 3),
+        ("juil.", 7),
+        ("ju", None),
+        ("xyz", None),
+    ],
+)
 def test_month_number(word, month):
     assert month_number(word) == month
 

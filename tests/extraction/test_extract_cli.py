@@ -33,7 +33,10 @@ def test_jsonl_one_object_per_document_and_failures(corpus, tmp_path, capsys):
 
 
 def test_json_and_csv_formats(corpus, capsys):
-    assert main(["extract", _pdf(corpus), _pdf(corpus, "AzureInterior"), "--format", "json", "--workers", "1"]) == 0
+    assert (
+        main(["extract", _pdf(corpus), _pdf(corpus, "AzureInterior"), "--format", "json", "--workers", "1"])
+        == 0
+    )
     records = json.loads(capsys.readouterr().out)
     assert [r["fields"]["total"]["value"] for r in records] == ["717.97", "279.84"]
     assert main(["extract", _pdf(corpus, "AzureInterior"), "--format", "csv", "--workers", "1"]) == 0
@@ -45,7 +48,8 @@ def test_json_and_csv_formats(corpus, capsys):
 def test_templates_option(corpus, tmp_path, capsys):
     (tmp_path / "coolblue.yml").write_text(
         "issuer: Coolblue (template)\nkeywords: ['Coolblue B\\.V\\.']\nfields:\n  amount: 'Totaal\\s+€\\s*([\\d.,]+)'\n"
-        "options: {decimal_separator: ',', currency: EUR}\n")
+        "options: {decimal_separator: ',', currency: EUR}\n"
+    )
     assert main(["extract", _pdf(corpus), "--templates", str(tmp_path), "--workers", "1"]) == 0
     record = json.loads(capsys.readouterr().out)
     assert record["fields"]["vendor_name"]["value"] == "Coolblue (template)"

@@ -11,8 +11,17 @@ from ocr_tasks.invoice_types import FIELD_NAMES, Invoice
 from .synthetic import make_invoice
 
 N = 40
-CHECKED = ("vendor_name", "vendor_address", "invoice_number", "invoice_date", "due_date", "subtotal", "tax_amount",
-           "total", "currency")
+CHECKED = (
+    "vendor_name",
+    "vendor_address",
+    "invoice_number",
+    "invoice_date",
+    "due_date",
+    "subtotal",
+    "tax_amount",
+    "total",
+    "currency",
+)
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +58,21 @@ def test_values_are_normalised_and_boxes_cover_the_printed_value(extracted):
 
 def test_subtotal_plus_tax_equals_total(extracted):
     for _, invoice in extracted:
-        assert Decimal(invoice.get("subtotal")) + Decimal(invoice.get("tax_amount")) == Decimal(invoice.get("total"))
+        assert Decimal(invoice.get("subtotal")) + Decimal(invoice.get("tax_amount")) == Decimal(
+            invoice.get("total")
+        )
 
 
 def test_line_items_match_the_printed_table(extracted):
     right = 0
     for sample, invoice in extracted:
-        got = [(i.get("description"), i.get("quantity"), i.get("unit_price"), i.get("amount")) for i in invoice.line_items]
-        want = [(i["description"], f"{int(i['quantity'])}.00", i["unit_price"], i["amount"]) for i in sample.items]
+        got = [
+            (i.get("description"), i.get("quantity"), i.get("unit_price"), i.get("amount"))
+            for i in invoice.line_items
+        ]
+        want = [
+            (i["description"], f"{int(i['quantity'])}.00", i["unit_price"], i["amount"]) for i in sample.items
+        ]
         right += got == want
     assert right / len(extracted) >= 0.9
 
@@ -88,13 +104,21 @@ def test_day_first_option_and_inference():
     from ocr_tasks.geometry import BBox
     from ocr_tasks.ocr_types import Block, Line, OcrDocument, OcrPage, Word
 
-    words = [Word("Date:", BBox(0.1, 0.1, 0.15, 0.12), 0.9), Word("03/04/2021", BBox(0.16, 0.1, 0.25, 0.12), 0.9)]
+    words = [
+        Word("Date:", BBox(0.1, 0.1, 0.15, 0.12), 0.9),
+        Word("03/04/2021", BBox(0.16, 0.1, 0.25, 0.12), 0.9),
+    ]
     page = OcrPage(0, 1000, 1000, 300, (Block.of([Line.of(words)]),))
     doc = OcrDocument(document.source, (page,))
     assert extract_invoice(doc).get("invoice_date") == "2021-04-03"
-    assert extract_invoice(doc, options=ExtractionOptions(day_first=False)).get("invoice_date") == "2021-03-04"
+    assert (
+        extract_invoice(doc, options=ExtractionOptions(day_first=False)).get("invoice_date") == "2021-03-04"
+    )
     # another unambiguous date on the page settles the order
-    more = words + [Word("Due", BBox(0.1, 0.2, 0.14, 0.22), 0.9), Word("04/25/2021", BBox(0.16, 0.2, 0.25, 0.22), 0.9)]
+    more = words + [
+        Word("Due", BBox(0.1, 0.2, 0.14, 0.22), 0.9),
+        Word("04/25/2021", BBox(0.16, 0.2, 0.25, 0.22), 0.9),
+    ]
     page = OcrPage(0, 1000, 1000, 300, (Block.of([Line.of(more[:2])]), Block.of([Line.of(more[2:])])))
     assert extract_invoice(OcrDocument(document.source, (page,))).get("invoice_date") == "2021-03-04"
 
@@ -117,8 +141,10 @@ def test_second_reading_fills_a_total_the_first_reading_lost():
     page = document.pages[0]
     # the first reading garbled the digits of the total row (the last line of the page)
     last = page.blocks[-1].lines[-1]
-    garbled = replace(last, words=tuple(replace(w, text="#?!") if any(ch.isdigit() for ch in w.text) else w
-                                        for w in last.words))
+    garbled = replace(
+        last,
+        words=tuple(replace(w, text="#?!") if any(ch.isdigit() for ch in w.text) else w for w in last.words),
+    )
     blocks = page.blocks[:-1] + (Block.of(page.blocks[-1].lines[:-1] + (garbled,)),)
     first = replace(document, pages=(replace(page, blocks=blocks),))
     assert extract_invoice(first).get("total") != sample.truth["total"]

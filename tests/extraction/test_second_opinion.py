@@ -23,26 +23,34 @@ def invoice_with(**confidences):
     return SimpleNamespace(fields={name: SimpleNamespace(confidence=c) for name, c in confidences.items()})
 
 
-@pytest.mark.parametrize(("confidences", "asked"), [
-    ({"total": 0.95, "invoice_date": 0.92}, False),
-    ({"total": 0.85, "invoice_date": 0.8}, False),
-    ({"total": 0.95, "invoice_date": 0.6}, True),
-    ({"total": 0.79, "invoice_date": 0.9}, True),
-    ({"total": 0.4, "invoice_date": 0.99}, True),
-    ({"invoice_date": 0.99}, True),  # no total at all
-    ({}, True),
-])
+@pytest.mark.parametrize(
+    ("confidences", "asked"),
+    [
+        ({"total": 0.95, "invoice_date": 0.92}, False),
+        ({"total": 0.85, "invoice_date": 0.8}, False),
+        ({"total": 0.95, "invoice_date": 0.6}, True),
+        ({"total": 0.79, "invoice_date": 0.9}, True),
+        ({"total": 0.4, "invoice_date": 0.99}, True),
+        ({"invoice_date": 0.99}, True),  # no total at all
+        ({}, True),
+    ],
+)
 def test_asked_when_the_total_or_date_is_missing_or_unsure(confidences, asked):
     assert needs_second_opinion(invoice_with(**confidences)) is asked
 
 
 def test_lines_become_words_with_their_share_of_the_box():
-    boxes = [[[100, 50], [300, 50], [300, 70], [100, 70]],  # "TOTAL 12.50": 11 characters over 200 px
-             [[0, 0], [10, 0], [10, 10], [0, 10]],          # blank text: dropped
-             [[-20, 90], [520, 90], [520, 110], [-20, 110]]]  # off the page on both sides: clipped
+    boxes = [
+        [[100, 50], [300, 50], [300, 70], [100, 70]],  # "TOTAL 12.50": 11 characters over 200 px
+        [[0, 0], [10, 0], [10, 10], [0, 10]],  # blank text: dropped
+        [[-20, 90], [520, 90], [520, 110], [-20, 110]],
+    ]  # off the page on both sides: clipped
     blocks = rapid.lines_to_blocks(boxes, ["TOTAL 12.50", "  ", "CASH"], [0.9, 0.8, 1.3], 500, 200)
 
-    assert [[w.text for line in b.lines for w in line.words] for b in blocks] == [["TOTAL", "12.50"], ["CASH"]]
+    assert [[w.text for line in b.lines for w in line.words] for b in blocks] == [
+        ["TOTAL", "12.50"],
+        ["CASH"],
+    ]
     total, amount = blocks[0].lines[0].words
     assert total.bbox.x0 == pytest.approx(0.2) and total.bbox.x1 == pytest.approx((100 + 200 * 5 / 11) / 500)
     assert amount.bbox.x1 == pytest.approx(0.6) and amount.bbox.y0 == pytest.approx(0.25)
@@ -67,8 +75,12 @@ def test_not_asked_when_switched_off_or_when_sure(monkeypatch):
     document = SimpleNamespace(pages=())
 
     monkeypatch.setattr(extract_module, "extract_invoice", lambda doc, templates=(), options=None: unsure)
-    assert extract_with_page_images(None, document, reread=False, enhanced=False, second_opinion=False,
-                                    image_text=False) is unsure
+    assert (
+        extract_with_page_images(
+            None, document, reread=False, enhanced=False, second_opinion=False, image_text=False
+        )
+        is unsure
+    )
     assert recorder.calls == 0
     extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False)
     assert recorder.calls == 1  # asked, answered nothing: the first answer stands
@@ -84,7 +96,9 @@ def test_faint_receipt_total_comes_from_the_second_opinion(corpus, tmp_path):
     receipt = "X51006393376"  # a faint receipt: Tesseract reads little more than its number
     label = json.loads((corpus / "sroie-sample" / "labels" / f"{receipt}.json").read_text())
     config = OcrConfig(workers=1, psm=tesseract_regions.EXTRACTION_PSM)
-    ingested = ingest_path(corpus / "sroie-sample" / "images" / f"{receipt}.jpg", config=config, workdir=tmp_path)
+    ingested = ingest_path(
+        corpus / "sroie-sample" / "images" / f"{receipt}.jpg", config=config, workdir=tmp_path
+    )
     document = recognise_document(ingested, config)
     expected_total = normalise_amount(label["total"])
     assert expected_total not in document.text  # the premise: Tesseract's text lacks it

@@ -50,7 +50,9 @@ def _zenith_invoice():
 @pytest.fixture()
 def template_dir(tmp_path: Path) -> Path:
     (tmp_path / "zenith.yml").write_text(TEMPLATE, encoding="utf-8")
-    (tmp_path / "other.yaml").write_text("issuer: Other\nkeywords: [Other Corp]\nfields: {amount: 'Total (\\\\S+)'}\n")
+    (tmp_path / "other.yaml").write_text(
+        "issuer: Other\nkeywords: [Other Corp]\nfields: {amount: 'Total (\\\\S+)'}\n"
+    )
     (tmp_path / "notes.txt").write_text("not a template")
     return tmp_path
 

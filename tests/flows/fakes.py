@@ -13,8 +13,14 @@ from ocr_tasks.errors import OcrEngineError, OcrTimeout
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ocr_types import Block, Line, OcrPage, Word
 
-INVOICE_LINES = ("ACME Supplies Ltd", "Invoice No INV-1001", "Date 2024-03-05", "Subtotal 100.00",
-                 "VAT 20.00", "Total 120.00")
+INVOICE_LINES = (
+    "ACME Supplies Ltd",
+    "Invoice No INV-1001",
+    "Date 2024-03-05",
+    "Subtotal 100.00",
+    "VAT 20.00",
+    "Total 120.00",
+)
 
 
 def png_bytes(label: str = "page", size: tuple[int, int] = (600, 800)) -> bytes:
@@ -34,8 +40,16 @@ def invoice_page(page, engine: str = "fake") -> OcrPage:
             for i, w in enumerate(text.split())
         )
         lines.append(Line.of(words))
-    return OcrPage(index=page.index, width=page.width, height=page.height, dpi=page.dpi,
-                   blocks=(Block.of(lines),), engine=engine, engine_version="0", seconds=0.0)
+    return OcrPage(
+        index=page.index,
+        width=page.width,
+        height=page.height,
+        dpi=page.dpi,
+        blocks=(Block.of(lines),),
+        engine=engine,
+        engine_version="0",
+        seconds=0.0,
+    )
 
 
 class FakeEngine:

@@ -48,13 +48,34 @@ def _wrap(name: str, write: bool):
     return synced
 
 
-for _name in ("add_task", "cancel", "mark_running", "report_progress", "save_document_result",
-              "mark_document_failed", "finish_task", "save_rescored", "save_anomaly_model", "seed_history",
-              "set_project_settings"):
+for _name in (
+    "add_task",
+    "cancel",
+    "mark_running",
+    "report_progress",
+    "save_document_result",
+    "mark_document_failed",
+    "finish_task",
+    "save_rescored",
+    "save_anomaly_model",
+    "seed_history",
+    "set_project_settings",
+):
     setattr(FilePort, _name, _wrap(_name, write=True))
-for _name in ("task", "status", "progress_log", "results", "failures", "load_task", "read_document",
-              "is_cancelled", "load_history", "load_project_results", "load_anomaly_model",
-              "project_settings"):
+for _name in (
+    "task",
+    "status",
+    "progress_log",
+    "results",
+    "failures",
+    "load_task",
+    "read_document",
+    "is_cancelled",
+    "load_history",
+    "load_project_results",
+    "load_anomaly_model",
+    "project_settings",
+):
     setattr(FilePort, _name, _wrap(_name, write=False))
 
 

@@ -16,8 +16,9 @@ RECEIPTS = ("X00016469622.jpg", "X00016469623.jpg")
 
 def test_pages_are_recognised_on_a_dask_cluster(port, corpus):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
         runner = page_task_runner(cluster.scheduler_address)
         assert type(runner).__name__ == "DaskTaskRunner"
         task_id = port.add_task("dask", [corpus / "sroie-sample/images" / name for name in RECEIPTS])

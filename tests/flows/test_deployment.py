@@ -43,14 +43,16 @@ def stack(tmp_path_factory):
     home = tmp_path_factory.mktemp("prefect-stack")
     port_number = free_port()
     env = serve.stack_env(port_number, poll_seconds=1)
-    env.update({
-        "PREFECT_HOME": str(home / "prefect"),
-        "PREFECT_LOGGING_LEVEL": "WARNING",
-        "OCR_PIPELINE_PORT": "tests.flows.file_port:build_port",
-        "OCR_TEST_PORT_FILE": str(home / "port.pickle"),
-        "OCR_PAGE_CONCURRENCY": "1",
-        "PYTHONPATH": os.pathsep.join([str(serve.ROOT), env.get("PYTHONPATH", "")]),
-    })
+    env.update(
+        {
+            "PREFECT_HOME": str(home / "prefect"),
+            "PREFECT_LOGGING_LEVEL": "WARNING",
+            "OCR_PIPELINE_PORT": "tests.flows.file_port:build_port",
+            "OCR_TEST_PORT_FILE": str(home / "port.pickle"),
+            "OCR_PAGE_CONCURRENCY": "1",
+            "PYTHONPATH": os.pathsep.join([str(serve.ROOT), env.get("PYTHONPATH", "")]),
+        }
+    )
     server = worker = None
     try:
         server = serve.start_server(port_number, env, home / "server.log")
@@ -91,17 +93,23 @@ def test_a_deployment_runs_a_task_on_the_worker(stack, corpus):
 
 def test_cancelling_the_flow_run_cancels_the_task_and_keeps_finished_documents(stack):
     port, _ = stack
-    task_id = port.add_task("remote", [(f"p{i}.png", png_bytes(f"p{i}")) for i in range(30)],
-                            settings=fake_settings("slow"))
+    task_id = port.add_task(
+        "remote", [(f"p{i}.png", png_bytes(f"p{i}")) for i in range(30)], settings=fake_settings("slow")
+    )
     submission = submit_task(task_id, mode="distributed")
-    wait_for(lambda: any(p.pages_done >= 2 for p in port.progress_log(task_id)), 150, "pages to be recognised")
+    wait_for(
+        lambda: any(p.pages_done >= 2 for p in port.progress_log(task_id)), 150, "pages to be recognised"
+    )
 
     cancel_flow_run(submission.flow_run_id)
 
     wait_for(lambda: port.status(task_id) == CANCELLED, 60, "the task to be cancelled")
     with get_client(sync_client=True) as client:
-        state = wait_for(lambda: (s := client.read_flow_run(submission.flow_run_id).state) and s.is_final() and s,
-                         30, "the flow run to stop")
+        state = wait_for(
+            lambda: (s := client.read_flow_run(submission.flow_run_id).state) and s.is_final() and s,
+            30,
+            "the flow run to stop",
+        )
     assert state.is_cancelled()
     kept, failed = port.results(task_id), port.failures(task_id)
     assert len(kept) >= 2 and all(r.invoice is not None for r in kept.values())

@@ -47,10 +47,17 @@ def test_watch_inbox_archives_good_files_and_sets_bad_ones_aside(prefect_api, fa
 
 def history(count: int) -> list[InvoiceRecord]:
     return [
-        InvoiceRecord(document_id=f"h{i}", sha256=f"{i:064x}", vendor_name=f"Vendor {i % 5}",
-                      invoice_number=f"INV-{i}", invoice_date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
-                      total=f"{100 + (i * 37) % 400}.00", subtotal=f"{(100 + (i * 37) % 400) / 1.2:.2f}",
-                      currency="EUR", line_item_count=1 + i % 3)
+        InvoiceRecord(
+            document_id=f"h{i}",
+            sha256=f"{i:064x}",
+            vendor_name=f"Vendor {i % 5}",
+            invoice_number=f"INV-{i}",
+            invoice_date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}",
+            total=f"{100 + (i * 37) % 400}.00",
+            subtotal=f"{(100 + (i * 37) % 400) / 1.2:.2f}",
+            currency="EUR",
+            line_item_count=1 + i % 3,
+        )
         for i in range(count)
     ]
 
@@ -69,8 +76,9 @@ def test_refit_stores_a_model_per_project_with_enough_history(prefect_api):
 
 
 def test_rescore_updates_stored_results(port, fake_engines):
-    task_id = port.add_task("p", [("a.png", png_bytes("a")), ("b.png", png_bytes("b"))],
-                            settings=fake_settings("fake"))
+    task_id = port.add_task(
+        "p", [("a.png", png_bytes("a")), ("b.png", png_bytes("b"))], settings=fake_settings("fake")
+    )
     process_invoices(task_id)
     before = port.results(task_id)
 
@@ -88,8 +96,11 @@ def test_rescore_updates_stored_results(port, fake_engines):
     assert flagged and all(set(a.related_document_ids) == set(after) - {doc_id} for doc_id, a in flagged)
 
 
-UNDER_100 = {"type": "expect_column_values_to_be_between", "kwargs": {"column": "total", "max_value": 100},
-             "description": "Invoices of this project stay under 100."}
+UNDER_100 = {
+    "type": "expect_column_values_to_be_between",
+    "kwargs": {"column": "total", "max_value": 100},
+    "description": "Invoices of this project stay under 100.",
+}
 
 
 class _OneBadSave(InMemoryPort):
@@ -99,11 +110,14 @@ class _OneBadSave(InMemoryPort):
         super().save_rescored(project_id, result)
 
 
-def test_rescore_applies_the_projects_current_expectations_and_a_failed_save_stays_alone(prefect_api, fake_engines):
+def test_rescore_applies_the_projects_current_expectations_and_a_failed_save_stays_alone(
+    prefect_api, fake_engines
+):
     port = _OneBadSave()
     with use_port(port):
-        task_id = port.add_task("p", [("a.png", png_bytes("a")), ("b.png", png_bytes("b"))],
-                                settings=fake_settings("fake"))
+        task_id = port.add_task(
+            "p", [("a.png", png_bytes("a")), ("b.png", png_bytes("b"))], settings=fake_settings("fake")
+        )
         process_invoices(task_id)
         assert all("custom" not in {r.suite for r in r.validation} for r in port.results(task_id).values())
         port.set_project_settings("p", {"custom_expectations": [UNDER_100]})  # added after processing

@@ -189,16 +189,30 @@ def test_a_task_whose_project_settings_are_misread_fails_at_once_naming_them(por
 def test_project_settings_check_accepts_what_the_flow_reads_and_names_what_it_would_misread():
     from flows.project_settings import InvalidSettings, check_project_settings
 
-    check_project_settings({
-        "ocr_engine": "fake", "approval_threshold": 1000, "custom_expectations": [],
-        "ocr": {"psm": 6, "detect_orientation": False}, "validation": {"tolerance": 0.02},
-        "extraction": {"enhanced": False, "second_opinion_below": 0.5, "day_first": None, "country": "MY"},
-        "anomaly": {"contamination": 0.05, "min_history": 30}, "unknown_key": "left alone",
-    })
-    for bad, named in [({"ocr": {"psm": 6.5}}, "ocr.psm"), ({"ocr": []}, "ocr"),
-                       ({"approval_threshold": "1000"}, "approval_threshold"),
-                       ({"anomaly": {"min_history": True}}, "anomaly.min_history"),
-                       ({"extraction": {"second_opinion_below": 5}}, "second_opinion_below")]:
+    check_project_settings(
+        {
+            "ocr_engine": "fake",
+            "approval_threshold": 1000,
+            "custom_expectations": [],
+            "ocr": {"psm": 6, "detect_orientation": False},
+            "validation": {"tolerance": 0.02},
+            "extraction": {
+                "enhanced": False,
+                "second_opinion_below": 0.5,
+                "day_first": None,
+                "country": "MY",
+            },
+            "anomaly": {"contamination": 0.05, "min_history": 30},
+            "unknown_key": "left alone",
+        }
+    )
+    for bad, named in [
+        ({"ocr": {"psm": 6.5}}, "ocr.psm"),
+        ({"ocr": []}, "ocr"),
+        ({"approval_threshold": "1000"}, "approval_threshold"),
+        ({"anomaly": {"min_history": True}}, "anomaly.min_history"),
+        ({"extraction": {"second_opinion_below": 5}}, "second_opinion_below"),
+    ]:
         with pytest.raises(InvalidSettings) as caught:
             check_project_settings(bad)
         assert caught.value.code == "invalid_settings" and named in caught.value.message

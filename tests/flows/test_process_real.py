@@ -40,15 +40,31 @@ def test_happy_path_on_a_scan_and_a_text_pdf(port, corpus):
     assert receipt.timings["ocr_cpu"] > 0  # a real Tesseract run took time
     log = port.progress_log(task_id)
     assert_monotone(log)
-    assert (log[-1].step, log[-1].documents_done, log[-1].pages_done, log[-1].pages_total) == ("done", 2, 2, 2)
+    assert (log[-1].step, log[-1].documents_done, log[-1].pages_done, log[-1].pages_total) == (
+        "done",
+        2,
+        2,
+        2,
+    )
 
 
 def test_cli_process_prints_a_summary(prefect_api, corpus, tmp_path, capsys):
     bad = tmp_path / "scan.png"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
 
-    code = ocr_engine(["process", str(corpus / PDF), str(bad), str(tmp_path / "missing.pdf"),
-                       "--project", "cli", "--out", str(tmp_path / "out"), "--no-progress"])
+    code = ocr_engine(
+        [
+            "process",
+            str(corpus / PDF),
+            str(bad),
+            str(tmp_path / "missing.pdf"),
+            "--project",
+            "cli",
+            "--out",
+            str(tmp_path / "out"),
+            "--no-progress",
+        ]
+    )
 
     out, err = capsys.readouterr()
     assert code == 1

@@ -34,7 +34,9 @@ def test_only_transient_errors_are_retried():
 
 def test_ingest_task_reads_through_the_port_and_fails_bad_documents_alone(tmp_path):
     port = InMemoryPort()
-    task_id = port.add_task("p", [("a.png", png_bytes("hello")), ("b.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20)])
+    task_id = port.add_task(
+        "p", [("a.png", png_bytes("hello")), ("b.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20)]
+    )
     good, bad = port.load_task(task_id).documents
 
     first, second = tasks.ingest_documents.fn(port, [good, bad], OcrConfig(), str(tmp_path))
@@ -65,8 +67,9 @@ def test_ocr_page_task_uses_the_named_engine(fake_engines, tmp_path):
 
 
 def test_options_of_merges_flat_and_section_settings():
-    settings = tasks.options_of(AnomalySettings, {"approval_threshold": 500, "ocr": {}, "anomaly": {"z_threshold": 2.0}},
-                                "anomaly")
+    settings = tasks.options_of(
+        AnomalySettings, {"approval_threshold": 500, "ocr": {}, "anomaly": {"z_threshold": 2.0}}, "anomaly"
+    )
     assert (settings.approval_threshold, settings.z_threshold) == (500, 2.0)
     assert settings.min_history == AnomalySettings().min_history
 
@@ -83,7 +86,9 @@ def test_save_results_task_writes_through_the_port_and_hands_back_bad_saves():
         real_save(task, result)
 
     port.save_document_result = save
-    failed = tasks.save_results.fn(port, task_id, [DocumentResult(source=s, timings={"ocr": 1.0}) for s in (a, b, c)])
+    failed = tasks.save_results.fn(
+        port, task_id, [DocumentResult(source=s, timings={"ocr": 1.0}) for s in (a, b, c)]
+    )
 
     assert set(failed) == {b.id} and isinstance(failed[b.id], ValueError)
     assert set(port.results(task_id)) == {a.id, c.id}
@@ -249,7 +254,10 @@ def test_extract_task_takes_options_from_project_settings(tmp_path):
     source = port.load_task(port.add_task("p", [("a.png", png_bytes())])).documents[0]
     ingested = tasks.ingest_one(port, source, OcrConfig(), str(tmp_path))
     document = OcrDocument(source=source, pages=(invoice_page(ingested.pages[0]),))
-    settings = {"extraction": {"line_items": False, "enhanced": False, "reread": False}, "approval_threshold": 5}
+    settings = {
+        "extraction": {"line_items": False, "enhanced": False, "reread": False},
+        "approval_threshold": 5,
+    }
 
     invoice = tasks.extract.fn(ingested, document, "eng", settings)
 

@@ -28,24 +28,35 @@ def test_a_box_in_the_image_is_placed_where_the_image_sits():
 
 
 def test_unsure_and_symbol_only_words_are_dropped():
-    words = [Word("ACME", BBox(0, 0, 0.4, 1), 0.95), Word("~~", BBox(0.5, 0, 0.6, 1), 0.99),
-             Word("Tr4ding", BBox(0.7, 0, 1, 1), 0.3)]
+    words = [
+        Word("ACME", BBox(0, 0, 0.4, 1), 0.95),
+        Word("~~", BBox(0.5, 0, 0.6, 1), 0.99),
+        Word("Tr4ding", BBox(0.7, 0, 1, 1), 0.3),
+    ]
     (block,) = placed_blocks((Block.of([Line.of(words)]),), BBox(0, 0, 0.5, 0.1))
     assert [w.text for w in block.lines[0].words] == ["ACME"]
     assert placed_blocks((Block.of([Line.of(words[1:])]),), BBox(0, 0, 0.5, 0.1)) == ()
 
 
 def test_page_input_round_trips_its_image_regions(tmp_path):
-    page = PageInput(index=0, width=10, height=10, dpi=300,
-                     image_regions=(ImageRegion(path=str(tmp_path / "a.png"), bbox=BBox(0.1, 0.1, 0.2, 0.2)),))
+    page = PageInput(
+        index=0,
+        width=10,
+        height=10,
+        dpi=300,
+        image_regions=(ImageRegion(path=str(tmp_path / "a.png"), bbox=BBox(0.1, 0.1, 0.2, 0.2)),),
+    )
     assert PageInput.from_dict(json.loads(json.dumps(page.to_dict()))) == page
     assert PageInput.from_dict({"index": 0, "width": 1, "height": 1, "dpi": 72}).image_regions == ()
 
 
 def test_ingest_renders_a_logo_but_not_a_tiny_icon(corpus, tmp_path):
-    logo = ingest_path(corpus / "invoice2data-dev" / "images" / "saeco.pdf", config=CONFIG, workdir=tmp_path / "s")
-    icon = ingest_path(corpus / "invoice2data-dev" / "images" / "AzureInterior.pdf", config=CONFIG,
-                       workdir=tmp_path / "a")
+    logo = ingest_path(
+        corpus / "invoice2data-dev" / "images" / "saeco.pdf", config=CONFIG, workdir=tmp_path / "s"
+    )
+    icon = ingest_path(
+        corpus / "invoice2data-dev" / "images" / "AzureInterior.pdf", config=CONFIG, workdir=tmp_path / "a"
+    )
 
     (page,) = logo.pages
     assert page.text_page is not None and page.image_regions
@@ -57,7 +68,9 @@ def test_ingest_renders_a_logo_but_not_a_tiny_icon(corpus, tmp_path):
 
 def test_vendor_printed_only_in_an_image_is_found(corpus, tmp_path):
     label = json.loads((corpus / "invoice2data-dev" / "labels" / "saeco.json").read_text())
-    ingested = ingest_path(corpus / "invoice2data-dev" / "images" / "saeco.pdf", config=CONFIG, workdir=tmp_path)
+    ingested = ingest_path(
+        corpus / "invoice2data-dev" / "images" / "saeco.pdf", config=CONFIG, workdir=tmp_path
+    )
     document = recognise_document(ingested, CONFIG)
     (page,) = document.pages
     assert page.source == TEXT_LAYER and "luscious" not in page.text.lower()  # not in the text layer
@@ -78,7 +91,9 @@ def test_a_sure_vendor_costs_no_image_reading(corpus, tmp_path, monkeypatch):
 
     calls = []
     monkeypatch.setattr(image_regions, "image_text_document", lambda *a, **k: calls.append(a))
-    ingested = ingest_path(corpus / "invoice2data-dev" / "images" / "coolblue1.pdf", config=CONFIG, workdir=tmp_path)
+    ingested = ingest_path(
+        corpus / "invoice2data-dev" / "images" / "coolblue1.pdf", config=CONFIG, workdir=tmp_path
+    )
     invoice = extract_with_page_images(ingested, recognise_document(ingested, CONFIG))
     assert invoice.fields["vendor_name"].confidence >= 0.5 and calls == []
 
@@ -92,10 +107,13 @@ def test_an_image_on_a_huge_page_is_rendered_within_the_pixel_bound(tmp_path, mo
 
     monkeypatch.setattr(pdf_module, "REGION_MAX_PIXELS", 200_000)
     # points: ~28 inches square
-    path = pdf_with_images(tmp_path / "poster.pdf", (2000, 2000), bitmap=(400, 200), size=(800, 400), at=(100, 1500))
+    path = pdf_with_images(
+        tmp_path / "poster.pdf", (2000, 2000), bitmap=(400, 200), size=(800, 400), at=(100, 1500)
+    )
 
-    regions = pdf_module._image_regions(pdfium.PdfDocument(path)[0], NoWords(), index=0, dpi=300,
-                                        workdir=tmp_path)  # a text layer with no words over the image
+    regions = pdf_module._image_regions(
+        pdfium.PdfDocument(path)[0], NoWords(), index=0, dpi=300, workdir=tmp_path
+    )  # a text layer with no words over the image
 
     (region,) = regions
     with Image.open(region.path) as rendered:
@@ -130,8 +148,14 @@ def test_a_page_stacking_many_images_over_its_words_is_examined_a_bounded_number
 
     import ocr_tasks.ingest.pdf as pdf_module
 
-    path = pdf_with_images(tmp_path / "stacked.pdf", (600, 800), bitmap=(20, 20), size=(200, 100), at=(100, 600),
-                           copies=pdf_module.MAX_IMAGES_EXAMINED * 3)
+    path = pdf_with_images(
+        tmp_path / "stacked.pdf",
+        (600, 800),
+        bitmap=(20, 20),
+        size=(200, 100),
+        at=(100, 600),
+        copies=pdf_module.MAX_IMAGES_EXAMINED * 3,
+    )
 
     class WordsOverTheImages:  # a text layer whose words lie inside every image: none is read
         looked = 0
@@ -141,8 +165,9 @@ def test_a_page_stacking_many_images_over_its_words_is_examined_a_bounded_number
             WordsOverTheImages.looked += 1
             return tuple(Word(t, BBox(0.28, 0.19, 0.32, 0.21), 0.9) for t in ("a", "b", "c"))
 
-    regions = pdf_module._image_regions(pdfium.PdfDocument(path)[0], WordsOverTheImages(), index=0, dpi=300,
-                                        workdir=tmp_path)
+    regions = pdf_module._image_regions(
+        pdfium.PdfDocument(path)[0], WordsOverTheImages(), index=0, dpi=300, workdir=tmp_path
+    )
 
     assert regions == ()
     assert WordsOverTheImages.looked == pdf_module.MAX_IMAGES_EXAMINED

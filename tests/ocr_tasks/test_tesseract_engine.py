@@ -145,7 +145,9 @@ def test_the_c_api_reads_a_receipt_exactly_as_the_cli(engine, tmp_path, corpus, 
     from ocr_tasks.engines import tesseract_api
 
     assert tesseract_api.available()  # tesserocr is built against the CLI's libtesseract by setup
-    doc = ingest_path(corpus / "sroie-sample" / "images" / "X51005433492.jpg", config=CONFIG, workdir=tmp_path)
+    doc = ingest_path(
+        corpus / "sroie-sample" / "images" / "X51005433492.jpg", config=CONFIG, workdir=tmp_path
+    )
     through_api = engine.recognise(doc.pages[0], CONFIG)
     monkeypatch.setenv("OCR_TESSERACT_BINDING", "cli")
     assert not tesseract_api.available()

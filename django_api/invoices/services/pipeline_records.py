@@ -150,7 +150,9 @@ def _validations_replace(*, document: Document, reports: list[dict[str, Any]]) -
                 suite=report.get("suite", ""),
                 success=bool(report.get("success")),
                 failed_count=sum(
-                    1 for o in report.get("outcomes", []) if not o.get("success") and o.get("severity") == "error"
+                    1
+                    for o in report.get("outcomes", [])
+                    if not o.get("success") and o.get("severity") == "error"
                 ),
                 report=report,
             )

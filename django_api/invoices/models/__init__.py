@@ -2,7 +2,13 @@
 
 from django_api.invoices.models.documents import Document, DocumentStatus
 from django_api.invoices.models.projects import Membership, Project, ProjectAnomalyModel, Role
-from django_api.invoices.models.results import Anomaly, DocumentResult, FieldCorrection, ValidationResult
+from django_api.invoices.models.results import (
+    Anomaly,
+    DocumentResult,
+    FieldCorrection,
+    SupersededChecks,
+    ValidationResult,
+)
 from django_api.invoices.models.tasks import OcrTask, TaskStatus
 
 __all__ = [
@@ -16,6 +22,7 @@ __all__ = [
     "Project",
     "ProjectAnomalyModel",
     "Role",
+    "SupersededChecks",
     "TaskStatus",
     "ValidationResult",
 ]

@@ -20,6 +20,9 @@ class DocumentResult(models.Model):
     result = models.JSONField(default=dict)  # the full DocumentResult.to_dict()
     corrected_fields = models.JSONField(default=dict)  # {name: value | None}: reviewers' values
     corrected_line_items = models.JSONField(null=True, blank=True)  # [{column: value}] or None
+    # raised by every change of the current values or of their checks (pipeline save, rescore,
+    # correction, approval's re-check): a reviewer's PATCH names the version it edited (409 when stale)
+    version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -56,6 +59,24 @@ class FieldCorrection(models.Model):
     field = models.CharField(max_length=64)  # a FIELD_NAMES entry or "line_items"
     old_value = models.JSONField(null=True)
     new_value = models.JSONField(null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ("created_at", "id")
+
+
+class SupersededChecks(models.Model):
+    """Audit trail of re-checks: the validation reports and anomalies a document carried before a
+    correction, an approval or a rescore replaced them, with who caused it and why."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="superseded_checks")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=32)  # correction | approval | rescore
+    result_version = models.PositiveIntegerField()  # the version these checks belonged to
+    validation = models.JSONField(default=list)
+    anomalies = models.JSONField(default=list)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

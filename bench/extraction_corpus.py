@@ -6,6 +6,10 @@ Label mapping (see the docstring of extraction_accuracy.py for the scoring rules
   address->vendor_address, total->total.
 - invoice2data (`issuer, amount, amount_untaxed, date, invoice_number, currency`): issuer->vendor_name,
   amount->total, amount_untaxed->subtotal, date->invoice_date, invoice_number, currency.
+- einvoice-dev (`<set>/pdf/<name>.pdf` + `<set>/pdf/<name>.json`, labels read from the XML embedded in each
+  PDF, our field names already): invoice_number, invoice_date, due_date, vendor_name, customer_name,
+  currency, subtotal, tax_amount, total, amount_due, vendor_tax_id, iban, and line_items (a count). The
+  PDFs are read from their text layer (pypdfium2 text, never the embedded XML attachment) or rasterised.
 """
 
 from __future__ import annotations
@@ -36,24 +40,53 @@ I2D_KEYS = {
     "currency": "currency",
 }
 
+EINVOICE_KEYS = {
+    key: key
+    for key in (
+        "invoice_number",
+        "invoice_date",
+        "due_date",
+        "vendor_name",
+        "customer_name",
+        "currency",
+        "subtotal",
+        "tax_amount",
+        "total",
+        "amount_due",
+        "vendor_tax_id",
+        "iban",
+        "line_items",
+    )
+}
+AMOUNT_KEYS = ("total", "subtotal", "tax_amount", "amount_due")
+DATE_KEYS = ("invoice_date", "due_date")
+
 
 @dataclass(frozen=True)
 class LabelledDocument:
     id: str
     path: Path
     truth: dict[str, str]  # our field name -> expected value (normalised for dates and amounts)
+    kind: str = ""  # sroie, invoice2data or einvoice (which labels the truth came from)
+
+
+def _label_keys(label: dict) -> dict[str, str]:
+    if "company" in label:
+        return SROIE_KEYS
+    if "issuer" in label or "amount" in label:
+        return I2D_KEYS
+    return EINVOICE_KEYS
 
 
 def expected_values(label: dict) -> dict[str, str]:
-    keys = SROIE_KEYS if "company" in label else I2D_KEYS
     truth: dict[str, str] = {}
-    for key, name in keys.items():
+    for key, name in _label_keys(label).items():
         if key not in label or label[key] in (None, ""):
             continue
         raw = label[key]
-        if name in ("total", "subtotal"):
+        if name in AMOUNT_KEYS:
             value = normalise_amount(str(raw)) if isinstance(raw, str) else f"{float(raw):.2f}"
-        elif name == "invoice_date":
+        elif name in DATE_KEYS:
             parsed = parse_date(str(raw))
             value = parsed.isoformat() if parsed else str(raw)
         else:
@@ -63,17 +96,28 @@ def expected_values(label: dict) -> dict[str, str]:
     return truth
 
 
+def _labelled(path: Path, label_path: Path) -> LabelledDocument:
+    label = json.loads(label_path.read_text())
+    kinds = {id(SROIE_KEYS): "sroie", id(I2D_KEYS): "invoice2data", id(EINVOICE_KEYS): "einvoice"}
+    return LabelledDocument(path.stem, path, expected_values(label), kinds[id(_label_keys(label))])
+
+
 def load_set(directory: Path) -> list[LabelledDocument]:
+    """SROIE / invoice2data layout (`images/` + `labels/`), or einvoice-dev (`pdf/` with labels beside)."""
     directory = Path(directory)
     docs = []
+    if (directory / "pdf").is_dir() and not (directory / "images").is_dir():
+        for path in sorted((directory / "pdf").glob("*.pdf")):
+            label_path = path.with_suffix(".json")
+            if label_path.is_file():
+                docs.append(_labelled(path, label_path))
+        return docs
     for path in sorted((directory / "images").iterdir()):
         if path.suffix.lower() not in DOC_SUFFIXES:
             continue
         label_path = directory / "labels" / f"{path.stem}.json"
         if label_path.is_file():
-            docs.append(
-                LabelledDocument(path.stem, path, expected_values(json.loads(label_path.read_text())))
-            )
+            docs.append(_labelled(path, label_path))
     return docs
 
 
@@ -82,22 +126,30 @@ def _sha256(path: Path) -> str:
 
 
 def rasterise(pdf: Path, *, dpi: int = 300) -> Path:
-    """The PDF's first page rendered as a grey PNG (cached), for the OCR path of born-digital PDFs."""
+    """The PDF's pages rendered as grey images (cached; a PNG for one page, a multi-page TIFF for more),
+    for the OCR path of born-digital PDFs: no text layer and no attachment is left."""
     import pypdfium2 as pdfium
 
-    out = CACHE / "raster" / f"{_sha256(pdf)[:16]}-{dpi}.png"
-    if not out.exists():
-        out.parent.mkdir(parents=True, exist_ok=True)
-        document = pdfium.PdfDocument(str(pdf))
-        try:
-            document[0].render(scale=dpi / 72, grayscale=True).to_pil().save(out, dpi=(dpi, dpi))
-        finally:
-            document.close()
+    stem = CACHE / "raster" / f"{_sha256(pdf)[:16]}-{dpi}"
+    for suffix in (".png", ".tif"):
+        if stem.with_suffix(suffix).exists():
+            return stem.with_suffix(suffix)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        images = [page.render(scale=dpi / 72, grayscale=True).to_pil() for page in document]
+    finally:
+        document.close()
+    out = stem.with_suffix(".png" if len(images) == 1 else ".tif")
+    images[0].save(
+        out, dpi=(dpi, dpi), **({"save_all": True, "append_images": images[1:]} if images[1:] else {})
+    )
     return out
 
 
 def config_key(config: OcrConfig) -> str:
-    return f"{config.languages}-psm{config.psm}-dpi{config.dpi}-o{int(config.detect_orientation)}d{int(config.deskew)}"
+    orientation = f"o{int(config.detect_orientation)}d{int(config.deskew)}"
+    return f"{config.languages}-psm{config.psm}-dpi{config.dpi}-{orientation}"
 
 
 def cached_ocr(

@@ -68,11 +68,11 @@ def to_invoice(record: InvoiceRecord) -> Invoice:
 
 
 def _row(cells, widths) -> str:
-    return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths)) + " |"
+    return "| " + " | ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=False)) + " |"
 
 
 def print_table(header: list[str], rows: list[list]) -> None:
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=False)]
     print(_row(header, widths))
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in rows:

@@ -145,7 +145,7 @@ def _vendors(rng: random.Random, count: int, offset: int = 0) -> list[Vendor]:
     # frequent vendors bill small amounts (keeps innocent invoices away from the split rule)
     by_weight = sorted(vendors, key=lambda v: -v.weight)
     medians = sorted(v.median for v in vendors)
-    for vendor, median in zip(by_weight, medians):
+    for vendor, median in zip(by_weight, medians, strict=True):
         vendor.median = median
     return vendors
 

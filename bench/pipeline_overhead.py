@@ -215,7 +215,7 @@ def main() -> int:
             ("ratio C / A, best runs (target <= 1.15)", f"{min(flow) / min(bare):.3f}"),
             (
                 "ratio C / A, median over rounds",
-                f"{statistics.median(c / a for c, a in zip(flow, bare)):.3f}",
+                f"{statistics.median(c / a for c, a in zip(flow, bare, strict=True)):.3f}",
             ),
             ("ratio C / B (Prefect's share)", f"{min(flow) / min(library):.3f}"),
             (
@@ -224,7 +224,7 @@ def main() -> int:
             ),
             (
                 "ratio C' / A, median over rounds (Prefect and the pipeline over the bare CLI, same binary)",
-                f"{statistics.median(c / a for c, a in zip(flow_cli, bare)):.3f}",
+                f"{statistics.median(c / a for c, a in zip(flow_cli, bare, strict=True)):.3f}",
             ),
             (
                 f"flow, embedded, default settings: orientation, deskew, second readings ({default_status})",

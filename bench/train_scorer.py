@@ -172,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             clf = fit(train, names, args.C)
             hand_acc += top1(test, lambda f, field=field: hand_score(field, f)) * len(test)
             if clf is not None:
-                weights = dict(zip(names, clf.coef_[0]))
+                weights = dict(zip(names, clf.coef_[0], strict=True))
                 bias = clf.intercept_[0]
                 learned_acc += top1(
                     test, lambda f, w=weights, b=bias: b + sum(c * f.get(nm, 0.0) for nm, c in w.items())
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         if clf is not None and learned_acc > hand_acc:
             model["fields"][field] = {
                 "intercept": round(float(clf.intercept_[0]), 5),
-                "coef": {nm: round(float(c), 5) for nm, c in zip(names, clf.coef_[0])},
+                "coef": {nm: round(float(c), 5) for nm, c in zip(names, clf.coef_[0], strict=True)},
                 "cv_top1": {"hand": round(hand_acc / n, 4), "learned": round(learned_acc / n, 4)},
                 "documents": len(recs),
             }

@@ -31,7 +31,7 @@ except ApiError as exc:
 counts: dict = summary.get("status_counts") or {}
 st.subheader("Documents by status")
 if counts:
-    for column, (status, count) in zip(st.columns(len(counts)), sorted(counts.items())):
+    for column, (status, count) in zip(st.columns(len(counts)), sorted(counts.items()), strict=True):
         column.metric(status.replace("_", " ").capitalize(), count)
 else:
     st.caption("No documents yet.")

@@ -94,7 +94,7 @@ class AnomalyModel:
         """Robust z of each feature against the training history (missing values at the median: 0)."""
         return [
             0.0 if math.isnan(values[name]) else (values[name] - center) / scale
-            for name, center, scale in zip(FEATURES, self.centers, self.scales)
+            for name, center, scale in zip(FEATURES, self.centers, self.scales, strict=True)
         ]
 
     def isolation_score(self, z_values: list[float]) -> float:
@@ -197,11 +197,13 @@ def learned_anomalies(
     matrix = [model.standardise(item.values) for item in candidates]
     isolation = [float(-s) for s in model.forest.score_samples(matrix)]
     found = []
-    for item, z_values, score in zip(candidates, matrix, isolation):
+    for item, z_values, score in zip(candidates, matrix, isolation, strict=True):
         # A forest cannot score a value beyond its training range above the most extreme training point,
         # so a feature twice the z threshold out is reported even under the forest's cut.
         bar = settings.z_threshold if score > model.threshold else 2 * settings.z_threshold
-        unusual = {n: z for n, z in zip(FEATURES, z_values) if n in NAMED_FEATURES and abs(z) >= bar}
+        unusual = {
+            n: z for n, z in zip(FEATURES, z_values, strict=True) if n in NAMED_FEATURES and abs(z) >= bar
+        }
         ratio = item.entry.total / item.vendor_median if item.vendor_median > 0 else math.nan
         if abs(item.vendor_z) >= settings.z_threshold and max(ratio, 1 / ratio) >= settings.min_amount_ratio:
             unusual["total_vs_vendor_median"] = item.vendor_z

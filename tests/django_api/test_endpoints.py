@@ -145,7 +145,7 @@ def test_downloads_json_csv_xlsx(alice_client, project, run_on_commit):
     workbook = load_workbook(io.BytesIO(alice_client.get(base + "?format=xlsx").content))
     assert workbook.sheetnames == ["documents", "line_items"]
     header = [c.value for c in workbook["documents"][1]]
-    second_row = dict(zip(header, [c.value for c in workbook["documents"][2]]))
+    second_row = dict(zip(header, [c.value for c in workbook["documents"][2]], strict=True))
     assert second_row["invoice_number"] == "INV-9" and workbook["line_items"].max_row == 3
 
     bad = alice_client.get(base + "?format=docx")

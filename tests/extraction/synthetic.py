@@ -177,7 +177,7 @@ class SyntheticInvoice:
 
     def to_document(self, name: str = "synthetic") -> OcrDocument:
         lines = []
-        for row, y in zip(self.rows, self.row_y):
+        for row, y in zip(self.rows, self.row_y, strict=False):
             for text, x in row:
                 words, cursor = [], x
                 for token in text.split():
@@ -209,7 +209,7 @@ class SyntheticInvoice:
             font = ImageFont.truetype("DejaVuSansMono.ttf", int(ROW_H * scale))
         except OSError:
             font = ImageFont.load_default(size=int(ROW_H * scale))
-        for row, y in zip(self.rows, self.row_y):
+        for row, y in zip(self.rows, self.row_y, strict=False):
             for text, x in row:
                 draw.text((x * scale, y * scale), text, fill=0, font=font)
         return image

@@ -44,7 +44,7 @@ def test_field_accuracy_on_synthetic_invoices(extracted, field):
 
 
 def test_values_are_normalised_and_boxes_cover_the_printed_value(extracted):
-    for sample, invoice in extracted:
+    for _sample, invoice in extracted:
         assert isinstance(invoice, Invoice)
         assert set(invoice.fields) <= set(FIELD_NAMES)
         for name in ("subtotal", "tax_amount", "total"):

@@ -30,7 +30,7 @@ class FilePort(InMemoryPort):
         with open(self.path.with_suffix(".lock"), "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if self.path.exists():
-                for name, value in zip(STATE, pickle.loads(self.path.read_bytes())):
+                for name, value in zip(STATE, pickle.loads(self.path.read_bytes()), strict=True):
                     setattr(self, name, value)
             yield
             if write:

@@ -150,7 +150,7 @@ def test_page_window_keeps_at_most_limit_in_flight_and_stops():
     window = PageWindow(submit, limit=2)
     window.extend(("doc", page) for page in (1, 0, 4, 5))
     seen = []
-    for key, value, error in window.results():
+    for _key, value, error in window.results():
         seen.append((value, type(error).__name__ if error else None))
         window.stop()  # after the first page back: nothing new is submitted, the page in flight returns
     assert submitted == [1, 0]

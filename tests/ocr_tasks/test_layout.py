@@ -94,7 +94,9 @@ def test_layoutparser_round_trip_keeps_words_lines_blocks():
     assert [[line.text for line in block.lines] for block in back] == [
         [line.text for line in block.lines] for block in page.blocks
     ]
-    for original, restored in zip(page.words, (w for b in back for line in b.lines for w in line.words)):
+    for original, restored in zip(
+        page.words, (w for b in back for line in b.lines for w in line.words), strict=True
+    ):
         assert restored.bbox.to_list() == pytest.approx(original.bbox.to_list(), abs=1e-3)
     with pytest.raises(ValueError):
         from_layoutparser(blocks, width=1000, height=500)

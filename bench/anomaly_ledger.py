@@ -202,53 +202,74 @@ def _confuse(number: str, rng: random.Random) -> str:
     return number.replace("-", "") if "-" in number else number + "."
 
 
-def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
-    rng = random.Random(seed)
-    pool = _vendors(rng, vendors)
-    extra = _vendors(rng, 9, offset=vendors)  # vendors that appear once, late
-    big = _make_big(pool, rng)
+# (day, order, record, kind, vendor): `order` sorts documents of one day; `kind` is None for normal ones
+Item = tuple[date, str, InvoiceRecord, str | None, str]
+
+
+def _normal_items(rng: random.Random, pool: list[Vendor], big: list[Vendor], count: int) -> list[Item]:
+    """`count` ordinary invoices on random weekdays, vendors drawn by weight; a big-ticket supplier bills
+    at most every ten days or so."""
     weights = [v.weight for v in pool]
-    n_normal = size - 120  # + 120 injected documents
-    days = sorted(_weekday(START + timedelta(days=rng.randrange(DAYS))) for _ in range(n_normal))
-    items: list[tuple[date, str, InvoiceRecord, str | None, str]] = []  # (day, order, record, kind, vendor)
+    days = sorted(_weekday(START + timedelta(days=rng.randrange(DAYS))) for _ in range(count))
+    items: list[Item] = []
     big_days: dict[str, list[date]] = {v.name: [] for v in big}
     for n, day in enumerate(days):
         vendor = rng.choices(pool, weights)[0]
         while vendor.name in big_days and any(abs((day - d).days) <= 10 for d in big_days[vendor.name]):
-            vendor = rng.choices(pool, weights)[0]  # big-ticket suppliers bill at most every ten days or so
+            vendor = rng.choices(pool, weights)[0]
         if vendor.name in big_days:
             big_days[vendor.name].append(day)
         total = _not_round(round(vendor.median * math.exp(rng.gauss(0, vendor.sigma)), 2))
         items.append((day, f"{n:05d}", _record(f"n{n:05d}", vendor, rng, day, total), None, vendor.name))
-    by_name = {v.name: v for v in pool + extra}
-    big_names = {v.name for v in big}
-    small = [v for v in pool if v.name not in big_names]
-    small_weights = [v.weight for v in small]
-    late = [it for it in items if it[0] >= START + timedelta(days=120) and it[4] not in big_names]
-    busy: dict[str, list[date]] = {v.name: [it[0] for it in items if it[4] == v.name] for v in big}
+    return items
 
-    def pick() -> tuple:
-        return rng.choice(late)
 
-    def free_day(vendor: Vendor, span: int = 1) -> date:
+@dataclass
+class _Injector:
+    """What the injected anomalies draw on (the ordinary items, the vendor pools, one random stream) and
+    the anomalies injected so far."""
+
+    rng: random.Random
+    items: list[Item]
+    pool: list[Vendor]
+    extra: list[Vendor]
+    big: list[Vendor]
+    injected: list[Item] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.by_name = {v.name: v for v in self.pool + self.extra}
+        big_names = {v.name for v in self.big}
+        self.small = [v for v in self.pool if v.name not in big_names]
+        self.small_weights = [v.weight for v in self.small]
+        self.late = [
+            it for it in self.items if it[0] >= START + timedelta(days=120) and it[4] not in big_names
+        ]
+        self.busy = {v.name: [it[0] for it in self.items if it[4] == v.name] for v in self.big}
+
+    def pick(self) -> Item:
+        return self.rng.choice(self.late)
+
+    def free_day(self, vendor: Vendor, span: int = 1) -> date:
         """A weekday with no other large invoice of `vendor` within the split window around it."""
         while True:
-            day = _weekday(START + timedelta(days=rng.randrange(120, DAYS - 5)))
-            if all(abs((day - other).days) > 9 + span for other in busy[vendor.name]):
-                busy[vendor.name].append(day)
+            day = _weekday(START + timedelta(days=self.rng.randrange(120, DAYS - 5)))
+            if all(abs((day - other).days) > 9 + span for other in self.busy[vendor.name]):
+                self.busy[vendor.name].append(day)
                 return day
 
-    injected: list[tuple[date, str, InvoiceRecord, str | None, str]] = []
+    def add(self, kind: str, day: date, record: InvoiceRecord, vendor: str, after: str) -> None:
+        self.injected.append((day, after + "x" + str(len(self.injected)), record, kind, vendor))
 
-    def add(kind: str, day: date, record: InvoiceRecord, vendor: str, after: str) -> None:
-        injected.append((day, after + "x" + str(len(injected)), record, kind, vendor))
 
-    for k in range(9):
-        day, order, original, _, vname = pick()
-        add("exact_duplicate", day, replace(original, document_id=f"exact{k}"), vname, order)
-        day, order, original, _, vname = pick()
+def _inject_duplicates(inj: _Injector, rounds: int = 9) -> None:
+    """Exact copies, the same invoice number printed differently, and OCR-confused numbers."""
+    rng = inj.rng
+    for k in range(rounds):
+        day, order, original, _, vname = inj.pick()
+        inj.add("exact_duplicate", day, replace(original, document_id=f"exact{k}"), vname, order)
+        day, order, original, _, vname = inj.pick()
         number = original.invoice_number.lower().replace("-", " - ")
-        add(
+        inj.add(
             "duplicate_invoice",
             day + timedelta(days=3),
             replace(
@@ -256,13 +277,13 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
                 document_id=f"dupinv{k}",
                 sha256=hashlib.sha256(f"dupinv{k}".encode()).hexdigest(),
                 invoice_number=number,
-                vendor_name=rng.choice(by_name[vname].variants),
+                vendor_name=rng.choice(inj.by_name[vname].variants),
             ),
             vname,
             order,
         )
-        day, order, original, _, vname = pick()
-        add(
+        day, order, original, _, vname = inj.pick()
+        inj.add(
             "fuzzy_duplicate",
             day + timedelta(days=2),
             replace(
@@ -275,12 +296,18 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
             vname,
             order,
         )
-    for k in range(9):
+
+
+def _inject_single_documents(inj: _Injector, rounds: int = 9) -> None:
+    """Anomalies one document shows on its own: arithmetic, dates, round or near-threshold amounts of the
+    big-ticket suppliers, a changed IBAN, a new vendor."""
+    rng, small, small_weights, big = inj.rng, inj.small, inj.small_weights, inj.big
+    for k in range(rounds):
         vendor = rng.choices(small, small_weights)[0]
         day = _weekday(START + timedelta(days=rng.randrange(120, DAYS)))
         total = _not_round(round(vendor.median * math.exp(rng.gauss(0, vendor.sigma)), 2))
         base = _record(f"arith{k}", vendor, rng, day, total)
-        add(
+        inj.add(
             "arithmetic_mismatch",
             day,
             replace(base, total=f"{total + rng.choice([-1, 1]) * rng.uniform(1, min(50, total / 5)):.2f}"),
@@ -288,7 +315,7 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
             day.isoformat(),
         )
         future = _weekday(TODAY + timedelta(days=rng.randint(10, 200)))
-        add(
+        inj.add(
             "future_date",
             day,
             _record(f"future{k}", vendor, rng, future, total),
@@ -296,7 +323,7 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
             day.isoformat(),
         )
         weekend = day + timedelta(days=5 - day.weekday() + rng.randint(0, 1))
-        add(
+        inj.add(
             "weekend_date",
             weekend,
             _record(f"weekend{k}", vendor, rng, weekend, total),
@@ -305,8 +332,8 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
         )
         large = rng.choice(big)
         rounded = round(large.median * rng.uniform(0.8, 1.3) / 100) * 100
-        when = free_day(large)
-        add(
+        when = inj.free_day(large)
+        inj.add(
             "round_amount",
             when,
             _record(f"round{k}", large, rng, when, rounded),
@@ -315,8 +342,8 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
         )
         near = _not_round(round(rng.uniform(THRESHOLD * 0.951, THRESHOLD - 0.5), 2))
         large = rng.choice(big)
-        when = free_day(large)
-        add(
+        when = inj.free_day(large)
+        inj.add(
             "near_approval_threshold",
             when,
             _record(f"near{k}", large, rng, when, near),
@@ -324,56 +351,85 @@ def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
             when.isoformat(),
         )
         other = rng.choices(small, small_weights)[0]
-        add(
+        inj.add(
             "iban_changed",
             day,
             _record(f"iban{k}", other, rng, day, _not_round(round(other.median, 2) + 0.13), iban=_iban(rng)),
             other.name,
             day.isoformat(),
         )
-        newcomer = extra[k]
-        add(
+        newcomer = inj.extra[k]
+        inj.add(
             "new_vendor",
             day,
             _record(f"new{k}", newcomer, rng, day, _not_round(round(newcomer.median, 2) + 0.21)),
             newcomer.name,
             day.isoformat(),
         )
+
+
+def _inject_splits(inj: _Injector) -> None:
+    """Groups of two or three invoices on consecutive days whose sum crosses the approval threshold."""
+    rng = inj.rng
     for g, parts in enumerate([3, 3, 3, 3, 2, 2, 2, 2]):
-        vendor = rng.choice(big)
-        day = free_day(vendor, span=3)
+        vendor = rng.choice(inj.big)
+        day = inj.free_day(vendor, span=3)
         running = 0.0
         for p in range(parts):
             amount = _not_round(round(rng.uniform(3500, 4500) if parts == 3 else rng.uniform(5200, 6000), 2))
             running += amount
             part_day = _weekday(day + timedelta(days=p))
             kind = "split_invoice" if running >= THRESHOLD else "split_part"
-            add(
+            inj.add(
                 kind,
                 part_day,
                 _record(f"split{g}_{p}", vendor, rng, part_day, amount),
                 vendor.name,
                 part_day.isoformat() + f"{p}",
             )
-    for k in range(10):
-        vendor = rng.choices(small[:30], small_weights[:30])[0]
+
+
+def _inject_outliers(inj: _Injector, count: int = 10) -> None:
+    """Totals 5-20 times a frequent small vendor's typical one."""
+    rng = inj.rng
+    for k in range(count):
+        vendor = rng.choices(inj.small[:30], inj.small_weights[:30])[0]
         day = _weekday(START + timedelta(days=rng.randrange(240, DAYS)))
         total = _not_round(round(vendor.median * rng.uniform(5, 20), 2))
-        add("outlier", day, _record(f"outlier{k}", vendor, rng, day, total), vendor.name, day.isoformat())
+        inj.add("outlier", day, _record(f"outlier{k}", vendor, rng, day, total), vendor.name, day.isoformat())
 
-    everything = sorted(items + injected, key=lambda it: (it[0], it[1]))
-    records = [it[2] for it in everything]
-    truth: dict[str, set[str]] = {r.document_id: set() for r in records}
-    vendor_of = {it[2].document_id: it[4] for it in everything}
+
+def _truth(everything: list[Item]) -> dict[str, set[str]]:
+    """The kinds each document should get: its injected kind, and `new_vendor` for every vendor's first
+    invoice after the warm-up."""
+    truth: dict[str, set[str]] = {it[2].document_id: set() for it in everything}
     for _, _, record, kind, _ in everything:
         if kind and kind != "split_part":
             truth[record.document_id].add(kind)
     seen: set[str] = set()
-    for index, record in enumerate(records):  # every vendor's first invoice after the warm-up is "new"
-        vendor = vendor_of[record.document_id]
+    for index, (_, _, record, _, vendor) in enumerate(everything):
         if vendor not in seen and index >= 20:
             truth[record.document_id].add("new_vendor")
         seen.add(vendor)
+    return truth
+
+
+def build_ledger(seed: int = 7, size: int = 2000, vendors: int = 50) -> Ledger:
+    rng = random.Random(seed)
+    pool = _vendors(rng, vendors)
+    extra = _vendors(rng, 9, offset=vendors)  # vendors that appear once, late
+    big = _make_big(pool, rng)
+    items = _normal_items(rng, pool, big, size - 120)  # + 120 injected documents
+    inj = _Injector(rng, items, pool, extra, big)
+    _inject_duplicates(inj)
+    _inject_single_documents(inj)
+    _inject_splits(inj)
+    _inject_outliers(inj)
+
+    everything = sorted(items + inj.injected, key=lambda it: (it[0], it[1]))
+    records = [it[2] for it in everything]
+    truth = _truth(everything)
+    vendor_of = {it[2].document_id: it[4] for it in everything}
     medians = {v.name: v.median for v in pool + extra}
     ledger = Ledger(records, truth, vendor_of, medians)
     for record in records:  # amounts 5x away from the vendor's typical total are outliers, whatever made them

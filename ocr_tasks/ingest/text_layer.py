@@ -73,54 +73,66 @@ def _chars(textpage, transform: _Transform):
         yield ch, box
 
 
+def _breaks_line(last: BBox, box: BBox) -> bool:
+    """`box` does not continue the line of `last`: another baseline, or back to the left of it."""
+    return last.vertical_overlap(box) < 0.5 or box.x1 < last.x0
+
+
+class _LineBuilder:
+    """Collects characters into words and words into lines."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.line_words: list[Word] = []
+        self.word_chars: list[str] = []
+        self.word_boxes: list[BBox] = []
+
+    def add(self, ch: str, box: BBox) -> None:
+        """A visible character: it closes the word at a wide gap, the line at a line change."""
+        if self.word_boxes:
+            last = self.word_boxes[-1]
+            height = max(last.height, box.height, 1e-6)
+            if _breaks_line(last, box):
+                self.close_line()
+            elif box.x0 - last.x1 > WORD_GAP_RATIO * height:
+                self.close_word()
+        elif self.line_words and _breaks_line(self.line_words[-1].bbox, box):
+            self.close_line()
+        self.word_chars.append(ch)
+        self.word_boxes.append(box)
+
+    def close_word(self) -> None:
+        text = "".join(self.word_chars).strip()
+        if text:
+            boxes = self.word_boxes
+            box = BBox(
+                min(b.x0 for b in boxes),
+                min(b.y0 for b in boxes),
+                max(b.x1 for b in boxes),
+                max(b.y1 for b in boxes),
+            )
+            self.line_words.append(Word(text=text, bbox=box, confidence=1.0))
+        self.word_chars.clear()
+        self.word_boxes.clear()
+
+    def close_line(self) -> None:
+        self.close_word()
+        if self.line_words:
+            self.lines.append(Line.of(self.line_words))
+        self.line_words.clear()
+
+
 def _words_and_lines(chars) -> list[Line]:
-    lines: list[Line] = []
-    line_words: list[Word] = []
-    word_chars: list[str] = []
-    word_boxes: list[BBox] = []
-
-    def close_word() -> None:
-        if word_chars:
-            text = "".join(word_chars).strip()
-            if text:
-                box = BBox(
-                    min(b.x0 for b in word_boxes),
-                    min(b.y0 for b in word_boxes),
-                    max(b.x1 for b in word_boxes),
-                    max(b.y1 for b in word_boxes),
-                )
-                line_words.append(Word(text=text, bbox=box, confidence=1.0))
-        word_chars.clear()
-        word_boxes.clear()
-
-    def close_line() -> None:
-        close_word()
-        if line_words:
-            lines.append(Line.of(line_words))
-        line_words.clear()
-
+    builder = _LineBuilder()
     for ch, box in chars:
         if ch in _LINE_BREAKS:
-            close_line()
-            continue
-        if box is None:
-            close_word()
-            continue
-        if word_boxes:
-            last = word_boxes[-1]
-            height = max(last.height, box.height, 1e-6)
-            if last.vertical_overlap(box) < 0.5 or box.x1 < last.x0:
-                close_line()
-            elif box.x0 - last.x1 > WORD_GAP_RATIO * height:
-                close_word()
-        elif line_words:
-            last = line_words[-1].bbox
-            if last.vertical_overlap(box) < 0.5 or box.x1 < last.x0:
-                close_line()
-        word_chars.append(ch)
-        word_boxes.append(box)
-    close_line()
-    return lines
+            builder.close_line()
+        elif box is None:
+            builder.close_word()
+        else:
+            builder.add(ch, box)
+    builder.close_line()
+    return builder.lines
 
 
 def read_text_layer(pdf_page, *, index: int, dpi: int) -> OcrPage | None:

@@ -11,8 +11,9 @@ os.environ.setdefault("OCR_DATA_DIR", tempfile.mkdtemp(prefix="ocr-api-test-"))
 if os.environ.get("TEST_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["TEST_DATABASE_URL"]
 
-from django_api.config.settings import *
-from django_api.config.settings import DATA_DIR, DATABASES, sqlite_database
+# Django reads every upper-case name of this module: the star import carries all of the base settings over.
+from django_api.config.settings import *  # noqa: F403
+from django_api.config.settings import DATA_DIR, DATABASES, REST_FRAMEWORK, sqlite_database
 
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"] = sqlite_database(DATA_DIR / "db.sqlite3")

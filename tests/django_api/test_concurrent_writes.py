@@ -19,6 +19,69 @@ from tests.django_api.conftest import client_for, png_bytes, upload
 ROUNDS = 40
 
 
+def _flow(task_id, document_id) -> None:
+    """What the flow thread writes: the task's progress and the document's rescored anomalies."""
+    for i in range(ROUNDS):
+        task_progress_save(
+            task_id=task_id,
+            step="ocr",
+            documents_done=0,
+            documents_total=1,
+            pages_done=i,
+            pages_total=ROUNDS,
+        )
+        anomaly = {
+            "kind": "outlier",
+            "severity": "info",
+            "score": i / ROUNDS,
+            "explanation": f"round {i}",
+        }
+        document_checks_replace(document_id=document_id, validation=[], anomalies=[anomaly])
+
+
+def _reader(user, paths: list[str], errors: list[str]) -> None:
+    """A user polling the task status, the document and the summary."""
+    reader_client = client_for(user)
+    for _ in range(ROUNDS):
+        for path in paths:
+            response = reader_client.get(path)
+            if response.status_code != 200:
+                errors.append(f"GET {path}: {response.status_code} {response.content[:200]!r}")
+
+
+def _patcher(user, fields_path: str, errors: list[str]) -> None:
+    """A user correcting the total ROUNDS times."""
+    patch_client = client_for(user)
+    for i in range(ROUNDS):
+        response = patch_client.patch(fields_path, {"fields": {"total": f"{i}.00"}}, format="json")
+        if response.status_code != 200:
+            errors.append(f"PATCH {i}: {response.status_code} {response.content[:200]!r}")
+
+
+def _run_together(bodies, errors: list[str]) -> None:
+    """Run `bodies` in threads started at once; an exception of one is collected in `errors`."""
+    start = threading.Barrier(len(bodies))
+
+    def guarded(body):
+        def run():
+            try:
+                start.wait(10)
+                body()
+            except Exception as exc:  # noqa: BLE001 (collected and asserted by the test)
+                errors.append(f"{type(exc).__name__}: {exc}")
+            finally:
+                connections.close_all()
+
+        return run
+
+    threads = [threading.Thread(target=guarded(body)) for body in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    assert not any(t.is_alive() for t in threads), "a thread hung"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_flow_writes_while_users_read_and_patch(alice, project, settings):
     settings.OCR_EXECUTOR = "sync"
@@ -34,74 +97,28 @@ def test_flow_writes_while_users_read_and_patch(alice, project, settings):
     ).task
     DjangoPort().mark_running(str(running.id), flow_run_id="flow-1")
     errors: list[str] = []
-    start = threading.Barrier(3)
+    document_path = f"/api/projects/{project.pk}/documents/{document_id}/"
+    paths = [
+        f"/api/projects/{project.pk}/ocr-status/{running.id}/",
+        document_path,
+        f"/api/projects/{project.pk}/summary/",
+    ]
 
-    def guarded(body):
-        def run():
-            try:
-                start.wait(10)
-                body()
-            except Exception as exc:  # noqa: BLE001 (collected and asserted below)
-                errors.append(f"{type(exc).__name__}: {exc}")
-            finally:
-                connections.close_all()
-
-        return run
-
-    def flow():
-        for i in range(ROUNDS):
-            task_progress_save(
-                task_id=running.id,
-                step="ocr",
-                documents_done=0,
-                documents_total=1,
-                pages_done=i,
-                pages_total=ROUNDS,
-            )
-            anomaly = {
-                "kind": "outlier",
-                "severity": "info",
-                "score": i / ROUNDS,
-                "explanation": f"round {i}",
-            }
-            document_checks_replace(document_id=document_id, validation=[], anomalies=[anomaly])
-
-    def reader():
-        reader_client = client_for(alice)
-        for _ in range(ROUNDS):
-            for path in (
-                f"/api/projects/{project.pk}/ocr-status/{running.id}/",
-                f"/api/projects/{project.pk}/documents/{document_id}/",
-                f"/api/projects/{project.pk}/summary/",
-            ):
-                response = reader_client.get(path)
-                if response.status_code != 200:
-                    errors.append(f"GET {path}: {response.status_code} {response.content[:200]!r}")
-
-    def patcher():
-        patch_client = client_for(alice)
-        for i in range(ROUNDS):
-            response = patch_client.patch(
-                f"/api/projects/{project.pk}/documents/{document_id}/fields/",
-                {"fields": {"total": f"{i}.00"}},
-                format="json",
-            )
-            if response.status_code != 200:
-                errors.append(f"PATCH {i}: {response.status_code} {response.content[:200]!r}")
-
-    threads = [threading.Thread(target=guarded(fn)) for fn in (flow, reader, patcher)]
     began = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert not any(t.is_alive() for t in threads), "a thread hung"
+    _run_together(
+        [
+            lambda: _flow(running.id, document_id),
+            lambda: _reader(alice, paths, errors),
+            lambda: _patcher(alice, document_path + "fields/", errors),
+        ],
+        errors,
+    )
     assert errors == [], errors[:5]
     corrections = list(
         FieldCorrection.objects.filter(document_id=document_id).values_list("new_value", flat=True)
     )
     assert corrections == [f"{i}.00" for i in range(ROUNDS)]
-    detail = client.get(f"/api/projects/{project.pk}/documents/{document_id}/").json()
+    detail = client.get(document_path).json()
     assert detail["fields"]["total"]["value"] == f"{ROUNDS - 1}.00"
     assert detail["fields"]["total"]["original_value"] == "12.50"
     assert [a.explanation for a in Anomaly.objects.filter(document_id=document_id)] == [f"round {ROUNDS - 1}"]

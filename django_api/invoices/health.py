@@ -28,7 +28,8 @@ def _tesseract_info() -> tuple[str, list[str]]:
         cached = _tesseract_cache.get("info")
         if cached and time.monotonic() - cached[0] < TESSERACT_INFO_TTL_SECONDS:
             return cached[1]
-        from ocr_tasks.engines.tesseract import import_pytesseract  # without pytesseract's pandas import
+        # without pytesseract's pandas import
+        from ocr_tasks.engines.tesseract_install import import_pytesseract
 
         pytesseract = import_pytesseract()
         info = (str(pytesseract.get_tesseract_version()), sorted(pytesseract.get_languages(config="")))

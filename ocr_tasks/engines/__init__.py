@@ -1,8 +1,10 @@
 """OCR engines behind one small protocol (`base.OcrEngine`) and a registry (`get_engine`).
 
-Owns the Tesseract implementation (its C API through tesserocr, or pytesseract and the CLI), page-image corrections (orientation, skew) done
+Owns the Tesseract implementation (its C API through tesserocr, or pytesseract and the CLI; the
+installed Tesseract both use in `tesseract_install`), page-image corrections (orientation, skew) done
 before recognition, and the second opinion of another engine (RapidOCR, `rapidocr_reading`) that the
-extraction asks for amounts and dates when its own are unsure. Must not import ingest internals beyond `PageInput`, nor django, prefect or streamlit.
+extraction asks for amounts and dates when its own are unsure. Must not import ingest internals beyond
+`PageInput`, nor django, prefect or streamlit.
 """
 
 from __future__ import annotations

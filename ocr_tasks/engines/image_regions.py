@@ -63,7 +63,7 @@ def placed_blocks(blocks: tuple[Block, ...], region: BBox, inner: BBox = WHOLE) 
 def read_region(region: ImageRegion, config: OcrConfig) -> tuple[Block, ...]:
     from PIL import Image, ImageOps
 
-    from ocr_tasks.engines.tesseract import import_pytesseract
+    from ocr_tasks.engines.tesseract_install import import_pytesseract
     from ocr_tasks.layout.tesseract_rows import blocks_from_tesseract
 
     pytesseract = import_pytesseract()

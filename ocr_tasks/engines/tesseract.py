@@ -5,24 +5,24 @@ CLI: the same output, no process per page) or through pytesseract and the CLI.
 Before recognition the page's skew is measured (numpy, milliseconds) and, when the page looks sideways,
 its orientation is asked of Tesseract's OSD; a corrected copy is written only when a correction is
 applied. After recognition, a poor result (few or unconfident words) gets one second reading: turned as
-OSD says (an upside-down page), or as it is when OSD had turned it; the clearly better reading is kept. `OMP_THREAD_LIMIT=1` is set for the Tesseract processes (parallelism comes from
-running pages in separate processes; Tesseract's own threads only cost CPU). Pixels and confidences are
+OSD says (an upside-down page), or as it is when OSD had turned it; the clearly better reading is kept.
+`OMP_THREAD_LIMIT=1` is set for Tesseract, in this process and in the CLI's: pages run in parallel
+instead (threads in the flow, as the C API releases the GIL while it recognises; worker processes in
+`recognise.PageRecogniser`), and Tesseract's own threads only cost CPU. Pixels and confidences are
 converted to `BBox` and 0-1 at this boundary (`ocr_tasks.layout.tesseract_rows`).
 """
 
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
-import threading
 import time
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.engines import orientation, tesseract_api
+from ocr_tasks.engines.tesseract_install import import_pytesseract, tesseract_version
 from ocr_tasks.errors import CorruptDocument, OcrEngineError, OcrTimeout
 from ocr_tasks.ingest.pages import PageInput
 from ocr_tasks.layout.tesseract_rows import blocks_from_tesseract
@@ -32,39 +32,8 @@ POOR_MEAN_CONFIDENCE = 0.55  # below this (or fewer than POOR_MIN_WORDS words) O
 POOR_MIN_WORDS = 3
 BETTER_MARGIN = 0.1  # mean-confidence gain a rotated re-read needs to replace the first reading
 OSD_MIN_CONFIDENCE = 1.0  # Tesseract's orientation confidence needed to rotate a page
-OSD_SIDEWAYS_CONFIDENCE = 0.3
-AMBIGUOUS_SIDEWAYS_RATIO = 0.8  # profiles this close: a poor page may be sideways even if OSD cannot tell  # lower bar when the profiles already say the page is sideways
-
-
-class _NoPandasInThisThread:
-    """A meta-path finder that refuses `pandas` to the thread that installed it (other threads import it
-    normally)."""
-
-    def __init__(self) -> None:
-        self.thread = threading.get_ident()
-
-    def find_spec(self, name, path=None, target=None):
-        if name == "pandas" and threading.get_ident() == self.thread:
-            raise ModuleNotFoundError("pandas is not needed for pytesseract's dict output", name=name)
-
-
-def import_pytesseract():
-    """pytesseract, imported without pandas when pandas is not loaded yet.
-
-    pytesseract imports pandas at import time only for its DataFrame output, which is not used here;
-    that import costs 1-6 s per process (measured), i.e. per OCR worker. Other modules that call
-    pytesseract should import it through this function."""
-    if "pytesseract" in sys.modules or "pandas" in sys.modules:
-        import pytesseract
-
-        return pytesseract
-    blocker = _NoPandasInThisThread()
-    sys.meta_path.insert(0, blocker)
-    try:
-        import pytesseract
-    finally:
-        sys.meta_path.remove(blocker)
-    return pytesseract
+OSD_SIDEWAYS_CONFIDENCE = 0.3  # lower bar when the profiles already say the page is sideways
+AMBIGUOUS_SIDEWAYS_RATIO = 0.8  # profiles this close: a poor page may be sideways even if OSD cannot tell
 
 
 def installed_languages() -> list[str]:
@@ -73,16 +42,6 @@ def installed_languages() -> list[str]:
         return sorted(import_pytesseract().get_languages(config=""))
     except Exception:  # noqa: BLE001 - Tesseract missing or broken: no languages
         return []
-
-
-@lru_cache(maxsize=1)
-def tesseract_version() -> str:
-    pytesseract = import_pytesseract()
-
-    try:
-        return str(pytesseract.get_tesseract_version()).split()[0]
-    except Exception as exc:  # TesseractNotFoundError and friends
-        raise OcrEngineError(f"tesseract is not available: {exc}") from exc
 
 
 class TesseractEngine:
@@ -261,3 +220,6 @@ def _clearly_better(candidate: OcrPage, current: OcrPage) -> bool:
 def _looks_poor(page: OcrPage) -> bool:
     words = page.words
     return len(words) < POOR_MIN_WORDS or page.confidence < POOR_MEAN_CONFIDENCE
+
+
+__all__ = ["TesseractEngine", "import_pytesseract", "installed_languages", "tesseract_version"]

@@ -17,6 +17,7 @@ import time
 from functools import lru_cache
 
 from ocr_tasks.config import OcrConfig
+from ocr_tasks.engines.tesseract_install import import_pytesseract, tesseract_version
 from ocr_tasks.errors import OcrEngineError, OcrTimeout
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
@@ -39,8 +40,6 @@ def available() -> bool:
     Tesseract version, and not switched off (`OCR_TESSERACT_BINDING=cli`)."""
     if os.environ.get("OCR_TESSERACT_BINDING", "").lower() == "cli":
         return False
-    from ocr_tasks.engines.tesseract import tesseract_version
-
     linked = _linked_version()
     try:
         return linked is not None and linked == tesseract_version()
@@ -68,8 +67,6 @@ def _api(languages: str, psm: int):
 
 def image_to_data(path: str, config: OcrConfig, timeout: float) -> dict:
     """The reading of the image at `path`, in `pytesseract.image_to_data(..., output_type=DICT)` form."""
-    from ocr_tasks.engines.tesseract import import_pytesseract
-
     file_to_dict = import_pytesseract().pytesseract.file_to_dict  # its parser, without pandas
     api = _api(config.languages, int(config.psm))
     started = time.perf_counter()

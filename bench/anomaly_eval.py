@@ -137,7 +137,8 @@ def main() -> int:
     got = {d for d, kinds in flagged.items() if OUTLIER in kinds}
     lenient = injected | ledger.collateral
     print(
-        "\nLearned outliers (IsolationForest + per-vendor robust z; injected totals 5x-20x the vendor's median)"
+        "\nLearned outliers (IsolationForest + per-vendor robust z;"
+        " injected totals 5x-20x the vendor's median)"
     )
     print_table(
         [

@@ -223,8 +223,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ocr_seconds_per_page = runs["ours 1"][0] / n
     print(
-        f"# OCR throughput: {len(receipts)} SROIE receipts + {len(invoices)} rendered invoice pages = {n} pages,"
-        f" psm {args.psm}, OMP_THREAD_LIMIT=1, {os.cpu_count()} cores\n"
+        f"# OCR throughput: {len(receipts)} SROIE receipts + {len(invoices)} rendered invoice pages"
+        f" = {n} pages, psm {args.psm}, OMP_THREAD_LIMIT=1, {os.cpu_count()} cores\n"
     )
     print(
         "| run | wall s | pages/s | ours/bare wall | CPU s | ours/bare CPU | peak RSS MB (largest process) |"
@@ -234,12 +234,13 @@ def main(argv: list[str] | None = None) -> int:
         bare_s, bare_rss, bare_cpu = runs[f"bare {label}"]
         ours_s, ours_rss, ours_cpu = runs[f"ours {label}"]
         print(
-            f"| bare `tesseract` CLI, {label} at a time | {bare_s:.1f} | {n / bare_s:.2f} | | {bare_cpu:.1f} | |"
-            f" {bare_rss / 1024:.0f} |"
+            f"| bare `tesseract` CLI, {label} at a time | {bare_s:.1f} | {n / bare_s:.2f} |"
+            f" | {bare_cpu:.1f} | | {bare_rss / 1024:.0f} |"
         )
         print(
-            f"| `ocr-engine ocr --workers {label}` | {ours_s:.1f} | {n / ours_s:.2f} | {ours_s / bare_s:.2f}x |"
-            f" {ours_cpu:.1f} | {ours_cpu / max(bare_cpu, 1e-9):.2f}x | {ours_rss / 1024:.0f} |"
+            f"| `ocr-engine ocr --workers {label}` | {ours_s:.1f} | {n / ours_s:.2f}"
+            f" | {ours_s / bare_s:.2f}x | {ours_cpu:.1f} | {ours_cpu / max(bare_cpu, 1e-9):.2f}x"
+            f" | {ours_rss / 1024:.0f} |"
         )
     scale = runs["ours 1"][0] / runs[f"ours {args.workers}"][0]
     bare_scale = runs["bare 1"][0] / runs[f"bare {args.workers}"][0]
@@ -254,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         f" >= 1.7x |"
     )
     print(
-        f"| born-digital PDF page (text layer, in-process, {text_pages} pages) | {text_layer * 1000:.1f} ms |  |"
+        f"| born-digital PDF page (text layer, in-process, {text_pages} pages)"
+        f" | {text_layer * 1000:.1f} ms |  |"
     )
     print(f"| OCR'd page (ours, 1 worker) | {ocr_seconds_per_page * 1000:.0f} ms |  |")
     print(f"| text-layer speed-up over OCR | {ocr_seconds_per_page / text_layer:.0f}x | >= 20x |")

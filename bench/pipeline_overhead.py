@@ -259,7 +259,8 @@ def main() -> int:
     for name, value in rows:
         print(f"{name:<{width}}  {value}")
     print(
-        f"\n(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; Prefect server on 127.0.0.1:{port_number})"
+        f"\n(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores;"
+        f" Prefect server on 127.0.0.1:{port_number})"
     )
     return 0
 

@@ -136,7 +136,8 @@ def calibrate(config: OcrConfig) -> dict:
             calibrated[test_idx] = clf.predict_proba(x[test_idx])[:, 1]
         raw = np.array([c for _, c, _ in rows])
         print(
-            f"| {field} | {len(rows)} | {np.mean((raw - y) ** 2):.3f} | {np.mean((calibrated - y) ** 2):.3f} |"
+            f"| {field} | {len(rows)} | {np.mean((raw - y) ** 2):.3f}"
+            f" | {np.mean((calibrated - y) ** 2):.3f} |"
         )
         clf = LogisticRegression(C=10.0).fit(x, y)
         if clf.coef_[0][0] < MIN_SLOPE:

@@ -86,7 +86,8 @@ def invoice_upload(*, user, project: Project, files: list, dispatch: bool = True
     total = sum(f.size or 0 for f in files)
     if total > settings.OCR_MAX_REQUEST_BYTES:
         raise RequestTooLarge(
-            f"the request holds {total:,} bytes of files, above the limit of {settings.OCR_MAX_REQUEST_BYTES:,}",
+            f"the request holds {total:,} bytes of files,"
+            f" above the limit of {settings.OCR_MAX_REQUEST_BYTES:,}",
             detail={"size": total, "max_bytes": settings.OCR_MAX_REQUEST_BYTES},
         )
     accepted, errors = _check_files(files, upload_limits())

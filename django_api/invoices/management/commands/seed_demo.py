@@ -72,5 +72,6 @@ class Command(BaseCommand):
             run_task(task_id=str(outcome.task.id))  # process here, before the API starts
         outcome.task.refresh_from_db()
         self.stdout.write(
-            f"processed {len(outcome.documents)} sample document(s): task {outcome.task.id} {outcome.task.status}"
+            f"processed {len(outcome.documents)} sample document(s):"
+            f" task {outcome.task.id} {outcome.task.status}"
         )

@@ -76,7 +76,8 @@ def _check_one(index: int, entry: Any) -> Any:
 
 def check_custom_expectations(configs: list[dict]) -> list[dict]:
     """Check a user's expectation configurations against GX; returns them in canonical form
-    (`type`, `kwargs`, `meta`, `description`, `severity`). Raises `InvalidExpectation` on the first bad one."""
+    (`type`, `kwargs`, `meta`, `description`, `severity`). Raises `InvalidExpectation` on the first bad
+    one."""
     if not isinstance(configs, list):
         raise InvalidExpectation(
             f"Custom expectations must be a JSON list, got {type(configs).__name__}.", detail={"index": None}

@@ -163,8 +163,9 @@ def split_invoice(entry: Entry, prior: Ledger, settings: AnomalySettings) -> Ano
     return anomaly_of(
         SPLIT_INVOICE,
         entry,
-        f"{len(parts) + 1} invoices from {entry.record.vendor_name!r} within {settings.split_window_days} days "
-        f"each stay under the approval threshold {limit:,.2f} but together total {combined:,.2f}.",
+        f"{len(parts) + 1} invoices from {entry.record.vendor_name!r}"
+        f" within {settings.split_window_days} days each stay under the approval threshold {limit:,.2f}"
+        f" but together total {combined:,.2f}.",
         {"invoices": len(parts) + 1, "combined_total": round(combined, 2), "approval_threshold": limit},
         [o.document_id for o in parts],
     )
@@ -188,8 +189,8 @@ def iban_changed(entry: Entry, prior: Ledger) -> Anomaly | None:
     return anomaly_of(
         IBAN_CHANGED,
         entry,
-        f"The IBAN {entry.iban} differs from the {len(known)} IBAN(s) {entry.record.vendor_name!r} used before "
-        f"({', '.join(sorted(known)[:3])}).",
+        f"The IBAN {entry.iban} differs from the {len(known)} IBAN(s) {entry.record.vendor_name!r}"
+        f" used before ({', '.join(sorted(known)[:3])}).",
         {"iban": entry.iban, "known_ibans": sorted(known)},
         [o.document_id for o in prior.vendor_entries(entry.vendor) if o.iban][-3:],
     )

@@ -20,8 +20,9 @@ class AnomalySettings:
     min_vendor_history: the learned detector scores a document only when its vendor has this many past
     invoices. z_threshold: robust (modified) z-score from which a feature is "unusual";
     min_amount_ratio: a total is an outlier for its vendor only if it is also at least this many times
-    above (or below) the vendor's median, so that tight-priced vendors do not flag 2x invoices. contamination: the
-    IsolationForest's expected share of outliers. today: reference date (None: the real today).
+    above (or below) the vendor's median, so that tight-priced vendors do not flag 2x invoices.
+    contamination: the IsolationForest's expected share of outliers. today: reference date (None: the
+    real today).
     """
 
     approval_threshold: float = 10_000.0

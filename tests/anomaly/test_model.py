@@ -92,7 +92,8 @@ def test_importing_the_package_stays_light():
     import sys
 
     code = (
-        "import sys, ocr_tasks.anomaly; heavy = {'sklearn', 'pandas', 'great_expectations'} & set(sys.modules);"
+        "import sys, ocr_tasks.anomaly;"
+        " heavy = {'sklearn', 'pandas', 'great_expectations'} & set(sys.modules);"
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -41,7 +41,8 @@ BAD = {
     "number_pattern": (
         make_invoice({"invoice_number": "#?? 42"}),
         "invoice_fields",
-        "The invoice number is 1-40 letters, digits and separators (. / # _ : -), starting with a letter or digit.",
+        "The invoice number is 1-40 letters, digits and separators (. / # _ : -),"
+        " starting with a letter or digit.",
     ),
     "total_negative": (
         make_invoice({"total": "-5.00", "subtotal": None, "tax_amount": None, "amount_due": None}),

@@ -47,7 +47,8 @@ def test_json_and_csv_formats(corpus, capsys):
 
 def test_templates_option(corpus, tmp_path, capsys):
     (tmp_path / "coolblue.yml").write_text(
-        "issuer: Coolblue (template)\nkeywords: ['Coolblue B\\.V\\.']\nfields:\n  amount: 'Totaal\\s+€\\s*([\\d.,]+)'\n"
+        "issuer: Coolblue (template)\nkeywords: ['Coolblue B\\.V\\.']\n"
+        "fields:\n  amount: 'Totaal\\s+€\\s*([\\d.,]+)'\n"
         "options: {decimal_separator: ',', currency: EUR}\n"
     )
     assert main(["extract", _pdf(corpus), "--templates", str(tmp_path), "--workers", "1"]) == 0

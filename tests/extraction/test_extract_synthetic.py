@@ -1,4 +1,5 @@
-"""Template-free extraction on synthetic invoices (random vendors, layouts, languages, formats; fixed seed)."""
+"""Template-free extraction on synthetic invoices (random vendors, layouts, languages, formats; fixed
+seed)."""
 
 import random
 from decimal import Decimal

@@ -11,7 +11,9 @@ import sys
 import ocr_tasks.cli.main, ocr_tasks.cli.ocr_cmd, ocr_tasks.recognise, ocr_tasks.layout, ocr_tasks.exporters
 from ocr_tasks.engines.tesseract import tesseract_version
 tesseract_version()
-heavy = sorted(m for m in ("layoutparser", "pandas", "prefect", "django", "streamlit", "cv2") if m in sys.modules)
+heavy = sorted(
+    m for m in ("layoutparser", "pandas", "prefect", "django", "streamlit", "cv2") if m in sys.modules
+)
 print(",".join(heavy))
 """
 

@@ -1,5 +1,6 @@
 """Hand a committed task to the pipeline: an embedded bounded executor calling the flow in-process, or
-`run_deployment(..., timeout=0)` in distributed mode (both through `flows.dispatch.submit_task`). Also start-up recovery and the Prefect health check.
+`run_deployment(..., timeout=0)` in distributed mode (both through `flows.dispatch.submit_task`). Also
+start-up recovery and the Prefect health check.
 
 Settings: `OCR_PIPELINE_MODE` (embedded | distributed), `OCR_EXECUTOR` (thread | sync | none; embedded),
 `OCR_WORKERS` (pool size, default cores), `OCR_FLOW` (`module:callable` called with `task_id=`; default

@@ -12,7 +12,14 @@ from collections import Counter
 from decimal import Decimal
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
-from ocr_tasks.extraction.keywords import has_inclusive, has_label, has_negative, label_strength
+from ocr_tasks.extraction.keywords import (
+    FINAL_TOTAL_LABELS,
+    concept_pattern,
+    has_inclusive,
+    has_label,
+    has_negative,
+    label_strength,
+)
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
@@ -34,43 +41,12 @@ _SUMMARY_ROW = re.compile(
     r"\b(tax|gst|vat|btw)\s*(code|%)",
     re.IGNORECASE,
 )
-FINAL_TOTAL_LABELS = (
-    "grand total",
-    "total payable",
-    "amount payable",
-    "total due",
-    "amount due",
-    "balance due",
-    "nett total",
-    "net total",
-    "total amount",
-    "rounded total",
-    "total after adj",
-    "total after rounding",
-    "te betalen",
-    "totaal te betalen",
-    "gesamtbetrag",
-    "endbetrag",
-    "rechnungsbetrag",
-    "total ttc",
-    "net à payer",
-    "montant total",
-    "invoice total",
-    "total to pay",
-    "amount to pay",
-    "jumlah besar",
-    "total incl",
-    "total rounded",
-    "total after round",
+_ROUNDING_ROW = concept_pattern(
+    ("rounding",), extra=r"founding|round(?:ed)?\s*(?:adj\w*|total)|total\s*round\w*", whole_words=False
 )
-_ROUNDING_ROW = re.compile(
-    r"\b([rf]ounding|round(?:ed)?\s*(?:adj\w*|total)|total\s*round\w*|afronding|rundung|"
-    r"arrondi)",
-    re.IGNORECASE,
-)
-_CASH_ROW = re.compile(
-    r"\b(cash|tunai|tendered|tender|paid|received|change|kembali|baki|visa|master|card)\b", re.IGNORECASE
-)
+_CASH_ROW = concept_pattern(("cash", "change", "card_payment"))
+_CASH_GIVEN = concept_pattern(("cash",))
+_CHANGE_GIVEN = concept_pattern(("change",))
 
 
 def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:
@@ -156,6 +132,7 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 "rounding_printed": float(rounding_printed),
                 "in_summary_table": float(in_summary),
                 "final_total_label": label_strength(left, FINAL_TOTAL_LABELS, fuzzy=False),
+                "amount_due_label": min(1.0, has_label(left, "amount_due")),
             }
             for name in AMOUNT_FIELD_NAMES:
                 feats = dict(base)
@@ -196,10 +173,9 @@ def _cash_minus_change(per_row: list[tuple[Row, list[AmountMatch]]]) -> Decimal 
     for row, amounts in per_row:
         if not amounts:
             continue
-        lowered = row.text.lower()
-        if cash is None and re.search(r"\b(cash|tunai|tendered|paid|received)\b", lowered):
+        if cash is None and _CASH_GIVEN.search(row.text):
             cash = amounts[-1].value
-        elif change is None and re.search(r"\b(change|kembali|baki)\b", lowered):
+        elif change is None and _CHANGE_GIVEN.search(row.text):
             change = amounts[-1].value
     if cash is not None and change is not None and cash > change >= 0:
         return cash - change

@@ -30,15 +30,29 @@ def _repaired_dates(row: Row, printed: list[DateMatch], day_first: bool | None) 
     return [d for d in repaired if not any(d.start < e and s < d.end for s, e in taken)]
 
 
-def date_candidates(rows: list[Row], *, day_first: bool | None, today: date | None = None) -> list[Candidate]:
+def implausible_date(value: date, *, today: date | None, typical_year: int | None = None) -> bool:
+    """A date no invoice is issued on: more than a year after today, or years after the document's other
+    dates (a date 17 years ahead is a misread or another number, not the invoice date)."""
+    if today is not None and (value - today).days > 366:
+        return True
+    return typical_year is not None and value.year > typical_year + 2
+
+
+def date_candidates(
+    rows: list[Row], *, day_first: bool | None, today: date | None = None, exact_text: bool = False
+) -> list[Candidate]:
+    """Candidates of every printed date; `exact_text` (a PDF text layer) skips the OCR-slip repairs."""
     found: list[tuple[Row, DateMatch, bool]] = []
     for row in rows:
         printed = find_dates(row.text, day_first=day_first)
         found += [(row, d, False) for d in printed]
-        found += [(row, d, True) for d in _repaired_dates(row, printed, day_first)]
+        if not exact_text:
+            found += [(row, d, True) for d in _repaired_dates(row, printed, day_first)]
     plausible = [(row, d, repaired) for row, d, repaired in found if d.value.year <= FAR_FUTURE_YEAR]
     counts = Counter(d.value for _, d, _ in plausible)
     earliest = min((d.value for _, d, _ in plausible), default=None)
+    years = sorted(d.value.year for _, d, _ in plausible)
+    typical_year = years[len(years) // 2] if len(years) >= 3 else None
     out: list[Candidate] = []
     for row, d, repaired in found:
         order = next((i for i, (_, other, _) in enumerate(plausible) if other is d), len(plausible))
@@ -57,6 +71,7 @@ def date_candidates(rows: list[Row], *, day_first: bool | None, today: date | No
             "has_time": float(":" in row.text[d.end : d.end + 12]),
             "repaired": float(repaired),
             "far_future": float(d.value.year > FAR_FUTURE_YEAR),
+            "implausible": float(implausible_date(d.value, today=today, typical_year=typical_year)),
         }
         for name in DATE_FIELD_NAMES:
             feats = dict(base)

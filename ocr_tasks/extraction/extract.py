@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from itertools import product
 
+from ocr_tasks.extraction.address_blocks import customer_block_candidates
 from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
 from ocr_tasks.extraction.candidates import Candidate, group_by_field
 from ocr_tasks.extraction.date_fields import date_candidates
@@ -22,6 +25,7 @@ from ocr_tasks.extraction.identifier_fields import (
     payment_terms_candidates,
     tax_id_candidates,
 )
+from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions
 from ocr_tasks.extraction.party_fields import (
@@ -50,12 +54,19 @@ _NEEDS_LABEL = {
     "tax_rate": ("label_left",),
 }
 
+_PAID_ROW = concept_pattern(("already_paid",))
 
-def _generate(rows: list[Row], options: ExtractionOptions, day_first: bool | None) -> list[Candidate]:
+
+def _generate(
+    rows: list[Row], options: ExtractionOptions, day_first: bool | None, *, exact_text: bool = False
+) -> list[Candidate]:
+    """Candidates of every field; `exact_text`: the rows come from a PDF text layer (no OCR slips)."""
     candidates: list[Candidate] = []
     candidates += amount_candidates(rows, decimal_separator=options.decimal_separator)
     candidates += tax_rate_candidates(rows)
-    candidates += date_candidates(rows, day_first=day_first)
+    candidates += date_candidates(
+        rows, day_first=day_first, today=options.today or date.today(), exact_text=exact_text
+    )
     candidates += vendor_name_candidates(rows)
     candidates += labelled_identifier_candidates(rows, "invoice_number")
     candidates += labelled_identifier_candidates(rows, "po_number")
@@ -71,7 +82,12 @@ def candidates_for(document: OcrDocument, options: ExtractionOptions | None = No
     options = options or ExtractionOptions()
     rows = document_rows(document)
     country = options.country or guess_country("\n".join(r.text for r in rows))
-    return _generate(rows, options, _day_first(rows, options, country))
+    return _generate(rows, options, _day_first(rows, options, country), exact_text=_exact_text(document))
+
+
+def _exact_text(document: OcrDocument) -> bool:
+    """Whether every page was read from a PDF text layer (its characters are exact, not recognised)."""
+    return bool(document.pages) and all(p.source == "text_layer" for p in document.pages)
 
 
 def _day_first(rows: list[Row], options: ExtractionOptions, country: str | None = None) -> bool | None:
@@ -133,6 +149,52 @@ def _raise(c: Candidate, factor: float = 0.6) -> None:
     c.confidence = min(0.97, 1.0 - (1.0 - c.confidence) * factor)
 
 
+def _consistent_combination(
+    grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]
+) -> tuple[Candidate, Candidate, Candidate] | None:
+    """The total, subtotal and tax (among the top 4 values of each) with subtotal + tax = total whose
+    scores, plus a bonus for agreeing, beat the independent choice; or the independent choice when it
+    already adds up."""
+    totals = _top_distinct(grouped.get("total", []), 4)
+    subs = _top_distinct(grouped.get("subtotal", []), 4)
+    taxes = _top_distinct(grouped.get("tax_amount", []), 4)
+    if not (totals and subs and taxes):
+        return None
+    independent = sum(chosen[n].score for n in ("total", "subtotal", "tax_amount"))
+    if chosen["total"].value == chosen["subtotal"].value and Decimal(chosen["tax_amount"].value) != 0:
+        independent -= 2.0  # a total equal to the subtotal while tax is printed contradicts itself
+    best_combo, best_value = None, independent
+    for t, s, x in product(totals, subs, taxes):
+        if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(s.value):
+            value = t.score + s.score + x.score + 2.0
+            if value > best_value:
+                best_combo, best_value = (t, s, x), value
+    if best_combo is None:
+        t, s, x = (chosen[n] for n in ("total", "subtotal", "tax_amount"))
+        if Decimal(s.value) + Decimal(x.value) == Decimal(t.value):
+            best_combo = (t, s, x)
+    return best_combo
+
+
+def _rounded_total(grouped: dict[str, list[Candidate]], total: Candidate) -> Candidate | None:
+    """When the page prints a cash rounding, the total rounded to 0.05 next to an unrounded one."""
+    value = Decimal(total.value)
+    if not total.features.get("rounding_printed") or (value * 20) % 1 == 0:
+        return None
+    rounded = [
+        c
+        for c in grouped.get("total", [])
+        if (Decimal(c.value) * 20) % 1 == 0
+        and abs(Decimal(c.value) - value) <= Decimal("0.025")
+        and c.value != total.value
+    ]
+    if not rounded:
+        return None
+    pick = max(rounded, key=lambda c: c.score)
+    pick.confidence = max(pick.confidence, total.confidence * 0.9)
+    return pick
+
+
 def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate | None]:
     """Best total/subtotal/tax, preferring a combination where subtotal + tax = total; then, when the
     page prints a cash rounding, the rounded total (payable) over the unrounded one."""
@@ -141,48 +203,59 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
         for name in ("total", "subtotal", "tax_amount", "amount_due")
         if (c := best(grouped.get(name, []))) is not None
     }
-    totals = _top_distinct(grouped.get("total", []), 4)
-    subs = _top_distinct(grouped.get("subtotal", []), 4)
-    taxes = _top_distinct(grouped.get("tax_amount", []), 4)
-    if totals and subs and taxes:
-        independent = sum(chosen[n].score for n in ("total", "subtotal", "tax_amount"))
-        best_combo, best_value = None, independent
-        for t, s, x in product(totals, subs, taxes):
-            if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(
-                s.value
-            ):
-                value = t.score + s.score + x.score + 2.0
-                if value > best_value:
-                    best_combo, best_value = (t, s, x), value
-        if best_combo is None and all(n in chosen for n in ("total", "subtotal", "tax_amount")):
-            t, s, x = (chosen[n] for n in ("total", "subtotal", "tax_amount"))
-            if Decimal(s.value) + Decimal(x.value) == Decimal(t.value):
-                best_combo = (t, s, x)
-        if best_combo:
-            for name, c in zip(("total", "subtotal", "tax_amount"), best_combo):
-                chosen[name] = c
-                _raise(c)
+    combination = _consistent_combination(grouped, chosen)
+    if combination:
+        for name, c in zip(("total", "subtotal", "tax_amount"), combination, strict=True):
+            chosen[name] = c
+            _raise(c)
     total = chosen.get("total")
     tax = chosen.get("tax_amount")
     if total is not None and tax is not None and tax.value == total.value and Decimal(total.value) > 0:
         # a tax equal to the total is a total read under a `GST incl.` label: take the next tax value
         others = [c for c in grouped.get("tax_amount", []) if Decimal(c.value) < Decimal(total.value)]
         chosen["tax_amount"] = best(others) if others else None
-    if total is not None and total.features.get("rounding_printed"):
-        value = Decimal(total.value)
-        if (value * 20) % 1 != 0:
-            rounded = [
-                c
-                for c in grouped.get("total", [])
-                if (Decimal(c.value) * 20) % 1 == 0
-                and abs(Decimal(c.value) - value) <= Decimal("0.025")
-                and c.value != total.value
-            ]
-            if rounded:
-                pick = max(rounded, key=lambda c: c.score)
-                pick.confidence = max(pick.confidence, total.confidence * 0.9)
-                chosen["total"] = pick
+    if total is not None:
+        chosen["total"] = _rounded_total(grouped, total) or total
     return chosen
+
+
+def _paid_printed(rows: list[Row]) -> bool:
+    """Whether the page prints an amount already paid (deposit, prepayment, `Acompte`, `Anzahlung`)."""
+    return any(_PAID_ROW.search(r.text) and re.search(r"\d[.,]\d{2}\b", r.text) for r in rows)
+
+
+def _settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]) -> None:
+    """Amount due and due date that the chosen values imply: with no amount-due label and nothing paid
+    printed, the amount due is the total; a due date before the invoice date is not the due date."""
+    total = chosen.get("total")
+    if "amount_due" not in chosen and total is not None and not _paid_printed(rows):
+        due = replace(total, field="amount_due", features={**total.features, "from_total": 1.0})
+        due.confidence = total.confidence * 0.8
+        chosen["amount_due"] = due
+    issued, due_date = chosen.get("invoice_date"), chosen.get("due_date")
+    if issued is not None and due_date is not None and due_date.value < issued.value:
+        later = [c for c in grouped.get("due_date", []) if c.value >= issued.value]
+        if later:
+            chosen["due_date"] = best(later)
+        else:
+            del chosen["due_date"]
+
+
+def _choose_customer(
+    chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]
+) -> None:
+    """The customer among the labelled blocks and the page's address blocks, knowing the vendor: a block
+    that holds the vendor's name is not the customer's."""
+    vendor = chosen.get("vendor_name")
+    pool = list(grouped.get("customer_name", [])) + customer_block_candidates(rows, vendor)
+    for c in pool:
+        c.features["is_vendor"] = float(vendor is not None and c.value.lower() == vendor.value.lower())
+    score_candidates(pool, scorer="hand")
+    winner = best(pool)
+    if winner is None:
+        chosen.pop("customer_name", None)
+    else:
+        chosen["customer_name"] = winner
 
 
 def _to_field(c: Candidate) -> FieldValue:
@@ -227,7 +300,7 @@ def extract_invoice(
     country = options.country or guess_country(full_text)
     day_first = _day_first(rows, options, country)
 
-    candidates = _generate(rows, options, day_first)
+    candidates = _generate(rows, options, day_first, exact_text=_exact_text(document))
     if options.second_reading is not None:
         candidates += _second_reading_candidates(candidates, options.second_reading, options, day_first)
     score_candidates(candidates, scorer=options.scorer)
@@ -244,6 +317,7 @@ def extract_invoice(
         if name not in chosen:
             chosen[name] = best(cands)
     chosen = {name: c for name, c in chosen.items() if c is not None}
+    _settle_due(chosen, grouped, rows)
     if (
         "invoice_date" in chosen
         and "due_date" in chosen
@@ -251,6 +325,7 @@ def extract_invoice(
         and chosen["due_date"].bbox == chosen["invoice_date"].bbox
     ):
         del chosen["due_date"]
+    _choose_customer(chosen, grouped, rows)
     address = vendor_address_candidate(rows, chosen.get("vendor_name"))
     if address is not None:
         score_candidates([address], scorer="hand")

@@ -18,7 +18,7 @@ from ocr_tasks.extraction.identifier_rules import (
     repair_prefix,
     separated_prefix,
 )
-from ocr_tasks.extraction.keywords import LABELS, fold, label_strength
+from ocr_tasks.extraction.keywords import DOCUMENT_TITLES, LABELS, PHONE_LABELS, fold, label_strength
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
 
@@ -33,9 +33,6 @@ _TERMS_RE = re.compile(
     r"cash on delivery|cod|end of month|eom)\b",
     re.IGNORECASE,
 )
-
-
-PHONE_LABELS = ("tel", "telephone", "phone", "fax", "h/p", "hp", "mobile", "whatsapp", "telefoon", "telefon")
 
 
 def iban_is_valid(iban: str) -> bool:
@@ -57,13 +54,10 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 BARE_NO_STRENGTH = 0.8
-DOCUMENT_TITLES = frozenset(
-    {"invoice", "receipt", "factuur", "rechnung", "facture", "cash bill", "resit", "bill"}
-)  # a lone `No` label says less than `Invoice No` or `Doc No`
 
 
 def _label_span(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int, int, str]:
-    """Strength of the best label on the row, its start, the character offset just after it, and the phrase."""
+    """Strength of the best label on the row, its start, the offset just after it, and the phrase."""
     lowered = row_text.lower()
     best, start, end, label = 0.0, -1, -1, ""
     for phrase in phrases:
@@ -103,6 +97,16 @@ def _identifier(
     )
 
 
+def _is_date(token: re.Match[str], date_spans: list[tuple[int, int]]) -> bool:
+    """Whether a token is a printed date: a date found inside a longer identifier (`RE-20140703/502`)
+    does not make the identifier a date."""
+    start, end = token.span()
+    for s, e in date_spans:
+        if s < end and start < e and (e - s) >= 0.6 * (end - start):
+            return True
+    return False
+
+
 def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[str, ...]) -> list[Candidate]:
     """Identifiers printed after their label on the row (at most the third token after it)."""
     strength, label_start, end, label = _label_span(row.text, phrases)
@@ -113,9 +117,7 @@ def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[s
     for distance, m in enumerate(_ID_TOKEN.finditer(row.text, end)):
         if distance > 2:
             break
-        if any(m.start() < e and s < m.end() for s, e in date_spans) or in_address(
-            row.text, label_start, m.end()
-        ):
+        if _is_date(m, date_spans) or in_address(row.text, label_start, m.end()):
             continue
         start = m.start()
         prefix = separated_prefix(row.text[end:start], m.group(0))
@@ -166,7 +168,7 @@ def labelled_identifier_candidates(
             below = rows[i + 1]
             spans = [(d.start, d.end) for d in find_dates(below.text)]
             for m in _ID_TOKEN.finditer(below.text):
-                if any(m.start() < e and s < m.end() for s, e in spans):
+                if _is_date(m, spans):
                     continue
                 header = header_chunk(row, below.span_bbox(m.start(), m.end()))
                 column_strength = label_strength(
@@ -186,11 +188,49 @@ def labelled_identifier_candidates(
     return out
 
 
+def vat_id_valid(value: str) -> float | None:
+    """1.0/0.0 when python-stdnum (optional) can check the VAT id's check digits, else None."""
+    try:
+        from stdnum.eu import vat  # optional dependency (LGPL); hand rules elsewhere do without it
+    except ImportError:
+        return None
+    return float(bool(vat.is_valid(value)))
+
+
+def iban_valid(value: str) -> bool:
+    """IBAN check through schwifty when installed (country length and check digits), else ISO 13616."""
+    try:
+        from schwifty import IBAN
+    except ImportError:
+        return iban_is_valid(value)
+    try:
+        IBAN(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _label_before(row: Row, start: int) -> str:
+    """The label text printed before offset `start`: the row's last two column segments before it."""
+    parts = [p for p in re.split(r"\s{2,}", row.text[:start]) if p.strip()]
+    return " ".join(parts[-2:])
+
+
+def _party_features(row: Row, start: int) -> dict[str, float]:
+    """Whose identifier it is: a bill-to word (`N° TVA client`, `Customer VAT Number`, `Käufer`) in its
+    label makes it the buyer's, a seller word the vendor's."""
+    label = _label_before(row, start)
+    return {
+        "customer_label": min(1.0, label_strength(label, LABELS["customer"], fuzzy=False)),
+        "seller_label": min(1.0, label_strength(label, LABELS["seller"], fuzzy=False)),
+    }
+
+
 def iban_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for row in rows:
         for m in _IBAN_RE.finditer(row.text.upper()):
-            if iban_is_valid(m.group(1)):
+            if iban_valid(m.group(1).replace(" ", "")):
                 out.append(
                     Candidate(
                         field="iban",
@@ -199,7 +239,7 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
                         page=row.page,
                         bbox=row.span_bbox(m.start(), m.end()),
                         ocr_confidence=row.span_confidence(m.start(), m.end()),
-                        features={"valid": 1.0},
+                        features={"valid": 1.0, **_party_features(row, m.start())},
                         row_index=rows.index(row),
                     )
                 )
@@ -223,6 +263,8 @@ def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
                         "label": label,
                         "rel_y": row.bbox.center[1],
                         "eu_vat": float(bool(re.match(r"[A-Z]{2}", m.group(1)))),
+                        "checksum_bad": float(vat_id_valid(m.group(1).replace(" ", "")) == 0.0),
+                        **_party_features(row, m.start()),
                     },
                     row_index=rows.index(row),
                 )

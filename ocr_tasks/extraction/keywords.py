@@ -1,4 +1,12 @@
-"""Label lexicons per field (English, German, French, Dutch, Malay) and a noise-tolerant label matcher.
+"""Label knowledge of the extraction: per-language lexicons compiled into label lists per field, and a
+noise-tolerant label matcher.
+
+The lexicons are data (`lexicons/<lang>.json`: en, de, fr, nl, es, it, and ms for the receipts of Malaysia
+and Singapore), one file per language, each mapping a *concept* (invoice number, due date, amount due,
+cash, change, bill-to, VAT id, ...) to the phrases that print it. They are read and compiled once
+(`lexicon`, cached). A field's labels are the union of its concepts (`FIELD_CONCEPTS`); the labels that say
+a value is something else (cash handed over, change, an amount excluding tax...) are concepts too
+(`NEGATIVE_CONCEPTS`) plus a few short words. Adding a language is one file; adding a phrase is one line.
 
 A label is the text printed before a value on its row, or just above it in the same column. Matching is
 exact on word boundaries first, then fuzzy (rapidfuzz partial ratio) so that OCR noise such as `T0TAL` or
@@ -7,381 +15,140 @@ exact on word boundaries first, then fuzzy (rapidfuzz partial ratio) so that OCR
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
-LABELS: dict[str, tuple[str, ...]] = {
-    "total": (
-        "total",
-        "grand total",
-        "total amount",
-        "amount total",
-        "total incl",
-        "total inclusive",
-        "nett total",
-        "net total",
-        "total payable",
-        "total due",
-        "total rm",
-        "total sales",
-        "totaal",
-        "totaalbedrag",
-        "te betalen",
-        "gesamtbetrag",
-        "gesamt",
-        "summe",
-        "endbetrag",
-        "rechnungsbetrag",
-        "montant total",
-        "total ttc",
-        "net à payer",
-        "jumlah",
-        "amount",
-        "balance",
-        "total (rm)",
-        "total amt",
-        "nett",
-        "totaal incl",
-        "totaalprijs",
-        "bedrag",
-        "round total",
-        "rounded total",
-        "total rounded",
-        "total round",
-    ),
-    "subtotal": (
-        "subtotal",
-        "sub total",
-        "sub-total",
-        "total excl",
-        "total excluding",
-        "excluding gst",
-        "excl. btw",
-        "excl btw",
-        "subtotaal",
-        "totaal excl",
-        "zwischensumme",
-        "nettobetrag",
-        "netto",
-        "total ht",
-        "sous-total",
-        "untaxed amount",
-        "net amount",
-        "total before tax",
-        "amount before gst",
-        "total sales (excluding gst)",
-        "total excl. gst",
-        "totaal exclusief",
-        "exclusief btw",
-        "exclusief",
-        "excl. vat",
-        "excl vat",
-        "excl. tax",
-        "excl tax",
-        "exkl. mwst",
-        "exkl mwst",
-        "hors taxes",
-        "untaxed",
-        "amount excl",
-        "netto bedrag",
-        "grondslag",
-        "bemessungsgrundlage",
-        "base ht",
-        "taxable amount",
-        "taxable",
-        "amount before tax",
-    ),
-    "tax_amount": (
-        "tax",
-        "vat",
-        "gst",
-        "sst",
-        "btw",
-        "mwst",
-        "ust",
-        "tva",
-        "total tax",
-        "total gst",
-        "total vat",
-        "tax amount",
-        "gst amount",
-        "vat amount",
-        "sales tax",
-        "service tax",
-        "mehrwertsteuer",
-        "umsatzsteuer",
-        "btw bedrag",
-        "taxes",
-        "steuerbetrag",
-        "montant tva",
-        "gst payable",
-    ),
-    "amount_due": (
-        "amount due",
-        "balance due",
-        "total due",
-        "due",
-        "to pay",
-        "te betalen",
-        "zu zahlen",
-        "à payer",
-        "amount payable",
-        "openstaand",
-        "restbetrag",
-        "payable",
-    ),
-    "invoice_date": (
-        "date",
-        "invoice date",
-        "inv date",
-        "bill date",
-        "receipt date",
-        "datum",
-        "factuurdatum",
-        "rechnungsdatum",
-        "date de facture",
-        "date facture",
-        "tarikh",
-        "issue date",
-        "issued",
-        "dated",
-        "doc date",
-        "trans date",
-        "transaction date",
-        "order date",
-        "orderdatum",
-        "bestelldatum",
-    ),
-    "due_date": (
-        "due date",
-        "payment due",
-        "due",
-        "vervaldatum",
-        "fälligkeitsdatum",
-        "fällig",
-        "échéance",
-        "date d'échéance",
-        "pay by",
-        "payable by",
-        "uiterste betaaldatum",
-        "betalen voor",
-    ),
-    "invoice_number": (
-        "invoice no",
-        "invoice number",
-        "invoice #",
-        "invoice",
-        "inv no",
-        "inv #",
-        "inv",
-        "bill no",
-        "receipt no",
-        "receipt #",
-        "receipt",
-        "doc no",
-        "document no",
-        "factuurnummer",
-        "factuur",
-        "factuurnr",
-        "rechnungsnummer",
-        "rechnung nr",
-        "rechnung",
-        "numéro de facture",
-        "facture n°",
-        "no. facture",
-        "cash bill",
-        "bill #",
-        "ref",
-        "reference",
-        "transaction no",
-        "trans no",
-        "slip no",
-        "order no",
-        "tax invoice no",
-        "no",
-        "inv#",
-        "invoice#",
-        "receipt#",
-        "bill#",
-        "doc#",
-        "document #",
-        "cash bill no",
-        "cash inv no",
-        "cash invoice no",
-        "no resit",
-        "resit no",
-        "resit",
-        "no bil",
-        "bil no",
-        "trans #",
-        "transaction #",
-        "txn no",
-        "txn #",
-        "ref no",
-        "reference no",
-        "order #",
-        "check no",
-        "check #",
-        "chk no",
-        "chk #",
-        "ticket no",
-        "ticket #",
-        "folio no",
-        "rechnungs nr",
-        "rechnung nr",
-        "rg nr",
-        "beleg nr",
-        "belegnummer",
-        "bon nr",
-        "bonnummer",
-        "factuur nr",
-        "n° de facture",
-        "facture no",
-        "ticket n°",
-    ),
-    "po_number": (
-        "po number",
-        "po no",
-        "p.o.",
-        "po #",
-        "purchase order",
-        "order number",
-        "bestelnummer",
-        "bestellnummer",
-        "bon de commande",
-        "your reference",
-        "uw referentie",
-    ),
-    "vendor_tax_id": (
-        "gst id",
-        "gst reg",
-        "gst no",
-        "gst reg no",
-        "vat no",
-        "vat number",
-        "vat id",
-        "tax id",
-        "btw nr",
-        "btw-nummer",
-        "btw nummer",
-        "btw",
-        "ust-idnr",
-        "ust-id",
-        "steuernummer",
-        "tva intracommunautaire",
-        "n° tva",
-        "siret",
-        "abn",
-        "sst reg",
-        "sst id",
-        "company reg",
-        "roc",
-        "kvk",
-        "tin",
-    ),
-    "payment_terms": (
-        "payment terms",
-        "terms",
-        "betalingstermijn",
-        "betalingsvoorwaarden",
-        "zahlungsbedingungen",
-        "conditions de paiement",
-        "zahlungsziel",
-        "payment term",
-    ),
-    "customer": (
-        "bill to",
-        "billed to",
-        "invoice to",
-        "sold to",
-        "customer",
-        "client",
-        "ship to",
-        "deliver to",
-        "klant",
-        "kunde",
-        "rechnungsempfänger",
-        "factuuradres",
-        "afleveradres",
-        "destinataire",
-        "invoice address",
-        "delivery address",
-    ),
-    "tax_rate": ("tax rate", "vat rate", "gst rate", "btw %", "mwst %", "rate", "tarief"),
-}
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "ms")
 
-# Labels that mark an amount as something other than the field (cash handed over, change, ...).
-NEGATIVE: dict[str, tuple[str, ...]] = {
-    "total": (
-        "cash",
-        "change",
-        "tendered",
-        "tender",
-        "paid",
-        "rounding",
-        "round adj",
-        "discount",
-        "qty",
-        "quantity",
-        "items",
-        "item",
-        "sub total",
-        "subtotal",
-        "excl",
-        "exclusive",
-        "excluding",
-        "gst",
-        "tax",
-        "vat",
-        "btw",
-        "saving",
-        "savings",
-        "points",
-        "card",
-        "visa",
-        "master",
-        "credit",
-        "refund",
-        "deposit",
-        "unit",
-        "price",
-        "before",
-        "service charge",
-        "sst",
-        "balance",
-        "tip",
-        "kembali",
-        "tunai",
-    ),
-    "subtotal": ("gst", "tax", "cash", "change", "qty", "incl", "inclusive", "grand", "rounding"),
-    "tax_amount": ("incl", "inclusive", "excl", "excluding", "id", "reg", "no", "nr", "summary", "code"),
-    "invoice_date": ("due", "vervaldatum", "fällig", "échéance", "expiry", "exp", "order", "delivery"),
-    "amount_due": (
-        "change",
-        "cash",
-        "tendered",
-        "tender",
-        "kembali",
-        "paid",
-        "rounding",
-        "discount",
-        "change due",
-    ),
-    "due_date": (
-        "invoice date",
-        "factuurdatum",
-        "rechnungsdatum",
-        "date de facture",
-        "order date",
-        "issue date",
-        "orderdatum",
-        "bestelldatum",
-        "inv date",
-        "bill date",
-    ),
+
+@lru_cache(maxsize=16)
+def lexicon(languages: tuple[str, ...] = LANGUAGES) -> dict[str, tuple[str, ...]]:
+    """Concept -> phrases (lower case, first-seen order, no duplicates) over the given languages' files."""
+    merged: dict[str, list[str]] = {}
+    for language in languages:
+        path = LEXICON_DIR / f"{language}.json"
+        if not path.is_file():
+            continue
+        for concept, phrases in json.loads(path.read_text(encoding="utf-8"))["concepts"].items():
+            bucket = merged.setdefault(concept, [])
+            bucket += [p.lower() for p in phrases if p.lower() not in bucket]
+    return {concept: tuple(phrases) for concept, phrases in merged.items()}
+
+
+def phrases(*concepts: str, languages: tuple[str, ...] = LANGUAGES) -> tuple[str, ...]:
+    """The phrases of one or more concepts (union, first-seen order)."""
+    table = lexicon(languages)
+    out: list[str] = []
+    for concept in concepts:
+        out += [p for p in table.get(concept, ()) if p not in out]
+    return tuple(out)
+
+
+# Field -> the concepts whose phrases label it.
+FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
+    "total": ("total",),
+    "subtotal": ("subtotal",),
+    "tax_amount": ("tax",),
+    "amount_due": ("amount_due",),
+    "invoice_date": ("invoice_date",),
+    "due_date": ("due_date",),
+    "delivery_date": ("delivery_date",),
+    "invoice_number": ("invoice_number",),
+    "po_number": ("order_number",),
+    "customer_number": ("customer_number",),
+    "vendor_tax_id": ("vat_id", "tax_number", "company_registration"),
+    "payment_terms": ("payment_terms",),
+    "customer": ("bill_to", "ship_to"),
+    "seller": ("seller",),
+    "tax_rate": ("tax_rate",),
+    "already_paid": ("already_paid",),
 }
+# Field -> (concepts, extra words) of labels that say an amount or date is something else.
+NEGATIVE_CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "total": (
+        (
+            "cash",
+            "change",
+            "already_paid",
+            "rounding",
+            "discount",
+            "quantity",
+            "exclusive_marker",
+            "tax",
+            "loyalty",
+            "card_payment",
+            "refund",
+            "unit_price",
+            "service_charge",
+            "tip",
+        ),
+        ("sub total", "subtotal", "balance"),
+    ),
+    "subtotal": (("cash", "change", "quantity", "inclusive_marker", "rounding"), ("gst", "tax", "grand")),
+    "tax_amount": (
+        (),
+        (
+            "incl",
+            "inclusive",
+            "excl",
+            "excluding",
+            "id",
+            "reg",
+            "no",
+            "nr",
+            "summary",
+            "code",
+            "basis",
+            "base",
+        ),
+    ),
+    "invoice_date": (("due_date", "delivery_date"), ("expiry", "exp", "order")),
+    "amount_due": (("cash", "change", "already_paid", "rounding", "discount"), ("change due",)),
+    "due_date": (("delivery_date",), ()),
+}
+# Single words that label a date without saying which one (they never say a date is *not* a due date).
+_GENERIC_DATE_WORDS = frozenset({"date", "datum", "data", "fecha", "vom", "issued", "dated", "tarikh"})
+
+
+def _negatives(field: str) -> tuple[str, ...]:
+    concepts, words = NEGATIVE_CONCEPTS.get(field, ((), ()))
+    out = phrases(*concepts) + words
+    if field == "due_date":  # a labelled invoice or order date is not the due date
+        out += tuple(p for p in phrases("invoice_date") if p not in _GENERIC_DATE_WORDS)
+    return out
+
+
+LABELS: dict[str, tuple[str, ...]] = {field: phrases(*concepts) for field, concepts in FIELD_CONCEPTS.items()}
+NEGATIVE: dict[str, tuple[str, ...]] = {field: _negatives(field) for field in NEGATIVE_CONCEPTS}
+FINAL_TOTAL_LABELS: tuple[str, ...] = phrases("final_total")
+DOCUMENT_TITLES: frozenset[str] = frozenset(phrases("invoice_title", "credit_note_title")) | {"resit"}
+PHONE_LABELS: tuple[str, ...] = phrases("phone")
+
+
+@lru_cache(maxsize=256)
+def concept_pattern(
+    concepts: tuple[str, ...], *, extra: str = "", whole_words: bool = True
+) -> re.Pattern[str]:
+    """A case-insensitive pattern for the phrases of `concepts` as printed (words apart by spaces, dots or
+    hyphens), on word boundaries (or as word prefixes with `whole_words=False`); `extra` is an additional
+    regex alternative (e.g. an OCR slip)."""
+    alternatives = [r"[\s.\-]*".join(re.escape(w) for w in p.split()) for p in phrases(*concepts)]
+    alternatives.sort(key=len, reverse=True)
+    if extra:
+        alternatives.append(extra)
+    tail = r"(?!\w)" if whole_words else ""
+    return re.compile(r"(?<!\w)(" + "|".join(alternatives) + ")" + tail, re.IGNORECASE)
+
+
+def concept_in(text: str, concepts: Iterable[str]) -> bool:
+    """Whether one of the concepts' phrases is printed in `text` (whole words)."""
+    return bool(concept_pattern(tuple(concepts)).search(text))
 
 
 @lru_cache(maxsize=65536)
@@ -421,17 +188,35 @@ def has_label(label: str, field: str) -> float:
 
 
 _INCLUSIVE = re.compile(
-    r"\b(incl\w*|inkl\w*|i\s?n?clusive|ttc|with)[.\s]*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva)\b|"
-    r"\b(gst|tax|vat|btw|mwst|sst|tva)\.?\s*(incl\w*|inkl\w*)",
+    r"\b(incl\w*|inkl\w*|i\s?n?clusive|ttc|with)[.\s]*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva|ust|iva)\b|"
+    r"\b(gst|tax|vat|btw|mwst|sst|tva|ust|iva)\.?\s*(incl\w*|inkl\w*)",
     re.IGNORECASE,
 )
 
 
+@lru_cache(maxsize=16384)
+def _positive_spans(text: str, field: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the field's own multi-word labels in folded `text`."""
+    spans = []
+    for phrase in LABELS.get(field, ()):
+        if " " in fold(phrase):
+            spans += [m.span() for m in _compiled(phrase).finditer(text)]
+    return tuple(spans)
+
+
 def has_negative(label: str, field: str) -> float:
-    """Strength of labels saying the value is something else; `incl. GST` is not a tax label."""
+    """Strength of labels saying the value is something else; `incl. GST` is not a tax label, and a word
+    inside the field's own longer label (`tax` in `Total before tax`) says nothing against it."""
     if field in ("total", "amount_due"):
         label = _INCLUSIVE.sub(" ", label)
-    return label_strength(label, NEGATIVE.get(field, ()), fuzzy=False)
+    text = fold(label)
+    own = _positive_spans(text, field)
+    best = 0.0
+    for phrase in NEGATIVE.get(field, ()):
+        for m in _compiled(phrase).finditer(text):
+            if not any(s <= m.start() and m.end() <= e for s, e in own):
+                best = max(best, 1.0 + 0.02 * fold(phrase).count(" "))
+    return best
 
 
 def has_inclusive(label: str) -> float:

@@ -144,6 +144,28 @@ def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Ro
     return assigned
 
 
+def _continue_description(items: list[dict[str, FieldValue]], last_row: Row | None, row: Row) -> None:
+    """A wordy row without amounts just under an item continues that item's description."""
+    if not (
+        items
+        and last_row is not None
+        and row.page == last_row.page
+        and re.search(r"[A-Za-z]{3}", row.text)
+        and row.bbox.y0 - last_row.bbox.y1 < 1.5 * row.height
+    ):
+        return
+    desc = items[-1].get("description")
+    if desc is not None:
+        items[-1]["description"] = FieldValue(
+            "description",
+            f"{desc.value} {row.text.strip()}",
+            f"{desc.raw_text}\n{row.text}",
+            desc.confidence,
+            desc.page,
+            bbox_union([desc.bbox, row.bbox]) if desc.bbox else row.bbox,
+        )
+
+
 def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None) -> list[LineItem]:
     header = _find_header(rows)
     start = header[0] + 1 if header else 0
@@ -164,23 +186,7 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
         ]
         decimals = [a for a in amounts if a.has_decimals]
         if not decimals:
-            if (
-                items
-                and last_row is not None
-                and row.page == last_row.page
-                and re.search(r"[A-Za-z]{3}", row.text)
-                and row.bbox.y0 - last_row.bbox.y1 < 1.5 * row.height
-            ):
-                desc = items[-1].get("description")
-                if desc is not None:
-                    items[-1]["description"] = FieldValue(
-                        "description",
-                        f"{desc.value} {row.text.strip()}",
-                        f"{desc.raw_text}\n{row.text}",
-                        desc.confidence,
-                        desc.page,
-                        bbox_union([desc.bbox, row.bbox]) if desc.bbox else row.bbox,
-                    )
+            _continue_description(items, last_row, row)
             continue
         first_number = min(a.start for a in amounts)
         if _END.search(row.text[:first_number]) or _SUMMARY.search(row.text[:first_number]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ocr_types import OcrDocument
@@ -25,7 +26,9 @@ class ExtractionOptions:
     `line_items`: extract the items table.
     `calibrate`: map confidences through the shipped per-field calibration (Platt scaling).
     `second_reading`: another OCR reading of the same pages (e.g. a different page segmentation); its
-    amounts and dates become candidates too, and values both readings agree on score higher."""
+    amounts and dates become candidates too, and values both readings agree on score higher.
+    `today`: the date invoice dates are checked against (None: the system date); a date more than a year
+    after it is no invoice date."""
 
     day_first: bool | None = None
     country: str | None = None
@@ -37,3 +40,4 @@ class ExtractionOptions:
     line_items: bool = True
     calibrate: bool = True
     second_reading: OcrDocument | None = None
+    today: date | None = None

@@ -232,6 +232,39 @@ def _same_column(anchor: Row, row: Row) -> bool:
     )
 
 
+def _skipped_before_address(text: str, *, started: bool) -> bool:
+    """A row between a name and its address that is not part of it: a company registration number, a
+    tax number, a time stamp or a speck of noise."""
+    if _REG_NO.match(text):
+        return True
+    if started:
+        return False
+    return bool(
+        (
+            re.fullmatch(r"[\W\d\sA-Z-]{0,20}\)?", text)
+            and re.search(r"\d{4,}", text)
+            and not _ADDRESS_HINT.search(text)
+        )
+        or _REGISTRATION_ROW.search(text)
+        or _DATE_TIME_ROW.fullmatch(text)
+        or sum(ch.isalnum() for ch in text) < 3
+    )
+
+
+def _ends_address(text: str, *, started: bool) -> bool:
+    """A row that ends the address block: contact, amounts, tax data, document words, or no letters."""
+    if started and (
+        _PHONE_ROW.search(text)
+        or _AMOUNT_IN_ROW.search(text)
+        or _TAX_ID_IN_ROW.search(text)
+        or _LONG_NUMBER.search(text)
+    ):
+        return True
+    if _STOP_ADDRESS.search(text) and (started or not _ADDRESS_HINT.search(text.split(":")[0])):
+        return True
+    return _letters_ratio(text) < 0.15 and not re.search(r"\d{5}", text)
+
+
 def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tuple[list[Row], str]:
     """Rows of the address block that starts after row `start_index` (same page, same column, no large
     vertical gap), and its text."""
@@ -250,29 +283,9 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
             break
         text = row.text.strip()
         previous = row
-        if _REG_NO.match(text) or (
-            not block
-            and re.fullmatch(r"[\W\d\sA-Z-]{0,20}\)?", text)
-            and re.search(r"\d{4,}", text)
-            and not _ADDRESS_HINT.search(text)
-        ):
-            continue  # company registration number printed under the name
-        if not block and (_REGISTRATION_ROW.search(text) or _DATE_TIME_ROW.fullmatch(text)):
-            continue  # registration / tax number or a time stamp between the name and the address
-        if not block and sum(ch.isalnum() for ch in text) < 3:
-            continue  # speck of noise
-        if block and (
-            _PHONE_ROW.search(text)
-            or _AMOUNT_IN_ROW.search(text)
-            or _TAX_ID_IN_ROW.search(text)
-            or _LONG_NUMBER.search(text)
-        ):
-            break
-        if _STOP_ADDRESS.search(text) and not _ADDRESS_HINT.search(text.split(":")[0]):
-            break
-        if _STOP_ADDRESS.search(text) and block:
-            break
-        if _letters_ratio(text) < 0.15 and not re.search(r"\d{5}", text):
+        if _skipped_before_address(text, started=bool(block)):
+            continue
+        if _ends_address(text, started=bool(block)):
             break
         block.append(row)
         if len(block) >= max_rows:

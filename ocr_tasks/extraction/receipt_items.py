@@ -24,7 +24,8 @@ from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
 
 TOTALS = re.compile(
-    r"\b(sub\s?-?total|total|totaal|zwischensumme|summe|gesamt\w*|montant total|amount due|balance|jumlah|nett)\b|"
+    r"\b(sub\s?-?total|total|totaal|zwischensumme|summe|gesamt\w*|montant total|amount due|balance|"
+    r"jumlah|nett)\b|"
     r"\b(item|qty)\s*\(s\)|\bno\.?\s*of\s*items?\b|\bvolume\s*:",
     re.IGNORECASE,
 )

@@ -12,10 +12,8 @@ overruling confident first readings lost more totals than it recovered).
 
 from __future__ import annotations
 
-import re
-
 from ocr_tasks.extraction.candidates import Candidate
-from ocr_tasks.extraction.keywords import has_label, has_negative
+from ocr_tasks.extraction.keywords import concept_pattern, has_label, has_negative
 from ocr_tasks.extraction.options import RegionReader
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox
@@ -23,8 +21,8 @@ from ocr_tasks.normalise.amounts import find_amounts, format_amount
 
 MAX_REGIONS = 4
 TRUST_FIRST_READING = 0.5  # word confidence above which a first-reading amount is not overruled
-_NOT_TOTAL_ROW = re.compile(
-    r"\b(cash|change|tender\w*|qty|quantity|items?|sub\s?-?total|summary|discount)\b", re.IGNORECASE
+_NOT_TOTAL_ROW = concept_pattern(
+    ("cash", "change", "quantity", "discount"), extra=r"sub\s?-?total|summary|tender\w*"
 )
 
 
@@ -33,13 +31,8 @@ def _row_region(row: Row) -> BBox:
     return BBox(0.0, max(0.0, row.bbox.y0 - pad), 1.0, min(1.0, row.bbox.y1 + pad))
 
 
-def reread_total_candidates(
-    rows: list[Row],
-    candidates: list[Candidate],
-    reader: RegionReader,
-    *,
-    decimal_separator: str | None = None,
-) -> list[Candidate]:
+def _rows_to_reread(rows: list[Row], candidates: list[Candidate]) -> list[int]:
+    """Rows of the two best total candidates, then the lowest rows with a total label (grand total last)."""
     totals = sorted((c for c in candidates if c.field == "total"), key=lambda c: -c.score)
     picked: list[int] = []
     for c in totals[:2]:
@@ -55,56 +48,79 @@ def reread_total_candidates(
             break
         if i not in picked:
             picked.append(i)
+    return picked[:MAX_REGIONS]
+
+
+def _first_reading_holds(same_row: list[Candidate], value: str) -> bool:
+    """Whether the first reading of the row stands against a disagreeing re-read (marks agreement)."""
+    agreeing = [c for c in same_row if c.value == value]
+    for c in agreeing:
+        c.features["reread_agrees"] = 1.0
+    if agreeing:
+        return True
+    if any(c.features.get("has_decimals") and c.ocr_confidence >= TRUST_FIRST_READING for c in same_row):
+        return True  # the first reading was confident: a disagreeing second reading is more often wrong
+    # two readings of the page already agree on this row's amount: one re-read does not outvote them
+    return any(c.features.get("has_decimals") and c.features.get("readings_agree") for c in same_row)
+
+
+def _reread_candidate(
+    index: int, rows: list[Row], text: str, candidates: list[Candidate], decimal_separator: str | None
+) -> Candidate | None:
+    amounts = [a for a in find_amounts(text or "", decimal_separator=decimal_separator) if a.has_decimals]
+    if not amounts:
+        return None
+    value = format_amount(amounts[-1].value)
+    same_row = [c for c in candidates if c.field == "total" and c.row_index == index]
+    if _first_reading_holds(same_row, value):
+        return None
+    left = " ".join(text[: amounts[-1].start].split()[-5:])
+    template = max(same_row, key=lambda c: c.score).features if same_row else {}
+    features = dict(template)
+    features.update(
+        {
+            "label_left": has_label(left, "total"),
+            "negative_label": has_negative(left, "total"),
+            "has_decimals": 1.0,
+            "reread_agrees": 1.0,
+            "reread_only": 1.0,
+        }
+    )
+    if "readings_agree" in features:  # the template's agreement was about its own value, not this one
+        features["readings_agree"] = float(
+            any(
+                c.field == "total" and c.value == value and c.features.get("second_reading")
+                for c in candidates
+            )
+        )
+    row = rows[index]
+    return Candidate(
+        field="total",
+        value=value,
+        raw_text=amounts[-1].raw,
+        page=row.page,
+        bbox=row.bbox,
+        ocr_confidence=0.8,
+        features=features,
+        row_index=index,
+    )
+
+
+def reread_total_candidates(
+    rows: list[Row],
+    candidates: list[Candidate],
+    reader: RegionReader,
+    *,
+    decimal_separator: str | None = None,
+) -> list[Candidate]:
     extra: list[Candidate] = []
-    for index in picked[:MAX_REGIONS]:
+    for index in _rows_to_reread(rows, candidates):
         row = rows[index]
         try:
             text = reader(row.page, _row_region(row))
         except Exception:  # noqa: BLE001, S112 (a failed second reading must never fail the extraction)
             continue
-        amounts = [a for a in find_amounts(text or "", decimal_separator=decimal_separator) if a.has_decimals]
-        if not amounts:
-            continue
-        value = format_amount(amounts[-1].value)
-        same_row = [c for c in candidates if c.field == "total" and c.row_index == index]
-        agreeing = [c for c in same_row if c.value == value]
-        for c in agreeing:
-            c.features["reread_agrees"] = 1.0
-        if agreeing:
-            continue
-        if any(c.features.get("has_decimals") and c.ocr_confidence >= TRUST_FIRST_READING for c in same_row):
-            continue  # the first reading was confident: a disagreeing second reading is more often wrong
-        if any(c.features.get("has_decimals") and c.features.get("readings_agree") for c in same_row):
-            continue  # two readings of the page already agree on this row's amount: one re-read does not outvote them
-        left = " ".join(text[: amounts[-1].start].split()[-5:])
-        template = max(same_row, key=lambda c: c.score).features if same_row else {}
-        features = dict(template)
-        features.update(
-            {
-                "label_left": has_label(left, "total"),
-                "negative_label": has_negative(left, "total"),
-                "has_decimals": 1.0,
-                "reread_agrees": 1.0,
-                "reread_only": 1.0,
-            }
-        )
-        if "readings_agree" in features:  # the template's agreement was about its own value, not this one
-            features["readings_agree"] = float(
-                any(
-                    c.field == "total" and c.value == value and c.features.get("second_reading")
-                    for c in candidates
-                )
-            )
-        extra.append(
-            Candidate(
-                field="total",
-                value=value,
-                raw_text=amounts[-1].raw,
-                page=row.page,
-                bbox=row.bbox,
-                ocr_confidence=0.8,
-                features=features,
-                row_index=index,
-            )
-        )
+        c = _reread_candidate(index, rows, text, candidates, decimal_separator)
+        if c is not None:
+            extra.append(c)
     return extra

@@ -32,7 +32,7 @@ class Row:
     def words_in_span(self, start: int, end: int) -> tuple[Word, ...]:
         """Words whose characters intersect [start, end) of `text`."""
         picked = []
-        for word, offset in zip(self.words, self.starts):
+        for word, offset in zip(self.words, self.starts, strict=True):
             if offset < end and start < offset + len(word.text):
                 picked.append(word)
         return tuple(picked)

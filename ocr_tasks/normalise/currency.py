@@ -111,6 +111,15 @@ _AMBIGUOUS_KRONA = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
 _AMBIGUOUS_YEN = {"JP": "JPY", "CN": "CNY"}
 
 
+# Legal forms that spell a currency code: `SDN BHD` (Sendirian Berhad) is no Bahraini dinar.
+_LEGAL_FORM_BEFORE = {"BHD": re.compile(r"(?:S[DO0]N|SENDIRIAN)\.?\s*$", re.IGNORECASE)}
+
+
+def _is_legal_form(text: str, start: int, token: str) -> bool:
+    before = _LEGAL_FORM_BEFORE.get(token)
+    return before is not None and bool(before.search(text[max(0, start - 12) : start]))
+
+
 def find_currency_marks(text: str, *, country: str | None = None) -> list[str]:
     """ISO codes of every currency mark in `text`, in order (ambiguous `$` uses `country`, else USD)."""
     found: list[str] = []
@@ -121,6 +130,8 @@ def find_currency_marks(text: str, *, country: str | None = None) -> list[str]:
         text,
     ):
         token = m.group(1)
+        if _is_legal_form(text, m.start(1), token):
+            continue
         if token in ISO_CODES:
             found.append(token)
         elif token in mark_table:

@@ -1,8 +1,8 @@
 """Printed dates to `datetime.date`.
 
 Handles numeric forms (`25/12/2018`, `25-12-18`, `25.12.2018`, `2018-12-25`, `2018/12/25`, `20181225`;
-`25122018` alone or before a time) and month names in English, German, French and Dutch (`25 DEC 2018`, `Dec 25, 2018`, `25. Dezember 2018`,
-`1er mars 2020`, `18 april 2014`, `25-Dec-18`).
+`25122018` alone or before a time) and month names in English, German, French and Dutch (`25 DEC 2018`,
+`Dec 25, 2018`, `25. Dezember 2018`, `1er mars 2020`, `18 april 2014`, `25-Dec-18`).
 
 Day/month ambiguity (`03/04/2018`) is resolved by the caller's `day_first` cue; with no cue the
 international day-first reading is used. `infer_day_first` derives the cue from the other dates printed on

@@ -1,0 +1,252 @@
+"""Address blocks of an invoice page and the customer read from them.
+
+Business letters put the recipient in an address window (left, upper third of the first page) under a
+small sender line (`Bei Spiel GmbH · Ecke 12 · 12345 Stadthausen`), and the sender's own block in the
+letterhead or a right-hand column; forms print the buyer's block under a label (`Bill to`,
+`Rechnungsempfänger`, `Client`, `Käufer`). Rows of a page often run through both columns, so blocks are
+built from *segments*: the parts of a row between column gaps (two spaces in `Row.text`).
+
+A block is a run of left-aligned segments, one under the other without a large gap, that holds a
+postcode or street line. Its name is its first wordy segment that is not a label. The customer is the
+block that a bill-to label, a sender line or its place on the page marks as the recipient, and that is
+not the vendor's own block.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.keywords import concept_pattern
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.geometry import BBox, bbox_union
+
+MAX_BLOCK_Y = 0.5  # address blocks sit in the upper half of the first page
+_POSTCODE_LINE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{1,2}[- ]?)?\d{4,5}(?:-\d{3,4})?\s*[A-ZÄÖÜÉÈa-zäöüéè]"  # 12345 Berlin, D-07545 GERA
+    r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # UK postcodes
+    r"|\b[A-Z]{2}\s+\d{5}\b"  # US state + ZIP
+)
+_STREET_LINE = re.compile(
+    r"\b\d+[a-z]?\s+(?:rue|avenue|chemin|boulevard|allée|place|via|calle|camino)\b|"
+    r"(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|straat|laan|street|road|avenue|lane)\s*\d+",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(
+    r"@|https?://|www\.|\+\d{2}|\b(?:tel|fax|phone|fon|telefon|email|e-mail)\b", re.IGNORECASE
+)
+_SENDER_SEPARATORS = re.compile(r"[●•·|]| - ")
+_BILL_TO = concept_pattern(("bill_to",))
+_SHIP_TO = concept_pattern(("ship_to",))
+_SELLER = concept_pattern(("seller",))
+_SALUTATION = concept_pattern(("address_salutation",))
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """The words of one row between column gaps."""
+
+    row: int  # index into the document's rows
+    page: int
+    text: str
+    bbox: BBox
+    confidence: float
+
+
+_SEPARATOR_EDGE = re.compile(r"^[●•·|–-]|[●•·|–-]$")
+
+
+def row_segments(row: Row, index: int) -> list[Segment]:
+    """A row cut at its column gaps (two or more spaces in `Row.text`); parts joined by a separator
+    (`Bei Spiel GmbH  ●  Ecke 12`) stay one segment."""
+    spans: list[list[int]] = []
+    for m in re.finditer(r"\S+(?: \S+)*", row.text):
+        joined = spans and (
+            _SEPARATOR_EDGE.search(m.group(0))
+            or _SEPARATOR_EDGE.search(row.text[spans[-1][0] : spans[-1][1]])
+        )
+        if joined:
+            spans[-1][1] = m.end()
+        else:
+            spans.append([m.start(), m.end()])
+    return [
+        Segment(
+            index,
+            row.page,
+            row.text[start:end],
+            row.span_bbox(start, end),
+            row.span_confidence(start, end),
+        )
+        for start, end in spans
+    ]
+
+
+@dataclass(slots=True)
+class Block:
+    segments: list[Segment]
+
+    @property
+    def bbox(self) -> BBox:
+        return bbox_union(s.bbox for s in self.segments)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.segments)
+
+    def has_address(self) -> bool:
+        return any(_POSTCODE_LINE.search(s.text) or _STREET_LINE.search(s.text) for s in self.segments[1:])
+
+
+MAX_BLOCK_SEGMENTS = 8
+MAX_SEGMENT_WIDTH = 0.45  # wider segments are sentences or table rows, never address lines
+
+
+@dataclass(slots=True)
+class _Open:
+    block: Block
+    closed: bool = False
+
+
+def _continues(block: Block, segment: Segment) -> bool:
+    last = block.segments[-1]
+    if segment.row <= last.row or segment.page != last.page or len(block.segments) >= MAX_BLOCK_SEGMENTS:
+        return False
+    height = max(last.bbox.height, segment.bbox.height)
+    return abs(segment.bbox.x0 - last.bbox.x0) < 0.02 and segment.bbox.y0 - last.bbox.y1 < 2.2 * height
+
+
+def is_sender_line(text: str) -> bool:
+    """A one-row sender address over the address window: parts apart by `·`, `|`, `●` or ` - `, with a
+    postcode."""
+    return bool(_SENDER_SEPARATORS.search(text) and _POSTCODE_LINE.search(text))
+
+
+def address_blocks(rows: list[Row]) -> list[Block]:
+    """Blocks of left-aligned segments in the upper half of the first page that hold an address line.
+    Sender lines and wide segments (sentences, table rows) belong to no block and close the one they
+    would continue."""
+    if not rows:
+        return []
+    blocks: list[_Open] = []
+    for index, row in enumerate(rows):
+        if row.page != rows[0].page or row.bbox.y0 > MAX_BLOCK_Y:
+            continue
+        for segment in row_segments(row, index):
+            home = next((b for b in reversed(blocks) if not b.closed and _continues(b.block, segment)), None)
+            if segment.bbox.width > MAX_SEGMENT_WIDTH or is_sender_line(segment.text):
+                if home is not None:
+                    home.closed = True
+            elif home is None:
+                blocks.append(_Open(Block([segment])))
+            else:
+                home.block.segments.append(segment)
+    return [b.block for b in blocks if len(b.block.segments) >= 2 and b.block.has_address()]
+
+
+def _is_label(text: str) -> bool:
+    """Whether a segment is a party label (`Rechnungsempfänger`, `Bill to:`): a label phrase covering
+    most of its letters (`MUSTER-KUNDE GMBH` holds `Kunde` but is a name)."""
+    letters = sum(ch.isalpha() for ch in text)
+    for pattern in (_BILL_TO, _SHIP_TO, _SELLER):
+        for m in pattern.finditer(text):
+            if sum(ch.isalpha() for ch in m.group(0)) >= 0.6 * letters:
+                return True
+    return False
+
+
+def _name_segment(block: Block) -> tuple[Segment | None, Segment | None]:
+    """(label segment at the head of the block or None, the first segment that reads as a name)."""
+    label = None
+    for segment in block.segments:
+        text = segment.text.strip(" :")
+        if _is_label(text) or _SALUTATION.fullmatch(text):
+            label = label or segment
+            continue
+        letters = sum(ch.isalpha() for ch in text)
+        if letters < 3 or letters < 0.5 * len(text.replace(" ", "")) or _CONTACT.search(text):
+            continue  # an identifier row (`GLN 4304171000002`), a phone number or an e-mail address
+        if _POSTCODE_LINE.match(text) or _STREET_LINE.search(text):
+            return label, None  # the address started before any name
+        return label, segment
+    return label, None
+
+
+def _label_above(rows: list[Row], block: Block) -> tuple[float, float, float]:
+    """Strength of a bill-to, a ship-to and a seller label printed over the block (same column, up to
+    three rows above) or heading it."""
+    head = block.segments[0]
+    texts = [head.text]
+    for index in range(head.row - 1, max(-1, head.row - 4), -1):
+        texts += [
+            s.text
+            for s in row_segments(rows[index], index)
+            if s.bbox.x1 > head.bbox.x0 - 0.01 and s.bbox.x0 < block.bbox.x1 and _is_label(s.text.strip(" :"))
+        ]
+    joined = " | ".join(texts)
+    return (
+        float(bool(_BILL_TO.search(joined))),
+        float(bool(_SHIP_TO.search(joined))),
+        float(bool(_SELLER.search(joined))),
+    )
+
+
+def _sender_line_above(rows: list[Row], block: Block, vendor_name: str) -> float:
+    """Whether a sender line (the vendor's name and address in one small row, parts apart by `·`, `|`,
+    `●` or ` - `) is printed just over the block."""
+    head = block.segments[0]
+    for index in range(head.row - 1, max(-1, head.row - 3), -1):
+        for s in row_segments(rows[index], index):
+            if s.bbox.x0 > head.bbox.x0 + 0.1 or s.bbox.x1 < head.bbox.x0:
+                continue
+            named = bool(vendor_name) and fuzz.partial_ratio(vendor_name.lower(), s.text.lower()) >= 85
+            if _SENDER_SEPARATORS.search(s.text) and (named or is_sender_line(s.text)):
+                return 1.0
+    return 0.0
+
+
+def _vendor_overlap(block: Block, vendor_name: str) -> float:
+    if not vendor_name:
+        return 0.0
+    name = vendor_name.lower()
+    return max(fuzz.ratio(name, s.text.lower()) / 100.0 for s in block.segments[:3])
+
+
+def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list[Candidate]:
+    """A customer-name candidate per address block, with the features that say whose block it is."""
+    vendor_name = vendor.value if vendor is not None else ""
+    out: list[Candidate] = []
+    for block in address_blocks(rows):
+        label_segment, name = _name_segment(block)
+        if name is None:
+            continue
+        bill_to, ship_to, seller = _label_above(rows, block)
+        box = block.bbox
+        out.append(
+            Candidate(
+                field="customer_name",
+                value=_SALUTATION.sub("", name.text, count=1).strip(" :,")
+                if _SALUTATION.match(name.text)
+                else name.text.strip(" :,"),
+                raw_text=name.text,
+                page=name.page,
+                bbox=name.bbox,
+                ocr_confidence=name.confidence,
+                features={
+                    "block": 1.0,
+                    "block_bill_to": bill_to,
+                    "block_ship_to": ship_to,
+                    "block_seller": seller,
+                    "sender_line_above": _sender_line_above(rows, block, vendor_name),
+                    "vendor_block": float(_vendor_overlap(block, vendor_name) >= 0.8),
+                    "left_half": float(box.x0 < 0.45),
+                    "window_y": float(0.08 <= box.y0 <= 0.4),
+                    "labelled_block": float(label_segment is not None),
+                    "salutation": float(any(_SALUTATION.match(s.text) for s in block.segments[:2])),
+                },
+                row_index=name.row,
+            )
+        )
+    return out

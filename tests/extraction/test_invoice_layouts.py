@@ -1,0 +1,215 @@
+"""Invoice layouts from a text layer: label/value pairs in German and French, two-column header blocks,
+the recipient's address window, buyer vs seller VAT ids, implausible dates, and the label lexicons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from ocr_tasks.extraction import ExtractionOptions, extract_invoice
+from ocr_tasks.extraction.date_fields import implausible_date
+from ocr_tasks.extraction.keywords import LABELS, LANGUAGES, has_negative, lexicon, phrases
+from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
+from tests.extraction.layout_pages import text_layer_page
+
+TODAY = ExtractionOptions(today=date(2024, 9, 1))
+
+
+def _values(document, options=TODAY) -> dict[str, str]:
+    invoice = extract_invoice(document, options=options)
+    return {name: field.value for name, field in invoice.fields.items()}
+
+
+def german_invoice(*, paid: bool = False):
+    """A letter: sender line over the address window, a label/value column on the right, a totals block."""
+    rows = [
+        [("Nordwind Technik GmbH", 0.60)],
+        [("Hafenstraße 7", 0.60)],
+        [("20457 Hamburg", 0.60)],
+        [("Nordwind Technik GmbH · Hafenstraße 7 · 20457 Hamburg", 0.10)],
+        [("Gärtnerei Lindenhof", 0.10), ("Rechnungsnummer:", 0.55), ("RE-2024/0815", 0.75)],
+        [("Am Anger 3", 0.10), ("Rechnungsdatum:", 0.55), ("03.07.2024", 0.75)],
+        [("04109 Leipzig", 0.10), ("Kundennummer:", 0.55), ("10042", 0.75)],
+        [],
+        [("Pos.  Beschreibung", 0.10), ("Menge", 0.50), ("Einzelpreis", 0.62), ("Betrag", 0.82)],
+        [("1  Wartung Kühlanlage", 0.10), ("2", 0.52), ("200,00 €", 0.62), ("400,00 €", 0.82)],
+        [("2  Ersatzteile", 0.10), ("1", 0.52), ("100,00 €", 0.62), ("100,00 €", 0.82)],
+        [],
+        [("Summe netto:", 0.55), ("500,00 €", 0.82)],
+        [("zzgl. USt 19 %:", 0.55), ("95,00 €", 0.82)],
+        [("Gesamtbetrag:", 0.55), ("595,00 €", 0.82)],
+    ]
+    if paid:
+        rows += [
+            [("Bereits bezahlt:", 0.55), ("95,00 €", 0.82)],
+            [("Offener Betrag:", 0.55), ("500,00 €", 0.82)],
+        ]
+    rows += [
+        [],
+        [("Zahlbar bis zum 24.07.2024 ohne Abzug.", 0.10)],
+        [],
+        [("USt-IdNr.: DE136695976", 0.10), ("IBAN: DE88 2008 0000 0970 3757 00", 0.50)],
+    ]
+    return text_layer_page(rows)
+
+
+def test_german_label_value_pairs_and_totals_block():
+    values = _values(german_invoice())
+    assert values["invoice_number"] == "RE-2024/0815"
+    assert values["invoice_date"] == "2024-07-03"
+    assert values["due_date"] == "2024-07-24"  # `Zahlbar bis zum`
+    assert values["subtotal"] == "500.00"
+    assert values["tax_amount"] == "95.00"
+    assert values["total"] == "595.00"
+    assert values["amount_due"] == "595.00"  # nothing paid is printed: the total is due
+    assert values["vendor_tax_id"] == "DE136695976"
+    assert values["iban"] == "DE88200800000970375700"
+    assert values["currency"] == "EUR"
+
+
+def test_address_window_under_the_sender_line_is_the_customer():
+    values = _values(german_invoice())
+    assert values["customer_name"] == "Gärtnerei Lindenhof"
+    assert values["vendor_name"] == "Nordwind Technik GmbH"
+
+
+def test_open_amount_after_a_payment():
+    values = _values(german_invoice(paid=True))
+    assert values["amount_due"] == "500.00"  # `Offener Betrag`, not the total
+    assert values["total"] == "595.00"
+
+
+def french_invoice():
+    rows = [
+        [("Au Moulin Bleu SARL - 12 rue des Lilas - 84000 Avignon", 0.20)],
+        [("TVA : FR11999999998 - SIRET : 99999999800010", 0.20)],
+        [],
+        [("Facture FA-2024-0042", 0.06)],
+        [("Adresse de facturation", 0.55)],
+        [("La Belle Épicerie", 0.55)],
+        [("8 place Bellecour", 0.55)],
+        [("69002 Lyon", 0.55)],
+        [],
+        [("Date de facture", 0.06), ("13/11/2024", 0.30)],
+        [("Date d'échéance", 0.06), ("13/12/2024", 0.30)],
+        [("N° TVA client", 0.06), ("FR19787878784", 0.30)],
+        [],
+        [("Total HT", 0.74), ("624,90 €", 0.86)],
+        [("Total TVA", 0.74), ("46,25 €", 0.86)],
+        [("Total TTC", 0.74), ("671,15 €", 0.86)],
+        [("Acompte versé", 0.06), ("201,00 €", 0.30)],
+        [("Solde à payer", 0.74), ("470,15 €", 0.86)],
+    ]
+    return text_layer_page(rows)
+
+
+def test_french_labels_and_the_buyers_vat_id():
+    values = _values(french_invoice())
+    assert values["invoice_number"] == "FA-2024-0042"
+    assert values["invoice_date"] == "2024-11-13"
+    assert values["due_date"] == "2024-12-13"
+    assert values["subtotal"] == "624.90"
+    assert values["tax_amount"] == "46.25"
+    assert values["total"] == "671.15"
+    assert values["amount_due"] == "470.15"
+    assert values["customer_name"] == "La Belle Épicerie"
+    # `N° TVA client` is the buyer's: the seller's id is the one in the letterhead
+    assert values["vendor_tax_id"] == "FR11999999998"
+
+
+def test_labelled_buyer_block_in_a_form_with_seller_and_buyer_columns():
+    rows = [
+        [("Verkäufer", 0.06), ("Käufer", 0.40), ("RECHNUNG", 0.75)],
+        [("Bergmann Werkzeuge GmbH", 0.06), ("Hofmann Bau KG", 0.40), ("Beleg-Nr:", 0.70), ("R-77120", 0.82)],
+        [("Industriestr. 5", 0.06), ("Feldweg 12", 0.40), ("Beleg-Datum:", 0.70), ("06.08.2024", 0.82)],
+        [("70173 Stuttgart", 0.06), ("40235 Düsseldorf", 0.40)],
+        [("USt-IdNr: DE123456789", 0.06), ("USt-IdNr: DE987654321", 0.40)],
+        [],
+        [("Nettobetrag", 0.55), ("100,00", 0.82)],
+        [("MwSt 19 %", 0.55), ("19,00", 0.82)],
+        [("Endbetrag EUR", 0.55), ("119,00", 0.82)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert values["customer_name"] == "Hofmann Bau KG"
+    assert values["invoice_number"] == "R-77120"
+    assert values["invoice_date"] == "2024-08-06"
+    assert values["total"] == "119.00"
+
+
+def test_a_date_years_in_the_future_is_no_invoice_date():
+    rows = [
+        [("Pixel Print Ltd", 0.06)],
+        [("Invoice", 0.06)],
+        [("Date:", 0.06), ("12/03/2041", 0.20)],  # a misprint or another number read as a date
+        [("Order placed 02/03/2024, delivered 05/03/2024", 0.06)],
+        [("Issued on 05/03/2024", 0.06)],
+        [("Total", 0.60), ("120.00", 0.80)],
+    ]
+    values = _values(text_layer_page(rows), ExtractionOptions(today=date(2024, 6, 1)))
+    assert values["invoice_date"] == "2024-03-05"
+
+
+def test_implausible_dates():
+    today = date(2024, 6, 1)
+    assert implausible_date(date(2041, 3, 12), today=today)
+    assert not implausible_date(date(2024, 7, 1), today=today)
+    assert implausible_date(date(2034, 1, 1), today=None, typical_year=2017)
+    assert not implausible_date(date(2018, 1, 1), today=None, typical_year=2017)
+
+
+def test_a_due_date_is_not_taken_as_the_invoice_date():
+    rows = [
+        [("Pixel Print Ltd", 0.06)],
+        [("Due date", 0.06), ("30/04/2024", 0.25)],
+        [("Invoice date", 0.06), ("31/03/2024", 0.25)],
+        [("Total", 0.60), ("80.00", 0.80)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert values["invoice_date"] == "2024-03-31"
+    assert values["due_date"] == "2024-04-30"
+
+
+def test_legal_form_sdn_bhd_is_no_currency():
+    assert find_currency_marks("KEDAI MAJU SDN BHD") == []
+    assert find_currency_marks("Total BHD 12.500") == ["BHD"]
+    assert detect_currency("KEDAI MAJU SDN BHD\nTOTAL 5.00", country="MY") == "MYR"
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "nl", "es", "it"])
+def test_every_language_names_the_invoice_concepts(language):
+    table = lexicon((language,))
+    for concept in (
+        "invoice_number",
+        "order_number",
+        "customer_number",
+        "invoice_date",
+        "delivery_date",
+        "due_date",
+        "subtotal",
+        "tax",
+        "total",
+        "amount_due",
+        "already_paid",
+        "bill_to",
+        "seller",
+        "vat_id",
+        "iban",
+    ):
+        assert table.get(concept), f"{language} has no phrases for {concept}"
+
+
+def test_field_labels_come_from_the_lexicons():
+    assert set(LANGUAGES) >= {"en", "de", "fr", "nl", "es", "it"}
+    for phrase in ("zahlbetrag", "offener betrag", "solde à payer", "importe a pagar", "da pagare"):
+        assert phrase in phrases("amount_due")
+        assert phrase in LABELS["amount_due"]
+    assert "rechnungsnummer" in LABELS["invoice_number"]
+    assert "n° de facture" in LABELS["invoice_number"]
+    assert "baki" in phrases("change")  # receipt words live in the lexicons too
+
+
+def test_a_word_inside_the_fields_own_label_is_not_against_it():
+    assert has_negative("Total before tax", "subtotal") == 0.0
+    assert has_negative("Total tax", "subtotal") > 0.0
+    assert has_negative("Sub Total", "total") > 0.0

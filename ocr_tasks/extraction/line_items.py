@@ -12,58 +12,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ocr_tasks.extraction.keywords import fold
+from ocr_tasks.extraction.keywords import concept_pattern, fold, phrases
 from ocr_tasks.extraction.receipt_items import receipt_line_items
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FieldValue, LineItem
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
+from ocr_tasks.normalise.dates import find_dates
 
-COLUMN_LABELS: dict[str, tuple[str, ...]] = {
-    "description": (
-        "description",
-        "item",
-        "items",
-        "product",
-        "omschrijving",
-        "artikel",
-        "beschreibung",
-        "bezeichnung",
-        "désignation",
-        "libellé",
-        "article",
-        "particulars",
-        "details",
-        "name",
-    ),
-    "quantity": ("qty", "quantity", "aantal", "menge", "anzahl", "quantité", "qté", "pcs", "units"),
-    "unit_price": (
-        "unit price",
-        "price",
-        "prijs",
-        "stukprijs",
-        "einzelpreis",
-        "preis",
-        "prix unitaire",
-        "prix",
-        "rate",
-        "u price",
-        "u/price",
-        "unit",
-    ),
-    "amount": (
-        "amount",
-        "total",
-        "bedrag",
-        "betrag",
-        "gesamt",
-        "montant",
-        "subtotal",
-        "totaal",
-        "line total",
-        "amt",
-    ),
-    "tax_rate": ("tax", "vat", "btw", "mwst", "tva", "gst", "taxes"),
+# Column -> the header words that name it (the lexicons' `column_*` concepts, all languages).
+COLUMN_LABELS: dict[str, frozenset[str]] = {
+    column: frozenset(phrases(f"column_{column}"))
+    for column in ("description", "quantity", "unit_price", "amount", "tax_rate")
 }
 _END = re.compile(
     r"\b(sub\s?total|subtotaal|total|totaal|zwischensumme|gesamtbetrag|summe|montant total|"
@@ -86,13 +46,14 @@ def _column_hits(row: Row) -> dict[str, float]:
     hits: dict[str, float] = {}
     for word_index, word in enumerate(row.words):
         token = fold(word.text)
+        parts = set(token.split())  # `Material/Beschreibung`, `Art-Nr`
         pair = (
             fold(word.text + " " + row.words[word_index + 1].text) if word_index + 1 < len(row.words) else ""
         )
         for column, labels in COLUMN_LABELS.items():
             if column in hits:
                 continue
-            if token in labels or pair in labels:
+            if token in labels or pair in labels or parts & labels:
                 hits[column] = word.bbox.center[0]
                 break
     return hits
@@ -166,59 +127,94 @@ def _continue_description(items: list[dict[str, FieldValue]], last_row: Row | No
         )
 
 
+_TOTALS_LABEL = concept_pattern(("subtotal", "total", "tax", "amount_due", "already_paid"))
+
+
+def _item_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
+    """Amounts of a row, without percentages and without the numbers of a printed date."""
+    dates = [(d.start, d.end) for d in find_dates(row.text)]
+    return [
+        a
+        for a in find_amounts(row.text, decimal_separator=decimal_separator)
+        if not _PERCENT.match(row.text[a.start :].strip())
+        and not any(a.start < e and s < a.end for s, e in dates)
+    ]
+
+
+def _is_totals_row(label: str) -> bool:
+    return bool(_END.search(label) or _SUMMARY.search(label) or _TOTALS_LABEL.search(label))
+
+
+def _description_span(
+    row: Row, amounts: list[AmountMatch], assigned: dict[str, AmountMatch]
+) -> tuple[int, int] | None:
+    """Where the item's description is printed: before the first number, else between the first number
+    and the first priced column (`1,00  Künstlerische Gestaltung  7%  160,00 €`), else after the amount."""
+    first_number = min(a.start for a in amounts)
+    if re.search(r"[A-Za-z]{2}", row.text[:first_number]):
+        return 0, first_number
+    first_end = min(a.end for a in amounts if a.start == first_number)
+    priced = min((a.start for a in amounts if a.has_decimals and a.start >= first_end), default=len(row.text))
+    if re.search(r"[A-Za-z]{2}", row.text[first_end:priced]):
+        return first_end, priced
+    tail_start = assigned["amount"].end
+    if re.search(r"[A-Za-z]{3}", row.text[tail_start:]):
+        return tail_start, len(row.text)
+    return None
+
+
+def _item_cells(
+    row: Row, amounts: list[AmountMatch], columns: dict[str, float] | None
+) -> dict[str, FieldValue] | None:
+    assigned = _assign(amounts, columns, row)
+    span = _description_span(row, amounts, assigned)
+    if span is None:
+        return None
+    start, end = span
+    description = row.text[start:end].strip(" :-")
+    cells: dict[str, FieldValue] = {
+        "description": FieldValue(
+            "description",
+            description,
+            description,
+            round(row.span_confidence(start, max(start + 1, end)), 4),
+            row.page,
+            row.span_bbox(start, max(start + 1, end)),
+        )
+    }
+    for column, a in assigned.items():
+        cells[column] = _cell(column, format_amount(a.value), a.raw, row, a.start, a.end)
+    percent = _PERCENT.search(row.text)
+    if percent:
+        rate = Decimal(percent.group(1).replace(",", "."))
+        cells["tax_rate"] = _cell(
+            "tax_rate", format_amount(rate), percent.group(0), row, percent.start(), percent.end()
+        )
+    return cells
+
+
 def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None) -> list[LineItem]:
     header = _find_header(rows)
-    start = header[0] + 1 if header else 0
-    columns = header[1] if header else None
     if header is None:
         return [
             LineItem(cells=cells) for cells in receipt_line_items(rows, decimal_separator=decimal_separator)
         ]
+    start, columns = header[0] + 1, header[1]
     items: list[dict[str, FieldValue]] = []
     last_row: Row | None = None
     for row in rows[start:]:
         if _END.search(row.text) and items:
             break
-        amounts = [
-            a
-            for a in find_amounts(row.text, decimal_separator=decimal_separator)
-            if not _PERCENT.match(row.text[a.start :].strip())
-        ]
-        decimals = [a for a in amounts if a.has_decimals]
-        if not decimals:
+        amounts = _item_amounts(row, decimal_separator)
+        if not any(a.has_decimals for a in amounts):
             _continue_description(items, last_row, row)
             continue
-        first_number = min(a.start for a in amounts)
-        if _END.search(row.text[:first_number]) or _SUMMARY.search(row.text[:first_number]):
+        if _is_totals_row(row.text[: min(a.start for a in amounts)]):
             if items:
                 break
             continue
-        assigned = _assign(amounts, columns, row)
-        description = row.text[:first_number].strip(" :-")
-        if not re.search(r"[A-Za-z]{2}", description):
-            tail = row.text[assigned["amount"].end :].strip()
-            if not re.search(r"[A-Za-z]{3}", tail):
-                continue
-            description = tail
-        cells: dict[str, FieldValue] = {
-            "description": FieldValue(
-                "description",
-                description,
-                description,
-                round(row.span_confidence(0, max(1, first_number)), 4),
-                row.page,
-                row.span_bbox(0, max(1, first_number)),
-            )
-        }
-        for column, a in assigned.items():
-            value = format_amount(a.value)
-            cells[column] = _cell(column, value, a.raw, row, a.start, a.end)
-        percent = _PERCENT.search(row.text)
-        if percent:
-            rate = Decimal(percent.group(1).replace(",", "."))
-            cells["tax_rate"] = _cell(
-                "tax_rate", format_amount(rate), percent.group(0), row, percent.start(), percent.end()
-            )
-        items.append(cells)
-        last_row = row
+        cells = _item_cells(row, amounts, columns)
+        if cells is not None:
+            items.append(cells)
+            last_row = row
     return [LineItem(cells=cells) for cells in items]

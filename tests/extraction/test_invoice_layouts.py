@@ -213,3 +213,21 @@ def test_a_word_inside_the_fields_own_label_is_not_against_it():
     assert has_negative("Total before tax", "subtotal") == 0.0
     assert has_negative("Total tax", "subtotal") > 0.0
     assert has_negative("Sub Total", "total") > 0.0
+
+
+def test_items_table_with_position_numbers_and_german_headers():
+    rows = [
+        [("Pos.", 0.06), ("Material/Beschreibung", 0.12), ("Menge", 0.50), ("Preis", 0.66), ("Betrag", 0.84)],
+        [("10", 0.06), ("M-01", 0.12), ("5 ST", 0.50), ("1.630,00", 0.66), ("8.150,00", 0.84)],
+        [("Bildschirm 24 Zoll", 0.12)],
+        [("20", 0.06), ("M-02", 0.12), ("2 ST", 0.50), ("100,00", 0.66), ("200,00", 0.84)],
+        [("Kabelsatz", 0.12)],
+        [],
+        [("Summe netto", 0.55), ("8.350,00", 0.84)],
+        [("zzgl. USt 19 %", 0.55), ("1.586,50", 0.84)],
+        [("Bitte überweisen Sie bis zum 24.07.2024", 0.06)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    amounts = [item.cells["amount"].value for item in invoice.line_items]
+    assert amounts == ["8150.00", "200.00"]
+    assert "Bildschirm" in invoice.line_items[0].cells["description"].value

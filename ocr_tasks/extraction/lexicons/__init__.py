@@ -1,0 +1,1 @@
+"""Label lexicons, one JSON file per language (data only; read by `ocr_tasks.extraction.keywords`)."""

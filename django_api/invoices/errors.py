@@ -56,3 +56,17 @@ class TooManyFiles(ApiError):
 class DocumentNotReady(ApiError):
     code = "document_not_ready"
     http_status = 409
+
+
+class StaleVersion(ApiError):
+    """A reviewer's change made on a result version that is no longer the current one."""
+
+    code = "stale_version"
+    http_status = 409
+
+
+class ApprovalBlocked(ApiError):
+    """Approval of a document whose current values fail an error-level check, without `force`."""
+
+    code = "checks_failed"
+    http_status = 409

@@ -3,9 +3,10 @@ corrections. Pure functions over a `DocumentResult` row (or None)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from ocr_tasks.invoice_types import LINE_ITEM_COLUMNS
+from ocr_tasks.invoice_types import LINE_ITEM_COLUMNS, FieldValue, Invoice, LineItem
 
 
 def current_fields(result) -> dict[str, str | None]:
@@ -35,3 +36,39 @@ def field_confidences(result) -> list[float]:
         for name, f in result.fields.items()
         if name not in result.corrected_fields
     ]
+
+
+def reviewed_invoice(result) -> Invoice:
+    """The document's current values as an `Invoice` (what the suites validate): each reviewer's value
+    replaces the extracted one (confidence 1.0, box kept when the field had one), a cleared field is
+    absent, and the reviewers' line items replace the extracted ones."""
+    if result is None:
+        return Invoice()
+    extracted = Invoice.from_dict((result.result or {}).get("invoice") or {"fields": result.fields})
+    fields = dict(extracted.fields)
+    for name, value in result.corrected_fields.items():
+        if value is None:
+            fields.pop(name, None)
+            continue
+        base = fields.get(name)
+        fields[name] = FieldValue(
+            name=name,
+            value=value,
+            raw_text=value,
+            confidence=1.0,
+            page=base.page if base else 0,
+            bbox=base.bbox if base else None,
+        )
+    items = extracted.line_items
+    if result.corrected_line_items is not None:
+        items = tuple(
+            LineItem(
+                cells={
+                    col: FieldValue(name=col, value=str(cell), raw_text=str(cell), confidence=1.0)
+                    for col, cell in row.items()
+                    if cell is not None
+                }
+            )
+            for row in result.corrected_line_items
+        )
+    return replace(extracted, fields=fields, line_items=items)

@@ -206,3 +206,26 @@ def prefect_health() -> dict[str, Any]:
     except requests.RequestException as exc:
         reachable, message = False, f"unreachable: {exc.__class__.__name__}"
     return {"ok": reachable, "mode": settings.OCR_PIPELINE_MODE, "api_url": url, "message": message}
+
+
+def document_checks_run(document) -> Any:
+    """A reviewer's change re-checked at once (no flow run: within the request): the flows' own validate
+    and score steps (`flows.recheck`) over the document's current values, with its project's settings,
+    custom expectations and anomaly model, against the project's invoices received before it. Returns
+    `flows.recheck.Checks`."""
+    from django_api.invoices.reviewed_values import reviewed_invoice
+    from django_api.orchestration.django_port import DjangoPort
+    from flows.recheck import recheck_document
+
+    port = DjangoPort()
+    project_id = str(document.project_id)
+    history = port.load_history(project_id)  # oldest first, reviewers' values applied
+    position = next(i for i, r in enumerate(history) if r.document_id == str(document.pk))
+    stored = port.load_anomaly_model(project_id)
+    return recheck_document(
+        reviewed_invoice(getattr(document, "result", None)),
+        history[position],
+        history[:position],
+        model_blob=stored[0] if stored else None,
+        project_settings=port.project_settings(project_id),
+    )

@@ -218,9 +218,18 @@ def test_documents_list_detail_corrections_approve(alice_client, project, run_on
     )
     assert unknown.status_code == 400 and unknown.json()["code"] == "validation_error"
 
-    approved = alice_client.post(f"/api/projects/{project.pk}/documents/{doc_id}/approve/")
-    assert approved.status_code == 200
+    # the corrected line item (13.00) no longer adds up to the subtotal (10.00): an error-level check
+    approve = f"/api/projects/{project.pk}/documents/{doc_id}/approve/"
+    blocked = alice_client.post(approve)
+    assert (blocked.status_code, blocked.json()["code"]) == (409, "checks_failed")
+    assert "line_items" in [f["suite"] for f in blocked.json()["detail"]["failed"]], blocked.json()
+    assert Document.objects.get(pk=doc_id).status == "processed"
+    no_reason = alice_client.post(approve, {"force": True}, format="json")
+    assert (no_reason.status_code, no_reason.json()["code"]) == (400, "validation_error")
+    approved = alice_client.post(approve, {"force": True, "reason": "subtotal printed wrong"}, format="json")
+    assert approved.status_code == 200, approved.json()
     assert approved.json()["status"] == "approved" and approved.json()["approved_by"] == "alice"
+    assert approved.json()["approval_override_reason"] == "subtotal printed wrong"
 
 
 def test_page_image_png(alice_client, project, run_on_commit):
@@ -311,6 +320,7 @@ def test_schema_and_swagger(anon_client):
         "/api/projects/{project_id}/documents/{document_id}/",
     )
     expected = {
+        "/api/",
         "/api/auth/token/",
         "/api/me/",
         "/api/ocr-health/",

@@ -11,12 +11,43 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django_api.invoices.api import schemas
-from django_api.invoices.api.fields import MAX_VALUE_LENGTH, FieldValueField, OptionalDateField
+from django_api.invoices.api.fields import (
+    MAX_VALUE_LENGTH,
+    FieldValueField,
+    OptionalDateField,
+    StrictBooleanField,
+    StrictCharField,
+    StrictIntegerField,
+)
+from django_api.invoices.errors import InvalidInput
 from django_api.invoices.models import DocumentStatus
 from django_api.invoices.page_images import document_page_png
 from django_api.invoices.selectors.documents import document_detail, document_get, document_list
 from django_api.invoices.selectors.projects import project_get
-from django_api.invoices.services.reviews import document_approve, document_fields_update
+from django_api.invoices.services.reviews import MAX_REASON_LENGTH, document_approve, document_fields_update
+from django_api.orchestration.seam import document_checks_run
+
+
+def _detail_response(*, user, project, document_id) -> Response:
+    """The document detail with its result version as the ETag (what `If-Match` names on a change)."""
+    detail = document_detail(user=user, project=project, document_id=document_id)
+    response = Response(detail)
+    response["ETag"] = f'"{detail["result_version"]}"'
+    return response
+
+
+def _expected_version(request, body_version: int | None) -> int | None:
+    """The result version the client edited: the body's `result_version`, else an `If-Match` header
+    (`"7"` as the detail's ETag sends it); none when the client sends neither."""
+    if body_version is not None:
+        return body_version
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        return None
+    tag = header.split(",")[0].strip().removeprefix("W/").strip('"')
+    if not tag.isdigit():
+        raise InvalidInput("If-Match must be the ETag of the document detail (its result version).")
+    return int(tag)
 
 
 class DocumentListApi(APIView):
@@ -44,7 +75,7 @@ class DocumentDetailApi(APIView):
     @extend_schema(responses=schemas.DocumentDetail)
     def get(self, request, project_id, document_id):
         project = project_get(user=request.user, project_id=project_id)
-        return Response(document_detail(user=request.user, project=project, document_id=document_id))
+        return _detail_response(user=request.user, project=project, document_id=document_id)
 
 
 class DocumentPageImageApi(APIView):
@@ -79,12 +110,20 @@ class DocumentFieldsUpdateApi(APIView):
             default=None,
             max_length=MAX_LINE_ITEMS,
         )
+        result_version = StrictIntegerField(
+            required=False,
+            default=None,
+            allow_null=True,
+            min_value=1,
+            help_text="The `result_version` of the detail the change was made on (or send `If-Match`); "
+            "a stale one answers 409 `stale_version` and changes nothing.",
+        )
 
         def validate(self, attrs):
             unknown = sorted(set(self.initial_data) - set(self.fields))
             if unknown:
                 raise serializers.ValidationError(
-                    {key: ["Unknown key: send `fields` and/or `line_items`."] for key in unknown}
+                    {key: ["Unknown key: send `fields`, `line_items`, `result_version`."] for key in unknown}
                 )
             return attrs
 
@@ -94,14 +133,50 @@ class DocumentFieldsUpdateApi(APIView):
         document = document_get(user=request.user, project=project, document_id=document_id)
         data = self.FieldsUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        document_fields_update(user=request.user, project=project, document=document, **data.validated_data)
-        return Response(document_detail(user=request.user, project=project, document_id=document.id))
+        values = dict(data.validated_data)
+        version = _expected_version(request, values.pop("result_version"))
+        document_fields_update(
+            user=request.user,
+            project=project,
+            document=document,
+            result_version=version,
+            checks=document_checks_run,
+            **values,
+        )
+        return _detail_response(user=request.user, project=project, document_id=document.id)
 
 
 class DocumentApproveApi(APIView):
-    @extend_schema(request=None, responses=schemas.DocumentDetail)
+    parser_classes = (JSONParser,)
+
+    class ApproveInputSerializer(serializers.Serializer):
+        force = StrictBooleanField(
+            required=False,
+            default=False,
+            help_text="Approve although the current values fail an error-level check (needs `reason`).",
+        )
+        reason = StrictCharField(required=False, allow_blank=True, default="", max_length=MAX_REASON_LENGTH)
+        result_version = StrictIntegerField(required=False, default=None, allow_null=True, min_value=1)
+
+    @extend_schema(
+        summary="Approve a document (re-checked first; failed error-level checks need force + reason)",
+        request=ApproveInputSerializer,
+        responses=schemas.DocumentDetail,
+    )
     def post(self, request, project_id, document_id):
         project = project_get(user=request.user, project_id=project_id)
         document = document_get(user=request.user, project=project, document_id=document_id)
-        document_approve(user=request.user, project=project, document=document)
-        return Response(document_detail(user=request.user, project=project, document_id=document.id))
+        if not isinstance(request.data, dict):  # no body is {}; `null`, a list or a number is not
+            raise InvalidInput("The body must be a JSON object (or empty).")
+        data = self.ApproveInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        document_approve(
+            user=request.user,
+            project=project,
+            document=document,
+            result_version=_expected_version(request, values.pop("result_version")),
+            checks=document_checks_run,
+            **values,
+        )
+        return _detail_response(user=request.user, project=project, document_id=document.id)

@@ -35,3 +35,21 @@ class FieldValueField(serializers.CharField):
 @extend_schema_field({"anyOf": [{"type": "string", "format": "date"}, {"type": "string", "maxLength": 0}]})
 class OptionalDateField(serializers.DateField):
     """A `YYYY-MM-DD` query filter; an empty value (`?date_to=`) means no filter, as DRF reads it."""
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """A JSON `true`/`false`, nothing else (DRF's BooleanField also takes "yes", 1, "on", ...)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A JSON integer, nothing else (DRF's IntegerField also takes "7" and 7.0)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)

@@ -1,5 +1,5 @@
-"""Output shapes of API_CONTRACT.md as serializers, for the OpenAPI schema only (the selectors build the
-dicts; these describe them in Swagger)."""
+"""Output shapes of the API (`django_api/API.md`) as serializers, for the OpenAPI schema only (the
+selectors build the dicts; these describe them in Swagger)."""
 
 from __future__ import annotations
 
@@ -122,6 +122,12 @@ class DocumentDetail(DocumentRow):
     corrections = CorrectionOut(many=True)
     approved_by = serializers.CharField(allow_null=True)
     approved_at = serializers.DateTimeField(allow_null=True)
+    approval_override_reason = serializers.CharField(
+        allow_null=True, help_text="Why it was approved although an error-level check failed."
+    )
+    result_version = serializers.IntegerField(
+        help_text="Version of the current values and checks (also the ETag): send it back with a change."
+    )
     engine_versions = serializers.DictField(child=serializers.CharField())
     error = serializers.DictField(allow_null=True)
 

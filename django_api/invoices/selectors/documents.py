@@ -46,7 +46,7 @@ def _result(document: Document):
 def document_row(
     document: Document, *, review_confidence: float = DEFAULT_REVIEW_CONFIDENCE
 ) -> dict[str, Any]:
-    """The list item of API_CONTRACT.md (current values: corrections applied)."""
+    """The list item of `GET .../documents/` (`django_api/API.md`; current values: corrections applied)."""
     result = _result(document)
     values = current_fields(result)
     validations = list(document.validations.all())
@@ -163,6 +163,8 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
             ],
             "approved_by": document.approved_by.username if document.approved_by else None,
             "approved_at": document.approved_at,
+            "approval_override_reason": document.approval_override_reason or None,
+            "result_version": result.version if result else 0,
             "engine_versions": result.engine_versions if result else {},
             "error": (
                 {"code": document.error_code, "message": document.error_message, "step": document.error_step}

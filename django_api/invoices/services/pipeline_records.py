@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from django_api.invoices.models import (
@@ -15,6 +16,7 @@ from django_api.invoices.models import (
     DocumentStatus,
     OcrTask,
     ProjectAnomalyModel,
+    SupersededChecks,
     TaskStatus,
     ValidationResult,
 )
@@ -94,7 +96,7 @@ def document_result_save(*, document_id, result: dict[str, Any]) -> None:
     errors = result.get("errors") or []
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)
-        DocumentResult.objects.update_or_create(
+        _, created = DocumentResult.objects.update_or_create(
             document=document,
             defaults={
                 "fields": invoice.get("fields") or {},
@@ -104,8 +106,10 @@ def document_result_save(*, document_id, result: dict[str, Any]) -> None:
                 "result": result,
             },
         )
-        _validations_replace(document=document, reports=result.get("validation") or [])
-        _anomalies_replace(document=document, anomalies=result.get("anomalies") or [])
+        if not created:  # a reprocessed document: a reviewer's form of the old result is stale
+            DocumentResult.objects.filter(document=document).update(version=F("version") + 1)
+        validations_replace(document=document, reports=result.get("validation") or [])
+        anomalies_replace(document=document, anomalies=result.get("anomalies") or [])
         if errors:
             first = errors[0]
             document.status = DocumentStatus.FAILED
@@ -133,15 +137,40 @@ def document_checks_replace(
     history grew) replace the document's previous ones; fields and corrections are left as they are."""
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)
-        _validations_replace(document=document, reports=validation)
-        _anomalies_replace(document=document, anomalies=anomalies)
         result = DocumentResult.objects.filter(document=document).first()
+        checks_supersede(document=document, result=result, user=None, reason="rescore")
+        validations_replace(document=document, reports=validation)
+        anomalies_replace(document=document, anomalies=anomalies)
         if result is not None:
             result.result = {**result.result, "validation": validation, "anomalies": anomalies}
-            result.save(update_fields=["result", "updated_at"])
+            result.version += 1
+            result.save(update_fields=["result", "version", "updated_at"])
 
 
-def _validations_replace(*, document: Document, reports: list[dict[str, Any]]) -> None:
+def checks_supersede(*, document: Document, result: DocumentResult | None, user, reason: str) -> None:
+    """Keep the document's current validation reports and anomalies in the audit trail before a
+    re-check replaces them."""
+    SupersededChecks.objects.create(
+        document=document,
+        user=user,
+        reason=reason,
+        result_version=result.version if result is not None else 0,
+        validation=[v.report for v in document.validations.all()],
+        anomalies=[
+            {
+                "kind": a.kind,
+                "severity": a.severity,
+                "score": a.score,
+                "explanation": a.explanation,
+                "evidence": a.evidence,
+                "related_document_ids": a.related_document_ids,
+            }
+            for a in document.anomalies.all()
+        ],
+    )
+
+
+def validations_replace(*, document: Document, reports: list[dict[str, Any]]) -> None:
     document.validations.all().delete()
     ValidationResult.objects.bulk_create(
         [
@@ -161,7 +190,7 @@ def _validations_replace(*, document: Document, reports: list[dict[str, Any]]) -
     )
 
 
-def _anomalies_replace(*, document: Document, anomalies: list[dict[str, Any]]) -> None:
+def anomalies_replace(*, document: Document, anomalies: list[dict[str, Any]]) -> None:
     document.anomalies.all().delete()
     Anomaly.objects.bulk_create(
         [

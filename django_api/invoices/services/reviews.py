@@ -1,19 +1,36 @@
-"""Reviewers' writes on documents: field corrections (audited, extraction kept) and approval."""
+"""Reviewers' writes on documents: field corrections (audited, extraction kept) and approval.
+
+Every change is made on the result version the reviewer saw (`result_version`; a stale one answers
+409 `stale_version` and changes nothing) and is re-checked at once: the project's suites and the
+anomaly rules run again on the document's current values (`checks`, given by the caller: the
+orchestration seam's `document_checks_run`), the previous reports stay in the audit trail
+(`SupersededChecks`). Approving a document whose current values fail an error-level check needs
+`force` and a reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from django_api.invoices.errors import DocumentNotReady, InvalidInput
+from django_api.invoices.errors import ApprovalBlocked, DocumentNotReady, InvalidInput, StaleVersion
 from django_api.invoices.models import Document, DocumentResult, DocumentStatus, FieldCorrection, Project
 from django_api.invoices.reviewed_values import current_fields, current_line_items
+from django_api.invoices.services.pipeline_records import (
+    anomalies_replace,
+    checks_supersede,
+    validations_replace,
+)
 from django_api.invoices.services.projects import require_write_role
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
 _REVIEWABLE = (DocumentStatus.PROCESSED, DocumentStatus.APPROVED, DocumentStatus.FAILED)
+MAX_REASON_LENGTH = 2000
+
+# (document) -> an object with `validation` (ValidationReport, ...) and `anomalies` (Anomaly, ...)
+ChecksRunner = Callable[[Document], Any]
 
 
 def _clean_value(value: Any) -> str | None:
@@ -32,27 +49,43 @@ def _clean_line_items(rows: list[dict]) -> list[dict[str, str | None]]:
     return cleaned
 
 
-@transaction.atomic
-def document_fields_update(
-    *,
-    user,
-    project: Project,
-    document: Document,
-    fields: dict[str, Any],
-    line_items: list[dict] | None = None,
-) -> Document:
-    """Record each changed value as a `FieldCorrection` and make it the current value. The extraction
-    stays as it was. A change to an approved document returns it to `processed`."""
-    require_write_role(user=user, project=project)
-    unknown = set(fields) - set(FIELD_NAMES)
-    if unknown:
-        raise InvalidInput(
-            "Unknown fields.", detail={"fields": sorted(unknown), "allowed": list(FIELD_NAMES)}
-        )
+def _locked(
+    document: Document, *, result_version: int | None, action: str
+) -> tuple[Document, DocumentResult]:
+    """The document and its result, locked for the change; refuses a document that is not reviewable
+    and a change made on another version than the current one."""
     if document.status not in _REVIEWABLE:
-        raise DocumentNotReady(f"The document is {document.status}; it can be corrected once processed.")
+        raise DocumentNotReady(f"The document is {document.status}; it can be {action} once processed.")
     document = Document.objects.select_for_update().get(pk=document.pk)
-    result, _ = DocumentResult.objects.get_or_create(document=document)
+    result, _ = DocumentResult.objects.select_for_update().get_or_create(document=document)
+    if result_version is not None and result_version != result.version:
+        raise StaleVersion(
+            "The document changed since you opened it (another correction, approval or a rescore): "
+            "reload it and apply your change again.",
+            detail={"result_version": result_version, "current_version": result.version},
+        )
+    return document, result
+
+
+def _store_checks(
+    *, document: Document, result: DocumentResult, user, reason: str, checks: ChecksRunner | None
+) -> None:
+    """Re-check the current values (when a runner is given), keeping the old reports as audit; the
+    result's version moves on either way."""
+    result.save()  # the checks read the current values back from the database
+    if checks is not None:
+        found = checks(document)
+        validation = [r.to_dict() for r in found.validation]
+        anomalies = [a.to_dict() for a in found.anomalies]
+        checks_supersede(document=document, result=result, user=user, reason=reason)
+        validations_replace(document=document, reports=validation)
+        anomalies_replace(document=document, anomalies=anomalies)
+        result.result = {**(result.result or {}), "validation": validation, "anomalies": anomalies}
+    result.version += 1
+    result.save()
+
+
+def _apply_field_changes(*, user, document: Document, result: DocumentResult, fields: dict[str, Any]) -> bool:
     current = current_fields(result)
     changed = False
     for name, raw in fields.items():
@@ -63,37 +96,116 @@ def document_fields_update(
         FieldCorrection.objects.create(document=document, user=user, field=name, old_value=old, new_value=new)
         result.corrected_fields[name] = new
         changed = True
-    if line_items is not None:
-        new_items = _clean_line_items(line_items)
-        old_items = current_line_items(result)
-        if new_items != old_items:
-            FieldCorrection.objects.create(
-                document=document, user=user, field="line_items", old_value=old_items, new_value=new_items
-            )
-            result.corrected_line_items = new_items
-            changed = True
-    if changed:
-        result.save(update_fields=["corrected_fields", "corrected_line_items", "updated_at"])
-        if document.status == DocumentStatus.APPROVED:
-            document.status = DocumentStatus.PROCESSED
-            document.approved_by = None
-            document.approved_at = None
-            document.save(update_fields=["status", "approved_by", "approved_at"])
-    return document
+    return changed
+
+
+def _apply_line_item_changes(
+    *, user, document: Document, result: DocumentResult, line_items: list[dict] | None
+) -> bool:
+    if line_items is None:
+        return False
+    new_items = _clean_line_items(line_items)
+    old_items = current_line_items(result)
+    if new_items == old_items:
+        return False
+    FieldCorrection.objects.create(
+        document=document, user=user, field="line_items", old_value=old_items, new_value=new_items
+    )
+    result.corrected_line_items = new_items
+    return True
 
 
 @transaction.atomic
-def document_approve(*, user, project: Project, document: Document) -> Document:
-    """Approve a processed (or failed) document. Approving it again changes nothing: the first
-    approval (who, when) stays on record."""
+def document_fields_update(
+    *,
+    user,
+    project: Project,
+    document: Document,
+    fields: dict[str, Any],
+    line_items: list[dict] | None = None,
+    result_version: int | None = None,
+    checks: ChecksRunner | None = None,
+) -> Document:
+    """Record each changed value as a `FieldCorrection` and make it the current value, then re-check
+    the document. The extraction stays as it was. A change to an approved document returns it to
+    `processed`. Nothing changed: nothing is written."""
     require_write_role(user=user, project=project)
-    document = Document.objects.select_for_update().get(pk=document.pk)
+    unknown = set(fields) - set(FIELD_NAMES)
+    if unknown:
+        raise InvalidInput(
+            "Unknown fields.", detail={"fields": sorted(unknown), "allowed": list(FIELD_NAMES)}
+        )
+    document, result = _locked(document, result_version=result_version, action="corrected")
+    changed = _apply_field_changes(user=user, document=document, result=result, fields=fields)
+    changed |= _apply_line_item_changes(user=user, document=document, result=result, line_items=line_items)
+    if not changed:
+        return document
+    _store_checks(document=document, result=result, user=user, reason="correction", checks=checks)
+    if document.status == DocumentStatus.APPROVED:
+        document.status = DocumentStatus.PROCESSED
+        document.approved_by = None
+        document.approved_at = None
+        document.approval_override_reason = ""
+        document.save(update_fields=["status", "approved_by", "approved_at", "approval_override_reason"])
+    return document
+
+
+def _error_failures(document: Document) -> list[dict[str, Any]]:
+    """The error-level expectations the document's current values fail."""
+    failures = []
+    for validation in document.validations.all():
+        for outcome in validation.report.get("outcomes", []):
+            if not outcome.get("success") and outcome.get("severity", "error") == "error":
+                failures.append(
+                    {
+                        "suite": validation.suite,
+                        "expectation": outcome.get("description") or outcome.get("expectation"),
+                    }
+                )
+    return failures
+
+
+def document_approve(
+    *,
+    user,
+    project: Project,
+    document: Document,
+    result_version: int | None = None,
+    force: bool = False,
+    reason: str = "",
+    checks: ChecksRunner | None = None,
+) -> Document:
+    """Approve a processed (or failed) document after re-checking its current values. When they fail
+    an error-level check the approval needs `force` and a reason (kept on the document); without, 409
+    `checks_failed` names the failures (the re-check is stored either way). Approving it again changes
+    nothing: the first approval (who, when) stays on record."""
+    require_write_role(user=user, project=project)
+    reason = (reason or "").strip()
+    if force and not reason:
+        raise InvalidInput(
+            "Say why the document is approved despite its failed checks.", detail={"reason": "required"}
+        )
+    if len(reason) > MAX_REASON_LENGTH:
+        raise InvalidInput(f"The reason is longer than {MAX_REASON_LENGTH} characters.")
     if document.status == DocumentStatus.APPROVED:
         return document
-    if document.status not in _REVIEWABLE:
-        raise DocumentNotReady(f"The document is {document.status}; it can be approved once processed.")
-    document.status = DocumentStatus.APPROVED
-    document.approved_by = user
-    document.approved_at = timezone.now()
-    document.save(update_fields=["status", "approved_by", "approved_at"])
-    return document
+    with transaction.atomic():
+        locked, result = _locked(document, result_version=result_version, action="approved")
+        _store_checks(document=locked, result=result, user=user, reason="approval", checks=checks)
+    with transaction.atomic():
+        locked = Document.objects.select_for_update().get(pk=document.pk)
+        if locked.status == DocumentStatus.APPROVED:
+            return locked
+        failures = _error_failures(locked)
+        if failures and not force:
+            raise ApprovalBlocked(
+                "The document's current values fail error-level checks: correct them, or approve with "
+                "`force` and a reason.",
+                detail={"failed": failures},
+            )
+        locked.status = DocumentStatus.APPROVED
+        locked.approved_by = user
+        locked.approved_at = timezone.now()
+        locked.approval_override_reason = reason if failures else ""
+        locked.save(update_fields=["status", "approved_by", "approved_at", "approval_override_reason"])
+    return locked

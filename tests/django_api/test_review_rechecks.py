@@ -1,0 +1,99 @@
+"""A reviewer's change is made on the version they saw (a stale one: 409, nothing changed) and is
+re-checked at once: the suites and anomaly rules run again on the current values, the previous reports
+stay in the audit trail, and the list, the task's validation and anomalies and exports show it."""
+
+from __future__ import annotations
+
+from django_api.invoices.models import Document, FieldCorrection, SupersededChecks
+
+
+def _doc_url(project, doc_id: str) -> str:
+    return f"/api/projects/{project.pk}/documents/{doc_id}/"
+
+
+def _failed(detail: dict) -> list[str]:
+    return [
+        outcome["description"]
+        for report in detail["validation"]
+        for outcome in report["outcomes"]
+        if not outcome["success"]
+    ]
+
+
+def test_a_stale_version_answers_409_and_changes_nothing(alice_client, project, processed_document):
+    _, doc_id = processed_document
+    url = _doc_url(project, doc_id)
+    opened = alice_client.get(url)
+    version = opened.json()["result_version"]
+    assert opened["ETag"] == f'"{version}"'
+    first = alice_client.patch(
+        url + "fields/", {"fields": {"total": "12.60"}, "result_version": version}, format="json"
+    )
+    assert first.status_code == 200 and first.json()["result_version"] == version + 1
+    # a second tab still holding the first version
+    stale = alice_client.patch(
+        url + "fields/", {"fields": {"vendor_name": "Other Ltd"}, "result_version": version}, format="json"
+    )
+    assert (stale.status_code, stale.json()["code"]) == (409, "stale_version")
+    assert stale.json()["detail"]["current_version"] == version + 1
+    after = alice_client.get(url).json()
+    assert after["fields"]["vendor_name"]["value"] == "ACME Supplies" and after["fields"]["total"]["value"] == "12.60"
+    assert FieldCorrection.objects.filter(document_id=doc_id).count() == 1
+    # the same through If-Match, and an approval on a stale version
+    by_header = alice_client.patch(
+        url + "fields/", {"fields": {"vendor_name": "Other Ltd"}}, format="json", HTTP_IF_MATCH=f'"{version}"'
+    )
+    assert (by_header.status_code, by_header.json()["code"]) == (409, "stale_version")
+    approve = alice_client.post(url + "approve/", {"result_version": version}, format="json")
+    assert (approve.status_code, approve.json()["code"]) == (409, "stale_version")
+    assert Document.objects.get(pk=doc_id).status == "processed"
+
+
+def test_a_correction_is_rechecked_at_once(alice_client, project, processed_document):
+    task_id, doc_id = processed_document
+    url = _doc_url(project, doc_id)
+    future = alice_client.patch(url + "fields/", {"fields": {"invoice_date": "2999-01-01"}}, format="json")
+    assert future.status_code == 200
+    assert "The invoice date is not in the future." in _failed(future.json())
+    assert "future_date" in [a["kind"] for a in future.json()["anomalies"]]
+    row = alice_client.get(f"/api/projects/{project.pk}/documents/").json()[0]
+    assert row["validation_errors"] >= 1 and row["needs_review"] is True
+
+    fixed = alice_client.patch(url + "fields/", {"fields": {"invoice_date": "2024-03-15"}}, format="json")
+    assert fixed.status_code == 200
+    assert "The invoice date is not in the future." not in _failed(fixed.json())
+    assert "future_date" not in [a["kind"] for a in fixed.json()["anomalies"]]
+    task_anomalies = alice_client.get(f"/api/projects/{project.pk}/ocr-anomalies/{task_id}/").json()
+    assert "future_date" not in [a["kind"] for a in task_anomalies["anomalies"]]
+    validation = alice_client.get(f"/api/projects/{project.pk}/ocr-validation/{task_id}/").json()
+    assert validation["documents"][0]["success"] is True
+    export = alice_client.get(f"/api/projects/{project.pk}/ocr-download/{task_id}/?format=json").json()
+    assert "2024-03-15" in str(export) and "2999-01-01" not in str(export)
+    # both earlier states are kept in the audit trail, newest last
+    audit = list(SupersededChecks.objects.filter(document_id=doc_id))
+    assert [a.reason for a in audit] == ["correction", "correction"]
+    assert "future_date" in [a["kind"] for a in audit[1].anomalies]
+
+
+def test_approving_failed_checks_needs_force_and_a_reason(alice_client, project, processed_document):
+    _, doc_id = processed_document
+    url = _doc_url(project, doc_id)
+    alice_client.patch(url + "fields/", {"fields": {"total": None}}, format="json")  # total cleared
+    blocked = alice_client.post(url + "approve/")
+    assert (blocked.status_code, blocked.json()["code"]) == (409, "checks_failed")
+    assert any("total" in f["expectation"].lower() for f in blocked.json()["detail"]["failed"])
+    bad_force = alice_client.post(url + "approve/", {"force": "yes", "reason": "x"}, format="json")
+    assert bad_force.status_code == 400
+    forced = alice_client.post(
+        url + "approve/", {"force": True, "reason": "total is on page 2, not scanned"}, format="json"
+    )
+    assert forced.status_code == 200 and forced.json()["status"] == "approved"
+    assert Document.objects.get(pk=doc_id).approval_override_reason == "total is on page 2, not scanned"
+    assert SupersededChecks.objects.filter(document_id=doc_id, reason="approval").exists()
+
+
+def test_a_clean_document_approves_without_force(alice_client, project, processed_document):
+    _, doc_id = processed_document
+    approved = alice_client.post(_doc_url(project, doc_id) + "approve/")
+    assert approved.status_code == 200, approved.json()
+    assert approved.json()["approval_override_reason"] is None

@@ -250,3 +250,17 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
             )
         )
     return out
+
+
+def recipient_names(rows: list[Row]) -> set[str]:
+    """Lower-case names of the blocks a bill-to label or a sender line marks as the recipient's (the
+    vendor is never one of them, whatever its type size or legal form)."""
+    names = set()
+    for block in address_blocks(rows):
+        _, name = _name_segment(block)
+        if name is None:
+            continue
+        bill_to, _, _ = _label_above(rows, block)
+        if bill_to or _sender_line_above(rows, block, ""):
+            names.add(name.text.strip(" :,").lower())
+    return names

@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from itertools import product
 
-from ocr_tasks.extraction.address_blocks import customer_block_candidates
+from ocr_tasks.extraction.address_blocks import customer_block_candidates, recipient_names
 from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
 from ocr_tasks.extraction.candidates import Candidate, group_by_field
 from ocr_tasks.extraction.date_fields import date_candidates
@@ -67,7 +67,7 @@ def _generate(
     candidates += date_candidates(
         rows, day_first=day_first, today=options.today or date.today(), exact_text=exact_text
     )
-    candidates += vendor_name_candidates(rows)
+    candidates += _marked_vendor_candidates(rows)
     candidates += labelled_identifier_candidates(rows, "invoice_number")
     candidates += labelled_identifier_candidates(rows, "po_number")
     candidates += tax_id_candidates(rows)
@@ -75,6 +75,20 @@ def _generate(
     candidates += payment_terms_candidates(rows)
     candidates += customer_candidates(rows)
     return [c for c in candidates if _has_required_label(c)]
+
+
+_CONTACT = re.compile(r"@|www\.|https?://", re.IGNORECASE)
+
+
+def _marked_vendor_candidates(rows: list[Row]) -> list[Candidate]:
+    """Vendor-name candidates; the recipient's block name and contact data (an e-mail address, a web
+    address) are marked as what they are."""
+    recipients = recipient_names(rows)
+    out = vendor_name_candidates(rows)
+    for c in out:
+        c.features["recipient_block"] = float(c.value.lower() in recipients)
+        c.features["contact"] = float(bool(_CONTACT.search(c.raw_text)))
+    return out
 
 
 def candidates_for(document: OcrDocument, options: ExtractionOptions | None = None) -> list[Candidate]:

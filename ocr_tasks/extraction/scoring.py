@@ -137,6 +137,8 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
             "after_customer_label": -2.5,
             "legal_only": -2.0,
             "legal_continuation": 2.0,
+            "recipient_block": -3.5,
+            "contact": -2.5,
         },
     ),
     "vendor_address": (0.0, {"address_hints": 2.5, "rows": 0.5}),

@@ -231,3 +231,19 @@ def test_items_table_with_position_numbers_and_german_headers():
     amounts = [item.cells["amount"].value for item in invoice.line_items]
     assert amounts == ["8150.00", "200.00"]
     assert "Bildschirm" in invoice.line_items[0].cells["description"].value
+
+
+def test_the_recipient_block_is_never_the_vendor():
+    rows = [
+        [("Netpresse GmbH · Ringstraße 4 · 50667 Köln", 0.08)],
+        [("Alexinux GmbH", 0.08), ("Rechnung Nr.", 0.60), ("2024-118", 0.78)],
+        [("Lindenweg 9", 0.08), ("Datum", 0.60), ("02.05.2024", 0.78)],
+        [("10115 Berlin", 0.08)],
+        [],
+        [("Gesamtbetrag", 0.60), ("238,00 €", 0.80)],
+        [],
+        [("Netpresse GmbH - Ringstraße 4 - 50667 Köln - USt-IdNr. DE811569869", 0.10)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert values["customer_name"] == "Alexinux GmbH"
+    assert values["vendor_name"] == "Netpresse GmbH"

@@ -23,7 +23,7 @@ from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9$€©¢§][A-Za-z0-9$€©¢§/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
-_IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?)\b")
+_IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b")
 _TAX_ID_RE = re.compile(
     r"\b((?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)\s?U?\d[\dA-Z]{7,11}"
     r"|\d{12}|\d{3}-?\d{4}-?\d{4,6})\b"
@@ -226,15 +226,27 @@ def _party_features(row: Row, start: int) -> dict[str, float]:
     }
 
 
+def _valid_iban_prefix(printed: str) -> str | None:
+    """The IBAN in a printed match, compact: the whole match, or the longest run of its leading groups
+    that passes the check (a group of the BIC or an account number printed right after it is no part)."""
+    groups = re.split(r"[\s-]+", printed.strip())
+    for end in range(len(groups), 1, -1):
+        compact = "".join(groups[:end])
+        if len(compact) >= 15 and iban_valid(compact):
+            return compact
+    return None
+
+
 def iban_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for row in rows:
         for m in _IBAN_RE.finditer(row.text.upper()):
-            if iban_valid(m.group(1).replace(" ", "")):
+            compact = _valid_iban_prefix(m.group(1))
+            if compact is not None:
                 out.append(
                     Candidate(
                         field="iban",
-                        value=m.group(1).replace(" ", ""),
+                        value=compact,
                         raw_text=m.group(1),
                         page=row.page,
                         bbox=row.span_bbox(m.start(), m.end()),

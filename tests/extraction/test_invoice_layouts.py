@@ -247,3 +247,26 @@ def test_the_recipient_block_is_never_the_vendor():
     values = _values(text_layer_page(rows))
     assert values["customer_name"] == "Alexinux GmbH"
     assert values["vendor_name"] == "Netpresse GmbH"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "IBAN: DE89 3704 0044 0532 0130 00 BIC: COBADEFFXXX",
+        "Konto: IBAN DE89-3704-0044-0532-0130-00",
+        "IBAN DE89 3704 0044 0532 0130 00 1234",  # a number printed right after it is no part of it
+    ],
+)
+def test_iban_as_printed(printed):
+    rows = [[("Pixel Print GmbH", 0.06)], [("Gesamtbetrag", 0.5), ("10,00", 0.8)], [(printed, 0.06)]]
+    assert _values(text_layer_page(rows))["iban"] == "DE89370400440532013000"
+
+
+def test_the_buyers_iban_for_a_direct_debit_is_not_the_payees():
+    rows = [
+        [("Pixel Print GmbH", 0.06)],
+        [("Gesamtbetrag", 0.5), ("10,00", 0.8)],
+        [("Wir buchen den Betrag ab von Kunde IBAN", 0.06), ("DE02 1203 0000 0000 2020 51", 0.55)],
+        [("Bankverbindung IBAN DE89 3704 0044 0532 0130 00", 0.06)],
+    ]
+    assert _values(text_layer_page(rows))["iban"] == "DE89370400440532013000"

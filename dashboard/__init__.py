@@ -1,4 +1,4 @@
-"""Streamlit review dashboard: a client of the REST API (see /work/team/API_CONTRACT.md).
+"""Streamlit review dashboard: a client of the REST API (contract: `django_api/API.md`).
 
 Owns: sign-in, projects and uploads, the review queue, document review with corrections and approval,
 and the project overview. `dashboard.api_client` is the only module that talks HTTP; page scripts in

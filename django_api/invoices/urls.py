@@ -1,14 +1,15 @@
-"""URLs of the API (paths fixed by API_CONTRACT.md)."""
+"""URLs of the API (paths fixed by the contract, `django_api/API.md`)."""
 
 from django.urls import path
 
-from django_api.invoices.api import auth, documents, health, projects, tasks
+from django_api.invoices.api import auth, documents, health, projects, root, tasks
 
 P = "projects/<int:project_id>/"
 T = "<str:task_id>/"
 D = P + "documents/<str:document_id>/"
 
 urlpatterns = [
+    path("", root.ApiRootApi.as_view(), name="api-root"),
     path("auth/token/", auth.TokenLoginApi.as_view(), name="auth-token"),
     path("me/", auth.MeApi.as_view(), name="me"),
     path("ocr-health/", health.OcrHealthApi.as_view(), name="ocr-health"),

@@ -1,4 +1,5 @@
-"""One error body everywhere: `{"code", "message", "detail"?}` with the codes of API_CONTRACT.md."""
+"""One error body everywhere: `{"code", "message", "detail"?}` with the codes of the contract
+(`django_api/API.md`)."""
 
 from __future__ import annotations
 

@@ -37,7 +37,10 @@ def test_a_stale_version_answers_409_and_changes_nothing(alice_client, project, 
     assert (stale.status_code, stale.json()["code"]) == (409, "stale_version")
     assert stale.json()["detail"]["current_version"] == version + 1
     after = alice_client.get(url).json()
-    assert after["fields"]["vendor_name"]["value"] == "ACME Supplies" and after["fields"]["total"]["value"] == "12.60"
+    assert (
+        after["fields"]["vendor_name"]["value"] == "ACME Supplies"
+        and after["fields"]["total"]["value"] == "12.60"
+    )
     assert FieldCorrection.objects.filter(document_id=doc_id).count() == 1
     # the same through If-Match, and an approval on a stale version
     by_header = alice_client.patch(

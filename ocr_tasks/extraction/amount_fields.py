@@ -133,6 +133,7 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 "in_summary_table": float(in_summary),
                 "final_total_label": label_strength(left, FINAL_TOTAL_LABELS, fuzzy=False),
                 "amount_due_label": min(1.0, has_label(left, "amount_due")),
+                "rate_on_row": float(bool(_PERCENT_RE.search(row.text))),
             }
             for name in AMOUNT_FIELD_NAMES:
                 feats = dict(base)

@@ -37,7 +37,9 @@ from ocr_tasks.extraction.reread import reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
+from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
+from ocr_tasks.normalise.amounts import format_amount
 from ocr_tasks.normalise.countries import guess_country
 from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
 from ocr_tasks.normalise.dates import infer_day_first
@@ -163,6 +165,26 @@ def _raise(c: Candidate, factor: float = 0.6) -> None:
     c.confidence = min(0.97, 1.0 - (1.0 - c.confidence) * factor)
 
 
+def _tax_sums(taxes: list[Candidate]) -> list[Candidate]:
+    """The tax of an invoice with two rates printed per rate (`MwSt 7 %  11,20`, `MwSt 19 %  63,84`) and
+    no tax total: sums of two labelled per-rate tax amounts, scored below either."""
+    per_rate = [c for c in taxes if c.features.get("rate_on_row") and c.features.get("label_left", 0) >= 1.0]
+    out = []
+    for i, a in enumerate(per_rate):
+        for b in per_rate[i + 1 :]:
+            if a.page != b.page or a.row_index == b.row_index:
+                continue
+            value = format_amount(Decimal(a.value) + Decimal(b.value))
+            c = replace(
+                a, value=value, raw_text=f"{a.raw_text} + {b.raw_text}", bbox=bbox_union([a.bbox, b.bbox])
+            )
+            c.features = {**a.features, "tax_sum": 1.0}
+            c.score = min(a.score, b.score) - 0.5
+            c.confidence = min(a.confidence, b.confidence)
+            out.append(c)
+    return out
+
+
 def _consistent_combination(
     grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]
 ) -> tuple[Candidate, Candidate, Candidate] | None:
@@ -172,6 +194,7 @@ def _consistent_combination(
     totals = _top_distinct(grouped.get("total", []), 4)
     subs = _top_distinct(grouped.get("subtotal", []), 4)
     taxes = _top_distinct(grouped.get("tax_amount", []), 4)
+    taxes += _tax_sums(taxes)
     if not (totals and subs and taxes):
         return None
     independent = sum(chosen[n].score for n in ("total", "subtotal", "tax_amount"))

@@ -230,7 +230,7 @@ def _valid_iban_prefix(printed: str) -> str | None:
     """The IBAN in a printed match, compact: the whole match, or the longest run of its leading groups
     that passes the check (a group of the BIC or an account number printed right after it is no part)."""
     groups = re.split(r"[\s-]+", printed.strip())
-    for end in range(len(groups), 1, -1):
+    for end in range(len(groups), 0, -1):
         compact = "".join(groups[:end])
         if len(compact) >= 15 and iban_valid(compact):
             return compact

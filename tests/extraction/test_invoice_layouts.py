@@ -270,3 +270,25 @@ def test_the_buyers_iban_for_a_direct_debit_is_not_the_payees():
         [("Bankverbindung IBAN DE89 3704 0044 0532 0130 00", 0.06)],
     ]
     assert _values(text_layer_page(rows))["iban"] == "DE89370400440532013000"
+
+
+def test_tax_printed_per_rate_without_a_tax_total():
+    rows = [
+        [("Pixel Print GmbH", 0.06)],
+        [("Rechnungsnummer", 0.06), ("4711", 0.30)],
+        [("Nettobetrag", 0.55), ("496,00 €", 0.80)],
+        [("MwSt 7 %", 0.55), ("11,20 €", 0.80)],
+        [("MwSt 19 %", 0.55), ("63,84 €", 0.80)],
+        [("Rechnungsbetrag", 0.55), ("571,04 €", 0.80)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert (values["subtotal"], values["tax_amount"], values["total"]) == ("496.00", "75.04", "571.04")
+
+
+def test_iban_printed_without_spaces():
+    rows = [
+        [("Pixel Print GmbH", 0.06)],
+        [("Gesamtbetrag", 0.5), ("10,00", 0.8)],
+        [("IBAN DE89370400440532013000", 0.06)],
+    ]
+    assert _values(text_layer_page(rows))["iban"] == "DE89370400440532013000"

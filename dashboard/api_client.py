@@ -207,11 +207,28 @@ class ApiClient:
         ).content
 
     def update_fields(self, project_id: int, document_id: int, body: dict[str, Any]) -> dict[str, Any]:
-        """PATCH `{"fields": {...}, "line_items": [...]?}`; returns the updated document detail."""
+        """PATCH `{"fields": {...}, "line_items": [...]?, "result_version": n}`; returns the updated
+        document detail (re-checked: its validation and anomalies are the new ones)."""
         return self._json("PATCH", f"projects/{project_id}/documents/{document_id}/fields/", json=body)
 
-    def approve(self, project_id: int, document_id: int) -> dict[str, Any]:
-        return self._json("POST", f"projects/{project_id}/documents/{document_id}/approve/")
+    def approve(
+        self,
+        project_id: int,
+        document_id: int,
+        *,
+        result_version: int | None = None,
+        force: bool = False,
+        reason: str = "",
+    ) -> dict[str, Any]:
+        """Approve; the API re-checks the current values first. 409 `checks_failed` (the failures in
+        `detail["failed"]`) unless `force` with a `reason`; 409 `stale_version` when the document changed
+        since `result_version`."""
+        body: dict[str, Any] = {}
+        if result_version is not None:
+            body["result_version"] = result_version
+        if force:
+            body |= {"force": True, "reason": reason}
+        return self._json("POST", f"projects/{project_id}/documents/{document_id}/approve/", json=body)
 
 
 def _error_from(response: requests.Response) -> ApiError:

@@ -13,6 +13,7 @@ from dashboard.api_client import ApiError
 from dashboard.attention import next_in_queue, sort_by_attention
 from dashboard.corrections import LINE_ITEM_COLUMNS, patch_body
 from dashboard.overlay import draw_field_boxes, field_boxes_on_page
+from dashboard.review_state import drop_other_scopes, scope_of, widget_key
 from dashboard.wording import (
     FAILED_ICON,
     PASSED_ICON,
@@ -42,9 +43,13 @@ FIELD_ORDER = (
     "payment_terms",
     "iban",
 )
-LOADED_DOCUMENT = "review_loaded_document"
 PAGE_IMAGE_CACHE = "page_image_cache"
-FORM_KEY_PREFIXES = ("field_", "line_items_editor", "review_page", "highlight_field")
+RENDERED_SCOPE = "review_rendered_scope"
+STALE_SAVE = (
+    "Not saved: the document changed since you opened it (another reviewer, a second tab or a rescore). "
+    "It is shown again as it is now; apply your change again."
+)
+SHORTCUTS = {"save": "alt+s", "approve": "alt+a", "next": "alt+n"}
 
 
 def _page_image(client: Any, project_id: Any, document_id: Any, index: int) -> bytes:
@@ -59,10 +64,8 @@ def _page_image(client: Any, project_id: Any, document_id: Any, index: int) -> b
     return cache[key]
 
 
-def _reset_form_state() -> None:
-    for key in list(st.session_state):
-        if isinstance(key, str) and key.startswith(FORM_KEY_PREFIXES):
-            del st.session_state[key]
+def _failed_checks_text(failures: list[dict]) -> str:
+    return "\n".join(f"- {markdown_safe(str(f.get('expectation') or f.get('suite')))}" for f in failures)
 
 
 st.title("Document review")
@@ -73,10 +76,6 @@ if project_id is None or document_id is None:
     st.page_link("views/review_queue.py", label="Go to the review queue", icon=":material/checklist:")
     st.stop()
 
-if st.session_state.get(LOADED_DOCUMENT) != document_id:
-    _reset_form_state()  # widgets of the previous document must not carry over
-    st.session_state[LOADED_DOCUMENT] = document_id
-
 client = session.client()
 try:
     doc = client.document(project_id, document_id)
@@ -84,9 +83,26 @@ except ApiError as exc:
     session.show_api_error(exc, what=f"Document {document_id}")
     st.stop()
 
+version = doc.get("result_version")
+scope = scope_of(document_id, version)
+# the document changed under the open form (another reviewer, a second tab, a rescore) when the same
+# document was last drawn at another version: a save clicked now was made on values no longer shown
+previous_scope = st.session_state.get(RENDERED_SCOPE)
+changed_under_form = previous_scope not in (None, scope) and str(previous_scope).startswith(f"{document_id}/")
+st.session_state[RENDERED_SCOPE] = scope
+drop_other_scopes(st.session_state, scope)  # no widget value of another document or version survives
+
+
+def key(name: str) -> str:
+    return widget_key(name, scope)
+
+
 flash = st.session_state.pop("review_flash", None)
 if flash:
     st.success(flash, icon=":material/check_circle:")
+warning = st.session_state.pop("review_flash_warning", None)
+if warning:
+    st.warning(warning, icon=":material/sync_problem:")
 
 header, actions = st.columns([4, 1])
 header.subheader(doc.get("name", f"Document {document_id}"))
@@ -101,21 +117,55 @@ if not editable:
         "You are a viewer of this project: corrections and approval are disabled.",
         icon=":material/visibility:",
     )
+
+
+def _approve(force: bool = False, reason: str = "") -> None:
+    try:
+        client.approve(project_id, document_id, result_version=version, force=force, reason=reason)
+    except ApiError as exc:
+        if exc.code == "checks_failed":
+            st.session_state[key("approve_blocked")] = exc.detail.get("failed") or []
+        elif exc.code == "stale_version":
+            st.session_state["review_flash_warning"] = (
+                "The document changed since you opened it (another reviewer or a rescore): "
+                "it is shown again as it is now; check it and approve again."
+            )
+            st.rerun()
+        else:
+            session.show_api_error(exc, what="Approving")
+    else:
+        st.session_state["review_flash"] = "Document approved." + (" (override recorded)" if force else "")
+        st.rerun()
+
+
 if actions.button(
     "Approve",
     key="approve",
     type="primary",
     icon=":material/verified:",
+    help=f"Approve the current values ({SHORTCUTS['approve']}); they are checked again first.",
+    shortcut=SHORTCUTS["approve"],
     disabled=doc.get("status") == "approved" or not editable,
 ):
-    try:
-        client.approve(project_id, document_id)
-    except ApiError as exc:
-        session.show_api_error(exc, what="Approving")
-    else:
-        st.session_state["review_flash"] = "Document approved."
-        st.rerun()
-if actions.button("Next in queue", key="next_document", icon=":material/skip_next:"):
+    _approve()
+blocked = st.session_state.get(key("approve_blocked"))
+if blocked is not None and doc.get("status") != "approved":
+    with st.container(border=True):
+        st.warning(
+            "These checks fail on the current values. Correct the fields, or approve anyway and say why "
+            "(the reason is kept with the approval):\n" + _failed_checks_text(blocked),
+            icon=":material/rule:",
+        )
+        reason = st.text_input("Reason for approving anyway", key=key("approve_reason"), max_chars=2000)
+        if st.button("Approve anyway", key=key("approve_force"), disabled=not reason.strip()):
+            _approve(force=True, reason=reason.strip())
+if actions.button(
+    "Next in queue",
+    key="next_document",
+    icon=":material/skip_next:",
+    help=f"Open the next document waiting for review ({SHORTCUTS['next']})",
+    shortcut=SHORTCUTS["next"],
+):
     try:
         queue = sort_by_attention(client.list_documents(project_id))
     except ApiError as exc:
@@ -152,12 +202,12 @@ with image_col:
                     options=list(range(len(pages))),
                     default=0,
                     format_func=lambda i: f"Page {i + 1}",
-                    key="review_page",
+                    key=key("review_page"),
                 )
                 or 0
             )
         boxes = field_boxes_on_page(fields, page_index)
-        highlight = st.selectbox("Highlight field", options=["(none)", *boxes], key="highlight_field")
+        highlight = st.selectbox("Highlight field", options=["(none)", *boxes], key=key("highlight_field"))
         try:
             image_bytes = _page_image(
                 client, project_id, document_id, pages[page_index].get("index", page_index)
@@ -168,7 +218,7 @@ with image_col:
             picture = draw_field_boxes(image_bytes, boxes, None if highlight == "(none)" else highlight)
             st.image(picture, caption=f"Page {page_index + 1}: {len(boxes)} field box(es)", width="stretch")
 
-with form_col, st.form("fields_form"):
+with form_col, st.form(key("fields_form")):
     st.markdown("**Fields** (confidence in brackets; edit and save to correct)")
     edited: dict[str, str] = {}
     for name in names:
@@ -185,7 +235,7 @@ with form_col, st.form("fields_form"):
         edited[name] = st.text_input(
             label,
             value="" if value is None else str(value),
-            key=f"field_{name}",
+            key=key(f"field_{name}"),
             help=help_text,
             disabled=not editable,
         )
@@ -194,7 +244,7 @@ with form_col, st.form("fields_form"):
         with st.expander(f"Fields not found ({len(missing)}): type a value to add one"):
             for name in missing:
                 edited[name] = st.text_input(
-                    f"{name.replace('_', ' ')} (not found)", key=f"field_{name}", disabled=not editable
+                    f"{name.replace('_', ' ')} (not found)", key=key(f"field_{name}"), disabled=not editable
                 )
     st.markdown("**Line items**")
     original_items = [
@@ -206,31 +256,40 @@ with form_col, st.form("fields_form"):
         items_frame,
         num_rows="dynamic",
         hide_index=True,
-        key="line_items_editor",
+        key=key("line_items_editor"),
         width="stretch",
         disabled=not editable,
     )
     save = st.form_submit_button(
-        "Save corrections", key="save_corrections", type="primary", disabled=not editable
+        "Save corrections",
+        key="save_corrections",
+        type="primary",
+        help=f"Save and re-check ({SHORTCUTS['save']})",
+        shortcut=SHORTCUTS["save"],
+        disabled=not editable,
     )
 
 if save:
     edited_rows = edited_items.astype(object).where(edited_items.notna(), None).to_dict("records")
     body = patch_body(fields, edited, original_items, edited_rows)
-    if not body:
+    if changed_under_form:
+        st.warning(STALE_SAVE, icon=":material/sync_problem:")
+    elif not body:
         st.info("Nothing changed.")
     else:
         try:
-            client.update_fields(project_id, document_id, body)
+            client.update_fields(project_id, document_id, {**body, "result_version": version})
         except ApiError as exc:
+            if exc.code == "stale_version":
+                st.session_state["review_flash_warning"] = STALE_SAVE
+                st.rerun()
             session.show_api_error(exc, what="Saving corrections")
         else:
             changed = ", ".join(body.get("fields") or {}) or "line items"
             if "line_items" in body and body.get("fields"):
                 changed += ", line items"
-            st.session_state["review_flash"] = f"Saved corrections: {changed}."
-            _reset_form_state()
-            st.rerun()
+            st.session_state["review_flash"] = f"Saved corrections: {changed}. Checks ran again below."
+            st.rerun()  # the new version's widgets start from the saved values
 
 st.subheader("Validation")
 sentences = validation_sentences(doc.get("validation") or [])

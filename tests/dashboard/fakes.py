@@ -48,6 +48,7 @@ def document_detail(doc_id: int = 11, name: str = "receipt.jpg") -> dict[str, An
         "max_anomaly_score": 0.8,
         "min_confidence": 0.4,
         "needs_review": True,
+        "result_version": 1,
         "fields": {
             "vendor_name": _field("ACME SDN BHD", 0.91, [0.1, 0.05, 0.9, 0.1]),
             "invoice_date": _field("2018-12-25", 0.85, [0.1, 0.2, 0.4, 0.25]),
@@ -299,16 +300,28 @@ class FakeApi:
     def update_fields(self, project_id: int, document_id: int, body: dict[str, Any]) -> dict[str, Any]:
         self._record("update_fields", project_id, document_id, body)
         doc = self.documents[document_id]
+        if body.get("result_version") not in (None, doc.get("result_version")):
+            raise ApiError(message="The document changed.", code="stale_version", status=409)
         for name, value in body.get("fields", {}).items():
             doc["fields"][name] = {**doc["fields"].get(name, {}), "value": value, "corrected": True}
         if "line_items" in body:
             doc["line_items"] = body["line_items"]
+        doc["result_version"] = doc.get("result_version", 0) + 1
         return copy.deepcopy(doc)
 
-    def approve(self, project_id: int, document_id: int) -> dict[str, Any]:
-        self._record("approve", project_id, document_id)
-        self.documents[document_id]["status"] = "approved"
-        return copy.deepcopy(self.documents[document_id])
+    def approve(self, project_id: int, document_id: int, **options: Any) -> dict[str, Any]:
+        self._record("approve", project_id, document_id, **options)
+        doc = self.documents[document_id]
+        if options.get("result_version") not in (None, doc.get("result_version")):
+            raise ApiError(message="The document changed.", code="stale_version", status=409)
+        failed = doc.get("failing_error_checks") or []
+        if failed and not (options.get("force") and options.get("reason")):
+            raise ApiError(
+                message="Checks fail.", code="checks_failed", status=409, detail={"failed": failed}
+            )
+        doc["status"] = "approved"
+        doc["result_version"] = doc.get("result_version", 0) + 1
+        return copy.deepcopy(doc)
 
 
 DOWN = ApiUnavailable(

@@ -6,11 +6,17 @@ import datetime as dt
 
 from dashboard import session
 from dashboard.api_client import PermissionDenied
+from dashboard.review_state import scope_of, widget_key
 from tests.dashboard.fakes import DOWN, EXPIRED
 from tests.dashboard.rendered import texts
 
 QUEUE = "views/review_queue.py"
 REVIEW = "views/document_review.py"
+
+
+def k(name: str, version: int = 1, document: int = 11) -> str:
+    """The key of a review widget of `document` at result `version`."""
+    return widget_key(name, scope_of(document, version))
 
 
 def test_queue_lists_documents_needing_attention_first_and_opens_review(make_app, fake):
@@ -43,10 +49,10 @@ def test_queue_filters_go_to_the_api(make_app, fake):
 
 def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, fake):
     at = make_app(page=REVIEW, document_id=11)
-    total = at.text_input(key="field_total")
+    total = at.text_input(key=k("field_total"))
     assert total.value == "9.00"
     assert total.label == "total (0.62)"
-    assert at.text_input(key="field_subtotal").label == "subtotal (0.40)"
+    assert at.text_input(key=k("field_subtotal")).label == "subtotal (0.40)"
     shown = texts(at)
     assert (
         ":red[:material/cancel:] Failed (error): The subtotal plus tax equals the total. "
@@ -59,24 +65,31 @@ def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, 
     )
     # the page image is fetched and drawn; only fields with a box are offered for highlighting
     assert fake.calls_named("page_image") == [((1, 11, 0), {})]
-    at.selectbox(key="highlight_field").select("total").run()
+    at.selectbox(key=k("highlight_field")).select("total").run()
     assert len(fake.calls_named("page_image")) == 1  # kept in the session, not downloaded again
-    assert at.selectbox(key="highlight_field").options == ["(none)", "vendor_name", "invoice_date", "total"]
+    assert at.selectbox(key=k("highlight_field")).options == [
+        "(none)",
+        "vendor_name",
+        "invoice_date",
+        "total",
+    ]
     assert len(at.get("image")) == 1
     editor = at.data_editor[0]
-    assert editor.key == "line_items_editor"
+    assert editor.key == k("line_items_editor")
     assert list(editor.value["description"]) == ["Coffee"]
 
 
 def test_correcting_the_total_sends_only_that_field(make_app, fake):
     at = make_app(page=REVIEW, document_id=11)
-    at.text_input(key="field_total").input("9.50")
+    at.text_input(key=k("field_total")).input("9.50")
     at.button(key="save_corrections").click().run()
-    assert fake.calls_named("update_fields") == [((1, 11, {"fields": {"total": "9.50"}}), {})]
+    assert fake.calls_named("update_fields") == [
+        ((1, 11, {"fields": {"total": "9.50"}, "result_version": 1}), {})
+    ]
     assert "Saved corrections: total." in texts(at)
-    # the form shows the stored value afterwards, marked as corrected
-    assert at.text_input(key="field_total").value == "9.50"
-    assert "corrected" in at.text_input(key="field_total").label
+    # the form shows the stored value afterwards (the new version's widgets), marked as corrected
+    assert at.text_input(key=k("field_total", version=2)).value == "9.50"
+    assert "corrected" in at.text_input(key=k("field_total", version=2)).label
 
 
 def test_clearing_a_field_sends_null_and_unchanged_form_sends_nothing(make_app, fake):
@@ -84,14 +97,16 @@ def test_clearing_a_field_sends_null_and_unchanged_form_sends_nothing(make_app, 
     at.button(key="save_corrections").click().run()
     assert fake.calls_named("update_fields") == []
     assert "Nothing changed." in texts(at)
-    at.text_input(key="field_subtotal").input("")
+    at.text_input(key=k("field_subtotal")).input("")
     at.button(key="save_corrections").click().run()
-    assert fake.calls_named("update_fields") == [((1, 11, {"fields": {"subtotal": None}}), {})]
+    assert fake.calls_named("update_fields") == [
+        ((1, 11, {"fields": {"subtotal": None}, "result_version": 1}), {})
+    ]
 
 
 def test_line_item_edit_sends_the_whole_table(make_app, fake):
     at = make_app(page=REVIEW, document_id=11)
-    at.session_state["line_items_editor"] = {
+    at.session_state[k("line_items_editor")] = {
         "edited_rows": {0: {"amount": "8.50"}},
         "added_rows": [{"description": "Tea", "quantity": "1", "unit_price": "0.50", "amount": "0.50"}],
         "deleted_rows": [],
@@ -99,6 +114,7 @@ def test_line_item_edit_sends_the_whole_table(make_app, fake):
     at.button(key="save_corrections").click().run()
     ((args, _),) = fake.calls_named("update_fields")
     assert args[2] == {
+        "result_version": 1,
         "fields": {},
         "line_items": [
             {"description": "Coffee", "quantity": "1", "unit_price": "9.00", "amount": "8.50"},
@@ -110,9 +126,38 @@ def test_line_item_edit_sends_the_whole_table(make_app, fake):
 def test_approve(make_app, fake):
     at = make_app(page=REVIEW, document_id=11)
     at.button(key="approve").click().run()
-    assert fake.calls_named("approve") == [((1, 11), {})]
+    assert fake.calls_named("approve") == [((1, 11), {"result_version": 1, "force": False, "reason": ""})]
     assert "Document approved." in texts(at)
     assert at.button(key="approve").disabled
+
+
+def test_approving_failed_checks_asks_for_a_reason(make_app, fake):
+    fake.documents[11]["failing_error_checks"] = [
+        {"suite": "invoice_fields", "expectation": "The invoice date is not in the future."}
+    ]
+    at = make_app(page=REVIEW, document_id=11)
+    at.button(key="approve").click().run()
+    assert "The invoice date is not in the future." in texts(at)
+    assert fake.documents[11]["status"] == "processed"
+    assert at.button(key=k("approve_force")).disabled  # no reason yet
+    at.text_input(key=k("approve_reason")).input("date misprinted by the vendor").run()
+    at.button(key=k("approve_force")).click().run()
+    assert fake.calls_named("approve")[-1] == (
+        (1, 11),
+        {"result_version": 1, "force": True, "reason": "date misprinted by the vendor"},
+    )
+    assert fake.documents[11]["status"] == "approved"
+    assert "override recorded" in texts(at)
+
+
+def test_a_save_on_a_stale_version_changes_nothing_and_says_so(make_app, fake):
+    at = make_app(page=REVIEW, document_id=11)
+    fake.documents[11]["result_version"] = 5  # someone else saved in the meantime
+    at.text_input(key=k("field_total")).input("1.00")
+    at.button(key="save_corrections").click().run()
+    assert fake.documents[11]["fields"]["total"]["value"] == "9.00"
+    assert "Not saved: the document changed since you opened it" in texts(at)
+    assert at.text_input(key=k("field_total", version=5)).value == "9.00"
 
 
 def test_missing_document_is_a_clear_404(make_app, fake):
@@ -123,7 +168,7 @@ def test_missing_document_is_a_clear_404(make_app, fake):
 
 def test_401_while_saving_returns_to_sign_in(make_app, fake):
     at = make_app(page=REVIEW, document_id=11)
-    at.text_input(key="field_total").input("9.50")
+    at.text_input(key=k("field_total")).input("9.50")
     fake.fail_with = EXPIRED
     at.button(key="save_corrections").click().run()
     assert session.TOKEN not in at.session_state
@@ -168,10 +213,10 @@ def test_switching_pages_fetches_that_page_and_its_boxes(make_app, fake):
         "original_value": "2019-01-25",
     }
     at = make_app(page=REVIEW, document_id=11)
-    assert "due_date" not in at.selectbox(key="highlight_field").options
-    at.segmented_control(key="review_page").set_value(1).run()
+    assert "due_date" not in at.selectbox(key=k("highlight_field")).options
+    at.segmented_control(key=k("review_page")).set_value(1).run()
     assert fake.calls_named("page_image")[-1] == ((1, 11, 1), {})
-    assert at.selectbox(key="highlight_field").options == ["(none)", "due_date"]
+    assert at.selectbox(key=k("highlight_field")).options == ["(none)", "due_date"]
     assert not at.exception
 
 
@@ -181,8 +226,8 @@ def test_viewers_can_read_but_not_correct_or_approve(make_app, fake):
     assert "You are a viewer of this project" in texts(at)
     assert at.button(key="save_corrections").disabled
     assert at.button(key="approve").disabled
-    assert at.text_input(key="field_total").disabled
-    assert at.text_input(key="field_total").value == "9.00"
+    assert at.text_input(key=k("field_total")).disabled
+    assert at.text_input(key=k("field_total")).value == "9.00"
 
 
 def test_a_403_from_the_api_is_explained(make_app, fake):
@@ -198,11 +243,15 @@ def test_a_403_from_the_api_is_explained(make_app, fake):
 def test_next_in_queue_opens_the_following_document(make_app, fake):
     fake.documents[12]["fields"]["total"]["value"] = "4.50"
     at = make_app(page=REVIEW, document_id=11)
-    at.text_input(key="field_total").input("999")  # unsaved edit: must not leak into the next document
+    at.text_input(key=k("field_total")).input("999")  # unsaved edit: must not leak into the next document
     at.button(key="next_document").click().run()
     assert at.session_state[session.DOCUMENT_ID] == 12
-    assert at.text_input(key="field_total").value == "4.50"
+    assert at.text_input(key=k("field_total", document=12)).value == "4.50"
     assert "clean.pdf" in texts(at)
+    # saving the next document untouched writes nothing (no value of document 11 travelled with it)
+    at.button(key="save_corrections").click().run()
+    assert fake.calls_named("update_fields") == []
+    assert not [key for key in at.session_state if isinstance(key, str) and "@11/" in key]
     fake.documents[11]["status"] = "approved"
     at.button(key="next_document").click().run()
     assert "No other document is waiting for review." in texts(at)
@@ -217,12 +266,14 @@ def test_queue_date_filter_with_only_a_start_date(make_app, fake):
 
 def test_a_field_that_was_not_found_can_be_added(make_app, fake):
     at = make_app(page=REVIEW, document_id=11)
-    assert at.text_input(key="field_invoice_number").value == ""
-    assert at.text_input(key="field_invoice_number").label == "invoice number (not found)"
-    at.text_input(key="field_invoice_number").input("INV-0042")
+    assert at.text_input(key=k("field_invoice_number")).value == ""
+    assert at.text_input(key=k("field_invoice_number")).label == "invoice number (not found)"
+    at.text_input(key=k("field_invoice_number")).input("INV-0042")
     at.button(key="save_corrections").click().run()
-    assert fake.calls_named("update_fields") == [((1, 11, {"fields": {"invoice_number": "INV-0042"}}), {})]
-    assert at.text_input(key="field_invoice_number").label == "invoice number (—) · corrected"
+    assert fake.calls_named("update_fields") == [
+        ((1, 11, {"fields": {"invoice_number": "INV-0042"}, "result_version": 1}), {})
+    ]
+    assert at.text_input(key=k("field_invoice_number", version=2)).label == "invoice number (—) · corrected"
 
 
 def test_document_text_is_not_read_as_markdown_maths():

@@ -131,7 +131,8 @@ def watch_inbox(
     except BadInput as exc:  # every file refused (or no such project): none is left claimed
         task_id, by_name = None, {p.name: {"ok": False, "error": exc.code} for p in claimed}
     else:
-        summary = process_invoices(task_id)
+        state = process_invoices(task_id, return_state=True)  # a cancelled task's run ends Cancelled
+        summary = state.result(raise_on_failure=not state.is_cancelled())
         by_name = {outcome["name"]: outcome for outcome in summary["documents"].values()}
     archived, failed, returned = [], [], []
     for path in claimed:

@@ -4,8 +4,8 @@ At most `limit` pages run at once, plus `ahead` more queued in the task runner s
 finishes a page starts the next at once instead of waiting for the flow's thread to hand it one (on
 2 cores that handover cost ~40 ms per page, 5 % of the run: bench/pipeline_overhead.py). Stopping
 (cancellation) submits nothing more and withdraws the queued pages that have not started (futures of
-a thread pool), so it waits for no more than the page each worker is reading. Works with any Prefect
-task runner (thread pool, Dask).
+a thread pool); abandoning also forgets the pages being read, so a cancelled task waits for none of
+them. Works with any Prefect task runner (thread pool, Dask).
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from concurrent.futures import Future
 from typing import Any
 
 from prefect.futures import PrefectFuture
+
+POLL_SECONDS = 0.25  # how often a caller waiting for pages is asked whether to stop
 
 
 def withdraw(future: PrefectFuture) -> bool:
@@ -50,6 +52,13 @@ class PageWindow:
         self._waiting.clear()
         self._withdraw(lambda key: True)
 
+    def abandon(self) -> None:
+        """Stop, and forget the pages being read as well: `results()` yields nothing more (a cancelled
+        task does not wait for them; their threads finish on their own)."""
+        self.stop()
+        self._in_flight.clear()
+        self._futures.clear()
+
     def _withdraw(self, predicate: Callable[[Any], bool]) -> None:
         for ident, key in list(self._in_flight.items()):
             if predicate(key) and withdraw(self._futures[ident]):
@@ -63,17 +72,26 @@ class PageWindow:
             self._futures[id(future)] = future
             future.add_done_callback(self._done.put)
 
-    def results(self, *, wait: bool = True) -> Iterator[tuple[Any, Any, Exception | None]]:
+    def results(
+        self, *, wait: bool = True, stop_when: Callable[[], bool] | None = None
+    ) -> Iterator[tuple[Any, Any, Exception | None]]:
         """Yield `(key, page_result, error)` in completion order: until nothing is left (`wait`), or
-        only the pages already back (`wait=False`, so that the caller can go on queueing work)."""
+        only the pages already back (`wait=False`, so that the caller can go on queueing work). While
+        waiting, `stop_when()` is asked every `POLL_SECONDS`; when it answers true the pages still out
+        are abandoned and this returns (a page can take seconds: a cancel must not wait for it)."""
         self._fill()
         while self._in_flight:
             try:
-                future = self._done.get(block=wait)
+                future = self._done.get(block=wait, timeout=POLL_SECONDS if wait and stop_when else None)
             except queue.Empty:
+                if wait and stop_when is not None:
+                    if stop_when():
+                        self.abandon()
+                        return
+                    continue
                 return
             if id(future) not in self._in_flight:
-                continue  # withdrawn before it started
+                continue  # withdrawn before it started, or abandoned
             key = self._in_flight.pop(id(future))
             self._futures.pop(id(future))
             try:

@@ -44,6 +44,7 @@ class Progress:
     documents_total: int
     pages_done: int
     pages_total: int
+    percent: float | None = None  # weighted by step (flows.progress.weighted_percent); None: not given
 
 
 @runtime_checkable

@@ -8,14 +8,19 @@ to a Dask cluster: prefect-dask turns a quoted argument into a plain tuple.)
 
 Everything goes through the port: inputs, progress, results, failures, the cancel flag. A bad
 document is marked failed with its error code and the others go on. Cancellation (the port's flag,
-checked between documents and after every page; or Prefect cancelling the flow run) stops new OCR
-work at once; documents whose pages were already recognised are still extracted, checked and saved,
-the others are marked `cancelled`, and the task ends `cancelled`.
+checked between ingest runs, after every page and every `POLL_SECONDS` while waiting, and before each
+document's extraction, the batch's validation, scoring and save; or Prefect cancelling the flow run)
+ends the task within a poll: nothing new starts, pages and extractions under way are left to finish
+on their own, documents already extracted are saved as they are with a `cancelled` error (their
+values kept, not validated), the others are marked `cancelled`, the task ends `cancelled` and the flow
+run ends in Prefect's Cancelled state.
 """
 
 from __future__ import annotations
 
+import queue
 import tempfile
+import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field, fields
@@ -24,10 +29,12 @@ from typing import Any
 from prefect import flow
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run as current_flow_run
+from prefect.states import Cancelled as CancelledState
+from prefect.states import State
 from prefect.utilities.annotations import quote
 
 from flows import tasks
-from flows.page_window import PageWindow
+from flows.page_window import POLL_SECONDS, PageWindow
 from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED, PipelinePort, TaskInputs
 from flows.progress import ProgressTracker
 from flows.project_settings import InvalidSettings, check_project_settings
@@ -40,7 +47,6 @@ from ocr_tasks.ocr_types import OcrDocument, OcrPage, SourceDocument
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
 MAX_INGEST_CHUNK = 8  # documents per ingest task run
-SALVAGE_SECONDS = 5.0  # how long a stopped run waits for extractions already under way
 OCR_OPTIONS = frozenset(f.name for f in fields(OcrConfig)) - {"languages", "limits"}
 
 
@@ -93,8 +99,9 @@ class TaskRun:
         self.config = ocr_config(inputs)
         self.engine = inputs.settings.get("ocr_engine")
         self.docs = {source.id: DocumentState(source) for source in inputs.documents}
-        self.progress = ProgressTracker(port, inputs.task_id, documents_total=len(self.docs))
+        self.progress = ProgressTracker(port, inputs.task_id, documents=list(self.docs))
         self.cancelled = False
+        self.extracted: queue.Queue[str] = queue.Queue()  # ids of documents whose extraction is back
         self.submitted = quote if _runs_in_threads() else (lambda value: value)
 
     # -- helpers ---------------------------------------------------------------------------
@@ -107,7 +114,10 @@ class TaskRun:
         if doc.error is None:
             doc.error = error
             self.port.mark_document_failed(self.inputs.task_id, doc.source.id, error)
-            self.progress.document_done()
+            if error.code == Cancelled.code:
+                self.progress.document_cancelled(doc.source.id)
+            else:
+                self.progress.document_done(doc.source.id)
 
     def live(self) -> list[DocumentState]:
         return [d for d in self.docs.values() if d.error is None]
@@ -119,7 +129,7 @@ class TaskRun:
         recognition overlaps ingestion; extract each document as soon as its last page is back. Every
         document is ingested before the last pages are waited for, so the task's page total (its
         progress percentage) is known early."""
-        self.progress.enter("ingest")
+        self.progress.report()  # step ingest, 0 %
         workers = page_concurrency()
         ahead = workers if _runs_in_threads() else 0  # queued pages can be withdrawn from threads only
         window = PageWindow(
@@ -129,8 +139,8 @@ class TaskRun:
         chunk = 1
         while unread:
             if self.check_cancelled():
-                window.stop()
-                break
+                window.abandon()
+                return
             for doc in self.ingest([unread.popleft() for _ in range(min(chunk, len(unread)))], folder):
                 doc.ocr_started = time.perf_counter()
                 window.extend((doc.source.id, page) for page in doc.pages)
@@ -140,6 +150,8 @@ class TaskRun:
             self.collect(window, wait=False)
         self.progress.enter("ocr")
         self.collect(window, wait=True)
+        if not self.cancelled:
+            self.progress.enter("extract")
 
     def chunk_size(self, pages_wanted: int) -> int:
         """How many documents the next ingest run reads: about `pages_wanted` pages' worth (what the OCR
@@ -168,17 +180,21 @@ class TaskRun:
             doc.ingested = outcome.document
             doc.pages = list(outcome.document.pages)
             doc.timings["ingest"] = outcome.seconds
-            self.progress.add_pages(len(doc.pages))
+            self.progress.ingested(doc.source.id, len(doc.pages))
             ready.append(doc)
         return ready
 
     def collect(self, window: PageWindow, *, wait: bool) -> None:
-        """Take the pages that are back; after each, check for cancellation (then nothing new starts)."""
-        for doc_id, page, error in window.results(wait=wait):
+        """Take the pages that are back, and the extractions; after each page, and every poll while
+        waiting, check for cancellation (then the window is abandoned: nothing new starts, nothing
+        more is waited for)."""
+        for doc_id, page, error in window.results(wait=wait, stop_when=self.check_cancelled):
             doc = self.docs[doc_id]
-            self.progress.page_done()
+            self.progress.page_done(doc_id)
+            self.harvest()
             if self.check_cancelled():
-                window.stop()
+                window.abandon()
+                return
             if doc.error is not None:
                 continue
             if error is not None:
@@ -191,7 +207,10 @@ class TaskRun:
 
     def finish_ocr(self, doc: DocumentState) -> None:
         """All pages are back: extraction runs on the task runner (it re-reads page regions with
-        Tesseract, so documents are extracted in parallel, next to the OCR of other pages)."""
+        Tesseract, so documents are extracted in parallel, next to the OCR of other pages). Not once
+        the task is cancelled."""
+        if self.check_cancelled():
+            return
         doc.timings["ocr"] = time.perf_counter() - doc.ocr_started
         doc.timings["ocr_cpu"] = sum(p.seconds for p in doc.recognised.values())
         doc.ocr = OcrDocument(
@@ -201,24 +220,37 @@ class TaskRun:
         doc.extraction = tasks.extract.submit(
             self.submitted(doc.ingested), self.submitted(doc.ocr), self.config.languages, self.inputs.settings
         )
+        doc.extraction.add_done_callback(lambda _future, doc_id=doc.source.id: self.extracted.put(doc_id))
 
-    def collect_extractions(self, *, within: float | None = None) -> None:
-        """Wait for the documents being extracted (their page images must still exist); with `within`
-        seconds, leave the ones not back by then."""
-        deadline = None if within is None else time.monotonic() + within
-        for doc in self.live():
-            if doc.extraction is None:
-                continue
-            if deadline is not None:
-                doc.extraction.wait(timeout=max(0.0, deadline - time.monotonic()))
-                if doc.extraction.state.is_pending() or doc.extraction.state.is_running():
-                    continue
+    def collect_extractions(self) -> None:
+        """Wait for the documents being extracted (their page images must still exist), checking for
+        cancellation every poll: a cancelled task leaves the ones not back yet."""
+        while any(doc.extraction is not None for doc in self.live()):
+            if self.check_cancelled():
+                return
+            self.harvest(wait=POLL_SECONDS)
+
+    def harvest(self, *, wait: float = 0.0) -> None:
+        """Take the extractions that are back (waiting up to `wait` seconds for the first)."""
+        try:
+            doc_id = self.extracted.get(timeout=wait) if wait else self.extracted.get_nowait()
+        except queue.Empty:
+            return
+        while True:
+            doc = self.docs[doc_id]
+            if doc.extraction is not None and doc.error is None:
+                try:
+                    doc.invoice = doc.extraction.result(raise_on_failure=True)
+                except Exception as exc:  # noqa: BLE001
+                    self.fail(doc, error_info(exc, "extract"))
+                else:
+                    self.progress.steps_done([doc_id], "extract")
+                doc.timings["extract"] = time.perf_counter() - doc.extract_started
+                doc.extraction = None
             try:
-                doc.invoice = doc.extraction.result(raise_on_failure=True)
-            except Exception as exc:  # noqa: BLE001
-                self.fail(doc, error_info(exc, "extract"))
-            doc.timings["extract"] = time.perf_counter() - doc.extract_started
-            doc.extraction = None
+                doc_id = self.extracted.get_nowait()
+            except queue.Empty:
+                return
 
     def cancel_unfinished(self) -> None:
         for doc in self.live():
@@ -227,49 +259,72 @@ class TaskRun:
                     doc, error_info(Cancelled("the task was stopped before this document was read"), "cancel")
                 )
 
+    def call_batch(self, task, *args):
+        """Call a batch task (validation: seconds, a first Great Expectations import many more). On a
+        thread pool it is submitted and waited for a poll at a time, so that a cancel does not wait for
+        it: None then (the thread finishes on its own)."""
+        if not _runs_in_threads():
+            return task(*args)
+        future = task.submit(*args)
+        back = threading.Event()
+        future.add_done_callback(lambda _future: back.set())
+        while not back.wait(POLL_SECONDS):
+            if self.check_cancelled():
+                return None
+        return future.result(raise_on_failure=True)
+
     def check(self) -> tuple[dict[str, tuple], dict[str, tuple], list[ErrorInfo]]:
         """Validate the extracted batch as one frame, then score it against the project's history.
-        A failure of either leaves the documents' results intact, with the error recorded on them."""
+        A failure of either leaves the documents' results intact, with the error recorded on them.
+        Neither starts once the task is cancelled."""
         done = {d.source.id: d for d in self.live() if d.extracted}
         validation: dict[str, tuple] = {}
         anomalies: dict[str, tuple] = {}
         errors: list[ErrorInfo] = []
-        if not done:
+        if not done or self.check_cancelled():
             return validation, anomalies, errors
         self.progress.enter("validate")
         started = time.perf_counter()
         try:
-            validation = tasks.validate(
+            validation = self.call_batch(
+                tasks.validate,
                 quote({doc_id: d.invoice for doc_id, d in done.items()}),
                 self.inputs.settings.get("custom_expectations", ()),
                 self.inputs.settings,
             )
         except Exception as exc:  # noqa: BLE001
             errors.append(error_info(exc, "validate"))
+        if validation is None or self.check_cancelled():
+            return validation or {}, anomalies, errors
+        self.progress.steps_done(done, "validate")
         validate_seconds = time.perf_counter() - started
         self.progress.enter("anomalies")
         started = time.perf_counter()
         try:
-            records = [
-                InvoiceRecord.from_result(DocumentResult(source=d.source, invoice=d.invoice))
-                for d in done.values()
-            ]
-            history = self.port.load_history(self.inputs.project_id, exclude_task_id=self.inputs.task_id)
-            stored = self.port.load_anomaly_model(self.inputs.project_id)
-            anomalies = tasks.score(
-                quote(records),
-                quote(history),
-                quote(validation or None),
-                stored[0] if stored else None,
-                self.inputs.settings,
-            )
+            anomalies = self.score(done, validation)
         except Exception as exc:  # noqa: BLE001
             errors.append(error_info(exc, "anomalies"))
+        self.progress.steps_done(done, "anomalies")
         anomaly_seconds = time.perf_counter() - started
         for d in done.values():
             d.timings["validate"] = validate_seconds
             d.timings["anomalies"] = anomaly_seconds
         return validation, anomalies, errors
+
+    def score(self, done: dict[str, DocumentState], validation: dict[str, tuple]) -> dict[str, tuple]:
+        records = [
+            InvoiceRecord.from_result(DocumentResult(source=d.source, invoice=d.invoice))
+            for d in done.values()
+        ]
+        history = self.port.load_history(self.inputs.project_id, exclude_task_id=self.inputs.task_id)
+        stored = self.port.load_anomaly_model(self.inputs.project_id)
+        return tasks.score(
+            quote(records),
+            quote(history),
+            quote(validation or None),
+            stored[0] if stored else None,
+            self.inputs.settings,
+        )
 
     def save(self, validation: dict[str, tuple], anomalies: dict[str, tuple], errors: list[ErrorInfo]) -> int:
         """Save every extracted document (one task run for all); returns how many were saved without
@@ -305,24 +360,46 @@ class TaskRun:
             doc.timings["save"] = seconds
             doc.timings["total"] = sum(v for k, v in doc.timings.items() if k not in ("ocr_cpu", "total"))
             clean += not errors
-            self.progress.document_done()
+            self.progress.document_done(doc.source.id)
         return clean
 
-    def salvage(self) -> None:
-        """Prefect is stopping this run (the flow run was cancelled): keep what is finished. Documents
-        already extracted are saved as they are (not yet validated or scored), the others are marked
-        `cancelled`. Called in the flow's process: on the termination signal a worker sends, or from
-        the cancellation hook when Prefect runs it there."""
+    def keep_extracted(self, validation: dict[str, tuple], anomalies: dict[str, tuple]) -> None:
+        """The task is cancelled: documents already extracted are saved as they are (with the checks
+        that ran, if any) carrying a `cancelled` error, so their values are kept and they say they were
+        not finished; the others are marked `cancelled`. Straight through the port (no task run): a
+        few writes, and Prefect may be tearing the run down."""
         self.cancelled = True
-        self.collect_extractions(within=SALVAGE_SECONDS)
+        error = error_info(
+            Cancelled("the task was cancelled before this document was checked and saved"), "cancel"
+        )
         for doc in self.live():
-            if doc.extracted and not doc.saved:
-                result = DocumentResult(
-                    source=doc.source, ocr=doc.ocr, invoice=doc.invoice, timings=doc.timings
-                )
+            if not doc.extracted or doc.saved:
+                continue
+            result = DocumentResult(
+                source=doc.source,
+                ocr=doc.ocr,
+                invoice=doc.invoice,
+                validation=tuple(validation.get(doc.source.id, ())),
+                anomalies=tuple(anomalies.get(doc.source.id, ())),
+                errors=(error,),
+                timings=doc.timings,
+            )
+            try:
                 self.port.save_document_result(self.inputs.task_id, result)
-                doc.saved = True
+            except Exception as exc:  # noqa: BLE001
+                self.fail(doc, error_info(exc, "save"))
+                continue
+            doc.saved, doc.error = True, error
+            self.progress.document_cancelled(doc.source.id)
         self.cancel_unfinished()
+
+    def salvage(self) -> None:
+        """Prefect is stopping this run (the flow run was cancelled): keep what is finished (see
+        `keep_extracted`). Called in the flow's process: on the termination signal a worker sends, or
+        from the cancellation hook when Prefect runs it there."""
+        self.cancelled = True
+        self.harvest()
+        self.keep_extracted({}, {})
 
     def final_status(self, clean: int) -> str:
         if self.cancelled:
@@ -333,23 +410,31 @@ class TaskRun:
         return FAILED if clean == 0 else PARTIALLY_FAILED
 
     def execute(self) -> dict[str, Any]:
-        with tempfile.TemporaryDirectory(prefix=f"ocr-{self.inputs.task_id}-", dir=workdir()) as folder:
+        folder_options = {"prefix": f"ocr-{self.inputs.task_id}-", "dir": workdir()}
+        # ignore_cleanup_errors: after a cancel, pages and extractions left behind may still use it
+        with tempfile.TemporaryDirectory(**folder_options, ignore_cleanup_errors=True) as folder:
             self.read(folder)
-            self.progress.enter("extract")
             self.collect_extractions()
-        if self.cancelled:
-            self.cancel_unfinished()
         validation, anomalies, errors = self.check()
-        clean = self.save(validation, anomalies, errors)
+        if self.check_cancelled():  # checked before the save: nothing is validated or saved as finished
+            self.keep_extracted(validation, anomalies)
+            clean = 0
+        else:
+            clean = self.save(validation, anomalies, errors)
         status = self.final_status(clean)
-        self.progress.enter("done")
         first_error = next((d.error for d in self.docs.values() if d.error), None)
-        self.port.finish_task(self.inputs.task_id, status, error=first_error if status == FAILED else None)
+        self.port.finish_task(self.inputs.task_id, status, error=self.final_error(status, first_error))
         return {
             "task_id": self.inputs.task_id,
             "status": status,
             "documents": {doc_id: self.outcome(d, errors) for doc_id, d in self.docs.items()},
         }
+
+    @staticmethod
+    def final_error(status: str, first_error: ErrorInfo | None) -> ErrorInfo | None:
+        if status == CANCELLED:
+            return ErrorInfo(code=Cancelled.code, message="the task was cancelled", step="cancel")
+        return first_error if status == FAILED else None
 
     @staticmethod
     def outcome(doc: DocumentState, errors: list[ErrorInfo]) -> dict[str, Any]:
@@ -424,8 +509,10 @@ def on_crashed(flow, flow_run, state) -> None:
     persist_result=False,
     validate_parameters=True,
 )
-def process_invoices(task_id: str) -> dict[str, Any]:
-    """Process every document of task `task_id` (inputs and outputs through the configured port)."""
+def process_invoices(task_id: str) -> dict[str, Any] | State:
+    """Process every document of task `task_id` (inputs and outputs through the configured port).
+    Returns the summary, or a Cancelled state carrying it when the task was cancelled (called directly,
+    the flow then raises `CancelledRun`; `return_state=True` gives the state)."""
     port = get_port()
     inputs = port.load_task(task_id)
     port.mark_running(task_id, flow_run_id=current_flow_run.id)
@@ -444,4 +531,6 @@ def process_invoices(task_id: str) -> dict[str, Any]:
         port.finish_task(task_id, FAILED, error=error_info(exc, "flow"))
         raise
     end_run(task_id)  # not in a `finally`: when Prefect stops the run, the hook still needs it
+    if summary["status"] == CANCELLED:  # the flow run ends Cancelled in Prefect too, not Completed
+        return CancelledState(message="the task was cancelled", data=summary)
     return summary

@@ -74,6 +74,7 @@ class DjangoPort:
             documents_total=progress.documents_total,
             pages_done=progress.pages_done,
             pages_total=progress.pages_total,
+            percent=progress.percent,
         )
 
     def save_document_result(self, task_id: str, result) -> None:

@@ -84,6 +84,14 @@ class PacedEngine(FakeEngine):
     delay = 0.15
 
 
+class GlacialEngine(FakeEngine):
+    """Seconds per page: a cancel must not wait for the pages being read."""
+
+    name = "glacial"
+    calls = 0
+    delay = 4.0
+
+
 class FlakyEngine(FakeEngine):
     """Times out on its first call, then works: a transient failure."""
 
@@ -111,7 +119,9 @@ class BrokenEngine(FakeEngine):
         raise OcrEngineError("engine cannot read this page")
 
 
-FAKE_ENGINES = {cls.name: cls for cls in (FakeEngine, SlowEngine, PacedEngine, FlakyEngine, BrokenEngine)}
+FAKE_ENGINES = {
+    cls.name: cls for cls in (FakeEngine, SlowEngine, PacedEngine, GlacialEngine, FlakyEngine, BrokenEngine)
+}
 
 
 def register_fake_engines(registry: dict) -> None:

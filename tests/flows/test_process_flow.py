@@ -78,7 +78,7 @@ def test_one_corrupt_file_fails_alone(port, fake_engines):
         assert [r.suite for r in result.validation][:2] == ["invoice_fields", "line_items"]
     log = port.progress_log(task_id)
     assert_monotone(log)
-    assert (log[-1].step, log[-1].documents_done, log[-1].pages_done) == ("done", 4, 2)
+    assert (log[-1].step, log[-1].documents_done, log[-1].pages_done) == ("save", 4, 2)
 
 
 def test_transient_failure_is_retried_then_succeeds(port, fake_engines):
@@ -103,9 +103,9 @@ def test_bad_input_is_not_retried(port, fake_engines):
     assert port.task(task_id).error.code == "ocr_failed"
 
 
-def test_cancel_mid_run_keeps_finished_documents(port, fake_engines):
+def test_cancel_mid_run_keeps_the_values_read_and_marks_every_unfinished_document(port, fake_engines):
     task_id = port.add_task("p1", pngs(8), settings=fake_settings("slow"))
-    runner = threading.Thread(target=process_invoices, args=(task_id,))
+    runner = threading.Thread(target=process_invoices, args=(task_id,), kwargs={"return_state": True})
     runner.start()
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not any(p.pages_done >= 2 for p in port.progress_log(task_id)):
@@ -117,7 +117,8 @@ def test_cancel_mid_run_keeps_finished_documents(port, fake_engines):
     assert not runner.is_alive()
     assert port.status(task_id) == CANCELLED
     kept, failed = port.results(task_id), port.failures(task_id)
-    assert len(kept) >= 2 and all(r.ok and r.invoice is not None for r in kept.values())
+    # documents extracted before the cancel keep their values, saved unvalidated and marked cancelled
+    assert all(r.invoice is not None and [e.code for e in r.errors] == ["cancelled"] for r in kept.values())
     assert failed and {e.code for e in failed.values()} == {"cancelled"}
     assert len(kept) + len(failed) == 8
     # stopped within the pages in flight (2 workers): the slow engine was not run on every page
@@ -130,8 +131,9 @@ def test_cancelled_before_start_reads_nothing(port, fake_engines):
     task_id = port.add_task("p1", pngs(2), settings=fake_settings("fake"))
     port.cancel(task_id)
 
-    process_invoices(task_id)
+    state = process_invoices(task_id, return_state=True)
 
+    assert state.is_cancelled()
     assert port.status(task_id) == CANCELLED
     assert fake_engines["fake"].calls == 0
     assert port.results(task_id) == {}

@@ -41,11 +41,13 @@ def test_happy_path_on_a_scan_and_a_text_pdf(port, corpus):
     log = port.progress_log(task_id)
     assert_monotone(log)
     assert (log[-1].step, log[-1].documents_done, log[-1].pages_done, log[-1].pages_total) == (
-        "done",
+        "save",
         2,
         2,
         2,
     )
+    percents = [p.percent for p in log]
+    assert percents == sorted(percents) and percents[-1] < 100  # 100 once the task has ended
 
 
 def test_cli_process_prints_a_summary(prefect_api, corpus, tmp_path, capsys):

@@ -111,16 +111,18 @@ def test_save_results_task_stops_on_a_transient_error_so_that_it_is_retried():
 def test_progress_never_goes_back():
     port = InMemoryPort()
     task_id = port.add_task("p", [])
-    tracker = ProgressTracker(port, task_id, documents_total=1)
+    tracker = ProgressTracker(port, task_id, documents=["d1"])
     tracker.enter("ocr")
     tracker.enter("ingest")  # ignored: steps only move forward
-    tracker.add_pages(1)
-    tracker.page_done()
-    tracker.page_done()  # never above the total
-    tracker.document_done()
+    tracker.ingested("d1", 1)
+    tracker.page_done("d1")
+    tracker.page_done("d1")  # never above the total
+    tracker.document_done("d1")
     log = port.progress_log(task_id)
     assert [p.step for p in log] == ["ocr"] * 5
     assert (log[-1].pages_done, log[-1].pages_total, log[-1].documents_done) == (1, 1, 1)
+    percents = [p.percent for p in log]
+    assert percents == sorted(percents) and percents[-1] == 99.0  # 100 only once the task has ended
 
 
 class InstantFuture:

@@ -39,6 +39,8 @@ class OcrTask(models.Model):
     documents_total = models.PositiveIntegerField(default=0)
     pages_done = models.PositiveIntegerField(default=0)
     pages_total = models.PositiveIntegerField(default=0)
+    # 0-100, weighted by step as the flow reports it (flows.progress.weighted_percent); null: not reported
+    progress = models.FloatField(null=True, blank=True)
     flow_run_id = models.CharField(max_length=64, blank=True, default="")
     attempts = models.PositiveIntegerField(default=0)
     error_code = models.CharField(max_length=64, blank=True, default="")
@@ -57,8 +59,14 @@ class OcrTask(models.Model):
 
     @property
     def percent(self) -> float:
+        """100 once the task has run to its end; a cancelled one keeps what it reached. While running,
+        what the flow reported (below 100); tasks from before it reported one: pages, else documents."""
+        if self.is_finished and self.status != TaskStatus.CANCELLED:
+            return 100.0
+        if self.progress is not None:
+            return round(self.progress, 1)
         if self.pages_total:
             return round(100.0 * self.pages_done / self.pages_total, 1)
         if self.documents_total:
             return round(100.0 * self.documents_done / self.documents_total, 1)
-        return 100.0 if self.is_finished else 0.0
+        return 0.0

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from django_api.invoices.models import (
@@ -45,20 +46,34 @@ def task_mark_running(*, task_id, flow_run_id: str | None) -> None:
 
 
 def task_progress_save(
-    *, task_id, step: str, documents_done: int, documents_total: int, pages_done: int, pages_total: int
+    *,
+    task_id,
+    step: str,
+    documents_done: int,
+    documents_total: int,
+    pages_done: int,
+    pages_total: int,
+    percent: float | None = None,
 ) -> None:
-    OcrTask.objects.filter(pk=task_id).exclude(status__in=FINISHED_STATUSES).update(
-        current_step=step,
-        documents_done=documents_done,
-        documents_total=documents_total,
-        pages_done=pages_done,
-        pages_total=pages_total,
-        updated_at=timezone.now(),
-    )
+    """The flow's latest progress on a running task; the stored percentage never goes back (reports
+    from worker threads may land out of order)."""
+    updates: dict[str, Any] = {
+        "current_step": step,
+        "documents_done": documents_done,
+        "documents_total": documents_total,
+        "pages_done": pages_done,
+        "pages_total": pages_total,
+        "updated_at": timezone.now(),
+    }
+    if percent is not None:
+        value = Value(max(0.0, min(99.9, float(percent))))
+        updates["progress"] = Greatest(Coalesce(F("progress"), Value(0.0)), value)
+    OcrTask.objects.filter(pk=task_id).exclude(status__in=FINISHED_STATUSES).update(**updates)
 
 
 def task_finish(*, task_id, status: str, error_code: str = "", error_message: str = "") -> None:
-    """Final status. A task already cancelled stays cancelled."""
+    """Final status. A task already cancelled stays cancelled. A cancelled task keeps the counts and
+    percentage it reached (documents it did not finish are not counted as done)."""
     now = timezone.now()
     with transaction.atomic():
         task = OcrTask.objects.select_for_update().get(pk=task_id)
@@ -70,6 +85,8 @@ def task_finish(*, task_id, status: str, error_code: str = "", error_message: st
         task.error_code, task.error_message = error_code, error_message
         if status == TaskStatus.SUCCEEDED:
             task.documents_done, task.pages_done = task.documents_total, task.pages_total
+        if status != TaskStatus.CANCELLED:
+            task.progress = 100.0
         task.save()
         if status in (TaskStatus.CANCELLED, TaskStatus.FAILED):
             task_documents_left_fail(

@@ -38,7 +38,7 @@ _STREET_LINE = re.compile(
 _CONTACT = re.compile(
     r"@|https?://|www\.|\+\d{2}|\b(?:tel|fax|phone|fon|telefon|email|e-mail)\b", re.IGNORECASE
 )
-_SENDER_SEPARATORS = re.compile(r"[●•·|]| - ")
+_SENDER_SEPARATORS = re.compile(r"[●•·|]| - |\s[eo•]\s{2}|\s{2}[eo•]\s")  # OCR reads `●` as e or o
 _BILL_TO = concept_pattern(("bill_to",))
 _SHIP_TO = concept_pattern(("ship_to",))
 _SELLER = concept_pattern(("seller",))
@@ -56,7 +56,7 @@ class Segment:
     confidence: float
 
 
-_SEPARATOR_EDGE = re.compile(r"^[●•·|–-]|[●•·|–-]$")
+_SEPARATOR_EDGE = re.compile(r"^[●•·|–-]|[●•·|–-]$|^\S$|\s{2}\S$")  # a lone glyph between parts is a bullet
 
 
 def row_segments(row: Row, index: int) -> list[Segment]:
@@ -146,7 +146,7 @@ def address_blocks(rows: list[Row]) -> list[Block]:
     return [b.block for b in blocks if len(b.block.segments) >= 2 and b.block.has_address()]
 
 
-def _is_label(text: str) -> bool:
+def is_label(text: str) -> bool:
     """Whether a segment is a party label (`Rechnungsempfänger`, `Bill to:`): a label phrase covering
     most of its letters (`MUSTER-KUNDE GMBH` holds `Kunde` but is a name)."""
     letters = sum(ch.isalpha() for ch in text)
@@ -162,7 +162,7 @@ def _name_segment(block: Block) -> tuple[Segment | None, Segment | None]:
     label = None
     for segment in block.segments:
         text = segment.text.strip(" :")
-        if _is_label(text) or _SALUTATION.fullmatch(text):
+        if is_label(text) or _SALUTATION.fullmatch(text):
             label = label or segment
             continue
         letters = sum(ch.isalpha() for ch in text)
@@ -183,7 +183,7 @@ def _label_above(rows: list[Row], block: Block) -> tuple[float, float, float]:
         texts += [
             s.text
             for s in row_segments(rows[index], index)
-            if s.bbox.x1 > head.bbox.x0 - 0.01 and s.bbox.x0 < block.bbox.x1 and _is_label(s.text.strip(" :"))
+            if s.bbox.x1 > head.bbox.x0 - 0.01 and s.bbox.x0 < block.bbox.x1 and is_label(s.text.strip(" :"))
         ]
     joined = " | ".join(texts)
     return (

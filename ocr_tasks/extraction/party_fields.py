@@ -13,8 +13,9 @@ from statistics import median
 
 from rapidfuzz import fuzz
 
+from ocr_tasks.extraction.address_blocks import Segment, is_label, row_segments
 from ocr_tasks.extraction.candidates import Candidate
-from ocr_tasks.extraction.keywords import LABELS, label_strength
+from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 
@@ -71,6 +72,9 @@ _ADDRESS_HINT = re.compile(
 )
 
 
+_CUSTOMER_LABEL = concept_pattern(("bill_to", "ship_to"))
+
+
 def _letters_ratio(text: str) -> float:
     chars = [c for c in text if not c.isspace()]
     return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
@@ -92,11 +96,16 @@ _DOC_TITLE = re.compile(
 )
 
 
+# A logo or icon read as a few glyphs, printed apart before the name (`Q V4  Au bon moulin SARL`).
+_LEADING_SPECK = re.compile(r"^(?![^\s]*[A-Za-zÀ-ÿ]{3})\S{1,3}(?: \S{1,3})?\s{2,}(?=\S)")
+
+
 def clean_name(text: str) -> str:
     """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
     registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
     -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
-    text = re.sub(r"\s+", " ", text.strip())
+    text = _LEADING_SPECK.sub("", text.strip())
+    text = re.sub(r"\s+", " ", text)
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
     text = re.sub(r"^[^\w(]+", "", text)
     text = _DOC_TITLE.sub("", text)
@@ -321,24 +330,52 @@ def vendor_address_candidate(rows: list[Row], vendor: Candidate | None) -> Candi
     )
 
 
+def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
+    """The segment of `row` that holds a customer label, and the text after the label in it; None when
+    there is no label or the label names a number (`Customer: 2`, `N° TVA client FR...`)."""
+    for segment in row_segments(row, index):
+        match = _CUSTOMER_LABEL.search(segment.text)
+        if match is None:
+            continue
+        rest = segment.text[match.end() :].strip(" :.-")
+        if re.match(r"[\W_]*\d", rest) or re.search(r"\b(no|nr|n°|number|nummer|id)\b", rest, re.IGNORECASE):
+            return None
+        return segment, rest
+    return None
+
+
+def _name_under(rows: list[Row], index: int, label: Segment) -> tuple[Segment, int] | None:
+    """The first wordy segment in the label's column on the next three rows of its page."""
+    for below in range(index + 1, min(len(rows), index + 4)):
+        if rows[below].page != rows[index].page:
+            return None
+        for segment in row_segments(rows[below], below):
+            if not (label.bbox.x0 - 0.03 <= segment.bbox.x0 <= label.bbox.x0 + 0.2):
+                continue
+            text = segment.text
+            if _letters_ratio(text) >= 0.5 and sum(ch.isalpha() for ch in text) >= 3 and not is_label(text):
+                return segment, below
+    return None
+
+
 def customer_candidates(rows: list[Row]) -> list[Candidate]:
-    """Customer name and address from the block under (or right of) a customer label."""
+    """Customer name and address from the block under (or right of) a customer label: the segment in the
+    label's column, not the whole row (a row often runs through the sender's column too)."""
     out: list[Candidate] = []
     for i, row in enumerate(rows):
         label = label_strength(row.text, LABELS["customer"], fuzzy=False)
-        if label < 1.0:
+        found = _label_segment(row, i) if label >= 1.0 else None
+        if found is None:
             continue
-        after_label = re.split(r":", row.text, maxsplit=1)
-        inline = after_label[1].strip() if len(after_label) == 2 else ""
-        name_row = None
-        if inline and _letters_ratio(inline) > 0.5:
-            name_text, name_box = inline, row.bbox
-            name_index = i
-        elif i + 1 < len(rows) and rows[i + 1].page == row.page:
-            name_row = rows[i + 1]
-            name_text, name_box, name_index = name_row.text, name_row.bbox, i + 1
+        segment, inline = found
+        if inline and _letters_ratio(inline) > 0.5 and not is_label(inline):
+            name_text, name_box, name_index, confidence = inline, segment.bbox, i, segment.confidence
         else:
-            continue
+            under = _name_under(rows, i, segment)
+            if under is None:
+                continue
+            name, name_index = under
+            name_text, name_box, confidence = name.text, name.bbox, name.confidence
         out.append(
             Candidate(
                 field="customer_name",
@@ -346,7 +383,7 @@ def customer_candidates(rows: list[Row]) -> list[Candidate]:
                 raw_text=name_text,
                 page=row.page,
                 bbox=name_box,
-                ocr_confidence=_row_confidence(name_row or row),
+                ocr_confidence=confidence,
                 features={"label": label},
                 row_index=name_index,
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from decimal import Decimal
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
@@ -81,8 +82,24 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     return found
 
 
-def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) -> list[Candidate]:
+def _magnitudes(
+    per_row: list[tuple[Row, list[AmountMatch]]],
+) -> tuple[list[tuple[Row, list[AmountMatch]]], set[tuple[int, int, int]]]:
+    """The amounts of a credit note by magnitude (its totals are printed negative: `-233,47 €`), and
+    which of them were printed negative (page, row, start)."""
+    negative = {(row.page, row.index, a.start) for row, amounts in per_row for a in amounts if a.value < 0}
+    return [(row, [replace(a, value=abs(a.value)) for a in amounts]) for row, amounts in per_row], negative
+
+
+def amount_candidates(
+    rows: list[Row], *, decimal_separator: str | None = None, credit_note: bool = False
+) -> list[Candidate]:
+    """Candidates for every amount field; on a credit note amounts are ranked by magnitude and keep the
+    sign they are printed with."""
     per_row = [(row, _row_amounts(row, decimal_separator)) for row in rows]
+    printed_negative: set[tuple[int, int, int]] = set()
+    if credit_note:
+        per_row, printed_negative = _magnitudes(per_row)
     decimals = [a.value for _, amounts in per_row for a in amounts if a.has_decimals and a.value > 0]
     counts = Counter(decimals)
     distinct = sorted(set(decimals), reverse=True)
@@ -143,7 +160,9 @@ def amount_candidates(rows: list[Row], *, decimal_separator: str | None = None) 
                 out.append(
                     Candidate(
                         field=name,
-                        value=format_amount(a.value),
+                        value=format_amount(
+                            -a.value if (row.page, row.index, a.start) in printed_negative else a.value
+                        ),
                         raw_text=row.text[a.start : a.end].strip(),
                         page=row.page,
                         bbox=bbox,

@@ -57,6 +57,14 @@ _NEEDS_LABEL = {
 }
 
 _PAID_ROW = concept_pattern(("already_paid",))
+_CREDIT_NOTE_TITLE = concept_pattern(("credit_note_title",))
+
+
+def is_credit_note(rows: list[Row]) -> bool:
+    """Whether the document is titled as a credit note (`Avoir AV-2017-0005`, `Gutschrift`, `Credit
+    note`): a row of the upper part of the first page that starts with such a title."""
+    first = [r for r in rows if r.page == (rows[0].page if rows else 0) and r.bbox.y0 < 0.4]
+    return any((m := _CREDIT_NOTE_TITLE.match(r.text.strip())) is not None and m.start() == 0 for r in first)
 
 
 def _generate(
@@ -64,7 +72,9 @@ def _generate(
 ) -> list[Candidate]:
     """Candidates of every field; `exact_text`: the rows come from a PDF text layer (no OCR slips)."""
     candidates: list[Candidate] = []
-    candidates += amount_candidates(rows, decimal_separator=options.decimal_separator)
+    candidates += amount_candidates(
+        rows, decimal_separator=options.decimal_separator, credit_note=is_credit_note(rows)
+    )
     candidates += tax_rate_candidates(rows)
     candidates += date_candidates(
         rows, day_first=day_first, today=options.today or date.today(), exact_text=exact_text

@@ -176,7 +176,7 @@ def label_strength(label: str, phrases: tuple[str, ...], *, fuzzy: bool = True) 
             continue
         if _compiled(phrase).search(text):
             best = max(best, 1.0 + 0.02 * (folded.count(" ")))
-        elif fuzzy and len(folded) >= 5:
+        elif fuzzy and len(folded) >= 5 and len(text) >= 0.6 * len(folded):
             ratio = fuzz.partial_ratio(folded, text) / 100.0
             if ratio >= 0.8:
                 best = max(best, 0.8 * (ratio - 0.8) / 0.2)

@@ -9,7 +9,7 @@ import pytest
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
 from ocr_tasks.extraction.date_fields import implausible_date
-from ocr_tasks.extraction.keywords import LABELS, LANGUAGES, has_negative, lexicon, phrases
+from ocr_tasks.extraction.keywords import LABELS, LANGUAGES, has_negative, label_strength, lexicon, phrases
 from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
 from tests.extraction.layout_pages import text_layer_page
 
@@ -292,3 +292,23 @@ def test_iban_printed_without_spaces():
         [("IBAN DE89370400440532013000", 0.06)],
     ]
     assert _values(text_layer_page(rows))["iban"] == "DE89370400440532013000"
+
+
+def test_credit_note_amounts_keep_their_printed_sign():
+    rows = [
+        [("Au Moulin Bleu SARL - 12 rue des Lilas - 84000 Avignon", 0.20)],
+        [("Avoir AV-2024-0005", 0.06)],
+        [("Date de facture", 0.06), ("16/11/2024", 0.30)],
+        [("Huile d'olive", 0.06), ("10 L", 0.50), ("19,80 €", 0.65), ("-198,00 €", 0.84)],
+        [("Total HT", 0.74), ("-198,00 €", 0.86)],
+        [("Total taxes", 0.74), ("-10,89 €", 0.86)],
+        [("Total TTC", 0.74), ("-208,89 €", 0.86)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert (values["subtotal"], values["tax_amount"], values["total"]) == ("-198.00", "-10.89", "-208.89")
+    assert values["amount_due"] == "-208.89"
+
+
+def test_a_short_label_is_no_fuzzy_match_of_a_long_one():
+    assert label_strength("a", LABELS["amount_due"]) == 0.0
+    assert label_strength("Totai", LABELS["total"]) > 0.0

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -146,6 +147,7 @@ def address_blocks(rows: list[Row]) -> list[Block]:
     return [b.block for b in blocks if len(b.block.segments) >= 2 and b.block.has_address()]
 
 
+@lru_cache(maxsize=4096)
 def is_label(text: str) -> bool:
     """Whether a segment is a party label (`Rechnungsempfänger`, `Bill to:`): a label phrase covering
     most of its letters (`MUSTER-KUNDE GMBH` holds `Kunde` but is a name)."""

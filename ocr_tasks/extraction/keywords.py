@@ -194,28 +194,42 @@ _INCLUSIVE = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)
-def _positive_spans(text: str, field: str) -> tuple[tuple[int, int], ...]:
-    """Spans of the field's own multi-word labels in folded `text`."""
-    spans = []
-    for phrase in LABELS.get(field, ()):
-        if " " in fold(phrase):
-            spans += [m.span() for m in _compiled(phrase).finditer(text)]
-    return tuple(spans)
+@lru_cache(maxsize=64)
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for several folded phrases on word boundaries, longest first."""
+    folded = sorted({fold(p) for p in phrases if fold(p)}, key=len, reverse=True)
+    if not folded:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(f) for f in folded) + r")(?![a-z0-9])")
 
 
+def _spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of every phrase in folded `text`, overlapping matches included."""
+    pattern = _alternation(phrases)
+    if pattern is None:
+        return []
+    out, position = [], 0
+    while (m := pattern.search(text, position)) is not None:
+        out.append(m.span())
+        position = m.start() + 1
+    return out
+
+
+@lru_cache(maxsize=16384)  # the same row labels are checked for many candidates
 def has_negative(label: str, field: str) -> float:
     """Strength of labels saying the value is something else; `incl. GST` is not a tax label, and a word
     inside the field's own longer label (`tax` in `Total before tax`) says nothing against it."""
     if field in ("total", "amount_due"):
         label = _INCLUSIVE.sub(" ", label)
     text = fold(label)
-    own = _positive_spans(text, field)
+    negatives = NEGATIVE.get(field, ())
+    if not text or not negatives:
+        return 0.0
+    own = _spans(text, tuple(p for p in LABELS.get(field, ()) if " " in fold(p)))
     best = 0.0
-    for phrase in NEGATIVE.get(field, ()):
-        for m in _compiled(phrase).finditer(text):
-            if not any(s <= m.start() and m.end() <= e for s, e in own):
-                best = max(best, 1.0 + 0.02 * fold(phrase).count(" "))
+    for start, end in _spans(text, negatives):
+        if not any(s <= start and end <= e for s, e in own):
+            best = max(best, 1.0 + 0.02 * text[start:end].count(" "))
     return best
 
 

@@ -45,6 +45,7 @@ FIELD_ORDER = (
 )
 PAGE_IMAGE_CACHE = "page_image_cache"
 RENDERED_SCOPE = "review_rendered_scope"
+APPROVE_BLOCKED = "review_approve_blocked"  # {document, failed}: the failures of a refused approval
 STALE_SAVE = (
     "Not saved: the document changed since you opened it (another reviewer, a second tab or a rescore). "
     "It is shown again as it is now; apply your change again."
@@ -123,8 +124,12 @@ def _approve(force: bool = False, reason: str = "") -> None:
     try:
         client.approve(project_id, document_id, result_version=version, force=force, reason=reason)
     except ApiError as exc:
-        if exc.code == "checks_failed":
-            st.session_state[key("approve_blocked")] = exc.detail.get("failed") or []
+        if exc.code == "checks_failed":  # the approval re-checked the document: show its new version
+            st.session_state[APPROVE_BLOCKED] = {
+                "document": document_id,
+                "failed": exc.detail.get("failed") or [],
+            }
+            st.rerun()
         elif exc.code == "stale_version":
             st.session_state["review_flash_warning"] = (
                 "The document changed since you opened it (another reviewer or a rescore): "
@@ -148,7 +153,8 @@ if actions.button(
     disabled=doc.get("status") == "approved" or not editable,
 ):
     _approve()
-blocked = st.session_state.get(key("approve_blocked"))
+blocked_state = st.session_state.get(APPROVE_BLOCKED) or {}
+blocked = blocked_state.get("failed") if blocked_state.get("document") == document_id else None
 if blocked is not None and doc.get("status") != "approved":
     with st.container(border=True):
         st.warning(
@@ -289,6 +295,7 @@ if save:
             if "line_items" in body and body.get("fields"):
                 changed += ", line items"
             st.session_state["review_flash"] = f"Saved corrections: {changed}. Checks ran again below."
+            st.session_state.pop(APPROVE_BLOCKED, None)  # approving again re-checks the new values
             st.rerun()  # the new version's widgets start from the saved values
 
 st.subheader("Validation")

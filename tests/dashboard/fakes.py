@@ -316,6 +316,7 @@ class FakeApi:
             raise ApiError(message="The document changed.", code="stale_version", status=409)
         failed = doc.get("failing_error_checks") or []
         if failed and not (options.get("force") and options.get("reason")):
+            doc["result_version"] = doc.get("result_version", 0) + 1  # the approval re-checked it
             raise ApiError(
                 message="Checks fail.", code="checks_failed", status=409, detail={"failed": failed}
             )

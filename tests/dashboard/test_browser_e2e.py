@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 RECEIPT_ID = "X00016469622"  # printed total 80.90; Tesseract reads 80.91, so the correction is a real one
+OTHER_RECEIPT_ID = "X00016469623"  # a second document for Next in queue
 TASK_TIMEOUT_MS = 240_000  # the first flow run starts Prefect's ephemeral API (15-60 s on a busy machine)
 
 pytestmark = [
@@ -90,6 +91,7 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
 
     api, dashboard = servers
     receipt = corpus / "sroie-sample" / "images" / f"{RECEIPT_ID}.jpg"
+    other = corpus / "sroie-sample" / "images" / f"{OTHER_RECEIPT_ID}.jpg"
     truth = json.loads((corpus / "sroie-sample" / "labels" / f"{RECEIPT_ID}.json").read_text())
     true_total = str(_amount(truth["total"]))
 
@@ -110,22 +112,31 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
             page.get_by_role("textbox", name="Project name").fill("E2E receipts")
             page.get_by_role("button", name="Create project").click()
             expect(page.get_by_text("No tasks yet: upload files above.")).to_be_visible()
-            page.locator("input[type=file]").set_input_files(str(receipt))
+            page.locator("input[type=file]").set_input_files([str(receipt), str(other)])
             expect(page.get_by_text(receipt.name)).to_be_visible()
             process = page.get_by_role("button", name="Process files")
             expect(process).to_be_enabled()
             process.click()
-            expect(page.get_by_text("started with 1 document(s)")).to_be_visible()
+            expect(page.get_by_text("started with 2 document(s)")).to_be_visible()
 
             # the task list refreshes itself (no clicks from here) until the flow has finished
             expect(page.locator("code").filter(has_text=re.compile(r"^(queued|running)$"))).to_be_visible()
             expect(page.get_by_role("button", name="Cancel")).to_be_visible()
             expect(page.locator("code", has_text="succeeded")).to_be_visible(timeout=TASK_TIMEOUT_MS)
-            expect(page.get_by_text("1/1 documents, 1/1 pages")).to_be_visible()
+            expect(page.get_by_text("2/2 documents, 2/2 pages")).to_be_visible()
 
-            # review queue -> document review
+            # review queue -> document X -> Next in queue -> Y; Save untouched writes nothing into Y
             page.get_by_test_id("stSidebar").get_by_role("link", name="Review queue").click()
             page.get_by_role("button", name="Open review").click()
+            first_name = _shown_document(page)
+            expect(page.locator('input[aria-label^="total ("]')).to_be_visible()
+            page.get_by_role("button", name="Next in queue").click()
+            expect(page.get_by_role("heading", name=re.compile(r"\.jpg$")).first).not_to_have_text(first_name)
+            second_name = _shown_document(page)
+            page.get_by_role("button", name="Save corrections").click()
+            expect(page.get_by_text("Nothing changed.")).to_be_visible()
+
+            # correct the total of the document shown now: the checks run again on the same page
             total_input = page.locator('input[aria-label^="total ("]')
             expect(total_input).to_be_visible()
             extracted = total_input.input_value()
@@ -138,6 +149,22 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
             expect(page.get_by_text("Saved corrections: total.")).to_be_visible()
             expect(page.locator('input[aria-label^="total ("]')).to_have_value(new_total)
             page.screenshot(path=str(artifacts / "review-after-save.png"), full_page=True)
+
+            # a total of zero fails an error-level check at once; approving then asks for a reason
+            page.locator('input[aria-label^="total ("]').fill("0.00")
+            page.get_by_role("button", name="Save corrections").click()
+            expect(page.get_by_text("The total is greater than zero").first).to_be_visible()
+            expect(
+                page.get_by_text(re.compile(r"Failed \(error\): The total is greater than zero"))
+            ).to_be_visible()
+            page.get_by_role("button", name=re.compile(r"^Approve(?! anyway)")).click()
+            expect(page.get_by_role("textbox", name="Reason for approving anyway")).to_be_visible()
+            expect(page.locator('input[aria-label^="total ("]')).to_have_count(1)  # the rerun is drawn
+            page.locator('input[aria-label^="total ("]').fill(new_total)
+            page.get_by_role("button", name="Save corrections").click()
+            expect(
+                page.get_by_text(re.compile(r"Failed \(error\): The total is greater than zero"))
+            ).to_have_count(0)
 
             if os.environ.get("OCR_UPDATE_SCREENSHOTS") == "1":
                 _save_readme_screenshot(page)
@@ -159,16 +186,26 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
     client = ApiClient(api.url)
     client.sign_in(DEMO_USER, DEMO_PASSWORD)
     project = next(p for p in client.list_projects() if p["name"] == "E2E receipts")
-    (document,) = client.list_documents(project["id"])
-    detail = client.document(project["id"], document["id"])
+    documents = {d["name"]: d for d in client.list_documents(project["id"])}
+    assert set(documents) == {receipt.name, other.name}
+    untouched = client.document(project["id"], documents[first_name]["id"])
+    assert untouched["corrections"] == []  # X: nothing written by the visit or by Y's saves
+    detail = client.document(project["id"], documents[second_name]["id"])
     total = detail["fields"]["total"]
     assert _amount(str(total["value"])) == _amount(new_total)
     assert total["corrected"] is True
     assert _amount(str(total["original_value"])) == _amount(extracted)
-    assert [(c["field"], _amount(str(c["new_value"]))) for c in detail["corrections"]] == [
-        ("total", _amount(new_total))
-    ]
-    assert receipt.name in exported and new_total in exported, exported[:500]
+    # Y: only the total, changed three times by hand (the untouched save wrote nothing)
+    assert [c["field"] for c in detail["corrections"]] == ["total", "total", "total"]
+    assert {c["field"] for c in detail["corrections"]} == {"total"}
+    assert second_name in exported and new_total in exported, exported[:500]
+
+
+def _shown_document(page) -> str:
+    """The name of the document the review page shows (its subheader)."""
+    heading = page.get_by_role("heading", name=re.compile(r"\.jpg$")).first
+    heading.wait_for()
+    return heading.inner_text().strip()
 
 
 def _save_readme_screenshot(page) -> None:

@@ -139,12 +139,12 @@ def test_approving_failed_checks_asks_for_a_reason(make_app, fake):
     at.button(key="approve").click().run()
     assert "The invoice date is not in the future." in texts(at)
     assert fake.documents[11]["status"] == "processed"
-    assert at.button(key=k("approve_force")).disabled  # no reason yet
-    at.text_input(key=k("approve_reason")).input("date misprinted by the vendor").run()
-    at.button(key=k("approve_force")).click().run()
+    assert at.button(key=k("approve_force", version=2)).disabled  # no reason yet
+    at.text_input(key=k("approve_reason", version=2)).input("date misprinted by the vendor").run()
+    at.button(key=k("approve_force", version=2)).click().run()
     assert fake.calls_named("approve")[-1] == (
         (1, 11),
-        {"result_version": 1, "force": True, "reason": "date misprinted by the vendor"},
+        {"result_version": 2, "force": True, "reason": "date misprinted by the vendor"},
     )
     assert fake.documents[11]["status"] == "approved"
     assert "override recorded" in texts(at)

@@ -266,6 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-bare", action="store_true", help="skip the bare tesseract CLI reference")
     parser.add_argument("--dpi", type=int, default=300, help="resolution PDFs are rasterised at with --ocr")
     parser.add_argument(
+        "--languages",
+        default="eng",
+        help="Tesseract languages, e.g. eng+deu+fra (default eng, as the engine)",
+    )
+    parser.add_argument(
         "--enhanced",
         action=argparse.BooleanOptionalAction,
         default=True,
@@ -297,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    config = OcrConfig(workers=1, psm=args.psm)
+    config = OcrConfig(workers=1, psm=args.psm, languages=args.languages)
     scorers = ("hand", "learned") if args.scorer == "both" else (args.scorer,)
     second_name = "enhanced page" if args.enhanced else "off"
     if args.second_psm is not None:
@@ -305,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     path_name = f"OCR (PDFs at {args.dpi} dpi)" if args.ocr else "text layer / OCR for images"
     print(
         f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
+        f"languages {config.languages}, "
         f"re-read {'off' if args.no_reread else 'on'}, second reading "
         f"{second_name}"
         f", second opinion {'RapidOCR when the total or date is unsure' if args.second_opinion else 'off'}"

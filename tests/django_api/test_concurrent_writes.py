@@ -10,7 +10,7 @@ import time
 import pytest
 from django.db import connections
 
-from django_api.invoices.models import Anomaly, FieldCorrection, OcrTask
+from django_api.invoices.models import Anomaly, FieldCorrection, OcrTask, SupersededChecks
 from django_api.invoices.services.pipeline_records import document_checks_replace, task_progress_save
 from django_api.invoices.services.uploads import invoice_upload
 from django_api.orchestration.django_port import DjangoPort
@@ -121,7 +121,18 @@ def test_flow_writes_while_users_read_and_patch(alice, project, settings):
     detail = client.get(document_path).json()
     assert detail["fields"]["total"]["value"] == f"{ROUNDS - 1}.00"
     assert detail["fields"]["total"]["original_value"] == "12.50"
-    assert [a.explanation for a in Anomaly.objects.filter(document_id=document_id)] == [f"round {ROUNDS - 1}"]
+    # every write (the flow's rescores and the reviewers' re-checks) replaced the checks in turn: none
+    # is lost, each superseded state is in the audit trail, the version counts them all, and what is
+    # current is what the last writer stored
+    audit = list(SupersededChecks.objects.filter(document_id=document_id))
+    assert sorted(a.reason for a in audit) == ["correction"] * ROUNDS + ["rescore"] * ROUNDS
+    assert [a.result_version for a in audit] == list(range(1, 2 * ROUNDS + 1))
+    assert detail["result_version"] == 2 * ROUNDS + 1
+    current = [a.explanation for a in Anomaly.objects.filter(document_id=document_id)]
+    if audit[-1].reason == "rescore":
+        assert current == [f"round {ROUNDS - 1}"]
+    else:
+        assert not any(text.startswith("round ") for text in current)
     task = OcrTask.objects.get(pk=running.id)
     assert (task.status, task.pages_done) == ("running", ROUNDS - 1)
     assert time.monotonic() - began < 120

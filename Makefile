@@ -20,6 +20,8 @@ run: setup
 	@bash scripts/run.sh
 
 check:
+	$(VENV)/ruff check .
+	$(VENV)/ruff format --check .
 	$(VENV)/lint-imports
 	$(VENV)/python -m expectations.export --check
 

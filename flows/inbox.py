@@ -5,8 +5,9 @@ Nothing is processed twice: a sweep first claims its files by renaming them into
 its own (`<inbox>/.claimed/<sweep id>/`; a rename is atomic, so two overlapping sweeps never take
 the same file). Nothing is lost: a claimed file only leaves the claim folder for the archive or the
 error folder; claims left by a sweep that died are given back to the inbox by the next sweep once
-older than `stale_claim_seconds`; files of documents cancelled before being read go back too. Hidden files and partial uploads (`.part`, `.tmp`, `.crdownload`)
-and files modified in the last `settle_seconds` are left for a later sweep.
+older than `stale_claim_seconds`; files of documents cancelled before being read go back too.
+Hidden files and partial uploads (`.part`, `.tmp`, `.crdownload`) and files modified in the last
+`settle_seconds` are left for a later sweep.
 """
 
 from __future__ import annotations

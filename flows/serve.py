@@ -38,9 +38,11 @@ def commands(port: int = 4200, pool: str = "process") -> list[str]:
     return [
         " ".join(f"{k}={v}" for k, v in SERVER_TUNING.items())
         + f" prefect server start --host 127.0.0.1 --port {port}",
-        f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect work-pool create {pool} --type process --overwrite",
+        f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect work-pool create {pool} "
+        "--type process --overwrite",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect --no-prompt deploy --all",
-        f"PREFECT_API_URL=http://127.0.0.1:{port}/api PREFECT_WORKER_QUERY_SECONDS=2 prefect worker start --pool {pool}",
+        f"PREFECT_API_URL=http://127.0.0.1:{port}/api PREFECT_WORKER_QUERY_SECONDS=2 "
+        f"prefect worker start --pool {pool}",
     ]
 
 

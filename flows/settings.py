@@ -2,12 +2,12 @@
 
 | variable | meaning | default |
 |---|---|---|
-| `OCR_PIPELINE_PORT` | `module:factory` of a zero-argument factory returning a `PipelinePort` | the in-memory port |
+| `OCR_PIPELINE_PORT` | `module:factory`: a zero-argument factory returning a `PipelinePort` | in-memory |
 | `OCR_PIPELINE_MODE` | `embedded` (flow called in-process) or `distributed` (`run_deployment`) | `embedded` |
 | `OCR_DEPLOYMENT` | deployment run in distributed mode | `process-invoices/process-invoices` |
 | `OCR_DASK_ADDRESS` | scheduler address: page OCR runs on that Dask cluster | unset (local thread pool) |
 | `OCR_PAGE_CONCURRENCY` | pages recognised at the same time | number of CPUs |
-| `OCR_WORKDIR` | folder for rendered page images (shared storage when Dask workers are remote) | system temp |
+| `OCR_WORKDIR` | folder for rendered page images (shared when Dask workers are remote) | system temp |
 | `OCR_RETRY_DELAY_SECONDS` | first retry delay of transient failures (doubles each retry) | `2` |
 
 The port is built once per process. `use_port(port)` overrides it for a block (tests, the CLI).

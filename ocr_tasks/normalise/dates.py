@@ -1,8 +1,9 @@
 """Printed dates to `datetime.date`.
 
 Handles numeric forms (`25/12/2018`, `25-12-18`, `25.12.2018`, `2018-12-25`, `2018/12/25`, `20181225`;
-`25122018` alone or before a time) and month names in English, German, French and Dutch (`25 DEC 2018`,
-`Dec 25, 2018`, `25. Dezember 2018`, `1er mars 2020`, `18 april 2014`, `25-Dec-18`).
+`25122018` alone or before a time) and month names in English, German, French, Dutch, Spanish and Italian
+(`25 DEC 2018`, `Dec 25, 2018`, `25. Dezember 2018`, `1er mars 2020`, `18 april 2014`, `25-Dec-18`,
+`25 de marzo de 2024`, `3 settembre 2024`).
 
 Day/month ambiguity (`03/04/2018`) is resolved by the caller's `day_first` cue; with no cue the
 international day-first reading is used. `infer_day_first` derives the cue from the other dates printed on
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl")
+DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it")
 
 # Month name prefixes per language -> month number. Matching uses the longest known form first, then a
 # unique prefix of at least three letters ("Sept", "Dezem", "févr").
@@ -89,7 +90,37 @@ _MONTHS: dict[str, dict[str, int]] = {
         "november": 11,
         "december": 12,
     },
+    # Spanish and Italian: full names only, matched exactly (`SET`, `MAYO` on a receipt are no months)
+    "es": {
+        "enero": 1,
+        "febrero": 2,
+        "marzo": 3,
+        "abril": 4,
+        "junio": 6,
+        "julio": 7,
+        "agosto": 8,
+        "septiembre": 9,
+        "setiembre": 9,
+        "octubre": 10,
+        "noviembre": 11,
+        "diciembre": 12,
+    },
+    "it": {
+        "gennaio": 1,
+        "febbraio": 2,
+        "marzo": 3,
+        "aprile": 4,
+        "maggio": 5,
+        "giugno": 6,
+        "luglio": 7,
+        "agosto": 8,
+        "settembre": 9,
+        "ottobre": 10,
+        "novembre": 11,
+        "dicembre": 12,
+    },
 }
+_EXACT_ONLY = frozenset({"es", "it"})
 
 _MONTH_WORD = r"[A-Za-zÀ-ÿ]{3,10}\.?"
 _SEP = r"[/\-.]"
@@ -105,8 +136,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # 25 DEC 2018, 25-Dec-18, 25. Dezember 2018, 1er mars 2020, 25th December, 2018
     re.compile(
-        r"(?<![\d])(?P<d>\d{1,2})(?:st|nd|rd|th|er|e)?\.?[\s\-/]*(?P<m>" + _MONTH_WORD + r")[\s\-/,.]*"
-        r"(?P<y>\d{4}|\d{2})(?![\d])",
+        r"(?<![\d])(?P<d>\d{1,2})(?:st|nd|rd|th|er|e)?\.?[\s\-/]*(?:de\s+)?(?P<m>"
+        + _MONTH_WORD
+        + r")[\s\-/,.]*"
+        r"(?:del?\s+)?(?P<y>\d{4}|\d{2})(?![\d])",
         re.IGNORECASE,
     ),
     # Dec 25, 2018 / December 25 2018 / Dec. 25th, 2018
@@ -147,6 +180,8 @@ def month_number(word: str, languages: Sequence[str] = DEFAULT_LANGUAGES) -> int
         table = _MONTHS.get(lang, {})
         if w in table:
             return table[w]
+        if lang in _EXACT_ONLY:
+            continue
         for name, number in table.items():
             if name.startswith(w):
                 found.add(number)

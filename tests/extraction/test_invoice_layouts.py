@@ -11,6 +11,7 @@ from ocr_tasks.extraction import ExtractionOptions, extract_invoice
 from ocr_tasks.extraction.date_fields import implausible_date
 from ocr_tasks.extraction.keywords import LABELS, LANGUAGES, has_negative, label_strength, lexicon, phrases
 from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
+from ocr_tasks.normalise.dates import find_dates
 from tests.extraction.layout_pages import text_layer_page
 
 TODAY = ExtractionOptions(today=date(2024, 9, 1))
@@ -312,3 +313,20 @@ def test_credit_note_amounts_keep_their_printed_sign():
 def test_a_short_label_is_no_fuzzy_match_of_a_long_one():
     assert label_strength("a", LABELS["amount_due"]) == 0.0
     assert label_strength("Totai", LABELS["total"]) > 0.0
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [
+        ("25 de marzo de 2024", "2024-03-25"),
+        ("3 settembre 2024", "2024-09-03"),
+        ("1er mars 2020", "2020-03-01"),
+    ],
+)
+def test_month_names_of_the_six_languages(printed, iso):
+    assert [d.value.isoformat() for d in find_dates(printed)] == [iso]
+
+
+def test_receipt_words_that_spell_a_spanish_or_italian_month_are_no_dates():
+    assert find_dates("1 SET 10.00") == []
+    assert find_dates("2 MAYO 10.50") == []

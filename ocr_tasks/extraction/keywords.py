@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -153,8 +154,11 @@ def concept_in(text: str, concepts: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case, accents kept, punctuation except `#%` turned into spaces, whitespace collapsed."""
-    return " ".join(re.sub(r"[^\w#%]+", " ", text.lower()).split())
+    """Lower case without accents (OCR drops and swaps them: `Malaucéne`, `Falligkeit`), punctuation
+    except `#%` turned into spaces, whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^\w#%]+", " ", plain).split())
 
 
 @lru_cache(maxsize=4096)

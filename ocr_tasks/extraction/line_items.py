@@ -22,7 +22,7 @@ from ocr_tasks.normalise.dates import find_dates
 
 # Column -> the header words that name it (the lexicons' `column_*` concepts, all languages).
 COLUMN_LABELS: dict[str, frozenset[str]] = {
-    column: frozenset(phrases(f"column_{column}"))
+    column: frozenset(fold(p) for p in phrases(f"column_{column}"))
     for column in ("description", "quantity", "unit_price", "amount", "tax_rate")
 }
 _END = re.compile(

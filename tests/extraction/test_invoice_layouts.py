@@ -330,3 +330,9 @@ def test_month_names_of_the_six_languages(printed, iso):
 def test_receipt_words_that_spell_a_spanish_or_italian_month_are_no_dates():
     assert find_dates("1 SET 10.00") == []
     assert find_dates("2 MAYO 10.50") == []
+
+
+def test_labels_match_without_their_accents():
+    assert label_strength("Falligkeitsdatum", LABELS["due_date"]) >= 1.0  # OCR dropped the umlaut
+    assert label_strength("Solde a payer", LABELS["amount_due"]) >= 1.0
+    assert label_strength("Échéance", LABELS["due_date"]) >= 1.0

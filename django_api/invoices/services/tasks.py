@@ -1,4 +1,6 @@
-"""Users' writes on tasks: cancel (cooperative: the flow sees it through the port within one page)."""
+"""Users' writes on tasks: cancel (cooperative: the flow reads the status through the port every 0.25 s
+while it waits and between its steps, and ends the task `cancelled` without waiting for the pages or
+extractions under way; in distributed mode Prefect is asked to cancel the flow run too)."""
 
 from __future__ import annotations
 

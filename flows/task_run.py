@@ -1,0 +1,447 @@
+"""One run of `process_invoices` (`TaskRun`): one task's documents, ingest -> OCR per page (in
+parallel) -> extract -> validate (the batch as one frame) -> anomalies against the project's history ->
+save, each stage a method.
+
+Large task arguments are passed `quote()`d: Prefect would otherwise walk every object inside them
+(every word of an OCR document, a project's whole history) looking for futures, which cost more CPU
+than the extraction itself. No task here takes another's future as input, so nothing is lost. (Not
+to a Dask cluster: prefect-dask turns a quoted argument into a plain tuple.)
+
+Everything goes through the port: inputs, progress, results, failures, the cancel flag. A bad
+document is marked failed with its error code and the others go on. Cancellation (the port's flag,
+checked between ingest runs, after every page and every `POLL_SECONDS` while waiting, and before each
+document's extraction, the batch's validation, scoring and save; or Prefect cancelling the flow run)
+ends the task within a poll: nothing new starts, pages and extractions under way are left to finish
+on their own, documents already extracted are saved as they are with a `cancelled` error (their
+values kept, not validated), the others are marked `cancelled`, and the task ends `cancelled`.
+"""
+
+from __future__ import annotations
+
+import queue
+import tempfile
+import threading
+import time
+from collections import deque
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from prefect.utilities.annotations import quote
+
+from flows import tasks
+from flows.page_window import POLL_SECONDS, PageWindow
+from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED, PipelinePort, TaskInputs
+from flows.progress import ProgressTracker
+from flows.settings import page_concurrency, workdir
+from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.errors import Cancelled, error_code
+from ocr_tasks.ocr_types import OcrDocument, OcrPage, SourceDocument
+from ocr_tasks.result_types import DocumentResult, ErrorInfo
+
+MAX_INGEST_CHUNK = 8  # documents per ingest task run
+SALVAGE_SECONDS = 2.0  # how long a run Prefect stops waits for the extractions under way
+OCR_OPTIONS = frozenset(f.name for f in fields(OcrConfig)) - {"languages", "limits"}
+
+
+@dataclass
+class DocumentState:
+    source: SourceDocument
+    pages: list[Any] = field(default_factory=list)  # ocr_tasks PageInput
+    recognised: dict[int, OcrPage] = field(default_factory=dict)
+    ocr: OcrDocument | None = None
+    invoice: Any = None
+    error: ErrorInfo | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    ocr_started: float = 0.0
+    saved: bool = False
+    ingested: Any = None  # ocr_tasks IngestedDocument (page images live until the run's folder goes)
+    extraction: Any = None  # the submitted extract task (a PrefectFuture)
+    extract_started: float = 0.0
+
+    @property
+    def extracted(self) -> bool:
+        return self.invoice is not None and self.error is None
+
+
+def _runs_in_threads() -> bool:
+    """Whether this flow run's task runner is a thread pool: submitted arguments can then be quote()d
+    (prefect-dask rebuilds a quoted argument as a plain tuple, so Dask gets them as they are)."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    context = FlowRunContext.get()
+    return isinstance(getattr(context, "task_runner", None), ThreadPoolTaskRunner)
+
+
+def error_info(exc: BaseException, step: str, page: int | None = None) -> ErrorInfo:
+    return ErrorInfo(code=error_code(exc), message=str(exc) or type(exc).__name__, step=step, page=page)
+
+
+def ocr_config(inputs: TaskInputs) -> OcrConfig:
+    """The OCR configuration of a task: its languages plus the project's `ocr` settings."""
+    options = {k: v for k, v in dict(inputs.settings.get("ocr", {})).items() if k in OCR_OPTIONS}
+    return OcrConfig(languages=inputs.languages, **options)
+
+
+class TaskRun:
+    """The state of one `process_invoices` run; each method is one stage of the flow."""
+
+    def __init__(self, port: PipelinePort, inputs: TaskInputs) -> None:
+        self.port = port
+        self.inputs = inputs
+        self.config = ocr_config(inputs)
+        self.engine = inputs.settings.get("ocr_engine")
+        self.docs = {source.id: DocumentState(source) for source in inputs.documents}
+        self.progress = ProgressTracker(port, inputs.task_id, documents=list(self.docs))
+        self.cancelled = False
+        self.extracted: queue.Queue[str] = queue.Queue()  # ids of documents whose extraction is back
+        self.submitted = quote if _runs_in_threads() else (lambda value: value)
+
+    # -- helpers ---------------------------------------------------------------------------
+    def check_cancelled(self) -> bool:
+        if not self.cancelled and self.port.is_cancelled(self.inputs.task_id):
+            self.cancelled = True
+        return self.cancelled
+
+    def fail(self, doc: DocumentState, error: ErrorInfo) -> None:
+        if doc.error is None:
+            doc.error = error
+            self.port.mark_document_failed(self.inputs.task_id, doc.source.id, error)
+            if error.code == Cancelled.code:
+                self.progress.document_cancelled(doc.source.id)
+            else:
+                self.progress.document_done(doc.source.id)
+
+    def live(self) -> list[DocumentState]:
+        return [d for d in self.docs.values() if d.error is None]
+
+    # -- stages ----------------------------------------------------------------------------
+    def read(self, folder: str) -> None:
+        """Ingest the documents a few per task run (the first alone, so that OCR starts at once) and hand
+        each one's pages to the OCR window at once, taking the pages that are back between runs, so that
+        recognition overlaps ingestion; extract each document as soon as its last page is back. Every
+        document is ingested before the last pages are waited for, so the task's page total (its
+        progress percentage) is known early."""
+        self.progress.report()  # step ingest, 0 %
+        workers = page_concurrency()
+        ahead = workers if _runs_in_threads() else 0  # queued pages can be withdrawn from threads only
+        window = PageWindow(
+            lambda page: tasks.ocr_page.submit(page, self.config, self.engine), limit=workers, ahead=ahead
+        )
+        unread = deque(self.docs.values())
+        chunk = 1
+        while unread:
+            if self.check_cancelled():
+                window.abandon()
+                return
+            for doc in self.ingest([unread.popleft() for _ in range(min(chunk, len(unread)))], folder):
+                doc.ocr_started = time.perf_counter()
+                window.extend((doc.source.id, page) for page in doc.pages)
+                if not doc.pages:
+                    self.finish_ocr(doc)
+            chunk = self.chunk_size(workers + ahead)
+            self.collect(window, wait=False)
+        self.progress.enter("ocr")
+        self.collect(window, wait=True)
+        if not self.cancelled:
+            self.progress.enter("extract")
+
+    def chunk_size(self, pages_wanted: int) -> int:
+        """How many documents the next ingest run reads: about `pages_wanted` pages' worth (what the OCR
+        window holds), judged by the pages of the documents read so far (one-page receipts go 4 at a
+        time with 2 workers, PDFs one by one), so that OCR is never long without new pages."""
+        read = [d for d in self.docs.values() if d.ingested is not None]
+        pages = sum(len(d.pages) for d in read)
+        return max(1, min(MAX_INGEST_CHUNK, pages_wanted * len(read) // max(1, pages)))
+
+    def ingest(self, docs: list[DocumentState], folder: str) -> list[DocumentState]:
+        """Ingest `docs` in one task run; returns those that are ready for OCR (the others failed)."""
+        try:
+            outcomes = tasks.ingest_documents(
+                quote(self.port), quote([doc.source for doc in docs]), self.config, folder
+            )
+        except Exception as exc:  # noqa: BLE001 - storage still failing after the retries
+            for doc in docs:
+                self.fail(doc, error_info(exc, "ingest"))
+            return []
+        ready = []
+        for doc, outcome in zip(docs, outcomes, strict=True):
+            if outcome.error is not None:
+                self.fail(doc, error_info(outcome.error, "ingest"))
+                continue
+            doc.source = getattr(outcome.document, "source", None) or doc.source
+            doc.ingested = outcome.document
+            doc.pages = list(outcome.document.pages)
+            doc.timings["ingest"] = outcome.seconds
+            self.progress.ingested(doc.source.id, len(doc.pages))
+            ready.append(doc)
+        return ready
+
+    def collect(self, window: PageWindow, *, wait: bool) -> None:
+        """Take the pages that are back, and the extractions; after each page, and every poll while
+        waiting, check for cancellation (then the window is abandoned: nothing new starts, nothing
+        more is waited for)."""
+        for doc_id, page, error in window.results(wait=wait, stop_when=self.check_cancelled):
+            doc = self.docs[doc_id]
+            self.progress.page_done(doc_id)
+            self.harvest()
+            if self.check_cancelled():
+                window.abandon()
+                return
+            if doc.error is not None:
+                continue
+            if error is not None:
+                self.fail(doc, error_info(error, "ocr", getattr(error, "page", None)))
+                window.drop(lambda key, failed=doc_id: key == failed)
+                continue
+            doc.recognised[page.index] = page
+            if len(doc.recognised) == len(doc.pages):
+                self.finish_ocr(doc)
+
+    def finish_ocr(self, doc: DocumentState) -> None:
+        """All pages are back: extraction runs on the task runner (it re-reads page regions with
+        Tesseract, so documents are extracted in parallel, next to the OCR of other pages). Not once
+        the task is cancelled."""
+        if self.check_cancelled():
+            return
+        doc.timings["ocr"] = time.perf_counter() - doc.ocr_started
+        doc.timings["ocr_cpu"] = sum(p.seconds for p in doc.recognised.values())
+        doc.ocr = OcrDocument(
+            source=doc.source, pages=tuple(doc.recognised[i] for i in sorted(doc.recognised))
+        )
+        doc.extract_started = time.perf_counter()
+        doc.extraction = tasks.extract.submit(
+            self.submitted(doc.ingested), self.submitted(doc.ocr), self.config.languages, self.inputs.settings
+        )
+        doc.extraction.add_done_callback(lambda _future, doc_id=doc.source.id: self.extracted.put(doc_id))
+
+    def collect_extractions(self) -> None:
+        """Wait for the documents being extracted (their page images must still exist), checking for
+        cancellation every poll: a cancelled task leaves the ones not back yet."""
+        while any(doc.extraction is not None for doc in self.live()):
+            if self.check_cancelled():
+                return
+            self.harvest(wait=POLL_SECONDS)
+
+    def harvest(self, *, wait: float = 0.0) -> None:
+        """Take the extractions that are back (waiting up to `wait` seconds for the first)."""
+        try:
+            doc_id = self.extracted.get(timeout=wait) if wait else self.extracted.get_nowait()
+        except queue.Empty:
+            return
+        while True:
+            doc = self.docs[doc_id]
+            if doc.extraction is not None and doc.error is None:
+                try:
+                    doc.invoice = doc.extraction.result(raise_on_failure=True)
+                except Exception as exc:  # noqa: BLE001
+                    self.fail(doc, error_info(exc, "extract"))
+                else:
+                    self.progress.steps_done([doc_id], "extract")
+                doc.timings["extract"] = time.perf_counter() - doc.extract_started
+                doc.extraction = None
+            try:
+                doc_id = self.extracted.get_nowait()
+            except queue.Empty:
+                return
+
+    def cancel_unfinished(self) -> None:
+        for doc in self.live():
+            if not doc.extracted:
+                self.fail(
+                    doc, error_info(Cancelled("the task was stopped before this document was read"), "cancel")
+                )
+
+    def call_batch(self, task, *args):
+        """Call a batch task (validation: seconds, a first Great Expectations import many more). On a
+        thread pool it is submitted and waited for a poll at a time, so that a cancel does not wait for
+        it: None then (the thread finishes on its own)."""
+        if not _runs_in_threads():
+            return task(*args)
+        future = task.submit(*args)
+        back = threading.Event()
+        future.add_done_callback(lambda _future: back.set())
+        while not back.wait(POLL_SECONDS):
+            if self.check_cancelled():
+                return None
+        return future.result(raise_on_failure=True)
+
+    def check(self) -> tuple[dict[str, tuple], dict[str, tuple], list[ErrorInfo]]:
+        """Validate the extracted batch as one frame, then score it against the project's history.
+        A failure of either leaves the documents' results intact, with the error recorded on them.
+        Neither starts once the task is cancelled."""
+        done = {d.source.id: d for d in self.live() if d.extracted}
+        validation: dict[str, tuple] = {}
+        anomalies: dict[str, tuple] = {}
+        errors: list[ErrorInfo] = []
+        if not done or self.check_cancelled():
+            return validation, anomalies, errors
+        self.progress.enter("validate")
+        started = time.perf_counter()
+        try:
+            validation = self.call_batch(
+                tasks.validate,
+                quote({doc_id: d.invoice for doc_id, d in done.items()}),
+                self.inputs.settings.get("custom_expectations", ()),
+                self.inputs.settings,
+            )
+        except Exception as exc:  # noqa: BLE001
+            errors.append(error_info(exc, "validate"))
+        if validation is None or self.check_cancelled():
+            return validation or {}, anomalies, errors
+        self.progress.steps_done(done, "validate")
+        validate_seconds = time.perf_counter() - started
+        self.progress.enter("anomalies")
+        started = time.perf_counter()
+        try:
+            anomalies = self.score(done, validation)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(error_info(exc, "anomalies"))
+        self.progress.steps_done(done, "anomalies")
+        anomaly_seconds = time.perf_counter() - started
+        for d in done.values():
+            d.timings["validate"] = validate_seconds
+            d.timings["anomalies"] = anomaly_seconds
+        return validation, anomalies, errors
+
+    def score(self, done: dict[str, DocumentState], validation: dict[str, tuple]) -> dict[str, tuple]:
+        records = [
+            InvoiceRecord.from_result(DocumentResult(source=d.source, invoice=d.invoice))
+            for d in done.values()
+        ]
+        history = self.port.load_history(self.inputs.project_id, exclude_task_id=self.inputs.task_id)
+        stored = self.port.load_anomaly_model(self.inputs.project_id)
+        return tasks.score(
+            quote(records),
+            quote(history),
+            quote(validation or None),
+            stored[0] if stored else None,
+            self.inputs.settings,
+        )
+
+    def save(self, validation: dict[str, tuple], anomalies: dict[str, tuple], errors: list[ErrorInfo]) -> int:
+        """Save every extracted document (one task run for all); returns how many were saved without
+        errors."""
+        self.progress.enter("save")
+        docs = [doc for doc in self.live() if doc.extracted]
+        if not docs:
+            return 0
+        started = time.perf_counter()
+        results = [
+            DocumentResult(
+                source=doc.source,
+                ocr=doc.ocr,
+                invoice=doc.invoice,
+                validation=tuple(validation.get(doc.source.id, ())),
+                anomalies=tuple(anomalies.get(doc.source.id, ())),
+                errors=tuple(errors),
+                timings=doc.timings,
+            )
+            for doc in docs
+        ]
+        try:
+            failed = tasks.save_results(quote(self.port), self.inputs.task_id, quote(results))
+        except Exception as exc:  # noqa: BLE001 - storage still failing after the retries
+            failed = {doc.source.id: exc for doc in docs}
+        seconds = (time.perf_counter() - started) / len(docs)
+        clean = 0
+        for doc in docs:
+            if doc.source.id in failed:
+                self.fail(doc, error_info(failed[doc.source.id], "save"))
+                continue
+            doc.saved = True
+            doc.timings["save"] = seconds
+            doc.timings["total"] = sum(v for k, v in doc.timings.items() if k not in ("ocr_cpu", "total"))
+            clean += not errors
+            self.progress.document_done(doc.source.id)
+        return clean
+
+    def keep_extracted(self, validation: dict[str, tuple], anomalies: dict[str, tuple]) -> None:
+        """The task is cancelled: documents already extracted are saved as they are (with the checks
+        that ran, if any) carrying a `cancelled` error, so their values are kept and they say they were
+        not finished; the others are marked `cancelled`. Straight through the port (no task run): a
+        few writes, and Prefect may be tearing the run down."""
+        self.cancelled = True
+        error = error_info(
+            Cancelled("the task was cancelled before this document was checked and saved"), "cancel"
+        )
+        for doc in self.live():
+            if not doc.extracted or doc.saved:
+                continue
+            result = DocumentResult(
+                source=doc.source,
+                ocr=doc.ocr,
+                invoice=doc.invoice,
+                validation=tuple(validation.get(doc.source.id, ())),
+                anomalies=tuple(anomalies.get(doc.source.id, ())),
+                errors=(error,),
+                timings=doc.timings,
+            )
+            try:
+                self.port.save_document_result(self.inputs.task_id, result)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(doc, error_info(exc, "save"))
+                continue
+            doc.saved, doc.error = True, error
+            self.progress.document_cancelled(doc.source.id)
+        self.cancel_unfinished()
+
+    def salvage(self) -> None:
+        """Prefect is stopping this run (the flow run was cancelled): keep what is finished (see
+        `keep_extracted`), after waiting up to `SALVAGE_SECONDS` for the extractions under way (the
+        worker stops the process anyway; a cancel through the port does not wait for them). Called in
+        the flow's process: on the termination signal a worker sends, or from the cancellation hook
+        when Prefect runs it there."""
+        self.cancelled = True
+        deadline = time.monotonic() + SALVAGE_SECONDS
+        while any(d.extraction is not None for d in self.live()) and time.monotonic() < deadline:
+            self.harvest(wait=POLL_SECONDS)
+        self.harvest()
+        self.keep_extracted({}, {})
+
+    def final_status(self, clean: int) -> str:
+        if self.cancelled:
+            return CANCELLED
+        failed = len(self.docs) - clean
+        if failed == 0:
+            return SUCCEEDED
+        return FAILED if clean == 0 else PARTIALLY_FAILED
+
+    def execute(self) -> dict[str, Any]:
+        folder_options = {"prefix": f"ocr-{self.inputs.task_id}-", "dir": workdir()}
+        # ignore_cleanup_errors: after a cancel, pages and extractions left behind may still use it
+        with tempfile.TemporaryDirectory(**folder_options, ignore_cleanup_errors=True) as folder:
+            self.read(folder)
+            self.collect_extractions()
+        validation, anomalies, errors = self.check()
+        if self.check_cancelled():  # checked before the save: nothing is validated or saved as finished
+            self.keep_extracted(validation, anomalies)
+            clean = 0
+        else:
+            clean = self.save(validation, anomalies, errors)
+        status = self.final_status(clean)
+        first_error = next((d.error for d in self.docs.values() if d.error), None)
+        self.port.finish_task(self.inputs.task_id, status, error=self.final_error(status, first_error))
+        return {
+            "task_id": self.inputs.task_id,
+            "status": status,
+            "documents": {doc_id: self.outcome(d, errors) for doc_id, d in self.docs.items()},
+        }
+
+    @staticmethod
+    def final_error(status: str, first_error: ErrorInfo | None) -> ErrorInfo | None:
+        if status == CANCELLED:
+            return ErrorInfo(code=Cancelled.code, message="the task was cancelled", step="cancel")
+        return first_error if status == FAILED else None
+
+    @staticmethod
+    def outcome(doc: DocumentState, errors: list[ErrorInfo]) -> dict[str, Any]:
+        """One document's end: `ok`, or the code of the error that stopped or marred it."""
+        error = doc.error or (errors[0] if errors and doc.extracted else None)
+        ok = error is None and doc.extracted
+        return {
+            "name": doc.source.name,
+            "ok": ok,
+            "error": None if ok else (error.code if error else "cancelled"),
+        }

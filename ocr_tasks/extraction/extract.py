@@ -36,6 +36,7 @@ from ocr_tasks.extraction.party_fields import (
 from ocr_tasks.extraction.reread import reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
+from ocr_tasks.extraction.settle import settle_due
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
@@ -56,7 +57,6 @@ _NEEDS_LABEL = {
     "tax_rate": ("label_left",),
 }
 
-_PAID_ROW = concept_pattern(("already_paid",))
 _CREDIT_NOTE_TITLE = concept_pattern(("credit_note_title",))
 
 
@@ -266,28 +266,6 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
     return chosen
 
 
-def _paid_printed(rows: list[Row]) -> bool:
-    """Whether the page prints an amount already paid (deposit, prepayment, `Acompte`, `Anzahlung`)."""
-    return any(_PAID_ROW.search(r.text) and re.search(r"\d[.,]\d{2}\b", r.text) for r in rows)
-
-
-def _settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]) -> None:
-    """Amount due and due date that the chosen values imply: with no amount-due label and nothing paid
-    printed, the amount due is the total; a due date before the invoice date is not the due date."""
-    total = chosen.get("total")
-    if "amount_due" not in chosen and total is not None and not _paid_printed(rows):
-        due = replace(total, field="amount_due", features={**total.features, "from_total": 1.0})
-        due.confidence = total.confidence * 0.8
-        chosen["amount_due"] = due
-    issued, due_date = chosen.get("invoice_date"), chosen.get("due_date")
-    if issued is not None and due_date is not None and due_date.value < issued.value:
-        later = [c for c in grouped.get("due_date", []) if c.value >= issued.value]
-        if later:
-            chosen["due_date"] = best(later)
-        else:
-            del chosen["due_date"]
-
-
 def _choose_customer(
     chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]
 ) -> None:
@@ -364,7 +342,7 @@ def extract_invoice(
         if name not in chosen:
             chosen[name] = best(cands)
     chosen = {name: c for name, c in chosen.items() if c is not None}
-    _settle_due(chosen, grouped, rows)
+    settle_due(chosen, grouped, rows)
     if (
         "invoice_date" in chosen
         and "due_date" in chosen

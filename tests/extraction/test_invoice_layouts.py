@@ -336,3 +336,22 @@ def test_labels_match_without_their_accents():
     assert label_strength("Falligkeitsdatum", LABELS["due_date"]) >= 1.0  # OCR dropped the umlaut
     assert label_strength("Solde a payer", LABELS["amount_due"]) >= 1.0
     assert label_strength("Échéance", LABELS["due_date"]) >= 1.0
+
+
+@pytest.mark.parametrize(
+    ("terms", "due"),
+    [
+        ("Zahlbar innerhalb von 14 Tagen ohne Abzug.", "2024-07-17"),
+        ("Payment terms: 30 days net", "2024-08-02"),
+        ("2 % Skonto bei Zahlung innerhalb 8 Tagen", None),  # a cash discount's days are no due date
+        ("Zahlungsbedingungen: 10 Tage 2 %, 30 Tage netto", "2024-08-02"),
+    ],
+)
+def test_due_date_from_payment_terms_when_none_is_printed(terms, due):
+    rows = [
+        [("Pixel Print GmbH", 0.06)],
+        [("Rechnungsdatum", 0.06), ("03.07.2024", 0.30)],
+        [("Gesamtbetrag", 0.55), ("119,00", 0.80)],
+        [(terms, 0.06)],
+    ]
+    assert _values(text_layer_page(rows)).get("due_date") == due

@@ -1,0 +1,80 @@
+"""What the chosen fields imply for the fields the page does not label: the amount due and the due date.
+
+- Amount due: with no amount-due label and no amount already paid printed (deposit, `Acompte`,
+  `Anzahlung`), the whole total is due.
+- Due date: a due date before the invoice date is not the due date; with none printed, payment terms
+  (`Zahlbar innerhalb von 14 Tagen`, `Payment terms: 30 days net`, `à 30 jours`) give the invoice date plus
+  that many days. Terms of a cash discount (`2 % Skonto bei Zahlung innerhalb 8 Tagen`) are no due date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.keywords import concept_pattern
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.extraction.scoring import best
+
+_PAID_ROW = concept_pattern(("already_paid",))
+_DISCOUNT = concept_pattern(("discount",))
+_DAYS = re.compile(
+    r"(?<![\d.,])(\d{1,3})\s?(?:days?|tage[n]?|jours?|j\b|dagen|d[ií]as|giorni|gg\b)", re.IGNORECASE
+)
+_RATE_AFTER = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
+_PAYMENT_WORDS = concept_pattern(
+    ("payment_terms", "due_date", "amount_due"), extra=r"net|netto|innerhalb|within|binnen|entro|dentro"
+)
+
+
+def _paid_printed(rows: list[Row]) -> bool:
+    """Whether the page prints an amount already paid (deposit, prepayment, `Acompte`, `Anzahlung`)."""
+    return any(_PAID_ROW.search(r.text) and re.search(r"\d[.,]\d{2}\b", r.text) for r in rows)
+
+
+def payment_days(rows: list[Row]) -> tuple[int, Row] | None:
+    """Days to pay from the payment terms (`zahlbar innerhalb 14 Tagen`, `30 days net`), and their row."""
+    for row in rows:
+        if _DISCOUNT.search(row.text) or not _PAYMENT_WORDS.search(row.text):
+            continue
+        for m in _DAYS.finditer(row.text):
+            if _RATE_AFTER.match(row.text, m.end()):
+                continue  # `10 Tage 2 %`: the days of a cash discount
+            days = int(m.group(1))
+            if 0 < days <= 180:
+                return days, row
+    return None
+
+
+def _due_from_terms(issued: Candidate, rows: list[Row]) -> Candidate | None:
+    found = payment_days(rows)
+    if found is None:
+        return None
+    days, row = found
+    value = (date.fromisoformat(issued.value) + timedelta(days=days)).isoformat()
+    c = replace(issued, field="due_date", value=value, raw_text=row.text, bbox=row.bbox, page=row.page)
+    c.features = {"from_terms": 1.0}
+    c.confidence = issued.confidence * 0.7
+    return c
+
+
+def settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]) -> None:
+    """Fill or correct `amount_due` and `due_date` in `chosen` from the other chosen values."""
+    total = chosen.get("total")
+    if "amount_due" not in chosen and total is not None and not _paid_printed(rows):
+        due = replace(total, field="amount_due", features={**total.features, "from_total": 1.0})
+        due.confidence = total.confidence * 0.8
+        chosen["amount_due"] = due
+    issued, due_date = chosen.get("invoice_date"), chosen.get("due_date")
+    if issued is not None and due_date is not None and due_date.value < issued.value:
+        later = [c for c in grouped.get("due_date", []) if c.value >= issued.value]
+        if later:
+            chosen["due_date"] = best(later)
+        else:
+            del chosen["due_date"]
+    if issued is not None and "due_date" not in chosen:
+        derived = _due_from_terms(issued, rows)
+        if derived is not None:
+            chosen["due_date"] = derived

@@ -1,5 +1,9 @@
-"""Output shapes of the API (`django_api/API.md`) as serializers, for the OpenAPI schema only (the
-selectors build the dicts; these describe them in Swagger)."""
+"""Output shapes of the API (`django_api/API.md`) as serializers: the OpenAPI schema (`/api/schema/`) is
+generated from them, and they are binding: the selectors build the dicts, and
+`tests/django_api/test_response_shapes.py` checks every JSON body the views send against this schema
+strictly (no undeclared key, every declared key present, types and formats), so a selector that adds or
+drops a key fails a test; `tests/dashboard/test_fakes_match_schema.py` holds the dashboard's test fakes to
+the same schema. A new key goes here first."""
 
 from __future__ import annotations
 
@@ -113,11 +117,50 @@ class CorrectionOut(serializers.Serializer):
     created_at = serializers.DateTimeField()
 
 
+class ExpectationOutcomeOut(serializers.Serializer):
+    """One expectation of a validation suite on one document (`ocr_tasks.result_types`)."""
+
+    expectation = serializers.CharField()
+    description = serializers.CharField()
+    success = serializers.BooleanField()
+    severity = serializers.CharField(help_text="error | warning")
+    fields = serializers.ListField(child=serializers.CharField())
+    observed_value = serializers.JSONField(allow_null=True)
+    unexpected_values = serializers.ListField(child=serializers.JSONField())
+
+
+class ValidationReportOut(serializers.Serializer):
+    document_id = serializers.UUIDField()
+    suite = serializers.CharField()
+    success = serializers.BooleanField()
+    outcomes = ExpectationOutcomeOut(many=True)
+
+
+class AnomalyOut(serializers.Serializer):
+    document_id = serializers.UUIDField()
+    kind = serializers.CharField(help_text="exact_duplicate, duplicate_invoice, arithmetic_mismatch, ...")
+    severity = serializers.CharField(help_text="error | warning | info")
+    score = serializers.FloatField()
+    explanation = serializers.CharField()
+    evidence = serializers.DictField()
+    related_document_ids = serializers.ListField(child=serializers.CharField())
+
+
+class NamedAnomaly(AnomalyOut):
+    document_name = serializers.CharField()
+
+
+def line_item_out() -> serializers.DictField:
+    return serializers.DictField(
+        child=serializers.CharField(allow_null=True), help_text="column (description, quantity, ...) -> value"
+    )
+
+
 class DocumentDetail(DocumentRow):
     fields = serializers.DictField(child=FieldOut())
-    line_items = serializers.ListField(child=serializers.DictField())
-    validation = serializers.ListField(child=serializers.DictField())
-    anomalies = serializers.ListField(child=serializers.DictField())
+    line_items = serializers.ListField(child=line_item_out())
+    validation = ValidationReportOut(many=True)
+    anomalies = AnomalyOut(many=True)
     pages = PageOut(many=True)
     corrections = CorrectionOut(many=True)
     approved_by = serializers.CharField(allow_null=True)
@@ -136,7 +179,7 @@ class DocumentValidation(serializers.Serializer):
     document_id = serializers.UUIDField()
     name = serializers.CharField()
     success = serializers.BooleanField(allow_null=True)
-    reports = serializers.ListField(child=serializers.DictField())
+    reports = ValidationReportOut(many=True)
 
 
 class TaskValidation(serializers.Serializer):
@@ -146,7 +189,7 @@ class TaskValidation(serializers.Serializer):
 
 class TaskAnomalies(serializers.Serializer):
     task_id = serializers.UUIDField()
-    anomalies = serializers.ListField(child=serializers.DictField())
+    anomalies = NamedAnomaly(many=True)
 
 
 class CheckedDocument(serializers.Serializer):
@@ -177,7 +220,7 @@ class ProjectSummary(serializers.Serializer):
     status_counts = serializers.DictField(child=serializers.IntegerField())
     spend = Spend(many=True)
     anomaly_scores = serializers.ListField(child=serializers.FloatField())
-    top_anomalies = serializers.ListField(child=serializers.DictField())
+    top_anomalies = NamedAnomaly(many=True)
 
 
 class ExportedDocument(serializers.Serializer):

@@ -18,6 +18,7 @@ from itertools import product
 from ocr_tasks.extraction.address_blocks import customer_block_candidates, recipient_names
 from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
 from ocr_tasks.extraction.candidates import Candidate, group_by_field
+from ocr_tasks.extraction.customer_fields import customer_candidates
 from ocr_tasks.extraction.date_fields import date_candidates
 from ocr_tasks.extraction.identifier_fields import (
     iban_candidates,
@@ -28,11 +29,7 @@ from ocr_tasks.extraction.identifier_fields import (
 from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions
-from ocr_tasks.extraction.party_fields import (
-    customer_candidates,
-    vendor_address_candidate,
-    vendor_name_candidates,
-)
+from ocr_tasks.extraction.party_fields import vendor_address_candidate, vendor_name_candidates
 from ocr_tasks.extraction.reread import reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates

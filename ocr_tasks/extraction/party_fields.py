@@ -2,8 +2,8 @@
 
 The vendor is printed near the top (receipts: first rows, often in capitals with a legal form such as
 `SDN BHD`, `B.V.`, `GmbH`); its address follows it until a row of contact or tax data. A legal-form name
-anywhere (invoice footers: `Coolblue B.V. - Weena 664`) is a candidate too. The customer block follows a
-`Bill to` / `Klant` / `Kunde` label.
+anywhere (invoice footers: `Coolblue B.V. - Weena 664`) is a candidate too. The customer is read in
+`customer_fields` (under a label) and `address_blocks` (the address window).
 """
 
 from __future__ import annotations
@@ -13,9 +13,8 @@ from statistics import median
 
 from rapidfuzz import fuzz
 
-from ocr_tasks.extraction.address_blocks import Segment, is_label, row_segments
 from ocr_tasks.extraction.candidates import Candidate
-from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength
+from ocr_tasks.extraction.keywords import LABELS, label_strength
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 
@@ -72,10 +71,7 @@ _ADDRESS_HINT = re.compile(
 )
 
 
-_CUSTOMER_LABEL = concept_pattern(("bill_to", "ship_to"))
-
-
-def _letters_ratio(text: str) -> float:
+def letters_ratio(text: str) -> float:
     chars = [c for c in text if not c.isspace()]
     return sum(c.isalpha() for c in chars) / len(chars) if chars else 0.0
 
@@ -85,7 +81,7 @@ def _upper_ratio(text: str) -> float:
     return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
 
 
-def _row_confidence(row: Row) -> float:
+def row_confidence(row: Row) -> float:
     return row.span_confidence(0, len(row.text))
 
 
@@ -178,7 +174,7 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
             spans.append([row, first_page[position + 1]])
         for span in spans:
             text = clean_name(" ".join(r.text for r in span))
-            if len(text) < 3 or _letters_ratio(text) < 0.5:
+            if len(text) < 3 or letters_ratio(text) < 0.5:
                 continue
             last_index = rows.index(span[-1])
             first_index = rows.index(span[0])
@@ -212,7 +208,7 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         ),
                         "legal_at_end": float(bool(LEGAL_FORM.search(span[-1].text))),
                         "upper": _upper_ratio(text),
-                        "letters": _letters_ratio(text),
+                        "letters": letters_ratio(text),
                         "height": min(max(r.height for r in span) / typical, 3.0) / 3.0,
                         "not_name": float(bool(_NOT_NAME.search(text))),
                         "address_like": float(bool(_ADDRESS_HINT.search(text))),
@@ -271,7 +267,7 @@ def _ends_address(text: str, *, started: bool) -> bool:
         return True
     if _STOP_ADDRESS.search(text) and (started or not _ADDRESS_HINT.search(text.split(":")[0])):
         return True
-    return _letters_ratio(text) < 0.15 and not re.search(r"\d{5}", text)
+    return letters_ratio(text) < 0.15 and not re.search(r"\d{5}", text)
 
 
 def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tuple[list[Row], str]:
@@ -328,79 +324,3 @@ def vendor_address_candidate(rows: list[Row], vendor: Candidate | None) -> Candi
         ocr_confidence=sum(w.confidence for r in block for w in r.words) / sum(len(r.words) for r in block),
         features={"address_hints": min(hints, 3) / 3.0, "rows": len(block) / 5.0},
     )
-
-
-def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
-    """The segment of `row` that holds a customer label, and the text after the label in it; None when
-    there is no label or the label names a number (`Customer: 2`, `N° TVA client FR...`)."""
-    for segment in row_segments(row, index):
-        match = _CUSTOMER_LABEL.search(segment.text)
-        if match is None:
-            continue
-        rest = segment.text[match.end() :].strip(" :.-")
-        if re.match(r"[\W_]*\d", rest) or re.search(r"\b(no|nr|n°|number|nummer|id)\b", rest, re.IGNORECASE):
-            return None
-        return segment, rest
-    return None
-
-
-def _name_under(rows: list[Row], index: int, label: Segment) -> tuple[Segment, int] | None:
-    """The first wordy segment in the label's column on the next three rows of its page."""
-    for below in range(index + 1, min(len(rows), index + 4)):
-        if rows[below].page != rows[index].page:
-            return None
-        for segment in row_segments(rows[below], below):
-            if not (label.bbox.x0 - 0.03 <= segment.bbox.x0 <= label.bbox.x0 + 0.2):
-                continue
-            text = segment.text
-            if _letters_ratio(text) >= 0.5 and sum(ch.isalpha() for ch in text) >= 3 and not is_label(text):
-                return segment, below
-    return None
-
-
-def customer_candidates(rows: list[Row]) -> list[Candidate]:
-    """Customer name and address from the block under (or right of) a customer label: the segment in the
-    label's column, not the whole row (a row often runs through the sender's column too)."""
-    out: list[Candidate] = []
-    for i, row in enumerate(rows):
-        label = label_strength(row.text, LABELS["customer"], fuzzy=False)
-        found = _label_segment(row, i) if label >= 1.0 else None
-        if found is None:
-            continue
-        segment, inline = found
-        if inline and _letters_ratio(inline) > 0.5 and not is_label(inline):
-            name_text, name_box, name_index, confidence = inline, segment.bbox, i, segment.confidence
-        else:
-            under = _name_under(rows, i, segment)
-            if under is None:
-                continue
-            name, name_index = under
-            name_text, name_box, confidence = name.text, name.bbox, name.confidence
-        out.append(
-            Candidate(
-                field="customer_name",
-                value=clean_name(name_text),
-                raw_text=name_text,
-                page=row.page,
-                bbox=name_box,
-                ocr_confidence=confidence,
-                features={"label": label},
-                row_index=name_index,
-            )
-        )
-        block, text = address_after(rows, name_index, max_rows=3)
-        if block:
-            out.append(
-                Candidate(
-                    field="customer_address",
-                    value=text,
-                    raw_text="\n".join(r.text for r in block),
-                    page=row.page,
-                    bbox=bbox_union(r.bbox for r in block),
-                    ocr_confidence=sum(_row_confidence(r) for r in block) / len(block),
-                    features={"label": label},
-                    row_index=name_index + 1,
-                )
-            )
-        break
-    return out

@@ -1,0 +1,95 @@
+"""Candidates for the customer under a bill-to or ship-to label (`Bill to:`, `Rechnungsempfänger`,
+`Adresse de facturation`, `Käufer`): the name in the label's column, on its row after a colon or on the
+next rows, and the address block under it. Rows often run through two columns (the recipient's window and
+the sender's details), so the name is the label column's segment, never the whole row. The address
+windows without a label are read in `address_blocks`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ocr_tasks.extraction.address_blocks import Segment, is_label, row_segments
+from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength
+from ocr_tasks.extraction.party_fields import address_after, clean_name, letters_ratio, row_confidence
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.geometry import bbox_union
+
+_CUSTOMER_LABEL = concept_pattern(("bill_to", "ship_to"))
+
+
+def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
+    """The segment of `row` that holds a customer label, and the text after the label in it; None when
+    there is no label or the label names a number (`Customer: 2`, `N° TVA client FR...`)."""
+    for segment in row_segments(row, index):
+        match = _CUSTOMER_LABEL.search(segment.text)
+        if match is None:
+            continue
+        rest = segment.text[match.end() :].strip(" :.-")
+        if re.match(r"[\W_]*\d", rest) or re.search(r"\b(no|nr|n°|number|nummer|id)\b", rest, re.IGNORECASE):
+            return None
+        return segment, rest
+    return None
+
+
+def _name_under(rows: list[Row], index: int, label: Segment) -> tuple[Segment, int] | None:
+    """The first wordy segment in the label's column on the next three rows of its page."""
+    for below in range(index + 1, min(len(rows), index + 4)):
+        if rows[below].page != rows[index].page:
+            return None
+        for segment in row_segments(rows[below], below):
+            if not (label.bbox.x0 - 0.03 <= segment.bbox.x0 <= label.bbox.x0 + 0.2):
+                continue
+            text = segment.text
+            if letters_ratio(text) >= 0.5 and sum(ch.isalpha() for ch in text) >= 3 and not is_label(text):
+                return segment, below
+    return None
+
+
+def customer_candidates(rows: list[Row]) -> list[Candidate]:
+    """Customer name and address from the block under (or right of) a customer label: the segment in the
+    label's column, not the whole row (a row often runs through the sender's column too)."""
+    out: list[Candidate] = []
+    for i, row in enumerate(rows):
+        label = label_strength(row.text, LABELS["customer"], fuzzy=False)
+        found = _label_segment(row, i) if label >= 1.0 else None
+        if found is None:
+            continue
+        segment, inline = found
+        if inline and letters_ratio(inline) > 0.5 and not is_label(inline):
+            name_text, name_box, name_index, confidence = inline, segment.bbox, i, segment.confidence
+        else:
+            under = _name_under(rows, i, segment)
+            if under is None:
+                continue
+            name, name_index = under
+            name_text, name_box, confidence = name.text, name.bbox, name.confidence
+        out.append(
+            Candidate(
+                field="customer_name",
+                value=clean_name(name_text),
+                raw_text=name_text,
+                page=row.page,
+                bbox=name_box,
+                ocr_confidence=confidence,
+                features={"label": label},
+                row_index=name_index,
+            )
+        )
+        block, text = address_after(rows, name_index, max_rows=3)
+        if block:
+            out.append(
+                Candidate(
+                    field="customer_address",
+                    value=text,
+                    raw_text="\n".join(r.text for r in block),
+                    page=row.page,
+                    bbox=bbox_union(r.bbox for r in block),
+                    ocr_confidence=sum(row_confidence(r) for r in block) / len(block),
+                    features={"label": label},
+                    row_index=name_index + 1,
+                )
+            )
+        break
+    return out

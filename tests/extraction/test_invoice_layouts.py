@@ -355,3 +355,39 @@ def test_due_date_from_payment_terms_when_none_is_printed(terms, due):
         [(terms, 0.06)],
     ]
     assert _values(text_layer_page(rows)).get("due_date") == due
+
+
+def test_header_box_with_labels_over_their_values():
+    rows = [
+        [("Pixel Print GmbH", 0.06)],
+        [],
+        [
+            ("Rechnungsnr.", 0.06),
+            ("Rechnungsdatum", 0.25),
+            ("Kundennr.", 0.45),
+            ("Lieferdatum", 0.62),
+            ("Seite", 0.85),
+        ],
+        [("RE-2024-118", 0.06), ("02.05.2024", 0.25), ("10042", 0.45), ("28.04.2024", 0.62), ("1", 0.85)],
+        [],
+        [("Rechnungsbetrag", 0.55), ("119,00", 0.82)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert values["invoice_number"] == "RE-2024-118"
+    assert values["invoice_date"] == "2024-05-02"  # not the delivery date beside it
+
+
+def test_french_header_box_with_number_date_and_due_date():
+    rows = [
+        [("Pixel Print SARL", 0.06)],
+        [("Facture", 0.55)],
+        [("Numéro", 0.55), ("Date", 0.70), ("Échéance", 0.85)],
+        [("F-0042", 0.55), ("13/11/2024", 0.70), ("13/12/2024", 0.85)],
+        [("Total TTC", 0.55), ("120,00 €", 0.82)],
+    ]
+    values = _values(text_layer_page(rows), ExtractionOptions(today=date(2024, 12, 1)))
+    assert (values["invoice_number"], values["invoice_date"], values["due_date"]) == (
+        "F-0042",
+        "2024-11-13",
+        "2024-12-13",
+    )

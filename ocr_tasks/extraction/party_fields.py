@@ -14,7 +14,7 @@ from statistics import median
 from rapidfuzz import fuzz
 
 from ocr_tasks.extraction.candidates import Candidate
-from ocr_tasks.extraction.keywords import LABELS, label_strength
+from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength, phrases
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 
@@ -25,11 +25,27 @@ LEGAL_FORM = re.compile(
     r"KEDAI|GARDEN|ELECTRICAL|FURNITURE|BOOKS?|BUILDING|MATERIALS?|SERVICES|SOLUTIONS|CENTRE|CENTER)\b",
     re.IGNORECASE,
 )
+
+
+def _legal_form_pattern(phrase: str) -> str:
+    """A legal form as printed: its dots required except the last, a space allowed after each."""
+    body = re.escape(phrase.rstrip("."))
+    body = body.replace(r"\.", r"\.\s?").replace(r"\ ", r"\s?")
+    return body + (r"\.?" if phrase.endswith(".") else "")
+
+
+# Legal forms that make a text a company name (the `legal_form` concept of the lexicons, all countries,
+# plus the OCR slips of `SDN BHD` and `B.V`); longest first so that `GmbH & Co. KG` wins over `GmbH`.
 _STRONG_LEGAL = re.compile(
-    r"\b(S[DO]N\.?\s?BHD|BHD|S/B|B\.\s?V(?:\.|\b)|GMBH|(?:PTE\.?\s|PTY\.?\s)?LTD|LLC|INC|PLC|S\.A\.|SARL|N\.V\.)"
-    r"(?![A-Za-z])",
+    r"(?<![A-Za-z])("
+    + "|".join(
+        [r"S[DO]N\.?\s?BHD", r"B\.\s?V(?:\.|\b)", r"(?:PTE\.?\s|PTY\.?\s)?LTD", r"N\.V\."]
+        + [_legal_form_pattern(p) for p in sorted(phrases("legal_form"), key=len, reverse=True)]
+    )
+    + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
+_PARTY_LABEL = concept_pattern(("bill_to", "ship_to"))  # `Cliente:`, `Rechnungsempfänger` in a name
 _NOT_NAME = re.compile(
     r"\b(invoice|receipt|tax|gst|tel|phone|fax|email|e-mail|www|http|date|cashier|table|bill|order|"
     r"factuur|rechnung|facture|page|total|welcome|thank|co\.?\s?reg|reg\.? ?no|company no|roc|factuuradres|"
@@ -210,7 +226,7 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "upper": _upper_ratio(text),
                         "letters": letters_ratio(text),
                         "height": min(max(r.height for r in span) / typical, 3.0) / 3.0,
-                        "not_name": float(bool(_NOT_NAME.search(text))),
+                        "not_name": float(bool(_NOT_NAME.search(text) or _PARTY_LABEL.search(text))),
                         "address_like": float(bool(_ADDRESS_HINT.search(text))),
                         "two_rows": float(len(span) == 2),
                         "short": float(len(text) < 6),

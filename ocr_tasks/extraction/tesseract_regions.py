@@ -241,4 +241,8 @@ def extract_with_page_images(
         richer = image_text_document(ingested, document, languages=languages)
         if richer is not None:
             invoice = extract_invoice(richer, templates=templates, options=options)
+    if options.calibrate:
+        from ocr_tasks.extraction.confidence_calibration import calibrate_confidences
+
+        invoice = calibrate_confidences(invoice)  # confidences become probabilities of being right
     return invoice

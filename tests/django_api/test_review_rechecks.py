@@ -100,3 +100,30 @@ def test_a_clean_document_approves_without_force(alice_client, project, processe
     approved = alice_client.post(_doc_url(project, doc_id) + "approve/")
     assert approved.status_code == 200, approved.json()
     assert approved.json()["approval_override_reason"] is None
+
+
+def test_triage_uses_key_field_confidences_and_the_projects_review_confidence(
+    alice_client, project, processed_document
+):
+    _, doc_id = processed_document
+    rows = f"/api/projects/{project.pk}/documents/"
+    # the fake flow's key fields are 0.9-0.95 sure and pass every check: cleared at the default 0.9
+    assert alice_client.get(rows).json()[0]["needs_review"] is False
+    project.settings = {**(project.settings or {}), "review_confidence": 0.95}
+    project.save()
+    assert alice_client.get(rows).json()[0]["needs_review"] is True  # vendor, date, total at 0.9
+    # a reviewer's values count as sure
+    url = _doc_url(project, doc_id) + "fields/"
+    fixed = {
+        "vendor_name": "ACME Supplies Ltd",
+        "invoice_date": "2024-03-14",
+        "subtotal": "11.00",
+        "total": "13.50",
+        "currency": "USD",
+    }
+    items = [{"description": "Widget", "amount": "11.00"}]
+    assert alice_client.patch(url, {"fields": fixed, "line_items": items}, format="json").status_code == 200
+    assert alice_client.get(rows).json()[0]["needs_review"] is False
+    # a cleared key field sends it back to review
+    assert alice_client.patch(url, {"fields": {"vendor_name": None}}, format="json").status_code == 200
+    assert alice_client.get(rows).json()[0]["needs_review"] is True

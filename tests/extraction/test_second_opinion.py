@@ -12,6 +12,7 @@ import ocr_tasks.engines.rapidocr_reading as rapid
 import ocr_tasks.extraction.extract as extract_module
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.extraction import tesseract_regions
+from ocr_tasks.extraction.options import ExtractionOptions
 from ocr_tasks.extraction.tesseract_regions import extract_with_page_images, needs_second_opinion
 from ocr_tasks.ingest import ingest_path
 from ocr_tasks.normalise.amounts import normalise_amount
@@ -58,6 +59,10 @@ def test_lines_become_words_with_their_share_of_the_box():
     assert (cash.bbox.x0, cash.bbox.x1) == (0.0, 1.0) and cash.confidence == 1.0
 
 
+# the fakes are no real invoices: no calibration of their confidences
+RAW = ExtractionOptions(calibrate=False)
+
+
 class Recorder:
     def __init__(self, result=None):
         self.calls = 0
@@ -77,16 +82,16 @@ def test_not_asked_when_switched_off_or_when_sure(monkeypatch):
     monkeypatch.setattr(extract_module, "extract_invoice", lambda doc, templates=(), options=None: unsure)
     assert (
         extract_with_page_images(
-            None, document, reread=False, enhanced=False, second_opinion=False, image_text=False
+            None, document, reread=False, enhanced=False, second_opinion=False, image_text=False, options=RAW
         )
         is unsure
     )
     assert recorder.calls == 0
-    extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False)
+    extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False, options=RAW)
     assert recorder.calls == 1  # asked, answered nothing: the first answer stands
 
     monkeypatch.setattr(extract_module, "extract_invoice", lambda doc, templates=(), options=None: sure)
-    extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False)
+    extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False, options=RAW)
     assert recorder.calls == 1
 
 

@@ -11,10 +11,44 @@ from django_api.invoices.errors import NotFound
 from django_api.invoices.models import Document, DocumentStatus, Project
 from django_api.invoices.reviewed_values import current_fields, current_line_items, field_confidences
 
-DEFAULT_REVIEW_CONFIDENCE = 0.6
+# Triage (`needs_review`). Field confidences are calibrated probabilities of being right (see
+# ocr_tasks/extraction/confidence_calibration.py); a document is cleared without review when each key
+# field is present and at least this sure (a reviewer's value counts as sure), the header suites report
+# no error-level failure, and no anomaly calls for a reviewer. A project sets its own with the setting
+# `review_confidence` (0-1). bench/confidence_calibration.py measures the share auto-cleared and the
+# error rate among them per threshold.
+DEFAULT_REVIEW_CONFIDENCE = 0.9
+KEY_FIELDS = ("vendor_name", "invoice_number", "invoice_date", "total", "currency")
+# item-level checks send a reviewer to the items, shown on the page, but do not hold back the header
+NOT_GATING_SUITES = ("line_items",)
 
 # anomalies that call for a reviewer; `info` ones (e.g. "rules only: too little history") do not
 REVIEW_SEVERITIES = ("error", "warning")
+
+
+def review_confidence_of(project: Project) -> float:
+    """The project's `review_confidence` setting, or the default (a bad value falls back to it)."""
+    try:
+        value = float((project.settings or {}).get("review_confidence", DEFAULT_REVIEW_CONFIDENCE))
+    except (TypeError, ValueError):
+        return DEFAULT_REVIEW_CONFIDENCE
+    return value if 0.0 <= value <= 1.0 else DEFAULT_REVIEW_CONFIDENCE
+
+
+def _key_fields_sure(result, review_confidence: float) -> bool:
+    """Every key field present (extracted or given by a reviewer) and, when extracted, at least
+    `review_confidence` sure."""
+    if result is None:
+        return False
+    for name in KEY_FIELDS:
+        if name in result.corrected_fields:
+            if result.corrected_fields[name] is None:
+                return False
+            continue
+        field = result.fields.get(name)
+        if field is None or float(field.get("confidence", 0.0)) < review_confidence:
+            return False
+    return True
 
 
 def _documents(*, user, project: Project) -> QuerySet[Document]:
@@ -53,12 +87,11 @@ def document_row(
     anomalies = list(document.anomalies.all())
     confidences = field_confidences(result)
     validation_errors = sum(v.failed_count for v in validations)
+    gating_errors = sum(v.failed_count for v in validations if v.suite not in NOT_GATING_SUITES)
     min_confidence = round(min(confidences), 4) if confidences else None
     serious = [a for a in anomalies if a.severity in REVIEW_SEVERITIES]
     needs_review = document.status == DocumentStatus.PROCESSED and (
-        validation_errors > 0
-        or bool(serious)
-        or (min_confidence is not None and min_confidence < review_confidence)
+        gating_errors > 0 or bool(serious) or not _key_fields_sure(result, review_confidence)
     )
     return {
         "id": str(document.id),
@@ -96,7 +129,7 @@ def document_list(
     queryset = _documents(user=user, project=project)
     if status:
         queryset = queryset.filter(status=status)
-    threshold = float(project.settings.get("approval_threshold", DEFAULT_REVIEW_CONFIDENCE))
+    threshold = review_confidence_of(project)
     rows = [document_row(d, review_confidence=threshold) for d in queryset]
     if vendor:
         rows = [r for r in rows if r["vendor_name"] and vendor.lower() in r["vendor_name"].lower()]
@@ -111,7 +144,7 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
     """The list item plus fields (value, raw text, confidence, page, box, corrected?), line items,
     validation, anomalies, pages, corrections and approval."""
     document = document_get(user=user, project=project, document_id=document_id)
-    threshold = float(project.settings.get("approval_threshold", DEFAULT_REVIEW_CONFIDENCE))
+    threshold = review_confidence_of(project)
     detail = document_row(document, review_confidence=threshold)
     result = _result(document)
     extracted = result.fields if result else {}

@@ -10,7 +10,9 @@
   (`run_deployment(..., timeout=0)`); a Prefect worker on any machine runs it.
 
 `cancel_flow_run` asks Prefect to cancel a run (the worker stops it; the flow's cancellation hook
-marks the task `cancelled`). The cooperative flag in the port works in both modes.
+marks the task `cancelled`). The cooperative flag in the port works in both modes; a running flow also
+asks `flow_run_cancel_requested` now and then, so that a cancel from the Prefect UI reaches a run no
+worker can stop (embedded mode: the flow runs inside the API process).
 """
 
 from __future__ import annotations
@@ -92,3 +94,16 @@ def cancel_flow_run(flow_run_id: str) -> None:
         run = client.read_flow_run(UUID(flow_run_id))
         if run.state is None or not run.state.is_final():
             client.set_flow_run_state(UUID(flow_run_id), Cancelling(), force=True)
+
+
+def flow_run_cancel_requested(flow_run_id: str) -> bool:
+    """Whether Prefect was asked to cancel this flow run (its state is Cancelling or Cancelled). False
+    when Prefect cannot be asked: the port's flag still works."""
+    from prefect import get_client
+
+    try:
+        with get_client(sync_client=True) as client:
+            state = client.read_flow_run(UUID(str(flow_run_id))).state
+    except Exception:  # noqa: BLE001 - an unreachable API must not fail the run
+        return False
+    return state is not None and (state.is_cancelling() or state.is_cancelled())

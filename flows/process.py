@@ -34,8 +34,8 @@ __all__ = ["TaskRun", "_runs_in_threads", "error_info", "process_invoices"]
 _active: dict[str, TaskRun] = {}
 
 
-def start_run(port: PipelinePort, inputs: TaskInputs) -> TaskRun:
-    run = _active[inputs.task_id] = TaskRun(port, inputs)
+def start_run(port: PipelinePort, inputs: TaskInputs, flow_run_id: str | None = None) -> TaskRun:
+    run = _active[inputs.task_id] = TaskRun(port, inputs, flow_run_id=flow_run_id)
     return run
 
 
@@ -100,7 +100,7 @@ def process_invoices(task_id: str) -> dict[str, Any] | State:
         check_project_settings(inputs.settings)
     except InvalidSettings as exc:
         return refuse(port, inputs, error_info(exc, "settings"))
-    run = start_run(port, inputs)
+    run = start_run(port, inputs, current_flow_run.id)
     try:
         summary = run.execute()
     except TerminationSignal:  # a worker stops this run (Prefect cancellation): keep what is finished

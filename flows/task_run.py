@@ -41,6 +41,7 @@ from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
 MAX_INGEST_CHUNK = 8  # documents per ingest task run
 SALVAGE_SECONDS = 2.0  # how long a run Prefect stops waits for the extractions under way
+PREFECT_CHECK_SECONDS = 1.0  # how often a run asks Prefect whether its flow run is being cancelled
 OCR_OPTIONS = frozenset(f.name for f in fields(OcrConfig)) - {"languages", "limits"}
 
 
@@ -87,9 +88,11 @@ def ocr_config(inputs: TaskInputs) -> OcrConfig:
 class TaskRun:
     """The state of one `process_invoices` run; each method is one stage of the flow."""
 
-    def __init__(self, port: PipelinePort, inputs: TaskInputs) -> None:
+    def __init__(self, port: PipelinePort, inputs: TaskInputs, *, flow_run_id: str | None = None) -> None:
         self.port = port
         self.inputs = inputs
+        self.flow_run_id = flow_run_id
+        self.next_prefect_check = 0.0
         self.config = ocr_config(inputs)
         self.engine = inputs.settings.get("ocr_engine")
         self.docs = {source.id: DocumentState(source) for source in inputs.documents}
@@ -100,9 +103,20 @@ class TaskRun:
 
     # -- helpers ---------------------------------------------------------------------------
     def check_cancelled(self) -> bool:
-        if not self.cancelled and self.port.is_cancelled(self.inputs.task_id):
+        """The port's flag, and (at most once per `PREFECT_CHECK_SECONDS`) whether Prefect was asked to
+        cancel the flow run: from its UI, a run in this process has no worker to stop it."""
+        if not self.cancelled and (self.port.is_cancelled(self.inputs.task_id) or self.prefect_cancelling()):
             self.cancelled = True
         return self.cancelled
+
+    def prefect_cancelling(self) -> bool:
+        now = time.monotonic()
+        if not self.flow_run_id or now < self.next_prefect_check:
+            return False
+        self.next_prefect_check = now + PREFECT_CHECK_SECONDS
+        from flows.dispatch import flow_run_cancel_requested
+
+        return flow_run_cancel_requested(self.flow_run_id)
 
     def fail(self, doc: DocumentState, error: ErrorInfo) -> None:
         if doc.error is None:

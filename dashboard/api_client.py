@@ -150,6 +150,10 @@ class ApiClient:
                 return exc.detail
             raise
 
+    def fields(self) -> list[dict[str, Any]]:
+        """The invoice fields in display order: `[{name, kind, label}]` (`GET /api/fields/`)."""
+        return self._json("GET", "fields/")
+
     # -- projects -------------------------------------------------------------------------------
     def list_projects(self) -> list[dict[str, Any]]:
         return self._json("GET", "projects/")

@@ -1,4 +1,5 @@
-"""Build the body of `PATCH /api/projects/{id}/documents/{doc_id}/fields/` from the review form.
+"""Build the body of `PATCH /api/projects/{id}/documents/{doc_id}/fields/` from the review form, and the
+form's field list (the API's `GET /api/fields/`, not a copy of it).
 
 Only values the reviewer changed are sent, so each one becomes exactly one audit record.
 """
@@ -6,8 +7,12 @@ Only values the reviewer changed are sent, so each one becomes exactly one audit
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any
+
+from dashboard.api_client import ApiError
+
+FIELDS_CACHE = "invoice_fields"  # session key: {api base URL: the API's field list}
 
 LINE_ITEM_COLUMNS: tuple[str, ...] = ("description", "quantity", "unit_price", "amount")
 
@@ -63,3 +68,27 @@ def patch_body(
         body["line_items"] = new_items
         body.setdefault("fields", {})
     return body
+
+
+def invoice_fields(client: Any, state: MutableMapping[str, Any]) -> list[dict[str, Any]] | None:
+    """The API's invoice fields in display order (`[{name, kind, label}]`), asked once per session and
+    API (kept in `state`, the session state); `None` when the call fails (asked again on the next run)."""
+    cache: dict = state.setdefault(FIELDS_CACHE, {})
+    base_url = getattr(client, "base_url", "")
+    if base_url not in cache:
+        try:
+            listed = client.fields()
+        except ApiError:
+            return None
+        if not isinstance(listed, list) or not all(isinstance(f, dict) and f.get("name") for f in listed):
+            return None
+        cache[base_url] = listed
+    return cache[base_url]
+
+
+def field_order(listed: Iterable[Mapping[str, Any]] | None, fields: Mapping[str, Any]) -> tuple[str, ...]:
+    """The names of the review form, in order: the API's list, or, without it, the document's own
+    fields (then no field is offered as "not found")."""
+    if listed is None:
+        return tuple(fields)
+    return tuple(str(f["name"]) for f in listed)

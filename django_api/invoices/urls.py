@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from django_api.invoices.api import auth, documents, health, projects, root, tasks
+from django_api.invoices.api import auth, documents, health, invoice_fields, projects, root, tasks
 
 P = "projects/<int:project_id>/"
 T = "<str:task_id>/"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("auth/token/", auth.TokenLoginApi.as_view(), name="auth-token"),
     path("me/", auth.MeApi.as_view(), name="me"),
     path("ocr-health/", health.OcrHealthApi.as_view(), name="ocr-health"),
+    path("fields/", invoice_fields.InvoiceFieldsApi.as_view(), name="invoice-fields"),
     path("projects/", projects.ProjectsApi.as_view(), name="projects"),
     path(P, projects.ProjectDetailApi.as_view(), name="project-detail"),
     path(P + "summary/", projects.ProjectSummaryApi.as_view(), name="project-summary"),

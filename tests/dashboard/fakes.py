@@ -1,4 +1,8 @@
-"""An in-memory stand-in for `dashboard.api_client.ApiClient` that records every call."""
+"""An in-memory stand-in for `dashboard.api_client.ApiClient` that records every call.
+
+Its answers are the API's shapes: `tests/dashboard/test_fakes_match_schema.py` validates every body it
+returns against the OpenAPI schema of the API (ids are UUID strings, times RFC 3339, no key the API does
+not send, none missing). Change the API's shape and that test names what to change here."""
 
 from __future__ import annotations
 
@@ -9,6 +13,58 @@ from typing import Any
 from PIL import Image
 
 from dashboard.api_client import ApiError, ApiUnavailable, NotAuthenticated, NotFound
+
+DOC_A = "0a1b2c3d-0000-4000-8000-000000000011"  # receipt.jpg: needs review
+DOC_B = "0a1b2c3d-0000-4000-8000-000000000012"  # clean.pdf: looks fine
+TASK_1 = "7a5c0000-0000-4000-8000-000000000001"
+TASK_2 = "7a5c0000-0000-4000-8000-000000000002"
+CREATED = "2026-11-28T10:00:00Z"
+NOW = "2026-11-29T09:30:00Z"
+
+# `GET /api/fields/` (django_api/invoices/api/invoice_fields.py; the schema test compares the two)
+INVOICE_FIELDS: list[dict[str, str]] = [
+    {"name": "vendor_name", "kind": "text", "label": "Vendor name"},
+    {"name": "vendor_address", "kind": "text", "label": "Vendor address"},
+    {"name": "vendor_tax_id", "kind": "code", "label": "Vendor tax ID"},
+    {"name": "customer_name", "kind": "text", "label": "Customer name"},
+    {"name": "customer_address", "kind": "text", "label": "Customer address"},
+    {"name": "invoice_number", "kind": "code", "label": "Invoice number"},
+    {"name": "invoice_date", "kind": "date", "label": "Invoice date"},
+    {"name": "due_date", "kind": "date", "label": "Due date"},
+    {"name": "po_number", "kind": "code", "label": "PO number"},
+    {"name": "currency", "kind": "code", "label": "Currency"},
+    {"name": "subtotal", "kind": "amount", "label": "Subtotal"},
+    {"name": "tax_amount", "kind": "amount", "label": "Tax amount"},
+    {"name": "tax_rate", "kind": "percent", "label": "Tax rate (%)"},
+    {"name": "total", "kind": "amount", "label": "Total"},
+    {"name": "amount_due", "kind": "amount", "label": "Amount due"},
+    {"name": "payment_terms", "kind": "text", "label": "Payment terms"},
+    {"name": "iban", "kind": "code", "label": "IBAN"},
+]
+# the keys of a row of `GET .../documents/` (a detail has these and more; its `pages` is the page list)
+ROW_KEYS = (
+    "id",
+    "name",
+    "media_type",
+    "pages",
+    "size",
+    "sha256",
+    "created_at",
+    "task_id",
+    "status",
+    "vendor_name",
+    "invoice_date",
+    "total",
+    "currency",
+    "validation_errors",
+    "anomaly_count",
+    "max_anomaly_score",
+    "min_confidence",
+    "needs_review",
+    "duplicate_of",
+)
+ROW_VALUES = ("vendor_name", "invoice_date", "total", "currency")  # current values shown in a row
+TEST_ONLY = ("failing_error_checks",)  # set by tests on a document, never part of an answer
 
 
 def png_bytes(width: int = 200, height: int = 300) -> bytes:
@@ -29,15 +85,15 @@ def _field(value: Any, confidence: float, bbox: list[float] | None = None, page:
     }
 
 
-def document_detail(doc_id: int = 11, name: str = "receipt.jpg") -> dict[str, Any]:
+def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str, Any]:
     return {
         "id": doc_id,
         "name": name,
         "media_type": "image/jpeg",
         "size": 1000,
         "sha256": "ab" * 32,
-        "created_at": "2026-11-28T10:00:00Z",
-        "task_id": "t-1",
+        "created_at": CREATED,
+        "task_id": TASK_1,
         "status": "processed",
         "vendor_name": "ACME SDN BHD",
         "invoice_date": "2018-12-25",
@@ -48,6 +104,7 @@ def document_detail(doc_id: int = 11, name: str = "receipt.jpg") -> dict[str, An
         "max_anomaly_score": 0.8,
         "min_confidence": 0.4,
         "needs_review": True,
+        "duplicate_of": None,
         "result_version": 1,
         "fields": {
             "vendor_name": _field("ACME SDN BHD", 0.91, [0.1, 0.05, 0.9, 0.1]),
@@ -105,7 +162,33 @@ def document_detail(doc_id: int = 11, name: str = "receipt.jpg") -> dict[str, An
         "corrections": [],
         "approved_by": None,
         "approved_at": None,
+        "approval_override_reason": None,
+        "engine_versions": {"tesseract": "5.3.0"},
         "error": None,
+    }
+
+
+def document_row(detail: dict[str, Any]) -> dict[str, Any]:
+    """The list row of a document detail, as `GET .../documents/` sends it."""
+    return {**{k: detail[k] for k in ROW_KEYS}, "pages": len(detail["pages"])}
+
+
+def task_item(task_id: str, status: str, step: str, done: int, total: int, created: str) -> dict[str, Any]:
+    """A row of `GET .../tasks/`: one page per document."""
+    return {
+        "task_id": task_id,
+        "status": status,
+        "current_step": step,
+        "created_at": created,
+        "finished_at": None,
+        "document_count": total,
+        "progress": {
+            "documents_done": done,
+            "documents_total": total,
+            "pages_done": done,
+            "pages_total": total,
+            "percent": round(100.0 * done / total, 1) if total else 0.0,
+        },
     }
 
 
@@ -123,33 +206,17 @@ class FakeApi:
                 "id": 1,
                 "name": "Receipts 2018",
                 "role": "owner",
-                "created_at": "2026-11-28",
+                "created_at": "2026-11-28T09:00:00Z",
                 "document_count": 2,
                 "task_count": 1,
             }
         ]
-        self.tasks: list[dict[str, Any]] = [
-            {
-                "task_id": "t-1",
-                "status": "running",
-                "current_step": "ocr",
-                "created_at": "2026-11-28T10:00:00Z",
-                "finished_at": None,
-                "document_count": 2,
-                "progress": {
-                    "documents_done": 1,
-                    "documents_total": 2,
-                    "pages_done": 1,
-                    "pages_total": 2,
-                    "percent": 50.0,
-                },
-            }
-        ]
+        self.tasks: list[dict[str, Any]] = [task_item(TASK_1, "running", "ocr", 1, 2, CREATED)]
         detail = document_detail()
-        self.documents = {
-            11: detail,
-            12: {
-                **document_detail(12, "clean.pdf"),
+        self.documents: dict[str, dict[str, Any]] = {
+            DOC_A: detail,
+            DOC_B: {
+                **document_detail(DOC_B, "clean.pdf"),
                 "validation_errors": 0,
                 "anomaly_count": 0,
                 "max_anomaly_score": 0.0,
@@ -194,8 +261,13 @@ class FakeApi:
         self._record("health")
         return {
             "healthy": True,
+            "unhealthy": [],
             "checks": {"tesseract": {"ok": True, "version": "5.3.0"}, "database": {"ok": True}},
         }
+
+    def fields(self) -> list[dict[str, Any]]:
+        self._record("fields")
+        return copy.deepcopy(INVOICE_FIELDS)
 
     def list_projects(self) -> list[dict[str, Any]]:
         self._record("list_projects")
@@ -207,7 +279,7 @@ class FakeApi:
             "id": len(self.projects) + 1,
             "name": name,
             "role": "owner",
-            "created_at": "now",
+            "created_at": NOW,
             "document_count": 0,
             "task_count": 0,
         }
@@ -235,28 +307,13 @@ class FakeApi:
             raise ApiError(
                 message="The file is empty.", code="empty_file", status=422, detail={"rejected": rejected}
             )
-        self.tasks.insert(
-            0,
-            {
-                "task_id": "t-2",
-                "status": "queued",
-                "current_step": "ingest",
-                "created_at": "now",
-                "finished_at": None,
-                "document_count": len(good),
-                "progress": {
-                    "documents_done": 0,
-                    "documents_total": len(good),
-                    "pages_done": 0,
-                    "pages_total": len(good),
-                    "percent": 0.0,
-                },
-            },
-        )
+        self.tasks.insert(0, task_item(TASK_2, "queued", "ingest", 0, len(good), NOW))
         return {
-            "task_id": "t-2",
-            "status_url": "/api/projects/1/ocr-status/t-2/",
-            "documents": [{"id": 100 + i, "name": f.name} for i, f in enumerate(good)],
+            "task_id": TASK_2,
+            "status_url": f"/api/projects/{project_id}/ocr-status/{TASK_2}/",
+            "documents": [
+                {"id": f"0a1b2c3d-0000-4000-8000-{100 + i:012d}", "name": f.name} for i, f in enumerate(good)
+            ],
             "rejected": rejected,
         }
 
@@ -264,52 +321,69 @@ class FakeApi:
         self._record("list_tasks", project_id)
         return copy.deepcopy(self.tasks)
 
+    def task_status(self, project_id: int, task_id: str) -> dict[str, Any]:
+        self._record("task_status", project_id, task_id)
+        task = next((t for t in self.tasks if t["task_id"] == task_id), None)
+        if task is None:
+            raise NotFound(message="Task not found.", code="not_found", status=404)
+        status = {k: v for k, v in task.items() if k != "document_count"}
+        return copy.deepcopy({**status, "error": None, "started_at": task["created_at"]})
+
     def cancel_task(self, project_id: int, task_id: str) -> dict[str, Any]:
         self._record("cancel_task", project_id, task_id)
         return {"task_id": task_id, "status": "cancelling"}
 
     def list_documents(self, project_id: int, **filters: Any) -> list[dict[str, Any]]:
         self._record("list_documents", project_id, **filters)
-        keys = (
-            "id",
-            "name",
-            "status",
-            "vendor_name",
-            "invoice_date",
-            "total",
-            "currency",
-            "validation_errors",
-            "anomaly_count",
-            "max_anomaly_score",
-            "min_confidence",
-            "needs_review",
-            "pages",
-        )
-        return [{k: d[k] for k in keys if k in d} for d in self.documents.values()]
+        return [document_row(d) for d in self.documents.values()]
 
-    def document(self, project_id: int, document_id: int) -> dict[str, Any]:
+    def _answer(self, document_id: str) -> dict[str, Any]:
+        """The document as the API sends it (without what tests keep on it)."""
+        return copy.deepcopy({k: v for k, v in self.documents[document_id].items() if k not in TEST_ONLY})
+
+    def document(self, project_id: int, document_id: str) -> dict[str, Any]:
         self._record("document", project_id, document_id)
         if document_id not in self.documents:
             raise NotFound(message="No such document.", code="not_found", status=404)
-        return copy.deepcopy(self.documents[document_id])
+        return self._answer(document_id)
 
-    def page_image(self, project_id: int, document_id: int, index: int) -> bytes:
+    def page_image(self, project_id: int, document_id: str, index: int) -> bytes:
         self._record("page_image", project_id, document_id, index)
         return png_bytes()
 
-    def update_fields(self, project_id: int, document_id: int, body: dict[str, Any]) -> dict[str, Any]:
+    def update_fields(self, project_id: int, document_id: str, body: dict[str, Any]) -> dict[str, Any]:
         self._record("update_fields", project_id, document_id, body)
         doc = self.documents[document_id]
         if body.get("result_version") not in (None, doc.get("result_version")):
             raise ApiError(message="The document changed.", code="stale_version", status=409)
         for name, value in body.get("fields", {}).items():
-            doc["fields"][name] = {**doc["fields"].get(name, {}), "value": value, "corrected": True}
+            old = doc["fields"].get(name) or {
+                "value": None,
+                "raw_text": "",
+                "confidence": 0.0,
+                "page": 0,
+                "bbox": None,
+                "corrected": False,
+                "original_value": None,
+            }
+            doc["corrections"].append(
+                {
+                    "field": name,
+                    "old_value": old["value"],
+                    "new_value": value,
+                    "user": "demo",
+                    "created_at": NOW,
+                }
+            )
+            doc["fields"][name] = {**old, "value": value, "corrected": True}
+            if name in ROW_VALUES:
+                doc[name] = value
         if "line_items" in body:
             doc["line_items"] = body["line_items"]
         doc["result_version"] = doc.get("result_version", 0) + 1
-        return copy.deepcopy(doc)
+        return self._answer(document_id)
 
-    def approve(self, project_id: int, document_id: int, **options: Any) -> dict[str, Any]:
+    def approve(self, project_id: int, document_id: str, **options: Any) -> dict[str, Any]:
         self._record("approve", project_id, document_id, **options)
         doc = self.documents[document_id]
         if options.get("result_version") not in (None, doc.get("result_version")):
@@ -321,8 +395,10 @@ class FakeApi:
                 message="Checks fail.", code="checks_failed", status=409, detail={"failed": failed}
             )
         doc["status"] = "approved"
+        doc["approved_by"], doc["approved_at"] = "demo", NOW
+        doc["approval_override_reason"] = (options.get("reason") or None) if failed else None
         doc["result_version"] = doc.get("result_version", 0) + 1
-        return copy.deepcopy(doc)
+        return self._answer(document_id)
 
 
 DOWN = ApiUnavailable(

@@ -130,3 +130,29 @@ def test_api_down_is_api_unavailable_with_the_url():
         ApiClient(f"http://127.0.0.1:{port}", timeout=2).list_projects()
     assert info.value.code == "api_unavailable"
     assert f"127.0.0.1:{port}" in info.value.message
+
+
+def test_fields_lists_the_apis_invoice_fields(server):
+    url, handler = server
+    listed = [{"name": "vendor_name", "kind": "text", "label": "Vendor name"}]
+    handler.routes = {("GET", "/api/fields/"): (200, listed)}
+    assert ApiClient(url, "tok").fields() == listed
+    (call,) = handler.seen
+    assert (call["method"], call["path"], call["auth"]) == ("GET", "/api/fields/", "Token tok")
+
+
+def test_the_field_list_is_asked_once_per_session_and_a_failure_falls_back_to_the_document():
+    from dashboard.corrections import field_order, invoice_fields
+    from tests.dashboard.fakes import INVOICE_FIELDS, FakeApi
+
+    fake, state = FakeApi(), {}
+    document_fields = {"total": {}, "vendor_name": {}}
+    fake.fail_on["fields"] = ApiUnavailable(message="down", code="api_unavailable")
+    assert invoice_fields(fake, state) is None
+    assert field_order(None, document_fields) == ("total", "vendor_name")  # the document's own fields
+    del fake.fail_on["fields"]
+    assert invoice_fields(fake, state) == INVOICE_FIELDS
+    assert invoice_fields(fake, state) == INVOICE_FIELDS
+    assert len(fake.calls_named("fields")) == 2  # the failed call and one successful one, then kept
+    order = field_order(invoice_fields(fake, state), document_fields)
+    assert order == tuple(f["name"] for f in INVOICE_FIELDS) and order[0] == "vendor_name"

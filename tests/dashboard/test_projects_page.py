@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.dashboard.fakes import DOWN
+from tests.dashboard.fakes import DOWN, TASK_1, TASK_2
 from tests.dashboard.rendered import texts
 
 PAGE = "views/projects.py"
@@ -32,10 +32,10 @@ def test_upload_many_files_sends_them_all_and_reports_rejections(make_app, fake)
         ("empty.png", b"", "image/png"),
     ]
     shown = texts(at)
-    assert "Task t-2 started with 2 document(s): a.jpg, b.pdf" in shown
+    assert f"Task {TASK_2} started with 2 document(s): a.jpg, b.pdf" in shown
     assert "empty.png was rejected: The file is empty. (`empty_file`)" in shown
     # the new task is listed, and the uploader starts empty again under a new key
-    assert "**Task t-2** · `queued`" in shown
+    assert f"**Task {TASK_2}** · `queued`" in shown
     assert at.file_uploader(key="upload_files_1").value in (None, [])
     assert not at.exception
 
@@ -53,19 +53,19 @@ def test_all_files_rejected_shows_each_reason(make_app, fake):
 def test_running_task_shows_progress_and_can_be_cancelled(make_app, fake):
     at = make_app(page=PAGE)
     shown = texts(at)
-    assert "**Task t-1** · `running`" in shown
+    assert f"**Task {TASK_1}** · `running`" in shown
     progress = at.get("progress")[0]
     assert "1/2 documents, 1/2 pages · step: ocr" in progress.proto.text
     assert progress.proto.value == 50
-    at.button(key="cancel_t-1").click().run()
-    assert fake.calls_named("cancel_task") == [((1, "t-1"), {})]
-    assert "Task t-1: cancelling." in texts(at)
+    at.button(key=f"cancel_{TASK_1}").click().run()
+    assert fake.calls_named("cancel_task") == [((1, TASK_1), {})]
+    assert f"Task {TASK_1}: cancelling." in texts(at)
 
 
 def test_finished_task_has_no_cancel_button(make_app, fake):
     fake.tasks[0]["status"] = "succeeded"
     at = make_app(page=PAGE)
-    assert "cancel_t-1" not in [b.key for b in at.button]
+    assert f"cancel_{TASK_1}" not in [b.key for b in at.button]
     assert [link.label for link in at.page_link] == ["Review the results"]
     assert "1/2 documents, 1/2 pages" in at.get("progress")[0].proto.text
 

@@ -7,14 +7,14 @@ import datetime as dt
 from dashboard import session
 from dashboard.api_client import PermissionDenied
 from dashboard.review_state import scope_of, widget_key
-from tests.dashboard.fakes import DOWN, EXPIRED
+from tests.dashboard.fakes import DOC_A, DOC_B, DOWN, EXPIRED
 from tests.dashboard.rendered import texts
 
 QUEUE = "views/review_queue.py"
 REVIEW = "views/document_review.py"
 
 
-def k(name: str, version: int = 1, document: int = 11) -> str:
+def k(name: str, version: int = 1, document: str = DOC_A) -> str:
     """The key of a review widget of `document` at result `version`."""
     return widget_key(name, scope_of(document, version))
 
@@ -25,9 +25,9 @@ def test_queue_lists_documents_needing_attention_first_and_opens_review(make_app
     assert list(table["document"]) == ["receipt.jpg", "clean.pdf"]
     assert "1 validation error" in table["needs attention because"][0]
     assert table["needs attention because"][1] == "looks fine"
-    assert at.selectbox(key="queue_document").value == 11
+    assert at.selectbox(key="queue_document").value == DOC_A
     at.button(key="open_review").click().run()
-    assert at.session_state[session.DOCUMENT_ID] == 11
+    assert at.session_state[session.DOCUMENT_ID] == DOC_A
     assert "Document review" in texts(at)
     assert "receipt.jpg" in texts(at)
 
@@ -48,7 +48,7 @@ def test_queue_filters_go_to_the_api(make_app, fake):
 
 
 def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     total = at.text_input(key=k("field_total"))
     assert total.value == "9.00"
     assert total.label == "total (0.62)"
@@ -64,7 +64,7 @@ def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, 
         "Subtotal and tax do not add up" in shown
     )
     # the page image is fetched and drawn; only fields with a box are offered for highlighting
-    assert fake.calls_named("page_image") == [((1, 11, 0), {})]
+    assert fake.calls_named("page_image") == [((1, DOC_A, 0), {})]
     at.selectbox(key=k("highlight_field")).select("total").run()
     assert len(fake.calls_named("page_image")) == 1  # kept in the session, not downloaded again
     assert at.selectbox(key=k("highlight_field")).options == [
@@ -80,11 +80,11 @@ def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, 
 
 
 def test_correcting_the_total_sends_only_that_field(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     at.text_input(key=k("field_total")).input("9.50")
     at.button(key="save_corrections").click().run()
     assert fake.calls_named("update_fields") == [
-        ((1, 11, {"fields": {"total": "9.50"}, "result_version": 1}), {})
+        ((1, DOC_A, {"fields": {"total": "9.50"}, "result_version": 1}), {})
     ]
     assert "Saved corrections: total." in texts(at)
     # the form shows the stored value afterwards (the new version's widgets), marked as corrected
@@ -93,19 +93,19 @@ def test_correcting_the_total_sends_only_that_field(make_app, fake):
 
 
 def test_clearing_a_field_sends_null_and_unchanged_form_sends_nothing(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     at.button(key="save_corrections").click().run()
     assert fake.calls_named("update_fields") == []
     assert "Nothing changed." in texts(at)
     at.text_input(key=k("field_subtotal")).input("")
     at.button(key="save_corrections").click().run()
     assert fake.calls_named("update_fields") == [
-        ((1, 11, {"fields": {"subtotal": None}, "result_version": 1}), {})
+        ((1, DOC_A, {"fields": {"subtotal": None}, "result_version": 1}), {})
     ]
 
 
 def test_line_item_edit_sends_the_whole_table(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     at.session_state[k("line_items_editor")] = {
         "edited_rows": {0: {"amount": "8.50"}},
         "added_rows": [{"description": "Tea", "quantity": "1", "unit_price": "0.50", "amount": "0.50"}],
@@ -124,38 +124,38 @@ def test_line_item_edit_sends_the_whole_table(make_app, fake):
 
 
 def test_approve(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     at.button(key="approve").click().run()
-    assert fake.calls_named("approve") == [((1, 11), {"result_version": 1, "force": False, "reason": ""})]
+    assert fake.calls_named("approve") == [((1, DOC_A), {"result_version": 1, "force": False, "reason": ""})]
     assert "Document approved." in texts(at)
     assert at.button(key="approve").disabled
 
 
 def test_approving_failed_checks_asks_for_a_reason(make_app, fake):
-    fake.documents[11]["failing_error_checks"] = [
+    fake.documents[DOC_A]["failing_error_checks"] = [
         {"suite": "invoice_fields", "expectation": "The invoice date is not in the future."}
     ]
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     at.button(key="approve").click().run()
     assert "The invoice date is not in the future." in texts(at)
-    assert fake.documents[11]["status"] == "processed"
+    assert fake.documents[DOC_A]["status"] == "processed"
     assert at.button(key=k("approve_force", version=2)).disabled  # no reason yet
     at.text_input(key=k("approve_reason", version=2)).input("date misprinted by the vendor").run()
     at.button(key=k("approve_force", version=2)).click().run()
     assert fake.calls_named("approve")[-1] == (
-        (1, 11),
+        (1, DOC_A),
         {"result_version": 2, "force": True, "reason": "date misprinted by the vendor"},
     )
-    assert fake.documents[11]["status"] == "approved"
+    assert fake.documents[DOC_A]["status"] == "approved"
     assert "override recorded" in texts(at)
 
 
 def test_a_save_on_a_stale_version_changes_nothing_and_says_so(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
-    fake.documents[11]["result_version"] = 5  # someone else saved in the meantime
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    fake.documents[DOC_A]["result_version"] = 5  # someone else saved in the meantime
     at.text_input(key=k("field_total")).input("1.00")
     at.button(key="save_corrections").click().run()
-    assert fake.documents[11]["fields"]["total"]["value"] == "9.00"
+    assert fake.documents[DOC_A]["fields"]["total"]["value"] == "9.00"
     assert "Not saved: the document changed since you opened it" in texts(at)
     assert at.text_input(key=k("field_total", version=5)).value == "9.00"
 
@@ -167,7 +167,7 @@ def test_missing_document_is_a_clear_404(make_app, fake):
 
 
 def test_401_while_saving_returns_to_sign_in(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     at.text_input(key=k("field_total")).input("9.50")
     fake.fail_with = EXPIRED
     at.button(key="save_corrections").click().run()
@@ -201,7 +201,7 @@ def test_export_failure_is_explained(make_app, fake):
 
 
 def test_switching_pages_fetches_that_page_and_its_boxes(make_app, fake):
-    doc = fake.documents[11]
+    doc = fake.documents[DOC_A]
     doc["pages"].append({"index": 1, "width": 200, "height": 300, "image_url": "..."})
     doc["fields"]["due_date"] = {
         "value": "2019-01-25",
@@ -212,17 +212,17 @@ def test_switching_pages_fetches_that_page_and_its_boxes(make_app, fake):
         "corrected": False,
         "original_value": "2019-01-25",
     }
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     assert "due_date" not in at.selectbox(key=k("highlight_field")).options
     at.segmented_control(key=k("review_page")).set_value(1).run()
-    assert fake.calls_named("page_image")[-1] == ((1, 11, 1), {})
+    assert fake.calls_named("page_image")[-1] == ((1, DOC_A, 1), {})
     assert at.selectbox(key=k("highlight_field")).options == ["(none)", "due_date"]
     assert not at.exception
 
 
 def test_viewers_can_read_but_not_correct_or_approve(make_app, fake):
     fake.projects[0]["role"] = "viewer"
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     assert "You are a viewer of this project" in texts(at)
     assert at.button(key="save_corrections").disabled
     assert at.button(key="approve").disabled
@@ -231,7 +231,7 @@ def test_viewers_can_read_but_not_correct_or_approve(make_app, fake):
 
 
 def test_a_403_from_the_api_is_explained(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     fake.fail_on["approve"] = PermissionDenied(
         message="Viewers cannot approve documents.", code="permission_denied", status=403
     )
@@ -241,18 +241,18 @@ def test_a_403_from_the_api_is_explained(make_app, fake):
 
 
 def test_next_in_queue_opens_the_following_document(make_app, fake):
-    fake.documents[12]["fields"]["total"]["value"] = "4.50"
-    at = make_app(page=REVIEW, document_id=11)
+    fake.documents[DOC_B]["fields"]["total"]["value"] = "4.50"
+    at = make_app(page=REVIEW, document_id=DOC_A)
     at.text_input(key=k("field_total")).input("999")  # unsaved edit: must not leak into the next document
     at.button(key="next_document").click().run()
-    assert at.session_state[session.DOCUMENT_ID] == 12
-    assert at.text_input(key=k("field_total", document=12)).value == "4.50"
+    assert at.session_state[session.DOCUMENT_ID] == DOC_B
+    assert at.text_input(key=k("field_total", document=DOC_B)).value == "4.50"
     assert "clean.pdf" in texts(at)
-    # saving the next document untouched writes nothing (no value of document 11 travelled with it)
+    # saving the next document untouched writes nothing (no value of the first one travelled with it)
     at.button(key="save_corrections").click().run()
     assert fake.calls_named("update_fields") == []
-    assert not [key for key in at.session_state if isinstance(key, str) and "@11/" in key]
-    fake.documents[11]["status"] = "approved"
+    assert not [key for key in at.session_state if isinstance(key, str) and f"@{DOC_A}/" in key]
+    fake.documents[DOC_A]["status"] = "approved"
     at.button(key="next_document").click().run()
     assert "No other document is waiting for review." in texts(at)
 
@@ -265,15 +265,17 @@ def test_queue_date_filter_with_only_a_start_date(make_app, fake):
 
 
 def test_a_field_that_was_not_found_can_be_added(make_app, fake):
-    at = make_app(page=REVIEW, document_id=11)
+    at = make_app(page=REVIEW, document_id=DOC_A)
     assert at.text_input(key=k("field_invoice_number")).value == ""
     assert at.text_input(key=k("field_invoice_number")).label == "invoice number (not found)"
     at.text_input(key=k("field_invoice_number")).input("INV-0042")
     at.button(key="save_corrections").click().run()
     assert fake.calls_named("update_fields") == [
-        ((1, 11, {"fields": {"invoice_number": "INV-0042"}, "result_version": 1}), {})
+        ((1, DOC_A, {"fields": {"invoice_number": "INV-0042"}, "result_version": 1}), {})
     ]
-    assert at.text_input(key=k("field_invoice_number", version=2)).label == "invoice number (—) · corrected"
+    assert (
+        at.text_input(key=k("field_invoice_number", version=2)).label == "invoice number (0.00) · corrected"
+    )
 
 
 def test_document_text_is_not_read_as_markdown_maths():

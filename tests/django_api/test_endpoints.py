@@ -324,6 +324,7 @@ def test_schema_and_swagger(anon_client):
         "/api/auth/token/",
         "/api/me/",
         "/api/ocr-health/",
+        "/api/fields/",
         "/api/projects/",
         p,
         p + "summary/",

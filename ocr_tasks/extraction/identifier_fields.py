@@ -24,10 +24,14 @@ from ocr_tasks.normalise.dates import find_dates
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9$€©¢§][A-Za-z0-9$€©¢§/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
 _IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b")
+_EU_PREFIX = r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
 _TAX_ID_RE = re.compile(
-    r"\b((?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)\s?U?\d[\dA-Z]{7,11}"
+    r"\b(" + _EU_PREFIX + r"\s?U?\d[\dA-Z]{7,11}"
+    r"|" + _EU_PREFIX + r"\s?\d{2,4}(?:\s\d{2,4}){1,4}(?![\dA-Z])"  # DE 123 456 789
     r"|\d{12}|\d{3}-?\d{4}-?\d{4,6})\b"
 )
+# A national tax number right after its label (`NIF: B12345678`, `P.IVA 12345678901`, `St.-Nr. 12/345/67890`)
+_LABELLED_TAX_NUMBER = re.compile(r"[:\s]\s*([A-Z]?\d[\d/.\- ]{6,14}\d[A-Z]?)(?![\w/])")
 _TERMS_RE = re.compile(
     r"\b(net\s?\d{1,3}|\d{1,3}\s?(?:days?|dagen|tage|jours)(?:\s+net)?|due on receipt|immediate|"
     r"cash on delivery|cod|end of month|eom)\b",
@@ -258,19 +262,37 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
     return out
 
 
+def _tax_id_matches(row: Row) -> list[re.Match[str]]:
+    """EU VAT ids and tax numbers on a row, and national numbers printed right after a tax-id label."""
+    ibans = [m.span() for m in _IBAN_RE.finditer(row.text.upper()) if _valid_iban_prefix(m.group(1))]
+    found = [
+        m for m in _TAX_ID_RE.finditer(row.text) if not any(m.start() < e and s < m.end() for s, e in ibans)
+    ]
+    for m in _LABELLED_TAX_NUMBER.finditer(row.text):
+        compact = re.sub(r"[^\dA-Z]", "", m.group(1))
+        label = _label_before(row, m.start(1))[-30:]
+        if (
+            sum(ch.isdigit() for ch in compact) >= 8
+            and label_strength(label, LABELS["vendor_tax_id"], fuzzy=False) >= 1.0
+            and not any(f.start() < m.end(1) and m.start(1) < f.end() for f in found)
+        ):
+            found.append(m)
+    return found
+
+
 def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for row in rows:
         label = label_strength(row.text, LABELS["vendor_tax_id"], fuzzy=False)
-        for m in _TAX_ID_RE.finditer(row.text):
+        for m in _tax_id_matches(row):
             out.append(
                 Candidate(
                     field="vendor_tax_id",
-                    value=m.group(1).replace(" ", ""),
+                    value=re.sub(r"[\s/.\-]", "", m.group(1)),
                     raw_text=m.group(1),
                     page=row.page,
-                    bbox=row.span_bbox(m.start(), m.end()),
-                    ocr_confidence=row.span_confidence(m.start(), m.end()),
+                    bbox=row.span_bbox(m.start(1), m.end(1)),
+                    ocr_confidence=row.span_confidence(m.start(1), m.end(1)),
                     features={
                         "label": label,
                         "rel_y": row.bbox.center[1],

@@ -517,3 +517,25 @@ EXPECTED = {
 def test_invoices_in_english_dutch_spanish_and_italian(language):
     values = _values(text_layer_page(FOUR_LANGUAGES[language]))
     assert {k: values.get(k) for k in EXPECTED[language]} == EXPECTED[language]
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("USt-IdNr.: DE 123 456 789  BIC COBADEFF", "DE123456789"),  # spaced VAT id
+        ("NIF: B12345678", "B12345678"),  # national number after its label
+        ("P.IVA 12345678901", "12345678901"),
+    ],
+)
+def test_vendor_tax_ids_as_printed(printed, expected):
+    rows = [[("Pixel Print GmbH", 0.06)], [("Gesamtbetrag", 0.5), ("10,00", 0.8)], [(printed, 0.06)]]
+    assert _values(text_layer_page(rows))["vendor_tax_id"] == expected
+
+
+def test_an_iban_is_no_tax_id():
+    rows = [
+        [("Pixel Print GmbH", 0.06)],
+        [("Gesamtbetrag", 0.5), ("10,00", 0.8)],
+        [("IBAN DE89 3704 0044 0532 0130 00", 0.06)],
+    ]
+    assert "vendor_tax_id" not in _values(text_layer_page(rows))

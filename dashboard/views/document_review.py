@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import session
 from dashboard.api_client import ApiError
 from dashboard.attention import next_in_queue, sort_by_attention
-from dashboard.corrections import LINE_ITEM_COLUMNS, patch_body
+from dashboard.corrections import LINE_ITEM_COLUMNS, field_order, invoice_fields, patch_body
 from dashboard.overlay import draw_field_boxes, field_boxes_on_page
 from dashboard.review_state import drop_other_scopes, scope_of, widget_key
 from dashboard.wording import (
@@ -22,27 +22,6 @@ from dashboard.wording import (
     validation_sentences,
 )
 
-# The API's field names (ocr_tasks.invoice_types.FIELD_NAMES, which the dashboard may not import), in
-# display order; fields the API sends beyond these are shown after them.
-FIELD_ORDER = (
-    "vendor_name",
-    "vendor_address",
-    "vendor_tax_id",
-    "customer_name",
-    "customer_address",
-    "invoice_number",
-    "invoice_date",
-    "due_date",
-    "po_number",
-    "currency",
-    "subtotal",
-    "tax_amount",
-    "tax_rate",
-    "total",
-    "amount_due",
-    "payment_terms",
-    "iban",
-)
 PAGE_IMAGE_CACHE = "page_image_cache"
 RENDERED_SCOPE = "review_rendered_scope"
 APPROVE_BLOCKED = "review_approve_blocked"  # {document, failed}: the failures of a refused approval
@@ -192,7 +171,9 @@ if doc.get("error"):
     )
 
 fields: dict = doc.get("fields") or {}
-names = [n for n in FIELD_ORDER if n in fields] + sorted(n for n in fields if n not in FIELD_ORDER)
+# the API's field list (`GET /api/fields/`, asked once per session); the document's own fields without it
+order = field_order(invoice_fields(client, st.session_state), fields)
+names = [n for n in order if n in fields] + sorted(n for n in fields if n not in order)
 
 image_col, form_col = st.columns([3, 2])
 
@@ -245,7 +226,7 @@ with form_col, st.form(key("fields_form")):
             help=help_text,
             disabled=not editable,
         )
-    missing = [n for n in FIELD_ORDER if n not in fields]
+    missing = [n for n in order if n not in fields]
     if missing:
         with st.expander(f"Fields not found ({len(missing)}): type a value to add one"):
             for name in missing:

@@ -43,24 +43,32 @@ def sort_by_attention(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(docs, key=attention_key)
 
 
+WAITING = {"pending": "not processed yet", "processing": "being processed"}
+
+
 def attention_reason(doc: dict[str, Any]) -> str:
-    """A short phrase for the queue, e.g. "2 validation errors, 1 anomaly (0.91)"."""
+    """A short phrase for the queue, e.g. "2 failed checks, 1 anomaly", or "low confidence" when nothing
+    else is wrong (the confidence has its own column; the details are on the review page)."""
+    status = doc.get("status")
+    if status in WAITING:
+        return WAITING[status]
     parts: list[str] = []
-    if doc.get("status") == "failed":
+    if status == "failed":
         parts.append("processing failed")
     errors = int(doc.get("validation_errors") or 0)
     if errors:
-        parts.append(f"{errors} validation error{'s' if errors != 1 else ''}")
+        parts.append(f"{errors} failed check{'s' if errors != 1 else ''}")
     anomalies = int(doc.get("anomaly_count") or 0)
     if anomalies:
-        score = float(doc.get("max_anomaly_score") or 0.0)
-        parts.append(f"{anomalies} anomal{'ies' if anomalies != 1 else 'y'} (max score {score:.2f})")
+        parts.append(f"{anomalies} anomal{'ies' if anomalies != 1 else 'y'}")
     confidence = doc.get("min_confidence")
-    if confidence is not None and float(confidence) < LOW_CONFIDENCE:
-        parts.append(f"low confidence ({float(confidence):.2f})")
-    if not parts:
-        return "approved" if doc.get("status") == "approved" else "looks fine"
-    return ", ".join(parts)
+    if not parts and confidence is not None and float(confidence) < LOW_CONFIDENCE:
+        parts.append("low confidence")
+    if status == "approved":
+        return "approved" + (f" ({', '.join(parts)})" if parts else "")
+    if not parts and doc.get("needs_review"):
+        parts.append("needs review")
+    return ", ".join(parts) or "looks fine"
 
 
 def next_in_queue(ordered: list[dict[str, Any]], current: Any) -> Any | None:

@@ -1,8 +1,18 @@
-"""Plain-sentence wording of validation results, anomalies and task progress for the pages."""
+"""Plain-sentence wording of validation results, anomalies and task progress for the pages.
+
+Validation outcomes arrive as the API stores them (`expectation`, `description`, `success`, `severity`,
+`fields`, `observed_value`, `unexpected_values`; see expectations/runner.py). A failed outcome is worded
+for an accounts-payable clerk from the kind of check and the document's own values ("Subtotal 120.00 +
+tax 22.80 = 142.80, but the total reads 124.80"), never as a raw value dump. An outcome with the observed
+value "not applicable" (a line-item check on a document without line items) is shown as such.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 FINISHED_STATUSES = frozenset({"succeeded", "partially_failed", "failed", "cancelled"})
@@ -14,39 +24,366 @@ SEVERITY_ICONS = {
     "info": ":blue[:material/info:]",
 }
 PASSED_ICON, FAILED_ICON = ":green[:material/check_circle:]", ":red[:material/cancel:]"
+WARNING_ICON, NOT_APPLICABLE_ICON = ":orange[:material/warning:]", ":gray[:material/remove_circle_outline:]"
+
+# The states of a check as the review page shows them, worst first.
+FAILED, WARNING, PASSED, NOT_APPLICABLE = "failed", "warning", "passed", "not_applicable"
+STATE_ORDER = (FAILED, WARNING, NOT_APPLICABLE, PASSED)
+STATE_LABELS = {FAILED: "Failed", WARNING: "Warning", PASSED: "Passed", NOT_APPLICABLE: "Not applicable"}
+STATE_ICONS = {
+    FAILED: FAILED_ICON,
+    WARNING: WARNING_ICON,
+    PASSED: PASSED_ICON,
+    NOT_APPLICABLE: NOT_APPLICABLE_ICON,
+}
+NOT_APPLICABLE_VALUE = "not applicable"  # the observed value of a check that had nothing to check
+AMOUNT_FIELDS = frozenset({"subtotal", "tax_amount", "total", "amount_due", "tax_rate"})
+
+FIELD_LABELS = {
+    "tax_amount": "tax",
+    "iban": "IBAN",
+    "po_number": "PO number",
+    "vendor_tax_id": "vendor tax ID",
+    "line_items.amount": "line item amount",
+    "line_items.quantity": "line item quantity",
+    "line_items.unit_price": "line item unit price",
+}
+# Derived columns of the validation frames (expectations/frames.py) in words, for custom checks.
+COLUMN_LABELS = {
+    "tax_rate_percent": "tax rate (%)",
+    "invoice_age_days": "age of the invoice (days)",
+    "days_until_due": "days from invoice date to due date",
+    "arithmetic_gap": "difference between subtotal + tax and the total",
+    "arithmetic_tolerance": "allowed difference",
+    "line_item_count": "number of line items",
+}
+ANOMALY_TITLES = {
+    "exact_duplicate": "Same file uploaded before",
+    "duplicate_invoice": "Duplicate invoice number",
+    "fuzzy_duplicate": "Possible duplicate",
+    "arithmetic_mismatch": "Amounts do not add up",
+    "future_date": "Dated in the future",
+    "weekend_date": "Dated on a weekend",
+    "round_amount": "Round amount",
+    "near_approval_threshold": "Just under the approval limit",
+    "split_invoice": "Possibly split invoice",
+    "new_vendor": "New vendor",
+    "iban_changed": "Bank account changed",
+    "outlier": "Unusual for this project",
+    "rules_only": "Not enough history for the learned check",
+}
 
 
-def outcome_sentence(outcome: dict[str, Any]) -> str:
-    """A sentence such as `Passed: The total is present.` or `Failed (error): ... Observed: 12.00.`"""
-    description = str(outcome.get("description") or outcome.get("expectation") or "an expectation").strip()
-    if not description.endswith("."):
-        description += "."
+@dataclass(frozen=True)
+class DocumentValues:
+    """What the wording may quote from the document: field values by name and the line items."""
+
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    line_items: Sequence[Mapping[str, Any]] = ()
+
+    @classmethod
+    def of(cls, doc: Mapping[str, Any] | None) -> DocumentValues:
+        """From a document detail of the API (`fields` as `{name: {"value": ...}}`, `line_items`)."""
+        if not doc:
+            return cls()
+        values = {
+            name: (f or {}).get("value") if isinstance(f, Mapping) else f
+            for name, f in (doc.get("fields") or {}).items()
+        }
+        return cls(values, tuple(doc.get("line_items") or ()))
+
+    def text(self, name: str) -> str | None:
+        value = self.fields.get(name)
+        return None if value is None or str(value).strip() == "" else str(value).strip()
+
+    def number(self, name: str) -> Decimal | None:
+        return number(self.fields.get(name))
+
+
+# -- numbers and values ---------------------------------------------------------------------------------
+def number(value: Any) -> Decimal | None:
+    """A finite Decimal from an API value (`"80.91"`, `80.91`), else None."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        result = Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation:
+        return None
+    return result if result.is_finite() else None
+
+
+def money(value: Any) -> str:
+    """`1675` -> `1,675.00`; text that is not a number is quoted as it was read."""
+    amount = number(value)
+    return f"{amount:,.2f}" if amount is not None else quoted(value)
+
+
+def quoted(value: Any) -> str:
+    return f"“{value}”"
+
+
+def label_of(name: str) -> str:
+    return FIELD_LABELS.get(name) or COLUMN_LABELS.get(name) or name.replace("_", " ")
+
+
+def value_text(value: Any) -> str:
+    """Any observed value in words: numbers plainly, mappings as `label value` pairs, lists joined."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, Mapping):
+        if "error" in value and len(value) == 1:
+            return f"the check could not run ({value['error']})"
+        return ", ".join(f"{label_of(str(k))} {value_text(v)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return "; ".join(value_text(v) for v in value[:5]) + (" …" if len(value) > 5 else "")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if value != int(value) or abs(value) >= 1000 else f"{value:g}"
+    return str(value)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _limit(description: str, pattern: str) -> str | None:
+    found = re.search(pattern, description)
+    return found.group(1) if found else None
+
+
+# -- validation outcomes --------------------------------------------------------------------------------
+def outcome_state(outcome: Mapping[str, Any]) -> str:
     if outcome.get("success"):
-        return f"Passed: {description}"
-    severity = outcome.get("severity") or "error"
-    sentence = f"Failed ({severity}): {description}"
+        return NOT_APPLICABLE if outcome.get("observed_value") == NOT_APPLICABLE_VALUE else PASSED
+    return WARNING if outcome.get("severity") == "warning" else FAILED
+
+
+def _pair_detail(observed: Mapping[str, Any], doc: DocumentValues, count: int) -> str | None:
+    """Checks of a column pair, recognised by their columns (expectations/suites.py)."""
+    keys = set(observed)
+    if "arithmetic_gap" in keys:
+        subtotal, tax, total = (doc.number(n) for n in ("subtotal", "tax_amount", "total"))
+        if None not in (subtotal, tax, total):
+            return (
+                f"Subtotal {money(subtotal)} + tax {money(tax)} = {money(subtotal + tax)}, "
+                f"but the total reads {money(total)}."
+            )
+        return f"Subtotal plus tax differs from the total by {money(observed.get('arithmetic_gap'))}."
+    if keys == {"total", "amount_due"}:
+        return (
+            f"The amount due {money(observed['amount_due'])} is more than the total "
+            f"{money(observed['total'])}."
+        )
+    if "line_gap" in keys:
+        return _line_arithmetic(doc, count, observed)
+    if "items_sum_gap" in keys:
+        amounts = [number(item.get("amount")) for item in doc.line_items]
+        subtotal = doc.number("subtotal")
+        if subtotal is not None and any(a is not None for a in amounts):
+            total = sum((a for a in amounts if a is not None), Decimal(0))
+            return f"The line items add up to {money(total)}, but the subtotal reads {money(subtotal)}."
+        return f"The line items differ from the subtotal by {money(observed.get('items_sum_gap'))}."
+    return None
+
+
+def _line_arithmetic(doc: DocumentValues, count: int, observed: Mapping[str, Any]) -> str:
+    tolerance = number(observed.get("line_tolerance")) or Decimal("0.015")
+    wrong = []
+    for index, item in enumerate(doc.line_items, start=1):
+        quantity, price, amount = (number(item.get(c)) for c in ("quantity", "unit_price", "amount"))
+        if None in (quantity, price, amount) or abs(quantity * price - amount) <= tolerance:
+            continue
+        name = str(item.get("description") or "").strip()
+        wrong.append(
+            f"line {index}{f' ({name[:40]})' if name else ''}: {quantity.normalize():f} × {money(price)} = "
+            f"{money(quantity * price)}, but the amount reads {money(amount)}"
+        )
+    if wrong:
+        text = "; ".join(wrong[:3]) + (f"; and {len(wrong) - 3} more" if len(wrong) > 3 else "")
+        return _sentence(text[0].upper() + text[1:])
+    lines = max(count, 1)
+    return f"On {lines} line item{'s' if lines != 1 else ''} quantity × unit price differs from the amount."
+
+
+def _date_detail(name: str, description: str, observed: Any, doc: DocumentValues) -> str | None:
+    days = number(observed)
+    if days is None:
+        return None
+    invoice_date = _spaced(doc.text("invoice_date"))
+    if name == "due_date":
+        return (
+            f"The due date{_spaced(doc.text('due_date'))} is {_days(-days)} before the invoice "
+            f"date{invoice_date}."
+        )
+    if days < 0:
+        return f"The invoice date{invoice_date} is {_days(days)} in the future."
+    years = _limit(description, r"older than (\d+(?:\.\d+)?) years")
+    limit = f", more than the {years} years allowed" if years else ""
+    return f"The invoice date{invoice_date} is {float(days) / 365.25:.1f} years old{limit}."
+
+
+def _spaced(text: str | None) -> str:
+    return f" {text}" if text else ""
+
+
+def _days(days: Decimal) -> str:
+    count = abs(days)
+    return f"{count:,.0f} day{'s' if count != 1 else ''}"
+
+
+def _column_detail(outcome: Mapping[str, Any], doc: DocumentValues, count: int) -> str | None:
+    """Checks of one column, recognised by the expectation type and the fields it is about."""
+    kind = str(outcome.get("expectation") or "")
+    fields = [str(f) for f in outcome.get("fields") or []]
+    name = fields[0] if fields else ""
+    shown = doc.text(name) if name else None
+    if "be_between" in kind:
+        return _range_detail(outcome, fields, shown, doc)
+    if "not_be_null" in kind:
+        return _missing_detail(name, shown, count)
+    read = quoted(shown or outcome.get("observed_value"))
+    if "match_regex" in kind:
+        if name in ("invoice_date", "due_date"):
+            return f"The {label_of(name)} reads {read}, which is not a date (YYYY-MM-DD)."
+        if name == "invoice_number":
+            return (
+                f"The invoice number reads {read}; an invoice number is up to 40 letters, digits and "
+                "separators (. / # _ : -) and starts with a letter or digit."
+            )
+        return f"The {label_of(name)} reads {read}, which is not in the expected format."
+    if "be_in_set" in kind and name == "currency":
+        return f"The currency reads {read}, which is not a currency code (such as EUR, USD or MYR)."
+    return None
+
+
+def _missing_detail(name: str, shown: str | None, count: int) -> str:
+    label = label_of(name)
+    if name.startswith("line_items."):
+        items = max(count, 1)
+        return f"{items} line item{'s have' if items != 1 else ' has'} no {label.split()[-1]}."
+    if shown is not None and name in AMOUNT_FIELDS:
+        return f"The {label} reads {quoted(shown)}, which is not an amount."
+    return f"The {label} was not found on the document: type it in from the page."
+
+
+def _range_detail(
+    outcome: Mapping[str, Any], fields: list[str], shown: str | None, doc: DocumentValues
+) -> str | None:
+    description = str(outcome.get("description") or "")
     observed = outcome.get("observed_value")
-    if observed not in (None, "", [], {}):
-        sentence += f" Observed: {observed}."
-    unexpected = outcome.get("unexpected_values") or []
-    if unexpected:
-        sentence += " Unexpected: " + ", ".join(str(v) for v in unexpected[:5]) + "."
-    return sentence
+    name = fields[0] if fields else ""
+    if "confidence" in description.lower():
+        threshold = _limit(description, r"at least (\d+(?:\.\d+)?)")
+        confidence = number(observed)
+        read = f"{confidence:.2f}" if confidence is not None else "low"
+        below = f" (below {float(threshold):.2f})" if threshold else ""
+        value = f" {quoted(shown)}" if shown else ""
+        return (
+            f"The {label_of(name)}{value} was read with confidence {read}{below}: compare it with the page."
+        )
+    if fields == ["total"]:
+        return f"The total is {money(observed)}; it must be greater than zero."
+    if "tax_rate" in fields:
+        top = _limit(description, r"between 0 and (\d+(?:\.\d+)?)")
+        rate = number(observed)
+        rate_text = f"{rate:.2f}".rstrip("0").rstrip(".") if rate is not None else quoted(observed)
+        return f"The tax rate works out at {rate_text} %; it must be between 0 and {top or '30'} %."
+    if name in ("invoice_date", "due_date"):
+        return _date_detail(name, description, observed, doc)
+    return None
 
 
-def validation_sentences(reports: Iterable[dict[str, Any]]) -> list[tuple[bool, str]]:
-    """`(passed, sentence)` for every outcome of every report, failures first."""
-    rows = [(bool(o.get("success")), outcome_sentence(o)) for r in reports for o in r.get("outcomes", [])]
-    return sorted(rows, key=lambda row: row[0])
+def outcome_detail(outcome: Mapping[str, Any], doc: DocumentValues | None = None, suite: str = "") -> str:
+    """What a failed check found, in words, for the clerk (no raw values or dicts)."""
+    doc = doc or DocumentValues()
+    observed = outcome.get("observed_value")
+    unexpected = list(outcome.get("unexpected_values") or [])
+    detail = None
+    if suite != "custom":
+        if isinstance(observed, Mapping) and "error" not in observed:
+            detail = _pair_detail(observed, doc, len(unexpected))
+        elif isinstance(observed, list) and observed and isinstance(observed[0], Mapping):
+            detail = _pair_detail(observed[0], doc, len(unexpected))
+        else:
+            detail = _column_detail(outcome, doc, len(unexpected))
+    if detail:
+        return detail
+    description = _sentence(str(outcome.get("description") or outcome.get("expectation") or "A check"))
+    found = unexpected or ([] if observed in (None, "", [], {}) else [observed])
+    if not found:
+        return f"{description} This does not hold for this document."
+    return f"{description} Found instead: {value_text(found if len(found) > 1 else found[0])}."
 
 
-def anomaly_sentence(anomaly: dict[str, Any]) -> str:
+def outcome_sentence(outcome: Mapping[str, Any], doc: DocumentValues | None = None, suite: str = "") -> str:
+    """`Passed: The total is present.`, `Failed: The total is 0.00; it must be greater than zero.`,
+    `Warning: ...` or `Not applicable: Every line item has an amount — the document has no line items.`"""
+    state = outcome_state(outcome)
+    description = _sentence(str(outcome.get("description") or outcome.get("expectation") or "A check"))
+    if state == PASSED:
+        return f"Passed: {description}"
+    if state == NOT_APPLICABLE:
+        about_items = any(str(f).startswith("line_items") for f in outcome.get("fields") or [])
+        reason = "the document has no line items" if about_items else "nothing to check"
+        return f"Not applicable: {description[:-1]} — {reason}."
+    return f"{STATE_LABELS[state]}: {outcome_detail(outcome, doc, suite)}"
+
+
+def validation_sentences(
+    reports: Iterable[Mapping[str, Any]], doc: DocumentValues | None = None
+) -> list[tuple[str, str]]:
+    """`(state, sentence)` for every outcome of every report: failed, warnings, not applicable, passed."""
+    rows = [
+        (outcome_state(o), outcome_sentence(o, doc, str(r.get("suite") or "")))
+        for r in reports
+        for o in r.get("outcomes", [])
+    ]
+    return sorted(rows, key=lambda row: STATE_ORDER.index(row[0]))
+
+
+# -- anomalies ------------------------------------------------------------------------------------------
+def anomaly_text(anomaly: Mapping[str, Any], doc: DocumentValues | None = None) -> str:
+    """The anomaly's finding in words: arithmetic from the document's values, model explanations
+    without their statistics; otherwise the API's explanation."""
+    kind = str(anomaly.get("kind") or "")
+    evidence = anomaly.get("evidence") or {}
+    explanation = str(anomaly.get("explanation") or "").strip()
+    if kind == "arithmetic_mismatch" and isinstance(evidence, Mapping):
+        doc = doc or DocumentValues()
+        details: list[str] = []
+        for failed in evidence.get("failed") or []:
+            observed = failed.get("observed") if isinstance(failed, Mapping) else None
+            if isinstance(observed, list):  # one mapping per line item: the first one names the check
+                observed = next((o for o in observed if isinstance(o, Mapping)), None)
+            if isinstance(observed, Mapping):
+                detail = _pair_detail(observed, doc, 0)
+                if detail and detail not in details:
+                    details.append(detail)
+        if not details and {"subtotal", "tax_amount", "total"} <= set(evidence):
+            own = DocumentValues({k: evidence[k] for k in ("subtotal", "tax_amount", "total")})
+            details.append(_pair_detail({"arithmetic_gap": None}, own, 0) or "")
+        if details:
+            return " ".join(d for d in details if d)
+    if kind == "outlier":
+        explanation = re.sub(r"\s*\(robust z [^)]*\)", "", explanation)
+    return _sentence(explanation) if explanation else "No explanation given."
+
+
+def anomaly_sentence(
+    anomaly: Mapping[str, Any], doc: DocumentValues | None = None, document_name: str = ""
+) -> str:
+    """`<icon> **Amounts do not add up** (warning, score 0.60): Subtotal ... but the total reads ...`,
+    with `**<document>** · ` before the title when `document_name` is given (project overview)."""
     severity = str(anomaly.get("severity") or "info")
     icon = SEVERITY_ICONS.get(severity, ":gray[:material/help:]")
-    kind = str(anomaly.get("kind") or "anomaly").replace("_", " ")
+    kind = str(anomaly.get("kind") or "anomaly")
+    title = ANOMALY_TITLES.get(kind, kind.replace("_", " ").capitalize())
     score = float(anomaly.get("score") or 0.0)
-    explanation = markdown_safe(str(anomaly.get("explanation") or ""))
-    return f"{icon} **{severity}** · {kind} (score {score:.2f}): {explanation}"
+    text = markdown_safe(anomaly_text(anomaly, doc))
+    where = f"**{markdown_safe(document_name)}** · " if document_name else ""
+    return f"{icon} {where}**{title}** ({severity}, score {score:.2f}): {text}"
 
 
 def markdown_safe(text: str) -> str:
@@ -54,6 +391,7 @@ def markdown_safe(text: str) -> str:
     return text.replace("\\", "\\\\").replace("$", "\\$")
 
 
+# -- tasks ----------------------------------------------------------------------------------------------
 def progress_text(task: dict[str, Any]) -> str:
     """ "2/3 documents, 4/5 pages · step: ocr" from a task's status or list item."""
     progress = task.get("progress") or {}

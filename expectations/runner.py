@@ -2,7 +2,9 @@
 
 `validate_batch` builds one frame per suite kind (all documents together), validates it in the shared
 ephemeral context (`expectations.context`) and splits each expectation's unexpected rows back to their
-documents, giving every document one `ValidationReport` per suite.
+documents, giving every document one `ValidationReport` per suite. An expectation over rows a document
+does not have (line-item checks of a document without line items) passes with the observed value
+`NOT_APPLICABLE` ("not applicable"), so that reports say it was not checked rather than that it held.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from ocr_tasks.invoice_types import Invoice
 from ocr_tasks.result_types import ERROR, WARNING, ExpectationOutcome, ValidationReport
 
 _COLUMN_KWARGS = ("column", "column_A", "column_B")
+# The observed value of an expectation that had nothing to check for a document: a line-item check on a
+# document without line items passes as "not applicable" instead of claiming the items were fine.
+NOT_APPLICABLE = "not applicable"
 
 
 @lru_cache(maxsize=16)
@@ -113,13 +118,14 @@ def _validate_suite(
         unexpected = _unexpected_by_document(result, columns) if result is not None else {}
         for doc_id in document_ids:
             bad = unexpected.get(doc_id, [])
-            observed = _observed(rows_of.get(doc_id, []), columns)
-            if crashed:
+            rows = rows_of.get(doc_id, [])
+            observed = _observed(rows, columns) if rows else NOT_APPLICABLE
+            if crashed and rows:
                 observed = {"error": str(result.exception_info.get("exception_message"))}
             outcomes[doc_id].append(
                 replace(
                     template,
-                    success=not bad and not crashed,
+                    success=not bad and not (crashed and rows),
                     observed_value=observed,
                     unexpected_values=tuple(bad),
                 )

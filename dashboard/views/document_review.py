@@ -12,11 +12,15 @@ from dashboard import session
 from dashboard.api_client import ApiError
 from dashboard.attention import next_in_queue, sort_by_attention
 from dashboard.corrections import LINE_ITEM_COLUMNS, field_order, invoice_fields, patch_body
-from dashboard.overlay import draw_field_boxes, field_boxes_on_page
+from dashboard.overlay import draw_field_boxes, field_boxes_on_page, zoom_view
 from dashboard.review_state import drop_other_scopes, scope_of, widget_key
 from dashboard.wording import (
-    FAILED_ICON,
+    FAILED,
+    PASSED,
     PASSED_ICON,
+    STATE_ICONS,
+    WARNING,
+    DocumentValues,
     anomaly_sentence,
     markdown_safe,
     validation_sentences,
@@ -30,6 +34,8 @@ STALE_SAVE = (
     "It is shown again as it is now; apply your change again."
 )
 SHORTCUTS = {"save": "alt+s", "approve": "alt+a", "next": "alt+n"}
+ZOOMS = {1: "Page", 2: "2×", 3: "3×"}
+ZOOM_KEY = "review_zoom"  # a viewing preference, kept across documents (not a value of the document)
 
 
 def _page_image(client: Any, project_id: Any, document_id: Any, index: int) -> bytes:
@@ -84,7 +90,7 @@ warning = st.session_state.pop("review_flash_warning", None)
 if warning:
     st.warning(warning, icon=":material/sync_problem:")
 
-header, actions = st.columns([4, 1])
+header, actions = st.columns([5, 2], vertical_alignment="bottom")
 header.subheader(doc.get("name", f"Document {document_id}"))
 pages = doc.get("pages") or []
 header.caption(
@@ -175,26 +181,41 @@ fields: dict = doc.get("fields") or {}
 order = field_order(invoice_fields(client, st.session_state), fields)
 names = [n for n in order if n in fields] + sorted(n for n in fields if n not in order)
 
-image_col, form_col = st.columns([3, 2])
+image_col, form_col = st.columns([2, 1], gap="medium")
 
 with image_col:
     if not pages:
         st.info("No page images for this document.")
     else:
         page_index = 0
+        controls = st.columns([2, 3] if len(pages) == 1 else [2, 3, 2], vertical_alignment="bottom")
         if len(pages) > 1:
             page_index = (
-                st.segmented_control(
+                controls[2].segmented_control(
                     "Page",
                     options=list(range(len(pages))),
                     default=0,
-                    format_func=lambda i: f"Page {i + 1}",
+                    format_func=lambda i: f"{i + 1}",
                     key=key("review_page"),
                 )
                 or 0
             )
         boxes = field_boxes_on_page(fields, page_index)
-        highlight = st.selectbox("Highlight field", options=["(none)", *boxes], key=key("highlight_field"))
+        highlight = controls[0].selectbox(
+            "Highlight field", options=["(none)", *boxes], key=key("highlight_field")
+        )
+        selected = None if highlight == "(none)" else highlight
+        zoom = (
+            controls[1].segmented_control(
+                "Zoom",
+                options=list(ZOOMS),
+                default=1,
+                format_func=ZOOMS.get,
+                key=ZOOM_KEY,
+                help="Enlarge the part of the page around the highlighted field (else the top of the page)",
+            )
+            or 1
+        )
         try:
             image_bytes = _page_image(
                 client, project_id, document_id, pages[page_index].get("index", page_index)
@@ -202,8 +223,14 @@ with image_col:
         except ApiError as exc:
             session.show_api_error(exc, what="Page image")
         else:
-            picture = draw_field_boxes(image_bytes, boxes, None if highlight == "(none)" else highlight)
-            st.image(picture, caption=f"Page {page_index + 1}: {len(boxes)} field box(es)", width="stretch")
+            view = zoom_view(boxes.get(selected), zoom)
+            picture = draw_field_boxes(image_bytes, boxes, selected, view=view)
+            shown = "whole page" if zoom == 1 else f"{ZOOMS[zoom]} around {selected or 'the top'}"
+            st.image(
+                picture,
+                caption=f"Page {page_index + 1} of {len(pages)} ({shown}): {len(boxes)} field box(es)",
+                width="stretch",
+            )
 
 with form_col, st.form(key("fields_form")):
     st.markdown("**Fields** (confidence in brackets; edit and save to correct)")
@@ -279,19 +306,31 @@ if save:
             st.session_state.pop(APPROVE_BLOCKED, None)  # approving again re-checks the new values
             st.rerun()  # the new version's widgets start from the saved values
 
+values = DocumentValues.of(doc)
 st.subheader("Validation")
-sentences = validation_sentences(doc.get("validation") or [])
+sentences = validation_sentences(doc.get("validation") or [], values)
+problems = [(state, text) for state, text in sentences if state in (FAILED, WARNING)]
+settled = [(state, text) for state, text in sentences if state not in (FAILED, WARNING)]
 if not sentences:
     st.caption("No validation results.")
-for passed, sentence in sentences:
-    st.markdown(f"{PASSED_ICON if passed else FAILED_ICON} {markdown_safe(sentence)}")
+elif not problems:
+    st.caption(f"{PASSED_ICON} Every check passed.")
+for state, sentence in problems:
+    st.markdown(f"{STATE_ICONS[state]} {markdown_safe(sentence)}")
+if settled:
+    passed = sum(state == PASSED for state, _ in settled)
+    not_applicable = len(settled) - passed
+    title = f"Passed checks ({passed})" + (f", not applicable ({not_applicable})" if not_applicable else "")
+    with st.expander(title):
+        for state, sentence in settled:
+            st.markdown(f"{STATE_ICONS[state]} {markdown_safe(sentence)}")
 
 st.subheader("Anomalies")
 anomalies = sorted(doc.get("anomalies") or [], key=lambda a: -float(a.get("score") or 0))
 if not anomalies:
     st.caption("No anomalies detected.")
 for anomaly in anomalies:
-    st.markdown(anomaly_sentence(anomaly))
+    st.markdown(anomaly_sentence(anomaly, values))
 
 corrections = doc.get("corrections") or []
 if corrections:

@@ -8,12 +8,39 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
+from dashboard.wording import anomaly_sentence
 
+NO_CURRENCY = "no currency"
 PREPARED_EXPORT = "prepared_export"  # (project id, format, bytes) of the last export fetched from the API
 EXPORTS = {
     "csv": ("CSV", "text/csv"),
     "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
 }
+
+
+def spend_chart(part: pd.DataFrame, currency: str) -> alt.Chart:
+    """Stacked bars of one currency's spend by month, one colour per vendor (legend on the right)."""
+    axis_title = "Total" if currency == NO_CURRENCY else f"Total ({currency})"
+    return (
+        alt.Chart(part)
+        .mark_bar()
+        .encode(
+            x=alt.X("month:O", title="Month", sort="ascending", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("sum(total):Q", title=axis_title),
+            color=alt.Color(
+                "vendor:N",
+                title="Vendor",
+                legend=alt.Legend(orient="right", labelLimit=170, symbolLimit=15),
+            ),
+            tooltip=[
+                alt.Tooltip("vendor:N", title="Vendor"),
+                alt.Tooltip("month:O", title="Month"),
+                alt.Tooltip("sum(total):Q", title=axis_title, format=",.2f"),
+            ],
+        )
+        .properties(height=200)
+    )
+
 
 st.title("Project overview")
 project_id = session.project_id()
@@ -43,19 +70,25 @@ if spend.empty:
 else:
     spend["total"] = pd.to_numeric(spend["total"], errors="coerce")
     spend["vendor"] = spend["vendor"].fillna("(unknown vendor)")
-    chart = (
-        alt.Chart(spend)
-        .mark_bar()
-        .encode(
-            x=alt.X("month:N", title="Month"),
-            y=alt.Y("sum(total):Q", title="Total"),
-            color=alt.Color("vendor:N", title="Vendor"),
-            tooltip=["vendor", "month", "currency", "total"],
+    spend["month"] = spend["month"].fillna("no date")
+    spend["currency"] = spend["currency"].fillna("").astype(str).str.strip().replace("", NO_CURRENCY)
+    currencies = sorted(spend["currency"].unique(), key=lambda c: (c == NO_CURRENCY, c))
+    st.caption(
+        "One chart per currency, each with its own scale (amounts in different currencies are not added up)."
+        + (
+            " Documents whose currency was not read are under “no currency”."
+            if NO_CURRENCY in currencies
+            else ""
         )
     )
-    if spend["currency"].nunique() > 1:
-        chart = chart.encode(column=alt.Column("currency:N", title="Currency"))
-    st.altair_chart(chart, key="spend_chart")
+    for currency in currencies:
+        part = spend[spend["currency"] == currency]
+        title = "No currency" if currency == NO_CURRENCY else currency
+        vendors = part["vendor"].nunique()
+        st.markdown(
+            f"**{title}** · {vendors} vendor{'s' if vendors != 1 else ''}, total {part['total'].sum():,.2f}"
+        )
+        st.altair_chart(spend_chart(part, currency), width="stretch", key=f"spend_chart_{currency}")
 
 st.subheader("Anomaly scores")
 scores = pd.DataFrame({"score": [float(s) for s in summary.get("anomaly_scores") or []]})
@@ -77,27 +110,8 @@ top = summary.get("top_anomalies") or []
 if not top:
     st.caption("No anomalies detected.")
 else:
-    st.dataframe(
-        pd.DataFrame(
-            [
-                {
-                    "document": a.get("document_name"),
-                    "kind": a.get("kind"),
-                    "severity": a.get("severity"),
-                    "score": a.get("score"),
-                    "explanation": a.get("explanation"),
-                }
-                for a in top
-            ]
-        ),
-        hide_index=True,
-        width="stretch",
-        key="top_anomalies",
-        column_config={
-            "score": st.column_config.NumberColumn(format="%.2f"),
-            "explanation": st.column_config.TextColumn(width="large"),
-        },
-    )
+    for anomaly in top:
+        st.markdown(anomaly_sentence(anomaly, document_name=str(anomaly.get("document_name") or "")))
 
 st.subheader("Export")
 st.caption("All results of the project, with corrections applied, as the API exports them.")

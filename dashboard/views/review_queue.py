@@ -1,4 +1,5 @@
-"""Review queue: the current project's documents, what needs attention first, with filters."""
+"""Review queue: the current project's documents, what needs attention first, with filters and a sort.
+Clicking a row of the table opens that document on the review page."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ from dashboard.api_client import ApiError
 from dashboard.attention import attention_reason, sort_by_attention
 
 STATUSES = ["pending", "processing", "processed", "failed", "approved"]
+TABLE_ROUND = "queue_table_round"  # bumped after a row opened a document, so the table starts unselected
+SORTS = {
+    "attention": "Needs attention first",
+    "date_desc": "Invoice date, newest first",
+    "date_asc": "Invoice date, oldest first",
+    "total_desc": "Total, largest first",
+    "name": "Document name",
+}
 
 st.title("Review queue")
 project_id = session.project_id()
@@ -20,7 +29,7 @@ if project_id is None:
 
 client = session.client()
 
-filters = st.columns([2, 2, 3])
+filters = st.columns([2, 2, 3, 3])
 status = filters[0].selectbox("Status", ["all", *STATUSES], key="queue_status")
 vendor = filters[1].text_input("Vendor contains", key="queue_vendor")
 date_range = filters[2].date_input(
@@ -29,6 +38,7 @@ date_range = filters[2].date_input(
     key="queue_dates",
     help="Pick a start and an end date; leave empty for all dates.",
 )
+sort = filters[3].selectbox("Sort by", options=list(SORTS), format_func=SORTS.get, key="queue_sort")
 
 # While only the start of the range is picked the widget holds one date: filter from it on.
 dates = list(date_range) if isinstance(date_range, (tuple, list)) else [date_range] if date_range else []
@@ -55,40 +65,63 @@ ordered = sort_by_attention(documents)
 table = pd.DataFrame(
     [
         {
+            "rank": rank,
             "document": d.get("name"),
-            "status": d.get("status"),
-            "needs attention because": attention_reason(d),
+            "needs attention": attention_reason(d),
             "vendor": d.get("vendor_name"),
             "date": d.get("invoice_date"),
-            "total": d.get("total"),
-            "currency": d.get("currency"),
-            "validation errors": d.get("validation_errors", 0),
-            "anomalies": d.get("anomaly_count", 0),
-            "min confidence": d.get("min_confidence"),
+            "total": pd.to_numeric(d.get("total"), errors="coerce"),
+            "currency": d.get("currency") or None,
+            "confidence": d.get("min_confidence"),
         }
-        for d in ordered
+        for rank, d in enumerate(ordered, start=1)
     ]
 )
-st.caption(f"{len(ordered)} document(s), most in need of attention first.")
-st.dataframe(
-    table,
+if sort != "attention":
+    column, ascending = {
+        "date_desc": ("date", False),
+        "date_asc": ("date", True),
+        "total_desc": ("total", False),
+        "name": ("document", True),
+    }[sort]
+    table = table.sort_values(column, ascending=ascending, na_position="last", kind="stable")
+ids = [ordered[rank - 1]["id"] for rank in table["rank"]]
+
+
+st.caption(
+    f"{len(ordered)} document(s). Click a row to open the document; click a column header to sort by it "
+    "(rank 1 needs attention most)."
+)
+table_key = f"queue_table_{st.session_state.get(TABLE_ROUND, 0)}"
+event = st.dataframe(
+    table.reset_index(drop=True),
     hide_index=True,
     width="stretch",
-    key="queue_table",
+    key=table_key,
+    on_select="rerun",
+    selection_mode=["single-row", "single-cell"],  # a click on any cell opens its row's document
+    placeholder="—",
+    height=min(35 * (len(table) + 1) + 3, 738),
     column_config={
-        "min confidence": st.column_config.ProgressColumn(min_value=0.0, max_value=1.0, format="%.2f")
+        "rank": st.column_config.NumberColumn("rank", width=38, help="1 = needs attention most"),
+        "document": st.column_config.TextColumn("document", width=150),
+        "needs attention": st.column_config.TextColumn(
+            "needs attention",
+            width=180,
+            help="Status, failed checks, anomalies and low confidence; details on the review page",
+        ),
+        "vendor": st.column_config.TextColumn("vendor", width=135),
+        "date": st.column_config.TextColumn("date", width=88),
+        "total": st.column_config.NumberColumn("total", format="%.2f", width=78),
+        "currency": st.column_config.TextColumn("cur.", width=42, help="Currency (— when none was read)"),
+        "confidence": st.column_config.NumberColumn(
+            "conf.", format="%.2f", width=62, help="The lowest confidence among the document's fields"
+        ),
     },
 )
 
-names = {d["id"]: f"{d.get('name')} — {attention_reason(d)}" for d in ordered}
-current = st.session_state.get(session.DOCUMENT_ID)
-chosen = st.selectbox(
-    "Document to review",
-    options=list(names),
-    format_func=names.get,
-    key="queue_document",
-    index=list(names).index(current) if current in names else 0,
-)
-if st.button("Open review", key="open_review", type="primary", icon=":material/edit_document:"):
-    session.open_document(chosen)
+clicked = list(event.selection.rows) + [row for row, _ in event.selection.cells]
+if clicked:  # a row was clicked: open its document (the table of the next visit starts unselected)
+    session.open_document(ids[clicked[0]])
+    st.session_state[TABLE_ROUND] = st.session_state.get(TABLE_ROUND, 0) + 1
     st.switch_page("views/document_review.py")

@@ -184,6 +184,18 @@ def test_outcome_carries_severity_observed_and_fields(reports):
     assert currency.to_dict()["unexpected_values"] == ["EUX"]
 
 
+def test_line_item_checks_are_not_applicable_without_line_items(reports):
+    from expectations.runner import NOT_APPLICABLE
+
+    without = _suite(reports, "no_optional_fields", "line_items")
+    assert [(o.success, o.observed_value) for o in without.outcomes] == [(True, NOT_APPLICABLE)] * 3
+    assert without.outcomes[0].to_dict()["observed_value"] == "not applicable"
+    with_items = _suite(reports, "good", "line_items")
+    assert NOT_APPLICABLE not in [o.observed_value for o in with_items.outcomes]
+    fields = _suite(reports, "no_optional_fields", "invoice_fields")
+    assert NOT_APPLICABLE not in [o.observed_value for o in fields.outcomes]
+
+
 def test_line_item_failure_names_only_its_document(reports):
     failing = {doc for doc, reps in reports.items() if not _suite(reports, doc, "line_items").success}
     assert failing == {"item_arithmetic", "items_sum"}

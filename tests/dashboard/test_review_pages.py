@@ -19,17 +19,47 @@ def k(name: str, version: int = 1, document: str = DOC_A) -> str:
     return widget_key(name, scope_of(document, version))
 
 
-def test_queue_lists_documents_needing_attention_first_and_opens_review(make_app, fake):
+def test_queue_lists_documents_needing_attention_first_and_a_row_opens_review(make_app, fake):
     at = make_app(page=QUEUE)
     table = at.dataframe[0].value
     assert list(table["document"]) == ["receipt.jpg", "clean.pdf"]
-    assert "1 validation error" in table["needs attention because"][0]
-    assert table["needs attention because"][1] == "looks fine"
-    assert at.selectbox(key="queue_document").value == DOC_A
-    at.button(key="open_review").click().run()
-    assert at.session_state[session.DOCUMENT_ID] == DOC_A
+    assert list(table["rank"]) == [1, 2]
+    assert table["needs attention"][0] == "1 failed check, 1 anomaly"
+    assert table["needs attention"][1] == "looks fine"
+    assert {"date", "total", "currency", "confidence"} <= set(table.columns)
+    assert not at.get("selectbox") or "queue_document" not in [w.key for w in at.selectbox]  # no dropdown
+    # a click on a row (here: on one of its cells) opens that document
+    at.session_state["queue_table_0"] = {"selection": {"rows": [], "columns": [], "cells": [[1, "vendor"]]}}
+    at.run()
+    assert at.session_state[session.DOCUMENT_ID] == DOC_B
     assert "Document review" in texts(at)
+    assert "clean.pdf" in texts(at)
+    # back in the queue the table starts unselected (a new key), so it does not reopen the document
+    at.switch_page(QUEUE).run()
+    assert at.dataframe[0].key == "queue_table_1"
+    assert "Review queue" in texts(at)
+    at.session_state["queue_table_1"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.session_state[session.DOCUMENT_ID] == DOC_A
     assert "receipt.jpg" in texts(at)
+
+
+def test_queue_sorts_by_attention_by_default_and_by_date_or_total_on_request(make_app, fake):
+    fake.documents[DOC_B]["total"] = "120.00"
+    fake.documents[DOC_B]["invoice_date"] = "2019-02-01"
+    at = make_app(page=QUEUE)
+    assert list(at.dataframe[0].value["document"]) == ["receipt.jpg", "clean.pdf"]
+    at.selectbox(key="queue_sort").select("total_desc").run()
+    table = at.dataframe[0].value
+    assert list(table["document"]) == ["clean.pdf", "receipt.jpg"]
+    assert list(table["rank"]) == [2, 1]  # the attention rank stays with its document
+    at.selectbox(key="queue_sort").select("date_asc").run()
+    assert list(at.dataframe[0].value["document"]) == ["receipt.jpg", "clean.pdf"]
+    # the row clicked is the row shown: position 0 of the date-sorted table is receipt.jpg
+    at.selectbox(key="queue_sort").select("date_desc").run()
+    at.session_state["queue_table_0"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.session_state[session.DOCUMENT_ID] == DOC_B
 
 
 def test_queue_filters_go_to_the_api(make_app, fake):
@@ -55,12 +85,13 @@ def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, 
     assert at.text_input(key=k("field_subtotal")).label == "subtotal (0.40)"
     shown = texts(at)
     assert (
-        ":red[:material/cancel:] Failed (error): The subtotal plus tax equals the total. "
-        "Observed: 8.49 + 0.00 != 9.00." in shown
+        ":red[:material/cancel:] Failed: The subtotal plus tax equals the total. "
+        "Found instead: 8.49 + 0.00 != 9.00." in shown
     )
+    assert "Passed checks (1)" in [e.label for e in at.expander]
     assert ":green[:material/check_circle:] Passed: The total is present." in shown
     assert (
-        ":orange[:material/warning:] **warning** · arithmetic mismatch (score 0.80): "
+        ":orange[:material/warning:] **Amounts do not add up** (warning, score 0.80): "
         "Subtotal and tax do not add up" in shown
     )
     # the page image is fetched and drawn; only fields with a box are offered for highlighting
@@ -77,6 +108,90 @@ def test_review_shows_fields_with_confidence_validation_and_anomalies(make_app, 
     editor = at.data_editor[0]
     assert editor.key == k("line_items_editor")
     assert list(editor.value["description"]) == ["Coffee"]
+
+
+def test_validation_is_worded_for_a_clerk_and_line_items_can_be_not_applicable(make_app, fake):
+    doc = fake.documents[DOC_A]
+    doc["fields"]["subtotal"]["value"] = "120.00"
+    doc["fields"]["tax_amount"] = {**doc["fields"]["subtotal"], "value": "22.80"}
+    doc["fields"]["total"]["value"] = "0.00"
+    doc["line_items"] = []
+    gap = {"arithmetic_tolerance": 0.015, "arithmetic_gap": 142.8}
+    doc["validation"] = [
+        {
+            "suite": "invoice_fields",
+            "outcomes": [
+                {
+                    "expectation": "expect_column_pair_values_a_to_be_greater_than_b",
+                    "description": "Subtotal plus tax equals the total (within 0.01 per line plus rounding).",
+                    "success": False,
+                    "severity": "error",
+                    "fields": ["subtotal", "tax_amount", "total"],
+                    "observed_value": gap,
+                    "unexpected_values": [gap],
+                },
+                {
+                    "expectation": "expect_column_values_to_be_between",
+                    "description": "The total is greater than zero.",
+                    "success": False,
+                    "severity": "error",
+                    "fields": ["total"],
+                    "observed_value": 0.0,
+                    "unexpected_values": [0.0],
+                },
+                {
+                    "expectation": "expect_column_values_to_be_between",
+                    "description": "The vendor name was read with confidence of at least 0.6, "
+                    "else it needs review.",
+                    "success": False,
+                    "severity": "warning",
+                    "fields": ["vendor_name"],
+                    "observed_value": 0.4,
+                    "unexpected_values": [0.4],
+                },
+            ],
+        },
+        {
+            "suite": "line_items",
+            "outcomes": [
+                {
+                    "expectation": "expect_column_values_to_not_be_null",
+                    "description": "Every line item has an amount.",
+                    "success": True,
+                    "severity": "warning",
+                    "fields": ["line_items.amount"],
+                    "observed_value": "not applicable",
+                    "unexpected_values": [],
+                }
+            ],
+        },
+    ]
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    shown = texts(at)
+    assert (
+        ":red[:material/cancel:] Failed: Subtotal 120.00 + tax 22.80 = 142.80, but the total reads 0.00."
+        in shown
+    )
+    assert ":red[:material/cancel:] Failed: The total is 0.00; it must be greater than zero." in shown
+    assert (
+        ":orange[:material/warning:] Warning: The vendor name “ACME SDN BHD” was read with confidence 0.40 "
+        "(below 0.60): compare it with the page." in shown
+    )
+    assert "Not applicable: Every line item has an amount — the document has no line items." in shown
+    assert "Passed checks (0), not applicable (1)" in [e.label for e in at.expander]
+    assert "Passed: Every line item has an amount" not in shown
+    for raw in ("{", "arithmetic_gap", "Observed", "Unexpected"):
+        assert raw not in shown
+
+
+def test_zoom_enlarges_the_part_of_the_page_around_the_highlighted_field(make_app, fake):
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    whole = at.get("image")[0]
+    assert "whole page" in whole.proto.imgs[0].caption
+    at.selectbox(key=k("highlight_field")).select("total").run()
+    at.segmented_control(key="review_zoom").set_value(2).run()
+    assert "2× around total" in at.get("image")[0].proto.imgs[0].caption
+    assert not at.exception
 
 
 def test_correcting_the_total_sends_only_that_field(make_app, fake):
@@ -180,15 +295,53 @@ def test_overview_shows_counts_charts_top_anomalies_and_exports(make_app, fake):
     at = make_app(page="views/overview.py")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Failed": "1", "Processed": "2"}
-    assert len(at.get("vega_lite_chart")) == 2
-    top = at.dataframe[0].value
-    assert list(top["document"]) == ["receipt.jpg"]
+    assert len(at.get("vega_lite_chart")) == 2  # spend in MYR, anomaly scores
+    assert (
+        ":orange[:material/warning:] **receipt.jpg** · **Amounts do not add up** (warning, score 0.80): "
+        "Subtotal and tax do not add up to the total." in texts(at)
+    )
     assert not at.get("download_button")  # nothing fetched until asked
     at.segmented_control(key="export_format").set_value("xlsx").run()
     at.button(key="export_prepare").click().run()
     assert fake.calls_named("export_project") == [((1, "xlsx"), {})]
     (download,) = at.get("download_button")
     assert download.proto.label.startswith("Download XLSX")
+    assert not at.exception
+
+
+def test_overview_draws_one_spend_chart_per_currency_with_its_own_scale(make_app, fake):
+    import json
+
+    import pyarrow as pa
+
+    fake.summary["spend"] += [
+        {"vendor": "Coolblue B.V.", "month": "2014-04", "currency": "EUR", "total": "4904.94"},
+        {"vendor": "Azure Interior", "month": "2023-03", "currency": "USD", "total": "279.84"},
+        {"vendor": None, "month": "2018-01", "currency": None, "total": "9.00"},
+    ]
+    at = make_app(page="views/overview.py")
+    charts = {}
+    for chart in at.get("vega_lite_chart"):
+        spec = json.loads(chart.proto.spec)
+        if spec["encoding"]["y"]["title"].startswith("Total"):
+            (dataset,) = chart.proto.datasets
+            rows = pa.ipc.open_stream(dataset.data.data).read_pandas()
+            charts[spec["encoding"]["y"]["title"]] = (spec, rows)
+    # one chart per currency, each with its own y scale; documents without currency named as such
+    assert list(charts) == ["Total (EUR)", "Total (MYR)", "Total (USD)", "Total"]
+    assert [set(rows["currency"]) for _, rows in charts.values()] == [
+        {"EUR"},
+        {"MYR"},
+        {"USD"},
+        {"no currency"},
+    ]
+    for spec, _ in charts.values():
+        assert "column" not in spec["encoding"] and "facet" not in spec  # no unlabelled facet panels
+        assert spec["encoding"]["x"]["title"] == "Month"
+    shown = texts(at)
+    assert "**No currency** · 1 vendor, total 9.00" in shown
+    assert "**MYR** · 2 vendors, total 13.50" in shown
+    assert "**EUR** · 1 vendor, total 4,904.94" in shown
     assert not at.exception
 
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.identifier_rules import STREET_WORDS
 from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox, bbox_union
@@ -170,7 +171,7 @@ def _name_segment(block: Block) -> tuple[Segment | None, Segment | None]:
         letters = sum(ch.isalpha() for ch in text)
         if letters < 3 or letters < 0.5 * len(text.replace(" ", "")) or _CONTACT.search(text):
             continue  # an identifier row (`GLN 4304171000002`), a phone number or an e-mail address
-        if _POSTCODE_LINE.match(text) or _STREET_LINE.search(text):
+        if _POSTCODE_LINE.match(text) or _STREET_LINE.search(text) or STREET_WORDS.search(text):
             return label, None  # the address started before any name
         return label, segment
     return label, None
@@ -226,6 +227,10 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
             continue
         bill_to, ship_to, seller = _label_above(rows, block)
         box = block.bbox
+        sender = _sender_line_above(rows, block, vendor_name)
+        salutation = float(any(_SALUTATION.match(s.text) for s in block.segments[:2]))
+        marked = bill_to or ship_to or sender or salutation or label_segment is not None
+        own = _vendor_overlap(block, vendor_name) >= 0.8
         out.append(
             Candidate(
                 field="customer_name",
@@ -241,12 +246,14 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
                     "block_bill_to": bill_to,
                     "block_ship_to": ship_to,
                     "block_seller": seller,
-                    "sender_line_above": _sender_line_above(rows, block, vendor_name),
-                    "vendor_block": float(_vendor_overlap(block, vendor_name) >= 0.8),
+                    "sender_line_above": sender,
+                    "vendor_block": float(own),
                     "left_half": float(box.x0 < 0.45),
                     "window_y": float(0.08 <= box.y0 <= 0.4),
                     "labelled_block": float(label_segment is not None),
-                    "salutation": float(any(_SALUTATION.match(s.text) for s in block.segments[:2])),
+                    "salutation": salutation,
+                    "unmarked": float(not marked),
+                    "below_vendor": float(vendor is not None and not own and box.y0 > vendor.bbox.y1),
                 },
                 row_index=name.row,
             )

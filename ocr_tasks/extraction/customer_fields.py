@@ -21,12 +21,16 @@ _CUSTOMER_LABEL = concept_pattern(("bill_to", "ship_to"))
 
 def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
     """The segment of `row` that holds a customer label, and the text after the label in it; None when
-    there is no label or the label names a number (`Customer: 2`, `N° TVA client FR...`)."""
+    there is no label, or the label names a number (`Customer: 2`, `N° TVA client FR...`) or is a word of
+    other text (`Customer's copy`)."""
     for segment in row_segments(row, index):
         match = _CUSTOMER_LABEL.search(segment.text)
-        if match is None:
-            continue
-        rest = segment.text[match.end() :].strip(" :.-")
+        if match is None or re.search(r"\w", segment.text[: match.start()]):
+            continue  # a label heads its segment (`customer` inside a sentence is no label)
+        after = segment.text[match.end() :]
+        if after.strip() and not re.match(r"\s*[:\-]", after):
+            continue  # `Customer's Copy`, `Kundenservice`: the word is part of something else
+        rest = after.strip(" :.-")
         if re.match(r"[\W_]*\d", rest) or re.search(r"\b(no|nr|n°|number|nummer|id)\b", rest, re.IGNORECASE):
             return None
         return segment, rest

@@ -274,7 +274,7 @@ def _choose_customer(
         c.features["is_vendor"] = float(vendor is not None and c.value.lower() == vendor.value.lower())
     score_candidates(pool, scorer="hand")
     winner = best(pool)
-    if winner is None:
+    if winner is None or winner.score <= 0:  # no label, sender line or place says it is the recipient
         chosen.pop("customer_name", None)
     else:
         chosen["customer_name"] = winner

@@ -103,7 +103,7 @@ BLOCKED_QUALIFIERS = frozenset(
         "queue",
     }
 )
-_STREET_WORDS = re.compile(
+STREET_WORDS = re.compile(
     r"(?<![A-Za-z])(jalan|jln|lorong|lrg|taman|tmn|persiaran|lebuh|lebuhraya|kampung|kg|batu|simpang|bandar|"
     r"street|road|avenue|lane|drive|boulevard|blvd|highway|floor|flr|lot|block|blk|blok|suite|level|"
     r"building|bldg|plaza|wisma|menara|kompleks|complex|straat|weg|laan|plein|gracht|strasse|straße|gasse|"
@@ -162,7 +162,7 @@ def _segment(text: str, start: int, end: int) -> str:
 
 def in_address(row_text: str, label_start: int, value_end: int) -> bool:
     """Whether the label and its value share a printed segment with a street word."""
-    return bool(_STREET_WORDS.search(_segment(row_text, label_start, value_end)))
+    return bool(STREET_WORDS.search(_segment(row_text, label_start, value_end)))
 
 
 def bare_no_value_ok(value: str) -> bool:

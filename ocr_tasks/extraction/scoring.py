@@ -187,6 +187,8 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
             "labelled_block": 0.3,
             "salutation": 1.5,
             "is_vendor": -4.0,
+            "unmarked": -1.0,
+            "below_vendor": 1.0,
         },
     ),
     "customer_address": (0.0, {"label": 1.0}),

@@ -539,3 +539,16 @@ def test_an_iban_is_no_tax_id():
         [("IBAN DE89 3704 0044 0532 0130 00", 0.06)],
     ]
     assert "vendor_tax_id" not in _values(text_layer_page(rows))
+
+
+def test_a_receipt_reports_no_customer():
+    rows = [
+        [("KEDAI MAJU SDN BHD", 0.30)],
+        [("NO 12, JALAN SS 2/24", 0.30)],
+        [("47300 PETALING JAYA", 0.30)],
+        [("Customer's copy", 0.35)],
+        [("TOTAL", 0.30), ("12.50", 0.60)],
+        [("CASH", 0.30), ("20.00", 0.60)],
+        [("CHANGE", 0.30), ("7.50", 0.60)],
+    ]
+    assert "customer_name" not in _values(text_layer_page(rows))

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
+from ocr_tasks.extraction.candidates import Candidate, above_context, left_context, totals_table_header
 from ocr_tasks.extraction.keywords import (
     FINAL_TOTAL_LABELS,
     concept_pattern,
@@ -28,6 +28,8 @@ from ocr_tasks.normalise.dates import find_dates
 AMOUNT_FIELD_NAMES = ("total", "subtotal", "tax_amount", "amount_due")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _PERCENT_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+# A rate printed after a `%` label (`MwSt.-% 19,0`, `USt % 7`): no amount
+_RATE_AFTER_PERCENT_LABEL = re.compile(r"[A-Za-z.\-]\s?%\s*[:=]?\s*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d.,]\d)")
 _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE)
 
 
@@ -50,6 +52,13 @@ _CASH_GIVEN = concept_pattern(("cash",))
 _CHANGE_GIVEN = concept_pattern(("change",))
 
 
+def _is_totals_header(text: str) -> bool:
+    """A header row of a totals table: no numbers, and labels of at least two of net, tax and total."""
+    if re.search(r"\d", text):
+        return False
+    return sum(has_label(text, name) >= 1.0 for name in ("subtotal", "tax_amount", "total")) >= 2
+
+
 def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:
     """`TOTAL 6 00` (decimal point lost by OCR) read as 6.00 on rows with an amount label."""
     m = _SPLIT_DECIMALS.search(row.text)
@@ -65,6 +74,7 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     blocked = [(d.start, d.end) for d in find_dates(row.text)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(row.text)]
     blocked += [(m.start(), m.end()) for m in _PERCENT_RE.finditer(row.text)]
+    blocked += [m.span(1) for m in _RATE_AFTER_PERCENT_LABEL.finditer(row.text)]
     found = []
     for a in find_amounts(row.text, decimal_separator=decimal_separator):
         if any(a.start < e and s < a.end for s, e in blocked):
@@ -122,6 +132,8 @@ def amount_candidates(
             left = left_context(row, num_start)
             bbox = row.span_bbox(a.start, a.end)
             above = above_context(rows, row, bbox)
+            if not re.search(r"[A-Za-z]{3}", above):
+                above = totals_table_header(rows, row, bbox, _is_totals_header) or above
             rank = distinct.index(a.value) if a.value in distinct else len(distinct)
             base = {
                 "has_decimals": float(a.has_decimals),

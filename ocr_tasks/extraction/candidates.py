@@ -6,6 +6,7 @@ Candidate generators (`amount_fields`, `date_fields`, `party_fields`, `identifie
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ocr_tasks.extraction.rows import Row
@@ -62,6 +63,30 @@ def above_context(rows: list[Row], row: Row, bbox: BBox, *, max_gap_rows: int = 
         chunk = header_chunk(other, bbox)
         if chunk:
             return chunk
+    return ""
+
+
+def _numbers_only(chunk: str) -> bool:
+    return bool(chunk) and bool(re.search(r"\d", chunk)) and not re.search(r"[A-Za-z]{3}", chunk)
+
+
+def totals_table_header(rows: list[Row], row: Row, bbox: BBox, is_header, *, max_rows: int = 4) -> str:
+    """The column label of an amount in the last row of a totals table (`Nettobetrag  MwSt-Betrag
+    Endbetrag` over rows of numbers, the sum row last): found through the rows of numbers above it, and
+    only for the last of them; `is_header(text)` says whether a row is such a table's header."""
+    position = rows.index(row) if row in rows else -1
+    if position < 0:
+        return ""
+    below = rows[position + 1] if position + 1 < len(rows) else None
+    if below is not None and below.page == row.page and _numbers_only(header_chunk(below, bbox)):
+        return ""  # not the last row of the column
+    for other in reversed(rows[max(0, position - max_rows) : position]):
+        if other.page != row.page:
+            return ""
+        chunk = header_chunk(other, bbox)
+        if _numbers_only(chunk):
+            continue
+        return chunk if chunk and is_header(other.text) else ""
     return ""
 
 

@@ -200,13 +200,16 @@ def _consistent_combination(
     already adds up."""
     totals = _top_distinct(grouped.get("total", []), 4)
     subs = _top_distinct(grouped.get("subtotal", []), 4)
-    taxes = _top_distinct(grouped.get("tax_amount", []), 4)
+    taxes = _top_distinct(grouped.get("tax_amount", []), 6)
     taxes += _tax_sums(taxes)
     if not (totals and subs and taxes):
         return None
     independent = sum(chosen[n].score for n in ("total", "subtotal", "tax_amount"))
-    if chosen["total"].value == chosen["subtotal"].value and Decimal(chosen["tax_amount"].value) != 0:
+    t, s, x = (Decimal(chosen[n].value) for n in ("total", "subtotal", "tax_amount"))
+    if t == s and x != 0:
         independent -= 2.0  # a total equal to the subtotal while tax is printed contradicts itself
+    elif s + x != t:
+        independent -= 1.0  # the independent choice does not add up
     best_combo, best_value = None, independent
     for t, s, x in product(totals, subs, taxes):
         if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(s.value):

@@ -552,3 +552,23 @@ def test_a_receipt_reports_no_customer():
         [("CHANGE", 0.30), ("7.50", 0.60)],
     ]
     assert "customer_name" not in _values(text_layer_page(rows))
+
+
+def test_totals_table_with_labels_over_rows_of_numbers_and_the_sum_row_last():
+    rows = [
+        [("Pixel Print GmbH", 0.06)],
+        [("Rechnungsnummer", 0.06), ("4711", 0.30)],
+        [("Transportkosten", 0.06), ("MwSt.-% 19,0", 0.40), ("Frachtbetrag: 3,00", 0.60)],
+        [
+            ("Warenwert", 0.10),
+            ("Nettobetrag", 0.40),
+            ("MwSt-Betrag", 0.58),
+            ("MwSt-%", 0.72),
+            ("Endbetrag", 0.84),
+        ],
+        [("326,50", 0.10), ("321,40", 0.40), ("61,07", 0.58), ("19,0", 0.72), ("382,47", 0.84)],
+        [("130,70", 0.10), ("127,59", 0.40), ("8,93", 0.58), ("7,0", 0.72), ("136,52", 0.84)],
+        [("457,20", 0.10), ("448,99", 0.40), ("70,00", 0.58), ("EUR", 0.72), ("518,99", 0.84)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert (values["subtotal"], values["tax_amount"], values["total"]) == ("448.99", "70.00", "518.99")

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 BOX_COLOUR = (30, 110, 230)
 HIGHLIGHT_COLOUR = (220, 30, 30)
 TAG_ALPHA = 215  # label tags are nearly opaque: what little they cover still shows through
-INK_LEVEL = 150  # grey values below this count as ink (text, lines, stamps)
+INK_LEVEL = 150  # grey values below this always count as ink (text, lines, stamps)
 MIN_RENDER_WIDTH = 1000  # a crop (or a small page) is scaled up to at least this many pixels wide
 DISPLAY_FONT_RATIO = 44  # label font = rendered width / this (about 13 px when shown ~570 px wide)
 FULL_PAGE = (0.0, 0.0, 1.0, 1.0)
@@ -88,7 +88,10 @@ class InkMap:
     """Counts dark pixels in any rectangle of the page in O(1) (a summed-area table)."""
 
     def __init__(self, image: Image.Image) -> None:
-        ink = np.asarray(image.convert("L"), dtype=np.uint8) < INK_LEVEL
+        grey = np.asarray(image.convert("L"), dtype=np.uint8)
+        # faint print (thermal receipts) is ink too: anything clearly darker than the paper
+        level = max(INK_LEVEL, min(215, int(np.median(grey)) - 35))
+        ink = grey < level
         self.height, self.width = ink.shape
         self.table = np.zeros((self.height + 1, self.width + 1), dtype=np.int64)
         self.table[1:, 1:] = ink.cumsum(0).cumsum(1)
@@ -147,7 +150,7 @@ def place_label(
     best: tuple[float, Rect] | None = None
     diagonal = float(np.hypot(ink.width, ink.height)) or 1.0
     for rect, distance in _candidates(box, size, gap):
-        cost = ink.fraction(rect) * 4
+        cost = ink.fraction(rect) * 4 + _overlap(rect, box) * 20  # never on the field's own text
         cost += sum(_overlap(rect, other) for other in taken) * 10
         cost += sum(_overlap(rect, other) for other in boxes) * 3
         cost += distance / diagonal * 2

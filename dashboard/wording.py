@@ -204,7 +204,7 @@ def _line_arithmetic(doc: DocumentValues, count: int, observed: Mapping[str, Any
         text = "; ".join(wrong[:3]) + (f"; and {len(wrong) - 3} more" if len(wrong) > 3 else "")
         return _sentence(text[0].upper() + text[1:])
     lines = max(count, 1)
-    return f"On {lines} line item{'s' if lines != 1 else ''} quantity × unit price differs from the amount."
+    return f"On {lines} line item{'s' if lines != 1 else ''}, quantity × unit price differs from the amount."
 
 
 def _date_detail(name: str, description: str, observed: Any, doc: DocumentValues) -> str | None:
@@ -355,10 +355,12 @@ def anomaly_text(anomaly: Mapping[str, Any], doc: DocumentValues | None = None) 
         details: list[str] = []
         for failed in evidence.get("failed") or []:
             observed = failed.get("observed") if isinstance(failed, Mapping) else None
+            count = 0
             if isinstance(observed, list):  # one mapping per line item: the first one names the check
+                count = len(observed)
                 observed = next((o for o in observed if isinstance(o, Mapping)), None)
             if isinstance(observed, Mapping):
-                detail = _pair_detail(observed, doc, 0)
+                detail = _pair_detail(observed, doc, count)
                 if detail and detail not in details:
                     details.append(detail)
         if not details and {"subtotal", "tax_amount", "total"} <= set(evidence):

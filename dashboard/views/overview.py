@@ -23,7 +23,7 @@ def spend_chart(part: pd.DataFrame, currency: str) -> alt.Chart:
     axis_title = "Total" if currency == NO_CURRENCY else f"Total ({currency})"
     return (
         alt.Chart(part)
-        .mark_bar()
+        .mark_bar(size=max(6, min(48, 560 // max(1, part["month"].nunique()))))  # one month: not a slab
         .encode(
             x=alt.X("month:O", title="Month", sort="ascending", axis=alt.Axis(labelAngle=0)),
             y=alt.Y("sum(total):Q", title=axis_title),

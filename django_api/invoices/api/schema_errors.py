@@ -28,7 +28,7 @@ _COMMON = (400, 401, 403, 404, 406)
 _BY_PATH_SUFFIX = {
     "/process-invoices/": (409, 413, 415, 422),
     "/ocr-cancel/{task_id}/": (409,),
-    "/fields/": (409, 413),
+    "/{document_id}/fields/": (409, 413),  # not `/api/fields/`, the field list
     "/approve/": (409,),
 }
 _PUBLIC = {"/api/auth/token/": (400, 406, 429), "/api/ocr-health/": (406,)}

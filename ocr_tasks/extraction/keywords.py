@@ -147,6 +147,16 @@ def concept_pattern(
     return re.compile(r"(?<!\w)(" + "|".join(alternatives) + ")" + tail, re.IGNORECASE)
 
 
+def concept_alternation(*concepts: str, min_length: int = 4) -> str:
+    """The phrases of `concepts` (at least `min_length` characters) as a regex alternation to splice into
+    a larger pattern: words apart by spaces, dots or hyphens, longest first."""
+    words = [p for p in phrases(*concepts) if len(p) >= min_length]
+    alternatives = sorted(
+        (r"[\s.\-]*".join(re.escape(w) for w in p.split()) for p in words), key=len, reverse=True
+    )
+    return "|".join(alternatives)
+
+
 def concept_in(text: str, concepts: Iterable[str]) -> bool:
     """Whether one of the concepts' phrases is printed in `text` (whole words)."""
     return bool(concept_pattern(tuple(concepts)).search(text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ocr_tasks.extraction.keywords import concept_pattern, fold, phrases
+from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern, fold, phrases
 from ocr_tasks.extraction.receipt_items import receipt_line_items
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
@@ -32,7 +32,9 @@ _END = re.compile(
 )
 # Labels of summary and payment rows under a table: never an item, wherever the table ends.
 _SUMMARY = re.compile(
-    r"\b(cash|change|received|tender\w*|paid|payable|discount|round\w*\s*adj\w*|rounding|gross|"
+    r"\b(tender\w*|payable|round\w*\s*adj\w*|gross|"
+    + concept_alternation("cash", "change", "discount", "rounding", "already_paid")
+    + r"|"
     r"net\s*amt|excl\w*\s*(gst|tax|vat)|(gst|sst|vat|tax)\s*(@|\d|payable|amt|amount)|service\s*charge|"
     r"points|total\s*gst|gst\s*summary|includ\w*\s+(\d+%\s*)?gst)\b|"
     r"\b(sr|zr|es|os)\b\s*[:(]?\s*@?\s*\d{0,2}\s*%",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ocr_tasks.extraction.keywords import concept_alternation
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FieldValue
@@ -32,7 +33,9 @@ TOTALS = re.compile(
 # Rows of header data, payment or summary: the items block never runs through one.
 _NOT_ITEM = re.compile(
     r"\b(date|time|tel|fax|gst\s*(id|reg|no)|sst\s*(id|reg|no)|reg\.?\s*no|invoice|receipt|cashier|counter|"
-    r"terminal|table|pax|member|card\s*(no|#|type)|(credit|debit)\s*card|change|cash|tender\w*|paid|payment|rounding|discount|thank|operator|"
+    r"terminal|table|pax|member|card\s*(no|#|type)|(credit|debit)\s*card|tender\w*|payment|thank|operator|"
+    + concept_alternation("cash", "change", "rounding", "discount")
+    + r"|"
     r"salesperson|doc\s*no|bill\s*(no|to)|customer|order\s*no)\b",
     re.IGNORECASE,
 )

@@ -17,6 +17,13 @@ from ocr_tasks.engines import ENGINES
 from tests.flows.fakes import FAKE_ENGINES
 
 
+def pytest_collection_modifyitems(items):
+    """A test that needs the Prefect API starts a server: it is `slow`, so `-m "not slow"` starts none."""
+    for item in items:
+        if "prefect_api" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def prefect_api():
     with prefect_test_harness(server_startup_timeout=90):

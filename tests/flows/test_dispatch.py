@@ -73,6 +73,7 @@ def test_local_server_records_task_runs_in_batches_unless_told_otherwise():
     assert server_command.endswith("prefect server start --host 127.0.0.1 --port 4300")
 
 
+@pytest.mark.slow  # runs a flow: starts Prefect's ephemeral server
 def test_large_arguments_are_quoted_only_for_a_thread_pool():
     from prefect import flow
     from prefect.task_runners import ThreadPoolTaskRunner

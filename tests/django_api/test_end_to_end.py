@@ -27,6 +27,7 @@ def _poll(client, url, timeout=240.0):
     raise AssertionError(f"task did not finish: {status}")
 
 
+@pytest.mark.slow  # real OCR, and the first flow call starts Prefect's ephemeral server
 @pytest.mark.django_db
 def test_receipt_end_to_end_with_real_flow_and_tesseract(
     alice_client, project, run_on_commit, settings, corpus

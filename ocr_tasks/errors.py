@@ -127,3 +127,17 @@ class FileUnreadable(BadInput):
     """A path exists but cannot be read (a directory, no permission, an I/O error)."""
 
     code = "file_unreadable"
+
+
+class EInvoiceInvalid(BadInput):
+    """An XML (bare, or attached to a PDF) that is malformed or not a CII/UBL invoice."""
+
+    code = "einvoice_invalid"
+    http_status = 422
+
+
+class XmlUnsafe(BadInput):
+    """An XML with a DOCTYPE, entity declarations or external references: refused unparsed."""
+
+    code = "xml_unsafe"
+    http_status = 422

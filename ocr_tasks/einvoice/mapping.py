@@ -1,0 +1,337 @@
+"""The one mapping from e-invoice XML (CII D16B, ZUGFeRD 1.0 `CrossIndustryDocument`, UBL 2.1 Invoice
+and CreditNote) to the project's `Invoice`: every value read exactly (confidence 1.0, `raw_text` the
+XML's string) and normalised as `ocr_tasks.invoice_types` says (ISO dates, decimal strings, compact
+upper-case IBAN).
+
+Paths use `{*}` namespace wildcards: the root's namespace is checked first (`syntax_of`), and CII D16B
+and ZUGFeRD 1.0 share their element names except for the few alternatives listed side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from ocr_tasks.einvoice.syntax import UBL_CREDIT_NOTE, UBL_INVOICE, ZUGFERD1
+from ocr_tasks.errors import EInvoiceInvalid
+from ocr_tasks.invoice_types import FieldValue, Invoice, LineItem
+
+CONFIDENCE = 1.0
+
+
+def _path(*steps: str) -> str:
+    return "/".join(f"{{*}}{step}" for step in steps)
+
+
+def _first(element: Element | None, *paths: str) -> Element | None:
+    if element is None:
+        return None
+    for path in paths:
+        found = element.find(path)
+        if found is not None:
+            return found
+    return None
+
+
+def _text(element: Element | None, *paths: str) -> str | None:
+    found = _first(element, *paths) if paths else element
+    if found is None or found.text is None:
+        return None
+    text = found.text.strip()
+    return text or None
+
+
+def _amount(raw: str) -> str:
+    try:
+        value = Decimal(raw.replace(" ", ""))
+    except InvalidOperation as exc:
+        raise EInvoiceInvalid(f"amount {raw!r} is not a decimal number") from exc
+    if not value.is_finite():
+        raise EInvoiceInvalid(f"amount {raw!r} is not a finite number")
+    if value.as_tuple().exponent > -2:  # type: ignore[operator]
+        value = value.quantize(Decimal("0.01"))
+    return format(value, "f")
+
+
+def _date(raw: str) -> str:
+    compact = raw.strip()
+    if re.fullmatch(r"\d{8}", compact):  # CII format 102
+        return f"{compact[:4]}-{compact[4:6]}-{compact[6:]}"
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", compact)  # UBL xs:date (maybe with a zone)
+    if match:
+        return "-".join(match.groups())
+    raise EInvoiceInvalid(f"date {raw!r} is neither YYYYMMDD nor YYYY-MM-DD")
+
+
+def _iban(raw: str) -> str:
+    return re.sub(r"\s+", "", raw).upper()
+
+
+NORMALISERS = {
+    "invoice_date": _date,
+    "due_date": _date,
+    "subtotal": _amount,
+    "tax_amount": _amount,
+    "total": _amount,
+    "amount_due": _amount,
+    "tax_rate": _amount,
+    "quantity": _amount,
+    "unit_price": _amount,
+    "amount": _amount,
+    "iban": _iban,
+    "currency": str.upper,
+}
+
+
+def _values(raw: dict[str, str | None]) -> dict[str, FieldValue]:
+    out: dict[str, FieldValue] = {}
+    for name, text in raw.items():
+        if text is None:
+            continue
+        value = NORMALISERS.get(name, lambda s: s)(text)
+        out[name] = FieldValue(name=name, value=value, raw_text=text, confidence=CONFIDENCE)
+    return out
+
+
+def _address(element: Element | None, parts: tuple[str, ...]) -> str | None:
+    if element is None:
+        return None
+    texts = [_text(element, _path(part)) for part in parts]
+    joined = ", ".join(t for t in texts if t)
+    return joined or None
+
+
+def _in_currency(elements: list[Element], currency: str | None) -> str | None:
+    """The text of the amount in the invoice currency (CII and UBL repeat the VAT total in the
+    accounting currency with another `currencyID`)."""
+    texts = [(e.get("currencyID"), (e.text or "").strip()) for e in elements if (e.text or "").strip()]
+    for code, text in texts:
+        if currency and code == currency:
+            return text
+    return texts[0][1] if texts else None
+
+
+def _single_rate(rates: list[str]) -> str | None:
+    distinct = {_amount(r) for r in rates}
+    return rates[0] if len(distinct) == 1 else None
+
+
+# --- CII (D16B and ZUGFeRD 1.0) ------------------------------------------------------------------
+
+CII_ADDRESS = ("LineOne", "LineTwo", "LineThree", "PostcodeCode", "CityName", "CountryID")
+
+
+def _cii_tax_id(party: Element | None) -> str | None:
+    if party is None:
+        return None
+    for reg in party.findall(_path("SpecifiedTaxRegistration", "ID")):
+        if reg.get("schemeID") == "VA" and reg.text and reg.text.strip():
+            return reg.text.strip()
+    return None
+
+
+def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
+    v1 = syntax == ZUGFERD1
+    doc = _first(root, _path("HeaderExchangedDocument") if v1 else _path("ExchangedDocument"))
+    context = _first(root, _path("SpecifiedExchangedDocumentContext"), _path("ExchangedDocumentContext"))
+    transaction = _first(
+        root, _path("SpecifiedSupplyChainTradeTransaction") if v1 else _path("SupplyChainTradeTransaction")
+    )
+    if doc is None or transaction is None:
+        raise EInvoiceInvalid(f"{syntax} without its document header or trade transaction")
+    agreement = _first(
+        transaction,
+        _path("ApplicableSupplyChainTradeAgreement") if v1 else _path("ApplicableHeaderTradeAgreement"),
+    )
+    settlement = _first(
+        transaction,
+        _path("ApplicableSupplyChainTradeSettlement") if v1 else _path("ApplicableHeaderTradeSettlement"),
+    )
+    seller = _first(agreement, _path("SellerTradeParty"))
+    buyer = _first(agreement, _path("BuyerTradeParty"))
+    sums = _first(
+        settlement,
+        _path("SpecifiedTradeSettlementMonetarySummation")
+        if v1
+        else _path("SpecifiedTradeSettlementHeaderMonetarySummation"),
+    )
+    means = (
+        settlement.findall(_path("SpecifiedTradeSettlementPaymentMeans")) if settlement is not None else []
+    )
+    terms = _first(settlement, _path("SpecifiedTradePaymentTerms"))
+    currency = _text(settlement, _path("InvoiceCurrencyCode"))
+    taxes = settlement.findall(_path("ApplicableTradeTax")) if settlement is not None else []
+    rate_path = _path("ApplicablePercent") if v1 else _path("RateApplicablePercent")
+    rates = [t for tax in taxes if (t := _text(tax, rate_path))]
+    iban = next(
+        (t for m in means if (t := _text(m, _path("PayeePartyCreditorFinancialAccount", "IBANID")))), None
+    )
+    raw = {
+        "invoice_number": _text(doc, _path("ID")),
+        "invoice_date": _text(doc, _path("IssueDateTime", "DateTimeString")),
+        "due_date": _text(terms, _path("DueDateDateTime", "DateTimeString")),
+        "vendor_name": _text(seller, _path("Name")),
+        "vendor_address": _address(_first(seller, _path("PostalTradeAddress")), CII_ADDRESS),
+        "vendor_tax_id": _cii_tax_id(seller),
+        "customer_name": _text(buyer, _path("Name")),
+        "customer_address": _address(_first(buyer, _path("PostalTradeAddress")), CII_ADDRESS),
+        "po_number": _text(agreement, _path("BuyerOrderReferencedDocument", "IssuerAssignedID")),
+        "currency": currency,
+        "subtotal": _text(sums, _path("TaxBasisTotalAmount")),
+        "tax_amount": _in_currency(sums.findall(_path("TaxTotalAmount")), currency)
+        if sums is not None
+        else None,
+        "tax_rate": _single_rate(rates) if rates else None,
+        "total": _text(sums, _path("GrandTotalAmount")),
+        "amount_due": _text(sums, _path("DuePayableAmount")),
+        "payment_terms": _text(terms, _path("Description")),
+        "iban": iban,
+    }
+    items = tuple(
+        _cii_line(line, v1) for line in transaction.findall(_path("IncludedSupplyChainTradeLineItem"))
+    )
+    details = {
+        "guideline_id": _text(context, _path("GuidelineSpecifiedDocumentContextParameter", "ID")),
+        "type_code": _text(doc, _path("TypeCode")),
+        "bic": next(
+            (
+                t
+                for m in means
+                if (t := _text(m, _path("PayeeSpecifiedCreditorFinancialInstitution", "BICID")))
+            ),
+            None,
+        ),
+        "vat_breakdown": [
+            {
+                "category": _text(tax, _path("CategoryCode")),
+                "rate": _text(tax, rate_path),
+                "basis": _text(tax, _path("BasisAmount")),
+                "tax": _text(tax, _path("CalculatedAmount")),
+            }
+            for tax in taxes
+        ],
+    }
+    return Invoice(fields=_values(raw), line_items=items), details
+
+
+def _cii_line(line: Element, v1: bool) -> LineItem:
+    agreement = _first(
+        line, _path("SpecifiedSupplyChainTradeAgreement" if v1 else "SpecifiedLineTradeAgreement")
+    )
+    delivery = _first(
+        line, _path("SpecifiedSupplyChainTradeDelivery" if v1 else "SpecifiedLineTradeDelivery")
+    )
+    settlement = _first(
+        line, _path("SpecifiedSupplyChainTradeSettlement" if v1 else "SpecifiedLineTradeSettlement")
+    )
+    raw = {
+        "description": _text(line, _path("SpecifiedTradeProduct", "Name")),
+        "quantity": _text(delivery, _path("BilledQuantity")),
+        "unit_price": _text(agreement, _path("NetPriceProductTradePrice", "ChargeAmount")),
+        "amount": _text(
+            settlement,
+            _path("SpecifiedTradeSettlementMonetarySummation", "LineTotalAmount"),
+            _path("SpecifiedTradeSettlementLineMonetarySummation", "LineTotalAmount"),
+        ),
+        "tax_rate": _text(
+            settlement,
+            _path("ApplicableTradeTax", "ApplicablePercent" if v1 else "RateApplicablePercent"),
+        ),
+    }
+    return LineItem(cells=_values(raw))
+
+
+# --- UBL 2.1 ---------------------------------------------------------------------------------------
+
+UBL_ADDRESS = (
+    "StreetName",
+    "AdditionalStreetName",
+    "PostalZone",
+    "CityName",
+    "Country/{*}IdentificationCode",
+)
+
+
+def _ubl_party_name(party: Element | None) -> str | None:
+    return _text(party, _path("PartyLegalEntity", "RegistrationName"), _path("PartyName", "Name"))
+
+
+def _ubl_vat_id(party: Element | None) -> str | None:
+    if party is None:
+        return None
+    for scheme in party.findall(_path("PartyTaxScheme")):
+        if (_text(scheme, _path("TaxScheme", "ID")) or "").upper() == "VAT":
+            return _text(scheme, _path("CompanyID"))
+    return None
+
+
+def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
+    if syntax not in (UBL_INVOICE, UBL_CREDIT_NOTE):
+        raise EInvoiceInvalid(f"{syntax} is not UBL")
+    seller = _first(root, _path("AccountingSupplierParty", "Party"))
+    buyer = _first(root, _path("AccountingCustomerParty", "Party"))
+    sums = _first(root, _path("LegalMonetaryTotal"))
+    currency = _text(root, _path("DocumentCurrencyCode"))
+    means = root.findall(_path("PaymentMeans"))
+    subtotals = root.findall(_path("TaxTotal", "TaxSubtotal"))
+    rates = [t for s in subtotals if (t := _text(s, _path("TaxCategory", "Percent")))]
+    raw = {
+        "invoice_number": _text(root, _path("ID")),
+        "invoice_date": _text(root, _path("IssueDate")),
+        "due_date": _text(root, _path("DueDate"))
+        or next((t for m in means if (t := _text(m, _path("PaymentDueDate")))), None),
+        "vendor_name": _ubl_party_name(seller),
+        "vendor_address": _address(_first(seller, _path("PostalAddress")), UBL_ADDRESS),
+        "vendor_tax_id": _ubl_vat_id(seller),
+        "customer_name": _ubl_party_name(buyer),
+        "customer_address": _address(_first(buyer, _path("PostalAddress")), UBL_ADDRESS),
+        "po_number": _text(root, _path("OrderReference", "ID")),
+        "currency": currency,
+        "subtotal": _text(sums, _path("TaxExclusiveAmount")),
+        "tax_amount": _in_currency(root.findall(_path("TaxTotal", "TaxAmount")), currency),
+        "tax_rate": _single_rate(rates) if rates else None,
+        "total": _text(sums, _path("TaxInclusiveAmount")),
+        "amount_due": _text(sums, _path("PayableAmount")),
+        "payment_terms": _text(root, _path("PaymentTerms", "Note")),
+        "iban": next((t for m in means if (t := _text(m, _path("PayeeFinancialAccount", "ID")))), None),
+    }
+    line_tag = "InvoiceLine" if syntax == UBL_INVOICE else "CreditNoteLine"
+    quantity_tag = "InvoicedQuantity" if syntax == UBL_INVOICE else "CreditedQuantity"
+    items = tuple(
+        LineItem(
+            cells=_values(
+                {
+                    "description": _text(line, _path("Item", "Name")),
+                    "quantity": _text(line, _path(quantity_tag)),
+                    "unit_price": _text(line, _path("Price", "PriceAmount")),
+                    "amount": _text(line, _path("LineExtensionAmount")),
+                    "tax_rate": _text(line, _path("Item", "ClassifiedTaxCategory", "Percent")),
+                }
+            )
+        )
+        for line in root.findall(_path(line_tag))
+    )
+    details = {
+        "guideline_id": _text(root, _path("CustomizationID")),
+        "type_code": _text(root, _path("InvoiceTypeCode"), _path("CreditNoteTypeCode")),
+        "bic": next(
+            (
+                t
+                for m in means
+                if (t := _text(m, _path("PayeeFinancialAccount", "FinancialInstitutionBranch", "ID")))
+            ),
+            None,
+        ),
+        "vat_breakdown": [
+            {
+                "category": _text(s, _path("TaxCategory", "ID")),
+                "rate": _text(s, _path("TaxCategory", "Percent")),
+                "basis": _text(s, _path("TaxableAmount")),
+                "tax": _text(s, _path("TaxAmount")),
+            }
+            for s in subtotals
+        ],
+    }
+    return Invoice(fields=_values(raw), line_items=items), details

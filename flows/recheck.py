@@ -32,8 +32,8 @@ def recheck_document(
 ) -> Checks:
     """Validate `invoice` (the document's current values) with the project's suites and custom
     expectations, then score `record` against the invoices received before it (`prior`)."""
-    settings = dict(project_settings or {})
+    settings = tasks.settings_of(project_settings)
     doc_id = record.document_id
-    validation = tasks.validate.fn({doc_id: invoice}, settings.get("custom_expectations", ()), settings)
+    validation = tasks.validate.fn({doc_id: invoice}, settings.custom_expectations, settings)
     anomalies = tasks.score.fn([record], prior, validation, model_blob, settings)
     return Checks(validation=tuple(validation.get(doc_id, ())), anomalies=tuple(anomalies.get(doc_id, ())))

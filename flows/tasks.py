@@ -12,7 +12,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prefect import task
 from prefect.cache_policies import NO_CACHE
@@ -24,6 +24,9 @@ from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.ocr_types import OcrDocument, OcrPage, SourceDocument
 from ocr_tasks.result_types import DocumentResult
+
+if TYPE_CHECKING:
+    from expectations.project_settings import ProjectSettings
 
 TRANSIENT_RETRIES = 2
 
@@ -49,12 +52,11 @@ def _options(name: str, *, retry: bool) -> dict[str, Any]:
     return options
 
 
-def options_of(cls: type, project_settings: Mapping[str, Any] | None, section: str) -> Any:
-    """A library settings object from a project's settings: its flat keys that are fields of `cls`
-    (e.g. `approval_threshold`), overridden by the ones under `section` (e.g. `{"anomaly": {...}}`)."""
-    values = dict(project_settings or {})
-    merged = {**values, **dict(values.get(section) or {})}
-    return cls(**{k: v for k, v in merged.items() if k in cls.__dataclass_fields__})
+def settings_of(project_settings: Mapping[str, Any] | ProjectSettings | None) -> ProjectSettings:
+    """A project's settings, parsed (`InvalidSettings` when they cannot be used)."""
+    from expectations.project_settings import ProjectSettings
+
+    return ProjectSettings.from_dict(project_settings)
 
 
 def engine_for(name: str | None):
@@ -127,21 +129,18 @@ def extract(
     row, takes an enhanced second reading, and asks RapidOCR when the total or date is unsure (each on
     unless the project's `extraction` settings say `reread` / `enhanced` / `second_opinion: false`;
     `second_opinion_below` sets the confidence under which RapidOCR is asked)."""
-    from ocr_tasks.extraction.options import ExtractionOptions
-    from ocr_tasks.extraction.tesseract_regions import SECOND_OPINION_BELOW, extract_with_page_images
+    from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
 
-    values = dict(project_settings or {})
-    section = dict(values.get("extraction") or {})
-    plain = {k: v for k, v in values.items() if k not in ("region_reader", "second_reading")}
+    settings = settings_of(project_settings).extraction
     return extract_with_page_images(
         ingested,
         document,
         languages=languages,
-        options=options_of(ExtractionOptions, plain, "extraction"),
-        reread=bool(section.get("reread", True)),
-        enhanced=bool(section.get("enhanced", True)),
-        second_opinion=bool(section.get("second_opinion", True)),
-        second_opinion_below=float(section.get("second_opinion_below", SECOND_OPINION_BELOW)),
+        options=settings.options(),
+        reread=settings.reread,
+        enhanced=settings.enhanced,
+        second_opinion=settings.second_opinion,
+        second_opinion_below=settings.second_opinion_below,
     )
 
 
@@ -152,9 +151,8 @@ def validate(
     project_settings: Mapping[str, Any] | None = None,
 ) -> dict[str, tuple]:
     from expectations.runner import validate_batch
-    from expectations.settings import ValidationSettings
 
-    settings = options_of(ValidationSettings, project_settings, "validation")
+    settings = settings_of(project_settings).validation
     return validate_batch(invoices, settings=settings, custom_expectations=tuple(custom_expectations))
 
 
@@ -166,18 +164,18 @@ def score(
     model_blob: bytes | None = None,
     project_settings: Mapping[str, Any] | None = None,
 ) -> dict[str, tuple]:
-    from ocr_tasks.anomaly import AnomalyModel, AnomalySettings, score_anomalies
+    from ocr_tasks.anomaly import AnomalyModel, score_anomalies
 
     model = AnomalyModel.from_bytes(model_blob) if model_blob is not None else None
-    settings = options_of(AnomalySettings, project_settings, "anomaly")
+    settings = settings_of(project_settings).anomaly
     return score_anomalies(batch, history, validation=validation, settings=settings, model=model)
 
 
 @task(**_options("fit-anomaly-model", retry=False))
 def fit(history: Sequence[InvoiceRecord], project_settings: Mapping[str, Any] | None = None):
-    from ocr_tasks.anomaly import AnomalySettings, fit_model
+    from ocr_tasks.anomaly import fit_model
 
-    return fit_model(history, settings=options_of(AnomalySettings, project_settings, "anomaly"))
+    return fit_model(history, settings=settings_of(project_settings).anomaly)
 
 
 def _save_each(results: Sequence[DocumentResult], save) -> dict[str, Exception]:

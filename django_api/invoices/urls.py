@@ -16,6 +16,7 @@ urlpatterns = [
     path("fields/", invoice_fields.InvoiceFieldsApi.as_view(), name="invoice-fields"),
     path("projects/", projects.ProjectsApi.as_view(), name="projects"),
     path(P, projects.ProjectDetailApi.as_view(), name="project-detail"),
+    path(P + "settings/", projects.ProjectSettingsApi.as_view(), name="project-settings"),
     path(P + "summary/", projects.ProjectSummaryApi.as_view(), name="project-summary"),
     path(P + "export/", projects.ProjectExportApi.as_view(), name="project-export"),
     path(P + "process-invoices/", tasks.InvoiceUploadApi.as_view(), name="process-invoices"),

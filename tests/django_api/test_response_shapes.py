@@ -59,6 +59,7 @@ GET_ENDPOINTS = [
     "/api/ocr-health/",
     "/api/projects/",
     P,
+    P + "settings/",
     P + "summary/",
     P + "tasks/",
     P + "ocr-status/" + T,

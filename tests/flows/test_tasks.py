@@ -66,10 +66,10 @@ def test_ocr_page_task_uses_the_named_engine(fake_engines, tmp_path):
     assert fake_engines["fake"].calls == 1
 
 
-def test_options_of_merges_flat_and_section_settings():
-    settings = tasks.options_of(
-        AnomalySettings, {"approval_threshold": 500, "ocr": {}, "anomaly": {"z_threshold": 2.0}}, "anomaly"
-    )
+def test_settings_of_merges_flat_and_section_settings():
+    settings = tasks.settings_of(
+        {"approval_threshold": 500, "ocr": {}, "anomaly": {"z_threshold": 2.0}}
+    ).anomaly
     assert (settings.approval_threshold, settings.z_threshold) == (500, 2.0)
     assert settings.min_history == AnomalySettings().min_history
 

@@ -1,10 +1,11 @@
-"""Projects: list, create, get, summary, export."""
+"""Projects: list, create, get, settings, summary, export."""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -12,9 +13,10 @@ from django_api.invoices.api import schemas
 from django_api.invoices.api.fields import StrictCharField
 from django_api.invoices.exports import FORMATS, export_documents
 from django_api.invoices.selectors.documents import documents_for_export
-from django_api.invoices.selectors.projects import project_get, project_list
+from django_api.invoices.selectors.projects import project_get, project_list, project_settings_get
 from django_api.invoices.selectors.summaries import project_summary
-from django_api.invoices.services.projects import project_create
+from django_api.invoices.services.projects import project_create, project_settings_update
+from expectations.project_settings import json_schema
 
 
 def project_dict(project) -> dict:
@@ -63,6 +65,30 @@ class ProjectDetailApi(APIView):
     @extend_schema(responses=ProjectOutputSerializer)
     def get(self, request, project_id):
         return Response(project_dict(project_get(user=request.user, project_id=project_id)))
+
+
+class ProjectSettingsApi(APIView):
+    """A project's settings: every member reads them, the owner changes them (a JSON merge patch)."""
+
+    parser_classes = (JSONParser,)
+
+    @extend_schema(
+        summary="A project's settings, every one with its value or default",
+        responses={200: json_schema(openapi=True)},
+    )
+    def get(self, request, project_id):
+        project = project_get(user=request.user, project_id=project_id)
+        return Response(project_settings_get(user=request.user, project=project).to_dict())
+
+    @extend_schema(
+        summary="Change a project's settings (owner only; JSON merge patch, null puts a default back)",
+        request={"application/json": json_schema(openapi=True, patch=True)},
+        responses={200: json_schema(openapi=True)},
+    )
+    def patch(self, request, project_id):
+        project = project_get(user=request.user, project_id=project_id)
+        settings = project_settings_update(user=request.user, project=project, patch=request.data)
+        return Response(settings.to_dict())
 
 
 class ProjectSummaryApi(APIView):

@@ -10,14 +10,14 @@ from django.db.models import QuerySet
 from django_api.invoices.errors import NotFound
 from django_api.invoices.models import Document, DocumentStatus, Project
 from django_api.invoices.reviewed_values import current_fields, current_line_items, field_confidences
+from expectations.project_settings import DEFAULT_REVIEW_CONFIDENCE, InvalidSettings, ProjectSettings
 
 # Triage (`needs_review`). Field confidences are calibrated probabilities of being right (see
 # ocr_tasks/extraction/confidence_calibration.py); a document is cleared without review when each key
 # field is present and at least this sure (a reviewer's value counts as sure), the header suites report
 # no error-level failure, and no anomaly calls for a reviewer. A project sets its own with the setting
-# `review_confidence` (0-1). bench/confidence_calibration.py measures the share auto-cleared and the
+# `review.confidence` (0-1). bench/confidence_calibration.py measures the share auto-cleared and the
 # error rate among them per threshold.
-DEFAULT_REVIEW_CONFIDENCE = 0.9
 KEY_FIELDS = ("vendor_name", "invoice_number", "invoice_date", "total", "currency")
 # item-level checks send a reviewer to the items, shown on the page, but do not hold back the header
 NOT_GATING_SUITES = ("line_items",)
@@ -27,12 +27,15 @@ REVIEW_SEVERITIES = ("error", "warning")
 
 
 def review_confidence_of(project: Project) -> float:
-    """The project's `review_confidence` setting, or the default (a bad value falls back to it)."""
-    try:
-        value = float((project.settings or {}).get("review_confidence", DEFAULT_REVIEW_CONFIDENCE))
-    except (TypeError, ValueError):
-        return DEFAULT_REVIEW_CONFIDENCE
-    return value if 0.0 <= value <= 1.0 else DEFAULT_REVIEW_CONFIDENCE
+    """The project's `review.confidence` setting (`review_confidence` in older settings), or the
+    default when its settings cannot be read."""
+    stored = project.settings or {}
+    for settings in (stored, {k: v for k, v in stored.items() if k in ("review", "review_confidence")}):
+        try:
+            return ProjectSettings.from_dict(settings).review.confidence
+        except InvalidSettings:
+            continue
+    return DEFAULT_REVIEW_CONFIDENCE
 
 
 def _key_fields_sure(result, review_confidence: float) -> bool:

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from django_api.invoices.errors import NotFound
 from django_api.invoices.models import Membership, Project
+from expectations.project_settings import ProjectSettings
 
 
 def project_list(*, user) -> QuerySet[Project]:
@@ -37,3 +38,10 @@ def project_role(*, user, project: Project) -> str:
     if role is None:
         raise NotFound("Project not found.")
     return role
+
+
+def project_settings_get(*, user, project: Project) -> ProjectSettings:
+    """The project's settings, parsed, with the defaults for what it does not set (any member may read
+    them; `InvalidSettings`, 400, when stored settings cannot be read)."""
+    project_role(user=user, project=project)
+    return ProjectSettings.from_dict(project.settings or {})

@@ -1,13 +1,16 @@
-"""Creating projects and managing their members."""
+"""Creating projects, managing their members, changing their settings."""
 
 from __future__ import annotations
 
 from django.db import transaction
 
-from django_api.invoices.errors import Forbidden
+from django_api.invoices.errors import Forbidden, InvalidInput
 from django_api.invoices.models import Membership, Project, Role
 from django_api.invoices.models.projects import WRITE_ROLES
 from django_api.invoices.selectors.projects import project_role
+from expectations.custom import check_custom_expectations
+from expectations.project_settings import InvalidSettings, ProjectSettings, merge_patch
+from ocr_tasks.errors import InvalidExpectation
 
 
 @transaction.atomic
@@ -32,3 +35,31 @@ def require_write_role(*, user, project: Project) -> None:
     """Viewers may read but not upload, correct, approve or cancel (403); non-members get 404."""
     if project_role(user=user, project=project) not in WRITE_ROLES:
         raise Forbidden("Viewers cannot change this project.")
+
+
+def require_owner(*, user, project: Project) -> None:
+    """Only the owner changes a project's settings (403 for reviewers and viewers; non-members 404)."""
+    if project_role(user=user, project=project) != Role.OWNER:
+        raise Forbidden("Only the project's owner can change its settings.")
+
+
+@transaction.atomic
+def project_settings_update(*, user, project: Project, patch: dict) -> ProjectSettings:
+    """Apply a JSON merge patch to the project's settings (a key given replaces its value, null puts
+    the default back), checked before anything is stored: a bad or unknown setting answers 400
+    `validation_error` with `detail.settings` naming it; custom expectations are checked by GX. Stores
+    only what differs from the defaults, so that settings left alone follow the defaults."""
+    require_owner(user=user, project=project)
+    locked = Project.objects.select_for_update().get(pk=project.pk)
+    try:
+        settings = merge_patch(locked.settings or {}, patch)
+        if settings.custom_expectations:
+            check_custom_expectations([dict(e) for e in settings.custom_expectations])
+    except InvalidSettings as exc:
+        raise InvalidInput(exc.message, detail={"settings": exc.problems}) from exc
+    except InvalidExpectation as exc:
+        name = f"custom_expectations[{exc.detail.get('index')}]"
+        raise InvalidInput(f"{name}: {exc.message}", detail={"settings": {name: exc.message}}) from exc
+    locked.settings = settings.to_dict(full=False)
+    locked.save(update_fields=["settings"])
+    return settings

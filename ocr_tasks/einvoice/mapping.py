@@ -50,6 +50,8 @@ def _amount(raw: str) -> str:
         raise EInvoiceInvalid(f"amount {raw!r} is not a decimal number") from exc
     if not value.is_finite():
         raise EInvoiceInvalid(f"amount {raw!r} is not a finite number")
+    # trailing zeros beyond the cents dropped ("7.000000" -> "7.00"), more precision kept ("0.1234")
+    value = value.normalize()
     if value.as_tuple().exponent > -2:  # type: ignore[operator]
         value = value.quantize(Decimal("0.01"))
     return format(value, "f")

@@ -128,11 +128,18 @@ def extract(
     """Fields of one document. With its page images at hand, the library also re-reads the total's
     row, takes an enhanced second reading, and asks RapidOCR when the total or date is unsure (each on
     unless the project's `extraction` settings say `reread` / `enhanced` / `second_opinion: false`;
-    `second_opinion_below` sets the confidence under which RapidOCR is asked)."""
+    `second_opinion_below` sets the confidence under which RapidOCR is asked).
+    A PDF carrying an e-invoice is read from its XML instead (`source: "einvoice"`, confidence 1.0;
+    its pages are still OCR'd for review); when its attachment cannot be read, the page is extracted
+    and the invoice's `einvoice` says why."""
+    from dataclasses import replace
+
     from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
 
+    if getattr(ingested, "einvoice", None) is not None:
+        return ingested.einvoice.as_invoice()
     settings = settings_of(project_settings).extraction
-    return extract_with_page_images(
+    invoice = extract_with_page_images(
         ingested,
         document,
         languages=languages,
@@ -142,6 +149,9 @@ def extract(
         second_opinion=settings.second_opinion,
         second_opinion_below=settings.second_opinion_below,
     )
+    if getattr(ingested, "einvoice_error", None):
+        invoice = replace(invoice, einvoice={"error": ingested.einvoice_error})
+    return invoice
 
 
 @task(**_options("validate", retry=False))

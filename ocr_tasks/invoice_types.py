@@ -90,17 +90,27 @@ class Invoice:
     fields: Mapping[str, FieldValue] = field(default_factory=dict)
     line_items: tuple[LineItem, ...] = ()
     template: str | None = None
+    # "einvoice" when read exactly from an embedded or bare CII/UBL XML (None: extracted from the page)
+    source: str | None = None
+    # what the e-invoice reading says (syntax, profile, attachment, ...; or its `error` when a PDF's
+    # attachment could not be read and the page was extracted instead)
+    einvoice: Mapping[str, Any] | None = None
 
     def get(self, name: str) -> str | None:
         f = self.fields.get(name)
         return f.value if f else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "fields": {name: f.to_dict() for name, f in self.fields.items()},
             "line_items": [item.to_dict() for item in self.line_items],
             "template": self.template,
         }
+        if self.source is not None:
+            out["source"] = self.source
+        if self.einvoice is not None:
+            out["einvoice"] = dict(self.einvoice)
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Invoice:
@@ -108,4 +118,6 @@ class Invoice:
             fields={name: FieldValue.from_dict(name, f) for name, f in data.get("fields", {}).items()},
             line_items=tuple(LineItem.from_dict(i) for i in data.get("line_items", [])),
             template=data.get("template"),
+            source=data.get("source"),
+            einvoice=data.get("einvoice"),
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ocr_tasks.einvoice.mapping import map_cii, map_ubl
@@ -35,6 +35,11 @@ class EInvoice:
             "attachment": self.attachment,
             **self.details,
         }
+
+    def as_invoice(self) -> Invoice:
+        """The invoice marked `source: "einvoice"`, carrying syntax, profile and details."""
+        meta = {k: v for k, v in self.to_dict().items() if k != "source"}
+        return replace(self.invoice, source=SOURCE, einvoice=meta)
 
 
 def read_xml(data: bytes, *, attachment: str | None = None) -> EInvoice:

@@ -61,10 +61,12 @@ def ingest_bytes(
     base = Path(workdir) if workdir is not None else Path(tempfile.mkdtemp(prefix="ocr-ingest-"))
     pages_dir = base / _safe_dirname(document_id)
     pages_dir.mkdir(parents=True, exist_ok=True)
+    einvoice, einvoice_error = None, None
     if media_type == PDF:
         from ocr_tasks.ingest.pdf import pdf_pages
 
         pages = pdf_pages(data, config=config, workdir=pages_dir)
+        einvoice, einvoice_error = _embedded_einvoice(data)
     else:
         assert media_type in IMAGE_MEDIA_TYPES
         from ocr_tasks.ingest.images import image_pages
@@ -73,7 +75,20 @@ def ingest_bytes(
     source = SourceDocument(
         id=document_id, uri=uri, media_type=media_type, sha256=sha256, size=len(data), name=name
     )
-    return IngestedDocument(source=source, pages=tuple(pages))
+    return IngestedDocument(
+        source=source, pages=tuple(pages), einvoice=einvoice, einvoice_error=einvoice_error
+    )
+
+
+def _embedded_einvoice(data: bytes):
+    """The e-invoice attached to a PDF and None, or None and the error of its unreadable attachment."""
+    from ocr_tasks.einvoice import read_pdf
+    from ocr_tasks.errors import BadInput
+
+    try:
+        return read_pdf(data), None
+    except BadInput as exc:
+        return None, {"code": exc.code, "message": exc.message}
 
 
 def ingest_path(

@@ -78,6 +78,10 @@ class PageInput:
 class IngestedDocument:
     source: SourceDocument
     pages: tuple[PageInput, ...]
+    # the e-invoice embedded in a PDF (an `ocr_tasks.einvoice.EInvoice`), or the typed error of its
+    # unreadable attachment as `{"code", "message"}`; the pages are ingested either way
+    einvoice: Any = None
+    einvoice_error: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source.to_dict(), "pages": [p.to_dict() for p in self.pages]}

@@ -6,9 +6,10 @@ import time
 
 import pytest
 
-from ocr_tasks.einvoice import read_xml
+from ocr_tasks.einvoice import read_pdf, read_xml
 from ocr_tasks.einvoice.safe_xml import MAX_XML_BYTES
 from ocr_tasks.errors import DocumentTooLarge, EInvoiceInvalid, XmlUnsafe
+from tests.einvoice.builders import pdf_with_attachments
 
 CII_NS = (
     'xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" '
@@ -119,3 +120,17 @@ def test_a_bad_amount_or_date():
 def test_a_huge_xml_is_refused_unparsed():
     data = cii() + b" " * MAX_XML_BYTES
     assert _refused(data, DocumentTooLarge).code == "file_too_large"
+
+
+def test_a_hybrid_pdf_whose_xml_is_hostile_says_so():
+    bomb = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>'
+    with pytest.raises(XmlUnsafe):
+        read_pdf(pdf_with_attachments(("factur-x.xml", bomb)))
+    with pytest.raises(EInvoiceInvalid):
+        read_pdf(pdf_with_attachments(("ZUGFeRD-invoice.xml", b"<html/>")))
+
+
+def test_any_attachment_that_reads_as_an_invoice_is_taken_and_others_are_ignored():
+    pdf = pdf_with_attachments(("notes.xml", b"<notes/>"), ("rechnung-4711.xml", cii(number="R-4711")))
+    assert read_pdf(pdf).invoice.get("invoice_number") == "R-4711"
+    assert read_pdf(pdf_with_attachments(("notes.xml", b"<notes/>"), ("logo.png", b"png"))) is None

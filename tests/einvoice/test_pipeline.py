@@ -1,0 +1,55 @@
+"""The pipeline's ingest and extract steps on e-invoices: a hybrid PDF's invoice comes from its XML
+(`source: "einvoice"`), its pages are still ingested for review; a broken attachment falls back to the
+page, with the reason on the invoice."""
+
+from __future__ import annotations
+
+from flows import tasks
+from flows.memory_port import InMemoryPort
+from ocr_tasks.config import OcrConfig
+from ocr_tasks.invoice_types import Invoice
+from ocr_tasks.ocr_types import OcrDocument
+from ocr_tasks.result_types import DocumentResult
+from tests.einvoice.builders import pdf_with_attachments
+
+NO_SECOND_READINGS = {"extraction": {"enhanced": False, "reread": False, "second_opinion": False}}
+
+
+def _ingest(tmp_path, name: str, data: bytes):
+    port = InMemoryPort()
+    source = port.load_task(port.add_task("p", [(name, data)])).documents[0]
+    return source, tasks.ingest_one(port, source, OcrConfig(), str(tmp_path))
+
+
+def test_a_hybrid_pdf_is_read_from_its_xml_and_keeps_its_pages(corpus, tmp_path):
+    pdf = corpus / "einvoice-dev" / "pdf" / "Facture_FR_EN16931.pdf"
+    source, ingested = _ingest(tmp_path, pdf.name, pdf.read_bytes())
+    assert ingested.einvoice is not None and ingested.einvoice_error is None
+    assert len(ingested.pages) >= 1
+
+    invoice = tasks.extract.fn(ingested, OcrDocument(source=source, pages=()), "eng", NO_SECOND_READINGS)
+
+    assert invoice.source == "einvoice"
+    assert invoice.get("total") == "671.15" and invoice.fields["total"].confidence == 1.0
+    assert invoice.einvoice["syntax"] == "CII D16B" and invoice.einvoice["profile"] == "EN 16931"
+    stored = DocumentResult(source=source, invoice=invoice).to_dict()
+    assert stored["invoice"]["source"] == "einvoice"
+    assert stored["invoice"]["einvoice"]["attachment"] == "factur-x.xml"
+    again = DocumentResult.from_dict(stored).invoice
+    assert again.source == "einvoice" and again.einvoice["profile"] == "EN 16931"
+
+
+def test_an_ocr_invoice_dict_is_unchanged():
+    assert set(Invoice().to_dict()) == {"fields", "line_items", "template"}
+
+
+def test_a_hostile_attachment_is_reported_and_the_page_is_extracted(tmp_path):
+    bomb = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x "y">]><r>&x;</r>'
+    source, ingested = _ingest(tmp_path, "hybrid.pdf", pdf_with_attachments(("factur-x.xml", bomb)))
+    assert ingested.einvoice is None and ingested.einvoice_error["code"] == "xml_unsafe"
+    document = OcrDocument(source=source, pages=())
+
+    invoice = tasks.extract.fn(ingested, document, "eng", NO_SECOND_READINGS)
+
+    assert invoice.source is None
+    assert invoice.einvoice == {"error": ingested.einvoice_error}

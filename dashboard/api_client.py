@@ -167,6 +167,16 @@ class ApiClient:
     def project_summary(self, project_id: int) -> dict[str, Any]:
         return self._json("GET", f"projects/{project_id}/summary/")
 
+    def project_settings(self, project_id: int) -> dict[str, Any]:
+        """Every setting of the project with its value or default (`GET .../settings/`)."""
+        return self._json("GET", f"projects/{project_id}/settings/")
+
+    def update_project_settings(self, project_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        """PATCH a JSON merge patch (`{"ocr": {"psm": 6}}`; null puts a default back), owner only;
+        returns every setting. A bad or unknown setting: `ApiError` 400 `validation_error` with
+        `detail["settings"]` = `{"ocr.psm": "why"}`."""
+        return self._json("PATCH", f"projects/{project_id}/settings/", json=body)
+
     def export_project(self, project_id: int, fmt: str) -> bytes:
         return self._request("GET", f"projects/{project_id}/export/", params={"format": fmt}).content
 

@@ -41,6 +41,47 @@ INVOICE_FIELDS: list[dict[str, str]] = [
     {"name": "payment_terms", "kind": "text", "label": "Payment terms"},
     {"name": "iban", "kind": "code", "label": "IBAN"},
 ]
+# `GET /api/projects/{id}/settings/` of a project that sets nothing (expectations/project_settings.py;
+# the schema test compares the two)
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "ocr_engine": None,
+    "ocr": {"dpi": 300, "psm": 3, "detect_orientation": True, "deskew": True, "workers": None},
+    "extraction": {
+        "day_first": None,
+        "country": None,
+        "decimal_separator": None,
+        "languages": ["en", "de", "fr", "nl"],
+        "scorer": "hand",
+        "min_confidence": 0.01,
+        "line_items": True,
+        "calibrate": True,
+        "reread": True,
+        "enhanced": True,
+        "second_opinion": True,
+        "second_opinion_below": 0.8,
+    },
+    "validation": {"confidence_threshold": 0.6, "max_age_years": 10, "tolerance": 0.01},
+    "anomaly": {
+        "approval_threshold": 10000.0,
+        "near_threshold_fraction": 0.05,
+        "split_window_days": 7,
+        "split_min_part_fraction": 0.25,
+        "duplicate_window_days": 30,
+        "round_amount_unit": 100.0,
+        "round_amount_min": 500.0,
+        "amount_tolerance": 0.01,
+        "new_vendor_min_history": 20,
+        "min_history": 100,
+        "min_vendor_history": 5,
+        "z_threshold": 3.5,
+        "min_amount_ratio": 3.0,
+        "contamination": 0.02,
+        "n_estimators": 200,
+        "random_state": 42,
+    },
+    "review": {"confidence": 0.9},
+    "custom_expectations": [],
+}
 # the keys of a row of `GET .../documents/` (a detail has these and more; its `pages` is the page list)
 ROW_KEYS = (
     "id",
@@ -192,6 +233,15 @@ def task_item(task_id: str, status: str, step: str, done: int, total: int, creat
     }
 
 
+def _same_kind(value: Any, default: Any) -> bool:
+    """`value` may stand where `default` does: a number for a float, never a boolean for a number."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(default))
+
+
 class FakeApi:
     """Answers like the API from canned data and records every call; `fail_with`/`fail_on` make it raise."""
 
@@ -212,6 +262,9 @@ class FakeApi:
             }
         ]
         self.tasks: list[dict[str, Any]] = [task_item(TASK_1, "running", "ocr", 1, 2, CREATED)]
+        self.settings: dict[
+            int, dict[str, Any]
+        ] = {}  # project id -> its settings (default: DEFAULT_SETTINGS)
         detail = document_detail()
         self.documents: dict[str, dict[str, Any]] = {
             DOC_A: detail,
@@ -289,6 +342,43 @@ class FakeApi:
     def project_summary(self, project_id: int) -> dict[str, Any]:
         self._record("project_summary", project_id)
         return copy.deepcopy(self.summary)
+
+    def project_settings(self, project_id: int) -> dict[str, Any]:
+        self._record("project_settings", project_id)
+        return copy.deepcopy(self.settings.setdefault(project_id, copy.deepcopy(DEFAULT_SETTINGS)))
+
+    def update_project_settings(self, project_id: int, body: dict[str, Any]) -> dict[str, Any]:
+        """A JSON merge patch like the API's: unknown keys and values of another type than the
+        default's are refused with 400 `validation_error` naming them, and nothing changes."""
+        self._record("update_project_settings", project_id, copy.deepcopy(body))
+        current = copy.deepcopy(self.settings.setdefault(project_id, copy.deepcopy(DEFAULT_SETTINGS)))
+        problems: dict[str, str] = {}
+        for key, value in body.items():
+            default = DEFAULT_SETTINGS.get(key, KeyError)
+            if default is KeyError:
+                problems[key] = "unknown setting"
+            elif value is None:
+                current[key] = copy.deepcopy(default)
+            elif isinstance(default, dict):
+                for name, item in value.items():
+                    if name not in default:
+                        problems[f"{key}.{name}"] = "unknown setting"
+                    elif item is None or default[name] is None or _same_kind(item, default[name]):
+                        current[key][name] = default[name] if item is None else item
+                    else:
+                        problems[f"{key}.{name}"] = f"expected {type(default[name]).__name__}, got {item!r}"
+            else:
+                current[key] = value
+        if problems:
+            listed = "; ".join(f"{name}: {why}" for name, why in problems.items())
+            raise ApiError(
+                message=f"invalid project settings: {listed}",
+                code="validation_error",
+                status=400,
+                detail={"settings": problems},
+            )
+        self.settings[project_id] = current
+        return copy.deepcopy(current)
 
     def export_project(self, project_id: int, fmt: str) -> bytes:
         self._record("export_project", project_id, fmt)

@@ -156,3 +156,24 @@ def test_the_field_list_is_asked_once_per_session_and_a_failure_falls_back_to_th
     assert len(fake.calls_named("fields")) == 2  # the failed call and one successful one, then kept
     order = field_order(invoice_fields(fake, state), document_fields)
     assert order == tuple(f["name"] for f in INVOICE_FIELDS) and order[0] == "vendor_name"
+
+
+def test_project_settings_are_read_and_patched_and_a_refusal_keeps_the_named_settings(server):
+    url, handler = server
+    refused = {
+        "code": "validation_error",
+        "message": "invalid project settings: ocr.psm: expected an integer, got 'six'",
+        "detail": {"settings": {"ocr.psm": "expected an integer, got 'six'"}},
+    }
+    handler.routes = {
+        ("GET", "/api/projects/3/settings/"): (200, {"review": {"confidence": 0.9}}),
+        ("PATCH", "/api/projects/3/settings/"): (400, refused),
+    }
+    client = ApiClient(url, "tok")
+    assert client.project_settings(3) == {"review": {"confidence": 0.9}}
+    with pytest.raises(ApiError) as info:
+        client.update_project_settings(3, {"ocr": {"psm": "six"}})
+    assert info.value.code == "validation_error" and "ocr.psm" in info.value.detail["settings"]
+    read, patch = handler.seen
+    assert (read["method"], patch["method"], patch["auth"]) == ("GET", "PATCH", "Token tok")
+    assert json.loads(patch["body"]) == {"ocr": {"psm": "six"}}

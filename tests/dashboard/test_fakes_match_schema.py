@@ -13,7 +13,7 @@ import pytest
 
 from dashboard.api_client import ApiClient, ApiError, UploadFile
 from tests.api_shapes import assert_shape, component_schema, response_schema
-from tests.dashboard.fakes import DOC_A, DOC_B, INVOICE_FIELDS, TASK_1, FakeApi
+from tests.dashboard.fakes import DEFAULT_SETTINGS, DOC_A, DOC_B, INVOICE_FIELDS, TASK_1, FakeApi
 
 P = "/api/projects/{project_id}/"
 D = P + "documents/{document_id}/"
@@ -26,6 +26,8 @@ OPERATIONS = {
     "list_projects": ("/api/projects/", "get", 200),
     "create_project": ("/api/projects/", "post", 201),
     "project_summary": (P + "summary/", "get", 200),
+    "project_settings": (P + "settings/", "get", 200),
+    "update_project_settings": (P + "settings/", "patch", 200),
     "upload": (P + "process-invoices/", "post", 202),
     "list_tasks": (P + "tasks/", "get", 200),
     "task_status": (P + "ocr-status/{task_id}/", "get", 200),
@@ -54,6 +56,7 @@ def test_reads_match_the_schema(fake):
     _check("fields", fake.fields())
     _check("list_projects", fake.list_projects())
     _check("project_summary", fake.project_summary(1))
+    _check("project_settings", fake.project_settings(1))
     _check("list_tasks", fake.list_tasks(1))
     _check("task_status", fake.task_status(1, TASK_1))
     _check("list_documents", fake.list_documents(1))
@@ -69,6 +72,8 @@ def test_writes_and_the_documents_after_them_match_the_schema(fake):
     _check("upload", accepted)
     _check("list_tasks", fake.list_tasks(1))
     _check("cancel_task", fake.cancel_task(1, TASK_1))
+    changed = fake.update_project_settings(1, {"review": {"confidence": 0.95}, "ocr_engine": "tesseract"})
+    _check("update_project_settings", changed)
     body = {
         "fields": {"total": "9.50", "subtotal": None, "invoice_number": "INV-0042"},
         "line_items": [{"description": "Tea", "quantity": "1", "unit_price": None, "amount": "0.50"}],
@@ -97,6 +102,12 @@ def test_the_fake_field_list_is_the_apis():
     from django_api.invoices.api.invoice_fields import invoice_fields
 
     assert INVOICE_FIELDS == invoice_fields()
+
+
+def test_the_fake_default_settings_are_the_apis():
+    from expectations.project_settings import ProjectSettings
+
+    assert DEFAULT_SETTINGS == ProjectSettings().to_dict()
 
 
 def test_every_json_call_of_the_client_is_faked_and_checked():

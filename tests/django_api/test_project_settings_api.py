@@ -141,3 +141,14 @@ def test_another_users_project_is_not_found(bob_client, project):
 
 def test_a_form_body_is_refused(alice_client, project):
     assert alice_client.patch(_url(project), {"ocr": "x"}, format="multipart").status_code == 415
+
+
+def test_settings_given_when_a_project_is_created_are_checked_too(alice):
+    from django_api.invoices.errors import InvalidInput
+    from django_api.invoices.services.projects import project_create
+
+    created = project_create(user=alice, name="P", settings={"ocr": {"psm": 6, "dpi": 300}})
+    assert created.settings == {"ocr": {"psm": 6}}  # only what differs from the defaults
+    with pytest.raises(InvalidInput) as caught:
+        project_create(user=alice, name="Q", settings={"ocr": {"psm": "6"}})
+    assert "ocr.psm" in caught.value.detail["settings"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 
 from django_api.invoices.errors import Forbidden, InvalidInput
@@ -13,11 +15,27 @@ from expectations.project_settings import InvalidSettings, ProjectSettings, merg
 from ocr_tasks.errors import InvalidExpectation
 
 
+def _checked(parse: Callable[[], ProjectSettings]) -> ProjectSettings:
+    """`parse()`, with the custom expectations checked by GX; a bad or unknown setting is 400
+    `validation_error` with `detail.settings` naming each one."""
+    try:
+        settings = parse()
+        if settings.custom_expectations:
+            check_custom_expectations([dict(e) for e in settings.custom_expectations])
+    except InvalidSettings as exc:
+        raise InvalidInput(exc.message, detail={"settings": exc.problems}) from exc
+    except InvalidExpectation as exc:
+        name = f"custom_expectations[{exc.detail.get('index')}]"
+        raise InvalidInput(f"{name}: {exc.message}", detail={"settings": {name: exc.message}}) from exc
+    return settings
+
+
 @transaction.atomic
 def project_create(*, user, name: str, languages: str = "eng", settings: dict | None = None) -> Project:
-    """A new project; its creator is its owner."""
+    """A new project; its creator is its owner. `settings` are checked like a change of them."""
+    checked = _checked(lambda: ProjectSettings.from_dict(settings or {}, strict=True))
     project = Project.objects.create(
-        name=name.strip(), owner=user, languages=languages, settings=settings or {}
+        name=name.strip(), owner=user, languages=languages, settings=checked.to_dict(full=False)
     )
     Membership.objects.create(project=project, user=user, role=Role.OWNER)
     return project
@@ -51,15 +69,7 @@ def project_settings_update(*, user, project: Project, patch: dict) -> ProjectSe
     only what differs from the defaults, so that settings left alone follow the defaults."""
     require_owner(user=user, project=project)
     locked = Project.objects.select_for_update().get(pk=project.pk)
-    try:
-        settings = merge_patch(locked.settings or {}, patch)
-        if settings.custom_expectations:
-            check_custom_expectations([dict(e) for e in settings.custom_expectations])
-    except InvalidSettings as exc:
-        raise InvalidInput(exc.message, detail={"settings": exc.problems}) from exc
-    except InvalidExpectation as exc:
-        name = f"custom_expectations[{exc.detail.get('index')}]"
-        raise InvalidInput(f"{name}: {exc.message}", detail={"settings": {name: exc.message}}) from exc
+    settings = _checked(lambda: merge_patch(locked.settings or {}, patch))
     locked.settings = settings.to_dict(full=False)
     locked.save(update_fields=["settings"])
     return settings

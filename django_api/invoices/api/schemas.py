@@ -26,6 +26,10 @@ class ErrorInfo(serializers.Serializer):
     message = serializers.CharField()
 
 
+class DocumentErrorOut(ErrorInfo):
+    step = serializers.CharField(help_text="the pipeline step that failed (ingest, ocr, extract, ...)")
+
+
 class TaskStatus(serializers.Serializer):
     task_id = serializers.UUIDField()
     status = serializers.ChoiceField(choices=TaskStatus.choices)
@@ -172,7 +176,7 @@ class DocumentDetail(DocumentRow):
         help_text="Version of the current values and checks (also the ETag): send it back with a change."
     )
     engine_versions = serializers.DictField(child=serializers.CharField())
-    error = serializers.DictField(allow_null=True)
+    error = DocumentErrorOut(allow_null=True)
 
 
 class DocumentValidation(serializers.Serializer):
@@ -192,20 +196,30 @@ class TaskAnomalies(serializers.Serializer):
     anomalies = NamedAnomaly(many=True)
 
 
+class StepOut(serializers.Serializer):
+    status = serializers.ChoiceField(choices=("done", "failed", "running", "pending"))
+    seconds = serializers.FloatField(allow_null=True)
+
+
 class CheckedDocument(serializers.Serializer):
     document_id = serializers.UUIDField()
     name = serializers.CharField()
     status = serializers.CharField()
     pages = serializers.IntegerField()
-    steps = serializers.DictField(child=serializers.DictField())
-    error = serializers.DictField(allow_null=True)
+    steps = serializers.DictField(child=StepOut(), help_text="per pipeline step, in order")
+    error = DocumentErrorOut(allow_null=True)
+
+
+class TaskTimings(serializers.Serializer):
+    queued_seconds = serializers.FloatField(allow_null=True)
+    running_seconds = serializers.FloatField(allow_null=True)
 
 
 class TaskCheck(TaskStatus):
     flow_run_id = serializers.CharField(allow_null=True)
     prefect_url = serializers.CharField(allow_null=True)
     attempts = serializers.IntegerField()
-    timings = serializers.DictField()
+    timings = TaskTimings()
     documents = CheckedDocument(many=True)
 
 

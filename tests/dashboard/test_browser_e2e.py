@@ -202,7 +202,7 @@ def _click_first_queue_row(page) -> None:
     from playwright.sync_api import expect
 
     grid = page.get_by_test_id("stDataFrameResizable")
-    expect(grid).to_be_visible()
+    expect(grid).to_be_visible(timeout=90_000)  # the first visit imports pandas and pyarrow (10-40 s here)
     box = grid.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 3, box["y"] + 35 + 17)  # header row, then row 1
     expect(page.get_by_role("heading", name="Document review")).to_be_visible()

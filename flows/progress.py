@@ -13,31 +13,49 @@ as done, so a cancelled task never reads "40/40 documents".
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from flows.port import PipelinePort, Progress
 
 STEPS = ("ingest", "ocr", "extract", "validate", "anomalies", "save", "done")
 DOCUMENT_STEPS = ("ingest", "extract", "validate", "anomalies", "save")  # one unit per document
 
-# (fixed cost per task, cost per unit) in seconds of a 2-core machine, per step; a unit is a page for
-# `ocr`, a document otherwise. From the per-document timings of `process_invoices` on SROIE receipts
-# (Tesseract ~2 s per page, extraction with its re-reads ~4x that, Great Expectations' batch ~5 s).
+# (fixed cost per task, cost per unit) per step, in seconds of a 2-core machine; a unit is a page for
+# `ocr`, a document otherwise. From the timings of `process_invoices` on SROIE receipts (2026-11-29,
+# warm process): Tesseract ~1.5 s a page; extraction with the default second readings ~20 s of a
+# worker a receipt (~13x its OCR; see `extraction_cost`); Great Expectations' batch ~1 s warm (16 s
+# for the first import in a process).
 STEP_COSTS: dict[str, tuple[float, float]] = {
     "ingest": (0.0, 0.1),
-    "ocr": (0.0, 2.0),
-    "extract": (0.0, 8.0),
-    "validate": (5.0, 0.2),
-    "anomalies": (0.5, 0.05),
+    "ocr": (0.0, 1.5),
+    "extract": (0.0, 12.5),  # the default settings; `step_costs` adjusts it to a project's
+    "validate": (2.0, 0.1),
+    "anomalies": (0.3, 0.02),
     "save": (0.0, 0.05),
 }
+# extraction's cost per document: the field rules, plus each second reading the project leaves on
+# (`extraction` settings, as `flows.tasks.extract` reads them). A rough split of the measured total.
+EXTRACT_BASE = 0.5
+EXTRACT_PASSES = {"enhanced": 4.0, "reread": 2.0, "second_opinion": 6.0}
 RUNNING_CEILING = 99.0  # the most a running task shows
 
 
-def weighted_percent(counts: Mapping[str, tuple[float, float]]) -> float:
-    """Percent of a task's work done, from `(units done, units in all)` per step (`STEP_COSTS` keys;
-    a step missing or with no units adds nothing). The one place the percentage is computed."""
+def step_costs(settings: Mapping[str, Any] | None = None) -> dict[str, tuple[float, float]]:
+    """`STEP_COSTS` with extraction's cost for a project's settings."""
+    section = dict((settings or {}).get("extraction") or {})
+    extract = EXTRACT_BASE + sum(
+        cost for name, cost in EXTRACT_PASSES.items() if bool(section.get(name, True))
+    )
+    return {**STEP_COSTS, "extract": (0.0, extract)}
+
+
+def weighted_percent(
+    counts: Mapping[str, tuple[float, float]], costs: Mapping[str, tuple[float, float]] = STEP_COSTS
+) -> float:
+    """Percent of a task's work done, from `(units done, units in all)` per step (`costs` keys; a step
+    missing or with no units adds nothing). The one place the percentage is computed."""
     total = done = 0.0
-    for step, (fixed, per_unit) in STEP_COSTS.items():
+    for step, (fixed, per_unit) in costs.items():
         units_done, units = counts.get(step, (0.0, 0.0))
         if units <= 0:
             continue
@@ -51,9 +69,17 @@ class ProgressTracker:
     """Counts what is done per document and reports it (with the weighted percentage) through the port.
     Called from the flow's thread only."""
 
-    def __init__(self, port: PipelinePort, task_id: str, *, documents: Iterable[str]) -> None:
+    def __init__(
+        self,
+        port: PipelinePort,
+        task_id: str,
+        *,
+        documents: Iterable[str],
+        costs: Mapping[str, tuple[float, float]] = STEP_COSTS,
+    ) -> None:
         self._port = port
         self._task_id = task_id
+        self._costs = costs
         self._settled: dict[str, set[str]] = {doc_id: set() for doc_id in documents}  # steps done/skipped
         self._pages: dict[str, list[int]] = {}  # doc id -> [pages settled, pages]
         self.step = STEPS[0]
@@ -118,7 +144,7 @@ class ProgressTracker:
         return counts
 
     def report(self) -> None:
-        now = min(RUNNING_CEILING, weighted_percent(self.counts()))
+        now = min(RUNNING_CEILING, weighted_percent(self.counts(), self._costs))
         self.percent = max(self.percent, round(now, 1))
         self._port.report_progress(
             self._task_id,

@@ -31,7 +31,7 @@ from prefect.utilities.annotations import quote
 from flows import tasks
 from flows.page_window import POLL_SECONDS, PageWindow
 from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED, PipelinePort, TaskInputs
-from flows.progress import ProgressTracker
+from flows.progress import ProgressTracker, step_costs
 from flows.settings import page_concurrency, workdir
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.config import OcrConfig
@@ -96,7 +96,9 @@ class TaskRun:
         self.config = ocr_config(inputs)
         self.engine = inputs.settings.get("ocr_engine")
         self.docs = {source.id: DocumentState(source) for source in inputs.documents}
-        self.progress = ProgressTracker(port, inputs.task_id, documents=list(self.docs))
+        self.progress = ProgressTracker(
+            port, inputs.task_id, documents=list(self.docs), costs=step_costs(inputs.settings)
+        )
         self.cancelled = False
         self.extracted: queue.Queue[str] = queue.Queue()  # ids of documents whose extraction is back
         self.submitted = quote if _runs_in_threads() else (lambda value: value)

@@ -15,7 +15,7 @@ from prefect.client.schemas.objects import StateType
 
 from flows.port import CANCELLED, SUCCEEDED
 from flows.process import process_invoices
-from flows.progress import STEP_COSTS, weighted_percent
+from flows.progress import STEP_COSTS, step_costs, weighted_percent
 from tests.flows.fakes import fake_settings, png_bytes
 from tests.flows.test_process_flow import assert_monotone
 
@@ -102,6 +102,10 @@ def test_the_percentage_is_weighted_by_step_not_by_pages():
     everything = {step: (documents, documents) for step in STEP_COSTS} | {"ocr": (pages, pages)}
     assert weighted_percent(everything) == pytest.approx(100.0)
     assert weighted_percent({}) == 0.0
+    # extraction weighs what the project's second readings cost
+    assert step_costs({})["extract"] == STEP_COSTS["extract"]
+    plain = step_costs({"extraction": {"enhanced": False, "reread": False, "second_opinion": False}})
+    assert plain["extract"][1] < STEP_COSTS["ocr"][1] < STEP_COSTS["extract"][1]
 
 
 def test_progress_moves_through_extraction_never_back_and_below_100_until_the_end(
@@ -117,7 +121,7 @@ def test_progress_moves_through_extraction_never_back_and_below_100_until_the_en
     assert_monotone(log)
     assert_percent_moves_forward_below_100(log)
     all_read = next(p for p in log if p.pages_total == 6 and p.pages_done == 6)
-    assert all_read.percent < 80.0  # extraction, validation, scoring and saving still to come
+    assert all_read.percent < 90.0  # extraction, validation, scoring and saving still to come
     extracting = [p.percent for p in log if p.step == "extract"]
     assert len(set(extracting)) >= 2  # the bar moves while documents are extracted
     assert log[-1].step == "save" and log[-1].documents_done == 6 and log[-1].percent >= 95.0

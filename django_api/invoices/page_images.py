@@ -27,7 +27,9 @@ def _pdf_scale(width_pt: float, height_pt: float) -> float:
 
 def page_png(*, data: bytes, media_type: str, index: int, rotation: int = 0, skew: float = 0.0) -> bytes:
     """Page `index` as PNG, turned by the `rotation`/`skew` the OCR engine applied, so that the result's
-    relative boxes line up with the picture."""
+    relative boxes line up with the picture. A bare e-invoice XML has no page."""
+    if media_type == "application/xml":
+        raise NotFound("Page not found: an e-invoice XML has no pages.")
     if media_type == "application/pdf":
         import pypdfium2 as pdfium
 

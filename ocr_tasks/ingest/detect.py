@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
@@ -9,11 +11,25 @@ TIFF = "image/tiff"
 WEBP = "image/webp"
 BMP = "image/bmp"
 GIF = "image/gif"
+XML = "application/xml"  # a bare e-invoice (CII / UBL); read by `ocr_tasks.einvoice`, no pages
 
-SUPPORTED_MEDIA_TYPES: tuple[str, ...] = (PDF, PNG, JPEG, TIFF, WEBP, BMP)
+SUPPORTED_MEDIA_TYPES: tuple[str, ...] = (PDF, PNG, JPEG, TIFF, WEBP, BMP, XML)
 IMAGE_MEDIA_TYPES = frozenset({PNG, JPEG, TIFF, WEBP, BMP})
 
-_EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", TIFF: ".tif", WEBP: ".webp", BMP: ".bmp"}
+_EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", TIFF: ".tif", WEBP: ".webp", BMP: ".bmp", XML: ".xml"}
+_UTF8_BOM = b"\xef\xbb\xbf"
+_HTML = re.compile(rb"<(?:!doctype\s+)?html[\s>]", re.IGNORECASE)
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    """An XML declaration, a comment, a DOCTYPE or a first element (not HTML), after an optional
+    UTF-8 byte-order mark and white space (whether it is an invoice is for the e-invoice reader)."""
+    text = head.removeprefix(_UTF8_BOM).lstrip(b" \t\r\n")
+    if _HTML.match(text):  # an HTML page is no XML document, whatever its name says
+        return False
+    if text.startswith((b"<?xml", b"<!--", b"<!DOCTYPE")):  # a DOCTYPE is refused later as xml_unsafe
+        return True
+    return len(text) > 1 and text[:1] == b"<" and (text[1:2].isalpha() or text[1:2] == b"_")
 
 
 def sniff_media_type(data: bytes) -> str | None:
@@ -33,6 +49,8 @@ def sniff_media_type(data: bytes) -> str | None:
         return WEBP
     if head[:2] == b"BM" and len(head) >= 26:
         return BMP
+    if _looks_like_xml(head):
+        return XML
     return None
 
 

@@ -14,6 +14,7 @@ from ocr_tasks.ingest.detect import (
     IMAGE_MEDIA_TYPES,
     PDF,
     SUPPORTED_MEDIA_TYPES,
+    XML,
     describe_unknown,
     sniff_media_type,
 )
@@ -67,6 +68,10 @@ def ingest_bytes(
 
         pages = pdf_pages(data, config=config, workdir=pages_dir)
         einvoice, einvoice_error = _embedded_einvoice(data)
+    elif media_type == XML:  # a bare e-invoice: its invoice is its XML, it has no page to show
+        from ocr_tasks.einvoice import read_xml
+
+        pages, einvoice = [], read_xml(data)
     else:
         assert media_type in IMAGE_MEDIA_TYPES
         from ocr_tasks.ingest.images import image_pages

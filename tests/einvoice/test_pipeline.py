@@ -53,3 +53,14 @@ def test_a_hostile_attachment_is_reported_and_the_page_is_extracted(tmp_path):
 
     assert invoice.source is None
     assert invoice.einvoice == {"error": ingested.einvoice_error}
+
+
+def test_a_bare_xml_is_ingested_without_pages_and_extracted_from_its_xml(corpus, tmp_path):
+    xml = corpus / "einvoice-dev" / "xml" / "cii" / "XRechnung-O.xml"
+    source, ingested = _ingest(tmp_path, "upload.bin", xml.read_bytes())
+    assert ingested.source.media_type == "application/xml" and ingested.pages == ()
+
+    invoice = tasks.extract.fn(ingested, OcrDocument(source=source, pages=()), "eng", NO_SECOND_READINGS)
+
+    assert invoice.source == "einvoice" and invoice.get("invoice_number") == "150377292"
+    assert invoice.einvoice["attachment"] is None

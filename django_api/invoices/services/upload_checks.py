@@ -23,7 +23,7 @@ from ocr_tasks.errors import (
     TooManyPages,
     UnsupportedDocument,
 )
-from ocr_tasks.ingest.detect import PDF, describe_unknown, extension_for, sniff_media_type
+from ocr_tasks.ingest.detect import PDF, XML, describe_unknown, extension_for, sniff_media_type
 
 MAX_NAME_LENGTH = 200  # bytes of UTF-8
 _UNSAFE = re.compile(r"[^\w.\- ()+,@&=]+")
@@ -151,8 +151,11 @@ def check_upload(*, data: bytes, name: str, limits: Limits) -> CheckedUpload:
     media_type = sniff_media_type(data)
     if media_type is None:
         raise UnsupportedDocument(
-            f"the content is {describe_unknown(data)}, not a PDF or a PNG/JPEG/TIFF/WebP/BMP image"
+            f"the content is {describe_unknown(data)}, not a PDF, a PNG/JPEG/TIFF/WebP/BMP image or a "
+            "CII/UBL e-invoice XML"
         )
+    if media_type == XML:
+        return _checked(data, name, media_type, pages=_einvoice_pages(data))
     pages = _pdf_pages(data) if media_type == PDF else _image_pages(data, limits=limits)
     if pages < 1:
         raise CorruptDocument("the document has no pages")
@@ -161,6 +164,19 @@ def check_upload(*, data: bytes, name: str, limits: Limits) -> CheckedUpload:
             f"the document has {pages} pages, above the limit of {limits.max_pages}",
             detail={"pages": pages, "max_pages": limits.max_pages},
         )
+    return _checked(data, name, media_type, pages=pages)
+
+
+def _einvoice_pages(data: bytes) -> int:
+    """A bare XML is read in full now (milliseconds), so that a hostile or non-invoice XML is refused
+    at upload (`xml_unsafe`, `einvoice_invalid`); it has no page."""
+    from ocr_tasks.einvoice import read_xml
+
+    read_xml(data)
+    return 0
+
+
+def _checked(data: bytes, name: str, media_type: str, *, pages: int) -> CheckedUpload:
     return CheckedUpload(
         name=sanitize_filename(name, media_type=media_type),
         media_type=media_type,

@@ -23,6 +23,7 @@ NEW_VENDOR = "new_vendor"
 IBAN_CHANGED = "iban_changed"
 OUTLIER = "outlier"
 RULES_ONLY = "rules_only"  # info: no learned model (too little history); score 0
+EINVOICE_MISMATCH = "einvoice_mismatch"  # an e-invoice's page shows another total/date/number/IBAN/VAT id
 
 RULE_KINDS: tuple[str, ...] = (
     EXACT_DUPLICATE,
@@ -36,6 +37,7 @@ RULE_KINDS: tuple[str, ...] = (
     SPLIT_INVOICE,
     NEW_VENDOR,
     IBAN_CHANGED,
+    EINVOICE_MISMATCH,
 )
 DUPLICATE_KINDS = frozenset({EXACT_DUPLICATE, DUPLICATE_INVOICE, FUZZY_DUPLICATE})
 
@@ -52,6 +54,7 @@ DEFAULTS: dict[str, tuple[str, float]] = {
     SPLIT_INVOICE: (WARNING, 0.7),
     NEW_VENDOR: (INFO, 0.3),
     IBAN_CHANGED: (ERROR, 0.9),
+    EINVOICE_MISMATCH: (ERROR, 0.9),
     RULES_ONLY: (INFO, 0.0),
 }
 

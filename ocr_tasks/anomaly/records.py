@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ocr_tasks.result_types import DocumentResult
@@ -24,6 +24,8 @@ class InvoiceRecord:
     iban: str | None = None
     line_item_count: int = 0
     received_at: str | None = None  # ISO datetime the file was uploaded
+    # an e-invoice's values its page shows otherwise (`{field, xml, page, page_confidence}`)
+    einvoice_mismatches: tuple[dict[str, Any], ...] = field(default=(), hash=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -51,4 +53,5 @@ class InvoiceRecord:
             iban=get("iban"),
             line_item_count=len(inv.line_items) if inv else 0,
             received_at=received_at,
+            einvoice_mismatches=tuple(((inv.einvoice or {}).get("page_mismatches") or ()) if inv else ()),
         )

@@ -12,6 +12,7 @@ from datetime import timedelta
 from ocr_tasks.anomaly.keys import amount
 from ocr_tasks.anomaly.kinds import (
     ARITHMETIC_MISMATCH,
+    EINVOICE_MISMATCH,
     FUTURE_DATE,
     IBAN_CHANGED,
     NEAR_APPROVAL_THRESHOLD,
@@ -193,4 +194,30 @@ def iban_changed(entry: Entry, prior: Ledger) -> Anomaly | None:
         f" used before ({', '.join(sorted(known)[:3])}).",
         {"iban": entry.iban, "known_ibans": sorted(known)},
         [o.document_id for o in prior.vendor_entries(entry.vendor) if o.iban][-3:],
+    )
+
+
+FIELD_WORDS = {
+    "total": "total",
+    "invoice_date": "invoice date",
+    "invoice_number": "invoice number",
+    "iban": "IBAN",
+    "vendor_tax_id": "seller VAT id",
+}
+
+
+def einvoice_mismatch(entry: Entry) -> Anomaly | None:
+    """An e-invoice whose visible page shows another total, date, number, IBAN or VAT id than its XML."""
+    found = entry.record.einvoice_mismatches
+    if not found:
+        return None
+    parts = [
+        f"the {FIELD_WORDS.get(m['field'], m['field'])} is {m['xml']} in the XML but {m['page']} on the page"
+        for m in found
+    ]
+    return anomaly_of(
+        EINVOICE_MISMATCH,
+        entry,
+        "The e-invoice's page disagrees with its XML: " + "; ".join(parts) + ".",
+        {"mismatches": [dict(m) for m in found]},
     )

@@ -49,6 +49,7 @@ def score_document(
         rules.split_invoice(entry, prior, settings),
         rules.new_vendor(entry, prior, settings),
         rules.iban_changed(entry, prior),
+        rules.einvoice_mismatch(entry),
     ]
     return [a for a in found if a is not None]
 

@@ -64,3 +64,30 @@ def test_a_bare_xml_is_ingested_without_pages_and_extracted_from_its_xml(corpus,
 
     assert invoice.source == "einvoice" and invoice.get("invoice_number") == "150377292"
     assert invoice.einvoice["attachment"] is None
+
+
+def test_a_hybrid_pdf_whose_page_shows_another_invoice_is_flagged(corpus, tmp_path):
+    from ocr_tasks.recognise import recognise_document
+
+    pdf = corpus / "einvoice-dev" / "pdf" / "sample_inofficial_20190125_atgp_factur-x_v_1_0.pdf"
+    source, ingested = _ingest(tmp_path, pdf.name, pdf.read_bytes())
+    document = recognise_document(ingested, OcrConfig(), workers=1)
+
+    invoice = tasks.extract.fn(ingested, document, "eng", NO_SECOND_READINGS)
+
+    mismatches = {m["field"]: m for m in invoice.einvoice["page_mismatches"]}
+    assert mismatches["invoice_number"]["xml"] == "FA-2017-0010"
+    assert mismatches["invoice_number"]["page"] == "RE-20190121/507"
+    assert invoice.get("invoice_number") == "FA-2017-0010"  # the XML's value stays the invoice's
+
+
+def test_a_hybrid_pdf_whose_page_agrees_has_no_mismatch(corpus, tmp_path):
+    from ocr_tasks.recognise import recognise_document
+
+    pdf = corpus / "einvoice-dev" / "pdf" / "Facture_FR_EN16931.pdf"
+    source, ingested = _ingest(tmp_path, pdf.name, pdf.read_bytes())
+    document = recognise_document(ingested, OcrConfig(), workers=1)
+
+    invoice = tasks.extract.fn(ingested, document, "eng", NO_SECOND_READINGS)
+
+    assert invoice.einvoice["page_mismatches"] == []

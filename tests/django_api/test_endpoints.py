@@ -327,6 +327,7 @@ def test_schema_and_swagger(anon_client):
         "/api/fields/",
         "/api/projects/",
         p,
+        p + "settings/",
         p + "summary/",
         p + "export/",
         p + "process-invoices/",

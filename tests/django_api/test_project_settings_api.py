@@ -85,6 +85,7 @@ def test_older_flat_settings_are_read_and_rewritten_in_sections(alice_client, pr
         ({"extraction": {"reread": "false"}}, "extraction.reread"),
         ({"review": {"confidence": 2}}, "review.confidence"),
         ({"ocr": "fast"}, "ocr"),
+        ({"ocr_engine": "tesserract"}, "ocr_engine"),
         (
             {"custom_expectations": [{"type": "expect_nothing_at_all", "kwargs": {}}]},
             "custom_expectations[0]",

@@ -12,14 +12,18 @@ from django_api.invoices.models.projects import WRITE_ROLES
 from django_api.invoices.selectors.projects import project_role
 from expectations.custom import check_custom_expectations
 from expectations.project_settings import InvalidSettings, ProjectSettings, merge_patch
+from ocr_tasks.engines import ENGINES
 from ocr_tasks.errors import InvalidExpectation
 
 
 def _checked(parse: Callable[[], ProjectSettings]) -> ProjectSettings:
-    """`parse()`, with the custom expectations checked by GX; a bad or unknown setting is 400
-    `validation_error` with `detail.settings` naming each one."""
+    """`parse()`, with the OCR engine looked up and the custom expectations checked by GX; a bad or
+    unknown setting is 400 `validation_error` with `detail.settings` naming each one."""
     try:
         settings = parse()
+        if settings.ocr_engine is not None and settings.ocr_engine not in ENGINES:
+            why = f"unknown OCR engine {settings.ocr_engine!r}; known: {', '.join(sorted(ENGINES))}"
+            raise InvalidSettings({"ocr_engine": why})
         if settings.custom_expectations:
             check_custom_expectations([dict(e) for e in settings.custom_expectations])
     except InvalidSettings as exc:

@@ -11,7 +11,8 @@ and the time per document of each.
   (no second readings). One run per document, after the same warm-up. (Ingest also looks for the
   embedded XML now: ~1-2 ms of this time.)
 A field counts as right when equal to its label (amounts as decimals, IBAN without spaces); `line_items`
-is the count. Accuracy is over the documents whose label has the field.
+is the count. Accuracy is over the documents whose label has the field. Last, the documents whose
+page shows another total / date / number / IBAN / VAT id than their XML (`einvoice_mismatch`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.einvoice import read_pdf
+from ocr_tasks.einvoice.compare import page_mismatches
 from ocr_tasks.extraction.extract import extract_invoice
 from ocr_tasks.ingest import ingest_path
 from ocr_tasks.invoice_types import AMOUNT_FIELDS, Invoice
@@ -86,11 +88,14 @@ def main() -> None:
 
     counts: dict[str, list[int]] = {}
     xml_times, text_times = [], []
+    mismatched: dict[str, list[dict]] = {}
     for pdf in pdfs:
         label = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
         xml_invoice, xml_seconds = read_xml_timed(pdf.read_bytes(), args.repeat)
         text_invoice, text_seconds = text_layer_timed(pdf, config)
         xml_times.append(xml_seconds)
+        if xml_invoice is not None:
+            mismatched[pdf.name] = page_mismatches(xml_invoice, text_invoice)
         text_times.append(text_seconds)
         for name, expected in label.items():
             tally = counts.setdefault(name, [0, 0, 0])
@@ -115,6 +120,10 @@ def main() -> None:
         )
     ratio = statistics.median(text_times) / statistics.median(xml_times)
     print(f"\nXML read is {ratio:.0f}x faster (medians) on {len(pdfs)} documents.")
+    flagged = {name: found for name, found in mismatched.items() if found}
+    print(f"\neinvoice_mismatch (XML vs text-layer page): {len(flagged)} of {len(mismatched)} documents")
+    for name, found in flagged.items():
+        print(f"- {name}: " + "; ".join(f"{m['field']} XML {m['xml']} / page {m['page']}" for m in found))
 
 
 if __name__ == "__main__":

@@ -137,7 +137,9 @@ def extract(
     from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
 
     if getattr(ingested, "einvoice", None) is not None:
-        return _einvoice_against_page(ingested.einvoice, document)
+        from ocr_tasks.einvoice.compare import checked_against_page
+
+        return checked_against_page(ingested.einvoice, document)
     settings = settings_of(project_settings).extraction
     invoice = extract_with_page_images(
         ingested,
@@ -152,21 +154,6 @@ def extract(
     if getattr(ingested, "einvoice_error", None):
         invoice = replace(invoice, einvoice={"error": ingested.einvoice_error})
     return invoice
-
-
-def _einvoice_against_page(einvoice, document: OcrDocument):
-    """The XML's invoice, with the values its page shows otherwise (`einvoice.page_mismatches`, from
-    the plain extraction of the page's OCR/text layer: milliseconds, no second readings)."""
-    from dataclasses import replace
-
-    from ocr_tasks.einvoice.compare import page_mismatches
-    from ocr_tasks.extraction.extract import extract_invoice
-
-    invoice = einvoice.as_invoice()
-    if not document.pages:  # a bare XML
-        return invoice
-    mismatches = page_mismatches(invoice, extract_invoice(document))
-    return replace(invoice, einvoice={**invoice.einvoice, "page_mismatches": mismatches})
 
 
 @task(**_options("validate", retry=False))

@@ -108,8 +108,8 @@ def register(subparsers) -> None:
 
 
 def document_record(source: str, pages: int, invoice, errors: list[dict], timings: dict[str, float]) -> dict:
-    """The jsonl object of one document."""
-    return {
+    """The jsonl object of one document (with `einvoice`: syntax, profile, ... when read from its XML)."""
+    record = {
         "source": source,
         "pages": pages,
         "fields": {name: f.to_dict() for name, f in invoice.fields.items()} if invoice else {},
@@ -117,6 +117,9 @@ def document_record(source: str, pages: int, invoice, errors: list[dict], timing
         "errors": errors,
         "timings": {k: round(v, 4) for k, v in timings.items()},
     }
+    if invoice is not None and getattr(invoice, "einvoice", None) is not None:
+        record["einvoice"] = {"source": invoice.source, **invoice.einvoice}
+    return record
 
 
 def records_to_csv(records: list[dict]) -> str:
@@ -142,7 +145,6 @@ def records_to_csv(records: list[dict]) -> str:
 def run(args: argparse.Namespace) -> int:
     from ocr_tasks.errors import OcrPipelineError, error_code
     from ocr_tasks.extraction import ExtractionOptions, load_templates
-    from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
     from ocr_tasks.ingest import ingest_path
     from ocr_tasks.ocr_types import OcrDocument
     from ocr_tasks.recognise import PageRecogniser, page_result
@@ -198,17 +200,7 @@ def run(args: argparse.Namespace) -> int:
                     country=args.country,
                     second_reading=_second_reading(doc, config, args.second_psm),
                 )
-                invoice = extract_with_page_images(
-                    doc,
-                    result,
-                    languages=args.lang,
-                    options=options,
-                    templates=templates,
-                    reread=not args.no_reread,
-                    enhanced=args.enhanced,
-                    second_opinion=args.second_opinion,
-                    psm=args.psm,
-                )
+                invoice = _invoice(doc, result, args, options, templates)
                 timings["extract"] = time.perf_counter() - started
             except Exception as exc:  # noqa: BLE001 (one document's failure is reported, never fatal)
                 failed += 1
@@ -223,6 +215,27 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(records_to_csv(records))
     return exit_code(failed)
+
+
+def _invoice(doc, result, args: argparse.Namespace, options, templates):
+    """A document's invoice: read exactly from its e-invoice XML (checked against its page) when it has
+    one, else extracted from its pages."""
+    from ocr_tasks.einvoice.compare import checked_against_page
+    from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
+
+    if doc.einvoice is not None:
+        return checked_against_page(doc.einvoice, result)
+    return extract_with_page_images(
+        doc,
+        result,
+        languages=args.lang,
+        options=options,
+        templates=templates,
+        reread=not args.no_reread,
+        enhanced=args.enhanced,
+        second_opinion=args.second_opinion,
+        psm=args.psm,
+    )
 
 
 def _second_reading(doc, config: OcrConfig, psm: int | None):

@@ -33,3 +33,18 @@ def page_mismatches(xml: Invoice, page: Invoice) -> list[dict[str, Any]]:
                 {"field": name, "xml": expected, "page": shown, "page_confidence": round(confidence, 4)}
             )
     return out
+
+
+def checked_against_page(einvoice, document) -> Invoice:
+    """The e-invoice's invoice (`EInvoice.as_invoice`) with `einvoice.page_mismatches` from the plain
+    extraction of its pages' OCR/text layer (`document`; milliseconds, no second readings). A bare XML
+    (no pages) is returned as is."""
+    from dataclasses import replace
+
+    from ocr_tasks.extraction.extract import extract_invoice
+
+    invoice = einvoice.as_invoice()
+    if not document.pages:
+        return invoice
+    mismatches = page_mismatches(invoice, extract_invoice(document))
+    return replace(invoice, einvoice={**(invoice.einvoice or {}), "page_mismatches": mismatches})

@@ -324,15 +324,21 @@ def merge_patch(stored: Any, patch: Any) -> ProjectSettings:
         current = ProjectSettings.from_dict(stored).to_dict(full=False)
     except InvalidSettings:
         current = dict(stored) if isinstance(stored, Mapping) else {}
+    known = {"ocr_engine", "custom_expectations", *SECTIONS}
     for key, value in patch.items():
-        if value is None:
+        if value is None and (key in known or key in current):  # an unknown one stays, to be refused
             current.pop(key, None)
         elif key in SECTIONS and isinstance(value, Mapping) and isinstance(current.get(key, {}), Mapping):
-            section = {**current.get(key, {}), **value}
-            current[key] = {k: v for k, v in section.items() if v is not None}
+            current[key] = _merged_section(key, current.get(key, {}), value)
         else:
             current[key] = value
     return ProjectSettings.from_dict(current, strict=True)
+
+
+def _merged_section(name: str, current: Mapping[str, Any], patch: Mapping[str, Any]) -> dict[str, Any]:
+    kinds = _kinds(SECTIONS[name])
+    merged = {**current, **patch}
+    return {k: v for k, v in merged.items() if v is not None or (k not in kinds and k not in current)}
 
 
 def json_schema(*, openapi: bool = False, patch: bool = False) -> dict[str, Any]:

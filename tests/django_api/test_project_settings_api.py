@@ -153,3 +153,14 @@ def test_settings_given_when_a_project_is_created_are_checked_too(alice):
     with pytest.raises(InvalidInput) as caught:
         project_create(user=alice, name="Q", settings={"ocr": {"psm": "6"}})
     assert "ocr.psm" in caught.value.detail["settings"]
+
+
+def test_stored_settings_that_cannot_be_read_are_named_and_a_patch_repairs_them(alice_client, project):
+    Project.objects.filter(pk=project.pk).update(settings={"approval_threshold": "lots", "ocr": {"psm": 6}})
+    answer = alice_client.get(_url(project))
+    assert answer.status_code == 400 and answer.json()["code"] == "invalid_settings"
+    assert "approval_threshold" in answer.json()["message"]
+    repaired = alice_client.patch(_url(project), {"approval_threshold": None}, format="json")
+    assert repaired.status_code == 200, repaired.json()
+    project.refresh_from_db()
+    assert project.settings == {"ocr": {"psm": 6}}

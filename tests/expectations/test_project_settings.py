@@ -105,6 +105,10 @@ def test_merge_patch_replaces_given_keys_and_null_puts_the_default_back():
     assert merge_patch({"approval_threshold": "x"}, {"approval_threshold": None}) == ProjectSettings()
     with pytest.raises(InvalidSettings):
         merge_patch({}, {"anomaly": {"approval_threshold": "x"}})
+    for unknown, named in [({"colour": None}, "colour"), ({"ocr": {"speed": None}}, "ocr.speed")]:
+        with pytest.raises(InvalidSettings) as caught:  # null for a setting that does not exist
+            merge_patch({}, unknown)
+        assert named in caught.value.problems
 
 
 def test_the_json_schema_takes_what_from_dict_takes_and_refuses_what_it_refuses():

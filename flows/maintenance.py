@@ -53,7 +53,9 @@ def rescore_project(project_id: str) -> dict[str, Any]:
         return {"project_id": project_id, "rescored": 0, "failed": []}
     settings = settings_of(port, project_id)
     invoices = {r.source.id: r.invoice for r in results}
-    validation = tasks.validate(quote(invoices), settings.get("custom_expectations", ()), settings)
+    validation = tasks.validate(
+        quote(invoices), list(tasks.settings_of(settings).custom_expectations), settings
+    )
     batch_ids = set(invoices)
     history = [h for h in port.load_history(project_id) if h.document_id not in batch_ids]
     stored = port.load_anomaly_model(project_id)

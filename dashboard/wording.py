@@ -325,10 +325,23 @@ def outcome_sentence(outcome: Mapping[str, Any], doc: DocumentValues | None = No
     if state == PASSED:
         return f"Passed: {description}"
     if state == NOT_APPLICABLE:
-        about_items = any(str(f).startswith("line_items") for f in outcome.get("fields") or [])
-        reason = "the document has no line items" if about_items else "nothing to check"
+        reason = _not_applicable_reason(outcome, doc or DocumentValues())
         return f"Not applicable: {description[:-1]} — {reason}."
     return f"{STATE_LABELS[state]}: {outcome_detail(outcome, doc, suite)}"
+
+
+def _not_applicable_reason(outcome: Mapping[str, Any], doc: DocumentValues) -> str:
+    """Why a check had nothing to check: no line items, or the fields it needs were not found."""
+    fields = [str(f) for f in outcome.get("fields") or []]
+    if any(f.startswith("line_items") for f in fields):
+        return (
+            "the line items lack the values it needs" if doc.line_items else "the document has no line items"
+        )
+    missing = [label_of(f) for f in fields if doc.text(f) is None] if doc.fields else []
+    if not missing:
+        return "nothing to check"
+    names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
+    return f"the {names} {'was' if len(missing) == 1 else 'were'} not found"
 
 
 def validation_sentences(

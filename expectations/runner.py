@@ -2,9 +2,10 @@
 
 `validate_batch` builds one frame per suite kind (all documents together), validates it in the shared
 ephemeral context (`expectations.context`) and splits each expectation's unexpected rows back to their
-documents, giving every document one `ValidationReport` per suite. An expectation over rows a document
-does not have (line-item checks of a document without line items) passes with the observed value
-`NOT_APPLICABLE` ("not applicable"), so that reports say it was not checked rather than that it held.
+documents, giving every document one `ValidationReport` per suite. An expectation that checks nothing
+for a document (line-item checks of a document without line items, the format of a field that was not
+found, an arithmetic check with an amount missing) passes with the observed value `NOT_APPLICABLE`
+("not applicable"), so that reports say it was not checked rather than that it held.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ from ocr_tasks.result_types import ERROR, WARNING, ExpectationOutcome, Validatio
 
 _COLUMN_KWARGS = ("column", "column_A", "column_B")
 # The observed value of an expectation that had nothing to check for a document: a line-item check on a
-# document without line items passes as "not applicable" instead of claiming the items were fine.
+# document without line items, or a check of a field that was not found, passes as "not applicable"
+# instead of claiming the value was fine.
 NOT_APPLICABLE = "not applicable"
 
 
@@ -77,6 +79,35 @@ def _observed(rows: list[dict[str, Any]], columns: list[str]) -> Any:
     return _one_or_many(distinct)
 
 
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _checks_nothing(config: Any, rows: list[dict[str, Any]], columns: list[str]) -> bool:
+    """True when GX skips every row of the document for this expectation: no rows at all (line-item
+    checks of a document without line items), or only rows whose values it ignores (a format or range
+    check of a field that was not found, a pair check with a value missing). Not-null checks look at
+    missing values, so they always check something."""
+    if not rows:
+        return True
+    if "not_be_null" in str(config.type) or not columns:
+        return False
+    ignore = str(config.kwargs.get("ignore_row_if") or "")
+    for row in rows:
+        missing = [_missing(row.get(c)) for c in columns]
+        if len(columns) == 1:
+            skipped = missing[0]
+        elif ignore in ("either_value_is_missing", "any_value_is_missing"):
+            skipped = any(missing)
+        elif ignore == "never":
+            skipped = False
+        else:  # GX's defaults: both_values_are_missing / all_values_are_missing
+            skipped = all(missing)
+        if not skipped:
+            return False
+    return True
+
+
 def _unexpected_by_document(result: Any, columns: list[str]) -> dict[str, list[Any]]:
     found: dict[str, list[Any]] = defaultdict(list)
     for entry in (result.result or {}).get("unexpected_index_list") or ():
@@ -119,7 +150,8 @@ def _validate_suite(
         for doc_id in document_ids:
             bad = unexpected.get(doc_id, [])
             rows = rows_of.get(doc_id, [])
-            observed = _observed(rows, columns) if rows else NOT_APPLICABLE
+            skipped = not bad and _checks_nothing(config, rows, columns)
+            observed = NOT_APPLICABLE if skipped else _observed(rows, columns)
             if crashed and rows:
                 observed = {"error": str(result.exception_info.get("exception_message"))}
             outcomes[doc_id].append(

@@ -89,6 +89,18 @@ def test_line_item_checks_without_line_items_are_not_applicable():
     assert outcome_sentence(NO_ITEMS) == (
         "Not applicable: Every line item has an amount — the document has no line items."
     )
+    with_items = DocumentValues({}, [{"description": "Coffee", "amount": None}])
+    assert outcome_sentence(NO_ITEMS, with_items).endswith("— the line items lack the values it needs.")
+    unread = {
+        **ARITHMETIC,
+        "success": True,
+        "observed_value": "not applicable",
+        "unexpected_values": [],
+    }
+    assert outcome_sentence(unread, DocumentValues({"total": "124.80"})) == (
+        "Not applicable: Subtotal plus tax equals the total (within 0.01 per line plus rounding) — "
+        "the subtotal and tax were not found."
+    )
     passed = {**NO_ITEMS, "observed_value": 9.0}
     assert outcome_sentence(passed) == "Passed: Every line item has an amount."
 

@@ -193,7 +193,36 @@ def test_line_item_checks_are_not_applicable_without_line_items(reports):
     with_items = _suite(reports, "good", "line_items")
     assert NOT_APPLICABLE not in [o.observed_value for o in with_items.outcomes]
     fields = _suite(reports, "no_optional_fields", "invoice_fields")
-    assert NOT_APPLICABLE not in [o.observed_value for o in fields.outcomes]
+    present = [o for o in fields.outcomes if o.expectation == "expect_column_values_to_not_be_null"]
+    assert NOT_APPLICABLE not in [o.observed_value for o in present]  # presence is always checked
+
+
+def test_checks_of_a_field_that_was_not_found_are_not_applicable(reports):
+    from expectations.runner import NOT_APPLICABLE
+
+    def not_applicable(case):
+        return {
+            o.description
+            for o in _suite(reports, case, "invoice_fields").outcomes
+            if o.observed_value == NOT_APPLICABLE
+        }
+
+    # no invoice number: its format and confidence are not checked; that it is present fails
+    assert not_applicable("no_number") == {
+        "The invoice number is 1-40 letters, digits and separators (. / # _ : -), "
+        "starting with a letter or digit.",
+        "The invoice number was read with confidence of at least 0.6, else it needs review.",
+    }
+    # a total that is no number: the range and arithmetic checks on it say so instead of passing
+    assert {
+        "The total is greater than zero.",
+        "The amount due is not more than the total.",
+    } <= not_applicable("total_not_number")
+    assert not not_applicable("good")
+    for case in ("no_number", "total_not_number"):
+        for outcome in _suite(reports, case, "invoice_fields").outcomes:
+            if outcome.observed_value == NOT_APPLICABLE:
+                assert outcome.success and outcome.unexpected_values == ()
 
 
 def test_line_item_failure_names_only_its_document(reports):

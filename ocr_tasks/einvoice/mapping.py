@@ -67,6 +67,10 @@ def _date(raw: str) -> str:
     raise EInvoiceInvalid(f"date {raw!r} is neither YYYYMMDD nor YYYY-MM-DD")
 
 
+def _decimal_or_none(raw: str | None) -> str | None:
+    return _amount(raw) if raw else None
+
+
 def _iban(raw: str) -> str:
     return re.sub(r"\s+", "", raw).upper()
 
@@ -134,6 +138,39 @@ def _cii_tax_id(party: Element | None) -> str | None:
     return None
 
 
+def _cii_party(party: Element | None) -> dict[str, Any] | None:
+    if party is None:
+        return None
+    address = _first(party, _path("PostalTradeAddress"))
+    return {
+        "name": _text(party, _path("Name")),
+        "vat_id": _cii_tax_id(party),
+        "registration_id": _text(party, _path("SpecifiedLegalOrganization", "ID")),
+        "address": _address(address, CII_ADDRESS),
+        "country": _text(address, _path("CountryID")),
+    }
+
+
+def _cii_allowances_charges(settlement: Element | None) -> list[dict[str, Any]]:
+    if settlement is None:
+        return []
+    return [
+        {
+            "charge": (_text(item, _path("ChargeIndicator", "Indicator")) or "").lower() == "true",
+            "amount": _decimal_or_none(_text(item, _path("ActualAmount"))),
+            "reason": _text(item, _path("Reason")),
+            "tax_rate": _decimal_or_none(
+                _text(
+                    item,
+                    _path("CategoryTradeTax", "RateApplicablePercent"),
+                    _path("CategoryTradeTax", "ApplicablePercent"),
+                )
+            ),
+        }
+        for item in settlement.findall(_path("SpecifiedTradeAllowanceCharge"))
+    ]
+
+
 def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
     v1 = syntax == ZUGFERD1
     doc = _first(root, _path("HeaderExchangedDocument") if v1 else _path("ExchangedDocument"))
@@ -197,6 +234,9 @@ def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
     details = {
         "guideline_id": _text(context, _path("GuidelineSpecifiedDocumentContextParameter", "ID")),
         "type_code": _text(doc, _path("TypeCode")),
+        "seller": _cii_party(seller),
+        "buyer": _cii_party(buyer),
+        "allowances_charges": _cii_allowances_charges(settlement),
         "bic": next(
             (
                 t
@@ -208,9 +248,9 @@ def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         "vat_breakdown": [
             {
                 "category": _text(tax, _path("CategoryCode")),
-                "rate": _text(tax, rate_path),
-                "basis": _text(tax, _path("BasisAmount")),
-                "tax": _text(tax, _path("CalculatedAmount")),
+                "rate": _decimal_or_none(_text(tax, rate_path)),
+                "basis": _decimal_or_none(_text(tax, _path("BasisAmount"))),
+                "tax": _decimal_or_none(_text(tax, _path("CalculatedAmount"))),
             }
             for tax in taxes
         ],
@@ -269,6 +309,19 @@ def _ubl_vat_id(party: Element | None) -> str | None:
     return None
 
 
+def _ubl_party(party: Element | None) -> dict[str, Any] | None:
+    if party is None:
+        return None
+    address = _first(party, _path("PostalAddress"))
+    return {
+        "name": _ubl_party_name(party),
+        "vat_id": _ubl_vat_id(party),
+        "registration_id": _text(party, _path("PartyLegalEntity", "CompanyID")),
+        "address": _address(address, UBL_ADDRESS),
+        "country": _text(address, _path("Country", "IdentificationCode")),
+    }
+
+
 def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
     if syntax not in (UBL_INVOICE, UBL_CREDIT_NOTE):
         raise EInvoiceInvalid(f"{syntax} is not UBL")
@@ -318,6 +371,17 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
     details = {
         "guideline_id": _text(root, _path("CustomizationID")),
         "type_code": _text(root, _path("InvoiceTypeCode"), _path("CreditNoteTypeCode")),
+        "seller": _ubl_party(seller),
+        "buyer": _ubl_party(buyer),
+        "allowances_charges": [
+            {
+                "charge": (_text(item, _path("ChargeIndicator")) or "").lower() in ("true", "1"),
+                "amount": _decimal_or_none(_text(item, _path("Amount"))),
+                "reason": _text(item, _path("AllowanceChargeReason")),
+                "tax_rate": _decimal_or_none(_text(item, _path("TaxCategory", "Percent"))),
+            }
+            for item in root.findall(_path("AllowanceCharge"))
+        ],
         "bic": next(
             (
                 t
@@ -329,9 +393,9 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         "vat_breakdown": [
             {
                 "category": _text(s, _path("TaxCategory", "ID")),
-                "rate": _text(s, _path("TaxCategory", "Percent")),
-                "basis": _text(s, _path("TaxableAmount")),
-                "tax": _text(s, _path("TaxAmount")),
+                "rate": _decimal_or_none(_text(s, _path("TaxCategory", "Percent"))),
+                "basis": _decimal_or_none(_text(s, _path("TaxableAmount"))),
+                "tax": _decimal_or_none(_text(s, _path("TaxAmount"))),
             }
             for s in subtotals
         ],

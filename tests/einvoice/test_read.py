@@ -136,3 +136,23 @@ def test_a_pdf_without_attachment_has_no_einvoice(corpus):
     pdf = next((corpus / "invoice2data-dev" / "images").glob("*.pdf"))
     assert read_pdf(pdf.read_bytes()) is None
     assert read_pdf(b"not a pdf") is None
+
+
+def test_parties_vat_breakdown_and_allowances_agree_between_cii_and_ubl(corpus):
+    xml = corpus / "einvoice-dev" / "xml"
+    cii = read_xml((xml / "cii" / "CII_example2.xml").read_bytes()).details
+    ubl = read_xml((xml / "ubl" / "ubl-tc434-example2.xml").read_bytes()).details
+    for key in ("seller", "buyer", "vat_breakdown", "allowances_charges", "bic"):
+        assert cii[key] == ubl[key], key
+    assert cii["seller"] == {
+        "name": "Salescompany ltd.",
+        "vat_id": "NO123456789MVA",
+        "registration_id": "123456789",
+        "address": "Main street 34, Suite 123, 303, Big city, NO",
+        "country": "NO",
+    }
+    assert cii["vat_breakdown"][0] == {"category": "S", "rate": "25.00", "basis": "1460.50", "tax": "365.13"}
+    assert [(a["charge"], a["amount"], a["reason"]) for a in cii["allowances_charges"]] == [
+        (False, "100.00", "Promotion discount"),
+        (True, "100.00", "Freight"),
+    ]

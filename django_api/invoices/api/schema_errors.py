@@ -21,7 +21,7 @@ _REASONS = {
     409: "task_finished or document_not_ready",
     413: "request_too_large, file_too_large, too_many_pages, image_too_large",
     415: "unsupported_type or unsupported_media_type",
-    422: "corrupt_file or encrypted_pdf",
+    422: "corrupt_file, encrypted_pdf, einvoice_invalid or xml_unsafe",
     429: "throttled (too many login attempts)",
 }
 _COMMON = (400, 401, 403, 404, 406)

@@ -12,6 +12,7 @@ from django.conf import settings
 
 from django_api.invoices.errors import NotFound
 from ocr_tasks.errors import ImageTooLarge, StorageError
+from ocr_tasks.ingest.pdfium_lock import PDFIUM_LOCK
 
 PREVIEW_DPI = 150
 MAX_PREVIEW_PIXELS = 12_000_000
@@ -33,14 +34,18 @@ def page_png(*, data: bytes, media_type: str, index: int, rotation: int = 0, ske
     if media_type == "application/pdf":
         import pypdfium2 as pdfium
 
-        pdf = pdfium.PdfDocument(data)
-        try:
-            if not 0 <= index < len(pdf):
-                raise NotFound("Page not found.")
-            page = pdf[index]
-            image = page.render(scale=_pdf_scale(*page.get_size())).to_pil()
-        finally:
-            pdf.close()
+        with PDFIUM_LOCK:  # PDFium is not thread-safe (ocr_tasks/ingest/pdfium_lock.py)
+            pdf = pdfium.PdfDocument(data)
+            try:
+                if not 0 <= index < len(pdf):
+                    raise NotFound("Page not found.")
+                page = pdf[index]
+                bitmap = page.render(scale=_pdf_scale(*page.get_size()))
+                image = bitmap.to_pil().copy()
+                bitmap.close()
+                page.close()
+            finally:
+                pdf.close()
     else:
         from PIL import Image, ImageOps
 

@@ -13,6 +13,7 @@ from ocr_tasks.config import OcrConfig
 from ocr_tasks.errors import CorruptDocument, EncryptedDocument, ImageTooLarge, TooManyPages
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ingest.pages import ImageRegion, PageInput
+from ocr_tasks.ingest.pdfium_lock import PDFIUM_LOCK
 from ocr_tasks.ingest.text_layer import read_text_layer
 
 MIN_RENDER_DPI = 72
@@ -60,6 +61,11 @@ def _render_dpi(width_pt: float, height_pt: float, config: OcrConfig, index: int
 
 
 def pdf_pages(data: bytes, *, config: OcrConfig, workdir: Path) -> list[PageInput]:
+    with PDFIUM_LOCK:  # PDFium is not thread-safe: one document at a time per process
+        return _pdf_pages_locked(data, config=config, workdir=workdir)
+
+
+def _pdf_pages_locked(data: bytes, *, config: OcrConfig, workdir: Path) -> list[PageInput]:
     pdf = _open_pdf(data)
     try:
         count = len(pdf)
@@ -99,7 +105,8 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
         dpi = _render_dpi(width_pt, height_pt, config, index)
         try:
             bitmap = page.render(scale=dpi / 72, grayscale=True)
-            image = bitmap.to_pil()
+            image = bitmap.to_pil().copy()  # a copy: the bitmap's memory is freed below
+            bitmap.close()
         except pdfium.PdfiumError as exc:
             raise CorruptDocument(f"page {index + 1} cannot be rendered: {exc}") from exc
         path = workdir / f"page-{index:04d}.png"
@@ -149,7 +156,8 @@ def _image_regions(page, text_page, *, index: int, dpi: int, workdir: Path) -> t
             bitmap = page.render(
                 scale=scale, grayscale=True, crop=(x0 - left, y0 - bottom, right - x1, top - y1)
             )
-            image = bitmap.to_pil()
+            image = bitmap.to_pil().copy()
+            bitmap.close()
         except pdfium.PdfiumError:
             continue
         path = workdir / f"page-{index:04d}-image-{len(regions)}.png"

@@ -24,6 +24,7 @@ from ocr_tasks.errors import (
     UnsupportedDocument,
 )
 from ocr_tasks.ingest.detect import PDF, XML, describe_unknown, extension_for, sniff_media_type
+from ocr_tasks.ingest.pdfium_lock import PDFIUM_LOCK
 
 MAX_NAME_LENGTH = 200  # bytes of UTF-8
 _UNSAFE = re.compile(r"[^\w.\- ()+,@&=]+")
@@ -69,18 +70,21 @@ def sanitize_filename(name: str, *, media_type: str | None = None) -> str:
 
 
 def _pdf_pages(data: bytes) -> int:
+    """The page count; the error code comes from this call's own failure (the lock keeps another
+    thread's PDFium call from changing the library's last error in between)."""
     import pypdfium2 as pdfium
 
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise EncryptedDocument("the PDF is encrypted (password protected)") from exc
-        raise CorruptDocument(f"the PDF cannot be read: {exc}") from exc
-    try:
-        return len(pdf)
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:  # PDFium is not thread-safe (ocr_tasks/ingest/pdfium_lock.py)
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if "password" in str(exc).lower():
+                raise EncryptedDocument("the PDF is encrypted (password protected)") from exc
+            raise CorruptDocument(f"the PDF cannot be read: {exc}") from exc
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
 
 
 def _check_frame_size(width: int, height: int, *, index: int, frames: int, limits: Limits) -> None:

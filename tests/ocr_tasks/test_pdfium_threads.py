@@ -2,15 +2,14 @@
 error code depended on another thread's call). The stress runs in a child process, so that a crash is a
 failed test rather than a dead test run: 8 threads ingest valid PDFs (a text-layer invoice of the corpus
 and a rendered image PDF) and bad ones (encrypted, truncated, no pages) over and over; every valid one
-must come out whole and every bad one with its own error, every time."""
+must come out whole and every bad one with its own error, every time. Without the lock the same child
+process dies (exit 133, SIGTRAP from PDFium) three runs out of three on this machine."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 import textwrap
-
-import pytest
 
 from tests.django_api.conftest import encrypted_pdf_bytes, pdf_bytes
 
@@ -63,7 +62,6 @@ STRESS = textwrap.dedent(
 )
 
 
-@pytest.mark.slow
 def test_eight_threads_ingest_good_and_bad_pdfs_without_a_crash_or_a_borrowed_error(corpus, tmp_path):
     text_pdf = next((corpus / "invoice2data-dev" / "images").glob("*.pdf"))
     image_pdf = tmp_path / "image.pdf"

@@ -1,14 +1,15 @@
 """The XML attachments of a PDF (Factur-X / ZUGFeRD / XRechnung hybrids), read with PDFium.
 
-PDFium is not thread-safe (ENVIRONMENT.md): every call here runs under `PDFIUM_LOCK`. Attachments with
-a known e-invoice name come first, in `KNOWN_NAMES` order; other `.xml` attachments follow.
+PDFium is not thread-safe (ENVIRONMENT.md): every call here runs under the process-wide
+`ocr_tasks.ingest.pdfium_lock.PDFIUM_LOCK`, like ingest, upload checks and page images, and the document
+is closed before it is released. Attachments with a known e-invoice name come first, in `KNOWN_NAMES`
+order; other `.xml` attachments follow.
 """
 
 from __future__ import annotations
 
-import threading
+from ocr_tasks.ingest.pdfium_lock import PDFIUM_LOCK
 
-PDFIUM_LOCK = threading.Lock()
 KNOWN_NAMES: tuple[str, ...] = ("factur-x.xml", "zugferd-invoice.xml", "xrechnung.xml")
 MAX_ATTACHMENTS = 64
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024

@@ -158,10 +158,10 @@ class DjangoPort:
         anomaly_model_save(project_id=project_id, blob=model, version=version)
 
     def load_anomaly_model(self, project_id: str) -> tuple[bytes, str] | None:
-        from django_api.invoices.models import ProjectAnomalyModel
+        """The project's model, only when its signature holds (a pickle is never read unsigned)."""
+        from django_api.invoices.services.pipeline_records import anomaly_model_load
 
-        row = ProjectAnomalyModel.objects.filter(project_id=project_id).first()
-        return (bytes(row.blob), row.version) if row else None
+        return anomaly_model_load(project_id=project_id)
 
     def project_ids(self) -> list[str]:
         from django_api.invoices.models import Project

@@ -41,8 +41,9 @@ _MAGIC = b"OCRANOM1"
 @dataclass(frozen=True)
 class AnomalyModel:
     """A fitted detector. `version` names the format, the scikit-learn version, the training size and a
-    hash of the training data and settings. Persist with `to_bytes()`; the bytes are a pickle (stored by
-    the project itself, never accepted from users)."""
+    hash of the training data and settings. Persist with `to_bytes()`; the bytes are a pickle: store them
+    where only the server writes, or signed (the Django port signs them with the secret key and refuses
+    a blob whose signature fails), never from users."""
 
     forest: Any
     centers: tuple[float, ...]

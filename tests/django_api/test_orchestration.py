@@ -149,6 +149,25 @@ def test_port_reads_history_and_stores_models(alice_client, project, run_on_comm
     assert port.load_anomaly_model(str(project.pk)) == (b"\x00model", "iforest-1")
 
 
+@pytest.mark.django_db
+def test_an_anomaly_model_written_by_anyone_but_the_server_is_never_unpickled(project, settings):
+    """Database write access alone must not become code execution: a blob whose signature is missing
+    or does not match (tampered, or another project's) is refused before anything reads it."""
+    from django_api.invoices.models import ProjectAnomalyModel
+
+    port = DjangoPort()
+    project_id = str(project.pk)
+    port.save_anomaly_model(project_id, b"\x00model", "iforest-1")
+    ProjectAnomalyModel.objects.filter(project_id=project_id).update(blob=b"\x00evil")
+    assert port.load_anomaly_model(project_id) is None
+    ProjectAnomalyModel.objects.filter(project_id=project_id).update(blob=b"\x00model", signature="")
+    assert port.load_anomaly_model(project_id) is None
+    port.save_anomaly_model(project_id, b"\x00model", "iforest-1")
+    assert port.load_anomaly_model(project_id) == (b"\x00model", "iforest-1")
+    settings.SECRET_KEY = "another-installation-key-" + "x" * 40  # a blob signed elsewhere
+    assert port.load_anomaly_model(project_id) is None
+
+
 @pytest.mark.django_db(transaction=True)
 def test_twenty_concurrent_uploads_lose_nothing(alice, project, settings):
     settings.OCR_EXECUTOR = "thread"

@@ -40,9 +40,12 @@ class Membership(models.Model):
 
 
 class ProjectAnomalyModel(models.Model):
-    """The anomaly model trained on a project's history (an opaque blob from the flows' port)."""
+    """The anomaly model trained on a project's history (an opaque blob from the flows' port: a pickle).
+    `signature` is an HMAC-SHA256 of the project and the blob under the server's secret key: a blob
+    written by anyone else (database write access alone) is refused, never unpickled."""
 
     project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="anomaly_model")
     blob = models.BinaryField()
     version = models.CharField(max_length=100)
+    signature = models.CharField(max_length=64, blank=True, default="")
     updated_at = models.DateTimeField(auto_now=True)

@@ -3,8 +3,12 @@ results, rescored anomalies, the project's anomaly model. No user here: the flow
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import logging
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Greatest
@@ -22,6 +26,8 @@ from django_api.invoices.models import (
     ValidationResult,
 )
 from django_api.invoices.models.tasks import FINISHED_STATUSES
+
+logger = logging.getLogger(__name__)
 
 
 def task_mark_running(*, task_id, flow_run_id: str | None) -> None:
@@ -225,7 +231,29 @@ def anomalies_replace(*, document: Document, anomalies: list[dict[str, Any]]) ->
     )
 
 
+def anomaly_model_signature(*, project_id, blob: bytes) -> str:
+    """HMAC-SHA256 of a project's anomaly model under the server's secret key."""
+    key = hashlib.sha256(b"invoice-ocr anomaly model\0" + settings.SECRET_KEY.encode()).digest()
+    return hmac.new(key, f"{project_id}\0".encode() + bytes(blob), hashlib.sha256).hexdigest()
+
+
 def anomaly_model_save(*, project_id, blob: bytes, version: str) -> None:
+    """Store a project's fitted model, signed (see `ProjectAnomalyModel`)."""
+    signature = anomaly_model_signature(project_id=project_id, blob=blob)
     ProjectAnomalyModel.objects.update_or_create(
-        project_id=project_id, defaults={"blob": blob, "version": version}
+        project_id=project_id, defaults={"blob": blob, "version": version, "signature": signature}
     )
+
+
+def anomaly_model_load(*, project_id) -> tuple[bytes, str] | None:
+    """The project's stored model when its signature holds; a model without one or with a wrong one is
+    refused (logged; the rules run alone until the next refit replaces it)."""
+    row = ProjectAnomalyModel.objects.filter(project_id=project_id).first()
+    if row is None:
+        return None
+    blob = bytes(row.blob)
+    expected = anomaly_model_signature(project_id=project_id, blob=blob)
+    if not hmac.compare_digest(expected, row.signature or ""):
+        logger.warning("anomaly model of project %s refused: its signature does not match", project_id)
+        return None
+    return blob, row.version

@@ -25,12 +25,14 @@ export OCR_API_URL=${OCR_API_URL:-http://127.0.0.1:8000}
 export OCR_CORPUS_DIR=${OCR_CORPUS_DIR:-$ROOT/../shared/corpus}
 # a per-installation secret key, generated once and kept out of the repository
 if [ -z "${DJANGO_SECRET_KEY:-}" ]; then
-  [ -s var/secret_key ] || "$VENV/python" -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key
+  [ -s var/secret_key ] || (umask 077; "$VENV/python" -c 'import secrets; print(secrets.token_urlsafe(50))' > var/secret_key)
+  chmod 600 var/secret_key  # readable by its owner only (also when an older run wrote it 0644)
   DJANGO_SECRET_KEY=$(cat var/secret_key); export DJANGO_SECRET_KEY
 fi
 DEMO_PASSWORD=${OCR_DEMO_PASSWORD:-}
 if [ -z "$DEMO_PASSWORD" ]; then
-  [ -s var/demo_password ] || "$VENV/python" -c 'import secrets; print(secrets.token_urlsafe(12))' > var/demo_password
+  [ -s var/demo_password ] || (umask 077; "$VENV/python" -c 'import secrets; print(secrets.token_urlsafe(12))' > var/demo_password)
+  chmod 600 var/demo_password
   DEMO_PASSWORD=$(cat var/demo_password)
 fi
 export OCR_DEMO_PASSWORD=$DEMO_PASSWORD

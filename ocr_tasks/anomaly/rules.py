@@ -7,6 +7,7 @@ returns an `Anomaly` or None. None of them looks at the documents scored after t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import timedelta
 
 from ocr_tasks.anomaly.keys import amount
@@ -24,7 +25,7 @@ from ocr_tasks.anomaly.kinds import (
 )
 from ocr_tasks.anomaly.ledger import Entry, Ledger
 from ocr_tasks.anomaly.settings import AnomalySettings
-from ocr_tasks.result_types import Anomaly, ExpectationOutcome, ValidationReport
+from ocr_tasks.result_types import INFO, Anomaly, ExpectationOutcome, ValidationReport
 
 # The `fields` of the validation outcomes that are arithmetic checks (see expectations/suites.py).
 ARITHMETIC_FIELD_SETS = frozenset(
@@ -36,6 +37,7 @@ ARITHMETIC_FIELD_SETS = frozenset(
     }
 )
 ROUNDING = 0.005
+ITEMS_ONLY_SCORE = 0.3  # an arithmetic mismatch between the line items and the subtotal only
 
 
 def _failed_check(outcome: ExpectationOutcome) -> str:
@@ -64,12 +66,17 @@ def arithmetic_mismatch(
         ]
         if not failed:
             return None
-        return anomaly_of(
+        found = anomaly_of(
             ARITHMETIC_MISMATCH,
             entry,
             "The amounts do not add up; failed checks: " + "; ".join(_failed_check(o) for o in failed) + ".",
             {"failed": [{"description": o.description, "observed": o.observed_value} for o in failed]},
         )
+        if all(any(f.startswith("line_items.") for f in o.fields) for o in failed):
+            # the header adds up and only the items disagree with it: most often an items table read
+            # wrong, shown to the reviewer but no reason on its own to hold the invoice back
+            return replace(found, severity=INFO, score=ITEMS_ONLY_SCORE)
+        return found
     subtotal, tax, total = (amount(getattr(entry.record, n)) for n in ("subtotal", "tax_amount", "total"))
     if subtotal is None or tax is None or total is None:
         return None

@@ -98,8 +98,15 @@ def test_arithmetic_mismatch_from_validation_reports():
     bad = report("x", ("subtotal", "tax_amount", "total"), False)
     anomaly = found([rec("x")], validation=bad)["x"]["arithmetic_mismatch"]
     assert "Sums hold (off by 4.00)" in anomaly.explanation
+    assert (anomaly.severity, anomaly.score) == ("warning", 0.6)
     other = report("x", ("total",), False)  # a failed check that is not arithmetic
     assert "arithmetic_mismatch" not in found([rec("x", total="116.37")], validation=other)["x"]
+    # only the items disagree with a header that adds up: shown, as a note that holds nothing back
+    items = report("x", ("line_items.amount", "subtotal"), False)
+    note = found([rec("x")], validation=items)["x"]["arithmetic_mismatch"]
+    assert (note.severity, note.score) == ("info", 0.3)
+    both = {"x": bad["x"] + items["x"]}
+    assert found([rec("x")], validation=both)["x"]["arithmetic_mismatch"].severity == "warning"
 
 
 def test_future_date_and_its_near_miss_today():

@@ -151,6 +151,16 @@ REST_FRAMEWORK = {
     "URL_FORMAT_OVERRIDE": None,  # `?format=csv|xlsx|json` selects the export file, not a renderer
     # token login attempts per client address (password guessing); 429 `throttled` beyond
     "DEFAULT_THROTTLE_RATES": {"login": os.environ.get("OCR_LOGIN_RATE", "20/min")},
+    # the client address is the peer's (REMOTE_ADDR) unless the operator declares how many trusted
+    # proxies sit in front (`OCR_TRUSTED_PROXIES`): a client's own X-Forwarded-For is never believed
+    "NUM_PROXIES": int(os.environ.get("OCR_TRUSTED_PROXIES", "0")),
+}
+# throttle counters shared by every worker process of the machine and kept over restarts
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Invoice OCR pipeline API",

@@ -338,3 +338,22 @@ def test_token_login_is_throttled_per_client(anon_client, alice, monkeypatch):
     cache.clear()
     assert [a.status_code for a in answers] == [400, 400, 400, 429]
     assert answers[-1].json()["code"] == "throttled" and answers[-1].json()["message"]
+
+
+def test_a_forged_x_forwarded_for_does_not_reset_the_login_throttle(anon_client, alice, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import ScopedRateThrottle
+
+    cache.clear()
+    monkeypatch.setattr(ScopedRateThrottle, "THROTTLE_RATES", {"login": "3/min"})
+    answers = [
+        anon_client.post(
+            "/api/auth/token/",
+            {"username": "alice", "password": "wrong" if i < 4 else "alice-pw-123"},
+            format="json",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{i}",  # a new "client" every attempt
+        )
+        for i in range(5)
+    ]
+    cache.clear()
+    assert [a.status_code for a in answers] == [400, 400, 400, 429, 429]  # the right password too

@@ -128,7 +128,11 @@ class DjangoPort:
                 received_at=document.created_at.isoformat(),
             )
             known = {k: values.get(k) for k in InvoiceRecord.__slots__ if k in values}
-            records.append(replace(record, **known))
+            # what the page showed against its embedded XML belongs to the file, not to the values a
+            # reviewer corrects: a re-check keeps the einvoice_mismatch anomaly
+            einvoice = ((result.result or {}).get("invoice") or {}).get("einvoice") or {} if result else {}
+            mismatches = tuple(einvoice.get("page_mismatches") or ())
+            records.append(replace(record, **known, einvoice_mismatches=mismatches))
         return records
 
     def load_project_results(self, project_id: str) -> list:

@@ -127,3 +127,22 @@ def test_triage_uses_key_field_confidences_and_the_projects_review_confidence(
     # a cleared key field sends it back to review
     assert alice_client.patch(url, {"fields": {"vendor_name": None}}, format="json").status_code == 200
     assert alice_client.get(rows).json()[0]["needs_review"] is True
+
+
+def test_a_recheck_keeps_the_einvoice_page_mismatch(alice_client, project, processed_document):
+    """What a hybrid PDF's page showed against its XML belongs to the file: correcting a field must not
+    make the einvoice_mismatch anomaly disappear."""
+    from django_api.invoices.models import DocumentResult
+
+    _, doc_id = processed_document
+    result = DocumentResult.objects.get(document_id=doc_id)
+    mismatch = {"field": "total", "xml": "12.50", "page": "21.50", "page_confidence": 0.9}
+    invoice = {**result.result["invoice"], "source": "einvoice", "einvoice": {"page_mismatches": [mismatch]}}
+    result.result = {**result.result, "invoice": invoice}
+    result.save()
+    patched = alice_client.patch(
+        _doc_url(project, doc_id) + "fields/", {"fields": {"vendor_name": "ACME GmbH"}}, format="json"
+    )
+    assert patched.status_code == 200
+    found = [a for a in patched.json()["anomalies"] if a["kind"] == "einvoice_mismatch"]
+    assert found and "21.50" in found[0]["explanation"]

@@ -69,6 +69,7 @@ ANOMALY_TITLES = {
     "split_invoice": "Possibly split invoice",
     "new_vendor": "New vendor",
     "iban_changed": "Bank account changed",
+    "einvoice_mismatch": "Page and e-invoice XML disagree",
     "outlier": "Unusual for this project",
     "rules_only": "Not enough history for the learned check",
 }

@@ -254,3 +254,16 @@ def test_anomalies_are_worded_from_their_evidence():
         anomaly_text(outlier)
         == "Unusual for this project: total 4,904.94 is 9.8x the vendor's median 500.00."
     )
+
+
+def test_an_einvoice_mismatch_has_a_title_a_clerk_reads():
+    mismatch = {
+        "kind": "einvoice_mismatch",
+        "severity": "error",
+        "score": 0.9,
+        "explanation": "The e-invoice's page disagrees with its XML: the total is 12.50 in the XML but "
+        "21.50 on the page.",
+        "evidence": {"mismatches": [{"field": "total", "xml": "12.50", "page": "21.50"}]},
+    }
+    sentence = anomaly_sentence(mismatch)
+    assert "**Page and e-invoice XML disagree**" in sentence and "21.50 on the page" in sentence

@@ -13,18 +13,19 @@ from typing import Any, Protocol, runtime_checkable
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.ocr_types import SourceDocument
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
+from ocr_tasks.task_status import FINISHED as FINISHED  # re-exported: the flows read it from here
+from ocr_tasks.task_status import TaskStatus
 
-# task statuses (shared with django_api's OcrTask.status)
+# task statuses: the one vocabulary shared with django_api's OcrTask.status (ocr_tasks.task_status)
 QUEUED, RUNNING, SUCCEEDED, PARTIALLY_FAILED, FAILED, CANCELLING, CANCELLED = (
-    "queued",
-    "running",
-    "succeeded",
-    "partially_failed",
-    "failed",
-    "cancelling",
-    "cancelled",
+    TaskStatus.QUEUED,
+    TaskStatus.RUNNING,
+    TaskStatus.SUCCEEDED,
+    TaskStatus.PARTIALLY_FAILED,
+    TaskStatus.FAILED,
+    TaskStatus.CANCELLING,
+    TaskStatus.CANCELLED,
 )
-FINISHED = frozenset({SUCCEEDED, PARTIALLY_FAILED, FAILED, CANCELLED})
 
 
 @dataclass(frozen=True, slots=True)

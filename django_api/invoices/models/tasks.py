@@ -9,22 +9,13 @@ from django.conf import settings
 from django.db import models
 
 from django_api.invoices.models.projects import Project
+from ocr_tasks.task_status import ACTIVE, FINISHED
+from ocr_tasks.task_status import TaskStatus as SharedTaskStatus
 
-
-class TaskStatus(models.TextChoices):
-    QUEUED = "queued"
-    RUNNING = "running"
-    SUCCEEDED = "succeeded"
-    PARTIALLY_FAILED = "partially_failed"
-    FAILED = "failed"
-    CANCELLING = "cancelling"
-    CANCELLED = "cancelled"
-
-
-FINISHED_STATUSES = frozenset(
-    {TaskStatus.SUCCEEDED, TaskStatus.PARTIALLY_FAILED, TaskStatus.FAILED, TaskStatus.CANCELLED}
-)
-ACTIVE_STATUSES = frozenset({TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.CANCELLING})
+# the statuses of ocr_tasks.task_status (shared with the flows), as Django choices
+TaskStatus = models.TextChoices("TaskStatus", [(status.name, status.value) for status in SharedTaskStatus])
+FINISHED_STATUSES = frozenset(TaskStatus(status.value) for status in FINISHED)
+ACTIVE_STATUSES = frozenset(TaskStatus(status.value) for status in ACTIVE)
 
 
 class OcrTask(models.Model):

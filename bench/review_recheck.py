@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     from django_api.invoices.services.projects import project_create
     from django_api.orchestration.seam import document_checks_run
 
-    settings.OCR_FLOW = "flows.dispatch:submit_task"  # the real flow, in this process
+    settings.OCR_FLOW = "flows.dispatch:task_submit"  # the real flow, in this process
     call_command("migrate", verbosity=0)
     user = get_user_model().objects.create_user(username="bench", password="bench-pw-123")
     project = project_create(user=user, name="bench")

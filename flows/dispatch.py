@@ -1,6 +1,6 @@
 """Execution modes: how a queued task reaches `process_invoices` (`OCR_PIPELINE_MODE`).
 
-- `embedded`: the flow runs in this process, now (the API's executor calls `submit_task` from a
+- `embedded`: the flow runs in this process, now (the API's executor calls `task_submit` from a
   worker thread); the flow run is still recorded by the Prefect server or ephemeral API. It sends no
   heartbeats unless `PREFECT_FLOWS_HEARTBEAT_FREQUENCY` is set: Prefect's heartbeat thread sleeps in
   whole seconds and the run waits for it at the end (~1 s per run, most of a run's fixed cost), and
@@ -9,7 +9,7 @@
 - `distributed`: a flow run of the `process-invoices` deployment is created and this returns at once
   (`run_deployment(..., timeout=0)`); a Prefect worker on any machine runs it.
 
-`cancel_flow_run` asks Prefect to cancel a run (the worker stops it; the flow's cancellation hook
+`flow_run_cancel` asks Prefect to cancel a run (the worker stops it; the flow's cancellation hook
 marks the task `cancelled`). The cooperative flag in the port works in both modes; a running flow also
 asks `flow_run_cancel_requested` now and then, so that a cancel from the Prefect UI reaches a run no
 worker can stop (embedded mode: the flow runs inside the API process).
@@ -33,7 +33,7 @@ class Submission:
     summary: dict[str, Any] = field(default_factory=dict)  # embedded mode: what the flow returned
 
 
-def submit_task(task_id: str, *, mode: str | None = None) -> Submission:
+def task_submit(task_id: str, *, mode: str | None = None) -> Submission:
     mode = mode or pipeline_mode()
     if mode == DISTRIBUTED:
         from prefect.deployments import run_deployment
@@ -85,7 +85,7 @@ def _without_heartbeats():
     return prefect.context.SettingsContext(profile=context.profile, settings=known[1])
 
 
-def cancel_flow_run(flow_run_id: str) -> None:
+def flow_run_cancel(flow_run_id: str) -> None:
     """Ask Prefect to cancel a flow run (distributed mode; a no-op for runs already finished)."""
     from prefect import get_client
     from prefect.states import Cancelling

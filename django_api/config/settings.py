@@ -198,7 +198,7 @@ OCR_LANGUAGES = os.environ.get("OCR_LANGUAGES", "eng")
 OCR_PIPELINE_MODE = os.environ.get("OCR_PIPELINE_MODE", "embedded")  # embedded | distributed
 OCR_EXECUTOR = os.environ.get("OCR_EXECUTOR", "thread")  # thread | sync | none (embedded mode)
 OCR_WORKERS = int(os.environ.get("OCR_WORKERS", str(os.cpu_count() or 1)))
-OCR_FLOW = os.environ.get("OCR_FLOW", "flows.dispatch:submit_task")  # called with task_id=...
+OCR_FLOW = os.environ.get("OCR_FLOW", "flows.dispatch:task_submit")  # called with task_id=...
 OCR_DEPLOYMENT = os.environ.get("OCR_DEPLOYMENT", "process-invoices/process-invoices")
 OCR_MAX_ATTEMPTS = int(os.environ.get("OCR_MAX_ATTEMPTS", "3"))
 OCR_QUEUE_MAX_DEPTH = int(os.environ.get("OCR_QUEUE_MAX_DEPTH", "1000"))

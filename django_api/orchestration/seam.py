@@ -1,10 +1,10 @@
 """Hand a committed task to the pipeline: an embedded bounded executor calling the flow in-process, or
-`run_deployment(..., timeout=0)` in distributed mode (both through `flows.dispatch.submit_task`). Also
+`run_deployment(..., timeout=0)` in distributed mode (both through `flows.dispatch.task_submit`). Also
 start-up recovery and the Prefect health check.
 
 Settings: `OCR_PIPELINE_MODE` (embedded | distributed), `OCR_EXECUTOR` (thread | sync | none; embedded),
 `OCR_WORKERS` (pool size, default cores), `OCR_FLOW` (`module:callable` called with `task_id=`; default
-`flows.dispatch:submit_task`, which calls `flows.process.process_invoices`),
+`flows.dispatch:task_submit`, which calls `flows.process.process_invoices`),
 `OCR_DEPLOYMENT`, `OCR_MAX_ATTEMPTS`.
 """
 
@@ -121,9 +121,9 @@ def run_task(*, task_id: str) -> None:
 
 def _run_deployment(task_id: str) -> None:
     from django_api.invoices.models import OcrTask
-    from flows.dispatch import submit_task
+    from flows import dispatch
 
-    submission = submit_task(task_id, mode="distributed")
+    submission = dispatch.task_submit(task_id, mode="distributed")
     OcrTask.objects.filter(pk=task_id).update(flow_run_id=submission.flow_run_id or "")
 
 
@@ -131,10 +131,10 @@ def flow_run_cancel(*, flow_run_id: str) -> None:
     """Distributed mode: also ask Prefect to cancel the flow run (the port's flag works in both modes)."""
     if settings.OCR_PIPELINE_MODE != "distributed" or not flow_run_id:
         return
-    from flows.dispatch import cancel_flow_run
+    from flows import dispatch
 
     try:
-        cancel_flow_run(flow_run_id)
+        dispatch.flow_run_cancel(flow_run_id)
     except Exception:
         logger.warning("could not cancel flow run %s through Prefect", flow_run_id, exc_info=True)
 

@@ -1,4 +1,4 @@
-"""End to end through the real flow (`flows.dispatch.submit_task` -> `flows.process.process_invoices`),
+"""End to end through the real flow (`flows.dispatch.task_submit` -> `flows.process.process_invoices`),
 real Tesseract, the Django port, on one SROIE receipt of the corpus: upload, poll, download JSON/CSV/XLSX,
 validation and anomalies. Prefect runs in its ephemeral mode (the first flow call starts it)."""
 
@@ -32,7 +32,7 @@ def _poll(client, url, timeout=240.0):
 def test_receipt_end_to_end_with_real_flow_and_tesseract(
     alice_client, project, run_on_commit, settings, corpus
 ):
-    settings.OCR_FLOW = "flows.dispatch:submit_task"
+    settings.OCR_FLOW = "flows.dispatch:task_submit"
     settings.OCR_EXECUTOR = "sync"
     data = (corpus / "sroie-sample" / "images" / f"{RECEIPT}.jpg").read_bytes()
     label = json.loads((corpus / "sroie-sample" / "labels" / f"{RECEIPT}.json").read_text())

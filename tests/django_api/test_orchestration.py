@@ -218,7 +218,7 @@ def test_distributed_dispatch_records_the_flow_run(
             task_id=task_id, mode=mode, flow_run_id="11111111-2222-3333-4444-555555555555"
         )
 
-    monkeypatch.setattr(flows_dispatch, "submit_task", fake_submit)
+    monkeypatch.setattr(flows_dispatch, "task_submit", fake_submit)
     body = run_on_commit(
         alice_client.post,
         f"/api/projects/{project.pk}/process-invoices/",
@@ -242,7 +242,7 @@ def test_distributed_dispatch_failure_fails_the_task(
     def unreachable(task_id, *, mode=None):
         raise ConnectionError("Prefect API unreachable")
 
-    monkeypatch.setattr(flows_dispatch, "submit_task", unreachable)
+    monkeypatch.setattr(flows_dispatch, "task_submit", unreachable)
     body = run_on_commit(
         alice_client.post,
         f"/api/projects/{project.pk}/process-invoices/",

@@ -101,7 +101,7 @@ def test_cancel_through_the_api_ends_a_real_flow_run_within_a_poll(alice, projec
     for name, engine in FAKE_ENGINES.items():
         engine.calls = 0
         monkeypatch.setitem(ENGINES, name, engine)
-    settings.OCR_FLOW = "flows.dispatch:submit_task"
+    settings.OCR_FLOW = "flows.dispatch:task_submit"
     settings.OCR_EXECUTOR = "thread"
     project.settings = fake_settings("glacial")  # 4 s a page
     project.save()

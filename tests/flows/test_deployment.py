@@ -14,7 +14,7 @@ from prefect import get_client
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from flows import serve
-from flows.dispatch import cancel_flow_run, submit_task
+from flows.dispatch import flow_run_cancel, task_submit
 from flows.port import CANCELLED, FINISHED, SUCCEEDED
 from tests.flows.fakes import fake_settings, png_bytes
 from tests.flows.file_port import FilePort
@@ -81,7 +81,7 @@ def test_a_deployment_runs_a_task_on_the_worker(stack, corpus):
     port, _ = stack
     task_id = port.add_task("remote", [corpus / "invoice2data-dev/images/saeco.pdf"])
 
-    submission = submit_task(task_id, mode="distributed")
+    submission = task_submit(task_id, mode="distributed")
 
     assert submission.flow_run_id
     wait_for(lambda: port.status(task_id) in FINISHED, 150, "the worker to finish the task")
@@ -96,12 +96,12 @@ def test_cancelling_the_flow_run_cancels_the_task_and_keeps_finished_documents(s
     task_id = port.add_task(
         "remote", [(f"p{i}.png", png_bytes(f"p{i}")) for i in range(30)], settings=fake_settings("slow")
     )
-    submission = submit_task(task_id, mode="distributed")
+    submission = task_submit(task_id, mode="distributed")
     wait_for(
         lambda: any(p.pages_done >= 2 for p in port.progress_log(task_id)), 150, "pages to be recognised"
     )
 
-    cancel_flow_run(submission.flow_run_id)
+    flow_run_cancel(submission.flow_run_id)
 
     wait_for(lambda: port.status(task_id) == CANCELLED, 60, "the task to be cancelled")
     with get_client(sync_client=True) as client:

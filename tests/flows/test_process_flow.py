@@ -141,11 +141,11 @@ def test_cancelled_before_start_reads_nothing(port, fake_engines):
 
 
 def test_embedded_submission_runs_the_flow_in_process(port, fake_engines):
-    from flows.dispatch import submit_task
+    from flows.dispatch import task_submit
 
     task_id = port.add_task("p1", pngs(1), settings=fake_settings("fake"))
 
-    submission = submit_task(task_id, mode="embedded")
+    submission = task_submit(task_id, mode="embedded")
 
     assert submission.mode == "embedded" and submission.summary["status"] == SUCCEEDED
     assert submission.flow_run_id == port.task(task_id).flow_run_id

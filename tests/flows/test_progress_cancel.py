@@ -199,14 +199,14 @@ def test_a_task_left_alone_still_ends_completed_in_prefect(port, fake_engines):
 
 
 def test_a_cancel_from_the_prefect_ui_reaches_a_run_no_worker_can_stop(port, fake_engines):
-    from flows.dispatch import cancel_flow_run
+    from flows.dispatch import flow_run_cancel
 
     task_id = port.add_task("p1", pngs(4), settings=fake_settings("glacial"))  # embedded: in this process
     runner, outcome = start(task_id)
     assert wait_until(lambda: any(p.pages_done >= 1 for p in port.progress_log(task_id)))
 
     asked = time.monotonic()
-    cancel_flow_run(port.task(task_id).flow_run_id)  # what the UI's Cancel does: the run is Cancelling
+    flow_run_cancel(port.task(task_id).flow_run_id)  # what the UI's Cancel does: the run is Cancelling
     assert wait_until(lambda: port.status(task_id) == CANCELLED, timeout=30)
     latency = time.monotonic() - asked
     runner.join(timeout=60)

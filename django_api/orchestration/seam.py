@@ -121,7 +121,7 @@ def run_task(*, task_id: str) -> None:
 
 def _run_deployment(task_id: str) -> None:
     from django_api.invoices.models import OcrTask
-    from flows import dispatch
+    import flows.dispatch as dispatch
 
     submission = dispatch.task_submit(task_id, mode="distributed")
     OcrTask.objects.filter(pk=task_id).update(flow_run_id=submission.flow_run_id or "")
@@ -131,7 +131,7 @@ def flow_run_cancel(*, flow_run_id: str) -> None:
     """Distributed mode: also ask Prefect to cancel the flow run (the port's flag works in both modes)."""
     if settings.OCR_PIPELINE_MODE != "distributed" or not flow_run_id:
         return
-    from flows import dispatch
+    import flows.dispatch as dispatch
 
     try:
         dispatch.flow_run_cancel(flow_run_id)

@@ -120,8 +120,8 @@ def run_task(*, task_id: str) -> None:
 
 
 def _run_deployment(task_id: str) -> None:
-    from django_api.invoices.models import OcrTask
     import flows.dispatch as dispatch
+    from django_api.invoices.models import OcrTask
 
     submission = dispatch.task_submit(task_id, mode="distributed")
     OcrTask.objects.filter(pk=task_id).update(flow_run_id=submission.flow_run_id or "")

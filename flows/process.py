@@ -1,10 +1,10 @@
 """The `process_invoices` flow: one task's documents, ingest -> OCR per page (in parallel) ->
 extract -> validate (the batch as one frame) -> anomalies against the project's history -> save
-(the stages: `flows.task_run.TaskRun`), and its Prefect hooks.
+(the stages: `flows.batch_processing.BatchProcessing`), and its Prefect hooks.
 
 A task cancelled through the port ends `cancelled` within a poll and the flow run ends in Prefect's
 Cancelled state (the flow returns a `Cancelled` state carrying its summary); a flow run cancelled
-through Prefect keeps what is finished (`TaskRun.salvage`) and its hook ends the task `cancelled`.
+through Prefect keeps what is finished (`BatchProcessing.salvage`) and its hook ends the task `cancelled`.
 """
 
 from __future__ import annotations
@@ -17,29 +17,29 @@ from prefect.runtime import flow_run as current_flow_run
 from prefect.states import Cancelled as CancelledState
 from prefect.states import State
 
+from flows.batch_processing import BatchProcessing, _runs_in_threads, error_info
 from flows.port import CANCELLED, FAILED, PipelinePort, TaskInputs
 from flows.project_settings import InvalidSettings, check_project_settings
 from flows.runners import page_task_runner
 from flows.settings import get_port
-from flows.task_run import TaskRun, _runs_in_threads, error_info
 from ocr_tasks.errors import Cancelled
 from ocr_tasks.result_types import ErrorInfo
 
-__all__ = ["TaskRun", "_runs_in_threads", "error_info", "process_invoices"]
+__all__ = ["BatchProcessing", "_runs_in_threads", "error_info", "process_invoices"]
 
 
 # runs of this process by task id, so that the cancellation hook can keep their finished documents.
 # Reached only through these functions: the flow's code must not name it (Dask pickles the flow by
 # value, and a run holds the port).
-_active: dict[str, TaskRun] = {}
+_active: dict[str, BatchProcessing] = {}
 
 
-def start_run(port: PipelinePort, inputs: TaskInputs, flow_run_id: str | None = None) -> TaskRun:
-    run = _active[inputs.task_id] = TaskRun(port, inputs, flow_run_id=flow_run_id)
+def start_run(port: PipelinePort, inputs: TaskInputs, flow_run_id: str | None = None) -> BatchProcessing:
+    run = _active[inputs.task_id] = BatchProcessing(port, inputs, flow_run_id=flow_run_id)
     return run
 
 
-def end_run(task_id: str) -> TaskRun | None:
+def end_run(task_id: str) -> BatchProcessing | None:
     return _active.pop(task_id, None)
 
 

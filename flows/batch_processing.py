@@ -1,4 +1,4 @@
-"""One run of `process_invoices` (`TaskRun`): one task's documents, ingest -> OCR per page (in
+"""One run of `process_invoices` (`BatchProcessing`): one task's documents, ingest -> OCR per page (in
 parallel) -> extract -> validate (the batch as one frame) -> anomalies against the project's history ->
 save, each stage a method.
 
@@ -85,7 +85,7 @@ def ocr_config(inputs: TaskInputs) -> OcrConfig:
     return OcrConfig(languages=inputs.languages, **options)
 
 
-class TaskRun:
+class BatchProcessing:
     """The state of one `process_invoices` run; each method is one stage of the flow."""
 
     def __init__(self, port: PipelinePort, inputs: TaskInputs, *, flow_run_id: str | None = None) -> None:

@@ -157,9 +157,14 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
             expect(page.get_by_text(zero_total)).to_be_visible()
             page.get_by_role("button", name=re.compile(r"^Approve(?! anyway)")).click()
             expect(page.get_by_role("textbox", name="Reason for approving anyway")).to_be_visible()
-            expect(page.locator('input[aria-label^="total ("]')).to_have_count(1)  # the rerun is drawn
-            page.locator('input[aria-label^="total ("]').fill(new_total)
+            # the refused approval re-checked the document: its new version's form replaces the old one
+            _settled(page)
+            total_input = page.locator('input[aria-label^="total ("]')
+            expect(total_input).to_have_count(1)
+            total_input.fill(new_total)
+            expect(total_input).to_have_value(new_total)
             page.get_by_role("button", name="Save corrections").click()
+            expect(page.get_by_text("Saved corrections: total.")).to_be_visible()
             expect(page.get_by_text(zero_total)).to_have_count(0)
 
             if os.environ.get("OCR_UPDATE_SCREENSHOTS") == "1":
@@ -206,6 +211,17 @@ def _click_first_queue_row(page) -> None:
     box = grid.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 3, box["y"] + 35 + 17)  # header row, then row 1
     expect(page.get_by_role("heading", name="Document review")).to_be_visible()
+
+
+def _settled(page) -> None:
+    """Wait until the app has finished its current run (Streamlit's running indicator is gone), so
+    that what is typed next goes into the widgets of the page as it stays."""
+    page.wait_for_timeout(300)  # a rerun requested by the last click has started by now
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
+        timeout=60_000,
+    )
 
 
 def _shown_document(page) -> str:

@@ -26,6 +26,7 @@ from django_api.invoices.models import (
     ValidationResult,
 )
 from django_api.invoices.models.tasks import FINISHED_STATUSES
+from django_api.invoices.selectors.documents import anomaly_dict
 
 logger = logging.getLogger(__name__)
 
@@ -161,36 +162,42 @@ def document_checks_replace(
     with transaction.atomic():
         document = Document.objects.select_for_update().get(pk=document_id)
         result = DocumentResult.objects.filter(document=document).first()
-        checks_supersede(document=document, result=result, user=None, reason="rescore")
-        validations_replace(document=document, reports=validation)
-        anomalies_replace(document=document, anomalies=anomalies)
-        if result is not None:
-            result.result = {**result.result, "validation": validation, "anomalies": anomalies}
-            result.version += 1
-            result.save(update_fields=["result", "version", "updated_at"])
+        checks_store(
+            document=document,
+            result=result,
+            user=None,
+            reason="rescore",
+            validation=validation,
+            anomalies=anomalies,
+        )
 
 
-def checks_supersede(*, document: Document, result: DocumentResult | None, user, reason: str) -> None:
-    """Keep the document's current validation reports and anomalies in the audit trail before a
-    re-check replaces them."""
+def checks_store(
+    *,
+    document: Document,
+    result: DocumentResult | None,
+    user,
+    reason: str,
+    validation: list[dict[str, Any]],
+    anomalies: list[dict[str, Any]],
+) -> None:
+    """Replace a locked document's validation reports and anomalies (a rescore, or a reviewer's
+    re-check), keeping the previous ones in the audit trail (`SupersededChecks`), and move its result
+    version on."""
     SupersededChecks.objects.create(
         document=document,
         user=user,
         reason=reason,
         result_version=result.version if result is not None else 0,
         validation=[v.report for v in document.validations.all()],
-        anomalies=[
-            {
-                "kind": a.kind,
-                "severity": a.severity,
-                "score": a.score,
-                "explanation": a.explanation,
-                "evidence": a.evidence,
-                "related_document_ids": a.related_document_ids,
-            }
-            for a in document.anomalies.all()
-        ],
+        anomalies=[anomaly_dict(a) for a in document.anomalies.all()],
     )
+    validations_replace(document=document, reports=validation)
+    anomalies_replace(document=document, anomalies=anomalies)
+    if result is not None:
+        result.result = {**(result.result or {}), "validation": validation, "anomalies": anomalies}
+        result.version += 1
+        result.save(update_fields=["result", "version", "updated_at"])
 
 
 def validations_replace(*, document: Document, reports: list[dict[str, Any]]) -> None:

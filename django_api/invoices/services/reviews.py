@@ -18,11 +18,7 @@ from django.utils import timezone
 from django_api.invoices.errors import ApprovalBlocked, DocumentNotReady, InvalidInput, StaleVersion
 from django_api.invoices.models import Document, DocumentResult, DocumentStatus, FieldCorrection, Project
 from django_api.invoices.reviewed_values import current_fields, current_line_items
-from django_api.invoices.services.pipeline_records import (
-    anomalies_replace,
-    checks_supersede,
-    validations_replace,
-)
+from django_api.invoices.services.pipeline_records import checks_store
 from django_api.invoices.services.projects import require_write_role
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
@@ -73,16 +69,19 @@ def _store_checks(
     """Re-check the current values (when a runner is given), keeping the old reports as audit; the
     result's version moves on either way."""
     result.save()  # the checks read the current values back from the database
-    if checks is not None:
-        found = checks(document)
-        validation = [r.to_dict() for r in found.validation]
-        anomalies = [a.to_dict() for a in found.anomalies]
-        checks_supersede(document=document, result=result, user=user, reason=reason)
-        validations_replace(document=document, reports=validation)
-        anomalies_replace(document=document, anomalies=anomalies)
-        result.result = {**(result.result or {}), "validation": validation, "anomalies": anomalies}
-    result.version += 1
-    result.save()
+    if checks is None:
+        result.version += 1
+        result.save(update_fields=["version", "updated_at"])
+        return
+    found = checks(document)
+    checks_store(
+        document=document,
+        result=result,
+        user=user,
+        reason=reason,
+        validation=[r.to_dict() for r in found.validation],
+        anomalies=[a.to_dict() for a in found.anomalies],
+    )
 
 
 def _apply_field_changes(*, user, document: Document, result: DocumentResult, fields: dict[str, Any]) -> bool:

@@ -22,29 +22,25 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from prefect_stack import isolated_prefect  # noqa: E402  (a bench module, found through the path above)
+
 CORPUS = Path(os.environ.get("OCR_CORPUS_DIR", ROOT.parent / "shared" / "corpus"))
 MOMENTS = {
     "page": lambda p: p.pages_done >= 1,
     "extract": lambda p: p.step == "extract",
     "validate": lambda p: p.step == "validate",
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def bare_page_seconds(path: Path) -> float:
@@ -127,21 +123,9 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown --at {unknown}; choose from {sorted(MOMENTS)}")
 
-    home = Path(tempfile.mkdtemp(prefix="bench-prefect-"))
-    port_number = free_port()
-    os.environ.update(
-        {
-            "PREFECT_HOME": str(home),
-            "PREFECT_LOGGING_LEVEL": "ERROR",
-            "DO_NOT_TRACK": "1",
-            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "OMP_THREAD_LIMIT": "1",
-            "OCR_PAGE_CONCURRENCY": str(args.workers),
-        }
-    )
+    home, port_number, env = isolated_prefect(args.workers)
     from flows import serve
 
-    env = serve.stack_env(port_number, poll_seconds=1)
     os.environ.update({k: env[k] for k in ("PREFECT_API_URL", "PREFECT_UI_URL")})
     receipts = sorted((CORPUS / "sroie-sample" / "images").glob("*.jpg"))
     rows = []

@@ -26,24 +26,20 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from prefect_stack import isolated_prefect  # noqa: E402  (a bench module, found through the path above)
+
 CORPUS = Path(os.environ.get("OCR_CORPUS_DIR", ROOT.parent / "shared" / "corpus"))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def bare_tesseract(paths: list[Path], workers: int) -> float:
@@ -151,21 +147,9 @@ def main() -> int:
     parser.add_argument("--skip-distributed", action="store_true")
     args = parser.parse_args()
 
-    home = Path(tempfile.mkdtemp(prefix="bench-prefect-"))
-    port_number = free_port()
-    os.environ.update(
-        {
-            "PREFECT_HOME": str(home),
-            "PREFECT_LOGGING_LEVEL": "ERROR",
-            "DO_NOT_TRACK": "1",
-            "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "OMP_THREAD_LIMIT": "1",
-            "OCR_PAGE_CONCURRENCY": str(args.workers),
-        }
-    )
+    home, port_number, env = isolated_prefect(args.workers)
     from flows import serve
 
-    env = serve.stack_env(port_number, poll_seconds=1)
     os.environ.update(
         {k: env[k] for k in ("PREFECT_API_URL", "PREFECT_UI_URL", "PREFECT_WORKER_QUERY_SECONDS")}
     )

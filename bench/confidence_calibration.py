@@ -40,9 +40,9 @@ from extraction_corpus import load_set, rasterise
 from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.extraction.confidence_calibration import CALIBRATION_PATH
+from ocr_tasks.invoice_types import KEY_FIELDS
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-KEY_FIELDS = ("vendor_name", "invoice_date", "total", "invoice_number", "currency")
 THRESHOLDS = (0.7, 0.8, 0.9, 0.95)
 NOT_GATING_SUITES = ("line_items",)
 MIN_SAMPLES = 30

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from expectations.settings import ValidationSettings
-from ocr_tasks.invoice_types import Invoice
+from ocr_tasks.invoice_types import KEY_FIELDS, Invoice
 
 TEXT_COLUMNS: tuple[str, ...] = (
     "vendor_name",
@@ -29,7 +29,6 @@ TEXT_COLUMNS: tuple[str, ...] = (
     "iban",
 )
 AMOUNT_COLUMNS: tuple[str, ...] = ("subtotal", "tax_amount", "total", "amount_due")
-KEY_FIELDS: tuple[str, ...] = ("vendor_name", "invoice_number", "invoice_date", "total", "currency")
 DERIVED_COLUMNS: tuple[str, ...] = (
     "tax_rate_percent",
     "invoice_age_days",

@@ -12,8 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from expectations.currencies import ISO_4217_CODES
-from expectations.frames import KEY_FIELDS
 from expectations.settings import DEFAULT_SETTINGS, ValidationSettings
+from ocr_tasks.invoice_types import KEY_FIELDS
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite

@@ -32,6 +32,9 @@ FIELD_NAMES: tuple[str, ...] = (
     "payment_terms",
     "iban",
 )
+# the fields every invoice must have: the validation suites require them (error level) and review
+# triage asks each to be sure enough
+KEY_FIELDS: tuple[str, ...] = ("vendor_name", "invoice_number", "invoice_date", "total", "currency")
 DATE_FIELDS = frozenset({"invoice_date", "due_date"})
 AMOUNT_FIELDS = frozenset({"subtotal", "tax_amount", "total", "amount_due"})
 LINE_ITEM_COLUMNS: tuple[str, ...] = ("description", "quantity", "unit_price", "amount", "tax_rate")

@@ -11,6 +11,7 @@ from django_api.invoices.errors import NotFound
 from django_api.invoices.models import Document, DocumentStatus, Project
 from django_api.invoices.reviewed_values import current_fields, current_line_items, field_confidences
 from expectations.project_settings import DEFAULT_REVIEW_CONFIDENCE, InvalidSettings, ProjectSettings
+from ocr_tasks.invoice_types import KEY_FIELDS
 
 # Triage (`needs_review`). Field confidences are calibrated probabilities of being right (see
 # ocr_tasks/extraction/confidence_calibration.py); a document is cleared without review when each key
@@ -18,7 +19,6 @@ from expectations.project_settings import DEFAULT_REVIEW_CONFIDENCE, InvalidSett
 # no error-level failure, and no anomaly calls for a reviewer. A project sets its own with the setting
 # `review.confidence` (0-1). bench/confidence_calibration.py measures the share auto-cleared and the
 # error rate among them per threshold.
-KEY_FIELDS = ("vendor_name", "invoice_number", "invoice_date", "total", "currency")
 # item-level checks send a reviewer to the items, shown on the page, but do not hold back the header
 NOT_GATING_SUITES = ("line_items",)
 

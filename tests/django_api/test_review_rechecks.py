@@ -146,3 +146,28 @@ def test_a_recheck_keeps_the_einvoice_page_mismatch(alice_client, project, proce
     assert patched.status_code == 200
     found = [a for a in patched.json()["anomalies"] if a["kind"] == "einvoice_mismatch"]
     assert found and "21.50" in found[0]["explanation"]
+
+
+def test_bad_versions_and_approval_bodies_answer_400_and_change_nothing(
+    alice_client, project, processed_document
+):
+    _, doc_id = processed_document
+    url = _doc_url(project, doc_id)
+    version = alice_client.get(url).json()["result_version"]
+    bad = [
+        alice_client.patch(
+            url + "fields/", {"fields": {"total": "1.00"}}, format="json", HTTP_IF_MATCH='"abc"'
+        ),
+        alice_client.patch(
+            url + "fields/", {"fields": {"total": "1.00"}, "result_version": "1"}, format="json"
+        ),
+        alice_client.patch(
+            url + "fields/", {"fields": {"total": "1.00"}, "result_version": 0}, format="json"
+        ),
+        alice_client.post(url + "approve/", [1, 2], format="json"),
+        alice_client.post(url + "approve/", {"force": True, "reason": "x" * 2001}, format="json"),
+        alice_client.post(url + "approve/", {"force": True, "reason": 7}, format="json"),
+    ]
+    assert [(r.status_code, r.json()["code"]) for r in bad] == [(400, "validation_error")] * len(bad)
+    after = alice_client.get(url).json()
+    assert (after["result_version"], after["status"], after["corrections"]) == (version, "processed", [])

@@ -38,7 +38,7 @@ from ocr_tasks.extraction.templates import Template, apply_template, match_templ
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
 from ocr_tasks.normalise.amounts import format_amount
-from ocr_tasks.normalise.countries import guess_country
+from ocr_tasks.normalise.countries import country_packs, guess_country
 from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
 from ocr_tasks.normalise.dates import infer_day_first
 from ocr_tasks.ocr_types import OcrDocument
@@ -117,8 +117,9 @@ def _day_first(rows: list[Row], options: ExtractionOptions, country: str | None 
     if options.day_first is not None:
         return options.day_first
     inferred = infer_day_first(r.text for r in rows)
-    if inferred is None and (options.country or country) == "US":
-        return False
+    pack = country_packs().get(options.country or country or "")
+    if inferred is None and pack is not None and pack.day_first is False:
+        return False  # the country prints month first (US)
     return inferred
 
 

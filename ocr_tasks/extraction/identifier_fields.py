@@ -2,7 +2,7 @@
 
 An identifier is a token with at least one digit that follows its label on the same row (`Invoice No:
 INV/2023/03/0008`) or sits under the label in the same column. IBANs are found by pattern and accepted
-only when their ISO 13616 check digits are right.
+only when schwifty accepts them (country length and check digits); VAT ids are checked by python-stdnum.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from ocr_tasks.extraction.identifier_rules import (
 from ocr_tasks.extraction.keywords import DOCUMENT_TITLES, LABELS, PHONE_LABELS, fold, label_strength
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
+from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9$€©¢§][A-Za-z0-9$€©¢§/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
 _IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b")
@@ -37,16 +38,6 @@ _TERMS_RE = re.compile(
     r"cash on delivery|cod|end of month|eom)\b",
     re.IGNORECASE,
 )
-
-
-def iban_is_valid(iban: str) -> bool:
-    """ISO 13616 mod-97 check of an IBAN (spaces ignored)."""
-    compact = iban.replace(" ", "").upper()
-    if not re.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{11,30}", compact):
-        return False
-    rearranged = compact[4:] + compact[:4]
-    digits = "".join(str(int(ch, 36)) for ch in rearranged)
-    return int(digits) % 97 == 1
 
 
 @lru_cache(maxsize=512)
@@ -192,28 +183,6 @@ def labelled_identifier_candidates(
     return out
 
 
-def vat_id_valid(value: str) -> float | None:
-    """1.0/0.0 when python-stdnum (optional) can check the VAT id's check digits, else None."""
-    try:
-        from stdnum.eu import vat  # optional dependency (LGPL); hand rules elsewhere do without it
-    except ImportError:
-        return None
-    return float(bool(vat.is_valid(value)))
-
-
-def iban_valid(value: str) -> bool:
-    """IBAN check through schwifty when installed (country length and check digits), else ISO 13616."""
-    try:
-        from schwifty import IBAN
-    except ImportError:
-        return iban_is_valid(value)
-    try:
-        IBAN(value)
-    except ValueError:
-        return False
-    return True
-
-
 def _label_before(row: Row, start: int) -> str:
     """The label text printed before offset `start`: the row's last two column segments before it."""
     parts = [p for p in re.split(r"\s{2,}", row.text[:start]) if p.strip()]
@@ -297,7 +266,7 @@ def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
                         "label": label,
                         "rel_y": row.bbox.center[1],
                         "eu_vat": float(bool(re.match(r"[A-Z]{2}", m.group(1)))),
-                        "checksum_bad": float(vat_id_valid(m.group(1).replace(" ", "")) == 0.0),
+                        "checksum_bad": float(tax_id_valid(m.group(1)) is False),
                         **_party_features(row, m.start()),
                     },
                     row_index=rows.index(row),

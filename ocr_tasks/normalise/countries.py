@@ -7,174 +7,49 @@ occur in one country (Malaysian states).
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
-COUNTRY_CURRENCY: dict[str, str] = {
-    "AT": "EUR",
-    "BE": "EUR",
-    "CY": "EUR",
-    "DE": "EUR",
-    "EE": "EUR",
-    "ES": "EUR",
-    "FI": "EUR",
-    "FR": "EUR",
-    "GR": "EUR",
-    "HR": "EUR",
-    "IE": "EUR",
-    "IT": "EUR",
-    "LT": "EUR",
-    "LU": "EUR",
-    "LV": "EUR",
-    "MT": "EUR",
-    "NL": "EUR",
-    "PT": "EUR",
-    "SI": "EUR",
-    "SK": "EUR",
-    "US": "USD",
-    "GB": "GBP",
-    "MY": "MYR",
-    "SG": "SGD",
-    "AU": "AUD",
-    "CA": "CAD",
-    "CH": "CHF",
-    "HK": "HKD",
-    "JP": "JPY",
-    "CN": "CNY",
-    "IN": "INR",
-    "ID": "IDR",
-    "NZ": "NZD",
-    "SE": "SEK",
-    "NO": "NOK",
-    "DK": "DKK",
-    "PL": "PLN",
-    "CZ": "CZK",
-    "HU": "HUF",
-    "RO": "RON",
-    "TH": "THB",
-    "PH": "PHP",
-    "VN": "VND",
-    "KR": "KRW",
-    "ZA": "ZAR",
-    "BR": "BRL",
-    "MX": "MXN",
-    "TR": "TRY",
-    "AE": "AED",
-    "SA": "SAR",
-    "IL": "ILS",
-}
+PACKS_FILE = Path(__file__).with_name("country_packs.json")
 
-_NAMES: dict[str, str] = {
-    "netherlands": "NL",
-    "nederland": "NL",
-    "holland": "NL",
-    "germany": "DE",
-    "deutschland": "DE",
-    "france": "FR",
-    "belgium": "BE",
-    "belgië": "BE",
-    "belgique": "BE",
-    "austria": "AT",
-    "österreich": "AT",
-    "spain": "ES",
-    "españa": "ES",
-    "italy": "IT",
-    "italia": "IT",
-    "ireland": "IE",
-    "portugal": "PT",
-    "luxembourg": "LU",
-    "finland": "FI",
-    "united states": "US",
-    "usa": "US",
-    "u.s.a.": "US",
-    "united kingdom": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "malaysia": "MY",
-    "singapore": "SG",
-    "australia": "AU",
-    "canada": "CA",
-    "switzerland": "CH",
-    "schweiz": "CH",
-    "suisse": "CH",
-    "japan": "JP",
-    "china": "CN",
-    "india": "IN",
-    "indonesia": "ID",
-    "new zealand": "NZ",
-    "sweden": "SE",
-    "sverige": "SE",
-    "norway": "NO",
-    "norge": "NO",
-    "denmark": "DK",
-    "danmark": "DK",
-    "poland": "PL",
-    "polska": "PL",
-    "thailand": "TH",
-    "philippines": "PH",
-    "vietnam": "VN",
-    "hong kong": "HK",
-    "south africa": "ZA",
-    "brazil": "BR",
-    "brasil": "BR",
-    "mexico": "MX",
-    "méxico": "MX",
-    # regions that only occur in one country
-    "selangor": "MY",
-    "johor": "MY",
-    "kuala lumpur": "MY",
-    "penang": "MY",
-    "pulau pinang": "MY",
-    "negeri sembilan": "MY",
-    "melaka": "MY",
-    "perak": "MY",
-    "pahang": "MY",
-    "kedah": "MY",
-    "sabah": "MY",
-    "sarawak": "MY",
-    "putrajaya": "MY",
-    "sdn bhd": "MY",
-    "sdn. bhd": "MY",
-    "jalan": "MY",
-    "taman": "MY",
-    "bavaria": "DE",
-    "bayern": "DE",
-    "california": "US",
-    "texas": "US",
-    "new york": "US",
-}
-_PHONE = {
-    "+31": "NL",
-    "+49": "DE",
-    "+33": "FR",
-    "+32": "BE",
-    "+43": "AT",
-    "+34": "ES",
-    "+39": "IT",
-    "+353": "IE",
-    "+351": "PT",
-    "+44": "GB",
-    "+60": "MY",
-    "+65": "SG",
-    "+61": "AU",
-    "+41": "CH",
-    "+81": "JP",
-    "+86": "CN",
-    "+91": "IN",
-    "+62": "ID",
-    "+64": "NZ",
-    "+46": "SE",
-    "+47": "NO",
-    "+45": "DK",
-    "+48": "PL",
-    "+66": "TH",
-    "+63": "PH",
-    "+84": "VN",
-    "+852": "HK",
-    "+27": "ZA",
-    "+55": "BR",
-    "+52": "MX",
-}
+
+@dataclass(frozen=True, slots=True)
+class CountryPack:
+    """What the engine knows of one country (data: `country_packs.json`)."""
+
+    code: str
+    currency: str | None = None
+    names: tuple[str, ...] = ()
+    phone_prefixes: tuple[str, ...] = ()
+    tax_ids: tuple[str, ...] = ()  # python-stdnum modules, e.g. "de.vat", "de.stnr"
+    postcode: str | None = None  # regular expression of the postcode as printed
+    day_first: bool | None = True  # None: dates print year first
+
+
+@lru_cache(maxsize=1)
+def country_packs() -> dict[str, CountryPack]:
+    raw = json.loads(PACKS_FILE.read_text(encoding="utf-8"))["countries"]
+    return {
+        code: CountryPack(
+            code=code,
+            currency=entry.get("currency"),
+            names=tuple(entry.get("names", ())),
+            phone_prefixes=tuple(entry.get("phone_prefixes", ())),
+            tax_ids=tuple(entry.get("tax_ids", ())),
+            postcode=entry.get("postcode"),
+            day_first=entry.get("day_first", True),
+        )
+        for code, entry in raw.items()
+    }
+
+
+COUNTRY_CURRENCY: dict[str, str] = {c: p.currency for c, p in country_packs().items() if p.currency}
+_NAMES: dict[str, str] = {name: c for c, p in country_packs().items() for name in p.names}
+_PHONE: dict[str, str] = {prefix: c for c, p in country_packs().items() for prefix in p.phone_prefixes}
 _VAT_RE = re.compile(
     r"\b(?P<cc>AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|"
     r"SE|SI|SK)\s?(?:U)?\d[\dA-Z]{7,11}\b"

@@ -205,9 +205,15 @@ OCR_QUEUE_MAX_DEPTH = int(os.environ.get("OCR_QUEUE_MAX_DEPTH", "1000"))
 PREFECT_API_URL = os.environ.get("PREFECT_API_URL", "")
 PREFECT_UI_URL = os.environ.get("PREFECT_UI_URL", "http://127.0.0.1:4200")
 
+# the API's own lines, and Django's error log (`django.request`: every 500 answered outside DRF, with its
+# traceback) on stderr, also when DEBUG is off (Django's default console handler is for DEBUG only)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"django_api": {"handlers": ["console"], "level": os.environ.get("OCR_LOG_LEVEL", "INFO")}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "django_api": {"handlers": ["console"], "level": os.environ.get("OCR_LOG_LEVEL", "INFO")},
+        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
 }

@@ -1,7 +1,13 @@
 """One error body everywhere: `{"code", "message", "detail"?}` with the codes of the contract
-(`django_api/API.md`)."""
+(`django_api/API.md`).
+
+Every unexpected exception is logged at once with its traceback and the request (logger
+`django_api.invoices.api.errors`), then answered 500 `server_error`; a storage failure is logged the same
+way and answered 503 `storage_error`."""
 
 from __future__ import annotations
+
+import logging
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
@@ -11,7 +17,9 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from django_api.invoices.errors import ApiError
-from ocr_tasks.errors import OcrPipelineError
+from ocr_tasks.errors import OcrPipelineError, StorageError
+
+logger = logging.getLogger(__name__)
 
 
 def error_response(code: str, message: str, http_status: int, detail: dict | None = None) -> Response:
@@ -21,9 +29,26 @@ def error_response(code: str, message: str, http_status: int, detail: dict | Non
     return Response(body, status=http_status)
 
 
+def _request_line(context) -> str:
+    request = context.get("request") if context else None
+    if request is None:
+        return "(no request)"
+    user = getattr(request, "user", None)
+    who = f" user={user.pk}" if getattr(user, "pk", None) else ""
+    return f"{request.method} {request.get_full_path()}{who}"
+
+
+def _logged(response: Response) -> Response:
+    response._has_been_logged = True  # Django's `log_response` would log it again, without the traceback
+    return response
+
+
 def exception_handler(exc, context):
     if isinstance(exc, ApiError):
         return error_response(exc.code, exc.message, exc.http_status, exc.detail)
+    if isinstance(exc, StorageError):
+        logger.error("storage error on %s: %s", _request_line(context), exc.message, exc_info=exc)
+        return _logged(error_response(exc.code, exc.message, exc.http_status, exc.detail))
     if isinstance(exc, OcrPipelineError):
         return error_response(exc.code, exc.message, exc.http_status, exc.detail)
     if isinstance(exc, (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig)):
@@ -44,10 +69,15 @@ def exception_handler(exc, context):
         detail = exc.detail if isinstance(exc.detail, dict) else {"errors": exc.detail}
         return error_response("validation_error", "The request is not valid.", 400, detail)
     response = drf_exception_handler(exc, context)
-    if response is not None:
-        code = getattr(exc, "default_code", "error")
-        response.data = {"code": str(code), "message": str(getattr(exc, "detail", exc))}
+    if response is None:  # not an API exception: a bug or a failure of something underneath
+        logger.error("unexpected error on %s", _request_line(context), exc_info=exc)
+        return _logged(error_response("server_error", SERVER_ERROR_MESSAGE, 500))
+    code = getattr(exc, "default_code", "error")
+    response.data = {"code": str(code), "message": str(getattr(exc, "detail", exc))}
     return response
+
+
+SERVER_ERROR_MESSAGE = "The server failed to answer this request."
 
 
 # Django's own error views (paths no URL matches, crashes outside DRF): the same JSON error body, never an
@@ -67,6 +97,4 @@ def not_found(request, exception=None):
 
 
 def server_error(request):
-    return JsonResponse(
-        {"code": "server_error", "message": "The server failed to answer this request."}, status=500
-    )
+    return JsonResponse({"code": "server_error", "message": SERVER_ERROR_MESSAGE}, status=500)

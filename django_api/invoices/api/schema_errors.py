@@ -23,10 +23,12 @@ _REASONS = {
     415: "unsupported_type or unsupported_media_type",
     422: "corrupt_file, encrypted_pdf, einvoice_invalid or xml_unsafe",
     429: "throttled (too many login attempts)",
+    503: "storage_error (the file storage cannot be written or read; nothing half-stored, retry later)",
 }
 _COMMON = (400, 401, 403, 404, 406)
 _BY_PATH_SUFFIX = {
-    "/process-invoices/": (409, 413, 415, 422),
+    "/process-invoices/": (409, 413, 415, 422, 503),
+    "/image/": (413, 503),
     "/ocr-cancel/{task_id}/": (409,),
     "/{document_id}/fields/": (409, 413),  # not `/api/fields/`, the field list
     "/approve/": (409,),

@@ -20,9 +20,22 @@ from django_api.invoices.services.projects import require_write_role
 from django_api.invoices.services.upload_checks import CheckedUpload, check_upload, sanitize_filename
 from django_api.orchestration.seam import task_submit
 from ocr_tasks.config import Limits
-from ocr_tasks.errors import DocumentTooLarge, OcrPipelineError
+from ocr_tasks.errors import DocumentTooLarge, OcrPipelineError, StorageError
 
 logger = logging.getLogger(__name__)
+
+
+def _storage_failures() -> tuple[type[BaseException], ...]:
+    """What a storage backend raises when it cannot write: OSError on disk (read-only, permissions, disk
+    full), botocore's errors for S3."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:
+        return (OSError,)
+    return (OSError, BotoCoreError, ClientError)
+
+
+STORAGE_FAILURES = _storage_failures()
 
 
 @dataclass
@@ -103,9 +116,10 @@ def invoice_upload(*, user, project: Project, files: list, dispatch: bool = True
             outcome.rejected = rejected
             if dispatch:
                 task_submit(task_id=outcome.task.id)
-    except Exception:
-        for name in stored:  # the transaction rolled back: remove the files written for it
-            default_storage.delete(name)
+    except Exception as exc:
+        _remove_stored(stored)  # the transaction rolled back: no row, and no file written for it
+        if isinstance(exc, STORAGE_FAILURES):
+            raise _storage_error(exc) from exc
         raise
     logger.info(
         "task %s queued: %d documents, %d rejected", outcome.task.id, len(outcome.documents), len(rejected)
@@ -136,9 +150,28 @@ def _store(*, user, project: Project, accepted, stored: list[str]) -> UploadOutc
             size=checked.size,
             duplicate_of=duplicate,
         )
+        # the name is noted before the write, so that a write failing half-way is removed as well
+        stored.append(document.file.field.generate_filename(document, checked.name))
         document.file.save(checked.name, ContentFile(data), save=False)
         stored.append(document.file.name)
         document.save()
         seen.setdefault(checked.sha256, document)
         documents.append(document)
     return UploadOutcome(task=task, documents=documents)
+
+
+def _storage_error(exc: BaseException) -> StorageError:
+    reason = getattr(exc, "strerror", None) or type(exc).__name__  # never the path of the media folder
+    return StorageError(
+        f"The files could not be stored ({reason}); nothing of this upload was kept. Try again later;"
+        " if it persists, the server's file storage needs its operator.",
+        detail={"reason": reason},
+    )
+
+
+def _remove_stored(names: list[str]) -> None:
+    for name in dict.fromkeys(names):
+        try:
+            default_storage.delete(name)
+        except Exception:  # the storage is failing: say which file may be left behind
+            logger.exception("could not remove %s after a failed upload", name)

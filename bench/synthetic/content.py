@@ -296,7 +296,7 @@ def make_invoice(doc_id: str, spec, lang: str, seed: int) -> Invoice:
     """Content of one document of a family (`spec`: a layouts.Family) in a language; deterministic."""
     rng = random.Random(seed)
     locale, country, currency = rng.choice(LOCALES[lang])
-    if spec.us_tax:
+    if spec.us_tax and lang == "en":  # a US family in another language: its own country, one tax rate
         locale, country, currency = "en_US", "US", "USD"
     elif country == "US" and not spec.allow_us:
         locale, country, currency = "en_GB", "GB", "GBP"

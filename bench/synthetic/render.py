@@ -161,8 +161,9 @@ class Renderer:
             mid = (self.left + self.right) / 2
             self.text(mid, 50, v.name, size, bold=True, align="center")
             self.y = 64
-            info = " · ".join(self.vendor_lines())
-            self.wrapped(self.left, info, 7.5, align="center")
+            for line in self.pack(self.vendor_lines(), " · ", 7.5, self.right - self.left):
+                self.text(mid, self.y, line, 7.5, align="center")
+                self.y += 10
             return
         x, align = (self.right, "right") if kind == "right" else (self.left, "left")
         self.text(x, 50, v.name, size, bold=True, align=align)
@@ -175,13 +176,15 @@ class Renderer:
         v = self.inv.vendor
         x, width = 40, 130
         self.y = 50
-        self.c.setFont(self.bold, 11)
-        for line in simpleSplit(v.name, self.bold, 11, width):
-            self.text(x, self.y, line, 11, bold=True)
+        size = self.fit_size(v.name, 11, width, bold=True)
+        names = [v.name] if size >= 8 else simpleSplit(v.name, self.bold, 11, width)
+        for line in names:
+            self.text(x, self.y, line, max(size, 8), bold=True)
             self.y += 13
         self.y += 6
         for line in self.vendor_lines() + [v.web]:
-            self.wrapped(x, line, 7.5, width)
+            self.text(x, self.y, line, self.fit_size(line, 7.5, width))
+            self.y += 10
         if v.iban_printed:
             self.y += 8
             for line in (self.word("bank"), v.bank_name, self.word("iban"), v.iban_printed, v.bic):
@@ -303,8 +306,9 @@ class Renderer:
             lv(label, value) for label, value in pairs if value not in (inv.number, self.fmt.date(inv.date))
         ]
         self.y = top + 15
-        if rest:
-            self.wrapped(self.left, "     ".join(rest), 8)
+        for line in self.pack(rest, "     ", 8, self.right - self.left):
+            self.text(self.left, self.y, line, 8)
+            self.y += 11
         return self.y
 
     def us_top(self, pairs) -> float:

@@ -11,6 +11,18 @@ workers = int(os.environ.get("OCR_API_WORKERS", "1"))
 threads = int(os.environ.get("OCR_API_THREADS", "8"))
 timeout = 300
 graceful_timeout = int(os.environ.get("OCR_API_GRACEFUL_TIMEOUT", "10"))
+# gunicorn answers requests over these limits itself (414, 431), before Django: generous enough for any
+# path, query and browser cookie of the API; gunicorn refuses a request line above 8190 bytes whatever is set
+limit_request_line = 8190
+limit_request_fields = 200
+limit_request_field_size = 16384
+
+
+def on_starting(server):
+    """gunicorn's own error answers (400/414/431...) as the API's JSON error body, not HTML."""
+    from django_api.config.gunicorn_errors import install
+
+    install()
 
 
 def post_worker_init(worker):

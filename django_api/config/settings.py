@@ -19,6 +19,20 @@ def _env_bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, "1" if default else "0").strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _env_int(name: str, default: int, *, minimum: int = 1) -> int:
+    """A whole number from the environment, refused at start-up when it is not one or is too small."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}={value} is below its minimum of {minimum}")
+    return value
+
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(os.environ.get("OCR_DATA_DIR", BASE_DIR / "var"))
 
@@ -187,6 +201,12 @@ OCR_MAX_REQUEST_BYTES = int(os.environ.get("OCR_MAX_REQUEST_BYTES", str(200 * 10
 OCR_MAX_FILES_PER_REQUEST = int(os.environ.get("OCR_MAX_FILES_PER_REQUEST", "100"))
 OCR_MAX_PAGES = int(os.environ.get("OCR_MAX_PAGES", "500"))
 OCR_MAX_PIXELS_PER_PAGE = int(os.environ.get("OCR_MAX_PIXELS_PER_PAGE", "60000000"))
+# the page quota of an API upload (inbox sweeps have none: they process their task at once): pages in
+# all the files of one request -> 413 `too_many_pages`, and pages waiting (documents pending or processing)
+# in one project's queue -> 429 `queue_full`; at a few seconds per page on 2 cores, a full queue is about
+# an hour of work, and no one request holds the machine for more than half of it
+OCR_MAX_PAGES_PER_REQUEST: int = _env_int("OCR_MAX_PAGES_PER_REQUEST", 1000)
+OCR_MAX_QUEUED_PAGES_PER_PROJECT: int = _env_int("OCR_MAX_QUEUED_PAGES_PER_PROJECT", 2000)
 # bodies other than uploaded files (JSON, form fields): Django counts a multipart body without its files,
 # so this bounds a PATCH of corrections (1,000 line items fit in well under 1 MB), not the uploads
 DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("OCR_MAX_JSON_BYTES", str(5 * 1024 * 1024)))

@@ -12,6 +12,11 @@ class ApiError(Exception):
         self.message = message
         self.detail = detail or {}
 
+    @property
+    def headers(self) -> dict[str, str]:
+        """Extra response headers (`Retry-After`)."""
+        return {}
+
 
 class InvalidCredentials(ApiError):
     code = "invalid_credentials"
@@ -51,6 +56,26 @@ class RequestTooLarge(ApiError):
 class TooManyFiles(ApiError):
     code = "request_too_large"
     http_status = 413
+
+
+class RequestTooManyPages(ApiError):
+    """The files of one upload hold more pages in all than `OCR_MAX_PAGES_PER_REQUEST`."""
+
+    code = "too_many_pages"
+    http_status = 413
+
+
+class QueueFull(ApiError):
+    """The project's documents waiting to be processed already hold `OCR_MAX_QUEUED_PAGES_PER_PROJECT`
+    pages: come back once some are done."""
+
+    code = "queue_full"
+    http_status = 429
+    retry_after_seconds = 60
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after_seconds)}
 
 
 class DocumentNotReady(ApiError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, JsonResponse
@@ -22,11 +23,29 @@ from ocr_tasks.errors import OcrPipelineError, StorageError
 logger = logging.getLogger(__name__)
 
 
-def error_response(code: str, message: str, http_status: int, detail: dict | None = None) -> Response:
+def error_response(
+    code: str, message: str, http_status: int, detail: dict | None = None, headers: dict | None = None
+) -> Response:
     body = {"code": code, "message": message}
     if detail:
         body["detail"] = detail
-    return Response(body, status=http_status)
+    return Response(body, status=http_status, headers=headers)
+
+
+def _too_large_message(exc: Exception) -> tuple[str, dict]:
+    """Django's own limits, said in the user's words (its messages name its settings)."""
+    if isinstance(exc, TooManyFilesSent):
+        limit = min(settings.OCR_MAX_FILES_PER_REQUEST, settings.DATA_UPLOAD_MAX_NUMBER_FILES)
+        return f"Too many files in one request: send at most {limit} files per upload.", {"max_files": limit}
+    if isinstance(exc, TooManyFieldsSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return f"Too many form fields in one request (at most {limit}).", {"max_fields": limit}
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return (
+        f"The request's form fields or JSON body are larger than {limit:,} bytes"
+        " (uploaded files have their own limits; a file must be sent with a file name).",
+        {"max_bytes": limit},
+    )
 
 
 def _request_line(context) -> str:
@@ -45,14 +64,15 @@ def _logged(response: Response) -> Response:
 
 def exception_handler(exc, context):
     if isinstance(exc, ApiError):
-        return error_response(exc.code, exc.message, exc.http_status, exc.detail)
+        return error_response(exc.code, exc.message, exc.http_status, exc.detail, exc.headers)
     if isinstance(exc, StorageError):
         logger.error("storage error on %s: %s", _request_line(context), exc.message, exc_info=exc)
         return _logged(error_response(exc.code, exc.message, exc.http_status, exc.detail))
     if isinstance(exc, OcrPipelineError):
         return error_response(exc.code, exc.message, exc.http_status, exc.detail)
     if isinstance(exc, (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig)):
-        return error_response("request_too_large", f"The request is too large: {exc}", 413)
+        message, detail = _too_large_message(exc)
+        return error_response("request_too_large", message, 413, detail)
     if isinstance(exc, (Http404, exceptions.NotFound)):
         return error_response("not_found", "Not found.", status.HTTP_404_NOT_FOUND)
     if isinstance(exc, (DjangoPermissionDenied, exceptions.PermissionDenied)):

@@ -13,7 +13,7 @@ ERROR_BODY = {
     "required": ["code", "message"],
 }
 _REASONS = {
-    400: "invalid input (validation_error, no_files, empty_file, ...)",
+    400: "invalid input (validation_error, no_files, empty_file, missing_filename, ...)",
     401: "not_authenticated",
     403: "permission_denied (viewers cannot write)",
     404: "not_found (also another user's project, task or document)",
@@ -22,12 +22,12 @@ _REASONS = {
     413: "request_too_large, file_too_large, too_many_pages, image_too_large",
     415: "unsupported_type or unsupported_media_type",
     422: "corrupt_file, encrypted_pdf, einvoice_invalid or xml_unsafe",
-    429: "throttled (too many login attempts)",
+    429: "throttled (too many login attempts) or queue_full (the project's queue holds too many pages)",
     503: "storage_error (the file storage cannot be written or read; nothing half-stored, retry later)",
 }
 _COMMON = (400, 401, 403, 404, 406)
 _BY_PATH_SUFFIX = {
-    "/process-invoices/": (409, 413, 415, 422, 503),
+    "/process-invoices/": (409, 413, 415, 422, 429, 503),
     "/image/": (413, 503),
     "/ocr-cancel/{task_id}/": (409,),
     "/{document_id}/fields/": (409, 413),  # not `/api/fields/`, the field list

@@ -24,7 +24,7 @@ from django_api.invoices.selectors.task_reports import (
 from django_api.invoices.selectors.tasks import task_get, task_list
 from django_api.invoices.services.projects import require_write_role
 from django_api.invoices.services.tasks import task_cancel
-from django_api.invoices.services.uploads import invoice_upload, request_size_check
+from django_api.invoices.services.uploads import invoice_upload, page_quota, request_size_check
 
 
 def _content_length(request) -> int | None:
@@ -52,7 +52,9 @@ class InvoiceUploadApi(APIView):
         project = project_get(user=request.user, project_id=project_id)
         require_write_role(user=request.user, project=project)  # before the body is read
         request_size_check(content_length=_content_length(request))
-        outcome = invoice_upload(user=request.user, project=project, files=request.FILES.getlist("files"))
+        outcome = invoice_upload(
+            user=request.user, project=project, files=request.FILES.getlist("files"), quota=page_quota()
+        )
         task_id = str(outcome.task.id)
         return Response(
             {

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 
 from ocr_tasks.config import Limits
 from ocr_tasks.errors import (
+    BadInput,
     CorruptDocument,
     DocumentTooLarge,
     EmptyFile,
@@ -141,6 +142,24 @@ def _image_pages(data: bytes, *, limits: Limits) -> int:
         except Exception as exc:
             raise CorruptDocument(f"the image data is damaged: {exc}") from exc
     return frames
+
+
+class NamelessFilePart(BadInput):
+    """A file part sent with `filename=""`: Django's parser reads it as a text field, so its bytes cannot
+    be trusted as a file's."""
+
+    code = "missing_filename"
+
+
+def nameless_part_error(*, size: int) -> BadInput:
+    """The rejection of a `files` part without a file name: `empty_file` when it has no content (a form's
+    file input left empty), `missing_filename` otherwise."""
+    if size == 0:
+        return EmptyFile("a file part without a file name and without content (no file was chosen?)")
+    return NamelessFilePart(
+        'the file part has no file name (filename=""), so it was read as text, not as a file:'
+        " send the file with its name"
+    )
 
 
 def check_upload(*, data: bytes, name: str, limits: Limits) -> CheckedUpload:

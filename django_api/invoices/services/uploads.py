@@ -2,7 +2,9 @@
 
 Policy: each bad file is rejected with its code while the good ones proceed; when every file is bad the
 request fails with the first file's code (and `detail.rejected`) and nothing is stored. Per-request
-limits (number of files, total bytes) reject the whole request before anything is read."""
+limits (number of files, total bytes) reject the whole request before anything is read; the page quota
+of an API upload (pages per request, pages waiting in the project's queue) once the files' pages are
+counted, before anything is stored."""
 
 from __future__ import annotations
 
@@ -13,11 +15,17 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Sum
 
-from django_api.invoices.errors import NoFiles, RequestTooLarge, TooManyFiles
-from django_api.invoices.models import Document, OcrTask, Project
+from django_api.invoices.errors import NoFiles, QueueFull, RequestTooLarge, RequestTooManyPages, TooManyFiles
+from django_api.invoices.models import Document, DocumentStatus, OcrTask, Project
 from django_api.invoices.services.projects import require_write_role
-from django_api.invoices.services.upload_checks import CheckedUpload, check_upload, sanitize_filename
+from django_api.invoices.services.upload_checks import (
+    CheckedUpload,
+    check_upload,
+    nameless_part_error,
+    sanitize_filename,
+)
 from django_api.orchestration.seam import task_submit
 from ocr_tasks.config import Limits
 from ocr_tasks.errors import DocumentTooLarge, OcrPipelineError, StorageError
@@ -45,6 +53,22 @@ class UploadOutcome:
     rejected: list[dict] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class PageQuota:
+    """How many pages one API upload may hold, and how many may wait in a project's queue (documents
+    pending or processing) once it is added. Inbox sweeps process their task at once and have none."""
+
+    max_pages_per_request: int
+    max_queued_pages: int
+
+
+def page_quota() -> PageQuota:
+    return PageQuota(
+        max_pages_per_request=settings.OCR_MAX_PAGES_PER_REQUEST,
+        max_queued_pages=settings.OCR_MAX_QUEUED_PAGES_PER_PROJECT,
+    )
+
+
 def upload_limits() -> Limits:
     return Limits(
         max_file_bytes=settings.OCR_MAX_FILE_BYTES,
@@ -60,6 +84,8 @@ def _check_files(
     for upload in files:
         name = sanitize_filename(getattr(upload, "name", "") or "")
         try:
+            if getattr(upload, "nameless", False):  # a file part sent with filename="" (parsers.py)
+                raise nameless_part_error(size=upload.size or 0)
             if upload.size is not None and upload.size > limits.max_file_bytes:
                 raise DocumentTooLarge(
                     f"the file is {upload.size:,} bytes, above the limit of {limits.max_file_bytes:,}",
@@ -85,9 +111,12 @@ def request_size_check(*, content_length: int | None) -> None:
         )
 
 
-def invoice_upload(*, user, project: Project, files: list, dispatch: bool = True) -> UploadOutcome:
+def invoice_upload(
+    *, user, project: Project, files: list, dispatch: bool = True, quota: PageQuota | None = None
+) -> UploadOutcome:
     """Check the files, store the good ones as documents of a new queued task, and hand the task to the
-    orchestration seam once the transaction commits (`dispatch=False`: the caller runs it)."""
+    orchestration seam once the transaction commits (`dispatch=False`: the caller runs it). `quota`: the
+    page limits of an API upload (`page_quota()`), checked before anything is stored."""
     require_write_role(user=user, project=project)
     if not files:
         raise NoFiles("No files were sent: use the multipart field `files`.")
@@ -112,6 +141,8 @@ def invoice_upload(*, user, project: Project, files: list, dispatch: bool = True
     stored: list[str] = []
     try:
         with transaction.atomic():
+            if quota is not None:
+                _check_quota(project=project, pages=sum(c.pages for c, _ in accepted), quota=quota)
             outcome = _store(user=user, project=project, accepted=accepted, stored=stored)
             outcome.rejected = rejected
             if dispatch:
@@ -125,6 +156,30 @@ def invoice_upload(*, user, project: Project, files: list, dispatch: bool = True
         "task %s queued: %d documents, %d rejected", outcome.task.id, len(outcome.documents), len(rejected)
     )
     return outcome
+
+
+def _check_quota(*, project: Project, pages: int, quota: PageQuota) -> None:
+    """Inside the upload's transaction, the project's row locked (PostgreSQL; SQLite's IMMEDIATE
+    transactions serialise writers anyway): two uploads cannot both pass on the same free room."""
+    if pages > quota.max_pages_per_request:
+        raise RequestTooManyPages(
+            f"the files hold {pages:,} pages in all, above the limit of {quota.max_pages_per_request:,}"
+            " pages per upload: send them in several uploads",
+            detail={"pages": pages, "max_pages_per_request": quota.max_pages_per_request},
+        )
+    list(Project.objects.select_for_update().filter(pk=project.pk).values_list("pk", flat=True))
+    waiting = (
+        Document.objects.filter(
+            project=project, status__in=(DocumentStatus.PENDING, DocumentStatus.PROCESSING)
+        ).aggregate(pages=Sum("pages"))["pages"]
+        or 0
+    )
+    if waiting + pages > quota.max_queued_pages:
+        raise QueueFull(
+            f"the project already has {waiting:,} pages waiting to be processed; these {pages:,} would pass"
+            f" its limit of {quota.max_queued_pages:,} queued pages: try again once some are done",
+            detail={"pages": pages, "queued_pages": waiting, "max_queued_pages": quota.max_queued_pages},
+        )
 
 
 def _store(*, user, project: Project, accepted, stored: list[str]) -> UploadOutcome:

@@ -230,8 +230,7 @@ def invoice_number(rng: random.Random, day: dt.date) -> str:
 def _line(rng: random.Random, lang: str, pos: int, rates: list[Decimal], spec) -> Line:
     desc = [rng.choice(PRODUCTS[lang])]
     if rng.random() < spec.multiline:
-        for _ in range(rng.randint(1, 2)):
-            template = rng.choice(DETAILS[lang])
+        for template in rng.sample(DETAILS[lang], rng.randint(1, 2)):
             desc.append(template.format(n=rng.randint(1000, 99999), a="01/03", b="31/03"))
     hours = rng.random() < 0.3
     qty = Decimal(rng.choice([1, 1, 2, 3, 4, 5, 10, 12, 20, 25])) + (Decimal("0.5") if hours else 0)

@@ -356,7 +356,7 @@ LABELS: dict[str, dict[str, list[str]]] = {
         "register": ["Inscrita en el Registro Mercantil de {city}", "R.M. {city}, Tomo", "Reg. Merc. {city}"],
         "director": ["Administrador:", "Gerente:", "Director general:"],
         "pos": ["Lín.", "Nº", "#"],
-        "article": ["Ref.", "Código", "Artículo"],
+        "article": ["Ref.", "Código", "Cód. art."],
         "desc": ["Descripción", "Concepto", "Artículo", "Detalle"],
         "qty": ["Cant.", "Cantidad", "Uds."],
         "unit": ["Unidad", "Ud."],

@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "rest_framework.authtoken",  # only for migration 0005, which hashed its plain keys into ApiToken
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI assets served locally (no CDN)
     "django_api.invoices",
@@ -155,7 +155,7 @@ USE_TZ = True
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "django_api.invoices.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -169,6 +169,9 @@ REST_FRAMEWORK = {
     # proxies sit in front (`OCR_TRUSTED_PROXIES`): a client's own X-Forwarded-For is never believed
     "NUM_PROXIES": int(os.environ.get("OCR_TRUSTED_PROXIES", "0")),
 }
+# a login token is refused this many days after the login that created it (`POST /api/auth/logout/` ends
+# it before); tokens are stored hashed (`invoices.models.ApiToken`)
+OCR_TOKEN_MAX_AGE_DAYS: int = _env_int("OCR_TOKEN_MAX_AGE_DAYS", 30)
 # throttle counters shared by every worker process of the machine and kept over restarts
 CACHES = {
     "default": {

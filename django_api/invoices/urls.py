@@ -11,6 +11,7 @@ D = P + "documents/<str:document_id>/"
 urlpatterns = [
     path("", root.ApiRootApi.as_view(), name="api-root"),
     path("auth/token/", auth.TokenLoginApi.as_view(), name="auth-token"),
+    path("auth/logout/", auth.LogoutApi.as_view(), name="auth-logout"),
     path("me/", auth.MeApi.as_view(), name="me"),
     path("ocr-health/", health.OcrHealthApi.as_view(), name="ocr-health"),
     path("fields/", invoice_fields.InvoiceFieldsApi.as_view(), name="invoice-fields"),

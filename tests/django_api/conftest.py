@@ -7,10 +7,10 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from django_api.invoices.services.projects import project_create, project_member_set
+from django_api.invoices.services.tokens import token_create
 from tests.django_api import fake_flow
 
 
@@ -34,8 +34,7 @@ def make_user(username: str):
 
 def client_for(user) -> APIClient:
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token_create(user=user)}")
     return client
 
 

@@ -322,6 +322,7 @@ def test_schema_and_swagger(anon_client):
     expected = {
         "/api/",
         "/api/auth/token/",
+        "/api/auth/logout/",
         "/api/me/",
         "/api/ocr-health/",
         "/api/fields/",

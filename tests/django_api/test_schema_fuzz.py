@@ -12,11 +12,11 @@ import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis import GenerationMode, checks
 from schemathesis.core.parameters import ParameterLocation
 
 from django_api.config.wsgi import application
+from django_api.invoices.services.tokens import token_create
 
 pytestmark = pytest.mark.django_db
 
@@ -48,8 +48,12 @@ def _test_connection_kept():
 def world(alice, project, processed_document):
     """A processed document of Alice's project, so that generated requests can reach real rows."""
     task_id, document_id = processed_document
-    token, _ = Token.objects.get_or_create(user=alice)
-    return {"token": token.key, "project_id": project.pk, "task_id": task_id, "document_id": document_id}
+    return {
+        "token": token_create(user=alice),
+        "project_id": project.pk,
+        "task_id": task_id,
+        "document_id": document_id,
+    }
 
 
 @schema.parametrize()

@@ -10,9 +10,11 @@ from django_api.invoices.models.results import (
     ValidationResult,
 )
 from django_api.invoices.models.tasks import OcrTask, TaskStatus
+from django_api.invoices.models.tokens import ApiToken
 
 __all__ = [
     "Anomaly",
+    "ApiToken",
     "Document",
     "DocumentResult",
     "DocumentStatus",

@@ -1,6 +1,7 @@
 """`manage.py seed_demo`: a demo user `demo` and a project "Demo" with sample documents processed.
 
-The password comes from `--password`, else `OCR_DEMO_PASSWORD`, else one is generated and printed.
+The password comes from `--password`, else `OCR_DEMO_PASSWORD`, else one is generated and printed; it must
+pass the project's password validators (`AUTH_PASSWORD_VALIDATORS`).
 Sample documents are taken from the corpus (`OCR_CORPUS_DIR`, default `../shared/corpus`) when it exists,
 and processed in this process before the command returns (idempotent: a Demo project that already has
 documents is left alone)."""
@@ -13,8 +14,10 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from django_api.invoices.models import Project
 from django_api.invoices.services.projects import project_create
@@ -45,6 +48,10 @@ class Command(BaseCommand):
         generated = not password
         password = password or secrets.token_urlsafe(12)
         user, _ = get_user_model().objects.get_or_create(username=DEMO_USER)
+        try:
+            validate_password(password, user)  # the project's password validators, as for any user
+        except ValidationError as exc:
+            raise CommandError("the demo password is refused: " + " ".join(exc.messages)) from exc
         user.set_password(password)
         user.save()
         project = Project.objects.filter(owner=user, name=DEMO_PROJECT).first() or project_create(

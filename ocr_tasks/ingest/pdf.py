@@ -2,14 +2,18 @@
 with PDFium at the configured DPI (grey, PNG) into the work directory.
 
 The page count is checked before anything is rendered; a page whose rendering would exceed the pixel
-limit is rendered at a lower DPI (down to `MIN_RENDER_DPI`) or refused.
+limit is rendered at a lower DPI (down to `MIN_RENDER_DPI`) or refused. The bound holds for the image
+the OCR engine reads: PDFium rounds each side up, and a deskew turns the page on a larger canvas (up to
+`MAX_SKEW` degrees: ~1.34x the pixels), so a page that is deskewed is rendered with that headroom.
 """
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from ocr_tasks.config import OcrConfig
+from ocr_tasks.engines.orientation import MAX_SKEW
 from ocr_tasks.errors import CorruptDocument, EncryptedDocument, ImageTooLarge, TooManyPages
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ingest.pages import ImageRegion, PageInput
@@ -45,13 +49,29 @@ def _open_pdf(data: bytes):
         raise CorruptDocument(f"PDF cannot be read: {exc}") from exc
 
 
+def deskew_growth(width: float, height: float, degrees: float = MAX_SKEW) -> float:
+    """How many times more pixels a `width` x `height` image has once turned by `degrees` on an expanded
+    canvas (what a deskew does)."""
+    angle = math.radians(degrees)
+    cos, sin = math.cos(angle), math.sin(angle)
+    return (width * cos + height * sin) * (width * sin + height * cos) / max(width * height, 1e-9)
+
+
+def rendered_pixels(width_pt: float, height_pt: float, dpi: float) -> int:
+    """Pixels of a page rendered at `dpi` (PDFium rounds each side up)."""
+    return math.ceil(width_pt * dpi / 72) * math.ceil(height_pt * dpi / 72)
+
+
 def _render_dpi(width_pt: float, height_pt: float, config: OcrConfig, index: int) -> int:
+    """The configured DPI, or the highest lower one at which the rendered page (and, when pages are
+    deskewed, the turned page) stays within the pixel limit; at least `MIN_RENDER_DPI`, else refused."""
+    width_pt, height_pt = max(width_pt, 1e-3), max(height_pt, 1e-3)
     limit = config.limits.max_pixels_per_page
-    dpi = config.dpi
-    while dpi > MIN_RENDER_DPI and (width_pt * dpi / 72) * (height_pt * dpi / 72) > limit:
-        dpi = max(MIN_RENDER_DPI, int(dpi * 0.8))
-    pixels = (width_pt * dpi / 72) * (height_pt * dpi / 72)
-    if pixels > limit:
+    budget = limit / deskew_growth(width_pt, height_pt) if config.deskew else limit
+    dpi = min(config.dpi, math.floor(72 * math.sqrt(budget / (width_pt * height_pt))))
+    while dpi >= MIN_RENDER_DPI and rendered_pixels(width_pt, height_pt, dpi) > budget:
+        dpi -= 1
+    if dpi < MIN_RENDER_DPI:
         raise ImageTooLarge(
             f"page {index + 1} is {width_pt:.0f}x{height_pt:.0f} pt, too large to render within "
             f"{limit:,} pixels",
@@ -109,6 +129,13 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
             bitmap.close()
         except pdfium.PdfiumError as exc:
             raise CorruptDocument(f"page {index + 1} cannot be rendered: {exc}") from exc
+        limit = config.limits.max_pixels_per_page
+        if image.width * image.height > limit:  # never passed on, whatever PDFium made of the size
+            raise ImageTooLarge(
+                f"page {index + 1} rendered at {image.width}x{image.height} pixels, above the limit of "
+                f"{limit:,}",
+                detail={"page": index, "max_pixels": limit},
+            )
         path = workdir / f"page-{index:04d}.png"
         image.save(path, format="PNG", compress_level=1, dpi=(dpi, dpi))
         return PageInput(index=index, width=image.width, height=image.height, dpi=dpi, image_path=str(path))

@@ -1,22 +1,32 @@
 """`DjangoPort`: the flows' port over the Django models and default storage.
 
-Workers load it with `OCR_PIPELINE_PORT=django_api.orchestration.django_port:build_port`; `build_port`
-sets Django up when the process has not (a Prefect worker). Reads are by task/project id (the flow acts
-for the system, not for a user); writes go through `django_api.invoices.services.pipeline_records`."""
+Workers load it with `OCR_PIPELINE_PORT=django_api.orchestration.django_port:build_port`; the module
+imports `django_api.bootstrap` first, which sets Django up when the process has not (a Prefect worker),
+so the models are imported here at the top. Reads are by task/project id (the flow acts for the system,
+not for a user); writes go through `django_api.invoices.services.pipeline_records`."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
+
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from django_api import bootstrap  # noqa: F401  (before the models: sets Django up in a worker process)
+from django_api.invoices.errors import ApiError
+from django_api.invoices.models import Document, OcrTask, Project, TaskStatus
+from django_api.invoices.models import DocumentResult as DocumentResultRow
+from django_api.invoices.reviewed_values import current_fields
+from django_api.invoices.services import pipeline_records
+from django_api.invoices.services.uploads import invoice_upload
+from flows.port import Progress, TaskInputs
+from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.errors import BadInput, StorageError
+from ocr_tasks.ocr_types import SourceDocument
+from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
 
 def build_port() -> DjangoPort:
-    import django
-    from django.apps import apps
-
-    if not apps.ready:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "django_api.config.settings")
-        django.setup()
     return DjangoPort()
 
 
@@ -26,11 +36,7 @@ class DjangoPort:
 
     STORAGE_PREFIX = "storage:"
 
-    def load_task(self, task_id: str):
-        from django_api.invoices.models import OcrTask
-        from flows.port import TaskInputs
-        from ocr_tasks.ocr_types import SourceDocument
-
+    def load_task(self, task_id: str) -> TaskInputs:
         task = OcrTask.objects.select_related("project").get(pk=task_id)
         documents = tuple(
             SourceDocument(
@@ -46,11 +52,7 @@ class DjangoPort:
             settings=dict(task.project.settings or {}),
         )
 
-    def read_document(self, document) -> bytes:
-        from django.core.files.storage import default_storage
-
-        from ocr_tasks.errors import StorageError
-
+    def read_document(self, document: SourceDocument) -> bytes:
         if not document.uri.startswith(self.STORAGE_PREFIX):
             raise StorageError(f"not a storage URI: {document.uri}")
         try:
@@ -60,14 +62,12 @@ class DjangoPort:
             raise StorageError(f"cannot read {document.name or document.id}: {exc}") from exc
 
     def mark_running(self, task_id: str, *, flow_run_id: str | None) -> None:
-        from django_api.invoices.services.pipeline_records import task_mark_running
+        pipeline_records.task_mark_running(
+            task_id=task_id, flow_run_id=str(flow_run_id) if flow_run_id else None
+        )
 
-        task_mark_running(task_id=task_id, flow_run_id=str(flow_run_id) if flow_run_id else None)
-
-    def report_progress(self, task_id: str, progress) -> None:
-        from django_api.invoices.services.pipeline_records import task_progress_save
-
-        task_progress_save(
+    def report_progress(self, task_id: str, progress: Progress) -> None:
+        pipeline_records.task_progress_save(
             task_id=task_id,
             step=progress.step,
             documents_done=progress.documents_done,
@@ -77,20 +77,16 @@ class DjangoPort:
             percent=progress.percent,
         )
 
-    def save_document_result(self, task_id: str, result) -> None:
-        from django_api.invoices.services.pipeline_records import document_result_save
+    def save_document_result(self, task_id: str, result: DocumentResult) -> None:
+        pipeline_records.document_result_save(document_id=result.source.id, result=result.to_dict())
 
-        document_result_save(document_id=result.source.id, result=result.to_dict())
+    def mark_document_failed(self, task_id: str, document_id: str, error: ErrorInfo) -> None:
+        pipeline_records.document_mark_failed(
+            document_id=document_id, code=error.code, message=error.message, step=error.step
+        )
 
-    def mark_document_failed(self, task_id: str, document_id: str, error) -> None:
-        from django_api.invoices.services.pipeline_records import document_mark_failed
-
-        document_mark_failed(document_id=document_id, code=error.code, message=error.message, step=error.step)
-
-    def finish_task(self, task_id: str, status: str, *, error=None) -> None:
-        from django_api.invoices.services.pipeline_records import task_finish
-
-        task_finish(
+    def finish_task(self, task_id: str, status: str, *, error: ErrorInfo | None = None) -> None:
+        pipeline_records.task_finish(
             task_id=task_id,
             status=status,
             error_code=error.code if error else "",
@@ -98,17 +94,11 @@ class DjangoPort:
         )
 
     def is_cancelled(self, task_id: str) -> bool:
-        from django_api.invoices.models import OcrTask, TaskStatus
-
         status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
         return status in (TaskStatus.CANCELLING, TaskStatus.CANCELLED, None)
 
-    def load_history(self, project_id: str, *, exclude_task_id: str | None = None) -> list:
+    def load_history(self, project_id: str, *, exclude_task_id: str | None = None) -> list[InvoiceRecord]:
         """One `InvoiceRecord` per document of the project with a result (reviewers' values applied)."""
-        from django_api.invoices.models import Document
-        from django_api.invoices.reviewed_values import current_fields
-        from ocr_tasks.anomaly.records import InvoiceRecord
-
         documents = Document.objects.filter(project_id=project_id).select_related("result")
         if exclude_task_id:
             documents = documents.exclude(task_id=exclude_task_id)
@@ -135,54 +125,34 @@ class DjangoPort:
             records.append(replace(record, **known, einvoice_mismatches=mismatches))
         return records
 
-    def load_project_results(self, project_id: str) -> list:
-        from django_api.invoices.models import DocumentResult
-        from ocr_tasks.result_types import DocumentResult as Result
+    def load_project_results(self, project_id: str) -> list[DocumentResult]:
+        rows = DocumentResultRow.objects.filter(document__project_id=project_id).exclude(result={})
+        return [DocumentResult.from_dict(row.result) for row in rows.order_by("document__created_at")]
 
-        rows = DocumentResult.objects.filter(document__project_id=project_id).exclude(result={})
-        return [Result.from_dict(row.result) for row in rows.order_by("document__created_at")]
-
-    def save_rescored(self, project_id: str, result) -> None:
-        from django_api.invoices.services.pipeline_records import document_checks_replace
-
-        document_checks_replace(
+    def save_rescored(self, project_id: str, result: DocumentResult) -> None:
+        pipeline_records.document_checks_replace(
             document_id=result.source.id,
             validation=[r.to_dict() for r in result.validation],
             anomalies=[a.to_dict() for a in result.anomalies],
         )
 
     def project_settings(self, project_id: str) -> dict:
-        from django_api.invoices.models import Project
-
         return dict(Project.objects.get(pk=project_id).settings or {})
 
     def save_anomaly_model(self, project_id: str, model: bytes, version: str) -> None:
-        from django_api.invoices.services.pipeline_records import anomaly_model_save
-
-        anomaly_model_save(project_id=project_id, blob=model, version=version)
+        pipeline_records.anomaly_model_save(project_id=project_id, blob=model, version=version)
 
     def load_anomaly_model(self, project_id: str) -> tuple[bytes, str] | None:
         """The project's model, only when its signature holds (a pickle is never read unsigned)."""
-        from django_api.invoices.services.pipeline_records import anomaly_model_load
-
-        return anomaly_model_load(project_id=project_id)
+        return pipeline_records.anomaly_model_load(project_id=project_id)
 
     def project_ids(self) -> list[str]:
-        from django_api.invoices.models import Project
-
         return [str(pk) for pk in Project.objects.order_by("pk").values_list("pk", flat=True)]
 
     def create_task(self, project_id: str, files: list[tuple[str, bytes]]) -> str:
         """A queued task over files picked up by `watch_inbox`, created for the project's owner through
-        the same checks as an upload (bad files rejected with their codes, all bad -> that error).
-        `project_id` is a project's id or, when not a number, its exact name."""
-        from django.core.files.uploadedfile import SimpleUploadedFile
-
-        from django_api.invoices.errors import ApiError
-        from django_api.invoices.models import Project
-        from django_api.invoices.services.uploads import invoice_upload
-        from ocr_tasks.errors import BadInput
-
+        the same checks as an upload (bad files rejected with their codes, all bad -> that error); the
+        sweep runs it itself. `project_id` is a project's id or, when not a number, its exact name."""
         key = str(project_id)
         projects = Project.objects.filter(pk=int(key)) if key.isdigit() else Project.objects.filter(name=key)
         project = projects.select_related("owner").first()
@@ -190,7 +160,7 @@ class DjangoPort:
             raise BadInput(f"no project {key!r} to put inbox files into")
         uploads = [SimpleUploadedFile(name, data) for name, data in files]
         try:
-            outcome = invoice_upload(user=project.owner, project=project, files=uploads, dispatch=False)
+            outcome = invoice_upload(user=project.owner, project=project, files=uploads)
         except ApiError as exc:  # a request-level limit (too many files or bytes): the sweep's bad input
             refused = BadInput(exc.message, detail=exc.detail)
             refused.code = exc.code

@@ -20,6 +20,8 @@ from typing import Any
 from django.conf import settings
 from django.db import close_old_connections, connections, transaction
 
+from django_api.orchestration.django_port import DjangoPort
+
 logger = logging.getLogger(__name__)
 
 _executor: ThreadPoolExecutor | None = None
@@ -105,7 +107,6 @@ def run_task(*, task_id: str) -> None:
     status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
     if status is None or status in FINISHED_STATUSES:
         return
-    from django_api.orchestration.django_port import DjangoPort
     from flows.settings import use_port
 
     try:
@@ -214,7 +215,6 @@ def document_checks_run(document) -> Any:
     custom expectations and anomaly model, against the project's invoices received before it. Returns
     `flows.recheck.Checks`."""
     from django_api.invoices.reviewed_values import reviewed_invoice
-    from django_api.orchestration.django_port import DjangoPort
     from flows.recheck import recheck_document
 
     port = DjangoPort()

@@ -92,9 +92,7 @@ def test_flow_writes_while_users_read_and_patch(alice, project, settings):
         format="multipart",
     ).json()
     document_id = done["documents"][0]["id"]
-    running = invoice_upload(
-        user=alice, project=project, files=[upload("run.png", png_bytes(2))], dispatch=False
-    ).task
+    running = invoice_upload(user=alice, project=project, files=[upload("run.png", png_bytes(2))]).task
     DjangoPort().mark_running(str(running.id), flow_run_id="flow-1")
     errors: list[str] = []
     document_path = f"/api/projects/{project.pk}/documents/{document_id}/"

@@ -217,9 +217,7 @@ def test_recovery_ends_the_documents_of_a_task_left_cancelling(alice, project):
     from django_api.invoices.models import OcrTask
     from django_api.invoices.services.recovery import tasks_recover_interrupted
 
-    task = invoice_upload(
-        user=alice, project=project, files=[upload("c.png", png_bytes(1))], dispatch=False
-    ).task
+    task = invoice_upload(user=alice, project=project, files=[upload("c.png", png_bytes(1))]).task
     DjangoPort().mark_running(str(task.id), flow_run_id=None)
     OcrTask.objects.filter(pk=task.pk).update(status="cancelling")
     tasks_recover_interrupted(max_attempts=3)

@@ -25,6 +25,7 @@ from django_api.invoices.selectors.tasks import task_get, task_list
 from django_api.invoices.services.projects import require_write_role
 from django_api.invoices.services.tasks import task_cancel
 from django_api.invoices.services.uploads import invoice_upload, page_quota, request_size_check
+from django_api.orchestration.seam import task_submit
 
 
 def _content_length(request) -> int | None:
@@ -55,6 +56,7 @@ class InvoiceUploadApi(APIView):
         outcome = invoice_upload(
             user=request.user, project=project, files=request.FILES.getlist("files"), quota=page_quota()
         )
+        task_submit(task_id=outcome.task.id)  # recorded and committed: hand it to the pipeline
         task_id = str(outcome.task.id)
         return Response(
             {

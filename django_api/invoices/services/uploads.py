@@ -26,7 +26,6 @@ from django_api.invoices.services.upload_checks import (
     nameless_part_error,
     sanitize_filename,
 )
-from django_api.orchestration.seam import task_submit
 from ocr_tasks.config import Limits
 from ocr_tasks.errors import DocumentTooLarge, OcrPipelineError, StorageError
 
@@ -111,12 +110,10 @@ def request_size_check(*, content_length: int | None) -> None:
         )
 
 
-def invoice_upload(
-    *, user, project: Project, files: list, dispatch: bool = True, quota: PageQuota | None = None
-) -> UploadOutcome:
-    """Check the files, store the good ones as documents of a new queued task, and hand the task to the
-    orchestration seam once the transaction commits (`dispatch=False`: the caller runs it). `quota`: the
-    page limits of an API upload (`page_quota()`), checked before anything is stored."""
+def invoice_upload(*, user, project: Project, files: list, quota: PageQuota | None = None) -> UploadOutcome:
+    """Check the files and store the good ones as documents of a new queued task; the caller hands the
+    task to the pipeline (the upload view through the orchestration seam, an inbox sweep by running it).
+    `quota`: the page limits of an API upload (`page_quota()`), checked before anything is stored."""
     require_write_role(user=user, project=project)
     if not files:
         raise NoFiles("No files were sent: use the multipart field `files`.")
@@ -145,8 +142,6 @@ def invoice_upload(
                 _check_quota(project=project, pages=sum(c.pages for c, _ in accepted), quota=quota)
             outcome = _store(user=user, project=project, accepted=accepted, stored=stored)
             outcome.rejected = rejected
-            if dispatch:
-                task_submit(task_id=outcome.task.id)
     except Exception as exc:
         _remove_stored(stored)  # the transaction rolled back: no row, and no file written for it
         if isinstance(exc, STORAGE_FAILURES):

@@ -72,7 +72,7 @@ class Command(BaseCommand):
         if not files:
             self.stdout.write(f"no sample documents found under {root}; the Demo project is empty")
             return
-        outcome = invoice_upload(user=user, project=project, files=files, dispatch=False)
+        outcome = invoice_upload(user=user, project=project, files=files)
         if settings.OCR_PIPELINE_MODE == "distributed":
             dispatch(task_id=str(outcome.task.id))  # a worker processes it
         else:

@@ -14,6 +14,7 @@ from typing import Any
 from ocr_tasks.geometry import BBox
 
 FIELD_NAMES: tuple[str, ...] = (
+    "document_type",  # invoice, credit_note or receipt
     "vendor_name",
     "vendor_address",
     "vendor_tax_id",

@@ -71,6 +71,15 @@ def _decimal_or_none(raw: str | None) -> str | None:
     return _amount(raw) if raw else None
 
 
+# UNTDID 1001 document type codes of credit notes (EN 16931 allows 81, 83, 261, 262, 296, 308, 381, 396,
+# 420, 458, 532); every other code is an invoice of some kind (380, 384 corrected, 389 self-billed, ...)
+CREDIT_NOTE_CODES = frozenset({"81", "83", "261", "262", "296", "308", "381", "396", "420", "458", "532"})
+
+
+def _document_type(code: str) -> str:
+    return "credit_note" if code.strip() in CREDIT_NOTE_CODES else "invoice"
+
+
 def _iban(raw: str) -> str:
     return re.sub(r"\s+", "", raw).upper()
 
@@ -88,6 +97,7 @@ NORMALISERS = {
     "amount": _amount,
     "iban": _iban,
     "currency": str.upper,
+    "document_type": _document_type,
 }
 
 
@@ -208,6 +218,7 @@ def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         (t for m in means if (t := _text(m, _path("PayeePartyCreditorFinancialAccount", "IBANID")))), None
     )
     raw = {
+        "document_type": _text(doc, _path("TypeCode")),
         "invoice_number": _text(doc, _path("ID")),
         "invoice_date": _text(doc, _path("IssueDateTime", "DateTimeString")),
         "due_date": _text(terms, _path("DueDateDateTime", "DateTimeString")),
@@ -333,6 +344,7 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
     subtotals = root.findall(_path("TaxTotal", "TaxSubtotal"))
     rates = [t for s in subtotals if (t := _text(s, _path("TaxCategory", "Percent")))]
     raw = {
+        "document_type": _text(root, _path("InvoiceTypeCode"), _path("CreditNoteTypeCode")),
         "invoice_number": _text(root, _path("ID")),
         "invoice_date": _text(root, _path("IssueDate")),
         "due_date": _text(root, _path("DueDate"))

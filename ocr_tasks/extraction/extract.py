@@ -20,13 +20,13 @@ from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candi
 from ocr_tasks.extraction.candidates import Candidate, group_by_field
 from ocr_tasks.extraction.customer_fields import customer_candidates
 from ocr_tasks.extraction.date_fields import date_candidates
+from ocr_tasks.extraction.document_type import document_type_field, is_credit_note
 from ocr_tasks.extraction.identifier_fields import (
     iban_candidates,
     labelled_identifier_candidates,
     payment_terms_candidates,
     tax_id_candidates,
 )
-from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions
 from ocr_tasks.extraction.party_fields import vendor_address_candidate, vendor_name_candidates
@@ -54,30 +54,22 @@ _NEEDS_LABEL = {
     "tax_rate": ("label_left",),
 }
 
-_CREDIT_NOTE_TITLE = concept_pattern(("credit_note_title",))
-
-
-def is_credit_note(rows: list[Row]) -> bool:
-    """Whether the document is titled as a credit note (`Avoir AV-2017-0005`, `Gutschrift`, `Credit
-    note`): a row of the upper part of the first page that starts with such a title."""
-    first = [r for r in rows if r.page == (rows[0].page if rows else 0) and r.bbox.y0 < 0.4]
-    return any((m := _CREDIT_NOTE_TITLE.match(r.text.strip())) is not None and m.start() == 0 for r in first)
-
 
 def _generate(
     rows: list[Row], options: ExtractionOptions, day_first: bool | None, *, exact_text: bool = False
 ) -> list[Candidate]:
     """Candidates of every field; `exact_text`: the rows come from a PDF text layer (no OCR slips)."""
     candidates: list[Candidate] = []
+    credit_note = is_credit_note(rows)
     candidates += amount_candidates(
-        rows, decimal_separator=options.decimal_separator, credit_note=is_credit_note(rows)
+        rows, decimal_separator=options.decimal_separator, credit_note=credit_note
     )
     candidates += tax_rate_candidates(rows)
     candidates += date_candidates(
         rows, day_first=day_first, today=options.today or date.today(), exact_text=exact_text
     )
     candidates += _marked_vendor_candidates(rows)
-    candidates += labelled_identifier_candidates(rows, "invoice_number")
+    candidates += labelled_identifier_candidates(rows, "invoice_number", credit_note=credit_note)
     candidates += labelled_identifier_candidates(rows, "po_number")
     candidates += tax_id_candidates(rows)
     candidates += iban_candidates(rows)
@@ -367,6 +359,8 @@ def extract_invoice(
     currency = _currency_field(rows, country)
     if currency is not None:
         fields["currency"] = currency
+    if rows:
+        fields["document_type"] = document_type_field(rows)
 
     template_name = None
     template = match_template(templates, full_text)

@@ -18,7 +18,16 @@ from ocr_tasks.extraction.identifier_rules import (
     repair_prefix,
     separated_prefix,
 )
-from ocr_tasks.extraction.keywords import DOCUMENT_TITLES, LABELS, PHONE_LABELS, fold, label_strength
+from ocr_tasks.extraction.keywords import (
+    DOCUMENT_TITLES,
+    LABELS,
+    NUMBERED_DOCUMENT,
+    PHONE_LABELS,
+    concept_pattern,
+    fold,
+    label_strength,
+    phrases,
+)
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
@@ -49,17 +58,28 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 
 
 BARE_NO_STRENGTH = 0.8
+# Number markers printed alone as a label (`No. 12345`, `Núm. R4472222`): weaker, and their value needs
+# at least four digits (house numbers have fewer)
+BARE_MARKERS = frozenset({"no", "nr", "num", "núm", "nº", "n°", "n.º"})
+COMPOSED_STRENGTH = 1.1  # as a two-word phrase
 
 
-def _label_span(row_text: str, phrases: tuple[str, ...]) -> tuple[float, int, int, str]:
-    """Strength of the best label on the row, its start, the offset just after it, and the phrase."""
+def _label_span(
+    row_text: str, phrases: tuple[str, ...], composed: re.Pattern[str] | None = None
+) -> tuple[float, int, int, str]:
+    """Strength of the best label on the row, its start, the offset just after it, and the phrase; a
+    `composed` label pattern (a document noun with a number marker) counts as a two-word phrase."""
     lowered = row_text.lower()
     best, start, end, label = 0.0, -1, -1, ""
     for phrase in phrases:
         for m in _phrase_pattern(phrase).finditer(lowered):
-            strength = BARE_NO_STRENGTH if phrase == "no" else 1.0 + 0.05 * len(phrase.split())
+            strength = BARE_NO_STRENGTH if phrase in BARE_MARKERS else 1.0 + 0.05 * len(phrase.split())
             if strength > best or (strength == best and m.end() < end):
                 best, start, end, label = strength, m.start(), m.end(), phrase
+    if composed is not None:
+        for m in composed.finditer(row_text):
+            if COMPOSED_STRENGTH > best or (COMPOSED_STRENGTH == best and m.end() < end):
+                best, start, end, label = COMPOSED_STRENGTH, m.start(), m.end(), fold(m.group(0))
     return best, start, end, label
 
 
@@ -102,11 +122,54 @@ def _is_date(token: re.Match[str], date_spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[str, ...]) -> list[Candidate]:
+# A reference to another document's number (`Relating to invoice 688219`, `Facture liée FA-2017-0010`) is
+# not the document's own number; a bare `No` after a register's name (`Registered in England No. 93704`)
+# is the company's number.
+_REFERENCE = concept_pattern(("invoice_reference",))
+_REGISTER = concept_pattern(("company_registration", "tax_number", "vat_id"))
+_GENERIC_LABELS = frozenset(
+    {"no", "nr", "number", "nummer", "numéro", "número", "numero", "ref", "reference"}
+)
+
+
+def _titled(row_text: str, label_start: int, label: str) -> bool:
+    """Whether the word before the label makes a document title with it (`VAT Invoice`, `Tax invoice`)."""
+    before = fold(row_text[:label_start]).split()[-1:]
+    return bool(before) and f"{before[0]} {fold(label)}" in DOCUMENT_TITLES
+
+
+def _someone_elses(field: str, row_text: str, label_start: int, label_end: int, label: str) -> bool:
+    if blocked_qualifier(row_text, label_start) and not _titled(row_text, label_start, label):
+        return True
+    if field == "invoice_number" and _REFERENCE.search(row_text[:label_end]):
+        return True
+    return label in _GENERIC_LABELS and bool(_REGISTER.search(row_text[:label_start]))
+
+
+# Fields whose labels also come composed (a document noun with a number marker)
+_COMPOSED_LABELS = {"invoice_number": NUMBERED_DOCUMENT}
+
+
+# On a credit note, a number labelled as an invoice's (`Réf. facture F2025/1317`) is the corrected
+# invoice's; the credit note's own number has a credit word in its label (`N° d'avoir`, `Credit No.`).
+_CREDIT_WORD = concept_pattern(("credit_note_title", "credit_word"), whole_words=False)
+CREDIT_NOTE_INVOICE_LABEL = 0.6
+
+
+def _label_factor(field: str, label_text: str, credit_note: bool) -> float:
+    if credit_note and field == "invoice_number" and not _CREDIT_WORD.search(label_text):
+        return CREDIT_NOTE_INVOICE_LABEL
+    return 1.0
+
+
+def _same_row_candidates(
+    field: str, row: Row, rows: list[Row], phrases: tuple[str, ...], credit_note: bool = False
+) -> list[Candidate]:
     """Identifiers printed after their label on the row (at most the third token after it)."""
-    strength, label_start, end, label = _label_span(row.text, phrases)
-    if strength <= 0 or blocked_qualifier(row.text, label_start):
+    strength, label_start, end, label = _label_span(row.text, phrases, _COMPOSED_LABELS.get(field))
+    if strength <= 0 or _someone_elses(field, row.text, label_start, end, label):
         return []
+    strength *= _label_factor(field, row.text[:end], credit_note)
     date_spans = [(d.start, d.end) for d in find_dates(row.text)]
     out = []
     for distance, m in enumerate(_ID_TOKEN.finditer(row.text, end)):
@@ -118,7 +181,7 @@ def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[s
         prefix = separated_prefix(row.text[end:start], m.group(0))
         if prefix is not None:
             start -= len(prefix) + 1
-        if label == "no" and not bare_no_value_ok(m.group(0)):
+        if label in BARE_MARKERS and not bare_no_value_ok(m.group(0)):
             continue
         between = row.text[end:start]
         words_between = len(re.findall(r"[A-Za-z]{2,}", between))
@@ -144,9 +207,10 @@ def _same_row_candidates(field: str, row: Row, rows: list[Row], phrases: tuple[s
 
 
 def labelled_identifier_candidates(
-    rows: list[Row], field: str, *, label_key: str | None = None
+    rows: list[Row], field: str, *, label_key: str | None = None, credit_note: bool = False
 ) -> list[Candidate]:
-    """Identifiers after their label on the same row, or under it in the same column on the next row."""
+    """Identifiers after their label on the same row, or under it in the same column on the next row
+    (`credit_note`: the document is a credit note, whose own number is labelled as such)."""
     phrases = LABELS[label_key or field]
     out: list[Candidate] = []
     # a lone document title (`TAX INVOICE`, `RECEIPT`) over a number is no label for it; in a header row
@@ -154,7 +218,7 @@ def labelled_identifier_candidates(
     table_phrases = tuple(p for p in phrases if len(p) >= 4)
     column_phrases = tuple(p for p in table_phrases if p not in DOCUMENT_TITLES)
     for i, row in enumerate(rows):
-        out += _same_row_candidates(field, row, rows, phrases)
+        out += _same_row_candidates(field, row, rows, phrases, credit_note)
         header_row = not re.search(r"\d", row.text)
         table_header = (
             sum(bool(re.search(r"[A-Za-z]{2}", part)) for part in re.split(r"\s{2,}", row.text)) >= 2
@@ -165,15 +229,22 @@ def labelled_identifier_candidates(
             for m in _ID_TOKEN.finditer(below.text):
                 if _is_date(m, spans):
                     continue
+                start = m.start()
+                prefix = separated_prefix(below.text[max(0, start - 6) : start], m.group(0))
+                if prefix is not None:
+                    start -= len(prefix) + 1
                 header = header_chunk(row, below.span_bbox(m.start(), m.end()))
                 column_strength = label_strength(
                     header, table_phrases if table_header else column_phrases, fuzzy=False
                 )
+                if field in _COMPOSED_LABELS and _COMPOSED_LABELS[field].search(header):
+                    column_strength = max(column_strength, 1.0)
+                column_strength *= _label_factor(field, header, credit_note)
                 if column_strength <= 0:
                     continue
                 c = _identifier(
                     field,
-                    m.span(),
+                    (start, m.end()),
                     below,
                     rows,
                     {"label": column_strength * 0.9, "distance": 0.0, "words_between": 0.0, "column": 1.0},
@@ -181,6 +252,9 @@ def labelled_identifier_candidates(
                 if c is not None:
                     out.append(c)
     return out
+
+
+_CUSTOMER_ID_LABELS = LABELS["customer"] + phrases("customer_vat")
 
 
 def _label_before(row: Row, start: int) -> str:
@@ -194,7 +268,7 @@ def _party_features(row: Row, start: int) -> dict[str, float]:
     label makes it the buyer's, a seller word the vendor's."""
     label = _label_before(row, start)
     return {
-        "customer_label": min(1.0, label_strength(label, LABELS["customer"], fuzzy=False)),
+        "customer_label": min(1.0, label_strength(label, _CUSTOMER_ID_LABELS, fuzzy=False)),
         "seller_label": min(1.0, label_strength(label, LABELS["seller"], fuzzy=False)),
     }
 

@@ -132,6 +132,26 @@ DOCUMENT_TITLES: frozenset[str] = frozenset(phrases("invoice_title", "credit_not
 PHONE_LABELS: tuple[str, ...] = phrases("phone")
 
 
+def _numbered_document_pattern() -> re.Pattern[str]:
+    """A document noun with a number marker, in either order and any spacing (`Rechnung Nr.`,
+    `Documentnr.`, `Nr. documento`, `N° pièce`, `Nº rectificativa`, `Verkoopfactuur nr.`): the lexicons'
+    `document_noun` x `number_marker`, matched as one pattern instead of listing every pair."""
+
+    def alternation(concept: str) -> str:
+        words = sorted(phrases(concept), key=len, reverse=True)
+        return "|".join(r"[\s.\-]*".join(re.escape(w) for w in p.split()) for p in words)
+
+    noun, marker = alternation("document_noun"), alternation("number_marker")
+    return re.compile(
+        rf"(?<![^\W\d_])(?:(?:{noun})[\s.\-:]*(?:{marker})|(?:{marker})[\s.\-:]*(?:{noun}))(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+
+
+# `Rechnung Nr.`, `Nr. documento`, `Documentnr.`: labels of the document's own number (see above)
+NUMBERED_DOCUMENT = _numbered_document_pattern()
+
+
 @lru_cache(maxsize=256)
 def concept_pattern(
     concepts: tuple[str, ...], *, extra: str = "", whole_words: bool = True

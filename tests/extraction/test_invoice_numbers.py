@@ -163,3 +163,42 @@ def test_in_address(text, expected):
 )
 def test_bare_no_needs_four_digits(value, expected):
     assert bare_no_value_ok(value) is expected
+
+
+INVOICE_HEAD = ["Muster GmbH", "Hauptstr. 5, 10115 Berlin"]
+INVOICE_TAIL = ["Beratung  2  120,00  240,00", "Summe netto  240,00", "MwSt 19 %  45,60", "Gesamt  285,60"]
+
+
+@pytest.mark.parametrize(
+    ("middle", "expected"),
+    [
+        # a document noun with a number marker, in either order and any spacing
+        (["Documentnr.: FA22-4377"], "FA22-4377"),
+        (["Nr. documento F2023/9063"], "F2023/9063"),
+        (["N° pièce RE-2024-64729"], "RE-2024-64729"),
+        (["Nº rectificativa 143681"], "143681"),
+        (["Verkoopfactuur nr. A-2023-881916 van 25-10-2023"], "A-2023-881916"),
+        # a title with its number; `VAT` before `Invoice` is part of the title, not someone else's number
+        (["VAT Invoice RE-2025-47331 dated 02/05/2025"], "RE-2025-47331"),
+        # a bare number marker needs a long enough number
+        (["Núm. R4472222"], "R4472222"),
+        # numbers that are not the document's: a company register's, another invoice's
+        (["Registered in England No. 93704"], None),
+        (["Rechnung Nr. 2024-117", "zur Rechnung 2023-999"], "2024-117"),
+    ],
+)
+def test_invoice_number_on_invoice_rows(middle, expected):
+    assert _number(INVOICE_HEAD + middle + INVOICE_TAIL) == expected
+
+
+def test_a_credit_note_gives_its_own_number_not_the_corrected_invoice():
+    rows = [
+        "AVOIR",  # the title, in the upper part of the page
+        *INVOICE_HEAD,
+        [("N° d'avoir", 150), ("Date", 700), ("N° de commande", 1250)],
+        [("2025-2205", 150), ("02/04/2025", 700), ("680740", 1250)],
+        "Réf. facture F2025/1317",
+        "Relating to invoice 688219",
+        *INVOICE_TAIL,
+    ]
+    assert _number(rows) == "2025-2205"

@@ -28,9 +28,18 @@ from typing import Any
 
 from prefect.utilities.annotations import quote
 
-from flows import tasks
+from flows import shutdown, tasks
 from flows.page_window import POLL_SECONDS, PageWindow
-from flows.port import CANCELLED, FAILED, PARTIALLY_FAILED, SUCCEEDED, PipelinePort, TaskInputs
+from flows.port import (
+    CANCELLED,
+    FAILED,
+    PARTIALLY_FAILED,
+    QUEUED,
+    SUCCEEDED,
+    PipelinePort,
+    TaskInputs,
+    TaskRequeue,
+)
 from flows.progress import ProgressTracker, step_costs
 from flows.settings import page_concurrency, workdir
 from ocr_tasks.anomaly.records import InvoiceRecord
@@ -100,16 +109,20 @@ class BatchProcessing:
             port, inputs.task_id, documents=list(self.docs), costs=step_costs(inputs.settings)
         )
         self.cancelled = False
+        self.stopping = False  # this process is stopping (flows.shutdown): the task is handed back
         self.extracted: queue.Queue[str] = queue.Queue()  # ids of documents whose extraction is back
         self.submitted = quote if _runs_in_threads() else (lambda value: value)
 
     # -- helpers ---------------------------------------------------------------------------
     def check_cancelled(self) -> bool:
         """The port's flag, and (at most once per `PREFECT_CHECK_SECONDS`) whether Prefect was asked to
-        cancel the flow run: from its UI, a run in this process has no worker to stop it."""
+        cancel the flow run: from its UI, a run in this process has no worker to stop it. Also true once
+        the process is stopping (`flows.shutdown`): the run stops at the same points as a cancelled one."""
         if not self.cancelled and (self.port.is_cancelled(self.inputs.task_id) or self.prefect_cancelling()):
             self.cancelled = True
-        return self.cancelled
+        if not self.stopping and shutdown.requested():
+            self.stopping = True
+        return self.cancelled or self.stopping
 
     def prefect_cancelling(self) -> bool:
         now = time.monotonic()
@@ -123,6 +136,8 @@ class BatchProcessing:
     def fail(self, doc: DocumentState, error: ErrorInfo) -> None:
         if doc.error is None:
             doc.error = error
+            if shutdown.requested() and error.code != Cancelled.code:
+                return  # maybe the stop's own error (a pool taking no more work): read again later
             self.port.mark_document_failed(self.inputs.task_id, doc.source.id, error)
             if error.code == Cancelled.code:
                 self.progress.document_cancelled(doc.source.id)
@@ -431,6 +446,8 @@ class BatchProcessing:
             self.read(folder)
             self.collect_extractions()
         validation, anomalies, errors = self.check()
+        if self.stopping and not self.port.is_cancelled(self.inputs.task_id):
+            return self.hand_back()
         if self.check_cancelled():  # checked before the save: nothing is validated or saved as finished
             self.keep_extracted(validation, anomalies)
             clean = 0
@@ -443,6 +460,21 @@ class BatchProcessing:
             "task_id": self.inputs.task_id,
             "status": status,
             "documents": {doc_id: self.outcome(d, errors) for doc_id, d in self.docs.items()},
+        }
+
+    def hand_back(self) -> dict[str, Any]:
+        """The process is stopping before this run finished: nothing more is saved (documents failed
+        before keep their errors), and the task goes back to the queue through the port
+        (`TaskRequeue`), or stays `running` for the start-up recovery to re-queue."""
+        if isinstance(self.port, TaskRequeue):
+            self.port.requeue_task(self.inputs.task_id)
+        return {
+            "task_id": self.inputs.task_id,
+            "status": QUEUED,
+            "documents": {
+                doc_id: {"name": d.source.name, "ok": False, "error": d.error.code if d.error else QUEUED}
+                for doc_id, d in self.docs.items()
+            },
         }
 
     @staticmethod

@@ -5,7 +5,9 @@
   heartbeats unless `PREFECT_FLOWS_HEARTBEAT_FREQUENCY` is set: Prefect's heartbeat thread sleeps in
   whole seconds and the run waits for it at the end (~1 s per run, most of a run's fixed cost), and
   what heartbeats detect (a run whose process died) the API process handles itself: its start-up
-  recovery fails the tasks it left running, the flow's `on_crashed` hook the ones that crash.
+  recovery fails the tasks it left running, the flow's `on_crashed` hook the ones that crash. When the
+  process stops (SIGTERM/SIGINT), its runs stop at their next safe point and hand their tasks back to
+  the queue (`flows.shutdown`).
 - `distributed`: a flow run of the `process-invoices` deployment is created and this returns at once
   (`run_deployment(..., timeout=0)`); a Prefect worker on any machine runs it.
 
@@ -22,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from flows import shutdown
 from flows.settings import DISTRIBUTED, EMBEDDED, deployment_name, pipeline_mode
 
 
@@ -42,7 +45,18 @@ def task_submit(task_id: str, *, mode: str | None = None) -> Submission:
             deployment_name(), parameters={"task_id": task_id}, timeout=0, as_subflow=False
         )
         return Submission(task_id=task_id, mode=DISTRIBUTED, flow_run_id=str(flow_run.id))
-    state = run_embedded(task_id)
+    summary = {"task_id": task_id, "status": "queued"}  # what a run the process stops returns
+    if shutdown.requested():  # stopping: the task stays queued for the next start
+        return Submission(task_id=task_id, mode=EMBEDDED, summary=summary)
+    shutdown.install()
+    with shutdown.embedded_run():
+        try:
+            state = run_embedded(task_id)
+        except Exception:
+            if not shutdown.requested():
+                raise
+            # Prefect failing at the end of a run the stop cut short: not the task's failure
+            return Submission(task_id=task_id, mode=EMBEDDED, summary=summary)
     summary = state.result(raise_on_failure=False)
     flow_run_id = str(state.state_details.flow_run_id) if state.state_details.flow_run_id else None
     return Submission(

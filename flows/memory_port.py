@@ -187,6 +187,18 @@ class InMemoryPort:
             record.error = error
             record.statuses.append(status)
 
+    def requeue_task(self, task_id: str) -> None:
+        """`TaskRequeue`: back to `queued` with its progress reset (a task cancelled meanwhile, or already
+        ended, is left as it is); results and failures stay."""
+        with self._lock:
+            record = self._tasks[task_id]
+            if record.status != RUNNING or record.cancel_requested:
+                return
+            record.status = QUEUED
+            record.statuses.append(QUEUED)
+            total = len(record.inputs.documents)
+            record.progress.append(Progress("requeued", 0, total, 0, 0, percent=0.0))
+
     def is_cancelled(self, task_id: str) -> bool:
         with self._lock:
             record = self._tasks.get(task_id)

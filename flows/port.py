@@ -99,3 +99,14 @@ class ProjectSettings(Protocol):
     `refit_anomaly_models`)."""
 
     def project_settings(self, project_id: str) -> dict[str, Any]: ...
+
+
+@runtime_checkable
+class TaskRequeue(Protocol):
+    """Hands a task back to the queue: its process is stopping (SIGTERM/SIGINT) before the run finished.
+    The task becomes `queued` again with its attempt count unchanged and its progress reset (percent,
+    pages and documents done, step `requeued`); its documents without a result go back to pending;
+    documents with a result or a failure keep them. A task cancelled meanwhile is left as it is. Ports
+    without it leave the task `running` for the start-up recovery to re-queue."""
+
+    def requeue_task(self, task_id: str) -> None: ...

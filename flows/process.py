@@ -2,6 +2,9 @@
 extract -> validate (the batch as one frame) -> anomalies against the project's history -> save
 (the stages: `flows.batch_processing.BatchProcessing`), and its Prefect hooks.
 
+A run in a process that is stopping (`flows.shutdown`: SIGTERM/SIGINT of the API process in embedded
+mode) stops at the same points and hands its task back to the queue; its flow run ends Cancelled, named
+Interrupted.
 A task cancelled through the port ends `cancelled` within a poll and the flow run ends in Prefect's
 Cancelled state (the flow returns a `Cancelled` state carrying its summary); a flow run cancelled
 through Prefect keeps what is finished (`BatchProcessing.salvage`) and its hook ends the task `cancelled`.
@@ -17,8 +20,9 @@ from prefect.runtime import flow_run as current_flow_run
 from prefect.states import Cancelled as CancelledState
 from prefect.states import State
 
+from flows import shutdown
 from flows.batch_processing import BatchProcessing, _runs_in_threads, error_info
-from flows.port import CANCELLED, FAILED, PipelinePort, TaskInputs
+from flows.port import CANCELLED, FAILED, QUEUED, PipelinePort, TaskInputs
 from flows.project_settings import InvalidSettings, check_project_settings
 from flows.runners import page_task_runner
 from flows.settings import get_port
@@ -63,8 +67,8 @@ def _task_id_of(flow_run) -> str | None:
 def on_cancelled(flow, flow_run, state) -> None:
     """Prefect cancelled the flow run (UI, API, worker): keep finished documents, end `cancelled`."""
     task_id = _task_id_of(flow_run)
-    if not task_id:
-        return
+    if not task_id or (shutdown.requested() and not get_port().is_cancelled(task_id)):
+        return  # this process is stopping: the task is handed back, not cancelled
     run = end_run(task_id)
     if run is not None:
         run.salvage()
@@ -76,7 +80,7 @@ def on_cancelled(flow, flow_run, state) -> None:
 def on_crashed(flow, flow_run, state) -> None:
     """The flow run crashed (process killed, infrastructure error): never leave the task running."""
     task_id = _task_id_of(flow_run)
-    if task_id:
+    if task_id and not shutdown.requested():  # stopping: handed back, or re-queued by the recovery
         message = getattr(state, "message", None) or "the flow run crashed"
         get_port().finish_task(task_id, FAILED, error=ErrorInfo(code="crashed", message=message))
 
@@ -113,4 +117,7 @@ def process_invoices(task_id: str) -> dict[str, Any] | State:
     end_run(task_id)  # not in a `finally`: when Prefect stops the run, the hook still needs it
     if summary["status"] == CANCELLED:  # the flow run ends Cancelled in Prefect too, not Completed
         return CancelledState(message="the task was cancelled", data=summary)
+    if summary["status"] == QUEUED:  # the process stopped before the run finished: the task is queued
+        message = "stopped by the process shutting down; the task is queued again"
+        return CancelledState(name="Interrupted", message=message, data=summary)
     return summary

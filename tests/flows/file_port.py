@@ -56,6 +56,7 @@ for _name in (
     "save_document_result",
     "mark_document_failed",
     "finish_task",
+    "requeue_task",
     "save_rescored",
     "save_anomaly_model",
     "seed_history",

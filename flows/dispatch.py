@@ -25,6 +25,7 @@ from typing import Any
 from uuid import UUID
 
 from flows import shutdown
+from flows.prefect_api import ensure_prefect_api
 from flows.settings import DISTRIBUTED, EMBEDDED, deployment_name, pipeline_mode
 
 
@@ -49,6 +50,7 @@ def task_submit(task_id: str, *, mode: str | None = None) -> Submission:
     if shutdown.requested():  # stopping: the task stays queued for the next start
         return Submission(task_id=task_id, mode=EMBEDDED, summary=summary)
     shutdown.install()
+    ensure_prefect_api()  # no PREFECT_API_URL: one ephemeral server for the process, orphans reaped
     with shutdown.embedded_run():
         try:
             state = run_embedded(task_id)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from stdnum.ch import uid as ch_uid
+
 from ocr_tasks.extraction.candidates import Candidate, header_chunk
 from ocr_tasks.extraction.identifier_rules import (
     bare_no_value_ok,
@@ -38,7 +40,9 @@ _EU_PREFIX = r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT
 _TAX_ID_RE = re.compile(
     r"\b(" + _EU_PREFIX + r"\s?U?\d[\dA-Z]{7,11}"
     r"|" + _EU_PREFIX + r"\s?\d{2,4}(?:\s\d{2,4}){1,4}(?![\dA-Z])"  # DE 123 456 789
-    r"|\d{12}|\d{3}-?\d{4}-?\d{4,6})\b"
+    r"|(?:ES|FR|IE|CY)\s?[A-Z0-9]{1,2}\d{6,9}[A-Z0-9]?(?![\dA-Z])"  # ESB12345678, FRXA123456789, IE1234567X
+    r"|CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?![\dA-Z])"  # Swiss UID, CHE-123.456.789 (MWST)
+    r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6})\b"  # not a phone number in international form
 )
 # A national tax number right after its label (`NIF: B12345678`, `P.IVA 12345678901`, `St.-Nr. 12/345/67890`)
 _LABELLED_TAX_NUMBER = re.compile(r"[:\s]\s*([A-Z]?\d[\d/.\- ]{6,14}\d[A-Z]?)(?![\w/])")
@@ -323,6 +327,14 @@ def _tax_id_matches(row: Row) -> list[re.Match[str]]:
     return found
 
 
+def _tax_id_value(printed: str) -> str:
+    """A tax id without its spacing and punctuation; a Swiss UID in its official form (CHE-123.456.789)."""
+    compact = re.sub(r"[\s/.\-]", "", printed)
+    if compact.startswith("CHE") and ch_uid.is_valid(compact):
+        return ch_uid.format(compact)
+    return compact
+
+
 def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for row in rows:
@@ -331,7 +343,7 @@ def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
             out.append(
                 Candidate(
                     field="vendor_tax_id",
-                    value=re.sub(r"[\s/.\-]", "", m.group(1)),
+                    value=_tax_id_value(m.group(1)),
                     raw_text=m.group(1),
                     page=row.page,
                     bbox=row.span_bbox(m.start(1), m.end(1)),

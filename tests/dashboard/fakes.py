@@ -23,6 +23,7 @@ NOW = "2026-11-29T09:30:00Z"
 
 # `GET /api/fields/` (django_api/invoices/api/invoice_fields.py; the schema test compares the two)
 INVOICE_FIELDS: list[dict[str, str]] = [
+    {"name": "document_type", "kind": "code", "label": "Document type"},
     {"name": "vendor_name", "kind": "text", "label": "Vendor name"},
     {"name": "vendor_address", "kind": "text", "label": "Vendor address"},
     {"name": "vendor_tax_id", "kind": "code", "label": "Vendor tax ID"},

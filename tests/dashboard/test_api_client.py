@@ -155,7 +155,7 @@ def test_the_field_list_is_asked_once_per_session_and_a_failure_falls_back_to_th
     assert invoice_fields(fake, state) == INVOICE_FIELDS
     assert len(fake.calls_named("fields")) == 2  # the failed call and one successful one, then kept
     order = field_order(invoice_fields(fake, state), document_fields)
-    assert order == tuple(f["name"] for f in INVOICE_FIELDS) and order[0] == "vendor_name"
+    assert order == tuple(f["name"] for f in INVOICE_FIELDS) and order[0] == "document_type"
 
 
 def test_project_settings_are_read_and_patched_and_a_refusal_keeps_the_named_settings(server):

@@ -25,6 +25,7 @@ def test_the_form_lists_the_apis_fields_in_its_order(make_app, fake):
     shown = _field_inputs(at)
     assert shown[:4] == ["vendor_name", "invoice_date", "subtotal", "total"]  # found, in the API's order
     assert shown[4:] == [  # then the API's other fields, offered as not found, in its order
+        "document_type",
         "vendor_address",
         "vendor_tax_id",
         "customer_name",

@@ -13,7 +13,7 @@ from ocr_tasks.invoice_types import AMOUNT_FIELDS, DATE_FIELDS, FIELD_NAMES
 # How a value is written (`ocr_tasks.invoice_types`): dates ISO `YYYY-MM-DD`, amounts decimal strings,
 # codes identifiers kept as printed (currency ISO 4217), percent a decimal string; text anything else.
 KINDS = ("date", "amount", "percent", "code", "text")
-CODE_FIELDS = frozenset({"vendor_tax_id", "invoice_number", "po_number", "currency", "iban"})
+CODE_FIELDS = frozenset({"document_type", "vendor_tax_id", "invoice_number", "po_number", "currency", "iban"})
 PERCENT_FIELDS = frozenset({"tax_rate"})
 LABELS = {
     "vendor_tax_id": "Vendor tax ID",

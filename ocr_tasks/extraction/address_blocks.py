@@ -34,7 +34,11 @@ _POSTCODE_LINE = re.compile(
 )
 _STREET_LINE = re.compile(
     r"\b\d+[a-z]?\s+(?:rue|avenue|chemin|boulevard|allée|place|via|calle|camino)\b|"
-    r"(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|straat|laan|street|road|avenue|lane)\s*\d+",
+    r"(?:stra(?:ss|ß)e|str\.|weg|gasse|allee|platz|straat|laan|street|road|avenue|lane)\s*\d+|"
+    # a few words ending in a house number (`Annaliese-Barth-Ring 88/18`, `Sofielaan 581`), or starting
+    # with one (`24582 Nancy Islands`, `12 Market Street`)
+    r"^[^\W\d][\w\-.' ]{2,40}\s\d{1,4}[a-z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?$|"
+    r"^\d{1,5}[a-z]?,?\s+[^\W\d][\w\-.' ]{2,40}$",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(
@@ -177,6 +181,15 @@ def _name_segment(block: Block) -> tuple[Segment | None, Segment | None]:
     return label, None
 
 
+def _postal_block(block: Block) -> float:
+    """1.0 for a block that reads as a postal address (a name, then lines with a postcode and place) and
+    carries no contact details: the recipient's window, even without a label over it."""
+    texts = [s.text for s in block.segments]
+    if not 2 <= len(texts) <= 6 or any(_CONTACT.search(t) for t in texts):
+        return 0.0
+    return float(any(_POSTCODE_LINE.search(t) for t in texts[1:]))
+
+
 def _label_above(rows: list[Row], block: Block) -> tuple[float, float, float]:
     """Strength of a bill-to, a ship-to and a seller label printed over the block (same column, up to
     three rows above) or heading it."""
@@ -254,6 +267,8 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
                     "salutation": salutation,
                     "unmarked": float(not marked),
                     "below_vendor": float(vendor is not None and not own and box.y0 > vendor.bbox.y1),
+                    # the recipient's window without a label over it (a labelled block's label decides)
+                    "postal_block": 0.0 if bill_to or ship_to or seller else _postal_block(block),
                 },
                 row_index=name.row,
             )

@@ -189,6 +189,7 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
             "is_vendor": -4.0,
             "unmarked": -1.0,
             "below_vendor": 1.0,
+            "postal_block": 1.5,
         },
     ),
     "customer_address": (0.0, {"label": 1.0}),

@@ -525,11 +525,44 @@ def test_invoices_in_english_dutch_spanish_and_italian(language):
         ("USt-IdNr.: DE 123 456 789  BIC COBADEFF", "DE123456789"),  # spaced VAT id
         ("NIF: B12345678", "B12345678"),  # national number after its label
         ("P.IVA 12345678901", "12345678901"),
+        ("NIF-IVA: ESB84992403", "ESB84992403"),  # a Spanish VAT id starts with a letter
+        ("USt-IdNr.: CHE-797.314.121 MWST", "CHE-797.314.121"),  # a Swiss UID in its official form
     ],
 )
 def test_vendor_tax_ids_as_printed(printed, expected):
     rows = [[("Pixel Print GmbH", 0.06)], [("Gesamtbetrag", 0.5), ("10,00", 0.8)], [(printed, 0.06)]]
     assert _values(text_layer_page(rows))["vendor_tax_id"] == expected
+
+
+def test_a_phone_number_in_international_form_is_no_tax_id():
+    rows = [
+        [("Pixel Print S.L.", 0.06)],
+        [("Total", 0.5), ("10,00", 0.8)],
+        [("Teléfono: +34882823573", 0.06)],
+    ]
+    assert "vendor_tax_id" not in _values(text_layer_page(rows))
+
+
+def test_an_unlabelled_address_window_on_the_right_is_the_customer():
+    """No `Bill to` over it, no sender line: a postal block (name, street, postcode and place) without
+    contact details, under the letterhead, is the recipient's window."""
+    rows = [
+        [("Eimer Weimer GmbH & Co. KG", 0.08)],
+        [("Annaliese-Barth-Ring 88/18", 0.08)],
+        [("29249 Büsingen am Hochrhein", 0.08)],
+        [("Fon: 0303040876", 0.08)],
+        [("E-Mail: info@eimer-weimer.de", 0.08)],
+        [],
+        [("Ernst GmbH", 0.56)],
+        [("Strohallee 37-70", 0.56)],
+        [("34357 Bitterfeld", 0.56)],
+        [],
+        [("Re.-Nr.:", 0.08), ("767029", 0.25)],
+        [("Gesamtbetrag", 0.5), ("119,00", 0.8)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert values["customer_name"] == "Ernst GmbH"
+    assert values["vendor_name"] == "Eimer Weimer GmbH & Co. KG"
 
 
 def test_an_iban_is_no_tax_id():

@@ -6,6 +6,9 @@
 Signals are handled as a gunicorn worker handles them: SIGTERM stops the pool without waiting
 (`seam.shutdown`, gunicorn's `worker_exit`) and exits; SIGINT exits at once (gunicorn's `handle_quit`).
 Either way the main thread raises SystemExit and Python shuts down with the flow's thread still running.
+
+`submit_with_fake_engines` is the API's flow for the gunicorn variant (`OCR_FLOW=tests.flows.stop_runner:
+submit_with_fake_engines`): `flows.dispatch.task_submit` with the fake engines registered.
 """
 
 from __future__ import annotations
@@ -17,6 +20,14 @@ from concurrent.futures import ThreadPoolExecutor
 from flows.dispatch import task_submit
 from flows.settings import use_port
 from tests.flows.file_port import build_port
+
+
+def submit_with_fake_engines(*, task_id: str):
+    from ocr_tasks.engines import ENGINES
+    from tests.flows.fakes import register_fake_engines
+
+    register_fake_engines(ENGINES)
+    return task_submit(task_id)
 
 
 def main(task_id: str) -> None:

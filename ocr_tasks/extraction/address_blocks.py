@@ -276,15 +276,33 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
     return out
 
 
+# Rows of the first page above an unlabelled postal block for it to be the recipient's window (the
+# letterhead comes first); the window's top on the page
+WINDOW_MIN_ROW = 3
+WINDOW_Y = (0.1, 0.4)
+
+
+def _unlabelled_window(block: Block, labels: tuple[float, float, float]) -> bool:
+    """An unlabelled postal block below the letterhead, where address windows sit."""
+    head = block.segments[0]
+    return (
+        not any(labels)
+        and head.row >= WINDOW_MIN_ROW
+        and WINDOW_Y[0] <= block.bbox.y0 <= WINDOW_Y[1]
+        and bool(_postal_block(block))
+    )
+
+
 def recipient_names(rows: list[Row]) -> set[str]:
-    """Lower-case names of the blocks a bill-to label or a sender line marks as the recipient's (the
-    vendor is never one of them, whatever its type size or legal form)."""
+    """Lower-case names of the blocks a bill-to label, a sender line or their place (an unlabelled postal
+    block under the letterhead) marks as the recipient's (the vendor is never one of them, whatever its
+    type size or legal form)."""
     names = set()
     for block in address_blocks(rows):
         _, name = _name_segment(block)
         if name is None:
             continue
-        bill_to, _, _ = _label_above(rows, block)
-        if bill_to or _sender_line_above(rows, block, ""):
+        labels = _label_above(rows, block)
+        if labels[0] or _sender_line_above(rows, block, "") or _unlabelled_window(block, labels):
             names.add(name.text.strip(" :,").lower())
     return names

@@ -106,6 +106,24 @@ _DOC_TITLE = re.compile(
     r"bill|cash\s+bill|official\s+receipt)\b[\s.:|-]*",
     re.IGNORECASE,
 )
+# A document title printed in capitals on the name's row, right of it (`Martinez-Miller  INVOICE`,
+# `Compañía Españolas S.Com.FACTURA ORDINARIA`): the title and what follows it are no part of a name
+# printed in mixed case.
+_TRAILING_TITLE = re.compile(
+    r"(?<=\S)\s*(?:"
+    + "|".join(
+        re.escape(t.upper()).replace(r"\ ", r"\s+")
+        for t in sorted(phrases("invoice_title", "credit_note_title"), key=len, reverse=True)
+    )
+    + r")(?![a-zà-ÿ])[\sA-ZÀ-Ý\d./#:-]*$"
+)
+# A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`)
+_PAGE_LINE = re.compile(
+    r"^\W*(page|seite|pagina|página|pag\.?|blatt|feuille|sida|side)\s*\d+\s*(/|of|von|van|de|di|sur)\s*\d+\W*$",
+    re.IGNORECASE,
+)
+# A street line: a few words ending in a house number (`Alexanderring 55`, `Alf-Werner-Ring 6-8`)
+_HOUSE_NUMBER_LINE = re.compile(r"^[^\W\d][\w\-.' ]{2,40}\s\d{1,4}[a-z]?(?:\s?[-/]\s?\d{1,4}[a-z]?)?$")
 
 
 # A logo or icon read as a few glyphs, printed apart before the name (`Q V4  Au bon moulin SARL`).
@@ -121,6 +139,9 @@ def clean_name(text: str) -> str:
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
     text = re.sub(r"^[^\w(]+", "", text)
     text = _DOC_TITLE.sub("", text)
+    title = _TRAILING_TITLE.search(text)
+    if title is not None and re.search(r"[a-zà-ÿ]", text[: title.start()]):  # `ACME INVOICE SERVICES` stays
+        text = text[: title.start()]
     m = _STRONG_LEGAL.search(text)
     if m:
         end = m.end() + (1 if text[m.end() : m.end() + 1] == "." else 0)
@@ -226,8 +247,14 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "upper": _upper_ratio(text),
                         "letters": letters_ratio(text),
                         "height": min(max(r.height for r in span) / typical, 3.0) / 3.0,
-                        "not_name": float(bool(_NOT_NAME.search(text) or _PARTY_LABEL.search(text))),
-                        "address_like": float(bool(_ADDRESS_HINT.search(text))),
+                        "not_name": float(
+                            bool(
+                                _NOT_NAME.search(text) or _PARTY_LABEL.search(text) or _PAGE_LINE.match(text)
+                            )
+                        ),
+                        "address_like": float(
+                            bool(_ADDRESS_HINT.search(text) or _HOUSE_NUMBER_LINE.match(text))
+                        ),
                         "two_rows": float(len(span) == 2),
                         "short": float(len(text) < 6),
                         "rel_y": row.bbox.center[1],

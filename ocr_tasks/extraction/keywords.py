@@ -182,12 +182,17 @@ def concept_in(text: str, concepts: Iterable[str]) -> bool:
     return bool(concept_pattern(tuple(concepts)).search(text))
 
 
+_DOTTED_ACRONYM = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}(?=[a-z]|\s|$|[^\w])")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case without accents (OCR drops and swaps them: `Malaucéne`, `Falligkeit`), punctuation
-    except `#%` turned into spaces, whitespace collapsed."""
+    """Lower case without accents (OCR drops and swaps them: `Malaucéne`, `Falligkeit`), dotted acronyms
+    joined (`I.V.A.` -> `iva`, `T.V.A.` -> `tva`, `M.w.St.` -> `mwst`), other punctuation except `#%`
+    turned into spaces, whitespace collapsed."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), plain)
     return " ".join(re.sub(r"[^\w#%]+", " ", plain).split())
 
 
@@ -250,6 +255,16 @@ def _spans(text: str, phrases: tuple[str, ...]) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=16384)  # the same row labels are checked for many candidates
+def _tax_word_only_in_subtotal_label(text: str) -> bool:
+    """Whether every tax word of a folded label is part of a subtotal or total phrase (`Total sin IVA`,
+    `excl. BTW`, `Total toutes taxes`, `Total incl. VAT`): the amount is the net or the gross, not the
+    tax."""
+    phrases_with_tax = LABELS["subtotal"] + LABELS["total"]
+    subtotal = _spans(text, tuple(p for p in phrases_with_tax if " " in fold(p)))
+    taxes = _spans(text, LABELS["tax_amount"])
+    return bool(subtotal and taxes) and all(any(s <= a and b <= e for s, e in subtotal) for a, b in taxes)
+
+
 def has_negative(label: str, field: str) -> float:
     """Strength of labels saying the value is something else; `incl. GST` is not a tax label, and a word
     inside the field's own longer label (`tax` in `Total before tax`) says nothing against it."""
@@ -259,6 +274,8 @@ def has_negative(label: str, field: str) -> float:
     negatives = NEGATIVE.get(field, ())
     if not text or not negatives:
         return 0.0
+    if field == "tax_amount" and _tax_word_only_in_subtotal_label(text):
+        return 1.0
     own = _spans(text, tuple(p for p in LABELS.get(field, ()) if " " in fold(p)))
     best = 0.0
     for start, end in _spans(text, negatives):

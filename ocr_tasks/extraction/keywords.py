@@ -88,10 +88,14 @@ NEGATIVE_CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "unit_price",
             "service_charge",
             "tip",
+            "carried_forward",
         ),
         ("sub total", "subtotal", "balance"),
     ),
-    "subtotal": (("cash", "change", "quantity", "inclusive_marker", "rounding"), ("gst", "tax", "grand")),
+    "subtotal": (
+        ("cash", "change", "quantity", "inclusive_marker", "rounding", "carried_forward"),
+        ("gst", "tax", "grand"),
+    ),
     "tax_amount": (
         (),
         (
@@ -110,7 +114,10 @@ NEGATIVE_CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ),
     ),
     "invoice_date": (("due_date", "delivery_date"), ("expiry", "exp", "order")),
-    "amount_due": (("cash", "change", "already_paid", "rounding", "discount"), ("change due",)),
+    "amount_due": (
+        ("cash", "change", "already_paid", "rounding", "discount", "carried_forward"),
+        ("change due",),
+    ),
     "due_date": (("delivery_date",), ()),
 }
 # Single words that label a date without saying which one (they never say a date is *not* a due date).

@@ -40,6 +40,7 @@ _SUMMARY = re.compile(
     r"\b(sr|zr|es|os)\b\s*[:(]?\s*@?\s*\d{0,2}\s*%",
     re.IGNORECASE,
 )
+_CARRIED_FORWARD = concept_pattern(("carried_forward",))
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
@@ -59,6 +60,15 @@ def _column_hits(row: Row) -> dict[str, float]:
                 hits[column] = word.bbox.center[0]
                 break
     return hits
+
+
+# Rows below this share of the page are its footer (company data, bank details, page numbers)
+FOOTER_Y = 0.88
+
+
+def _is_header(row: Row) -> bool:
+    hits = _column_hits(row)
+    return len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text)
 
 
 def _find_header(rows: list[Row]) -> tuple[int, dict[str, float]] | None:
@@ -205,6 +215,12 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
     items: list[dict[str, FieldValue]] = []
     last_row: Row | None = None
     for row in rows[start:]:
+        if (
+            row.bbox.y0 > FOOTER_Y
+            or (row.page != rows[start - 1].page and _is_header(row))
+            or _CARRIED_FORWARD.search(row.text)
+        ):
+            continue  # a page's footer, the header repeated on the next page, a carried-forward sum
         if _END.search(row.text) and items:
             break
         amounts = _item_amounts(row, decimal_separator)

@@ -605,3 +605,37 @@ def test_totals_table_with_labels_over_rows_of_numbers_and_the_sum_row_last():
     ]
     values = _values(text_layer_page(rows))
     assert (values["subtotal"], values["tax_amount"], values["total"]) == ("448.99", "70.00", "518.99")
+
+
+def test_items_table_going_on_over_a_page_break():
+    """Page 1 ends with a carried-forward sum and the footer; page 2 repeats the header and a carried
+    sum before the last items: every item is read, none of the sums is an item or the subtotal."""
+    from dataclasses import replace
+
+    header = [("Pos  Beschreibung", 0.08), ("Menge", 0.5), ("Einzelpreis", 0.62), ("Gesamt", 0.82)]
+    first = [
+        [("Pixel Print GmbH", 0.08)],
+        [("Rechnung Nr. 4711", 0.08)],
+        header,
+        *[[(f"{n}  Artikel {n}", 0.08), ("1", 0.52), ("10,00", 0.64), ("10,00", 0.84)] for n in range(1, 6)],
+        [("Zwischensumme Übertrag", 0.5), ("50,00", 0.84)],
+    ]
+    footer = text_layer_page([[("Pixel Print GmbH · IBAN DE89 3704 0044 0532 0130 00", 0.08)]], top=0.93)
+    second = [
+        header,
+        [("Übertrag", 0.08), ("50,00", 0.84)],
+        *[[(f"{n}  Artikel {n}", 0.08), ("1", 0.52), ("10,00", 0.64), ("10,00", 0.84)] for n in range(6, 9)],
+        [("Summe netto", 0.5), ("80,00", 0.84)],
+        [("MwSt 19 %", 0.5), ("15,20", 0.84)],
+        [("Gesamtbetrag", 0.5), ("95,20", 0.84)],
+    ]
+    page_one = text_layer_page(first).pages[0]
+    page_one = replace(page_one, blocks=page_one.blocks + footer.pages[0].blocks)
+    page_two = replace(text_layer_page(second).pages[0], index=1)
+    document = replace(text_layer_page(first), pages=(page_one, page_two))
+    invoice = extract_invoice(document, options=TODAY)
+    descriptions = [item.get("description") or "" for item in invoice.line_items]
+    assert len(descriptions) == 8 and all(f"Artikel {n}" in d for n, d in enumerate(descriptions, 1))
+    assert {item.get("amount") for item in invoice.line_items} == {"10.00"}
+    assert invoice.get("subtotal") == "80.00"
+    assert invoice.get("total") == "95.20"

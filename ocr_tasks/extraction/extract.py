@@ -145,7 +145,13 @@ def _has_required_label(c: Candidate) -> bool:
     keys = _NEEDS_LABEL.get(c.field)
     if not keys:
         return True
-    return any(c.features.get(k, 0.0) >= 0.5 for k in keys) and c.features.get("negative_label", 0.0) < 1.0
+    if c.field == "amount_due" and not c.features.get("has_decimals"):
+        return False  # `Payment due within 7 days`: a number of days under an amount-due label
+    # a label above is a column header: only an exact one counts (a fuzzy `Montant` is no `Montant dû`)
+    labelled = c.features.get("label_left", 0.0) >= 0.5 or c.features.get("label_above", 0.0) >= 1.0
+    if keys != ("label_left", "label_above"):
+        labelled = any(c.features.get(k, 0.0) >= 0.5 for k in keys)
+    return labelled and c.features.get("negative_label", 0.0) < 1.0
 
 
 def _top_distinct(cands: list[Candidate], k: int) -> list[Candidate]:

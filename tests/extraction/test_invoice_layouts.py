@@ -639,3 +639,21 @@ def test_items_table_going_on_over_a_page_break():
     assert {item.get("amount") for item in invoice.line_items} == {"10.00"}
     assert invoice.get("subtotal") == "80.00"
     assert invoice.get("total") == "95.20"
+
+
+def test_days_under_a_payment_due_label_and_a_fuzzy_column_header_give_no_amount_due():
+    """`Payment due within 7 days` is no amount due, nor is an item under a `Montant` column; with no
+    amount-due label the whole total is due."""
+    rows = [
+        [("Pixel Print Ltd", 0.08)],
+        [("Invoice No. 4711", 0.08)],
+        [("Description", 0.08), ("Qty", 0.5), ("Price", 0.62), ("Montant", 0.82)],
+        [("Toner", 0.08), ("25", 0.52), ("45.00", 0.64), ("1,125.00", 0.82)],
+        [("Net total", 0.5), ("1,125.00", 0.82)],
+        [("VAT 20 %", 0.5), ("225.00", 0.82)],
+        [("Total", 0.5), ("1,350.00", 0.82)],
+        [("Payment due within 7 days", 0.08)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert values["total"] == "1350.00"
+    assert values["amount_due"] == "1350.00"

@@ -290,6 +290,12 @@ def main(argv: list[str] | None = None) -> int:
         help="when the total or date is missing or unsure, take RapidOCR's amounts and dates as "
         "the second reading (default on, as `ocr-engine extract`)",
     )
+    parser.add_argument(
+        "--erase-rules",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="erase table and box rules before Tesseract reads a page (default on, as the engine)",
+    )
     parser.add_argument("--misses", type=int, default=200, help="max documents listed with misses")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     args = parser.parse_args(argv)
@@ -302,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    config = OcrConfig(workers=1, psm=args.psm, languages=args.languages)
+    config = OcrConfig(workers=1, psm=args.psm, languages=args.languages, erase_rules=args.erase_rules)
     scorers = ("hand", "learned") if args.scorer == "both" else (args.scorer,)
     second_name = "enhanced page" if args.enhanced else "off"
     if args.second_psm is not None:
@@ -310,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     path_name = f"OCR (PDFs at {args.dpi} dpi)" if args.ocr else "text layer / OCR for images"
     print(
         f"# Extraction accuracy: {args.set.name}, {len(docs)} documents, {path_name}, psm {config.psm}, "
-        f"languages {config.languages}, "
+        f"languages {config.languages}, rules {'erased' if config.erase_rules else 'kept'}, "
         f"re-read {'off' if args.no_reread else 'on'}, second reading "
         f"{second_name}"
         f", second opinion {'RapidOCR when the total or date is unsure' if args.second_opinion else 'off'}"

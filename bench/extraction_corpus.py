@@ -149,7 +149,8 @@ def rasterise(pdf: Path, *, dpi: int = 300) -> Path:
 
 def config_key(config: OcrConfig) -> str:
     orientation = f"o{int(config.detect_orientation)}d{int(config.deskew)}"
-    return f"{config.languages}-psm{config.psm}-dpi{config.dpi}-{orientation}"
+    rules = "-unruled2" if config.erase_rules else ""  # ruling lines erased before Tesseract
+    return f"{config.languages}-psm{config.psm}-dpi{config.dpi}-{orientation}{rules}"
 
 
 def cached_ocr(

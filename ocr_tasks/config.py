@@ -31,6 +31,8 @@ class OcrConfig:
     psm: int = 3
     detect_orientation: bool = True
     deskew: bool = True
+    # erase table and box rules before Tesseract reads a scanned page (engines/ruling_lines.py)
+    erase_rules: bool = True
     workers: int = field(default_factory=default_workers)
     limits: Limits = field(default_factory=Limits)
 

@@ -128,6 +128,9 @@ class TesseractEngine:
             width, height = corrected.size
         else:
             width, height = image.size
+            corrected = None
+        if config.erase_rules:
+            path = _without_rules(image if corrected is None else corrected, path, tmp, rotation) or path
         data = self._image_to_data(path, config, deadline)
         blocks = blocks_from_tesseract(data, width, height)
         ocr_page = OcrPage(
@@ -198,6 +201,27 @@ def _open(path: str):
         return Image.open(path)
     except Exception as exc:
         raise CorruptDocument(f"page image cannot be read: {exc}") from exc
+
+
+def _without_rules(image, path: str, tmp: Path, rotation: int) -> str | None:
+    """Path of a copy of the page with its ruling lines erased, None when it has none (or the page
+    cannot be decoded: the original is read as it is)."""
+    import numpy as np
+    from PIL import Image
+
+    from ocr_tasks.engines import ruling_lines  # OpenCV: imported with the first scanned page
+
+    try:
+        gray = np.asarray(image.convert("L"))
+    except Exception:
+        return None
+    cleaned = ruling_lines.erase_ruling_lines(gray)
+    if cleaned is None:
+        return None
+    out = str(tmp / f"unruled-{rotation}-{len(list(tmp.iterdir()))}.bmp")
+    dpi = image.info.get("dpi")
+    Image.fromarray(cleaned).save(out, format="BMP", **({"dpi": dpi} if dpi else {}))
+    return out
 
 
 def _rotate_array(gray, rotation: int):

@@ -31,8 +31,9 @@ def build_port() -> DjangoPort:
 
 
 class DjangoPort:
-    """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`ProjectSettings` (inbox
-    sweeps, the nightly refit of every project, rescoring with the project's settings)."""
+    """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`ProjectSettings`/
+    `TaskRequeue` (inbox sweeps, the nightly refit of every project, rescoring with the project's settings,
+    handing a task back when the process stops)."""
 
     STORAGE_PREFIX = "storage:"
 
@@ -92,6 +93,11 @@ class DjangoPort:
             error_code=error.code if error else "",
             error_message=error.message if error else "",
         )
+
+    def requeue_task(self, task_id: str) -> None:
+        """`flows.port.TaskRequeue`: this process is stopping before the run finished; the task goes back
+        to `queued` (attempt not counted, progress reset; a task no longer running is left as it is)."""
+        pipeline_records.task_requeue(task_id=task_id)
 
     def is_cancelled(self, task_id: str) -> bool:
         status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()

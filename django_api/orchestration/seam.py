@@ -75,8 +75,11 @@ def wait_idle(timeout: float | None = None) -> None:
 
 
 def shutdown() -> None:
-    """Stop the embedded pool without waiting: queued futures are dropped, their tasks stay `queued`
-    (running ones stay `running`) in the database and are recovered at the next start."""
+    """Stop the embedded pool without waiting: queued futures are dropped, their tasks stay `queued` in
+    the database and are dispatched again at the next start. Running ones are not stopped here: at the
+    process's exit `flows.shutdown` asks them to stop and they hand their tasks back to `queued`
+    (`DjangoPort.requeue_task`); one still going after the grace period stays `running` and the start-up
+    recovery re-queues it."""
     global _executor
     with _executor_lock:
         if _executor is not None:

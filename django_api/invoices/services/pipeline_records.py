@@ -78,6 +78,29 @@ def task_progress_save(
     OcrTask.objects.filter(pk=task_id).exclude(status__in=FINISHED_STATUSES).update(**updates)
 
 
+def task_requeue(*, task_id) -> None:
+    """A running task handed back by a stopping process (SIGTERM/SIGINT, `flows.port.TaskRequeue`):
+    `queued` again, the stop not counted as an attempt, its progress reset (percent, pages and documents
+    done, step `requeued`); its documents still processing go back to pending, documents already finished
+    keep their results or failures. A task no longer running (cancelling, cancelled, finished) is left as
+    it is."""
+    with transaction.atomic():
+        task = OcrTask.objects.select_for_update().filter(pk=task_id).first()
+        if task is None or task.status != TaskStatus.RUNNING:
+            return
+        task.status = TaskStatus.QUEUED
+        task.attempts = max(0, task.attempts - 1)
+        task.current_step = "requeued"
+        task.progress = 0.0
+        task.pages_done = task.documents_done = 0
+        task.finished_at = None
+        task.error_code, task.error_message = "", ""
+        task.save()
+        Document.objects.filter(task_id=task_id, status=DocumentStatus.PROCESSING).update(
+            status=DocumentStatus.PENDING
+        )
+
+
 def task_finish(*, task_id, status: str, error_code: str = "", error_message: str = "") -> None:
     """Final status. A task already cancelled stays cancelled. A cancelled task keeps the counts and
     percentage it reached (documents it did not finish are not counted as done)."""

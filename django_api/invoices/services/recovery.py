@@ -53,7 +53,18 @@ def tasks_recover_interrupted(
                 logger.warning("task %s failed: %s", task.id, message)
             else:
                 task.status, task.current_step = TaskStatus.QUEUED, "requeued"
-                task.save(update_fields=["status", "current_step", "updated_at"])
+                # its old progress goes (task_progress_save never lowers the stored percentage)
+                task.progress, task.pages_done, task.documents_done = 0.0, 0, 0
+                task.save(
+                    update_fields=[
+                        "status",
+                        "current_step",
+                        "progress",
+                        "pages_done",
+                        "documents_done",
+                        "updated_at",
+                    ]
+                )
                 documents.update(status=DocumentStatus.PENDING)
                 to_dispatch.append(str(task.id))
                 logger.warning("task %s re-queued after an interruption (attempt %d)", task.id, task.attempts)

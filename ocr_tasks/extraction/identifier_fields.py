@@ -35,6 +35,10 @@ from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9$€©¢§][A-Za-z0-9$€©¢§/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
+# An amount as printed (`1.234,56`, `52195,60`, `$12.00`): no document number
+_AMOUNT_TOKEN = re.compile(r"[$€£]?-?(?:\d{1,3}(?:[.,]\d{3})+|\d+)[.,]\d{2}")
+# Amounts printed unmistakably as amounts: a decimal comma, thousands groups or a currency sign
+_PRINTED_AMOUNT = re.compile(r"[$€£]-?[\d.,]*\d|-?\d+,\d{2}|-?\d{1,3}(?:[.,]\d{3})+[.,]\d{2}")
 _IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b")
 _EU_PREFIX = r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
 _TAX_ID_RE = re.compile(
@@ -95,13 +99,15 @@ def _identifier(
     token = repair_prefix(re.sub(r"\s+", "", raw).strip(".#:-,"))
     if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token) or not any(ch.isdigit() for ch in token):
         return None
+    if _PRINTED_AMOUNT.fullmatch(token):
+        return None  # `52195,60`, `1.234,56`, `€12.00`: an amount, never a document number
     digits = sum(ch.isdigit() for ch in token)
     features.update(
         {
             "digits": min(digits, 10) / 10.0,
             "digit_ratio": digits / len(token),
             "rel_y": target.bbox.center[1],
-            "amount_like": float(bool(re.fullmatch(r"[$€£]?-?\d{1,3}(?:[.,]\d{3})*[.,]\d{2}", token))),
+            "amount_like": float(bool(_AMOUNT_TOKEN.fullmatch(token))),
         }
     )
     return Candidate(
@@ -152,16 +158,37 @@ def _someone_elses(field: str, row_text: str, label_start: int, label_end: int, 
 
 # Fields whose labels also come composed (a document noun with a number marker)
 _COMPOSED_LABELS = {"invoice_number": NUMBERED_DOCUMENT}
+# A row that starts with the document's title, a compound of it or a bilingual title, right before a
+# number (`Verkoopfactuur 2023-1993`, `Handwerkerrechnung INV-88006`, `Rechnung / Invoice RE-2022-60770`)
+_TITLE_NOUNS = "|".join(
+    sorted(
+        (re.escape(p) for p in phrases("invoice_title") if " " not in p and len(p) >= 5),
+        key=len,
+        reverse=True,
+    )
+)
+TITLE_BEFORE_NUMBER = re.compile(
+    rf"^\W*[^\W\d]*(?:{_TITLE_NOUNS})(?:\s*/\s*[^\W\d]+)?(?:\s+(?:n[°ºr.o]*|no\.?|#))?(?=\s*:?\s*[A-Z]{{0,4}}[-\s]?\d)",
+    re.IGNORECASE,
+)
 
 
 # On a credit note, a number labelled as an invoice's (`Réf. facture F2025/1317`) is the corrected
 # invoice's; the credit note's own number has a credit word in its label (`N° d'avoir`, `Credit No.`).
 _CREDIT_WORD = concept_pattern(("credit_note_title", "credit_word"), whole_words=False)
+_INVOICE_WORD = concept_pattern(("invoice_title",), whole_words=False)
 CREDIT_NOTE_INVOICE_LABEL = 0.6
 
 
 def _label_factor(field: str, label_text: str, credit_note: bool) -> float:
-    if credit_note and field == "invoice_number" and not _CREDIT_WORD.search(label_text):
+    """On a credit note, a label naming an invoice and no credit (`Réf. facture`, `Rechnung Nr.`) is the
+    corrected invoice's; a neutral one (`Documento n.`, `Beleg-Nr.`) may be the credit note's own."""
+    if (
+        credit_note
+        and field == "invoice_number"
+        and _INVOICE_WORD.search(label_text)
+        and not _CREDIT_WORD.search(label_text)
+    ):
         return CREDIT_NOTE_INVOICE_LABEL
     return 1.0
 
@@ -171,6 +198,17 @@ def _same_row_candidates(
 ) -> list[Candidate]:
     """Identifiers printed after their label on the row (at most the third token after it)."""
     strength, label_start, end, label = _label_span(row.text, phrases, _COMPOSED_LABELS.get(field))
+    if (
+        field == "invoice_number"
+        and strength < COMPOSED_STRENGTH
+        and (title := TITLE_BEFORE_NUMBER.match(row.text))
+    ):
+        strength, label_start, end, label = (
+            COMPOSED_STRENGTH,
+            title.start(),
+            title.end(),
+            fold(title.group(0)),
+        )
     if strength <= 0 or _someone_elses(field, row.text, label_start, end, label):
         return []
     strength *= _label_factor(field, row.text[:end], credit_note)

@@ -182,6 +182,13 @@ INVOICE_TAIL = ["Beratung  2  120,00  240,00", "Summe netto  240,00", "MwSt 19 %
         (["VAT Invoice RE-2025-47331 dated 02/05/2025"], "RE-2025-47331"),
         # a bare number marker needs a long enough number
         (["Núm. R4472222"], "R4472222"),
+        # a row starting with the title, a compound of it or a bilingual title, then the number
+        (["Verkoopfactuur 2023-1993 – 15 februari 2023"], "2023-1993"),
+        (["Handwerkerrechnung INV-88006, 28.10.2022"], "INV-88006"),
+        (["Rechnung / Invoice RE-2022-60770 vom 03.09.2022"], "RE-2022-60770"),
+        # a tax id's `Nr.` is the tax office's number, an amount is no number
+        (["UID-Nr.: ATU10865580"], None),
+        (["N.º 52195,60"], None),
         # numbers that are not the document's: a company register's, another invoice's
         (["Registered in England No. 93704"], None),
         (["Rechnung Nr. 2024-117", "zur Rechnung 2023-999"], "2024-117"),

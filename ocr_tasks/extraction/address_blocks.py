@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.identifier_rules import STREET_WORDS
-from ocr_tasks.extraction.keywords import concept_pattern
+from ocr_tasks.extraction.keywords import concept_pattern, phrases
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox, bbox_union
 
@@ -49,6 +49,12 @@ _BILL_TO = concept_pattern(("bill_to",))
 _SHIP_TO = concept_pattern(("ship_to",))
 _SELLER = concept_pattern(("seller",))
 _SALUTATION = concept_pattern(("address_salutation",))
+# legal forms, and the short ones only in capitals (`KG`, `SA`, `BV`: `kg` is a unit or a Malay Kampung)
+_LEGAL_FORM = re.compile(
+    concept_pattern(("legal_form",)).pattern
+    + r"|(?<![\w.])(?-i:KG|AG|UG|OG|SE|SA|SL|SLU|BV|NV|CV|LP)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +170,21 @@ def is_label(text: str) -> bool:
     return False
 
 
+_TITLE_WORDS = "|".join(
+    sorted(
+        (re.escape(p) for p in phrases("invoice_title", "credit_note_title", "receipt_title") if len(p) >= 4),
+        key=len,
+        reverse=True,
+    )
+)
+# A document title, a compound of one (`Handwerkerrechnung`) or a column header (`Pos`, `Qté Unité`)
+_NOT_A_NAME = re.compile(
+    rf"^\W*[^\W\d]*(?:{_TITLE_WORDS})\W*$"
+    r"|^\W*(?:pos|position|qty|qté|menge|anz|art|artikel|article|description|beschreibung|désignation)\b",
+    re.IGNORECASE,
+)
+
+
 def _name_segment(block: Block) -> tuple[Segment | None, Segment | None]:
     """(label segment at the head of the block or None, the first segment that reads as a name)."""
     label = None
@@ -175,7 +196,10 @@ def _name_segment(block: Block) -> tuple[Segment | None, Segment | None]:
         letters = sum(ch.isalpha() for ch in text)
         if letters < 3 or letters < 0.5 * len(text.replace(" ", "")) or _CONTACT.search(text):
             continue  # an identifier row (`GLN 4304171000002`), a phone number or an e-mail address
-        if _POSTCODE_LINE.match(text) or _STREET_LINE.search(text) or STREET_WORDS.search(text):
+        if _NOT_A_NAME.match(text):
+            return label, None  # a title or a table's header heads no address
+        street = _POSTCODE_LINE.match(text) or _STREET_LINE.search(text) or STREET_WORDS.search(text)
+        if street and not _LEGAL_FORM.search(text):  # `Glaser & Eberl KG` is a company, not a Kampung
             return label, None  # the address started before any name
         return label, segment
     return label, None

@@ -657,3 +657,25 @@ def test_days_under_a_payment_due_label_and_a_fuzzy_column_header_give_no_amount
     values = _values(text_layer_page(rows))
     assert values["total"] == "1350.00"
     assert values["amount_due"] == "1350.00"
+
+
+def test_a_kg_is_a_company_and_a_title_or_table_header_is_no_customer():
+    """`Glaser & Eberl KG` heads the address window (a German legal form, not a Malay `Kg` street word);
+    a block that starts with the document's title and runs into the items table names nobody."""
+    rows = [
+        [("Bauer & Arnold GmbH", 0.70)],
+        [("Lucas-Haas-Platz 320", 0.70)],
+        [("9480 Landeck", 0.70)],
+        [("Bauer & Arnold GmbH · Lucas-Haas-Platz 320 · 9480 Landeck", 0.08)],
+        [("Glaser & Eberl KG", 0.08), ("Re.-Nr.", 0.59), ("INV-72939", 0.75)],
+        [("Prantlweg 27", 0.08), ("Belegdatum", 0.59), ("22.01.2025", 0.75)],
+        [("6378 Kindberg", 0.08)],
+        [],
+        [("RECHNUNG", 0.08)],
+        [("Pos", 0.08), ("Beschreibung", 0.2), ("Menge", 0.5), ("Betrag", 0.82)],
+        [("1  A15572", 0.08), ("Beratung", 0.2), ("2", 0.52), ("240,00", 0.82)],
+        [("Gesamtbetrag", 0.5), ("285,60", 0.82)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert values["customer_name"] == "Glaser & Eberl KG"
+    assert values["invoice_number"] == "INV-72939"

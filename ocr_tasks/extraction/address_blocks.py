@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.identifier_rules import STREET_WORDS
-from ocr_tasks.extraction.keywords import concept_pattern, phrases
+from ocr_tasks.extraction.keywords import NUMBERED_DOCUMENT, concept_pattern, fold, phrases
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox, bbox_union
 
@@ -50,6 +50,8 @@ _SHIP_TO = concept_pattern(("ship_to",))
 _SELLER = concept_pattern(("seller",))
 _SALUTATION = concept_pattern(("address_salutation",))
 # legal forms, and the short ones only in capitals (`KG`, `SA`, `BV`: `kg` is a unit or a Malay Kampung)
+_REFERENCE = concept_pattern(("invoice_reference",))
+_PARTY_LABELS = phrases("bill_to", "ship_to", "seller")
 _LEGAL_FORM = re.compile(
     concept_pattern(("legal_form",)).pattern
     + r"|(?<![\w.])(?-i:KG|AG|UG|OG|SE|SA|SL|SLU|BV|NV|CV|LP)(?![\w])",
@@ -167,7 +169,9 @@ def is_label(text: str) -> bool:
         for m in pattern.finditer(text):
             if sum(ch.isalpha() for ch in m.group(0)) >= 0.6 * letters:
                 return True
-    return False
+    # OCR drops and swaps accents (`Facturé a` for `Facturé à`): the folded text is the label alone
+    folded = fold(text)
+    return bool(folded) and any(fold(p) == folded for p in _PARTY_LABELS)
 
 
 _TITLE_WORDS = "|".join(
@@ -179,7 +183,7 @@ _TITLE_WORDS = "|".join(
 )
 # A document title, a compound of one (`Handwerkerrechnung`) or a column header (`Pos`, `Qté Unité`)
 _NOT_A_NAME = re.compile(
-    rf"^\W*[^\W\d]*(?:{_TITLE_WORDS})\W*$"
+    rf"^\W*[^\W\d]*(?:{_TITLE_WORDS})(?:\s*/\s*[^\W\d]+)?\W*$"
     r"|^\W*(?:pos|position|qty|qté|menge|anz|art|artikel|article|description|beschreibung|désignation)\b",
     re.IGNORECASE,
 )
@@ -196,8 +200,8 @@ def _name_segment(block: Block) -> tuple[Segment | None, Segment | None]:
         letters = sum(ch.isalpha() for ch in text)
         if letters < 3 or letters < 0.5 * len(text.replace(" ", "")) or _CONTACT.search(text):
             continue  # an identifier row (`GLN 4304171000002`), a phone number or an e-mail address
-        if _NOT_A_NAME.match(text):
-            return label, None  # a title or a table's header heads no address
+        if _NOT_A_NAME.match(text) or NUMBERED_DOCUMENT.search(text) or _REFERENCE.search(text):
+            return label, None  # a title, a table's header or a document's number heads no address
         street = _POSTCODE_LINE.match(text) or _STREET_LINE.search(text) or STREET_WORDS.search(text)
         if street and not _LEGAL_FORM.search(text):  # `Glaser & Eberl KG` is a company, not a Kampung
             return label, None  # the address started before any name

@@ -99,6 +99,8 @@ def _identifier(
     token = repair_prefix(re.sub(r"\s+", "", raw).strip(".#:-,"))
     if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token) or not any(ch.isdigit() for ch in token):
         return None
+    if len(token) <= 2 and not token.isdigit():
+        return None  # `N2`: a number sign read as a digit (`Nº`), not a document number
     if _PRINTED_AMOUNT.fullmatch(token):
         return None  # `52195,60`, `1.234,56`, `€12.00`: an amount, never a document number
     digits = sum(ch.isdigit() for ch in token)

@@ -15,6 +15,8 @@ from decimal import Decimal
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context, totals_table_header
 from ocr_tasks.extraction.keywords import (
     FINAL_TOTAL_LABELS,
+    LABELS,
+    concept_alternation,
     concept_pattern,
     has_inclusive,
     has_label,
@@ -57,6 +59,25 @@ def _is_totals_header(text: str) -> bool:
     if re.search(r"\d", text):
         return False
     return sum(has_label(text, name) >= 1.0 for name in ("subtotal", "tax_amount", "total")) >= 2
+
+
+# The label of a totals table's sum row: a total word (or Σ) and nothing else before its amounts
+_SUM_LABEL = re.compile(
+    r"^\W*(?:" + concept_alternation("total", min_length=4) + r"|σ|summe|sum)\W*[A-Z]{0,3}\W*$", re.IGNORECASE
+)
+
+
+def _is_exact_totals_header(text: str) -> bool:
+    """`_is_totals_header` with exact labels only (an items header's `U/P—AMOUNT` is no `tax amount`)."""
+    if re.search(r"\d", text):
+        return False
+    return (
+        sum(
+            label_strength(text, LABELS[name], fuzzy=False) >= 1.0
+            for name in ("subtotal", "tax_amount", "total")
+        )
+        >= 2
+    )
 
 
 def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:
@@ -125,6 +146,7 @@ def amount_candidates(
     for row_number, (row, amounts) in enumerate(per_row):
         cash_below = any(0 < c - row_number <= 4 for c in cash_rows)
         in_summary = any(0 < row_number - s <= 6 for s in summary_rows)
+        sum_row = len(amounts) >= 2 and _SUM_LABEL.match(row.text[: amounts[0].start]) is not None
         for i, a in enumerate(amounts):
             if a.value <= 0 and not a.has_decimals:
                 continue
@@ -132,8 +154,13 @@ def amount_candidates(
             left = left_context(row, num_start)
             bbox = row.span_bbox(a.start, a.end)
             above = above_context(rows, row, bbox)
-            if not re.search(r"[A-Za-z]{3}", above):
-                above = totals_table_header(rows, row, bbox, _is_totals_header) or above
+            column = totals_table_header(rows, row, bbox, _is_totals_header)
+            if sum_row and column and totals_table_header(rows, row, bbox, _is_exact_totals_header):
+                # the sum row of a totals table (`Total  89.978,37  14.627,50  104.605,87` under
+                # `Net  VAT  Gross`): each amount is what its column says, the row's label sums them all
+                left = above = column
+            elif not re.search(r"[A-Za-z]{3}", above):
+                above = column or above
             rank = distinct.index(a.value) if a.value in distinct else len(distinct)
             base = {
                 "has_decimals": float(a.has_decimals),

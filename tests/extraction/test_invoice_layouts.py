@@ -679,3 +679,22 @@ def test_a_kg_is_a_company_and_a_title_or_table_header_is_no_customer():
     values = _values(text_layer_page(rows))
     assert values["customer_name"] == "Glaser & Eberl KG"
     assert values["invoice_number"] == "INV-72939"
+
+
+def test_a_totals_table_whose_sum_row_is_labelled_total():
+    """`Rate  Net  VAT  Gross` over a row per rate and a `Total` row: the sum row's amounts are what
+    their columns say (net, tax, gross), not three totals."""
+    rows = [
+        [("Pixel Print Ltd", 0.08)],
+        [("Invoice No. 4711", 0.08)],
+        [("Description", 0.08), ("Qty", 0.5), ("Amount", 0.82)],
+        [("Consulting", 0.08), ("2", 0.52), ("200.00", 0.82)],
+        [("Toner", 0.08), ("1", 0.52), ("100.00", 0.82)],
+        [],
+        [("VAT rate", 0.30), ("Net amount", 0.45), ("VAT amount", 0.62), ("Total", 0.82)],
+        [("20 %", 0.30), ("200.00", 0.45), ("40.00", 0.62), ("240.00", 0.82)],
+        [("5 %", 0.30), ("100.00", 0.45), ("5.00", 0.62), ("105.00", 0.82)],
+        [("Total", 0.08), ("300.00", 0.45), ("45.00", 0.62), ("345.00", 0.82)],
+    ]
+    values = _values(text_layer_page(rows))
+    assert (values["subtotal"], values["tax_amount"], values["total"]) == ("300.00", "45.00", "345.00")

@@ -131,15 +131,17 @@ def extract(
     `second_opinion_below` sets the confidence under which RapidOCR is asked).
     A PDF carrying an e-invoice is read from its XML instead (`source: "einvoice"`, confidence 1.0;
     its pages are still OCR'd for review); when its attachment cannot be read, the page is extracted
-    and the invoice's `einvoice` says why."""
+    and the invoice's `einvoice` says why. An e-invoice's XML is validated against EN 16931 here (its XSD
+    and schematron; `einvoice.validation`), as the XML is at hand only now."""
     from dataclasses import replace
 
     from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
 
     if getattr(ingested, "einvoice", None) is not None:
         from ocr_tasks.einvoice.compare import checked_against_page
+        from ocr_tasks.einvoice.validation import with_validation
 
-        return checked_against_page(ingested.einvoice, document)
+        return with_validation(checked_against_page(ingested.einvoice, document), ingested.einvoice)
     settings = settings_of(project_settings).extraction
     invoice = extract_with_page_images(
         ingested,
@@ -163,9 +165,11 @@ def validate(
     project_settings: Mapping[str, Any] | None = None,
 ) -> dict[str, tuple]:
     from expectations.runner import validate_batch
+    from ocr_tasks.einvoice.validation import joined_reports
 
     settings = settings_of(project_settings).validation
-    return validate_batch(invoices, settings=settings, custom_expectations=tuple(custom_expectations))
+    reports = validate_batch(invoices, settings=settings, custom_expectations=tuple(custom_expectations))
+    return joined_reports(reports, invoices)  # + the `en16931` report of each e-invoice
 
 
 @task(**_options("score-anomalies", retry=False))

@@ -25,6 +25,7 @@ class EInvoice:
     profile: str | None
     attachment: str | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    xml: bytes = field(default=b"", repr=False, compare=False)  # as received, for `validation`
 
     def to_dict(self) -> dict[str, Any]:
         """What a result carries about its e-invoice (the invoice itself travels separately)."""
@@ -55,6 +56,7 @@ def read_xml(data: bytes, *, attachment: str | None = None) -> EInvoice:
         profile=profile_of(details.get("guideline_id")),
         attachment=attachment,
         details=details,
+        xml=data,
     )
 
 

@@ -228,6 +228,16 @@ OCR_QUEUE_MAX_DEPTH = int(os.environ.get("OCR_QUEUE_MAX_DEPTH", "1000"))
 PREFECT_API_URL = os.environ.get("PREFECT_API_URL", "")
 PREFECT_UI_URL = os.environ.get("PREFECT_UI_URL", "http://127.0.0.1:4200")
 
+# --- webhooks ----------------------------------------------------------------------------------------
+# targets resolving to private, loopback, link-local or reserved addresses are refused (SSRF), when an
+# endpoint is saved and again before every delivery attempt, unless this is on (a receiver on the LAN)
+OCR_WEBHOOKS_ALLOW_PRIVATE: bool = _env_bool("OCR_WEBHOOKS_ALLOW_PRIVATE")
+OCR_WEBHOOK_MAX_ATTEMPTS: int = _env_int("OCR_WEBHOOK_MAX_ATTEMPTS", 5)
+OCR_WEBHOOK_BACKOFF_SECONDS: float = float(os.environ.get("OCR_WEBHOOK_BACKOFF_SECONDS", "2"))  # doubles
+OCR_WEBHOOK_TIMEOUT_SECONDS: float = float(os.environ.get("OCR_WEBHOOK_TIMEOUT_SECONDS", "5"))
+OCR_WEBHOOK_WORKERS: int = _env_int("OCR_WEBHOOK_WORKERS", 4)
+OCR_WEBHOOK_FLOW = os.environ.get("OCR_WEBHOOK_FLOW", "flows.webhooks:deliver_webhooks")
+
 # the API's own lines, and Django's error log (`django.request`: every 500 answered outside DRF, with its
 # traceback) on stderr, also when DEBUG is off (Django's default console handler is for DEBUG only)
 LOGGING = {

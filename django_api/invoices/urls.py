@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from django_api.invoices.api import auth, documents, health, invoice_fields, projects, root, tasks
+from django_api.invoices.api import auth, documents, health, invoice_fields, projects, root, tasks, webhooks
 
 P = "projects/<int:project_id>/"
 T = "<str:task_id>/"
 D = P + "documents/<str:document_id>/"
+W = P + "webhooks/<int:webhook_id>/"
 
 urlpatterns = [
     path("", root.ApiRootApi.as_view(), name="api-root"),
@@ -35,4 +36,7 @@ urlpatterns = [
     ),
     path(D + "fields/", documents.DocumentFieldsUpdateApi.as_view(), name="document-fields"),
     path(D + "approve/", documents.DocumentApproveApi.as_view(), name="document-approve"),
+    path(P + "webhooks/", webhooks.WebhookListApi.as_view(), name="webhook-list"),
+    path(W, webhooks.WebhookDetailApi.as_view(), name="webhook-detail"),
+    path(W + "deliveries/", webhooks.WebhookDeliveryListApi.as_view(), name="webhook-deliveries"),
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -18,8 +19,10 @@ from django_api.invoices.models import Document, OcrTask, Project, TaskStatus
 from django_api.invoices.models import DocumentResult as DocumentResultRow
 from django_api.invoices.reviewed_values import current_fields
 from django_api.invoices.services import pipeline_records
+from django_api.invoices.services import webhooks as webhook_records
 from django_api.invoices.services.uploads import invoice_upload
 from flows.port import Progress, TaskInputs
+from flows.webhooks import AttemptOutcome, WebhookRequest
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.errors import BadInput, StorageError
 from ocr_tasks.ocr_types import SourceDocument
@@ -33,7 +36,7 @@ def build_port() -> DjangoPort:
 class DjangoPort:
     """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`ProjectSettings`/
     `TaskRequeue` (inbox sweeps, the nightly refit of every project, rescoring with the project's settings,
-    handing a task back when the process stops)."""
+    handing a task back when the process stops), and `flows.webhooks.WebhookPort` (webhook deliveries)."""
 
     STORAGE_PREFIX = "storage:"
 
@@ -172,3 +175,20 @@ class DjangoPort:
             refused.code = exc.code
             raise refused from exc
         return str(outcome.task.id)
+
+    def webhook_request(self, delivery_id: str) -> WebhookRequest | None:
+        """`flows.webhooks.WebhookPort`: the delivery's next attempt, its URL checked again now (SSRF,
+        `OCR_WEBHOOKS_ALLOW_PRIVATE`) and signed now; None when nothing is to be sent."""
+        prepared = webhook_records.webhook_request_prepare(
+            delivery_id=delivery_id, allow_private=settings.OCR_WEBHOOKS_ALLOW_PRIVATE
+        )
+        return WebhookRequest(**prepared) if prepared is not None else None
+
+    def webhook_attempt_record(self, delivery_id: str, outcome: AttemptOutcome, *, final: bool) -> None:
+        webhook_records.webhook_attempt_record(
+            delivery_id=delivery_id,
+            ok=outcome.ok,
+            status_code=outcome.status_code,
+            error=outcome.error,
+            final=final,
+        )

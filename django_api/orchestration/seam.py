@@ -6,6 +6,11 @@ Settings: `OCR_PIPELINE_MODE` (embedded | distributed), `OCR_EXECUTOR` (thread |
 `OCR_WORKERS` (pool size, default cores), `OCR_FLOW` (`module:callable` called with `task_id=`; default
 `flows.dispatch:task_submit`, which calls `flows.process.process_invoices`),
 `OCR_DEPLOYMENT`, `OCR_MAX_ATTEMPTS`.
+
+Webhook deliveries (`webhook_deliveries_submit`) run the `flows.webhooks:deliver_webhooks` flow (setting
+`OCR_WEBHOOK_FLOW`) in this process, in both modes: on a small pool of `OCR_WEBHOOK_WORKERS` threads
+(`OCR_EXECUTOR=thread`), at once (`sync`) or not at all (`none`: they stay pending), with the policy of
+`OCR_WEBHOOK_MAX_ATTEMPTS`, `OCR_WEBHOOK_BACKOFF_SECONDS` and `OCR_WEBHOOK_TIMEOUT_SECONDS`.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ logger = logging.getLogger(__name__)
 _executor: ThreadPoolExecutor | None = None
 _executor_lock = threading.Lock()
 _futures: set[Future] = set()
+_webhook_executor: ThreadPoolExecutor | None = None
 
 
 def task_submit(*, task_id) -> None:
@@ -79,12 +85,15 @@ def shutdown() -> None:
     the database and are dispatched again at the next start. Running ones are not stopped here: at the
     process's exit `flows.shutdown` asks them to stop and they hand their tasks back to `queued`
     (`DjangoPort.requeue_task`); one still going after the grace period stays `running` and the start-up
-    recovery re-queues it."""
-    global _executor
+    recovery re-queues it. Webhook deliveries not yet started stay `pending` the same way."""
+    global _executor, _webhook_executor
     with _executor_lock:
         if _executor is not None:
             _executor.shutdown(wait=False, cancel_futures=True)
             _executor = None
+        if _webhook_executor is not None:
+            _webhook_executor.shutdown(wait=False, cancel_futures=True)
+            _webhook_executor = None
 
 
 def _run_in_thread(task_id: str) -> None:
@@ -123,6 +132,55 @@ def run_task(*, task_id: str) -> None:
             task_finish(task_id=task_id, status="failed", error_code=str(code), error_message=str(exc)[:2000])
 
 
+def webhook_deliveries_submit(*, delivery_ids: list[str]) -> None:
+    """Send recorded deliveries once the current transaction commits (never before their rows are
+    visible; a rolled-back change sends nothing)."""
+    ids = [str(i) for i in delivery_ids]
+    if ids:
+        transaction.on_commit(lambda: webhooks_dispatch(delivery_ids=ids))
+
+
+def webhooks_dispatch(*, delivery_ids: list[str]) -> None:
+    global _webhook_executor
+    mode = settings.OCR_EXECUTOR
+    if mode == "sync":
+        run_webhooks(delivery_ids=delivery_ids)
+    elif mode == "thread":
+        with _executor_lock:
+            if _webhook_executor is None:
+                _webhook_executor = ThreadPoolExecutor(
+                    max_workers=max(1, settings.OCR_WEBHOOK_WORKERS), thread_name_prefix="ocr-webhook"
+                )
+            future = _webhook_executor.submit(_run_webhooks_in_thread, list(delivery_ids))
+        _futures.add(future)
+        future.add_done_callback(_futures.discard)
+
+
+def _run_webhooks_in_thread(delivery_ids: list[str]) -> None:
+    close_old_connections()
+    try:
+        run_webhooks(delivery_ids=delivery_ids)
+    finally:
+        connections.close_all()
+
+
+def run_webhooks(*, delivery_ids: list[str]) -> None:
+    """Call the delivery flow for these deliveries in this process (through the Django port); a flow
+    that raises leaves them pending (sent again at the next start), never lost."""
+    from flows.settings import use_port
+
+    try:
+        with use_port(DjangoPort()):
+            _load(settings.OCR_WEBHOOK_FLOW)(
+                delivery_ids=list(delivery_ids),
+                max_attempts=settings.OCR_WEBHOOK_MAX_ATTEMPTS,
+                backoff_seconds=settings.OCR_WEBHOOK_BACKOFF_SECONDS,
+                timeout_seconds=settings.OCR_WEBHOOK_TIMEOUT_SECONDS,
+            )
+    except Exception:
+        logger.exception("webhook delivery flow raised for %s", delivery_ids)
+
+
 def _run_deployment(task_id: str) -> None:
     import flows.dispatch as dispatch
     from django_api.invoices.models import OcrTask
@@ -158,6 +216,11 @@ def recover_on_startup() -> list[str]:
     )
     for task_id in task_ids:
         dispatch(task_id=task_id)
+    from django_api.invoices.selectors.webhooks import webhook_deliveries_pending
+
+    pending = webhook_deliveries_pending()  # deliveries a stop interrupted: sent again
+    if pending:
+        webhooks_dispatch(delivery_ids=pending)
     return task_ids
 
 

@@ -13,9 +13,10 @@ ERROR_BODY = {
     "required": ["code", "message"],
 }
 _REASONS = {
-    400: "invalid input (validation_error, no_files, empty_file, missing_filename, ...)",
+    400: "invalid input (validation_error, no_files, empty_file, missing_filename, webhook_url_invalid, "
+    "webhook_url_forbidden, ...)",
     401: "not_authenticated",
-    403: "permission_denied (viewers cannot write)",
+    403: "permission_denied (viewers cannot write; only owners manage settings and webhooks)",
     404: "not_found (also another user's project, task or document)",
     406: "not_acceptable (unsupported Accept header)",
     409: "task_finished or document_not_ready",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
-from django_api.invoices.models import DocumentStatus, TaskStatus
+from django_api.invoices.models import DeliveryStatus, DocumentStatus, TaskStatus, WebhookEvent
 
 
 class Progress(serializers.Serializer):
@@ -260,3 +260,35 @@ class Health(serializers.Serializer):
     healthy = serializers.BooleanField()
     unhealthy = serializers.ListField(child=serializers.CharField())
     checks = serializers.DictField(child=serializers.DictField())
+
+
+class WebhookOut(serializers.Serializer):
+    """A webhook endpoint; its secret is shown once, in the answer that creates it (`WebhookCreated`)."""
+
+    id = serializers.IntegerField()
+    url = serializers.CharField()
+    events = serializers.ListField(
+        child=serializers.ChoiceField(choices=WebhookEvent.choices), help_text="the events it receives"
+    )
+    active = serializers.BooleanField()
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+
+class WebhookCreated(WebhookOut):
+    secret = serializers.CharField(
+        help_text="HMAC-SHA256 key of the `X-OCR-Signature` header; shown only in this answer, keep it now"
+    )
+
+
+class WebhookDeliveryOut(serializers.Serializer):
+    id = serializers.UUIDField(help_text="also the `X-OCR-Delivery` header of each attempt")
+    event = serializers.ChoiceField(choices=WebhookEvent.choices)
+    status = serializers.ChoiceField(choices=DeliveryStatus.choices)
+    attempts = serializers.IntegerField()
+    last_error = serializers.CharField(help_text="why the last attempt failed; empty after a success")
+    response_status = serializers.IntegerField(allow_null=True, help_text="HTTP status of the last answer")
+    payload = serializers.DictField(help_text="the JSON body sent")
+    created_at = serializers.DateTimeField()
+    last_attempt_at = serializers.DateTimeField(allow_null=True)
+    finished_at = serializers.DateTimeField(allow_null=True)

@@ -11,10 +11,17 @@ from django_api.invoices.models.results import (
 )
 from django_api.invoices.models.tasks import OcrTask, TaskStatus
 from django_api.invoices.models.tokens import ApiToken
+from django_api.invoices.models.webhooks import (
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
     "Anomaly",
     "ApiToken",
+    "DeliveryStatus",
     "Document",
     "DocumentResult",
     "DocumentStatus",
@@ -27,4 +34,7 @@ __all__ = [
     "SupersededChecks",
     "TaskStatus",
     "ValidationResult",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

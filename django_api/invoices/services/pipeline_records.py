@@ -27,6 +27,7 @@ from django_api.invoices.models import (
 )
 from django_api.invoices.models.tasks import FINISHED_STATUSES
 from django_api.invoices.selectors.documents import anomaly_dict
+from django_api.invoices.services.webhooks import task_event_record
 
 logger = logging.getLogger(__name__)
 
@@ -124,6 +125,7 @@ def task_finish(*, task_id, status: str, error_code: str = "", error_message: st
                 code=error_code or ("cancelled" if status == TaskStatus.CANCELLED else "failed"),
                 message=error_message or f"the task was {status}",
             )
+        task_event_record(task=task)  # webhooks: task.finished / task.failed / task.cancelled
 
 
 def task_documents_left_fail(*, task_id, code: str, message: str) -> int:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from django_api.invoices.models import Document, DocumentStatus, OcrTask, TaskStatus
 from django_api.invoices.services.pipeline_records import task_documents_left_fail
+from django_api.invoices.services.webhooks import task_event_record
 
 logger = logging.getLogger(__name__)
 INTERRUPTED = "interrupted"
@@ -38,6 +39,7 @@ def tasks_recover_interrupted(
             task.status, task.finished_at, task.current_step = TaskStatus.CANCELLED, now, "cancelled"
             task.save(update_fields=["status", "finished_at", "current_step", "updated_at"])
             task_documents_left_fail(task_id=task.pk, code="cancelled", message="the task was cancelled")
+            task_event_record(task=task)
         for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.RUNNING):
             if is_alive is not None and is_alive(task.flow_run_id):
                 continue
@@ -50,6 +52,7 @@ def tasks_recover_interrupted(
                     update_fields=["status", "finished_at", "error_code", "error_message", "updated_at"]
                 )
                 documents.update(status=DocumentStatus.FAILED, error_code=INTERRUPTED, error_message=message)
+                task_event_record(task=task)
                 logger.warning("task %s failed: %s", task.id, message)
             else:
                 task.status, task.current_step = TaskStatus.QUEUED, "requeued"

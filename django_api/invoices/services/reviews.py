@@ -20,6 +20,7 @@ from django_api.invoices.models import Document, DocumentResult, DocumentStatus,
 from django_api.invoices.reviewed_values import current_fields, current_line_items
 from django_api.invoices.services.pipeline_records import checks_store
 from django_api.invoices.services.projects import require_write_role
+from django_api.invoices.services.webhooks import document_approved_record
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
 _REVIEWABLE = (DocumentStatus.PROCESSED, DocumentStatus.APPROVED, DocumentStatus.FAILED)
@@ -207,4 +208,5 @@ def document_approve(
         locked.approved_at = timezone.now()
         locked.approval_override_reason = reason if failures else ""
         locked.save(update_fields=["status", "approved_by", "approved_at", "approval_override_reason"])
+        document_approved_record(document=locked)
     return locked

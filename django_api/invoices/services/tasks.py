@@ -11,6 +11,7 @@ from django_api.invoices.errors import TaskFinished
 from django_api.invoices.models import OcrTask, Project, TaskStatus
 from django_api.invoices.services.pipeline_records import task_documents_left_fail
 from django_api.invoices.services.projects import require_write_role
+from django_api.invoices.services.webhooks import task_event_record
 from django_api.orchestration.seam import flow_run_cancel
 
 
@@ -25,6 +26,7 @@ def task_cancel(*, user, project: Project, task: OcrTask) -> OcrTask:
         ):
             task_documents_left_fail(task_id=task.pk, code="cancelled", message="the task was cancelled")
             task.refresh_from_db()
+            task_event_record(task=task)
             return task
     if OcrTask.objects.filter(pk=task.pk, status=TaskStatus.RUNNING).update(
         status=TaskStatus.CANCELLING, updated_at=now

@@ -365,3 +365,16 @@ def test_pending_deliveries_are_sent_again_at_start_up(
 
 def _no_delivery(**kwargs) -> None:
     """A delivery flow that never runs (a process stopped before it)."""
+
+
+@pytest.mark.slow  # the first flow call starts Prefect's ephemeral server
+def test_the_prefect_flow_delivers_through_the_seam(
+    alice_client, project, receiver, allow_private, run_on_commit, settings
+):
+    settings.OCR_WEBHOOK_FLOW = "flows.webhooks:deliver_webhooks"  # the default: a Prefect flow run
+    hook = create(alice_client, project, receiver.url, events=["task.finished"]).json()
+    upload_processed(alice_client, project, run_on_commit)
+    assert [r["headers"]["X-OCR-Event"] for r in receiver.requests] == ["task.finished"]
+    assert signature_ok(hook["secret"], receiver.requests[0])
+    delivery = WebhookDelivery.objects.get(endpoint_id=hook["id"])
+    assert (delivery.status, delivery.attempts) == ("succeeded", 1)

@@ -76,7 +76,7 @@ class ExtractionSettings:
     day_first: bool | None = None
     country: str | None = None
     decimal_separator: str | None = None
-    languages: tuple[str, ...] = ("en", "de", "fr", "nl")
+    languages: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "ms")
     scorer: str = "hand"
     min_confidence: float = 0.01
     line_items: bool = True

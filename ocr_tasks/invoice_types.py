@@ -99,6 +99,8 @@ class Invoice:
     # what the e-invoice reading says (syntax, profile, attachment, ...; or its `error` when a PDF's
     # attachment could not be read and the page was extracted instead)
     einvoice: Mapping[str, Any] | None = None
+    # ISO 639-1 language the page's labels are printed in (None: not detected)
+    language: str | None = None
 
     def get(self, name: str) -> str | None:
         f = self.fields.get(name)
@@ -114,6 +116,8 @@ class Invoice:
             out["source"] = self.source
         if self.einvoice is not None:
             out["einvoice"] = dict(self.einvoice)
+        if self.language is not None:
+            out["language"] = self.language
         return out
 
     @classmethod
@@ -124,4 +128,5 @@ class Invoice:
             template=data.get("template"),
             source=data.get("source"),
             einvoice=data.get("einvoice"),
+            language=data.get("language"),
         )

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
 from ocr_tasks.extraction.keywords import has_label, has_negative
 from ocr_tasks.extraction.rows import Row
-from ocr_tasks.normalise.dates import DateMatch, find_dates, find_glued_dates, repair_date_text
+from ocr_tasks.normalise.dates import (
+    DEFAULT_LANGUAGES,
+    DateMatch,
+    find_dates,
+    find_glued_dates,
+    repair_date_text,
+)
 
 DATE_FIELD_NAMES = ("invoice_date", "due_date")
 FAR_FUTURE_YEAR = 2035  # a printed year beyond this is far more often an OCR slip (2048 for 2018)
@@ -39,12 +46,17 @@ def implausible_date(value: date, *, today: date | None, typical_year: int | Non
 
 
 def date_candidates(
-    rows: list[Row], *, day_first: bool | None, today: date | None = None, exact_text: bool = False
+    rows: list[Row],
+    *,
+    day_first: bool | None,
+    today: date | None = None,
+    exact_text: bool = False,
+    languages: Sequence[str] = DEFAULT_LANGUAGES,
 ) -> list[Candidate]:
     """Candidates of every printed date; `exact_text` (a PDF text layer) skips the OCR-slip repairs."""
     found: list[tuple[Row, DateMatch, bool]] = []
     for row in rows:
-        printed = find_dates(row.text, day_first=day_first)
+        printed = find_dates(row.text, day_first=day_first, languages=languages)
         found += [(row, d, False) for d in printed]
         if not exact_text:
             found += [(row, d, True) for d in _repaired_dates(row, printed, day_first)]

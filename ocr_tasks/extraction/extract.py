@@ -27,6 +27,7 @@ from ocr_tasks.extraction.identifier_fields import (
     payment_terms_candidates,
     tax_id_candidates,
 )
+from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions
 from ocr_tasks.extraction.party_fields import vendor_address_candidate, vendor_name_candidates
@@ -66,7 +67,11 @@ def _generate(
     )
     candidates += tax_rate_candidates(rows)
     candidates += date_candidates(
-        rows, day_first=day_first, today=options.today or date.today(), exact_text=exact_text
+        rows,
+        day_first=day_first,
+        today=options.today or date.today(),
+        exact_text=exact_text,
+        languages=tuple(options.languages),
     )
     candidates += _marked_vendor_candidates(rows)
     candidates += labelled_identifier_candidates(rows, "invoice_number", credit_note=credit_note)
@@ -377,4 +382,5 @@ def extract_invoice(
         extract_line_items(rows, decimal_separator=options.decimal_separator) if options.line_items else ()
     )
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
-    return Invoice(fields=ordered, line_items=tuple(items), template=template_name)
+    language = detect_language((r.text for r in rows), tuple(options.languages))
+    return Invoice(fields=ordered, line_items=tuple(items), template=template_name, language=language)

@@ -27,13 +27,15 @@ class ExtractionOptions:
     `calibrate`: map confidences through the shipped per-field calibration (Platt scaling).
     `second_reading`: another OCR reading of the same pages (e.g. a different page segmentation); its
     amounts and dates become candidates too, and values both readings agree on score higher.
+    `languages`: the lexicons' languages (ISO 639-1) the document may be in: its language is detected
+    among them (`Invoice.language`) and month names are read in them.
     `today`: the date invoice dates are checked against (None: the system date); a date more than a year
     after it is no invoice date."""
 
     day_first: bool | None = None
     country: str | None = None
     decimal_separator: str | None = None
-    languages: Sequence[str] = ("en", "de", "fr", "nl")
+    languages: Sequence[str] = ("en", "de", "fr", "nl", "es", "it", "ms")
     scorer: str = "hand"
     region_reader: RegionReader | None = None
     min_confidence: float = 0.01

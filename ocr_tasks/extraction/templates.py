@@ -31,7 +31,7 @@ from ocr_tasks.errors import TemplateError
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.invoice_types import AMOUNT_FIELDS, DATE_FIELDS, FIELD_NAMES, FieldValue
 from ocr_tasks.normalise.amounts import format_amount, parse_amount
-from ocr_tasks.normalise.dates import parse_date
+from ocr_tasks.normalise.dates import DEFAULT_LANGUAGES, parse_date
 
 FIELD_ALIASES: dict[str, str] = {
     "amount": "total",
@@ -180,7 +180,7 @@ def _normalise(rule: FieldRule, raw: str, template: Template) -> str | None:
                 return datetime.strptime(raw.strip(), fmt).date().isoformat()
             except ValueError:
                 continue
-        langs = tuple(template.languages) or ("en", "de", "fr", "nl")
+        langs = tuple(template.languages) or DEFAULT_LANGUAGES
         parsed = parse_date(raw, languages=langs)
         return parsed.isoformat() if parsed else None
     return " ".join(raw.split())

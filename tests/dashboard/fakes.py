@@ -51,7 +51,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "day_first": None,
         "country": None,
         "decimal_separator": None,
-        "languages": ["en", "de", "fr", "nl"],
+        "languages": ["en", "de", "fr", "nl", "es", "it", "ms"],
         "scorer": "hand",
         "min_confidence": 0.01,
         "line_items": True,

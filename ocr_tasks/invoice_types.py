@@ -11,33 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ocr_tasks.field_registry import FIELDS, names_of_kind
 from ocr_tasks.geometry import BBox
 
-FIELD_NAMES: tuple[str, ...] = (
-    "document_type",  # invoice, credit_note or receipt
-    "vendor_name",
-    "vendor_address",
-    "vendor_tax_id",
-    "customer_name",
-    "customer_address",
-    "invoice_number",
-    "invoice_date",
-    "due_date",
-    "po_number",
-    "currency",
-    "subtotal",
-    "tax_amount",
-    "tax_rate",
-    "total",
-    "amount_due",
-    "payment_terms",
-    "iban",
-)
+FIELD_NAMES: tuple[str, ...] = tuple(spec.name for spec in FIELDS)  # declared in field_registry
 # the fields every invoice must have: the validation suites require them (error level) and review
 # triage asks each to be sure enough
 KEY_FIELDS: tuple[str, ...] = ("vendor_name", "invoice_number", "invoice_date", "total", "currency")
-DATE_FIELDS = frozenset({"invoice_date", "due_date"})
-AMOUNT_FIELDS = frozenset({"subtotal", "tax_amount", "total", "amount_due"})
+DATE_FIELDS = names_of_kind("date")
+AMOUNT_FIELDS = names_of_kind("amount")
 LINE_ITEM_COLUMNS: tuple[str, ...] = ("description", "quantity", "unit_price", "amount", "tax_rate")
 
 

@@ -36,6 +36,7 @@ from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
 from ocr_tasks.extraction.settle import settle_due
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
+from ocr_tasks.field_registry import BESIDE_OR_ABOVE, FIELDS
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
 from ocr_tasks.normalise.amounts import format_amount
@@ -45,15 +46,7 @@ from ocr_tasks.normalise.dates import infer_day_first
 from ocr_tasks.ocr_types import OcrDocument
 
 # Fields that need their own label to be reported at all (an unlabelled date is never a due date).
-_NEEDS_LABEL = {
-    "due_date": ("label_left", "label_above"),
-    "amount_due": ("label_left", "label_above"),
-    "subtotal": ("label_left", "label_above"),
-    "tax_amount": ("label_left", "label_above"),
-    "po_number": ("label",),
-    "payment_terms": ("label",),
-    "tax_rate": ("label_left",),
-}
+_NEEDS_LABEL = {spec.name: spec.needs_label for spec in FIELDS if spec.needs_label}
 
 
 def _generate(
@@ -120,9 +113,7 @@ def _day_first(rows: list[Row], options: ExtractionOptions, country: str | None 
     return inferred
 
 
-SECOND_READING_FIELDS = frozenset(
-    {"total", "subtotal", "tax_amount", "amount_due", "invoice_date", "due_date"}
-)
+SECOND_READING_FIELDS = frozenset(spec.name for spec in FIELDS if spec.second_reading)
 
 
 def _second_reading_candidates(
@@ -154,7 +145,7 @@ def _has_required_label(c: Candidate) -> bool:
         return False  # `Payment due within 7 days`: a number of days under an amount-due label
     # a label above is a column header: only an exact one counts (a fuzzy `Montant` is no `Montant dû`)
     labelled = c.features.get("label_left", 0.0) >= 0.5 or c.features.get("label_above", 0.0) >= 1.0
-    if keys != ("label_left", "label_above"):
+    if keys != BESIDE_OR_ABOVE:
         labelled = any(c.features.get(k, 0.0) >= 0.5 for k in keys)
     return labelled and c.features.get("negative_label", 0.0) < 1.0
 

@@ -24,6 +24,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from ocr_tasks.field_registry import FIELDS
+
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "ms")
 
@@ -51,23 +53,14 @@ def phrases(*concepts: str, languages: tuple[str, ...] = LANGUAGES) -> tuple[str
     return tuple(out)
 
 
-# Field -> the concepts whose phrases label it.
+# Field -> the concepts whose phrases label it (the fields' own from the registry), and the label groups
+# that are no field but are looked for: other dates and numbers, the parties' headings, amounts paid.
 FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
-    "total": ("total",),
-    "subtotal": ("subtotal",),
-    "tax_amount": ("tax",),
-    "amount_due": ("amount_due",),
-    "invoice_date": ("invoice_date",),
-    "due_date": ("due_date",),
+    **{spec.name: spec.concepts for spec in FIELDS if spec.concepts},
     "delivery_date": ("delivery_date",),
-    "invoice_number": ("invoice_number",),
-    "po_number": ("order_number",),
     "customer_number": ("customer_number",),
-    "vendor_tax_id": ("vat_id", "tax_number", "company_registration"),
-    "payment_terms": ("payment_terms",),
     "customer": ("bill_to", "ship_to"),
     "seller": ("seller",),
-    "tax_rate": ("tax_rate",),
     "already_paid": ("already_paid",),
 }
 # Field -> (concepts, extra words) of labels that say an amount or date is something else.

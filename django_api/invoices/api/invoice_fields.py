@@ -8,35 +8,22 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ocr_tasks.invoice_types import AMOUNT_FIELDS, DATE_FIELDS, FIELD_NAMES
+from ocr_tasks import field_registry
+from ocr_tasks.invoice_types import FIELD_NAMES
 
-# How a value is written (`ocr_tasks.invoice_types`): dates ISO `YYYY-MM-DD`, amounts decimal strings,
+# How a value is written (`ocr_tasks.field_registry`): dates ISO `YYYY-MM-DD`, amounts decimal strings,
 # codes identifiers kept as printed (currency ISO 4217), percent a decimal string; text anything else.
-KINDS = ("date", "amount", "percent", "code", "text")
-CODE_FIELDS = frozenset({"document_type", "vendor_tax_id", "invoice_number", "po_number", "currency", "iban"})
-PERCENT_FIELDS = frozenset({"tax_rate"})
-LABELS = {
-    "vendor_tax_id": "Vendor tax ID",
-    "po_number": "PO number",
-    "tax_rate": "Tax rate (%)",
-    "iban": "IBAN",
-}
+KINDS = field_registry.KINDS
 
 
 def field_kind(name: str) -> str:
-    if name in DATE_FIELDS:
-        return "date"
-    if name in AMOUNT_FIELDS:
-        return "amount"
-    if name in PERCENT_FIELDS:
-        return "percent"
-    if name in CODE_FIELDS:
-        return "code"
-    return "text"
+    spec = field_registry.FIELD_SPECS.get(name)
+    return spec.kind if spec else "text"
 
 
 def field_label(name: str) -> str:
-    return LABELS.get(name) or name.replace("_", " ").capitalize()
+    spec = field_registry.FIELD_SPECS.get(name)
+    return spec.label if spec else name.replace("_", " ").capitalize()
 
 
 def invoice_fields() -> list[dict[str, str]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from ocr_tasks.extraction.keywords import fold
+from ocr_tasks.extraction.keywords import fold, phrases
 
 # Words printed before a `No` label that make the number belong to something other than the document.
 BLOCKED_QUALIFIERS = frozenset(
@@ -117,11 +117,12 @@ BLOCKED_QUALIFIERS = frozenset(
         "queue",
     }
 )
+# Street and building words of every language (the lexicons' `street_word` concept: `Jalan`, `Street`,
+# `Straße`, `Rue`, `Calle`, `Via`, ...)
 STREET_WORDS = re.compile(
-    r"(?<![A-Za-z])(jalan|jln|lorong|lrg|taman|tmn|persiaran|lebuh|lebuhraya|kampung|kg|batu|simpang|bandar|"
-    r"street|road|avenue|lane|drive|boulevard|blvd|highway|floor|flr|lot|block|blk|blok|suite|level|"
-    r"building|bldg|plaza|wisma|menara|kompleks|complex|straat|weg|laan|plein|gracht|strasse|straße|gasse|"
-    r"rue|chemin|allée|avenida|calle|via)(?![A-Za-z])",
+    r"(?<![A-Za-z])("
+    + "|".join(re.escape(w) for w in sorted(phrases("street_word"), key=len, reverse=True))
+    + r")(?![A-Za-z])",
     re.IGNORECASE,
 )
 # Glyphs OCR prints for the letters of a document prefix (`CS`), before the first digit of a number.

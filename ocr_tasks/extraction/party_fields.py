@@ -78,11 +78,12 @@ _LONG_NUMBER = re.compile(
     r"\d{9,}"
 )  # a tax or phone number whose label OCR garbled (`687 1D No :000305020352`)
 _TAX_ID_IN_ROW = re.compile(r"\b[G6C]ST\b|\bID\.?\s*NO", re.IGNORECASE)
+# Words of an address line (the lexicons' `address_hint` concept: street words, regions such as the
+# Malaysian states of the receipts) and postcodes
 _ADDRESS_HINT = re.compile(
-    r"\b(\d{4,5}|jalan|jln|lot|no\.?|taman|tmn|lorong|street|st\.|road|rd\.?|avenue|ave|straat|weg|laan|"
-    r"plein|strasse|straße|str\.|rue|boulevard|blvd|suite|floor|block|blok|kawasan|bandar|persiaran|"
-    r"selangor|johor|kuala|lumpur|penang|melaka|perak|pahang|kedah|sabah|sarawak|negeri|darul|ehsan|"
-    r"takzim|industrial|park|plaza|building|centre|city)\b",
+    r"\b(\d{4,5}|no\.?|"
+    + "|".join(re.escape(w) for w in sorted(phrases("address_hint"), key=len, reverse=True))
+    + r")(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
 

@@ -2,8 +2,9 @@
 exponential backoff, every attempt recorded through the port.
 
 What to send and whether it may be sent is the port's business (`WebhookPort`, implemented by
-`django_api`): before each attempt it checks the endpoint's URL again (SSRF: internal addresses refused
-unless the operator allows them), signs the body with a fresh timestamp and names the address it checked.
+`django_api`'s port, which imports neither this module nor prefect, so plain values cross it): before
+each attempt it checks the endpoint's URL again (SSRF: internal addresses refused unless the operator
+allows them), signs the body with a fresh timestamp and names the address it checked.
 This module only connects to that address (never resolving the host again, so a DNS answer that
 changes in between cannot redirect the POST), sends, and reports the outcome. Redirects are not
 followed; any answer other than 2xx is a failed attempt.
@@ -18,7 +19,7 @@ import ssl
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 from prefect import flow, get_run_logger, task
@@ -54,12 +55,14 @@ class AttemptOutcome:
 
 @runtime_checkable
 class WebhookPort(Protocol):
-    def webhook_request(self, delivery_id: str) -> WebhookRequest | None:
-        """The next attempt of the delivery; None when there is nothing to send any more (delivered or
-        failed for good, its endpoint deleted or switched off)."""
+    def webhook_request(self, delivery_id: str) -> dict[str, Any] | None:
+        """The next attempt of the delivery: the fields of a `WebhookRequest`; None when there is nothing
+        to send any more (delivered or failed for good, its endpoint deleted or switched off)."""
         ...
 
-    def webhook_attempt_record(self, delivery_id: str, outcome: AttemptOutcome, *, final: bool) -> None:
+    def webhook_attempt_record(
+        self, delivery_id: str, *, ok: bool, status_code: int | None, error: str, final: bool
+    ) -> None:
         """One attempt's outcome; `final`: no attempt follows (succeeded, or the last one failed)."""
         ...
 
@@ -140,13 +143,16 @@ def delivery_send(
     before, e.g. by a process that stopped, count), waiting `backoff_delay` between attempts. Returns
     `succeeded`, `failed` or `skipped` (nothing to send)."""
     while True:
-        request = port.webhook_request(delivery_id)
-        if request is None:
+        fields = port.webhook_request(delivery_id)
+        if fields is None:
             return "skipped"
+        request = WebhookRequest(**fields)
         attempt = request.attempts + 1
         outcome = post(request, timeout_seconds)
         final = outcome.ok or attempt >= max_attempts
-        port.webhook_attempt_record(delivery_id, outcome, final=final)
+        port.webhook_attempt_record(
+            delivery_id, ok=outcome.ok, status_code=outcome.status_code, error=outcome.error, final=final
+        )
         if outcome.ok:
             return "succeeded"
         if final:

@@ -22,7 +22,6 @@ from django_api.invoices.services import pipeline_records
 from django_api.invoices.services import webhooks as webhook_records
 from django_api.invoices.services.uploads import invoice_upload
 from flows.port import Progress, TaskInputs
-from flows.webhooks import AttemptOutcome, WebhookRequest
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.errors import BadInput, StorageError
 from ocr_tasks.ocr_types import SourceDocument
@@ -176,19 +175,17 @@ class DjangoPort:
             raise refused from exc
         return str(outcome.task.id)
 
-    def webhook_request(self, delivery_id: str) -> WebhookRequest | None:
-        """`flows.webhooks.WebhookPort`: the delivery's next attempt, its URL checked again now (SSRF,
-        `OCR_WEBHOOKS_ALLOW_PRIVATE`) and signed now; None when nothing is to be sent."""
-        prepared = webhook_records.webhook_request_prepare(
+    def webhook_request(self, delivery_id: str) -> dict | None:
+        """`flows.webhooks.WebhookPort` (plain values: this module imports no prefect): the delivery's next
+        attempt, its URL checked again now (SSRF, `OCR_WEBHOOKS_ALLOW_PRIVATE`) and signed now; None when
+        nothing is to be sent."""
+        return webhook_records.webhook_request_prepare(
             delivery_id=delivery_id, allow_private=settings.OCR_WEBHOOKS_ALLOW_PRIVATE
         )
-        return WebhookRequest(**prepared) if prepared is not None else None
 
-    def webhook_attempt_record(self, delivery_id: str, outcome: AttemptOutcome, *, final: bool) -> None:
+    def webhook_attempt_record(
+        self, delivery_id: str, *, ok: bool, status_code: int | None, error: str, final: bool
+    ) -> None:
         webhook_records.webhook_attempt_record(
-            delivery_id=delivery_id,
-            ok=outcome.ok,
-            status_code=outcome.status_code,
-            error=outcome.error,
-            final=final,
+            delivery_id=delivery_id, ok=ok, status_code=status_code, error=error, final=final
         )

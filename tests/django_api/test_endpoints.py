@@ -344,6 +344,9 @@ def test_schema_and_swagger(anon_client):
         d + "pages/{index}/image/",
         d + "fields/",
         d + "approve/",
+        p + "webhooks/",
+        p + "webhooks/{webhook_id}/",
+        p + "webhooks/{webhook_id}/deliveries/",
     }
     assert set(paths) == expected
     status_schema = paths[p + "ocr-status/" + t]["get"]["responses"]["200"]

@@ -62,13 +62,13 @@ class FakeWebhookPort:
         self.attempts_before = attempts_before
         self.done: set[str] = set()
 
-    def webhook_request(self, delivery_id: str) -> WebhookRequest | None:
+    def webhook_request(self, delivery_id: str) -> dict | None:
         if delivery_id in self.done or delivery_id == "gone":
             return None
         made = self.attempts_before + len(self.attempts.get(delivery_id, []))
         if self.refused:
-            return WebhookRequest(delivery_id=delivery_id, attempts=made, refused=self.refused)
-        return WebhookRequest(
+            return {"delivery_id": delivery_id, "attempts": made, "refused": self.refused}
+        return dict(
             delivery_id=delivery_id,
             attempts=made,
             url=f"http://hooks.example:{self.port}/in?x=1",
@@ -79,7 +79,8 @@ class FakeWebhookPort:
             body=b'{"event":"task.finished"}',
         )
 
-    def webhook_attempt_record(self, delivery_id: str, outcome: AttemptOutcome, *, final: bool) -> None:
+    def webhook_attempt_record(self, delivery_id: str, *, ok, status_code, error, final: bool) -> None:
+        outcome = AttemptOutcome(ok=ok, status_code=status_code, error=error)
         self.attempts.setdefault(delivery_id, []).append((outcome, final))
         if final:
             self.done.add(delivery_id)
@@ -87,7 +88,7 @@ class FakeWebhookPort:
 
 def test_the_post_goes_to_the_checked_address_with_the_url_host(receiver):
     port = FakeWebhookPort(receiver.port)
-    outcome = post_webhook(port.webhook_request("d1"), timeout_seconds=2)
+    outcome = post_webhook(WebhookRequest(**port.webhook_request("d1")), timeout_seconds=2)
     assert outcome == AttemptOutcome(ok=True, status_code=200)
     [request] = receiver.requests
     assert request["path"] == "/in?x=1"

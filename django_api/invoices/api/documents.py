@@ -59,7 +59,10 @@ class DocumentListApi(APIView):
         date_to = OptionalDateField(required=False)
 
     @extend_schema(
-        parameters=[FilterSerializer], responses=schemas.DocumentRow(many=True), operation_id="documents_list"
+        summary="A project's documents, filtered and sorted (the review queue)",
+        parameters=[FilterSerializer],
+        responses=schemas.DocumentRow(many=True),
+        operation_id="documents_list",
     )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
@@ -72,14 +75,19 @@ class DocumentListApi(APIView):
 
 
 class DocumentDetailApi(APIView):
-    @extend_schema(responses=schemas.DocumentDetail)
+    @extend_schema(
+        summary="One document: fields with boxes and confidences, items, checks, anomalies, version",
+        responses=schemas.DocumentDetail,
+    )
     def get(self, request, project_id, document_id):
         project = project_get(user=request.user, project_id=project_id)
         return _detail_response(user=request.user, project=project, document_id=document_id)
 
 
 class DocumentPageImageApi(APIView):
-    @extend_schema(responses={(200, "image/png"): OpenApiTypes.BINARY})
+    @extend_schema(
+        summary="A page of a document as a PNG image", responses={(200, "image/png"): OpenApiTypes.BINARY}
+    )
     def get(self, request, project_id, document_id, index):
         project = project_get(user=request.user, project_id=project_id)
         document = document_get(user=request.user, project=project, document_id=document_id)
@@ -127,7 +135,11 @@ class DocumentFieldsUpdateApi(APIView):
                 )
             return attrs
 
-    @extend_schema(request=FieldsUpdateInputSerializer, responses=schemas.DocumentDetail)
+    @extend_schema(
+        summary="Correct a document's fields (re-checked at once; result_version or If-Match required)",
+        request=FieldsUpdateInputSerializer,
+        responses=schemas.DocumentDetail,
+    )
     def patch(self, request, project_id, document_id):
         project = project_get(user=request.user, project_id=project_id)
         document = document_get(user=request.user, project=project, document_id=document_id)

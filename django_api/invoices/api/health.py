@@ -15,7 +15,10 @@ class OcrHealthApi(APIView):
     permission_classes = (AllowAny,)
     authentication_classes = ()
 
-    @extend_schema(responses={200: schemas.Health, 503: schemas.Health})
+    @extend_schema(
+        summary="Whether the service is up: database, storage, Tesseract, Prefect (no sign-in)",
+        responses={200: schemas.Health, 503: schemas.Health},
+    )
     def get(self, request):
         report = health_report()
         return Response(report, status=200 if report["healthy"] else 503)

@@ -48,11 +48,17 @@ class ProjectsApi(APIView):
             r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$", max_length=100, required=False, default="eng"
         )
 
-    @extend_schema(responses=ProjectOutputSerializer(many=True))
+    @extend_schema(
+        summary="The projects you own or are a member of", responses=ProjectOutputSerializer(many=True)
+    )
     def get(self, request):
         return Response([project_dict(p) for p in project_list(user=request.user)])
 
-    @extend_schema(request=ProjectCreateInputSerializer, responses={201: ProjectOutputSerializer})
+    @extend_schema(
+        summary="Create a project (you become its owner)",
+        request=ProjectCreateInputSerializer,
+        responses={201: ProjectOutputSerializer},
+    )
     def post(self, request):
         data = self.ProjectCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -62,7 +68,7 @@ class ProjectsApi(APIView):
 
 
 class ProjectDetailApi(APIView):
-    @extend_schema(responses=ProjectOutputSerializer)
+    @extend_schema(summary="One project", responses=ProjectOutputSerializer)
     def get(self, request, project_id):
         return Response(project_dict(project_get(user=request.user, project_id=project_id)))
 
@@ -92,7 +98,7 @@ class ProjectSettingsApi(APIView):
 
 
 class ProjectSummaryApi(APIView):
-    @extend_schema(responses=schemas.ProjectSummary)
+    @extend_schema(summary="A project's counts, review queue and spend", responses=schemas.ProjectSummary)
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
         return Response(project_summary(user=request.user, project=project))
@@ -120,6 +126,7 @@ def query_format(request) -> dict:
 
 class ProjectExportApi(APIView):
     @extend_schema(
+        summary="Export a project's documents or line items (CSV, JSON or XLSX)",
         parameters=[
             OpenApiParameter("format", str, enum=list(FORMATS)),
             OpenApiParameter("table", str, enum=["documents", "line_items"]),

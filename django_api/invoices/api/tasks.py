@@ -41,6 +41,7 @@ class InvoiceUploadApi(APIView):
     parser_classes = (UploadMultiPartParser, FormParser)
 
     @extend_schema(
+        summary="Upload invoices (files or a zip) and start processing them",
         request={
             "multipart/form-data": {
                 "type": "object",
@@ -70,21 +71,27 @@ class InvoiceUploadApi(APIView):
 
 
 class TaskListApi(APIView):
-    @extend_schema(responses=schemas.TaskListItem(many=True))
+    @extend_schema(
+        summary="A project's processing tasks, newest first", responses=schemas.TaskListItem(many=True)
+    )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
         return Response([task_list_item(t) for t in task_list(user=request.user, project=project)])
 
 
 class TaskStatusApi(APIView):
-    @extend_schema(responses=schemas.TaskStatus)
+    @extend_schema(summary="A task's status, step and progress", responses=schemas.TaskStatus)
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         return Response(task_status(task_get(user=request.user, project=project, task_id=task_id)))
 
 
 class TaskCancelApi(APIView):
-    @extend_schema(request=None, responses={202: schemas.CancelAccepted})
+    @extend_schema(
+        summary="Cancel a task (finished documents keep their results)",
+        request=None,
+        responses={202: schemas.CancelAccepted},
+    )
     def post(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)
@@ -94,6 +101,7 @@ class TaskCancelApi(APIView):
 
 class TaskDownloadApi(APIView):
     @extend_schema(
+        summary="Download a task's results (CSV, JSON or XLSX)",
         parameters=[
             OpenApiParameter("format", str, enum=list(FORMATS)),
             OpenApiParameter("table", str, enum=["documents", "line_items"]),
@@ -111,7 +119,7 @@ class TaskDownloadApi(APIView):
 
 
 class TaskValidationApi(APIView):
-    @extend_schema(responses=schemas.TaskValidation)
+    @extend_schema(summary="A task's validation results per document", responses=schemas.TaskValidation)
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)
@@ -119,7 +127,9 @@ class TaskValidationApi(APIView):
 
 
 class TaskAnomaliesApi(APIView):
-    @extend_schema(responses=schemas.TaskAnomalies)
+    @extend_schema(
+        summary="A task's anomalies per document, with explanations", responses=schemas.TaskAnomalies
+    )
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)
@@ -127,7 +137,7 @@ class TaskAnomaliesApi(APIView):
 
 
 class TaskCheckApi(APIView):
-    @extend_schema(responses=schemas.TaskCheck)
+    @extend_schema(summary="Whether a task's documents passed their checks", responses=schemas.TaskCheck)
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)

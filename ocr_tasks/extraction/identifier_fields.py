@@ -32,6 +32,7 @@ from ocr_tasks.extraction.keywords import (
 )
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
+from ocr_tasks.normalise.iban_repair import repair_iban
 from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9$€©¢§][A-Za-z0-9$€©¢§/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
@@ -328,9 +329,41 @@ def _valid_iban_prefix(printed: str) -> str | None:
     return None
 
 
+_IBAN_LABEL = concept_pattern(("iban",))
+# what ends an IBAN printed after its label: the BIC, the bank's name, another label
+_AFTER_IBAN = re.compile(
+    r"\b(?:BIC|SWIFT|BANK|BLZ|BTW|VAT|TVA|IVA|UST|TEL|FAX)\b|\s{2,}|[·•|]", re.IGNORECASE
+)
+
+
+def _repaired_iban(row: Row, rows: list[Row]) -> Candidate | None:
+    """An IBAN after its label that OCR misread (`1T82E07...`, `£S18...`, `NL58 DIZV ...`), read back by
+    `repair_iban` from the country's BBAN format and the check digits."""
+    label = _IBAN_LABEL.search(row.text)
+    if label is None:
+        return None
+    start = label.end() + len(row.text[label.end() :]) - len(row.text[label.end() :].lstrip(" :.-"))
+    stop = _AFTER_IBAN.search(row.text, start)
+    end = stop.start() if stop is not None else len(row.text)
+    value = repair_iban(row.text[start:end])
+    if value is None:
+        return None
+    return Candidate(
+        field="iban",
+        value=value,
+        raw_text=row.text[start:end].strip(),
+        page=row.page,
+        bbox=row.span_bbox(start, end),
+        ocr_confidence=row.span_confidence(start, end) * 0.8,
+        features={"valid": 1.0, "repaired": 1.0, **_party_features(row, start)},
+        row_index=rows.index(row),
+    )
+
+
 def iban_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for row in rows:
+        found = len(out)
         for m in _IBAN_RE.finditer(row.text.upper()):
             compact = _valid_iban_prefix(m.group(1))
             if compact is not None:
@@ -346,6 +379,8 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
                         row_index=rows.index(row),
                     )
                 )
+        if len(out) == found and (repaired := _repaired_iban(row, rows)) is not None:
+            out.append(repaired)
     return out
 
 

@@ -1,0 +1,46 @@
+"""IBANs misread by OCR, read back from the country's BBAN format and the check digits."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocr_tasks.extraction import extract_invoice
+from ocr_tasks.normalise.iban_repair import repair_iban
+from tests.extraction.layout_pages import text_layer_page
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("NL58 DIZV 9829 4565 81", "NL58DJZV9829456581"),  # J read as I in the bank code
+        ("£S1837986032744428461923", "ES1837986032744428461923"),  # E read as £
+        ("1T82E0709467095400937583163", "IT82E0709467095400937583163"),  # I read as 1
+        ("DE88 2008 0000 0970 3757 0O", "DE88200800000970375700"),  # 0 read as O where digits go
+        ("DE88 2008 0000 0970 3757 00", "DE88200800000970375700"),  # already right
+    ],
+)
+def test_misread_ibans_are_read_back(printed, expected):
+    assert repair_iban(printed) == expected
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "NL58 DIZV 9829 4565 82",  # a digit wrong: no single look-alike swap fixes the check digits
+        "DE88 2008 0000 0970 3757",  # too short for Germany
+        "XX12 3456 7890",  # no IBAN country
+        "Rechnung 4711",
+    ],
+)
+def test_no_repair_without_a_unique_valid_reading(printed):
+    assert repair_iban(printed) is None
+
+
+def test_a_misread_iban_after_its_label_is_the_documents_iban():
+    rows = [
+        [("Pixel Print BV", 0.08)],
+        [("Totaal", 0.5), ("121,00", 0.8)],
+        [("Bank Blauwhuis  IBAN: NL58 DIZV 9829 4565 81  Swift: IXBLNL1G", 0.08)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows))
+    assert invoice.get("iban") == "NL58DJZV9829456581"

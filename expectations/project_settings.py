@@ -60,6 +60,7 @@ class OcrSettings:
     psm: int = _default(OcrConfig, "psm")
     detect_orientation: bool = _default(OcrConfig, "detect_orientation")
     deskew: bool = _default(OcrConfig, "deskew")
+    erase_rules: bool = _default(OcrConfig, "erase_rules")  # table and box rules erased before Tesseract
     workers: int | None = None
 
     def config(self, languages: str = "eng") -> OcrConfig:

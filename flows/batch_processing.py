@@ -23,11 +23,12 @@ import tempfile
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from prefect.utilities.annotations import quote
 
+from expectations.project_settings import ProjectSettings
 from flows import shutdown, tasks
 from flows.page_window import POLL_SECONDS, PageWindow
 from flows.port import (
@@ -51,7 +52,6 @@ from ocr_tasks.result_types import DocumentResult, ErrorInfo
 MAX_INGEST_CHUNK = 8  # documents per ingest task run
 SALVAGE_SECONDS = 2.0  # how long a run Prefect stops waits for the extractions under way
 PREFECT_CHECK_SECONDS = 1.0  # how often a run asks Prefect whether its flow run is being cancelled
-OCR_OPTIONS = frozenset(f.name for f in fields(OcrConfig)) - {"languages", "limits"}
 
 
 @dataclass
@@ -88,25 +88,34 @@ def error_info(exc: BaseException, step: str, page: int | None = None) -> ErrorI
     return ErrorInfo(code=error_code(exc), message=str(exc) or type(exc).__name__, step=step, page=page)
 
 
-def ocr_config(inputs: TaskInputs) -> OcrConfig:
+def ocr_config(inputs: TaskInputs, settings: ProjectSettings) -> OcrConfig:
     """The OCR configuration of a task: its languages plus the project's `ocr` settings."""
-    options = {k: v for k, v in dict(inputs.settings.get("ocr", {})).items() if k in OCR_OPTIONS}
-    return OcrConfig(languages=inputs.languages, **options)
+    return settings.ocr.config(inputs.languages)
 
 
 class BatchProcessing:
     """The state of one `process_invoices` run; each method is one stage of the flow."""
 
-    def __init__(self, port: PipelinePort, inputs: TaskInputs, *, flow_run_id: str | None = None) -> None:
+    def __init__(
+        self,
+        port: PipelinePort,
+        inputs: TaskInputs,
+        *,
+        settings: ProjectSettings | None = None,
+        flow_run_id: str | None = None,
+    ) -> None:
+        """`settings`: the task's project settings as parsed when the run started (None: parsed here
+        from `inputs.settings`; `InvalidSettings` when they cannot be used)."""
         self.port = port
         self.inputs = inputs
+        self.settings = settings if settings is not None else ProjectSettings.from_dict(inputs.settings)
         self.flow_run_id = flow_run_id
         self.next_prefect_check = 0.0
-        self.config = ocr_config(inputs)
-        self.engine = inputs.settings.get("ocr_engine")
+        self.config = ocr_config(inputs, self.settings)
+        self.engine = self.settings.ocr_engine
         self.docs = {source.id: DocumentState(source) for source in inputs.documents}
         self.progress = ProgressTracker(
-            port, inputs.task_id, documents=list(self.docs), costs=step_costs(inputs.settings)
+            port, inputs.task_id, documents=list(self.docs), costs=step_costs(self.settings)
         )
         self.cancelled = False
         self.stopping = False  # this process is stopping (flows.shutdown): the task is handed back
@@ -243,7 +252,7 @@ class BatchProcessing:
         )
         doc.extract_started = time.perf_counter()
         doc.extraction = tasks.extract.submit(
-            self.submitted(doc.ingested), self.submitted(doc.ocr), self.config.languages, self.inputs.settings
+            self.submitted(doc.ingested), self.submitted(doc.ocr), self.config.languages, self.settings
         )
         doc.extraction.add_done_callback(lambda _future, doc_id=doc.source.id: self.extracted.put(doc_id))
 
@@ -314,8 +323,8 @@ class BatchProcessing:
             validation = self.call_batch(
                 tasks.validate,
                 quote({doc_id: d.invoice for doc_id, d in done.items()}),
-                self.inputs.settings.get("custom_expectations", ()),
-                self.inputs.settings,
+                self.settings.custom_expectations,
+                self.settings,
             )
         except Exception as exc:  # noqa: BLE001
             errors.append(error_info(exc, "validate"))
@@ -348,7 +357,7 @@ class BatchProcessing:
             quote(history),
             quote(validation or None),
             stored[0] if stored else None,
-            self.inputs.settings,
+            self.settings,
         )
 
     def save(self, validation: dict[str, tuple], anomalies: dict[str, tuple], errors: list[ErrorInfo]) -> int:

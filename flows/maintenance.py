@@ -10,8 +10,10 @@ from typing import Any
 from prefect import flow
 from prefect.utilities.annotations import quote
 
+from expectations.project_settings import ProjectSettings
 from flows import tasks
-from flows.port import PipelinePort, ProjectListing, ProjectSettings
+from flows.port import PipelinePort, ProjectListing
+from flows.port import ProjectSettings as SettingsSource
 from flows.settings import ConfigurationError, get_port
 from ocr_tasks.anomaly.records import InvoiceRecord
 
@@ -36,9 +38,11 @@ def refit_anomaly_models(project_id: str | None = None) -> dict[str, str | None]
     return versions
 
 
-def settings_of(port: PipelinePort, project_id: str) -> dict[str, Any]:
-    """The project's settings when the port can tell them (`ProjectSettings`), else none (defaults)."""
-    return port.project_settings(project_id) if isinstance(port, ProjectSettings) else {}
+def settings_of(port: PipelinePort, project_id: str) -> ProjectSettings:
+    """The project's settings, parsed once, when the port can tell them (`flows.port.ProjectSettings`),
+    else the defaults; `InvalidSettings` when they cannot be used."""
+    stored = port.project_settings(project_id) if isinstance(port, SettingsSource) else {}
+    return ProjectSettings.from_dict(stored)
 
 
 @flow(name="rescore-project", persist_result=False)
@@ -53,9 +57,7 @@ def rescore_project(project_id: str) -> dict[str, Any]:
         return {"project_id": project_id, "rescored": 0, "failed": []}
     settings = settings_of(port, project_id)
     invoices = {r.source.id: r.invoice for r in results}
-    validation = tasks.validate(
-        quote(invoices), list(tasks.settings_of(settings).custom_expectations), settings
-    )
+    validation = tasks.validate(quote(invoices), list(settings.custom_expectations), settings)
     batch_ids = set(invoices)
     history = [h for h in port.load_history(project_id) if h.document_id not in batch_ids]
     stored = port.load_anomaly_model(project_id)

@@ -23,7 +23,7 @@ from prefect.states import State
 from flows import shutdown
 from flows.batch_processing import BatchProcessing, _runs_in_threads, error_info
 from flows.port import CANCELLED, FAILED, QUEUED, PipelinePort, TaskInputs
-from flows.project_settings import InvalidSettings, check_project_settings
+from flows.project_settings import InvalidSettings, ProjectSettings, check_project_settings
 from flows.runners import page_task_runner
 from flows.settings import get_port
 from ocr_tasks.errors import Cancelled
@@ -38,8 +38,10 @@ __all__ = ["BatchProcessing", "_runs_in_threads", "error_info", "process_invoice
 _active: dict[str, BatchProcessing] = {}
 
 
-def start_run(port: PipelinePort, inputs: TaskInputs, flow_run_id: str | None = None) -> BatchProcessing:
-    run = _active[inputs.task_id] = BatchProcessing(port, inputs, flow_run_id=flow_run_id)
+def start_run(
+    port: PipelinePort, inputs: TaskInputs, settings: ProjectSettings, flow_run_id: str | None = None
+) -> BatchProcessing:
+    run = _active[inputs.task_id] = BatchProcessing(port, inputs, settings=settings, flow_run_id=flow_run_id)
     return run
 
 
@@ -101,10 +103,10 @@ def process_invoices(task_id: str) -> dict[str, Any] | State:
     inputs = port.load_task(task_id)
     port.mark_running(task_id, flow_run_id=current_flow_run.id)
     try:
-        check_project_settings(inputs.settings)
+        settings = check_project_settings(inputs.settings)  # parsed once: the run reads this
     except InvalidSettings as exc:
         return refuse(port, inputs, error_info(exc, "settings"))
-    run = start_run(port, inputs, current_flow_run.id)
+    run = start_run(port, inputs, settings, current_flow_run.id)
     try:
         summary = run.execute()
     except TerminationSignal:  # a worker stops this run (Prefect cancellation): keep what is finished

@@ -13,8 +13,8 @@ as done, so a cancelled task never reads "40/40 documents".
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
+from expectations.project_settings import ProjectSettings
 from flows.port import PipelinePort, Progress
 
 STEPS = ("ingest", "ocr", "extract", "validate", "anomalies", "save", "done")
@@ -40,12 +40,10 @@ EXTRACT_PASSES = {"enhanced": 4.0, "reread": 2.0, "second_opinion": 6.0}
 RUNNING_CEILING = 99.0  # the most a running task shows
 
 
-def step_costs(settings: Mapping[str, Any] | None = None) -> dict[str, tuple[float, float]]:
-    """`STEP_COSTS` with extraction's cost for a project's settings."""
-    section = dict((settings or {}).get("extraction") or {})
-    extract = EXTRACT_BASE + sum(
-        cost for name, cost in EXTRACT_PASSES.items() if bool(section.get(name, True))
-    )
+def step_costs(settings: ProjectSettings | None = None) -> dict[str, tuple[float, float]]:
+    """`STEP_COSTS` with extraction's cost for a project's settings (None: the defaults)."""
+    section = (settings or ProjectSettings()).extraction
+    extract = EXTRACT_BASE + sum(cost for name, cost in EXTRACT_PASSES.items() if getattr(section, name))
     return {**STEP_COSTS, "extract": (0.0, extract)}
 
 

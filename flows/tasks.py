@@ -53,7 +53,8 @@ def _options(name: str, *, retry: bool) -> dict[str, Any]:
 
 
 def settings_of(project_settings: Mapping[str, Any] | ProjectSettings | None) -> ProjectSettings:
-    """A project's settings, parsed (`InvalidSettings` when they cannot be used)."""
+    """A project's settings, parsed (`InvalidSettings` when they cannot be used); parsed settings are
+    taken as they are (what the flows pass: they parse once when a run starts)."""
     from expectations.project_settings import ProjectSettings
 
     return ProjectSettings.from_dict(project_settings)
@@ -123,7 +124,7 @@ def ocr_page(page, config: OcrConfig, engine_name: str | None = None) -> OcrPage
 
 @task(**_options("extract", retry=False))
 def extract(
-    ingested, document: OcrDocument, languages: str = "eng", project_settings: Mapping[str, Any] | None = None
+    ingested, document: OcrDocument, languages: str = "eng", project_settings: ProjectSettings | None = None
 ):
     """Fields of one document. With its page images at hand, the library also re-reads the total's
     row, takes an enhanced second reading, and asks RapidOCR when the total or date is unsure (each on
@@ -162,7 +163,7 @@ def extract(
 def validate(
     invoices: Mapping[str, Any],
     custom_expectations: Sequence[Any] = (),
-    project_settings: Mapping[str, Any] | None = None,
+    project_settings: ProjectSettings | None = None,
 ) -> dict[str, tuple]:
     from expectations.runner import validate_batch
     from ocr_tasks.einvoice.validation import joined_reports
@@ -178,7 +179,7 @@ def score(
     history: Sequence[InvoiceRecord],
     validation: Mapping[str, tuple] | None,
     model_blob: bytes | None = None,
-    project_settings: Mapping[str, Any] | None = None,
+    project_settings: ProjectSettings | None = None,
 ) -> dict[str, tuple]:
     from ocr_tasks.anomaly import AnomalyModel, score_anomalies
 
@@ -188,7 +189,7 @@ def score(
 
 
 @task(**_options("fit-anomaly-model", retry=False))
-def fit(history: Sequence[InvoiceRecord], project_settings: Mapping[str, Any] | None = None):
+def fit(history: Sequence[InvoiceRecord], project_settings: ProjectSettings | None = None):
     from ocr_tasks.anomaly import fit_model
 
     return fit_model(history, settings=settings_of(project_settings).anomaly)

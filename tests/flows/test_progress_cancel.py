@@ -13,6 +13,7 @@ from prefect import get_client, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import StateType
 
+from expectations.project_settings import ProjectSettings
 from flows.port import CANCELLED, SUCCEEDED
 from flows.process import process_invoices
 from flows.progress import STEP_COSTS, step_costs, weighted_percent
@@ -103,8 +104,9 @@ def test_the_percentage_is_weighted_by_step_not_by_pages():
     assert weighted_percent(everything) == pytest.approx(100.0)
     assert weighted_percent({}) == 0.0
     # extraction weighs what the project's second readings cost
-    assert step_costs({})["extract"] == STEP_COSTS["extract"]
-    plain = step_costs({"extraction": {"enhanced": False, "reread": False, "second_opinion": False}})
+    assert step_costs()["extract"] == step_costs(ProjectSettings())["extract"] == STEP_COSTS["extract"]
+    off = {"enhanced": False, "reread": False, "second_opinion": False}
+    plain = step_costs(ProjectSettings.from_dict({"extraction": off}))
     assert plain["extract"][1] < STEP_COSTS["ocr"][1] < STEP_COSTS["extract"][1]
 
 

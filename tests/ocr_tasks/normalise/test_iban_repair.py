@@ -6,7 +6,7 @@ import pytest
 
 from ocr_tasks.extraction import extract_invoice
 from ocr_tasks.normalise.iban_repair import repair_iban
-from tests.extraction.layout_pages import text_layer_page
+from tests.ocr_tasks.extraction.layout_pages import text_layer_page
 
 
 @pytest.mark.parametrize(

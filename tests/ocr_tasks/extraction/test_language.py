@@ -7,7 +7,7 @@ import pytest
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
 from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.invoice_types import Invoice
-from tests.extraction.layout_pages import text_layer_page
+from tests.ocr_tasks.extraction.layout_pages import text_layer_page
 
 PAGES = {
     "de": ["Rechnungsnummer: RE-2024/0815", "Rechnungsdatum: 03.07.2024", "Zahlbar bis 17.07.2024"],

@@ -9,7 +9,7 @@ import pytest
 from ocr_tasks.einvoice import read_pdf, read_xml
 from ocr_tasks.einvoice.safe_xml import MAX_XML_BYTES
 from ocr_tasks.errors import DocumentTooLarge, EInvoiceInvalid, XmlUnsafe
-from tests.einvoice.builders import pdf_with_attachments
+from tests.ocr_tasks.einvoice.builders import pdf_with_attachments
 
 CII_NS = (
     'xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100" '

@@ -12,7 +12,7 @@ from ocr_tasks.extraction.date_fields import implausible_date
 from ocr_tasks.extraction.keywords import LABELS, LANGUAGES, has_negative, label_strength, lexicon, phrases
 from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
 from ocr_tasks.normalise.dates import find_dates
-from tests.extraction.layout_pages import text_layer_page
+from tests.ocr_tasks.extraction.layout_pages import text_layer_page
 
 TODAY = ExtractionOptions(today=date(2024, 9, 1))
 

@@ -6,7 +6,7 @@ import pytest
 
 from ocr_tasks.anomaly import AnomalyModel, AnomalySettings, fit_model, score_anomalies
 from ocr_tasks.errors import AnomalyModelError
-from tests.anomaly.records import TODAY, history, rec
+from tests.ocr_tasks.anomaly.records import TODAY, history, rec
 
 SETTINGS = AnomalySettings(today=TODAY, min_history=100, n_estimators=50)
 PAST = history(vendors=4, per_vendor=30)  # 120 invoices; vendor v's totals sit around 100 x (v + 1)

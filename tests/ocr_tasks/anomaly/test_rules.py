@@ -8,7 +8,7 @@ import pytest
 
 from ocr_tasks.anomaly import AnomalySettings, score_anomalies
 from ocr_tasks.result_types import ExpectationOutcome, ValidationReport
-from tests.anomaly.records import FRIDAY, TODAY, history, rec
+from tests.ocr_tasks.anomaly.records import FRIDAY, TODAY, history, rec
 
 RULES_ONLY = AnomalySettings(today=TODAY, min_history=10_000)
 PAST = history(vendors=2, per_vendor=12)  # 24 invoices: enough for "new vendor" (20), too few for a model

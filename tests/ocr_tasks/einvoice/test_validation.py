@@ -28,7 +28,7 @@ from ocr_tasks.invoice_types import Invoice
 from ocr_tasks.ocr_types import OcrDocument
 from ocr_tasks.result_types import DocumentResult, ValidationReport
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "einvoice-dev" / "xml"
+CORPUS = Path(__file__).resolve().parents[4] / "shared" / "corpus" / "einvoice-dev" / "xml"
 CII_EXAMPLES = sorted((CORPUS / "cii").glob("*.xml"))
 UBL_EXAMPLES = sorted(p for p in (CORPUS / "ubl").iterdir() if p.suffix.lower() == ".xml")
 

@@ -10,7 +10,7 @@ from ocr_tasks.config import OcrConfig
 from ocr_tasks.invoice_types import Invoice
 from ocr_tasks.ocr_types import OcrDocument
 from ocr_tasks.result_types import DocumentResult
-from tests.einvoice.builders import pdf_with_attachments
+from tests.ocr_tasks.einvoice.builders import pdf_with_attachments
 
 NO_SECOND_READINGS = {"extraction": {"enhanced": False, "reread": False, "second_opinion": False}}
 

@@ -32,7 +32,7 @@ from ocr_tasks.extraction.keywords import (
 )
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
-from ocr_tasks.normalise.iban_repair import repair_iban
+from ocr_tasks.normalise.iban_repair import repair_iban, repair_vat_id
 from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9$€©¢§][A-Za-z0-9$€©¢§/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
@@ -410,29 +410,55 @@ def _tax_id_value(printed: str) -> str:
     return compact
 
 
+_VAT_LABEL = concept_pattern(("vat_id",))
+# a VAT id as OCR may print it right after its label: a look-alike prefix, then 6-14 digits and letters
+_LOOSE_VAT = re.compile(r"\s*[:.]?\s*([A-Z0-9£€|]{2}[\s.]?[A-Z0-9](?:[\s.]?[A-Z0-9]){5,13})(?![A-Z0-9])")
+
+
+def _tax_id_candidate(row: Row, rows: list[Row], span: tuple[int, int], label: float) -> Candidate:
+    start, end = span
+    printed = row.text[start:end]
+    value, valid, repaired = _tax_id_value(printed), tax_id_valid(printed), 0.0
+    if valid is not True and (fixed := repair_vat_id(printed)) is not None:
+        value, valid, repaired = fixed, True, 1.0  # `DE 87901652Z`: a look-alike in a valid id
+    return Candidate(
+        field="vendor_tax_id",
+        value=value,
+        raw_text=printed,
+        page=row.page,
+        bbox=row.span_bbox(start, end),
+        ocr_confidence=row.span_confidence(start, end) * (0.8 if repaired else 1.0),
+        features={
+            "label": label,
+            "rel_y": row.bbox.center[1],
+            "eu_vat": float(bool(re.match(r"[A-Z]{2}", value))),
+            "checksum_bad": float(valid is False),
+            "repaired": repaired,
+            **_party_features(row, start),
+        },
+        row_index=rows.index(row),
+    )
+
+
+def _misread_after_label(row: Row) -> tuple[int, int] | None:
+    """The span of a VAT id after its label that the patterns miss because OCR garbled its prefix
+    (`P.IVA 1T29972000037`), when `repair_vat_id` reads a valid id from it."""
+    label = _VAT_LABEL.search(row.text)
+    m = _LOOSE_VAT.match(row.text.upper(), label.end()) if label is not None else None
+    if m is None or repair_vat_id(m.group(1)) is None:
+        return None
+    return m.span(1)
+
+
 def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for row in rows:
         label = label_strength(row.text, LABELS["vendor_tax_id"], fuzzy=False)
-        for m in _tax_id_matches(row):
-            out.append(
-                Candidate(
-                    field="vendor_tax_id",
-                    value=_tax_id_value(m.group(1)),
-                    raw_text=m.group(1),
-                    page=row.page,
-                    bbox=row.span_bbox(m.start(1), m.end(1)),
-                    ocr_confidence=row.span_confidence(m.start(1), m.end(1)),
-                    features={
-                        "label": label,
-                        "rel_y": row.bbox.center[1],
-                        "eu_vat": float(bool(re.match(r"[A-Z]{2}", m.group(1)))),
-                        "checksum_bad": float(tax_id_valid(m.group(1)) is False),
-                        **_party_features(row, m.start()),
-                    },
-                    row_index=rows.index(row),
-                )
-            )
+        spans = [m.span(1) for m in _tax_id_matches(row)]
+        misread = _misread_after_label(row)
+        if misread is not None and not any(s < misread[1] and misread[0] < e for s, e in spans):
+            spans.append(misread)
+        out += [_tax_id_candidate(row, rows, span, label) for span in spans]
     return out
 
 

@@ -1,4 +1,4 @@
-"""IBANs as OCR misreads them, read back with the help of their structure and check digits.
+"""IBANs and VAT ids as OCR misreads them, read back with the help of their structure and check digits.
 
 A scanned IBAN loses a character or two to look-alike glyphs: `1T82E07...` (I read as 1), `£S18...`
 (E as £), `NL58 DIZV...` (J as I). The country's BBAN format (schwifty's registry: `4!a10!n` for NL, four
@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from schwifty import registry
 
-from ocr_tasks.normalise.tax_ids import iban_valid
+from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
 
 # glyph -> the letter / digit OCR most often confuses it with
 _AS_LETTER = {
@@ -105,4 +105,58 @@ def repair_iban(printed: str) -> str | None:
             tried = country + body[:position] + alternative + body[position + 1 :]
             if iban_valid(tried):
                 found.add(tried)
+    return found.pop() if len(found) == 1 else None
+
+
+_VAT_PREFIXES = frozenset(
+    "AT BE BG CY CZ DE DK EE EL ES FI FR GB HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK XI".split()
+)
+
+
+# glyph -> the letters it may stand for in a VAT id's country prefix (`1T` and `11` for `IT`, `17` too)
+_PREFIX_LETTERS = {
+    "1": "IT",
+    "7": "T",
+    "|": "I",
+    "!": "I",
+    "0": "O",
+    "5": "S",
+    "8": "B",
+    "6": "G",
+    "£": "E",
+    "€": "E",
+}
+
+
+def _prefixes(head: str) -> set[str]:
+    options = [_PREFIX_LETTERS.get(ch, "") + (ch if ch.isalpha() else "") for ch in head]
+    return {a + b for a in options[0] for b in options[1]} & _VAT_PREFIXES
+
+
+def _valid_readings(prefix: str, body: str) -> set[str]:
+    """The valid ids of `prefix + body` as printed or with one letter in the number read as its digit."""
+    if tax_id_valid(prefix + body):
+        return {prefix + body}
+    found = set()
+    for position, ch in enumerate(body):
+        # only a letter read for a digit (`Z` for 2, `O` for 0): swapping digits for digits would "repair"
+        # any made-up number with a wrong check digit into a real one
+        alternative = _AS_DIGIT.get(ch, "") if ch.isalpha() else ""
+        tried = prefix + body[:position] + alternative + body[position + 1 :]
+        if alternative and tax_id_valid(tried):
+            found.add(tried)
+    return found
+
+
+def repair_vat_id(printed: str) -> str | None:
+    """The valid EU VAT id an OCR reading most likely shows (`1T29972000037` and `1129972000037` ->
+    `IT29972000037`, `DE 87901652Z` -> `DE879016522`), or None: the country prefix's look-alikes become
+    letters, a letter in the number is read as its look-alike digit, and a reading is kept only when
+    exactly one passes python-stdnum's check."""
+    compact = re.sub(r"[\s\-.,°'\"/]+", "", printed.upper())
+    if len(compact) < 8:
+        return None
+    found = set()
+    for prefix in _prefixes(compact[:2]):
+        found |= _valid_readings(prefix, compact[2:])
     return found.pop() if len(found) == 1 else None

@@ -1,11 +1,11 @@
-"""IBANs misread by OCR, read back from the country's BBAN format and the check digits."""
+"""IBANs and VAT ids misread by OCR, read back from their structure and check digits."""
 
 from __future__ import annotations
 
 import pytest
 
 from ocr_tasks.extraction import extract_invoice
-from ocr_tasks.normalise.iban_repair import repair_iban
+from ocr_tasks.normalise.iban_repair import repair_iban, repair_vat_id
 from tests.ocr_tasks.extraction.layout_pages import text_layer_page
 
 
@@ -44,3 +44,31 @@ def test_a_misread_iban_after_its_label_is_the_documents_iban():
     ]
     invoice = extract_invoice(text_layer_page(rows))
     assert invoice.get("iban") == "NL58DJZV9829456581"
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("1T29972000037", "IT29972000037"),  # I read as 1
+        ("1129972000037", "IT29972000037"),  # IT read as 11
+        ("DE 87901652Z", "DE879016522"),  # 2 read as Z in the number
+        ("DE136695976", "DE136695976"),  # already right
+        ("DE136695977", None),  # a wrong digit, no look-alike: not guessed
+        ("12345678901", None),  # a national number: no prefix to read
+    ],
+)
+def test_misread_vat_ids_are_read_back(printed, expected):
+    assert repair_vat_id(printed) == expected
+
+
+def test_a_misread_vat_id_after_its_label_is_the_vendors():
+    rows = [
+        [("Pixel Print S.r.l.", 0.08)],
+        [("Totale", 0.5), ("122,00", 0.8)],
+        [("P.IVA 1T29972000037", 0.08)],
+    ]
+    assert extract_invoice(text_layer_page(rows)).get("vendor_tax_id") == "IT29972000037"
+
+
+def test_a_made_up_vat_id_with_a_wrong_check_digit_is_not_turned_into_a_real_one():
+    assert repair_vat_id("NL123456789B01") is None  # printed so on a sample: left as printed, not "repaired"

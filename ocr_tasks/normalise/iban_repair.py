@@ -3,8 +3,9 @@
 A scanned IBAN loses a character or two to look-alike glyphs: `1T82E07...` (I read as 1), `£S18...`
 (E as £), `NL58 DIZV...` (J as I). The country's BBAN format (schwifty's registry: `4!a10!n` for NL, four
 letters then ten digits) says which positions hold letters and which digits, so look-alikes are mapped
-to the kind each position needs; if the check digits still fail, single look-alike swaps are tried and a
-repair is kept only when exactly one of them gives a valid IBAN (ISO 13616 mod 97: a random string
+to the kind each position needs; if the check digits still fail, single letter look-alike swaps (J read as
+I; never a digit for a digit, which would make a mistyped IBAN someone else's) are tried and a repair is
+kept only when exactly one of them gives a valid IBAN (ISO 13616 mod 97: a random string
 passes 1 time in 97, and the length and format must fit too).
 """
 
@@ -98,6 +99,8 @@ def repair_iban(printed: str) -> str | None:
     found = set()
     for position, ch in enumerate(body):
         for alternative in _SWAPS.get(ch, ""):
+            if ch.isdigit() and alternative.isdigit():
+                continue  # a digit for a digit would turn a mistyped IBAN into someone else's account
             if kinds[position] == "n" and not alternative.isdigit():
                 continue
             if kinds[position] == "a" and not alternative.isalpha():

@@ -72,3 +72,9 @@ def test_a_misread_vat_id_after_its_label_is_the_vendors():
 
 def test_a_made_up_vat_id_with_a_wrong_check_digit_is_not_turned_into_a_real_one():
     assert repair_vat_id("NL123456789B01") is None  # printed so on a sample: left as printed, not "repaired"
+
+
+def test_a_mistyped_iban_is_not_turned_into_another_account():
+    # DE88 2008 0000 0970 3757 00 with one digit wrong: a digit swap could make some valid IBAN, never tried
+    assert repair_iban("DE88 2008 0000 0970 3757 01") is None
+    assert repair_iban("DE88 2008 0000 0970 3752 00") is None

@@ -46,7 +46,14 @@ INVOICE_FIELDS: list[dict[str, str]] = [
 # the schema test compares the two)
 DEFAULT_SETTINGS: dict[str, Any] = {
     "ocr_engine": None,
-    "ocr": {"dpi": 300, "psm": 3, "detect_orientation": True, "deskew": True, "workers": None},
+    "ocr": {
+        "dpi": 300,
+        "psm": 3,
+        "detect_orientation": True,
+        "deskew": True,
+        "erase_rules": True,
+        "workers": None,
+    },
     "extraction": {
         "day_first": None,
         "country": None,

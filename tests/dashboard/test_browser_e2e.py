@@ -136,8 +136,11 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
             page.get_by_role("button", name="Save corrections").click()
             expect(page.get_by_text("Nothing changed.")).to_be_visible()
 
-            # correct the total of the document shown now: the checks run again on the same page
+            # correct the total of the document shown now: the checks run again on the same page. Until the
+            # rerun ends, Streamlit keeps the previous run's elements (stale) beside the new ones: wait for
+            # one form, which also fails if two documents' forms were really shown together
             total_input = page.locator('input[aria-label^="total ("]')
+            expect(total_input).to_have_count(1, timeout=15_000)
             expect(total_input).to_be_visible()
             extracted = total_input.input_value()
             new_total = (

@@ -54,11 +54,13 @@ _CASH_GIVEN = concept_pattern(("cash",))
 _CHANGE_GIVEN = concept_pattern(("change",))
 
 
-def _is_totals_header(text: str) -> bool:
-    """A header row of a totals table: no numbers, and labels of at least two of net, tax and total."""
+def _is_totals_header(text: str, *, fuzzy: bool = True) -> bool:
+    """A header row of a totals table: no numbers, and labels of at least two of net, tax and total
+    (`fuzzy=False`: exact labels only; an items header's `U/P—AMOUNT` is no `tax amount`)."""
     if re.search(r"\d", text):
         return False
-    return sum(has_label(text, name) >= 1.0 for name in ("subtotal", "tax_amount", "total")) >= 2
+    names = ("subtotal", "tax_amount", "total")
+    return sum(label_strength(text, LABELS[name], fuzzy=fuzzy) >= 1.0 for name in names) >= 2
 
 
 # The label of a totals table's sum row: a total word (or Σ) and nothing else before its amounts
@@ -68,16 +70,7 @@ _SUM_LABEL = re.compile(
 
 
 def _is_exact_totals_header(text: str) -> bool:
-    """`_is_totals_header` with exact labels only (an items header's `U/P—AMOUNT` is no `tax amount`)."""
-    if re.search(r"\d", text):
-        return False
-    return (
-        sum(
-            label_strength(text, LABELS[name], fuzzy=False) >= 1.0
-            for name in ("subtotal", "tax_amount", "total")
-        )
-        >= 2
-    )
+    return _is_totals_header(text, fuzzy=False)
 
 
 def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:

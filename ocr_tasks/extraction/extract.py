@@ -36,7 +36,7 @@ from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
 from ocr_tasks.extraction.settle import settle_due
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
-from ocr_tasks.field_registry import BESIDE_OR_ABOVE, FIELDS
+from ocr_tasks.field_registry import FIELDS
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
 from ocr_tasks.normalise.amounts import format_amount
@@ -47,6 +47,9 @@ from ocr_tasks.ocr_types import OcrDocument
 
 # Fields that need their own label to be reported at all (an unlabelled date is never a due date).
 _NEEDS_LABEL = {spec.name: spec.needs_label for spec in FIELDS if spec.needs_label}
+# How strong a required label must be (0.5 lets an OCR-garbled label count); a label above is a column
+# header, where only an exact one counts (a fuzzy `Montant` is no `Montant dû`)
+_LABEL_MINIMUM = {"label_above": 1.0}
 
 
 def _generate(
@@ -143,10 +146,7 @@ def _has_required_label(c: Candidate) -> bool:
         return True
     if c.field == "amount_due" and not c.features.get("has_decimals"):
         return False  # `Payment due within 7 days`: a number of days under an amount-due label
-    # a label above is a column header: only an exact one counts (a fuzzy `Montant` is no `Montant dû`)
-    labelled = c.features.get("label_left", 0.0) >= 0.5 or c.features.get("label_above", 0.0) >= 1.0
-    if keys != BESIDE_OR_ABOVE:
-        labelled = any(c.features.get(k, 0.0) >= 0.5 for k in keys)
+    labelled = any(c.features.get(k, 0.0) >= _LABEL_MINIMUM.get(k, 0.5) for k in keys)
     return labelled and c.features.get("negative_label", 0.0) < 1.0
 
 

@@ -66,22 +66,22 @@ def _column_hits(row: Row) -> dict[str, float]:
 FOOTER_Y = 0.88
 
 
-def _is_header(row: Row) -> bool:
+def _header_hits(row: Row) -> dict[str, float] | None:
+    """The column hits of a row that reads as an items table's header (at least two column labels, one
+    of them a price or an amount, no amounts), else None."""
     hits = _column_hits(row)
-    return len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text)
+    if len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text):
+        return hits
+    return None
 
 
 def _find_header(rows: list[Row]) -> tuple[int, dict[str, float]] | None:
     best: tuple[int, dict[str, float]] | None = None
     for i, row in enumerate(rows):
-        hits = _column_hits(row)
-        is_header = (
-            len(hits) >= 2
-            and ("amount" in hits or "unit_price" in hits)
-            and not find_amounts(row.text)
-            and not re.search(r"summary|ringkasan", row.text, re.IGNORECASE)
-        )
-        if is_header and (best is None or len(hits) > len(best[1])):
+        hits = _header_hits(row)
+        if hits is None or re.search(r"summary|ringkasan", row.text, re.IGNORECASE):
+            continue
+        if best is None or len(hits) > len(best[1]):
             best = (i, hits)
     return best
 
@@ -217,7 +217,7 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
     for row in rows[start:]:
         if (
             row.bbox.y0 > FOOTER_Y
-            or (row.page != rows[start - 1].page and _is_header(row))
+            or (row.page != rows[start - 1].page and _header_hits(row) is not None)
             or _CARRIED_FORWARD.search(row.text)
         ):
             continue  # a page's footer, the header repeated on the next page, a carried-forward sum

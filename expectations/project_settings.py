@@ -52,6 +52,10 @@ def _default(cls: type, name: str) -> Any:
     return found.default
 
 
+# the lexicons' languages (`ocr_tasks.extraction.keywords.LANGUAGES`; a test keeps the two equal)
+LEXICON_LANGUAGES = ("en", "de", "fr", "nl", "es", "it", "ms")
+
+
 @dataclass(frozen=True, slots=True)
 class OcrSettings:
     """Tesseract options of every page (`OcrConfig`); `workers` None: the worker's CPU count."""
@@ -77,7 +81,7 @@ class ExtractionSettings:
     day_first: bool | None = None
     country: str | None = None
     decimal_separator: str | None = None
-    languages: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "ms")
+    languages: tuple[str, ...] = LEXICON_LANGUAGES
     scorer: str = "hand"
     min_confidence: float = 0.01
     line_items: bool = True
@@ -132,9 +136,11 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "anomaly.random_state": (0, 2**32 - 1),
     "review.confidence": (0, 1),
 }
+# a setting's allowed values; for a list setting, what each of its (at least one) items may be
 CHOICES: dict[str, tuple[str, ...]] = {
     "extraction.decimal_separator": (".", ","),
     "extraction.scorer": ("hand", "learned"),
+    "extraction.languages": LEXICON_LANGUAGES,
 }
 LENGTHS: dict[str, tuple[int, int]] = {"ocr_engine": (1, 64), "extraction.country": (2, 2)}
 HIDDEN = frozenset({"today"})  # fields of the library's options that are no project setting
@@ -195,7 +201,10 @@ def _out_of_range(path: str, value: Any) -> str | None:
     low, high = BOUNDS.get(path, (None, None))
     if (low is not None and value < low) or (high is not None and value > high):
         return f"expected a value from {low} to {'any' if high is None else high}, got {value!r}"
-    if path in CHOICES and value not in CHOICES[path]:
+    if path in CHOICES and isinstance(value, list | tuple):
+        if not value or any(item not in CHOICES[path] for item in value):
+            return f"expected one or more of {list(CHOICES[path])}, got {value!r}"
+    elif path in CHOICES and value not in CHOICES[path]:
         return f"expected one of {list(CHOICES[path])}, got {value!r}"
     shortest, longest = LENGTHS.get(path, (0, None))
     if isinstance(value, str) and not shortest <= len(value) <= (longest or len(value)):
@@ -388,7 +397,10 @@ def _schema(path: str, kind: type, nullable: bool, default: Any, openapi: bool) 
         schema["minimum"] = low
     if high is not None:
         schema["maximum"] = high
-    if path in CHOICES:
+    if path in CHOICES and kind is tuple:
+        schema["items"]["enum"] = list(CHOICES[path])
+        schema["minItems"] = 1
+    elif path in CHOICES:
         schema["enum"] = [*CHOICES[path], *([None] if nullable else [])]
     if path in LENGTHS:
         schema["minLength"], schema["maxLength"] = LENGTHS[path]

@@ -7,6 +7,7 @@ import pytest
 
 from expectations.project_settings import (
     DEFAULT_REVIEW_CONFIDENCE,
+    LEXICON_LANGUAGES,
     InvalidSettings,
     ProjectSettings,
     json_schema,
@@ -15,6 +16,7 @@ from expectations.project_settings import (
 from expectations.settings import ValidationSettings
 from ocr_tasks.anomaly import AnomalySettings
 from ocr_tasks.config import OcrConfig
+from ocr_tasks.extraction.keywords import LANGUAGES
 from ocr_tasks.extraction.options import ExtractionOptions
 from ocr_tasks.extraction.tesseract_regions import SECOND_OPINION_BELOW
 
@@ -28,6 +30,7 @@ def test_defaults_are_the_librarys():
     assert settings.ocr.config("eng+deu") == OcrConfig(languages="eng+deu")
     assert settings.review.confidence == DEFAULT_REVIEW_CONFIDENCE
     assert settings.to_dict(full=False) == {}
+    assert LEXICON_LANGUAGES == LANGUAGES  # the languages a project may choose are the lexicons'
 
 
 def test_sections_and_the_older_flat_keys_are_read():
@@ -70,6 +73,8 @@ def test_sections_and_the_older_flat_keys_are_read():
         ({"extraction": {"second_opinion_below": 5}}, "extraction.second_opinion_below"),
         ({"extraction": {"reread": "false"}}, "extraction.reread"),
         ({"extraction": {"scorer": "magic"}}, "extraction.scorer"),
+        ({"extraction": {"languages": []}}, "extraction.languages"),  # no language: no month names
+        ({"extraction": {"languages": ["en", "xx"]}}, "extraction.languages"),  # no lexicon for xx
         ({"review": {"confidence": 1.5}}, "review.confidence"),
         ({"custom_expectations": {"type": "x"}}, "custom_expectations"),
         ({"ocr_engine": 3}, "ocr_engine"),

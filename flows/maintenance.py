@@ -12,8 +12,7 @@ from prefect.utilities.annotations import quote
 
 from expectations.project_settings import ProjectSettings
 from flows import tasks
-from flows.port import PipelinePort, ProjectListing
-from flows.port import ProjectSettings as SettingsSource
+from flows.port import PipelinePort, ProjectListing, SettingsSource
 from flows.settings import ConfigurationError, get_port
 from ocr_tasks.anomaly.records import InvoiceRecord
 
@@ -39,7 +38,7 @@ def refit_anomaly_models(project_id: str | None = None) -> dict[str, str | None]
 
 
 def settings_of(port: PipelinePort, project_id: str) -> ProjectSettings:
-    """The project's settings, parsed once, when the port can tell them (`flows.port.ProjectSettings`),
+    """The project's settings, parsed once, when the port can tell them (`flows.port.SettingsSource`),
     else the defaults; `InvalidSettings` when they cannot be used."""
     stored = port.project_settings(project_id) if isinstance(port, SettingsSource) else {}
     return ProjectSettings.from_dict(stored)

@@ -238,7 +238,7 @@ class InMemoryPort:
             return self._models.get(project_id)
 
     def project_settings(self, project_id: str) -> dict[str, Any]:
-        """`ProjectSettings`: what `set_project_settings` stored, else the port's default settings."""
+        """`SettingsSource`: what `set_project_settings` stored, else the port's default settings."""
         with self._lock:
             return dict(self._project_settings.get(project_id, self._default_settings))
 

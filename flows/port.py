@@ -93,7 +93,7 @@ class ProjectListing(Protocol):
 
 
 @runtime_checkable
-class ProjectSettings(Protocol):
+class SettingsSource(Protocol):
     """A project's settings (the same dict `load_task` gives a task: custom expectations, validation and
     anomaly settings...), for the flows that work on a project without a task (`rescore_project`,
     `refit_anomaly_models`)."""

@@ -33,7 +33,7 @@ def build_port() -> DjangoPort:
 
 
 class DjangoPort:
-    """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`ProjectSettings`/
+    """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`SettingsSource`/
     `TaskRequeue` (inbox sweeps, the nightly refit of every project, rescoring with the project's settings,
     handing a task back when the process stops), and `flows.webhooks.WebhookPort` (webhook deliveries)."""
 

@@ -11,6 +11,7 @@ from django_api.invoices.models.results import (
 )
 from django_api.invoices.models.tasks import OcrTask, TaskStatus
 from django_api.invoices.models.tokens import ApiToken
+from django_api.invoices.models.vendor_memory import LessonAction, ProjectTemplate, VendorLesson, VendorMemory
 from django_api.invoices.models.webhooks import (
     DeliveryStatus,
     WebhookDelivery,
@@ -26,14 +27,18 @@ __all__ = [
     "DocumentResult",
     "DocumentStatus",
     "FieldCorrection",
+    "LessonAction",
     "Membership",
     "OcrTask",
     "Project",
     "ProjectAnomalyModel",
+    "ProjectTemplate",
     "Role",
     "SupersededChecks",
     "TaskStatus",
     "ValidationResult",
+    "VendorLesson",
+    "VendorMemory",
     "WebhookDelivery",
     "WebhookEndpoint",
     "WebhookEvent",

@@ -95,3 +95,10 @@ class ApprovalBlocked(ApiError):
 
     code = "checks_failed"
     http_status = 409
+
+
+class TemplateExists(ApiError):
+    """A project template's name already taken in the project."""
+
+    code = "template_exists"
+    http_status = 409

@@ -2,12 +2,23 @@
 
 from django.urls import path
 
-from django_api.invoices.api import auth, documents, health, invoice_fields, projects, root, tasks, webhooks
+from django_api.invoices.api import (
+    auth,
+    documents,
+    health,
+    invoice_fields,
+    projects,
+    root,
+    tasks,
+    vendor_memory,
+    webhooks,
+)
 
 P = "projects/<int:project_id>/"
 T = "<str:task_id>/"
 D = P + "documents/<str:document_id>/"
 W = P + "webhooks/<int:webhook_id>/"
+V = P + "vendors/<str:key>/"  # a vendor key holds ':' (vat:DE123): one segment, sent as is or %-encoded
 
 urlpatterns = [
     path("", root.ApiRootApi.as_view(), name="api-root"),
@@ -39,4 +50,12 @@ urlpatterns = [
     path(P + "webhooks/", webhooks.WebhookListApi.as_view(), name="webhook-list"),
     path(W, webhooks.WebhookDetailApi.as_view(), name="webhook-detail"),
     path(W + "deliveries/", webhooks.WebhookDeliveryListApi.as_view(), name="webhook-deliveries"),
+    path(P + "vendors/", vendor_memory.VendorListApi.as_view(), name="vendor-list"),
+    path(V, vendor_memory.VendorDetailApi.as_view(), name="vendor-detail"),
+    path(V + "fields/<str:field>/", vendor_memory.VendorFieldApi.as_view(), name="vendor-field"),
+    path(V + "template/", vendor_memory.VendorTemplateApi.as_view(), name="vendor-template"),
+    path(P + "templates/", vendor_memory.ProjectTemplateListApi.as_view(), name="template-list"),
+    path(
+        P + "templates/<str:name>/", vendor_memory.ProjectTemplateDetailApi.as_view(), name="template-detail"
+    ),
 ]

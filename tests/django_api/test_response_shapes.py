@@ -52,6 +52,11 @@ CHECKED_ELSEWHERE = [  # tests/django_api/test_webhooks.py
     P + "webhooks/",
     P + "webhooks/{webhook_id}/",
     P + "webhooks/{webhook_id}/deliveries/",
+    # tests/django_api/test_vendor_memory_api.py
+    P + "vendors/",
+    P + "vendors/{key}/",
+    P + "templates/",
+    P + "templates/{name}/",
 ]
 
 

@@ -18,9 +18,11 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from django_api.invoices.errors import ApiError
-from ocr_tasks.errors import OcrPipelineError, StorageError
+from ocr_tasks.errors import OcrPipelineError, StorageError, TemplateError
 
 logger = logging.getLogger(__name__)
+
+TEMPLATE_STATUS = {"invalid_template": 400, "template_too_large": 413}
 
 
 def error_response(
@@ -68,6 +70,9 @@ def exception_handler(exc, context):
     if isinstance(exc, StorageError):
         logger.error("storage error on %s: %s", _request_line(context), exc.message, exc_info=exc)
         return _logged(error_response(exc.code, exc.message, exc.http_status, exc.detail))
+    if isinstance(exc, TemplateError):  # an imported template: refused as YAML (400) or for its size (413)
+        http_status = TEMPLATE_STATUS.get(exc.code, exc.http_status)
+        return error_response(exc.code, exc.message, http_status, exc.detail)
     if isinstance(exc, OcrPipelineError):
         return error_response(exc.code, exc.message, exc.http_status, exc.detail)
     if isinstance(exc, (TooManyFilesSent, TooManyFieldsSent, RequestDataTooBig)):

@@ -20,6 +20,7 @@ from django_api.invoices.models import Document, DocumentResult, DocumentStatus,
 from django_api.invoices.reviewed_values import current_fields, current_line_items
 from django_api.invoices.services.pipeline_records import checks_store
 from django_api.invoices.services.projects import require_write_role
+from django_api.invoices.services.vendor_memory import approval_learn, corrections_learn
 from django_api.invoices.services.webhooks import document_approved_record
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
@@ -85,9 +86,12 @@ def _store_checks(
     )
 
 
-def _apply_field_changes(*, user, document: Document, result: DocumentResult, fields: dict[str, Any]) -> bool:
+def _apply_field_changes(
+    *, user, document: Document, result: DocumentResult, fields: dict[str, Any]
+) -> dict[str, str | None]:
+    """The changed fields with their new values."""
     current = current_fields(result)
-    changed = False
+    changed = {}
     for name, raw in fields.items():
         new = _clean_value(raw)
         old = current.get(name)
@@ -95,7 +99,7 @@ def _apply_field_changes(*, user, document: Document, result: DocumentResult, fi
             continue
         FieldCorrection.objects.create(document=document, user=user, field=name, old_value=old, new_value=new)
         result.corrected_fields[name] = new
-        changed = True
+        changed[name] = new
     return changed
 
 
@@ -136,11 +140,14 @@ def document_fields_update(
             "Unknown fields.", detail={"fields": sorted(unknown), "allowed": list(FIELD_NAMES)}
         )
     document, result = _locked(document, result_version=result_version, action="corrected")
-    changed = _apply_field_changes(user=user, document=document, result=result, fields=fields)
+    corrected = _apply_field_changes(user=user, document=document, result=result, fields=fields)
+    changed = bool(corrected)
     changed |= _apply_line_item_changes(user=user, document=document, result=result, line_items=line_items)
     if not changed:
         return document
     _store_checks(document=document, result=result, user=user, reason="correction", checks=checks)
+    if corrected:  # the vendor memory learns where the right values sit (a failure never blocks this)
+        corrections_learn(user=user, project=project, document=document, result=result, changed=corrected)
     if document.status == DocumentStatus.APPROVED:
         document.status = DocumentStatus.PROCESSED
         document.approved_by = None
@@ -209,4 +216,5 @@ def document_approve(
         locked.approval_override_reason = reason if failures else ""
         locked.save(update_fields=["status", "approved_by", "approved_at", "approval_override_reason"])
         document_approved_record(document=locked)
+        approval_learn(user=user, project=project, document=locked)  # unchanged fields: confirmations
     return locked

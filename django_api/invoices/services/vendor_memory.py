@@ -1,0 +1,262 @@
+"""The project's vendor memory: what reviewers teach it (corrections; approvals without change count as
+confirmations), forgetting a field or a whole vendor, and the project's imported invoice2data templates.
+
+The learning itself is the library's (`ocr_tasks.vendor_memory.learn`): this module loads the project's
+memory of the document's vendor, hands it the document's stored OCR and extraction (`DocumentResult.result`)
+and the reviewed values, stores what comes back and records each lesson (`VendorLesson`: who, which
+document, when). Memory never crosses projects, and only members with a write role teach it.
+
+Learning runs inside the review's transaction in a savepoint: when it fails, the failure is logged and
+rolled back alone; the reviewer's correction or approval stands."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from django_api.invoices.errors import NotFound, TemplateExists
+from django_api.invoices.models import (
+    Document,
+    DocumentResult,
+    LessonAction,
+    Project,
+    ProjectTemplate,
+    VendorLesson,
+    VendorMemory,
+)
+from django_api.invoices.models.projects import WRITE_ROLES
+from django_api.invoices.reviewed_values import reviewed_invoice
+from django_api.invoices.selectors.projects import project_role
+from django_api.invoices.services.projects import require_write_role
+
+logger = logging.getLogger(__name__)
+
+MAX_TEMPLATE_NAME_LENGTH = 100
+
+
+def _library_memories(project: Project) -> list[tuple[VendorMemory, Any]]:
+    """The project's memories as (row, `ocr_tasks.vendor_memory.VendorMemory`); a row the library can no
+    longer read is logged and left out."""
+    from ocr_tasks.vendor_memory import VendorMemory as LibraryMemory
+
+    loaded = []
+    for row in VendorMemory.objects.filter(project=project):
+        try:
+            loaded.append((row, LibraryMemory.from_dict(row.data)))
+        except Exception:  # noqa: BLE001 - a stored memory that cannot be read teaches nothing
+            logger.exception("vendor memory %s of project %s cannot be read", row.key, project.pk)
+    return loaded
+
+
+def _store(*, project: Project, row: VendorMemory | None, memory) -> VendorMemory | None:
+    """Keep `memory` (the library's) as the project's row for its key; None drops the row."""
+    if memory is None:
+        if row is not None:
+            row.delete()
+        return None
+    if row is not None and row.key != memory.key:  # a stronger identifier became the vendor's key
+        VendorMemory.objects.filter(project=project, key=memory.key).exclude(pk=row.pk).delete()
+    values = {"identifiers": list(memory.identifiers), "name": memory.name or "", "data": memory.to_dict()}
+    if row is None:
+        row, _ = VendorMemory.objects.update_or_create(project=project, key=memory.key, defaults=values)
+        return row
+    row.key = memory.key
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.save()
+    return row
+
+
+def _learn(
+    *, user, project: Project, document: Document, result: DocumentResult, final: Mapping, action: str
+) -> VendorMemory | None:
+    from ocr_tasks.result_types import DocumentResult as StoredResult
+    from ocr_tasks.vendor_memory import find_memory, learn
+
+    if not final or not result.result:
+        return None
+    stored = StoredResult.from_dict(result.result)
+    if stored.ocr is None or stored.invoice is None or stored.invoice.source == "einvoice":
+        return None  # an e-invoice is read from its XML: there is no place on a page to learn
+    loaded = _library_memories(project)
+    reviewed = reviewed_invoice(result)  # the vendor as the reviewer left it (a corrected VAT id counts)
+    known = find_memory([m for _, m in loaded], reviewed) or find_memory(
+        [m for _, m in loaded], stored.invoice
+    )
+    row = next((r for r, m in loaded if m is known), None) if known is not None else None
+    when = timezone.now()
+    learned = learn(
+        known,
+        ocr=stored.ocr,
+        extracted=stored.invoice,
+        final=dict(final),
+        actor=user.get_username(),
+        when=when,
+    )
+    if learned is None and known is None:
+        return None
+    kept = _store(project=project, row=row, memory=learned)
+    key = learned.key if learned is not None else known.key
+    VendorLesson.objects.bulk_create(
+        [
+            VendorLesson(
+                project=project,
+                vendor_key=key,
+                field=name,
+                action=action,
+                user=user,
+                document=document,
+                at=when,
+            )
+            for name in sorted(final)
+        ]
+    )
+    return kept
+
+
+def vendor_memory_learn(
+    *, user, project: Project, document: Document, result: DocumentResult, final: Mapping, action: str
+) -> VendorMemory | None:
+    """Teach the project's memory of the document's vendor the reviewed values `final` ({field: value};
+    `action`: `corrected` or `confirmed`). Members without a write role teach nothing. Never raises: a
+    failure is logged and rolled back alone (the caller's change stands). Returns the stored row (None:
+    nothing learned, or the memory was dropped)."""
+    if project.pk != document.project_id or project_role(user=user, project=project) not in WRITE_ROLES:
+        return None
+    try:
+        with transaction.atomic():  # a savepoint: a failure here leaves the caller's writes alone
+            return _learn(
+                user=user, project=project, document=document, result=result, final=final, action=action
+            )
+    except Exception:  # noqa: BLE001 - learning must never lose or block a reviewer's change
+        logger.exception("vendor memory: learning from document %s failed (the review stands)", document.pk)
+        return None
+
+
+def corrections_learn(
+    *, user, project: Project, document: Document, result: DocumentResult, changed: Mapping[str, Any]
+) -> VendorMemory | None:
+    """A reviewer's corrections of `changed` fields ({field: new value})."""
+    return vendor_memory_learn(
+        user=user,
+        project=project,
+        document=document,
+        result=result,
+        final=changed,
+        action=LessonAction.CORRECTED,
+    )
+
+
+def approval_learn(*, user, project: Project, document: Document) -> VendorMemory | None:
+    """An approval: every field found by the extraction and left as it was is confirmed (corrected fields
+    were learned when corrected). A document confirms its vendor's memory once (a second approval after
+    a later correction confirms nothing again)."""
+    if VendorLesson.objects.filter(document=document, action=LessonAction.CONFIRMED).exists():
+        return None
+    result = DocumentResult.objects.filter(document=document).first()
+    if result is None:
+        return None
+    confirmed = {
+        name: field.get("value")
+        for name, field in result.fields.items()
+        if name not in result.corrected_fields and field.get("value") is not None
+    }
+    return vendor_memory_learn(
+        user=user,
+        project=project,
+        document=document,
+        result=result,
+        final=confirmed,
+        action=LessonAction.CONFIRMED,
+    )
+
+
+# -- forgetting ---------------------------------------------------------------------------------------
+
+
+def _memory_row(*, project: Project, key: str) -> VendorMemory:
+    row = VendorMemory.objects.filter(project=project, key=key).first()
+    if row is None:
+        raise NotFound("No vendor with this key in the project's memory.")
+    return row
+
+
+def vendor_memory_forget(*, user, project: Project, key: str) -> None:
+    """The project forgets everything it learned of the vendor (the audit trail stays)."""
+    require_write_role(user=user, project=project)
+    with transaction.atomic():
+        row = _memory_row(project=project, key=key)
+        row.delete()
+        VendorLesson.objects.create(
+            project=project,
+            vendor_key=key,
+            field="",
+            action=LessonAction.FORGOTTEN,
+            user=user,
+            at=timezone.now(),
+        )
+
+
+def vendor_field_forget(*, user, project: Project, key: str, field: str) -> VendorMemory | None:
+    """The project forgets one field of the vendor (the vendor goes when nothing is left); 404 when the
+    vendor or the field is not in the memory. Returns the row left (None: none)."""
+    from ocr_tasks.vendor_memory import VendorMemory as LibraryMemory
+    from ocr_tasks.vendor_memory import forget_field
+
+    require_write_role(user=user, project=project)
+    with transaction.atomic():
+        row = _memory_row(project=project, key=key)
+        memory = LibraryMemory.from_dict(row.data)
+        if field not in memory.lessons:
+            raise NotFound("The project learned nothing about this field of the vendor.")
+        kept = _store(project=project, row=row, memory=forget_field(memory, field))
+        VendorLesson.objects.create(
+            project=project,
+            vendor_key=key,
+            field=field,
+            action=LessonAction.FORGOTTEN,
+            user=user,
+            at=timezone.now(),
+        )
+    return kept
+
+
+# -- templates ----------------------------------------------------------------------------------------
+
+
+def project_template_import(*, user, project: Project, name: str, source: str) -> ProjectTemplate:
+    """Import an invoice2data template (YAML text) under `name`: parsed with the library's safe loader
+    (`invalid_template` 400, `template_too_large` 413); a name already used answers 409
+    `template_exists`."""
+    from ocr_tasks.extraction.templates import load_template_yaml
+
+    require_write_role(user=user, project=project)
+    name = name.strip()
+    load_template_yaml(source, name=name)  # raises the library's TemplateError
+    when: datetime = timezone.now()
+    try:
+        with transaction.atomic():
+            template = ProjectTemplate.objects.create(
+                project=project, name=name, source=source, created_by=user
+            )
+            VendorLesson.objects.create(
+                project=project, vendor_key=name, action=LessonAction.IMPORTED, user=user, at=when
+            )
+    except IntegrityError:
+        raise TemplateExists(
+            "The project already has a template with this name: delete it first.",
+            detail={"name": name},
+        ) from None
+    return template
+
+
+def project_template_delete(*, user, project: Project, template: ProjectTemplate) -> None:
+    require_write_role(user=user, project=project)
+    if template.project_id != project.pk:
+        raise NotFound("Template not found.")
+    template.delete()

@@ -43,6 +43,7 @@ from flows.port import (
 )
 from flows.progress import ProgressTracker, step_costs
 from flows.settings import page_concurrency, workdir
+from flows.vendor_knowledge import knowledge_of
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.errors import Cancelled, error_code
@@ -121,6 +122,7 @@ class BatchProcessing:
         self.stopping = False  # this process is stopping (flows.shutdown): the task is handed back
         self.extracted: queue.Queue[str] = queue.Queue()  # ids of documents whose extraction is back
         self.submitted = quote if _runs_in_threads() else (lambda value: value)
+        self.knowledge = knowledge_of(port, inputs.project_id)  # vendor memory + templates, once per run
 
     # -- helpers ---------------------------------------------------------------------------
     def check_cancelled(self) -> bool:
@@ -252,7 +254,12 @@ class BatchProcessing:
         )
         doc.extract_started = time.perf_counter()
         doc.extraction = tasks.extract.submit(
-            self.submitted(doc.ingested), self.submitted(doc.ocr), self.config.languages, self.settings
+            self.submitted(doc.ingested),
+            self.submitted(doc.ocr),
+            self.config.languages,
+            self.settings,
+            self.submitted(self.knowledge.memories),
+            self.submitted(self.knowledge.templates),
         )
         doc.extraction.add_done_callback(lambda _future, doc_id=doc.source.id: self.extracted.put(doc_id))
 

@@ -62,6 +62,8 @@ class InMemoryPort:
         self._rescored: dict[str, dict[str, DocumentResult]] = {}
         self._models: dict[str, tuple[bytes, str]] = {}
         self._project_settings: dict[str, dict[str, Any]] = {}
+        self._memories: dict[str, list[Any]] = {}  # project id -> [VendorMemory]
+        self._templates: dict[str, list[Any]] = {}  # project id -> [Template]
 
     # -- creating tasks (callers) ------------------------------------------------------------
     def add_task(
@@ -115,6 +117,16 @@ class InMemoryPort:
     def set_project_settings(self, project_id: str, settings: dict[str, Any]) -> None:
         with self._lock:
             self._project_settings[project_id] = dict(settings)
+
+    def set_vendor_memories(self, project_id: str, memories: Sequence[Any]) -> None:
+        """The project's vendor memories (`ocr_tasks.vendor_memory.VendorMemory`) its runs extract with."""
+        with self._lock:
+            self._memories[project_id] = list(memories)
+
+    def set_project_templates(self, project_id: str, templates: Sequence[Any]) -> None:
+        """The project's invoice2data templates (`ocr_tasks.extraction.templates.Template`)."""
+        with self._lock:
+            self._templates[project_id] = list(templates)
 
     def seed_history(self, project_id: str, records: Sequence[InvoiceRecord]) -> None:
         with self._lock:
@@ -241,6 +253,16 @@ class InMemoryPort:
         """`SettingsSource`: what `set_project_settings` stored, else the port's default settings."""
         with self._lock:
             return dict(self._project_settings.get(project_id, self._default_settings))
+
+    def vendor_memories(self, project_id: str) -> list[Any]:
+        """`VendorKnowledge`: what `set_vendor_memories` stored for the project (none by default)."""
+        with self._lock:
+            return list(self._memories.get(project_id, ()))
+
+    def project_templates(self, project_id: str) -> list[Any]:
+        """`VendorKnowledge`: what `set_project_templates` stored for the project (none by default)."""
+        with self._lock:
+            return list(self._templates.get(project_id, ()))
 
     def project_ids(self) -> list[str]:
         with self._lock:

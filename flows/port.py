@@ -110,3 +110,15 @@ class TaskRequeue(Protocol):
     without it leave the task `running` for the start-up recovery to re-queue."""
 
     def requeue_task(self, task_id: str) -> None: ...
+
+
+@runtime_checkable
+class VendorKnowledge(Protocol):
+    """What a project learned from its reviewers, for extraction: its vendor memories
+    (`ocr_tasks.vendor_memory.VendorMemory`) and its imported invoice2data templates
+    (`ocr_tasks.extraction.templates.Template`). Read once per run (`flows.vendor_knowledge`); never
+    another project's. Ports without it extract with the general engine only."""
+
+    def vendor_memories(self, project_id: str) -> list[Any]: ...
+
+    def project_templates(self, project_id: str) -> list[Any]: ...

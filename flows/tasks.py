@@ -27,6 +27,8 @@ from ocr_tasks.result_types import DocumentResult
 
 if TYPE_CHECKING:
     from expectations.project_settings import ProjectSettings
+    from ocr_tasks.extraction.templates import Template
+    from ocr_tasks.vendor_memory import VendorMemory
 
 TRANSIENT_RETRIES = 2
 
@@ -124,7 +126,12 @@ def ocr_page(page, config: OcrConfig, engine_name: str | None = None) -> OcrPage
 
 @task(**_options("extract", retry=False))
 def extract(
-    ingested, document: OcrDocument, languages: str = "eng", project_settings: ProjectSettings | None = None
+    ingested,
+    document: OcrDocument,
+    languages: str = "eng",
+    project_settings: ProjectSettings | None = None,
+    memories: Sequence[VendorMemory] = (),
+    templates: Sequence[Template] = (),
 ):
     """Fields of one document. With its page images at hand, the library also re-reads the total's
     row, takes an enhanced second reading, and asks RapidOCR when the total or date is unsure (each on
@@ -133,7 +140,9 @@ def extract(
     A PDF carrying an e-invoice is read from its XML instead (`source: "einvoice"`, confidence 1.0;
     its pages are still OCR'd for review); when its attachment cannot be read, the page is extracted
     and the invoice's `einvoice` says why. An e-invoice's XML is validated against EN 16931 here (its XSD
-    and schematron; `einvoice.validation`), as the XML is at hand only now."""
+    and schematron; `einvoice.validation`), as the XML is at hand only now.
+    `memories` (the project's vendor memory) and `templates` (its imported invoice2data templates), loaded
+    once per run (`flows.vendor_knowledge`), give the learned candidates of a known vendor."""
     from dataclasses import replace
 
     from ocr_tasks.extraction.tesseract_regions import extract_with_page_images
@@ -153,6 +162,8 @@ def extract(
         enhanced=settings.enhanced,
         second_opinion=settings.second_opinion,
         second_opinion_below=settings.second_opinion_below,
+        templates=tuple(templates),
+        **({"memories": tuple(memories)} if memories else {}),
     )
     if getattr(ingested, "einvoice_error", None):
         invoice = replace(invoice, einvoice={"error": ingested.einvoice_error})

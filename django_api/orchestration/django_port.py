@@ -18,6 +18,7 @@ from django_api.invoices.errors import ApiError
 from django_api.invoices.models import Document, OcrTask, Project, TaskStatus
 from django_api.invoices.models import DocumentResult as DocumentResultRow
 from django_api.invoices.reviewed_values import current_fields
+from django_api.invoices.selectors import vendor_memory as vendor_memory_reads
 from django_api.invoices.services import pipeline_records
 from django_api.invoices.services import webhooks as webhook_records
 from django_api.invoices.services.uploads import invoice_upload
@@ -34,8 +35,9 @@ def build_port() -> DjangoPort:
 
 class DjangoPort:
     """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`SettingsSource`/
-    `TaskRequeue` (inbox sweeps, the nightly refit of every project, rescoring with the project's settings,
-    handing a task back when the process stops), and `flows.webhooks.WebhookPort` (webhook deliveries)."""
+    `TaskRequeue`/`VendorKnowledge` (inbox sweeps, the nightly refit of every project, rescoring with the
+    project's settings, handing a task back when the process stops, the project's vendor memory and
+    templates for extraction), and `flows.webhooks.WebhookPort` (webhook deliveries)."""
 
     STORAGE_PREFIX = "storage:"
 
@@ -146,6 +148,14 @@ class DjangoPort:
 
     def project_settings(self, project_id: str) -> dict:
         return dict(Project.objects.get(pk=project_id).settings or {})
+
+    def vendor_memories(self, project_id: str) -> list:
+        """`flows.port.VendorKnowledge`: what the project learned from its reviewers (this project's only)."""
+        return vendor_memory_reads.pipeline_vendor_memories(project_id=project_id)
+
+    def project_templates(self, project_id: str) -> list:
+        """`flows.port.VendorKnowledge`: the project's imported invoice2data templates, parsed safely."""
+        return vendor_memory_reads.pipeline_project_templates(project_id=project_id)
 
     def save_anomaly_model(self, project_id: str, model: bytes, version: str) -> None:
         pipeline_records.anomaly_model_save(project_id=project_id, blob=model, version=version)

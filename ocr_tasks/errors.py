@@ -87,6 +87,13 @@ class TemplateError(BadInput):
     code = "invalid_template"
 
 
+class TemplateTooLarge(TemplateError):
+    """An uploaded template over the size limit (refused before it is parsed)."""
+
+    code = "template_too_large"
+    http_status = 413
+
+
 class InvalidExpectation(BadInput):
     """A user's expectation configuration that Great Expectations (or the batch runner) cannot use."""
 

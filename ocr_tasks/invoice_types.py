@@ -83,6 +83,9 @@ class Invoice:
     einvoice: Mapping[str, Any] | None = None
     # ISO 639-1 language the page's labels are printed in (None: not detected)
     language: str | None = None
+    # the vendor memory used (issue 15): `{"vendor": key, "fields": [fields it chose]}`; None when no
+    # memory of the document's vendor was given
+    memory: Mapping[str, Any] | None = None
 
     def get(self, name: str) -> str | None:
         f = self.fields.get(name)
@@ -100,6 +103,8 @@ class Invoice:
             out["einvoice"] = dict(self.einvoice)
         if self.language is not None:
             out["language"] = self.language
+        if self.memory is not None:
+            out["memory"] = dict(self.memory)
         return out
 
     @classmethod
@@ -111,4 +116,5 @@ class Invoice:
             source=data.get("source"),
             einvoice=data.get("einvoice"),
             language=data.get("language"),
+            memory=data.get("memory"),
         )

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from itertools import product
+from typing import TYPE_CHECKING, Any
 
 from ocr_tasks.extraction.address_blocks import customer_block_candidates, recipient_names
 from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
@@ -44,6 +45,9 @@ from ocr_tasks.normalise.countries import country_packs, guess_country
 from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
 from ocr_tasks.normalise.dates import infer_day_first
 from ocr_tasks.ocr_types import OcrDocument
+
+if TYPE_CHECKING:  # imported lazily at run time: the vendor memory imports this package's modules
+    from ocr_tasks.vendor_memory.lessons import VendorMemory
 
 # Fields that need their own label to be reported at all (an unlabelled date is never a due date).
 _NEEDS_LABEL = {spec.name: spec.needs_label for spec in FIELDS if spec.needs_label}
@@ -306,13 +310,81 @@ def _currency_field(rows: list[Row], country: str | None) -> FieldValue | None:
     return FieldValue("currency", code, "", 0.5 if country else 0.3, 0, None)
 
 
+def _memory_of(
+    memories: Sequence[VendorMemory], grouped: dict[str, list[Candidate]], full_text: str
+) -> VendorMemory | None:
+    """The memory of the document's vendor: by the general engine's best vendor VAT id, IBAN and name,
+    else by a VAT id, IBAN or tax number of a memory printed anywhere on the page."""
+    from ocr_tasks.vendor_memory.identity import find_memory_by_identifiers, identifiers_of, memories_in_text
+
+    values = {
+        name: (winner.value if (winner := best(grouped.get(name, []))) is not None else None)
+        for name in ("vendor_tax_id", "iban", "vendor_name")
+    }
+    found = find_memory_by_identifiers(memories, identifiers_of(values))
+    return found if found is not None else memories_in_text(memories, full_text)
+
+
+def _recall(
+    memories: Sequence[VendorMemory],
+    grouped: dict[str, list[Candidate]],
+    rows: list[Row],
+    full_text: str,
+    day_first: bool | None,
+) -> tuple[VendorMemory | None, list[Candidate]]:
+    """The document's vendor memory among `memories` and its candidates (none without a memory)."""
+    memory = _memory_of(memories, grouped, full_text) if memories else None
+    if memory is None:
+        return None, []
+    from ocr_tasks.vendor_memory.recall import memory_candidates
+
+    return memory, memory_candidates(rows, memory, day_first=day_first)
+
+
+def _apply_memory(
+    memory: VendorMemory | None,
+    chosen: dict[str, Candidate],
+    memory_cands: list[Candidate],
+    grouped: dict[str, list[Candidate]],
+    options: ExtractionOptions,
+) -> dict[str, Any] | None:
+    """A memory candidate wins its field unless the chosen one scored higher. Its confidence follows the
+    lesson's track record (not the general calibration), and rises when the general engine's own best
+    candidate agrees. `Invoice.memory`: the memory's key and the fields whose value it gave (alone or
+    with the general engine); None without a memory."""
+    if memory is None:
+        return None
+    used = []
+    for c in memory_cands:
+        current = chosen.get(c.field)
+        if current is None or (
+            current.value != c.value
+            and "memory" not in current.features
+            and current.score < c.features["memory_score"]
+        ):
+            chosen[c.field] = current = c
+        if current.value != c.value:
+            continue  # the general engine's choice scored higher
+        confidence = c.features["memory_confidence"]
+        general = best([g for g in grouped.get(c.field, []) if "memory" not in g.features])
+        if general is not None and general.value == c.value:
+            confidence = max(current.confidence, min(0.97, 1.0 - (1.0 - confidence) * 0.5))
+        current.confidence = confidence
+        used.append(c.field)
+    fields = [n for n in FIELD_NAMES if n in used and chosen[n].confidence >= options.min_confidence]
+    return {"vendor": memory.key, "fields": fields}
+
+
 def extract_invoice(
     document: OcrDocument,
     *,
     templates: Sequence[Template] = (),
     options: ExtractionOptions | None = None,
+    memories: Sequence[VendorMemory] = (),
 ) -> Invoice:
-    """Fields (value, raw text, confidence, page, box) and line items of one document."""
+    """Fields (value, raw text, confidence, page, box) and line items of one document. With `memories`
+    (the project's vendor memories), the vendor's lessons add candidates that compete as strong evidence
+    (`Invoice.memory` says which memory and fields)."""
     options = options or ExtractionOptions()
     rows = document_rows(document)
     texts = [r.text for r in rows]
@@ -331,6 +403,8 @@ def extract_invoice(
         score_candidates(extra, scorer=options.scorer)
         candidates += extra
     grouped = group_by_field(candidates)
+    memory, memory_cands = _recall(memories, grouped, rows, full_text, day_first)
+    grouped = group_by_field(candidates + memory_cands)
 
     chosen: dict[str, Candidate | None] = _choose_amounts(grouped)
     for name, cands in grouped.items():
@@ -355,6 +429,7 @@ def extract_invoice(
     if options.calibrate:
         for name, c in chosen.items():
             c.confidence = calibrated(name, c.confidence) * margin_discount(c.margin)
+    memory_used = _apply_memory(memory, chosen, memory_cands, grouped, options)
     fields: dict[str, FieldValue] = {
         name: _to_field(c) for name, c in chosen.items() if c.confidence >= options.min_confidence
     }
@@ -374,4 +449,6 @@ def extract_invoice(
     )
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
     language = detect_language((r.text for r in rows), tuple(options.languages))
-    return Invoice(fields=ordered, line_items=tuple(items), template=template_name, language=language)
+    return Invoice(
+        fields=ordered, line_items=tuple(items), template=template_name, language=language, memory=memory_used
+    )

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from ocr_tasks.errors import TemplateError
+from ocr_tasks.errors import TemplateError, TemplateTooLarge
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.invoice_types import AMOUNT_FIELDS, DATE_FIELDS, FIELD_NAMES, FieldValue
 from ocr_tasks.normalise.amounts import format_amount, parse_amount
@@ -147,6 +147,46 @@ def parse_template(data: Any, *, name: str, source: str = "") -> Template:
         languages=tuple(options.get("languages") or ()),
         source=source,
     )
+
+
+MAX_TEMPLATE_BYTES = 64 * 1024
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """`yaml.SafeLoader` that refuses explicit tags (`!!python/object`, `!!binary`, `!custom`: a template
+    is plain strings, lists and mappings) and anchors and aliases (a billion-laughs bomb is made of them;
+    a template needs none)."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 (PyYAML's signature)
+        if self.check_event(yaml.AliasEvent):
+            raise TemplateError("templates may not use YAML aliases", detail={"reason": "alias"})
+        event = self.peek_event()
+        if getattr(event, "tag", None) is not None:
+            raise TemplateError(f"templates may not use YAML tags ({event.tag})", detail={"reason": "tag"})
+        if getattr(event, "anchor", None) is not None:
+            raise TemplateError("templates may not use YAML anchors", detail={"reason": "anchor"})
+        return super().compose_node(parent, index)
+
+
+def load_template_yaml(text: str | bytes, *, name: str) -> Template:
+    """A template from uploaded YAML: at most `MAX_TEMPLATE_BYTES` (`TemplateTooLarge`), plain YAML only
+    (safe loading; a `!!python/...` or any other tag, an anchor or alias is refused as
+    `invalid_template`), then the schema check of `parse_template`."""
+    raw = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    if len(raw) > MAX_TEMPLATE_BYTES:
+        raise TemplateTooLarge(
+            f"{name}: template is {len(raw)} bytes, the limit is {MAX_TEMPLATE_BYTES}",
+            detail={"template": name, "size": len(raw), "limit": MAX_TEMPLATE_BYTES},
+        )
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise TemplateError(f"{name}: not UTF-8 text", detail={"template": name}) from exc
+    try:
+        data = yaml.load(source, Loader=_PlainLoader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as exc:
+        raise TemplateError(f"{name}: invalid YAML: {exc}", detail={"template": name}) from exc
+    return parse_template(data, name=name, source="upload")
 
 
 def load_templates(directory: Path) -> list[Template]:

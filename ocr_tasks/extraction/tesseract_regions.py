@@ -10,12 +10,17 @@ the rotation and skew the OCR engine applied (recorded on `OcrPage`), so boxes l
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ocr_tasks.config import EXTRACTION_PSM
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ingest.pages import IngestedDocument
 from ocr_tasks.ocr_types import OcrDocument
+
+if TYPE_CHECKING:
+    from ocr_tasks.extraction.templates import Template
+    from ocr_tasks.vendor_memory.lessons import VendorMemory
 
 TARGET_ROW_PIXELS = 64  # crops are scaled so that a text row is about this tall
 SECOND_OPINION_FIELDS = ("total", "invoice_date")
@@ -200,7 +205,8 @@ def extract_with_page_images(
     *,
     languages: str = "eng",
     options=None,
-    templates=(),
+    templates: Sequence[Template] = (),
+    memories: Sequence[VendorMemory] = (),
     reread: bool = True,
     enhanced: bool = True,
     second_opinion: bool = True,
@@ -214,7 +220,8 @@ def extract_with_page_images(
     `second_opinion_below`, a reading by a second engine (RapidOCR, `second_opinion`) whose amounts and
     dates replace the enhanced reading's; and, when the vendor is missing or unsure on a born-digital
     document, the text of the images on its first page (`image_text`: a logo, a footer image).
-    The one way the CLI and the flows extract, so both give the same answers."""
+    The one way the CLI and the flows extract, so both give the same answers. `templates` and `memories`
+    (the project's invoice2data templates and vendor memories) pass through to `extract_invoice`."""
     from dataclasses import replace
 
     from ocr_tasks.extraction.extract import extract_invoice
@@ -227,20 +234,20 @@ def extract_with_page_images(
         options = replace(
             options, second_reading=enhanced_reading(ingested, document, languages=languages, psm=psm)
         )
-    invoice = extract_invoice(document, templates=templates, options=options)
+    invoice = extract_invoice(document, templates=templates, options=options, memories=memories)
     if second_opinion and needs_second_opinion(invoice, threshold=second_opinion_below):
         from ocr_tasks.engines.rapidocr_reading import rapidocr_reading
 
         other = rapidocr_reading(ingested, document)
         if other is not None:
             options = replace(options, second_reading=other)
-            invoice = extract_invoice(document, templates=templates, options=options)
+            invoice = extract_invoice(document, templates=templates, options=options, memories=memories)
     if image_text and needs_image_text(invoice):
         from ocr_tasks.engines.image_regions import image_text_document
 
         richer = image_text_document(ingested, document, languages=languages)
         if richer is not None:
-            invoice = extract_invoice(richer, templates=templates, options=options)
+            invoice = extract_invoice(richer, templates=templates, options=options, memories=memories)
     if options.calibrate:
         from ocr_tasks.extraction.confidence_calibration import calibrate_confidences
 

@@ -1,0 +1,39 @@
+"""Vendor memory: what reviewers taught the project about each vendor's documents, used on that vendor's
+next document (issue 15). Pure library: no Django, Prefect or storage here; the caller stores a
+`VendorMemory` as JSON (`to_dict` / `from_dict`) per project and passes a project's memories to
+`extract_invoice(..., memories=...)`.
+
+- `lessons`: `FieldLesson`, `VendorMemory` (frozen, JSON round trip).
+- `identity`: `vendor_identifiers` (vat:, iban:, tax:, name:, strongest first), `find_memory`.
+- `learning`: `learn` (a reviewed document -> the vendor's memory), `forget_field`.
+- `recall`: memory candidates for `extract_invoice` (label, side, shape, place; track record).
+- `template_export`: `memory_template` (invoice2data YAML).
+- `locate`, `shapes`: where a value is printed and what it looks like.
+
+Contract notes (additions to the brief, nothing renamed): `learn` keeps the memory's `key` unless the
+document brings a stronger identifier (a VAT id for a memory keyed by name): then the key becomes that
+identifier, so a caller storing memories by key must update the record `find_memory` found. `learn`
+returns a memory with no lessons (rather than None) when the vendor is identified but nothing on the
+page could be located.
+
+Imports `ocr_tasks.extraction` (rows, candidates, keywords); `ocr_tasks.extraction.extract` imports this
+package lazily (only when memories are given), so neither import cycles nor slows the other.
+"""
+
+from ocr_tasks.vendor_memory.identity import find_memory, normalise_name, vendor_identifiers
+from ocr_tasks.vendor_memory.learning import forget_field, learn
+from ocr_tasks.vendor_memory.lessons import FieldLesson, VendorMemory
+from ocr_tasks.vendor_memory.recall import memory_candidates
+from ocr_tasks.vendor_memory.template_export import memory_template
+
+__all__ = [
+    "FieldLesson",
+    "VendorMemory",
+    "find_memory",
+    "forget_field",
+    "learn",
+    "memory_candidates",
+    "memory_template",
+    "normalise_name",
+    "vendor_identifiers",
+]

@@ -1,0 +1,142 @@
+"""Which vendor a document comes from: its identifiers, strongest first (`vat:`, `iban:`, `tax:`, `name:`),
+and the memory that shares the strongest of them.
+
+VAT ids are compacted by python-stdnum (and checked by `ocr_tasks.normalise.tax_ids`), IBANs by schwifty;
+a tax number that is no VAT id is `tax:`; the name is case-folded without accents, punctuation and legal
+forms (`ACME Office Supplies GmbH` and `Acme office supplies` are one vendor). A name match must be exact
+after that normalisation, and a VAT id on both sides that differs vetoes any weaker match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from schwifty import IBAN
+from schwifty.exceptions import SchwiftyException
+from stdnum.eu import vat as eu_vat
+
+from ocr_tasks.extraction.keywords import fold, phrases
+from ocr_tasks.invoice_types import Invoice
+from ocr_tasks.normalise.tax_ids import tax_id_valid
+from ocr_tasks.vendor_memory.lessons import VendorMemory
+
+KINDS = ("vat", "iban", "tax", "name")  # strongest first
+_VAT_COUNTRIES = frozenset(eu_vat.MEMBER_STATES) | {"el", "gb", "xi", "ch"}
+_VAT_PREFIX = re.compile(r"^(?:[A-Z]{2}|CHE)[0-9A-Z]{6,14}$")
+
+
+@lru_cache(maxsize=1)
+def _legal_tokens() -> frozenset[str]:
+    return frozenset(token for phrase in phrases("legal_form") for token in fold(phrase).split())
+
+
+def normalise_name(name: str) -> str:
+    """Case-folded, accents, punctuation and legal forms removed, spaces collapsed."""
+    legal = _legal_tokens()
+    return " ".join(token for token in fold(name).split() if token not in legal)
+
+
+def _compact(value: str) -> str:
+    return re.sub(r"[\s./\-]", "", value).upper()
+
+
+def tax_identifier(value: str) -> str | None:
+    """`vat:<id>` for a VAT id (stdnum's compact form), `tax:<number>` for another tax number."""
+    compact = _compact(value)
+    if not compact:
+        return None
+    if _VAT_PREFIX.match(compact) and compact[:2].lower() in _VAT_COUNTRIES:
+        # a VAT id whose check digits fail (a made-up or misread one) still names the vendor it prints
+        return f"vat:{eu_vat.compact(compact) if tax_id_valid(compact) else compact}"
+    return f"tax:{compact}" if sum(ch.isdigit() for ch in compact) >= 5 else None
+
+
+def iban_identifier(value: str) -> str | None:
+    try:
+        return "iban:" + IBAN(re.sub(r"[\s-]", "", value)).compact
+    except (SchwiftyException, ValueError):
+        return None
+
+
+def identifiers_of(values: Mapping[str, str | None]) -> tuple[str, ...]:
+    """Identifiers from field values (`vendor_tax_id`, `iban`, `vendor_name`), strongest first."""
+    found: list[str] = []
+    if values.get("vendor_tax_id"):
+        tax = tax_identifier(str(values["vendor_tax_id"]))
+        if tax:
+            found.append(tax)
+    if values.get("iban"):
+        iban = iban_identifier(str(values["iban"]))
+        if iban:
+            found.append(iban)
+    if values.get("vendor_name"):
+        name = normalise_name(str(values["vendor_name"]))
+        if name:
+            found.append(f"name:{name}")
+    return tuple(sorted(dict.fromkeys(found), key=strength))
+
+
+def vendor_identifiers(invoice: Invoice) -> tuple[str, ...]:
+    """The invoice's vendor identifiers, strongest first: `vat:`, `iban:`, `tax:`, `name:`."""
+    return identifiers_of({name: invoice.get(name) for name in ("vendor_tax_id", "iban", "vendor_name")})
+
+
+def strength(identifier: str) -> int:
+    """0 for the strongest kind (vat) ... 3 for a name; 9 for an unknown kind."""
+    kind = identifier.split(":", 1)[0]
+    return KINDS.index(kind) if kind in KINDS else 9
+
+
+def _of_kind(identifiers: Iterable[str], kind: str) -> set[str]:
+    return {i for i in identifiers if i.startswith(kind + ":")}
+
+
+def match_strength(memory: VendorMemory, identifiers: Sequence[str]) -> int | None:
+    """Strength of the strongest identifier the memory shares with `identifiers` (None: no match, or
+    both carry VAT ids and none is shared)."""
+    mine, theirs = set(memory.identifiers), set(identifiers)
+    shared = mine & theirs
+    if not shared:
+        return None
+    vat_mine, vat_theirs = _of_kind(mine, "vat"), _of_kind(theirs, "vat")
+    if vat_mine and vat_theirs and not (vat_mine & vat_theirs):
+        return None
+    return min(strength(i) for i in shared)
+
+
+def find_memory(memories: Sequence[VendorMemory], invoice: Invoice) -> VendorMemory | None:
+    """The memory sharing the invoice's strongest identifier (VAT or IBAN beats a name), or None."""
+    return find_memory_by_identifiers(memories, vendor_identifiers(invoice))
+
+
+def find_memory_by_identifiers(
+    memories: Sequence[VendorMemory], identifiers: Sequence[str]
+) -> VendorMemory | None:
+    best: tuple[int, int] | None = None
+    chosen = None
+    for position, memory in enumerate(memories):
+        level = match_strength(memory, identifiers)
+        if level is not None and (best is None or (level, position) < best):
+            best, chosen = (level, position), memory
+    return chosen
+
+
+def memories_in_text(memories: Sequence[VendorMemory], text: str) -> VendorMemory | None:
+    """The memory whose VAT id, IBAN or tax number is printed on the page (spacing and punctuation
+    ignored); the one with most such identifiers printed, then the first. For documents whose general
+    extraction missed or mistook the vendor's identifiers."""
+    compact = _compact(text)
+    best, chosen = 0, None
+    for memory in memories:
+        hits = sum(
+            1
+            for i in memory.identifiers
+            if strength(i) < KINDS.index("name")
+            and len(value := i.split(":", 1)[1]) >= 8
+            and value in compact
+        )
+        if hits > best:
+            best, chosen = hits, memory
+    return chosen

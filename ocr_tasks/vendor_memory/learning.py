@@ -1,0 +1,172 @@
+"""Teaching a vendor memory from a reviewed document, and forgetting.
+
+`learn` locates each reviewed value on the page and records a `FieldLesson` (box, label and side, value
+shape). A lesson that agrees with the new evidence, or whose field the engine got right, counts a
+confirmation; a lesson whose prediction the reviewer corrected, or that the evidence contradicts, counts a
+miss. Poisoning is bounded: a lesson with `STRONG_LESSON` confirmations or more is kept through one
+contrary review (the miss is counted); a weaker one is replaced by the new evidence; a lesson missed
+`DROP_AFTER_MISSES` times in a row is dropped and relearned from the new evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from datetime import datetime
+
+from ocr_tasks.extraction.rows import document_rows
+from ocr_tasks.geometry import BBox
+from ocr_tasks.invoice_types import Invoice
+from ocr_tasks.ocr_types import OcrDocument
+from ocr_tasks.vendor_memory.identity import identifiers_of, normalise_name, strength
+from ocr_tasks.vendor_memory.lessons import FieldLesson, VendorMemory
+from ocr_tasks.vendor_memory.locate import Evidence, locate, same_value
+from ocr_tasks.vendor_memory.recall import PLACE_TOLERANCE
+from ocr_tasks.vendor_memory.shapes import LEARNABLE_FIELDS, value_format
+
+STRONG_LESSON = 3  # confirmations that outweigh one contrary correction
+DROP_AFTER_MISSES = 2  # corrections in a row that drop a lesson
+
+
+def _agrees(lesson: FieldLesson, evidence: Evidence | None) -> bool:
+    """Whether the new evidence sits where the lesson says: same label and side, or (no label) the same
+    place."""
+    if evidence is None:
+        return False
+    if lesson.label:
+        return evidence.label == lesson.label and evidence.label_side == lesson.label_side
+    (ax, ay), (bx, by) = lesson.box.center, evidence.box.center
+    return (
+        not evidence.label
+        and evidence.page == lesson.page
+        and abs(ay - by) <= PLACE_TOLERANCE + lesson.box.height
+        and abs(ax - bx) <= PLACE_TOLERANCE + lesson.box.width
+    )
+
+
+def _stored(box: BBox) -> BBox:
+    """The box as its JSON form keeps it (6 decimals), so a memory equals its round trip."""
+    return BBox.from_list(box.to_list())
+
+
+def _fresh(field: str, evidence: Evidence, actor: str, when: str) -> FieldLesson:
+    return FieldLesson(
+        field=field,
+        page=evidence.page,
+        box=_stored(evidence.box),
+        label=evidence.label,
+        label_side=evidence.label_side,
+        value_format=value_format(evidence.printed),
+        taught_by=actor,
+        taught_at=when,
+    )
+
+
+def _same(field: str, a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return same_value(field, a, b)
+
+
+def _review(
+    lesson: FieldLesson | None,
+    evidence: Evidence | None,
+    *,
+    field: str,
+    predicted: bool,
+    right: bool,
+    actor: str,
+    when: str,
+) -> FieldLesson | None:
+    """The lesson after one review of its field (None: no lesson)."""
+    if lesson is None:
+        return _fresh(field, evidence, actor, when) if evidence is not None else None
+    agrees = _agrees(lesson, evidence)
+    if (right or not predicted) and agrees:
+        # confirmed; the place follows the latest evidence (a layout drifting by a few millimetres)
+        return replace(
+            lesson,
+            box=_stored(evidence.box),
+            page=evidence.page,
+            confirmations=lesson.confirmations + 1,
+            misses_in_row=0,
+        )
+    if not predicted and evidence is None:
+        return lesson  # the engine chose the field without the lesson and it has no value here: no verdict
+    missed = replace(lesson, misses=lesson.misses + 1, misses_in_row=lesson.misses_in_row + 1)
+    if missed.misses_in_row >= DROP_AFTER_MISSES or lesson.confirmations < STRONG_LESSON:
+        # dropped (twice corrected in a row) or too young to outweigh the reviewer: relearned
+        return _fresh(field, evidence, actor, when) if evidence is not None else None
+    return missed  # many confirmations: one contrary review is counted, not obeyed
+
+
+def _identifiers(extracted: Invoice, final: Mapping[str, str | None]) -> tuple[str, ...]:
+    values = {name: extracted.get(name) for name in ("vendor_tax_id", "iban", "vendor_name")}
+    values.update({name: final[name] for name in ("vendor_tax_id", "iban", "vendor_name") if name in final})
+    return identifiers_of(values)
+
+
+def learn(
+    memory: VendorMemory | None,
+    *,
+    ocr: OcrDocument,
+    extracted: Invoice,
+    final: Mapping[str, str | None],
+    actor: str,
+    when: datetime,
+) -> VendorMemory | None:
+    """The vendor's memory after a review: `final` holds each reviewed field's value (a correction, or
+    the extracted value confirmed at approval; None: the field has no value). `extracted` is the result
+    the reviewer saw (its `memory` says which fields the memory predicted). None when the vendor cannot
+    be identified (no VAT id, IBAN, tax number or name) or nothing is left to remember."""
+    identifiers = _identifiers(extracted, final)
+    if memory is not None:
+        identifiers = tuple(sorted(dict.fromkeys((*identifiers, *memory.identifiers)), key=strength))
+    if not identifiers:
+        return None
+    rows = document_rows(ocr)
+    used = set((extracted.memory or {}).get("fields", ())) if extracted.memory else set()
+    stamp = when.isoformat()
+    lessons = dict(memory.lessons) if memory is not None else {}
+    for field in LEARNABLE_FIELDS:
+        if field not in final:
+            continue
+        value = final[field]
+        before = extracted.fields.get(field)
+        evidence = None
+        if value not in (None, ""):
+            hint = (
+                (before.page, before.bbox)
+                if before is not None and _same(field, before.value, value)
+                else None
+            )
+            evidence = locate(rows, field, str(value), hint=hint)
+        lesson = _review(
+            lessons.get(field),
+            evidence,
+            field=field,
+            predicted=field in used,
+            right=_same(field, extracted.get(field), value or None),
+            actor=actor,
+            when=stamp,
+        )
+        if lesson is None:
+            lessons.pop(field, None)
+        else:
+            lessons[field] = lesson
+    name = final.get("vendor_name") or extracted.get("vendor_name") or (memory.name if memory else "")
+    key = (
+        memory.key
+        if memory is not None and strength(memory.key) <= strength(identifiers[0])
+        else identifiers[0]
+    )
+    return VendorMemory(key=key, identifiers=identifiers, name=str(name or ""), lessons=lessons)
+
+
+def forget_field(memory: VendorMemory, field: str) -> VendorMemory | None:
+    """The memory without its lesson for `field`; None when no lesson is left."""
+    lessons = {name: lesson for name, lesson in memory.lessons.items() if name != field}
+    return replace(memory, lessons=lessons) if lessons else None
+
+
+__all__ = ["DROP_AFTER_MISSES", "STRONG_LESSON", "forget_field", "learn", "normalise_name"]

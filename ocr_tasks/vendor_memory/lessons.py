@@ -1,0 +1,103 @@
+"""What a project remembers about one vendor: a `FieldLesson` per field (where the right value sat, the
+label printed with it, the value's shape, its track record, who taught it) in a `VendorMemory`.
+
+Both are frozen and round-trip through plain JSON dicts (`to_dict` / `from_dict`): the database stores
+them as JSON, never pickled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ocr_tasks.geometry import BBox
+
+LABEL_SIDES = ("left", "above", "")
+
+
+@dataclass(frozen=True, slots=True)
+class FieldLesson:
+    """Where a field's value sits on this vendor's documents. `box` is page-relative; `label` the label
+    text printed with the value (letters only, case-folded; "" when none); `label_side` where the label
+    sits ("left", "above", ""); `value_format` the printed value's shape (digits 9, letters A, separators
+    kept: `RE-2024-0042` -> `AA-9999-9999`). `confirmations` / `misses` count how often a later review
+    agreed with the lesson or corrected it; `misses_in_row` the corrections since the last agreement."""
+
+    field: str
+    page: int
+    box: BBox
+    label: str
+    label_side: str
+    value_format: str
+    confirmations: int = 0
+    misses: int = 0
+    misses_in_row: int = 0
+    taught_by: str = ""
+    taught_at: str = ""
+
+    def __post_init__(self) -> None:
+        if self.label_side not in LABEL_SIDES:
+            raise ValueError(f"label_side must be one of {LABEL_SIDES}, not {self.label_side!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "field": self.field,
+            "page": self.page,
+            "box": self.box.to_list(),
+            "label": self.label,
+            "label_side": self.label_side,
+            "value_format": self.value_format,
+            "confirmations": self.confirmations,
+            "misses": self.misses,
+            "misses_in_row": self.misses_in_row,
+            "taught_by": self.taught_by,
+            "taught_at": self.taught_at,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> FieldLesson:
+        return cls(
+            field=str(data["field"]),
+            page=int(data.get("page", 0)),
+            box=BBox.from_list(data["box"]),
+            label=str(data.get("label", "")),
+            label_side=str(data.get("label_side", "")),
+            value_format=str(data.get("value_format", "")),
+            confirmations=int(data.get("confirmations", 0)),
+            misses=int(data.get("misses", 0)),
+            misses_in_row=int(data.get("misses_in_row", 0)),
+            taught_by=str(data.get("taught_by", "")),
+            taught_at=str(data.get("taught_at", "")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VendorMemory:
+    """One vendor's lessons. `key` is its strongest identifier (`vat:DE123456789`); `identifiers` all of
+    them, strongest first; `name` the display name; `lessons` field name -> lesson."""
+
+    key: str
+    identifiers: tuple[str, ...]
+    name: str = ""
+    lessons: Mapping[str, FieldLesson] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "identifiers": list(self.identifiers),
+            "name": self.name,
+            "lessons": {name: lesson.to_dict() for name, lesson in self.lessons.items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> VendorMemory:
+        return cls(
+            key=str(data["key"]),
+            identifiers=tuple(str(i) for i in data.get("identifiers", ())),
+            name=str(data.get("name", "")),
+            lessons={
+                str(name): FieldLesson.from_dict(lesson)
+                for name, lesson in (data.get("lessons") or {}).items()
+            },
+        )

@@ -1,0 +1,187 @@
+"""Values of a field as printed on rows, and the label printed with them: what `learn` records about the
+reviewed value and what `recall` reads again on the vendor's next document.
+
+Amounts and dates are compared in their normalised form (the `ocr_tasks.normalise` parsers: `1.234,50`
+is 1234.50; `04.07.2013` is 2013-07-04), codes without spacing and punctuation, names case-folded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ocr_tasks.extraction.candidates import above_context
+from ocr_tasks.extraction.keywords import fold
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.geometry import BBox
+from ocr_tasks.normalise.amounts import find_amounts, format_amount
+from ocr_tasks.normalise.dates import find_dates
+from ocr_tasks.vendor_memory.shapes import compact, field_kind, label_words
+
+MAX_VALUE_WORDS = 8
+MAX_LABEL_GAP = 0.3  # a label further left than this (page widths) belongs to something else
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A value read on a row: normalised `value`, `printed` text, its span in `row.text` and box."""
+
+    value: str
+    printed: str
+    start: int
+    end: int
+    bbox: BBox
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where a reviewed value sits: page, box, the label printed with it and its side, the printed text."""
+
+    page: int
+    box: BBox
+    label: str
+    label_side: str
+    printed: str
+    row: Row
+
+
+def _amount_readings(row: Row, lo: int, hi: int) -> list[Reading]:
+    out = []
+    for m in find_amounts(row.text[lo:hi]):
+        start, end = lo + m.start, lo + m.end
+        out.append(Reading(format_amount(m.value), m.raw, start, end, row.span_bbox(start, end)))
+    return out
+
+
+def _date_readings(row: Row, lo: int, hi: int, day_first: bool | None) -> list[Reading]:
+    out = []
+    for m in find_dates(row.text[lo:hi], day_first=day_first):
+        start, end = lo + m.start, lo + m.end
+        out.append(Reading(m.value.isoformat(), m.raw, start, end, row.span_bbox(start, end)))
+    return out
+
+
+def _word_spans(row: Row, lo: int, hi: int, words: int | None) -> list[Reading]:
+    """Runs of consecutive words inside [lo, hi) (`words` long, or 1..MAX_VALUE_WORDS), never across a
+    column gap."""
+    indices = [i for i, s in enumerate(row.starts) if s >= lo and s + len(row.words[i].text) <= hi]
+    out = []
+    for a_pos in range(len(indices)):
+        lengths = [words] if words else range(1, MAX_VALUE_WORDS + 1)
+        for n in lengths:
+            if n is None or a_pos + n > len(indices):
+                continue
+            run = indices[a_pos : a_pos + n]
+            if run[-1] - run[0] != n - 1:
+                continue
+            start, end = row.starts[run[0]], row.starts[run[-1]] + len(row.words[run[-1]].text)
+            printed = row.text[start:end]
+            if "  " in printed:
+                break  # a column gap
+            out.append(Reading(" ".join(printed.split()), printed, start, end, row.span_bbox(start, end)))
+    return out
+
+
+def readings(
+    row: Row,
+    field: str,
+    *,
+    lo: int = 0,
+    hi: int | None = None,
+    day_first: bool | None = None,
+    words: int | None = None,
+) -> list[Reading]:
+    """Values of `field`'s kind printed in `row.text[lo:hi]`."""
+    hi = len(row.text) if hi is None else hi
+    kind = field_kind(field)
+    if kind == "amount":
+        return _amount_readings(row, lo, hi)
+    if kind == "date":
+        return _date_readings(row, lo, hi, day_first)
+    return _word_spans(row, lo, hi, words)
+
+
+def same_value(field: str, reading: str, final: str) -> bool:
+    kind = field_kind(field)
+    if kind == "amount":
+        try:
+            return abs(Decimal(reading)) == abs(Decimal(str(final)))
+        except InvalidOperation:
+            return False
+    if kind == "date":
+        return reading == final
+    if kind == "text":
+        return fold(reading) == fold(final)
+    return bool(compact(reading)) and compact(reading) == compact(final)
+
+
+def _final_readings(row: Row, field: str, final: str) -> list[Reading]:
+    kind = field_kind(field)
+    if kind == "date":
+        found = {}
+        for day_first in (True, False):
+            for r in readings(row, field, day_first=day_first):
+                if same_value(field, r.value, final):
+                    found[r.start] = r
+        return list(found.values())
+    out = [r for r in readings(row, field) if same_value(field, r.value, final)]
+    if kind in ("code", "text") and not out:  # glued to its label: `Nr.RE-2024-0042`
+        at = row.text.casefold().find(str(final).casefold())
+        if at >= 0:
+            end = at + len(str(final))
+            out.append(Reading(str(final), row.text[at:end], at, end, row.span_bbox(at, end)))
+    return out
+
+
+def left_label(row: Row, start: int, bbox: BBox) -> str:
+    """The label printed left of the value on its row: the column chunk just before it, letters only."""
+    before = row.text[:start].rstrip()
+    chunk = before.split("  ")[-1] if before else ""
+    words = label_words(chunk)
+    if not words:
+        return ""
+    chunk_start = len(before) - len(chunk)
+    label_box = row.span_bbox(chunk_start, len(before))
+    if bbox.x0 - label_box.x1 > MAX_LABEL_GAP:
+        return ""
+    return " ".join(words)
+
+
+def label_of(rows: Sequence[Row], row: Row, reading: Reading) -> tuple[str, str]:
+    """(label, side) of a value: on its left, else the column header above it, else ("", "")."""
+    left = left_label(row, reading.start, reading.bbox)
+    if left:
+        return left, "left"
+    above = " ".join(label_words(above_context(list(rows), row, reading.bbox)))
+    return (above, "above") if above else ("", "")
+
+
+def _overlaps(a: BBox, b: BBox) -> bool:
+    return a.x0 <= b.x1 and b.x0 <= a.x1 and a.y0 <= b.y1 and b.y0 <= a.y1
+
+
+def locate(
+    rows: Sequence[Row], field: str, final: str, *, hint: tuple[int, BBox | None] | None = None
+) -> Evidence | None:
+    """Where `final` (the reviewed value of `field`) is printed. Among several places: the one the engine
+    chose (`hint`: its page and box), then one with a label, then the last (amounts: totals come last)
+    or the first (the rest)."""
+    found: list[tuple[float, int, Evidence]] = []
+    for position, row in enumerate(rows):
+        for reading in _final_readings(row, field, final):
+            label, side = label_of(rows, row, reading)
+            weight = 1.0 if side == "left" else 0.8 if side == "above" else 0.0
+            if (
+                hint is not None
+                and hint[1] is not None
+                and hint[0] == row.page
+                and _overlaps(hint[1], reading.bbox)
+            ):
+                weight += 3.0
+            order = position if field_kind(field) == "amount" else -position
+            evidence = Evidence(row.page, reading.bbox, label, side, reading.printed, row)
+            found.append((weight, order, evidence))
+    if not found:
+        return None
+    return max(found, key=lambda item: (item[0], item[1]))[2]

@@ -1,0 +1,68 @@
+"""Shapes of printed values and labels, compared across documents of one vendor.
+
+`value_format("RE-2024-0042")` is `AA-9999-9999` (digits 9, letters A, separators kept); two values have
+the same shape when their formats are equal, or equal once runs are collapsed (`9.9,9` for both
+`1.234,50` and `12.999,00`). A label is kept as its letter words, case-folded without accents, numbers
+dropped (`MwSt. 19 % auf` -> `mwst auf`), so the rate or base printed in it may change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ocr_tasks.extraction.keywords import fold
+from ocr_tasks.invoice_types import AMOUNT_FIELDS, DATE_FIELDS
+
+MAX_LABEL_WORDS = 4
+TEXT_FIELDS = frozenset({"vendor_name", "customer_name"})
+# the fields a memory learns: amounts, dates, codes printed once, the parties' names
+LEARNABLE_FIELDS = (
+    *sorted(AMOUNT_FIELDS),
+    *sorted(DATE_FIELDS),
+    "invoice_number",
+    "po_number",
+    "vendor_tax_id",
+    "iban",
+    "vendor_name",
+    "customer_name",
+)
+
+
+def field_kind(field: str) -> str:
+    """`amount`, `date`, `text` (a name) or `code` (an identifier compared without its punctuation)."""
+    if field in AMOUNT_FIELDS:
+        return "amount"
+    if field in DATE_FIELDS:
+        return "date"
+    return "text" if field in TEXT_FIELDS else "code"
+
+
+def value_format(printed: str) -> str:
+    """Digits -> 9, letters -> A, everything else kept; whitespace collapsed to one space."""
+    shape = "".join("9" if ch.isdigit() else "A" if ch.isalpha() else ch for ch in printed.strip())
+    return re.sub(r"\s+", " ", shape)
+
+
+def collapsed(shape: str) -> str:
+    return re.sub(r"(9)9+|(A)A+", lambda m: m.group(1) or m.group(2), shape)
+
+
+def format_match(expected: str, printed: str) -> float:
+    """1.0 for the same format, 0.8 for the same collapsed format, 0.0 otherwise ("" matches anything)."""
+    if not expected:
+        return 1.0
+    shape = value_format(printed)
+    if shape == expected:
+        return 1.0
+    return 0.8 if collapsed(shape) == collapsed(expected) else 0.0
+
+
+def label_words(text: str) -> list[str]:
+    """The letter words of a label (at most the last `MAX_LABEL_WORDS`), case-folded, numbers dropped."""
+    words = [w for w in fold(text).split() if w.isalpha()]
+    return words[-MAX_LABEL_WORDS:]
+
+
+def compact(text: str) -> str:
+    """Letters and digits only, case-folded (identifiers compared without spacing and punctuation)."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())

@@ -101,14 +101,25 @@ def _without_heartbeats():
     return prefect.context.SettingsContext(profile=context.profile, settings=known[1])
 
 
+NOT_STARTED = frozenset({"SCHEDULED", "PAUSED"})  # no process yet: nothing for a worker to stop
+
+
 def flow_run_cancel(flow_run_id: str) -> None:
-    """Ask Prefect to cancel a flow run (distributed mode; a no-op for runs already finished)."""
+    """Ask Prefect to cancel a flow run (distributed mode; a no-op for runs already finished). A run no
+    worker has picked up yet is Cancelled at once, so that it never starts; a started one is Cancelling
+    and its worker stops it (when that worker is gone, the recovery ends the task: `seam.watch`)."""
     from prefect import get_client
-    from prefect.states import Cancelling
+    from prefect.states import Cancelled, Cancelling
 
     with get_client(sync_client=True) as client:
         run = client.read_flow_run(UUID(flow_run_id))
-        if run.state is None or not run.state.is_final():
+        if run.state is not None and run.state.is_final():
+            return
+        if run.state is not None and run.state.type.value in NOT_STARTED:
+            client.set_flow_run_state(
+                UUID(flow_run_id), Cancelled(message="the task was cancelled"), force=True
+            )
+        else:
             client.set_flow_run_state(UUID(flow_run_id), Cancelling(), force=True)
 
 

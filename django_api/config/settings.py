@@ -224,6 +224,11 @@ OCR_WORKERS = int(os.environ.get("OCR_WORKERS", str(os.cpu_count() or 1)))
 OCR_FLOW = os.environ.get("OCR_FLOW", "flows.dispatch:task_submit")  # called with task_id=...
 OCR_DEPLOYMENT = os.environ.get("OCR_DEPLOYMENT", "process-invoices/process-invoices")
 OCR_MAX_ATTEMPTS = int(os.environ.get("OCR_MAX_ATTEMPTS", "3"))
+# distributed mode: a Running flow run silent for this many heartbeat intervals
+# (PREFECT_FLOWS_HEARTBEAT_FREQUENCY) has lost its worker; its task is re-queued (docs/operations.md)
+OCR_HEARTBEAT_MISSED: int = _env_int("OCR_HEARTBEAT_MISSED", 3)
+OCR_WORK_POOL = os.environ.get("OCR_WORK_POOL", "process")  # the pool whose workers /api/ocr-health/ lists
+OCR_WORKER_STALE_SECONDS: int = _env_int("OCR_WORKER_STALE_SECONDS", 90)  # a worker silent longer: not live
 OCR_QUEUE_MAX_DEPTH = int(os.environ.get("OCR_QUEUE_MAX_DEPTH", "1000"))
 PREFECT_API_URL = os.environ.get("PREFECT_API_URL", "")
 PREFECT_UI_URL = os.environ.get("PREFECT_UI_URL", "http://127.0.0.1:4200")

@@ -1,4 +1,6 @@
-"""Health checks of what the pipeline needs: Tesseract, database, Prefect, storage, queue."""
+"""Health checks of what the pipeline needs: Tesseract, database, Prefect (in distributed mode with the
+work pool's live workers), storage, queue. `status`: `unhealthy` when a check fails, `degraded` when all
+pass but one says work cannot progress (no live worker polls the pool), else `healthy`."""
 
 from __future__ import annotations
 
@@ -89,4 +91,13 @@ def health_report() -> dict[str, Any]:
         "queue": _queue(),
     }
     unhealthy = [name for name, check in checks.items() if not check.get("ok")]
-    return {"healthy": not unhealthy, "unhealthy": unhealthy, "checks": checks}
+    # up, but work waits: in distributed mode no worker polls the pool (the check's message says why)
+    degraded = [name for name, check in checks.items() if check.get("ok") and check.get("degraded")]
+    status = "unhealthy" if unhealthy else "degraded" if degraded else "healthy"
+    return {
+        "healthy": not unhealthy,
+        "status": status,
+        "unhealthy": unhealthy,
+        "degraded": degraded,
+        "checks": checks,
+    }

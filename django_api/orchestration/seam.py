@@ -201,9 +201,12 @@ def flow_run_cancel(*, flow_run_id: str) -> None:
         logger.warning("could not cancel flow run %s through Prefect", flow_run_id, exc_info=True)
 
 
-def recover_on_startup() -> list[str]:
+def recover_on_startup(*, queued_older_than: float | None = None) -> list[str]:
     """Re-queue (or fail as `interrupted`) tasks a crash left running, then dispatch the queued ones.
-    Call once per server start (gunicorn `post_worker_init`, or `manage.py recover_tasks`)."""
+    Call once per server start (gunicorn `post_worker_init`, or `manage.py recover_tasks`); in
+    distributed mode also every few seconds (`watch`). `queued_older_than`: queued tasks never handed
+    to Prefect are dispatched again only once they are that old (a request may be creating their flow
+    run right now)."""
     from django_api.invoices.services.recovery import tasks_recover_interrupted
 
     distributed = settings.OCR_PIPELINE_MODE == "distributed"
@@ -213,6 +216,7 @@ def recover_on_startup() -> list[str]:
         is_alive=flow_run_is_active if distributed else None,
         requeue_queued=True,
         queued_needs_dispatch=distributed,
+        queued_older_than=queued_older_than,
     )
     for task_id in task_ids:
         dispatch(task_id=task_id)
@@ -224,35 +228,55 @@ def recover_on_startup() -> list[str]:
     return task_ids
 
 
-FINAL_FLOW_RUN_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
-
-
 def flow_run_is_active(flow_run_id: str) -> bool:
-    """Whether Prefect still runs (or will run) this flow run, read from its REST API
-    (`GET {PREFECT_API_URL}/flow_runs/{id}`). When it cannot tell, the run counts as active: a task is
-    never taken from a live worker."""
-    import requests
-
+    """Whether Prefect still runs (or will run) this flow run. A Running, Pending or Cancelling state
+    counts only while the run sends heartbeats: silent for `OCR_HEARTBEAT_MISSED` heartbeat intervals
+    (`PREFECT_FLOWS_HEARTBEAT_FREQUENCY`), its worker or machine is taken as gone, the run is marked
+    Crashed in Prefect and its task can be re-queued (`flows.run_liveness`). When Prefect cannot be
+    read, the run counts as active: a task is never taken from a live worker on a guess."""
     if not flow_run_id:
         return False
-    url = settings.PREFECT_API_URL
-    if not url:
+    if not settings.PREFECT_API_URL:
         return True
-    try:
-        response = requests.get(f"{url.rstrip('/')}/flow_runs/{flow_run_id}", timeout=5)
-        if response.status_code == 404:
-            return False
-        response.raise_for_status()
-        state = (response.json().get("state") or {}).get("type")
-    except (requests.RequestException, ValueError):
-        logger.warning("cannot read flow run %s; leaving its task alone", flow_run_id, exc_info=True)
-        return True
-    return state not in FINAL_FLOW_RUN_STATES
+    from flows.automations import heartbeat_seconds
+    from flows.run_liveness import FINAL_STATES, flow_run_liveness, flow_run_mark_crashed
+
+    liveness = flow_run_liveness(flow_run_id, stale_after=heartbeat_stale_seconds(heartbeat_seconds()))
+    if not liveness.alive and liveness.state is not None and liveness.state not in FINAL_STATES:
+        logger.warning("flow run %s taken as dead: %s", flow_run_id, liveness.reason)
+        flow_run_mark_crashed(flow_run_id, f"no worker: {liveness.reason}")
+    return liveness.alive
+
+
+def heartbeat_stale_seconds(heartbeat: float) -> float:
+    return settings.OCR_HEARTBEAT_MISSED * heartbeat
+
+
+def watch(*, interval: float, rounds: int | None = None, stop: threading.Event | None = None) -> None:
+    """Distributed mode: the recovery, again every `interval` seconds (`manage.py recover_tasks
+    --watch`): a task whose worker died is re-queued (or failed after `OCR_MAX_ATTEMPTS`), a cancel whose
+    run has no worker left ends `cancelled`, and a task whose flow run could not be created is handed to
+    Prefect again. One watcher per installation is enough; two do no harm (rows are locked)."""
+    stop = stop or threading.Event()
+    done = 0
+    while not stop.is_set() and (rounds is None or done < rounds):
+        try:
+            recovered = recover_on_startup(queued_older_than=max(60.0, 2 * interval))
+            if recovered:
+                logger.warning("recovery handed %d task(s) to Prefect again: %s", len(recovered), recovered)
+        except Exception:  # noqa: BLE001 - a database or Prefect outage must not end the watcher
+            logger.exception("recovery round failed")
+        finally:
+            close_old_connections()
+        done += 1
+        stop.wait(interval)
 
 
 def prefect_health() -> dict[str, Any]:
-    """Prefect API reachability. Embedded mode works without a server (ephemeral Prefect), so an
-    unreachable API is only unhealthy in distributed mode."""
+    """Prefect API reachability; in distributed mode also the workers polling the pool
+    (`OCR_WORK_POOL`): with none heard from within `OCR_WORKER_STALE_SECONDS` the check is `degraded`
+    (uploads are accepted and wait in the queue). Embedded mode works without a server (ephemeral
+    Prefect), so an unreachable API is only unhealthy in distributed mode."""
     url = settings.PREFECT_API_URL
     distributed = settings.OCR_PIPELINE_MODE == "distributed"
     if not url:
@@ -272,7 +296,43 @@ def prefect_health() -> dict[str, Any]:
         message = f"HTTP {response.status_code}"
     except requests.RequestException as exc:
         reachable, message = False, f"unreachable: {exc.__class__.__name__}"
-    return {"ok": reachable, "mode": settings.OCR_PIPELINE_MODE, "api_url": url, "message": message}
+    report: dict[str, Any] = {
+        "ok": reachable,
+        "mode": settings.OCR_PIPELINE_MODE,
+        "api_url": url,
+        "message": message,
+    }
+    if reachable and distributed:
+        report.update(_pool_health(settings.OCR_WORK_POOL))
+    return report
+
+
+def _pool_health(pool: str) -> dict[str, Any]:
+    from flows.run_liveness import pool_workers
+
+    try:
+        workers = pool_workers(pool)
+    except Exception as exc:  # noqa: BLE001 - a missing pool or an API error: no worker can run a task
+        return {"ok": False, "pool": pool, "message": f"cannot read work pool {pool!r}: {exc}"[:300]}
+    limit = settings.OCR_WORKER_STALE_SECONDS
+    live = [w for w in workers if w.seconds_since is not None and w.seconds_since <= limit]
+    listed = [
+        {
+            "name": w.name,
+            "status": w.status,
+            "last_heartbeat": w.last_heartbeat.isoformat() if w.last_heartbeat else None,
+            "live": w in live,
+        }
+        for w in workers[:20]
+    ]
+    report: dict[str, Any] = {"pool": pool, "live_workers": len(live), "workers": listed}
+    if not live:
+        report["degraded"] = True
+        report["message"] = (
+            f"no worker polls work pool {pool!r} (none heard from within {limit:.0f} s): "
+            "uploads wait in the queue until one starts"
+        )
+    return report
 
 
 def document_checks_run(document) -> Any:

@@ -276,33 +276,27 @@ def test_distributed_recovery_leaves_live_flow_runs_alone(alice, project, settin
 
 
 @pytest.mark.parametrize(
-    ("status_code", "state", "active"),
-    [
-        (200, "RUNNING", True),
-        (200, "SCHEDULED", True),
-        (200, "CRASHED", False),
-        (200, "COMPLETED", False),
-        (404, None, False),
-        (500, None, True),
-    ],
+    ("alive", "state", "marked_crashed"),
+    [(True, "RUNNING", False), (False, "RUNNING", True), (False, "CRASHED", False), (False, None, False)],
 )
-def test_flow_run_is_active_reads_the_prefect_api(settings, monkeypatch, status_code, state, active):
-    import requests
+def test_flow_run_is_active_trusts_heartbeats_not_the_running_state(
+    settings, monkeypatch, alive, state, marked_crashed
+):
+    """The liveness itself is tested against a real Prefect server (tests/flows/test_distributed_liveness.py);
+    here: the stale window the seam asks for, and a silent Running run is marked Crashed in Prefect."""
+    import flows.run_liveness as liveness
 
     settings.PREFECT_API_URL = "http://prefect.invalid/api"
-    seen = []
+    settings.OCR_HEARTBEAT_MISSED = 2
+    asked, crashed = [], []
 
-    class Reply:
-        def __init__(self):
-            self.status_code = status_code
+    def fake(flow_run_id, *, stale_after):
+        asked.append((flow_run_id, stale_after))
+        return liveness.Liveness(alive, state, "test")
 
-        def json(self):
-            return {"id": "r1", "state": {"type": state}}
-
-        def raise_for_status(self):
-            if status_code >= 400:
-                raise requests.HTTPError(str(status_code))
-
-    monkeypatch.setattr(requests, "get", lambda url, timeout: seen.append(url) or Reply())
-    assert seam.flow_run_is_active("r1") is active
-    assert seen == ["http://prefect.invalid/api/flow_runs/r1"]
+    monkeypatch.setattr(liveness, "flow_run_liveness", fake)
+    monkeypatch.setattr(liveness, "flow_run_mark_crashed", lambda run_id, message: crashed.append(run_id))
+    monkeypatch.setenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "30")
+    assert seam.flow_run_is_active("r1") is alive
+    assert asked == [("r1", 60)]
+    assert crashed == (["r1"] if marked_crashed else [])

@@ -1,4 +1,5 @@
-"""Health of the OCR engine, database, Prefect, storage and queue: 200 when healthy, else 503."""
+"""Health of the OCR engine, database, Prefect (and its workers), storage and queue: 200 when healthy or
+degraded (`status` says which, `degraded` names the checks and their `message` why), 503 when unhealthy."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ class OcrHealthApi(APIView):
     authentication_classes = ()
 
     @extend_schema(
-        summary="Whether the service is up: database, storage, Tesseract, Prefect (no sign-in)",
+        summary="Whether the service is up: database, storage, Tesseract, Prefect, its workers (no sign-in)",
         responses={200: schemas.Health, 503: schemas.Health},
     )
     def get(self, request):

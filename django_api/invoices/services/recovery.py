@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +23,7 @@ def tasks_recover_interrupted(
     requeue_queued: bool = True,
     is_alive: Callable[[str], bool] | None = None,
     queued_needs_dispatch: bool = False,
+    queued_older_than: float | None = None,
 ) -> list[str]:
     """Tasks left `running` go back to `queued` (or fail with `interrupted` once they have had
     `max_attempts` attempts); `cancelling` ones become `cancelled`. Returns the ids of the tasks to hand to
@@ -29,7 +31,9 @@ def tasks_recover_interrupted(
     queue died with the old process.
 
     `is_alive(flow_run_id)`: tasks whose flow run is still alive elsewhere (distributed workers) are left
-    alone. `queued_needs_dispatch`: only queued tasks never handed to Prefect (no flow run) are returned."""
+    alone (distributed mode: `seam.flow_run_is_active`, which also takes a run whose heartbeats stopped as
+    gone). `queued_needs_dispatch`: only queued tasks never handed to Prefect (no flow run) are returned;
+    `queued_older_than` (seconds): only those not changed for that long."""
     now = timezone.now()
     to_dispatch: list[str] = []
     with transaction.atomic():
@@ -45,7 +49,7 @@ def tasks_recover_interrupted(
                 continue
             documents = Document.objects.filter(task=task, status=DocumentStatus.PROCESSING)
             if task.attempts >= max_attempts:
-                message = f"interrupted by a restart after {task.attempts} attempt(s)"
+                message = f"interrupted (worker or process lost) after {task.attempts} attempt(s)"
                 task.status, task.finished_at = TaskStatus.FAILED, now
                 task.error_code, task.error_message = INTERRUPTED, message
                 task.save(
@@ -75,5 +79,7 @@ def tasks_recover_interrupted(
             queued = OcrTask.objects.filter(status=TaskStatus.QUEUED).exclude(pk__in=to_dispatch)
             if queued_needs_dispatch:
                 queued = queued.filter(flow_run_id="")
+            if queued_older_than is not None:
+                queued = queued.filter(updated_at__lt=now - timedelta(seconds=queued_older_than))
             to_dispatch.extend(str(pk) for pk in queued.order_by("created_at").values_list("pk", flat=True))
     return to_dispatch

@@ -27,6 +27,8 @@ def task_cancel(*, user, project: Project, task: OcrTask) -> OcrTask:
             task_documents_left_fail(task_id=task.pk, code="cancelled", message="the task was cancelled")
             task.refresh_from_db()
             task_event_record(task=task)
+            if task.flow_run_id:  # distributed: its flow run must not start later
+                transaction.on_commit(lambda: flow_run_cancel(flow_run_id=task.flow_run_id))
             return task
     if OcrTask.objects.filter(pk=task.pk, status=TaskStatus.RUNNING).update(
         status=TaskStatus.CANCELLING, updated_at=now

@@ -16,6 +16,13 @@ graceful_timeout = int(os.environ.get("OCR_API_GRACEFUL_TIMEOUT", "10"))
 limit_request_line = 8190
 limit_request_fields = 200
 limit_request_field_size = 16384
+# gunicorn 25+ opens a control socket for `gunicornc` at $XDG_RUNTIME_DIR/gunicorn.ctl or
+# ~/.gunicorn/gunicorn.ctl: one path shared by every gunicorn of the same user, so a second instance (a
+# test server, another checkout) would take over or remove the first one's socket. None unless the
+# operator names a socket for this instance (OCR_API_CONTROL_SOCKET, e.g. var/run/api.ctl; mode 0600).
+control_socket = os.environ.get("OCR_API_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
+control_socket_mode = 0o600
 
 
 def on_starting(server):

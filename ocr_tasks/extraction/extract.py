@@ -317,12 +317,16 @@ def _memory_of(
     else by a VAT id, IBAN or tax number of a memory printed anywhere on the page."""
     from ocr_tasks.vendor_memory.identity import find_memory_by_identifiers, identifiers_of, memories_in_text
 
-    values = {
-        name: (winner.value if (winner := best(grouped.get(name, []))) is not None else None)
-        for name in ("vendor_tax_id", "iban", "vendor_name")
-    }
+    values = {name: _top_value(grouped.get(name, [])) for name in ("vendor_tax_id", "iban", "vendor_name")}
     found = find_memory_by_identifiers(memories, identifiers_of(values))
     return found if found is not None else memories_in_text(memories, full_text)
+
+
+def _top_value(cands: list[Candidate]) -> str | None:
+    """The best-scoring value (as `best` orders them, without touching the candidates' confidences)."""
+    if not cands:
+        return None
+    return min(cands, key=lambda c: (-c.score, c.page, c.bbox.y0, c.bbox.x0)).value
 
 
 def _recall(
@@ -366,8 +370,7 @@ def _apply_memory(
         if current.value != c.value:
             continue  # the general engine's choice scored higher
         confidence = c.features["memory_confidence"]
-        general = best([g for g in grouped.get(c.field, []) if "memory" not in g.features])
-        if general is not None and general.value == c.value:
+        if _top_value([g for g in grouped.get(c.field, []) if "memory" not in g.features]) == c.value:
             confidence = max(current.confidence, min(0.97, 1.0 - (1.0 - confidence) * 0.5))
         current.confidence = confidence
         used.append(c.field)

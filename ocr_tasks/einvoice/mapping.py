@@ -153,6 +153,7 @@ def _cii_party(party: Element | None) -> dict[str, Any] | None:
         return None
     address = _first(party, _path("PostalTradeAddress"))
     return {
+        "id": _text(party, _path("ID"), _path("GlobalID")),  # BT-29 / BT-46
         "name": _text(party, _path("Name")),
         "vat_id": _cii_tax_id(party),
         "registration_id": _text(party, _path("SpecifiedLegalOrganization", "ID")),
@@ -259,6 +260,7 @@ def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         "vat_breakdown": [
             {
                 "category": _text(tax, _path("CategoryCode")),
+                "exemption_reason": _text(tax, _path("ExemptionReason")),
                 "rate": _decimal_or_none(_text(tax, rate_path)),
                 "basis": _decimal_or_none(_text(tax, _path("BasisAmount"))),
                 "tax": _decimal_or_none(_text(tax, _path("CalculatedAmount"))),
@@ -325,6 +327,7 @@ def _ubl_party(party: Element | None) -> dict[str, Any] | None:
         return None
     address = _first(party, _path("PostalAddress"))
     return {
+        "id": _text(party, _path("PartyIdentification", "ID")),
         "name": _ubl_party_name(party),
         "vat_id": _ubl_vat_id(party),
         "registration_id": _text(party, _path("PartyLegalEntity", "CompanyID")),
@@ -405,6 +408,7 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         "vat_breakdown": [
             {
                 "category": _text(s, _path("TaxCategory", "ID")),
+                "exemption_reason": _text(s, _path("TaxCategory", "TaxExemptionReason")),
                 "rate": _decimal_or_none(_text(s, _path("TaxCategory", "Percent"))),
                 "basis": _decimal_or_none(_text(s, _path("TaxableAmount"))),
                 "tax": _decimal_or_none(_text(s, _path("TaxAmount"))),

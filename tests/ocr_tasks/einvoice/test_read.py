@@ -145,13 +145,20 @@ def test_parties_vat_breakdown_and_allowances_agree_between_cii_and_ubl(corpus):
     for key in ("seller", "buyer", "vat_breakdown", "allowances_charges", "bic"):
         assert cii[key] == ubl[key], key
     assert cii["seller"] == {
+        "id": "1238764941386",
         "name": "Salescompany ltd.",
         "vat_id": "NO123456789MVA",
         "registration_id": "123456789",
         "address": "Main street 34, Suite 123, 303, Big city, NO",
         "country": "NO",
     }
-    assert cii["vat_breakdown"][0] == {"category": "S", "rate": "25.00", "basis": "1460.50", "tax": "365.13"}
+    assert cii["vat_breakdown"][0] == {
+        "category": "S",
+        "exemption_reason": None,
+        "rate": "25.00",
+        "basis": "1460.50",
+        "tax": "365.13",
+    }
     assert [(a["charge"], a["amount"], a["reason"]) for a in cii["allowances_charges"]] == [
         (False, "100.00", "Promotion discount"),
         (True, "100.00", "Freight"),

@@ -163,7 +163,7 @@ def extract(
         second_opinion=settings.second_opinion,
         second_opinion_below=settings.second_opinion_below,
         templates=tuple(templates),
-        **({"memories": tuple(memories)} if memories else {}),
+        memories=tuple(memories),
     )
     if getattr(ingested, "einvoice_error", None):
         invoice = replace(invoice, einvoice={"error": ingested.einvoice_error})

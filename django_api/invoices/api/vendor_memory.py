@@ -43,6 +43,7 @@ from django_api.invoices.services.vendor_memory import (
     vendor_field_forget,
     vendor_memory_forget,
 )
+from ocr_tasks.extraction.templates import MAX_TEMPLATE_BYTES
 
 TEMPLATE_NAME = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"
 YAML_TYPE = "application/yaml"
@@ -146,16 +147,12 @@ class ProjectTemplateListApi(APIView):
         return Response(project_template_dict(template, with_source=True), status=status.HTTP_201_CREATED)
 
 
-def _name_and_source(data: dict) -> tuple[str, str]:
+def _name_and_source(data: dict) -> tuple[str, str | bytes]:
     upload = data.get("file")
     if (upload is None) == (data.get("source") is None):
         raise InvalidInput("Send the template as `source` (YAML text) or as `file`, one of them.")
     if upload is not None:
-        raw = upload.read()
-        try:
-            source = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            source = raw.decode("latin-1")  # the library refuses it as YAML with its own code
+        source = upload.read(MAX_TEMPLATE_BYTES + 1)  # bytes: the library checks size and encoding
         name = data.get("name") or upload.name.rsplit(".", 1)[0]
     else:
         source, name = data["source"], data.get("name") or ""

@@ -54,8 +54,9 @@ def _library_memories(project: Project) -> list[tuple[VendorMemory, Any]]:
 
 
 def _store(*, project: Project, row: VendorMemory | None, memory) -> VendorMemory | None:
-    """Keep `memory` (the library's) as the project's row for its key; None drops the row."""
-    if memory is None:
+    """Keep `memory` (the library's) as the project's row for its key; None, or a memory without
+    lessons (the vendor known but nothing located), drops the row."""
+    if memory is None or not memory.lessons:
         if row is not None:
             row.delete()
         return None
@@ -229,15 +230,17 @@ def vendor_field_forget(*, user, project: Project, key: str, field: str) -> Vend
 # -- templates ----------------------------------------------------------------------------------------
 
 
-def project_template_import(*, user, project: Project, name: str, source: str) -> ProjectTemplate:
-    """Import an invoice2data template (YAML text) under `name`: parsed with the library's safe loader
-    (`invalid_template` 400, `template_too_large` 413); a name already used answers 409
+def project_template_import(*, user, project: Project, name: str, source: str | bytes) -> ProjectTemplate:
+    """Import an invoice2data template (YAML text or UTF-8 bytes) under `name`: parsed with the library's
+    safe loader (`invalid_template` 400, `template_too_large` 413); a name already used answers 409
     `template_exists`."""
     from ocr_tasks.extraction.templates import load_template_yaml
 
     require_write_role(user=user, project=project)
     name = name.strip()
     load_template_yaml(source, name=name)  # raises the library's TemplateError
+    if isinstance(source, bytes):
+        source = source.decode("utf-8")  # the loader checked it is UTF-8
     when: datetime = timezone.now()
     try:
         with transaction.atomic():

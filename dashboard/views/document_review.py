@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import session
+from dashboard import einvoice_view, session
 from dashboard.api_client import ApiError
 from dashboard.attention import next_in_queue, sort_by_attention
 from dashboard.corrections import LINE_ITEM_COLUMNS, field_order, invoice_fields, patch_body
@@ -183,9 +183,12 @@ names = [n for n in order if n in fields] + sorted(n for n in fields if n not in
 
 image_col, form_col = st.columns([2, 1], gap="medium")
 
+einvoice = doc.get("einvoice") if isinstance(doc.get("einvoice"), dict) else None
 with image_col:
-    if not pages:
+    if not pages and einvoice is None:
         st.info("No page images for this document.")
+    elif not pages:  # a bare e-invoice XML: its readable rendering instead of a page
+        einvoice_view.render(st, einvoice)
     else:
         page_index = 0
         controls = st.columns([2, 3] if len(pages) == 1 else [2, 3, 2], vertical_alignment="bottom")
@@ -231,6 +234,9 @@ with image_col:
                 caption=f"Page {page_index + 1} of {len(pages)} ({shown}): {len(boxes)} field box(es)",
                 width="stretch",
             )
+        if einvoice is not None:  # a PDF carrying an XML: what the XML says, under the page
+            with st.expander("E-invoice data (from the XML)", expanded=False):
+                einvoice_view.render(st, einvoice)
 
 with form_col, st.form(key("fields_form")):
     st.markdown("**Fields** (confidence in brackets; edit and save to correct)")

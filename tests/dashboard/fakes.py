@@ -213,6 +213,9 @@ def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str,
         "approved_at": None,
         "approval_override_reason": None,
         "engine_versions": {"tesseract": "5.3.0"},
+        "source": None,
+        "language": "en",
+        "einvoice": None,
         "error": None,
     }
 

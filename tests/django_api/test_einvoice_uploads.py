@@ -62,3 +62,32 @@ def test_bad_xml_is_refused_with_its_code(alice_client, project, run_on_commit, 
     response = _post(alice_client, project, [upload("invoice.xml", data)], run_on_commit)
     assert (response.status_code, response.json()["code"]) == (status, code), response.content[:300]
     assert Document.objects.count() == 0
+
+
+def test_the_detail_of_an_e_invoice_carries_its_parties_and_vat_breakdown(
+    alice_client, project, run_on_commit, corpus
+):
+    """What the dashboard shows for a bare XML: the detail says the values came from the XML and gives
+    seller, buyer and the VAT table; a page read by OCR says `source: null` and its language."""
+    from django_api.invoices.models import DocumentResult
+    from ocr_tasks.einvoice.reader import read_xml
+
+    data = (corpus / "einvoice-dev" / "xml" / "ubl" / "ubl-tc434-example2.xml").read_bytes()
+    response = _post(alice_client, project, [upload("b.xml", data)], run_on_commit)
+    doc_id = response.json()["documents"][0]["id"]
+    url = f"/api/projects/{project.pk}/documents/{doc_id}/"
+    plain = alice_client.get(url).json()
+    assert plain["source"] is None and plain["einvoice"] is None  # the fake flow read it as a page
+
+    einvoice = read_xml(data).as_invoice()
+    stored = DocumentResult.objects.get(document_id=doc_id)
+    stored.result = {**stored.result, "invoice": einvoice.to_dict()}
+    stored.save()
+
+    detail = alice_client.get(url).json()
+    assert detail["source"] == "einvoice"
+    assert detail["einvoice"]["syntax"] == einvoice.einvoice["syntax"]
+    assert detail["einvoice"]["seller"]["name"] == einvoice.einvoice["seller"]["name"]
+    assert detail["einvoice"]["buyer"]["name"]
+    rates = [row["rate"] for row in detail["einvoice"]["vat_breakdown"]]
+    assert rates and all(rate is not None for rate in rates)

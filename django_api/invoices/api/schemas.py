@@ -176,6 +176,18 @@ class DocumentDetail(DocumentRow):
         help_text="Version of the current values and checks (also the ETag): send it back with a change."
     )
     engine_versions = serializers.DictField(child=serializers.CharField())
+    source = serializers.CharField(
+        allow_null=True, help_text='"einvoice" when read exactly from an embedded or bare CII/UBL XML'
+    )
+    language = serializers.CharField(
+        allow_null=True, help_text="ISO 639-1 language of the page's labels (null: not detected)"
+    )
+    einvoice = serializers.DictField(
+        allow_null=True,
+        help_text="An e-invoice's XML beyond the fields: syntax, profile, seller, buyer, vat_breakdown, "
+        "allowances_charges, bic, validation (null for a page read by OCR); or its `error` when a PDF's "
+        "attachment could not be read",
+    )
     error = DocumentErrorOut(allow_null=True)
 
 

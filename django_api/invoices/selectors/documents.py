@@ -202,6 +202,7 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
             "approval_override_reason": document.approval_override_reason or None,
             "result_version": result.version if result else 0,
             "engine_versions": result.engine_versions if result else {},
+            **_reading(result),
             "error": (
                 {"code": document.error_code, "message": document.error_message, "step": document.error_step}
                 if document.error_code
@@ -210,6 +211,20 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
         }
     )
     return detail
+
+
+def _reading(result) -> dict[str, Any]:
+    """How the values were read: `source` ("einvoice" when read exactly from a CII/UBL XML, else None),
+    the page's `language` (ISO 639-1, None when not detected) and, for an e-invoice, what its XML says
+    beyond the fields (`einvoice`: syntax, profile, seller and buyer, VAT breakdown, allowances and
+    charges, BIC, its EN 16931 validation), so a bare XML can be shown without a page image."""
+    invoice = ((result.result or {}).get("invoice") or {}) if result else {}
+    einvoice = invoice.get("einvoice")
+    return {
+        "source": invoice.get("source"),
+        "language": invoice.get("language"),
+        "einvoice": dict(einvoice) if isinstance(einvoice, dict) else None,
+    }
 
 
 def anomaly_dict(anomaly) -> dict[str, Any]:

@@ -67,6 +67,16 @@ class WebhookPort(Protocol):
         ...
 
 
+@runtime_checkable
+class PendingDeliveries(Protocol):
+    """Optional: lists the deliveries still pending (for `deliver_pending_webhooks`)."""
+
+    def webhook_pending_ids(self, *, idle_seconds: float) -> list[str]:
+        """Ids of pending deliveries untouched for at least `idle_seconds`, oldest first (a delivery being
+        sent right now by the process that recorded it is touched at each attempt, so it is left to it)."""
+        ...
+
+
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """Connects to a given address; the Host header still names the URL's host."""
 
@@ -218,6 +228,30 @@ def deliver_webhooks(
     return deliveries_send(
         delivery_ids,
         port=webhook_port(),
+        max_attempts=max_attempts,
+        backoff_seconds=backoff_seconds,
+        timeout_seconds=timeout_seconds,
+        post=send_webhook,
+    )
+
+
+@flow(name="deliver-pending-webhooks", persist_result=False)
+def deliver_pending_webhooks(
+    idle_seconds: float = 600.0,
+    max_attempts: int = 5,
+    backoff_seconds: float = 2.0,
+    timeout_seconds: float = 5.0,
+) -> dict[str, str]:
+    """The safety net of webhook delivery (deployment `deliver-pending-webhooks`, every 10 minutes):
+    send again the deliveries left pending for `idle_seconds` (their process stopped or lost its
+    network before the last attempt), with the same policy; returns the outcome per id. Receivers get a
+    delivery at least once and dedupe on its `X-OCR-Delivery` id."""
+    port = webhook_port()
+    if not isinstance(port, PendingDeliveries):
+        raise ConfigurationError(f"{type(port).__name__} cannot list pending webhook deliveries")
+    return deliveries_send(
+        port.webhook_pending_ids(idle_seconds=idle_seconds),
+        port=port,
         max_attempts=max_attempts,
         backoff_seconds=backoff_seconds,
         timeout_seconds=timeout_seconds,

@@ -19,6 +19,7 @@ from django_api.invoices.models import Document, OcrTask, Project, TaskStatus
 from django_api.invoices.models import DocumentResult as DocumentResultRow
 from django_api.invoices.reviewed_values import current_fields
 from django_api.invoices.selectors import vendor_memory as vendor_memory_reads
+from django_api.invoices.selectors.webhooks import webhook_deliveries_pending
 from django_api.invoices.services import pipeline_records
 from django_api.invoices.services import webhooks as webhook_records
 from django_api.invoices.services.uploads import invoice_upload
@@ -199,3 +200,7 @@ class DjangoPort:
         webhook_records.webhook_attempt_record(
             delivery_id=delivery_id, ok=ok, status_code=status_code, error=error, final=final
         )
+
+    def webhook_pending_ids(self, *, idle_seconds: float) -> list[str]:
+        """`flows.webhooks.PendingDeliveries`: the deliveries the scheduled sweep sends again."""
+        return webhook_deliveries_pending(idle_seconds=idle_seconds)

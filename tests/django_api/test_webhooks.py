@@ -378,3 +378,28 @@ def test_the_prefect_flow_delivers_through_the_seam(
     assert signature_ok(hook["secret"], receiver.requests[0])
     delivery = WebhookDelivery.objects.get(endpoint_id=hook["id"])
     assert (delivery.status, delivery.attempts) == ("succeeded", 1)
+
+
+def test_the_scheduled_sweep_lists_only_deliveries_left_idle(
+    alice_client, project, receiver, allow_private, run_on_commit, settings
+):
+    """`deliver-pending-webhooks` (every 10 minutes) asks the port for pending deliveries untouched for
+    a while: one its process is sending now is not listed, a stale one is; sent ones never are."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from django_api.orchestration.django_port import DjangoPort
+
+    create(alice_client, project, receiver.url, events=["task.finished"])
+    settings.OCR_WEBHOOK_FLOW = "tests.django_api.test_webhooks:_no_delivery"
+    upload_processed(alice_client, project, run_on_commit, name="a.png")
+    upload_processed(alice_client, project, run_on_commit, name="b.png")
+    stale, fresh = WebhookDelivery.objects.order_by("created_at")
+    WebhookDelivery.objects.filter(pk=stale.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+
+    port = DjangoPort()
+    assert port.webhook_pending_ids(idle_seconds=600) == [str(stale.pk)]
+    assert port.webhook_pending_ids(idle_seconds=0) == [str(stale.pk), str(fresh.pk)]
+    WebhookDelivery.objects.filter(pk=stale.pk).update(status="succeeded")
+    assert port.webhook_pending_ids(idle_seconds=600) == []

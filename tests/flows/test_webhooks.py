@@ -9,11 +9,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from flows.settings import use_port
+from flows.settings import ConfigurationError, use_port
 from flows.webhooks import (
     AttemptOutcome,
     WebhookRequest,
     backoff_delay,
+    deliver_pending_webhooks,
     deliver_webhooks,
     deliveries_send,
     post_webhook,
@@ -149,3 +150,29 @@ def test_the_prefect_flow_delivers(prefect_api, receiver):
         outcome = deliver_webhooks(["d1", "d2"], max_attempts=2, backoff_seconds=0.01, timeout_seconds=2)
     assert outcome == {"d1": "succeeded", "d2": "succeeded"}
     assert [r["headers"]["X-OCR-Delivery"] for r in receiver.requests] == ["d1", "d2"]
+
+
+class PendingFakePort(FakeWebhookPort):
+    """Also lists pending deliveries (`PendingDeliveries`): those not yet done, idle long enough."""
+
+    def __init__(self, port: int, pending: dict[str, float]) -> None:
+        super().__init__(port)
+        self.idle = pending  # delivery id -> seconds since it was last touched
+
+    def webhook_pending_ids(self, *, idle_seconds: float) -> list[str]:
+        return [d for d, idle in self.idle.items() if d not in self.done and idle >= idle_seconds]
+
+
+def test_the_scheduled_sweep_sends_only_deliveries_left_idle(prefect_api, receiver):
+    port = PendingFakePort(receiver.port, {"old": 3600.0, "busy": 5.0})
+    with use_port(port):
+        outcome = deliver_pending_webhooks(idle_seconds=600, max_attempts=2, backoff_seconds=0.01)
+        again = deliver_pending_webhooks(idle_seconds=600, max_attempts=2, backoff_seconds=0.01)
+    assert outcome == {"old": "succeeded"}  # "busy" is being sent by its own process right now
+    assert again == {}  # delivered: no longer pending
+    assert [r["headers"]["X-OCR-Delivery"] for r in receiver.requests] == ["old"]
+
+
+def test_the_sweep_needs_a_port_that_lists_pending_deliveries(prefect_api, receiver):
+    with use_port(FakeWebhookPort(receiver.port)), pytest.raises(ConfigurationError, match="pending"):
+        deliver_pending_webhooks()

@@ -3,9 +3,11 @@ non-members 404). The secret is never part of what is read."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from django_api.invoices.errors import Forbidden, NotFound
 from django_api.invoices.models import DeliveryStatus, Project, Role, WebhookDelivery, WebhookEndpoint
@@ -64,11 +66,11 @@ def delivery_dict(delivery: WebhookDelivery) -> dict[str, Any]:
     }
 
 
-def webhook_deliveries_pending() -> list[str]:
-    """Ids of the deliveries still pending, oldest first (handed to the flow again after a restart)."""
-    return [
-        str(pk)
-        for pk in WebhookDelivery.objects.filter(status=DeliveryStatus.PENDING)
-        .order_by("created_at")
-        .values_list("pk", flat=True)
-    ]
+def webhook_deliveries_pending(*, idle_seconds: float = 0.0) -> list[str]:
+    """Ids of the deliveries still pending, oldest first (handed to the flow again after a restart);
+    with `idle_seconds`, only those untouched for that long (the scheduled sweep leaves alone a delivery
+    its process is sending now: each attempt updates it)."""
+    pending = WebhookDelivery.objects.filter(status=DeliveryStatus.PENDING)
+    if idle_seconds > 0:
+        pending = pending.filter(updated_at__lte=timezone.now() - timedelta(seconds=idle_seconds))
+    return [str(pk) for pk in pending.order_by("created_at").values_list("pk", flat=True)]

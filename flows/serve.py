@@ -1,6 +1,7 @@
 """The local Prefect stack: server on loopback, the `process` work pool, the deployments of
-`prefect.yaml` and a process worker. Used by `make run` (`python -m flows.serve`) and by the
-deployment test; each step is also a plain `prefect` command (see `commands()`).
+`prefect.yaml`, the zombie-run automation (`flows.automations`) and a process worker. Used by `make run`
+(`python -m flows.serve`), by `scripts/local_stack.py` and by the deployment test; each step is also a
+plain `prefect` command (see `commands()`).
 
     python -m flows.serve [--port 4200] [--pool process] [--poll-seconds 2]
 
@@ -41,13 +42,24 @@ def commands(port: int = 4200, pool: str = "process") -> list[str]:
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect work-pool create {pool} "
         "--type process --overwrite",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api prefect --no-prompt deploy --all",
+        f"PREFECT_API_URL=http://127.0.0.1:{port}/api python -m flows.automations "
+        f"--heartbeat-seconds {HEARTBEAT_SECONDS}",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api PREFECT_WORKER_QUERY_SECONDS=2 "
-        f"prefect worker start --pool {pool}",
+        f"PREFECT_FLOWS_HEARTBEAT_FREQUENCY={HEARTBEAT_SECONDS} prefect worker start --pool {pool}",
     ]
 
 
+# Worker-run flows send a heartbeat this often (Prefect's default is 180 s, its minimum 30): a run whose
+# worker died is found after OCR_HEARTBEAT_MISSED of them (flows.run_liveness, flows.automations).
+HEARTBEAT_SECONDS = 30
+
+
 def stack_env(port: int, *, poll_seconds: float = 2, base: dict[str, str] | None = None) -> dict[str, str]:
-    env = {**SERVER_TUNING, **(os.environ if base is None else base)}
+    env = {
+        **SERVER_TUNING,
+        "PREFECT_FLOWS_HEARTBEAT_FREQUENCY": str(HEARTBEAT_SECONDS),
+        **(os.environ if base is None else base),
+    }
     env.update(
         {
             "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
@@ -108,10 +120,29 @@ def run_prefect(args: list[str], env: dict[str, str], *, timeout: float = 120) -
 def create_pool_and_deploy(pool: str, env: dict[str, str]) -> None:
     run_prefect(["work-pool", "create", pool, "--type", "process", "--overwrite"], env)
     run_prefect(["--no-prompt", "deploy", "--all"], env, timeout=300)
+    create_zombie_automation(env)
 
 
-def start_worker(pool: str, env: dict[str, str], log: Path | None = None) -> subprocess.Popen:
-    return _spawn(["worker", "start", "--pool", pool], env, log)
+def create_zombie_automation(env: dict[str, str]) -> None:
+    """The automation that marks a run Crashed when its heartbeats stop (idempotent)."""
+    heartbeat = env.get("PREFECT_FLOWS_HEARTBEAT_FREQUENCY") or str(HEARTBEAT_SECONDS)
+    done = subprocess.run(
+        [sys.executable, "-m", "flows.automations", "--heartbeat-seconds", heartbeat],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"python -m flows.automations failed:\n{done.stdout}\n{done.stderr}")
+
+
+def start_worker(
+    pool: str, env: dict[str, str], log: Path | None = None, *, name: str | None = None
+) -> subprocess.Popen:
+    return _spawn(["worker", "start", "--pool", pool, *(["--name", name] if name else [])], env, log)
 
 
 def stop(process: subprocess.Popen | None, *, timeout: float = 10) -> None:

@@ -1,4 +1,6 @@
-"""Results as files: JSON (full results), CSV (documents, or line items) and XLSX (both sheets).
+"""Results as files: JSON (full results), CSV (documents, or line items), XLSX (both sheets), and
+e-invoices (UBL 2.1 or CII D16B: a zip with one validated XML per document and `missing.json` listing
+the documents that cannot be exported, with the business terms they lack).
 
 Values are the current ones (reviewers' corrections applied); the JSON also carries the extraction.
 Text from invoices and corrections never becomes a spreadsheet formula (CSV/formula injection)."""
@@ -9,13 +11,14 @@ import csv
 import io
 import json
 import re
+import zipfile
 from collections.abc import Iterable
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 
 from django_api.invoices.models import Document
-from django_api.invoices.reviewed_values import current_fields, current_line_items
+from django_api.invoices.reviewed_values import current_fields, current_line_items, reviewed_invoice
 from django_api.invoices.selectors.documents import document_row
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
@@ -31,6 +34,8 @@ DOCUMENT_COLUMNS = (
 )
 LINE_ITEM_EXPORT_COLUMNS = ("document_id", "name", "row", *LINE_ITEM_COLUMNS)
 FORMATS = ("json", "csv", "xlsx")
+EINVOICE_FORMATS = ("ubl", "cii")
+MISSING_FILE = "missing.json"
 
 
 def _result(document: Document):
@@ -145,6 +150,8 @@ def _cell(value: Any) -> Any:
 
 CONTENT_TYPES = {
     "json": "application/json",
+    "zip": "application/zip",
+    "xml": "application/xml",
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
@@ -157,3 +164,52 @@ def export_documents(documents: list[Document], *, fmt: str, table: str = "docum
     if fmt == "csv":
         return export_csv(documents, table=table), CONTENT_TYPES["csv"]
     return export_xlsx(documents), CONTENT_TYPES["xlsx"]
+
+
+# --- e-invoices --------------------------------------------------------------------------------------
+
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def einvoice_filename(document: Document, fmt: str) -> str:
+    """`<file name stem>-<id prefix>-<fmt>.xml`: readable, unique in a zip, safe in any file system."""
+    stem = _UNSAFE_NAME.sub("_", document.name.rsplit(".", 1)[0]).strip("._")[:80] or "document"
+    return f"{stem}-{str(document.id)[:8]}-{fmt}.xml"
+
+
+def document_einvoice(document: Document, *, fmt: str):
+    """One document's validated e-invoice (`ocr_tasks.einvoice.writers.ExportedXml`) built from its
+    current values; raises `EInvoiceIncomplete` / `EInvoiceExportInvalid` (422, the missing terms or
+    broken rules in `detail`), or `EInvoiceIncomplete` naming every header term when the document has
+    no result yet."""
+    from ocr_tasks.einvoice.writers import export_einvoice
+
+    return export_einvoice(reviewed_invoice(_result(document)), fmt)
+
+
+def _not_exported(document: Document, exc) -> dict[str, Any]:
+    return {
+        "document_id": str(document.id),
+        "name": document.name,
+        "status": document.status,
+        **exc.to_dict(),
+    }
+
+
+def export_einvoices(documents: list[Document], *, fmt: str) -> bytes:
+    """A zip of one XML per exportable document and `missing.json`: the others, each with its error
+    (`einvoice_incomplete` and the missing business terms, `einvoice_export_invalid` and the rules)."""
+    from ocr_tasks.einvoice.writers import EInvoiceExportInvalid, EInvoiceIncomplete
+
+    buffer = io.BytesIO()
+    refused = []
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for document in documents:
+            try:
+                exported = document_einvoice(document, fmt=fmt)
+            except (EInvoiceIncomplete, EInvoiceExportInvalid) as exc:
+                refused.append(_not_exported(document, exc))
+                continue
+            archive.writestr(einvoice_filename(document, fmt), exported.xml)
+        archive.writestr(MISSING_FILE, json.dumps(refused, indent=2, ensure_ascii=False))
+    return buffer.getvalue()

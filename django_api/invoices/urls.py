@@ -5,6 +5,7 @@ from django.urls import path
 from django_api.invoices.api import (
     auth,
     documents,
+    einvoice_export,
     health,
     invoice_fields,
     projects,
@@ -47,6 +48,7 @@ urlpatterns = [
     ),
     path(D + "fields/", documents.DocumentFieldsUpdateApi.as_view(), name="document-fields"),
     path(D + "approve/", documents.DocumentApproveApi.as_view(), name="document-approve"),
+    path(D + "einvoice/", einvoice_export.DocumentEInvoiceApi.as_view(), name="document-einvoice"),
     path(P + "webhooks/", webhooks.WebhookListApi.as_view(), name="webhook-list"),
     path(W, webhooks.WebhookDetailApi.as_view(), name="webhook-detail"),
     path(W + "deliveries/", webhooks.WebhookDeliveryListApi.as_view(), name="webhook-deliveries"),

@@ -22,7 +22,8 @@ _REASONS = {
     409: "task_finished or document_not_ready",
     413: "request_too_large, file_too_large, too_many_pages, image_too_large",
     415: "unsupported_type or unsupported_media_type",
-    422: "corrupt_file, encrypted_pdf, einvoice_invalid or xml_unsafe",
+    422: "corrupt_file, encrypted_pdf, einvoice_invalid or xml_unsafe; for an e-invoice export "
+    "einvoice_incomplete (detail.missing: the business terms the document lacks) or einvoice_export_invalid",
     429: "throttled (too many login attempts) or queue_full (the project's queue holds too many pages)",
     503: "storage_error (the file storage cannot be written or read; nothing half-stored, retry later)",
 }
@@ -33,6 +34,7 @@ _BY_PATH_SUFFIX = {
     "/ocr-cancel/{task_id}/": (409,),
     "/{document_id}/fields/": (409, 413),  # not `/api/fields/`, the field list
     "/approve/": (409,),
+    "/einvoice/": (422,),
 }
 _PUBLIC = {"/api/auth/token/": (400, 406, 429), "/api/ocr-health/": (406,)}
 

@@ -352,7 +352,8 @@ def _apply_memory(
     grouped: dict[str, list[Candidate]],
     options: ExtractionOptions,
 ) -> dict[str, Any] | None:
-    """A memory candidate wins its field unless the chosen one scored higher. Its confidence follows the
+    """A memory candidate wins its field unless the chosen one scored higher (a weak one only fills an
+    empty field: see `vendor_memory.recall`). Its confidence follows the
     lesson's track record (not the general calibration), and rises when the general engine's own best
     candidate agrees. `Invoice.memory`: the memory's key and the fields whose value it gave (alone or
     with the general engine); None without a memory."""
@@ -363,6 +364,7 @@ def _apply_memory(
         current = chosen.get(c.field)
         if current is None or (
             current.value != c.value
+            and not c.features["memory_weak"]
             and "memory" not in current.features
             and current.score < c.features["memory_score"]
         ):
@@ -407,7 +409,7 @@ def extract_invoice(
         candidates += extra
     grouped = group_by_field(candidates)
     memory, memory_cands = _recall(memories, grouped, rows, full_text, day_first)
-    grouped = group_by_field(candidates + memory_cands)
+    grouped = group_by_field(candidates + [c for c in memory_cands if not c.features["memory_weak"]])
 
     chosen: dict[str, Candidate | None] = _choose_amounts(grouped)
     for name, cands in grouped.items():

@@ -16,6 +16,7 @@ from functools import lru_cache
 from schwifty import IBAN
 from schwifty.exceptions import SchwiftyException
 from stdnum.eu import vat as eu_vat
+from stdnum.exceptions import ValidationError
 
 from ocr_tasks.extraction.keywords import fold, phrases
 from ocr_tasks.invoice_types import Invoice
@@ -49,7 +50,10 @@ def tax_identifier(value: str) -> str | None:
         return None
     if _VAT_PREFIX.match(compact) and compact[:2].lower() in _VAT_COUNTRIES:
         # a VAT id whose check digits fail (a made-up or misread one) still names the vendor it prints
-        return f"vat:{eu_vat.compact(compact) if tax_id_valid(compact) else compact}"
+        try:
+            return f"vat:{eu_vat.compact(compact) if tax_id_valid(compact) else compact}"
+        except ValidationError:  # a prefix stdnum's EU module does not know (GB, XI, CH): compact already
+            return f"vat:{compact}"
     return f"tax:{compact}" if sum(ch.isdigit() for ch in compact) >= 5 else None
 
 

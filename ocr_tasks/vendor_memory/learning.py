@@ -49,7 +49,7 @@ def _stored(box: BBox) -> BBox:
     return BBox.from_list(box.to_list())
 
 
-def _fresh(field: str, evidence: Evidence, actor: str, when: str) -> FieldLesson:
+def _fresh(field: str, evidence: Evidence, actor: str, when: str, corrected: bool) -> FieldLesson:
     return FieldLesson(
         field=field,
         page=evidence.page,
@@ -59,6 +59,7 @@ def _fresh(field: str, evidence: Evidence, actor: str, when: str) -> FieldLesson
         value_format=value_format(evidence.printed),
         taught_by=actor,
         taught_at=when,
+        corrected=corrected,
     )
 
 
@@ -80,7 +81,7 @@ def _review(
 ) -> FieldLesson | None:
     """The lesson after one review of its field (None: no lesson)."""
     if lesson is None:
-        return _fresh(field, evidence, actor, when) if evidence is not None else None
+        return _fresh(field, evidence, actor, when, not right) if evidence is not None else None
     agrees = _agrees(lesson, evidence)
     if (right or not predicted) and agrees:
         # confirmed; the place follows the latest evidence (a layout drifting by a few millimetres)
@@ -90,13 +91,14 @@ def _review(
             page=evidence.page,
             confirmations=lesson.confirmations + 1,
             misses_in_row=0,
+            corrected=lesson.corrected or not right,
         )
     if not predicted and evidence is None:
         return lesson  # the engine chose the field without the lesson and it has no value here: no verdict
     missed = replace(lesson, misses=lesson.misses + 1, misses_in_row=lesson.misses_in_row + 1)
     if missed.misses_in_row >= DROP_AFTER_MISSES or lesson.confirmations < STRONG_LESSON:
         # dropped (twice corrected in a row) or too young to outweigh the reviewer: relearned
-        return _fresh(field, evidence, actor, when) if evidence is not None else None
+        return _fresh(field, evidence, actor, when, not right) if evidence is not None else None
     return missed  # many confirmations: one contrary review is counted, not obeyed
 
 

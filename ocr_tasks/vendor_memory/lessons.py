@@ -22,7 +22,10 @@ class FieldLesson:
     text printed with the value (letters only, case-folded; "" when none); `label_side` where the label
     sits ("left", "above", ""); `value_format` the printed value's shape (digits 9, letters A, separators
     kept: `RE-2024-0042` -> `AA-9999-9999`). `confirmations` / `misses` count how often a later review
-    agreed with the lesson or corrected it; `misses_in_row` the corrections since the last agreement."""
+    agreed with the lesson or corrected it; `misses_in_row` the corrections since the last agreement.
+    `corrected`: a reviewer once had to correct the general engine on this field for this vendor (the
+    lesson's values then win over the engine's); a lesson only ever confirmed supports the engine's
+    choice (raises its confidence, fills the field when the engine has none)."""
 
     field: str
     page: int
@@ -35,6 +38,7 @@ class FieldLesson:
     misses_in_row: int = 0
     taught_by: str = ""
     taught_at: str = ""
+    corrected: bool = False
 
     def __post_init__(self) -> None:
         if self.label_side not in LABEL_SIDES:
@@ -53,6 +57,7 @@ class FieldLesson:
             "misses_in_row": self.misses_in_row,
             "taught_by": self.taught_by,
             "taught_at": self.taught_at,
+            "corrected": self.corrected,
         }
 
     @classmethod
@@ -69,6 +74,7 @@ class FieldLesson:
             misses_in_row=int(data.get("misses_in_row", 0)),
             taught_by=str(data.get("taught_by", "")),
             taught_at=str(data.get("taught_at", "")),
+            corrected=bool(data.get("corrected", False)),
         )
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ocr_tasks.extraction.candidates import above_context
+from ocr_tasks.extraction.candidates import header_chunk
 from ocr_tasks.extraction.keywords import fold
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox
@@ -148,13 +148,21 @@ def left_label(row: Row, start: int, bbox: BBox) -> str:
     return " ".join(words)
 
 
-def label_of(rows: Sequence[Row], row: Row, reading: Reading) -> tuple[str, str]:
-    """(label, side) of a value: on its left, else the column header above it, else ("", "")."""
+def label_of(rows: Sequence[Row], row: Row, reading: Reading, position: int | None = None) -> tuple[str, str]:
+    """(label, side) of a value: on its left, else the column header above it (the nearest of the two
+    rows above with words over it), else ("", ""). `position`: the row's index in `rows` when known."""
     left = left_label(row, reading.start, reading.bbox)
     if left:
         return left, "left"
-    above = " ".join(label_words(above_context(list(rows), row, reading.bbox)))
-    return (above, "above") if above else ("", "")
+    position = rows.index(row) if position is None else position
+    for other in reversed(rows[max(0, position - 2) : position]):
+        if other.page != row.page:
+            continue
+        chunk = header_chunk(other, reading.bbox)
+        if chunk:
+            above = " ".join(label_words(chunk))
+            return (above, "above") if above else ("", "")
+    return "", ""
 
 
 def _overlaps(a: BBox, b: BBox) -> bool:
@@ -170,7 +178,7 @@ def locate(
     found: list[tuple[float, int, Evidence]] = []
     for position, row in enumerate(rows):
         for reading in _final_readings(row, field, final):
-            label, side = label_of(rows, row, reading)
+            label, side = label_of(rows, row, reading, position)
             weight = 1.0 if side == "left" else 0.8 if side == "above" else 0.0
             if (
                 hint is not None

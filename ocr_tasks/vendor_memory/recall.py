@@ -7,7 +7,11 @@ label is gone (a changed layout) gives no candidate, and neither does a place ho
 value's shape: the general engine's choice stands.
 
 A candidate's score is a floor above the general engine's usual range (strong evidence), lowered by
-misses; its confidence follows the lesson's track record (confirmations against misses).
+misses; its confidence follows the lesson's track record (confirmations against misses). Weak candidates
+(`memory_weak`) only support the general engine (they raise the confidence of the value it chose and
+fill a field it leaves empty): those of a lesson never needed to correct the engine, and those of a
+label that gives several values on the page (`VAT 21 %` and `VAT 9 %` both read `vat`; only the one at
+the remembered place is kept).
 """
 
 from __future__ import annotations
@@ -17,19 +21,20 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ocr_tasks.extraction.candidates import Candidate, header_chunk
+from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import fold
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox
 from ocr_tasks.vendor_memory.lessons import FieldLesson, VendorMemory
-from ocr_tasks.vendor_memory.locate import Reading, readings
+from ocr_tasks.vendor_memory.locate import Reading, label_of, readings
 from ocr_tasks.vendor_memory.shapes import field_kind, format_match
 
 MEMORY_SCORE = 4.0  # score of a memory candidate: this + MEMORY_WEIGHT x quality x track record
 MEMORY_WEIGHT = 6.0
+AMBIGUOUS_SCORE = -1.0  # base score when the label gives several values (weaker than most labelled values)
+AMBIGUOUS = 0.5  # quality factor of such a value
 FUZZY_LABEL = 86  # rapidfuzz ratio for an OCR-garbled label
 PLACE_TOLERANCE = 0.025  # page fraction: how far a value may sit from the remembered place
-BELOW_ROWS = 3  # rows under a label above that may hold its value
 
 
 def track_record(lesson: FieldLesson) -> float:
@@ -49,29 +54,21 @@ def _distance(a: BBox, b: BBox) -> float:
     return math.hypot(ax - bx, ay - by)
 
 
+def _at_place(box: BBox, page: int, lesson: FieldLesson) -> bool:
+    """Whether a box sits where the lesson's value sat (its page, within `PLACE_TOLERANCE`)."""
+    (ax, ay), (bx, by) = box.center, lesson.box.center
+    return (
+        page == lesson.page
+        and abs(ay - by) <= PLACE_TOLERANCE + lesson.box.height / 2
+        and abs(ax - bx) <= PLACE_TOLERANCE + lesson.box.width / 2
+    )
+
+
 def _row_tokens(row: Row) -> list[tuple[str, int]]:
     """Letter words of a row, case-folded, each with the index of the word it came from."""
     return [
         (token, i) for i, word in enumerate(row.words) for token in fold(word.text).split() if token.isalpha()
     ]
-
-
-def label_hits(row: Row, label: str) -> list[tuple[int, int, float]]:
-    """(first word, last word, quality) of each place `label` is printed on `row` (exact 1.0, fuzzy 0.8)."""
-    wanted = label.split()
-    tokens = _row_tokens(row)
-    n = len(wanted)
-    out = []
-    for i in range(len(tokens) - n + 1):
-        window = [t for t, _ in tokens[i : i + n]]
-        if window == wanted:
-            quality = 1.0
-        elif len(label) >= 5 and fuzz.ratio(" ".join(window), label) >= FUZZY_LABEL:
-            quality = 0.8
-        else:
-            continue
-        out.append((tokens[i][1], tokens[i + n - 1][1], quality))
-    return out
 
 
 def _word_count(lesson: FieldLesson) -> int | None:
@@ -86,36 +83,6 @@ def _shaped(lesson: FieldLesson, found: list[Reading]) -> list[tuple[Reading, fl
         match = format_match(lesson.value_format, r.printed)
         if match > 0:
             out.append((r, match))
-    return out
-
-
-def _right_of(row: Row, last_word: int, lesson: FieldLesson, day_first) -> list[tuple[Reading, float]]:
-    word = row.words[last_word]
-    lo = row.starts[last_word] + len(word.text)
-    found = readings(row, lesson.field, lo=lo, day_first=day_first, words=_word_count(lesson))
-    if field_kind(lesson.field) == "text":  # a name: the column chunk after the label
-        found = [r for r in found if r.start == min((x.start for x in found), default=-1)]
-        found = found[-1:]
-    return _shaped(lesson, found)
-
-
-def _below(rows: Sequence[Row], position: int, label_box: BBox, lesson, day_first):
-    row = rows[position]
-    out = []
-    for other in rows[position + 1 : position + 1 + BELOW_ROWS]:
-        if other.page != row.page:
-            break
-        found = readings(other, lesson.field, day_first=day_first, words=_word_count(lesson))
-        under = [
-            r
-            for r in found
-            if r.bbox.x1 >= label_box.x0 - 0.02
-            and r.bbox.x0 <= label_box.x1 + 0.02
-            and header_chunk(row, r.bbox)
-        ]
-        if under:
-            out += _shaped(lesson, under)
-            break
     return out
 
 
@@ -136,21 +103,45 @@ def _place_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> list[t
     return out
 
 
+def _label_quality(found: str, wanted: str) -> float:
+    """1.0 for the same label, 0.8 for an OCR-garbled one (rapidfuzz), 0.0 otherwise."""
+    if found == wanted:
+        return 1.0
+    if len(wanted) >= 5 and found and fuzz.ratio(found, wanted) >= FUZZY_LABEL:
+        return 0.8
+    return 0.0
+
+
+def _may_hold(folded: str, label: str) -> bool:
+    """A quick test before the exact one: whether a row's folded text may hold the label."""
+    return label in folded or (len(label) >= 5 and fuzz.partial_ratio(label, folded) >= FUZZY_LABEL)
+
+
 def _labelled_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> list[tuple[Reading, Row, float]]:
+    """Values of the lesson's shape whose own label (as `learn` reads it: the chunk on their left, else
+    the column header above) is the lesson's label on the lesson's side."""
+    holds = [_may_hold(fold(row.text), lesson.label) for row in rows]
+    words = _word_count(lesson)
     out = []
     for position, row in enumerate(rows):
-        for first, last, quality in label_hits(row, lesson.label):
-            if lesson.label_side == "left":
-                found = _right_of(row, last, lesson, day_first)
-            else:
-                label_box = BBox(
-                    row.words[first].bbox.x0,
-                    row.words[first].bbox.y0,
-                    row.words[last].bbox.x1,
-                    row.words[last].bbox.y1,
-                )
-                found = _below(rows, position, label_box, lesson, day_first)
-            out += [(reading, row, quality * match) for reading, match in found]
+        near = holds[position] if lesson.label_side == "left" else any(holds[max(0, position - 2) : position])
+        if not near:
+            continue
+        for reading, match in _shaped(lesson, readings(row, lesson.field, day_first=day_first, words=words)):
+            label, side = label_of(rows, row, reading, position)
+            quality = _label_quality(label, lesson.label) if side == lesson.label_side else 0.0
+            if quality > 0:
+                out.append((reading, row, quality * match))
+    if field_kind(lesson.field) == "text":  # a name: the longest run of words with the label, per row
+        longest: dict[int, tuple[Reading, Row, float]] = {}
+        for item in out:
+            key = id(item[1])
+            if key not in longest or (item[2], len(item[0].printed)) > (
+                longest[key][2],
+                len(longest[key][0].printed),
+            ):
+                longest[key] = item
+        out = list(longest.values())
     return out
 
 
@@ -165,10 +156,17 @@ def lesson_candidates(
     index = {id(row): i for i, row in enumerate(rows)}
     out = []
     record = track_record(lesson)
+    # the label gives several values (`VAT 21 %` and `VAT 9 %` both read `vat`): only those at the
+    # remembered place, as weak evidence (they fill a field the general engine leaves empty)
+    ambiguous = len({reading.value for reading, _, _ in found}) > 1
+    if ambiguous:
+        found = [item for item in found if _at_place(item[0].bbox, item[1].page, lesson)]
     for reading, row, quality in found:
         moved = _distance(reading.bbox, lesson.box) if row.page == lesson.page else 1.0
         quality *= 1.0 - min(0.3, moved)  # the label wins over the place, by a little less when it moved
-        score = MEMORY_SCORE + MEMORY_WEIGHT * quality * record
+        if ambiguous:
+            quality *= AMBIGUOUS
+        score = (AMBIGUOUS_SCORE if ambiguous else MEMORY_SCORE) + MEMORY_WEIGHT * quality * record
         c = Candidate(
             field=lesson.field,
             value=reading.value,
@@ -176,7 +174,12 @@ def lesson_candidates(
             page=row.page,
             bbox=reading.bbox,
             ocr_confidence=row.span_confidence(reading.start, reading.end),
-            features={"memory": quality, "memory_moved": moved, "memory_score": score},
+            features={
+                "memory": quality,
+                "memory_moved": moved,
+                "memory_score": score,
+                "memory_weak": float(ambiguous or not lesson.corrected),
+            },
             row_index=index.get(id(row), -1),
         )
         c.score = score

@@ -45,6 +45,7 @@ def test_identifiers_strongest_first():
     )
     assert vendor_identifiers(_invoice(vendor_tax_id="123/456/78901")) == ("tax:12345678901",)
     assert vendor_identifiers(Invoice()) == ()
+    assert vendor_identifiers(_invoice(vendor_tax_id="GB 980 7806 84")) == ("vat:GB980780684",)
 
 
 def test_name_normalisation():

@@ -3,8 +3,12 @@
 Output (stdout): `jsonl` (default) one object per input document
 `{"source", "pages", "fields": {name: {"value", "raw_text", "confidence", "page", "bbox"}}, "line_items",
 "errors", "timings"}`; `json` the same objects as one list; `csv` one row per document (value and
-confidence of every field). A failed document still gets its object (empty fields, `errors` with the
-code and message) and a failure line `path: error-code: message` on stderr; exit code 1 when any failed.
+confidence of every field); `ubl` / `cii` an EN 16931 e-invoice XML per document written to `--output-dir`
+(`<name>.<format>.xml`, validated before it is written) and the jsonl object with `einvoice_file`; a
+document lacking mandatory business terms gets no file and the error `einvoice_incomplete` with the
+terms (BT ids and names) in its `detail`. A failed document still gets its object (empty fields, `errors`
+with the code and message) and a failure line `path: error-code: message` on stderr; exit code 1 when any
+failed.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ocr_tasks.config import EXTRACTION_PSM, OcrConfig, default_workers
 from ocr_tasks.invoice_types import FIELD_NAMES
 
 FORMATS = ("jsonl", "json", "csv")
+EINVOICE_FORMATS = ("ubl", "cii")  # ocr_tasks.einvoice.writers.FORMATS
 
 
 def register(subparsers) -> None:
@@ -41,7 +46,19 @@ def register(subparsers) -> None:
         "failed (each reported on stderr as 'path: error-code: message'); 2: usage error.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
-    parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (jsonl)")
+    parser.add_argument(
+        "--format",
+        choices=(*FORMATS, *EINVOICE_FORMATS),
+        default="jsonl",
+        help="output format (jsonl); ubl or cii: an EN 16931 e-invoice XML per document in --output-dir",
+    )
+    parser.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="where --format ubl|cii writes the XML files (the current directory)",
+    )
     parser.add_argument(
         "--workers",
         type=positive_int,
@@ -161,6 +178,7 @@ def run(args: argparse.Namespace) -> int:
     config = OcrConfig(languages=args.lang, psm=args.psm, workers=args.workers or default_workers())
     failed = 0
     records: list[dict] = []
+    written: set[Path] = set()  # e-invoice files of this run
     with (
         tempfile.TemporaryDirectory(prefix="ocr-extract-") as workdir,
         progress_bar(0, unit="page", desc="extract", enabled=args.progress) as bar,
@@ -209,12 +227,21 @@ def run(args: argparse.Namespace) -> int:
                 _emit(args.format, records[-1])
                 continue
             records.append(document_record(str(path), len(result.pages), invoice, [], timings))
+            if args.format in EINVOICE_FORMATS and not _export(
+                path, invoice, args, records[-1], bar, written
+            ):
+                failed += 1
             _emit(args.format, records[-1])
-    if args.format == "json":
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
-    elif args.format == "csv":
-        sys.stdout.write(records_to_csv(records))
+    _write_all(args.format, records)
     return exit_code(failed)
+
+
+def _write_all(fmt: str, records: list[dict]) -> None:
+    """The formats written once every document is done (jsonl and the e-invoices emit as they go)."""
+    if fmt == "json":
+        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        sys.stdout.write(records_to_csv(records))
 
 
 def _invoice(doc, result, args: argparse.Namespace, options, templates):
@@ -255,11 +282,38 @@ def _error(exc: BaseException) -> dict:
     from ocr_tasks.errors import error_code
 
     message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return {"code": error_code(exc), "message": " ".join(message.split())}
+    error = {"code": error_code(exc), "message": " ".join(message.split())}
+    if getattr(exc, "detail", None):
+        error["detail"] = exc.detail
+    return error
+
+
+def _export(path: Path, invoice, args: argparse.Namespace, record: dict, bar, written: set[Path]) -> bool:
+    """Write the document's e-invoice next to the others (`record["einvoice_file"]`); False (the error in
+    `record["errors"]`, a failure line on stderr) when it cannot be exported."""
+    from ocr_tasks.einvoice.writers import EInvoiceExportInvalid, EInvoiceIncomplete, export_einvoice
+
+    try:
+        exported = export_einvoice(invoice, args.format)
+    except (EInvoiceIncomplete, EInvoiceExportInvalid) as exc:
+        report_failure(path, exc, bar)
+        record["errors"].append(_error(exc))
+        record["einvoice_file"] = None
+        return False
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    target = args.output_dir / f"{path.stem}.{args.format}.xml"
+    number = 2
+    while target in written:  # two inputs of the same name in one run
+        target = args.output_dir / f"{path.stem}-{number}.{args.format}.xml"
+        number += 1
+    target.write_bytes(exported.xml)
+    written.add(target)
+    record["einvoice_file"] = str(target)
+    return True
 
 
 def _emit(fmt: str, record: dict) -> None:
-    if fmt == "jsonl":
+    if fmt in ("jsonl", *EINVOICE_FORMATS):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
 

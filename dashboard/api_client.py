@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
@@ -243,6 +244,43 @@ class ApiClient:
         if force:
             body |= {"force": True, "reason": reason}
         return self._json("POST", f"projects/{project_id}/documents/{document_id}/approve/", json=body)
+
+    # -- what the project learned (vendor memory) and its templates ------------------------------
+    def list_vendors(self, project_id: int) -> list[dict[str, Any]]:
+        """Per vendor: `key`, `name`, `identifiers`, `fields` (label, side, confirmations, misses, who
+        taught it, when)."""
+        return self._json("GET", f"projects/{project_id}/vendors/")
+
+    def forget_vendor(self, project_id: int, key: str) -> None:
+        """Forget everything learned about the vendor (owner or reviewer)."""
+        self._request("DELETE", f"projects/{project_id}/vendors/{_segment(key)}/")
+
+    def forget_vendor_field(self, project_id: int, key: str, field_name: str) -> None:
+        """Forget one field learned about the vendor (owner or reviewer)."""
+        self._request(
+            "DELETE", f"projects/{project_id}/vendors/{_segment(key)}/fields/{_segment(field_name)}/"
+        )
+
+    def vendor_template(self, project_id: int, key: str) -> bytes:
+        """The vendor's memory as an invoice2data template (YAML bytes)."""
+        return self._request("GET", f"projects/{project_id}/vendors/{_segment(key)}/template/").content
+
+    def list_templates(self, project_id: int) -> list[dict[str, Any]]:
+        return self._json("GET", f"projects/{project_id}/templates/")
+
+    def upload_template(self, project_id: int, name: str, data: bytes) -> dict[str, Any]:
+        """Import an invoice2data template under `name`: 400 `invalid_template` (not safe YAML, not a
+        template), 413 `template_too_large`, 409 `template_exists`."""
+        parts = [("file", (f"{name}.yml", data, "application/yaml"))]
+        return self._json("POST", f"projects/{project_id}/templates/", files=parts)
+
+    def delete_template(self, project_id: int, name: str) -> None:
+        self._request("DELETE", f"projects/{project_id}/templates/{_segment(name)}/")
+
+
+def _segment(value: str) -> str:
+    """One path segment: a vendor key holds ':' and a name may hold spaces (percent-encoded)."""
+    return quote(str(value), safe="")
 
 
 def _error_from(response: requests.Response) -> ApiError:

@@ -30,6 +30,9 @@ review_page = st.Page(
 overview_page = st.Page(
     "views/overview.py", title="Project overview", icon=":material/monitoring:", url_path="overview"
 )
+vendors_page = st.Page(
+    "views/vendors.py", title="Vendors (learned)", icon=":material/school:", url_path="vendors"
+)
 
 if not session.is_signed_in():
     navigation = st.navigation([sign_in_page, settings_page])
@@ -66,6 +69,9 @@ with st.sidebar:
         st.rerun()
 
 navigation = st.navigation(
-    {"Review": [projects_page, queue_page, review_page, overview_page], "Account": [settings_page]}
+    {
+        "Review": [projects_page, queue_page, review_page, overview_page, vendors_page],
+        "Account": [settings_page],
+    }
 )
 navigation.run()

@@ -30,6 +30,7 @@ CLIENT_FACTORY = "api_client_factory"  # tests put a callable(base_url, token) -
 AUTO_SIGN_IN_TRIED = "auto_sign_in_tried"
 PENDING_PROJECT = "pending_project_id"  # set by a page; applied by app.py before the project selectbox
 FLASH = "flash_message"  # shown once by the sign-in page (e.g. why the user was signed out)
+FLASH_VENDORS = "vendors_flash_message"  # shown once by the vendors page (what was forgotten or imported)
 
 DEMO_USER_ENV = "OCR_DASHBOARD_USER"
 DEMO_PASSWORD_ENV = "OCR_DASHBOARD_PASSWORD"

@@ -298,6 +298,9 @@ class FakeApi:
             "top_anomalies": [{**detail["anomalies"][0], "document_name": "receipt.jpg"}],
         }
 
+        self.vendors: list[dict[str, Any]] = [vendor_memory()]
+        self.templates: list[dict[str, Any]] = []
+
     def _record(self, name: str, *args: Any, **kwargs: Any) -> None:
         self.calls.append((name, args, kwargs))
         if self.fail_with is not None:
@@ -500,6 +503,87 @@ class FakeApi:
         doc["approval_override_reason"] = (options.get("reason") or None) if failed else None
         doc["result_version"] = doc.get("result_version", 0) + 1
         return self._answer(document_id)
+
+    # -- vendor memory and templates --------------------------------------------------------------
+    def _vendor(self, key: str) -> dict[str, Any]:
+        for vendor in self.vendors:
+            if vendor["key"] == key:
+                return vendor
+        raise NotFound(message="No vendor with this key.", code="not_found", status=404)
+
+    def list_vendors(self, project_id: int) -> list[dict[str, Any]]:
+        self._record("list_vendors", project_id)
+        return [dict(v) for v in self.vendors]
+
+    def forget_vendor(self, project_id: int, key: str) -> None:
+        self._record("forget_vendor", project_id, key)
+        self.vendors.remove(self._vendor(key))
+
+    def forget_vendor_field(self, project_id: int, key: str, field_name: str) -> None:
+        self._record("forget_vendor_field", project_id, key, field_name)
+        vendor = self._vendor(key)
+        vendor["fields"] = [f for f in vendor["fields"] if f["field"] != field_name]
+        if not vendor["fields"]:
+            self.vendors.remove(vendor)
+
+    def vendor_template(self, project_id: int, key: str) -> bytes:
+        self._record("vendor_template", project_id, key)
+        self._vendor(key)
+        return (
+            b"issuer: Nordwind\nkeywords: [DE136695976]\nfields:\n  invoice_number: Belegkennung\\s+(\\S+)\n"
+        )
+
+    def list_templates(self, project_id: int) -> list[dict[str, Any]]:
+        self._record("list_templates", project_id)
+        return [{k: v for k, v in t.items() if k != "source"} for t in self.templates]
+
+    def upload_template(self, project_id: int, name: str, data: bytes) -> dict[str, Any]:
+        self._record("upload_template", project_id, name, data)
+        if b"!!python" in data:
+            raise ApiError(message="bad: invalid YAML", code="invalid_template", status=400)
+        if any(t["name"] == name for t in self.templates):
+            raise ApiError(message="The name is taken.", code="template_exists", status=409)
+        template = {
+            "name": name,
+            "size": len(data),
+            "created_by": "demo",
+            "created_at": NOW,
+            "source": data.decode(),
+        }
+        self.templates.append(template)
+        return dict(template)
+
+    def delete_template(self, project_id: int, name: str) -> None:
+        self._record("delete_template", project_id, name)
+        self.templates = [t for t in self.templates if t["name"] != name]
+
+
+def vendor_memory() -> dict[str, Any]:
+    """One learned vendor as `GET /api/projects/{id}/vendors/` lists it."""
+
+    def lesson(field: str, label: str, confirmations: int, misses: int) -> dict[str, Any]:
+        return {
+            "field": field,
+            "page": 0,
+            "box": [0.57, 0.24, 0.72, 0.26],
+            "label": label,
+            "label_side": "left",
+            "value_format": "AA-99999",
+            "confirmations": confirmations,
+            "misses": misses,
+            "misses_in_row": 0,
+            "taught_by": "demo",
+            "taught_at": "2026-11-29T10:00:00+00:00",
+        }
+
+    return {
+        "key": "vat:DE136695976",
+        "name": "Nordwind Buerobedarf GmbH",
+        "identifiers": ["vat:DE136695976", "iban:DE89370400440532013000", "name:nordwind buerobedarf"],
+        "fields": [lesson("invoice_number", "belegkennung", 4, 1), lesson("po_number", "vorgang", 2, 0)],
+        "created_at": "2026-11-29T10:00:00Z",
+        "updated_at": "2026-11-29T11:00:00Z",
+    }
 
 
 DOWN = ApiUnavailable(

@@ -36,8 +36,12 @@ OPERATIONS = {
     "document": (D, "get", 200),
     "update_fields": (D + "fields/", "patch", 200),
     "approve": (D + "approve/", "post", 200),
+    "list_vendors": (P + "vendors/", "get", 200),
+    "list_templates": (P + "templates/", "get", 200),
+    "upload_template": (P + "templates/", "post", 201),
 }
-NOT_JSON = {"sign_in", "export_project", "download_task", "page_image"}  # a token string or file bytes
+NOT_JSON = {"sign_in", "export_project", "download_task", "page_image", "vendor_template"}  # token, bytes
+NO_BODY = {"forget_vendor", "forget_vendor_field", "delete_template"}  # 204
 
 
 def _check(name: str, body: object) -> None:
@@ -115,5 +119,13 @@ def test_every_json_call_of_the_client_is_faked_and_checked():
     calls = {
         name for name, member in inspect.getmembers(ApiClient, inspect.isfunction) if not name.startswith("_")
     }
-    assert calls - NOT_JSON - set(OPERATIONS) == {"project"}  # one project: not used by the dashboard
+    assert calls - NOT_JSON - NO_BODY - set(OPERATIONS) == {
+        "project"
+    }  # one project: not used by the dashboard
     assert all(callable(getattr(FakeApi, name, None)) for name in OPERATIONS)
+
+
+def test_the_vendor_memory_and_template_answers_match_the_schema(fake):
+    _check("list_vendors", fake.list_vendors(1))
+    _check("upload_template", fake.upload_template(1, "nordwind", b"issuer: x\n"))
+    _check("list_templates", fake.list_templates(1))

@@ -1,0 +1,151 @@
+"""What the project learned from its reviewers: per vendor the fields learned (label, where the label
+sits, how often confirmed or missed, who taught it and when), with buttons to forget one field or the
+whole vendor and to download the vendor's invoice2data template; then the project's imported templates
+(upload one, delete one). Owners and reviewers change; viewers read."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import session
+from dashboard.api_client import ApiError
+
+PREPARED_TEMPLATE = "prepared_vendor_template"  # (project id, vendor key, YAML bytes) fetched from the API
+FIELD_COLUMNS = {
+    "field": "Field",
+    "label": "Label",
+    "label_side": "Label side",
+    "confirmations": "Confirmed",
+    "misses": "Missed",
+    "taught_by": "Taught by",
+    "taught_at": "Taught at",
+}
+
+
+def fields_table(vendor: dict) -> pd.DataFrame:
+    """One row per learned field, in the columns shown."""
+    rows = [{column: field.get(column) for column in FIELD_COLUMNS} for field in vendor.get("fields") or []]
+    return pd.DataFrame(rows, columns=list(FIELD_COLUMNS)).rename(columns=FIELD_COLUMNS)
+
+
+def file_name(key: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in key) + ".yml"
+
+
+def show_vendor(vendor: dict, *, project: int, editable: bool) -> None:
+    key = vendor["key"]
+    st.caption(f"Recognised by: {', '.join(vendor.get('identifiers') or [key])}")
+    st.dataframe(fields_table(vendor), hide_index=True, width="stretch")
+    names = [f["field"] for f in vendor.get("fields") or []]
+    left, middle, right = st.columns(3)
+    with left:
+        chosen = st.selectbox("Field", names, key=f"vendor_field_{key}", disabled=not editable)
+        if st.button("Forget this field", key=f"forget_field_{key}", disabled=not editable or not chosen):
+            try:
+                client.forget_vendor_field(project, key, chosen)
+            except ApiError as exc:
+                session.show_api_error(exc, what="Forgetting the field")
+            else:
+                st.session_state[session.FLASH_VENDORS] = f"Forgot {chosen} of {vendor.get('name') or key}."
+                st.rerun()
+    with middle:
+        confirmed = st.checkbox(
+            "Yes, forget the whole vendor", key=f"forget_vendor_sure_{key}", disabled=not editable
+        )
+        if st.button("Forget vendor", key=f"forget_vendor_{key}", disabled=not (editable and confirmed)):
+            try:
+                client.forget_vendor(project, key)
+            except ApiError as exc:
+                session.show_api_error(exc, what="Forgetting the vendor")
+            else:
+                st.session_state[session.FLASH_VENDORS] = (
+                    f"Forgot everything learned about {vendor.get('name') or key}."
+                )
+                st.rerun()
+    with right:
+        prepared = st.session_state.get(PREPARED_TEMPLATE)
+        if prepared and prepared[:2] == (project, key):
+            st.download_button(
+                "Download YAML template",
+                data=prepared[2],
+                file_name=file_name(key),
+                mime="application/yaml",
+                key=f"download_template_{key}",
+            )
+        elif st.button("Prepare YAML template", key=f"prepare_template_{key}"):
+            try:
+                st.session_state[PREPARED_TEMPLATE] = (project, key, client.vendor_template(project, key))
+            except ApiError as exc:
+                session.show_api_error(exc, what="Exporting the template")
+            else:
+                st.rerun()
+
+
+st.title("Vendors (learned)")
+project_id = session.project_id()
+if project_id is None:
+    st.info("Pick or create a project first.")
+    st.stop()
+
+client = session.client()
+editable = session.can_edit()
+if message := st.session_state.pop(session.FLASH_VENDORS, None):
+    st.success(message)
+
+try:
+    vendors = client.list_vendors(project_id)
+except ApiError as exc:
+    session.show_api_error(exc, what="Loading what the project learned")
+    st.stop()
+
+st.caption(
+    "When a reviewer corrects a field, the project remembers where that vendor prints it; approving a "
+    "document confirms what was right. The next invoices of the vendor use it at once."
+)
+if not vendors:
+    st.info("Nothing learned yet: correct or approve documents in the review to teach the project.")
+for vendor in vendors:
+    fields = vendor.get("fields") or []
+    title = f"{vendor.get('name') or vendor['key']} · {vendor['key']} · {len(fields)} field(s)"
+    with st.expander(title, expanded=len(vendors) == 1):
+        show_vendor(vendor, project=project_id, editable=editable)
+
+st.subheader("Project templates")
+st.caption("invoice2data templates (YAML, at most 64 KiB) used for the project's next documents.")
+try:
+    templates = client.list_templates(project_id)
+except ApiError as exc:
+    session.show_api_error(exc, what="Loading the project's templates")
+    templates = []
+for template in templates:
+    name_column, delete_column = st.columns([4, 1])
+    name_column.write(
+        f"**{template['name']}** · {template['size']:,} bytes · by {template.get('created_by') or '?'}"
+    )
+    if delete_column.button("Delete", key=f"delete_template_{template['name']}", disabled=not editable):
+        try:
+            client.delete_template(project_id, template["name"])
+        except ApiError as exc:
+            session.show_api_error(exc, what="Deleting the template")
+        else:
+            st.session_state[session.FLASH_VENDORS] = f"Deleted template {template['name']}."
+            st.rerun()
+
+if editable:
+    upload = st.file_uploader("Template file (YAML)", type=["yml", "yaml"], key="template_file")
+    name = st.text_input("Template name", key="template_name", placeholder="letters, digits, . _ -")
+    if st.button("Import template", key="template_import", disabled=upload is None):
+        chosen_name = (name or "").strip() or upload.name.rsplit(".", 1)[0]
+        try:
+            client.upload_template(project_id, chosen_name, upload.getvalue())
+        except ApiError as exc:
+            if exc.code in ("invalid_template", "template_too_large", "template_exists", "validation_error"):
+                st.error(f"Template not imported ({exc.code}): {exc.message}")
+            else:
+                session.show_api_error(exc, what="Importing the template")
+        else:
+            st.session_state[session.FLASH_VENDORS] = f"Imported template {chosen_name}."
+            st.rerun()
+else:
+    st.caption("Viewers cannot import or delete templates.")

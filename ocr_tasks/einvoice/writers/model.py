@@ -5,7 +5,8 @@ kept in `Invoice.einvoice`), for both writers (`ubl`, `cii`).
 `build_document` derives only what the document implies (each derivation is named in
 `business_terms.json`: a total from the other two amounts, a single VAT rate's breakdown, quantity 1 for
 a line priced at its amount, the countries of VAT ids) and lists every mandatory term it cannot fill
-(`EInvoiceIncomplete`); nothing is invented to make a file pass.
+(`EInvoiceIncomplete`); a value that cannot be read as its kind (a date that is not ISO, an amount that
+is not a number) counts as missing. Nothing is invented to make a file pass.
 """
 
 from __future__ import annotations
@@ -121,6 +122,17 @@ def _plain(value: Decimal) -> Decimal:
     """Trailing zeros dropped without an exponent (100.0000 -> 100, 2.5000 -> 2.5)."""
     value = value.normalize()
     return value.quantize(Decimal(1)) if value.as_tuple().exponent > 0 else value  # type: ignore[operator]
+
+
+def _iso_date(value: Any) -> str | None:
+    """An ISO date (`YYYY-MM-DD`, as the project normalises dates), else None: a value that is not a
+    date is as good as missing."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(str(value).strip()).isoformat() if value else None
+    except ValueError:
+        return None
 
 
 def _text(value: Any) -> str | None:
@@ -327,7 +339,7 @@ def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
     details: Mapping[str, Any] = invoice.einvoice or {}
     out: list[MissingTerm] = []
     number = _required(out, "BT-1", _text(invoice.get("invoice_number")))
-    issue_date = _required(out, "BT-2", invoice.get("invoice_date"))
+    issue_date = _required(out, "BT-2", _iso_date(invoice.get("invoice_date")))
     currency = _required(out, "BT-5", (_text(invoice.get("currency")) or "").upper() or None)
     seller = _party(
         details.get("seller"),
@@ -359,7 +371,7 @@ def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
     payable = _decimal(invoice.get("amount_due"))
     if payable is None:
         payable = total
-    due_date, terms = invoice.get("due_date"), _text(invoice.get("payment_terms"))
+    due_date, terms = _iso_date(invoice.get("due_date")), _text(invoice.get("payment_terms"))
     rules = table()["seller_vat_id_rules"]  # these VAT categories need the seller's VAT id
     needing = [rules[row.category] for row in vat if row.category in rules]
     if not seller.vat_id and needing:

@@ -208,6 +208,26 @@ def test_no_lines_and_no_vat_breakdown_are_named_as_groups():
     assert terms == ["BT-112", "BG-23", "BG-25"]
 
 
+def test_a_value_that_is_not_of_its_kind_counts_as_missing():
+    with pytest.raises(EInvoiceIncomplete) as caught:
+        export_einvoice(ocr_invoice(invoice_date="15.03.2024", total="about 180"), "cii")
+    assert [t["term"] for t in caught.value.detail["missing"]] == ["BT-2"]  # total: subtotal + tax
+
+    invoice = ocr_invoice(invoice_date="15.03.2024", subtotal="n/a", total="n/a")
+    with pytest.raises(EInvoiceIncomplete) as caught:
+        export_einvoice(invoice, "ubl")
+    missing = [(t["term"], t.get("where")) for t in caught.value.detail["missing"]]
+    # no amounts: no VAT breakdown, so no VAT category for the lines either
+    assert missing == [
+        ("BT-2", None),
+        ("BT-109", None),
+        ("BT-112", None),
+        ("BG-23", None),
+        ("BT-151", "line 1"),
+        ("BT-151", "line 2"),
+    ]
+
+
 def test_unknown_format_is_a_value_error():
     with pytest.raises(ValueError, match="ubl, cii"):
         export_einvoice(ocr_invoice(), "pdf")

@@ -1,11 +1,7 @@
 """One run of `process_invoices` (`BatchProcessing`): one task's documents, ingest -> OCR per page (in
 parallel) -> extract -> validate (the batch as one frame) -> anomalies against the project's history ->
-save, each stage a method.
-
-Large task arguments are passed `quote()`d: Prefect would otherwise walk every object inside them
-(every word of an OCR document, a project's whole history) looking for futures, which cost more CPU
-than the extraction itself. No task here takes another's future as input, so nothing is lost. (Not
-to a Dask cluster: prefect-dask turns a quoted argument into a plain tuple.)
+save, each stage a method. How work is handed to Prefect (quoting, ingest runs' size, the page window)
+is `flows.submission` and `flows.page_window`; the run's records are `flows.run_state`.
 
 Everything goes through the port: inputs, progress, results, failures, the cancel flag. A bad
 document is marked failed with its error code and the others go on. Cancellation (the port's flag,
@@ -14,22 +10,27 @@ document's extraction, the batch's validation, scoring and save; or Prefect canc
 ends the task within a poll: nothing new starts, pages and extractions under way are left to finish
 on their own, documents already extracted are saved as they are with a `cancelled` error (their
 values kept, not validated), the others are marked `cancelled`, and the task ends `cancelled`.
+
+Page images live in the run's own folder (`flows.page_folder`), removed once the results are saved or
+salvaged, so that a run Prefect stops still extracts and keeps what it has read. Documents an earlier
+attempt settled (`TaskInputs.settled`: a re-queued task) are not read again: each result is saved once.
+Error messages a user sees name no server path (`error_info`).
 """
 
 from __future__ import annotations
 
 import queue
-import tempfile
+import re
 import threading
 import time
 from collections import deque
-from dataclasses import dataclass, field
 from typing import Any
 
 from prefect.utilities.annotations import quote
 
 from expectations.project_settings import ProjectSettings
 from flows import shutdown, tasks
+from flows.page_folder import PageFolder
 from flows.page_window import POLL_SECONDS, PageWindow
 from flows.port import (
     CANCELLED,
@@ -42,51 +43,32 @@ from flows.port import (
     TaskRequeue,
 )
 from flows.progress import ProgressTracker, step_costs
-from flows.settings import page_concurrency, workdir
+from flows.run_state import DocumentOutcome, DocumentState, RunSummary, Stage
+from flows.settings import page_concurrency
+from flows.submission import chunk_size, runs_in_threads, submit_policy
 from flows.vendor_knowledge import knowledge_of
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.errors import Cancelled, error_code
-from ocr_tasks.ocr_types import OcrDocument, OcrPage, SourceDocument
+from ocr_tasks.ocr_types import OcrDocument
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
-MAX_INGEST_CHUNK = 8  # documents per ingest task run
 SALVAGE_SECONDS = 2.0  # how long a run Prefect stops waits for the extractions under way
 PREFECT_CHECK_SECONDS = 1.0  # how often a run asks Prefect whether its flow run is being cancelled
 
 
-@dataclass
-class DocumentState:
-    source: SourceDocument
-    pages: list[Any] = field(default_factory=list)  # ocr_tasks PageInput
-    recognised: dict[int, OcrPage] = field(default_factory=dict)
-    ocr: OcrDocument | None = None
-    invoice: Any = None
-    error: ErrorInfo | None = None
-    timings: dict[str, float] = field(default_factory=dict)
-    ocr_started: float = 0.0
-    saved: bool = False
-    ingested: Any = None  # ocr_tasks IngestedDocument (page images live until the run's folder goes)
-    extraction: Any = None  # the submitted extract task (a PrefectFuture)
-    extract_started: float = 0.0
-
-    @property
-    def extracted(self) -> bool:
-        return self.invoice is not None and self.error is None
+# an absolute POSIX path (not inside a URL): what `scrub` shortens to its last part
+_SERVER_PATH = re.compile(r"(?<![\w:/.~-])/(?:[^\s'\"/:,;()]+/)+([^\s'\"/:,;()]+)")
 
 
-def _runs_in_threads() -> bool:
-    """Whether this flow run's task runner is a thread pool: submitted arguments can then be quote()d
-    (prefect-dask rebuilds a quoted argument as a plain tuple, so Dask gets them as they are)."""
-    from prefect.context import FlowRunContext
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    context = FlowRunContext.get()
-    return isinstance(getattr(context, "task_runner", None), ThreadPoolTaskRunner)
+def scrub(message: str) -> str:
+    """A message for users: server paths (page images, temp folders) cut to their file name."""
+    return _SERVER_PATH.sub(r"\1", message)
 
 
 def error_info(exc: BaseException, step: str, page: int | None = None) -> ErrorInfo:
-    return ErrorInfo(code=error_code(exc), message=str(exc) or type(exc).__name__, step=step, page=page)
+    message = scrub(str(exc)) or type(exc).__name__
+    return ErrorInfo(code=error_code(exc), message=message, step=step, page=page)
 
 
 def ocr_config(inputs: TaskInputs, settings: ProjectSettings) -> OcrConfig:
@@ -114,14 +96,23 @@ class BatchProcessing:
         self.next_prefect_check = 0.0
         self.config = ocr_config(inputs, self.settings)
         self.engine = self.settings.ocr_engine
-        self.docs = {source.id: DocumentState(source) for source in inputs.documents}
+        # documents an earlier attempt settled are left as they are (each result is saved once)
+        self.earlier = {s.id: s for s in inputs.documents if s.id in inputs.settled}
+        self.docs = {s.id: DocumentState(s) for s in inputs.documents if s.id not in self.earlier}
         self.progress = ProgressTracker(
-            port, inputs.task_id, documents=list(self.docs), costs=step_costs(self.settings)
+            port,
+            inputs.task_id,
+            documents=[s.id for s in inputs.documents],
+            costs=step_costs(self.settings),
+            page_counts=inputs.page_counts,
+            settled=list(self.earlier),
+            attempt=inputs.attempt,
         )
+        self.folder: PageFolder | None = None  # the page images' folder while the run reads
         self.cancelled = False
         self.stopping = False  # this process is stopping (flows.shutdown): the task is handed back
         self.extracted: queue.Queue[str] = queue.Queue()  # ids of documents whose extraction is back
-        self.submitted = quote if _runs_in_threads() else (lambda value: value)
+        self.submitted = submit_policy()
         self.knowledge = knowledge_of(port, inputs.project_id)  # vendor memory + templates, once per run
 
     # -- helpers ---------------------------------------------------------------------------
@@ -167,7 +158,7 @@ class BatchProcessing:
         progress percentage) is known early."""
         self.progress.report()  # step ingest, 0 %
         workers = page_concurrency()
-        ahead = workers if _runs_in_threads() else 0  # queued pages can be withdrawn from threads only
+        ahead = workers if runs_in_threads() else 0  # queued pages can be withdrawn from threads only
         window = PageWindow(
             lambda page: tasks.ocr_page.submit(page, self.config, self.engine), limit=workers, ahead=ahead
         )
@@ -182,20 +173,13 @@ class BatchProcessing:
                 window.extend((doc.source.id, page) for page in doc.pages)
                 if not doc.pages:
                     self.finish_ocr(doc)
-            chunk = self.chunk_size(workers + ahead)
+            read = [d for d in self.docs.values() if d.ingested is not None]
+            chunk = chunk_size(workers + ahead, len(read), sum(len(d.pages) for d in read))
             self.collect(window, wait=False)
-        self.progress.enter("ocr")
+        self.progress.enter(Stage.OCR)
         self.collect(window, wait=True)
         if not self.cancelled:
-            self.progress.enter("extract")
-
-    def chunk_size(self, pages_wanted: int) -> int:
-        """How many documents the next ingest run reads: about `pages_wanted` pages' worth (what the OCR
-        window holds), judged by the pages of the documents read so far (one-page receipts go 4 at a
-        time with 2 workers, PDFs one by one), so that OCR is never long without new pages."""
-        read = [d for d in self.docs.values() if d.ingested is not None]
-        pages = sum(len(d.pages) for d in read)
-        return max(1, min(MAX_INGEST_CHUNK, pages_wanted * len(read) // max(1, pages)))
+            self.progress.enter(Stage.EXTRACT)
 
     def ingest(self, docs: list[DocumentState], folder: str) -> list[DocumentState]:
         """Ingest `docs` in one task run; returns those that are ready for OCR (the others failed)."""
@@ -214,7 +198,7 @@ class BatchProcessing:
                 continue
             doc.source = getattr(outcome.document, "source", None) or doc.source
             doc.ingested = outcome.document
-            doc.pages = list(outcome.document.pages)
+            doc.pages = tuple(outcome.document.pages)
             doc.timings["ingest"] = outcome.seconds
             self.progress.ingested(doc.source.id, len(doc.pages))
             ready.append(doc)
@@ -304,7 +288,7 @@ class BatchProcessing:
         """Call a batch task (validation: seconds, a first Great Expectations import many more). On a
         thread pool it is submitted and waited for a poll at a time, so that a cancel does not wait for
         it: None then (the thread finishes on its own)."""
-        if not _runs_in_threads():
+        if not runs_in_threads():
             return task(*args)
         future = task.submit(*args)
         back = threading.Event()
@@ -324,7 +308,7 @@ class BatchProcessing:
         errors: list[ErrorInfo] = []
         if not done or self.check_cancelled():
             return validation, anomalies, errors
-        self.progress.enter("validate")
+        self.progress.enter(Stage.VALIDATE)
         started = time.perf_counter()
         try:
             validation = self.call_batch(
@@ -339,7 +323,7 @@ class BatchProcessing:
             return validation or {}, anomalies, errors
         self.progress.steps_done(done, "validate")
         validate_seconds = time.perf_counter() - started
-        self.progress.enter("anomalies")
+        self.progress.enter(Stage.ANOMALIES)
         started = time.perf_counter()
         try:
             anomalies = self.score(done, validation)
@@ -370,7 +354,7 @@ class BatchProcessing:
     def save(self, validation: dict[str, tuple], anomalies: dict[str, tuple], errors: list[ErrorInfo]) -> int:
         """Save every extracted document (one task run for all); returns how many were saved without
         errors."""
-        self.progress.enter("save")
+        self.progress.enter(Stage.SAVE)
         docs = [doc for doc in self.live() if doc.extracted]
         if not docs:
             return 0
@@ -435,32 +419,46 @@ class BatchProcessing:
         self.cancel_unfinished()
 
     def salvage(self) -> None:
-        """Prefect is stopping this run (the flow run was cancelled): keep what is finished (see
-        `keep_extracted`), after waiting up to `SALVAGE_SECONDS` for the extractions under way (the
-        worker stops the process anyway; a cancel through the port does not wait for them). Called in
-        the flow's process: on the termination signal a worker sends, or from the cancellation hook
-        when Prefect runs it there."""
+        """Prefect is stopping this run (the flow run was cancelled: a worker's `TerminationSignal`): keep
+        what is finished (see `keep_extracted`), after waiting up to `SALVAGE_SECONDS` for the extractions
+        under way (the worker stops the process anyway; a cancel through the port does not wait for
+        them); then the page images go."""
         self.cancelled = True
         deadline = time.monotonic() + SALVAGE_SECONDS
         while any(d.extraction is not None for d in self.live()) and time.monotonic() < deadline:
             self.harvest(wait=POLL_SECONDS)
         self.harvest()
-        self.keep_extracted({}, {})
+        try:
+            self.keep_extracted({}, {})
+        finally:
+            self.remove_folder()
+
+    def remove_folder(self) -> None:
+        if self.folder is not None:
+            self.folder.remove()
 
     def final_status(self, clean: int) -> str:
+        """`clean`: documents of this attempt saved without errors (with those an earlier one saved)."""
         if self.cancelled:
             return CANCELLED
-        failed = len(self.docs) - clean
+        clean += sum(1 for code in self.inputs.settled.values() if not code)
+        failed = len(self.inputs.documents) - clean
         if failed == 0:
             return SUCCEEDED
         return FAILED if clean == 0 else PARTIALLY_FAILED
 
     def execute(self) -> dict[str, Any]:
-        folder_options = {"prefix": f"ocr-{self.inputs.task_id}-", "dir": workdir()}
-        # ignore_cleanup_errors: after a cancel, pages and extractions left behind may still use it
-        with tempfile.TemporaryDirectory(**folder_options, ignore_cleanup_errors=True) as folder:
-            self.read(folder)
+        """The run: read (ingest + OCR) and extract with the page images in the run's folder, check the
+        batch, save. The folder is removed here once the documents are extracted, or by `salvage` when
+        Prefect stops the run (not on the way out of a `TerminationSignal`: salvage still reads it)."""
+        self.folder = PageFolder.open(self.inputs.task_id)
+        try:
+            self.read(str(self.folder))
             self.collect_extractions()
+        except Exception:
+            self.remove_folder()
+            raise
+        self.remove_folder()
         validation, anomalies, errors = self.check()
         if self.stopping and not self.port.is_cancelled(self.inputs.task_id):
             return self.hand_back()
@@ -472,26 +470,28 @@ class BatchProcessing:
         status = self.final_status(clean)
         first_error = next((d.error for d in self.docs.values() if d.error), None)
         self.port.finish_task(self.inputs.task_id, status, error=self.final_error(status, first_error))
-        return {
-            "task_id": self.inputs.task_id,
-            "status": status,
-            "documents": {doc_id: self.outcome(d, errors) for doc_id, d in self.docs.items()},
-        }
+        return self.summary(status, errors).as_dict()
+
+    def summary(self, status: str, errors: list[ErrorInfo]) -> RunSummary:
+        outcomes = {doc_id: self.outcome(d, errors) for doc_id, d in self.docs.items()}
+        for doc_id, source in self.earlier.items():  # settled by an earlier attempt
+            code = self.inputs.settled[doc_id]
+            outcomes[doc_id] = DocumentOutcome(source.name, ok=not code, error=code or None)
+        ordered = {s.id: outcomes[s.id] for s in self.inputs.documents}
+        return RunSummary(task_id=self.inputs.task_id, status=status, documents=ordered)
 
     def hand_back(self) -> dict[str, Any]:
         """The process is stopping before this run finished: nothing more is saved (documents failed
         before keep their errors), and the task goes back to the queue through the port
-        (`TaskRequeue`), or stays `running` for the start-up recovery to re-queue."""
+        (`TaskRequeue`, the stop not counted as an attempt), or stays `running` for the start-up
+        recovery to re-queue."""
         if isinstance(self.port, TaskRequeue):
             self.port.requeue_task(self.inputs.task_id)
-        return {
-            "task_id": self.inputs.task_id,
-            "status": QUEUED,
-            "documents": {
-                doc_id: {"name": d.source.name, "ok": False, "error": d.error.code if d.error else QUEUED}
-                for doc_id, d in self.docs.items()
-            },
+        outcomes = {
+            doc_id: DocumentOutcome(d.source.name, ok=False, error=d.error.code if d.error else QUEUED)
+            for doc_id, d in self.docs.items()
         }
+        return RunSummary(task_id=self.inputs.task_id, status=QUEUED, documents=outcomes).as_dict()
 
     @staticmethod
     def final_error(status: str, first_error: ErrorInfo | None) -> ErrorInfo | None:
@@ -500,12 +500,20 @@ class BatchProcessing:
         return first_error if status == FAILED else None
 
     @staticmethod
-    def outcome(doc: DocumentState, errors: list[ErrorInfo]) -> dict[str, Any]:
+    def outcome(doc: DocumentState, errors: list[ErrorInfo]) -> DocumentOutcome:
         """One document's end: `ok`, or the code of the error that stopped or marred it."""
         error = doc.error or (errors[0] if errors and doc.extracted else None)
         ok = error is None and doc.extracted
-        return {
-            "name": doc.source.name,
-            "ok": ok,
-            "error": None if ok else (error.code if error else "cancelled"),
-        }
+        return DocumentOutcome(
+            doc.source.name, ok=ok, error=None if ok else (error.code if error else "cancelled")
+        )
+
+
+def refuse(port: PipelinePort, inputs: TaskInputs, error: ErrorInfo) -> dict[str, Any]:
+    """End a task that cannot run (its project's settings are invalid): every document failed with the
+    error, nothing read."""
+    for source in inputs.documents:
+        port.mark_document_failed(inputs.task_id, source.id, error)
+    port.finish_task(inputs.task_id, FAILED, error=error)
+    outcomes = {s.id: DocumentOutcome(s.name, ok=False, error=error.code) for s in inputs.documents}
+    return RunSummary(task_id=inputs.task_id, status=FAILED, documents=outcomes).as_dict()

@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     task_id = port.add_task(args.project, readable, languages=args.lang)
     try:
         with use_port(port):
-            process_invoices(task_id)
+            process_invoices(task_id, return_state=True)  # the outcome is read from the port below
     except KeyboardInterrupt:
         port.cancel(task_id)
         bar.close()

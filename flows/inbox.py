@@ -132,8 +132,10 @@ def watch_inbox(
     except BadInput as exc:  # every file refused (or no such project): none is left claimed
         task_id, by_name = None, {p.name: {"ok": False, "error": exc.code} for p in claimed}
     else:
-        state = process_invoices(task_id, return_state=True)  # a cancelled task's run ends Cancelled
-        summary = state.result(raise_on_failure=not state.is_cancelled())
+        state = process_invoices(task_id, return_state=True)  # a cancelled or failed task's state carries
+        summary = state.result(raise_on_failure=False)  # its summary too
+        if isinstance(summary, BaseException):  # the flow itself failed
+            raise summary
         by_name = {outcome["name"]: outcome for outcome in summary["documents"].values()}
     archived, failed, returned = [], [], []
     for path in claimed:

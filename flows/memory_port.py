@@ -7,19 +7,23 @@ Documents are given as bytes or as local paths (read when the flow asks for them
 from __future__ import annotations
 
 import hashlib
+import io
 import mimetypes
+import os
 import threading
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from flows.port import CANCELLED, CANCELLING, FINISHED, QUEUED, RUNNING, Progress, TaskInputs
+from flows.port import CANCELLED, CANCELLING, FAILED, FINISHED, QUEUED, RUNNING, Progress, TaskInputs
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.errors import StorageError
 from ocr_tasks.ocr_types import SourceDocument
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
+
+INTERRUPTED = "interrupted"  # a task's code once crashes used up its attempts (as django_api's recovery)
 
 
 @dataclass
@@ -33,6 +37,7 @@ class TaskRecord:
     results: dict[str, DocumentResult] = field(default_factory=dict)
     failures: dict[str, ErrorInfo] = field(default_factory=dict)
     statuses: list[str] = field(default_factory=list)
+    attempts: int = 0  # runs started (`mark_running`); a stop's hand-back takes its run back
 
 
 def source_for_bytes(
@@ -49,12 +54,37 @@ def source_for_bytes(
     )
 
 
-class InMemoryPort:
-    """Implements `flows.port.PipelinePort`; the extra methods create tasks and read their outcome."""
+def count_pages(data: bytes) -> int | None:
+    """Pages of a PDF or an image (what an upload counts); None when it cannot tell (the flow then learns
+    them when it ingests the document)."""
+    try:
+        if data[:5] == b"%PDF-":
+            import pypdfium2 as pdfium
 
-    def __init__(self, *, settings: dict[str, Any] | None = None) -> None:
-        """`settings`: project settings given to tasks created without their own (e.g. by `create_task`)."""
+            from ocr_tasks.ingest.pdfium_lock import PDFIUM_LOCK
+
+            with PDFIUM_LOCK:
+                return len(pdfium.PdfDocument(data))
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as image:
+            frames = int(getattr(image, "n_frames", 1))
+        with Image.open(io.BytesIO(data)) as image:
+            image.verify()  # a truncated or corrupt file is not counted (an upload refuses it)
+        return frames
+    except Exception:  # noqa: BLE001 - not a document it can count: unknown
+        return None
+
+
+class InMemoryPort:
+    """Implements `flows.port.PipelinePort` and `TaskRequeue`; the extra methods create tasks and read
+    their outcome."""
+
+    def __init__(self, *, settings: dict[str, Any] | None = None, max_attempts: int | None = None) -> None:
+        """`settings`: project settings given to tasks created without their own (e.g. by `create_task`).
+        `max_attempts`: attempts at a task before a crash fails it (default `OCR_MAX_ATTEMPTS`, 3)."""
         self._default_settings = dict(settings or {})
+        self.max_attempts = max_attempts or int(os.environ.get("OCR_MAX_ATTEMPTS", "3"))
         self._lock = threading.RLock()
         self._tasks: dict[str, TaskRecord] = {}
         self._blobs: dict[str, bytes | Path] = {}
@@ -77,6 +107,7 @@ class InMemoryPort:
     ) -> str:
         """Queue a task over `(name, bytes)` pairs or local paths; returns its id."""
         sources = []
+        page_counts: dict[str, int] = {}
         for item in documents:
             if isinstance(item, tuple):
                 name, data = item
@@ -90,6 +121,9 @@ class InMemoryPort:
             with self._lock:
                 self._blobs[source.id] = blob
             sources.append(source)
+            pages = count_pages(data)
+            if pages:
+                page_counts[source.id] = pages
         task_id = task_id or uuid.uuid4().hex
         inputs = TaskInputs(
             task_id=task_id,
@@ -97,6 +131,7 @@ class InMemoryPort:
             documents=tuple(sources),
             languages=languages,
             settings=dict(self._default_settings if settings is None else settings),
+            page_counts=page_counts,
         )
         with self._lock:
             self._tasks[task_id] = TaskRecord(inputs=inputs, statuses=[QUEUED])
@@ -155,8 +190,13 @@ class InMemoryPort:
 
     # -- PipelinePort -------------------------------------------------------------------------
     def load_task(self, task_id: str) -> TaskInputs:
+        """The task's inputs, with the documents an earlier attempt settled and this attempt's number."""
         with self._lock:
-            return self._tasks[task_id].inputs
+            record = self._tasks[task_id]
+            settled = {doc_id: (r.errors[0].code if r.errors else "") for doc_id, r in record.results.items()}
+            settled |= {doc_id: error.code for doc_id, error in record.failures.items()}
+            attempt = record.attempts + (1 if record.status == QUEUED else 0)
+            return replace(record.inputs, settled=settled, attempt=max(1, attempt))
 
     def read_document(self, document: SourceDocument) -> bytes:
         with self._lock:
@@ -177,6 +217,7 @@ class InMemoryPort:
             if record.status == QUEUED:
                 record.status = RUNNING
                 record.statuses.append(RUNNING)
+                record.attempts += 1
 
     def report_progress(self, task_id: str, progress: Progress) -> None:
         with self._lock:
@@ -199,17 +240,31 @@ class InMemoryPort:
             record.error = error
             record.statuses.append(status)
 
-    def requeue_task(self, task_id: str) -> None:
+    def requeue_task(self, task_id: str, *, count_attempt: bool = False) -> bool:
         """`TaskRequeue`: back to `queued` with its progress reset (a task cancelled meanwhile, or already
-        ended, is left as it is); results and failures stay."""
+        ended, is left as it is); results and failures stay. `count_attempt`: a crash, counted; once the
+        task has had `max_attempts` it fails with `interrupted` instead."""
         with self._lock:
             record = self._tasks[task_id]
             if record.status != RUNNING or record.cancel_requested:
-                return
+                return False
+            if count_attempt and record.attempts >= self.max_attempts:
+                message = f"interrupted after {record.attempts} attempt(s)"
+                for source in record.inputs.documents:
+                    if source.id not in record.results and source.id not in record.failures:
+                        record.failures[source.id] = ErrorInfo(code=INTERRUPTED, message=message)
+                record.status, record.error = FAILED, ErrorInfo(code=INTERRUPTED, message=message)
+                record.statuses.append(FAILED)
+                return False
+            if not count_attempt:
+                record.attempts = max(0, record.attempts - 1)
             record.status = QUEUED
             record.statuses.append(QUEUED)
             total = len(record.inputs.documents)
-            record.progress.append(Progress("requeued", 0, total, 0, 0, percent=0.0))
+            record.progress.append(
+                Progress("requeued", 0, total, 0, 0, percent=0.0, attempt=record.attempts + 1)
+            )
+            return True
 
     def is_cancelled(self, task_id: str) -> bool:
         with self._lock:

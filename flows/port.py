@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -36,6 +37,13 @@ class TaskInputs:
     languages: str = "eng"
     # per-project settings: approval_threshold, custom expectations (list of GX configs), ...
     settings: dict[str, Any] = field(default_factory=dict)
+    # pages of each document as counted when it was received (document id -> pages; missing: not
+    # counted), so that the task's page total is known before its first percentage is reported
+    page_counts: Mapping[str, int] = field(default_factory=dict)
+    # documents an earlier attempt of this task already settled (document id -> "" when its result is
+    # saved, else the code of the error it failed with): a re-run leaves them as they are
+    settled: Mapping[str, str] = field(default_factory=dict)
+    attempt: int = 1  # which attempt at the task this run is (1 the first; a re-queue adds one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +54,7 @@ class Progress:
     pages_done: int
     pages_total: int
     percent: float | None = None  # weighted by step (flows.progress.weighted_percent); None: not given
+    attempt: int | None = None  # the attempt reporting it: a re-queued task's percent restarts with it
 
 
 @runtime_checkable
@@ -103,13 +112,19 @@ class SettingsSource(Protocol):
 
 @runtime_checkable
 class TaskRequeue(Protocol):
-    """Hands a task back to the queue: its process is stopping (SIGTERM/SIGINT) before the run finished.
-    The task becomes `queued` again with its attempt count unchanged and its progress reset (percent,
-    pages and documents done, step `requeued`); its documents without a result go back to pending;
-    documents with a result or a failure keep them. A task cancelled meanwhile is left as it is. Ports
-    without it leave the task `running` for the start-up recovery to re-queue."""
+    """Hands a running task back to the queue, its progress reset (percent, pages and documents done,
+    step `requeued`); its documents without a result go back to pending; documents with a result or a
+    failure keep them (the next attempt skips them: `TaskInputs.settled`). A task cancelled meanwhile, or
+    no longer running, is left as it is. Returns whether the task is queued again.
 
-    def requeue_task(self, task_id: str) -> None: ...
+    - `count_attempt=False`: its process is stopping (SIGTERM/SIGINT) before the run finished; the stop
+      is not counted as an attempt.
+    - `count_attempt=True`: the run crashed (its worker or flow process died); the attempt counts, and a
+      task that has had its `OCR_MAX_ATTEMPTS` attempts fails with `interrupted` instead (False).
+
+    Ports without it leave the task `running` for the start-up recovery to re-queue."""
+
+    def requeue_task(self, task_id: str, *, count_attempt: bool = False) -> bool: ...
 
 
 @runtime_checkable

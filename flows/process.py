@@ -2,12 +2,12 @@
 extract -> validate (the batch as one frame) -> anomalies against the project's history -> save
 (the stages: `flows.batch_processing.BatchProcessing`), and its Prefect hooks.
 
-A run in a process that is stopping (`flows.shutdown`: SIGTERM/SIGINT of the API process in embedded
-mode) stops at the same points and hands its task back to the queue; its flow run ends Cancelled, named
-Interrupted.
-A task cancelled through the port ends `cancelled` within a poll and the flow run ends in Prefect's
-Cancelled state (the flow returns a `Cancelled` state carrying its summary); a flow run cancelled
-through Prefect keeps what is finished (`BatchProcessing.salvage`) and its hook ends the task `cancelled`.
+Prefect's final state says what the task's did: Completed (succeeded, or partly failed: the summary
+says which documents), Failed (every document failed, or the settings were refused), Cancelled (a
+cancel through the port or Prefect; named Interrupted when a stopping process handed the task back).
+A crashed run (its process or worker killed) puts the task back in the queue as a new attempt and
+submits it again (`on_crashed`). Deployed by module path (`flows.process:process_invoices` in
+`prefect.yaml`), so that Dask workers unpickle the flow from this package.
 """
 
 from __future__ import annotations
@@ -17,49 +17,18 @@ from typing import Any
 from prefect import flow
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run as current_flow_run
-from prefect.states import Cancelled as CancelledState
-from prefect.states import State
+from prefect.states import Cancelled, Failed, State
 
 from flows import shutdown
-from flows.batch_processing import BatchProcessing, _runs_in_threads, error_info
-from flows.port import CANCELLED, FAILED, QUEUED, PipelinePort, TaskInputs
-from flows.project_settings import InvalidSettings, ProjectSettings, check_project_settings
+from flows.batch_processing import BatchProcessing, error_info, refuse, scrub
+from flows.port import CANCELLED, FAILED, QUEUED, TaskRequeue
+from flows.project_settings import InvalidSettings, check_project_settings
 from flows.runners import page_task_runner
-from flows.settings import get_port
-from ocr_tasks.errors import Cancelled
+from flows.settings import DISTRIBUTED, get_port, pipeline_mode
+from ocr_tasks.errors import Cancelled as TaskCancelled
 from ocr_tasks.result_types import ErrorInfo
 
-__all__ = ["BatchProcessing", "_runs_in_threads", "error_info", "process_invoices"]
-
-
-# runs of this process by task id, so that the cancellation hook can keep their finished documents.
-# Reached only through these functions: the flow's code must not name it (Dask pickles the flow by
-# value, and a run holds the port).
-_active: dict[str, BatchProcessing] = {}
-
-
-def start_run(
-    port: PipelinePort, inputs: TaskInputs, settings: ProjectSettings, flow_run_id: str | None = None
-) -> BatchProcessing:
-    run = _active[inputs.task_id] = BatchProcessing(port, inputs, settings=settings, flow_run_id=flow_run_id)
-    return run
-
-
-def end_run(task_id: str) -> BatchProcessing | None:
-    return _active.pop(task_id, None)
-
-
-def refuse(port: PipelinePort, inputs: TaskInputs, error: ErrorInfo) -> dict[str, Any]:
-    """End a task that cannot run (its project's settings are invalid): every document failed with the
-    error, nothing read."""
-    for source in inputs.documents:
-        port.mark_document_failed(inputs.task_id, source.id, error)
-    port.finish_task(inputs.task_id, FAILED, error=error)
-    return {
-        "task_id": inputs.task_id,
-        "status": FAILED,
-        "documents": {s.id: {"name": s.name, "ok": False, "error": error.code} for s in inputs.documents},
-    }
+__all__ = ["process_invoices"]
 
 
 def _task_id_of(flow_run) -> str | None:
@@ -67,24 +36,36 @@ def _task_id_of(flow_run) -> str | None:
 
 
 def on_cancelled(flow, flow_run, state) -> None:
-    """Prefect cancelled the flow run (UI, API, worker): keep finished documents, end `cancelled`."""
+    """Prefect cancelled the flow run (UI, API, worker): the task ends `cancelled`. What was finished is
+    kept by the run itself (`BatchProcessing.salvage` on the worker's TerminationSignal, in the flow's
+    process); this hook may run in the worker's process, which holds no run."""
     task_id = _task_id_of(flow_run)
     if not task_id or (shutdown.requested() and not get_port().is_cancelled(task_id)):
         return  # this process is stopping: the task is handed back, not cancelled
-    run = end_run(task_id)
-    if run is not None:
-        run.salvage()
-    get_port().finish_task(
-        task_id, CANCELLED, error=ErrorInfo(code=Cancelled.code, message="the flow run was cancelled")
-    )
+    error = ErrorInfo(code=TaskCancelled.code, message="the flow run was cancelled")
+    get_port().finish_task(task_id, CANCELLED, error=error)
 
 
 def on_crashed(flow, flow_run, state) -> None:
-    """The flow run crashed (process killed, infrastructure error): never leave the task running."""
+    """The flow run crashed (its process or worker killed, an infrastructure error): the task goes back
+    to the queue as a new attempt, keeping the documents already saved, and (distributed mode) is
+    submitted again so that any worker takes it; once its attempts are used up it fails `interrupted`.
+    A task being cancelled ends `cancelled`; a port that cannot re-queue fails the task."""
     task_id = _task_id_of(flow_run)
-    if task_id and not shutdown.requested():  # stopping: handed back, or re-queued by the recovery
-        message = getattr(state, "message", None) or "the flow run crashed"
-        get_port().finish_task(task_id, FAILED, error=ErrorInfo(code="crashed", message=message))
+    if not task_id or shutdown.requested():  # stopping: handed back, or re-queued by the recovery
+        return
+    port = get_port()
+    if port.is_cancelled(task_id):
+        error = ErrorInfo(code=TaskCancelled.code, message="the task was cancelled")
+        port.finish_task(task_id, CANCELLED, error=error)
+    elif isinstance(port, TaskRequeue):
+        if port.requeue_task(task_id, count_attempt=True) and pipeline_mode() == DISTRIBUTED:
+            from flows.dispatch import task_submit
+
+            task_submit(task_id, mode=DISTRIBUTED)  # embedded: the start-up recovery dispatches it
+    else:
+        message = scrub(getattr(state, "message", None) or "the flow run crashed")
+        port.finish_task(task_id, FAILED, error=ErrorInfo(code="crashed", message=message))
 
 
 @flow(
@@ -97,29 +78,35 @@ def on_crashed(flow, flow_run, state) -> None:
 )
 def process_invoices(task_id: str) -> dict[str, Any] | State:
     """Process every document of task `task_id` (inputs and outputs through the configured port).
-    Returns the summary, or a Cancelled state carrying it when the task was cancelled (called directly,
-    the flow then raises `CancelledRun`; `return_state=True` gives the state)."""
+    Returns the summary, or a Failed / Cancelled state carrying it (called directly, the flow then
+    raises; `return_state=True` gives the state)."""
     port = get_port()
     inputs = port.load_task(task_id)
     port.mark_running(task_id, flow_run_id=current_flow_run.id)
     try:
         settings = check_project_settings(inputs.settings)  # parsed once: the run reads this
     except InvalidSettings as exc:
-        return refuse(port, inputs, error_info(exc, "settings"))
-    run = start_run(port, inputs, settings, current_flow_run.id)
+        return final_state(refuse(port, inputs, error_info(exc, "settings")))
+    run = BatchProcessing(port, inputs, settings=settings, flow_run_id=current_flow_run.id)
     try:
         summary = run.execute()
     except TerminationSignal:  # a worker stops this run (Prefect cancellation): keep what is finished
         run.salvage()
         raise
     except Exception as exc:
-        end_run(task_id)
         port.finish_task(task_id, FAILED, error=error_info(exc, "flow"))
         raise
-    end_run(task_id)  # not in a `finally`: when Prefect stops the run, the hook still needs it
-    if summary["status"] == CANCELLED:  # the flow run ends Cancelled in Prefect too, not Completed
-        return CancelledState(message="the task was cancelled", data=summary)
-    if summary["status"] == QUEUED:  # the process stopped before the run finished: the task is queued
+    return final_state(summary)
+
+
+def final_state(summary: dict[str, Any]) -> dict[str, Any] | State:
+    """The flow run's end as the task's: the summary (Completed), or a state carrying it."""
+    status = summary["status"]
+    if status == FAILED:
+        return Failed(message="the task failed: none of its documents was read", data=summary)
+    if status == CANCELLED:
+        return Cancelled(message="the task was cancelled", data=summary)
+    if status == QUEUED:  # the process stopped before the run finished: the task is queued again
         message = "stopped by the process shutting down; the task is queued again"
-        return CancelledState(name="Interrupted", message=message, data=summary)
+        return Cancelled(name="Interrupted", message=message, data=summary)
     return summary

@@ -8,6 +8,11 @@ says 100 once it has ended, see `django_api.invoices.models.OcrTask.percent`).
 
 A document that fails settles its remaining steps (they will not run); a cancelled one is not counted
 as done, so a cancelled task never reads "40/40 documents".
+
+The page total is known before the first percentage: the pages counted when the documents were received
+(`TaskInputs.page_counts`), replaced by what ingest finds; while a document's count is unknown, reports
+carry no percentage. A re-queued task's next attempt starts its counts again (its reports carry the
+attempt's number, `Progress.attempt`), counting the documents an earlier attempt settled as done.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from collections.abc import Iterable, Mapping
 
 from expectations.project_settings import ProjectSettings
 from flows.port import PipelinePort, Progress
+from flows.run_state import DOCUMENT_STAGES, RUN_STAGES, Stage
 
-STEPS = ("ingest", "ocr", "extract", "validate", "anomalies", "save", "done")
-DOCUMENT_STEPS = ("ingest", "extract", "validate", "anomalies", "save")  # one unit per document
+STEPS = RUN_STAGES
+DOCUMENT_STEPS = DOCUMENT_STAGES  # one unit per document
 
 # (fixed cost per task, cost per unit) per step, in seconds of a 2-core machine; a unit is a page for
 # `ocr`, a document otherwise. From the timings of `process_invoices` on SROIE receipts (2026-11-29,
@@ -74,18 +80,30 @@ class ProgressTracker:
         *,
         documents: Iterable[str],
         costs: Mapping[str, tuple[float, float]] = STEP_COSTS,
+        page_counts: Mapping[str, int] | None = None,
+        settled: Iterable[str] = (),
+        attempt: int | None = None,
     ) -> None:
+        """`page_counts`: pages counted when the documents were received; `settled`: documents an earlier
+        attempt finished (counted done from the start); `attempt`: carried by every report."""
         self._port = port
         self._task_id = task_id
         self._costs = costs
+        self._attempt = attempt
         self._settled: dict[str, set[str]] = {doc_id: set() for doc_id in documents}  # steps done/skipped
-        self._pages: dict[str, list[int]] = {}  # doc id -> [pages settled, pages]
-        self.step = STEPS[0]
+        self._expected = {d: n for d, n in (page_counts or {}).items() if d in self._settled and n > 0}
+        self._pages: dict[str, list[int]] = {}  # ingested doc id -> [pages settled, pages]
+        self.step = Stage.INGEST
         self.documents_total = len(self._settled)
         self.documents_done = 0
         self.pages_total = 0
         self.pages_done = 0
         self.percent = 0.0
+        self._grow_pages_total()
+        for doc_id in settled:
+            if doc_id in self._settled:
+                self.pages_done += self._settle(doc_id)
+                self.documents_done += 1
 
     # -- what the flow tells -----------------------------------------------------------------
     def enter(self, step: str) -> None:
@@ -94,15 +112,26 @@ class ProgressTracker:
             self.report()
 
     def ingested(self, doc_id: str, pages: int) -> None:
-        self._settled[doc_id].add("ingest")
+        self._settled[doc_id].add(Stage.INGEST)
         self._pages[doc_id] = [0, pages]
-        self.pages_total += pages
+        self._grow_pages_total()
         self.report()
+
+    def _grow_pages_total(self) -> None:
+        """Pages found by ingest, else counted at upload; never lower than reported before (a document
+        that holds fewer pages than counted leaves it as it is: the task's end sets the final counts)."""
+        known = sum(c[1] for c in self._pages.values())
+        known += sum(n for d, n in self._expected.items() if d not in self._pages)
+        self.pages_total = max(self.pages_total, known)
+
+    def totals_known(self) -> bool:
+        return all(d in self._pages or d in self._expected for d in self._settled)
 
     def page_done(self, doc_id: str) -> None:
         counts = self._pages.get(doc_id)
-        if counts is not None:
-            counts[0] = min(counts[0] + 1, counts[1])
+        if counts is None or counts[0] >= counts[1]:
+            return  # a page of a document already settled (failed meanwhile)
+        counts[0] += 1
         self.pages_done = min(self.pages_done + 1, self.pages_total)
         self.report()
 
@@ -114,7 +143,7 @@ class ProgressTracker:
 
     def document_done(self, doc_id: str) -> None:
         """The document is saved, or failed for good: every step of it is settled."""
-        self._settle(doc_id)
+        self.pages_done = min(self.pages_done + self._settle(doc_id), self.pages_total)
         self.documents_done = min(self.documents_done + 1, self.documents_total)
         self.report()
 
@@ -122,19 +151,17 @@ class ProgressTracker:
         """The document will not be finished: not counted as done, and the percentage stays put."""
 
     # -- what is reported ----------------------------------------------------------------------
-    def _settle(self, doc_id: str) -> None:
+    def _settle(self, doc_id: str) -> int:
+        """Every step and page of the document settled; returns how many of its pages were not yet."""
         self._settled[doc_id].update(DOCUMENT_STEPS)
-        counts = self._pages.setdefault(doc_id, [0, 0])
-        counts[0] = counts[1]
+        done, pages = self._pages.get(doc_id) or (0, self._expected.get(doc_id, 0))
+        self._pages[doc_id] = [pages, pages]
+        return pages - done
 
     def counts(self) -> dict[str, tuple[float, float]]:
-        """`(units done, units in all)` per step. Pages of documents not yet ingested are estimated
-        from those ingested (one each before any is)."""
-        known = [c for c in self._pages.values() if c[1] > 0]
-        per_document = sum(c[1] for c in known) / len(known) if known else 1.0
-        unread = sum(1 for doc_id in self._settled if doc_id not in self._pages)
+        """`(units done, units in all)` per step (pages of documents not yet ingested as counted)."""
         counts: dict[str, tuple[float, float]] = {
-            "ocr": (sum(c[0] for c in self._pages.values()), sum(c[1] for c in known) + unread * per_document)
+            Stage.OCR: (sum(c[0] for c in self._pages.values()), float(self.pages_total))
         }
         for step in DOCUMENT_STEPS:
             settled = sum(1 for steps in self._settled.values() if step in steps)
@@ -142,8 +169,10 @@ class ProgressTracker:
         return counts
 
     def report(self) -> None:
-        now = min(RUNNING_CEILING, weighted_percent(self.counts(), self._costs))
-        self.percent = max(self.percent, round(now, 1))
+        percent = None
+        if self.totals_known():
+            now = min(RUNNING_CEILING, weighted_percent(self.counts(), self._costs))
+            self.percent = percent = max(self.percent, round(now, 1))
         self._port.report_progress(
             self._task_id,
             Progress(
@@ -152,6 +181,7 @@ class ProgressTracker:
                 documents_total=self.documents_total,
                 pages_done=self.pages_done,
                 pages_total=self.pages_total,
-                percent=self.percent,
+                percent=percent,
+                attempt=self._attempt,
             ),
         )

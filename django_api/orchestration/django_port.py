@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from django_api import bootstrap  # noqa: F401  (before the models: sets Django up in a worker process)
 from django_api.invoices.errors import ApiError
-from django_api.invoices.models import Document, OcrTask, Project, TaskStatus
+from django_api.invoices.models import Document, DocumentStatus, OcrTask, Project, TaskStatus
 from django_api.invoices.models import DocumentResult as DocumentResultRow
 from django_api.invoices.reviewed_values import current_fields
 from django_api.invoices.selectors import vendor_memory as vendor_memory_reads
@@ -43,19 +43,30 @@ class DjangoPort:
     STORAGE_PREFIX = "storage:"
 
     def load_task(self, task_id: str) -> TaskInputs:
+        """The task's documents with the pages counted at upload, those an earlier attempt settled (a
+        result saved: "", failed: its error code) and the number of the attempt about to run."""
         task = OcrTask.objects.select_related("project").get(pk=task_id)
+        rows = list(task.documents.order_by("created_at", "name"))
         documents = tuple(
             SourceDocument(
                 id=str(d.id), uri=d.uri, media_type=d.media_type, sha256=d.sha256, size=d.size, name=d.name
             )
-            for d in task.documents.order_by("created_at", "name")
+            for d in rows
         )
+        ended = {DocumentStatus.PROCESSED: "", DocumentStatus.APPROVED: ""}
         return TaskInputs(
             task_id=str(task.id),
             project_id=str(task.project_id),
             documents=documents,
             languages=task.project.languages or "eng",
             settings=dict(task.project.settings or {}),
+            page_counts={str(d.id): d.pages for d in rows if d.pages > 0},
+            settled={
+                str(d.id): ended.get(d.status, d.error_code or "failed")
+                for d in rows
+                if d.status in ended or d.status == DocumentStatus.FAILED
+            },
+            attempt=max(1, task.attempts + (1 if task.status == TaskStatus.QUEUED else 0)),
         )
 
     def read_document(self, document: SourceDocument) -> bytes:
@@ -99,10 +110,13 @@ class DjangoPort:
             error_message=error.message if error else "",
         )
 
-    def requeue_task(self, task_id: str) -> None:
-        """`flows.port.TaskRequeue`: this process is stopping before the run finished; the task goes back
-        to `queued` (attempt not counted, progress reset; a task no longer running is left as it is)."""
-        pipeline_records.task_requeue(task_id=task_id)
+    def requeue_task(self, task_id: str, *, count_attempt: bool = False) -> bool:
+        """`flows.port.TaskRequeue`: the task goes back to `queued`, progress reset (a task no longer running
+        is left as it is). A stopping process's hand-back is not counted as an attempt; a crash is
+        (`count_attempt`), and fails the task `interrupted` once it has had `OCR_MAX_ATTEMPTS`."""
+        return pipeline_records.task_requeue(
+            task_id=task_id, count_attempt=count_attempt, max_attempts=settings.OCR_MAX_ATTEMPTS
+        )
 
     def is_cancelled(self, task_id: str) -> bool:
         status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()

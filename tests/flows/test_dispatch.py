@@ -78,7 +78,7 @@ def test_large_arguments_are_quoted_only_for_a_thread_pool():
     from prefect import flow
     from prefect.task_runners import ThreadPoolTaskRunner
 
-    from flows.process import _runs_in_threads
+    from flows.submission import runs_in_threads as _runs_in_threads
 
     @flow(task_runner=ThreadPoolTaskRunner(max_workers=1), persist_result=False)
     def in_threads() -> bool:

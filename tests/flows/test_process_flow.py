@@ -52,10 +52,11 @@ def test_documents_are_ingested_a_few_per_task_run_and_a_bad_one_among_them_fail
     assert runs[0] == 1 and sum(runs) == 17 and len(runs) <= 6  # the first alone: OCR starts at once
     log = port.progress_log(task_id)
     assert_monotone(log)
-    # every document is ingested before the OCR step waits for the last pages: the page total is
-    # complete from then on (while most pages are still to be read)
+    # the page total is the pages counted when the files were received (the broken file's are not),
+    # from the first report on, while most pages are to be read
+    assert {p.pages_total for p in log} == {16}
     ocr_step = next(p for p in log if p.step == "ocr")
-    assert ocr_step.pages_total == 16 and ocr_step.pages_done < 16
+    assert ocr_step.pages_done < 16
     assert log[-1].pages_total == log[-1].pages_done == 16
 
 
@@ -94,10 +95,12 @@ def test_transient_failure_is_retried_then_succeeds(port, fake_engines):
 def test_bad_input_is_not_retried(port, fake_engines):
     task_id = port.add_task("p1", pngs(1), settings=fake_settings("broken"))
 
-    process_invoices(task_id)
+    state = process_invoices(task_id, return_state=True)
 
     assert fake_engines["broken"].calls == 1
     assert port.status(task_id) == FAILED
+    assert state.is_failed()  # Prefect's final state is the task's: not Completed
+    assert state.result(raise_on_failure=False)["status"] == FAILED
     [error] = port.failures(task_id).values()
     assert (error.code, error.step) == ("ocr_failed", "ocr")
     assert port.task(task_id).error.code == "ocr_failed"
@@ -177,9 +180,10 @@ def test_a_task_whose_project_settings_are_misread_fails_at_once_naming_them(por
     settings = {**fake_settings("fake"), "extraction": {"reread": "false", "second_opinion_below": "0.5"}}
     task_id = port.add_task("p1", pngs(2), settings=settings)
 
-    summary = process_invoices(task_id)
+    state = process_invoices(task_id, return_state=True)
 
-    assert summary["status"] == FAILED == port.status(task_id)
+    assert state.is_failed()  # Prefect's final state is the task's
+    assert state.result(raise_on_failure=False)["status"] == FAILED == port.status(task_id)
     assert port.task(task_id).error.code == "invalid_settings"
     message = port.task(task_id).error.message
     assert "extraction.reread" in message and "extraction.second_opinion_below" in message

@@ -67,9 +67,9 @@ def slow_extract(monkeypatch, seconds: float) -> None:
     original = flows.tasks.extract
 
     @task(name="slow-extract", cache_policy=NO_CACHE, persist_result=False)
-    def extract(ingested, document, languages="eng", project_settings=None):
+    def extract(ingested, document, *args):
         time.sleep(seconds)
-        return original.fn(ingested, document, languages, project_settings)
+        return original.fn(ingested, document, *args)
 
     monkeypatch.setattr(flows.tasks, "extract", extract)
 

@@ -79,27 +79,42 @@ def task_progress_save(
     OcrTask.objects.filter(pk=task_id).exclude(status__in=FINISHED_STATUSES).update(**updates)
 
 
-def task_requeue(*, task_id) -> None:
+def task_requeue(*, task_id, count_attempt: bool = False, max_attempts: int | None = None) -> bool:
     """A running task handed back by a stopping process (SIGTERM/SIGINT, `flows.port.TaskRequeue`):
     `queued` again, the stop not counted as an attempt, its progress reset (percent, pages and documents
     done, step `requeued`); its documents still processing go back to pending, documents already finished
     keep their results or failures. A task no longer running (cancelling, cancelled, finished) is left as
-    it is."""
+    it is. `count_attempt` (its flow run crashed): the attempt counts, and a task that has had
+    `max_attempts` fails with `interrupted` instead. Returns whether the task is queued again."""
     with transaction.atomic():
         task = OcrTask.objects.select_for_update().filter(pk=task_id).first()
         if task is None or task.status != TaskStatus.RUNNING:
-            return
-        task.status = TaskStatus.QUEUED
-        task.attempts = max(0, task.attempts - 1)
-        task.current_step = "requeued"
-        task.progress = 0.0
-        task.pages_done = task.documents_done = 0
-        task.finished_at = None
-        task.error_code, task.error_message = "", ""
-        task.save()
-        Document.objects.filter(task_id=task_id, status=DocumentStatus.PROCESSING).update(
-            status=DocumentStatus.PENDING
+            return False
+        exhausted = count_attempt and max_attempts is not None and task.attempts >= max_attempts
+        if not exhausted:
+            _task_requeue_locked(task, count_attempt=count_attempt)
+    if exhausted:
+        message = f"interrupted after {task.attempts} attempt(s)"
+        task_finish(
+            task_id=task_id, status=TaskStatus.FAILED, error_code="interrupted", error_message=message
         )
+    return not exhausted
+
+
+def _task_requeue_locked(task: OcrTask, *, count_attempt: bool) -> None:
+    """Back to `queued` (the task row is locked by the caller), progress reset."""
+    task.status = TaskStatus.QUEUED
+    if not count_attempt:
+        task.attempts = max(0, task.attempts - 1)
+    task.current_step = "requeued"
+    task.progress = 0.0
+    task.pages_done = task.documents_done = 0
+    task.finished_at = None
+    task.error_code, task.error_message = "", ""
+    task.save()
+    Document.objects.filter(task_id=task.pk, status=DocumentStatus.PROCESSING).update(
+        status=DocumentStatus.PENDING
+    )
 
 
 def task_finish(*, task_id, status: str, error_code: str = "", error_message: str = "") -> None:

@@ -1,6 +1,8 @@
 """Flows that work on a project's stored results rather than on new files:
 `refit_anomaly_models` (nightly: fit each project's model on its history and store it) and
-`rescore_project` (re-run validation and anomaly scoring after suites or models changed)."""
+`rescore_project` (re-run validation and anomaly scoring after suites or models changed; with `reextract`,
+first extract the not-yet-approved documents again from their stored OCR with the project's current vendor
+memory, after reviewers taught it)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,11 @@ from prefect.utilities.annotations import quote
 
 from expectations.project_settings import ProjectSettings
 from flows import tasks
-from flows.port import PipelinePort, ProjectListing, SettingsSource
+from flows.port import PipelinePort, ProjectListing, Reextraction, SettingsSource
 from flows.settings import ConfigurationError, get_port
+from flows.vendor_knowledge import knowledge_of
 from ocr_tasks.anomaly.records import InvoiceRecord
+from ocr_tasks.result_types import DocumentResult
 
 
 @flow(name="refit-anomaly-models", persist_result=False)
@@ -45,16 +49,25 @@ def settings_of(port: PipelinePort, project_id: str) -> ProjectSettings:
 
 
 @flow(name="rescore-project", persist_result=False)
-def rescore_project(project_id: str) -> dict[str, Any]:
+def rescore_project(project_id: str, reextract: bool = False) -> dict[str, Any]:
     """Validate the project's stored invoices again (as one batch, with the project's current custom
     expectations and settings) and score them against the rest of the project's history with its
     current model; saves the rescored results in one task run. Returns how many were rescored and the
-    ids of those whose save failed."""
+    ids of those whose save failed.
+
+    `reextract`: first extract the fields of the documents no reviewer has approved again from their
+    stored OCR, with the project's current vendor memory and templates (after reviewers taught it), when
+    the port can (`flows.port.Reextraction`, else `ConfigurationError`); `reextracted` counts them."""
     port = get_port()
     results = [r for r in port.load_project_results(project_id) if r.invoice is not None]
     if not results:
-        return {"project_id": project_id, "rescored": 0, "failed": []}
+        return {"project_id": project_id, "rescored": 0, "failed": []} | (
+            {"reextracted": 0} if reextract else {}
+        )
     settings = settings_of(port, project_id)
+    fresh: set[str] = set()
+    if reextract:
+        results, fresh = _reextracted(port, project_id, results, settings)
     invoices = {r.source.id: r.invoice for r in results}
     validation = tasks.validate(quote(invoices), list(settings.custom_expectations), settings)
     batch_ids = set(invoices)
@@ -75,5 +88,31 @@ def rescore_project(project_id: str) -> dict[str, Any]:
         )
         for result in results
     ]
-    failed = tasks.save_rescored(quote(port), project_id, quote(rescored))
-    return {"project_id": project_id, "rescored": len(results) - len(failed), "failed": sorted(failed)}
+    failed = tasks.save_rescored(
+        quote(port), project_id, quote([r for r in rescored if r.source.id not in fresh])
+    )
+    if fresh:
+        failed |= tasks.save_reextracted(
+            quote(port), project_id, quote([r for r in rescored if r.source.id in fresh])
+        )
+    summary = {"project_id": project_id, "rescored": len(results) - len(failed), "failed": sorted(failed)}
+    return summary | ({"reextracted": len(fresh - set(failed))} if reextract else {})
+
+
+def _reextracted(
+    port: PipelinePort, project_id: str, results: list[DocumentResult], settings: ProjectSettings
+) -> tuple[list[DocumentResult], set[str]]:
+    """The results with the not-yet-approved documents' fields extracted again (their ids second)."""
+    if not isinstance(port, Reextraction):
+        raise ConfigurationError(
+            f"{type(port).__name__} cannot re-extract documents (flows.port.Reextraction)"
+        )
+    allowed = set(port.reextractable_document_ids(project_id))
+    knowledge = knowledge_of(port, project_id)
+    invoices = tasks.reextract(
+        quote([r for r in results if r.source.id in allowed]),
+        settings,
+        quote(knowledge.memories),
+        quote(knowledge.templates),
+    )
+    return [replace(r, invoice=invoices.get(r.source.id, r.invoice)) for r in results], set(invoices)

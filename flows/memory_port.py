@@ -94,6 +94,7 @@ class InMemoryPort:
         self._project_settings: dict[str, dict[str, Any]] = {}
         self._memories: dict[str, list[Any]] = {}  # project id -> [VendorMemory]
         self._templates: dict[str, list[Any]] = {}  # project id -> [Template]
+        self._approved: set[str] = set()  # document ids a reviewer approved (never re-extracted)
 
     # -- creating tasks (callers) ------------------------------------------------------------
     def add_task(
@@ -162,6 +163,11 @@ class InMemoryPort:
         """The project's invoice2data templates (`ocr_tasks.extraction.templates.Template`)."""
         with self._lock:
             self._templates[project_id] = list(templates)
+
+    def approve_document(self, document_id: str) -> None:
+        """Mark a document approved by a reviewer (`Reextraction` leaves it as it is)."""
+        with self._lock:
+            self._approved.add(document_id)
 
     def seed_history(self, project_id: str, records: Sequence[InvoiceRecord]) -> None:
         with self._lock:
@@ -318,6 +324,23 @@ class InMemoryPort:
         """`VendorKnowledge`: what `set_project_templates` stored for the project (none by default)."""
         with self._lock:
             return list(self._templates.get(project_id, ()))
+
+    def reextractable_document_ids(self, project_id: str) -> list[str]:
+        """`Reextraction`: the project's documents with a result that are not approved."""
+        with self._lock:
+            return [
+                doc_id
+                for record in self._tasks.values()
+                if record.inputs.project_id == project_id
+                for doc_id in record.results
+                if doc_id not in self._approved
+            ]
+
+    def save_reextracted(self, project_id: str, result: DocumentResult) -> None:
+        """`Reextraction`: the re-extracted result replaces the stored one (an approved document stays)."""
+        with self._lock:
+            if result.source.id not in self._approved:
+                self.save_rescored(project_id, result)
 
     def project_ids(self) -> list[str]:
         with self._lock:

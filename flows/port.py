@@ -137,3 +137,16 @@ class VendorKnowledge(Protocol):
     def vendor_memories(self, project_id: str) -> list[Any]: ...
 
     def project_templates(self, project_id: str) -> list[Any]: ...
+
+
+@runtime_checkable
+class Reextraction(Protocol):
+    """Re-extracting a project's documents from their stored OCR with what the project knows now (its
+    vendor memory and templates: `rescore_project(..., reextract=True)`): the ids of the documents no
+    reviewer has approved (only those are re-extracted), and saving a re-extracted result (its fields
+    replace the extraction, reviewers' corrections stay on top; a document approved meanwhile is left as
+    it is)."""
+
+    def reextractable_document_ids(self, project_id: str) -> list[str]: ...
+
+    def save_reextracted(self, project_id: str, result: DocumentResult) -> None: ...

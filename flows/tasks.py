@@ -170,6 +170,30 @@ def extract(
     return invoice
 
 
+@task(**_options("re-extract", retry=False))
+def reextract(
+    results: Sequence[DocumentResult],
+    project_settings: ProjectSettings | None = None,
+    memories: Sequence[VendorMemory] = (),
+    templates: Sequence[Template] = (),
+) -> dict[str, Any]:
+    """Fields of stored documents extracted again from their stored OCR (no page images any more: no
+    re-reading of regions, no second opinion) with the project's current memory and templates, in one task
+    run; {document id: Invoice}. A document without OCR, or read from an e-invoice's XML, is left out."""
+    from ocr_tasks.extraction import extract_invoice
+
+    options = settings_of(project_settings).extraction.options()
+    return {
+        r.source.id: extract_invoice(
+            r.ocr, templates=tuple(templates), options=options, memories=tuple(memories)
+        )
+        for r in results
+        if r.ocr is not None
+        and r.ocr.pages
+        and not (r.invoice is not None and r.invoice.source == "einvoice")
+    }
+
+
 @task(**_options("validate", retry=False))
 def validate(
     invoices: Mapping[str, Any],
@@ -225,6 +249,14 @@ def _save_each(results: Sequence[DocumentResult], save) -> dict[str, Exception]:
 def save_results(port: PipelinePort, task_id: str, results: Sequence[DocumentResult]) -> dict[str, Exception]:
     """Save the batch's results in one task run (each run costs the Prefect server a record)."""
     return _save_each(results, lambda result: port.save_document_result(task_id, result))
+
+
+@task(**_options("save-reextracted", retry=True))
+def save_reextracted(
+    port: PipelinePort, project_id: str, results: Sequence[DocumentResult]
+) -> dict[str, Exception]:
+    """Save a project's re-extracted (and rescored) results in one task run (`flows.port.Reextraction`)."""
+    return _save_each(results, lambda result: port.save_reextracted(project_id, result))
 
 
 @task(**_options("save-rescored", retry=True))

@@ -23,6 +23,7 @@ from django_api.invoices.selectors.webhooks import webhook_deliveries_pending
 from django_api.invoices.services import pipeline_records
 from django_api.invoices.services import webhooks as webhook_records
 from django_api.invoices.services.uploads import invoice_upload
+from django_api.invoices.services.vendor_memory import document_reextracted_save
 from flows.port import Progress, TaskInputs
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.errors import BadInput, StorageError
@@ -36,9 +37,10 @@ def build_port() -> DjangoPort:
 
 class DjangoPort:
     """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`SettingsSource`/
-    `TaskRequeue`/`VendorKnowledge` (inbox sweeps, the nightly refit of every project, rescoring with the
-    project's settings, handing a task back when the process stops, the project's vendor memory and
-    templates for extraction), and `flows.webhooks.WebhookPort` (webhook deliveries)."""
+    `TaskRequeue`/`VendorKnowledge`/`Reextraction` (inbox sweeps, the nightly refit of every project,
+    rescoring with the project's settings, handing a task back when the process stops, the project's
+    vendor memory and templates for extraction, re-extracting with them), and
+    `flows.webhooks.WebhookPort` (webhook deliveries)."""
 
     STORAGE_PREFIX = "storage:"
 
@@ -171,6 +173,14 @@ class DjangoPort:
     def project_templates(self, project_id: str) -> list:
         """`flows.port.VendorKnowledge`: the project's imported invoice2data templates, parsed safely."""
         return vendor_memory_reads.pipeline_project_templates(project_id=project_id)
+
+    def reextractable_document_ids(self, project_id: str) -> list[str]:
+        """`flows.port.Reextraction`: the project's processed documents (not approved, not failed)."""
+        return vendor_memory_reads.pipeline_reextractable_documents(project_id=project_id)
+
+    def save_reextracted(self, project_id: str, result: DocumentResult) -> None:
+        """`flows.port.Reextraction`: the new extraction and its checks (an approved document is left)."""
+        document_reextracted_save(document_id=result.source.id, result=result.to_dict())
 
     def save_anomaly_model(self, project_id: str, model: bytes, version: str) -> None:
         pipeline_records.anomaly_model_save(project_id=project_id, blob=model, version=version)

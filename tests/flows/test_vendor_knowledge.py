@@ -93,3 +93,54 @@ def test_a_port_without_the_capability_or_failing_to_read_gives_none():
     port = InMemoryPort()
     port.set_vendor_memories("p1", [MEMORY])
     assert knowledge_of(port, "p1").memories == (MEMORY,) and knowledge_of(port, "p2") == Knowledge()
+
+
+REEXTRACT_TEMPLATE = load_template_yaml(
+    "issuer: ACME\nkeywords: [ACME Supplies]\nfields:\n  po_number: Invoice No (INV-\\d+)\n", name="acme"
+)
+
+
+def test_a_rescore_can_reextract_the_unapproved_documents_with_what_the_project_knows_now(
+    prefect_api, fake_engines
+):
+    from flows.maintenance import rescore_project
+    from flows.settings import use_port
+
+    port = InMemoryPort()
+    files = [(f"{name}.png", png_bytes(name)) for name in ("a", "b", "c")]
+    task_id = port.add_task("p", files, settings=fake_settings("fake"))
+    with use_port(port):
+        process_invoices(task_id)
+        names = {d.id: d.name for d in port.load_task(task_id).documents}
+        ids = {name: doc_id for doc_id, name in names.items()}
+        assert all(r.invoice.get("po_number") is None for r in port.results(task_id).values())
+        port.approve_document(ids["b.png"])
+        port.set_project_templates("p", [REEXTRACT_TEMPLATE])  # taught after the documents were read
+
+        plain = rescore_project("p")  # without the option: the extraction stays
+        assert "reextracted" not in plain
+        assert all(r.invoice.get("po_number") is None for r in port.results(task_id).values())
+
+        summary = rescore_project("p", reextract=True)
+
+    assert summary == {"project_id": "p", "rescored": 3, "failed": [], "reextracted": 2}
+    after = {names[d]: r for d, r in port.results(task_id).items()}
+    assert after["a.png"].invoice.get("po_number") == "INV-1001"
+    assert after["c.png"].invoice.get("po_number") == "INV-1001"
+    assert after["b.png"].invoice.get("po_number") is None  # approved: left as the reviewer approved it
+    assert after["a.png"].invoice.get("total") == "120.00" and after["a.png"].validation
+
+
+def test_a_reextracting_rescore_needs_a_port_that_can(prefect_api, fake_engines):
+    from flows.maintenance import rescore_project
+    from flows.settings import ConfigurationError, use_port
+
+    class NoReextraction(InMemoryPort):
+        reextractable_document_ids = None  # not the capability
+
+    port = NoReextraction()
+    task_id = port.add_task("p", [("a.png", png_bytes("a"))], settings=fake_settings("fake"))
+    with use_port(port):
+        process_invoices(task_id)
+        with pytest.raises(ConfigurationError, match="re-extract"):
+            rescore_project("p", reextract=True)

@@ -158,3 +158,12 @@ def pipeline_project_templates(*, project_id) -> list[Any]:
         except TemplateError:
             logger.exception("template %s of project %s cannot be read", row.name, project_id)
     return templates
+
+
+def pipeline_reextractable_documents(*, project_id) -> list[str]:
+    """Ids of the project's processed documents (neither approved nor failed): a rescore may re-extract
+    them with the project's current memory."""
+    from django_api.invoices.models import Document, DocumentStatus
+
+    rows = Document.objects.filter(project_id=project_id, status=DocumentStatus.PROCESSED)
+    return [str(pk) for pk in rows.order_by("created_at").values_list("pk", flat=True)]

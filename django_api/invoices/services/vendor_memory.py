@@ -263,3 +263,22 @@ def project_template_delete(*, user, project: Project, template: ProjectTemplate
     if template.project_id != project.pk:
         raise NotFound("Template not found.")
     template.delete()
+
+
+# -- re-extraction (the rescore flow, through the port: no user) ---------------------------------------
+
+
+def document_reextracted_save(*, document_id, result: dict[str, Any]) -> bool:
+    """Store a document's new extraction from its stored OCR (`DocumentResult.to_dict()`, checks
+    included) like a pipeline result: reviewers' corrections stay on top and the result's version moves
+    on (a form opened before answers 409). A document approved (or gone) meanwhile is left as it is.
+    Returns whether it was stored."""
+    from django_api.invoices.models import DocumentStatus
+    from django_api.invoices.services.pipeline_records import document_result_save
+
+    with transaction.atomic():
+        document = Document.objects.select_for_update().filter(pk=document_id).first()
+        if document is None or document.status != DocumentStatus.PROCESSED:
+            return False
+        document_result_save(document_id=document_id, result=result)
+    return True

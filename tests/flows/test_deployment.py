@@ -69,12 +69,20 @@ def stack(tmp_path_factory):
 def test_every_flow_of_prefect_yaml_is_deployed_with_its_schedule(stack):
     with get_client(sync_client=True) as client:
         deployments = {d.name: d for d in client.read_deployments()}
-    assert set(deployments) == {"process-invoices", "refit-anomaly-models", "rescore-project", "watch-inbox"}
+    assert set(deployments) == {
+        "process-invoices",
+        "refit-anomaly-models",
+        "rescore-project",
+        "watch-inbox",
+        "deliver-pending-webhooks",
+    }
     assert all(d.work_pool_name == "process" for d in deployments.values())
     [nightly] = deployments["refit-anomaly-models"].schedules
     assert nightly.active and nightly.schedule.cron == "15 2 * * *"
     [sweep] = deployments["watch-inbox"].schedules
     assert not sweep.active and sweep.schedule.interval.total_seconds() == 300
+    [webhooks] = deployments["deliver-pending-webhooks"].schedules
+    assert webhooks.active and webhooks.schedule.interval.total_seconds() == 600
 
 
 def test_a_deployment_runs_a_task_on_the_worker(stack, corpus):

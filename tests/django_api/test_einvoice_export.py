@@ -139,3 +139,31 @@ def test_the_schema_documents_the_formats_and_the_missing_terms_answer(anon_clie
     formats = next(p for p in download["parameters"] if p["name"] == "format")["schema"]["enum"]
     assert {"ubl", "cii", "json", "csv", "xlsx"} <= set(formats)
     assert "application/zip" in download["responses"]["200"]["content"]
+
+
+def test_an_einvoice_document_exports_its_kept_details_with_the_reviewers_values(
+    alice_client, project, run_on_commit, corpus
+):
+    """A document read from an e-invoice (stored as the real flow stores it) exports in the other syntax
+    with its parties, VAT breakdown and payment; a reviewer's corrected invoice number is the one written."""
+    from django_api.invoices.models import DocumentResult
+    from ocr_tasks.einvoice import read_xml as read_einvoice
+
+    source = read_einvoice((corpus / "einvoice-dev" / "xml" / "ubl" / "ubl-tc434-example2.xml").read_bytes())
+    invoice = source.as_invoice().to_dict()
+    body = _process(alice_client, project, run_on_commit, ["peppol.png"])
+    document = body["documents"][0]["id"]
+    stored = DocumentResult.objects.get(document_id=document)
+    stored.result = {**stored.result, "invoice": invoice}
+    stored.fields, stored.line_items = invoice["fields"], invoice["line_items"]
+    stored.save()
+    _correct(alice_client, project, document, {"invoice_number": "TOSL108-A"})
+
+    response = alice_client.get(f"/api/projects/{project.pk}/documents/{document}/einvoice/?format=cii")
+    assert response.status_code == 200, response.content[:500]
+    back = read_einvoice(response.content)
+    assert back.invoice.get("invoice_number") == "TOSL108-A"
+    assert back.invoice.get("total") == source.invoice.get("total")
+    for key in ("seller", "buyer", "vat_breakdown", "allowances_charges", "bic"):
+        assert back.details[key] == source.details[key], key
+    assert len(back.invoice.line_items) == len(source.invoice.line_items)

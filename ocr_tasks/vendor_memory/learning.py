@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
 
+from ocr_tasks.extraction.keywords import has_label
 from ocr_tasks.extraction.rows import document_rows
 from ocr_tasks.geometry import BBox
 from ocr_tasks.invoice_types import Invoice
@@ -108,6 +109,34 @@ def _identifiers(extracted: Invoice, final: Mapping[str, str | None]) -> tuple[s
     return identifiers_of(values)
 
 
+def _evidence(rows: list, extracted: Invoice, final: Mapping[str, str | None]) -> dict[str, Evidence]:
+    """Where each reviewed value is printed. A value printed once for two fields (the amount due that is
+    the total, under `Total`) is evidence only for the field its label names; the other field's value is
+    implied by it, not printed (`settle` derives it)."""
+    found: dict[str, Evidence] = {}
+    for field in LEARNABLE_FIELDS:
+        value = final.get(field)
+        if value in (None, ""):
+            continue
+        before = extracted.fields.get(field)
+        hint = (
+            (before.page, before.bbox) if before is not None and _same(field, before.value, value) else None
+        )
+        evidence = locate(rows, field, str(value), hint=hint)
+        if evidence is not None:
+            found[field] = evidence
+    for field, evidence in list(found.items()):
+        shared = [
+            other
+            for other, e in found.items()
+            if other != field and e.page == evidence.page and e.box == evidence.box
+        ]
+        named = [o for o in shared if has_label(evidence.label, o) >= 0.5]
+        if named and has_label(evidence.label, field) < 0.5:
+            del found[field]
+    return found
+
+
 def learn(
     memory: VendorMemory | None,
     *,
@@ -130,19 +159,12 @@ def learn(
     used = set((extracted.memory or {}).get("fields", ())) if extracted.memory else set()
     stamp = when.isoformat()
     lessons = dict(memory.lessons) if memory is not None else {}
+    found = _evidence(rows, extracted, final)
     for field in LEARNABLE_FIELDS:
         if field not in final:
             continue
         value = final[field]
-        before = extracted.fields.get(field)
-        evidence = None
-        if value not in (None, ""):
-            hint = (
-                (before.page, before.bbox)
-                if before is not None and _same(field, before.value, value)
-                else None
-            )
-            evidence = locate(rows, field, str(value), hint=hint)
+        evidence = found.get(field)
         lesson = _review(
             lessons.get(field),
             evidence,

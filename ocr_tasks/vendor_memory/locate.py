@@ -79,7 +79,9 @@ def _word_spans(row: Row, lo: int, hi: int, words: int | None) -> list[Reading]:
             printed = row.text[start:end]
             if "  " in printed:
                 break  # a column gap
-            out.append(Reading(" ".join(printed.split()), printed, start, end, row.span_bbox(start, end)))
+            value = " ".join(printed.split())
+            if value[:1].isalnum() and value[-1:].isalnum():  # not `#`, `:` or `(` around a code
+                out.append(Reading(value, printed, start, end, row.span_bbox(start, end)))
     return out
 
 
@@ -126,6 +128,8 @@ def _final_readings(row: Row, field: str, final: str) -> list[Reading]:
                     found[r.start] = r
         return list(found.values())
     out = [r for r in readings(row, field) if same_value(field, r.value, final)]
+    # the tightest spans only: `RE-2024/502`, not `# RE-2024/502` around it (the same once compacted)
+    out = [r for r in out if not any(o is not r and r.start <= o.start and o.end <= r.end for o in out)]
     if kind in ("code", "text") and not out:  # glued to its label: `Nr.RE-2024-0042`
         at = row.text.casefold().find(str(final).casefold())
         if at >= 0:

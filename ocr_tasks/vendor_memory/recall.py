@@ -64,13 +64,6 @@ def _at_place(box: BBox, page: int, lesson: FieldLesson) -> bool:
     )
 
 
-def _row_tokens(row: Row) -> list[tuple[str, int]]:
-    """Letter words of a row, case-folded, each with the index of the word it came from."""
-    return [
-        (token, i) for i, word in enumerate(row.words) for token in fold(word.text).split() if token.isalpha()
-    ]
-
-
 def _word_count(lesson: FieldLesson) -> int | None:
     return lesson.value_format.count(" ") + 1 if field_kind(lesson.field) == "code" else None
 
@@ -112,6 +105,11 @@ def _label_quality(found: str, wanted: str) -> float:
     return 0.0
 
 
+def _letter_words(text: str) -> str:
+    """A row's words of letters only, case-folded (as labels are kept: numbers dropped)."""
+    return " ".join(w for w in fold(text).split() if w.isalpha())
+
+
 def _may_hold(folded: str, label: str) -> bool:
     """A quick test before the exact one: whether a row's folded text may hold the label."""
     return label in folded or (len(label) >= 5 and fuzz.partial_ratio(label, folded) >= FUZZY_LABEL)
@@ -120,7 +118,7 @@ def _may_hold(folded: str, label: str) -> bool:
 def _labelled_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> list[tuple[Reading, Row, float]]:
     """Values of the lesson's shape whose own label (as `learn` reads it: the chunk on their left, else
     the column header above) is the lesson's label on the lesson's side."""
-    holds = [_may_hold(fold(row.text), lesson.label) for row in rows]
+    holds = [_may_hold(_letter_words(row.text), lesson.label) for row in rows]
     words = _word_count(lesson)
     out = []
     for position, row in enumerate(rows):
@@ -145,6 +143,18 @@ def _labelled_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> lis
     return out
 
 
+def _one_per_row(found: list[tuple[Reading, Row, float]], lesson: FieldLesson) -> list:
+    """On a row with several values under the label (`TVA 20 % base 24 197,34  4 839,47`), the one in
+    the remembered column (nearest the remembered box's horizontal centre)."""
+    by_row: dict[int, tuple[Reading, Row, float]] = {}
+    x = lesson.box.center[0]
+    for item in found:
+        key = id(item[1])
+        if key not in by_row or abs(item[0].bbox.center[0] - x) < abs(by_row[key][0].bbox.center[0] - x):
+            by_row[key] = item
+    return list(by_row.values())
+
+
 def lesson_candidates(
     rows: Sequence[Row], lesson: FieldLesson, *, day_first: bool | None = None
 ) -> list[Candidate]:
@@ -156,8 +166,9 @@ def lesson_candidates(
     index = {id(row): i for i, row in enumerate(rows)}
     out = []
     record = track_record(lesson)
-    # the label gives several values (`VAT 21 %` and `VAT 9 %` both read `vat`): only those at the
-    # remembered place, as weak evidence (they fill a field the general engine leaves empty)
+    found = _one_per_row(found, lesson)
+    # the label gives values on several rows (`VAT 21 %` and `VAT 9 %` both read `vat`): only those at
+    # the remembered place, as weak evidence (they fill a field the general engine leaves empty)
     ambiguous = len({reading.value for reading, _, _ in found}) > 1
     if ambiguous:
         found = [item for item in found if _at_place(item[0].bbox, item[1].page, lesson)]

@@ -10,7 +10,15 @@ next document (issue 15). Pure library: no Django, Prefect or storage here; the 
 - `template_export`: `memory_template` (invoice2data YAML).
 - `locate`, `shapes`: where a value is printed and what it looks like.
 
-Contract notes (additions to the brief, nothing renamed): `learn` keeps the memory's `key` unless the
+Contract notes (additions to the brief, nothing renamed):
+- `FieldLesson.corrected` (bool, default False, in `to_dict`/`from_dict`; older dicts load as False): the
+  lesson was taught by a correction of the general engine (or a later review corrected the engine where
+  the lesson agreed). Such lessons give strong memory candidates (a score floor that wins over the
+  engine); lessons only ever confirmed give weak ones (they raise the confidence of the engine's equal
+  value and fill a field the engine leaves empty), so a memory never makes a vendor's fields worse than
+  the engine that was right on them. `Invoice.memory["fields"]` lists the fields whose value the memory
+  gave, alone or agreeing with the engine; `learn` counts a correction of those as a miss.
+- `learn` keeps the memory's `key` unless the
 document brings a stronger identifier (a VAT id for a memory keyed by name): then the key becomes that
 identifier, so a caller storing memories by key must update the record `find_memory` found. `learn`
 returns a memory with no lessons (rather than None) when the vendor is identified but nothing on the

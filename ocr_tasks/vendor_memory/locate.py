@@ -17,7 +17,7 @@ from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
-from ocr_tasks.vendor_memory.shapes import compact, field_kind, label_words
+from ocr_tasks.vendor_memory.shapes import compact, field_kind, format_match, label_words
 
 MAX_VALUE_WORDS = 8
 MAX_LABEL_GAP = 0.3  # a label further left than this (page widths) belongs to something else
@@ -62,9 +62,9 @@ def _date_readings(row: Row, lo: int, hi: int, day_first: bool | None) -> list[R
     return out
 
 
-def _word_spans(row: Row, lo: int, hi: int, words: int | None) -> list[Reading]:
+def _word_spans(row: Row, lo: int, hi: int, words: int | None, shape: str | None = None) -> list[Reading]:
     """Runs of consecutive words inside [lo, hi) (`words` long, or 1..MAX_VALUE_WORDS), never across a
-    column gap."""
+    column gap; with `shape`, only those of that shape (`format_match`)."""
     indices = [i for i, s in enumerate(row.starts) if s >= lo and s + len(row.words[i].text) <= hi]
     out = []
     for a_pos in range(len(indices)):
@@ -80,6 +80,8 @@ def _word_spans(row: Row, lo: int, hi: int, words: int | None) -> list[Reading]:
             if "  " in printed:
                 break  # a column gap
             value = " ".join(printed.split())
+            if shape is not None and not format_match(shape, printed):
+                continue
             if value[:1].isalnum() and value[-1:].isalnum():  # not `#`, `:` or `(` around a code
                 out.append(Reading(value, printed, start, end, row.span_bbox(start, end)))
     return out
@@ -93,15 +95,16 @@ def readings(
     hi: int | None = None,
     day_first: bool | None = None,
     words: int | None = None,
+    shape: str | None = None,
 ) -> list[Reading]:
-    """Values of `field`'s kind printed in `row.text[lo:hi]`."""
+    """Values of `field`'s kind printed in `row.text[lo:hi]` (codes and names: of `shape` when given)."""
     hi = len(row.text) if hi is None else hi
     kind = field_kind(field)
     if kind == "amount":
         return _amount_readings(row, lo, hi)
     if kind == "date":
         return _date_readings(row, lo, hi, day_first)
-    return _word_spans(row, lo, hi, words)
+    return _word_spans(row, lo, hi, words, shape)
 
 
 def same_value(field: str, reading: str, final: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -87,7 +88,10 @@ def _place_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> list[t
         if row.page != lesson.page or abs(row.bbox.center[1] - box.center[1]) > PLACE_TOLERANCE + box.height:
             continue
         for reading, match in _shaped(
-            lesson, readings(row, lesson.field, day_first=day_first, words=_word_count(lesson))
+            lesson,
+            readings(
+                row, lesson.field, day_first=day_first, words=_word_count(lesson), shape=lesson.value_format
+            ),
         ):
             if reading.bbox.x1 >= box.x0 - PLACE_TOLERANCE and reading.bbox.x0 <= box.x1 + PLACE_TOLERANCE:
                 out.append((reading, row, match))
@@ -105,6 +109,7 @@ def _label_quality(found: str, wanted: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=65536)
 def _letter_words(text: str) -> str:
     """A row's words of letters only, case-folded (as labels are kept: numbers dropped)."""
     return " ".join(w for w in fold(text).split() if w.isalpha())
@@ -125,7 +130,8 @@ def _labelled_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> lis
         near = holds[position] if lesson.label_side == "left" else any(holds[max(0, position - 2) : position])
         if not near:
             continue
-        for reading, match in _shaped(lesson, readings(row, lesson.field, day_first=day_first, words=words)):
+        found = readings(row, lesson.field, day_first=day_first, words=words, shape=lesson.value_format)
+        for reading, match in _shaped(lesson, found):
             label, side = label_of(rows, row, reading, position)
             quality = _label_quality(label, lesson.label) if side == lesson.label_side else 0.0
             if quality > 0:

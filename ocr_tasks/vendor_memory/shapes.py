@@ -9,6 +9,7 @@ dropped (`MwSt. 19 % auf` -> `mwst auf`), so the rate or base printed in it may 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ocr_tasks.extraction.keywords import fold
 from ocr_tasks.invoice_types import AMOUNT_FIELDS, DATE_FIELDS
@@ -37,12 +38,14 @@ def field_kind(field: str) -> str:
     return "text" if field in TEXT_FIELDS else "code"
 
 
+@lru_cache(maxsize=65536)
 def value_format(printed: str) -> str:
     """Digits -> 9, letters -> A, everything else kept; whitespace collapsed to one space."""
     shape = "".join("9" if ch.isdigit() else "A" if ch.isalpha() else ch for ch in printed.strip())
     return re.sub(r"\s+", " ", shape)
 
 
+@lru_cache(maxsize=65536)
 def collapsed(shape: str) -> str:
     return re.sub(r"(9)9+|(A)A+", lambda m: m.group(1) or m.group(2), shape)
 

@@ -166,3 +166,19 @@ def test_forget_field(taught):
 def test_find_memory_uses_the_documents_vendor(taught):
     assert find_memory([taught], extract_invoice(zenith(*SECOND))) is taught
     assert find_memory([taught], extract_invoice(other_vendor())) is None
+
+
+def test_only_corrected_lessons_win_over_the_engine(taught):
+    # the engine missed the invoice number (a correction) but read the total right (a confirmation)
+    assert taught.lessons["invoice_number"].corrected and not taught.lessons["total"].corrected
+    result = extract_invoice(zenith(*SECOND), memories=[taught])
+    general = extract_invoice(zenith(*SECOND))
+    assert "total" in result.memory["fields"]  # the memory agrees with the engine's total ...
+    assert result.fields["total"].confidence >= general.fields["total"].confidence  # ... and firms it up
+
+
+def test_a_value_printed_once_for_two_fields_teaches_the_labelled_one():
+    first = zenith(*FIRST)
+    final = {**FIRST_TRUTH, "amount_due": "119.00"}  # due = total, printed once under `Endsumme`
+    memory = learn(None, ocr=first, extracted=extract_invoice(first), final=final, actor="rita", when=WHEN)
+    assert "total" in memory.lessons and "amount_due" not in memory.lessons

@@ -348,6 +348,12 @@ def test_schema_and_swagger(anon_client):
         p + "webhooks/",
         p + "webhooks/{webhook_id}/",
         p + "webhooks/{webhook_id}/deliveries/",
+        p + "vendors/",
+        p + "vendors/{key}/",
+        p + "vendors/{key}/fields/{field}/",
+        p + "vendors/{key}/template/",
+        p + "templates/",
+        p + "templates/{name}/",
     }
     assert set(paths) == expected
     operations = [(method, path, op) for path, ops in paths.items() for method, op in ops.items()]

@@ -308,3 +308,24 @@ def test_the_learning_service_ignores_viewers_and_other_projects(
         user=alice, project=project, document=document, result=result, final=final, action="corrected"
     )
     assert [c["actor"] for c in calls] == ["alice"]
+
+
+def test_a_failure_of_learning_never_blocks_an_approval(
+    alice_client, project, processed_document, monkeypatch
+):
+    import ocr_tasks.vendor_memory as library
+    from django_api.invoices.models import Document
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("learning is broken")
+
+    monkeypatch.setattr(library, "learn", broken)
+    _, document = processed_document
+    response = alice_client.post(
+        f"/api/projects/{project.pk}/documents/{document}/approve/",
+        {"force": True, "reason": "checked by hand"},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    assert Document.objects.get(pk=document).status == "approved"
+    assert not VendorLesson.objects.exists()

@@ -12,7 +12,7 @@ rolled back alone; the reviewer's correction or approval stands."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -120,6 +120,21 @@ def _learn(
     return kept
 
 
+def _teaches(*, user, project: Project, document: Document) -> bool:
+    """Only members with a write role teach, and only from their project's documents."""
+    return project.pk == document.project_id and project_role(user=user, project=project) in WRITE_ROLES
+
+
+def _safely(document: Document, learning: Callable[[], VendorMemory | None]) -> VendorMemory | None:
+    """`learning()` in a savepoint; a failure is logged and rolled back alone (the caller's change stands)."""
+    try:
+        with transaction.atomic():
+            return learning()
+    except Exception:  # noqa: BLE001 - learning must never lose or block a reviewer's change
+        logger.exception("vendor memory: learning from document %s failed (the review stands)", document.pk)
+        return None
+
+
 def vendor_memory_learn(
     *, user, project: Project, document: Document, result: DocumentResult, final: Mapping, action: str
 ) -> VendorMemory | None:
@@ -127,16 +142,14 @@ def vendor_memory_learn(
     `action`: `corrected` or `confirmed`). Members without a write role teach nothing. Never raises: a
     failure is logged and rolled back alone (the caller's change stands). Returns the stored row (None:
     nothing learned, or the memory was dropped)."""
-    if project.pk != document.project_id or project_role(user=user, project=project) not in WRITE_ROLES:
+    if not _teaches(user=user, project=project, document=document):
         return None
-    try:
-        with transaction.atomic():  # a savepoint: a failure here leaves the caller's writes alone
-            return _learn(
-                user=user, project=project, document=document, result=result, final=final, action=action
-            )
-    except Exception:  # noqa: BLE001 - learning must never lose or block a reviewer's change
-        logger.exception("vendor memory: learning from document %s failed (the review stands)", document.pk)
-        return None
+    return _safely(
+        document,
+        lambda: _learn(
+            user=user, project=project, document=document, result=result, final=final, action=action
+        ),
+    )
 
 
 def corrections_learn(
@@ -156,25 +169,31 @@ def corrections_learn(
 def approval_learn(*, user, project: Project, document: Document) -> VendorMemory | None:
     """An approval: every field found by the extraction and left as it was is confirmed (corrected fields
     were learned when corrected). A document confirms its vendor's memory once (a second approval after
-    a later correction confirms nothing again)."""
-    if VendorLesson.objects.filter(document=document, action=LessonAction.CONFIRMED).exists():
+    a later correction confirms nothing again). Never raises, like `vendor_memory_learn`."""
+
+    def confirm() -> VendorMemory | None:
+        if VendorLesson.objects.filter(document=document, action=LessonAction.CONFIRMED).exists():
+            return None
+        result = DocumentResult.objects.filter(document=document).first()
+        if result is None:
+            return None
+        confirmed = {
+            name: field.get("value")
+            for name, field in result.fields.items()
+            if name not in result.corrected_fields and field.get("value") is not None
+        }
+        return _learn(
+            user=user,
+            project=project,
+            document=document,
+            result=result,
+            final=confirmed,
+            action=LessonAction.CONFIRMED,
+        )
+
+    if not _teaches(user=user, project=project, document=document):
         return None
-    result = DocumentResult.objects.filter(document=document).first()
-    if result is None:
-        return None
-    confirmed = {
-        name: field.get("value")
-        for name, field in result.fields.items()
-        if name not in result.corrected_fields and field.get("value") is not None
-    }
-    return vendor_memory_learn(
-        user=user,
-        project=project,
-        document=document,
-        result=result,
-        final=confirmed,
-        action=LessonAction.CONFIRMED,
-    )
+    return _safely(document, confirm)
 
 
 # -- forgetting ---------------------------------------------------------------------------------------

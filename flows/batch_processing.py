@@ -433,6 +433,19 @@ class BatchProcessing:
         finally:
             self.remove_folder()
 
+    def terminated(self) -> None:
+        """Prefect stops this run (`TerminationSignal` in the flow's process). A cancel (the port's flag,
+        or the flow run Cancelling) keeps what is finished (`salvage`); otherwise the process is being
+        killed (its worker going away): nothing more is saved, the page images go, and the crash hook
+        re-queues the task, whose next attempt keeps the documents already saved."""
+        from flows.dispatch import flow_run_cancel_requested
+
+        cancelling = self.port.is_cancelled(self.inputs.task_id)
+        if cancelling or (self.flow_run_id and flow_run_cancel_requested(self.flow_run_id)):
+            self.salvage()
+        else:
+            self.remove_folder()
+
     def remove_folder(self) -> None:
         if self.folder is not None:
             self.folder.remove()

@@ -90,8 +90,8 @@ def process_invoices(task_id: str) -> dict[str, Any] | State:
     run = BatchProcessing(port, inputs, settings=settings, flow_run_id=current_flow_run.id)
     try:
         summary = run.execute()
-    except TerminationSignal:  # a worker stops this run (Prefect cancellation): keep what is finished
-        run.salvage()
+    except TerminationSignal:  # Prefect stops this run: a cancel keeps what is finished, a kill re-queues
+        run.terminated()
         raise
     except Exception as exc:
         port.finish_task(task_id, FAILED, error=error_info(exc, "flow"))

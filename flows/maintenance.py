@@ -15,7 +15,8 @@ from prefect.utilities.annotations import quote
 from expectations.project_settings import ProjectSettings
 from flows import tasks
 from flows.port import PipelinePort, ProjectListing, Reextraction, SettingsSource
-from flows.settings import ConfigurationError, get_port
+from flows.prefect_api import ensure_prefect_api
+from flows.settings import DISTRIBUTED, EMBEDDED, ConfigurationError, get_port, pipeline_mode
 from flows.vendor_knowledge import knowledge_of
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.result_types import DocumentResult
@@ -97,6 +98,24 @@ def rescore_project(project_id: str, reextract: bool = False) -> dict[str, Any]:
         )
     summary = {"project_id": project_id, "rescored": len(results) - len(failed), "failed": sorted(failed)}
     return summary | ({"reextracted": len(fresh - set(failed))} if reextract else {})
+
+
+RESCORE_DEPLOYMENT = "rescore-project/rescore-project"  # prefect.yaml
+
+
+def rescore_submit(project_id: str, *, reextract: bool = False, mode: str | None = None) -> dict[str, Any]:
+    """Ask for a rescore of a project: embedded, `rescore_project` runs in this process now (through the
+    port in use) and its summary is returned; distributed, a run of the `rescore-project` deployment is
+    created (`run_deployment(..., timeout=0)`) and its flow run id returned."""
+    mode = mode or pipeline_mode()
+    parameters = {"project_id": str(project_id), "reextract": bool(reextract)}
+    if mode == DISTRIBUTED:
+        from prefect.deployments import run_deployment
+
+        flow_run = run_deployment(RESCORE_DEPLOYMENT, parameters=parameters, timeout=0, as_subflow=False)
+        return {"mode": mode, "flow_run_id": str(flow_run.id)}
+    ensure_prefect_api()
+    return {"mode": EMBEDDED, "summary": rescore_project(**parameters)}
 
 
 def _reextracted(

@@ -9,6 +9,7 @@ from django_api.invoices.api import (
     health,
     invoice_fields,
     projects,
+    rescore,
     root,
     tasks,
     vendor_memory,
@@ -56,6 +57,7 @@ urlpatterns = [
     path(V, vendor_memory.VendorDetailApi.as_view(), name="vendor-detail"),
     path(V + "fields/<str:field>/", vendor_memory.VendorFieldApi.as_view(), name="vendor-field"),
     path(V + "template/", vendor_memory.VendorTemplateApi.as_view(), name="vendor-template"),
+    path(P + "rescore/", rescore.ProjectRescoreApi.as_view(), name="project-rescore"),
     path(P + "templates/", vendor_memory.ProjectTemplateListApi.as_view(), name="template-list"),
     path(
         P + "templates/<str:name>/", vendor_memory.ProjectTemplateDetailApi.as_view(), name="template-detail"

@@ -181,6 +181,46 @@ def run_webhooks(*, delivery_ids: list[str]) -> None:
         logger.exception("webhook delivery flow raised for %s", delivery_ids)
 
 
+def project_rescore_submit(*, project_id, reextract: bool = False) -> None:
+    """Rescore the project's stored documents (`flows.maintenance.rescore_project`; `reextract`: those no
+    reviewer approved are first extracted again with the project's current vendor memory and templates)
+    once the current transaction commits: on the task pool (`OCR_EXECUTOR=thread`), at once (`sync`) or
+    not at all (`none`); in distributed mode as a run of the `rescore-project` deployment."""
+    project = str(project_id)
+    transaction.on_commit(lambda: rescore_dispatch(project_id=project, reextract=reextract))
+
+
+def rescore_dispatch(*, project_id: str, reextract: bool) -> None:
+    mode = settings.OCR_EXECUTOR
+    if settings.OCR_PIPELINE_MODE == "distributed" or mode == "sync":
+        run_rescore(project_id=project_id, reextract=reextract)
+    elif mode == "thread":
+        future = _pool().submit(_run_rescore_in_thread, project_id, reextract)
+        _futures.add(future)
+        future.add_done_callback(_futures.discard)
+
+
+def _run_rescore_in_thread(project_id: str, reextract: bool) -> None:
+    close_old_connections()
+    try:
+        run_rescore(project_id=project_id, reextract=reextract)
+    finally:
+        connections.close_all()
+
+
+def run_rescore(*, project_id: str, reextract: bool) -> None:
+    """Run (embedded) or hand to a worker (distributed) a rescore through the Django port; a failure is
+    logged, never raised (what a rescore did not finish stays as it was)."""
+    from flows.maintenance import rescore_submit
+    from flows.settings import use_port
+
+    try:
+        with use_port(DjangoPort()):
+            rescore_submit(project_id, reextract=reextract, mode=settings.OCR_PIPELINE_MODE)
+    except Exception:
+        logger.exception("rescore of project %s failed", project_id)
+
+
 def _run_deployment(task_id: str) -> None:
     import flows.dispatch as dispatch
     from django_api.invoices.models import OcrTask

@@ -348,6 +348,7 @@ def test_schema_and_swagger(anon_client):
         p + "webhooks/",
         p + "webhooks/{webhook_id}/",
         p + "webhooks/{webhook_id}/deliveries/",
+        p + "rescore/",
         p + "vendors/",
         p + "vendors/{key}/",
         p + "vendors/{key}/fields/{field}/",

@@ -150,6 +150,7 @@ def test_viewers_change_nothing(vera_client, project):
     for response in (
         vera_client.delete(url(project, suffix="fields/po_number/")),
         vera_client.delete(url(project)),
+        vera_client.post(f"/api/projects/{project.pk}/rescore/", {"reextract": True}, format="json"),
         vera_client.post(
             f"/api/projects/{project.pk}/templates/",
             {"name": "nordwind", "source": GOOD_TEMPLATE},
@@ -240,6 +241,7 @@ def test_other_users_projects_answer_404_on_every_new_endpoint(
         ("post", f"/api/projects/{project.pk}/templates/", {"name": "x", "source": GOOD_TEMPLATE}),
         ("get", f"/api/projects/{project.pk}/templates/nordwind/", None),
         ("delete", f"/api/projects/{project.pk}/templates/nordwind/", None),
+        ("post", f"/api/projects/{project.pk}/rescore/", {"reextract": True}),
         # Alice's vendor and template through Bob's own project: memory never crosses projects
         ("get", url(bob_project), None),
         ("get", url(bob_project, suffix="template/"), None),

@@ -3,7 +3,8 @@ ephemeral mode), real Tesseract and the Django port, on text-layer PDFs of one v
 here with reportlab. The general engine misses the invoice number (its label, "Belegkennung", is in no
 lexicon); a reviewer's correction of the first invoice through the API makes the next invoice of that
 vendor come out right, in that project only; a viewer's actions teach nothing; approving confirms;
-forgetting removes the effect."""
+forgetting removes the effect; a rescore asked for through the API re-extracts the vendor's earlier
+document with what was learned."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from tests.django_api.conftest import upload
 KEY = "vat:DE136695976"
 FIRST = {"number": "RB-20417", "date": "03.02.2025", "net": "50,00", "tax": "9,50", "total": "59,50"}
 SECOND = {"number": "RB-31552", "date": "04.03.2025", "net": "80,00", "tax": "15,20", "total": "95,20"}
+EARLIER = {"number": "RB-18800", "date": "06.01.2025", "net": "20,00", "tax": "3,80", "total": "23,80"}
 
 
 def invoice_pdf(number: str, date: str, net: str, tax: str, total: str) -> bytes:
@@ -90,6 +92,8 @@ def test_a_correction_teaches_the_next_invoice_of_the_vendor_in_that_project_onl
     p = project.pk
     vendors = f"/api/projects/{p}/vendors/"
 
+    earlier = process(alice_client, run_on_commit, p, EARLIER, "nordwind-0.pdf")
+    assert value(earlier, "invoice_number") != EARLIER["number"]
     first = process(alice_client, run_on_commit, p, FIRST, "nordwind-1.pdf")
     assert value(first, "invoice_number") != FIRST["number"]  # the general engine misses it
     assert value(first, "vendor_tax_id") == "DE136695976"
@@ -129,6 +133,16 @@ def test_a_correction_teaches_the_next_invoice_of_the_vendor_in_that_project_onl
         ("invoice_number", "corrected", "alice"),
         ("invoice_number", "confirmed", "alice"),
     }
+
+    # a rescore of the vendor's earlier documents, asked for through the API, re-extracts the one no
+    # reviewer approved with what the project learned since (a viewer may not ask)
+    rescore = f"/api/projects/{p}/rescore/"
+    assert vera_client.post(rescore, {"reextract": True}, format="json").status_code == 403
+    asked = run_on_commit(alice_client.post, rescore, {"reextract": True}, format="json")
+    assert asked.status_code == 202 and asked.json() == {"project_id": p, "reextract": True}
+    again = alice_client.get(f"/api/projects/{p}/documents/{earlier['id']}/").json()
+    assert value(again, "invoice_number") == EARLIER["number"]
+    assert value(again, "total") == "23.80"
 
     # the same invoice in Bob's project: his project learned nothing
     elsewhere = process(bob_client, run_on_commit, bob_project.pk, SECOND, "nordwind-2.pdf")

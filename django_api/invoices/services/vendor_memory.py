@@ -301,3 +301,9 @@ def document_reextracted_save(*, document_id, result: dict[str, Any]) -> bool:
             return False
         document_result_save(document_id=document_id, result=result)
     return True
+
+
+def project_rescore_request(*, user, project: Project) -> None:
+    """Who may ask for a rescore (with or without re-extraction): owners and reviewers (viewers 403). The
+    view then hands it to the orchestration seam (services never call the seam)."""
+    require_write_role(user=user, project=project)

@@ -34,7 +34,10 @@ FINAL_EVENTS = (
 def heartbeat_seconds() -> int:
     """The flow-run heartbeat interval the workers use (`PREFECT_FLOWS_HEARTBEAT_FREQUENCY`, Prefect's
     default 180 s; Prefect sends none more often than every 30 s)."""
-    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY
+    raw = os.environ.get("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "").strip()  # as the workers get it
+    if raw:
+        return max(30, int(raw))
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY  # else a Prefect profile's, or 180
 
     value = PREFECT_FLOWS_HEARTBEAT_FREQUENCY.value()
     return max(30, int(value)) if value else 180

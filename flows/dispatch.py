@@ -104,14 +104,15 @@ def _without_heartbeats():
 NOT_STARTED = frozenset({"SCHEDULED", "PAUSED"})  # no process yet: nothing for a worker to stop
 
 
-def flow_run_cancel(flow_run_id: str) -> None:
+def flow_run_cancel(flow_run_id: str, *, api_url: str | None = None) -> None:
     """Ask Prefect to cancel a flow run (distributed mode; a no-op for runs already finished). A run no
     worker has picked up yet is Cancelled at once, so that it never starts; a started one is Cancelling
     and its worker stops it (when that worker is gone, the recovery ends the task: `seam.watch`)."""
-    from prefect import get_client
     from prefect.states import Cancelled, Cancelling
 
-    with get_client(sync_client=True) as client:
+    from flows.run_liveness import prefect_client
+
+    with prefect_client(api_url) as client:  # api_url: the caller's setting, else Prefect's own
         run = client.read_flow_run(UUID(flow_run_id))
         if run.state is not None and run.state.is_final():
             return

@@ -22,6 +22,18 @@ WAITING_STATES = frozenset({"SCHEDULED", "PAUSED"})  # not picked up yet: no pro
 FINAL_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
 
 
+def prefect_client(api_url: str | None = None):
+    """A synchronous Prefect client for `api_url` (the caller's setting, e.g. Django's `PREFECT_API_URL`),
+    or for this process's Prefect settings when None."""
+    from prefect import get_client
+
+    if api_url is None:
+        return get_client(sync_client=True)
+    from prefect.client.orchestration import SyncPrefectClient
+
+    return SyncPrefectClient(api_url, httpx_settings={"timeout": 10})
+
+
 @dataclass(frozen=True, slots=True)
 class Liveness:
     alive: bool
@@ -49,8 +61,9 @@ def last_heartbeat(client, flow_run_id: UUID, since: datetime) -> datetime | Non
     return page.events[0].occurred if page.events else None
 
 
-def flow_run_liveness(flow_run_id: str, *, stale_after: float, now: datetime | None = None) -> Liveness:
-    from prefect import get_client
+def flow_run_liveness(
+    flow_run_id: str, *, stale_after: float, now: datetime | None = None, api_url: str | None = None
+) -> Liveness:
     from prefect.exceptions import ObjectNotFound
 
     now = now or datetime.now(UTC)
@@ -59,7 +72,7 @@ def flow_run_liveness(flow_run_id: str, *, stale_after: float, now: datetime | N
     except ValueError:
         return Liveness(False, None, f"not a flow run id: {flow_run_id!r}")
     try:
-        with get_client(sync_client=True) as client:
+        with prefect_client(api_url) as client:
             try:
                 run = client.read_flow_run(run_id)
             except ObjectNotFound:
@@ -83,14 +96,13 @@ def flow_run_liveness(flow_run_id: str, *, stale_after: float, now: datetime | N
     return Liveness(True, kind, f"last sign of life {silent:.0f} s ago", sign)
 
 
-def flow_run_mark_crashed(flow_run_id: str, message: str) -> None:
+def flow_run_mark_crashed(flow_run_id: str, message: str, *, api_url: str | None = None) -> None:
     """Tell Prefect a run whose heartbeats stopped is Crashed (what the zombie automation would do), so
     that the UI and a process that comes back agree with the recovery. Best effort."""
-    from prefect import get_client
     from prefect.states import Crashed
 
     try:
-        with get_client(sync_client=True) as client:
+        with prefect_client(api_url) as client:
             client.set_flow_run_state(UUID(str(flow_run_id)), Crashed(message=message), force=True)
     except Exception as exc:  # noqa: BLE001
         logger.warning("could not mark flow run %s crashed: %s", flow_run_id, exc)
@@ -104,13 +116,11 @@ class PoolWorker:
     seconds_since: float | None
 
 
-def pool_workers(pool: str, *, now: datetime | None = None) -> list[PoolWorker]:
+def pool_workers(pool: str, *, now: datetime | None = None, api_url: str | None = None) -> list[PoolWorker]:
     """The workers Prefect knows for a work pool, newest heartbeat first. Raises when the API cannot
     be read or the pool does not exist (`prefect.exceptions.ObjectNotFound`)."""
-    from prefect import get_client
-
     now = now or datetime.now(UTC)
-    with get_client(sync_client=True) as client:
+    with prefect_client(api_url) as client:
         workers = client.read_workers_for_work_pool(pool)
     found = [
         PoolWorker(

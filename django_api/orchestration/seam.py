@@ -236,7 +236,7 @@ def flow_run_cancel(*, flow_run_id: str) -> None:
     import flows.dispatch as dispatch
 
     try:
-        dispatch.flow_run_cancel(flow_run_id)
+        dispatch.flow_run_cancel(flow_run_id, api_url=settings.PREFECT_API_URL or None)
     except Exception:
         logger.warning("could not cancel flow run %s through Prefect", flow_run_id, exc_info=True)
 
@@ -281,10 +281,13 @@ def flow_run_is_active(flow_run_id: str) -> bool:
     from flows.automations import heartbeat_seconds
     from flows.run_liveness import FINAL_STATES, flow_run_liveness, flow_run_mark_crashed
 
-    liveness = flow_run_liveness(flow_run_id, stale_after=heartbeat_stale_seconds(heartbeat_seconds()))
+    url = settings.PREFECT_API_URL
+    liveness = flow_run_liveness(
+        flow_run_id, stale_after=heartbeat_stale_seconds(heartbeat_seconds()), api_url=url
+    )
     if not liveness.alive and liveness.state is not None and liveness.state not in FINAL_STATES:
         logger.warning("flow run %s taken as dead: %s", flow_run_id, liveness.reason)
-        flow_run_mark_crashed(flow_run_id, f"no worker: {liveness.reason}")
+        flow_run_mark_crashed(flow_run_id, f"no worker: {liveness.reason}", api_url=url)
     return liveness.alive
 
 
@@ -351,7 +354,7 @@ def _pool_health(pool: str) -> dict[str, Any]:
     from flows.run_liveness import pool_workers
 
     try:
-        workers = pool_workers(pool)
+        workers = pool_workers(pool, api_url=settings.PREFECT_API_URL)
     except Exception as exc:  # noqa: BLE001 - a missing pool or an API error: no worker can run a task
         return {"ok": False, "pool": pool, "message": f"cannot read work pool {pool!r}: {exc}"[:300]}
     limit = settings.OCR_WORKER_STALE_SECONDS

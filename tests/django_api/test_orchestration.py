@@ -290,13 +290,15 @@ def test_flow_run_is_active_trusts_heartbeats_not_the_running_state(
     settings.OCR_HEARTBEAT_MISSED = 2
     asked, crashed = [], []
 
-    def fake(flow_run_id, *, stale_after):
-        asked.append((flow_run_id, stale_after))
+    def fake(flow_run_id, *, stale_after, api_url):
+        asked.append((flow_run_id, stale_after, api_url))
         return liveness.Liveness(alive, state, "test")
 
     monkeypatch.setattr(liveness, "flow_run_liveness", fake)
-    monkeypatch.setattr(liveness, "flow_run_mark_crashed", lambda run_id, message: crashed.append(run_id))
+    monkeypatch.setattr(
+        liveness, "flow_run_mark_crashed", lambda run_id, message, api_url: crashed.append(run_id)
+    )
     monkeypatch.setenv("PREFECT_FLOWS_HEARTBEAT_FREQUENCY", "30")
     assert seam.flow_run_is_active("r1") is alive
-    assert asked == [("r1", 60)]
+    assert asked == [("r1", 60, "http://prefect.invalid/api")]
     assert crashed == (["r1"] if marked_crashed else [])

@@ -277,6 +277,11 @@ class ApiClient:
     def delete_template(self, project_id: int, name: str) -> None:
         self._request("DELETE", f"projects/{project_id}/templates/{_segment(name)}/")
 
+    def rescore(self, project_id: int, *, reextract: bool = False) -> dict[str, Any]:
+        """Ask for a rescore of the project (202); `reextract`: the documents no reviewer approved are
+        extracted again with what the project learned since."""
+        return self._json("POST", f"projects/{project_id}/rescore/", json={"reextract": reextract})
+
 
 def _segment(value: str) -> str:
     """One path segment: a vendor key holds ':' and a name may hold spaces (percent-encoded)."""

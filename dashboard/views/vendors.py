@@ -105,6 +105,20 @@ st.caption(
 )
 if not vendors:
     st.info("Nothing learned yet: correct or approve documents in the review to teach the project.")
+elif st.button(
+    "Re-read earlier documents with what was learned",
+    key="rescore_reextract",
+    disabled=not editable,
+    help="Documents nobody has approved yet are extracted again with the project's current memory.",
+):
+    try:
+        client.rescore(project_id, reextract=True)
+    except ApiError as exc:
+        session.show_api_error(exc, what="Asking for the rescore")
+    else:
+        st.success(
+            "Rescore asked for: documents not yet approved are being read again with what was learned."
+        )
 for vendor in vendors:
     fields = vendor.get("fields") or []
     title = f"{vendor.get('name') or vendor['key']} · {vendor['key']} · {len(fields)} field(s)"

@@ -557,6 +557,10 @@ class FakeApi:
         self._record("delete_template", project_id, name)
         self.templates = [t for t in self.templates if t["name"] != name]
 
+    def rescore(self, project_id: int, *, reextract: bool = False) -> dict[str, Any]:
+        self._record("rescore", project_id, reextract=reextract)
+        return {"project_id": project_id, "reextract": reextract}
+
 
 def vendor_memory() -> dict[str, Any]:
     """One learned vendor as `GET /api/projects/{id}/vendors/` lists it."""

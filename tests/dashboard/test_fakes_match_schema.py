@@ -39,6 +39,7 @@ OPERATIONS = {
     "list_vendors": (P + "vendors/", "get", 200),
     "list_templates": (P + "templates/", "get", 200),
     "upload_template": (P + "templates/", "post", 201),
+    "rescore": (P + "rescore/", "post", 202),
 }
 NOT_JSON = {"sign_in", "export_project", "download_task", "page_image", "vendor_template"}  # token, bytes
 NO_BODY = {"forget_vendor", "forget_vendor_field", "delete_template"}  # 204
@@ -129,3 +130,4 @@ def test_the_vendor_memory_and_template_answers_match_the_schema(fake):
     _check("list_vendors", fake.list_vendors(1))
     _check("upload_template", fake.upload_template(1, "nordwind", b"issuer: x\n"))
     _check("list_templates", fake.list_templates(1))
+    _check("rescore", fake.rescore(1, reextract=True))

@@ -76,12 +76,20 @@ def test_templates_are_imported_refused_with_their_code_and_deleted(make_app, fa
     assert refused is not None and refused.code == "invalid_template"
 
 
+def test_a_reviewer_asks_for_earlier_documents_to_be_read_again(make_app, fake):
+    at = open_page(make_app)
+    at.button(key="rescore_reextract").click().run()
+    assert fake.calls_named("rescore") == [((1,), {"reextract": True})]
+    assert "Rescore asked for" in texts(at)
+
+
 def test_viewers_read_but_cannot_change(make_app, fake):
     as_viewer(fake)
     at = open_page(make_app)
     assert at.session_state[session.PROJECT_ROLE] == "viewer"
     assert at.button(key=f"forget_field_{KEY}").disabled
     assert at.button(key=f"forget_vendor_{KEY}").disabled
+    assert at.button(key="rescore_reextract").disabled
     assert "Viewers cannot import or delete templates" in texts(at)
     assert list(at.dataframe[0].value["Field"]) == ["invoice_number", "po_number"]
     assert not fake.calls_named("forget_vendor_field") and not fake.calls_named("forget_vendor")

@@ -2,8 +2,10 @@
 
 With `OCR_DASK_ADDRESS` set, pages go to that Dask cluster through prefect-dask's `DaskTaskRunner`
 (distributed mode; page images must then sit on storage the Dask workers can read, see
-`OCR_WORKDIR`). Otherwise a thread pool of `OCR_PAGE_CONCURRENCY` threads: Tesseract runs as a
-subprocess per page, so threads give real CPU parallelism without pickling pages to other processes.
+`OCR_WORKDIR`; the flow is deployed by module path, `flows.process`, so that Dask workers import it).
+Otherwise a thread pool of `OCR_PAGE_CONCURRENCY` threads: Tesseract's C API (the default binding)
+releases the GIL while it reads a page, and the CLI binding runs a process per page, so threads give
+real CPU parallelism without pickling pages to other processes.
 """
 
 from __future__ import annotations

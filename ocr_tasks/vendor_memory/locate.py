@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
+
+from rapidfuzz import fuzz
 
 from ocr_tasks.extraction.candidates import header_chunk
 from ocr_tasks.extraction.keywords import fold
@@ -198,5 +201,52 @@ def locate(
             evidence = Evidence(row.page, reading.bbox, label, side, reading.printed, row)
             found.append((weight, order, evidence))
     if not found:
-        return None
+        return _misread(rows, field, final)
     return max(found, key=lambda item: (item[0], item[1]))[2]
+
+
+MISREAD_RATIO = 85  # rapidfuzz ratio of a misread value to the reviewed one
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _printed_forms(field: str, final: str) -> list[str]:
+    """What to compare a misread span with: the value's digits in the orders a date or amount is printed
+    in, or the value itself (codes compacted, names folded)."""
+    kind = field_kind(field)
+    if kind == "date":
+        try:
+            day = date.fromisoformat(final)
+        except ValueError:
+            return []
+        return [day.strftime(f) for f in ("%d%m%Y", "%m%d%Y", "%Y%m%d", "%d%m%y", "%m%d%y")]
+    if kind == "amount":
+        return [_digits(final)]
+    return [compact(final) if kind == "code" else fold(final)]
+
+
+def _misread(rows: Sequence[Row], field: str, final: str) -> Evidence | None:
+    """Where an OCR-misread copy of the reviewed value is printed (`INV-96G79` for `INV-96679`, `19/v2/
+    2017`): the span most like it (rapidfuzz, at least `MISREAD_RATIO`), so that the lesson still learns
+    the label and place. Its shape is the reviewed value's, not the misread one's."""
+    forms = [f for f in _printed_forms(field, final) if len(f) >= 4]
+    if not forms:
+        return None
+    kind = field_kind(field)
+    best: tuple[float, Evidence] | None = None
+    for position, row in enumerate(rows):
+        for reading in _word_spans(row, 0, len(row.text), None):
+            if kind in ("date", "amount"):
+                text = _digits(reading.printed)
+            else:
+                text = compact(reading.printed) if kind == "code" else fold(reading.printed)
+            if not text or abs(len(text) - len(forms[0])) > 2:
+                continue
+            ratio = max(fuzz.ratio(text, form) for form in forms)
+            if ratio >= MISREAD_RATIO and (best is None or ratio > best[0]):
+                label, side = label_of(rows, row, reading, position)
+                printed = reading.printed if kind in ("date", "amount") else final
+                best = (ratio, Evidence(row.page, reading.bbox, label, side, printed, row))
+    return best[1] if best else None

@@ -182,3 +182,13 @@ def test_a_value_printed_once_for_two_fields_teaches_the_labelled_one():
     final = {**FIRST_TRUTH, "amount_due": "119.00"}  # due = total, printed once under `Endsumme`
     memory = learn(None, ocr=first, extracted=extract_invoice(first), final=final, actor="rita", when=WHEN)
     assert "total" in memory.lessons and "amount_due" not in memory.lessons
+
+
+def test_a_misread_value_still_teaches_its_label_and_shape():
+    misread = zenith("ZP/88I23", *FIRST[1:])  # OCR read a letter I for the digit 1
+    memory = learn(
+        None, ocr=misread, extracted=extract_invoice(misread), final=FIRST_TRUTH, actor="rita", when=WHEN
+    )
+    lesson = memory.lessons["invoice_number"]
+    assert (lesson.label, lesson.label_side, lesson.value_format) == ("belegkennung", "left", "AA/99999")
+    assert extract_invoice(zenith(*SECOND), memories=[memory]).get("invoice_number") == "ZP/90555"

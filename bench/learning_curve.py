@@ -240,8 +240,10 @@ def decoys(memories: Sequence[VendorMemory], n: int, seed: int) -> list[VendorMe
 
 
 def bare_tesseract_seconds(path: Path) -> float | None:
+    """Seconds of the bare `tesseract` CLI (default settings) on the file; an image-only PDF (a synthetic
+    scan) is given as its page rendered at 300 dpi (the CLI reads no PDF)."""
     if path.suffix.lower() == ".pdf":
-        return None
+        path = rasterise(path, dpi=300)
     started = time.perf_counter()
     subprocess.run(
         ["tesseract", str(path), "-"],

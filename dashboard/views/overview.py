@@ -15,6 +15,9 @@ PREPARED_EXPORT = "prepared_export"  # (project id, format, bytes) of the last e
 EXPORTS = {
     "csv": ("CSV", "text/csv"),
     "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    # EN 16931 e-invoices, one XML per complete document, the others listed in missing.json
+    "ubl": ("UBL e-invoices (zip)", "application/zip"),
+    "cii": ("CII / Factur-X XML (zip)", "application/zip"),
 }
 
 
@@ -134,7 +137,7 @@ if prepared_project == project_id and prepared_format:
         f"Download {label} ({max(1, len(prepared_data) // 1024)} kB)",
         data=prepared_data,
         mime=mime,
-        file_name=f"project-{project_id}.{prepared_format}",
+        file_name=f"project-{project_id}.{'zip' if mime == 'application/zip' else prepared_format}",
         key="export_download",
         icon=":material/download:",
         type="primary",

@@ -309,6 +309,16 @@ def test_overview_shows_counts_charts_top_anomalies_and_exports(make_app, fake):
     assert not at.exception
 
 
+def test_overview_exports_e_invoices_as_a_zip(make_app, fake):
+    at = make_app(page="views/overview.py")
+    at.segmented_control(key="export_format").set_value("ubl").run()
+    at.button(key="export_prepare").click().run()
+    assert fake.calls_named("export_project") == [((1, "ubl"), {})]
+    (download,) = at.get("download_button")
+    assert download.proto.label.startswith("Download UBL e-invoices (zip)")
+    assert not at.exception
+
+
 def test_overview_draws_one_spend_chart_per_currency_with_its_own_scale(make_app, fake):
     import json
 

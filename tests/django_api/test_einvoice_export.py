@@ -167,3 +167,24 @@ def test_an_einvoice_document_exports_its_kept_details_with_the_reviewers_values
     for key in ("seller", "buyer", "vat_breakdown", "allowances_charges", "bic"):
         assert back.details[key] == source.details[key], key
     assert len(back.invoice.line_items) == len(source.invoice.line_items)
+
+
+def test_the_project_export_offers_the_same_zip_across_tasks(
+    alice_client, bob_client, project, run_on_commit
+):
+    """`GET .../export/?format=ubl|cii` (the dashboard's Export): every task's documents, the complete
+    ones as validated XML, the others in missing.json; another user's project 404."""
+    first = _process(alice_client, project, run_on_commit, ["a.png"])
+    second = _process(alice_client, project, run_on_commit, ["b.png"])
+    complete = first["documents"][0]["id"]
+    _correct(alice_client, project, complete, COMPLETING)
+    for fmt in ("ubl", "cii"):
+        response = alice_client.get(f"/api/projects/{project.pk}/export/?format={fmt}")
+        assert response.status_code == 200, response.content[:300]
+        assert response["Content-Type"] == "application/zip"
+        archive = zipfile.ZipFile(io.BytesIO(response.content))
+        xml_names = [n for n in archive.namelist() if n.endswith(".xml")]
+        assert len(xml_names) == 1 and _valid(archive.read(xml_names[0]), fmt)
+        missing = json.loads(archive.read("missing.json"))
+        assert [m["document_id"] for m in missing] == [second["documents"][0]["id"]]
+    assert bob_client.get(f"/api/projects/{project.pk}/export/?format=ubl").status_code == 404

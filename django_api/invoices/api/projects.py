@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
@@ -11,7 +12,13 @@ from rest_framework.views import APIView
 
 from django_api.invoices.api import schemas
 from django_api.invoices.api.fields import StrictCharField
-from django_api.invoices.exports import FORMATS, export_documents
+from django_api.invoices.exports import (
+    CONTENT_TYPES,
+    EINVOICE_FORMATS,
+    FORMATS,
+    export_documents,
+    export_einvoices,
+)
 from django_api.invoices.selectors.documents import documents_for_export
 from django_api.invoices.selectors.projects import project_get, project_list, project_settings_get
 from django_api.invoices.selectors.summaries import project_summary
@@ -105,7 +112,7 @@ class ProjectSummaryApi(APIView):
 
 
 class FormatSerializer(serializers.Serializer):
-    format = serializers.ChoiceField(choices=FORMATS, required=False, default="json")
+    format = serializers.ChoiceField(choices=(*FORMATS, *EINVOICE_FORMATS), required=False, default="json")
     table = serializers.ChoiceField(choices=("documents", "line_items"), required=False, default="documents")
 
 
@@ -126,17 +133,24 @@ def query_format(request) -> dict:
 
 class ProjectExportApi(APIView):
     @extend_schema(
-        summary="Export a project's documents or line items (CSV, JSON or XLSX)",
+        summary="Export a project's documents or line items (CSV, JSON, XLSX, or UBL / CII e-invoices)",
+        description="`format=ubl` or `format=cii`: a zip with one EN 16931-validated XML per document that "
+        "can be exported and `missing.json` listing the others with the business terms they lack.",
         parameters=[
-            OpenApiParameter("format", str, enum=list(FORMATS)),
+            OpenApiParameter("format", str, enum=[*FORMATS, *EINVOICE_FORMATS]),
             OpenApiParameter("table", str, enum=["documents", "line_items"]),
         ],
-        responses=schemas.EXPORT_RESPONSES,
+        responses={**schemas.EXPORT_RESPONSES, (200, "application/zip"): OpenApiTypes.BINARY},
     )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
         params = query_format(request)
         documents = documents_for_export(user=request.user, project=project)
+        if params["format"] in EINVOICE_FORMATS:
+            content = export_einvoices(documents, fmt=params["format"])
+            return file_response(
+                content, CONTENT_TYPES["zip"], f"project-{project.pk}-{params['format']}.zip"
+            )
         content, content_type = export_documents(documents, fmt=params["format"], table=params["table"])
         suffix = "-line_items" if params["format"] == "csv" and params["table"] == "line_items" else ""
         return file_response(content, content_type, f"project-{project.pk}{suffix}.{params['format']}")

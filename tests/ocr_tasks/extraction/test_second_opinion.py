@@ -79,7 +79,9 @@ def test_not_asked_when_switched_off_or_when_sure(monkeypatch):
     unsure, sure = invoice_with(total=0.3, invoice_date=0.3), invoice_with(total=0.99, invoice_date=0.95)
     document = SimpleNamespace(pages=())
 
-    monkeypatch.setattr(extract_module, "extract_invoice", lambda doc, templates=(), options=None: unsure)
+    monkeypatch.setattr(
+        extract_module, "extract_invoice", lambda doc, templates=(), options=None, memories=(): unsure
+    )
     assert (
         extract_with_page_images(
             None, document, reread=False, enhanced=False, second_opinion=False, image_text=False, options=RAW
@@ -90,7 +92,9 @@ def test_not_asked_when_switched_off_or_when_sure(monkeypatch):
     extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False, options=RAW)
     assert recorder.calls == 1  # asked, answered nothing: the first answer stands
 
-    monkeypatch.setattr(extract_module, "extract_invoice", lambda doc, templates=(), options=None: sure)
+    monkeypatch.setattr(
+        extract_module, "extract_invoice", lambda doc, templates=(), options=None, memories=(): sure
+    )
     extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False, options=RAW)
     assert recorder.calls == 1
 

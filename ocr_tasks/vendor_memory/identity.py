@@ -118,6 +118,13 @@ def find_memory(memories: Sequence[VendorMemory], invoice: Invoice) -> VendorMem
 def find_memory_by_identifiers(
     memories: Sequence[VendorMemory], identifiers: Sequence[str]
 ) -> VendorMemory | None:
+    """The memory sharing the strongest of `identifiers`. An identifier that several memories carry (a
+    customer's VAT id once mistaken for a vendor's) names none of them and is not used."""
+    counts: dict[str, int] = {}
+    for memory in memories:
+        for i in set(memory.identifiers) & set(identifiers):
+            counts[i] = counts.get(i, 0) + 1
+    identifiers = [i for i in identifiers if counts.get(i, 0) <= 1]
     best: tuple[int, int] | None = None
     chosen = None
     for position, memory in enumerate(memories):

@@ -150,9 +150,13 @@ def learn(
     the extracted value confirmed at approval; None: the field has no value). `extracted` is the result
     the reviewer saw (its `memory` says which fields the memory predicted). None when the vendor cannot
     be identified (no VAT id, IBAN, tax number or name) or nothing is left to remember."""
-    identifiers = _identifiers(extracted, final)
-    if memory is not None:
-        identifiers = tuple(sorted(dict.fromkeys((*identifiers, *memory.identifiers)), key=strength))
+    if memory is None:
+        identifiers = _identifiers(extracted, final)
+    else:  # a known vendor gains only identifiers a reviewer gave (never an unreviewed misreading)
+        reviewed = identifiers_of(
+            {n: final[n] for n in ("vendor_tax_id", "iban", "vendor_name") if final.get(n)}
+        )
+        identifiers = tuple(sorted(dict.fromkeys((*memory.identifiers, *reviewed)), key=strength))
     if not identifiers:
         return None
     rows = document_rows(ocr)

@@ -3,6 +3,8 @@ safe loading of uploaded invoice2data templates."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from ocr_tasks.errors import TemplateError, TemplateTooLarge
@@ -135,3 +137,28 @@ def test_load_template_yaml_checks_the_schema():
     with pytest.raises(TemplateError) as err:
         load_template_yaml("issuer: x\nfields: {amount: 'x(1)'}\n", name="nokeywords")
     assert err.value.code == "invalid_template"
+
+
+def test_an_identifier_of_several_memories_names_none():
+    shared = "vat:DE811569869"  # a customer's VAT id once taken for two vendors' ids
+    a, b = _memory(shared, "name:alpha"), _memory(shared, "name:beta")
+    assert find_memory([a, b], _invoice(vendor_tax_id="DE811569869")) is None
+    assert find_memory([a, b], _invoice(vendor_tax_id="DE811569869", vendor_name="Beta GmbH")) is b
+
+
+def test_a_known_vendor_gains_only_reviewed_identifiers(taught):
+    second = zenith(*SECOND)
+    misread = replace(
+        extract_invoice(second), fields={"vendor_name": FieldValue("vendor_name", "Muster AG", "", 0.9)}
+    )
+    again = learn(taught, ocr=second, extracted=misread, final={"total": "298.10"}, actor="rita", when=WHEN)
+    assert "name:muster" not in again.identifiers and again.identifiers == taught.identifiers
+    renamed = learn(
+        taught,
+        ocr=second,
+        extracted=misread,
+        final={"vendor_name": "Zenith Druck GmbH"},
+        actor="r",
+        when=WHEN,
+    )
+    assert "name:zenith druck" in renamed.identifiers

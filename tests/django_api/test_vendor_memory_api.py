@@ -110,6 +110,15 @@ def test_a_key_with_a_colon_is_one_path_segment(alice_client, project, form):
     assert alice_client.get(url(project, "vat:DE000000000")).status_code == 404
 
 
+def test_a_vendor_known_by_its_name_is_reached_with_its_key_percent_encoded(alice_client, project):
+    key = "name:nordwind buerobedarf"
+    remember(project, key=key)
+    assert url(project, key).endswith("/vendors/name%3Anordwind%20buerobedarf/")
+    response = alice_client.get(url(project, key))
+    assert response.status_code == 200 and response.json()["key"] == key
+    assert alice_client.delete(url(project, key, "fields/po_number/")).status_code == 204
+
+
 def test_a_vendor_template_downloads_as_invoice2data_yaml(alice_client, project):
     remember(project)
     response = alice_client.get(url(project, suffix="template/"))
@@ -182,7 +191,11 @@ def test_templates_import_list_read_and_delete(alice_client, vera_client, projec
     assert vera_client.delete(base + "nordwind/").status_code == 403
     assert alice_client.delete(base + "nordwind/").status_code == 204
     assert [t["name"] for t in alice_client.get(base).json()] == ["other-vendor"]
-    assert VendorLesson.objects.filter(action=LessonAction.IMPORTED, user=alice).count() == 2
+    imported = VendorLesson.objects.filter(action=LessonAction.IMPORTED, user=alice)
+    assert sorted(imported.values_list("vendor_key", flat=True)) == [
+        "template:nordwind",
+        "template:other-vendor",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ class LessonAction(models.TextChoices):
     CONFIRMED = "confirmed"  # approved without change: the extracted value was right
     CORRECTED = "corrected"  # a reviewer's correction taught the right value's place
     FORGOTTEN = "forgotten"  # a reviewer made the project forget a field (or the whole vendor: field "")
-    IMPORTED = "imported"  # a project template was imported (vendor key: the template's name)
+    IMPORTED = "imported"  # a project template was imported (vendor key: "template:<its name>")
 
 
 class VendorLesson(models.Model):

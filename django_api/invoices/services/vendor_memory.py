@@ -267,7 +267,11 @@ def project_template_import(*, user, project: Project, name: str, source: str | 
                 project=project, name=name, source=source, created_by=user
             )
             VendorLesson.objects.create(
-                project=project, vendor_key=name, action=LessonAction.IMPORTED, user=user, at=when
+                project=project,
+                vendor_key=f"template:{name}",
+                action=LessonAction.IMPORTED,
+                user=user,
+                at=when,
             )
     except IntegrityError:
         raise TemplateExists(

@@ -241,12 +241,13 @@ def flow_run_cancel(*, flow_run_id: str) -> None:
         logger.warning("could not cancel flow run %s through Prefect", flow_run_id, exc_info=True)
 
 
-def recover_on_startup(*, queued_older_than: float | None = None) -> list[str]:
+def recover_on_startup(*, queued_older_than: float | None = None, webhooks: bool = True) -> list[str]:
     """Re-queue (or fail as `interrupted`) tasks a crash left running, then dispatch the queued ones.
     Call once per server start (gunicorn `post_worker_init`, or `manage.py recover_tasks`); in
     distributed mode also every few seconds (`watch`). `queued_older_than`: queued tasks never handed
     to Prefect are dispatched again only once they are that old (a request may be creating their flow
-    run right now)."""
+    run right now). `webhooks`: also send again the deliveries a stop left pending (at a start only: the
+    watcher must not send a delivery that another process is sending)."""
     from django_api.invoices.services.recovery import tasks_recover_interrupted
 
     distributed = settings.OCR_PIPELINE_MODE == "distributed"
@@ -260,6 +261,8 @@ def recover_on_startup(*, queued_older_than: float | None = None) -> list[str]:
     )
     for task_id in task_ids:
         dispatch(task_id=task_id)
+    if not webhooks:
+        return task_ids
     from django_api.invoices.selectors.webhooks import webhook_deliveries_pending
 
     pending = webhook_deliveries_pending()  # deliveries a stop interrupted: sent again
@@ -304,7 +307,7 @@ def watch(*, interval: float, rounds: int | None = None, stop: threading.Event |
     done = 0
     while not stop.is_set() and (rounds is None or done < rounds):
         try:
-            recovered = recover_on_startup(queued_older_than=max(60.0, 2 * interval))
+            recovered = recover_on_startup(queued_older_than=max(60.0, 2 * interval), webhooks=False)
             if recovered:
                 logger.warning("recovery handed %d task(s) to Prefect again: %s", len(recovered), recovered)
         except Exception:  # noqa: BLE001 - a database or Prefect outage must not end the watcher

@@ -1,0 +1,86 @@
+"""The recovery watcher of distributed mode (`manage.py recover_tasks --watch`, `seam.watch`): a task whose
+flow run lost its worker is re-queued as a new flow run, a cancel whose worker is gone ends `cancelled`,
+a task whose flow run could not be created is handed to Prefect again once it is old enough, and pending
+webhook deliveries are left to the process sending them. Whether a run is alive is tested against a real
+Prefect server in tests/flows/test_distributed_liveness.py; here it is given."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from django_api.invoices.models import Document, OcrTask
+from django_api.orchestration import seam
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def distributed(settings, monkeypatch):
+    settings.OCR_PIPELINE_MODE = "distributed"
+    settings.OCR_MAX_ATTEMPTS = 3
+    dispatched, webhooks = [], []
+    monkeypatch.setattr(seam, "_run_deployment", dispatched.append)
+    monkeypatch.setattr(seam, "webhooks_dispatch", lambda delivery_ids: webhooks.append(delivery_ids))
+    monkeypatch.setattr(seam, "flow_run_is_active", lambda flow_run_id: flow_run_id.startswith("live"))
+    return dispatched, webhooks
+
+
+def test_one_round_requeues_lost_runs_ends_orphaned_cancels_and_redispatches_old_undispatched_tasks(
+    distributed, project, alice
+):
+    dispatched, webhooks = distributed
+    lost = OcrTask.objects.create(
+        project=project, created_by=alice, status="running", attempts=1, flow_run_id="gone"
+    )
+    kept = Document.objects.create(project=project, task=lost, name="a.png", status="processed")
+    cut = Document.objects.create(project=project, task=lost, name="b.png", status="processing")
+    exhausted = OcrTask.objects.create(
+        project=project, created_by=alice, status="running", attempts=3, flow_run_id="gone-too"
+    )
+    alive = OcrTask.objects.create(
+        project=project, created_by=alice, status="running", attempts=1, flow_run_id="live"
+    )
+    cancelling = OcrTask.objects.create(
+        project=project, created_by=alice, status="cancelling", flow_run_id="gone-3"
+    )
+    fresh = OcrTask.objects.create(project=project, created_by=alice, status="queued")  # being dispatched now
+    stale = OcrTask.objects.create(project=project, created_by=alice, status="queued")
+    OcrTask.objects.filter(pk=stale.pk).update(updated_at=timezone.now() - timedelta(minutes=5))
+
+    seam.watch(interval=0.01, rounds=1)
+
+    for task in (lost, exhausted, alive, cancelling, fresh, stale):
+        task.refresh_from_db()
+    assert (lost.status, lost.current_step) == ("queued", "requeued")
+    assert exhausted.status == "failed" and exhausted.error_code == "interrupted"
+    assert alive.status == "running"
+    assert cancelling.status == "cancelled"
+    assert sorted(dispatched) == sorted([str(lost.pk), str(stale.pk)])  # not the one a request dispatches
+    kept.refresh_from_db(), cut.refresh_from_db()
+    assert (kept.status, cut.status) == ("processed", "pending")  # saved work stays
+    assert webhooks == []
+
+
+def test_the_watcher_is_for_distributed_mode_and_needs_a_period(settings):
+    settings.OCR_PIPELINE_MODE = "embedded"
+    with pytest.raises(CommandError, match="distributed"):
+        call_command("recover_tasks", "--watch", "5")
+    settings.OCR_PIPELINE_MODE = "distributed"
+    with pytest.raises(CommandError, match="positive"):
+        call_command("recover_tasks", "--watch", "0")
+
+
+def test_a_failing_round_does_not_end_the_watcher(distributed, monkeypatch):
+    rounds = []
+
+    def broken(**kwargs):
+        rounds.append(kwargs)
+        raise RuntimeError("database away")
+
+    monkeypatch.setattr(seam, "recover_on_startup", broken)
+    seam.watch(interval=0.01, rounds=3)
+    assert len(rounds) == 3 and all(r["webhooks"] is False for r in rounds)

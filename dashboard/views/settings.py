@@ -174,7 +174,10 @@ try:
 except ApiError as exc:
     session.show_api_error(exc, what="Health check")
 else:
-    if health.get("healthy"):
+    if health.get("status") == "degraded":  # up, but no worker polls the pool: uploads wait
+        reasons = [str((health.get("checks") or {}).get(n, {}).get("message", n)) for n in health["degraded"]]
+        st.warning("The API is up but degraded: " + "; ".join(reasons), icon=":material/warning:")
+    elif health.get("healthy"):
         st.success("The API reports that it is healthy.", icon=":material/check_circle:")
     else:
         st.warning("The API reports a problem in at least one check.", icon=":material/warning:")

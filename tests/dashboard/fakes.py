@@ -328,7 +328,9 @@ class FakeApi:
         self._record("health")
         return {
             "healthy": True,
+            "status": "healthy",
             "unhealthy": [],
+            "degraded": [],
             "checks": {"tesseract": {"ok": True, "version": "5.3.0"}, "database": {"ok": True}},
         }
 

@@ -108,3 +108,21 @@ def test_signed_out_the_page_asks_for_no_project_settings(make_app, fake):
     at = make_app(signed_in=False, page=PAGE)
     assert fake.calls_named("project_settings") == []
     assert not at.exception
+
+
+def test_a_degraded_api_says_why(make_app, fake, monkeypatch):
+    message = "no worker polls work pool 'process' (none heard from within 90 s)"
+    monkeypatch.setattr(
+        fake,
+        "health",
+        lambda: {
+            "healthy": True,
+            "status": "degraded",
+            "unhealthy": [],
+            "degraded": ["prefect"],
+            "checks": {"prefect": {"ok": True, "degraded": True, "message": message}},
+        },
+    )
+    at = make_app(page=PAGE)
+    assert any(message in w.value for w in at.warning)
+    assert not any("is healthy" in s.value for s in at.success)

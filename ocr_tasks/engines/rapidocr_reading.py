@@ -9,6 +9,12 @@ extraction asks for it only when its own total or date is missing or unsure.
 The detection, recognition and orientation models ship inside the `rapidocr` wheel; nothing is
 downloaded. onnxruntime runs one thread per reading (pages are parallel a level up) and its
 telemetry is switched off before it is imported.
+
+One engine per process, shared by every thread: loading it costs ~0.5 s of CPU and its sessions hold
+~100 MB, so an engine per thread (the API's executor and Prefect's task runners start threads per run)
+multiplied both. Sharing is safe: onnxruntime sessions run concurrently, and nothing here changes the
+engine's parameters per call (RapidOCR keeps per-call overrides such as `use_det=` on the engine itself,
+so they are never passed). A forked process makes its own.
 """
 
 from __future__ import annotations
@@ -23,9 +29,15 @@ from ocr_tasks.ocr_types import OCR, Block, Line, OcrDocument, OcrPage, Word
 ENGINE_NAME = "rapidocr"
 MAX_SIDE = 2000  # pixels; RapidOCR's own default limit for detection
 
-# one engine per thread, dropped with its thread (Prefect's task runner starts new threads per flow run;
-# engines kept by thread id would pile up in a long-running API process)
-_local = threading.local()
+_lock = threading.Lock()
+_shared: dict[str, object] = {}  # "pid" -> the process the engines were made in, kind -> RapidOCR
+# the page engine (detection, line orientation, recognition) and, for readings of chosen lines, one that
+# only detects and one that only recognises: per-call switches would change a shared engine's state
+_KINDS = {
+    "page": {},
+    "detect": {"Global.use_cls": False, "Global.use_rec": False},
+    "recognise": {"Global.use_det": False, "Global.use_cls": False},
+}
 
 
 def available() -> bool:
@@ -47,21 +59,26 @@ def engine_version() -> str:
         return ""
 
 
-def _engine():
-    engine = getattr(_local, "engine", None)
-    if engine is None:
-        os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-        from rapidocr import RapidOCR
+def _engine(kind: str = "page"):
+    """The process's engine of `kind` (made on first use; its models load on first call)."""
+    with _lock:
+        if _shared.get("pid") != os.getpid():
+            _shared.clear()
+            _shared["pid"] = os.getpid()
+        if kind not in _shared:
+            os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+            from rapidocr import RapidOCR
 
-        engine = _local.engine = RapidOCR(
-            params={
-                "Global.log_level": "error",
-                "Global.max_side_len": MAX_SIDE,
-                "EngineConfig.onnxruntime.intra_op_num_threads": 1,
-                "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-            }
-        )
-    return engine
+            _shared[kind] = RapidOCR(
+                params={
+                    "Global.log_level": "error",
+                    "Global.max_side_len": MAX_SIDE,
+                    "EngineConfig.onnxruntime.intra_op_num_threads": 1,
+                    "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+                    **_KINDS[kind],
+                }
+            )
+        return _shared[kind]
 
 
 def lines_to_blocks(boxes, texts, scores, width: int, height: int) -> tuple[Block, ...]:
@@ -130,6 +147,84 @@ def rapidocr_reading(ingested, document: OcrDocument) -> OcrDocument | None:
         try:
             pages.append(
                 read_image(image, index=first.index, dpi=first.dpi, rotation=first.rotation, skew=first.skew)
+            )
+        except Exception:  # noqa: BLE001, S112 (no second opinion is not an error)
+            continue
+    return OcrDocument(source=document.source, pages=tuple(pages)) if pages else None
+
+
+def read_lines_in_bands(
+    image, bands, first_lines, *, index: int = 0, dpi: int = 300, rotation: int = 0, skew: float = 0.0
+) -> OcrPage:
+    """A page from a PIL image where only some detected lines are recognised: those whose middle lies in
+    one of `bands` (relative `(top, bottom)`: the unsure rows that matter) and those no line of the first
+    reading covers (`first_lines`, relative boxes: text Tesseract did not see at all). Detection runs on
+    the whole page (it is what finds the missed text); recognition, most of a page reading's time, only
+    where a second reading can change something."""
+    import numpy as np
+
+    started = time.perf_counter()
+    rgb = image.convert("RGB")
+    bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
+    detector = _engine("detect")
+    found = detector(bgr)
+    boxes = found.boxes if found.boxes is not None else ()
+    chosen = [box for box in boxes if _wanted(box, bands, first_lines, rgb.width, rgb.height)]
+    texts, scores = [], []
+    if chosen:
+        recogniser = _engine("recognise")
+        for crop in detector.crop_text_regions(bgr, np.array(chosen, dtype=np.float32)):
+            output = recogniser(crop)
+            texts.append((output.txts or ("",))[0])
+            scores.append((output.scores or (0.0,))[0])
+    blocks = lines_to_blocks(chosen, texts, scores, rgb.width, rgb.height)
+    return OcrPage(
+        index=index,
+        width=rgb.width,
+        height=rgb.height,
+        dpi=dpi,
+        blocks=blocks,
+        source=OCR,
+        engine=ENGINE_NAME,
+        engine_version=engine_version(),
+        rotation=rotation,
+        skew=skew,
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _wanted(box, bands, first_lines, width: int, height: int) -> bool:
+    ys = [float(p[1]) / height for p in box]
+    xs = [float(p[0]) / width for p in box]
+    middle = (min(ys) + max(ys)) / 2
+    if any(top <= middle <= bottom for top, bottom in bands):
+        return True
+    x_middle = (min(xs) + max(xs)) / 2
+    return not any(b.y0 <= middle <= b.y1 and b.x0 <= x_middle <= b.x1 for b in first_lines)
+
+
+def rapidocr_lines_reading(ingested, document: OcrDocument, bands) -> OcrDocument | None:
+    """`rapidocr_reading` of the lines that matter only (`read_lines_in_bands`; `bands`: page index ->
+    relative `(top, bottom)` bands). Pages without bands still get the lines Tesseract missed. None when
+    no page has an image or RapidOCR is missing."""
+    if not available():
+        return None
+    from ocr_tasks.engines.orientation import turned_page_images
+
+    pages = []
+    for first, image in turned_page_images(ingested, document):
+        first_lines = [line.bbox for block in first.blocks for line in block.lines]
+        try:
+            pages.append(
+                read_lines_in_bands(
+                    image,
+                    bands.get(first.index, ()),
+                    first_lines,
+                    index=first.index,
+                    dpi=first.dpi,
+                    rotation=first.rotation,
+                    skew=first.skew,
+                )
             )
         except Exception:  # noqa: BLE001, S112 (no second opinion is not an error)
             continue

@@ -247,3 +247,22 @@ def _looks_poor(page: OcrPage) -> bool:
 
 
 __all__ = ["TesseractEngine", "import_pytesseract", "installed_languages", "tesseract_version"]
+
+
+def read_image_data(image, *, languages: str, psm: int, timeout: float) -> dict:
+    """`pytesseract.image_to_data` (DICT) of a PIL image: through the C API when it is available (no PNG
+    file, no process), else pytesseract and the CLI. Errors propagate (callers decide what a failed
+    second reading means)."""
+    if tesseract_api.available():
+        return tesseract_api.pil_image_to_data(image, languages=languages, psm=psm, timeout=timeout)
+    pytesseract = import_pytesseract()
+    return pytesseract.image_to_data(
+        image, lang=languages, config=f"--psm {psm}", output_type=pytesseract.Output.DICT, timeout=timeout
+    )
+
+
+def read_image_text(image, *, languages: str, psm: int, timeout: float) -> str:
+    """`pytesseract.image_to_string` of a PIL image, through the C API when it is available."""
+    if tesseract_api.available():
+        return tesseract_api.pil_image_to_string(image, languages=languages, psm=psm, timeout=timeout)
+    return import_pytesseract().image_to_string(image, lang=languages, config=f"--psm {psm}", timeout=timeout)

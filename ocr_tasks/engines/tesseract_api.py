@@ -6,7 +6,8 @@ built from source against the system library, see pyproject's `[tool.uv]`), so t
 CLI's exactly: the same TSV, turned into the same dict as `pytesseract.image_to_data`. One engine per
 thread and process (a TessBaseAPI is not thread-safe; it releases the GIL while it recognises, so
 threads run in parallel), per language and page segmentation mode. `OCR_TESSERACT_BINDING=cli`
-switches back to the CLI.
+switches back to the CLI. Images in memory (the enhanced second reading, region crops) are read the
+same way (`pil_image_to_data`, `pil_image_to_string`) instead of a PNG file and a process each.
 """
 
 from __future__ import annotations
@@ -67,19 +68,43 @@ def _api(languages: str, psm: int):
 
 def image_to_data(path: str, config: OcrConfig, timeout: float) -> dict:
     """The reading of the image at `path`, in `pytesseract.image_to_data(..., output_type=DICT)` form."""
-    file_to_dict = import_pytesseract().pytesseract.file_to_dict  # its parser, without pandas
     api = _api(config.languages, int(config.psm))
-    started = time.perf_counter()
     try:
         api.SetImageFile(path)
     except Exception as exc:  # RuntimeError from Leptonica, or Pillow's errors from tesserocr's fallback
+        api.Clear()
         raise OcrEngineError(f"tesseract failed: cannot read {os.path.basename(path)}: {exc}") from exc
+    return _tsv_dict(_recognised(api, timeout, config.limits.page_timeout_seconds, tsv=True))
+
+
+def pil_image_to_data(image, *, languages: str, psm: int, timeout: float) -> dict:
+    """`image_to_data` of an image in memory (a PIL image: an enhanced page, a crop), without the PNG file
+    and the `tesseract` process pytesseract would make for it."""
+    api = _api(languages, int(psm))
+    api.SetImage(image)
+    return _tsv_dict(_recognised(api, timeout, timeout, tsv=True))
+
+
+def pil_image_to_string(image, *, languages: str, psm: int, timeout: float) -> str:
+    """The text of an image in memory (`pytesseract.image_to_string` of the same image)."""
+    api = _api(languages, int(psm))
+    api.SetImage(image)
+    return _recognised(api, timeout, timeout, tsv=False)
+
+
+def _recognised(api, timeout: float, limit: float, *, tsv: bool) -> str:
+    """Recognise the image set on `api` (TSV or plain text) and clear it, whatever happens."""
+    started = time.perf_counter()
     try:
         if not api.Recognize(timeout=max(1, int(timeout * 1000))):
             if time.perf_counter() - started >= timeout * 0.9:
-                raise OcrTimeout(f"OCR took longer than {config.limits.page_timeout_seconds:g} s")
+                raise OcrTimeout(f"OCR took longer than {limit:g} s")
             raise OcrEngineError("tesseract failed to recognise the page")
-        tsv = api.GetTSVText(0)
+        return api.GetTSVText(0) if tsv else api.GetUTF8Text()
     finally:
         api.Clear()
+
+
+def _tsv_dict(tsv: str) -> dict:
+    file_to_dict = import_pytesseract().pytesseract.file_to_dict  # its parser, without pandas
     return file_to_dict(f"{TSV_HEADER}\n{tsv}", "\t", -1)

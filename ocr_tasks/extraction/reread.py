@@ -12,14 +12,23 @@ overruling confident first readings lost more totals than it recovered).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import concept_pattern, has_label, has_negative
 from ocr_tasks.extraction.options import RegionReader
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
+from ocr_tasks.ocr_types import TEXT_LAYER, Block, Line, OcrDocument
 
 MAX_REGIONS = 4
+UNSURE_ROW_BELOW = 0.9  # a row whose least sure word is below this is read again (bands_to_reread)
+_LOOKALIKE_DIGIT = r"[0-9OoQDIlLiZzSsBGT]"  # characters OCR reads for digits
+_DATE_LIKE = re.compile(
+    rf"(?<!\w){_LOOKALIKE_DIGIT}{{1,4}}\s?[/.-]\s?\w{{1,9}}\s?[/.-]\s?{_LOOKALIKE_DIGIT}{{2,4}}(?!\w)"
+)
 TRUST_FIRST_READING = 0.5  # word confidence above which a first-reading amount is not overruled
 _NOT_TOTAL_ROW = concept_pattern(
     ("cash", "change", "quantity", "discount"), extra=r"sub\s?-?total|summary|tender\w*"
@@ -49,6 +58,63 @@ def _rows_to_reread(rows: list[Row], candidates: list[Candidate]) -> list[int]:
         if i not in picked:
             picked.append(i)
     return picked[:MAX_REGIONS]
+
+
+def bands_to_reread(
+    rows: list[Row],
+    candidates: list[Candidate],
+    fields: frozenset[str],
+    *,
+    unsure_below: float = UNSURE_ROW_BELOW,
+) -> dict[int, list[tuple[float, float]]]:
+    """Page index -> horizontal bands `(top, bottom)` (relative, merged when they touch) worth a second
+    reading: rows holding a candidate of one of `fields` (amounts and dates), a label of one, or a
+    date-like token the parsers could not read (`O6/C2/2016`), when one of the row's words is less sure
+    than `unsure_below` (a garbled label, a doubtful digit). Rows read with confidence are not read again."""
+    wanted = {c.row_index for c in candidates if c.field in fields and c.row_index >= 0}
+    bands: dict[int, list[tuple[float, float]]] = {}
+    for i, row in enumerate(rows):
+        if not row.words or min(w.confidence for w in row.words) >= unsure_below:
+            continue
+        if not (
+            i in wanted or _DATE_LIKE.search(row.text) or any(has_label(row.text, f) >= 1.0 for f in fields)
+        ):
+            continue
+        pad = row.height * 0.5
+        top, bottom = max(0.0, row.bbox.y0 - pad), min(1.0, row.bbox.y1 + pad)
+        page = bands.setdefault(row.page, [])
+        if page and top <= page[-1][1]:
+            page[-1] = (page[-1][0], max(page[-1][1], bottom))
+        else:
+            page.append((top, bottom))
+    return bands
+
+
+def with_sure_rows(
+    second: OcrDocument | None,
+    first: OcrDocument,
+    rows: list[Row],
+    bands: dict[int, list[tuple[float, float]]],
+) -> OcrDocument | None:
+    """The second reading of the bands, completed with the first reading's rows outside every band: rows
+    read with confidence stand as their own second reading (so their values still count as confirmed)."""
+    read = {p.index: p for p in (second.pages if second is not None else ())}
+    pages = []
+    for page in first.pages:
+        if page.source == TEXT_LAYER:
+            continue  # text-layer pages have no second reading (as the whole-page enhanced reading)
+        page_bands = bands.get(page.index, [])
+        kept = [
+            Block.of([Line.of(row.words)])
+            for row in rows
+            if row.page == page.index
+            and row.words
+            and not any(row.bbox.y1 > top and row.bbox.y0 < bottom for top, bottom in page_bands)
+        ]
+        again = read.get(page.index)
+        blocks = tuple(kept) + (again.blocks if again is not None else ())
+        pages.append(replace(page, blocks=blocks, engine=again.engine if again is not None else page.engine))
+    return OcrDocument(source=first.source, pages=tuple(pages)) if pages else None
 
 
 def _first_reading_holds(same_row: list[Candidate], value: str) -> bool:

@@ -70,10 +70,9 @@ class TesseractRegionReader:
     def __call__(self, page: int, box: BBox) -> str:
         if page not in self.pages:
             return ""
-        from ocr_tasks.engines.tesseract import import_pytesseract
-
-        pytesseract = import_pytesseract()
         from PIL import Image, ImageOps
+
+        from ocr_tasks.engines.tesseract import read_image_text
 
         image = self._image(page)
         x0, y0, x1, y1 = box.to_pixels(image.width, image.height)
@@ -89,10 +88,8 @@ class TesseractRegionReader:
         if self.binarize:
             crop = _otsu_binarize(crop)
         crop = ImageOps.expand(crop, border=20, fill=255)
-        try:
-            return pytesseract.image_to_string(
-                crop, lang=self.languages, config=f"--psm {self.psm}", timeout=self.timeout
-            )
+        try:  # the C API when available (no PNG file, no process per crop)
+            return read_image_text(crop, languages=self.languages, psm=self.psm, timeout=self.timeout)
         except Exception:  # noqa: BLE001 (an unreadable crop is simply no second opinion)
             return ""
 
@@ -105,35 +102,35 @@ def enhanced_reading(
     psm: int = 6,
     scale: float = 1.5,
     timeout: float = 120.0,
+    regions: Mapping[int, Sequence[tuple[float, float]]] | None = None,
 ) -> OcrDocument | None:
     """A second OCR reading of the document's image pages from an enhanced copy of each page image
     (orientation and skew as the first reading applied, enlarged `scale` times, contrast stretched,
     Otsu-binarised), for `ExtractionOptions.second_reading`. Boxes are relative, so they line up with
-    the first reading. None when no page has an image."""
-    from ocr_tasks.engines.tesseract import import_pytesseract
-
-    pytesseract = import_pytesseract()
+    the first reading. None when no page has an image. With `regions` (page index -> horizontal bands
+    `(top, bottom)`, relative), only those bands of those pages are read (`reread.bands_to_reread`: the
+    rows that matter), each as a block of text, their words placed back on the page."""
     from PIL import Image, ImageOps
 
     from ocr_tasks.engines.orientation import turned_page_images
+    from ocr_tasks.engines.tesseract import read_image_data
     from ocr_tasks.layout.tesseract_rows import blocks_from_tesseract
     from ocr_tasks.ocr_types import OCR, OcrPage
 
     pages = []
     for first, image in turned_page_images(ingested, document):
+        if regions is not None:
+            page = _band_reading(first, image, regions.get(first.index, ()), languages, psm, scale, timeout)
+            if page is not None:
+                pages.append(page)
+            continue
         if abs(scale - 1.0) > 0.01:
             image = image.resize(
                 (round(image.width * scale), round(image.height * scale)), Image.Resampling.LANCZOS
             )
         image = _otsu_binarize(ImageOps.autocontrast(image, cutoff=1))
         try:
-            data = pytesseract.image_to_data(
-                image,
-                lang=languages,
-                config=f"--psm {psm}",
-                output_type=pytesseract.Output.DICT,
-                timeout=timeout,
-            )
+            data = read_image_data(image, languages=languages, psm=psm, timeout=timeout)
         except Exception:  # noqa: BLE001, S112 (no second reading is not an error)
             continue
         pages.append(
@@ -152,6 +149,68 @@ def enhanced_reading(
             )
         )
     return OcrDocument(source=document.source, pages=tuple(pages)) if pages else None
+
+
+def _band_reading(first, image, bands, languages: str, psm: int, scale: float, timeout: float):
+    """The enhanced reading of horizontal bands of a page image, words placed back on the whole page."""
+    from PIL import Image, ImageOps
+
+    from ocr_tasks.engines.tesseract import read_image_data
+    from ocr_tasks.layout.tesseract_rows import blocks_from_tesseract
+    from ocr_tasks.ocr_types import OCR, Block, Line, OcrPage, Word
+
+    blocks = []
+    for top, bottom in bands:
+        y0, y1 = max(0, int(top * image.height)), min(image.height, int(bottom * image.height) + 1)
+        if y1 - y0 < 4:
+            continue
+        band = image.crop((0, y0, image.width, y1))
+        band = band.resize((round(band.width * scale), round(band.height * scale)), Image.Resampling.LANCZOS)
+        band = ImageOps.expand(
+            _otsu_binarize(ImageOps.autocontrast(band, cutoff=1)), border=(0, 10), fill=255
+        )
+        try:
+            data = read_image_data(band, languages=languages, psm=psm, timeout=timeout)
+        except Exception:  # noqa: BLE001, S112 (a band not read is no second reading of it)
+            continue
+        inner = (y1 - y0) * scale  # the band's height in the enlarged image, without the white border
+        for block in blocks_from_tesseract(data, band.width, band.height):
+            lines = []
+            for line in block.lines:
+                words = [
+                    Word(
+                        text=w.text,
+                        bbox=_on_page(w.bbox, y0, y1, band.height, inner, image.height),
+                        confidence=w.confidence,
+                    )
+                    for w in line.words
+                ]
+                lines.append(Line.of(words))
+            blocks.append(Block.of(lines))
+    if not blocks:
+        return None
+    return OcrPage(
+        index=first.index,
+        width=image.width,
+        height=image.height,
+        dpi=first.dpi,
+        blocks=tuple(blocks),
+        source=OCR,
+        engine="tesseract-enhanced",
+        engine_version=first.engine_version,
+        rotation=first.rotation,
+        skew=first.skew,
+        language=languages,
+    )
+
+
+def _on_page(box: BBox, y0: int, y1: int, band_height: int, inner: float, page_height: int) -> BBox:
+    """A box relative to an enlarged band with a 10 px white border above and below, relative to the page."""
+
+    def page_y(v: float) -> float:
+        return min(1.0, max(0.0, (y0 + (v * band_height - 10) / inner * (y1 - y0)) / page_height))
+
+    return BBox(box.x0, page_y(box.y0), box.x1, page_y(box.y1))
 
 
 def _otsu_binarize(image):
@@ -187,6 +246,45 @@ def region_reader_for(
     return TesseractRegionReader(pages, languages=languages, **settings) if pages else None
 
 
+def _unsure_bands(document: OcrDocument, options):
+    """(rows, bands of the unsure rows that matter) of the first reading; None for a text-layer document."""
+    from ocr_tasks.extraction.extract import SECOND_READING_FIELDS, candidates_for
+    from ocr_tasks.extraction.reread import bands_to_reread
+    from ocr_tasks.extraction.rows import document_rows
+
+    if not any(p.source != "text_layer" for p in document.pages):
+        return None
+    rows = document_rows(document)
+    return rows, bands_to_reread(rows, candidates_for(document, options), SECOND_READING_FIELDS)
+
+
+def _enhanced_rows_reading(ingested, document: OcrDocument, unsure, *, languages: str, psm: int):
+    """The enhanced reading of the unsure rows that matter (amounts, dates, their labels), completed with
+    the first reading's other rows; None when the document has no image page."""
+    from ocr_tasks.extraction.reread import with_sure_rows
+
+    if unsure is None:
+        return None
+    rows, bands = unsure
+    again = None
+    if bands:
+        again = enhanced_reading(ingested, document, languages=languages, psm=psm, regions=bands)
+    return with_sure_rows(again, document, rows, bands)
+
+
+def _second_opinion_rows_reading(ingested, document: OcrDocument, unsure):
+    """RapidOCR on the lines of the unsure rows that matter and the lines Tesseract missed, completed with
+    the first reading's other rows (`rapidocr_reading.rapidocr_lines_reading`)."""
+    from ocr_tasks.engines.rapidocr_reading import rapidocr_lines_reading
+    from ocr_tasks.extraction.reread import with_sure_rows
+
+    if unsure is None:
+        return None
+    rows, bands = unsure
+    other = rapidocr_lines_reading(ingested, document, bands)
+    return with_sure_rows(other, document, rows, bands) if other is not None else None
+
+
 def needs_second_opinion(
     invoice, *, fields: tuple[str, ...] = SECOND_OPINION_FIELDS, threshold: float = SECOND_OPINION_BELOW
 ) -> bool:
@@ -209,7 +307,9 @@ def extract_with_page_images(
     memories: Sequence[VendorMemory] = (),
     reread: bool = True,
     enhanced: bool = True,
+    enhanced_rows: bool = True,
     second_opinion: bool = True,
+    second_opinion_rows: bool = True,
     second_opinion_below: float = SECOND_OPINION_BELOW,
     image_text: bool = True,
     psm: int = EXTRACTION_PSM,
@@ -220,6 +320,10 @@ def extract_with_page_images(
     `second_opinion_below`, a reading by a second engine (RapidOCR, `second_opinion`) whose amounts and
     dates replace the enhanced reading's; and, when the vendor is missing or unsure on a born-digital
     document, the text of the images on its first page (`image_text`: a logo, a footer image).
+    The enhanced reading reads only the bands of the rows that matter and are unsure (`enhanced_rows`,
+    default; `reread.bands_to_reread`), the rest of the page standing as read; `enhanced_rows=False` reads
+    whole pages again (~3x the CPU; bench/extraction_cost.py compares both). Likewise RapidOCR recognises
+    only the lines of those rows and the lines Tesseract missed (`second_opinion_rows`, default).
     The one way the CLI and the flows extract, so both give the same answers. `templates` and `memories`
     (the project's invoice2data templates and vendor memories) pass through to `extract_invoice`."""
     from dataclasses import replace
@@ -230,15 +334,21 @@ def extract_with_page_images(
     options = options or ExtractionOptions()
     if reread and options.region_reader is None:
         options = replace(options, region_reader=region_reader_for(ingested, document, languages=languages))
+    unsure = _unsure_bands(document, options) if (enhanced_rows or second_opinion_rows) else None
     if enhanced and options.second_reading is None:
-        options = replace(
-            options, second_reading=enhanced_reading(ingested, document, languages=languages, psm=psm)
-        )
+        if enhanced_rows:
+            second = _enhanced_rows_reading(ingested, document, unsure, languages=languages, psm=psm)
+        else:
+            second = enhanced_reading(ingested, document, languages=languages, psm=psm)
+        options = replace(options, second_reading=second)
     invoice = extract_invoice(document, templates=templates, options=options, memories=memories)
     if second_opinion and needs_second_opinion(invoice, threshold=second_opinion_below):
         from ocr_tasks.engines.rapidocr_reading import rapidocr_reading
 
-        other = rapidocr_reading(ingested, document)
+        if second_opinion_rows:
+            other = _second_opinion_rows_reading(ingested, document, unsure)
+        else:
+            other = rapidocr_reading(ingested, document)
         if other is not None:
             options = replace(options, second_reading=other)
             invoice = extract_invoice(document, templates=templates, options=options, memories=memories)

@@ -73,6 +73,10 @@ class Recorder:
         return self.result
 
 
+# the whole-page reading (the reading of chosen lines: test_second_reading_regions.py)
+PAGE = {"second_opinion_rows": False}
+
+
 def test_not_asked_when_switched_off_or_when_sure(monkeypatch):
     recorder = Recorder()
     monkeypatch.setattr(rapid, "rapidocr_reading", recorder)
@@ -84,18 +88,29 @@ def test_not_asked_when_switched_off_or_when_sure(monkeypatch):
     )
     assert (
         extract_with_page_images(
-            None, document, reread=False, enhanced=False, second_opinion=False, image_text=False, options=RAW
+            None,
+            document,
+            reread=False,
+            enhanced=False,
+            second_opinion=False,
+            image_text=False,
+            options=RAW,
+            **PAGE,
         )
         is unsure
     )
     assert recorder.calls == 0
-    extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False, options=RAW)
+    extract_with_page_images(
+        None, document, reread=False, enhanced=False, image_text=False, options=RAW, **PAGE
+    )
     assert recorder.calls == 1  # asked, answered nothing: the first answer stands
 
     monkeypatch.setattr(
         extract_module, "extract_invoice", lambda doc, templates=(), options=None, memories=(): sure
     )
-    extract_with_page_images(None, document, reread=False, enhanced=False, image_text=False, options=RAW)
+    extract_with_page_images(
+        None, document, reread=False, enhanced=False, image_text=False, options=RAW, **PAGE
+    )
     assert recorder.calls == 1
 
 

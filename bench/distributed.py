@@ -15,6 +15,7 @@ shows more); `default` is what a project gets.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -112,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
             f"| {statistics.median(r['queue']):.1f} / {max(r['queue']):.1f} "
             f"| {r['total']:.1f} | {statuses} |"
         )
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nload average at the end: {load} ({os.cpu_count()} cores)")
     return 0
 
 

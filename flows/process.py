@@ -59,7 +59,8 @@ def on_crashed(flow, flow_run, state) -> None:
         error = ErrorInfo(code=TaskCancelled.code, message="the task was cancelled")
         port.finish_task(task_id, CANCELLED, error=error)
     elif isinstance(port, TaskRequeue):
-        if port.requeue_task(task_id, count_attempt=True) and pipeline_mode() == DISTRIBUTED:
+        deployed = getattr(flow_run, "deployment_id", None) is not None  # a worker ran it
+        if port.requeue_task(task_id, count_attempt=True) and (deployed or pipeline_mode() == DISTRIBUTED):
             from flows.dispatch import task_submit
 
             task_submit(task_id, mode=DISTRIBUTED)  # embedded: the start-up recovery dispatches it

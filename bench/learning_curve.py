@@ -216,9 +216,10 @@ def lookup_seconds(document: OcrDocument, general: Invoice, memories: Sequence[V
     `extract_invoice`; the rows are built by the general engine anyway)."""
     rows = document_rows(document)
     started = time.process_time()
-    memory = find_memory_by_identifiers(memories, vendor_identifiers(general))
+    identifiers = vendor_identifiers(general)
+    memory = find_memory_by_identifiers(memories, identifiers)
     if memory is None:
-        memory = memories_in_text(memories, "\n".join(r.text for r in rows))
+        memory = memories_in_text(memories, "\n".join(r.text for r in rows), identifiers)
     if memory is not None:
         memory_candidates(rows, memory)
     return time.process_time() - started

@@ -318,8 +318,9 @@ def _memory_of(
     from ocr_tasks.vendor_memory.identity import find_memory_by_identifiers, identifiers_of, memories_in_text
 
     values = {name: _top_value(grouped.get(name, [])) for name in ("vendor_tax_id", "iban", "vendor_name")}
-    found = find_memory_by_identifiers(memories, identifiers_of(values))
-    return found if found is not None else memories_in_text(memories, full_text)
+    identifiers = identifiers_of(values)
+    found = find_memory_by_identifiers(memories, identifiers)
+    return found if found is not None else memories_in_text(memories, full_text, identifiers)
 
 
 def _top_value(cands: list[Candidate]) -> str | None:

@@ -134,13 +134,21 @@ def find_memory_by_identifiers(
     return chosen
 
 
-def memories_in_text(memories: Sequence[VendorMemory], text: str) -> VendorMemory | None:
+def memories_in_text(
+    memories: Sequence[VendorMemory], text: str, identifiers: Sequence[str] = ()
+) -> VendorMemory | None:
     """The memory whose VAT id, IBAN or tax number is printed on the page (spacing and punctuation
-    ignored); the one with most such identifiers printed, then the first. For documents whose general
-    extraction missed or mistook the vendor's identifiers."""
+    ignored), for documents whose general extraction missed or mistook the vendor's identifiers: the one
+    with most such identifiers printed, when no other memory has as many (a buyer's VAT id printed on
+    every invoice must not pick a memory), and none whose VAT id differs from the document's own
+    (`identifiers`: those the general extraction read)."""
     compact = _compact(text)
-    best, chosen = 0, None
+    vat_theirs = _of_kind(identifiers, "vat")
+    counts: dict[int, list[VendorMemory]] = {}
     for memory in memories:
+        vat_mine = _of_kind(memory.identifiers, "vat")
+        if vat_mine and vat_theirs and not (vat_mine & vat_theirs):
+            continue
         hits = sum(
             1
             for i in memory.identifiers
@@ -148,6 +156,9 @@ def memories_in_text(memories: Sequence[VendorMemory], text: str) -> VendorMemor
             and len(value := i.split(":", 1)[1]) >= 8
             and value in compact
         )
-        if hits > best:
-            best, chosen = hits, memory
-    return chosen
+        if hits:
+            counts.setdefault(hits, []).append(memory)
+    if not counts:
+        return None
+    best = counts[max(counts)]
+    return best[0] if len(best) == 1 else None

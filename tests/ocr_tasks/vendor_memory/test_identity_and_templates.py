@@ -162,3 +162,16 @@ def test_a_known_vendor_gains_only_reviewed_identifiers(taught):
         when=WHEN,
     )
     assert "name:zenith druck" in renamed.identifiers
+
+
+def test_identifiers_printed_on_the_page():
+    from ocr_tasks.vendor_memory.identity import memories_in_text
+
+    a = _memory(f"vat:{VAT}", "iban:DE89370400440532013000", "name:zenith print")
+    b = _memory("vat:DE811569869", "name:nordlicht papier")
+    page = f"Rechnung ... USt-IdNr. {VAT[:2]} {VAT[2:5]} {VAT[5:]} ... IBAN DE89 3704 0044 0532 0130 00"
+    assert memories_in_text([a, b], page) is a
+    assert memories_in_text([a, b], page, ("vat:DE811569869",)) is None  # the page's vendor VAT differs
+    both = page + " Kunde USt-IdNr. DE811569869 IBAN DE02120300000000202051"
+    c = _memory("vat:DE811569869", "iban:DE02120300000000202051")
+    assert memories_in_text([a, c], both) is None  # as many identifiers of two vendors: neither

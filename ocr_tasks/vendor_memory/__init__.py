@@ -18,11 +18,15 @@ Contract notes (additions to the brief, nothing renamed):
   value and fill a field the engine leaves empty), so a memory never makes a vendor's fields worse than
   the engine that was right on them. `Invoice.memory["fields"]` lists the fields whose value the memory
   gave, alone or agreeing with the engine; `learn` counts a correction of those as a miss.
-- `learn` keeps the memory's `key` unless the
-document brings a stronger identifier (a VAT id for a memory keyed by name): then the key becomes that
-identifier, so a caller storing memories by key must update the record `find_memory` found. `learn`
-returns a memory with no lessons (rather than None) when the vendor is identified but nothing on the
-page could be located.
+- `learn` keeps the memory's `key` unless the review brings a stronger identifier (a VAT id for a memory
+  keyed by name): then the key becomes that identifier, so a caller storing memories by key must update
+  the record `find_memory` found. A new memory takes its identifiers from the extraction and `final`; a
+  known one gains only identifiers given in `final` (reviewed or confirmed values), never an
+  unreviewed reading. `learn` returns a memory with no lessons (rather than None) when the vendor is
+  identified but nothing on the page could be located.
+- `find_memory` ignores an identifier that several memories carry; `extract_invoice` falls back to a
+  memory whose VAT id, IBAN or tax number is printed on the page only when exactly one memory has the
+  most of them printed and its VAT id does not contradict the one the engine read.
 
 Imports `ocr_tasks.extraction` (rows, candidates, keywords); `ocr_tasks.extraction.extract` imports this
 package lazily (only when memories are given), so neither import cycles nor slows the other.

@@ -192,3 +192,31 @@ def test_a_misread_value_still_teaches_its_label_and_shape():
     lesson = memory.lessons["invoice_number"]
     assert (lesson.label, lesson.label_side, lesson.value_format) == ("belegkennung", "left", "AA/99999")
     assert extract_invoice(zenith(*SECOND), memories=[memory]).get("invoice_number") == "ZP/90555"
+
+
+def _column_header_invoice(number: str, total: str):
+    from tests.ocr_tasks.extraction.layout_pages import text_layer_page
+
+    return text_layer_page(
+        [
+            [("Zenith Print GmbH", 0.08)],
+            [],
+            [("Vorgangskennung", 0.5), ("Kundenkonto", 0.75)],
+            [(number, 0.5), ("K-10042", 0.75)],
+            [],
+            [("Endsumme", 0.55), (total, 0.8)],
+            [(f"USt-IdNr. {VAT}", 0.08)],
+        ]
+    )
+
+
+def test_a_label_above_its_value():
+    first = _column_header_invoice("ZP-88123", "119,00")
+    final = {"invoice_number": "ZP-88123", "total": "119.00", "vendor_tax_id": VAT}
+    memory = learn(None, ocr=first, extracted=extract_invoice(first), final=final, actor="rita", when=WHEN)
+    lesson = memory.lessons["invoice_number"]
+    assert (lesson.label, lesson.label_side) == ("vorgangskennung", "above")
+    second = _column_header_invoice("ZP-90555", "298,10")
+    assert extract_invoice(second).get("invoice_number") is None  # no lexicon knows the label
+    result = extract_invoice(second, memories=[memory])
+    assert result.get("invoice_number") == "ZP-90555" and "invoice_number" in result.memory["fields"]

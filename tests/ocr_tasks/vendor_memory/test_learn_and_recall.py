@@ -9,8 +9,10 @@ from dataclasses import replace
 import pytest
 
 from ocr_tasks.extraction import extract_invoice
+from ocr_tasks.extraction.rows import document_rows
+from ocr_tasks.extraction.templates import apply_template, load_template_yaml
 from ocr_tasks.invoice_types import Invoice
-from ocr_tasks.vendor_memory import VendorMemory, find_memory, forget_field, learn
+from ocr_tasks.vendor_memory import VendorMemory, find_memory, forget_field, learn, memory_template
 from ocr_tasks.vendor_memory.learning import DROP_AFTER_MISSES, STRONG_LESSON
 from tests.ocr_tasks.vendor_memory.documents import (
     FIRST,
@@ -220,3 +222,5 @@ def test_a_label_above_its_value():
     assert extract_invoice(second).get("invoice_number") is None  # no lexicon knows the label
     result = extract_invoice(second, memories=[memory])
     assert result.get("invoice_number") == "ZP-90555" and "invoice_number" in result.memory["fields"]
+    template = load_template_yaml(memory_template(memory), name="zenith")  # the label-above regex too
+    assert apply_template(template, document_rows(second))["invoice_number"].value == "ZP-90555"

@@ -14,7 +14,8 @@ One engine per process, shared by every thread: loading it costs ~0.5 s of CPU a
 ~100 MB, so an engine per thread (the API's executor and Prefect's task runners start threads per run)
 multiplied both. Sharing is safe: onnxruntime sessions run concurrently, and nothing here changes the
 engine's parameters per call (RapidOCR keeps per-call overrides such as `use_det=` on the engine itself,
-so they are never passed). A forked process makes its own.
+so they are never passed). A forked process makes its own. Page detections run one at a time
+(`OCR_RAPIDOCR_CONCURRENCY`, default 1), and freed memory is given back to the system after each reading.
 """
 
 from __future__ import annotations
@@ -38,6 +39,23 @@ _KINDS = {
     "detect": {"Global.use_cls": False, "Global.use_rec": False},
     "recognise": {"Global.use_det": False, "Global.use_cls": False},
 }
+
+
+# Detection on a whole page needs a few hundred MB of tensors while it runs: one at a time per process
+# (threads reading pages concurrently made the API's peak memory several times that); recognition of
+# lines is small and runs concurrently.
+_detections = threading.BoundedSemaphore(max(1, int(os.environ.get("OCR_RAPIDOCR_CONCURRENCY", "1"))))
+
+
+def _give_back_memory() -> None:
+    """Return the freed tensors' memory to the system (glibc keeps freed heap pages of every thread's
+    arena otherwise, and a long-running API process grows by each page's peak)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def available() -> bool:
@@ -117,7 +135,9 @@ def read_image(image, *, index: int = 0, dpi: int = 300, rotation: int = 0, skew
 
     started = time.perf_counter()
     rgb = image.convert("RGB")
-    output = _engine()(np.asarray(rgb)[:, :, ::-1])  # RapidOCR takes OpenCV's BGR order
+    with _detections:
+        output = _engine()(np.asarray(rgb)[:, :, ::-1])  # RapidOCR takes OpenCV's BGR order
+    _give_back_memory()
     boxes = output.boxes if output.boxes is not None else ()
     blocks = lines_to_blocks(boxes, output.txts or (), output.scores or (), rgb.width, rgb.height)
     return OcrPage(
@@ -167,7 +187,8 @@ def read_lines_in_bands(
     rgb = image.convert("RGB")
     bgr = np.ascontiguousarray(np.asarray(rgb)[:, :, ::-1])
     detector = _engine("detect")
-    found = detector(bgr)
+    with _detections:
+        found = detector(bgr)
     boxes = found.boxes if found.boxes is not None else ()
     chosen = [box for box in boxes if _wanted(box, bands, first_lines, rgb.width, rgb.height)]
     texts, scores = [], []
@@ -177,6 +198,7 @@ def read_lines_in_bands(
             output = recogniser(crop)
             texts.append((output.txts or ("",))[0])
             scores.append((output.scores or (0.0,))[0])
+    _give_back_memory()
     blocks = lines_to_blocks(chosen, texts, scores, rgb.width, rgb.height)
     return OcrPage(
         index=index,

@@ -197,3 +197,34 @@ def test_the_default_extraction_reads_regions_not_pages(page_reading, monkeypatc
     assert invoice.get("total") == "62.40"
     assert all(r is not None for r in calls["enhanced"])  # bands only, when any row is unsure
     assert calls["page_second_opinion"] == 0
+
+
+def test_page_detections_run_one_at_a_time(monkeypatch):
+    """Detection holds a few hundred MB while it runs: threads reading pages take turns (recognition not)."""
+    import time as clock
+
+    from PIL import Image
+
+    running, peak = [0], [0]
+    guard = threading.Lock()
+
+    class SlowDetector:
+        def __call__(self, image):
+            with guard:
+                running[0] += 1
+                peak[0] = max(peak[0], running[0])
+            clock.sleep(0.05)
+            with guard:
+                running[0] -= 1
+            return type("Found", (), {"boxes": None})()
+
+    monkeypatch.setattr(rapid, "_engine", lambda kind="page": SlowDetector())
+    image = Image.new("L", (200, 100), 255)
+    threads = [
+        threading.Thread(target=rapid.read_lines_in_bands, args=(image, [(0.0, 1.0)], [])) for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] == 1

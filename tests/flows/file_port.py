@@ -33,8 +33,10 @@ class FilePort(InMemoryPort):
                 for name, value in zip(STATE, pickle.loads(self.path.read_bytes()), strict=True):
                     setattr(self, name, value)
             yield
-            if write:
-                self.path.write_bytes(pickle.dumps(tuple(getattr(self, n) for n in STATE)))
+            if write:  # whole or not at all: a flow process stopped mid-write must not leave it empty
+                partial = self.path.with_suffix(".partial")
+                partial.write_bytes(pickle.dumps(tuple(getattr(self, n) for n in STATE)))
+                os.replace(partial, self.path)
 
 
 def _wrap(name: str, write: bool):

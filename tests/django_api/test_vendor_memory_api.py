@@ -344,3 +344,10 @@ def test_a_failure_of_learning_never_blocks_an_approval(
     assert response.status_code == 200, response.content
     assert Document.objects.get(pk=document).status == "approved"
     assert not VendorLesson.objects.exists()
+
+
+@pytest.mark.parametrize("body", [[None, None], "yes", 1])
+def test_a_rescore_request_that_is_not_an_object_is_refused(alice_client, project, body):
+    response = alice_client.post(f"/api/projects/{project.pk}/rescore/", body, format="json")
+    assert response.status_code == 400, response.content[:200]
+    assert response.json()["code"] == "validation_error"

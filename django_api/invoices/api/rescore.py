@@ -38,7 +38,7 @@ class ProjectRescoreApi(APIView):
     )
     def post(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
-        data = self.RescoreInputSerializer(data=request.data if isinstance(request.data, dict) else {})
+        data = self.RescoreInputSerializer(data=request.data)  # a body that is not an object: 400
         data.is_valid(raise_exception=True)
         reextract = data.validated_data["reextract"]
         project_rescore_request(user=request.user, project=project)

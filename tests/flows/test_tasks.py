@@ -116,12 +116,14 @@ def test_progress_never_goes_back():
     tracker.enter("ingest")  # ignored: steps only move forward
     tracker.ingested("d1", 1)
     tracker.page_done("d1")
-    tracker.page_done("d1")  # never above the total
+    tracker.page_done("d1")  # never above the total: nothing changed, nothing reported
     tracker.document_done("d1")
     log = port.progress_log(task_id)
-    assert [p.step for p in log] == ["ocr"] * 5
+    assert [p.step for p in log] == ["ocr"] * 4
+    assert [p.pages_done for p in log] == [0, 0, 1, 1]
     assert (log[-1].pages_done, log[-1].pages_total, log[-1].documents_done) == (1, 1, 1)
-    percents = [p.percent for p in log]
+    assert log[0].percent is None  # no percent while a document's page count is unknown
+    percents = [p.percent for p in log[1:]]
     assert percents == sorted(percents) and percents[-1] == 99.0  # 100 only once the task has ended
 
 

@@ -78,6 +78,9 @@ def local_stack(*, workers: int = 2, dask: int = 0, start_timeout: float = 420):
         state["log_dir"] = base / "stack" / "log"
         state["process"] = process
         yield state
+    except BaseException:
+        _print_logs(base / "stack" / "log")  # shown by pytest with the failure; the folder is removed
+        raise
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGINT)
@@ -89,6 +92,14 @@ def local_stack(*, workers: int = 2, dask: int = 0, start_timeout: float = 420):
         out.close()
         _stop_leftover_postgres(base / "stack" / "postgres")
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _print_logs(log_dir: Path, lines: int = 40) -> None:
+    for log in sorted(log_dir.glob("*.log")):
+        if log.name in {"postgres.log", "prefect-server.log"}:
+            continue
+        tail = log.read_text(errors="replace").splitlines()[-lines:]
+        print(f"===== {log.name} (last {len(tail)} lines)", *tail, sep="\n")
 
 
 def _stop_leftover_postgres(data: Path) -> None:

@@ -76,6 +76,7 @@ def test_a_task_whose_worker_is_killed_finishes_on_the_other_worker(corpus):
             "the task to finish",
         )
         took = time.monotonic() - killed_at
+        print(f"killed {workers[worker_pid]} (attempt {attempts_before}); the task ended {took:.0f} s later")
 
         assert final["status"] == "succeeded", final
         assert took <= 120

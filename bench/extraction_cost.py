@@ -138,17 +138,32 @@ def main(argv: list[str] | None = None) -> int:
 
     docs = _docs(args)
     pages = _pages(docs, args.dpi)
+    n = len(pages)
+    fields = sorted({f for d in docs for f in d.truth})
+    print(f"# Extraction cost: {args.set.name}, {len(docs)} documents ({n} page files), CPU s per document\n")
+    print("| setting | CPU s/doc | x bare | wall s/doc | " + " | ".join(fields) + " | macro |")
+    print("|---|---:|---:|---:|" + "---:|" * (len(fields) + 1), flush=True)
     rows: list[tuple[str, float, float, dict | None]] = []
+
+    def report(name: str, cpu: float, wall: float, accuracy: dict | None) -> None:
+        """One row of the table, printed as soon as it is measured (a long run can be read as it goes)."""
+        rows.append((name, cpu, wall, accuracy))
+        cells = [f"{accuracy[f]:.2f}" for f in fields] if accuracy else ["-"] * len(fields)
+        macro = f"{sum(accuracy.values()) / len(accuracy):.3f}" if accuracy else "-"
+        ratio = cpu / n / (rows[0][1] / n)
+        line = f"| {name} | {cpu / n:.2f} | {ratio:.1f} | {wall / n:.2f} | " + " | ".join(cells)
+        print(line + f" | {macro} |", flush=True)
+
     with tempfile.TemporaryDirectory(prefix="bench-bare-") as out:
         cpu = wall = 0.0
         for i, page in enumerate(pages):
             c, w, _ = _run(["tesseract", str(page), f"{out}/{i}", "tsv"])
             cpu, wall = cpu + c, wall + w
-    rows.append(("bare `tesseract` CLI (psm 3, one process per page)", cpu, wall, None))
+    report("bare `tesseract` CLI (psm 3, one process per page)", cpu, wall, None)
     c, w, result = _run([str(OCR_ENGINE), "ocr", *map(str, pages), "--workers", "1"], cwd=ROOT)
     if result.returncode != 0:
         print(result.stderr[-2000:], file=sys.stderr)
-    rows.append(("`ocr-engine ocr --workers 1`", c, w, None))
+    report("`ocr-engine ocr --workers 1`", c, w, None)
     raw: dict[str, dict] = {}
     for name in args.settings.split(","):
         cmd = [sys.executable, __file__, "--set", str(args.set), "--dpi", str(args.dpi), "--child", name]
@@ -159,22 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name} failed:\n{result.stderr[-3000:]}", file=sys.stderr)
             continue
         raw[name] = json.loads(result.stdout)
-        rows.append((f"extraction: {name}", c, w, _accuracy(docs, raw[name])))
-
-    n = len(pages)
-    bare = rows[0][1] / n
-    fields = sorted({f for d in docs for f in d.truth})
-    print(f"# Extraction cost: {args.set.name}, {len(docs)} documents ({n} page files), CPU s per document\n")
-    print("| setting | CPU s/doc | x bare | wall s/doc | " + " | ".join(fields) + " | macro |")
-    print("|---|---:|---:|---:|" + "---:|" * (len(fields) + 1))
-    for name, cpu, wall, accuracy in rows:
-        cells = [f"{accuracy[f]:.2f}" for f in fields] if accuracy else ["-"] * len(fields)
-        macro = f"{sum(accuracy.values()) / len(accuracy):.3f}" if accuracy else "-"
-        print(
-            f"| {name} | {cpu / n:.2f} | {cpu / n / bare:.1f} | {wall / n:.2f} | "
-            + " | ".join(cells)
-            + f" | {macro} |"
-        )
+        report(f"extraction: {name}", c, w, _accuracy(docs, raw[name]))
     print(f"\nload average at the end: {', '.join(f'{v:.1f}' for v in os.getloadavg())}")
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "raw": raw}, indent=1))

@@ -75,8 +75,9 @@ class OcrSettings:
 @dataclass(frozen=True, slots=True)
 class ExtractionSettings:
     """`ExtractionOptions` a project may set, and the extra readings of the page images: `reread` the
-    total's row, an `enhanced` second reading, a `second_opinion` (RapidOCR) when the total or date is
-    less sure than `second_opinion_below`."""
+    total's row, an `enhanced` second reading (of the unsure rows holding amounts, dates or their labels),
+    a `second_opinion` (RapidOCR, on the lines of those rows and the text Tesseract missed) when the
+    total or date is less sure than `second_opinion_below`."""
 
     day_first: bool | None = None
     country: str | None = None

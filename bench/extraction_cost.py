@@ -46,10 +46,10 @@ ENV = {**os.environ, "OMP_THREAD_LIMIT": "1", "ORT_DISABLE_TELEMETRY": "1"}
 SETTINGS: dict[str, dict] = {
     "defaults": {},
     "before": {"enhanced_rows": False, "second_opinion_rows": False},  # whole-page second readings
+    "rows-second-opinion": {"second_opinion_rows": True},  # RapidOCR recognising the chosen lines only
     "no-enhanced": {"enhanced": False},
     "no-second-opinion": {"second_opinion": False},
     "no-reread": {"reread": False},
-    "page-second-opinion": {"second_opinion_rows": False},  # rows enhanced, RapidOCR on whole pages
     "first-reading-only": {"reread": False, "enhanced": False, "second_opinion": False},
 }
 

@@ -175,13 +175,13 @@ def test_the_c_api_reads_a_crop_as_the_cli_does(page_reading):
     assert "62.40" in cli
 
 
-def test_the_default_extraction_reads_regions_not_pages(page_reading, monkeypatch):
-    """With the defaults, the enhanced reading gets bands (never the whole page) and RapidOCR, when asked,
-    recognises chosen lines (never the whole page)."""
+def test_the_default_enhanced_reading_reads_bands_not_pages(page_reading, monkeypatch):
+    """With the defaults the enhanced reading gets bands, never the whole page; with `second_opinion_rows`
+    RapidOCR, when asked, recognises chosen lines instead of reading the whole page."""
     import ocr_tasks.extraction.tesseract_regions as regions
 
     ingested, document = page_reading
-    calls = {"enhanced": [], "page_second_opinion": 0}
+    calls = {"enhanced": [], "page_second_opinion": 0, "lines_second_opinion": 0}
     real = regions.enhanced_reading
 
     def recording(*args, **kwargs):
@@ -191,12 +191,19 @@ def test_the_default_extraction_reads_regions_not_pages(page_reading, monkeypatc
     def whole_page(*args, **kwargs):
         calls["page_second_opinion"] += 1
 
+    def lines(*args, **kwargs):
+        calls["lines_second_opinion"] += 1
+
     monkeypatch.setattr(regions, "enhanced_reading", recording)
     monkeypatch.setattr(rapid, "rapidocr_reading", whole_page)
+    monkeypatch.setattr(rapid, "rapidocr_lines_reading", lines)
     invoice = extract_with_page_images(ingested, document)
     assert invoice.get("total") == "62.40"
     assert all(r is not None for r in calls["enhanced"])  # bands only, when any row is unsure
-    assert calls["page_second_opinion"] == 0
+    assert calls["lines_second_opinion"] == 0
+    unsure = extract_with_page_images(ingested, document, second_opinion_below=1.01, second_opinion_rows=True)
+    assert unsure.get("total") == "62.40"
+    assert calls["lines_second_opinion"] == 1 and calls["page_second_opinion"] == 0
 
 
 def test_page_detections_run_one_at_a_time(monkeypatch):

@@ -140,19 +140,7 @@ def read_image(image, *, index: int = 0, dpi: int = 300, rotation: int = 0, skew
     _give_back_memory()
     boxes = output.boxes if output.boxes is not None else ()
     blocks = lines_to_blocks(boxes, output.txts or (), output.scores or (), rgb.width, rgb.height)
-    return OcrPage(
-        index=index,
-        width=rgb.width,
-        height=rgb.height,
-        dpi=dpi,
-        blocks=blocks,
-        source=OCR,
-        engine=ENGINE_NAME,
-        engine_version=engine_version(),
-        rotation=rotation,
-        skew=skew,
-        seconds=time.perf_counter() - started,
-    )
+    return _page(rgb, blocks, index=index, dpi=dpi, rotation=rotation, skew=skew, started=started)
 
 
 def rapidocr_reading(ingested, document: OcrDocument) -> OcrDocument | None:
@@ -200,6 +188,11 @@ def read_lines_in_bands(
             scores.append((output.scores or (0.0,))[0])
     _give_back_memory()
     blocks = lines_to_blocks(chosen, texts, scores, rgb.width, rgb.height)
+    return _page(rgb, blocks, index=index, dpi=dpi, rotation=rotation, skew=skew, started=started)
+
+
+def _page(rgb, blocks, *, index: int, dpi: int, rotation: int, skew: float, started: float) -> OcrPage:
+    """The `OcrPage` of a RapidOCR reading of `rgb` (a whole page or chosen lines), timed from `started`."""
     return OcrPage(
         index=index,
         width=rgb.width,

@@ -33,6 +33,17 @@ def file_name(key: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in key) + ".yml"
 
 
+def change(call, *, what: str, done: str) -> None:
+    """Make one change through the API: its error shown, or `done` flashed on the page's next run."""
+    try:
+        call()
+    except ApiError as exc:
+        session.show_api_error(exc, what=what)
+    else:
+        st.session_state[session.FLASH_VENDORS] = done
+        st.rerun()
+
+
 def show_vendor(vendor: dict, *, project: int, editable: bool) -> None:
     key = vendor["key"]
     st.caption(f"Recognised by: {', '.join(vendor.get('identifiers') or [key])}")
@@ -42,27 +53,21 @@ def show_vendor(vendor: dict, *, project: int, editable: bool) -> None:
     with left:
         chosen = st.selectbox("Field", names, key=f"vendor_field_{key}", disabled=not editable)
         if st.button("Forget this field", key=f"forget_field_{key}", disabled=not editable or not chosen):
-            try:
-                client.forget_vendor_field(project, key, chosen)
-            except ApiError as exc:
-                session.show_api_error(exc, what="Forgetting the field")
-            else:
-                st.session_state[session.FLASH_VENDORS] = f"Forgot {chosen} of {vendor.get('name') or key}."
-                st.rerun()
+            change(
+                lambda: client.forget_vendor_field(project, key, chosen),
+                what="Forgetting the field",
+                done=f"Forgot {chosen} of {vendor.get('name') or key}.",
+            )
     with middle:
         confirmed = st.checkbox(
             "Yes, forget the whole vendor", key=f"forget_vendor_sure_{key}", disabled=not editable
         )
         if st.button("Forget vendor", key=f"forget_vendor_{key}", disabled=not (editable and confirmed)):
-            try:
-                client.forget_vendor(project, key)
-            except ApiError as exc:
-                session.show_api_error(exc, what="Forgetting the vendor")
-            else:
-                st.session_state[session.FLASH_VENDORS] = (
-                    f"Forgot everything learned about {vendor.get('name') or key}."
-                )
-                st.rerun()
+            change(
+                lambda: client.forget_vendor(project, key),
+                what="Forgetting the vendor",
+                done=f"Forgot everything learned about {vendor.get('name') or key}.",
+            )
     with right:
         prepared = st.session_state.get(PREPARED_TEMPLATE)
         if prepared and prepared[:2] == (project, key):
@@ -138,13 +143,11 @@ for template in templates:
         f"**{template['name']}** · {template['size']:,} bytes · by {template.get('created_by') or '?'}"
     )
     if delete_column.button("Delete", key=f"delete_template_{template['name']}", disabled=not editable):
-        try:
-            client.delete_template(project_id, template["name"])
-        except ApiError as exc:
-            session.show_api_error(exc, what="Deleting the template")
-        else:
-            st.session_state[session.FLASH_VENDORS] = f"Deleted template {template['name']}."
-            st.rerun()
+        change(
+            lambda name=template["name"]: client.delete_template(project_id, name),
+            what="Deleting the template",
+            done=f"Deleted template {template['name']}.",
+        )
 
 if editable:
     upload = st.file_uploader("Template file (YAML)", type=["yml", "yaml"], key="template_file")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import socket
+import time
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -155,3 +157,16 @@ def processed_document(alice_client, project, run_on_commit) -> tuple[str, str]:
 @pytest.fixture
 def anon_client():
     return APIClient()
+
+
+def wait_for_port(port: int, *, what: str, timeout: float = 30) -> None:
+    """Wait until a server started by a test accepts connections on loopback `port`; fail the test after
+    `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"{what} did not start on port {port} within {timeout:.0f} s")

@@ -16,6 +16,8 @@ import pytest
 import yaml
 from gunicorn.config import Config
 
+from tests.django_api.conftest import wait_for_port
+
 ROOT = Path(__file__).resolve().parents[2]
 CONF = ROOT / "django_api" / "config" / "gunicorn_conf.py"
 
@@ -84,15 +86,7 @@ def _serve_once(tmp_path: Path, env: dict[str, str]) -> None:
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not start")
+        wait_for_port(port, what="gunicorn")
         time.sleep(1.5)  # gunicorn opens the control socket after its workers are up
         if "OCR_API_CONTROL_SOCKET" in env:
             assert Path(env["OCR_API_CONTROL_SOCKET"]).is_socket()

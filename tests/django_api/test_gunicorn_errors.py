@@ -7,12 +7,12 @@ import json
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from django_api.config.gunicorn_errors import json_error
+from tests.django_api.conftest import wait_for_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,15 +78,7 @@ def gunicorn_port():
         stderr=subprocess.DEVNULL,
     )
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("gunicorn did not start")
+        wait_for_port(port, what="gunicorn")
         yield port
     finally:
         process.terminate()

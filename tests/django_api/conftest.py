@@ -170,3 +170,14 @@ def wait_for_port(port: int, *, what: str, timeout: float = 30) -> None:
         except OSError:
             time.sleep(0.1)
     pytest.fail(f"{what} did not start on port {port} within {timeout:.0f} s")
+
+
+def poll_task(client, url: str, *, timeout: float) -> dict:
+    """The task status at `url` (its `status_url`) once the task has ended; fails after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = client.get(url).json()
+        if status["status"] in ("succeeded", "partially_failed", "failed", "cancelled"):
+            return status
+        time.sleep(0.5)
+    raise AssertionError(f"task did not finish: {status}")

@@ -7,24 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import time
 
 import pytest
 from openpyxl import load_workbook
 
-from tests.django_api.conftest import upload
+from tests.django_api.conftest import poll_task, upload
 
 RECEIPT = "X00016469672"  # SOON HUAT MACHINERY ENTERPRISE, 11/01/2019, total 327.00
-
-
-def _poll(client, url, timeout=240.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        status = client.get(url).json()
-        if status["status"] in ("succeeded", "partially_failed", "failed", "cancelled"):
-            return status
-        time.sleep(0.5)
-    raise AssertionError(f"task did not finish: {status}")
 
 
 @pytest.mark.slow  # real OCR, and the first flow call starts Prefect's ephemeral server
@@ -43,7 +32,7 @@ def test_receipt_end_to_end_with_real_flow_and_tesseract(
     )
     assert first.status_code == 202, first.content
     body = first.json()
-    status = _poll(alice_client, body["status_url"])
+    status = poll_task(alice_client, body["status_url"], timeout=240.0)
     assert status["status"] == "succeeded", status
     assert status["progress"]["documents_done"] == 1 and status["progress"]["pages_done"] == 1
     # the same receipt again: the anomaly step flags the duplicate against the project's history
@@ -51,7 +40,7 @@ def test_receipt_end_to_end_with_real_flow_and_tesseract(
         alice_client.post, url, {"files": [upload("receipt-again.jpg", data)]}, format="multipart"
     )
     again = second.json()
-    assert _poll(alice_client, again["status_url"])["status"] == "succeeded"
+    assert poll_task(alice_client, again["status_url"], timeout=240.0)["status"] == "succeeded"
 
     task = body["task_id"]
     rows = json.loads(

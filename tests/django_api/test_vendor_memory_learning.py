@@ -9,13 +9,12 @@ document with what was learned."""
 from __future__ import annotations
 
 import io
-import time
 from urllib.parse import quote
 
 import pytest
 
 from django_api.invoices.models import DocumentResult
-from tests.django_api.conftest import upload
+from tests.django_api.conftest import poll_task, upload
 
 KEY = "vat:DE136695976"
 FIRST = {"number": "RB-20417", "date": "03.02.2025", "net": "50,00", "tax": "9,50", "total": "59,50"}
@@ -54,16 +53,6 @@ def invoice_pdf(number: str, date: str, net: str, tax: str, total: str) -> bytes
     return buffer.getvalue()
 
 
-def _poll(client, url: str, timeout: float = 300.0) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        status = client.get(url).json()
-        if status["status"] in ("succeeded", "partially_failed", "failed", "cancelled"):
-            return status
-        time.sleep(0.5)
-    raise AssertionError(f"task did not finish: {status}")
-
-
 def process(client, run_on_commit, project_id: int, values: dict, name: str) -> dict:
     """Upload one invoice, wait for it, and return its document (detail)."""
     body = run_on_commit(
@@ -72,7 +61,7 @@ def process(client, run_on_commit, project_id: int, values: dict, name: str) -> 
         {"files": [upload(name, invoice_pdf(**values), "application/pdf")]},
         format="multipart",
     ).json()
-    status = _poll(client, body["status_url"])
+    status = poll_task(client, body["status_url"], timeout=300.0)
     assert status["status"] == "succeeded", status
     document = body["documents"][0]["id"]
     return client.get(f"/api/projects/{project_id}/documents/{document}/").json()

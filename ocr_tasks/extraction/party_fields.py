@@ -12,6 +12,7 @@ import re
 from statistics import median
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength, phrases
@@ -86,6 +87,96 @@ _ADDRESS_HINT = re.compile(
     + r")(?:\b|(?<=\.))",
     re.IGNORECASE,
 )
+
+
+# Legal forms long enough (6+ letters: `sdn bhd`, `pte ltd`, `gmbh & co kg`) to be recognised with one OCR
+# slip at the end of a name (`Sdn bid`, `SDN EHD`); shorter ones (`AG`, `BV`) would match any word.
+_FUZZY_LEGAL_MIN_LETTERS = 6
+_FUZZY_LEGAL_FORMS: tuple[str, ...] = tuple(
+    sorted(
+        {
+            letters
+            for p in phrases("legal_form")
+            if len(letters := re.sub(r"[^a-z]", "", p.lower())) >= _FUZZY_LEGAL_MIN_LETTERS
+        }
+    )
+)
+
+
+def fuzzy_legal_tail(name: str) -> bool:
+    """Whether the last one to four words of a name are a long legal form read with at most one wrong,
+    missing or extra letter (`ANZEL ADVERTISING (M) Sdn bid`, `GARDENIA BAKERIES SDN EHD`)."""
+    words = name.split()
+    for size in (1, 2, 3, 4):
+        if len(words) <= size:  # the legal form alone is no name
+            break
+        tail = re.sub(r"[^a-z]", "", " ".join(words[-size:]).lower())
+        if len(tail) >= _FUZZY_LEGAL_MIN_LETTERS - 1 and any(
+            Levenshtein.distance(tail, form, score_cutoff=1) <= 1 for form in _FUZZY_LEGAL_FORMS
+        ):
+            return True
+    return False
+
+
+def _strong_legal(text: str) -> bool:
+    """A legal form that makes `text` a company name, exact or with one OCR slip at its end."""
+    return bool(_STRONG_LEGAL.search(text)) or fuzzy_legal_tail(clean_name(text))
+
+
+# A company registration number printed right after the name, on the next row (`(162761-M)`,
+# `JM0325955-V`, `Co-REG:860571-D`, `HRB 12345`) or in brackets on the name's row (`ACME SDN BHD
+# (139386 X)`): the name is the company's, the sender's.
+_REGISTRATION_BESIDE = re.compile(r"[(\[{]\s*[A-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*[)}\]]")
+_REGISTRATION_LABEL = concept_pattern(("company_registration",))
+_REGISTRATION_LABEL_ROW = re.compile(r"^\W*(co[.\s-]*(reg|no)|reg\.?\s*no|company\s*(reg|no))", re.IGNORECASE)
+
+
+def _is_registration_row(text: str) -> bool:
+    text = text.strip()
+    if _REG_NO.match(text) or (_REGISTRATION_LABEL_ROW.match(text) and re.search(r"\d{4,}", text)):
+        return True
+    m = _REGISTRATION_LABEL.match(text)
+    return m is not None and bool(re.search(r"\d{4,}", text[m.end() :]))
+
+
+def registration_next(rows: list[Row], span: list[Row]) -> bool:
+    """Whether a company registration number follows the name: in brackets on its last row, or alone on
+    the next row of the same page."""
+    last = span[-1]
+    if _REGISTRATION_BESIDE.search(last.text):
+        return True
+    index = rows.index(last)
+    following = rows[index + 1] if index + 1 < len(rows) else None
+    return following is not None and following.page == last.page and _is_registration_row(following.text)
+
+
+# A name below the sender's contact or tax rows, in the upper half of the page, is another party's (the
+# customer printed under a receipt's header); footers (the sender's legal name under its bank data) are
+# not concerned.
+_CONTACT_OR_TAX_ROW = re.compile(
+    r"\b(tel\w*|phone|fax|e-?mail|[g6c]st\s*(id|no|reg)|sst\s*(id|no|reg)|vat\s*(id|no|reg))\b|"
+    r"\b0\d{1,2}-\s?\d{3,4}",
+    re.IGNORECASE,
+)
+
+
+def after_sender_contact(rows: list[Row], first: Row) -> bool:
+    """Whether `first` (upper half of its page) comes after a contact or tax row of the same page that
+    is itself not the first text of the page."""
+    if first.bbox.center[1] >= 0.5:
+        return False
+    index = rows.index(first)
+    same_page = [r for r in rows[:index] if r.page == first.page]
+    return any(_CONTACT_OR_TAX_ROW.search(r.text) for r in same_page[1:])
+
+
+# OCR confidence under which a row is more likely a logo or a stamp read as letters than a name
+_LOW_OCR_CONFIDENCE = 0.45
+
+
+def low_ocr_confidence(confidence: float) -> float:
+    """0 for a confidently read name, rising to 1 as the OCR confidence falls to 0.15 and below."""
+    return min(max((_LOW_OCR_CONFIDENCE - confidence) / 0.3, 0.0), 1.0)
 
 
 def letters_ratio(text: str) -> float:
@@ -204,7 +295,7 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
     domains = web_domains("\n".join(r.text for r in rows))
     out: list[Candidate] = []
     for position, row in enumerate(first_page):
-        strong = bool(_STRONG_LEGAL.search(row.text))
+        strong = _strong_legal(row.text)
         if position >= 8 and not strong:
             continue
         spans = [[row]]
@@ -222,6 +313,10 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
             )
             address_rows, _ = address_after(rows, last_index, max_rows=4)
             address_hints = sum(1 for r in address_rows if _ADDRESS_HINT.search(r.text))
+            ocr_confidence = sum(w.confidence for r in span for w in r.words) / sum(
+                len(r.words) for r in span
+            )
+            legal = bool(LEGAL_FORM.search(text)) or fuzzy_legal_tail(text)
             out.append(
                 Candidate(
                     field="vendor_name",
@@ -229,13 +324,12 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                     raw_text=" ".join(r.text for r in span),
                     page=row.page,
                     bbox=bbox_union(r.bbox for r in span),
-                    ocr_confidence=sum(w.confidence for r in span for w in r.words)
-                    / sum(len(r.words) for r in span),
+                    ocr_confidence=ocr_confidence,
                     features={
                         "position": min(position, 10) / 10.0,
                         "first_text_row": float(position == 0),
-                        "legal_form": float(bool(LEGAL_FORM.search(text))),
-                        "strong_legal": float(strong or any(_STRONG_LEGAL.search(r.text) for r in span)),
+                        "legal_form": float(legal),
+                        "strong_legal": float(strong or any(_strong_legal(r.text) for r in span)),
                         "strong_legal_far": float(strong and position >= 8),
                         "after_customer_label": float(after_customer_label),
                         "legal_only": float(_legal_only(text)),
@@ -244,7 +338,9 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                             and _legal_only(span[1].text)
                             and not LEGAL_FORM.search(span[0].text)
                         ),
-                        "legal_at_end": float(bool(LEGAL_FORM.search(span[-1].text))),
+                        "legal_at_end": float(
+                            bool(LEGAL_FORM.search(span[-1].text)) or fuzzy_legal_tail(text)
+                        ),
                         "upper": _upper_ratio(text),
                         "letters": letters_ratio(text),
                         "height": min(max(r.height for r in span) / typical, 3.0) / 3.0,
@@ -263,6 +359,9 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         - min(abs(sum(r.bbox.center[0] for r in span) / len(span) - 0.5) * 2, 1),
                         "followed_by_address": min(address_hints, 2) / 2.0,
                         "domain_match": domain_match(text, domains),
+                        "registration_next": float(registration_next(rows, span)),
+                        "after_sender_contact": float(after_sender_contact(rows, span[0])),
+                        "low_ocr_confidence": low_ocr_confidence(ocr_confidence),
                     },
                     row_index=rows.index(row),
                 )

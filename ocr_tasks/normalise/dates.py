@@ -132,7 +132,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/\-.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?![\d])"),
     # 25/12/2018, 25-12-18, 25.12.2018, 12/25/2018 (separators must agree)
     re.compile(
-        r"(?<![\d/.\-|lI])(?P<a>\d{1,2})\s?(?P<s>[/\-.])\s?(?P<b>\d{1,2})\s?(?P=s)\s?(?P<y>\d{4}|\d{2})(?![\d])"
+        r"(?<![\d/.\-|lI])(?P<a>\d{1,2})(?P<g1>\s?)(?P<s>[/\-.])(?P<g2>\s?)(?P<b>\d{1,2})"
+        r"(?P<g3>\s?)(?P=s)(?P<g4>\s?)(?P<y>\d{4}|\d{2})(?![\d])"
     ),
     # 25 DEC 2018, 25-Dec-18, 25. Dezember 2018, 1er mars 2020, 25th December, 2018
     re.compile(
@@ -204,6 +205,12 @@ def _make(y: int | None, m: int | None, d: int | None) -> date | None:
         return None
 
 
+def _uneven_spacing(m: re.Match[str]) -> bool:
+    """Whether a numeric date's two separators are spaced differently (`1-3 - 70`, not `25 / 12 / 18`):
+    with a two-digit year such a match is more often three numbers of a code or a range than a date."""
+    return bool(m["g1"] or m["g2"]) != bool(m["g3"] or m["g4"])
+
+
 def _from_match(
     pattern_index: int, m: re.Match[str], day_first: bool | None, languages: Sequence[str]
 ) -> tuple[date, bool, bool] | None:
@@ -211,6 +218,8 @@ def _from_match(
     g = m.groupdict()
     year = _year(g["y"])
     if pattern_index == 1:
+        if len(g["y"]) == 2 and _uneven_spacing(m):
+            return None  # `1-3 - 70` in a product code: numbers apart, not a date
         a, b = int(g["a"]), int(g["b"])
         day_first_reading = _make(year, b, a)
         month_first_reading = _make(year, a, b)

@@ -129,3 +129,17 @@ def test_glued_dates():
 )
 def test_compact_day_first_dates(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("HAOGHDO1-3 - 70", []),  # a product code: separators spaced unevenly, two-digit year
+        ("SX-260 1-3 - 70 Item(s) : 1", []),
+        ("15-07-18 10:35 SHO1 2133", ["2018-07-15"]),
+        ("Date: 25 / 12 / 18", ["2018-12-25"]),  # evenly spaced stays a date
+        ("Date: 25/12 /2018", ["2018-12-25"]),  # a four-digit year survives a stray space
+    ],
+)
+def test_unevenly_spaced_two_digit_year_is_no_date(text, expected):
+    assert [d.value.isoformat() for d in find_dates(text)] == expected

@@ -443,6 +443,9 @@ class BatchProcessing:
         cancelling = self.port.is_cancelled(self.inputs.task_id)
         if cancelling or (self.flow_run_id and flow_run_cancel_requested(self.flow_run_id)):
             self.salvage()
+            # `cancelled` now, not once the process has exited (extractions under way keep it alive for
+            # many seconds) and the worker has run the cancellation hook
+            self.port.finish_task(self.inputs.task_id, CANCELLED, error=self.final_error(CANCELLED, None))
         else:
             self.remove_folder()
 

@@ -124,6 +124,24 @@ def test_a_cancel_delivered_as_a_termination_keeps_the_documents_already_read(
     assert list(workdir.iterdir()) == []  # the run's page folder is removed once the results are kept
 
 
+def test_a_cancel_delivered_as_a_termination_ends_the_task_in_the_flows_own_process(port, workdir):
+    """The task is `cancelled` as soon as the terminated run has kept its work, not once its process has
+    exited and the worker has run the cancellation hook (extractions under way kept a process alive for
+    ~25 s on the local stack, `bench/distributed.py --part cancel`)."""
+    from flows.project_settings import check_project_settings
+
+    task_id = port.add_task("p1", pngs(2), settings=fake_settings("slow"))
+    port.mark_running(task_id, flow_run_id=None)
+    port.cancel(task_id)
+    inputs = port.load_task(task_id)
+    run = BatchProcessing(port, inputs, settings=check_project_settings(inputs.settings), flow_run_id=None)
+
+    run.terminated()  # no hook runs here
+
+    assert port.status(task_id) == CANCELLED
+    assert {e.code for e in port.failures(task_id).values()} == {"cancelled"}
+
+
 def test_messages_users_see_name_no_server_path():
     error = "[Errno 2] No such file or directory: '/tmp/ocr-pages/task-1-x/doc/page-0000.jpg'"
     assert scrub(error) == "[Errno 2] No such file or directory: 'page-0000.jpg'"

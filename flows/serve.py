@@ -45,7 +45,8 @@ def commands(port: int = 4200, pool: str = "process") -> list[str]:
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api python -m flows.automations "
         f"--heartbeat-seconds {HEARTBEAT_SECONDS}",
         f"PREFECT_API_URL=http://127.0.0.1:{port}/api PREFECT_WORKER_QUERY_SECONDS=2 "
-        f"PREFECT_FLOWS_HEARTBEAT_FREQUENCY={HEARTBEAT_SECONDS} prefect worker start --pool {pool}",
+        f"PREFECT_FLOWS_HEARTBEAT_FREQUENCY={HEARTBEAT_SECONDS} prefect worker start --pool {pool} "
+        '--limit "${OCR_WORKER_LIMIT:-$(nproc)}"',
     ]
 
 
@@ -139,10 +140,27 @@ def create_zombie_automation(env: dict[str, str]) -> None:
         raise RuntimeError(f"python -m flows.automations failed:\n{done.stdout}\n{done.stderr}")
 
 
+def worker_limit(env: dict[str, str] | None = None) -> int | None:
+    """How many flow runs one worker runs at once (`prefect worker start --limit`): `OCR_WORKER_LIMIT`,
+    by default the machine's cores (a run is a Python process of ~250 MB, and one task's pages already
+    use every core); 0: no limit (Prefect's default, every run that comes starts at once)."""
+    raw = (os.environ if env is None else env).get("OCR_WORKER_LIMIT", "").strip()
+    limit = int(raw) if raw else (os.cpu_count() or 1)
+    return limit if limit > 0 else None
+
+
+def worker_args(pool: str, env: dict[str, str] | None = None, *, name: str | None = None) -> list[str]:
+    """`prefect worker start` arguments: the pool, the run limit (`worker_limit`), the name."""
+    limit = worker_limit(env)
+    return ["worker", "start", "--pool", pool, *(["--limit", str(limit)] if limit else [])] + (
+        ["--name", name] if name else []
+    )
+
+
 def start_worker(
     pool: str, env: dict[str, str], log: Path | None = None, *, name: str | None = None
 ) -> subprocess.Popen:
-    return _spawn(["worker", "start", "--pool", pool, *(["--name", name] if name else [])], env, log)
+    return _spawn(worker_args(pool, env, name=name), env, log)
 
 
 def stop(process: subprocess.Popen | None, *, timeout: float = 10) -> None:

@@ -4,7 +4,8 @@
   application, `ocr_prefect` for the Prefect server;
 - a Prefect server on that database, the `process` work pool, the deployments of `prefect.yaml` and the
   zombie-run automation (`flows.automations`);
-- `--workers N` process workers (default 2), each with its own `PREFECT_HOME`, as on separate machines;
+- `--workers N` process workers (default 2), each with its own `PREFECT_HOME`, as on separate machines,
+  each running at most `--worker-limit` flow runs at once (default `OCR_WORKER_LIMIT`, else the cores);
 - optionally (`--dask N`) a Dask scheduler and N Dask workers for page OCR;
 - `manage.py migrate`, a user, the API under gunicorn with `OCR_PIPELINE_MODE=distributed`;
 - the recovery watcher (`manage.py recover_tasks --watch`), which re-queues the task of a worker that died.
@@ -15,7 +16,7 @@ password) are generated once into `<dir>/secrets.json` (0600). Prints the URLs a
 `<dir>/stack.json` (URLs, user, process ids) once everything answers; Ctrl-C (or SIGTERM) stops
 everything it started, PostgreSQL last.
 
-    .venv/bin/python scripts/local_stack.py [--dir var/stack] [--workers 2] [--dask 0] \\
+    .venv/bin/python scripts/local_stack.py [--dir var/stack] [--workers 2] [--worker-limit N] [--dask 0] \\
         [--api-port 8000] [--prefect-port 4200] [--pg-port 5433]
 
 Run as root, PostgreSQL runs as the `postgres` user: `--dir` must be reachable by it (not under a 0700
@@ -58,6 +59,7 @@ class Stack:
     api_port: int
     workers: int = 2
     dask: int = 0
+    worker_limit: int | None = None  # flow runs at once per worker (None: OCR_WORKER_LIMIT, else cores)
     user: str = "stack"
     heartbeat: int = serve.HEARTBEAT_SECONDS
     missed: int = 2
@@ -152,6 +154,8 @@ class Stack:
     def app_env(self) -> dict[str, str]:
         """What the API, the watcher and every Prefect worker need (docs/operations.md, 'Settings')."""
         env = self.prefect_env()
+        if self.worker_limit is not None:
+            env["OCR_WORKER_LIMIT"] = str(self.worker_limit)
         env.update(
             {
                 "DATABASE_URL": self.database_url(),
@@ -251,8 +255,9 @@ class Stack:
             name = f"worker-{i}"
             worker_env = {**self.app_env(), "PREFECT_HOME": str(self.dir / name / "prefect")}
             Path(worker_env["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
-            say(f"Prefect worker {name} (PREFECT_HOME {worker_env['PREFECT_HOME']})")
-            self.spawn(name, [serve.PREFECT, "worker", "start", "--pool", POOL, "--name", name], worker_env)
+            limit = serve.worker_limit(worker_env) or "no limit"
+            say(f"Prefect worker {name} (PREFECT_HOME {worker_env['PREFECT_HOME']}, runs at once: {limit})")
+            self.spawn(name, [serve.PREFECT, *serve.worker_args(POOL, worker_env, name=name)], worker_env)
         api_env = {
             **self.app_env(),
             "OCR_API_BIND": f"127.0.0.1:{self.api_port}",
@@ -354,6 +359,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, default=ROOT / "var" / "stack")
     parser.add_argument("--workers", type=int, default=2, help="Prefect process workers")
     parser.add_argument("--dask", type=int, default=0, help="Dask workers (0: pages on the flow's threads)")
+    parser.add_argument(
+        "--worker-limit",
+        type=int,
+        default=None,
+        help="flow runs at once per worker (default: OCR_WORKER_LIMIT, else the cores; 0: no limit)",
+    )
     parser.add_argument("--api-port", type=int, default=8000)
     parser.add_argument("--prefect-port", type=int, default=4200, help="(the Dask scheduler takes the next)")
     parser.add_argument("--pg-port", type=int, default=5433)
@@ -371,6 +382,7 @@ def main(argv: list[str] | None = None) -> int:
         api_port=args.api_port,
         workers=args.workers,
         dask=args.dask,
+        worker_limit=args.worker_limit,
         missed=args.missed_heartbeats,
     )
     signal.signal(signal.SIGTERM, _interrupt)

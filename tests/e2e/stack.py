@@ -51,7 +51,9 @@ def wait_for(predicate, timeout: float, what: str, interval: float = 0.5):
 
 
 @contextmanager
-def local_stack(*, workers: int = 2, dask: int = 0, start_timeout: float = 420):
+def local_stack(
+    *, workers: int = 2, dask: int = 0, worker_limit: int | None = None, start_timeout: float = 420
+):
     """The stack in a fresh directory (reachable by the `postgres` user when run as root), stopped and
     removed at the end. Yields the state it wrote (`stack.json`) plus `log_dir` and `process`."""
     base = Path(tempfile.mkdtemp(prefix="ocr-stack-", dir="/tmp"))
@@ -59,6 +61,8 @@ def local_stack(*, workers: int = 2, dask: int = 0, start_timeout: float = 420):
     command = [sys.executable, str(ROOT / "scripts" / "local_stack.py"), "--dir", str(base / "stack")]
     command += ["--workers", str(workers), "--dask", str(dask), "--pg-port", str(free_port())]
     command += ["--prefect-port", str(free_port_pair()), "--api-port", str(free_port())]
+    if worker_limit is not None:
+        command += ["--worker-limit", str(worker_limit)]
     env = {**os.environ, "PREFECT_LOGGING_LEVEL": "INFO"}
     env.pop("PREFECT_API_URL", None)
     out = open(base / "stack.out", "wb")  # noqa: SIM115 - the child writes it until the end
@@ -159,3 +163,43 @@ def database_rows(state: dict, sql: str, *params) -> list[tuple]:
 
     with psycopg.connect(state["database_url"].replace("postgres://", "postgresql://", 1)) as connection:
         return connection.execute(sql, params).fetchall()
+
+
+def parent_pid(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as stat:
+        return int(stat.read().rsplit(")", 1)[1].split()[1])
+
+
+def read_flow_run(state: dict, flow_run_id: str):
+    """The flow run as the stack's Prefect server has it."""
+    from uuid import UUID
+
+    from prefect import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings(updates={PREFECT_API_URL: state["prefect_api_url"]}):
+        with get_client(sync_client=True) as client:
+            return client.read_flow_run(UUID(str(flow_run_id)))
+
+
+def flow_run_state(state: dict, flow_run_id: str) -> str:
+    return read_flow_run(state, flow_run_id).state.type.value
+
+
+def flow_process(state: dict, flow_run_id: str) -> int:
+    """The pid of the flow-run process (Prefect's `infrastructure_pid`, `host:pid` or `pid`)."""
+    found = read_flow_run(state, flow_run_id).infrastructure_pid
+    assert found, f"flow run {flow_run_id} has no process id"
+    return int(str(found).rsplit(":", 1)[-1])
+
+
+def kill_run_and_worker(state: dict, flow_run_id: str) -> str:
+    """`kill -9` of the flow run's process and of the worker that started it (a lost worker machine);
+    returns the worker's name."""
+    flow_pid = flow_process(state, flow_run_id)
+    worker_pid = parent_pid(flow_pid)
+    workers = {pid: name for name, pid in state["pids"].items() if name.startswith("worker-")}
+    assert worker_pid in workers, f"the flow process {flow_pid} is not a child of a worker {workers}"
+    os.kill(flow_pid, signal.SIGKILL)
+    os.kill(worker_pid, signal.SIGKILL)
+    return workers[worker_pid]

@@ -14,35 +14,20 @@ from uuid import UUID
 
 import pytest
 
-from tests.e2e.stack import FAST_SETTINGS, FINISHED, Client, database_rows, local_stack, receipts, wait_for
+from tests.e2e.stack import (
+    FAST_SETTINGS,
+    FINISHED,
+    Client,
+    database_rows,
+    flow_process,
+    flow_run_state,
+    local_stack,
+    parent_pid,
+    receipts,
+    wait_for,
+)
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.timeout(900)]
-
-
-def parent_pid(pid: int) -> int:
-    with open(f"/proc/{pid}/stat") as stat:
-        return int(stat.read().rsplit(")", 1)[1].split()[1])
-
-
-def flow_process(state: dict, flow_run_id: str) -> int:
-    """The pid of the flow-run process (Prefect's `infrastructure_pid`, `host:pid` or `pid`)."""
-    from prefect import get_client
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    with temporary_settings(updates={PREFECT_API_URL: state["prefect_api_url"]}):
-        with get_client(sync_client=True) as client:
-            found = client.read_flow_run(UUID(flow_run_id)).infrastructure_pid
-    assert found, f"flow run {flow_run_id} has no process id"
-    return int(str(found).rsplit(":", 1)[-1])
-
-
-def flow_run_state(state: dict, flow_run_id: str) -> str:
-    from prefect import get_client
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    with temporary_settings(updates={PREFECT_API_URL: state["prefect_api_url"]}):
-        with get_client(sync_client=True) as client:
-            return client.read_flow_run(UUID(flow_run_id)).state.type.value
 
 
 def test_a_task_whose_worker_is_killed_finishes_on_the_other_worker(corpus):

@@ -20,6 +20,8 @@ logger = logging.getLogger(__name__)
 HEARTBEAT_EVENT = "prefect.flow-run.heartbeat"
 WAITING_STATES = frozenset({"SCHEDULED", "PAUSED"})  # not picked up yet: no process to send heartbeats
 FINAL_STATES = frozenset({"COMPLETED", "FAILED", "CANCELLED", "CRASHED"})
+ACTIVE_STATES = ("SCHEDULED", "PENDING", "RUNNING", "CANCELLING", "PAUSED")
+RUNS_PAGE = 200
 
 
 def prefect_client(api_url: str | None = None):
@@ -94,6 +96,37 @@ def flow_run_liveness(
         what = "heartbeat" if beat is not None else "heartbeat since the run entered " + state.name
         return Liveness(False, kind, f"no {what} for {silent:.0f} s (> {stale_after:.0f} s)", sign)
     return Liveness(True, kind, f"last sign of life {silent:.0f} s ago", sign)
+
+
+def flow_run_over(flow_run_id: str, *, api_url: str | None = None) -> bool:
+    """Whether this flow run is missing or in a final state (never a guess: False when the API cannot be
+    read)."""
+    liveness = flow_run_liveness(flow_run_id, stale_after=float("inf"), api_url=api_url)
+    return not liveness.alive and (liveness.state is None or liveness.state in FINAL_STATES)
+
+
+def runs_waiting_or_running(parameter: str, value: str, *, api_url: str | None = None) -> bool:
+    """Whether any flow run not yet final (scheduled, pending, running, cancelling, paused) has
+    `parameters[parameter] == value`, e.g. another run of the same task. True when the API cannot be read
+    or holds more active runs than it is worth paging through (10 pages of 200): never a guess that
+    leads to a second run of the same work."""
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.objects import StateType
+
+    active = FlowRunFilter(
+        state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType(s) for s in ACTIVE_STATES]))
+    )
+    try:
+        with prefect_client(api_url) as client:
+            for page in range(10):
+                runs = client.read_flow_runs(flow_run_filter=active, limit=RUNS_PAGE, offset=page * RUNS_PAGE)
+                if any(str((run.parameters or {}).get(parameter)) == str(value) for run in runs):
+                    return True
+                if len(runs) < RUNS_PAGE:
+                    return False
+    except Exception as exc:  # noqa: BLE001
+        logger.warning("cannot list active flow runs: %s", exc)
+    return True
 
 
 def flow_run_mark_crashed(flow_run_id: str, message: str, *, api_url: str | None = None) -> None:

@@ -258,6 +258,7 @@ def recover_on_startup(*, queued_older_than: float | None = None, webhooks: bool
         requeue_queued=True,
         queued_needs_dispatch=distributed,
         queued_older_than=queued_older_than,
+        run_is_over=queued_flow_run_over if distributed else None,
     )
     for task_id in task_ids:
         dispatch(task_id=task_id)
@@ -294,6 +295,20 @@ def flow_run_is_active(flow_run_id: str) -> bool:
     return liveness.alive
 
 
+def queued_flow_run_over(task_id: str, flow_run_id: str) -> bool:
+    """A queued task's recorded flow run is missing or final and no other flow run waits or runs for the
+    task (`flows.run_liveness`): its crash re-queue could not reach Prefect, or the run ended before it
+    started; the recovery submits it again. False when Prefect cannot be read."""
+    if not settings.PREFECT_API_URL:
+        return False
+    from flows.run_liveness import flow_run_over, runs_waiting_or_running
+
+    url = settings.PREFECT_API_URL
+    return flow_run_over(flow_run_id, api_url=url) and not runs_waiting_or_running(
+        "task_id", task_id, api_url=url
+    )
+
+
 def heartbeat_stale_seconds(heartbeat: float) -> float:
     return settings.OCR_HEARTBEAT_MISSED * heartbeat
 
@@ -301,8 +316,9 @@ def heartbeat_stale_seconds(heartbeat: float) -> float:
 def watch(*, interval: float, rounds: int | None = None, stop: threading.Event | None = None) -> None:
     """Distributed mode: the recovery, again every `interval` seconds (`manage.py recover_tasks
     --watch`): a task whose worker died is re-queued (or failed after `OCR_MAX_ATTEMPTS`), a cancel whose
-    run has no worker left ends `cancelled`, and a task whose flow run could not be created is handed to
-    Prefect again. One watcher per installation is enough; two do no harm (rows are locked)."""
+    run has no worker left ends `cancelled`, and a task whose flow run could not be created, or whose run
+    is over while the task waits queued (`queued_flow_run_over`), is handed to Prefect again. One watcher
+    per installation is enough; two do no harm (rows are locked)."""
     stop = stop or threading.Event()
     done = 0
     while not stop.is_set() and (rounds is None or done < rounds):

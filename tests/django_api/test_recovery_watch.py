@@ -84,3 +84,93 @@ def test_a_failing_round_does_not_end_the_watcher(distributed, monkeypatch):
     monkeypatch.setattr(seam, "recover_on_startup", broken)
     seam.watch(interval=0.01, rounds=3)
     assert len(rounds) == 3 and all(r["webhooks"] is False for r in rounds)
+
+
+def test_a_queued_task_whose_flow_run_is_over_is_submitted_again_within_its_attempts(
+    distributed, monkeypatch, project, alice
+):
+    dispatched, _ = distributed
+    monkeypatch.setattr(
+        seam, "queued_flow_run_over", lambda task_id, flow_run_id: flow_run_id.startswith("over")
+    )
+    old = timezone.now() - timedelta(minutes=5)
+
+    def queued(flow_run_id: str, *, step: str = "", attempts: int = 0, age=old) -> OcrTask:
+        task = OcrTask.objects.create(
+            project=project,
+            created_by=alice,
+            status="queued",
+            current_step=step,
+            attempts=attempts,
+            flow_run_id=flow_run_id,
+        )
+        OcrTask.objects.filter(pk=task.pk).update(updated_at=age)
+        return task
+
+    crashed = queued("over-1", step="requeued", attempts=1)  # on_crashed re-queued it, Prefect was down
+    never_ran = queued("over-2")  # its run ended before a worker ran it
+    used_up = queued("over-3", step="resubmitted", attempts=2)  # lost again: the third attempt
+    waiting = queued("waiting-1", attempts=1)  # its run waits for a worker
+    fresh = queued("over-4", age=timezone.now())  # changed just now: a request or hook may be on it
+
+    seam.watch(interval=0.01, rounds=1)
+
+    for task in (crashed, never_ran, used_up, waiting, fresh):
+        task.refresh_from_db()
+    assert sorted(dispatched) == sorted([str(crashed.pk), str(never_ran.pk)])
+    assert (crashed.status, crashed.current_step, crashed.attempts) == ("queued", "resubmitted", 1)
+    assert (never_ran.status, never_ran.attempts) == ("queued", 1)  # the lost run counts
+    assert (used_up.status, used_up.error_code, used_up.attempts) == ("failed", "interrupted", 3)
+    assert (waiting.status, waiting.current_step) == ("queued", "")
+    assert (fresh.status, fresh.attempts) == ("queued", 0)
+
+
+def test_a_crash_whose_resubmission_cannot_reach_prefect_is_submitted_by_the_watcher(
+    distributed, monkeypatch, project, alice
+):
+    """The flow's on_crashed hook and the recovery re-queue through the same DjangoPort.requeue_task;
+    when the hook cannot create the next flow run, the task is queued with its crashed run recorded and
+    the watcher hands it to Prefect."""
+    import flows.dispatch
+    from django_api.orchestration.django_port import DjangoPort
+    from flows.process import on_crashed
+    from flows.settings import use_port
+
+    dispatched, _ = distributed
+    task = OcrTask.objects.create(
+        project=project,
+        created_by=alice,
+        status="running",
+        attempts=1,
+        flow_run_id="over-crashed",
+        current_step="ocr",
+        pages_done=2,
+    )
+    kept = Document.objects.create(project=project, task=task, name="a.png", status="processed")
+    cut = Document.objects.create(project=project, task=task, name="b.png", status="processing")
+
+    def prefect_down(task_id, *, mode=None):
+        raise ConnectionError("Prefect API unreachable")
+
+    monkeypatch.setattr(flows.dispatch, "task_submit", prefect_down)
+
+    class CrashedRun:
+        parameters = {"task_id": str(task.pk)}
+        deployment_id = "a deployment"
+
+    with use_port(DjangoPort()), pytest.raises(ConnectionError):
+        on_crashed(None, CrashedRun(), None)
+    task.refresh_from_db()
+    assert (task.status, task.current_step, task.attempts, task.pages_done) == ("queued", "requeued", 1, 0)
+
+    OcrTask.objects.filter(pk=task.pk).update(updated_at=timezone.now() - timedelta(minutes=5))
+    monkeypatch.setattr(
+        seam, "queued_flow_run_over", lambda task_id, flow_run_id: flow_run_id == "over-crashed"
+    )
+    seam.watch(interval=0.01, rounds=1)
+
+    task.refresh_from_db()
+    assert dispatched == [str(task.pk)]
+    assert (task.status, task.current_step, task.attempts) == ("queued", "resubmitted", 1)
+    kept.refresh_from_db(), cut.refresh_from_db()
+    assert (kept.status, cut.status) == ("processed", "pending")

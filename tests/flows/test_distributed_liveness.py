@@ -14,7 +14,13 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.states import Completed, Running
 
 from flows.automations import ZOMBIE_AUTOMATION, ensure_zombie_automation
-from flows.run_liveness import flow_run_liveness, flow_run_mark_crashed, pool_workers
+from flows.run_liveness import (
+    flow_run_liveness,
+    flow_run_mark_crashed,
+    flow_run_over,
+    pool_workers,
+    runs_waiting_or_running,
+)
 
 
 @flow(name="liveness-probe")
@@ -116,3 +122,23 @@ def test_pool_workers_of_a_pool_without_workers_is_empty_and_a_missing_pool_rais
     assert pool_workers(name) == []
     with pytest.raises((ObjectNotFound, PrefectHTTPStatusError)):
         pool_workers(f"missing-{uuid4().hex[:8]}")
+
+
+@flow(name="liveness-task-probe")
+def task_probe(task_id: str) -> None:
+    return None
+
+
+def test_a_task_is_over_only_when_its_run_is_final_or_missing_and_no_other_run_waits_for_it(prefect_api):
+    from prefect.states import Crashed, Scheduled
+
+    task_id = str(uuid4())
+    with get_client(sync_client=True) as client:
+        crashed = client.create_flow_run(task_probe, parameters={"task_id": task_id}, state=Crashed())
+        other = client.create_flow_run(task_probe, parameters={"task_id": str(uuid4())}, state=Scheduled())
+    assert flow_run_over(str(crashed.id)) and flow_run_over(str(uuid4()))  # final; missing
+    assert not flow_run_over(str(other.id))  # waits for a worker
+    assert not runs_waiting_or_running("task_id", task_id)  # another task's run does not count
+    with get_client(sync_client=True) as client:
+        client.create_flow_run(task_probe, parameters={"task_id": task_id}, state=Scheduled())
+    assert runs_waiting_or_running("task_id", task_id)

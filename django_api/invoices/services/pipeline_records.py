@@ -80,8 +80,10 @@ def task_progress_save(
 
 
 def task_requeue(*, task_id, count_attempt: bool = False, max_attempts: int | None = None) -> bool:
-    """A running task handed back by a stopping process (SIGTERM/SIGINT, `flows.port.TaskRequeue`):
-    `queued` again, the stop not counted as an attempt, its progress reset (percent, pages and documents
+    """The one re-queue of a running task: handed back by a stopping process (SIGTERM/SIGINT,
+    `flows.port.TaskRequeue`), or whose flow run crashed (the flow's `on_crashed` hook through
+    `DjangoPort.requeue_task`) or lost its worker (the recovery, `services.recovery`). `queued` again, a
+    stop not counted as an attempt, its progress reset (percent, pages and documents
     done, step `requeued`); its documents still processing go back to pending, documents already finished
     keep their results or failures. A task no longer running (cancelling, cancelled, finished) is left as
     it is. `count_attempt` (its flow run crashed): the attempt counts, and a task that has had
@@ -94,7 +96,7 @@ def task_requeue(*, task_id, count_attempt: bool = False, max_attempts: int | No
         if not exhausted:
             _task_requeue_locked(task, count_attempt=count_attempt)
     if exhausted:
-        message = f"interrupted after {task.attempts} attempt(s)"
+        message = f"interrupted (worker or process lost) after {task.attempts} attempt(s)"
         task_finish(
             task_id=task_id, status=TaskStatus.FAILED, error_code="interrupted", error_message=message
         )

@@ -9,12 +9,17 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from django_api.invoices.models import Document, DocumentStatus, OcrTask, TaskStatus
-from django_api.invoices.services.pipeline_records import task_documents_left_fail
+from django_api.invoices.models import OcrTask, TaskStatus
+from django_api.invoices.services.pipeline_records import (
+    task_documents_left_fail,
+    task_finish,
+    task_requeue,
+)
 from django_api.invoices.services.webhooks import task_event_record
 
 logger = logging.getLogger(__name__)
-INTERRUPTED = "interrupted"
+REQUEUED = "requeued"  # the step of a task re-queued by task_requeue (the attempt counted)
+RESUBMITTED = "resubmitted"
 
 
 def tasks_recover_interrupted(
@@ -24,6 +29,7 @@ def tasks_recover_interrupted(
     is_alive: Callable[[str], bool] | None = None,
     queued_needs_dispatch: bool = False,
     queued_older_than: float | None = None,
+    run_is_over: Callable[[str, str], bool] | None = None,
 ) -> list[str]:
     """Tasks left `running` go back to `queued` (or fail with `interrupted` once they have had
     `max_attempts` attempts); `cancelling` ones become `cancelled`. Returns the ids of the tasks to hand to
@@ -32,8 +38,10 @@ def tasks_recover_interrupted(
 
     `is_alive(flow_run_id)`: tasks whose flow run is still alive elsewhere (distributed workers) are left
     alone (distributed mode: `seam.flow_run_is_active`, which also takes a run whose heartbeats stopped as
-    gone). `queued_needs_dispatch`: only queued tasks never handed to Prefect (no flow run) are returned;
-    `queued_older_than` (seconds): only those not changed for that long."""
+    gone). `queued_needs_dispatch`: only queued tasks never handed to Prefect (no flow run) are returned,
+    and (`run_is_over(task_id, flow_run_id)`) those whose flow run is missing or over with no other run
+    for them (`_queued_orphans_resubmit`); `queued_older_than` (seconds): only those not changed for that
+    long."""
     now = timezone.now()
     to_dispatch: list[str] = []
     with transaction.atomic():
@@ -47,39 +55,51 @@ def tasks_recover_interrupted(
         for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.RUNNING):
             if is_alive is not None and is_alive(task.flow_run_id):
                 continue
-            documents = Document.objects.filter(task=task, status=DocumentStatus.PROCESSING)
-            if task.attempts >= max_attempts:
-                message = f"interrupted (worker or process lost) after {task.attempts} attempt(s)"
-                task.status, task.finished_at = TaskStatus.FAILED, now
-                task.error_code, task.error_message = INTERRUPTED, message
-                task.save(
-                    update_fields=["status", "finished_at", "error_code", "error_message", "updated_at"]
-                )
-                documents.update(status=DocumentStatus.FAILED, error_code=INTERRUPTED, error_message=message)
-                task_event_record(task=task)
-                logger.warning("task %s failed: %s", task.id, message)
-            else:
-                task.status, task.current_step = TaskStatus.QUEUED, "requeued"
-                # its old progress goes (task_progress_save never lowers the stored percentage)
-                task.progress, task.pages_done, task.documents_done = 0.0, 0, 0
-                task.save(
-                    update_fields=[
-                        "status",
-                        "current_step",
-                        "progress",
-                        "pages_done",
-                        "documents_done",
-                        "updated_at",
-                    ]
-                )
-                documents.update(status=DocumentStatus.PENDING)
+            # the one re-queue of a run that ended without finishing its task (the flow's on_crashed
+            # hook calls it too, through DjangoPort.requeue_task): the attempt counts
+            if task_requeue(task_id=task.pk, count_attempt=True, max_attempts=max_attempts):
                 to_dispatch.append(str(task.id))
                 logger.warning("task %s re-queued after an interruption (attempt %d)", task.id, task.attempts)
+            else:
+                logger.warning("task %s failed: interrupted after %d attempt(s)", task.id, task.attempts)
         if requeue_queued:
             queued = OcrTask.objects.filter(status=TaskStatus.QUEUED).exclude(pk__in=to_dispatch)
-            if queued_needs_dispatch:
-                queued = queued.filter(flow_run_id="")
             if queued_older_than is not None:
                 queued = queued.filter(updated_at__lt=now - timedelta(seconds=queued_older_than))
+            if queued_needs_dispatch:
+                if run_is_over is not None:
+                    orphans = queued.exclude(flow_run_id="")
+                    to_dispatch.extend(_queued_orphans_resubmit(orphans, run_is_over, max_attempts))
+                queued = queued.filter(flow_run_id="")
             to_dispatch.extend(str(pk) for pk in queued.order_by("created_at").values_list("pk", flat=True))
     return to_dispatch
+
+
+def _queued_orphans_resubmit(
+    candidates, run_is_over: Callable[[str, str], bool], max_attempts: int
+) -> list[str]:
+    """Queued tasks whose recorded flow run is missing or over and no other flow run waits or runs for
+    them: the crash re-queue could not reach Prefect to submit the next attempt, or the run ended before
+    it started (lost before it was picked up, cancelled in Prefect's UI). Returns those to hand to Prefect
+    again (step `resubmitted`). The crash re-queue counted its attempt (step `requeued`); any other lost
+    run counts now, so that a run that never starts is not submitted forever: the task fails
+    `interrupted` once it has had `max_attempts`."""
+    resubmit: list[str] = []
+    for task in candidates.select_for_update().order_by("created_at"):
+        if not run_is_over(str(task.pk), task.flow_run_id):
+            continue
+        if task.current_step != REQUEUED:
+            task.attempts += 1
+            if task.attempts >= max_attempts:
+                task.save(update_fields=["attempts", "updated_at"])
+                message = f"interrupted (its flow run ended before it ran) after {task.attempts} attempt(s)"
+                task_finish(
+                    task_id=task.pk, status=TaskStatus.FAILED, error_code="interrupted", error_message=message
+                )
+                logger.warning("task %s failed: %s", task.id, message)
+                continue
+        task.current_step = RESUBMITTED
+        task.save(update_fields=["attempts", "current_step", "updated_at"])
+        resubmit.append(str(task.pk))
+        logger.warning("task %s: flow run %s is over, submitted again", task.id, task.flow_run_id)
+    return resubmit

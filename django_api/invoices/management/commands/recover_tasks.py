@@ -6,8 +6,9 @@ mode: new flow runs; in embedded mode the API server's executor picks them up at
 
 `--watch SECONDS` (distributed mode): keep doing it every SECONDS until stopped. A Running flow run whose
 heartbeats stopped (its worker or machine died) is taken as gone: its task becomes a new flow run
-(counting the attempt, up to `OCR_MAX_ATTEMPTS`) and a task being cancelled ends `cancelled`. Run one
-such watcher next to the API (docs/operations.md)."""
+(counting the attempt, up to `OCR_MAX_ATTEMPTS`) and a task being cancelled ends `cancelled`. A queued
+task whose flow run is missing or over, with no other run for it (its crash re-queue could not reach
+Prefect), is submitted again. Run one such watcher next to the API (docs/operations.md)."""
 
 from __future__ import annotations
 

@@ -64,12 +64,7 @@ from ocr_tasks.extraction.rows import document_rows
 from ocr_tasks.invoice_types import Invoice
 from ocr_tasks.ocr_types import OcrDocument
 from ocr_tasks.vendor_memory import VendorMemory, learn
-from ocr_tasks.vendor_memory.identity import (
-    find_memory_by_identifiers,
-    identifiers_of,
-    memories_in_text,
-    vendor_identifiers,
-)
+from ocr_tasks.vendor_memory.identity import ID_FIELDS, document_memory, review_memory, vendor_identifiers
 from ocr_tasks.vendor_memory.recall import memory_candidates
 from ocr_tasks.vendor_memory.shapes import LEARNABLE_FIELDS
 
@@ -113,9 +108,8 @@ class LibraryTeacher:
         return list(self.held)
 
     def teach(self, *, ocr: OcrDocument, extracted: Invoice, final: dict[str, str | None]) -> None:
-        values = {n: extracted.get(n) for n in ("vendor_tax_id", "iban", "vendor_name")}
-        values.update({n: final[n] for n in values if final.get(n)})
-        current = find_memory_by_identifiers(self.held, identifiers_of(values))
+        identity = {n: final[n] for n in ID_FIELDS if n in final}  # the reviewed identifying values
+        current = review_memory(self.held, extracted, identity)
         memory = learn(current, ocr=ocr, extracted=extracted, final=final, actor="bench", when=WHEN)
         self.held = [m for m in self.held if m is not current]
         if memory is not None:
@@ -216,18 +210,18 @@ def lookup_seconds(document: OcrDocument, general: Invoice, memories: Sequence[V
     `extract_invoice`; the rows are built by the general engine anyway)."""
     rows = document_rows(document)
     started = time.process_time()
-    identifiers = vendor_identifiers(general)
-    memory = find_memory_by_identifiers(memories, identifiers)
-    if memory is None:
-        memory = memories_in_text(memories, "\n".join(r.text for r in rows), identifiers)
+    memory = document_memory(memories, vendor_identifiers(general), rows, "\n".join(r.text for r in rows))
     if memory is not None:
         memory_candidates(rows, memory)
     return time.process_time() - started
 
 
+DECOY_WORDS = ("jalan", "taman", "strasse", "gmbh", "sdn", "bhd", "rue", "avenue", "road", "market", "kg")
+
+
 def decoys(memories: Sequence[VendorMemory], n: int, seed: int) -> list[VendorMemory]:
-    """`n` made-up vendors (their own VAT ids, IBAN-like ids and names) with real lessons, so that the
-    look-up searches a project with many vendors."""
+    """`n` made-up vendors (their own VAT ids, IBAN-like ids, names and letterheads) with real lessons, so
+    that the look-up searches a project with many vendors."""
     if not memories or n <= 0:
         return []
     rng = random.Random(seed)
@@ -235,7 +229,8 @@ def decoys(memories: Sequence[VendorMemory], n: int, seed: int) -> list[VendorMe
     for i in range(n):
         model = memories[i % len(memories)]
         vat = f"vat:XX{rng.randrange(10**11):011d}"
-        ids = (vat, f"iban:ZZ{rng.randrange(10**18):018d}", f"name:decoy vendor {i}")
+        head = f"head:decoy vendor {i} " + " ".join(rng.choice(DECOY_WORDS) for _ in range(12))
+        ids = (vat, f"iban:ZZ{rng.randrange(10**18):018d}", f"name:decoy vendor {i}", head)
         out.append(replace(model, key=vat, identifiers=ids, name=f"Decoy Vendor {i}"))
     return out
 

@@ -311,16 +311,15 @@ def _currency_field(rows: list[Row], country: str | None) -> FieldValue | None:
 
 
 def _memory_of(
-    memories: Sequence[VendorMemory], grouped: dict[str, list[Candidate]], full_text: str
+    memories: Sequence[VendorMemory], grouped: dict[str, list[Candidate]], rows: list[Row], full_text: str
 ) -> VendorMemory | None:
     """The memory of the document's vendor: by the general engine's best vendor VAT id, IBAN and name,
-    else by a VAT id, IBAN or tax number of a memory printed anywhere on the page."""
-    from ocr_tasks.vendor_memory.identity import find_memory_by_identifiers, identifiers_of, memories_in_text
+    else by a VAT id, IBAN or tax number of a memory printed anywhere on the page, else by the
+    letterhead (`vendor_memory.identity.document_memory`)."""
+    from ocr_tasks.vendor_memory.identity import document_memory, identifiers_of
 
     values = {name: _top_value(grouped.get(name, [])) for name in ("vendor_tax_id", "iban", "vendor_name")}
-    identifiers = identifiers_of(values)
-    found = find_memory_by_identifiers(memories, identifiers)
-    return found if found is not None else memories_in_text(memories, full_text, identifiers)
+    return document_memory(memories, identifiers_of(values), rows, full_text)
 
 
 def _top_value(cands: list[Candidate]) -> str | None:
@@ -338,7 +337,7 @@ def _recall(
     day_first: bool | None,
 ) -> tuple[VendorMemory | None, list[Candidate]]:
     """The document's vendor memory among `memories` and its candidates (none without a memory)."""
-    memory = _memory_of(memories, grouped, full_text) if memories else None
+    memory = _memory_of(memories, grouped, rows, full_text) if memories else None
     if memory is None:
         return None, []
     from ocr_tasks.vendor_memory.recall import memory_candidates

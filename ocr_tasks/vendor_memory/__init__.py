@@ -4,7 +4,9 @@ next document (issue 15). Pure library: no Django, Prefect or storage here; the 
 `extract_invoice(..., memories=...)`.
 
 - `lessons`: `FieldLesson`, `VendorMemory` (frozen, JSON round trip).
-- `identity`: `vendor_identifiers` (vat:, iban:, tax:, name:, strongest first), `find_memory`.
+- `identity`: `vendor_identifiers` (vat:, iban:, tax:, name:, head:, strongest first), `find_memory`,
+  `document_memory` (the look-up `extract_invoice` does), `review_memory` (the memory a review teaches).
+- `letterhead`: the text of the first rows of page 1, a vendor's weakest identifier (`head:`).
 - `learning`: `learn` (a reviewed document -> the vendor's memory), `forget_field`.
 - `recall`: memory candidates for `extract_invoice` (label, side, shape, place; track record).
 - `template_export`: `memory_template` (invoice2data YAML).
@@ -19,14 +21,18 @@ Contract notes (additions to the brief, nothing renamed):
   the engine that was right on them. `Invoice.memory["fields"]` lists the fields whose value the memory
   gave, alone or agreeing with the engine; `learn` counts a correction of those as a miss.
 - `learn` keeps the memory's `key` unless the review brings a stronger identifier (a VAT id for a memory
-  keyed by name): then the key becomes that identifier, so a caller storing memories by key must update
-  the record `find_memory` found. A new memory takes its identifiers from the extraction and `final`; a
-  known one gains only identifiers given in `final` (reviewed or confirmed values), never an
-  unreviewed reading. `learn` returns a memory with no lessons (rather than None) when the vendor is
-  identified but nothing on the page could be located.
+  keyed by name) or replaces an unreviewed key: then the key becomes that identifier, so a caller storing
+  memories by key must update the record it found. Identity comes from reviewed values (`learn(...,
+  identity=...)`, by default the identifying fields in `final`): a new memory takes the reviewed
+  identifiers and, for the identifying fields not reviewed yet, the engine's reading marked
+  `VendorMemory.unreviewed` (a correction is used at once); a reviewed value replaces every unreviewed
+  identifier of its kind, key included; a known memory gains only reviewed identifiers. A letterhead
+  (`head:`) is kept too, never as the key. `learn` returns a memory with no lessons (rather than None)
+  when the vendor is identified but nothing on the page could be located.
 - `find_memory` ignores an identifier that several memories carry; `extract_invoice` falls back to a
   memory whose VAT id, IBAN or tax number is printed on the page only when exactly one memory has the
-  most of them printed and its VAT id does not contradict the one the engine read.
+  most of them printed and its VAT id does not contradict the one the engine read; then to a memory
+  whose letterhead matches the page's (rapidfuzz ratio >= 90, no other memory within 3 points).
 
 Imports `ocr_tasks.extraction` (rows, candidates, keywords); `ocr_tasks.extraction.extract` imports this
 package lazily (only when memories are given), so neither import cycles nor slows the other.

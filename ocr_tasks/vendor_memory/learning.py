@@ -19,8 +19,9 @@ from ocr_tasks.extraction.rows import document_rows
 from ocr_tasks.geometry import BBox
 from ocr_tasks.invoice_types import Invoice
 from ocr_tasks.ocr_types import OcrDocument
-from ocr_tasks.vendor_memory.identity import identifiers_of, normalise_name, strength
+from ocr_tasks.vendor_memory.identity import ID_FIELDS, normalise_name, reviewed_identity, strength
 from ocr_tasks.vendor_memory.lessons import FieldLesson, VendorMemory
+from ocr_tasks.vendor_memory.letterhead import HEAD, letterhead, with_head
 from ocr_tasks.vendor_memory.locate import Evidence, locate, same_value
 from ocr_tasks.vendor_memory.recall import PLACE_TOLERANCE
 from ocr_tasks.vendor_memory.shapes import LEARNABLE_FIELDS, value_format
@@ -103,12 +104,6 @@ def _review(
     return missed  # many confirmations: one contrary review is counted, not obeyed
 
 
-def _identifiers(extracted: Invoice, final: Mapping[str, str | None]) -> tuple[str, ...]:
-    values = {name: extracted.get(name) for name in ("vendor_tax_id", "iban", "vendor_name")}
-    values.update({name: final[name] for name in ("vendor_tax_id", "iban", "vendor_name") if name in final})
-    return identifiers_of(values)
-
-
 def _evidence(rows: list, extracted: Invoice, final: Mapping[str, str | None]) -> dict[str, Evidence]:
     """Where each reviewed value is printed. A value printed once for two fields (the amount due that is
     the total, under `Total`) is evidence only for the field its label names; the other field's value is
@@ -145,21 +140,29 @@ def learn(
     final: Mapping[str, str | None],
     actor: str,
     when: datetime,
+    identity: Mapping[str, str | None] | None = None,
 ) -> VendorMemory | None:
     """The vendor's memory after a review: `final` holds each reviewed field's value (a correction, or
     the extracted value confirmed at approval; None: the field has no value). `extracted` is the result
-    the reviewer saw (its `memory` says which fields the memory predicted). None when the vendor cannot
-    be identified (no VAT id, IBAN, tax number or name) or nothing is left to remember."""
-    if memory is None:
-        identifiers = _identifiers(extracted, final)
-    else:  # a known vendor gains only identifiers a reviewer gave (never an unreviewed misreading)
-        reviewed = identifiers_of(
-            {n: final[n] for n in ("vendor_tax_id", "iban", "vendor_name") if final.get(n)}
-        )
-        identifiers = tuple(sorted(dict.fromkeys((*memory.identifiers, *reviewed)), key=strength))
-    if not identifiers:
+    the reviewer saw (its `memory` says which fields the memory predicted). `identity`: the reviewed
+    values of the vendor's identifying fields (`vendor_tax_id`, `iban`, `vendor_name`: corrected, or
+    confirmed at approval), when they are not all in `final`; by default those in `final`.
+
+    Identity (`identity.reviewed_identity`): the reviewed identifiers; a new memory also takes the
+    engine's reading of the identifying fields not reviewed yet, kept as `unreviewed` (a correction is
+    used at once), and a reviewed value replaces the unreviewed ones of its kind. The key is the
+    strongest reviewed identifier (the strongest unreviewed one while none is reviewed): an engine
+    that read the buyer's VAT id as the vendor's keys the memory only until a reviewer corrects or
+    confirms the vendor's. The page's letterhead is kept too (`head:`, the weakest identifier). None when the
+    vendor cannot be identified or nothing is left to remember."""
+    if identity is None:
+        identity = {name: final[name] for name in ID_FIELDS if name in final}
+    identifiers, unreviewed = reviewed_identity(memory, extracted, identity)
+    if not any(strength(i) < strength(HEAD) for i in identifiers):
         return None
+    key = _key(memory, identifiers, unreviewed)  # never a letterhead
     rows = document_rows(ocr)
+    identifiers = with_head(identifiers, letterhead(rows))
     used = set((extracted.memory or {}).get("fields", ())) if extracted.memory else set()
     stamp = when.isoformat()
     lessons = dict(memory.lessons) if memory is not None else {}
@@ -182,13 +185,27 @@ def learn(
             lessons.pop(field, None)
         else:
             lessons[field] = lesson
-    name = final.get("vendor_name") or extracted.get("vendor_name") or (memory.name if memory else "")
-    key = (
-        memory.key
-        if memory is not None and strength(memory.key) <= strength(identifiers[0])
-        else identifiers[0]
+    name = identity.get("vendor_name") or (memory.name if memory else "") or extracted.get("vendor_name")
+    return VendorMemory(
+        key=key,
+        identifiers=identifiers,
+        name=str(name or ""),
+        lessons=lessons,
+        unreviewed=unreviewed,
     )
-    return VendorMemory(key=key, identifiers=identifiers, name=str(name or ""), lessons=lessons)
+
+
+def _key(memory: VendorMemory | None, identifiers: tuple[str, ...], unreviewed: tuple[str, ...]) -> str:
+    """The memory's key: its strongest reviewed identifier (the strongest unreviewed one while none is
+    reviewed); a known memory keeps its key while it is one of its identifiers and nothing better came."""
+
+    def rank(identifier: str) -> tuple[bool, int]:
+        return identifier in unreviewed, strength(identifier)
+
+    best = min((i for i in identifiers if strength(i) < strength(HEAD)), key=rank)
+    if memory is not None and memory.key in identifiers and rank(memory.key) <= rank(best):
+        return memory.key
+    return best
 
 
 def forget_field(memory: VendorMemory, field: str) -> VendorMemory | None:

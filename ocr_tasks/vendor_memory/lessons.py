@@ -81,12 +81,16 @@ class FieldLesson:
 @dataclass(frozen=True, slots=True)
 class VendorMemory:
     """One vendor's lessons. `key` is its strongest identifier (`vat:DE123456789`); `identifiers` all of
-    them, strongest first; `name` the display name; `lessons` field name -> lesson."""
+    them, strongest first; `name` the display name; `lessons` field name -> lesson. `unreviewed`: those
+    of `identifiers` taken from the engine's reading of a corrected document before a reviewer confirmed
+    or corrected them (a memory is used at once after a correction; its vendor's identity is reviewed at
+    approval at the latest, and a reviewed value replaces a contradicting unreviewed one, key included)."""
 
     key: str
     identifiers: tuple[str, ...]
     name: str = ""
     lessons: Mapping[str, FieldLesson] = field(default_factory=dict)
+    unreviewed: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -94,6 +98,7 @@ class VendorMemory:
             "identifiers": list(self.identifiers),
             "name": self.name,
             "lessons": {name: lesson.to_dict() for name, lesson in self.lessons.items()},
+            "unreviewed": list(self.unreviewed),
         }
 
     @classmethod
@@ -106,4 +111,5 @@ class VendorMemory:
                 str(name): FieldLesson.from_dict(lesson)
                 for name, lesson in (data.get("lessons") or {}).items()
             },
+            unreviewed=tuple(str(i) for i in data.get("unreviewed", ())),
         )

@@ -30,7 +30,7 @@ from django_api.invoices.models import (
     VendorMemory,
 )
 from django_api.invoices.models.projects import WRITE_ROLES
-from django_api.invoices.reviewed_values import reviewed_invoice
+from django_api.invoices.reviewed_values import current_fields
 from django_api.invoices.selectors.projects import project_role
 from django_api.invoices.services.projects import require_write_role
 
@@ -73,11 +73,43 @@ def _store(*, project: Project, row: VendorMemory | None, memory) -> VendorMemor
     return row
 
 
+def _learned_corrections(document: Document) -> set[str]:
+    """The fields whose corrections on `document` its vendor's memory has learned."""
+    return set(
+        VendorLesson.objects.filter(document=document, action=LessonAction.CORRECTED).values_list(
+            "field", flat=True
+        )
+    )
+
+
+def _pending_corrections(document: Document, result: DocumentResult) -> dict[str, Any]:
+    """The document's corrections its vendor's memory has not learned yet: those made while the vendor
+    was known only by the engine's unreviewed reading (see `_learn`)."""
+    learned = _learned_corrections(document)
+    return {name: value for name, value in result.corrected_fields.items() if name not in learned}
+
+
 def _learn(
-    *, user, project: Project, document: Document, result: DocumentResult, final: Mapping, action: str
+    *,
+    user,
+    project: Project,
+    document: Document,
+    result: DocumentResult,
+    final: Mapping,
+    corrected: set[str],
+    identity: Mapping[str, Any],
 ) -> VendorMemory | None:
+    """Teach the memory of the document's vendor `final` ({field: reviewed value}; the `corrected` ones
+    are corrections, the rest confirmations). `identity`: the reviewed values of the vendor's identifying
+    fields (corrected, or confirmed at approval). A correction made before they are reviewed teaches a
+    memory keyed by the engine's reading, marked unreviewed (used at once); the reviewed values replace
+    it (`ocr_tasks.vendor_memory.learn`), and when they name another memory of the project, that one is
+    taught the document's corrections and the unreviewed one goes. A correction of a document whose
+    vendor the engine could not identify at all is learned once its identity is reviewed
+    (`_pending_corrections`)."""
     from ocr_tasks.result_types import DocumentResult as StoredResult
-    from ocr_tasks.vendor_memory import find_memory, learn
+    from ocr_tasks.vendor_memory import learn
+    from ocr_tasks.vendor_memory.identity import review_memory
 
     if not final or not result.result:
         return None
@@ -85,20 +117,37 @@ def _learn(
     if stored.ocr is None or stored.invoice is None or stored.invoice.source == "einvoice":
         return None  # an e-invoice is read from its XML: there is no place on a page to learn
     loaded = _library_memories(project)
-    reviewed = reviewed_invoice(result)  # the vendor as the reviewer left it (a corrected VAT id counts)
-    known = find_memory([m for _, m in loaded], reviewed) or find_memory(
-        [m for _, m in loaded], stored.invoice
+    taught_key = (
+        VendorLesson.objects.filter(document=document, action=LessonAction.CORRECTED)
+        .order_by("-at")
+        .values_list("vendor_key", flat=True)
+        .first()
     )
+    taught = next((m for _, m in loaded if m.key == taught_key), None)
+    known = review_memory([m for _, m in loaded], stored.invoice, identity, taught=taught)
     row = next((r for r, m in loaded if m is known), None) if known is not None else None
     when = timezone.now()
-    learned = learn(
-        known,
-        ocr=stored.ocr,
-        extracted=stored.invoice,
-        final=dict(final),
-        actor=user.get_username(),
-        when=when,
-    )
+
+    def teach(memory, values: Mapping):
+        return learn(
+            memory,
+            ocr=stored.ocr,
+            extracted=stored.invoice,
+            final=dict(values),
+            actor=user.get_username(),
+            when=when,
+            identity=identity,
+        )
+
+    learned = teach(known, final)
+    if learned is not None and row is not None and learned.key != row.key:
+        other = next(((r, m) for r, m in loaded if r.key == learned.key and r.pk != row.pk), None)
+        if other is not None:
+            # the reviewed identity names another vendor's memory: the one keyed by the engine's
+            # unreviewed reading goes, and the document's corrections teach the vendor's own
+            row.delete()
+            row, known = other
+            learned = teach(known, {**result.corrected_fields, **final})
     if learned is None and known is None:
         return None
     kept = _store(project=project, row=row, memory=learned)
@@ -109,7 +158,7 @@ def _learn(
                 project=project,
                 vendor_key=key,
                 field=name,
-                action=action,
+                action=LessonAction.CORRECTED if name in corrected else LessonAction.CONFIRMED,
                 user=user,
                 document=document,
                 at=when,
@@ -135,19 +184,37 @@ def _safely(document: Document, learning: Callable[[], VendorMemory | None]) -> 
         return None
 
 
+def _reviewed_identity(result: DocumentResult, *, approved: bool) -> dict[str, Any]:
+    """The reviewed values of the vendor's identifying fields: those reviewers corrected; at approval,
+    every current value (the fields left as the engine read them are confirmed then, not before)."""
+    from ocr_tasks.vendor_memory.identity import ID_FIELDS
+
+    if approved:
+        current = current_fields(result)
+        return {name: current.get(name) for name in ID_FIELDS}
+    return {name: result.corrected_fields[name] for name in ID_FIELDS if name in result.corrected_fields}
+
+
 def vendor_memory_learn(
     *, user, project: Project, document: Document, result: DocumentResult, final: Mapping, action: str
 ) -> VendorMemory | None:
     """Teach the project's memory of the document's vendor the reviewed values `final` ({field: value};
-    `action`: `corrected` or `confirmed`). Members without a write role teach nothing. Never raises: a
-    failure is logged and rolled back alone (the caller's change stands). Returns the stored row (None:
-    nothing learned, or the memory was dropped)."""
+    `action`: `corrected` or `confirmed`), the vendor identified by its reviewed values. Members without
+    a write role teach nothing. Never raises: a failure is logged and rolled back alone (the caller's
+    change stands). Returns the stored row (None: nothing learned, or the memory was dropped)."""
+    approved = action == LessonAction.CONFIRMED
     if not _teaches(user=user, project=project, document=document):
         return None
     return _safely(
         document,
         lambda: _learn(
-            user=user, project=project, document=document, result=result, final=final, action=action
+            user=user,
+            project=project,
+            document=document,
+            result=result,
+            final=final,
+            corrected=set() if approved else set(final),
+            identity=_reviewed_identity(result, approved=approved),
         ),
     )
 
@@ -155,21 +222,33 @@ def vendor_memory_learn(
 def corrections_learn(
     *, user, project: Project, document: Document, result: DocumentResult, changed: Mapping[str, Any]
 ) -> VendorMemory | None:
-    """A reviewer's corrections of `changed` fields ({field: new value})."""
-    return vendor_memory_learn(
-        user=user,
-        project=project,
-        document=document,
-        result=result,
-        final=changed,
-        action=LessonAction.CORRECTED,
-    )
+    """A reviewer's corrections of `changed` fields ({field: new value}), with the document's earlier
+    corrections not learned yet (`_pending_corrections`). Never raises, like `vendor_memory_learn`."""
+    if not _teaches(user=user, project=project, document=document):
+        return None
+
+    def correct() -> VendorMemory | None:
+        final = {**_pending_corrections(document, result), **changed}
+        return _learn(
+            user=user,
+            project=project,
+            document=document,
+            result=result,
+            final=final,
+            corrected=set(final),
+            identity=_reviewed_identity(result, approved=False),
+        )
+
+    return _safely(document, correct)
 
 
 def approval_learn(*, user, project: Project, document: Document) -> VendorMemory | None:
-    """An approval: every field found by the extraction and left as it was is confirmed (corrected fields
-    were learned when corrected). A document confirms its vendor's memory once (a second approval after
-    a later correction confirms nothing again). Never raises, like `vendor_memory_learn`."""
+    """An approval: every field found by the extraction and left as it was is confirmed; corrections
+    were learned when made, or are now when their vendor was not known then (`_pending_corrections`).
+    A document confirms its vendor's memory once (a second approval after a later correction confirms
+    nothing again). Never raises, like `vendor_memory_learn`."""
+    if not _teaches(user=user, project=project, document=document):
+        return None
 
     def confirm() -> VendorMemory | None:
         if VendorLesson.objects.filter(document=document, action=LessonAction.CONFIRMED).exists():
@@ -182,17 +261,17 @@ def approval_learn(*, user, project: Project, document: Document) -> VendorMemor
             for name, field in result.fields.items()
             if name not in result.corrected_fields and field.get("value") is not None
         }
+        pending = _pending_corrections(document, result)
         return _learn(
             user=user,
             project=project,
             document=document,
             result=result,
-            final=confirmed,
-            action=LessonAction.CONFIRMED,
+            final={**confirmed, **pending},
+            corrected=set(pending),
+            identity=_reviewed_identity(result, approved=True),
         )
 
-    if not _teaches(user=user, project=project, document=document):
-        return None
     return _safely(document, confirm)
 
 

@@ -30,7 +30,7 @@ from ocr_tasks.extraction.identifier_fields import (
 )
 from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.extraction.line_items import extract_line_items
-from ocr_tasks.extraction.options import ExtractionOptions
+from ocr_tasks.extraction.options import ExtractionOptions, RegionReader
 from ocr_tasks.extraction.party_fields import vendor_address_candidate, vendor_name_candidates
 from ocr_tasks.extraction.reread import reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
@@ -335,14 +335,25 @@ def _recall(
     rows: list[Row],
     full_text: str,
     day_first: bool | None,
+    region_reader: RegionReader | None = None,
 ) -> tuple[VendorMemory | None, list[Candidate]]:
-    """The document's vendor memory among `memories` and its candidates (none without a memory)."""
+    """The document's vendor memory among `memories` and its candidates (none without a memory); with a
+    region reader (the OCR path), the remembered regions where the page's text gave a lesson no value
+    are read again (`vendor_memory.region_recall`)."""
     memory = _memory_of(memories, grouped, rows, full_text) if memories else None
     if memory is None:
         return None, []
     from ocr_tasks.vendor_memory.recall import memory_candidates
 
-    return memory, memory_candidates(rows, memory, day_first=day_first)
+    found = memory_candidates(rows, memory, day_first=day_first)
+    if region_reader is not None:
+        from ocr_tasks.vendor_memory.region_recall import reread_candidates
+
+        recalled = {c.field for c in found}
+        found += reread_candidates(
+            rows, memory, region_reader, recalled=recalled, engine_fields=set(grouped), day_first=day_first
+        )
+    return memory, found
 
 
 def _apply_memory(
@@ -408,7 +419,7 @@ def extract_invoice(
         score_candidates(extra, scorer=options.scorer)
         candidates += extra
     grouped = group_by_field(candidates)
-    memory, memory_cands = _recall(memories, grouped, rows, full_text, day_first)
+    memory, memory_cands = _recall(memories, grouped, rows, full_text, day_first, options.region_reader)
     grouped = group_by_field(candidates + [c for c in memory_cands if not c.features["memory_weak"]])
 
     chosen: dict[str, Candidate | None] = _choose_amounts(grouped)

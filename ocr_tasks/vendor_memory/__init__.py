@@ -9,6 +9,8 @@ next document (issue 15). Pure library: no Django, Prefect or storage here; the 
 - `letterhead`: the text of the first rows of page 1, a vendor's weakest identifier (`head:`).
 - `learning`: `learn` (a reviewed document -> the vendor's memory), `forget_field`.
 - `recall`: memory candidates for `extract_invoice` (label, side, shape, place; track record).
+- `region_recall`: on the OCR path, a remembered region the page's text gave no value read again
+  (one crop per field, with `ExtractionOptions.region_reader`).
 - `template_export`: `memory_template` (invoice2data YAML).
 - `locate`, `shapes`: where a value is printed and what it looks like.
 

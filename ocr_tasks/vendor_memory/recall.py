@@ -180,30 +180,64 @@ def lesson_candidates(
         found = [item for item in found if _at_place(item[0].bbox, item[1].page, lesson)]
     for reading, row, quality in found:
         moved = _distance(reading.bbox, lesson.box) if row.page == lesson.page else 1.0
-        quality *= 1.0 - min(0.3, moved)  # the label wins over the place, by a little less when it moved
-        if ambiguous:
-            quality *= AMBIGUOUS
-        score = (AMBIGUOUS_SCORE if ambiguous else MEMORY_SCORE) + MEMORY_WEIGHT * quality * record
-        c = Candidate(
-            field=lesson.field,
-            value=reading.value,
-            raw_text=reading.printed,
-            page=row.page,
-            bbox=reading.bbox,
-            ocr_confidence=row.span_confidence(reading.start, reading.end),
-            features={
-                "memory": quality,
-                "memory_moved": moved,
-                "memory_score": score,
-                "memory_weak": float(ambiguous or not lesson.corrected),
-            },
-            row_index=index.get(id(row), -1),
+        out.append(
+            memory_candidate(
+                lesson,
+                value=reading.value,
+                printed=reading.printed,
+                page=row.page,
+                bbox=reading.bbox,
+                ocr_confidence=row.span_confidence(reading.start, reading.end),
+                quality=quality,
+                moved=moved,
+                ambiguous=ambiguous,
+                row_index=index.get(id(row), -1),
+                record=record,
+            )
         )
-        c.score = score
-        c.confidence = lesson_confidence(lesson, quality)
-        c.features["memory_confidence"] = c.confidence  # kept when a chooser rescores its pool
-        out.append(c)
     return out
+
+
+def memory_candidate(
+    lesson: FieldLesson,
+    *,
+    value: str,
+    printed: str,
+    page: int,
+    bbox: BBox,
+    ocr_confidence: float,
+    quality: float,
+    moved: float,
+    ambiguous: bool = False,
+    row_index: int = -1,
+    record: float | None = None,
+) -> Candidate:
+    """A candidate read by `lesson` (`quality` 0-1: how well label, shape and place matched; `moved`:
+    how far from the remembered place), scored above the general engine's usual range."""
+    record = track_record(lesson) if record is None else record
+    quality *= 1.0 - min(0.3, moved)  # the label wins over the place, by a little less when it moved
+    if ambiguous:
+        quality *= AMBIGUOUS
+    score = (AMBIGUOUS_SCORE if ambiguous else MEMORY_SCORE) + MEMORY_WEIGHT * quality * record
+    c = Candidate(
+        field=lesson.field,
+        value=value,
+        raw_text=printed,
+        page=page,
+        bbox=bbox,
+        ocr_confidence=ocr_confidence,
+        features={
+            "memory": quality,
+            "memory_moved": moved,
+            "memory_score": score,
+            "memory_weak": float(ambiguous or not lesson.corrected),
+        },
+        row_index=row_index,
+    )
+    c.score = score
+    c.confidence = lesson_confidence(lesson, quality)
+    c.features["memory_confidence"] = c.confidence  # kept when a chooser rescores its pool
+    return c
 
 
 def memory_candidates(

@@ -25,7 +25,9 @@ Scoring rules (per document and field; a field that is not extracted counts as w
 - einvoice-dev (`<set>/pdf/*.pdf`, labels beside): our field names; line_items is the number of items.
 - vendor_name and customer_name (einvoice-dev) as vendor_name above, without the containment rule.
 - invoice_number, vendor_tax_id, iban: exact after removing whitespace, case-insensitive. currency: exact
-  ISO code. line_items: the number of extracted items equals the label's count.
+  ISO code. line_items: the number of extracted items equals the label's count; unlabelled (not scored)
+  on PDFs whose embedded XML is a Factur-X MINIMUM or BASIC WL profile, which lists no lines (the loader
+  reads the profile with the `factur-x` library; the header line says how many documents).
 - Macro mean: mean of the per-field accuracies.
 - Calibration: over the fields that were extracted, the accuracy of those with confidence >= 0.9, between
   0.5 and 0.9, and < 0.5 (a meaningful confidence has the first clearly above the last).
@@ -49,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from extraction_corpus import (
     CACHE,
+    PROFILES_WITHOUT_LINES,
     LabelledDocument,
     cached_enhanced_reading,
     cached_image_text,
@@ -321,6 +324,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{second_name}"
         f", second opinion {'RapidOCR when the total or date is unsure' if args.second_opinion else 'off'}"
     )
+    lineless = [d for d in docs if d.profile in PROFILES_WITHOUT_LINES]
+    if lineless:
+        print(
+            f"line_items unlabelled on {len(lineless)} documents whose embedded XML is a Factur-X "
+            f"{' / '.join(sorted({d.profile for d in lineless}))} profile (no lines in the XML)"
+        )
     for scorer in scorers:
         result = evaluate(
             docs,

@@ -10,6 +10,9 @@ Label mapping (see the docstring of extraction_accuracy.py for the scoring rules
   PDF, our field names already): invoice_number, invoice_date, due_date, vendor_name, customer_name,
   currency, subtotal, tax_amount, total, amount_due, vendor_tax_id, iban, and line_items (a count). The
   PDFs are read from their text layer (pypdfium2 text, never the embedded XML attachment) or rasterised.
+  Factur-X MINIMUM and BASIC WL profiles carry no lines, so their `line_items: 0` does not count the
+  printed items: line_items is unlabelled on such documents. The profile is read from the embedded XML
+  with the `factur-x` library, here in the loader only (labels, never the extraction).
 """
 
 from __future__ import annotations
@@ -68,6 +71,24 @@ class LabelledDocument:
     path: Path
     truth: dict[str, str]  # our field name -> expected value (normalised for dates and amounts)
     kind: str = ""  # sroie, invoice2data or einvoice (which labels the truth came from)
+    profile: str = ""  # einvoice: the Factur-X profile of the embedded XML (minimum, basicwl, ...), if any
+
+
+# Factur-X profiles whose XML lists no invoice lines (EN 16931 BG-25 is not part of them)
+PROFILES_WITHOUT_LINES = frozenset({"minimum", "basicwl"})
+
+
+def einvoice_profile(pdf: Path) -> str:
+    """The Factur-X / ZUGFeRD profile of the XML embedded in `pdf` ("" when none is found). Labels only:
+    the bench's extraction never sees this XML."""
+    import facturx
+    from lxml import etree
+
+    try:
+        _, xml = facturx.get_xml_from_pdf(pdf.read_bytes(), check_xsd=False)
+        return str(facturx.get_level(etree.fromstring(xml))) if xml else ""
+    except Exception:  # no attachment, not a Factur-X/ZUGFeRD XML: no profile
+        return ""
 
 
 def _label_keys(label: dict) -> dict[str, str]:
@@ -99,7 +120,12 @@ def expected_values(label: dict) -> dict[str, str]:
 def _labelled(path: Path, label_path: Path) -> LabelledDocument:
     label = json.loads(label_path.read_text())
     kinds = {id(SROIE_KEYS): "sroie", id(I2D_KEYS): "invoice2data", id(EINVOICE_KEYS): "einvoice"}
-    return LabelledDocument(path.stem, path, expected_values(label), kinds[id(_label_keys(label))])
+    kind = kinds[id(_label_keys(label))]
+    truth = expected_values(label)
+    profile = einvoice_profile(path) if kind == "einvoice" and path.suffix.lower() == ".pdf" else ""
+    if profile in PROFILES_WITHOUT_LINES:
+        truth.pop("line_items", None)  # the XML lists no lines: its count says nothing of the page
+    return LabelledDocument(path.stem, path, truth, kind, profile)
 
 
 def load_set(directory: Path) -> list[LabelledDocument]:

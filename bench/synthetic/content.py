@@ -192,7 +192,9 @@ class Invoice:
 
     def label(self) -> dict:
         def amount(value: Decimal) -> str:
-            return f"{self.signed(value):.2f}"
+            # EN 16931: the document type carries the direction, so a credit note's amounts are
+            # labelled as magnitudes whichever sign the family prints
+            return f"{value:.2f}"
 
         label = {
             "invoice_number": self.number,

@@ -32,13 +32,23 @@ class Entry:
             number=invoice_number_key(record.invoice_number),
             confusable=confusable_key(record.invoice_number),
             iban=iban_key(record.iban),
-            total=amount(record.total),
+            total=_signed_total(record),
             day=iso_date(record.invoice_date),
         )
 
     @property
     def document_id(self) -> str:
         return self.record.document_id
+
+
+def _signed_total(record: InvoiceRecord) -> float | None:
+    """The total as money owed to the vendor: a credit note's total (a positive magnitude, EN 16931) counts
+    negative, so it is never a duplicate of the invoice it corrects, under an approval threshold or part of
+    a split invoice."""
+    total = amount(record.total)
+    if total is not None and record.document_type == "credit_note":
+        return -abs(total)
+    return total
 
 
 @dataclass

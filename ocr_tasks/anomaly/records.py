@@ -23,6 +23,7 @@ class InvoiceRecord:
     currency: str | None = None
     iban: str | None = None
     line_item_count: int = 0
+    document_type: str | None = None  # invoice, credit_note, receipt (a credit note's amounts are positive)
     received_at: str | None = None  # ISO datetime the file was uploaded
     # an e-invoice's values its page shows otherwise (`{field, xml, page, page_confidence}`)
     einvoice_mismatches: tuple[dict[str, Any], ...] = field(default=(), hash=False, compare=False)
@@ -52,6 +53,7 @@ class InvoiceRecord:
             currency=get("currency"),
             iban=get("iban"),
             line_item_count=len(inv.line_items) if inv else 0,
+            document_type=get("document_type"),
             received_at=received_at,
             einvoice_mismatches=tuple(((inv.einvoice or {}).get("page_mismatches") or ()) if inv else ()),
         )

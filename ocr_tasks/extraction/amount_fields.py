@@ -106,24 +106,44 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     return found
 
 
-def _magnitudes(
-    per_row: list[tuple[Row, list[AmountMatch]]],
-) -> tuple[list[tuple[Row, list[AmountMatch]]], set[tuple[int, int, int]]]:
-    """The amounts of a credit note by magnitude (its totals are printed negative: `-233,47 €`), and
-    which of them were printed negative (page, row, start)."""
-    negative = {(row.page, row.index, a.start) for row, amounts in per_row for a in amounts if a.value < 0}
-    return [(row, [replace(a, value=abs(a.value)) for a in amounts]) for row, amounts in per_row], negative
+def _magnitudes(per_row: list[tuple[Row, list[AmountMatch]]]) -> list[tuple[Row, list[AmountMatch]]]:
+    """The amounts of a credit note as magnitudes (its totals may be printed negative: `-233,47 €`,
+    `233,47-`, `(233,47)`): EN 16931 lets the document type carry the direction, amounts are positive."""
+    return [(row, [replace(a, value=abs(a.value)) for a in amounts]) for row, amounts in per_row]
+
+
+CENT = Decimal("0.01")
+
+
+def _rate_pairs(row: Row, amounts: list[AmountMatch]) -> tuple[set[int], dict[int, float]]:
+    """On a tax-per-rate row (`TVA 20,0 %  81,90 €  16,38 €`, `MwSt 19 % auf 496,00  94,24`): which amounts
+    are a rate's base (their index) and which its tax (index -> strength of the row's tax label). The tax
+    is the amount printed after another that equals that amount times the row's rate, to the cent."""
+    bases: set[int] = set()
+    taxes: dict[int, float] = {}
+    rates = [Decimal(m.group(1).replace(",", ".")) for m in _PERCENT_RE.finditer(row.text)]
+    rates = [r for r in rates if 0 < r <= 30]
+    if not rates or len(amounts) < 2:
+        return bases, taxes
+    label = has_label(row.text[: min(a.start for a in amounts)], "tax_amount")
+    for j, tax in enumerate(amounts):
+        for i, base in enumerate(amounts[:j]):
+            if tax.has_decimals and 0 < tax.value < base.value:
+                if any(abs(base.value * r / 100 - tax.value) <= CENT for r in rates):
+                    bases.add(i)
+                    taxes[j] = label
+    return bases, taxes
 
 
 def amount_candidates(
     rows: list[Row], *, decimal_separator: str | None = None, credit_note: bool = False
 ) -> list[Candidate]:
-    """Candidates for every amount field; on a credit note amounts are ranked by magnitude and keep the
-    sign they are printed with."""
+    """Candidates for every amount field. On a document recognised as a credit note every amount is a
+    magnitude (positive, as EN 16931 and the e-invoice intake read a credit note: `document_type` says
+    the direction); any other document keeps the sign it prints (a negative `Facture` stays negative)."""
     per_row = [(row, _row_amounts(row, decimal_separator)) for row in rows]
-    printed_negative: set[tuple[int, int, int]] = set()
     if credit_note:
-        per_row, printed_negative = _magnitudes(per_row)
+        per_row = _magnitudes(per_row)
     decimals = [a.value for _, amounts in per_row for a in amounts if a.has_decimals and a.value > 0]
     counts = Counter(decimals)
     distinct = sorted(set(decimals), reverse=True)
@@ -131,6 +151,9 @@ def amount_candidates(
     cash_change = _cash_minus_change(per_row)
     cash_rows = [i for i, (row, amounts) in enumerate(per_row) if amounts and _CASH_ROW.search(row.text)]
     labelled_max = _largest_labelled_total(per_row)
+    # a document that is no credit note but prints its totals negative means them negative (EN 16931
+    # allows a negative invoice): its negative amounts are not the usual discount or return lines
+    negative_meant = _totals_printed_negative(per_row)
     rounding_printed = any(_ROUNDING_ROW.search(row.text) for row in rows)
     pages = {row.page for row in rows}
     rows_per_page = {p: sum(1 for r in rows if r.page == p) for p in pages}
@@ -140,6 +163,7 @@ def amount_candidates(
         cash_below = any(0 < c - row_number <= 4 for c in cash_rows)
         in_summary = any(0 < row_number - s <= 6 for s in summary_rows)
         sum_row = len(amounts) >= 2 and _SUM_LABEL.match(row.text[: amounts[0].start]) is not None
+        rate_bases, rate_taxes = _rate_pairs(row, amounts)
         for i, a in enumerate(amounts):
             if a.value <= 0 and not a.has_decimals:
                 continue
@@ -168,7 +192,7 @@ def amount_candidates(
                 "rel_y": row.bbox.center[1],
                 "row_frac": row.index / max(1, rows_per_page[row.page] - 1),
                 "x_right": bbox.x1,
-                "negative": float(a.value < 0),
+                "negative": float(a.value < 0 and not negative_meant),
                 "left_has_digits_only": float(not re.search(r"[A-Za-z]", left)),
                 "cash_below": float(cash_below),
                 "largest_labelled": float(labelled_max is not None and a.value == labelled_max),
@@ -189,12 +213,14 @@ def amount_candidates(
                 feats["label_left"] = has_label(left, name)
                 feats["label_above"] = has_label(above, name) if not re.search(r"[A-Za-z]{3}", left) else 0.0
                 feats["negative_label"] = has_negative(left, name)
+                if name == "tax_amount" and i in rate_bases:
+                    feats["label_left"] = 0.0  # the base a rate's tax is computed on, not a tax
+                elif name == "tax_amount" and i in rate_taxes:
+                    feats["label_left"] = max(feats["label_left"], rate_taxes[i])
                 out.append(
                     Candidate(
                         field=name,
-                        value=format_amount(
-                            -a.value if (row.page, row.index, a.start) in printed_negative else a.value
-                        ),
+                        value=format_amount(a.value),
                         raw_text=row.text[a.start : a.end].strip(),
                         page=row.page,
                         bbox=bbox,
@@ -217,6 +243,18 @@ def _largest_labelled_total(per_row: list[tuple[Row, list[AmountMatch]]]) -> Dec
         if has_label(left, "total") >= 1.0 and has_negative(left, "total") == 0:
             values.append(decimals[-1].value)
     return max(values) if values else None
+
+
+def _totals_printed_negative(per_row: list[tuple[Row, list[AmountMatch]]]) -> bool:
+    """Whether every row labelled as a total prints its amount negative (at least one such row)."""
+    signs = []
+    for row, amounts in per_row:
+        decimals = [a for a in amounts if a.has_decimals and a.value != 0]
+        if decimals:
+            left = row.text[: decimals[-1].start]
+            if has_label(left, "total") >= 1.0 and has_negative(left, "total") == 0:
+                signs.append(decimals[-1].value < 0)
+    return bool(signs) and all(signs)
 
 
 def _cash_minus_change(per_row: list[tuple[Row, list[AmountMatch]]]) -> Decimal | None:

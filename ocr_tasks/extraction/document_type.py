@@ -1,18 +1,29 @@
 """What kind of document the page is: `invoice`, `credit_note` or `receipt` (the `document_type` field).
 
 The title decides when one is printed in the upper part of the first page: a credit-note title (`Avoir`,
-`Gutschrift`, `Credit note`) or a receipt title (`Kassenbon`, `Ticket de caisse`, `Official receipt`)
+`Gutschrift`, `Credit note`, or a credit word before an invoice title: `Credit invoice`, `Storno-Rechnung`)
+or a receipt title (`Kassenbon`, `Ticket de caisse`, `Official receipt`)
 starting a row. Without a title, a page that records cash handed over and change given is a receipt (a
 sale settled at the counter); anything else is an invoice, with a lower confidence.
 """
 
 from __future__ import annotations
 
-from ocr_tasks.extraction.keywords import concept_pattern
+import re
+
+from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.invoice_types import FieldValue
 
 _CREDIT_NOTE_TITLE = concept_pattern(("credit_note_title",))
+_COMPOSED_CREDIT_TITLE = re.compile(
+    r"(?:"
+    + concept_alternation("credit_word")
+    + r")[\s\-]*(?:"
+    + concept_alternation("invoice_title")
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 _RECEIPT_TITLE = concept_pattern(("receipt_title",))
 _INVOICE_TITLE = concept_pattern(("invoice_title",))
 _CASH = concept_pattern(("cash",))
@@ -34,9 +45,13 @@ def _titled(rows: list[Row], pattern) -> Row | None:
     return None
 
 
+def _credit_note_title(rows: list[Row]) -> Row | None:
+    return _titled(rows, _CREDIT_NOTE_TITLE) or _titled(rows, _COMPOSED_CREDIT_TITLE)
+
+
 def is_credit_note(rows: list[Row]) -> bool:
     """Whether the document is titled as a credit note (`Avoir AV-2017-0005`, `Gutschrift`)."""
-    return _titled(rows, _CREDIT_NOTE_TITLE) is not None
+    return _credit_note_title(rows) is not None
 
 
 def _field(value: str, confidence: float, row: Row | None) -> FieldValue:
@@ -52,7 +67,7 @@ def _field(value: str, confidence: float, row: Row | None) -> FieldValue:
 
 def document_type_field(rows: list[Row]) -> FieldValue:
     """The `document_type` field with the title row that says it (no box when nothing is printed)."""
-    if (row := _titled(rows, _CREDIT_NOTE_TITLE)) is not None:
+    if (row := _credit_note_title(rows)) is not None:
         return _field("credit_note", 0.95, row)
     if (row := _titled(rows, _RECEIPT_TITLE)) is not None:
         return _field("receipt", 0.9, row)

@@ -461,7 +461,11 @@ def extract_invoice(
         template_name = template.name
         fields.update(apply_template(template, rows))
     items = (
-        extract_line_items(rows, decimal_separator=options.decimal_separator) if options.line_items else ()
+        extract_line_items(
+            rows, decimal_separator=options.decimal_separator, credit_note=is_credit_note(rows)
+        )
+        if options.line_items
+        else ()
     )
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
     language = detect_language((r.text for r in rows), tuple(options.languages))

@@ -10,6 +10,7 @@ directly under an item are appended to its description (wrapped descriptions).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern, fold, phrases
@@ -131,9 +132,9 @@ def _continue_description(items: list[dict[str, FieldValue]], last_row: Row | No
     if desc is not None:
         items[-1]["description"] = FieldValue(
             "description",
-            f"{desc.value} {row.text.strip()}",
-            f"{desc.raw_text}\n{row.text}",
-            desc.confidence,
+            f"{desc.value} {row.text.strip()}".strip(),
+            f"{desc.raw_text}\n{row.text}".strip(),
+            desc.confidence or round(row.span_confidence(0, len(row.text)), 4),
             desc.page,
             bbox_union([desc.bbox, row.bbox]) if desc.bbox else row.bbox,
         )
@@ -175,23 +176,59 @@ def _description_span(
     return None
 
 
+def _in_amount_column(row: Row, amounts: list[AmountMatch], columns: dict[str, float]) -> bool:
+    """Whether one of the row's decimal amounts sits in the header's amount column (nearer its label than
+    any other column's). Detail rows under an item (`Rabatt: -0,03 €/Stk.` under the unit price), the
+    components of a set printed with their VAT rate only, and a note whose dates read as numbers have
+    none there: they are no items. Only where the amount is the header's rightmost price column (a
+    header read otherwise, e.g. `Importe unit.` taken as the amount, says nothing of positions)."""
+    prices = [columns[k] for k in ("quantity", "unit_price") if k in columns]
+    if "amount" not in columns or any(x > columns["amount"] for x in prices):
+        return True
+    for a in amounts:
+        if a.has_decimals:
+            x = row.span_bbox(a.start, a.end).center[0]
+            if min(columns, key=lambda k: abs(columns[k] - x)) == "amount":
+                return True
+    return False
+
+
+def _description_below(rows: list[Row], index: int) -> bool:
+    """Whether the row after `index` is a wordy row without decimal amounts printed just under it (the
+    item's description on its own row, under the numbers: `4100130013294  15,0000 Stk.  180,00` over
+    `K4321  Bierbrau Pils 20/0500`)."""
+    row = rows[index]
+    # the next row that is more than a stray mark (a letter of vertical text printed in the margin)
+    below = next((r for r in rows[index + 1 : index + 6] if len(r.text.strip()) > 2), None)
+    if below is None:
+        return False
+    return (
+        below.page == row.page
+        and below.bbox.y0 - row.bbox.y1 < 1.5 * below.height
+        and re.search(r"[A-Za-z]{3}", below.text) is not None
+        and not any(a.has_decimals for a in find_amounts(below.text))
+    )
+
+
 def _item_cells(
-    row: Row, amounts: list[AmountMatch], columns: dict[str, float] | None
+    row: Row, amounts: list[AmountMatch], columns: dict[str, float] | None, *, description_below: bool = False
 ) -> dict[str, FieldValue] | None:
+    """The cells of an item row; None when the row prints no description (unless `description_below`: it
+    is printed on the next row, which continues this item's empty description)."""
     assigned = _assign(amounts, columns, row)
     span = _description_span(row, amounts, assigned)
-    if span is None:
+    if span is None and not description_below:
         return None
-    start, end = span
+    start, end = span or (0, 0)
     description = row.text[start:end].strip(" :-")
     cells: dict[str, FieldValue] = {
         "description": FieldValue(
             "description",
             description,
             description,
-            round(row.span_confidence(start, max(start + 1, end)), 4),
+            round(row.span_confidence(start, max(start + 1, end)), 4) if span else 0.0,
             row.page,
-            row.span_bbox(start, max(start + 1, end)),
+            row.span_bbox(start, max(start + 1, end)) if span else None,
         )
     }
     for column, a in assigned.items():
@@ -205,16 +242,35 @@ def _item_cells(
     return cells
 
 
-def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None) -> list[LineItem]:
+_SIGNED_COLUMNS = ("quantity", "unit_price", "amount")
+
+
+def _magnitude(cells: dict[str, FieldValue]) -> dict[str, FieldValue]:
+    """A credit note's item with its amounts as magnitudes (EN 16931: the document type carries the sign)."""
+    return {
+        name: replace(cell, value=cell.value.lstrip("-")) if name in _SIGNED_COLUMNS else cell
+        for name, cell in cells.items()
+    }
+
+
+def extract_line_items(
+    rows: list[Row], *, decimal_separator: str | None = None, credit_note: bool = False
+) -> list[LineItem]:
+    """The items of the page; `credit_note`: the document is a credit note, whose amounts are reported
+    as magnitudes (as the totals are)."""
+    items = _items(rows, decimal_separator)
+    return [LineItem(cells=_magnitude(cells) if credit_note else cells) for cells in items]
+
+
+def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, FieldValue]]:
     header = _find_header(rows)
     if header is None:
-        return [
-            LineItem(cells=cells) for cells in receipt_line_items(rows, decimal_separator=decimal_separator)
-        ]
+        return receipt_line_items(rows, decimal_separator=decimal_separator)
     start, columns = header[0] + 1, header[1]
     items: list[dict[str, FieldValue]] = []
     last_row: Row | None = None
-    for row in rows[start:]:
+    for index in range(start, len(rows)):
+        row = rows[index]
         if (
             row.bbox.y0 > FOOTER_Y
             or (row.page != rows[start - 1].page and _header_hits(row) is not None)
@@ -231,8 +287,10 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
             if items:
                 break
             continue
-        cells = _item_cells(row, amounts, columns)
+        if not _in_amount_column(row, amounts, columns):
+            continue
+        cells = _item_cells(row, amounts, columns, description_below=_description_below(rows, index))
         if cells is not None:
             items.append(cells)
             last_row = row
-    return [LineItem(cells=cells) for cells in items]
+    return items

@@ -29,6 +29,10 @@ def _type(rows: list[str]) -> tuple[str | None, float]:
         (["Au bon moulin SARL", "Avoir AV-2017-0005", "Total TTC  -233,47 €"], "credit_note"),
         (["Muster GmbH", "Gutschrift Nr. 17", "Gesamt  -20,00"], "credit_note"),
         (["Muster GmbH", "Rechnung Nr. 17", "Gesamt  20,00"], "invoice"),
+        # a credit word before an invoice title
+        (["Acme Ltd", "Credit Invoice", "Total  (20.00)"], "credit_note"),
+        (["Muster GmbH", "Storno-Rechnung 17", "Gesamt  20,00-"], "credit_note"),
+        (["Acme Ltd", "Credit card invoice", "Total  20.00"], "invoice"),
         (["Bäckerei Hof", "Kassenbon", "Summe  4,20"], "receipt"),
         (["KEDAI MAJU", "TOTAL  24.00", "CASH  50.00", "CHANGE  26.00"], "receipt"),
         (["Acme Ltd", "Consulting  240.00", "Total  240.00"], "invoice"),

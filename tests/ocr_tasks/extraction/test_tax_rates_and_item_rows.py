@@ -1,0 +1,97 @@
+"""Totals blocks with tax per rate and items tables with sub-rows, from text-layer pages: a rate's base is
+no tax (the tax is the amount equal to base x rate), and rows that print no amount in the amount column
+(discount details, set components, notes whose dates read as numbers) are no items, while an item whose
+description is printed under its numbers is one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ocr_tasks.extraction import ExtractionOptions, extract_invoice
+from ocr_tasks.extraction.amount_fields import amount_candidates
+from ocr_tasks.extraction.rows import document_rows
+from tests.ocr_tasks.extraction.layout_pages import text_layer_page
+
+TODAY = ExtractionOptions(today=date(2024, 12, 1))
+
+
+def tax_table_rows(total_tax_label: str) -> list[list[tuple[str, float]]]:
+    """A French totals area: a tax table (rate, base, tax) with the totals block printed on its right."""
+    return [
+        [("Au bon moulin SARL", 0.06)],
+        [("Facture FA-2024-0010", 0.06)],
+        [("Description", 0.06), ("Quantité", 0.45), ("Prix unitaire", 0.60), ("Prix HT", 0.86)],
+        [("Nougat 250g", 0.06), ("20", 0.47), ("4,55 €", 0.62), ("81,90 €", 0.86)],
+        [("Huile d'olive", 0.06), ("25", 0.47), ("21,72 €", 0.62), ("543,00 €", 0.86)],
+        [("Taxe", 0.06), ("Base", 0.30), ("Montant", 0.42), ("Total HT", 0.72), ("624,90 €", 0.86)],
+        [
+            ("TVA collectée (vente) 20,0 %", 0.06),
+            ("81,90 €", 0.30),
+            ("16,38 €", 0.42),
+            (total_tax_label, 0.72),
+            ("46,25 €", 0.86),
+        ],
+        [("TVA collectée (vente) 5,5 %", 0.06), ("543,00 €", 0.30), ("29,87 €", 0.42)],
+        [("Total TTC", 0.72), ("671,15 €", 0.86)],
+    ]
+
+
+def _values(rows) -> dict[str, str]:
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    return {name: f.value for name, f in invoice.fields.items()}
+
+
+def test_the_base_of_a_rate_is_no_tax_and_its_tax_is():
+    rows = document_rows(text_layer_page(tax_table_rows("Total TVA")))
+    labelled = {
+        c.value
+        for c in amount_candidates(rows)
+        if c.field == "tax_amount" and c.features["label_left"] >= 1.0 and c.features["rate_on_row"]
+    }
+    assert {"16.38", "29.87"} <= labelled  # the taxes of 20 % and 5.5 %, labelled by their row
+    assert not {"81.90", "543.00"} & labelled  # their bases
+
+
+def test_the_tax_total_is_found_when_its_label_is_misread():
+    """A scan reads `Total TVA` as `TAHEOS`: the taxes per rate add up to the tax that makes the totals
+    consistent (624,90 + 46,25 = 671,15), not the base printed after the first rate."""
+    for label in ("Total TVA", "TAHEOS"):
+        values = _values(tax_table_rows(label))
+        assert (values["subtotal"], values["tax_amount"], values["total"]) == ("624.90", "46.25", "671.15")
+
+
+def items_table_rows() -> list[list[tuple[str, float]]]:
+    header = [("Art-Nr  Bezeichnung", 0.06), ("Menge", 0.45), ("Einzelpreis", 0.58), ("MwSt-%", 0.72)]
+    return [
+        [("Musterlieferant GmbH", 0.06)],
+        [("Rechnung R-2024-17", 0.06)],
+        [*header, ("Betrag", 0.86)],
+        [
+            ("Wichtige Information: Bei Bestellungen bis zum 19.12. ist die", 0.06),
+            ("23.12. garantiert.", 0.71),
+        ],
+        [
+            ("ZS997  Zitronensäure 100ml", 0.06),
+            ("100", 0.46),
+            ("1,0000", 0.59),
+            ("19,0", 0.73),
+            ("100,00", 0.87),
+        ],
+        [("Artikelrabatt 1: 2,00 %  Basis: 75,00 €", 0.10), ("Rabatt: -0,03 €/Stk.", 0.55)],
+        [("4100130013294  2031", 0.06), ("15", 0.46), ("12,0000", 0.59), ("19,0", 0.73), ("180,00", 0.87)],
+        [("K4321  Bierbrau Pils 20/0500", 0.10)],
+        [("Basisartikel:", 0.08)],
+        [("JOG103 Erdbeer 20 x 150g Becher", 0.08), ("20,0000", 0.46), ("7,0", 0.73)],
+        [("Summe netto", 0.55), ("280,00", 0.87)],
+    ]
+
+
+def test_sub_rows_components_and_notes_are_no_items():
+    invoice = extract_invoice(text_layer_page(items_table_rows()), options=TODAY)
+    assert [item.get("amount") for item in invoice.line_items] == ["100.00", "180.00"]
+    assert "Zitronensäure" in invoice.line_items[0].get("description")
+
+
+def test_a_description_printed_under_the_numbers_continues_the_item():
+    invoice = extract_invoice(text_layer_page(items_table_rows()), options=TODAY)
+    assert invoice.line_items[1].get("description") == "K4321 Bierbrau Pils 20/0500"

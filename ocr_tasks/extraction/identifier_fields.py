@@ -139,6 +139,9 @@ def _is_date(token: re.Match[str], date_spans: list[tuple[int, int]]) -> bool:
 # not the document's own number; a bare `No` after a register's name (`Registered in England No. 93704`)
 # is the company's number.
 _REFERENCE = concept_pattern(("invoice_reference",))
+# Another document's or party's number labelled with a generic marker (`Order No.`, `Despatch Note No.`,
+# `Lieferschein-Nr.`, `N° BL`, `Customer No.`): never the document's own number.
+_OTHER_NUMBER = concept_pattern(("order_number", "customer_number", "delivery_note"))
 _REGISTER = concept_pattern(("company_registration", "tax_number", "vat_id"))
 _GENERIC_LABELS = frozenset(
     {"no", "nr", "number", "nummer", "numéro", "número", "numero", "ref", "reference"}
@@ -151,10 +154,17 @@ def _titled(row_text: str, label_start: int, label: str) -> bool:
     return bool(before) and f"{before[0]} {fold(label)}" in DOCUMENT_TITLES
 
 
+def _last_segment(text: str) -> str:
+    """The last printed segment of `text` (after its last column gap of two or more spaces)."""
+    return re.split(r"\s{2,}", text.rstrip())[-1]
+
+
 def _someone_elses(field: str, row_text: str, label_start: int, label_end: int, label: str) -> bool:
     if blocked_qualifier(row_text, label_start) and not _titled(row_text, label_start, label):
         return True
     if field == "invoice_number" and _REFERENCE.search(row_text[:label_end]):
+        return True
+    if field == "invoice_number" and _OTHER_NUMBER.search(_last_segment(row_text[:label_end])):
         return True
     return label in _GENERIC_LABELS and bool(_REGISTER.search(row_text[:label_start]))
 

@@ -209,3 +209,22 @@ def test_a_credit_note_gives_its_own_number_not_the_corrected_invoice():
         *INVOICE_TAIL,
     ]
     assert _number(rows) == "2025-2205"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "Order No. B226872",
+        "Despatch Note No. 4289575",
+        "Delivery Note No. 4289575",
+        "Lieferschein-Nr. 4289575",
+        "Customer No. 110638",
+    ],
+)
+def test_another_documents_number_is_not_the_invoice_number(other):
+    rows = ["Nordic Supplies Ltd", "12 Market Street", other, "Invoice # F2025/9414", "Date 24/03/2025"]
+    rows += ["Consulting  1  100.00  100.00", "TOTAL  100.00"]
+    assert _number(rows) == "F2025/9414"
+    # printed after the invoice's own number too
+    rows = rows[:2] + rows[3:4] + [other] + rows[4:]
+    assert _number(rows) == "F2025/9414"

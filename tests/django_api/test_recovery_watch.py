@@ -174,3 +174,30 @@ def test_a_crash_whose_resubmission_cannot_reach_prefect_is_submitted_by_the_wat
     assert (task.status, task.current_step, task.attempts) == ("queued", "resubmitted", 1)
     kept.refresh_from_db(), cut.refresh_from_db()
     assert (kept.status, cut.status) == ("processed", "pending")
+
+
+def test_prefect_is_asked_with_no_task_row_locked(distributed, monkeypatch, project, alice):
+    """Asking Prefect takes seconds under load, and the flows write the same rows (progress, the end of a
+    cancel): the watcher holding them meanwhile delayed a cancel's end by ~20 s on the local stack."""
+    from django.db import connection
+
+    asked = []
+
+    def is_active(flow_run_id):
+        asked.append((flow_run_id, connection.in_atomic_block))
+        return False
+
+    def over(task_id, flow_run_id):
+        asked.append((flow_run_id, connection.in_atomic_block))
+        return False
+
+    monkeypatch.setattr(seam, "flow_run_is_active", is_active)
+    monkeypatch.setattr(seam, "queued_flow_run_over", over)
+    OcrTask.objects.create(project=project, created_by=alice, status="running", attempts=1, flow_run_id="r1")
+    OcrTask.objects.create(project=project, created_by=alice, status="cancelling", flow_run_id="c1")
+    queued = OcrTask.objects.create(project=project, created_by=alice, status="queued", flow_run_id="q1")
+    OcrTask.objects.filter(pk=queued.pk).update(updated_at=timezone.now() - timedelta(minutes=5))
+
+    seam.watch(interval=0.01, rounds=1)
+
+    assert sorted(asked) == [("c1", False), ("q1", False), ("r1", False)]

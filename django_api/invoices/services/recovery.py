@@ -44,35 +44,59 @@ def tasks_recover_interrupted(
     long."""
     now = timezone.now()
     to_dispatch: list[str] = []
-    with transaction.atomic():
-        for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.CANCELLING):
-            if is_alive is not None and is_alive(task.flow_run_id):
+    # Prefect is asked with no row locked (it can take seconds under load, and the flows write the same
+    # rows: progress, results, the end of a cancel); each row is then locked only to act on it, if it is
+    # still as it was read.
+    for task_id, flow_run_id in _tasks_in(TaskStatus.CANCELLING):
+        if is_alive is not None and is_alive(flow_run_id):
+            continue
+        with transaction.atomic():
+            task = _locked_if_unchanged(task_id, TaskStatus.CANCELLING, flow_run_id)
+            if task is None:
                 continue
             task.status, task.finished_at, task.current_step = TaskStatus.CANCELLED, now, "cancelled"
             task.save(update_fields=["status", "finished_at", "current_step", "updated_at"])
             task_documents_left_fail(task_id=task.pk, code="cancelled", message="the task was cancelled")
             task_event_record(task=task)
-        for task in OcrTask.objects.select_for_update().filter(status=TaskStatus.RUNNING):
-            if is_alive is not None and is_alive(task.flow_run_id):
+    for task_id, flow_run_id in _tasks_in(TaskStatus.RUNNING):
+        if is_alive is not None and is_alive(flow_run_id):
+            continue
+        with transaction.atomic():
+            task = _locked_if_unchanged(task_id, TaskStatus.RUNNING, flow_run_id)
+            if task is None:
                 continue
             # the one re-queue of a run that ended without finishing its task (the flow's on_crashed
             # hook calls it too, through DjangoPort.requeue_task): the attempt counts
-            if task_requeue(task_id=task.pk, count_attempt=True, max_attempts=max_attempts):
-                to_dispatch.append(str(task.id))
-                logger.warning("task %s re-queued after an interruption (attempt %d)", task.id, task.attempts)
-            else:
-                logger.warning("task %s failed: interrupted after %d attempt(s)", task.id, task.attempts)
-        if requeue_queued:
-            queued = OcrTask.objects.filter(status=TaskStatus.QUEUED).exclude(pk__in=to_dispatch)
-            if queued_older_than is not None:
-                queued = queued.filter(updated_at__lt=now - timedelta(seconds=queued_older_than))
-            if queued_needs_dispatch:
-                if run_is_over is not None:
-                    orphans = queued.exclude(flow_run_id="")
-                    to_dispatch.extend(_queued_orphans_resubmit(orphans, run_is_over, max_attempts))
-                queued = queued.filter(flow_run_id="")
-            to_dispatch.extend(str(pk) for pk in queued.order_by("created_at").values_list("pk", flat=True))
+            requeued = task_requeue(task_id=task.pk, count_attempt=True, max_attempts=max_attempts)
+        if requeued:
+            to_dispatch.append(str(task.id))
+            logger.warning("task %s re-queued after an interruption (attempt %d)", task.id, task.attempts)
+        else:
+            logger.warning("task %s failed: interrupted after %d attempt(s)", task.id, task.attempts)
+    if requeue_queued:
+        queued = OcrTask.objects.filter(status=TaskStatus.QUEUED).exclude(pk__in=to_dispatch)
+        if queued_older_than is not None:
+            queued = queued.filter(updated_at__lt=now - timedelta(seconds=queued_older_than))
+        if queued_needs_dispatch:
+            if run_is_over is not None:
+                orphans = queued.exclude(flow_run_id="")
+                to_dispatch.extend(_queued_orphans_resubmit(orphans, run_is_over, max_attempts))
+            queued = queued.filter(flow_run_id="")
+        to_dispatch.extend(str(pk) for pk in queued.order_by("created_at").values_list("pk", flat=True))
     return to_dispatch
+
+
+def _tasks_in(status: str) -> list[tuple[str, str]]:
+    """(id, flow run id) of the tasks in `status`, read without a lock."""
+    rows = OcrTask.objects.filter(status=status).order_by("created_at").values_list("pk", "flow_run_id")
+    return [(str(pk), flow_run_id) for pk, flow_run_id in rows]
+
+
+def _locked_if_unchanged(task_id: str, status: str, flow_run_id: str) -> OcrTask | None:
+    """The task's row, locked (inside the caller's transaction), if it still has this status and flow run."""
+    return (
+        OcrTask.objects.select_for_update().filter(pk=task_id, status=status, flow_run_id=flow_run_id).first()
+    )
 
 
 def _queued_orphans_resubmit(
@@ -85,21 +109,31 @@ def _queued_orphans_resubmit(
     run counts now, so that a run that never starts is not submitted forever: the task fails
     `interrupted` once it has had `max_attempts`."""
     resubmit: list[str] = []
-    for task in candidates.select_for_update().order_by("created_at"):
-        if not run_is_over(str(task.pk), task.flow_run_id):
+    rows = candidates.order_by("created_at").values_list("pk", "flow_run_id", "updated_at")
+    for task_id, flow_run_id, updated_at in list(rows):
+        if not run_is_over(str(task_id), flow_run_id):  # asked with no row locked
             continue
-        if task.current_step != REQUEUED:
-            task.attempts += 1
-            if task.attempts >= max_attempts:
-                task.save(update_fields=["attempts", "updated_at"])
-                message = f"interrupted (its flow run ended before it ran) after {task.attempts} attempt(s)"
-                task_finish(
-                    task_id=task.pk, status=TaskStatus.FAILED, error_code="interrupted", error_message=message
-                )
-                logger.warning("task %s failed: %s", task.id, message)
+        with transaction.atomic():
+            task = _locked_if_unchanged(task_id, TaskStatus.QUEUED, flow_run_id)
+            if task is None or task.updated_at != updated_at:
                 continue
-        task.current_step = RESUBMITTED
-        task.save(update_fields=["attempts", "current_step", "updated_at"])
-        resubmit.append(str(task.pk))
-        logger.warning("task %s: flow run %s is over, submitted again", task.id, task.flow_run_id)
+            if task.current_step != REQUEUED:
+                task.attempts += 1
+                if task.attempts >= max_attempts:
+                    task.save(update_fields=["attempts", "updated_at"])
+                    message = (
+                        f"interrupted (its flow run ended before it ran) after {task.attempts} attempt(s)"
+                    )
+                    task_finish(
+                        task_id=task.pk,
+                        status=TaskStatus.FAILED,
+                        error_code="interrupted",
+                        error_message=message,
+                    )
+                    logger.warning("task %s failed: %s", task.id, message)
+                    continue
+            task.current_step = RESUBMITTED
+            task.save(update_fields=["attempts", "current_step", "updated_at"])
+        resubmit.append(str(task_id))
+        logger.warning("task %s: flow run %s is over, submitted again", task_id, flow_run_id)
     return resubmit

@@ -7,11 +7,13 @@ not for a user); writes go through `django_api.invoices.services.pipeline_record
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError, connection
 
 from django_api import bootstrap  # noqa: F401  (before the models: sets Django up in a worker process)
 from django_api.invoices.errors import ApiError
@@ -33,6 +35,26 @@ from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
 def build_port() -> DjangoPort:
     return DjangoPort()
+
+
+def _reconnecting(method):
+    """Prefect stops a cancelled run by raising `TerminationSignal` from its SIGTERM handler, in the flow's
+    main thread, possibly while that thread waits for a query: the connection is left mid-command and
+    every later query on it fails ("another command is already in progress"), so the run could not keep
+    its finished work nor end its task. Outside a transaction such a failure closes the connection and
+    the call is made once more on a new one."""
+
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except OperationalError:
+            if connection.in_atomic_block:
+                raise
+            connection.close()
+            return method(self, *args, **kwargs)
+
+    return call
 
 
 class DjangoPort:
@@ -85,6 +107,7 @@ class DjangoPort:
             task_id=task_id, flow_run_id=str(flow_run_id) if flow_run_id else None
         )
 
+    @_reconnecting
     def report_progress(self, task_id: str, progress: Progress) -> None:
         pipeline_records.task_progress_save(
             task_id=task_id,
@@ -96,14 +119,17 @@ class DjangoPort:
             percent=progress.percent,
         )
 
+    @_reconnecting
     def save_document_result(self, task_id: str, result: DocumentResult) -> None:
         pipeline_records.document_result_save(document_id=result.source.id, result=result.to_dict())
 
+    @_reconnecting
     def mark_document_failed(self, task_id: str, document_id: str, error: ErrorInfo) -> None:
         pipeline_records.document_mark_failed(
             document_id=document_id, code=error.code, message=error.message, step=error.step
         )
 
+    @_reconnecting
     def finish_task(self, task_id: str, status: str, *, error: ErrorInfo | None = None) -> None:
         pipeline_records.task_finish(
             task_id=task_id,
@@ -112,6 +138,7 @@ class DjangoPort:
             error_message=error.message if error else "",
         )
 
+    @_reconnecting
     def requeue_task(self, task_id: str, *, count_attempt: bool = False) -> bool:
         """`flows.port.TaskRequeue`: the task goes back to `queued`, progress reset (a task no longer running
         is left as it is). A stopping process's hand-back is not counted as an attempt; a crash is
@@ -120,6 +147,7 @@ class DjangoPort:
             task_id=task_id, count_attempt=count_attempt, max_attempts=settings.OCR_MAX_ATTEMPTS
         )
 
+    @_reconnecting
     def is_cancelled(self, task_id: str) -> bool:
         status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
         return status in (TaskStatus.CANCELLING, TaskStatus.CANCELLED, None)

@@ -149,9 +149,13 @@ _GENERIC_LABELS = frozenset(
 
 
 def _titled(row_text: str, label_start: int, label: str) -> bool:
-    """Whether the word before the label makes a document title with it (`VAT Invoice`, `Tax invoice`)."""
+    """Whether the word before the label makes a document title with it or with its first word (`VAT
+    Invoice`, `Tax invoice`, `VAT Invoice no.`)."""
     before = fold(row_text[:label_start]).split()[-1:]
-    return bool(before) and f"{before[0]} {fold(label)}" in DOCUMENT_TITLES
+    words = fold(label).split()
+    return bool(before) and bool(
+        {f"{before[0]} {fold(label)}", f"{before[0]} {words[0] if words else ''}"} & DOCUMENT_TITLES
+    )
 
 
 def _last_segment(text: str) -> str:
@@ -238,6 +242,8 @@ def _same_row_candidates(
             start -= len(prefix) + 1
         if label in BARE_MARKERS and not bare_no_value_ok(m.group(0)):
             continue
+        if field == "invoice_number" and _OTHER_NUMBER.search(row.text[label_start:start]):
+            break  # `Nº albarán: 8935352`, `Nº cliente 676498`: the marker labels another number
         between = row.text[end:start]
         words_between = len(re.findall(r"[A-Za-z]{2,}", between))
         c = _identifier(
@@ -294,6 +300,8 @@ def labelled_identifier_candidates(
                 )
                 if field in _COMPOSED_LABELS and _COMPOSED_LABELS[field].search(header):
                     column_strength = max(column_strength, 1.0)
+                if field == "invoice_number" and _OTHER_NUMBER.search(header):
+                    continue  # a `Despatch Note No.` or `Customer No.` column
                 column_strength *= _label_factor(field, header, credit_note)
                 if column_strength <= 0:
                     continue

@@ -228,3 +228,22 @@ def test_another_documents_number_is_not_the_invoice_number(other):
     # printed after the invoice's own number too
     rows = rows[:2] + rows[3:4] + [other] + rows[4:]
     assert _number(rows) == "F2025/9414"
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ("VAT Invoice no. FA24-2956 of 20/07/2024", "FA24-2956"),  # `VAT` titles the invoice here
+        ("Vencimiento: 03/04/2023 Nº albarán: 8935352", None),  # the marker labels a delivery note
+        ("Nº cliente 676498", None),
+    ],
+)
+def test_marker_before_another_documents_word(row, expected):
+    rows = ["Nordic Supplies Ltd", "12 Market Street", row, "Consulting  1  100.00  100.00", "TOTAL  100.00"]
+    assert _number(rows) == expected
+
+
+def test_column_header_of_another_documents_number():
+    rows = ["Davis LLC", "2602 Mitchell Park", "Inv. No.", "104602", "Despatch Note No.", "1245271"]
+    rows += ["Consulting  1  100.00  100.00", "TOTAL  100.00"]
+    assert _number(rows) == "104602"

@@ -33,7 +33,10 @@ Then the look-up time per document: finding the vendor among all memories (plus 
 vendors, a project with hundreds of vendors) and reading its candidates (target <= 20 ms), and the whole
 extraction with and without memories; for OCRed sources the bare `tesseract` CLI's time on the same
 files (the plain tool, same run). Extraction is `extract_invoice` on the cached first OCR reading (no
-region re-read, second reading or second opinion), the same for before and after.
+second reading or second opinion), the same for before and after; on OCRed documents with the region
+reader the flows give it (`region_reader`: the total's rows read again, and, with memories, a remembered
+region the page's text gave no value read again, `vendor_memory.region_recall`); `--no-reread` without.
+The crops the memory adds are counted and timed (uncached) apart.
 """
 
 from __future__ import annotations
@@ -199,9 +202,46 @@ def read(doc: SeriesDocument) -> OcrDocument:
     return document
 
 
-def extract(document: OcrDocument, memories: Sequence[VendorMemory]) -> tuple[Invoice, float]:
+class CountingReader:
+    """The document's region reader (Tesseract on a crop of the page image, readings cached on disk by
+    `extraction_corpus`), remembering which boxes were asked for; `seconds` times a box again with the
+    uncached reader (the cost of a crop on a first run)."""
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+        self.boxes: list[tuple[int, tuple[float, ...]]] = []
+
+    def __call__(self, page: int, box) -> str:
+        self.boxes.append((page, tuple(box.to_list())))
+        return self.reader(page, box)
+
+    def seconds(self, page: int, box) -> float:
+        from ocr_tasks.geometry import BBox
+
+        started = time.perf_counter()
+        self.reader.reader(page, BBox.from_list(list(box)))
+        return time.perf_counter() - started
+
+    def close(self) -> None:
+        self.reader.close()
+
+
+READ_AGAIN = True  # region re-reads on the OCR path (`--no-reread` turns them off)
+
+
+def reader_for(doc: SeriesDocument) -> CountingReader | None:
+    """A region reader over an OCRed document's page images (None for a text layer, or `--no-reread`)."""
+    if not (doc.ocr and READ_AGAIN):
+        return None
+    _, reader = cached_ocr(doc.path, CONFIG, with_reader=True)
+    return CountingReader(reader) if reader is not None else None
+
+
+def extract(
+    document: OcrDocument, memories: Sequence[VendorMemory], reader: CountingReader | None = None
+) -> tuple[Invoice, float]:
     started = time.perf_counter()
-    invoice = extract_invoice(document, options=ExtractionOptions(), memories=memories)
+    invoice = extract_invoice(document, options=ExtractionOptions(region_reader=reader), memories=memories)
     return invoice, time.perf_counter() - started
 
 
@@ -260,26 +300,55 @@ def _fields(series: Series) -> list[str]:
     return [f for f in LEARNABLE_FIELDS if any(f in d.truth for d in series.docs)]
 
 
-def run_series(series: Series, teacher: Teacher, extra: list[VendorMemory], timing: dict) -> dict:
+def _taught_first(series: Series, teacher: Teacher) -> set[str]:
+    """Teach the series' first invoice (its labels as a reviewer's values); the fields corrected."""
     first = series.docs[0]
     document = read(first)
-    general, _ = extract(document, teacher.memories())
+    reader = reader_for(first)
+    try:
+        general, _ = extract(document, teacher.memories(), reader)
+    finally:
+        if reader is not None:
+            reader.close()
     final = _final(first.truth)
-    corrected = {f for f, v in final.items() if not is_right(f, general.get(f), v)}
     teacher.teach(ocr=document, extracted=general, final=final)
+    return {f for f, v in final.items() if not is_right(f, general.get(f), v)}
+
+
+def _before_after(document: OcrDocument, memories: list, reader, timing: dict) -> tuple[Invoice, Invoice]:
+    """The invoice without and with memories (same options), timing both and the memory's re-reads."""
+    extract(document, (), reader)  # warm-up (per-text caches), so that neither timing below pays it
+    if reader is not None:
+        reader.boxes.clear()
+    before, seconds_before = extract(document, (), reader)
+    asked_before = set(reader.boxes) if reader is not None else set()
+    # measured before the extraction with memories, whose caches (rows' letter words, shapes) it warms
+    timing["lookup"].append(lookup_seconds(document, before, memories))
+    if reader is not None:
+        reader.boxes.clear()
+    after, seconds_after = extract(document, memories, reader)
+    if reader is not None:
+        crops = [box for box in dict.fromkeys(reader.boxes) if box not in asked_before]
+        timing["reread_crops"].append(len(crops))
+        timing["reread"].extend(reader.seconds(*box) for box in crops)
+    timing["without"].append(seconds_before)
+    timing["with"].append(seconds_after)
+    return before, after
+
+
+def run_series(series: Series, teacher: Teacher, extra: list[VendorMemory], timing: dict) -> dict:
+    corrected = _taught_first(series, teacher)
     right = {"before": defaultdict(list), "after": defaultdict(list)}
     used = 0
     for doc in series.docs[1:]:
         document = read(doc)
-        extract(document, ())  # warm-up (per-text caches), so that neither timing below pays it
-        before, seconds_before = extract(document, ())
-        memories = teacher.memories() + extra
-        # measured before the extraction with memories, whose caches (rows' letter words, shapes) it warms
-        timing["lookup"].append(lookup_seconds(document, before, memories))
-        after, seconds_after = extract(document, memories)
+        reader = reader_for(doc)
+        try:
+            before, after = _before_after(document, teacher.memories() + extra, reader, timing)
+        finally:
+            if reader is not None:
+                reader.close()
         used += after.memory is not None
-        timing["without"].append(seconds_before)
-        timing["with"].append(seconds_after)
         if doc.ocr and timing.get("bare_on"):
             bare = bare_tesseract_seconds(doc.path)
             if bare is not None:
@@ -329,8 +398,13 @@ def run_untaught(docs: list[SeriesDocument], memories: list[VendorMemory]) -> No
     changed = 0
     for doc in docs:
         document = read(doc)
-        before, _ = extract(document, ())
-        after, _ = extract(document, memories)
+        reader = reader_for(doc)
+        try:
+            before, _ = extract(document, (), reader)
+            after, _ = extract(document, memories, reader)
+        finally:
+            if reader is not None:
+                reader.close()
         if after.memory is not None:
             found.append(f"{doc.id} ({after.memory['vendor']}: {len(after.memory['fields'])} fields)")
         changed += {k: v.value for k, v in before.fields.items()} != {
@@ -365,6 +439,7 @@ def print_timing(timing: dict, n_memories: int) -> None:
         ("without", "extract_invoice without memories"),
         ("with", "extract_invoice with memories"),
         ("bare", "bare `tesseract` CLI on the OCRed files"),
+        ("reread", "a remembered region read again (one Tesseract crop, uncached)"),
     ):
         values = timing.get(key, [])
         if values:
@@ -376,6 +451,12 @@ def print_timing(timing: dict, n_memories: int) -> None:
                 str(len(values)),
             )
             print("| " + " | ".join(cells) + " |")
+    if timing["reread_crops"]:
+        crops = timing["reread_crops"]
+        print(
+            f"\nremembered regions read again: {sum(crops)} crops on {sum(1 for c in crops if c)} of "
+            f"{len(crops)} OCRed documents (at most {max(crops)} per document)"
+        )
     if timing["with"] and timing["without"]:
         extra = statistics.median(timing["with"]) - statistics.median(timing["without"])
         print(f"\nmedian extraction time with memories minus without: {extra * 1000:+.1f} ms")
@@ -391,6 +472,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--decoys", type=int, default=300, help="made-up vendors' memories searched too")
     parser.add_argument("--no-bare", action="store_true", help="skip the bare tesseract CLI timing")
     parser.add_argument("--no-untaught", action="store_true", help="skip the vendors-never-taught check")
+    parser.add_argument(
+        "--no-reread",
+        action="store_true",
+        help="no region re-reads on the OCR path (neither the total's nor the memory's remembered regions)",
+    )
     parser.add_argument(
         "--via-service",
         action="store_true",
@@ -412,7 +498,17 @@ def main(argv: list[str] | None = None) -> int:
         f"# Vendor memory learning curve: {len(series)} series, teacher {teacher_name}, {args.decoys} decoy "
         f"vendors, load average {os.getloadavg()[0]:.1f}"
     )
-    timing: dict = {"lookup": [], "without": [], "with": [], "bare": [], "bare_on": not args.no_bare}
+    global READ_AGAIN
+    READ_AGAIN = not args.no_reread
+    timing: dict = {
+        "lookup": [],
+        "without": [],
+        "with": [],
+        "bare": [],
+        "reread": [],
+        "reread_crops": [],
+        "bare_on": not args.no_bare,
+    }
     results = {}
     for s in series:
         teacher = make_teacher()  # a project per series: memories of other series are the decoys' job
@@ -424,9 +520,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_untaught:
         everyone = make_teacher()
         for s in series:
-            document = read(s.docs[0])
-            general, _ = extract(document, ())
-            everyone.teach(ocr=document, extracted=general, final=_final(s.docs[0].truth))
+            _taught_first(s, everyone)
         run_untaught(untaught_documents(workdir, args.families, args.seed), everyone.memories())
     print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
     return 0

@@ -6,10 +6,12 @@ line), and a value of the lesson's kind and shape read there is offered as a mem
 Only on the OCR path (the reader reads image pages; a text layer has none), only for the memory of the
 document's vendor, only for lessons whose field got no memory candidate from the page's text, and only
 where the re-read can change the result: a lesson that corrected the general engine, or a field the
-engine found nothing for. One crop per such field. The region is the remembered value box, padded; when
-the lesson's label (printed left of its value) is found on the page, the box moves to the label's row
-(a receipt's rows shift up and down with its length). A crop holding several different values of the
-field gives none.
+engine found nothing for. One crop per such field. The region is the remembered value box, padded; for
+a label printed left of its value, on the label's row (a receipt's rows shift up and down with its
+length). A lesson whose label is not on the page reads nothing (a changed layout falls back to the
+general engine: on the SROIE sample a card-paid receipt taught the total under `CREDIT RM`, and its
+place on the vendor's cash-paid receipts holds the cash tendered). A crop holding several different
+values of the field gives none.
 """
 
 from __future__ import annotations
@@ -37,8 +39,6 @@ PAD_Y = 0.35  # fraction of the row (or box) height added above and below
 
 def _label_row(rows: Sequence[Row], lesson: FieldLesson) -> Row | None:
     """The row of the lesson's page holding its label, nearest the remembered place (None: not found)."""
-    if not lesson.label or lesson.label_side != "left":
-        return None
     found = []
     for row in rows:
         if row.page != lesson.page:
@@ -51,13 +51,20 @@ def _label_row(rows: Sequence[Row], lesson: FieldLesson) -> Row | None:
     return min(found, key=lambda r: abs(r.bbox.center[1] - lesson.box.center[1]), default=None)
 
 
-def reread_region(rows: Sequence[Row], lesson: FieldLesson) -> BBox:
-    """Where to read the lesson's value again: its remembered box, padded, on its label's row when the
-    label is on the page."""
+def reread_region(rows: Sequence[Row], lesson: FieldLesson) -> BBox | None:
+    """Where to read the lesson's value again: its remembered box, padded; for a label printed left of
+    the value, on the label's row. None when the lesson's label is not on the page (a changed layout, a
+    receipt paid otherwise: `CREDIT` where the first one printed it, `CASH` on the next): the general
+    engine's choice stands."""
     box = lesson.box
+    top, bottom = box.y0, box.y1
+    if lesson.label:
+        row = _label_row(rows, lesson)
+        if row is None:
+            return None
+        if lesson.label_side == "left":
+            top, bottom = row.bbox.y0, row.bbox.y1
     pad_x = PAD_X + box.width / 4
-    row = _label_row(rows, lesson)
-    top, bottom = (row.bbox.y0, row.bbox.y1) if row is not None else (box.y0, box.y1)
     pad_y = (bottom - top) * PAD_Y
     return BBox(
         max(0.0, box.x0 - pad_x),
@@ -86,10 +93,8 @@ def read_value(
     or several different ones."""
     kind = field_kind(lesson.field)
     if kind == "amount":
-        found = [
-            (format_amount(m.value), m.raw, format_match(lesson.value_format, m.raw) or 0.8)
-            for m in find_amounts(text)
-        ]
+        shaped = [(m, format_match(lesson.value_format, m.raw)) for m in find_amounts(text)]
+        found = [(format_amount(m.value), m.raw, match) for m, match in shaped if match > 0]
     elif kind == "date":
         found = [(m.value.isoformat(), m.raw, 1.0) for m in find_dates(text, day_first=day_first)]
     elif kind == "code":
@@ -119,6 +124,8 @@ def reread_candidates(
         if not lesson.corrected and lesson.field in engine_fields:
             continue  # a weak lesson only fills an empty field
         region = reread_region(rows, lesson)
+        if region is None:
+            continue
         try:
             text = reader(lesson.page, region)
         except Exception:  # noqa: BLE001 - a crop that cannot be read gives no candidate

@@ -21,7 +21,13 @@ W, H = 900, 1300
 
 
 def receipt(
-    path: Path, name: str, day: str, total: str, *, misread: dict[str, str] | None = None
+    path: Path,
+    name: str,
+    day: str,
+    total: str,
+    *,
+    misread: dict[str, str] | None = None,
+    date_label: str = "Date:",
 ) -> OcrDocument:
     """A receipt drawn on a page image, and its OCR reading (the words where they are drawn; `misread`:
     words the first OCR pass got wrong)."""
@@ -30,7 +36,7 @@ def receipt(
         ("NO 12 JALAN TEMENGGUNG 21/9", 150, 110),
         ("43200 CHERAS, SELANGOR", 200, 160),
         ("Bill No: CS10234", 60, 280),
-        (f"Date: {day}", 60, 330),
+        (f"{date_label} {day}", 60, 330),
         ("NASI LEMAK", 60, 430),
         ("6.50", 700, 430),
         ("TEH TARIK", 60, 480),
@@ -105,3 +111,16 @@ def test_another_vendors_receipt_reads_no_remembered_region(taught, tmp_path):
     result = extract_invoice(other, options=ExtractionOptions(region_reader=reader), memories=[taught])
     assert result.memory is None
     assert all(b.x1 >= 0.9 for b in reader.boxes)  # only the general engine's total re-read, if any
+
+
+def test_a_lesson_whose_label_is_gone_reads_nothing_again(taught, tmp_path):
+    path = tmp_path / "relabelled.png"
+    garbled = {"03/03/2017": "O3/v3/2O17"}
+    changed = receipt(
+        path, "KEDAI MAKAN SRI MELATI", "03/03/2017", "12.40", misread=garbled, date_label="Tarikh"
+    )
+    reader = CountingReader(path)
+    result = extract_invoice(changed, options=ExtractionOptions(region_reader=reader), memories=[taught])
+    assert result.memory is not None  # the vendor is known, its layout changed
+    assert all(b.x1 >= 0.9 for b in reader.boxes)  # no remembered region read
+    assert result.get("invoice_date") != "2017-03-03"

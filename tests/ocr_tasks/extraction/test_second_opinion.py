@@ -30,6 +30,9 @@ def invoice_with(**confidences):
         ({"total": 0.95, "invoice_date": 0.92}, False),
         ({"total": 0.85, "invoice_date": 0.8}, False),
         ({"total": 0.95, "invoice_date": 0.6}, True),
+        ({"total": 0.95, "invoice_date": 0.75}, False),  # the date asks below 0.7 (SECOND_OPINION_SLACK)
+        ({"total": 0.95, "invoice_date": 0.69}, True),
+        ({"total": 0.75, "invoice_date": 0.95}, True),  # the total below 0.8
         ({"total": 0.79, "invoice_date": 0.9}, True),
         ({"total": 0.4, "invoice_date": 0.99}, True),
         ({"invoice_date": 0.99}, True),  # no total at all
@@ -139,3 +142,10 @@ def test_faint_receipt_total_comes_from_the_second_opinion(corpus, tmp_path):
 def test_the_threshold_is_a_setting():
     assert needs_second_opinion(invoice_with(total=0.6, invoice_date=0.6), threshold=0.5) is False
     assert needs_second_opinion(invoice_with(total=0.6, invoice_date=0.6), threshold=0.7) is True
+
+
+def test_the_date_asks_lower_than_the_total_by_its_slack():
+    date_only_unsure = invoice_with(total=0.9, invoice_date=0.65)
+    assert needs_second_opinion(date_only_unsure, threshold=0.7) is False  # 0.65 >= 0.7 - 0.1
+    assert needs_second_opinion(date_only_unsure, threshold=0.7, slack={}) is True
+    assert needs_second_opinion(invoice_with(total=0.9, invoice_date=0.55), threshold=0.7) is True

@@ -5,6 +5,7 @@ Usage:
     .venv/bin/python bench/extraction_cost.py --set ../shared/corpus/sroie-sample --limit 30
     .venv/bin/python bench/extraction_cost.py --set ../shared/corpus/einvoice-dev --dpi 200
     .venv/bin/python bench/extraction_cost.py --set ... --settings defaults,before --limit 10
+    .venv/bin/python bench/extraction_cost.py --set ... --settings defaults --limit 12 --breakdown
 
 What is measured, on the same page files (SROIE receipts as they are; einvoice-dev PDFs rasterised to grey
 images at `--dpi` by `extraction_corpus.rasterise`, so nothing but pixels is left):
@@ -46,12 +47,46 @@ ENV = {**os.environ, "OMP_THREAD_LIMIT": "1", "ORT_DISABLE_TELEMETRY": "1"}
 SETTINGS: dict[str, dict] = {
     "defaults": {},
     "before": {"enhanced_rows": False, "second_opinion_rows": False},  # whole-page second readings
+    "gate-0.8": {"second_opinion_below": 0.8},  # RapidOCR asked below 0.8, the default until 2026-11-30
     "rows-second-opinion": {"second_opinion_rows": True},  # RapidOCR recognising the chosen lines only
     "no-enhanced": {"enhanced": False},
     "no-second-opinion": {"second_opinion": False},
     "no-reread": {"reread": False},
     "first-reading-only": {"reread": False, "enhanced": False, "second_opinion": False},
 }
+
+
+# the steps `--breakdown` times in each child: (module, attribute, step); a class attribute "Class.__call__"
+STEPS = (
+    ("ocr_tasks.extraction.tesseract_regions", "TesseractRegionReader.__call__", "region re-reads"),
+    ("ocr_tasks.extraction.tesseract_regions", "enhanced_reading", "enhanced reading"),
+    ("rapidocr.ch_ppocr_det.main", "TextDetector.__call__", "RapidOCR detection"),
+    ("rapidocr.ch_ppocr_cls.main", "TextClassifier.__call__", "RapidOCR line orientation"),
+    ("rapidocr.ch_ppocr_rec.main", "TextRecognizer.__call__", "RapidOCR recognition"),
+    ("ocr_tasks.engines.image_regions", "image_text_document", "image text"),
+)
+
+
+def _time_steps(seconds: dict[str, float]) -> None:
+    """Wrap each of `STEPS` so that its process CPU seconds add up in `seconds` (nested steps are not
+    subtracted: none of these calls another)."""
+    import importlib
+
+    for module_name, attribute, step in STEPS:
+        owner = importlib.import_module(module_name)
+        *path, name = attribute.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        original = getattr(owner, name)
+
+        def timed(*args, _original=original, _step=step, **kwargs):
+            started = time.process_time()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                seconds[_step] = seconds.get(_step, 0.0) + time.process_time() - started
+
+        setattr(owner, name, timed)
 
 
 def _cpu_children() -> float:
@@ -90,17 +125,24 @@ def _child(args: argparse.Namespace) -> int:
     }
     docs = _docs(args)
     out: dict[str, dict] = {}
+    steps: dict[str, float] = {}
+    if args.breakdown:
+        _time_steps(steps)
     for doc, page in zip(docs, _pages(docs, args.dpi), strict=True):
         with tempfile.TemporaryDirectory(prefix="bench-cost-") as workdir:
+            started = time.process_time()
             ingested = ingest_path(page, config=config, workdir=Path(workdir))
             document = recognise_document(ingested, config, workers=1)
+            middle = time.process_time()
             invoice = extract_with_page_images(
                 ingested, document, languages="eng", options=extraction.options(), **flags
             )
+            steps["first reading"] = steps.get("first reading", 0.0) + middle - started
+            steps["extraction"] = steps.get("extraction", 0.0) + time.process_time() - middle
         values = {name: found.value for name, found in invoice.fields.items()}
         values["line_items"] = str(len(invoice.line_items))
         out[doc.id] = {"values": values, "pages": len(document.pages)}
-    json.dump(out, sys.stdout)
+    json.dump({"documents": out, "steps": steps}, sys.stdout)
     return 0
 
 
@@ -124,12 +166,26 @@ def _accuracy(docs, values: dict[str, dict]) -> dict[str, float]:
     return scores
 
 
+def print_breakdown(breakdown: dict[str, dict[str, float]], n: int) -> None:
+    """CPU s per document of each step, per setting (process CPU inside the child: `first reading` is
+    ingest + Tesseract's page reading, `extraction` all of `extract_with_page_images`, the steps below it
+    are parts of `extraction`; the rest of a setting's CPU is its process start and imports)."""
+    names = ["first reading", "extraction", *(step for _, _, step in STEPS)]
+    print("\n| setting | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(names))
+    for setting, steps in breakdown.items():
+        print(f"| {setting} | " + " | ".join(f"{steps.get(name, 0.0) / n:.2f}" for name in names) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", required=True, type=Path)
     parser.add_argument("--dpi", type=int, default=200, help="resolution PDFs are rasterised at")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--settings", default="defaults,before,no-enhanced,no-second-opinion,no-reread")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="also print each setting's CPU per step (`STEPS`)"
+    )
     parser.add_argument("--child", choices=sorted(SETTINGS), help=argparse.SUPPRESS)
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     args = parser.parse_args(argv)
@@ -165,16 +221,22 @@ def main(argv: list[str] | None = None) -> int:
         print(result.stderr[-2000:], file=sys.stderr)
     report("`ocr-engine ocr --workers 1`", c, w, None)
     raw: dict[str, dict] = {}
+    breakdown: dict[str, dict[str, float]] = {}
     for name in args.settings.split(","):
         cmd = [sys.executable, __file__, "--set", str(args.set), "--dpi", str(args.dpi), "--child", name]
         if args.limit:
             cmd += ["--limit", str(args.limit)]
+        if args.breakdown:
+            cmd += ["--breakdown"]
         c, w, result = _run(cmd, cwd=ROOT)
         if result.returncode != 0:
             print(f"{name} failed:\n{result.stderr[-3000:]}", file=sys.stderr)
             continue
-        raw[name] = json.loads(result.stdout)
+        child = json.loads(result.stdout)
+        raw[name], breakdown[name] = child["documents"], child["steps"]
         report(f"extraction: {name}", c, w, _accuracy(docs, raw[name]))
+    if args.breakdown:
+        print_breakdown(breakdown, n)
     print(f"\nload average at the end: {', '.join(f'{v:.1f}' for v in os.getloadavg())}")
     if args.json:
         args.json.write_text(json.dumps({"rows": rows, "raw": raw}, indent=1))

@@ -37,6 +37,14 @@ def _repaired_dates(row: Row, printed: list[DateMatch], day_first: bool | None) 
     return [d for d in repaired if not any(d.start < e and s < d.end for s, e in taken)]
 
 
+def _labelled_as_other_date(features: dict[str, float]) -> bool:
+    """A date whose own label names another date (`Fecha de vencimiento`, `Due date`, `Lieferdatum`) more
+    strongly than an invoice date: never the invoice date, whatever else it has for it (a second
+    reading that missed the real one makes it the first and earliest date there)."""
+    negative = features["negative_label"]
+    return negative >= 1.0 and negative > max(features["label_left"], features["label_above"])
+
+
 def implausible_date(value: date, *, today: date | None, typical_year: int | None = None) -> bool:
     """A date no invoice is issued on: more than a year after today, or years after the document's other
     dates (a date 17 years ahead is a misread or another number, not the invoice date)."""
@@ -93,6 +101,8 @@ def date_candidates(
             feats["negative_label"] = has_negative(own_label, name)
             if own_label is left:
                 feats["label_above"] = 0.0
+            if name == "invoice_date" and _labelled_as_other_date(feats):
+                continue
             out.append(
                 Candidate(
                     field=name,

@@ -1,0 +1,32 @@
+"""Invoice dates against the labels of other dates, also when a second OCR reading missed the real one."""
+
+from ocr_tasks.extraction import extract_invoice
+from ocr_tasks.extraction.options import ExtractionOptions
+
+from .synthetic import SyntheticInvoice
+
+HEAD = ["Sarmiento y Zabala S.Com.", "Via Fabian Diez 44", "07738 Ciudad"]
+TAIL = ["Formacion  10  8,00  80,00", "Total factura  96,80", "Vencimiento del pago: 4 de enero de 2025."]
+
+
+def _document(rows: list[str]):
+    printed = [[(row, 150)] for row in rows]
+    return SyntheticInvoice(
+        rows=printed, truth={}, items=[], lang="es", row_y=[150 + 70 * i for i in range(len(rows))]
+    ).to_document()
+
+
+def test_a_due_date_label_keeps_a_date_from_being_the_invoice_date_even_after_a_second_reading():
+    dated = "Factura simplificada 460521 - 5 de diciembre de 2024"
+    due = "Referencia pedido: B9415753 Fecha de vencimiento: 4 de enero de 2025"
+    primary = _document(HEAD + [dated, due] + TAIL)
+    # the second reading lost the invoice's date row: there the due date is the first and only date
+    second = _document(HEAD + ["Factura simplificada 460521", due] + TAIL)
+    invoice = extract_invoice(primary, options=ExtractionOptions(second_reading=second))
+    assert invoice.get("invoice_date") == "2024-12-05"
+    assert invoice.get("due_date") == "2025-01-04"
+
+
+def test_a_generic_date_label_still_reads_the_invoice_date():
+    invoice = extract_invoice(_document(HEAD + ["Fecha: 05/12/2024", "Vencimiento: 04/01/2025"] + TAIL))
+    assert invoice.get("invoice_date") == "2024-12-05"

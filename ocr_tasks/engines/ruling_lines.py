@@ -28,23 +28,43 @@ MIN_CROSSINGS = 8
 
 def _thin(strokes: np.ndarray, axis: int, max_thickness: int) -> np.ndarray:
     """The connected strokes whose thickness across `axis` (0: horizontal lines' height, 1: vertical
-    lines' width) is at most `max_thickness`."""
+    lines' width) is at most `max_thickness`. (`strokes` is 0/255: what is kept is copied as it is, and
+    only the boxes of the strokes too thick are cleared, instead of a lookup over the whole page.)"""
+    if not cv2.countNonZero(strokes):
+        return np.zeros_like(strokes)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(strokes, connectivity=8)
     thickness = stats[:, cv2.CC_STAT_HEIGHT] if axis == 0 else stats[:, cv2.CC_STAT_WIDTH]
-    keep = thickness <= max_thickness
-    keep[0] = False  # the background
-    return np.where(keep[labels], 255, 0).astype(np.uint8) if count > 1 else np.zeros_like(strokes)
+    thick = np.flatnonzero(thickness[1:] > max_thickness) + 1  # label 0 is the background
+    if len(thick) == count - 1:
+        return np.zeros_like(strokes)
+    kept = strokes.copy()
+    for label in thick:
+        x, y, w, h = stats[label, :4]
+        box = kept[y : y + h, x : x + w]
+        box[labels[y : y + h, x : x + w] == label] = 0
+    return kept
 
 
-def _masks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(horizontal, vertical) masks (uint8, 255 = line) of the long, thin strokes of a grey page."""
+def _ink(gray: np.ndarray) -> tuple[np.ndarray, int, int]:
+    """(binarised page, shortest line, thickest rule) of a grey page."""
     side = max(gray.shape)
     length = max(MIN_LINE_PIXELS, int(side * MIN_LINE_SHARE))
     max_thickness = max(5, int(side * MAX_THICKNESS_SHARE))
     ink = cv2.adaptiveThreshold(~gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
-    horizontal = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
-    vertical = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
-    return _thin(horizontal, 0, max_thickness), _thin(vertical, 1, max_thickness)
+    return ink, length, max_thickness
+
+
+def _lines(ink: np.ndarray, axis: int, length: int, max_thickness: int) -> np.ndarray:
+    """Mask (uint8, 255 = line) of the long, thin strokes along `axis` (0: horizontal, 1: vertical)."""
+    shape = (length, 1) if axis == 0 else (1, length)
+    strokes = cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, shape))
+    return _thin(strokes, axis, max_thickness)
+
+
+def _masks(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(horizontal, vertical) masks (uint8, 255 = line) of the long, thin strokes of a grey page."""
+    ink, length, max_thickness = _ink(gray)
+    return _lines(ink, 0, length, max_thickness), _lines(ink, 1, length, max_thickness)
 
 
 def line_mask(gray: np.ndarray) -> np.ndarray:
@@ -55,6 +75,8 @@ def line_mask(gray: np.ndarray) -> np.ndarray:
 
 def _crossings(horizontal: np.ndarray, vertical: np.ndarray) -> int:
     """How many places a horizontal and a vertical rule meet (the cells' corners of a ruled table)."""
+    if not (cv2.countNonZero(horizontal) and cv2.countNonZero(vertical)):
+        return 0
     near = np.ones((5, 5), np.uint8)
     count, _, _, _ = cv2.connectedComponentsWithStats(
         cv2.dilate(horizontal, near) & cv2.dilate(vertical, near)
@@ -67,7 +89,11 @@ def erase_ruling_lines(gray: np.ndarray) -> np.ndarray | None:
     at least MIN_CROSSINGS corners where rules meet. Only a grid troubles Tesseract's segmentation; a
     receipt's separators or the edge of a photographed slip are left as they are (on the receipts of the
     corpus, erasing them changed digits of dates)."""
-    horizontal, vertical = _masks(gray)
+    ink, length, max_thickness = _ink(gray)
+    vertical = _lines(ink, 1, length, max_thickness)
+    if not cv2.countNonZero(vertical):  # no vertical rule, no grid (most receipts): one direction read
+        return None
+    horizontal = _lines(ink, 0, length, max_thickness)
     if _crossings(horizontal, vertical) < MIN_CROSSINGS:
         return None
     mask = cv2.dilate(horizontal | vertical, np.ones((3, 3), np.uint8))

@@ -3,9 +3,11 @@ process per page (~0.05 s of start-up and model loading each; 10-25 % of a recei
 
 Used only when tesserocr is linked against the same Tesseract version as the `tesseract` CLI (it is
 built from source against the system library, see pyproject's `[tool.uv]`), so that the output is the
-CLI's exactly: the same TSV, turned into the same dict as `pytesseract.image_to_data`. One engine per
-thread and process (a TessBaseAPI is not thread-safe; it releases the GIL while it recognises, so
-threads run in parallel), per language and page segmentation mode. `OCR_TESSERACT_BINDING=cli`
+CLI's exactly: the same TSV, turned into the same dict as `pytesseract.image_to_data`. Engines are
+kept per process, language and page segmentation mode, and lent to one thread at a time (a TessBaseAPI
+is not thread-safe; it releases the GIL while it recognises, so threads run in parallel): the thread
+pool of a flow run finds the engines of the previous run (making one loads the model, ~0.1 s of CPU),
+and a process holds as many as ran at once, not one per thread that ever read. `OCR_TESSERACT_BINDING=cli`
 switches back to the CLI. Images in memory (the enhanced second reading, region crops) are read the
 same way (`pil_image_to_data`, `pil_image_to_string`) instead of a PNG file and a process each.
 """
@@ -15,6 +17,8 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from ocr_tasks.config import OcrConfig
@@ -23,7 +27,57 @@ from ocr_tasks.errors import OcrEngineError, OcrTimeout
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
-_local = threading.local()
+MAX_IDLE_ENGINES = 8  # idle engines kept per language and mode (one given back beyond that is ended)
+
+
+class _EnginePool:
+    """This process's engines, each lent to one thread at a time (`lend`); a forked child starts empty."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._idle: dict[tuple[str, int], list] = {}
+        self._pid = os.getpid()
+
+    def _take(self, key: tuple[str, int]):
+        with self._lock:
+            if self._pid != os.getpid():  # forked: the parent's engines are not this process's to use
+                self._idle, self._pid = {}, os.getpid()
+            idle = self._idle.get(key)
+            return idle.pop() if idle else None
+
+    def _give_back(self, key: tuple[str, int], api) -> None:
+        with self._lock:
+            idle = self._idle.setdefault(key, [])
+            if self._pid == os.getpid() and len(idle) < MAX_IDLE_ENGINES:
+                idle.append(api)
+                return
+        api.End()
+
+    def idle(self, languages: str, psm: int) -> int:
+        """How many engines for `languages` and `psm` wait to be lent."""
+        with self._lock:
+            return len(self._idle.get((languages, int(psm)), ()))
+
+    @contextmanager
+    def lend(self, languages: str, psm: int) -> Iterator:
+        """An engine for `languages` and `psm`, the calling thread's alone until the block ends (made when
+        none is idle)."""
+        import tesserocr
+
+        key = (languages, int(psm))
+        api = self._take(key)
+        if api is None:
+            try:
+                api = tesserocr.PyTessBaseAPI(lang=languages, psm=key[1])
+            except RuntimeError as exc:
+                raise OcrEngineError(f"tesseract cannot load {languages!r}: {exc}") from exc
+        try:
+            yield api
+        finally:
+            self._give_back(key, api)
+
+
+_engines = _EnginePool()
 
 
 @lru_cache(maxsize=1)
@@ -48,48 +102,32 @@ def available() -> bool:
         return False
 
 
-def _api(languages: str, psm: int):
-    """This thread's engine for `languages` and `psm` (made on first use, ~0.1 s; kept per process:
-    a forked worker makes its own)."""
-    import tesserocr
-
-    engines = getattr(_local, "engines", None)
-    if engines is None or getattr(_local, "pid", None) != os.getpid():
-        engines = _local.engines = {}
-        _local.pid = os.getpid()
-    key = (languages, psm)
-    if key not in engines:
-        try:
-            engines[key] = tesserocr.PyTessBaseAPI(lang=languages, psm=psm)
-        except RuntimeError as exc:
-            raise OcrEngineError(f"tesseract cannot load {languages!r}: {exc}") from exc
-    return engines[key]
-
-
 def image_to_data(path: str, config: OcrConfig, timeout: float) -> dict:
     """The reading of the image at `path`, in `pytesseract.image_to_data(..., output_type=DICT)` form."""
-    api = _api(config.languages, int(config.psm))
-    try:
-        api.SetImageFile(path)
-    except Exception as exc:  # RuntimeError from Leptonica, or Pillow's errors from tesserocr's fallback
-        api.Clear()
-        raise OcrEngineError(f"tesseract failed: cannot read {os.path.basename(path)}: {exc}") from exc
-    return _tsv_dict(_recognised(api, timeout, config.limits.page_timeout_seconds, tsv=True))
+    with _engines.lend(config.languages, config.psm) as api:
+        try:
+            api.SetImageFile(path)
+        except Exception as exc:  # RuntimeError from Leptonica, or Pillow's errors from tesserocr's fallback
+            api.Clear()
+            raise OcrEngineError(f"tesseract failed: cannot read {os.path.basename(path)}: {exc}") from exc
+        tsv = _recognised(api, timeout, config.limits.page_timeout_seconds, tsv=True)
+    return _tsv_dict(tsv)
 
 
 def pil_image_to_data(image, *, languages: str, psm: int, timeout: float) -> dict:
     """`image_to_data` of an image in memory (a PIL image: an enhanced page, a crop), without the PNG file
     and the `tesseract` process pytesseract would make for it."""
-    api = _api(languages, int(psm))
-    api.SetImage(image)
-    return _tsv_dict(_recognised(api, timeout, timeout, tsv=True))
+    with _engines.lend(languages, psm) as api:
+        api.SetImage(image)
+        tsv = _recognised(api, timeout, timeout, tsv=True)
+    return _tsv_dict(tsv)
 
 
 def pil_image_to_string(image, *, languages: str, psm: int, timeout: float) -> str:
     """The text of an image in memory (`pytesseract.image_to_string` of the same image)."""
-    api = _api(languages, int(psm))
-    api.SetImage(image)
-    return _recognised(api, timeout, timeout, tsv=False)
+    with _engines.lend(languages, psm) as api:
+        api.SetImage(image)
+        return _recognised(api, timeout, timeout, tsv=False)
 
 
 def _recognised(api, timeout: float, limit: float, *, tsv: bool) -> str:

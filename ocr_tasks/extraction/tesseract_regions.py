@@ -350,7 +350,9 @@ def extract_with_page_images(
     options = options or ExtractionOptions()
     if reread and options.region_reader is None:
         options = replace(options, region_reader=region_reader_for(ingested, document, languages=languages))
-    unsure = _unsure_bands(document, options) if (enhanced_rows or second_opinion_rows) else None
+    # the bands cost a pass of candidate generation: only when a reading of bands will use them
+    wants_bands = (enhanced and enhanced_rows) or (second_opinion and second_opinion_rows)
+    unsure = _unsure_bands(document, options) if wants_bands else None
     if enhanced and options.second_reading is None:
         if enhanced_rows:
             second = _enhanced_rows_reading(ingested, document, unsure, languages=languages, psm=psm)

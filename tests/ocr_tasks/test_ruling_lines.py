@@ -68,3 +68,23 @@ def test_the_rows_of_a_ruled_invoice_table_are_read(corpus: Path, tmp_path: Path
     text = TesseractEngine().recognise(page, config).text
     for printed in ("Biscuits", "495,00", "19,80", "16,38"):
         assert printed in text, printed
+
+
+def test_only_thin_strokes_are_kept_as_rules_and_their_pixels_unchanged() -> None:
+    """`_thin` clears the strokes too thick to be rules (a bar, a bold block) and keeps the others pixel
+    for pixel, whatever mix a page holds."""
+    import cv2
+
+    from ocr_tasks.engines.ruling_lines import _thin
+
+    strokes = np.zeros((300, 400), np.uint8)
+    strokes[20:22, 10:390] = 255  # a rule, 2 px
+    strokes[60:90, 10:390] = 255  # a bar, 30 px: no rule
+    strokes[150:153, 50:300] = 255  # a rule, 3 px
+    strokes[200:260, 100:140] = 255  # a block
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(strokes, connectivity=8)
+    expected = np.where((stats[:, cv2.CC_STAT_HEIGHT] <= 5)[labels] & (labels > 0), 255, 0).astype(np.uint8)
+    assert np.array_equal(_thin(strokes, 0, 5), expected)
+    assert expected[20, 10] == expected[151, 60] == 255 and expected[70, 10] == expected[230, 120] == 0
+    assert not _thin(strokes[55:95], 0, 5).any()  # only a thick stroke: nothing
+    assert not _thin(np.zeros_like(strokes), 0, 5).any()

@@ -155,18 +155,26 @@ def test_the_c_api_reads_a_receipt_exactly_as_the_cli(engine, tmp_path, corpus, 
     assert through_api.words and through_api.blocks == through_cli.blocks  # words, boxes, confidences
 
 
-def test_the_c_api_keeps_one_engine_per_thread_and_reports_unreadable_images(tmp_path):
+def test_the_c_api_lends_each_engine_to_one_thread_at_a_time_and_reports_unreadable_images(tmp_path):
     import threading
 
     from ocr_tasks.engines import tesseract_api
     from ocr_tasks.errors import OcrEngineError
 
-    mine = tesseract_api._api("eng", 3)
-    assert tesseract_api._api("eng", 3) is mine and tesseract_api._api("eng", 6) is not mine
-    other = []
-    thread = threading.Thread(target=lambda: other.append(tesseract_api._api("eng", 3)))
+    pool = tesseract_api._EnginePool()
+    with pool.lend("eng", 3) as mine:
+        with pool.lend("eng", 3) as busy, pool.lend("eng", 6) as other_mode:
+            assert busy is not mine and other_mode is not mine  # in use: never lent twice
+    assert pool.idle("eng", 3) == 2 and pool.idle("eng", 6) == 1
+    lent = []
+
+    def read_in_a_new_thread():  # a flow run's fresh thread pool finds the engines already made
+        with pool.lend("eng", 3) as api:
+            lent.append(api)
+
+    thread = threading.Thread(target=read_in_a_new_thread)
     thread.start(), thread.join()
-    assert other[0] is not mine
+    assert lent[0] in (mine, busy) and pool.idle("eng", 3) == 2
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
     with pytest.raises(OcrEngineError) as info:

@@ -250,6 +250,30 @@ def print_tables(result: dict, title: str, *, misses: int) -> None:
             print(f"- {doc}: " + "; ".join(items))
 
 
+def print_family_split(result: dict, docs: list[LabelledDocument]) -> None:
+    """Synthetic sets: accuracy per field on the held-out layout families (`synthetic.HELD_OUT`, never to
+    be trained on) and on the training families, side by side."""
+    from synthetic import HELD_OUT
+
+    held_out = {d.id for d in docs if d.family in HELD_OUT}
+    parts = {"held-out families": held_out, "training families": {d.id for d in docs} - held_out}
+    counts = {name: len(ids) for name, ids in parts.items()}
+    print(f"\nBy family split ({', '.join(f'{name}: {n} documents' for name, n in counts.items())}):")
+    print("| field | " + " | ".join(parts) + " |")
+    print("|---|" + "---|" * len(parts))
+    means: dict[str, list[float]] = {name: [] for name in parts}
+    for field in result["fields"]:
+        cells = []
+        for name, ids in parts.items():
+            rs = [r for r in result["rows"] if r["field"] == field and r["doc"] in ids]
+            if rs:
+                means[name].append(sum(r["right"] for r in rs) / len(rs))
+            cells.append(f"{means[name][-1]:.2f}" if rs else "-")
+        print(f"| {field} | " + " | ".join(cells) + " |")
+    macro = [f"**{sum(m) / len(m):.3f}**" if m else "-" for m in means.values()]
+    print("| **macro mean** | " + " | ".join(macro) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -344,6 +368,8 @@ def main(argv: list[str] | None = None) -> int:
             second_opinion=args.second_opinion,
         )
         print_tables(result, f"scorer: {scorer}", misses=args.misses if scorer == scorers[-1] else 0)
+        if any(d.family for d in docs):
+            print_family_split(result, docs)
         print(f"second opinions asked: {result['second_opinions']} of {len(docs)} documents")
         out = CACHE / f"last-{args.set.name}-{scorer}.json"
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -72,6 +72,7 @@ class LabelledDocument:
     truth: dict[str, str]  # our field name -> expected value (normalised for dates and amounts)
     kind: str = ""  # sroie, invoice2data or einvoice (which labels the truth came from)
     profile: str = ""  # einvoice: the Factur-X profile of the embedded XML (minimum, basicwl, ...), if any
+    family: str = ""  # synthetic sets: the layout family that rendered the document
 
 
 # Factur-X profiles whose XML lists no invoice lines (EN 16931 BG-25 is not part of them)
@@ -125,7 +126,7 @@ def _labelled(path: Path, label_path: Path) -> LabelledDocument:
     profile = einvoice_profile(path) if kind == "einvoice" and path.suffix.lower() == ".pdf" else ""
     if profile in PROFILES_WITHOUT_LINES:
         truth.pop("line_items", None)  # the XML lists no lines: its count says nothing of the page
-    return LabelledDocument(path.stem, path, truth, kind, profile)
+    return LabelledDocument(path.stem, path, truth, kind, profile, str(label.get("family") or ""))
 
 
 def load_set(directory: Path) -> list[LabelledDocument]:

@@ -162,7 +162,8 @@ def _description_span(
     row: Row, amounts: list[AmountMatch], assigned: dict[str, AmountMatch]
 ) -> tuple[int, int] | None:
     """Where the item's description is printed: before the first number, else between the first number
-    and the first priced column (`1,00  Künstlerische Gestaltung  7%  160,00 €`), else after the amount."""
+    and the first priced column (`1,00  Künstlerische Gestaltung  7%  160,00 €`), else between two priced
+    columns (a quantity with decimals first), else after the amount."""
     first_number = min(a.start for a in amounts)
     if re.search(r"[A-Za-z]{2}", row.text[:first_number]):
         return 0, first_number
@@ -170,6 +171,10 @@ def _description_span(
     priced = min((a.start for a in amounts if a.has_decimals and a.start >= first_end), default=len(row.text))
     if re.search(r"[A-Za-z]{2}", row.text[first_end:priced]):
         return first_end, priced
+    decimals = [a for a in amounts if a.has_decimals]
+    for a, b in zip(decimals, decimals[1:], strict=False):
+        if re.search(r"[A-Za-z]{4}", row.text[a.end : b.start]):
+            return a.end, b.start  # between two priced columns: `2  4,50 Std.  Montagearbeiten  22,00  99,00`
     tail_start = assigned["amount"].end
     if re.search(r"[A-Za-z]{3}", row.text[tail_start:]):
         return tail_start, len(row.text)
@@ -191,6 +196,30 @@ def _in_amount_column(row: Row, amounts: list[AmountMatch], columns: dict[str, f
             if min(columns, key=lambda k: abs(columns[k] - x)) == "amount":
                 return True
     return False
+
+
+def _sum_of_items(items: list[dict[str, FieldValue]], amounts: list[AmountMatch]) -> bool:
+    """Whether a row's first priced amount is the sum of the items so far (a sum carried over a page break,
+    `Continued from page 1  174.565,37`, `Übertrag`, or a subtotal under the items), whatever its label."""
+    priced = [a for a in amounts if a.has_decimals]
+    if len(items) < 2 or not priced:
+        return False
+    try:
+        so_far = sum(Decimal(item["amount"].value) for item in items if "amount" in item)
+    except ArithmeticError:
+        return False
+    return abs(abs(so_far) - abs(priced[0].value)) <= Decimal("0.01")
+
+
+def _priced_rows_follow(rows: list[Row], index: int, decimal_separator: str | None) -> bool:
+    """Whether rows with a decimal amount follow `index` on its page, above the footer."""
+    row = rows[index]
+    return any(
+        r.page == row.page
+        and r.bbox.y0 <= FOOTER_Y
+        and any(a.has_decimals for a in _item_amounts(r, decimal_separator))
+        for r in rows[index + 1 :]
+    )
 
 
 def _description_below(rows: list[Row], index: int) -> bool:
@@ -287,6 +316,14 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
             if items:
                 break
             continue
+        if _sum_of_items(items, amounts):
+            if (
+                last_row is not None
+                and row.page == last_row.page
+                and _priced_rows_follow(rows, index, decimal_separator)
+            ):
+                break  # a subtotal under the items, the totals follow
+            continue  # a sum carried to or from the next page
         if not _in_amount_column(row, amounts, columns):
             continue
         cells = _item_cells(row, amounts, columns, description_below=_description_below(rows, index))

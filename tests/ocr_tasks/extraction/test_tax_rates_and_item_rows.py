@@ -1,10 +1,12 @@
 """Totals blocks with tax per rate and items tables with sub-rows, from text-layer pages: a rate's base is
 no tax (the tax is the amount equal to base x rate), and rows that print no amount in the amount column
 (discount details, set components, notes whose dates read as numbers) are no items, while an item whose
-description is printed under its numbers is one."""
+description is printed under its numbers is one; a row printing the items' sum is a sum carried over a
+page break (skipped) or a subtotal ending the items, whatever its label."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
@@ -95,3 +97,53 @@ def test_sub_rows_components_and_notes_are_no_items():
 def test_a_description_printed_under_the_numbers_continues_the_item():
     invoice = extract_invoice(text_layer_page(items_table_rows()), options=TODAY)
     assert invoice.line_items[1].get("description") == "K4321 Bierbrau Pils 20/0500"
+
+
+def test_a_description_between_two_priced_columns():
+    rows = [
+        [("Muster GmbH", 0.06)],
+        [("Pos.  Stück ME", 0.06), ("Leistung", 0.30), ("Preis/Einh.", 0.70), ("Gesamt EUR", 0.84)],
+        [("1  20 Stk.", 0.06), ("Softwarelizenz (12 Monate)", 0.30), ("990,97", 0.72), ("19.819,40", 0.85)],
+        [("2  4,50 Std.", 0.06), ("Montagearbeiten", 0.30), ("22,00", 0.72), ("99,00", 0.87)],
+        [("Gesamt netto", 0.55), ("19.918,40", 0.85)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    assert [item.get("amount") for item in invoice.line_items] == ["19819.40", "99.00"]
+    assert "Montagearbeiten" in invoice.line_items[1].get("description")
+
+
+def _two_pages(first: list, second: list):
+    one, two = text_layer_page(first), text_layer_page(second)
+    return replace(one, pages=(one.pages[0], replace(two.pages[0], index=1)))
+
+
+def _sum_rows(label: str, *, next_page: bool) -> list:
+    header = [("Beschreibung", 0.06), ("Menge", 0.45), ("Preis", 0.62), ("Betrag", 0.84)]
+    first = [
+        [("Muster GmbH", 0.06)],
+        header,
+        [("Wartung", 0.06), ("2", 0.46), ("200,00", 0.62), ("400,00", 0.85)],
+        [("Ersatzteile", 0.06), ("1", 0.46), ("100,00", 0.62), ("100,00", 0.85)],
+        [(label, 0.06), ("500,00", 0.85)],
+    ]
+    rest = [
+        [("Anfahrt", 0.06), ("1", 0.46), ("50,00", 0.62), ("50,00", 0.87)],
+        [("Summe netto", 0.55), ("550,00", 0.85)],
+    ]
+    if not next_page:
+        return first + [[("Frachtkosten", 0.55), ("9,00", 0.87)], [("Summe netto", 0.55), ("509,00", 0.85)]]
+    return [first, [header, [("Stand von Seite 1", 0.06), ("500,00", 0.85)], *rest]]
+
+
+def test_a_sum_carried_over_a_page_break_is_no_item():
+    """A sum carried at the foot of page 1 and at the head of page 2 (`Stand Seite 1`, a label no lexicon
+    holds) is no item."""
+    invoice = extract_invoice(_two_pages(*_sum_rows("Stand Seite 1", next_page=True)), options=TODAY)
+    assert [item.get("amount") for item in invoice.line_items] == ["400.00", "100.00", "50.00"]
+
+
+def test_a_subtotal_of_the_items_ends_the_table():
+    """A row printing the items' sum with priced rows after it on the page (charges, totals) ends the
+    items, whatever its label (`Positionswert`, a word no lexicon holds)."""
+    invoice = extract_invoice(text_layer_page(_sum_rows("Positionswert", next_page=False)), options=TODAY)
+    assert [item.get("amount") for item in invoice.line_items] == ["400.00", "100.00"]

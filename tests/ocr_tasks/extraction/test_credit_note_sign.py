@@ -127,3 +127,22 @@ def test_the_anomaly_rules_count_a_credit_note_against_the_vendor():
 
     assert {"near_approval_threshold", "split_invoice"} <= kinds("invoice")
     assert not {"near_approval_threshold", "split_invoice"} & kinds("credit_note")
+
+
+def test_validation_passes_a_credit_notes_total_and_flags_a_negative_invoice():
+    """`The total is greater than zero` holds for a credit note read from its page (magnitudes) and still
+    catches a document that is not recognised as one but prints negative totals."""
+    from expectations.runner import validate_batch
+
+    reports = validate_batch(
+        {
+            "credit": _invoice(credit_note_rows("Gutschrift", PRINTED_SIGNS["minus"])),
+            "negative": _invoice(credit_note_rows("Rechnung", PRINTED_SIGNS["minus"])),
+        }
+    )
+
+    def failed(doc: str) -> set[str]:
+        return {o.description for r in reports[doc] for o in r.failed}
+
+    assert "The total is greater than zero." not in failed("credit")
+    assert "The total is greater than zero." in failed("negative")

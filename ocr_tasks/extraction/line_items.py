@@ -1,10 +1,14 @@
 """Line items: the rows of the items table between its header and the totals.
 
 The header is the row with the most column labels (description / quantity / unit price / amount in
-several languages). Each following row with at least one amount is an item until a totals label. Numbers
-are assigned to columns by the header's x positions. Receipts without a header row go to
-`receipt_items` (priced rows above the totals, kept only when they add up). Rows without numbers that sit
-directly under an item are appended to its description (wrapped descriptions).
+several languages). Each following row with a decimal amount in the amount column is an item until a
+totals label; rows whose amounts sit only in other columns (discount details, set components, notes) are
+not. A row whose first priced amount is the items' sum so far is a sum carried over a page break
+(skipped) or a subtotal ending the items. Numbers are assigned to columns by the header's x positions.
+Receipts without a header row go to `receipt_items` (priced rows above the totals, kept only when they add
+up). Rows without numbers that sit directly under an item are appended to its description (wrapped
+descriptions, or the whole description when the item's row prints none). On a credit note every amount is
+reported as a magnitude (EN 16931; see README.md).
 """
 
 from __future__ import annotations

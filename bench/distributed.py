@@ -76,7 +76,7 @@ def one_upload(client: Client, project: int, images: list[Path]) -> dict:
     sent = time.perf_counter()
     task_id = client.upload(project, images)
     queued, total, status = follow(client, project, task_id, sent)
-    return {"tasks": 1, "queue": [queued], "total": total, "statuses": [status]}
+    return {"tasks": 1, "queue": [queued], "done": [total], "total": total, "statuses": [status]}
 
 
 def many_uploads(client: Client, project: int, images: list[Path]) -> dict:
@@ -87,6 +87,7 @@ def many_uploads(client: Client, project: int, images: list[Path]) -> dict:
     return {
         "tasks": len(images),
         "queue": [o[0] for o in outcomes],
+        "done": [o[1] for o in outcomes],  # upload -> this task's end
         "total": time.perf_counter() - sent,
         "statuses": [o[2] for o in outcomes],
     }
@@ -249,6 +250,7 @@ def main(argv: list[str] | None = None) -> int:
                 for shape, run in shapes:
                     project = client.project(f"{shape}-{workers}-{limit}", settings)
                     result = run(client, project, images)
+                    result["load"] = os.getloadavg()[0]  # the machine is shared: say how busy it was
                     shown = "cores" if limit is None else (limit or "none")
                     rows.append((workers, shown, shape, result))
                     print(f"workers={workers} limit={shown} {shape}: {result}", flush=True)
@@ -258,15 +260,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(
         "| workers | runs at once per worker | uploads | tasks | queue latency median / max (s)"
-        " | upload -> all succeeded (s) | statuses |"
+        " | upload -> a task's end, median (s) | upload -> all succeeded (s) | statuses | load at the end |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for workers, limit, shape, r in rows:
         statuses = ", ".join(f"{s} x{r['statuses'].count(s)}" for s in sorted(set(r["statuses"])))
         print(
             f"| {workers} | {limit} | {shape} | {r['tasks']} "
             f"| {statistics.median(r['queue']):.1f} / {max(r['queue']):.1f} "
-            f"| {r['total']:.1f} | {statuses} |"
+            f"| {statistics.median(r['done']):.1f} "
+            f"| {r['total']:.1f} | {statuses} | {r['load']:.1f} |"
         )
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"\nload average at the end: {load} ({os.cpu_count()} cores)")

@@ -100,7 +100,7 @@ def _place_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> list[t
     return out
 
 
-def _label_quality(found: str, wanted: str) -> float:
+def label_quality(found: str, wanted: str) -> float:
     """1.0 for the same label, 0.8 for an OCR-garbled one (rapidfuzz), 0.0 otherwise."""
     if found == wanted:
         return 1.0
@@ -133,7 +133,7 @@ def _labelled_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> lis
         found = readings(row, lesson.field, day_first=day_first, words=words, shape=lesson.value_format)
         for reading, match in _shaped(lesson, found):
             label, side = label_of(rows, row, reading, position)
-            quality = _label_quality(label, lesson.label) if side == lesson.label_side else 0.0
+            quality = label_quality(label, lesson.label) if side == lesson.label_side else 0.0
             if quality > 0:
                 out.append((reading, row, quality * match))
     if field_kind(lesson.field) == "text":  # a name: the longest run of words with the label, per row

@@ -18,37 +18,42 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from rapidfuzz import fuzz
-
 from ocr_tasks.extraction.candidates import Candidate
-from ocr_tasks.extraction.keywords import fold
 from ocr_tasks.extraction.options import RegionReader
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.vendor_memory.lessons import FieldLesson, VendorMemory
-from ocr_tasks.vendor_memory.recall import FUZZY_LABEL, memory_candidate
+from ocr_tasks.vendor_memory.locate import Reading, label_of
+from ocr_tasks.vendor_memory.recall import label_quality, memory_candidate
 from ocr_tasks.vendor_memory.shapes import field_kind, format_match
 
 REREAD_QUALITY = 0.8  # a value read again by a second OCR pass: a little weaker than one read on the page
 REREAD_CONFIDENCE = 0.5  # OCR confidence given to it (the reader returns text only)
 PAD_X = 0.03  # page fraction added left and right of the remembered box (plus a quarter of its width)
 PAD_Y = 0.35  # fraction of the row (or box) height added above and below
+COLUMN_SLACK = 0.01  # page fraction: a word starting this far left of the remembered box is in its column
 
 
 def _label_row(rows: Sequence[Row], lesson: FieldLesson) -> Row | None:
-    """The row of the lesson's page holding its label, nearest the remembered place (None: not found)."""
+    """The row whose value at the remembered column has the lesson's label on the lesson's side, read as
+    `learn` reads labels (`locate.label_of`: the column chunk left of the value, else the header above);
+    the nearest the remembered place when several have (None: none has)."""
+    box = lesson.box
     found = []
-    for row in rows:
+    for position, row in enumerate(rows):
         if row.page != lesson.page:
             continue
-        words = " ".join(w for w in fold(row.text).split() if w.isalpha())
-        if lesson.label in words or (
-            len(lesson.label) >= 5 and fuzz.partial_ratio(lesson.label, words) >= FUZZY_LABEL
-        ):
+        at = next(
+            (i for i, word in enumerate(row.words) if word.bbox.x0 >= box.x0 - COLUMN_SLACK), len(row.words)
+        )
+        start = row.starts[at] if at < len(row.words) else len(row.text)
+        place = BBox(box.x0, row.bbox.y0, box.x1, row.bbox.y1)
+        label, side = label_of(rows, row, Reading("", "", start, start, place), position)
+        if side == lesson.label_side and label_quality(label, lesson.label) > 0:
             found.append(row)
-    return min(found, key=lambda r: abs(r.bbox.center[1] - lesson.box.center[1]), default=None)
+    return min(found, key=lambda r: abs(r.bbox.center[1] - box.center[1]), default=None)
 
 
 def reread_region(rows: Sequence[Row], lesson: FieldLesson) -> BBox | None:

@@ -15,7 +15,10 @@ Starts a Prefect server on a free loopback port (its own PREFECT_HOME), then in 
    the CLI instead of Tesseract's C API (same output), i.e. what Prefect and the pipeline add to the
    very same binary;
    Rounds of A, B and C are interleaved (`--rounds`, default 3); the table gives the best run of each
-   and the median of the per-round ratios, since this machine's speed drifts between runs;
+   and the median of the per-round ratios, since this machine's speed drifts between runs; and the CPU
+   each spent (A: the `tesseract` processes; B: this process; C: this process plus the Prefect server,
+   whose work for the run is part of its cost), which a loaded machine disturbs far less than the wall
+   clock;
 3. the fixed cost of a flow run (a task without documents, median of 3);
 4. distributed mode: request-to-running latency of the `refit-anomaly-models` deployment through a
    process worker polling every second (`run_deployment(timeout=0)` to the run's recorded start).
@@ -40,6 +43,37 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from prefect_stack import isolated_prefect  # noqa: E402  (a bench module, found through the path above)
 
 CORPUS = Path(os.environ.get("OCR_CORPUS_DIR", ROOT.parent / "shared" / "corpus"))
+
+
+class CpuMeter:
+    """CPU seconds spent by this process and its reaped children (`tesseract` CLI processes), and by the
+    Prefect server's process tree, between `start()` and `stop()`."""
+
+    def __init__(self, server_pid: int) -> None:
+        import psutil
+
+        self.server = psutil.Process(server_pid)
+        self.marks: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+    def _now(self) -> tuple[float, float, float]:
+        import psutil
+
+        own = os.times()
+        server = 0.0
+        for process in [self.server, *self.server.children(recursive=True)]:
+            try:
+                server += sum(process.cpu_times()[:2])
+            except psutil.Error:
+                pass
+        return own.user + own.system, own.children_user + own.children_system, server
+
+    def start(self) -> None:
+        self.marks = self._now()
+
+    def stop(self) -> dict[str, float]:
+        now = self._now()
+        own, children, server = (b - a for a, b in zip(self.marks, now, strict=True))
+        return {"own": own, "children": children, "server": server}
 
 
 def bare_tesseract(paths: list[Path], workers: int) -> float:
@@ -171,10 +205,19 @@ def main() -> int:
         pages = ingested_pages(paths, home / "pages")
         originals = bare_tesseract(paths, args.workers)
         bare, library, flow, flow_cli, status = [], [], [], [], ""
+        meter = CpuMeter(server.pid)
+        cpu_a, cpu_b, cpu_c = [], [], []
         for round_ in range(args.rounds):  # interleaved: the machine's speed drifts
+            meter.start()
             bare.append(bare_tesseract(pages, args.workers))
+            cpu_a.append(meter.stop()["children"])  # the tesseract processes
+            meter.start()
             library.append(library_wall(paths, args.workers, home / f"lib-{round_}"))
+            cpu_b.append(meter.stop()["own"])  # Tesseract's C API runs in this process
+            meter.start()
             seconds, status = flow_wall(paths, plain_settings)
+            used = meter.stop()
+            cpu_c.append(used["own"] + used["server"])
             flow.append(seconds)
             os.environ["OCR_TESSERACT_BINDING"] = "cli"  # the same flow reading pages through the CLI
             try:
@@ -199,9 +242,17 @@ def main() -> int:
             ("ratio C / A, best runs (target <= 1.15)", f"{min(flow) / min(bare):.3f}"),
             (
                 "ratio C / A, median over rounds",
-                f"{statistics.median(c / a for c, a in zip(flow, bare, strict=True)):.3f}",
+                f"{statistics.median(c / a for c, a in zip(flow, bare, strict=True)):.3f}"
+                f" (rounds: {', '.join(f'{c / a:.3f}' for c, a in zip(flow, bare, strict=True))})",
             ),
             ("ratio C / B (Prefect's share)", f"{min(flow) / min(library):.3f}"),
+            ("CPU A: the tesseract processes", both(cpu_a)),
+            ("CPU B: this process", both(cpu_b)),
+            ("CPU C: this process + the Prefect server", both(cpu_c)),
+            (
+                "ratio C / A by CPU, median over rounds",
+                f"{statistics.median(c / a for c, a in zip(cpu_c, cpu_a, strict=True)):.3f}",
+            ),
             (
                 "C' flow as C, pages read through pytesseract and the CLI (OCR_TESSERACT_BINDING=cli)",
                 both(flow_cli),

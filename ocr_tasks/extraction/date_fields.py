@@ -116,3 +116,18 @@ def date_candidates(
                 )
             )
     return out
+
+
+def align_second_reading(primary: list[Candidate], extra: list[Candidate]) -> None:
+    """Order features of another reading's dates measured against the primary reading too (in place): a
+    date that reading shows first is not first when the primary reading has another date above it, nor
+    the earliest when the primary has an earlier one. A reading that missed the invoice's date would
+    otherwise make the due date its first and earliest date."""
+    for c in extra:
+        if c.field not in DATE_FIELD_NAMES:
+            continue
+        others = [p for p in primary if p.field == c.field and p.value != c.value]
+        if any((p.page, p.bbox.y0) < (c.page, c.bbox.y0 - 0.005) for p in others):
+            c.features["first"] = 0.0
+        if any(p.value < c.value for p in others):
+            c.features["is_earliest"] = 0.0

@@ -20,7 +20,7 @@ from ocr_tasks.extraction.address_blocks import customer_block_candidates, recip
 from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
 from ocr_tasks.extraction.candidates import Candidate, group_by_field
 from ocr_tasks.extraction.customer_fields import customer_candidates
-from ocr_tasks.extraction.date_fields import date_candidates
+from ocr_tasks.extraction.date_fields import align_second_reading, date_candidates
 from ocr_tasks.extraction.document_type import document_type_field, is_credit_note
 from ocr_tasks.extraction.identifier_fields import (
     iban_candidates,
@@ -140,6 +140,7 @@ def _second_reading_candidates(
         c.features["readings_agree"] = float((c.field, c.value) in first_values)
         c.features["second_reading"] = 1.0
         c.row_index = -1  # its rows are not the primary reading's rows
+    align_second_reading(primary, extra)
     return extra
 
 

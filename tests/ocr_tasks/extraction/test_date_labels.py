@@ -30,3 +30,29 @@ def test_a_due_date_label_keeps_a_date_from_being_the_invoice_date_even_after_a_
 def test_a_generic_date_label_still_reads_the_invoice_date():
     invoice = extract_invoice(_document(HEAD + ["Fecha: 05/12/2024", "Vencimiento: 04/01/2025"] + TAIL))
     assert invoice.get("invoice_date") == "2024-12-05"
+
+
+def _date(value: str, y: float, **features: float):
+    from ocr_tasks.extraction.candidates import Candidate
+    from ocr_tasks.geometry import BBox
+
+    return Candidate(
+        field="invoice_date",
+        value=value,
+        raw_text=value,
+        page=0,
+        bbox=BBox(0.5, y, 0.6, y + 0.01),
+        ocr_confidence=0.9,
+        features={"first": 1.0, "is_earliest": 1.0, **features},
+    )
+
+
+def test_second_readings_dates_are_ordered_against_the_primary_reading():
+    from ocr_tasks.extraction.date_fields import align_second_reading
+
+    primary = [_date("2025-07-26", 0.25), _date("2025-08-02", 0.27, first=0.0, is_earliest=0.0)]
+    # the other reading missed the invoice's date: its due date is its first and earliest date
+    extra = [_date("2025-08-02", 0.27), _date("2025-07-26", 0.25)]
+    align_second_reading(primary, extra)
+    assert extra[0].features["first"] == 0.0 and extra[0].features["is_earliest"] == 0.0
+    assert extra[1].features["first"] == 1.0 and extra[1].features["is_earliest"] == 1.0

@@ -93,8 +93,11 @@ if warning:
 header, actions = st.columns([5, 2], vertical_alignment="bottom")
 header.subheader(doc.get("name", f"Document {document_id}"))
 pages = doc.get("pages") or []
+is_bare_xml = not pages and isinstance(doc.get("einvoice"), dict)
 header.caption(
-    f"Status `{doc.get('status')}` · {len(pages)} page(s) · vendor {doc.get('vendor_name') or '—'}"
+    f"Status `{doc.get('status')}` · "
+    + ("e-invoice XML, no page image" if is_bare_xml else f"{len(pages)} page(s)")
+    + f" · vendor {doc.get('vendor_name') or '—'}"
     + (f" · approved by {doc['approved_by']} at {doc.get('approved_at')}" if doc.get("approved_by") else "")
 )
 editable = session.can_edit()
@@ -147,9 +150,16 @@ if blocked is not None and doc.get("status") != "approved":
             "(the reason is kept with the approval):\n" + _failed_checks_text(blocked),
             icon=":material/rule:",
         )
-        reason = st.text_input("Reason for approving anyway", key=key("approve_reason"), max_chars=2000)
-        if st.button("Approve anyway", key=key("approve_force"), disabled=not reason.strip()):
-            _approve(force=True, reason=reason.strip())
+        # a form: the reason typed is sent with the click (a bare text input applies only on Enter or
+        # blur, so a button disabled until then ignored the first click)
+        with st.form(key("approve_force_form"), border=False):
+            reason = st.text_input("Reason for approving anyway", key=key("approve_reason"), max_chars=2000)
+            force = st.form_submit_button("Approve anyway", key=key("approve_force"))
+        if force:
+            if reason.strip():
+                _approve(force=True, reason=reason.strip())
+            else:
+                st.error("Say why you approve despite the failed checks.")
 if actions.button(
     "Next in queue",
     key="next_document",
@@ -245,9 +255,10 @@ with form_col, st.form(key("fields_form")):
         field = fields[name] or {}
         confidence = field.get("confidence")
         label = name.replace("_", " ")
-        label += f" ({float(confidence):.2f})" if confidence is not None else " (—)"
-        if field.get("corrected"):
+        if field.get("corrected"):  # a reviewer's value: its extraction confidence no longer applies
             label += " · corrected"
+        else:
+            label += f" ({float(confidence):.2f})" if confidence is not None else " (—)"
         help_text = f"Raw text: {field.get('raw_text')!r}" if field.get("raw_text") else None
         if field.get("corrected"):
             help_text = (help_text or "") + f" · extracted value: {field.get('original_value')!r}"

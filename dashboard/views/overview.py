@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+import zipfile
+from io import BytesIO
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
-from dashboard.wording import anomaly_sentence
+from dashboard.wording import anomaly_sentence, markdown_safe
 
 NO_CURRENCY = "no currency"
 PREPARED_EXPORT = "prepared_export"  # (project id, format, bytes) of the last export fetched from the API
@@ -19,6 +23,18 @@ EXPORTS = {
     "ubl": ("UBL e-invoices (zip)", "application/zip"),
     "cii": ("CII / Factur-X XML (zip)", "application/zip"),
 }
+
+
+def not_exported(zip_bytes: bytes) -> tuple[int, list[dict]] | None:
+    """(XML files, documents left out) of an e-invoice export zip; its `missing.json` lists each document
+    that could not be exported with the API's code and message."""
+    try:
+        with zipfile.ZipFile(BytesIO(zip_bytes)) as archive:
+            names = archive.namelist()
+            missing = json.loads(archive.read("missing.json")) if "missing.json" in names else []
+    except (zipfile.BadZipFile, ValueError, KeyError):
+        return None  # not the zip expected: nothing to say about it
+    return sum(n.endswith(".xml") for n in names), [m for m in missing if isinstance(m, dict)]
 
 
 def spend_chart(part: pd.DataFrame, currency: str) -> alt.Chart:
@@ -58,11 +74,18 @@ except ApiError as exc:
     session.show_api_error(exc, what="Loading the project summary")
     st.stop()
 
-counts: dict = summary.get("status_counts") or {}
+counts: dict = dict(summary.get("status_counts") or {})
+# `needs_review` is not a status: it counts documents of the other statuses (processed ones mostly)
+needs_review = counts.pop("needs_review", None)
 st.subheader("Documents by status")
 if counts:
-    for column, (status, count) in zip(st.columns(len(counts)), sorted(counts.items()), strict=True):
+    columns = st.columns(len(counts) + (needs_review is not None))
+    for column, (status, count) in zip(columns, sorted(counts.items()), strict=False):
         column.metric(status.replace("_", " ").capitalize(), count)
+    if needs_review is not None:
+        columns[-1].metric(
+            "Of which need review", needs_review, help="Documents above that the review queue lists first"
+        )
 else:
     st.caption("No documents yet.")
 
@@ -131,7 +154,9 @@ if st.button("Prepare export", key="export_prepare", icon=":material/sync:", dis
     except ApiError as exc:
         session.show_api_error(exc, what="Exporting")
 prepared_project, prepared_format, prepared_data = st.session_state.get(PREPARED_EXPORT, (None, None, b""))
-if prepared_project == project_id and prepared_format:
+if prepared_project == project_id and prepared_format and prepared_format != export_format:
+    st.caption("Prepare the export again for the format chosen.")  # the one prepared was another format
+elif prepared_project == project_id and prepared_format:
     label, mime = EXPORTS[prepared_format]
     st.download_button(
         f"Download {label} ({max(1, len(prepared_data) // 1024)} kB)",
@@ -142,3 +167,17 @@ if prepared_project == project_id and prepared_format:
         icon=":material/download:",
         type="primary",
     )
+    counted = not_exported(prepared_data) if mime == "application/zip" else None
+    if counted is not None:
+        exported, missing = counted
+        if missing:
+            st.warning(
+                f"{exported} document(s) exported; {len(missing)} could not be (also listed in missing.json "
+                "in the zip):\n"
+                + "\n".join(
+                    f"- {markdown_safe(str(m.get('name')))}: {markdown_safe(str(m.get('message')))}"
+                    for m in missing
+                )
+            )
+        else:
+            st.caption(f"{exported} document(s) exported.")

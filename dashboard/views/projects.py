@@ -10,7 +10,8 @@ from dashboard import session
 from dashboard.api_client import ApiError, UploadFile
 from dashboard.wording import FAILED_ICON, RUNNING_STATUSES, progress_fraction, progress_text, short_time
 
-ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff"]
+# what the API takes (`POST .../process-invoices/`): PDF, images, and a bare CII / UBL e-invoice XML
+ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "xml"]
 REFRESH_SECONDS = 2.0
 UPLOAD_ROUND = "upload_round"  # bumped after an upload so the uploader starts empty
 LAST_UPLOAD = "last_upload"  # (project id, the API's answer) of the latest upload, shown once per project
@@ -44,7 +45,7 @@ if project_id is None:
 st.subheader("Upload invoices and receipts")
 upload_round = st.session_state.setdefault(UPLOAD_ROUND, 0)
 uploaded = st.file_uploader(
-    "PDF, PNG, JPEG or TIFF files (drag and drop one or many)",
+    "PDF, PNG, JPEG, TIFF, WebP or BMP files, or e-invoice XML (CII / UBL); drag and drop one or many",
     type=ACCEPTED_TYPES,
     accept_multiple_files=True,
     key=f"upload_files_{upload_round}",
@@ -111,6 +112,16 @@ def _any_running(tasks: list[dict] | None) -> bool:
     return any(t.get("status") in RUNNING_STATUSES for t in tasks or [])
 
 
+def _failure_text(task_id: str) -> str:
+    """Why a task failed, from its status (the list does not carry the error)."""
+    try:
+        error = client.task_status(project_id, task_id).get("error") or {}
+    except ApiError:
+        error = {}
+    reason = f"{error.get('message')} (`{error.get('code')}`)" if error.get("message") else "no reason given"
+    return f"The task failed: {reason}. Upload the files again to retry."
+
+
 def _show_tasks(tasks: list[dict]) -> None:
     if not tasks:
         st.caption("No tasks yet: upload files above.")
@@ -129,6 +140,8 @@ def _show_tasks(tasks: list[dict]) -> None:
                 + (f" · finished {short_time(task.get('finished_at'))}" if task.get("finished_at") else "")
             )
             left.progress(progress_fraction(task), text=progress_text(task))
+            if status == "failed":
+                left.error(_failure_text(task_id), icon=":material/error:")
             if status in RUNNING_STATUSES and status != "cancelling":
                 right.button("Cancel", key=f"cancel_{task_id}", on_click=_cancel, args=(task_id,))
 
@@ -147,7 +160,7 @@ def task_list() -> None:
     _show_tasks(tasks)
     if running and not _any_running(tasks):
         st.rerun()  # refresh the page (and stop polling) now that the tasks are done
-    if any(t.get("status") in {"succeeded", "partially_failed"} for t in tasks):
+    if any(t.get("status") in {"succeeded", "partially_failed", "failed"} for t in tasks):
         st.page_link("views/review_queue.py", label="Review the results", icon=":material/checklist:")
 
 

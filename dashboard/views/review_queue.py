@@ -104,7 +104,7 @@ event = st.dataframe(
     height=min(35 * (len(table) + 1) + 3, 738),
     column_config={
         "rank": st.column_config.NumberColumn("rank", width=38, help="1 = needs attention most"),
-        "document": st.column_config.TextColumn("document", width=150),
+        "document": st.column_config.TextColumn("document", width=260),  # long names told apart
         "needs attention": st.column_config.TextColumn(
             "needs attention",
             width=180,

@@ -10,14 +10,17 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
+from dashboard.wording import short_time
 
 PREPARED_TEMPLATE = "prepared_vendor_template"  # (project id, vendor key, YAML bytes) fetched from the API
+TEMPLATE_ROUND = "template_upload_round"  # bumped after an import so the uploader and the name start empty
 FIELD_COLUMNS = {
     "field": "Field",
     "label": "Label",
     "label_side": "Label side",
-    "confirmations": "Confirmed",
-    "misses": "Missed",
+    # counted over the reviews after the lesson (0 right after the approval or correction that taught it)
+    "confirmations": "Confirmed since",
+    "misses": "Missed since",
     "taught_by": "Taught by",
     "taught_at": "Taught at",
 }
@@ -26,6 +29,8 @@ FIELD_COLUMNS = {
 def fields_table(vendor: dict) -> pd.DataFrame:
     """One row per learned field, in the columns shown."""
     rows = [{column: field.get(column) for column in FIELD_COLUMNS} for field in vendor.get("fields") or []]
+    for row in rows:
+        row["taught_at"] = short_time(row["taught_at"]) if row["taught_at"] else None
     return pd.DataFrame(rows, columns=list(FIELD_COLUMNS)).rename(columns=FIELD_COLUMNS)
 
 
@@ -40,6 +45,7 @@ def change(call, *, what: str, done: str) -> None:
     except ApiError as exc:
         session.show_api_error(exc, what=what)
     else:
+        st.session_state.pop(PREPARED_TEMPLATE, None)  # a template prepared before the change is stale
         st.session_state[session.FLASH_VENDORS] = done
         st.rerun()
 
@@ -48,6 +54,10 @@ def show_vendor(vendor: dict, *, project: int, editable: bool) -> None:
     key = vendor["key"]
     st.caption(f"Recognised by: {', '.join(vendor.get('identifiers') or [key])}")
     st.dataframe(fields_table(vendor), hide_index=True, width="stretch")
+    st.caption(
+        "Confirmed since / Missed since: later reviews of the vendor's documents that kept / corrected "
+        "the value found where the lesson says."
+    )
     names = [f["field"] for f in vendor.get("fields") or []]
     left, middle, right = st.columns(3)
     with left:
@@ -106,7 +116,8 @@ except ApiError as exc:
 
 st.caption(
     "When a reviewer corrects a field, the project remembers where that vendor prints it; approving a "
-    "document confirms what was right. The next invoices of the vendor use it at once."
+    "document confirms what was right. The next invoices of the vendor use it at once. E-invoices (values "
+    "read from their XML) teach nothing."
 )
 if not vendors:
     st.info("Nothing learned yet: correct or approve documents in the review to teach the project.")
@@ -150,8 +161,13 @@ for template in templates:
         )
 
 if editable:
-    upload = st.file_uploader("Template file (YAML)", type=["yml", "yaml"], key="template_file")
-    name = st.text_input("Template name", key="template_name", placeholder="letters, digits, . _ -")
+    upload_round = st.session_state.get(TEMPLATE_ROUND, 0)
+    upload = st.file_uploader(
+        "Template file (YAML)", type=["yml", "yaml"], key=f"template_file_{upload_round}", max_upload_size=1
+    )  # the API takes 64 KiB; Streamlit's smallest limit is 1 MB
+    name = st.text_input(
+        "Template name", key=f"template_name_{upload_round}", placeholder="letters, digits, . _ -"
+    )
     if st.button("Import template", key="template_import", disabled=upload is None):
         chosen_name = (name or "").strip() or upload.name.rsplit(".", 1)[0]
         try:
@@ -163,6 +179,7 @@ if editable:
                 session.show_api_error(exc, what="Importing the template")
         else:
             st.session_state[session.FLASH_VENDORS] = f"Imported template {chosen_name}."
+            st.session_state[TEMPLATE_ROUND] = upload_round + 1
             st.rerun()
 else:
     st.caption("Viewers cannot import or delete templates.")

@@ -398,6 +398,26 @@ class FakeApi:
 
     def export_project(self, project_id: int, fmt: str) -> bytes:
         self._record("export_project", project_id, fmt)
+        if fmt in ("ubl", "cii"):  # one XML per exportable document, the others in missing.json
+            import io
+            import json
+            import zipfile
+
+            missing = [
+                {
+                    "document_id": "00000000-0000-4000-8000-000000000002",
+                    "name": "scan.png",
+                    "status": "failed",
+                    "code": "einvoice_incomplete",
+                    "message": "Cannot export as UBL 2.1: missing BT-1 Invoice number.",
+                    "detail": {},
+                }
+            ]
+            buffer = io.BytesIO()
+            with zipfile.ZipFile(buffer, "w") as archive:
+                archive.writestr(f"receipt-{fmt}.xml", "<Invoice/>")
+                archive.writestr("missing.json", json.dumps(missing))
+            return buffer.getvalue()
         return b"name,total\nreceipt.jpg,9.00\n"
 
     def upload(self, project_id: int, files: list) -> dict[str, Any]:

@@ -78,6 +78,9 @@ def api_environment(data_dir: Path) -> dict[str, str]:
             "PYTHONUNBUFFERED": "1",
         }
     )
+    # the first flow run starts Prefect's ephemeral API; Prefect's default 20 s is too short on a busy
+    # machine (three timed-out starts fail the task, "Timed out while attempting to connect")
+    env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
     env.pop("PREFECT_API_URL", None)  # embedded mode: Prefect's ephemeral API
     return env
 

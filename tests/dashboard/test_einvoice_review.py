@@ -45,6 +45,7 @@ def test_a_bare_xml_is_rendered_with_parties_vat_table_and_charges(make_app, fak
     assert not at.exception
     shown = texts(at)
     assert "No page images" not in shown
+    assert "e-invoice XML, no page image" in shown and "0 page(s)" not in shown  # the header's caption
     assert "UBL 2.1 Invoice · profile EN 16931" in shown
     assert "Salescompany ltd." in shown and "VAT id: NO123456789MVA" in shown  # seller
     assert "The Buyercompany" in shown and "VAT id: NO987654321MVA" in shown  # buyer

@@ -27,7 +27,9 @@ from ocr_tasks.errors import OcrEngineError, OcrTimeout
 
 TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 
-MAX_IDLE_ENGINES = 8  # idle engines kept per language and mode (one given back beyond that is ended)
+# idle engines kept per language and mode (~10-20 MB each once used; one given back beyond that is ended):
+# as many as pages can be read at once on this machine's cores
+MAX_IDLE_ENGINES = max(2, os.cpu_count() or 2)
 
 
 class _EnginePool:

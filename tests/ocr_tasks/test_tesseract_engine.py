@@ -157,6 +157,7 @@ def test_the_c_api_reads_a_receipt_exactly_as_the_cli(engine, tmp_path, corpus, 
 
 def test_the_c_api_lends_each_engine_to_one_thread_at_a_time_and_reports_unreadable_images(tmp_path):
     import threading
+    from contextlib import ExitStack
 
     from ocr_tasks.engines import tesseract_api
     from ocr_tasks.errors import OcrEngineError
@@ -175,6 +176,10 @@ def test_the_c_api_lends_each_engine_to_one_thread_at_a_time_and_reports_unreada
     thread = threading.Thread(target=read_in_a_new_thread)
     thread.start(), thread.join()
     assert lent[0] in (mine, busy) and pool.idle("eng", 3) == 2
+    with ExitStack() as stack:  # more at once than are kept idle: the extra ones are ended when given back
+        for _ in range(tesseract_api.MAX_IDLE_ENGINES + 2):
+            stack.enter_context(pool.lend("eng", 3))
+    assert pool.idle("eng", 3) == tesseract_api.MAX_IDLE_ENGINES
     broken = tmp_path / "broken.png"
     broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 40)
     with pytest.raises(OcrEngineError) as info:

@@ -158,6 +158,7 @@ def test_one_rapidocr_engine_per_process_shared_by_threads(monkeypatch):
     for t in threads:
         t.join()
     assert len(made) == 1 and len({id(e) for e in engines}) == 1
+    assert made[0]["Det.limit_side_len"] == rapid.DET_MIN_SIDE  # narrow receipts not enlarged to 736 px
     assert rapid._engine("recognise") is rapid._engine("recognise") is not engines[0]
     assert len(made) == 2
 

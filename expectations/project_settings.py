@@ -76,8 +76,9 @@ class OcrSettings:
 class ExtractionSettings:
     """`ExtractionOptions` a project may set, and the extra readings of the page images: `reread` the
     total's row, an `enhanced` second reading (of the unsure rows holding amounts, dates or their labels),
-    a `second_opinion` (RapidOCR, on the lines of those rows and the text Tesseract missed) when the
-    total or date is less sure than `second_opinion_below`."""
+    a `second_opinion` (RapidOCR, reading the whole page again) when the
+    total is less sure than `second_opinion_below` or the date than that minus 0.1
+    (`tesseract_regions.SECOND_OPINION_SLACK`)."""
 
     day_first: bool | None = None
     country: str | None = None

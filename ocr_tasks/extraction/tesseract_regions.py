@@ -332,7 +332,8 @@ def extract_with_page_images(
     """`extract_invoice` with the second readings that need the page images (while they still exist):
     the total's row re-read (`reread`), an enhanced second Tesseract reading of the image pages
     (`enhanced`), and, when the total or the date is then missing or less sure than
-    `second_opinion_below`, a reading by a second engine (RapidOCR, `second_opinion`) whose amounts and
+    `second_opinion_below` (the date 0.1 less: `needs_second_opinion`), a reading by a second engine
+    (RapidOCR, `second_opinion`) whose amounts and
     dates replace the enhanced reading's; and, when the vendor is missing or unsure on a born-digital
     document, the text of the images on its first page (`image_text`: a logo, a footer image).
     The enhanced reading reads only the bands of the rows that matter and are unsure (`enhanced_rows`,

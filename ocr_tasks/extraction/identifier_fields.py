@@ -8,6 +8,7 @@ only when schwifty accepts them (country length and check digits); VAT ids are c
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from stdnum.ch import uid as ch_uid
@@ -142,6 +143,8 @@ _REFERENCE = concept_pattern(("invoice_reference",))
 # Another document's or party's number labelled with a generic marker (`Order No.`, `Despatch Note No.`,
 # `Lieferschein-Nr.`, `N° BL`, `Customer No.`): never the document's own number.
 _OTHER_NUMBER = concept_pattern(("order_number", "customer_number", "delivery_note"))
+# A tax-id word between a number marker and its value (`N° TVA client: BE0678563005`): a VAT number
+_TAX_ID_WORDS = concept_pattern(("customer_vat", "vat_id", "tax_number"))
 _REGISTER = concept_pattern(("company_registration", "tax_number", "vat_id"))
 _GENERIC_LABELS = frozenset(
     {"no", "nr", "number", "nummer", "numéro", "número", "numero", "ref", "reference"}
@@ -175,6 +178,27 @@ def _someone_elses(field: str, row_text: str, label_start: int, label_end: int, 
 
 # Fields whose labels also come composed (a document noun with a number marker)
 _COMPOSED_LABELS = {"invoice_number": NUMBERED_DOCUMENT}
+
+
+def _unaccented(text: str) -> str:
+    """`text` with the accents of its letters dropped, one character for one (offsets kept): OCR prints
+    `piéce` for `pièce`, `Numero` for `Número`."""
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+
+
+# The composed labels matched without accents on either side
+_COMPOSED_PLAIN = {
+    field: re.compile(_unaccented(pattern.pattern), pattern.flags)
+    for field, pattern in _COMPOSED_LABELS.items()
+}
+
+
+def _composed_in(field: str, text: str) -> bool:
+    """Whether a composed label of `field` is printed in `text`, accents misread or not."""
+    pattern = _COMPOSED_PLAIN.get(field)
+    return pattern is not None and bool(pattern.search(_unaccented(text)))
+
+
 # A row that starts with the document's title, a compound of it or a bilingual title, right before a
 # number (`Verkoopfactuur 2023-1993`, `Handwerkerrechnung INV-88006`, `Rechnung / Invoice RE-2022-60770`)
 _TITLE_NOUNS = "|".join(
@@ -242,8 +266,10 @@ def _same_row_candidates(
             start -= len(prefix) + 1
         if label in BARE_MARKERS and not bare_no_value_ok(m.group(0)):
             continue
-        if field == "invoice_number" and _OTHER_NUMBER.search(row.text[label_start:start]):
-            break  # `Nº albarán: 8935352`, `Nº cliente 676498`: the marker labels another number
+        if field == "invoice_number" and (
+            _OTHER_NUMBER.search(row.text[label_start:start]) or _TAX_ID_WORDS.search(row.text[end:start])
+        ):
+            break  # `Nº albarán: 8935352`, `Nº cliente 676498`, `N° TVA client`: another number
         between = row.text[end:start]
         words_between = len(re.findall(r"[A-Za-z]{2,}", between))
         c = _identifier(
@@ -298,7 +324,7 @@ def labelled_identifier_candidates(
                 column_strength = label_strength(
                     header, table_phrases if table_header else column_phrases, fuzzy=False
                 )
-                if field in _COMPOSED_LABELS and _COMPOSED_LABELS[field].search(header):
+                if _composed_in(field, header):
                     column_strength = max(column_strength, 1.0)
                 if field == "invoice_number" and _OTHER_NUMBER.search(header):
                     continue  # a `Despatch Note No.` or `Customer No.` column

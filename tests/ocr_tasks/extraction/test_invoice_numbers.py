@@ -247,3 +247,20 @@ def test_column_header_of_another_documents_number():
     rows = ["Davis LLC", "2602 Mitchell Park", "Inv. No.", "104602", "Despatch Note No.", "1245271"]
     rows += ["Consulting  1  100.00  100.00", "TOTAL  100.00"]
     assert _number(rows) == "104602"
+
+
+def test_vat_number_after_a_number_marker_is_not_the_invoice_number():
+    rows = ["Mees BV", "Merelhof 7", "N° TVA client: BE0678563005", "Date facture 04/11/2024"]
+    rows += ["Conseil  1  100,00  100,00", "TOTAL  100,00"]
+    assert _number(rows) is None
+
+
+def test_column_header_with_a_misread_accent():
+    rows = [
+        "Mees BV",
+        "Merelhof 7",
+        "N° piéce    Date facture    Compte client",
+        "24895896    04/11/2024    354654",
+    ]
+    rows += ["Conseil  1  100,00  100,00", "TOTAL  100,00"]
+    assert _number(rows) == "24895896"

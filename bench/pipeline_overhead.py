@@ -16,9 +16,10 @@ Starts a Prefect server on a free loopback port (its own PREFECT_HOME), then in 
    very same binary;
    Rounds of A, B and C are interleaved (`--rounds`, default 3); the table gives the best run of each
    and the median of the per-round ratios, since this machine's speed drifts between runs; and the CPU
-   each spent (A: the `tesseract` processes; B: this process; C: this process plus the Prefect server,
-   whose work for the run is part of its cost), which a loaded machine disturbs far less than the wall
-   clock;
+   each spent (A: the `tesseract` processes and this process launching them; B: this process; C: this
+   process plus the Prefect server's work for the run: its CPU during the run and the `SERVER_TAIL`
+   seconds after, while it records the run's last events, less what it spends idle, measured over A and
+   B), which a loaded machine disturbs far less than the wall clock;
 3. the fixed cost of a flow run (a task without documents, median of 3);
 4. distributed mode: request-to-running latency of the `refit-anomaly-models` deployment through a
    process worker polling every second (`run_deployment(timeout=0)` to the run's recorded start).
@@ -43,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from prefect_stack import isolated_prefect  # noqa: E402  (a bench module, found through the path above)
 
 CORPUS = Path(os.environ.get("OCR_CORPUS_DIR", ROOT.parent / "shared" / "corpus"))
+SERVER_TAIL = 6.0  # seconds after a flow run while the server still records it (its services flush every 5 s)
 
 
 class CpuMeter:
@@ -206,24 +208,37 @@ def main() -> int:
         originals = bare_tesseract(paths, args.workers)
         bare, library, flow, flow_cli, status = [], [], [], [], ""
         meter = CpuMeter(server.pid)
-        cpu_a, cpu_b, cpu_c = [], [], []
+        cpu_a, cpu_b, cpu_c, server_c = [], [], [], []
+        idle_cpu = idle_seconds = 0.0  # the server's CPU while A and B run: what it spends idle
+        time.sleep(SERVER_TAIL)  # the warm-up's run recorded
         for round_ in range(args.rounds):  # interleaved: the machine's speed drifts
             meter.start()
             bare.append(bare_tesseract(pages, args.workers))
-            cpu_a.append(meter.stop()["children"])  # the tesseract processes
+            used = meter.stop()
+            cpu_a.append(used["children"] + used["own"])  # the tesseract processes, and launching them
+            idle_cpu, idle_seconds = idle_cpu + used["server"], idle_seconds + bare[-1]
             meter.start()
             library.append(library_wall(paths, args.workers, home / f"lib-{round_}"))
-            cpu_b.append(meter.stop()["own"])  # Tesseract's C API runs in this process
+            used = meter.stop()
+            cpu_b.append(used["own"])  # Tesseract's C API runs in this process
+            idle_cpu, idle_seconds = idle_cpu + used["server"], idle_seconds + library[-1]
             meter.start()
             seconds, status = flow_wall(paths, plain_settings)
+            time.sleep(SERVER_TAIL)
             used = meter.stop()
-            cpu_c.append(used["own"] + used["server"])
+            cpu_c.append(used["own"])
+            server_c.append((used["server"], seconds + SERVER_TAIL))
             flow.append(seconds)
             os.environ["OCR_TESSERACT_BINDING"] = "cli"  # the same flow reading pages through the CLI
             try:
                 flow_cli.append(flow_wall(paths, plain_settings)[0])
             finally:
                 del os.environ["OCR_TESSERACT_BINDING"]
+            time.sleep(SERVER_TAIL)  # C' recorded before the next round's A
+        idle_rate = idle_cpu / max(idle_seconds, 1e-9)
+        cpu_c = [
+            own + max(0.0, cpu - idle_rate * span) for own, (cpu, span) in zip(cpu_c, server_c, strict=True)
+        ]
         default, default_status = flow_wall(paths, {})
         empty = statistics.median(flow_wall([], {})[0] for _ in range(3))
         n = len(paths)
@@ -246,12 +261,18 @@ def main() -> int:
                 f" (rounds: {', '.join(f'{c / a:.3f}' for c, a in zip(flow, bare, strict=True))})",
             ),
             ("ratio C / B (Prefect's share)", f"{min(flow) / min(library):.3f}"),
-            ("CPU A: the tesseract processes", both(cpu_a)),
+            ("CPU A: the tesseract processes (+ launching them)", both(cpu_a)),
             ("CPU B: this process", both(cpu_b)),
-            ("CPU C: this process + the Prefect server", both(cpu_c)),
+            ("CPU C: this process + the Prefect server's work for the run", both(cpu_c)),
+            (
+                "  of which the server (its idle CPU, measured over A and B, taken out)",
+                both([max(0.0, cpu - idle_rate * span) for cpu, span in server_c])
+                + f"; idle {idle_rate * 1000:.0f} ms/s",
+            ),
             (
                 "ratio C / A by CPU, median over rounds",
-                f"{statistics.median(c / a for c, a in zip(cpu_c, cpu_a, strict=True)):.3f}",
+                f"{statistics.median(c / a for c, a in zip(cpu_c, cpu_a, strict=True)):.3f}"
+                f" (rounds: {', '.join(f'{c / a:.3f}' for c, a in zip(cpu_c, cpu_a, strict=True))})",
             ),
             (
                 "C' flow as C, pages read through pytesseract and the CLI (OCR_TESSERACT_BINDING=cli)",

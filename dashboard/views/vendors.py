@@ -31,6 +31,8 @@ def fields_table(vendor: dict) -> pd.DataFrame:
     rows = [{column: field.get(column) for column in FIELD_COLUMNS} for field in vendor.get("fields") or []]
     for row in rows:
         row["taught_at"] = short_time(row["taught_at"]) if row["taught_at"] else None
+        if not row["label"]:  # learned where it is printed, no label beside it
+            row["label"], row["label_side"] = "(none: by position)", row["label_side"] or "—"
     return pd.DataFrame(rows, columns=list(FIELD_COLUMNS)).rename(columns=FIELD_COLUMNS)
 
 

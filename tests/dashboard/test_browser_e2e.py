@@ -247,3 +247,129 @@ def _save_readme_screenshot(page) -> None:
 
     with Image.open(target) as shot:  # a palette PNG is a third of the size and looks the same
         shot.convert("RGB").quantize(colors=256).save(target, optimize=True)
+
+
+UBL_INVOICE = "ubl-tc434-example1.xml"  # De Koksmaat, EN 16931 valid, two VAT rates
+TEXT_INVOICE = "coolblue1.pdf"  # Coolblue B.V. (VAT id NL810433941B01); customer Pino Bluebird not extracted
+
+
+def test_bare_xml_review_vendor_memory_and_ubl_export_in_the_browser(servers, corpus, artifacts):
+    """A bare UBL upload is reviewed from its readable rendering (no page image); a field added by hand to
+    a text-layer PDF is learned for its vendor and shown, exported as a template and forgotten on the
+    Vendors page; the project exports as UBL with what was left out said on the page."""
+    import zipfile
+
+    from playwright.sync_api import expect, sync_playwright
+
+    api, dashboard = servers
+    xml = corpus / "einvoice-dev" / "xml" / "ubl" / UBL_INVOICE
+    pdf = corpus / "invoice2data-dev" / "images" / TEXT_INVOICE
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1600})
+        page.set_default_timeout(30_000)
+        expect.set_options(timeout=30_000)  # a save or a rerun takes 5-20 s at a load average of 15-20
+        sidebar = page.get_by_test_id("stSidebar")
+        try:
+            page.goto(dashboard.url)
+            page.get_by_role("textbox", name="Username").fill(DEMO_USER)
+            page.get_by_role("textbox", name="Password").fill(DEMO_PASSWORD)
+            page.get_by_role("button", name="Sign in").click()
+            expect(page.get_by_text("Signed in as")).to_be_visible()
+            expect(page.get_by_text("Create a project")).to_be_visible()
+            _settled(page)
+            if not page.get_by_role("textbox", name="Project name").is_visible():
+                page.get_by_text("Create a project").click()  # folded once the user has a project
+            page.get_by_role("textbox", name="Project name").fill("E2E e-invoices")
+            page.get_by_role("button", name="Create project").click()
+            expect(page.get_by_text("No tasks yet: upload files above.")).to_be_visible()
+
+            # the uploader takes the XML (it refused .xml before), processed with the PDF in one task
+            page.locator("input[type=file]").set_input_files([str(xml), str(pdf)])
+            expect(page.get_by_text(TEXT_INVOICE)).to_be_visible()  # the XML's chip shows its name cut short
+            page.get_by_role("button", name="Process files").click()
+            started = re.compile(rf"started with 2 document\(s\): .*{re.escape(UBL_INVOICE)}")
+            expect(page.get_by_text(started)).to_be_visible()
+            expect(page.locator("code", has_text="succeeded")).to_be_visible(timeout=TASK_TIMEOUT_MS)
+
+            # the bare XML: its e-invoice summary where a page image would be
+            _open_from_queue(page, vendor="Koksmaat", name=UBL_INVOICE)
+            expect(page.get_by_text("e-invoice XML, no page image")).to_be_visible()
+            expect(page.get_by_text("UBL 2.1 Invoice · profile EN 16931 · type 380")).to_be_visible()
+            expect(page.get_by_text(re.compile(r"^EN 16931: valid \("))).to_be_visible()
+            expect(page.get_by_text("VAT id: NL8200.98.395.B.01")).to_be_visible()  # the seller's
+            expect(page.get_by_text("VAT breakdown")).to_be_visible()
+            expect(page.get_by_test_id("stImage")).to_have_count(0)
+            expect(page.locator('input[aria-label="total (1.00)"]')).to_have_value("250.33")
+            page.screenshot(path=str(artifacts / "review-bare-xml.png"), full_page=True)
+
+            # a field the extraction missed, added by hand, is learned for the vendor
+            _open_from_queue(page, vendor="Coolblue", name=TEXT_INVOICE)
+            page.get_by_text(re.compile(r"^Fields not found \(\d+\)")).click()
+            page.locator('input[aria-label="customer name (not found)"]').fill("Pino Bluebird")
+            page.get_by_role("button", name="Save corrections").click()
+            expect(page.get_by_text("Saved corrections: customer_name.")).to_be_visible()
+            expect(page.locator('input[aria-label="customer name · corrected"]')).to_have_value(
+                "Pino Bluebird"
+            )
+
+            sidebar.get_by_role("link", name="Vendors (learned)").click()
+            expect(
+                page.get_by_text(re.compile(r"Coolblue B\.V\. · vat:NL810433941B01 · 1 field\(s\)"))
+            ).to_be_visible()
+            page.get_by_role("button", name="Prepare YAML template").click()
+            with page.expect_download() as download_info:
+                page.get_by_role("button", name="Download YAML template").click()
+            template = Path(download_info.value.path()).read_text(encoding="utf-8")
+            page.screenshot(path=str(artifacts / "vendors-learned.png"), full_page=True)
+            page.get_by_role("button", name="Forget this field").click()
+            expect(page.get_by_text("Forgot customer_name of Coolblue B.V.")).to_be_visible()
+            expect(page.get_by_text("Nothing learned yet")).to_be_visible()
+
+            # the UBL export: what could be exported is in the zip, the page says how many
+            sidebar.get_by_role("link", name="Project overview").click()
+            page.get_by_text("UBL e-invoices (zip)", exact=True).click()
+            _settled(page)
+            page.get_by_role("button", name="Prepare export").click()
+            expect(page.get_by_text(re.compile(r"^\d+ document\(s\) exported"))).to_be_visible()
+            with page.expect_download() as download_info:
+                page.get_by_role("button", name=re.compile(r"^Download UBL e-invoices")).click()
+            with zipfile.ZipFile(download_info.value.path()) as archive:
+                exported = archive.namelist()
+            page.screenshot(path=str(artifacts / "overview-ubl-export.png"), full_page=True)
+        except Exception:
+            page.screenshot(path=str(artifacts / "failure-einvoice.png"), full_page=True)
+            raise
+        finally:
+            expect.set_options(timeout=5_000)  # Playwright's default, for the tests after this one
+            browser.close()
+
+    # the vendor's invoice2data template (a field learned without a label has no regex in it)
+    assert "issuer: Coolblue B.V." in template and "memory_key: vat:NL810433941B01" in template, template
+    assert any(name.startswith("ubl-tc434-example1") and name.endswith(".xml") for name in exported)
+    assert "missing.json" in exported
+    # through the API: the correction stored, the vendor forgotten
+    client = ApiClient(api.url)
+    client.sign_in(DEMO_USER, DEMO_PASSWORD)
+    project = next(p for p in client.list_projects() if p["name"] == "E2E e-invoices")
+    documents = {d["name"]: d for d in client.list_documents(project["id"])}
+    detail = client.document(project["id"], documents[TEXT_INVOICE]["id"])
+    assert detail["fields"]["customer_name"]["value"] == "Pino Bluebird"
+    assert client.list_vendors(project["id"]) == []
+
+
+def _open_from_queue(page, *, vendor: str, name: str) -> None:
+    """Open the one document of `vendor` from the review queue (filtered by vendor, first row)."""
+    from playwright.sync_api import expect
+
+    page.get_by_test_id("stSidebar").get_by_role("link", name="Review queue").click()
+    search = page.get_by_role("textbox", name="Vendor contains")
+    expect(search).to_be_visible(timeout=90_000)  # the first visit imports pandas and pyarrow (10-40 s here)
+    search.fill(vendor)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("1 document(s). Click a row")).to_be_visible(timeout=90_000)
+    _settled(page)
+    _click_first_queue_row(page)
+    expect(page.get_by_role("heading", name=name)).to_be_visible()
+    _settled(page)

@@ -128,3 +128,12 @@ def test_a_change_drops_the_template_prepared_before_it(make_app, fake):
     assert "prepared_vendor_template" not in at.session_state
     assert at.button(key=f"prepare_template_{KEY}")
     assert not at.exception
+
+
+def test_a_field_learned_without_a_label_says_so(make_app, fake):
+    fake.vendors[0]["fields"][1] = {**fake.vendors[0]["fields"][1], "label": "", "label_side": ""}
+    at = open_page(make_app)
+    table = at.dataframe[0].value
+    assert list(table["Label"]) == ["belegkennung", "(none: by position)"]
+    assert list(table["Label side"])[1] == "—"
+    assert list(table["Taught at"])[0].endswith(" UTC")  # a short time, not the raw ISO stamp

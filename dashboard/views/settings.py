@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
-from dashboard.wording import FAILED_ICON, PASSED_ICON
+from dashboard.wording import FAILED_ICON, PASSED_ICON, markdown_safe
 
 st.title("Settings")
 
@@ -184,4 +184,10 @@ else:
     for name, check in (health.get("checks") or {}).items():
         ok = bool(check.get("ok")) if isinstance(check, dict) else bool(check)
         details = {k: v for k, v in check.items() if k != "ok"} if isinstance(check, dict) else {}
-        st.markdown(f"{PASSED_ICON if ok else FAILED_ICON} **{name}** " + (f"`{details}`" if details else ""))
+        # `key: value` pairs in words, not a Python dict's repr ({'api_url': None, ...})
+        shown = " · ".join(
+            f"{k.replace('_', ' ')}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
+            for k, v in details.items()
+            if v not in (None, "", [])
+        )
+        st.markdown(f"{PASSED_ICON if ok else FAILED_ICON} **{name}** " + markdown_safe(shown))

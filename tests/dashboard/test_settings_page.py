@@ -126,3 +126,18 @@ def test_a_degraded_api_says_why(make_app, fake, monkeypatch):
     at = make_app(page=PAGE)
     assert any(message in w.value for w in at.warning)
     assert not any("is healthy" in s.value for s in at.success)
+
+
+def test_health_details_are_words_not_a_dict(make_app, fake, monkeypatch):
+    checks = {
+        "tesseract": {"ok": True, "version": "5.3.0", "languages": ["deu", "eng"]},
+        "prefect": {"ok": True, "mode": "embedded", "api_url": None},
+    }
+    monkeypatch.setattr(
+        fake, "health", lambda: {"healthy": True, "status": "healthy", "unhealthy": [], "checks": checks}
+    )
+    at = make_app(page=PAGE)
+    shown = [m.value for m in at.markdown]
+    assert any("**tesseract** version: 5.3.0 · languages: deu, eng" in s for s in shown)
+    assert any(s.endswith("**prefect** mode: embedded") for s in shown)  # a None is left out
+    assert not any("{'" in s for s in shown)

@@ -231,6 +231,9 @@ OCR_WORK_POOL = os.environ.get("OCR_WORK_POOL", "process")  # the pool whose wor
 OCR_WORKER_STALE_SECONDS: int = _env_int("OCR_WORKER_STALE_SECONDS", 90)  # a worker silent longer: not live
 OCR_QUEUE_MAX_DEPTH = int(os.environ.get("OCR_QUEUE_MAX_DEPTH", "1000"))
 PREFECT_API_URL = os.environ.get("PREFECT_API_URL", "")
+# without PREFECT_API_URL the embedded flow starts Prefect's ephemeral API in this process: give it 90 s
+# (Prefect's 20 s default fails every task of a loaded machine), as the CLI and the tests do
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
 PREFECT_UI_URL = os.environ.get("PREFECT_UI_URL", "http://127.0.0.1:4200")
 
 # --- webhooks ----------------------------------------------------------------------------------------

@@ -80,13 +80,19 @@ def wait_idle(timeout: float | None = None) -> None:
     wait(list(_futures), timeout=timeout)
 
 
+_stopping = threading.Event()  # set by shutdown(): a flow failing from now on hands its task back
+
+
 def shutdown() -> None:
     """Stop the embedded pool without waiting: queued futures are dropped, their tasks stay `queued` in
     the database and are dispatched again at the next start. Running ones are not stopped here: at the
     process's exit `flows.shutdown` asks them to stop and they hand their tasks back to `queued`
     (`DjangoPort.requeue_task`); one still going after the grace period stays `running` and the start-up
-    recovery re-queues it. Webhook deliveries not yet started stay `pending` the same way."""
+    recovery re-queues it. Webhook deliveries not yet started stay `pending` the same way. A flow that
+    fails once the stop has begun (a task starting as the interpreter shuts down cannot start Prefect's
+    API) hands its task back to `queued` instead of failing it."""
     global _executor, _webhook_executor
+    _stopping.set()
     with _executor_lock:
         if _executor is not None:
             _executor.shutdown(wait=False, cancel_futures=True)
@@ -125,6 +131,12 @@ def run_task(*, task_id: str) -> None:
         with use_port(DjangoPort()):  # flows run in this process read and write through Django
             _load(settings.OCR_FLOW)(task_id=task_id)
     except Exception as exc:
+        if _stopping.is_set():  # e.g. "can't register atexit after shutdown": not the task's fault
+            from django_api.invoices.services.pipeline_records import task_requeue
+
+            logger.warning("task %s handed back: the process is stopping (%s)", task_id, exc)
+            task_requeue(task_id=task_id)  # running -> queued, not counted; a queued task stays queued
+            return
         logger.exception("flow for task %s raised", task_id)
         status = OcrTask.objects.filter(pk=task_id).values_list("status", flat=True).first()
         if status is not None and status not in FINISHED_STATUSES:

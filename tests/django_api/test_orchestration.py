@@ -302,3 +302,24 @@ def test_flow_run_is_active_trusts_heartbeats_not_the_running_state(
     assert seam.flow_run_is_active("r1") is alive
     assert asked == [("r1", 60, "http://prefect.invalid/api")]
     assert crashed == (["r1"] if marked_crashed else [])
+
+
+@pytest.mark.django_db
+def test_a_flow_failing_while_the_process_stops_hands_its_task_back(alice_client, project, run_on_commit):
+    def stopping(task_id, index):
+        raise RuntimeError("can't register atexit after shutdown")
+
+    fake_flow.hooks.before_document = stopping
+    seam.shutdown()  # the process is stopping (gunicorn's worker_int / worker_exit)
+    try:
+        body = run_on_commit(
+            alice_client.post,
+            f"/api/projects/{project.pk}/process-invoices/",
+            {"files": [upload("s.png", png_bytes(2))]},
+            format="multipart",
+        ).json()
+    finally:
+        seam._stopping.clear()
+    task = OcrTask.objects.get(pk=body["task_id"])
+    assert (task.status, task.error_code, task.attempts) == ("queued", "", 0)
+    assert Document.objects.get(pk=body["documents"][0]["id"]).status == "pending"

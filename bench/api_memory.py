@@ -55,6 +55,7 @@ def api_env(base: dict[str, str], data: Path) -> dict[str, str]:
     return {
         **base,
         "OMP_THREAD_LIMIT": "1",
+        "MALLOC_ARENA_MAX": base.get("MALLOC_ARENA_MAX", "2"),  # as scripts/run.sh starts gunicorn
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "OCR_DATA_DIR": str(data),
         "OCR_PIPELINE_MODE": "embedded",

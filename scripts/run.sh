@@ -67,7 +67,8 @@ echo "[run] database migrations and demo data"
 "$VENV/python" manage.py seed_demo --password "$DEMO_PASSWORD"
 
 echo "[run] API on 127.0.0.1:8000"
-"$VENV/gunicorn" -c django_api/config/gunicorn_conf.py django_api.config.wsgi:application --bind 127.0.0.1:8000 --workers 1 --threads 8 \
+# two malloc arenas: the worker's threads otherwise keep freed pages in arenas of their own (bench/api_memory.py)
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$VENV/gunicorn" -c django_api/config/gunicorn_conf.py django_api.config.wsgi:application --bind 127.0.0.1:8000 --workers 1 --threads 8 \
   --timeout 300 >var/log/api.log 2>&1 & pids+=($!)
 wait_http "http://127.0.0.1:8000/api/docs/" 60 "API"
 

@@ -217,6 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
+        # a second Ctrl-C, or the script's TERM fallback, must not cut the stop short: the server would be
+        # left running without its parent (it has a session of its own)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop(worker)
         stop(server)
 

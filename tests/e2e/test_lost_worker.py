@@ -7,8 +7,6 @@ one result and one set of checks."""
 
 from __future__ import annotations
 
-import os
-import signal
 import time
 from uuid import UUID
 
@@ -19,10 +17,9 @@ from tests.e2e.stack import (
     FINISHED,
     Client,
     database_rows,
-    flow_process,
     flow_run_state,
+    kill_run_and_worker,
     local_stack,
-    parent_pid,
     receipts,
     wait_for,
 )
@@ -47,12 +44,7 @@ def test_a_task_whose_worker_is_killed_finishes_on_the_other_worker(corpus):
         [(flow_run_id, attempts_before)] = database_rows(
             state, "SELECT flow_run_id, attempts FROM invoices_ocrtask WHERE id = %s", UUID(task_id)
         )
-        flow_pid = flow_process(state, flow_run_id)
-        worker_pid = parent_pid(flow_pid)
-        workers = {pid: name for name, pid in state["pids"].items() if name.startswith("worker-")}
-        assert worker_pid in workers, f"the flow process {flow_pid} is not a child of a worker {workers}"
-        os.kill(flow_pid, signal.SIGKILL)
-        os.kill(worker_pid, signal.SIGKILL)
+        killed = kill_run_and_worker(state, flow_run_id)
         killed_at = time.monotonic()
 
         final = wait_for(
@@ -61,7 +53,7 @@ def test_a_task_whose_worker_is_killed_finishes_on_the_other_worker(corpus):
             "the task to finish",
         )
         took = time.monotonic() - killed_at
-        print(f"killed {workers[worker_pid]} (attempt {attempts_before}); the task ended {took:.0f} s later")
+        print(f"killed {killed} (attempt {attempts_before}); the task ended {took:.0f} s later")
 
         assert final["status"] == "succeeded", final
         assert took <= 120
@@ -83,6 +75,6 @@ def test_a_task_whose_worker_is_killed_finishes_on_the_other_worker(corpus):
         assert [d[0] for d in documents] == ["processed"] * 10
         assert [d[1] for d in documents] == [1] * 10  # one result each
         assert [d[2] for d in documents] == [0] * 10  # no check saved twice
-        survivor = next(name for pid, name in workers.items() if pid != worker_pid)
+        survivor = next(name for name in state["pids"] if name.startswith("worker-") and name != killed)
         log = (state["log_dir"] / f"{survivor}.log").read_text()
         assert f"Worker '{survivor}' submitting flow run '{last_run}'" in log

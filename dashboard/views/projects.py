@@ -112,12 +112,9 @@ def _any_running(tasks: list[dict] | None) -> bool:
     return any(t.get("status") in RUNNING_STATUSES for t in tasks or [])
 
 
-def _failure_text(task_id: str) -> str:
-    """Why a task failed, from its status (the list does not carry the error)."""
-    try:
-        error = client.task_status(project_id, task_id).get("error") or {}
-    except ApiError:
-        error = {}
+def _failure_text(task: dict) -> str:
+    """Why a task failed, from its row of the task list (which carries the task's error)."""
+    error = task.get("error") or {}
     reason = f"{error.get('message')} (`{error.get('code')}`)" if error.get("message") else "no reason given"
     return f"The task failed: {reason}. Upload the files again to retry."
 
@@ -141,7 +138,7 @@ def _show_tasks(tasks: list[dict]) -> None:
             )
             left.progress(progress_fraction(task), text=progress_text(task))
             if status == "failed":
-                left.error(_failure_text(task_id), icon=":material/error:")
+                left.error(_failure_text(task), icon=":material/error:")
             if status in RUNNING_STATUSES and status != "cancelling":
                 right.button("Cancel", key=f"cancel_{task_id}", on_click=_cancel, args=(task_id,))
 

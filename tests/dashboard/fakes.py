@@ -231,6 +231,7 @@ def task_item(task_id: str, status: str, step: str, done: int, total: int, creat
         "task_id": task_id,
         "status": status,
         "current_step": step,
+        "error": None,
         "created_at": created,
         "finished_at": None,
         "document_count": total,
@@ -453,7 +454,7 @@ class FakeApi:
         if task is None:
             raise NotFound(message="Task not found.", code="not_found", status=404)
         status = {k: v for k, v in task.items() if k != "document_count"}
-        return copy.deepcopy({**status, "error": None, "started_at": task["created_at"]})
+        return copy.deepcopy({"error": None, **status, "started_at": task["created_at"]})
 
     def cancel_task(self, project_id: int, task_id: str) -> dict[str, Any]:
         self._record("cancel_task", project_id, task_id)

@@ -94,3 +94,13 @@ def test_viewers_cannot_upload(make_app, fake):
     at = make_app(page=PAGE)
     assert at.file_uploader(key="upload_files_0").disabled
     assert at.button(key="process_files").disabled
+
+
+def test_failed_task_shows_its_reason_from_the_task_list(make_app, fake):
+    fake.tasks[0].update(
+        status="failed", current_step="done", error={"code": "invalid_settings", "message": "Bad ocr.psm."}
+    )
+    at = make_app(page=PAGE)
+    assert "The task failed: Bad ocr.psm. (`invalid_settings`). Upload the files again to retry." in texts(at)
+    assert fake.calls_named("task_status") == []  # the list's row is enough
+    assert not at.exception

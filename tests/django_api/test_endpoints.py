@@ -10,6 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from django_api.invoices.models import Document, FieldCorrection, OcrTask
+from django_api.invoices.services.pipeline_records import task_finish
+from tests.api_shapes import response_schema, shape_errors
 from tests.django_api.conftest import pdf_bytes, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -389,3 +391,19 @@ def test_document_not_ready_for_review(alice_client, project, run_on_commit, set
     assert (approve.status_code, approve.json()["code"]) == (409, "document_not_ready")
     patch = alice_client.patch(doc + "fields/", {"fields": {"total": "1.00"}}, format="json")
     assert (patch.status_code, patch.json()["code"]) == (409, "document_not_ready")
+
+
+def test_task_list_items_carry_a_failed_tasks_reason(alice_client, project, run_on_commit):
+    ok = _process(alice_client, project, run_on_commit, [upload("ok.png", png_bytes(1))])["task_id"]
+    bad = _process(alice_client, project, run_on_commit, [upload("bad.png", png_bytes(2))])["task_id"]
+    OcrTask.objects.filter(pk=bad).update(status="running", finished_at=None)
+    task_finish(task_id=bad, status="failed", error_code="invalid_settings", error_message="Bad ocr.psm.")
+
+    tasks = {t["task_id"]: t for t in alice_client.get(f"/api/projects/{project.pk}/tasks/").json()}
+    assert tasks[bad]["status"] == "failed"
+    assert tasks[bad]["error"] == {"code": "invalid_settings", "message": "Bad ocr.psm."}
+    assert tasks[ok]["error"] is None
+    status = alice_client.get(f"/api/projects/{project.pk}/ocr-status/{bad}/").json()
+    assert status["error"] == tasks[bad]["error"]  # the list and the detail agree
+    schema = response_schema("/api/projects/{project_id}/tasks/", "get", 200)
+    assert shape_errors(list(tasks.values()), schema) == []

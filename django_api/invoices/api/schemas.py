@@ -10,7 +10,8 @@ from __future__ import annotations
 from drf_spectacular.types import OpenApiTypes
 from rest_framework import serializers
 
-from django_api.invoices.models import DeliveryStatus, DocumentStatus, TaskStatus, WebhookEvent
+from django_api.invoices.models import DeliveryStatus, DocumentStatus, WebhookEvent
+from django_api.invoices.models import TaskStatus as TaskStatusChoice
 
 
 class Progress(serializers.Serializer):
@@ -32,7 +33,7 @@ class DocumentErrorOut(ErrorInfo):
 
 class TaskStatus(serializers.Serializer):
     task_id = serializers.UUIDField()
-    status = serializers.ChoiceField(choices=TaskStatus.choices)
+    status = serializers.ChoiceField(choices=TaskStatusChoice.choices)
     current_step = serializers.CharField()
     progress = Progress()
     error = ErrorInfo(allow_null=True)
@@ -43,9 +44,10 @@ class TaskStatus(serializers.Serializer):
 
 class TaskListItem(serializers.Serializer):
     task_id = serializers.UUIDField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=TaskStatusChoice.choices)
     current_step = serializers.CharField()
     progress = Progress()
+    error = ErrorInfo(allow_null=True, help_text="why the task failed or was cancelled (as its status)")
     created_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
     document_count = serializers.IntegerField()

@@ -39,6 +39,7 @@ def task_list_item(task: OcrTask) -> dict[str, Any]:
         "status": task.status,
         "current_step": task.current_step,
         "progress": status["progress"],
+        "error": status["error"],
         "created_at": task.created_at,
         "finished_at": task.finished_at,
         "document_count": getattr(task, "document_count", task.documents_total),

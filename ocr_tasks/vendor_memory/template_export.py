@@ -2,8 +2,12 @@
 it back): the issuer, keywords from the strongest identifiers, one regex per labelled lesson (label
 words, then the value's shape), and options (decimal separator).
 
-A lesson without a label has no regex form (a place is no text pattern) and is left out; a label above
-its value becomes `label ... newline ... value`, the first value of the shape on the next line.
+A label above its value becomes `label ... newline ... value`, the first value of the shape on the next
+line. A lesson without a label (learned by position) has no regex form: invoice2data reads text, not
+places, and the value's shape alone would match the first such value anywhere on the page. It goes into
+`regions` instead, a top-level key that invoice2data and `ocr_tasks.extraction.templates` ignore: per
+field its page (0-based), its box (relative 0-1, top-left origin: x0, y0, x1, y1) and the regex of its
+value's shape, for a reader or a tool that crops by region.
 """
 
 from __future__ import annotations
@@ -76,15 +80,28 @@ def _decimal_separator(memory: VendorMemory) -> str | None:
     return None
 
 
+def _region(lesson: FieldLesson) -> dict[str, object]:
+    """Where a lesson without a label sits, and the regex of its value's shape."""
+    return {
+        "page": lesson.page,
+        "box": [round(v, 4) for v in lesson.box.to_list()],
+        "value_regex": _value_regex(lesson),
+    }
+
+
 def memory_template(memory: VendorMemory) -> str:
-    """The memory as invoice2data YAML (issuer, keywords, fields, options)."""
+    """The memory as invoice2data YAML (issuer, keywords, fields, options), with the lessons learned
+    without a label under `regions` (see the module docstring)."""
     strongest = sorted(memory.identifiers, key=strength)
     keywords = [_keyword(strongest[0])] if strongest else [re.escape(memory.name)]
     fields: dict[str, str] = {}
+    regions: dict[str, dict[str, object]] = {}
     for name, lesson in sorted(memory.lessons.items()):
         regex = field_regex(lesson)
         if regex is not None:
             fields[name] = regex
+        else:
+            regions[name] = _region(lesson)
     if not fields and memory.name:
         fields["vendor_name"] = "(" + re.escape(memory.name) + ")"
     options: dict[str, object] = {"remove_whitespace": False}
@@ -98,4 +115,6 @@ def memory_template(memory: VendorMemory) -> str:
         "options": options,
         "memory_key": memory.key,
     }
+    if regions:
+        document["regions"] = regions
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)

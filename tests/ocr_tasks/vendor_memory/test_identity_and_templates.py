@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+import yaml
 
 from ocr_tasks.errors import TemplateError, TemplateTooLarge
 from ocr_tasks.extraction import extract_invoice
@@ -90,6 +91,21 @@ def test_memory_template_parses_and_applies(taught):
     assert fields["total"] == "298.10" and fields["subtotal"] == "250.50" and fields["tax_amount"] == "47.60"
     assert fields["invoice_date"] == "2024-05-17"
     assert extract_invoice(second, templates=[template]).template == "zenith"
+
+
+def test_memory_template_keeps_fields_learned_without_a_label_as_regions():
+    total = FieldLesson("total", 0, BBox(0.8, 0.5, 0.9, 0.52), "total", "left", "99,99")
+    date = FieldLesson("invoice_date", 1, BBox(0.612345, 0.1, 0.7, 0.12), "", "", "99.99.9999")
+    memory = VendorMemory("vat:" + VAT, ("vat:" + VAT,), "Zenith", {"total": total, "invoice_date": date})
+    text = memory_template(memory)
+    document = yaml.safe_load(text)
+    assert list(document["fields"]) == ["total"]  # a place is no regex: not among the fields
+    assert document["regions"] == {
+        "invoice_date": {"page": 1, "box": [0.6123, 0.1, 0.7, 0.12], "value_regex": r"\d+\.\d+\.\d+"}
+    }
+    # both invoice2data and our own loader read the template as before (regions is an extra key)
+    template = load_template_yaml(text, name="zenith")
+    assert set(template.fields) == {"total"}
 
 
 GOOD = """issuer: Acme

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ocr_tasks.geometry import BBox
+from ocr_tasks.vendor_memory.shapes import is_page_counter_label
 
 LABEL_SIDES = ("left", "above", "")
 
@@ -62,12 +63,17 @@ class FieldLesson:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FieldLesson:
+        """A stored lesson; a label that is what is left of a page counter (`seite von`, learned before
+        page counters were left out) is dropped: the lesson is then one of place."""
+        label, side = str(data.get("label", "")), str(data.get("label_side", ""))
+        if is_page_counter_label(label):
+            label, side = "", ""
         return cls(
             field=str(data["field"]),
             page=int(data.get("page", 0)),
             box=BBox.from_list(data["box"]),
-            label=str(data.get("label", "")),
-            label_side=str(data.get("label_side", "")),
+            label=label,
+            label_side=side,
             value_format=str(data.get("value_format", "")),
             confirmations=int(data.get("confirmations", 0)),
             misses=int(data.get("misses", 0)),

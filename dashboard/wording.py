@@ -407,6 +407,22 @@ def markdown_safe(text: str) -> str:
     return text.replace("\\", "\\\\").replace("$", "\\$")
 
 
+# -- vendors --------------------------------------------------------------------------------------------
+LETTERHEAD_WORDS = 6  # words of a letterhead identifier shown
+
+
+def identifier_text(identifier: str) -> str:
+    """A vendor identifier as a reader says it: a letterhead (`head:` and up to 200 characters of its
+    first rows' words) -> `letterhead: restoran wan sheng no jalan temenggung …`; the others (`vat:...`,
+    `iban:...`, `tax:...`, `name:...`) are readable as they are."""
+    kind, colon, value = str(identifier).partition(":")
+    if kind == "head" and colon:
+        words = value.split()
+        more = " …" if len(words) > LETTERHEAD_WORDS else ""
+        return f"letterhead: {' '.join(words[:LETTERHEAD_WORDS])}{more}"
+    return str(identifier)
+
+
 # -- tasks ----------------------------------------------------------------------------------------------
 def progress_text(task: dict[str, Any]) -> str:
     """ "2/3 documents, 4/5 pages · step: ocr" from a task's status or list item."""

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
-from dashboard.wording import short_time
+from dashboard.wording import identifier_text, markdown_safe, short_time
 
 PREPARED_TEMPLATE = "prepared_vendor_template"  # (project id, vendor key, YAML bytes) fetched from the API
 TEMPLATE_ROUND = "template_upload_round"  # bumped after an import so the uploader and the name start empty
@@ -54,7 +54,8 @@ def change(call, *, what: str, done: str) -> None:
 
 def show_vendor(vendor: dict, *, project: int, editable: bool) -> None:
     key = vendor["key"]
-    st.caption(f"Recognised by: {', '.join(vendor.get('identifiers') or [key])}")
+    shown = [identifier_text(i) for i in vendor.get("identifiers") or [key]]
+    st.caption(f"Recognised by: {', '.join(markdown_safe(i) for i in shown)}")
     st.dataframe(fields_table(vendor), hide_index=True, width="stretch")
     st.caption(
         "Confirmed since / Missed since: later reviews of the vendor's documents that kept / corrected "
@@ -68,7 +69,7 @@ def show_vendor(vendor: dict, *, project: int, editable: bool) -> None:
             change(
                 lambda: client.forget_vendor_field(project, key, chosen),
                 what="Forgetting the field",
-                done=f"Forgot {chosen} of {vendor.get('name') or key}.",
+                done=f"Forgot {chosen} of {vendor.get('name') or identifier_text(key)}.",
             )
     with middle:
         confirmed = st.checkbox(
@@ -78,7 +79,7 @@ def show_vendor(vendor: dict, *, project: int, editable: bool) -> None:
             change(
                 lambda: client.forget_vendor(project, key),
                 what="Forgetting the vendor",
-                done=f"Forgot everything learned about {vendor.get('name') or key}.",
+                done=f"Forgot everything learned about {vendor.get('name') or identifier_text(key)}.",
             )
     with right:
         prepared = st.session_state.get(PREPARED_TEMPLATE)
@@ -139,7 +140,8 @@ elif st.button(
         )
 for vendor in vendors:
     fields = vendor.get("fields") or []
-    title = f"{vendor.get('name') or vendor['key']} · {vendor['key']} · {len(fields)} field(s)"
+    key_text = identifier_text(vendor["key"])
+    title = f"{vendor.get('name') or key_text} · {key_text} · {len(fields)} field(s)"
     with st.expander(title, expanded=len(vendors) == 1):
         show_vendor(vendor, project=project_id, editable=editable)
 

@@ -137,3 +137,15 @@ def test_a_field_learned_without_a_label_says_so(make_app, fake):
     assert list(table["Label"]) == ["belegkennung", "(none: by position)"]
     assert list(table["Label side"])[1] == "—"
     assert list(table["Taught at"])[0].endswith(" UTC")  # a short time, not the raw ISO stamp
+
+
+def test_a_letterhead_identifier_is_shown_as_its_first_words(make_app, fake):
+    head = "head:restoran wan sheng no jalan temenggung seksyen bandar mahkota cheras"
+    fake.vendors[0] = {**fake.vendors[0], "key": head, "name": "", "identifiers": [head]}
+    at = open_page(make_app)
+    (vendor,) = at.expander
+    shown = "letterhead: restoran wan sheng no jalan temenggung …"
+    assert vendor.label.startswith(f"{shown} · {shown} · 2 field(s)")
+    assert f"Recognised by: {shown}" in texts(at)
+    assert "head:restoran" not in texts(at) and "head:restoran" not in vendor.label
+    assert not at.exception

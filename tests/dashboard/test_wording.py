@@ -14,6 +14,7 @@ from dashboard.wording import (
     DocumentValues,
     anomaly_sentence,
     anomaly_text,
+    identifier_text,
     outcome_sentence,
     validation_sentences,
 )
@@ -267,3 +268,10 @@ def test_an_einvoice_mismatch_has_a_title_a_clerk_reads():
     }
     sentence = anomaly_sentence(mismatch)
     assert "**Page and e-invoice XML disagree**" in sentence and "21.50 on the page" in sentence
+
+
+def test_identifier_text_shows_letterheads_by_their_first_words():
+    assert identifier_text("head:aeon co m bhd") == "letterhead: aeon co m bhd"
+    assert identifier_text("head:a b c d e f g h") == "letterhead: a b c d e f …"
+    assert identifier_text("vat:DE136695976") == "vat:DE136695976"
+    assert identifier_text("name:head office supplies") == "name:head office supplies"

@@ -19,6 +19,9 @@ import time
 import urllib.request
 from pathlib import Path
 
+from flows import settings
+from flows.settings import ConfigurationError
+
 ROOT = Path(__file__).resolve().parent.parent
 PREFECT = str(Path(sys.executable).with_name("prefect"))
 
@@ -141,12 +144,9 @@ def create_zombie_automation(env: dict[str, str]) -> None:
 
 
 def worker_limit(env: dict[str, str] | None = None) -> int | None:
-    """How many flow runs one worker runs at once (`prefect worker start --limit`): `OCR_WORKER_LIMIT`,
-    by default the machine's cores (a run is a Python process of ~250 MB, and one task's pages already
-    use every core); 0: no limit (Prefect's default, every run that comes starts at once)."""
-    raw = (os.environ if env is None else env).get("OCR_WORKER_LIMIT", "").strip()
-    limit = int(raw) if raw else (os.cpu_count() or 1)
-    return limit if limit > 0 else None
+    """How many flow runs one worker runs at once: `flows.settings.worker_limit` (`OCR_WORKER_LIMIT`, by
+    default the cores; 0: no limit, None; a bad value is a `ConfigurationError`)."""
+    return settings.worker_limit(env)
 
 
 def worker_args(pool: str, env: dict[str, str] | None = None, *, name: str | None = None) -> list[str]:
@@ -198,6 +198,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.print_commands:
         print("\n".join(commands(args.port, args.pool)))
         return 0
+    try:
+        worker_limit()  # a bad setting stops the stack before anything starts
+    except ConfigurationError as exc:
+        print(f"python -m flows.serve: {exc}", file=sys.stderr)
+        return 2
     args.log_dir.mkdir(parents=True, exist_ok=True)
     signal.signal(signal.SIGTERM, _interrupt)  # a supervisor's SIGTERM stops the stack like Ctrl-C
     # started with `&` by a non-interactive shell (scripts/run.sh), SIGINT arrives ignored: take it back,

@@ -9,6 +9,7 @@
 | `OCR_PAGE_CONCURRENCY` | pages recognised at the same time | number of CPUs |
 | `OCR_WORKDIR` | folder for rendered page images (shared when Dask workers are remote) | system temp |
 | `OCR_RETRY_DELAY_SECONDS` | first retry delay of transient failures (doubles each retry) | `2` |
+| `OCR_WORKER_LIMIT` | flow runs one Prefect worker runs at once (`--limit`); `0`: no limit | number of CPUs |
 
 The port is built once per process. `use_port(port)` overrides it for a block (tests, the CLI).
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 import importlib
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
 from flows.port import PipelinePort
@@ -34,6 +35,16 @@ _override: list[PipelinePort] = []
 
 class ConfigurationError(RuntimeError):
     """A setting of the flows is wrong (raised at start-up, never mid-run)."""
+
+
+class InvalidSetting(ConfigurationError):
+    """An environment variable of the flows holds a value it cannot take; `name` is the variable."""
+
+    code = "invalid_setting"
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
 
 
 def load_factory(path: str) -> Callable[[], PipelinePort]:
@@ -96,6 +107,31 @@ def page_concurrency() -> int:
 
 def workdir() -> str | None:
     return os.environ.get("OCR_WORKDIR") or None
+
+
+def worker_limit(env: Mapping[str, str] | None = None) -> int | None:
+    """How many flow runs one worker runs at once (`prefect worker start --limit`): `OCR_WORKER_LIMIT`,
+    by default the machine's cores (a run is a Python process of ~250 MB, and one task's pages already
+    use every core); 0: no limit (Prefect's default, every run that comes starts at once), returned as
+    None. Anything else than a whole number >= 0 is an `InvalidSetting` naming the variable."""
+    raw = (os.environ if env is None else env).get("OCR_WORKER_LIMIT", "").strip()
+    if not raw:
+        return os.cpu_count() or 1
+    try:
+        limit = int(raw)
+    except ValueError:
+        raise InvalidSetting(
+            "OCR_WORKER_LIMIT",
+            f"OCR_WORKER_LIMIT={raw!r} is not a whole number: set how many flow runs one worker runs at "
+            "once (e.g. 2), 0 for no limit, or leave it unset for the number of CPUs",
+        ) from None
+    if limit < 0:
+        raise InvalidSetting(
+            "OCR_WORKER_LIMIT",
+            f"OCR_WORKER_LIMIT={limit} is negative: set a whole number >= 1, 0 for no limit, or leave it "
+            "unset for the number of CPUs",
+        )
+    return limit or None
 
 
 def retry_delay_seconds() -> float:

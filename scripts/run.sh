@@ -50,17 +50,21 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-wait_http() { # url seconds name
+wait_http() { # url seconds name pid log: gives up at once when the process has stopped (a bad setting)
   for _ in $(seq 1 "$2"); do
-    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi; sleep 1
+    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    if ! kill -0 "$4" 2>/dev/null; then
+      echo "[run] $3 stopped before answering at $1; the end of $5:" >&2; tail -n 5 "$5" >&2; exit 1
+    fi
+    sleep 1
   done
-  echo "[run] $3 did not come up at $1; see var/log/" >&2; exit 1
+  echo "[run] $3 did not come up at $1; see $5" >&2; exit 1
 }
 
 echo "[run] Prefect server on 127.0.0.1:4200, work pool 'process', deployments of prefect.yaml, worker"
 "$VENV/python" -m flows.serve --port 4200 --pool process --poll-seconds "$PREFECT_WORKER_QUERY_SECONDS" \
   --log-dir var/log >var/log/prefect-stack.log 2>&1 & pids+=($!)
-wait_http "$PREFECT_API_URL/health" 120 "Prefect server"
+wait_http "$PREFECT_API_URL/health" 120 "Prefect server" "$!" var/log/prefect-stack.log
 
 echo "[run] database migrations and demo data"
 "$VENV/python" manage.py migrate --noinput >var/log/migrate.log
@@ -70,14 +74,14 @@ echo "[run] API on 127.0.0.1:8000"
 # two malloc arenas: the worker's threads otherwise keep freed pages in arenas of their own (bench/api_memory.py)
 MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$VENV/gunicorn" -c django_api/config/gunicorn_conf.py django_api.config.wsgi:application --bind 127.0.0.1:8000 --workers 1 --threads 8 \
   --timeout 300 >var/log/api.log 2>&1 & pids+=($!)
-wait_http "http://127.0.0.1:8000/api/docs/" 60 "API"
+wait_http "http://127.0.0.1:8000/api/docs/" 60 "API" "$!" var/log/api.log
 
 echo "[run] dashboard on 127.0.0.1:8501"
 OCR_DASHBOARD_USER=demo OCR_DASHBOARD_PASSWORD=$DEMO_PASSWORD OCR_DASHBOARD_AUTO_SIGN_IN=1 \
   "$VENV/streamlit" run dashboard/app.py --server.address 127.0.0.1 --server.port 8501 --server.headless true \
   --client.toolbarMode viewer \
   >var/log/dashboard.log 2>&1 & pids+=($!)
-wait_http "http://127.0.0.1:8501/_stcore/health" 60 "dashboard"
+wait_http "http://127.0.0.1:8501/_stcore/health" 60 "dashboard" "$!" var/log/dashboard.log
 
 cat <<MSG
 

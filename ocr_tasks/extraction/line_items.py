@@ -49,21 +49,61 @@ _CARRIED_FORWARD = concept_pattern(("carried_forward",))
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
+# Column labels that a compound ends with (`Regeltotaal`, `Zeilenbetrag`, `Nettoeinzelpreis`) or that a
+# header abbreviates with a dot (`Aant.`, `Hoev.`, `Anz.`, `Einzelpr.`, `Omschr.`)
+_COMPOUND_TAIL = 5
+_ABBREVIATION = re.compile(r"([^\W\d_]{3,})\.$")
+
+
+def _abbreviated(word: str, labels: frozenset[str]) -> bool:
+    """Whether `word` is a label of `labels` cut short with a dot (`Aant.` for `aantal`)."""
+    m = _ABBREVIATION.search(word)
+    if m is None:
+        return False
+    stem = fold(m.group(1))
+    return any(
+        label.startswith(stem) and len(label) >= len(stem) + 2 and " " not in label for label in labels
+    )
+
+
+def _compound(token: str, labels: frozenset[str]) -> bool:
+    """Whether a one-word header `token` ends with a label of at least five letters (a compound noun)."""
+    return " " not in token and any(
+        len(label) >= _COMPOUND_TAIL
+        and len(token) > len(label)
+        and token.endswith(label)
+        and " " not in label
+        for label in labels
+    )
+
+
+def _column_of(word: str, token: str, pair: str) -> str | None:
+    """The column a header word names: exactly (or with the next word), as a part, then as a compound or
+    an abbreviation when that names one column only."""
+    token = token.strip("% ") or token  # `BTW%`
+    for column, labels in COLUMN_LABELS.items():
+        if token in labels or pair in labels:
+            return column
+    parts = set(token.split())  # `Material/Beschreibung`, `Art-Nr`
+    for column, labels in COLUMN_LABELS.items():
+        if parts & labels:
+            return column
+    loose = [
+        c for c, labels in COLUMN_LABELS.items() if _compound(token, labels) or _abbreviated(word, labels)
+    ]
+    return loose[0] if len(loose) == 1 else None
+
+
 def _column_hits(row: Row) -> dict[str, float]:
     """Column name -> x centre of its label on a header row."""
     hits: dict[str, float] = {}
     for word_index, word in enumerate(row.words):
-        token = fold(word.text)
-        parts = set(token.split())  # `Material/Beschreibung`, `Art-Nr`
         pair = (
             fold(word.text + " " + row.words[word_index + 1].text) if word_index + 1 < len(row.words) else ""
         )
-        for column, labels in COLUMN_LABELS.items():
-            if column in hits:
-                continue
-            if token in labels or pair in labels or parts & labels:
-                hits[column] = word.bbox.center[0]
-                break
+        column = _column_of(word.text, fold(word.text), pair)
+        if column is not None and column not in hits:
+            hits[column] = word.bbox.center[0]
     return hits
 
 
@@ -97,21 +137,26 @@ def _cell(column: str, value: str, raw: str, row: Row, start: int, end: int) -> 
     )
 
 
+_NUMERIC_COLUMNS = ("quantity", "unit_price", "amount")
+
+
 def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Row) -> dict[str, AmountMatch]:
     if header:
-        numeric_columns = {k: x for k, x in header.items() if k in ("quantity", "unit_price", "amount")}
+        # each number goes to the nearest column label; those under the description (article codes,
+        # sizes) or the VAT rate (`22` under `IVA`) are no quantity, price or amount
         assigned: dict[str, AmountMatch] = {}
+        distance: dict[str, float] = {}  # a quantity or price: the number nearest its label
         for a in amounts:
             x = row.span_bbox(a.start, a.end).center[0]
-            column = (
-                min(numeric_columns, key=lambda k: abs(numeric_columns[k] - x))
-                if numeric_columns
-                else "amount"
-            )
-            if column not in assigned or column == "amount":
-                assigned[column] = a
+            column = min(header, key=lambda k: abs(header[k] - x))
+            if column not in _NUMERIC_COLUMNS:
+                continue
+            if column not in assigned or column == "amount" or abs(header[column] - x) < distance[column]:
+                assigned[column], distance[column] = a, abs(header[column] - x)
         if "amount" not in assigned and amounts:
-            assigned["amount"] = amounts[-1]
+            placed = {id(a) for a in assigned.values()}
+            priced = [a for a in amounts if a.has_decimals and id(a) not in placed]
+            assigned["amount"] = priced[-1] if priced else amounts[-1]
         return assigned
     assigned = {"amount": amounts[-1]}
     rest = amounts[:-1]
@@ -155,11 +200,29 @@ def _item_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
         for a in find_amounts(row.text, decimal_separator=decimal_separator)
         if not _PERCENT.match(row.text[a.start :].strip())
         and not any(a.start < e and s < a.end for s, e in dates)
+        and not _in_code(row.text, a)
     ]
+
+
+def _in_code(text: str, a: AmountMatch) -> bool:
+    """Whether a whole number is part of a code or a name (`VT-8`, `MT-210`, `58A`, `A5`), not a number
+    of the item."""
+    if a.has_decimals:
+        return False
+    printed = text[a.start : a.end]
+    begin = a.start + len(printed) - len(printed.lstrip())  # the match may hold spaces around the number
+    stop = begin + len(printed.strip())
+    return bool(_CODE_BEFORE.search(text[:begin])) or text[stop : stop + 1].isalpha()
+
+
+_CODE_BEFORE = re.compile(r"[^\W\d_][-/]?$")
 
 
 def _is_totals_row(label: str) -> bool:
     return bool(_END.search(label) or _SUMMARY.search(label) or _TOTALS_LABEL.search(label))
+
+
+_POSITION = re.compile(r"\s*\d{1,3}[.)]?\s+(?=\D)")
 
 
 def _description_span(
@@ -167,7 +230,14 @@ def _description_span(
 ) -> tuple[int, int] | None:
     """Where the item's description is printed: before the first number, else between the first number
     and the first priced column (`1,00  Künstlerische Gestaltung  7%  160,00 €`), else between two priced
-    columns (a quantity with decimals first), else after the amount."""
+    columns (a quantity with decimals first), else after the amount. Text with letters before the first
+    number that went to a column is the description (numbers under the description's label, `8 mm`, stay
+    in it), without a leading item position (`1`, `2.`)."""
+    first_placed = min(a.start for a in assigned.values())
+    position = _POSITION.match(row.text)
+    lead_start = position.end() if position and position.end() < first_placed else 0
+    if re.search(r"[A-Za-z]{2}", row.text[lead_start:first_placed]):
+        return lead_start, first_placed
     first_number = min(a.start for a in amounts)
     if re.search(r"[A-Za-z]{2}", row.text[:first_number]):
         return 0, first_number

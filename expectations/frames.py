@@ -3,9 +3,14 @@
 `invoice_fields_frame`: one row per document. Columns hold the normalised field values (strings for text
 and dates, floats for amounts), each key field's confidence, and derived columns that turn cross-field
 rules into plain column checks (`invoice_age_days`, `days_until_due`, `arithmetic_gap` against
-`arithmetic_tolerance`, `tax_rate_percent`).
+`arithmetic_tolerance`, `tax_rate_percent`, `total_or_credit_magnitude`, `amount_signs`).
 `line_items_frame`: one row per line item, with `line_gap`/`line_tolerance` (quantity x unit price vs
 amount) and the document-level `items_sum_gap`/`items_sum_tolerance` (sum of amounts vs subtotal).
+
+Amounts are signed as the document prints them, and a credit note may print them negative or unsigned
+(`ocr_tasks/extraction/README.md`). So a credit note's total is checked by its magnitude
+(`total_or_credit_magnitude`), every document's totals must agree in sign (`amount_signs`), and a credit
+note's line items are compared by magnitude (a page may print unsigned items next to negative totals).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ DERIVED_COLUMNS: tuple[str, ...] = (
     "arithmetic_gap",
     "arithmetic_tolerance",
     "line_item_count",
+    "total_or_credit_magnitude",
+    "amount_signs",
 )
 INVOICE_COLUMNS: tuple[str, ...] = (
     ("document_id",)
@@ -91,6 +98,25 @@ def _days_between(start: date | None, end: date | None) -> float:
     return float((end - start).days) if start and end else math.nan
 
 
+_SIGN_LABELS = {"subtotal": "subtotal", "tax_amount": "tax", "total": "total", "amount_due": "amount due"}
+
+
+def is_credit_note(invoice: Invoice) -> bool:
+    return (invoice.get("document_type") or "").strip() == "credit_note"
+
+
+def amount_signs(invoice: Invoice) -> str | None:
+    """`positive` or `negative` when the document's subtotal, tax, total and amount due agree in sign
+    (zero agrees with either), else `mixed: <the amounts>`; None when none of them is a number."""
+    values = {name: to_number(invoice.get(name)) for name in AMOUNT_COLUMNS}
+    known = {name: v for name, v in values.items() if not math.isnan(v)}
+    if not known:
+        return None
+    if any(v > 0 for v in known.values()) and any(v < 0 for v in known.values()):
+        return "mixed: " + ", ".join(f"{_SIGN_LABELS[name]} {invoice.get(name)}" for name in known)
+    return "negative" if any(v < 0 for v in known.values()) else "positive"
+
+
 def invoice_row(document_id: str, invoice: Invoice, settings: ValidationSettings) -> dict:
     row: dict = {"document_id": document_id}
     row.update({name: _text(invoice, name) for name in TEXT_COLUMNS})
@@ -98,7 +124,7 @@ def invoice_row(document_id: str, invoice: Invoice, settings: ValidationSettings
     row.update({f"{name}_confidence": _confidence(invoice, name) for name in KEY_FIELDS})
     subtotal, tax, total = row["subtotal"], row["tax_amount"], row["total"]
     rate = to_number(invoice.get("tax_rate"))
-    if math.isnan(rate) and not math.isnan(tax) and not math.isnan(subtotal) and subtotal > 0:
+    if math.isnan(rate) and not math.isnan(tax) and not math.isnan(subtotal) and subtotal != 0:
         rate = round(100.0 * tax / subtotal, 2)
     invoice_date = to_date(row["invoice_date"])
     count = len(invoice.line_items)
@@ -109,6 +135,8 @@ def invoice_row(document_id: str, invoice: Invoice, settings: ValidationSettings
         arithmetic_gap=round(abs(subtotal + tax - total), 4),  # NaN unless all three are known
         arithmetic_tolerance=settings.tolerance * max(1, count) + ROUNDING,
         line_item_count=count,
+        total_or_credit_magnitude=abs(total) if is_credit_note(invoice) else total,
+        amount_signs=amount_signs(invoice),
     )
     return row
 
@@ -119,6 +147,8 @@ def invoice_fields_frame(invoices: Mapping[str, Invoice], settings: ValidationSe
 
 
 def _document_item_rows(document_id: str, invoice: Invoice, settings: ValidationSettings) -> list[dict]:
+    # a credit note's items by magnitude: printed `2 x 100,00 = -200,00` or unsigned next to negative totals
+    size = abs if is_credit_note(invoice) else (lambda v: v)
     rows = []
     for index, item in enumerate(invoice.line_items):
         quantity, price, amount = (to_number(item.get(c)) for c in ("quantity", "unit_price", "amount"))
@@ -130,13 +160,13 @@ def _document_item_rows(document_id: str, invoice: Invoice, settings: Validation
                 "quantity": quantity,
                 "unit_price": price,
                 "amount": amount,
-                "line_gap": round(abs(quantity * price - amount), 4),
+                "line_gap": round(abs(size(quantity * price) - size(amount)), 4),
                 "line_tolerance": settings.tolerance + ROUNDING,
             }
         )
     amounts = [row["amount"] for row in rows if not math.isnan(row["amount"])]
     subtotal = to_number(invoice.get("subtotal"))
-    sum_gap = round(abs(sum(amounts) - subtotal), 4) if amounts else math.nan
+    sum_gap = round(abs(size(sum(amounts)) - size(subtotal)), 4) if amounts else math.nan
     for row in rows:
         row["items_sum_gap"] = sum_gap
         row["items_sum_tolerance"] = settings.tolerance * len(rows) + ROUNDING

@@ -1,7 +1,9 @@
 """The suites, one function each, returning a GX 1.x `ExpectationSuite` (GX is imported inside).
 
 Every expectation is row-level (a column map or column pair map), so that a batch of documents can be
-validated as one frame and each failure traced back to its document. Each carries a human
+validated as one frame and each failure traced back to its document. There is one suite for every kind of
+document: where a credit note differs (its amounts may be printed negative), a derived column of the
+frame says how (`frames.py`), so the suite and its JSON stay the same. Each carries a human
 `description`, a `severity` (critical = error, warning = "needs review") and `meta.fields`: the invoice
 fields involved. Settings that vary by day (today) live in the frame's derived columns, so a suite
 depends only on stable settings and exports to the same JSON every time.
@@ -93,12 +95,20 @@ def invoice_fields_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> Exp
             meta={"fields": ["invoice_number"]},
         ),
         gxe.ExpectColumnValuesToBeBetween(
-            column="total",
+            column="total_or_credit_magnitude",
             min_value=0,
             strict_min=True,
-            description="The total is greater than zero.",
+            description="The total is greater than zero (a credit note's may be negative, but not zero).",
             severity=ERROR,
             meta={"fields": ["total"]},
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="amount_signs",
+            value_set=["positive", "negative"],
+            description="The subtotal, tax, total and amount due agree in sign "
+            "(none is positive while another is negative).",
+            severity=ERROR,
+            meta={"fields": ["subtotal", "tax_amount", "total", "amount_due"]},
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="tax_rate_percent",

@@ -47,7 +47,34 @@ BAD = {
     "total_negative": (
         make_invoice({"total": "-5.00", "subtotal": None, "tax_amount": None, "amount_due": None}),
         "invoice_fields",
-        "The total is greater than zero.",
+        "The total is greater than zero (a credit note's may be negative, but not zero).",
+    ),
+    "credit_zero_total": (
+        make_invoice(
+            {
+                "document_type": "credit_note",
+                "subtotal": "0.00",
+                "tax_amount": "0.00",
+                "total": "0.00",
+                "amount_due": None,
+            },
+            items=(),
+        ),
+        "invoice_fields",
+        "The total is greater than zero (a credit note's may be negative, but not zero).",
+    ),
+    "credit_mixed_signs": (
+        make_invoice(
+            {
+                "document_type": "credit_note",
+                "subtotal": "-100.00",
+                "tax_amount": "6.00",
+                "total": "-94.00",
+                "amount_due": None,
+            }
+        ),
+        "invoice_fields",
+        "The subtotal, tax, total and amount due agree in sign (none is positive while another is negative).",
     ),
     "tax_rate_high": (
         make_invoice({"tax_rate": "45.00"}),
@@ -130,6 +157,21 @@ GOOD = {
     "edge_today": make_invoice({"invoice_date": "2026-06-15", "due_date": "2026-06-15"}),
     "edge_old": make_invoice({"invoice_date": "2016-06-16", "due_date": None}),
     "edge_confidence": make_invoice(confidence={"total": 0.6}),
+    # a credit note printed unsigned, and one printed negative (items unsigned except their amounts)
+    "credit_positive": make_invoice({"document_type": "credit_note"}),
+    "credit_negative": make_invoice(
+        {
+            "document_type": "credit_note",
+            "subtotal": "-100.00",
+            "tax_amount": "-6.00",
+            "total": "-106.00",
+            "amount_due": "-106.00",
+        },
+        items=(
+            {"description": "Paper A4", "quantity": "2", "unit_price": "25.00", "amount": "-50.00"},
+            {"description": "Toner", "quantity": "1", "unit_price": "50.00", "amount": "-50.00"},
+        ),
+    ),
     "no_optional_fields": make_invoice(
         {"due_date": None, "subtotal": None, "tax_amount": None, "tax_rate": None, "amount_due": None},
         items=(),
@@ -168,7 +210,7 @@ def test_one_report_per_suite_and_every_expectation_reported(reports):
     assert set(reports) == set(BAD) | set(GOOD)
     for doc_reports in reports.values():
         assert [r.suite for r in doc_reports] == ["invoice_fields", "line_items"]
-        assert len(doc_reports[0].outcomes) == 21 and len(doc_reports[1].outcomes) == 3
+        assert len(doc_reports[0].outcomes) == 22 and len(doc_reports[1].outcomes) == 3
 
 
 def test_outcome_carries_severity_observed_and_fields(reports):
@@ -215,7 +257,7 @@ def test_checks_of_a_field_that_was_not_found_are_not_applicable(reports):
     }
     # a total that is no number: the range and arithmetic checks on it say so instead of passing
     assert {
-        "The total is greater than zero.",
+        "The total is greater than zero (a credit note's may be negative, but not zero).",
         "The amount due is not more than the total.",
     } <= not_applicable("total_not_number")
     assert not not_applicable("good")

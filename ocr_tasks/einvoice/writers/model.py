@@ -6,7 +6,8 @@ kept in `Invoice.einvoice`), for both writers (`ubl`, `cii`).
 `business_terms.json`: a total from the other two amounts, a single VAT rate's breakdown, quantity 1 for
 a line priced at its amount, the countries of VAT ids) and lists every mandatory term it cannot fill
 (`EInvoiceIncomplete`); a value that cannot be read as its kind (a date that is not ISO, an amount that
-is not a number) counts as missing. Nothing is invented to make a file pass.
+is not a number) counts as missing. Nothing is invented to make a file pass. A credit note is written
+with magnitudes whichever sign its amounts were read with (`credit_signs`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from ocr_tasks.einvoice.writers.credit_signs import credit_note_as_magnitudes
 from ocr_tasks.einvoice.writers.terms import EInvoiceIncomplete, MissingTerm, missing, table
 from ocr_tasks.invoice_types import Invoice
 
@@ -336,6 +338,11 @@ def _required(out: list[MissingTerm], term: str, value):
 def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
     """The export content of `invoice`; raises `EInvoiceIncomplete` listing every mandatory term (and
     every term a business rule makes necessary) that the document lacks."""
+    from ocr_tasks.einvoice.mapping import CREDIT_NOTE_CODES
+
+    type_code = _type_code(invoice, invoice.einvoice or {})
+    if type_code in CREDIT_NOTE_CODES:  # written with magnitudes, whichever sign the page printed
+        invoice = credit_note_as_magnitudes(invoice, syntax=syntax)
     details: Mapping[str, Any] = invoice.einvoice or {}
     out: list[MissingTerm] = []
     number = _required(out, "BT-1", _text(invoice.get("invoice_number")))
@@ -385,7 +392,7 @@ def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
     return ExportDocument(
         number=number,
         issue_date=issue_date,
-        type_code=_type_code(invoice, details),
+        type_code=type_code,
         currency=currency,
         due_date=due_date,
         po_number=_text(invoice.get("po_number")),

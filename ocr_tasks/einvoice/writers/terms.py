@@ -93,16 +93,17 @@ class EInvoiceIncomplete(OcrPipelineError):
 
 class EInvoiceExportInvalid(OcrPipelineError):
     """The document has every mandatory term but the XML built from it breaks EN 16931 rules (e.g.
-    BR-CO-10: the lines do not add up to the sum of line net amounts): `detail.errors` lists the
-    failed rules. No file is produced."""
+    BR-CO-10: the lines do not add up to the sum of line net amounts), or cannot be written as its type
+    says (a credit note mixing positive and negative totals, rule `credit-note-signs`): `detail.errors`
+    lists the failed rules. No file is produced."""
 
     code = "einvoice_export_invalid"
     http_status = 422
 
-    def __init__(self, errors: list[dict[str, Any]], *, syntax: str) -> None:
+    def __init__(self, errors: list[dict[str, Any]], *, syntax: str, message: str | None = None) -> None:
         rules = ", ".join(dict.fromkeys(e["rule"] for e in errors))
         super().__init__(
-            f"The {syntax} built from this document breaks EN 16931 rules: {rules}.",
+            message or f"The {syntax} built from this document breaks EN 16931 rules: {rules}.",
             detail={"syntax": syntax, "errors": errors},
         )
         self.errors = errors

@@ -27,6 +27,7 @@ from ocr_tasks.extraction.identifier_fields import (
     labelled_identifier_candidates,
     payment_terms_candidates,
     tax_id_candidates,
+    with_country_prefix,
 )
 from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.extraction.line_items import extract_line_items
@@ -394,6 +395,12 @@ def _apply_memory(
     return {"vendor": memory.key, "fields": fields}
 
 
+def _prefix_vat_id(chosen: dict[str, Candidate], country: str | None) -> None:
+    """The vendor's VAT id in its EU form when printed without the country prefix (`P.IVA 00743110157`)."""
+    if "vendor_tax_id" in chosen:
+        chosen["vendor_tax_id"].value = with_country_prefix(chosen["vendor_tax_id"].value, country)
+
+
 def extract_invoice(
     document: OcrDocument,
     *,
@@ -439,6 +446,7 @@ def extract_invoice(
     ):
         del chosen["due_date"]
     _choose_customer(chosen, grouped, rows)
+    _prefix_vat_id(chosen, country)
     address = vendor_address_candidate(rows, chosen.get("vendor_name"))
     if address is not None:
         score_candidates([address], scorer="hand")

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from stdnum.ch import uid as ch_uid
+from stdnum.eu import vat as eu_vat
 
 from ocr_tasks.extraction.candidates import Candidate, header_chunk
 from ocr_tasks.extraction.identifier_rules import (
@@ -26,6 +27,7 @@ from ocr_tasks.extraction.keywords import (
     LABELS,
     NUMBERED_DOCUMENT,
     PHONE_LABELS,
+    concept_alternation,
     concept_pattern,
     fold,
     label_strength,
@@ -42,10 +44,11 @@ _AMOUNT_TOKEN = re.compile(r"[$€£]?-?(?:\d{1,3}(?:[.,]\d{3})+|\d+)[.,]\d{2}")
 # Amounts printed unmistakably as amounts: a decimal comma, thousands groups or a currency sign
 _PRINTED_AMOUNT = re.compile(r"[$€£]-?[\d.,]*\d|-?\d+,\d{2}|-?\d{1,3}(?:[.,]\d{3})+[.,]\d{2}")
 _IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b")
+_EU_COUNTRIES = frozenset(eu_vat.MEMBER_STATES)
 _EU_PREFIX = r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
 _TAX_ID_RE = re.compile(
     r"\b(" + _EU_PREFIX + r"\s?U?\d[\dA-Z]{7,11}"
-    r"|" + _EU_PREFIX + r"\s?\d{2,4}(?:\s\d{2,4}){1,4}(?![\dA-Z])"  # DE 123 456 789
+    r"|" + _EU_PREFIX + r"\s?\d{2,4}(?:[\s.]\d{2,4}){1,4}(?![\dA-Z])"  # DE 123 456 789, BE 0417.497.304
     r"|(?:ES|FR|IE|CY)\s?[A-Z0-9]{1,2}\d{6,9}[A-Z0-9]?(?![\dA-Z])"  # ESB12345678, FRXA123456789, IE1234567X
     r"|CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?![\dA-Z])"  # Swiss UID, CHE-123.456.789 (MWST)
     r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6})\b"  # not a phone number in international form
@@ -344,6 +347,16 @@ def labelled_identifier_candidates(
 
 
 _CUSTOMER_ID_LABELS = LABELS["customer"] + phrases("customer_vat")
+# `Ihre UID-Nr.`, `Your VAT no.`, `Uw btw-nummer`, `Vs. P.IVA`: a possessive before a tax-id label names the
+# addressee's id (the lexicons' `buyer_possessive` x `vat_id`/`tax_number`, not every pair listed)
+_YOUR_TAX_ID = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + concept_alternation("buyer_possessive", min_length=2)
+    + r")[\s.:]*(?:"
+    + concept_alternation("vat_id", "tax_number", min_length=2)
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def _label_before(row: Row, start: int) -> str:
@@ -356,8 +369,9 @@ def _party_features(row: Row, start: int) -> dict[str, float]:
     """Whose identifier it is: a bill-to word (`N° TVA client`, `Customer VAT Number`, `Käufer`) in its
     label makes it the buyer's, a seller word the vendor's."""
     label = _label_before(row, start)
+    customer = 1.0 if _YOUR_TAX_ID.search(label) else label_strength(label, _CUSTOMER_ID_LABELS, fuzzy=False)
     return {
-        "customer_label": min(1.0, label_strength(label, _CUSTOMER_ID_LABELS, fuzzy=False)),
+        "customer_label": min(1.0, customer),
         "seller_label": min(1.0, label_strength(label, LABELS["seller"], fuzzy=False)),
     }
 
@@ -482,6 +496,18 @@ def _tax_id_candidate(row: Row, rows: list[Row], span: tuple[int, int], label: f
         },
         row_index=rows.index(row),
     )
+
+
+def with_country_prefix(value: str, country: str | None) -> str:
+    """A VAT id printed without its country prefix (`P.IVA 00743110157`, `NIF/CIF: B12345674`,
+    `N° d'entreprise 0417.497.304`) in its EU form (`IT00743110157`) when, prefixed with the document's
+    country, python-stdnum accepts it as that country's VAT id; any other value as it is."""
+    if not country or not value[:1].isdigit() and not re.fullmatch(r"[A-Z]\d{7}[\dA-Z]", value):
+        return value
+    prefixed = ("EL" if country == "GR" else country) + value
+    if country.lower() in _EU_COUNTRIES and eu_vat.is_valid(prefixed):
+        return prefixed
+    return value
 
 
 def _misread_after_label(row: Row) -> tuple[int, int] | None:

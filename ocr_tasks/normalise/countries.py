@@ -1,8 +1,9 @@
 """Country of a document's vendor, guessed from printed cues (ISO 3166 alpha-2), and its currency.
 
 Cues, strongest first: VAT/GST identifiers with a country prefix (`NL810433941B01`), IBANs (`NL50INGB...`),
-country names in English and local languages, phone country codes (`+31`), and regional names that only
-occur in one country (Malaysian states).
+country names in English and local languages, address lines only one country prints (a US city, state code
+and ZIP), phone country codes (`+31`), and regional names that only occur in one country (Malaysian
+states).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class CountryPack:
     phone_prefixes: tuple[str, ...] = ()
     tax_ids: tuple[str, ...] = ()  # python-stdnum modules, e.g. "de.vat", "de.stnr"
     postcode: str | None = None  # regular expression of the postcode as printed
+    address_line: str | None = None  # an address line only this country prints (`Columbus, OH 43215`)
     day_first: bool | None = True  # None: dates print year first
 
 
@@ -41,6 +43,7 @@ def country_packs() -> dict[str, CountryPack]:
             phone_prefixes=tuple(entry.get("phone_prefixes", ())),
             tax_ids=tuple(entry.get("tax_ids", ())),
             postcode=entry.get("postcode"),
+            address_line=entry.get("address_line"),
             day_first=entry.get("day_first", True),
         )
         for code, entry in raw.items()
@@ -50,6 +53,9 @@ def country_packs() -> dict[str, CountryPack]:
 COUNTRY_CURRENCY: dict[str, str] = {c: p.currency for c, p in country_packs().items() if p.currency}
 _NAMES: dict[str, str] = {name: c for c, p in country_packs().items() for name in p.names}
 _PHONE: dict[str, str] = {prefix: c for c, p in country_packs().items() for prefix in p.phone_prefixes}
+_ADDRESS_LINES: dict[str, re.Pattern[str]] = {
+    c: re.compile(p.address_line) for c, p in country_packs().items() if p.address_line
+}
 _VAT_RE = re.compile(
     r"\b(?P<cc>AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|"
     r"SE|SI|SK)\s?(?:U)?\d[\dA-Z]{7,11}\b"
@@ -76,6 +82,9 @@ def guess_country(text: str) -> str | None:
     for prefix, cc in _PHONE.items():
         if re.search(re.escape(prefix) + r"[\s\d(]", text):
             votes[cc] += 1
+    for cc, pattern in _ADDRESS_LINES.items():
+        if hits := len(pattern.findall(text)):
+            votes[cc] += 2 * min(hits, 3)
     if not votes:
         return None
     return votes.most_common(1)[0][0]

@@ -1,0 +1,618 @@
+"""A check of generalisation independent of the synthetic generator (`bench/synthetic/`): eight invoices
+written by hand as text-layer rows, in layouts and wordings real producers use (a US invoice with Bill To /
+Ship To side by side, a UK one with a tax point, a Spanish factura, an Italian fattura, a Dutch factuur with
+two VAT rates, an Austrian Rechnung under a brand, a Belgian facture with HTVA/TVAC, a Swiss invoice with
+apostrophe thousands). VAT ids and IBANs carry valid check digits (python-stdnum, schwifty). Each test
+asserts what a reader of the page would write down."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from schwifty import IBAN
+from stdnum.ch import uid as ch_uid
+from stdnum.eu import vat as eu_vat
+from stdnum.gb import vat as gb_vat
+
+from ocr_tasks.extraction import ExtractionOptions, extract_invoice
+from tests.ocr_tasks.extraction.layout_pages import text_layer_page
+
+TODAY = ExtractionOptions(today=date(2024, 6, 1))
+
+
+def us_invoice():
+    """A US small-business invoice: letterhead left, invoice box right, Bill To / Ship To side by side,
+    a QTY-first table, $ amounts with comma thousands, a payment already received, a balance due."""
+    rows = [
+        [("Brightline Office Supply, Inc.", 0.06), ("INVOICE", 0.74)],
+        [("1420 Commerce Drive, Suite 200", 0.06)],
+        [("Columbus, OH 43215", 0.06), ("Invoice #", 0.58), ("10482", 0.76)],
+        [("(614) 555-0182", 0.06), ("Invoice Date", 0.58), ("03/05/2024", 0.76)],
+        [("billing@brightline-supply.com", 0.06), ("Due Date", 0.58), ("04/04/2024", 0.76)],
+        [("P.O. #", 0.58), ("PO-77120", 0.76)],
+        [],
+        [("Bill To", 0.06), ("Ship To", 0.40)],
+        [("Harbor View Dental LLC", 0.06), ("Harbor View Dental LLC", 0.40)],
+        [("Attn: Accounts Payable", 0.06), ("Receiving Dock 4", 0.40)],
+        [("88 Lakeshore Blvd", 0.06), ("2200 Marina Way", 0.40)],
+        [("Cleveland, OH 44114", 0.06), ("Cleveland, OH 44102", 0.40)],
+        [],
+        [("QTY", 0.06), ("DESCRIPTION", 0.14), ("UNIT PRICE", 0.62), ("AMOUNT", 0.82)],
+        [("10", 0.06), ("Copy paper, letter, 10-ream case", 0.14), ("$42.50", 0.64), ("$425.00", 0.82)],
+        [("4", 0.06), ("Toner cartridge HP 58A", 0.14), ("$129.99", 0.64), ("$519.96", 0.82)],
+        [("1", 0.06), ("Ergonomic task chair, mesh back", 0.14), ("$1,249.00", 0.62), ("$1,249.00", 0.82)],
+        [],
+        [("Subtotal", 0.62), ("$2,193.96", 0.82)],
+        [("Sales Tax (8.0%)", 0.56), ("$175.52", 0.82)],
+        [("Total", 0.62), ("$2,369.48", 0.82)],
+        [("Payments/Credits", 0.56), ("-$500.00", 0.82)],
+        [("Balance Due", 0.62), ("$1,869.48", 0.82)],
+        [],
+        [("Terms: Net 30", 0.06)],
+        [("Make all checks payable to Brightline Office Supply, Inc.", 0.06)],
+        [("Thank you for your business!", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def uk_invoice():
+    """A UK joinery's invoice: letterhead right with the VAT registration number, the customer under `To:`,
+    Invoice No. / Date / Tax point on the right, a VAT column per line, £, a registered-office footer."""
+    rows = [
+        [("Thornbury Joinery Ltd", 0.56)],
+        [("Unit 7, Mill Lane Trading Estate", 0.56)],
+        [("Bristol BS3 4QA", 0.56)],
+        [("Tel: 0117 496 0321", 0.56)],
+        [("VAT Reg No. GB 287 5436 18", 0.56)],
+        [],
+        [("INVOICE", 0.06)],
+        [],
+        [
+            ("To:", 0.06),
+            ("Greenleaf Property Management Ltd", 0.12),
+            ("Invoice No.", 0.62),
+            ("TJ-2291", 0.80),
+        ],
+        [("14 Queen Square", 0.12), ("Date", 0.62), ("12 March 2024", 0.80)],
+        [("Bath", 0.12), ("Tax point", 0.62), ("12 March 2024", 0.80)],
+        [("BA1 2HN", 0.12), ("Account No.", 0.62), ("GPM01", 0.80)],
+        [],
+        [("Description", 0.06), ("Qty", 0.50), ("Unit price", 0.58), ("VAT", 0.71), ("Net", 0.84)],
+        [
+            ("Oak staircase handrail, supplied and fitted", 0.06),
+            ("1", 0.51),
+            ("£865.00", 0.58),
+            ("20%", 0.71),
+            ("£865.00", 0.84),
+        ],
+        [("Labour, hours", 0.06), ("6", 0.51), ("£42.00", 0.58), ("20%", 0.71), ("£252.00", 0.84)],
+        [],
+        [("Net total", 0.62), ("£1,117.00", 0.84)],
+        [("VAT @ 20%", 0.62), ("£223.40", 0.84)],
+        [("Total due", 0.62), ("£1,340.40", 0.84)],
+        [],
+        [("Payment within 30 days of the invoice date, please.", 0.06)],
+        [("Bank transfer: Sort code 60-16-13  Account 31926819", 0.06)],
+        [("IBAN: GB29 NWBK 6016 1331 9268 19", 0.06)],
+        [],
+        [("Thornbury Joinery Ltd. Registered in England and Wales No. 08123456.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def spanish_factura():
+    """A Spanish workshop's factura: letterhead with NIF/CIF, Factura nº / Fecha / Vencimiento on the right,
+    the client's block under `Cliente` with its own CIF, Base imponible / IVA 21% / Total factura."""
+    rows = [
+        [("Talleres Hermanos Ruiz, S.L.", 0.06), ("FACTURA", 0.72)],
+        [("C/ de la Industria, 45", 0.06)],
+        [("46988 Paterna (Valencia)", 0.06), ("Factura nº:", 0.58), ("2024/0137", 0.76)],
+        [("NIF/CIF: B12345674", 0.06), ("Fecha:", 0.58), ("07/03/2024", 0.76)],
+        [("Tel. 961 234 567", 0.06), ("Vencimiento:", 0.58), ("06/04/2024", 0.76)],
+        [],
+        [("Cliente:", 0.06)],
+        [("Construcciones Levante Norte S.A.", 0.06)],
+        [("Avda. del Puerto, 112", 0.06)],
+        [("46023 Valencia", 0.06)],
+        [("CIF: A46123451", 0.06)],
+        [],
+        [
+            ("Código", 0.06),
+            ("Descripción", 0.16),
+            ("Cantidad", 0.52),
+            ("Precio unitario", 0.63),
+            ("Importe", 0.84),
+        ],
+        [
+            ("MT-210", 0.06),
+            ("Mecanizado de piezas de acero", 0.16),
+            ("40", 0.54),
+            ("28,50", 0.66),
+            ("1.140,00", 0.84),
+        ],
+        [
+            ("MO-01", 0.06),
+            ("Mano de obra especializada", 0.16),
+            ("20", 0.54),
+            ("35,00", 0.66),
+            ("700,00", 0.84),
+        ],
+        [],
+        [("Base imponible", 0.58), ("1.840,00 €", 0.82)],
+        [("IVA 21%", 0.58), ("386,40 €", 0.82)],
+        [("Total factura", 0.58), ("2.226,40 €", 0.82)],
+        [],
+        [("Forma de pago: transferencia bancaria", 0.06)],
+        [("IBAN: ES80 2100 0418 4245 0200 0513", 0.06)],
+        [],
+        [("Inscrita en el Registro Mercantil de Valencia, Tomo 1234, Folio 56, Hoja V-7890", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def italian_fattura():
+    """An Italian hardware wholesaler's fattura: letterhead with P.IVA and C.F., the addressee under
+    `Spett.le` on the right with its own P.IVA, `Fattura n. 124/2024 del 15/03/2024`, an IVA column,
+    Imponibile / IVA 22% / Totale documento, Scadenza and IBAN under the totals."""
+    rows = [
+        [("Ferramenta Colombo S.r.l.", 0.06)],
+        [("Via Roma, 24 - 20121 Milano (MI)", 0.06)],
+        [("P.IVA 00743110157 - C.F. 00743110157", 0.06)],
+        [("Tel. 02 8765432 - info@ferramentacolombo.it", 0.06)],
+        [],
+        [("Spett.le", 0.56)],
+        [("Studio Tecnico Bianchi S.r.l.", 0.56)],
+        [("Corso Vittorio Emanuele II, 8", 0.56)],
+        [("10121 Torino (TO)", 0.56)],
+        [("P.IVA 03128770025", 0.56)],
+        [],
+        [("FATTURA N. 124/2024 del 15/03/2024", 0.06)],
+        [],
+        [
+            ("Cod.", 0.06),
+            ("Descrizione", 0.15),
+            ("Q.tà", 0.50),
+            ("U.M.", 0.57),
+            ("Prezzo unitario", 0.63),
+            ("Importo", 0.80),
+            ("IVA", 0.91),
+        ],
+        [
+            ("VT-8", 0.06),
+            ("Viti autofilettanti 8 mm (conf. 500)", 0.15),
+            ("10", 0.51),
+            ("pz", 0.57),
+            ("45,00", 0.66),
+            ("450,00", 0.80),
+            ("22", 0.91),
+        ],
+        [
+            ("TR-2", 0.06),
+            ("Trapano a percussione 850 W", 0.15),
+            ("4", 0.51),
+            ("pz", 0.57),
+            ("200,00", 0.65),
+            ("800,00", 0.80),
+            ("22", 0.91),
+        ],
+        [],
+        [("Imponibile", 0.60), ("1.250,00", 0.82)],
+        [("IVA 22%", 0.60), ("275,00", 0.82)],
+        [("Totale documento", 0.60), ("€ 1.525,00", 0.80)],
+        [],
+        [("Scadenza", 0.06), ("15/04/2024", 0.20), ("Pagamento: bonifico bancario 30 gg d.f.", 0.40)],
+        [("IBAN", 0.06), ("IT60 X054 2811 1010 0000 0123 456", 0.20)],
+    ]
+    return text_layer_page(rows)
+
+
+def dutch_factuur():
+    """A Dutch installer's factuur: letterhead left, FACTUUR, the customer with `t.a.v.` on the left and
+    Factuurnummer / Factuurdatum / Vervaldatum on the right, two BTW rates, Te betalen, company data
+    (KvK, BTW-nummer, IBAN, BIC) in the footer."""
+    rows = [
+        [("Van Dijk Installatietechniek B.V.", 0.06)],
+        [("Industrieweg 12", 0.06)],
+        [("3542 AD Utrecht", 0.06)],
+        [("Tel. 030 241 5566", 0.06)],
+        [],
+        [("FACTUUR", 0.06)],
+        [],
+        [("Bakkerij De Gouden Korrel", 0.06), ("Factuurnummer", 0.58), ("2024-0318", 0.78)],
+        [("t.a.v. mevrouw J. de Vries", 0.06), ("Factuurdatum", 0.58), ("18-03-2024", 0.78)],
+        [("Dorpsstraat 5", 0.06), ("Vervaldatum", 0.58), ("17-04-2024", 0.78)],
+        [("3431 CB Nieuwegein", 0.06), ("Klantnummer", 0.58), ("K1042", 0.78)],
+        [],
+        [("Omschrijving", 0.06), ("Aantal", 0.50), ("Stukprijs", 0.60), ("BTW", 0.73), ("Bedrag", 0.85)],
+        [
+            ("Onderhoud oven en koelcel", 0.06),
+            ("1", 0.52),
+            ("€ 340,00", 0.60),
+            ("21%", 0.73),
+            ("€ 340,00", 0.85),
+        ],
+        [("Voorrijkosten", 0.06), ("1", 0.52), ("€ 45,00", 0.60), ("21%", 0.73), ("€ 45,00", 0.85)],
+        [
+            ("Vakliteratuur bakkerijtechniek", 0.06),
+            ("2", 0.52),
+            ("€ 30,00", 0.60),
+            ("9%", 0.73),
+            ("€ 60,00", 0.85),
+        ],
+        [],
+        [("Subtotaal", 0.60), ("€ 445,00", 0.85)],
+        [("BTW 21% over € 385,00", 0.60), ("€ 80,85", 0.85)],
+        [("BTW 9% over € 60,00", 0.60), ("€ 5,40", 0.85)],
+        [("Totaal", 0.60), ("€ 531,25", 0.85)],
+        [("Te betalen", 0.60), ("€ 531,25", 0.85)],
+        [],
+        [
+            (
+                "Wij verzoeken u het bedrag binnen 30 dagen over te maken o.v.v. het factuurnummer.",
+                0.06,
+            )
+        ],
+        [],
+        [("KvK 30123456 · BTW-nummer NL852746131B01 · IBAN NL91 ABNA 0417 1643 00 · BIC ABNANL2A", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def austrian_rechnung():
+    """An Austrian installer's Rechnung: a brand printed above the legal name, the sender line over the
+    address window, a customer with a legal form, UID-Nr., `zzgl. 20 % USt`, Rechnungsbetrag,
+    Zahlungsziel, company data in the footer."""
+    rows = [
+        [("ALPENBLICK", 0.60)],
+        [("Alpenblick Haustechnik GmbH", 0.60)],
+        [("Salzachstraße 14", 0.60)],
+        [("5020 Salzburg", 0.60)],
+        [("Tel. +43 662 871234", 0.60)],
+        [],
+        [("Alpenblick Haustechnik GmbH · Salzachstraße 14 · 5020 Salzburg", 0.06)],
+        [("Gasthof Zur Post Wimmer KG", 0.06)],
+        [("Hauptplatz 3", 0.06)],
+        [("5350 Strobl", 0.06)],
+        [],
+        [("Rechnung", 0.06)],
+        [("Rechnungsnummer:", 0.06), ("2024-0456", 0.26), ("Rechnungsdatum:", 0.56), ("21.03.2024", 0.74)],
+        [("Kundennummer:", 0.06), ("K-2231", 0.26), ("Lieferdatum:", 0.56), ("15.03.2024", 0.74)],
+        [("Ihre UID-Nr.:", 0.06), ("ATU13585627", 0.26)],
+        [],
+        [
+            ("Pos.", 0.06),
+            ("Bezeichnung", 0.12),
+            ("Menge", 0.52),
+            ("Einh.", 0.60),
+            ("Einzelpreis", 0.67),
+            ("Gesamt", 0.84),
+        ],
+        [
+            ("1", 0.06),
+            ("Wartung Heizungsanlage", 0.12),
+            ("1", 0.54),
+            ("Pausch.", 0.60),
+            ("380,00", 0.69),
+            ("380,00", 0.84),
+        ],
+        [
+            ("2", 0.06),
+            ("Umwälzpumpe Grundfos Alpha2", 0.12),
+            ("1", 0.54),
+            ("Stk.", 0.60),
+            ("412,50", 0.69),
+            ("412,50", 0.84),
+        ],
+        [
+            ("3", 0.06),
+            ("Monteurstunden", 0.12),
+            ("3,5", 0.53),
+            ("Std.", 0.60),
+            ("68,00", 0.69),
+            ("238,00", 0.84),
+        ],
+        [],
+        [("Summe netto", 0.56), ("1.030,50 EUR", 0.80)],
+        [("zzgl. 20 % USt", 0.56), ("206,10 EUR", 0.81)],
+        [("Rechnungsbetrag", 0.56), ("1.236,60 EUR", 0.80)],
+        [],
+        [("Zahlungsziel: 14 Tage netto, zahlbar bis 04.04.2024.", 0.06)],
+        [],
+        [("Alpenblick Haustechnik GmbH · FN 123456a · Landesgericht Salzburg · UID-Nr. ATU61193700", 0.06)],
+        [("Salzburger Sparkasse · IBAN AT61 1904 3002 3457 3201 · BIC SBGSAT2SXXX", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def belgian_facture():
+    """A Belgian printer's facture in French: N° d'entreprise and TVA in the letterhead, the client block
+    on the right, HTVA amounts per line, Total HTVA / TVA 21 % / Total TVAC, Montant à payer, a
+    structured communication with the IBAN."""
+    rows = [
+        [("Imprimerie Lambert SRL", 0.06)],
+        [("Rue de la Station 18", 0.06)],
+        [("4000 Liège", 0.06)],
+        [("N° d'entreprise : 0417.497.304", 0.06)],
+        [("TVA BE 0417.497.304", 0.06)],
+        [],
+        [("Client :", 0.56)],
+        [("Boulangerie Dubois SRL", 0.56)],
+        [("Chaussée de Namur 221", 0.56)],
+        [("5030 Gembloux", 0.56)],
+        [("TVA BE 0403.170.701", 0.56)],
+        [],
+        [("FACTURE", 0.06)],
+        [("Facture n°", 0.06), ("F24-0091", 0.24), ("Date", 0.46), ("22/03/2024", 0.56)],
+        [("Échéance", 0.06), ("21/04/2024", 0.24)],
+        [],
+        [("Désignation", 0.06), ("Qté", 0.50), ("P.U. HTVA", 0.58), ("TVA", 0.72), ("Total HTVA", 0.82)],
+        [
+            ("Dépliants A5 quadri recto-verso", 0.06),
+            ("2000", 0.50),
+            ("0,12", 0.60),
+            ("21 %", 0.72),
+            ("240,00", 0.84),
+        ],
+        [("Cartes de visite, 2 noms", 0.06), ("500", 0.50), ("0,18", 0.60), ("21 %", 0.72), ("90,00", 0.85)],
+        [],
+        [("Total HTVA", 0.60), ("330,00 €", 0.84)],
+        [("TVA 21 %", 0.60), ("69,30 €", 0.85)],
+        [("Total TVAC", 0.60), ("399,30 €", 0.84)],
+        [("Montant à payer", 0.60), ("399,30 €", 0.84)],
+        [],
+        [("À verser au compte IBAN BE71 0961 2345 6769 - BIC GKCCBEBB", 0.06)],
+        [("Communication structurée : +++090/9337/55493+++", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def swiss_rechnung():
+    """A Swiss cheese dairy's Rechnung: CHF, MWST-Nr. as UID with the MWST suffix, apostrophe thousands,
+    MWST 8.1 %, Zahlbar innert 30 Tagen."""
+    rows = [
+        [("Bergkäserei Emmental AG", 0.06)],
+        [("Dorfstrasse 21", 0.06)],
+        [("3550 Langnau i.E.", 0.06)],
+        [("MWST-Nr. CHE-116.281.710 MWST", 0.06)],
+        [],
+        [("Hotel Bellevue Interlaken AG", 0.56)],
+        [("Küchenchef Herr M. Brunner", 0.56)],
+        [("Höheweg 41", 0.56)],
+        [("3800 Interlaken", 0.56)],
+        [],
+        [("Rechnung Nr. R-24-1187", 0.06)],
+        [("Datum:", 0.06), ("25.03.2024", 0.20), ("Kunden-Nr.:", 0.56), ("4471", 0.70)],
+        [],
+        [("Pos.", 0.06), ("Artikel", 0.12), ("Menge", 0.50), ("Preis CHF", 0.62), ("Betrag CHF", 0.80)],
+        [("1", 0.06), ("Emmentaler AOP, kg", 0.12), ("50", 0.51), ("24.50", 0.64), ("1'225.00", 0.80)],
+        [("2", 0.06), ("Bergkäse rezent, kg", 0.12), ("35", 0.51), ("29.00", 0.64), ("1'015.00", 0.80)],
+        [("3", 0.06), ("Raclette Laib, Stk.", 0.12), ("6", 0.51), ("35.00", 0.64), ("210.00", 0.82)],
+        [],
+        [("Zwischensumme", 0.56), ("CHF 2'450.00", 0.78)],
+        [("MWST 8.1 %", 0.56), ("CHF 198.45", 0.80)],
+        [("Total", 0.56), ("CHF 2'648.45", 0.78)],
+        [],
+        [("Zahlbar innert 30 Tagen rein netto.", 0.06)],
+        [("IBAN CH93 0076 2011 6238 5295 7 · Berner Kantonalbank", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+# (page, expected fields, expected item count)
+CASES = {
+    "us": (
+        us_invoice,
+        {
+            "invoice_number": "10482",
+            "invoice_date": "2024-03-05",
+            "due_date": "2024-04-04",
+            "po_number": "PO-77120",
+            "vendor_name": "Brightline Office Supply, Inc.",
+            "customer_name": "Harbor View Dental LLC",
+            "currency": "USD",
+            "subtotal": "2193.96",
+            "tax_amount": "175.52",
+            "total": "2369.48",
+            "amount_due": "1869.48",
+        },
+        3,
+    ),
+    "uk": (
+        uk_invoice,
+        {
+            "invoice_number": "TJ-2291",
+            "invoice_date": "2024-03-12",
+            "vendor_name": "Thornbury Joinery Ltd",
+            "customer_name": "Greenleaf Property Management Ltd",
+            "currency": "GBP",
+            "subtotal": "1117.00",
+            "tax_amount": "223.40",
+            "total": "1340.40",
+            "amount_due": "1340.40",
+            "vendor_tax_id": "GB287543618",
+            "iban": "GB29NWBK60161331926819",
+        },
+        2,
+    ),
+    "es": (
+        spanish_factura,
+        {
+            "invoice_number": "2024/0137",
+            "invoice_date": "2024-03-07",
+            "due_date": "2024-04-06",
+            "vendor_name": "Talleres Hermanos Ruiz, S.L.",
+            "customer_name": "Construcciones Levante Norte S.A.",
+            "currency": "EUR",
+            "subtotal": "1840.00",
+            "tax_amount": "386.40",
+            "total": "2226.40",
+            "amount_due": "2226.40",
+            "vendor_tax_id": "ESB12345674",
+            "iban": "ES8021000418424502000513",
+        },
+        2,
+    ),
+    "it": (
+        italian_fattura,
+        {
+            "invoice_number": "124/2024",
+            "invoice_date": "2024-03-15",
+            "due_date": "2024-04-15",
+            "vendor_name": "Ferramenta Colombo S.r.l.",
+            "customer_name": "Studio Tecnico Bianchi S.r.l.",
+            "currency": "EUR",
+            "subtotal": "1250.00",
+            "tax_amount": "275.00",
+            "total": "1525.00",
+            "amount_due": "1525.00",
+            "vendor_tax_id": "IT00743110157",
+            "iban": "IT60X0542811101000000123456",
+        },
+        2,
+    ),
+    "nl": (
+        dutch_factuur,
+        {
+            "invoice_number": "2024-0318",
+            "invoice_date": "2024-03-18",
+            "due_date": "2024-04-17",
+            "vendor_name": "Van Dijk Installatietechniek B.V.",
+            "customer_name": "Bakkerij De Gouden Korrel",
+            "currency": "EUR",
+            "subtotal": "445.00",
+            "tax_amount": "86.25",
+            "total": "531.25",
+            "amount_due": "531.25",
+            "vendor_tax_id": "NL852746131B01",
+            "iban": "NL91ABNA0417164300",
+        },
+        3,
+    ),
+    "at": (
+        austrian_rechnung,
+        {
+            "invoice_number": "2024-0456",
+            "invoice_date": "2024-03-21",
+            "due_date": "2024-04-04",
+            "vendor_name": "Alpenblick Haustechnik GmbH",
+            "customer_name": "Gasthof Zur Post Wimmer KG",
+            "currency": "EUR",
+            "subtotal": "1030.50",
+            "tax_amount": "206.10",
+            "total": "1236.60",
+            "amount_due": "1236.60",
+            "vendor_tax_id": "ATU61193700",
+            "iban": "AT611904300234573201",
+        },
+        3,
+    ),
+    "be": (
+        belgian_facture,
+        {
+            "invoice_number": "F24-0091",
+            "invoice_date": "2024-03-22",
+            "due_date": "2024-04-21",
+            "vendor_name": "Imprimerie Lambert SRL",
+            "customer_name": "Boulangerie Dubois SRL",
+            "currency": "EUR",
+            "subtotal": "330.00",
+            "tax_amount": "69.30",
+            "total": "399.30",
+            "amount_due": "399.30",
+            "vendor_tax_id": "BE0417497304",
+            "iban": "BE71096123456769",
+        },
+        2,
+    ),
+    "ch": (
+        swiss_rechnung,
+        {
+            "invoice_number": "R-24-1187",
+            "invoice_date": "2024-03-25",
+            "vendor_name": "Bergkäserei Emmental AG",
+            "customer_name": "Hotel Bellevue Interlaken AG",
+            "currency": "CHF",
+            "subtotal": "2450.00",
+            "tax_amount": "198.45",
+            "total": "2648.45",
+            "amount_due": "2648.45",
+            "vendor_tax_id": "CHE116281710",
+            "iban": "CH9300762011623852957",
+        },
+        3,
+    ),
+}
+
+
+def _compact(value: str | None) -> str | None:
+    return None if value is None else value.replace(" ", "").replace(".", "").replace("-", "").upper()
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_fields_a_reader_would_write_down(case):
+    build, expected, _ = CASES[case]
+    invoice = extract_invoice(build(), options=TODAY)
+    got = {name: field.value for name, field in invoice.fields.items()}
+    wrong = {}
+    for name, value in expected.items():
+        if name == "vendor_tax_id":  # the id as printed, compacted (`CHE-116.281.710 MWST` -> CHE116281710)
+            ok = _compact(got.get(name) or "").removesuffix("MWST") == _compact(value)
+        else:
+            ok = got.get(name) == value
+        if not ok:
+            wrong[name] = (got.get(name), value)
+    assert not wrong, f"{case}: (got, expected) {wrong}"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_line_items_counted_and_adding_up(case):
+    build, expected, count = CASES[case]
+    invoice = extract_invoice(build(), options=TODAY)
+    assert len(invoice.line_items) == count
+    amounts = [item.cells["amount"].value for item in invoice.line_items]
+    assert sum(float(a) for a in amounts) == pytest.approx(float(expected["subtotal"]))
+
+
+def test_the_pages_identifiers_carry_valid_check_digits():
+    """The ids printed on these pages are real-format ids (so a miss is the extraction's, not the data's)."""
+    for _, expected, _ in CASES.values():
+        if "iban" in expected:
+            IBAN(expected["iban"])  # raises on a bad check digit
+        vat = expected.get("vendor_tax_id")
+        if vat is None:
+            continue
+        if vat.startswith("GB"):
+            assert gb_vat.is_valid(vat)
+        elif vat.startswith("CHE"):
+            assert ch_uid.is_valid(vat)
+        else:
+            assert eu_vat.is_valid(vat)
+    assert eu_vat.is_valid("ATU13585627") and eu_vat.is_valid("BE0403170701")  # the buyers' ids on the pages
+
+
+def test_a_possessive_before_a_vat_label_names_the_addressees_id():
+    """`Ihre UID-Nr.`, `Your VAT no.`, `Uw btw-nummer`: the buyer's id, whatever the lexicon lists."""
+    from ocr_tasks.extraction.identifier_fields import _YOUR_TAX_ID
+
+    for label in ("Ihre UID-Nr.:", "Your VAT Reg No.", "Uw btw-nr", "Votre N° TVA", "Vs. P.IVA", "Su NIF"):
+        assert _YOUR_TAX_ID.search(label), label
+    assert not _YOUR_TAX_ID.search("UID-Nr.:") and not _YOUR_TAX_ID.search("VAT Reg No.")
+
+
+def test_a_vat_id_printed_without_its_country_prefix_gets_the_documents_country():
+    from ocr_tasks.extraction.identifier_fields import with_country_prefix
+
+    assert with_country_prefix("00743110157", "IT") == "IT00743110157"
+    assert with_country_prefix("B12345674", "ES") == "ESB12345674"
+    assert with_country_prefix("0417497304", "BE") == "BE0417497304"
+    assert with_country_prefix("00743110158", "IT") == "00743110158"  # bad check digit: left as printed
+    assert with_country_prefix("20112345678", "DE") == "20112345678"  # a Steuernummer is no VAT id
+    assert with_country_prefix("00743110157", None) == "00743110157"
+
+
+def test_a_us_city_state_zip_line_makes_dates_month_first():
+    from ocr_tasks.normalise.countries import guess_country
+
+    assert guess_country("Columbus, OH 43215") == "US"
+    assert guess_country("46988 Paterna (Valencia)") is None

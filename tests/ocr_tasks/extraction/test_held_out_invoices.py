@@ -616,3 +616,27 @@ def test_a_us_city_state_zip_line_makes_dates_month_first():
 
     assert guess_country("Columbus, OH 43215") == "US"
     assert guess_country("46988 Paterna (Valencia)") is None
+
+
+@pytest.mark.parametrize("sign", ["nº", "N2", "N&", "N°", "Nª"])
+def test_number_sign_as_a_scan_reads_it(sign):
+    """`Nº` read as `N2`, `N&`, `N°`: the Spanish factura's number label and its position column."""
+    rows = [
+        [("Talleres Hermanos Ruiz, S.L.", 0.06), ("FACTURA", 0.72)],
+        [("46988 Paterna (Valencia)", 0.06), (f"Factura {sign}:", 0.58), ("2024/0137", 0.76)],
+        [("NIF/CIF: B12345674", 0.06), ("Fecha:", 0.58), ("07/03/2024", 0.76)],
+        [],
+        [(sign, 0.06), ("Descripción", 0.12), ("Cantidad", 0.52), ("Precio", 0.63), ("Importe", 0.84)],
+        [("1", 0.06), ("Mecanizado de piezas", 0.12), ("40", 0.54), ("28,50", 0.66), ("1.140,00", 0.84)],
+        [("2", 0.06), ("Mano de obra", 0.12), ("20", 0.54), ("35,00", 0.66), ("700,00", 0.84)],
+        [],
+        [("Base imponible", 0.58), ("1.840,00 €", 0.82)],
+        [("IVA 21%", 0.58), ("386,40 €", 0.82)],
+        [("Total factura", 0.58), ("2.226,40 €", 0.82)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    assert invoice.fields["invoice_number"].value == "2024/0137"
+    assert [item.cells["description"].value for item in invoice.line_items] == [
+        "Mecanizado de piezas",
+        "Mano de obra",
+    ]

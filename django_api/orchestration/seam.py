@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import close_old_connections, connections, transaction
 
 from django_api.orchestration.django_port import DjangoPort
+from ocr_tasks.process_memory import give_back_freed_memory
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ def _run_in_thread(task_id: str) -> None:
         run_task(task_id=task_id)
     finally:
         connections.close_all()
+        give_back_freed_memory()  # the run's page images and tensors: the worker must not keep its peak
 
 
 def _load(path: str) -> Callable[..., Any]:

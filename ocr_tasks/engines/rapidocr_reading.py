@@ -26,6 +26,7 @@ import time
 
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ocr_types import OCR, Block, Line, OcrDocument, OcrPage, Word
+from ocr_tasks.process_memory import give_back_freed_memory
 
 ENGINE_NAME = "rapidocr"
 MAX_SIDE = 2000  # pixels; RapidOCR's own default limit for detection
@@ -49,17 +50,6 @@ _KINDS = {
 # (threads reading pages concurrently made the API's peak memory several times that); recognition of
 # lines is small and runs concurrently.
 _detections = threading.BoundedSemaphore(max(1, int(os.environ.get("OCR_RAPIDOCR_CONCURRENCY", "1"))))
-
-
-def _give_back_memory() -> None:
-    """Return the freed tensors' memory to the system (glibc keeps freed heap pages of every thread's
-    arena otherwise, and a long-running API process grows by each page's peak)."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
 
 
 def available() -> bool:
@@ -142,7 +132,7 @@ def read_image(image, *, index: int = 0, dpi: int = 300, rotation: int = 0, skew
     rgb = image.convert("RGB")
     with _detections:
         output = _engine()(np.asarray(rgb)[:, :, ::-1])  # RapidOCR takes OpenCV's BGR order
-    _give_back_memory()
+    give_back_freed_memory()
     boxes = output.boxes if output.boxes is not None else ()
     blocks = lines_to_blocks(boxes, output.txts or (), output.scores or (), rgb.width, rgb.height)
     return _page(rgb, blocks, index=index, dpi=dpi, rotation=rotation, skew=skew, started=started)
@@ -191,7 +181,7 @@ def read_lines_in_bands(
             output = recogniser(crop)
             texts.append((output.txts or ("",))[0])
             scores.append((output.scores or (0.0,))[0])
-    _give_back_memory()
+    give_back_freed_memory()
     blocks = lines_to_blocks(chosen, texts, scores, rgb.width, rgb.height)
     return _page(rgb, blocks, index=index, dpi=dpi, rotation=rotation, skew=skew, started=started)
 

@@ -323,3 +323,35 @@ def test_a_flow_failing_while_the_process_stops_hands_its_task_back(alice_client
     task = OcrTask.objects.get(pk=body["task_id"])
     assert (task.status, task.error_code, task.attempts) == ("queued", "", 0)
     assert Document.objects.get(pk=body["documents"][0]["id"]).status == "pending"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_embedded_worker_gives_memory_back_after_each_run_even_a_failed_one(
+    alice, project, settings, monkeypatch
+):
+    """The API worker runs flows for days: after each run (succeeded or raised) freed heap goes back to
+    the system, or the process stays at its largest run's peak (bench/api_memory.py)."""
+    settings.OCR_EXECUTOR = "thread"
+    trims: list[str] = []
+    monkeypatch.setattr(seam, "give_back_freed_memory", lambda: trims.append(threading.current_thread().name))
+
+    def explode(task_id, index):
+        raise RuntimeError("engine crashed")
+
+    client = client_for(alice)
+    client.post(
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("ok.png", png_bytes(3))]},
+        format="multipart",
+    )
+    seam.wait_idle(20)
+    fake_flow.hooks.before_document = explode
+    client.post(
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("bad.png", png_bytes(4))]},
+        format="multipart",
+    )
+    seam.wait_idle(20)
+    assert len(trims) == 2
+    assert all(name.startswith("ocr-task") for name in trims), trims  # in the executor's thread
+    assert sorted(OcrTask.objects.values_list("status", flat=True)) == ["failed", "succeeded"]

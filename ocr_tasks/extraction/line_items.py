@@ -350,12 +350,24 @@ def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None)
     return [LineItem(cells=cells) for cells in _items(rows, decimal_separator)]
 
 
+# A priced row that starts this much (share of the page width) right of where the items start is printed
+# under the price columns only: a totals block's row, whatever its label
+_INDENT_OF_TOTALS = 0.25
+
+
+def _under_prices_only(row: Row, item_rows: list[Row]) -> bool:
+    """Whether a priced row starts far right of where the items start, under the price columns only
+    (`Importo lordo merce`, `Trasporto` in a totals block): no item, whatever its label."""
+    return bool(item_rows) and row.bbox.x0 - min(r.bbox.x0 for r in item_rows) > _INDENT_OF_TOTALS
+
+
 def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, FieldValue]]:
     header = _find_header(rows)
     if header is None:
         return receipt_line_items(rows, decimal_separator=decimal_separator)
     start, columns = header[0] + 1, header[1]
     items: list[dict[str, FieldValue]] = []
+    item_rows: list[Row] = []
     last_row: Row | None = None
     for index in range(start, len(rows)):
         row = rows[index]
@@ -371,7 +383,7 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
         if not any(a.has_decimals for a in amounts):
             _continue_description(items, last_row, row)
             continue
-        if _is_totals_row(row.text[: min(a.start for a in amounts)]):
+        if _is_totals_row(row.text[: min(a.start for a in amounts)]) or _under_prices_only(row, item_rows):
             if items:
                 break
             continue
@@ -388,5 +400,6 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
         cells = _item_cells(row, amounts, columns, description_below=_description_below(rows, index))
         if cells is not None:
             items.append(cells)
+            item_rows.append(row)
             last_row = row
     return items

@@ -111,3 +111,22 @@ def test_leading_position_and_unit_words_are_no_description():
         ("Wartung Heizungsanlage", "1.00", "380.00"),
         ("Monteurstunden", "3.50", "238.00"),
     ]
+
+
+def test_priced_rows_under_the_price_columns_only_are_no_items():
+    """A totals block whose rows carry no totals word (`Importo lordo merce`, `Trasporto`) after one item."""
+    rows = [
+        [("#", 0.09), ("Descrizione articolo", 0.20), ("Q.tà", 0.50), ("Prezzo", 0.60), ("Importo", 0.80)],
+        [
+            ("1", 0.09),
+            ("Cavo di rete Cat6 5 m", 0.20),
+            ("4,50", 0.50),
+            ("1.253,55", 0.60),
+            ("5.640,98", 0.80),
+        ],
+        [],
+        [("Importo lordo merce", 0.50), ("5.640,98", 0.80)],
+        [("Trasporto", 0.50), ("52,48", 0.80)],
+        [("Imponibile", 0.50), ("5.693,46", 0.80)],
+    ]
+    assert [item["description"] for item in _items(rows)] == ["Cavo di rete Cat6 5 m"]

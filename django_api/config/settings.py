@@ -42,7 +42,9 @@ SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEV_MODE:
         raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set (set DJANGO_DEBUG=1 or OCR_DEV_MODE=1 for a dev key)"
+            "DJANGO_SECRET_KEY is not set: the installation `make run` set up keeps its key in "
+            "var/secret_key (`export DJANGO_SECRET_KEY=$(cat var/secret_key)` before `manage.py` "
+            "commands); or set DJANGO_DEBUG=1 or OCR_DEV_MODE=1 for a development key"
         )
     SECRET_KEY = "dev-only-insecure-key-never-used-in-production"
 
@@ -159,6 +161,12 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # DRF's, with a form parser that names a JSON body sent without its content type
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "django_api.invoices.api.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "django_api.invoices.api.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,

@@ -48,6 +48,7 @@ def test_seed_demo_creates_user_and_project_idempotently(monkeypatch, tmp_path):
     assert user.check_password("s3cret-demo")
     assert Project.objects.filter(owner=user, name="Demo").count() == 1
     assert "password: s3cret-demo" in out.getvalue() and "no sample documents" in out.getvalue()
+    assert f"under {tmp_path}; the Demo project is empty (set OCR_CORPUS_DIR to the folder" in out.getvalue()
 
 
 def test_seed_demo_processes_samples(monkeypatch, tmp_path):

@@ -59,6 +59,51 @@ def _request_line(context) -> str:
     return f"{request.method} {request.get_full_path()}{who}"
 
 
+def _not_authenticated_message(exc: Exception, context) -> str:
+    """DRF's reason, and how to send a token when none was recognised (no header, or another scheme
+    such as `Bearer`)."""
+    message = str(exc.detail)
+    if not isinstance(exc, exceptions.NotAuthenticated):
+        return message
+    request = context.get("request")
+    header = (request.META.get("HTTP_AUTHORIZATION", "") if request is not None else "").strip()
+    how = "send the header `Authorization: Token <token>` (a token from POST /api/auth/token/)"
+    if header:
+        scheme = header.split()[0]
+        return f"The Authorization header's scheme `{scheme}` is not accepted: {how}."
+    return f"{message.rstrip('.')}: {how}."
+
+
+def _media_type_message(exc: Exception, context) -> str:
+    """DRF's reason, and the content types the endpoint takes (JSON endpoints get curl's `-d` wrong:
+    it sends `application/x-www-form-urlencoded`)."""
+    view = context.get("view")
+    accepted = [parser.media_type for parser in getattr(view, "parser_classes", ())]
+    message = str(exc.detail).rstrip(".")
+    if not accepted:
+        return f"{message}."
+    return f"{message}: send `Content-Type: {accepted[0]}`" + (
+        f" (or one of {', '.join(accepted[1:])})." if len(accepted) > 1 else "."
+    )
+
+
+def _advice_for(exc: Exception):
+    """(code, message builder, status) of the DRF errors answered with what to do, else None."""
+    if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
+        return "not_authenticated", _not_authenticated_message, status.HTTP_401_UNAUTHORIZED
+    if isinstance(exc, exceptions.UnsupportedMediaType):
+        return "unsupported_media_type", _media_type_message, status.HTTP_415_UNSUPPORTED_MEDIA_TYPE
+    return None
+
+
+def _with_advice(exc: Exception, context, code: str, message, http_status: int) -> Response:
+    """DRF's answer (its headers: `WWW-Authenticate`) with our code and a message saying what to do."""
+    response = drf_exception_handler(exc, context)
+    response.data = {"code": code, "message": message(exc, context)}
+    response.status_code = http_status
+    return response
+
+
 def _logged(response: Response) -> Response:
     response._has_been_logged = True  # Django's `log_response` would log it again, without the traceback
     return response
@@ -85,11 +130,9 @@ def exception_handler(exc, context):
         if str(getattr(exc, "detail", "")).startswith("CSRF Failed"):  # session clients: say why
             message = f"{exc.detail} Send the X-CSRFToken header, or use token authentication."
         return error_response("permission_denied", message, 403)
-    if isinstance(exc, (exceptions.NotAuthenticated, exceptions.AuthenticationFailed)):
-        response = drf_exception_handler(exc, context)
-        response.data = {"code": "not_authenticated", "message": str(exc.detail)}
-        response.status_code = status.HTTP_401_UNAUTHORIZED
-        return response
+    advice = _advice_for(exc)
+    if advice is not None:
+        return _with_advice(exc, context, *advice)
     if isinstance(exc, exceptions.ValidationError):
         detail = exc.detail if isinstance(exc.detail, dict) else {"errors": exc.detail}
         return error_response("validation_error", "The request is not valid.", 400, detail)

@@ -15,6 +15,7 @@ from django.http.multipartparser import MultiPartParser as DjangoMultiPartParser
 from django.http.multipartparser import MultiPartParserError
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import DataAndFiles, MultiPartParser, get_encoding
+from rest_framework.parsers import FormParser as DrfFormParser
 
 UNNAMED = "unnamed"
 FILES_FIELD = "files"
@@ -52,3 +53,18 @@ class UploadMultiPartParser(MultiPartParser):
             for text in nameless:
                 files.appendlist(FILES_FIELD, NamelessPart(text))
         return DataAndFiles(data, files)
+
+
+class FormParser(DrfFormParser):
+    """DRF's form parser (`application/x-www-form-urlencoded`), except that a JSON body sent with that
+    type (curl's `-d` without `-H 'Content-Type: application/json'`) is refused with a message saying
+    so, instead of being read as one form key and answered `name: This field is required`."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+        if any(key.lstrip().startswith(("{", "[")) for key in data):
+            raise ParseError(
+                "The body is JSON but was sent as form data (`application/x-www-form-urlencoded`, what "
+                "curl's `-d` sends by default): add the header `Content-Type: application/json`."
+            )
+        return data

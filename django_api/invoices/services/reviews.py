@@ -22,6 +22,7 @@ from django_api.invoices.services.pipeline_records import checks_store
 from django_api.invoices.services.projects import require_write_role
 from django_api.invoices.services.vendor_memory import approval_learn, corrections_learn
 from django_api.invoices.services.webhooks import document_approved_record
+from ocr_tasks.einvoice.validation import SUITE as EINVOICE_SUITE
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
 _REVIEWABLE = (DocumentStatus.PROCESSED, DocumentStatus.APPROVED, DocumentStatus.FAILED)
@@ -172,6 +173,22 @@ def _error_failures(document: Document) -> list[dict[str, Any]]:
     return failures
 
 
+def approval_blocked_message(failures: list[dict[str, Any]]) -> str:
+    """Why an approval needs `force`. The `en16931` findings of an e-invoice are its XML's as received:
+    a correction does not change them, so the message does not ask for one when they are all there is."""
+    received = [f for f in failures if f["suite"] == EINVOICE_SUITE]
+    if received and len(received) == len(failures):
+        return (
+            "The e-invoice's XML as received breaks error-level EN 16931 rules (suite `en16931`), which a "
+            "correction does not change: approve with `force` and a reason."
+        )
+    kept = " (the `en16931` findings are the XML's as received and stay)" if received else ""
+    return (
+        f"The document's current values fail error-level checks: correct them{kept}, or approve with "
+        "`force` and a reason."
+    )
+
+
 def document_approve(
     *,
     user,
@@ -205,11 +222,7 @@ def document_approve(
             return locked
         failures = _error_failures(locked)
         if failures and not force:
-            raise ApprovalBlocked(
-                "The document's current values fail error-level checks: correct them, or approve with "
-                "`force` and a reason.",
-                detail={"failed": failures},
-            )
+            raise ApprovalBlocked(approval_blocked_message(failures), detail={"failed": failures})
         locked.status = DocumentStatus.APPROVED
         locked.approved_by = user
         locked.approved_at = timezone.now()

@@ -70,7 +70,10 @@ class Command(BaseCommand):
             if (root / rel).is_file()
         ]
         if not files:
-            self.stdout.write(f"no sample documents found under {root}; the Demo project is empty")
+            self.stdout.write(
+                f"no sample documents found under {root}; the Demo project is empty "
+                "(set OCR_CORPUS_DIR to the folder holding invoice2data-dev/ and sroie-sample/)"
+            )
             return
         outcome = invoice_upload(user=user, project=project, files=files)
         if settings.OCR_PIPELINE_MODE == "distributed":

@@ -1,9 +1,10 @@
-"""A check of generalisation independent of the synthetic generator (`bench/synthetic/`): eight invoices
+"""A check of generalisation independent of the synthetic generator (`bench/synthetic/`): eleven invoices
 written by hand as text-layer rows, in layouts and wordings real producers use (a US invoice with Bill To /
-Ship To side by side, a UK one with a tax point, a Spanish factura, an Italian fattura, a Dutch factuur with
-two VAT rates, an Austrian Rechnung under a brand, a Belgian facture with HTVA/TVAC, a Swiss invoice with
-apostrophe thousands). VAT ids and IBANs carry valid check digits (python-stdnum, schwifty). Each test
-asserts what a reader of the page would write down."""
+Ship To side by side, a US one with labels above their values, a UK one with a tax point, a Spanish
+factura, an Italian fattura, a Dutch factuur with two VAT rates, an Austrian Rechnung under a brand, a
+German one with labels above values, a Belgian facture with HTVA/TVAC, a French one under a trade name, a
+Swiss invoice with apostrophe thousands). VAT ids and IBANs carry valid check digits (python-stdnum,
+schwifty). Each test asserts what a reader of the page would write down."""
 
 from __future__ import annotations
 
@@ -399,6 +400,121 @@ def swiss_rechnung():
     return text_layer_page(rows)
 
 
+def us_service_invoice():
+    """A US agency's invoice as accounting software prints it: labels above values in a row
+    (INVOICE # / DATE / DUE DATE / TERMS), an ACTIVITY / QTY / RATE / AMOUNT table, Balance Due."""
+    rows = [
+        [("Cascade Web Studio LLC", 0.06), ("INVOICE", 0.78)],
+        [("512 Pine Street, Floor 3", 0.06)],
+        [("Seattle, WA 98101", 0.06)],
+        [("accounts@cascadeweb.io", 0.06)],
+        [],
+        [("BILL TO", 0.06)],
+        [("Northwind Outdoor Gear Co.", 0.06)],
+        [("Attn: Dana Whitfield", 0.06)],
+        [("77 Harbor Rd", 0.06)],
+        [("Portland, OR 97209", 0.06)],
+        [],
+        [("INVOICE #", 0.06), ("DATE", 0.26), ("DUE DATE", 0.46), ("TERMS", 0.66)],
+        [("2291", 0.06), ("02/12/2024", 0.26), ("03/13/2024", 0.46), ("Net 30", 0.66)],
+        [],
+        [("ACTIVITY", 0.06), ("QTY", 0.52), ("RATE", 0.64), ("AMOUNT", 0.82)],
+        [("Website redesign - phase 2", 0.06), ("1", 0.53), ("4,800.00", 0.62), ("4,800.00", 0.82)],
+        [("Hosting (annual)", 0.06), ("1", 0.53), ("360.00", 0.64), ("360.00", 0.84)],
+        [("Content updates (hours)", 0.06), ("12", 0.52), ("95.00", 0.645), ("1,140.00", 0.82)],
+        [],
+        [("SUBTOTAL", 0.62), ("6,300.00", 0.82)],
+        [("TAX (10.25%)", 0.62), ("645.75", 0.835)],
+        [("TOTAL", 0.62), ("6,945.75", 0.82)],
+        [("BALANCE DUE", 0.62), ("$6,945.75", 0.81)],
+    ]
+    return text_layer_page(rows)
+
+
+def french_facture():
+    """A French workshop's facture: a trade name over `SARL au capital de ...`, SIRET and TVA
+    intracommunautaire, the invoice box on the right, Total HT / TVA 20 % / Total TTC / Net à payer."""
+    rows = [
+        [("Atelier Moreau", 0.06)],
+        [("SARL au capital de 8 000 €", 0.06)],
+        [("12 rue des Tanneurs, 69001 Lyon", 0.06)],
+        [("SIRET 732 829 320 00074 - TVA intracommunautaire FR44732829320", 0.06)],
+        [],
+        [("Facture N° FA-2024-118", 0.58)],
+        [("Date d'émission : 05/03/2024", 0.58)],
+        [("Date d'échéance : 04/04/2024", 0.58)],
+        [],
+        [("Client", 0.06)],
+        [("Librairie du Parc SAS", 0.06)],
+        [("4 avenue Foch", 0.06)],
+        [("75116 Paris", 0.06)],
+        [],
+        [("Désignation", 0.06), ("Qté", 0.48), ("PU HT", 0.56), ("TVA", 0.68), ("Total HT", 0.80)],
+        [("Reliure cuir (volume)", 0.06), ("6", 0.49), ("45,00", 0.56), ("20 %", 0.68), ("270,00", 0.81)],
+        [
+            ("Restauration de couverture", 0.06),
+            ("2", 0.49),
+            ("80,00", 0.56),
+            ("20 %", 0.68),
+            ("160,00", 0.81),
+        ],
+        [],
+        [("Total HT", 0.58), ("430,00 €", 0.80)],
+        [("TVA 20 %", 0.58), ("86,00 €", 0.81)],
+        [("Total TTC", 0.58), ("516,00 €", 0.80)],
+        [("Net à payer", 0.58), ("516,00 €", 0.80)],
+        [],
+        [("Conditions de paiement : 30 jours fin de mois. Pas d'escompte pour paiement anticipé.", 0.06)],
+        [("IBAN : FR76 3000 6000 0101 2345 6789 049 - BIC : AGRIFRPP", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def german_rechnung_labels_above():
+    """A German joinery's Rechnung: a brand and tagline over the letterhead, the sender line over the
+    address window, labels above their values in one row (Rechnungsnr. / Datum / Kundennr. /
+    Lieferdatum), Nettobetrag / zzgl. 19 % MwSt. / Gesamtbetrag, company data in the footer."""
+    rows = [
+        [("HOLZWERKSTATT BRANDT", 0.60)],
+        [("Möbel nach Maß seit 1987", 0.60)],
+        [],
+        [("Holzwerkstatt Brandt GmbH · Am Sägewerk 4 · 79822 Titisee-Neustadt", 0.06)],
+        [("Café Sonnenschein", 0.06)],
+        [("Inh. Maria Keller", 0.06)],
+        [("Marktplatz 9", 0.06)],
+        [("79098 Freiburg", 0.06)],
+        [],
+        [("Rechnung", 0.06)],
+        [("Rechnungsnr.", 0.06), ("Datum", 0.26), ("Kundennr.", 0.44), ("Lieferdatum", 0.62)],
+        [("R-2024-0311", 0.06), ("11.03.2024", 0.26), ("30417", 0.44), ("08.03.2024", 0.62)],
+        [],
+        [("Pos", 0.06), ("Artikel", 0.12), ("Menge", 0.50), ("Einzelpreis", 0.60), ("Gesamtpreis", 0.78)],
+        [
+            ("1", 0.06),
+            ("Eichentisch massiv 180x90", 0.12),
+            ("1", 0.51),
+            ("1.290,00", 0.61),
+            ("1.290,00", 0.80),
+        ],
+        [("2", 0.06), ("Stuhl Eiche, gepolstert", 0.12), ("6", 0.51), ("189,00", 0.62), ("1.134,00", 0.80)],
+        [],
+        [("Nettobetrag", 0.56), ("2.424,00 €", 0.79)],
+        [("zzgl. 19 % MwSt.", 0.56), ("460,56 €", 0.80)],
+        [("Gesamtbetrag", 0.56), ("2.884,56 €", 0.79)],
+        [],
+        [("Bitte überweisen Sie den Betrag bis zum 25.03.2024 ohne Abzug.", 0.06)],
+        [],
+        [
+            (
+                "Holzwerkstatt Brandt GmbH · Geschäftsführer: Jonas Brandt · Amtsgericht Freiburg HRB 712345",
+                0.06,
+            )
+        ],
+        [("USt-IdNr. DE814493226 · Sparkasse · IBAN DE46 5001 0517 5407 3244 10 · BIC INGDDEFFXXX", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
 # (page, expected fields, expected item count)
 CASES = {
     "us": (
@@ -541,6 +657,58 @@ CASES = {
             "iban": "CH9300762011623852957",
         },
         3,
+    ),
+    "us_service": (
+        us_service_invoice,
+        {
+            "invoice_number": "2291",
+            "invoice_date": "2024-02-12",
+            "due_date": "2024-03-13",
+            "vendor_name": "Cascade Web Studio LLC",
+            "customer_name": "Northwind Outdoor Gear Co.",
+            "currency": "USD",
+            "subtotal": "6300.00",
+            "tax_amount": "645.75",
+            "total": "6945.75",
+            "amount_due": "6945.75",
+        },
+        3,
+    ),
+    "fr": (
+        french_facture,
+        {
+            "invoice_number": "FA-2024-118",
+            "invoice_date": "2024-03-05",
+            "due_date": "2024-04-04",
+            "vendor_name": "Atelier Moreau SARL",  # the trade name with the legal form printed under it
+            "customer_name": "Librairie du Parc SAS",
+            "currency": "EUR",
+            "subtotal": "430.00",
+            "tax_amount": "86.00",
+            "total": "516.00",
+            "amount_due": "516.00",
+            "vendor_tax_id": "FR44732829320",
+            "iban": "FR7630006000010123456789049",
+        },
+        2,
+    ),
+    "de": (
+        german_rechnung_labels_above,
+        {
+            "invoice_number": "R-2024-0311",
+            "invoice_date": "2024-03-11",
+            "due_date": "2024-03-25",
+            "vendor_name": "Holzwerkstatt Brandt GmbH",
+            "customer_name": "Café Sonnenschein",
+            "currency": "EUR",
+            "subtotal": "2424.00",
+            "tax_amount": "460.56",
+            "total": "2884.56",
+            "amount_due": "2884.56",
+            "vendor_tax_id": "DE814493226",
+            "iban": "DE46500105175407324410",
+        },
+        2,
     ),
 }
 

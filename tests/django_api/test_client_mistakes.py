@@ -60,7 +60,10 @@ def test_no_token_or_another_scheme_says_how_to_send_one(alice, anon_client):
     assert bearer.status_code == 401
     assert bearer.json()["message"].startswith("The Authorization header's scheme `Bearer` is not accepted")
     wrong = anon_client.get("/api/me/", HTTP_AUTHORIZATION="Token " + "0" * 40)
-    assert (wrong.status_code, wrong.json()["message"]) == (401, "Invalid token.")
+    assert (wrong.status_code, wrong.json()["message"]) == (
+        401,
+        "Invalid token (unknown, or ended by a logout): log in again (POST /api/auth/token/).",
+    )
     assert anon_client.get("/api/me/", HTTP_AUTHORIZATION=f"Token {token}").status_code == 200
 
 

@@ -15,7 +15,9 @@ class ExpiringTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, key):
         token = token_find(key=key)
         if token is None:
-            raise AuthenticationFailed("Invalid token.")
+            raise AuthenticationFailed(
+                "Invalid token (unknown, or ended by a logout): log in again (POST /api/auth/token/)."
+            )
         if not token.user.is_active:
             raise AuthenticationFailed("User inactive or deleted.")
         if token_expired(token):

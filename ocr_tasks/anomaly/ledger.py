@@ -42,7 +42,7 @@ class Entry:
 
 
 def _signed_total(record: InvoiceRecord) -> float | None:
-    """The total as money owed to the vendor: a credit note's total (a positive magnitude, EN 16931) counts
+    """The total as money owed to the vendor: a credit note's total (printed negative or unsigned) counts
     negative, so it is never a duplicate of the invoice it corrects, under an approval threshold or part of
     a split invoice."""
     total = amount(record.total)

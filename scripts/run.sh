@@ -3,7 +3,8 @@
 # Prefect server (UI http://127.0.0.1:4200) + a process worker with the deployments of prefect.yaml,
 # the REST API (gunicorn, http://127.0.0.1:8000, SQLite + local files under var/), a demo user and project
 # with the sample documents processed, and the Streamlit dashboard (http://127.0.0.1:8501).
-# Ctrl-C stops everything this script started.
+# Ctrl-C stops everything this script started. Ports: OCR_API_PORT (8000), OCR_PREFECT_PORT (4200),
+# OCR_DASHBOARD_PORT (8501), to run beside another installation; a port in use is refused at start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -13,15 +14,25 @@ mkdir -p var/log var/prefect
 export DO_NOT_TRACK=1 PREFECT_SERVER_ANALYTICS_ENABLED=false STREAMLIT_BROWSER_GATHER_USAGE_STATS=false
 export OMP_THREAD_LIMIT=1
 export PREFECT_HOME=${PREFECT_HOME:-$ROOT/var/prefect}
-export PREFECT_API_URL=${PREFECT_API_URL:-http://127.0.0.1:4200/api}
-export PREFECT_UI_URL=${PREFECT_UI_URL:-http://127.0.0.1:4200}
+API_PORT=${OCR_API_PORT:-8000}
+PREFECT_PORT=${OCR_PREFECT_PORT:-4200}
+DASHBOARD_PORT=${OCR_DASHBOARD_PORT:-8501}
+for port in "$API_PORT" "$PREFECT_PORT" "$DASHBOARD_PORT"; do
+  if ! "$VENV/python" -c 'import socket, sys; socket.create_server(("127.0.0.1", int(sys.argv[1]))).close()' "$port" 2>/dev/null; then
+    echo "[run] port $port on 127.0.0.1 is in use (another make run?): stop it, or choose free ports with" \
+      "OCR_API_PORT, OCR_PREFECT_PORT, OCR_DASHBOARD_PORT (now $API_PORT, $PREFECT_PORT, $DASHBOARD_PORT)" >&2
+    exit 1
+  fi
+done
+export PREFECT_API_URL=${PREFECT_API_URL:-http://127.0.0.1:$PREFECT_PORT/api}
+export PREFECT_UI_URL=${PREFECT_UI_URL:-http://127.0.0.1:$PREFECT_PORT}
 export PREFECT_WORKER_QUERY_SECONDS=${PREFECT_WORKER_QUERY_SECONDS:-2}
 export PREFECT_LOGGING_LEVEL=${PREFECT_LOGGING_LEVEL:-INFO}
 export OCR_DATA_DIR=${OCR_DATA_DIR:-$ROOT/var}
 export OCR_PIPELINE_MODE=${OCR_PIPELINE_MODE:-embedded}
 export OCR_PIPELINE_PORT=${OCR_PIPELINE_PORT:-django_api.orchestration.django_port:build_port}
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-django_api.config.settings}
-export OCR_API_URL=${OCR_API_URL:-http://127.0.0.1:8000}
+export OCR_API_URL=${OCR_API_URL:-http://127.0.0.1:$API_PORT}
 export OCR_CORPUS_DIR=${OCR_CORPUS_DIR:-$ROOT/../shared/corpus}
 # a per-installation secret key, generated once and kept out of the repository
 if [ -z "${DJANGO_SECRET_KEY:-}" ]; then
@@ -61,8 +72,8 @@ wait_http() { # url seconds name pid log: gives up at once when the process has 
   echo "[run] $3 did not come up at $1; see $5" >&2; exit 1
 }
 
-echo "[run] Prefect server on 127.0.0.1:4200, work pool 'process', deployments of prefect.yaml, worker"
-"$VENV/python" -m flows.serve --port 4200 --pool process --poll-seconds "$PREFECT_WORKER_QUERY_SECONDS" \
+echo "[run] Prefect server on 127.0.0.1:$PREFECT_PORT, work pool 'process', deployments of prefect.yaml, worker"
+"$VENV/python" -m flows.serve --port "$PREFECT_PORT" --pool process --poll-seconds "$PREFECT_WORKER_QUERY_SECONDS" \
   --log-dir var/log >var/log/prefect-stack.log 2>&1 & pids+=($!)
 wait_http "$PREFECT_API_URL/health" 120 "Prefect server" "$!" var/log/prefect-stack.log
 
@@ -70,24 +81,24 @@ echo "[run] database migrations and demo data"
 "$VENV/python" manage.py migrate --noinput >var/log/migrate.log
 "$VENV/python" manage.py seed_demo --password "$DEMO_PASSWORD"
 
-echo "[run] API on 127.0.0.1:8000"
+echo "[run] API on 127.0.0.1:$API_PORT"
 # two malloc arenas: the worker's threads otherwise keep freed pages in arenas of their own (bench/api_memory.py)
-MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$VENV/gunicorn" -c django_api/config/gunicorn_conf.py django_api.config.wsgi:application --bind 127.0.0.1:8000 --workers 1 --threads 8 \
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} "$VENV/gunicorn" -c django_api/config/gunicorn_conf.py django_api.config.wsgi:application --bind "127.0.0.1:$API_PORT" --workers 1 --threads 8 \
   --timeout 300 >var/log/api.log 2>&1 & pids+=($!)
-wait_http "http://127.0.0.1:8000/api/docs/" 60 "API" "$!" var/log/api.log
+wait_http "http://127.0.0.1:$API_PORT/api/docs/" 60 "API" "$!" var/log/api.log
 
-echo "[run] dashboard on 127.0.0.1:8501"
+echo "[run] dashboard on 127.0.0.1:$DASHBOARD_PORT"
 OCR_DASHBOARD_USER=demo OCR_DASHBOARD_PASSWORD=$DEMO_PASSWORD OCR_DASHBOARD_AUTO_SIGN_IN=1 \
-  "$VENV/streamlit" run dashboard/app.py --server.address 127.0.0.1 --server.port 8501 --server.headless true \
+  "$VENV/streamlit" run dashboard/app.py --server.address 127.0.0.1 --server.port "$DASHBOARD_PORT" --server.headless true \
   --client.toolbarMode viewer \
   >var/log/dashboard.log 2>&1 & pids+=($!)
-wait_http "http://127.0.0.1:8501/_stcore/health" 60 "dashboard" "$!" var/log/dashboard.log
+wait_http "http://127.0.0.1:$DASHBOARD_PORT/_stcore/health" 60 "dashboard" "$!" var/log/dashboard.log
 
 cat <<MSG
 
-  Dashboard   http://127.0.0.1:8501   (user: demo  password: $DEMO_PASSWORD)
-  REST API    http://127.0.0.1:8000/api/   (Swagger UI: /api/docs/)
-  Prefect UI  http://127.0.0.1:4200
+  Dashboard   http://127.0.0.1:$DASHBOARD_PORT   (user: demo  password: $DEMO_PASSWORD)
+  REST API    http://127.0.0.1:$API_PORT/api/   (Swagger UI: /api/docs/)
+  Prefect UI  http://127.0.0.1:$PREFECT_PORT
   Logs        var/log/
 
   Ctrl-C stops everything.

@@ -28,7 +28,7 @@ from ocr_tasks.geometry import BBox, bbox_union
 
 MAX_BLOCK_Y = 0.5  # address blocks sit in the upper half of the first page
 _POSTCODE_LINE = re.compile(
-    r"(?<![\w-])(?:[A-Z]{1,2}[- ]?)?\d{4,5}(?:-\d{3,4})?\s*[A-ZÄÖÜÉÈa-zäöüéè]"  # 12345 Berlin, D-07545 GERA
+    r"(?<![\w-])(?:[A-Z]{1,2}[- ]?)?\d{4,5}(?:-\d{3,4})?\s*[^\W\d_]"  # 12345 Berlin, 25026 Ávila
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # UK postcodes
     r"|\b[A-Z]{2}\s+\d{5}\b"  # US state + ZIP
 )

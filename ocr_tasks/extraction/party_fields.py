@@ -15,7 +15,13 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ocr_tasks.extraction.candidates import Candidate
-from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength, phrases
+from ocr_tasks.extraction.keywords import (
+    LABELS,
+    concept_alternation,
+    concept_pattern,
+    label_strength,
+    phrases,
+)
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 
@@ -47,6 +53,10 @@ _STRONG_LEGAL = re.compile(
     re.IGNORECASE,
 )
 _PARTY_LABEL = concept_pattern(("bill_to", "ship_to"))  # `Cliente:`, `Rechnungsempfänger` in a name
+# A phone label of any lexicon with its number (`Téléphone: 05 18 27 56 82`, `Tlf.: +34 ...`) in a name
+_PHONE_NUMBER = re.compile(
+    r"(?<!\w)(?:" + concept_alternation("phone", min_length=2) + r")\s*[.:]?\s*[+(\d]", re.IGNORECASE
+)
 _NOT_NAME = re.compile(
     r"\b(invoice|receipt|tax|gst|tel|phone|fax|email|e-mail|www|http|date|cashier|table|bill|order|"
     r"factuur|rechnung|facture|page|total|welcome|thank|co\.?\s?reg|reg\.? ?no|company no|roc|factuuradres|"
@@ -346,7 +356,10 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "height": min(max(r.height for r in span) / typical, 3.0) / 3.0,
                         "not_name": float(
                             bool(
-                                _NOT_NAME.search(text) or _PARTY_LABEL.search(text) or _PAGE_LINE.match(text)
+                                _NOT_NAME.search(text)
+                                or _PARTY_LABEL.search(text)
+                                or _PAGE_LINE.match(text)
+                                or _PHONE_NUMBER.search(text)
                             )
                         ),
                         "address_like": float(

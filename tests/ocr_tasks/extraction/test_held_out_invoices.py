@@ -808,3 +808,45 @@ def test_number_sign_as_a_scan_reads_it(sign):
         "Mecanizado de piezas",
         "Mano de obra",
     ]
+
+
+def test_sender_line_whose_town_starts_with_an_accented_capital():
+    """`· 25026 Ávila`: a sender line over the address window (postcode + any letter), not the customer."""
+    rows = [
+        [("Ibérica S.L.", 0.08)],
+        [("C/ Mayor 8", 0.08)],
+        [("05001 Ávila", 0.08)],
+        [],
+        [("Ibérica S.L. · C/ Mayor 8 · 05001 Ávila", 0.08)],
+        [("Promociones Duero S.L.L.", 0.08), ("Factura nº", 0.60), ("RE-2023-20323", 0.74)],
+        [("Calle Mayor 56", 0.08), ("Fecha", 0.60), ("29/01/2023", 0.74)],
+        [("47001 Valladolid", 0.08)],
+        [],
+        [("Base imponible", 0.50), ("1.000,00 €", 0.80)],
+        [("IVA 21 %", 0.50), ("210,00 €", 0.80)],
+        [("Total", 0.50), ("1.210,00 €", 0.80)],
+    ]
+    values = {k: f.value for k, f in extract_invoice(text_layer_page(rows), options=TODAY).fields.items()}
+    assert values["customer_name"] == "Promociones Duero S.L.L."
+    assert values["vendor_name"] == "Ibérica S.L."
+
+
+def test_a_phone_label_with_its_number_makes_no_vendor_name():
+    """A sidebar letterhead whose phone row shares its line with the client's name: the row is no name."""
+    rows = [
+        [("Dumas", 0.07)],
+        [("291, rue Lucie Bazin", 0.07)],
+        [("97448 Chevallier", 0.07)],
+        [("Téléphone: 05 18 27 56 82", 0.07), ("Petitjean Diaz SA", 0.40)],
+        [("E-mail: contact@dumas-conseil.fr", 0.07), ("76, rue Alix Peron", 0.40)],
+        [("Identifiant TVA: FR44732829320", 0.07), ("65828 Saint-Françoise", 0.40)],
+        [],
+        [("Facture n°", 0.40), ("R1533645", 0.55)],
+        [("Date", 0.40), ("22/03/2022", 0.55)],
+        [],
+        [("Total HT", 0.50), ("1 000,00 EUR", 0.75)],
+        [("TVA 20 %", 0.50), ("200,00 EUR", 0.75)],
+        [("Net à payer", 0.50), ("1 200,00 EUR", 0.75)],
+    ]
+    values = {k: f.value for k, f in extract_invoice(text_layer_page(rows), options=TODAY).fields.items()}
+    assert values["vendor_name"] == "Dumas"

@@ -172,11 +172,10 @@ def _pair_detail(observed: Mapping[str, Any], doc: DocumentValues, count: int) -
                 f"but the total reads {money(total)}."
             )
         return f"Subtotal plus tax differs from the total by {money(observed.get('arithmetic_gap'))}."
-    if keys == {"total", "amount_due"}:
-        return (
-            f"The amount due {money(observed['amount_due'])} is more than the total "
-            f"{money(observed['total'])}."
-        )
+    # the amount-due check compares a credit note's amounts by magnitude (`total_or_credit_magnitude`, ...)
+    pair = {k.removesuffix("_or_credit_magnitude"): v for k, v in observed.items()}
+    if set(pair) == {"total", "amount_due"}:
+        return f"The amount due {money(pair['amount_due'])} is more than the total {money(pair['total'])}."
     if "line_gap" in keys:
         return _line_arithmetic(doc, count, observed)
     if "items_sum_gap" in keys:

@@ -3,14 +3,16 @@
 `invoice_fields_frame`: one row per document. Columns hold the normalised field values (strings for text
 and dates, floats for amounts), each key field's confidence, and derived columns that turn cross-field
 rules into plain column checks (`invoice_age_days`, `days_until_due`, `arithmetic_gap` against
-`arithmetic_tolerance`, `tax_rate_percent`, `total_or_credit_magnitude`, `amount_signs`).
+`arithmetic_tolerance`, `tax_rate_percent`, the totals of a credit note by magnitude, `amount_signs`).
 `line_items_frame`: one row per line item, with `line_gap`/`line_tolerance` (quantity x unit price vs
 amount) and the document-level `items_sum_gap`/`items_sum_tolerance` (sum of amounts vs subtotal).
 
 Amounts are signed as the document prints them, and a credit note may print them negative or unsigned
-(`ocr_tasks/extraction/README.md`). So a credit note's total is checked by its magnitude
-(`total_or_credit_magnitude`), every document's totals must agree in sign (`amount_signs`), and a credit
-note's line items are compared by magnitude (a page may print unsigned items next to negative totals).
+(`ocr_tasks/extraction/README.md`). So a credit note's total and amount due are checked by their
+magnitudes (`total_or_credit_magnitude`, `amount_due_or_credit_magnitude`: an amount due of -80.00 on a
+total of -100.00 is not more than the total), every document's totals must agree in sign
+(`amount_signs`), and a credit note's line items are compared by magnitude (a page may print unsigned
+items next to negative totals).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ DERIVED_COLUMNS: tuple[str, ...] = (
     "arithmetic_tolerance",
     "line_item_count",
     "total_or_credit_magnitude",
+    "amount_due_or_credit_magnitude",
     "amount_signs",
 )
 INVOICE_COLUMNS: tuple[str, ...] = (
@@ -136,6 +139,9 @@ def invoice_row(document_id: str, invoice: Invoice, settings: ValidationSettings
         arithmetic_tolerance=settings.tolerance * max(1, count) + ROUNDING,
         line_item_count=count,
         total_or_credit_magnitude=abs(total) if is_credit_note(invoice) else total,
+        amount_due_or_credit_magnitude=abs(row["amount_due"])
+        if is_credit_note(invoice)
+        else row["amount_due"],
         amount_signs=amount_signs(invoice),
     )
     return row

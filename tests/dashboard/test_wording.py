@@ -118,6 +118,18 @@ def test_line_item_checks_without_line_items_are_not_applicable():
             DocumentValues(),
             "Failed: The amount due 80.91 is more than the total 80.90.",
         ),
+        (  # a credit note's amounts compared by magnitude (expectations/frames.py)
+            {
+                "expectation": PAIR,
+                "fields": ["amount_due", "total"],
+                "observed_value": {
+                    "total_or_credit_magnitude": 80.9,
+                    "amount_due_or_credit_magnitude": 80.91,
+                },
+            },
+            DocumentValues(),
+            "Failed: The amount due 80.91 is more than the total 80.90.",
+        ),
         (
             {
                 "expectation": PAIR,

@@ -76,6 +76,20 @@ BAD = {
         "invoice_fields",
         "The subtotal, tax, total and amount due agree in sign (none is positive while another is negative).",
     ),
+    "credit_due_over_total": (
+        make_invoice(
+            {
+                "document_type": "credit_note",
+                "subtotal": "-100.00",
+                "tax_amount": "-6.00",
+                "total": "-106.00",
+                "amount_due": "-120.00",
+            },
+            items=(),
+        ),
+        "invoice_fields",
+        "The amount due is not more than the total (a credit note's by magnitude).",
+    ),
     "tax_rate_high": (
         make_invoice({"tax_rate": "45.00"}),
         "invoice_fields",
@@ -104,7 +118,7 @@ BAD = {
     "due_over_total": (
         make_invoice({"amount_due": "120.00"}),
         "invoice_fields",
-        "The amount due is not more than the total.",
+        "The amount due is not more than the total (a credit note's by magnitude).",
     ),
     "item_without_amount": (
         make_invoice(
@@ -157,6 +171,17 @@ GOOD = {
     "edge_today": make_invoice({"invoice_date": "2026-06-15", "due_date": "2026-06-15"}),
     "edge_old": make_invoice({"invoice_date": "2016-06-16", "due_date": None}),
     "edge_confidence": make_invoice(confidence={"total": 0.6}),
+    # a credit note printed negative with part of it already settled: -80.00 is not more than -106.00
+    "credit_partly_settled": make_invoice(
+        {
+            "document_type": "credit_note",
+            "subtotal": "-100.00",
+            "tax_amount": "-6.00",
+            "total": "-106.00",
+            "amount_due": "-80.00",
+        },
+        items=(),
+    ),
     # a credit note printed unsigned, and one printed negative (items unsigned except their amounts)
     "credit_positive": make_invoice({"document_type": "credit_note"}),
     "credit_negative": make_invoice(
@@ -258,7 +283,7 @@ def test_checks_of_a_field_that_was_not_found_are_not_applicable(reports):
     # a total that is no number: the range and arithmetic checks on it say so instead of passing
     assert {
         "The total is greater than zero (a credit note's may be negative, but not zero).",
-        "The amount due is not more than the total.",
+        "The amount due is not more than the total (a credit note's by magnitude).",
     } <= not_applicable("total_not_number")
     assert not not_applicable("good")
     for case in ("no_number", "total_not_number"):

@@ -235,7 +235,7 @@ def _misread(rows: Sequence[Row], field: str, final: str) -> Evidence | None:
     if not forms:
         return None
     kind = field_kind(field)
-    best: tuple[float, Evidence] | None = None
+    best: tuple[tuple[float, int], Evidence] | None = None
     for position, row in enumerate(rows):
         for reading in _word_spans(row, 0, len(row.text), None):
             if kind in ("date", "amount"):
@@ -244,9 +244,10 @@ def _misread(rows: Sequence[Row], field: str, final: str) -> Evidence | None:
                 text = compact(reading.printed) if kind == "code" else fold(reading.printed)
             if not text or abs(len(text) - len(forms[0])) > 2:
                 continue
-            ratio = max(fuzz.ratio(text, form) for form in forms)
-            if ratio >= MISREAD_RATIO and (best is None or ratio > best[0]):
+            # as like, the tighter span: `24/12/2018`, not `Date: 24/12/2018` (the same digits)
+            score = (max(fuzz.ratio(text, form) for form in forms), -len(reading.printed))
+            if score[0] >= MISREAD_RATIO and (best is None or score > best[0]):
                 label, side = label_of(rows, row, reading, position)
                 printed = reading.printed if kind in ("date", "amount") else final
-                best = (ratio, Evidence(row.page, reading.bbox, label, side, printed, row))
+                best = (score, Evidence(row.page, reading.bbox, label, side, printed, row))
     return best[1] if best else None

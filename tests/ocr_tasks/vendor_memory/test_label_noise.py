@@ -63,3 +63,15 @@ def test_a_stored_page_counter_label_is_dropped_when_read(stored):
     assert (lesson.label, lesson.label_side) == ("", "")
     kept = FieldLesson.from_dict({**data, "label": "page total"})
     assert (kept.label, kept.label_side) == ("page total", "left")
+
+
+def test_a_misread_date_is_learned_as_the_date_alone_with_the_label_before_it():
+    # the reviewer's date (25th) differs from the printed one (24th, or an OCR misreading of it): the
+    # lesson takes the span most like it, and of the spans with the same digits the tightest
+    page = text_layer_page(
+        [[("Doc No: CS00031664 Date: 24/12/2018", 0.05)], [], [("Total", 0.55), ("80.90", 0.8)]]
+    )
+    evidence = locate(document_rows(page), "invoice_date", "2018-12-25")
+    assert evidence is not None
+    assert evidence.printed == "24/12/2018"
+    assert (evidence.label, evidence.label_side) == ("doc no date", "left")

@@ -13,6 +13,8 @@ import sys
 import pytest
 
 from django_api.invoices.services.reviews import approval_blocked_message
+from tests.api_shapes import operation
+from tests.django_api.conftest import upload
 
 pytestmark = pytest.mark.django_db
 FORM = "application/x-www-form-urlencoded"
@@ -95,3 +97,15 @@ def test_manage_py_without_a_secret_key_says_where_make_run_keeps_it():
     assert done.returncode != 0
     assert "DJANGO_SECRET_KEY is not set: the installation `make run` set up keeps its key in" in done.stderr
     assert "`export DJANGO_SECRET_KEY=$(cat var/secret_key)`" in done.stderr
+
+
+def test_the_upload_promises_only_what_it_takes(alice_client, project, run_on_commit):
+    summary = operation("/api/projects/{project_id}/process-invoices/", "post")["summary"]
+    assert "zip" not in summary.lower() and "no archives" in summary  # it said "files or a zip"
+    archive = run_on_commit(
+        alice_client.post,
+        f"/api/projects/{project.pk}/process-invoices/",
+        {"files": [upload("invoices.zip", b"PK\x03\x04" + b"\x00" * 100)]},
+        format="multipart",
+    )
+    assert (archive.status_code, archive.json()["code"]) == (415, "unsupported_type")

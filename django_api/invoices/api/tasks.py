@@ -48,7 +48,7 @@ class InvoiceUploadApi(APIView):
     parser_classes = (UploadMultiPartParser, FormParser)
 
     @extend_schema(
-        summary="Upload invoices (files or a zip) and start processing them",
+        summary="Upload invoice files (PDF, images, e-invoice XML; no archives) and start processing them",
         request={
             "multipart/form-data": {
                 "type": "object",

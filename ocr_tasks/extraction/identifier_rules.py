@@ -162,8 +162,11 @@ _NOT_PREFIX = frozenset(
 
 
 def blocked_qualifier(row_text: str, label_start: int, *, words: int = 2) -> bool:
-    """Whether one of the `words` words printed just before the label says the number is someone else's."""
-    before = fold(row_text[:label_start]).split()[-words:]
+    """Whether one of the `words` words printed just before the label, in its printed segment (a column gap
+    of two spaces ends it: `Konto (IBAN)  Rechnungsnummer:` in a sidebar), says the number is someone
+    else's."""
+    gap = row_text.rfind("  ", 0, label_start)
+    before = fold(row_text[gap + 1 if gap >= 0 else 0 : label_start]).split()[-words:]
     pairs = {" ".join(before[i : i + 2]) for i in range(len(before) - 1)}
     return any(w in BLOCKED_QUALIFIERS for w in before) or bool(pairs & BLOCKED_QUALIFIERS)
 

@@ -53,6 +53,13 @@ _STRONG_LEGAL = re.compile(
     re.IGNORECASE,
 )
 _PARTY_LABEL = concept_pattern(("bill_to", "ship_to"))  # `Cliente:`, `Rechnungsempfänger` in a name
+# A document title of any lexicon (`FATTURA IMMEDIATA`, `Factura`, `Gutschrift`) is no name
+_TITLE_WORD = re.compile(
+    r"(?<!\w)(?:"
+    + concept_alternation("invoice_title", "credit_note_title", "receipt_title", min_length=5)
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 # A phone label of any lexicon with its number (`Téléphone: 05 18 27 56 82`, `Tlf.: +34 ...`) in a name
 _PHONE_NUMBER = re.compile(
     r"(?<!\w)(?:" + concept_alternation("phone", min_length=2) + r")\s*[.:]?\s*[+(\d]", re.IGNORECASE
@@ -360,6 +367,7 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                                 or _PARTY_LABEL.search(text)
                                 or _PAGE_LINE.match(text)
                                 or _PHONE_NUMBER.search(text)
+                                or _TITLE_WORD.search(text)
                             )
                         ),
                         "address_like": float(

@@ -850,3 +850,38 @@ def test_a_phone_label_with_its_number_makes_no_vendor_name():
     ]
     values = {k: f.value for k, f in extract_invoice(text_layer_page(rows), options=TODAY).fields.items()}
     assert values["vendor_name"] == "Dumas"
+
+
+def test_sidebar_words_across_a_column_gap_do_not_qualify_the_invoice_number_label():
+    """`Konto (IBAN)  Rechnungsnummer:  F2022/9944`: the sidebar's IBAN label is another column's."""
+    rows = [
+        [("Dehmel", 0.07)],
+        [("Gerhardt-Allee 32", 0.07)],
+        [("46504 Melsungen", 0.07)],
+        [],
+        [("Überweisung an", 0.07)],
+        [("Konto (IBAN)", 0.07), ("Rechnungsnummer:", 0.32), ("F2022/9944", 0.50)],
+        [("DE43 5305 3316 1480 0685 83", 0.07), ("Belegdatum:", 0.32), ("01.01.2022", 0.50)],
+        [],
+        [("Nettobetrag", 0.50), ("100,00 €", 0.75)],
+        [("zzgl. 19% USt.", 0.50), ("19,00 €", 0.75)],
+        [("Summe", 0.50), ("119,00 €", 0.75)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=date(2022, 6, 1)))
+    assert invoice.fields["invoice_number"].value == "F2022/9944"
+
+
+def test_a_document_title_in_the_letterhead_is_no_vendor_name():
+    rows = [
+        [("FATTURA IMMEDIATA", 0.50)],
+        [("Boccaccio, Palazzo e figli", 0.08)],
+        [("Borgo Monicelli, 96", 0.08)],
+        [("22063 Roccapreturo", 0.08), ("Numero fattura", 0.60), ("FT 2024/327", 0.78)],
+        [("P. IVA: IT00743110157", 0.08), ("Data emissione", 0.60), ("16/10/2024", 0.78)],
+        [],
+        [("Imponibile", 0.50), ("100,00", 0.80)],
+        [("IVA 22%", 0.50), ("22,00", 0.80)],
+        [("Totale documento", 0.50), ("122,00", 0.80)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=date(2024, 12, 1)))
+    assert invoice.fields["vendor_name"].value == "Boccaccio, Palazzo e figli"

@@ -39,17 +39,35 @@ def left_context(row: Row, start: int, *, words: int = 5, stop_at_value: bool = 
     return " ".join(before)
 
 
-def header_chunk(row: Row, bbox: BBox, *, max_gap: float = 0.02) -> str:
+def header_chunk(row: Row, bbox: BBox, *, max_gap: float = 0.02, values: Row | None = None) -> str:
     """Words of `row` above `bbox` (horizontal overlap), extended left and right to the words printed
-    close to them (a multi-word column header such as `Facture N°`)."""
+    close to them (a multi-word column header such as `Facture N°`), but not over a word that heads
+    another value of the row of `values` (`Rechnungsdatum Zahlbar bis` over `30.11.2022  07.12.2022`)."""
     words = row.words
     hit = [i for i, w in enumerate(words) if w.bbox.x1 >= bbox.x0 - 0.005 and w.bbox.x0 <= bbox.x1 + 0.005]
     if not hit:
         return ""
+    others = [
+        w.bbox
+        for w in (values.words if values is not None else ())
+        if w.bbox.x1 < bbox.x0 or w.bbox.x0 > bbox.x1
+    ]
+
+    def heads_another(word: BBox) -> bool:
+        return any(o.x1 >= word.x0 and o.x0 <= word.x1 for o in others)
+
     lo, hi = min(hit), max(hit)
-    while lo > 0 and words[lo].bbox.x0 - words[lo - 1].bbox.x1 < max_gap:
+    while (
+        lo > 0
+        and words[lo].bbox.x0 - words[lo - 1].bbox.x1 < max_gap
+        and not heads_another(words[lo - 1].bbox)
+    ):
         lo -= 1
-    while hi + 1 < len(words) and words[hi + 1].bbox.x0 - words[hi].bbox.x1 < max_gap:
+    while (
+        hi + 1 < len(words)
+        and words[hi + 1].bbox.x0 - words[hi].bbox.x1 < max_gap
+        and not heads_another(words[hi + 1].bbox)
+    ):
         hi += 1
     return " ".join(w.text for w in words[lo : hi + 1])
 
@@ -60,7 +78,7 @@ def above_context(rows: list[Row], row: Row, bbox: BBox, *, max_gap_rows: int = 
     for other in reversed(rows[max(0, position - max_gap_rows) : position]):
         if other.page != row.page:
             continue
-        chunk = header_chunk(other, bbox)
+        chunk = header_chunk(other, bbox, values=row)
         if chunk:
             return chunk
     return ""

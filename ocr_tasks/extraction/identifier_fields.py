@@ -296,6 +296,34 @@ def _same_row_candidates(
     return out
 
 
+def _values_row(rows: list[Row], index: int) -> Row | None:
+    """The row of values under the label row `index`: the next row on its page, or the one after it when
+    the next holds no digit and sits close under the labels (a second line of a label, `Documento di
+    trasporto` under `Ordine n.  Data consegna`)."""
+    row = rows[index]
+    following = [r for r in rows[index + 1 : index + 3] if r.page == row.page]
+    if not following:
+        return None
+    first = following[0]
+    if (
+        len(following) == 2
+        and not re.search(r"\d", first.text)
+        and first.bbox.y0 - row.bbox.y1 < first.height
+        and re.search(r"\d", following[1].text)
+    ):
+        return following[1]
+    return first
+
+
+# Folded bare number markers (`Num.`, `Nr.`, `N°`) that name a number column alone in a row of labels
+_BARE_FOLDED = frozenset(fold(m) for m in BARE_MARKERS)
+
+
+def _bare_column(field: str, header: str, value: str) -> bool:
+    """Whether a header chunk is a bare number marker over a document number of four digits or more."""
+    return field == "invoice_number" and fold(header) in _BARE_FOLDED and bare_no_value_ok(value)
+
+
 def labelled_identifier_candidates(
     rows: list[Row], field: str, *, label_key: str | None = None, credit_note: bool = False
 ) -> list[Candidate]:
@@ -313,8 +341,8 @@ def labelled_identifier_candidates(
         table_header = (
             sum(bool(re.search(r"[A-Za-z]{2}", part)) for part in re.split(r"\s{2,}", row.text)) >= 2
         )
-        if header_row and i + 1 < len(rows) and rows[i + 1].page == row.page:
-            below = rows[i + 1]
+        below = _values_row(rows, i) if header_row else None
+        if below is not None:
             spans = [(d.start, d.end) for d in find_dates(below.text)]
             for m in _ID_TOKEN.finditer(below.text):
                 if _is_date(m, spans):
@@ -323,12 +351,14 @@ def labelled_identifier_candidates(
                 prefix = separated_prefix(below.text[max(0, start - 6) : start], m.group(0))
                 if prefix is not None:
                     start -= len(prefix) + 1
-                header = header_chunk(row, below.span_bbox(m.start(), m.end()))
+                header = header_chunk(row, below.span_bbox(m.start(), m.end()), values=below)
                 column_strength = label_strength(
                     header, table_phrases if table_header else column_phrases, fuzzy=False
                 )
                 if _composed_in(field, header):
                     column_strength = max(column_strength, 1.0)
+                if table_header and _bare_column(field, header, m.group(0)):
+                    column_strength = max(column_strength, BARE_NO_STRENGTH)  # `Num.  del  Vs. ordine`
                 if field == "invoice_number" and _OTHER_NUMBER.search(header):
                     continue  # a `Despatch Note No.` or `Customer No.` column
                 column_strength *= _label_factor(field, header, credit_note)

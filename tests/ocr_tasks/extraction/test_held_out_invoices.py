@@ -885,3 +885,68 @@ def test_a_document_title_in_the_letterhead_is_no_vendor_name():
     ]
     invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=date(2024, 12, 1)))
     assert invoice.fields["vendor_name"].value == "Boccaccio, Palazzo e figli"
+
+
+def _header_block_values(labels_and_values, *, sub_labels=None, today=date(2025, 6, 1)):
+    """A page with one row of labels over one row of values (optionally a second label line between)."""
+    xs = [0.09 + 0.15 * i for i in range(len(labels_and_values))]
+    rows = [
+        [("Rossini-Volterra Group", 0.08)],
+        [("Strada Dionigi, 26", 0.08)],
+        [("20126 Caravita", 0.08)],
+        [],
+        [(label, x) for (label, _), x in zip(labels_and_values, xs, strict=True)],
+    ]
+    if sub_labels:
+        rows.append([(text, xs[i]) for i, text in sub_labels])
+    rows += [
+        [(value, x) for (_, value), x in zip(labels_and_values, xs, strict=True)],
+        [],
+        [("Imponibile", 0.50), ("100,00", 0.80)],
+        [("IVA 22%", 0.50), ("22,00", 0.80)],
+        [("Totale", 0.50), ("122,00", 0.80)],
+    ]
+    page = text_layer_page(rows, step=0.013)
+    return {
+        k: f.value for k, f in extract_invoice(page, options=ExtractionOptions(today=today)).fields.items()
+    }
+
+
+def test_labels_above_values_with_a_second_label_line_between():
+    values = _header_block_values(
+        [("N. fattura", "FT 2025/288"), ("Data fattura", "24/01/2025"), ("Ordine n.", "ORD-9076194")],
+        sub_labels=[(2, "Documento di trasporto")],
+    )
+    assert values["invoice_number"].replace(" ", "") == "FT2025/288"
+    assert values["invoice_date"] == "2025-01-24"
+
+
+def test_a_bare_number_marker_names_the_number_column_in_a_row_of_labels():
+    values = _header_block_values(
+        [
+            ("Num.", "23102885"),
+            ("del", "11/03/2023"),
+            ("Vs. ordine", "ORD-8467710"),
+            ("Codice cliente", "47233"),
+        ]
+    )
+    assert values["invoice_number"] == "23102885"
+
+
+def test_a_column_label_does_not_run_into_the_next_columns_label():
+    """`Rechnungsdatum Zahlbar bis` printed close together over two dates: each date has its own label."""
+    rows = [
+        [("Betschart AG", 0.08)],
+        [("Bernasconistrasse 28", 0.08)],
+        [("7527 Sarnen", 0.08)],
+        [],
+        [("Beleg-Nr.", 0.09), ("Rechnungsdatum", 0.19), ("Zahlbar bis", 0.319), ("Lieferdatum", 0.45)],
+        [("R4918442", 0.09), ("30.11.2022", 0.19), ("07.12.2022", 0.319), ("19.11.2022", 0.45)],
+        [],
+        [("Nettobetrag", 0.50), ("CHF 100.00", 0.75)],
+        [("8.1 % MwSt.", 0.50), ("CHF 8.10", 0.76)],
+        [("Bruttobetrag", 0.50), ("CHF 108.10", 0.75)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=date(2023, 1, 1)))
+    assert invoice.fields["invoice_date"].value == "2022-11-30"
+    assert invoice.fields["due_date"].value == "2022-12-07"

@@ -243,15 +243,22 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     for index, pattern in enumerate(_PATTERNS):
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            parsed = _from_match(index, m, day_first, languages)
+        position = 0
+        while (m := pattern.search(text, position)) is not None:
+            parsed = (
+                None
+                if any(m.start() < e and s < m.end() for s, e in taken)
+                else _from_match(index, m, day_first, languages)
+            )
             if parsed is None:
+                # a rejected match (`4  Data 25` of `Piano 4  Data 25 giugno 2022`) must not hide a date
+                # that starts inside it: search again from its next character
+                position = m.start() + 1
                 continue
             value, ambiguous, numeric = parsed
             taken.append((m.start(), m.end()))
             found.append(DateMatch(m.start(), m.end(), m.group(0), value, ambiguous, numeric))
+            position = m.end()
     return sorted(found, key=lambda d: d.start)
 
 

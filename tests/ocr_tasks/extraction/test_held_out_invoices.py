@@ -950,3 +950,12 @@ def test_a_column_label_does_not_run_into_the_next_columns_label():
     invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=date(2023, 1, 1)))
     assert invoice.fields["invoice_date"].value == "2022-11-30"
     assert invoice.fields["due_date"].value == "2022-12-07"
+
+
+def test_a_rejected_date_reading_does_not_hide_the_date_after_it():
+    """`Piano 4  Data 25 giugno 2022`: `4 Data 25` is no date, `25 giugno 2022` is."""
+    from ocr_tasks.normalise.dates import find_dates
+
+    assert [d.value for d in find_dates("Vicolo Perozzo, 86 Piano 4  Data 25 giugno 2022")] == [
+        date(2022, 6, 25)
+    ]

@@ -125,8 +125,13 @@ class _Open:
 
 
 def _continues(block: Block, segment: Segment) -> bool:
+    """Whether `segment` continues `block`: next rows, left-aligned, no large gap; a row after the
+    block's contact details (phone, e-mail, web) that is none starts another party's block (the address
+    window printed close under a letterhead)."""
     last = block.segments[-1]
     if segment.row <= last.row or segment.page != last.page or len(block.segments) >= MAX_BLOCK_SEGMENTS:
+        return False
+    if _CONTACT.search(last.text) and not _CONTACT.search(segment.text):
         return False
     height = max(last.bbox.height, segment.bbox.height)
     return abs(segment.bbox.x0 - last.bbox.x0) < 0.02 and segment.bbox.y0 - last.bbox.y1 < 2.2 * height

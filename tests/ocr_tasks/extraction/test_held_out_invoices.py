@@ -959,3 +959,27 @@ def test_a_rejected_date_reading_does_not_hide_the_date_after_it():
     assert [d.value for d in find_dates("Vicolo Perozzo, 86 Piano 4  Data 25 giugno 2022")] == [
         date(2022, 6, 25)
     ]
+
+
+def test_the_address_window_printed_close_under_the_letterhead_is_the_customers():
+    """No blank line between the letterhead's contact rows and the addressee: the addressee's legal form
+    does not make it the vendor, and its block is the customer's."""
+    rows = [
+        [("Boccioni Group", 0.08)],
+        [("Rotonda Giovanni, 5", 0.08)],
+        [("37125 Verona", 0.08)],
+        [("Tel: +39 045 830810", 0.08)],
+        [("Email: amministrazione@boccioni.it", 0.08)],
+        [("Pace, Bosurgi e Dallapé s.r.l.", 0.08), ("Fattura n. FT 2022/376", 0.58)],
+        [("Viale Valeria, 82", 0.08), ("del 19/02/2022", 0.58)],
+        [("84078 Vallo della Lucania", 0.08)],
+        [],
+        [("Imponibile", 0.50), ("1.000,00 €", 0.78)],
+        [("I.V.A. 22 %", 0.50), ("220,00 €", 0.79)],
+        [("Totale documento", 0.50), ("1.220,00 €", 0.78)],
+    ]
+    invoice = extract_invoice(
+        text_layer_page(rows, step=0.012), options=ExtractionOptions(today=date(2022, 6, 1))
+    )
+    assert invoice.fields["vendor_name"].value == "Boccioni Group"
+    assert invoice.fields["customer_name"].value == "Pace, Bosurgi e Dallapé s.r.l."

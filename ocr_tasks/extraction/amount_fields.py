@@ -224,6 +224,7 @@ def amount_candidates(
                     feats["label_left"] = 0.0  # the base a rate's tax is computed on, not a tax
                 elif name == "tax_amount" and i in rate_taxes:
                     feats["label_left"] = max(feats["label_left"], rate_taxes[i])
+                    feats["negative_label"] = 0.0  # `base` in `TVA 6 % base 7 700,13  462,01` names the base
                 out.append(
                     Candidate(
                         field=name,

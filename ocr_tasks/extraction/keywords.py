@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ocr_tasks.field_registry import FIELDS
 
@@ -183,14 +184,17 @@ def concept_in(text: str, concepts: Iterable[str]) -> bool:
 
 
 _DOTTED_ACRONYM = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}(?=[a-z]|\s|$|[^\w])")
+# The number sign as printed or as OCR reads it (`N°`, `Nº`, `N.º`, `Nª`, `N2`, `N&`) before a space, a
+# colon, a dot or the end: one token `no`
+_NUMBER_SIGN = re.compile(r"(?<![^\W\d_])n\.?\s?[°º&ª2](?=[\s.:]|$)")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Lower case without accents (OCR drops and swaps them: `Malaucéne`, `Falligkeit`), dotted acronyms
-    joined (`I.V.A.` -> `iva`, `T.V.A.` -> `tva`, `M.w.St.` -> `mwst`), other punctuation except `#%`
-    turned into spaces, whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    """Lower case without accents (OCR drops and swaps them: `Malaucéne`, `Falligkeit`), the number sign
+    as one word (`N°`, `Nº`, `N2`, `N&` -> `no`), dotted acronyms joined (`I.V.A.` -> `iva`, `T.V.A.` ->
+    `tva`, `M.w.St.` -> `mwst`), other punctuation except `#%` turned into spaces, whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFKD", _NUMBER_SIGN.sub("no", text.lower()))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), plain)
     return " ".join(re.sub(r"[^\w#%]+", " ", plain).split())
@@ -217,9 +221,27 @@ def label_strength(label: str, phrases: tuple[str, ...], *, fuzzy: bool = True) 
             best = max(best, 1.0 + 0.02 * (folded.count(" ")))
         elif fuzzy and len(folded) >= 5 and len(text) >= 0.6 * len(folded):
             ratio = fuzz.partial_ratio(folded, text) / 100.0
-            if ratio >= 0.8:
+            if ratio >= 0.8 and _words_found(folded, text):
                 best = max(best, 0.8 * (ratio - 0.8) / 0.2)
     return best
+
+
+def _words_found(phrase: str, text: str) -> bool:
+    """Whether every word of a folded phrase (of two letters or more) is printed in folded `text` with
+    at most a slip (`T0TAL`, `Totai`, run together: `TOTALDUE`): a fuzzy match of the whole phrase alone
+    lets one word stand for another (`Total des lignes` for `total due`)."""
+    words = text.split()
+    return all(
+        any(_word_slip(word, printed) for printed in words) for word in phrase.split() if len(word) >= 2
+    )
+
+
+def _word_slip(word: str, printed: str) -> bool:
+    """`printed` is `word` with at most one edit (two for words of six letters or more), or holds it
+    with at most a slip when longer (words run together)."""
+    if len(printed) > len(word) + 1:
+        return fuzz.partial_ratio(word, printed) >= 80
+    return Levenshtein.distance(word, printed) <= (1 if len(word) <= 5 else 2)
 
 
 def has_label(label: str, field: str) -> float:

@@ -1,7 +1,10 @@
-"""What the chosen fields imply for the fields the page does not label: the amount due and the due date.
+"""What the chosen fields imply for the fields the page does not label: the amount due, the subtotal of a
+document without tax and the due date.
 
 - Amount due: with no amount-due label and no amount already paid printed (deposit, `Acompte`,
   `Anzahlung`), the whole total is due.
+- Subtotal: with a tax of zero chosen (exempt, intra-community, reverse charge) and no net amount read,
+  the net is the total.
 - Due date: a due date before the invoice date is not the due date; with none printed, payment terms
   (`Zahlbar innerhalb von 14 Tagen`, `Payment terms: 30 days net`, `à 30 jours`) give the invoice date plus
   that many days. Terms of a cash discount (`2 % Skonto bei Zahlung innerhalb 8 Tagen`) are no due date.
@@ -12,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import concept_pattern
@@ -61,12 +65,17 @@ def _due_from_terms(issued: Candidate, rows: list[Row]) -> Candidate | None:
 
 
 def settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]) -> None:
-    """Fill or correct `amount_due` and `due_date` in `chosen` from the other chosen values."""
+    """Fill or correct `amount_due`, `subtotal` and `due_date` in `chosen` from the other chosen values."""
     total = chosen.get("total")
     if "amount_due" not in chosen and total is not None and not _paid_printed(rows):
         due = replace(total, field="amount_due", features={**total.features, "from_total": 1.0})
         due.confidence = total.confidence * 0.8
         chosen["amount_due"] = due
+    tax = chosen.get("tax_amount")
+    if "subtotal" not in chosen and total is not None and tax is not None and Decimal(tax.value) == 0:
+        net = replace(total, field="subtotal", features={**total.features, "from_total": 1.0})
+        net.confidence = min(total.confidence, tax.confidence) * 0.8
+        chosen["subtotal"] = net
     issued, due_date = chosen.get("invoice_date"), chosen.get("due_date")
     if issued is not None and due_date is not None and due_date.value < issued.value:
         later = [c for c in grouped.get("due_date", []) if c.value >= issued.value]

@@ -983,3 +983,54 @@ def test_the_address_window_printed_close_under_the_letterhead_is_the_customers(
     )
     assert invoice.fields["vendor_name"].value == "Boccioni Group"
     assert invoice.fields["customer_name"].value == "Pace, Bosurgi e Dallapé s.r.l."
+
+
+@pytest.mark.parametrize("printed", ["N° TVA", "Nº TVA", "N2 TVA", "N& TVA", "N.º TVA"])
+def test_the_number_sign_folds_to_one_word_as_printed_or_misread(printed):
+    from ocr_tasks.extraction.keywords import fold, has_negative
+
+    assert fold(printed) == "no tva"
+    assert has_negative(f"{printed}:", "tax_amount")  # the VAT number's label, no tax amount's
+
+
+def test_a_fuzzy_label_needs_each_of_its_words():
+    from ocr_tasks.extraction.keywords import LABELS, label_strength
+
+    assert label_strength("Total des lignes", LABELS["amount_due"]) == 0.0  # not `total due`
+    assert label_strength("T0TAL DUE", LABELS["amount_due"]) > 0.5  # an OCR slip in a word
+    assert label_strength("TOTALDUE", LABELS["amount_due"]) > 0.0  # words run together
+
+
+def test_tax_per_rate_after_the_word_base_and_a_tax_free_invoices_net():
+    rows = [
+        [("Atelier Moreau", 0.06)],
+        [("12 rue des Tanneurs, 69001 Lyon", 0.06)],
+        [("Facture N° FA-2024-119", 0.58)],
+        [("Date : 05/03/2024", 0.58)],
+        [],
+        [("Total des lignes", 0.50), ("7 639,21 €", 0.78)],
+        [("Livraison", 0.50), ("60,92 €", 0.80)],
+        [("Net HT", 0.50), ("7 700,13 €", 0.78)],
+        [("TVA à 6 % base 7 700,13", 0.50), ("462,01 €", 0.80)],
+        [("Net TTC", 0.50), ("8 162,14 €", 0.78)],
+    ]
+    values = _values_of(rows)
+    assert (values["subtotal"], values["tax_amount"], values["total"]) == ("7700.13", "462.01", "8162.14")
+    assert values["amount_due"] == "8162.14"  # `Total des lignes` is no `total due`
+    exempt = [
+        [("Au bon moulin SARL", 0.06)],
+        [("Invoice FA-2017-0008", 0.06)],
+        [("Invoice Date", 0.06), ("11/03/2017", 0.26)],
+        [],
+        [("Tax  Base  Amount", 0.15), ("Net total", 0.70), ("2,076.76 €", 0.80)],
+        [("TVA 0% livraisons intracommunautaires", 0.06), ("2,076.76 €", 0.50), ("0.00 €", 0.65)],
+        [("Tax Total", 0.70), ("0.00 €", 0.80)],
+        [("Total", 0.70), ("2,076.76 €", 0.80)],
+    ]
+    values = _values_of(exempt)
+    assert (values.get("subtotal"), values["tax_amount"], values["total"]) == ("2076.76", "0.00", "2076.76")
+
+
+def _values_of(rows):
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    return {k: f.value for k, f in invoice.fields.items()}

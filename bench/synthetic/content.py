@@ -192,10 +192,9 @@ class Invoice:
 
     def label(self) -> dict:
         def amount(value: Decimal) -> str:
-            # amounts are labelled with the sign they are printed with: a credit note printed negative
-            # (`-1,00`, `1,00-`, `(1.00)`) is labelled negative, one printed unsigned positive
-            signed = self.signed(value)
-            return f"{signed if signed else Decimal(0):.2f}"  # zero as 0.00, not -0.00
+            # EN 16931: the document type carries the direction, so a credit note's amounts are
+            # labelled as magnitudes whichever sign the family prints
+            return f"{value:.2f}"
 
         label = {
             "invoice_number": self.number,

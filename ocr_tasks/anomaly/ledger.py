@@ -42,9 +42,9 @@ class Entry:
 
 
 def _signed_total(record: InvoiceRecord) -> float | None:
-    """The total as money owed to the vendor: a credit note's total (printed negative or unsigned) counts
-    negative, so it is never a duplicate of the invoice it corrects, under an approval threshold or part of
-    a split invoice."""
+    """The total as money owed to the vendor: a credit note's total (a magnitude as read, or corrected
+    negative) counts negative, so it is never a duplicate of the invoice it corrects, under an approval
+    threshold or part of a split invoice."""
     total = amount(record.total)
     if total is not None and record.document_type == "credit_note":
         return -abs(total)

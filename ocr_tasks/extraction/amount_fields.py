@@ -106,14 +106,10 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     return found
 
 
-def _by_magnitude(
-    per_row: list[tuple[Row, list[AmountMatch]]],
-) -> tuple[list[tuple[Row, list[AmountMatch]]], set[tuple[int, int, int]]]:
-    """A credit note's amounts by magnitude, for ranking only, and which of them were printed negative
-    (page, row, start): a credit note printing `-233,47 €`, `233,47-` or `(233,47)` means its totals
-    negative, so they rank as its largest amounts rather than as discount or return lines."""
-    negative = {(row.page, row.index, a.start) for row, amounts in per_row for a in amounts if a.value < 0}
-    return [(row, [replace(a, value=abs(a.value)) for a in amounts]) for row, amounts in per_row], negative
+def _magnitudes(per_row: list[tuple[Row, list[AmountMatch]]]) -> list[tuple[Row, list[AmountMatch]]]:
+    """The amounts of a credit note as magnitudes (its totals may be printed negative: `-233,47 €`,
+    `233,47-`, `(233,47)`): EN 16931 lets the document type carry the direction, amounts are positive."""
+    return [(row, [replace(a, value=abs(a.value)) for a in amounts]) for row, amounts in per_row]
 
 
 CENT = Decimal("0.01")
@@ -142,14 +138,12 @@ def _rate_pairs(row: Row, amounts: list[AmountMatch]) -> tuple[set[int], dict[in
 def amount_candidates(
     rows: list[Row], *, decimal_separator: str | None = None, credit_note: bool = False
 ) -> list[Candidate]:
-    """Candidates for every amount field, each with the sign it is printed with (`-233,47 €`, `233,47-`
-    and `(233,47)` read negative, an unsigned amount positive), on every kind of document. On a document
-    recognised as a credit note the amounts are ranked by magnitude: its negative totals are what it
-    means, not discount lines (see README.md, "Document type and the sign of amounts")."""
+    """Candidates for every amount field. On a document recognised as a credit note every amount is a
+    magnitude (positive, as EN 16931 and the e-invoice intake read a credit note: `document_type` says
+    the direction); any other document keeps the sign it prints (a negative `Facture` stays negative)."""
     per_row = [(row, _row_amounts(row, decimal_separator)) for row in rows]
-    printed_negative: set[tuple[int, int, int]] = set()
     if credit_note:
-        per_row, printed_negative = _by_magnitude(per_row)
+        per_row = _magnitudes(per_row)
     decimals = [a.value for _, amounts in per_row for a in amounts if a.has_decimals and a.value > 0]
     counts = Counter(decimals)
     distinct = sorted(set(decimals), reverse=True)
@@ -158,8 +152,7 @@ def amount_candidates(
     cash_rows = [i for i, (row, amounts) in enumerate(per_row) if amounts and _CASH_ROW.search(row.text)]
     labelled_max = _largest_labelled_total(per_row)
     # a document that is no credit note but prints its totals negative means them negative (EN 16931
-    # allows a negative invoice): its negative amounts are not the usual discount or return lines (a
-    # credit note's are ranked by magnitude above, so none of its amounts counts as negative here)
+    # allows a negative invoice): its negative amounts are not the usual discount or return lines
     negative_meant = _totals_printed_negative(per_row)
     rounding_printed = any(_ROUNDING_ROW.search(row.text) for row in rows)
     pages = {row.page for row in rows}
@@ -228,9 +221,7 @@ def amount_candidates(
                 out.append(
                     Candidate(
                         field=name,
-                        value=format_amount(
-                            -a.value if (row.page, row.index, a.start) in printed_negative else a.value
-                        ),
+                        value=format_amount(a.value),
                         raw_text=row.text[a.start : a.end].strip(),
                         page=row.page,
                         bbox=bbox,

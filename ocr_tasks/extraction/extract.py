@@ -213,9 +213,7 @@ def _consistent_combination(
         independent -= 1.0  # the independent choice does not add up
     best_combo, best_value = None, independent
     for t, s, x in product(totals, subs, taxes):
-        sub, tax = Decimal(s.value), Decimal(x.value)
-        # the tax is smaller than the subtotal in magnitude (both negative on a credit note printed so)
-        if sub + tax == Decimal(t.value) and abs(tax) < abs(sub):
+        if Decimal(s.value) + Decimal(x.value) == Decimal(t.value) and Decimal(x.value) < Decimal(s.value):
             value = t.score + s.score + x.score + 2.0
             if value > best_value:
                 best_combo, best_value = (t, s, x), value
@@ -472,7 +470,11 @@ def extract_invoice(
         template_name = template.name
         fields.update(apply_template(template, rows))
     items = (
-        extract_line_items(rows, decimal_separator=options.decimal_separator) if options.line_items else ()
+        extract_line_items(
+            rows, decimal_separator=options.decimal_separator, credit_note=is_credit_note(rows)
+        )
+        if options.line_items
+        else ()
     )
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
     language = detect_language((r.text for r in rows), tuple(options.languages))

@@ -7,13 +7,14 @@ not. A row whose first priced amount is the items' sum so far is a sum carried o
 (skipped) or a subtotal ending the items. Numbers are assigned to columns by the header's x positions.
 Receipts without a header row go to `receipt_items` (priced rows above the totals, kept only when they add
 up). Rows without numbers that sit directly under an item are appended to its description (wrapped
-descriptions, or the whole description when the item's row prints none). Amounts keep the sign they are
-printed with, on a credit note too (see README.md).
+descriptions, or the whole description when the item's row prints none). On a credit note every amount is
+reported as a magnitude (EN 16931; see README.md).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern, fold, phrases
@@ -344,10 +345,24 @@ def _item_cells(
     return cells
 
 
-def extract_line_items(rows: list[Row], *, decimal_separator: str | None = None) -> list[LineItem]:
-    """The items of the page, their amounts signed as printed (`-20,48 €`, `20,48-`, `(20,48)` read
-    negative) whatever the kind of document (a credit note's too)."""
-    return [LineItem(cells=cells) for cells in _items(rows, decimal_separator)]
+_SIGNED_COLUMNS = ("quantity", "unit_price", "amount")
+
+
+def _magnitude(cells: dict[str, FieldValue]) -> dict[str, FieldValue]:
+    """A credit note's item with its amounts as magnitudes (EN 16931: the document type carries the sign)."""
+    return {
+        name: replace(cell, value=cell.value.lstrip("-")) if name in _SIGNED_COLUMNS else cell
+        for name, cell in cells.items()
+    }
+
+
+def extract_line_items(
+    rows: list[Row], *, decimal_separator: str | None = None, credit_note: bool = False
+) -> list[LineItem]:
+    """The items of the page; `credit_note`: the document is a credit note, whose amounts are reported
+    as magnitudes (as the totals are)."""
+    items = _items(rows, decimal_separator)
+    return [LineItem(cells=_magnitude(cells) if credit_note else cells) for cells in items]
 
 
 # A priced row that starts this much (share of the page width) right of where the items start is printed

@@ -1,7 +1,8 @@
-"""One sign convention across the product (issue 13, "amounts signed as the document means them"): every
-document, a credit note too, keeps the sign it prints (`-297,50`, `297,50-` and `(297,50)` negative,
-unsigned positive), and every consumer accepts both signs on a credit note: the UBL/CII export writes it
-with magnitudes, validation checks its total by magnitude and its totals' signs against each other, the
+"""One sign convention across the product (EN 16931: the document type carries the direction): the page
+reading of a credit note gives positive magnitudes whatever sign it prints (`-297,50`, `297,50-`,
+`(297,50)` or unsigned), any other document keeps its printed sign, and every consumer accepts both signs
+on a credit note (a reviewer may correct one to negative amounts): the UBL/CII export writes it with
+magnitudes, validation checks its total by magnitude and its totals' signs against each other, the
 anomaly rules count it against the vendor, the e-invoice intake stays faithful to the XML."""
 
 from __future__ import annotations
@@ -65,6 +66,12 @@ def _totals(invoice: Invoice) -> list[str | None]:
     return [invoice.get(n) for n in TOTALS]
 
 
+def _negated(invoice: Invoice) -> Invoice:
+    """The credit note as a reviewer may correct it: its totals typed negative."""
+    fields = {n: replace(invoice.fields[n], value="-" + invoice.fields[n].value) for n in TOTALS}
+    return replace(invoice, fields={**invoice.fields, **fields})
+
+
 def _with_buyer_address(invoice: Invoice) -> Invoice:
     """The buyer's address, which the export needs and this page prints on two rows, as a reviewer
     would complete it (not what these tests are about)."""
@@ -76,24 +83,17 @@ def _with_buyer_address(invoice: Invoice) -> Invoice:
 # --- page reading ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("printed", NEGATIVE_FORMS)
-def test_a_credit_note_printed_negative_reads_negative(printed):
+@pytest.mark.parametrize("printed", list(PRINTED_SIGNS))
+def test_a_credit_note_reads_as_magnitudes_whatever_sign_it_prints(printed):
     invoice = _invoice("Gutschrift", printed)
-    assert invoice.get("document_type") == "credit_note"
-    assert _totals(invoice) == ["-250.00", "-47.50", "-297.50", "-297.50"]
-    assert [item.get("amount") for item in invoice.line_items] == ["-200.00", "-50.00"]
-    assert [item.get("unit_price") for item in invoice.line_items] == ["100.00", "50.00"]  # printed unsigned
-
-
-def test_a_credit_note_printed_without_sign_reads_positive():
-    invoice = _invoice("Gutschrift", "no sign")
     assert invoice.get("document_type") == "credit_note"
     assert _totals(invoice) == ["250.00", "47.50", "297.50", "297.50"]
     assert [item.get("amount") for item in invoice.line_items] == ["200.00", "50.00"]
+    assert [item.get("unit_price") for item in invoice.line_items] == ["100.00", "50.00"]
 
 
 @pytest.mark.parametrize("printed", ["minus", "no sign"])
-def test_an_invoice_keeps_the_sign_it_prints_as_a_credit_note_does(printed):
+def test_an_invoice_keeps_the_sign_it_prints(printed):
     negative = printed != "no sign"
     invoice = _invoice("Rechnung", printed)
     assert invoice.get("document_type") == "invoice"
@@ -105,9 +105,9 @@ def test_an_invoice_keeps_the_sign_it_prints_as_a_credit_note_does(printed):
 
 @pytest.mark.parametrize("printed", NEGATIVE_FORMS)
 def test_a_credit_note_printed_negative_ranks_its_amounts_as_printed_unsigned(printed):
-    """Negative amounts are usually discount lines and rank low; a credit note's are ranked by magnitude,
-    so every candidate gets the features it gets when the same credit note is printed unsigned (only the
-    value's sign differs), and the learned ranker sees nothing new."""
+    """Negative amounts are usually discount lines and rank low; a credit note's are magnitudes, so every
+    candidate gets the features it gets when the same credit note is printed unsigned, and the learned
+    ranker sees nothing new."""
     from ocr_tasks.extraction.amount_fields import amount_candidates
     from ocr_tasks.extraction.rows import document_rows
 
@@ -124,16 +124,18 @@ def test_a_credit_note_printed_negative_ranks_its_amounts_as_printed_unsigned(pr
 
     signed, unsigned = candidates(printed), candidates("no sign")
     assert [ranked(c) for c in signed] == [ranked(c) for c in unsigned]
-    assert {c.value for c in signed if c.field == "total"} >= {"-297.50", "-250.00", "100.00"}
+    assert {c.value for c in signed if c.field == "total"} >= {"297.50", "250.00", "100.00"}
 
 
 # --- e-invoice export -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("fmt", ["ubl", "cii"])
-@pytest.mark.parametrize("printed", ["minus", "no sign"])
-def test_an_ocr_credit_note_exports_as_a_valid_credit_note_with_positive_amounts(fmt, printed):
-    read = _invoice("Gutschrift", printed)
+@pytest.mark.parametrize("typed", ["as read (magnitudes)", "corrected to negative"])
+def test_an_ocr_credit_note_exports_as_a_valid_credit_note_with_positive_amounts(fmt, typed):
+    read = _invoice("Gutschrift", "minus")
+    if typed == "corrected to negative":
+        read = _negated(read)
     out = export_einvoice(_with_buyer_address(read), fmt)  # validated against EN 16931 (raises on an error)
     if fmt == "ubl":
         assert out.syntax == UBL_CREDIT_NOTE
@@ -149,7 +151,7 @@ def test_an_ocr_credit_note_exports_as_a_valid_credit_note_with_positive_amounts
 
 
 def test_a_credit_note_mixing_signs_is_refused_with_a_clear_message():
-    read = _with_buyer_address(_invoice("Gutschrift", "minus"))
+    read = _with_buyer_address(_negated(_invoice("Gutschrift", "minus")))
     tax = read.fields["tax_amount"]
     mixed = replace(read, fields={**read.fields, "tax_amount": replace(tax, value="47.50")})
     with pytest.raises(EInvoiceExportInvalid) as raised:
@@ -200,7 +202,8 @@ def _items(*rows: tuple[str, str, str]) -> tuple[LineItem, ...]:
 def test_validation_accepts_a_credit_note_of_either_sign_and_flags_a_negative_invoice():
     """The totals as read from the page; the items as the page prints them (set here, so that the check
     does not depend on how the items table is parsed)."""
-    negative, positive = _invoice("Gutschrift", "minus"), _invoice("Gutschrift", "no sign")
+    positive = _invoice("Gutschrift", "minus")
+    negative = _negated(positive)
     failed = _failed(
         {
             "credit negative": replace(
@@ -228,7 +231,7 @@ def test_validation_accepts_a_credit_note_of_either_sign_and_flags_a_negative_in
 
 
 def test_validation_flags_a_credit_note_whose_totals_mix_signs():
-    read = _invoice("Gutschrift", "minus")
+    read = _negated(_invoice("Gutschrift", "minus"))
     tax = read.fields["tax_amount"]
     mixed = replace(read, fields={**read.fields, "tax_amount": replace(tax, value="47.50")})
     failed = _failed({"mixed": mixed})["mixed"]
@@ -270,7 +273,7 @@ def test_the_anomaly_rules_count_a_credit_note_against_the_vendor_whatever_its_s
         ("Avoir_FR_type381_EN16931", "credit_note", "233.47"),
     ],
 )
-def test_the_intake_is_faithful_to_the_xml_and_the_page_to_its_print(
+def test_the_intake_is_faithful_to_the_xml_and_the_page_reads_magnitudes(
     corpus, tmp_path, name, xml_type, xml_total
 ):
     """Both PDFs print the same `Avoir` page (`Total TTC -233,47 €`); one XML types it as an invoice with
@@ -285,5 +288,5 @@ def test_the_intake_is_faithful_to_the_xml_and_the_page_to_its_print(
     doc = ingest_path(pdf, config=OcrConfig(workers=1), workdir=tmp_path)
     page = extract_invoice(recognise_document(doc, OcrConfig(workers=1)))
     assert page.get("document_type") == "credit_note"
-    assert _totals(page) == ["-218.48", "-14.99", "-233.47", "-233.47"]
+    assert _totals(page) == ["218.48", "14.99", "233.47", "233.47"]
     assert page_mismatches(xml, page) == []  # amounts compared by magnitude: neither form is a mismatch

@@ -295,9 +295,9 @@ def test_iban_printed_without_spaces():
     assert _values(text_layer_page(rows))["iban"] == "DE89370400440532013000"
 
 
-def test_credit_note_amounts_keep_their_printed_sign():
-    """A credit note printed negative reads negative (issue 13: amounts signed as the document means
-    them; see ocr_tasks/extraction/README.md)."""
+def test_credit_note_amounts_are_reported_as_magnitudes():
+    """EN 16931: the document type carries the direction; a credit note printed negative reads positive,
+    as its XML does (`ocr_tasks.einvoice`)."""
     rows = [
         [("Au Moulin Bleu SARL - 12 rue des Lilas - 84000 Avignon", 0.20)],
         [("Avoir AV-2024-0005", 0.06)],
@@ -309,8 +309,8 @@ def test_credit_note_amounts_keep_their_printed_sign():
     ]
     values = _values(text_layer_page(rows))
     assert values["document_type"] == "credit_note"
-    assert (values["subtotal"], values["tax_amount"], values["total"]) == ("-198.00", "-10.89", "-208.89")
-    assert values["amount_due"] == "-208.89"
+    assert (values["subtotal"], values["tax_amount"], values["total"]) == ("198.00", "10.89", "208.89")
+    assert values["amount_due"] == "208.89"
 
 
 def test_a_short_label_is_no_fuzzy_match_of_a_long_one():

@@ -171,3 +171,29 @@ def test_bad_versions_and_approval_bodies_answer_400_and_change_nothing(
     assert [(r.status_code, r.json()["code"]) for r in bad] == [(400, "validation_error")] * len(bad)
     after = alice_client.get(url).json()
     assert (after["result_version"], after["status"], after["corrections"]) == (version, "processed", [])
+
+
+def test_a_date_or_amount_typed_as_printed_is_stored_as_the_pipeline_writes_it(
+    alice_client, project, processed_document
+):
+    _, doc_id = processed_document
+    url = _doc_url(project, doc_id) + "fields/"
+    typed = {
+        "invoice_date": "31.12.2024",
+        "due_date": "01/31/2025",
+        "total": "1.234,50",
+        "vendor_name": "A.B.",
+    }
+    answer = alice_client.patch(url, {"fields": typed}, format="json")
+    assert answer.status_code == 200
+    fields = answer.json()["fields"]
+    assert fields["invoice_date"]["value"] == "2024-12-31"
+    assert fields["due_date"]["value"] == "2025-01-31"
+    assert fields["total"]["value"] == "1234.50"
+    assert fields["vendor_name"]["value"] == "A.B."  # text is never rewritten
+    failed = _failed(answer.json())
+    assert not [f for f in failed if "ISO date" in f or "is a number" in f]
+    # an ambiguous value is kept as typed, and the checks say what is wrong with it
+    ambiguous = alice_client.patch(url, {"fields": {"invoice_date": "03/04/2024"}}, format="json")
+    assert ambiguous.json()["fields"]["invoice_date"]["value"] == "03/04/2024"
+    assert "The invoice date is an ISO date (YYYY-MM-DD)." in _failed(ambiguous.json())

@@ -22,6 +22,7 @@ from django_api.invoices.services.pipeline_records import checks_store
 from django_api.invoices.services.projects import require_write_role
 from django_api.invoices.services.vendor_memory import approval_learn, corrections_learn
 from django_api.invoices.services.webhooks import document_approved_record
+from django_api.invoices.typed_values import typed_field_value
 from ocr_tasks.einvoice.validation import SUITE as EINVOICE_SUITE
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
@@ -94,7 +95,7 @@ def _apply_field_changes(
     current = current_fields(result)
     changed = {}
     for name, raw in fields.items():
-        new = _clean_value(raw)
+        new = typed_field_value(name, _clean_value(raw))  # `31.12.2024` stored as `2024-12-31`
         old = current.get(name)
         if new == old:
             continue

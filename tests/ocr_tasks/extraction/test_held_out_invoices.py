@@ -1034,3 +1034,26 @@ def test_tax_per_rate_after_the_word_base_and_a_tax_free_invoices_net():
 def _values_of(rows):
     invoice = extract_invoice(text_layer_page(rows), options=TODAY)
     return {k: f.value for k, f in invoice.fields.items()}
+
+
+def test_a_credit_notes_own_number_over_the_corrected_invoices():
+    """`Korrektur-Nr.` over the credit note's number; `Bezug: Rechnung 989900` names the corrected one."""
+    rows = [
+        [("Junken Haustechnik GmbH", 0.45)],
+        [("Gusti-Gierschner-Weg 46 · 37895 Pinneberg", 0.20)],
+        [("Rechnungsempfänger", 0.08)],
+        [("Etzler AG", 0.08)],
+        [("Bolzmann-Ring 915", 0.08)],
+        [("60596 Herzberg", 0.08)],
+        [],
+        [("Korrektur-Nr.", 0.09), ("Ausstellungsdatum", 0.24), ("Debitor", 0.45)],
+        [("202437026", 0.09), ("18.07.2024", 0.24), ("131260", 0.45)],
+        [],
+        [("GUTSCHRIFT", 0.08)],
+        [("Bezug: Rechnung 989900", 0.08)],
+        [],
+        [("Zwischensumme", 0.50), ("EUR 100,00", 0.75)],
+        [("19 % USt", 0.50), ("EUR 19,00", 0.75)],
+        [("Gutschriftsbetrag", 0.50), ("EUR 119,00", 0.75)],
+    ]
+    assert _values_of(rows)["invoice_number"] == "202437026"

@@ -158,8 +158,8 @@ def concept_pattern(
     concepts: tuple[str, ...], *, extra: str = "", whole_words: bool = True
 ) -> re.Pattern[str]:
     """A case-insensitive pattern for the phrases of `concepts` as printed (words apart by spaces, dots,
-    hyphens or a colon: `Bezug: Rechnung`), on word boundaries (or as word prefixes with `whole_words=False`); `extra` is an additional
-    regex alternative (e.g. an OCR slip)."""
+    hyphens or a colon: `Bezug: Rechnung`), on word boundaries (or as word prefixes with
+    `whole_words=False`); `extra` is an additional regex alternative (e.g. an OCR slip)."""
     alternatives = [r"[\s.\-:]*".join(re.escape(w) for w in p.split()) for p in phrases(*concepts)]
     alternatives.sort(key=len, reverse=True)
     if extra:

@@ -42,6 +42,8 @@ if not session.is_signed_in():
 # A project chosen elsewhere (e.g. just created) is applied before the selectbox exists.
 if session.PENDING_PROJECT in st.session_state:
     st.session_state[session.PROJECT_ID] = st.session_state.pop(session.PENDING_PROJECT)
+# A reload or a second tab of a review page: its URL names the project and document it showed.
+session.restore_document_from_url()
 
 with st.sidebar:
     st.caption(f"Signed in as **{st.session_state.get(session.USERNAME, '?')}** · API {session.api_url()}")

@@ -92,3 +92,45 @@ def field_order(listed: Iterable[Mapping[str, Any]] | None, fields: Mapping[str,
     if listed is None:
         return tuple(fields)
     return tuple(str(f["name"]) for f in listed)
+
+
+def saved_text(sent: Mapping[str, Any], saved: Mapping[str, Any] | None) -> str:
+    """The fields saved, as the flash says them: `invoice date (31.12.2024 saved as 2024-12-31), total`.
+    The API stores a date or amount typed as printed in the pipeline's form (`2024-12-31`, `1234.50`);
+    the clerk is told when what was stored differs from what was typed."""
+    stored = (saved or {}).get("fields") or {}
+    parts = []
+    for name, typed in sent.items():
+        label = name.replace("_", " ")
+        value = (stored.get(name) or {}).get("value") if isinstance(stored.get(name), Mapping) else None
+        if typed is not None and value is not None and str(value) != str(typed).strip():
+            label += f" ({str(typed).strip()} saved as {value})"
+        elif typed is None:
+            label += " (cleared)"
+        parts.append(label)
+    return ", ".join(parts)
+
+
+def _change_text(value: Any) -> str:
+    if value is None or value == "":
+        return "(empty)"
+    if isinstance(value, list):  # line items: one correction holds the whole table
+        return f"{len(value)} line item(s)"
+    return str(value)
+
+
+def correction_rows(corrections: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """The correction history as a clerk reads it: field, was, now, by, when (UTC, to the second)."""
+    rows = []
+    for c in corrections:
+        when = str(c.get("created_at") or "").replace("T", " ", 1)[:19]
+        rows.append(
+            {
+                "field": str(c.get("field") or "").replace("_", " "),
+                "was": _change_text(c.get("old_value")),
+                "now": _change_text(c.get("new_value")),
+                "by": str(c.get("user") or ""),
+                "when (UTC)": when,
+            }
+        )
+    return rows

@@ -113,6 +113,25 @@ def open_document(document: int | str) -> None:
     st.session_state[DOCUMENT_ID] = document
 
 
+def show_document_in_url(project: int, document: int | str) -> None:
+    """Name the document shown in the page's URL (`?project=1&document=<id>`): a reload, a second tab
+    or a link sent to a colleague opens the same document (the API still checks who may see it)."""
+    wanted = {"project": str(project), "document": str(document)}
+    if {k: st.query_params.get(k) for k in wanted} != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def restore_document_from_url() -> None:
+    """In a new browser session (a reload, a second tab), open the project and document its URL names."""
+    document = st.query_params.get("document")
+    if not document or st.session_state.get(DOCUMENT_ID) is not None:
+        return
+    project = st.query_params.get("project", "")
+    if project.isdigit():
+        st.session_state[PROJECT_ID] = int(project)
+    st.session_state[DOCUMENT_ID] = document
+
+
 def show_api_error(exc: ApiError, *, what: str = "") -> None:
     """Render an API failure as a clear message; a 401 signs the user out and reruns to the sign-in page."""
     prefix = f"{what}: " if what else ""

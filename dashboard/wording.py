@@ -387,16 +387,25 @@ def anomaly_text(anomaly: Mapping[str, Any], doc: DocumentValues | None = None) 
 
 
 def anomaly_sentence(
-    anomaly: Mapping[str, Any], doc: DocumentValues | None = None, document_name: str = ""
+    anomaly: Mapping[str, Any],
+    doc: DocumentValues | None = None,
+    document_name: str = "",
+    names: Mapping[str, str] | None = None,
 ) -> str:
     """`<icon> **Amounts do not add up** (warning, score 0.60): Subtotal ... but the total reads ...`,
-    with `**<document>** · ` before the title when `document_name` is given (project overview)."""
+    with `**<document>** · ` before the title when `document_name` is given (project overview). The ids
+    of other documents in the explanation ("already uploaded as f530b93c-...") are said by their names
+    (`names`: id -> document name) when known."""
     severity = str(anomaly.get("severity") or "info")
     icon = SEVERITY_ICONS.get(severity, ":gray[:material/help:]")
     kind = str(anomaly.get("kind") or "anomaly")
     title = ANOMALY_TITLES.get(kind, kind.replace("_", " ").capitalize())
     score = float(anomaly.get("score") or 0.0)
-    text = markdown_safe(anomaly_text(anomaly, doc))
+    explained = anomaly_text(anomaly, doc)
+    for related in anomaly.get("related_document_ids") or []:
+        if names and names.get(str(related)):
+            explained = explained.replace(str(related), quoted(names[str(related)]))
+    text = markdown_safe(explained)
     where = f"**{markdown_safe(document_name)}** · " if document_name else ""
     return f"{icon} {where}**{title}** ({severity}, score {score:.2f}): {text}"
 

@@ -8,10 +8,17 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import einvoice_view, session
+from dashboard import einvoice_view, session, xml_rules
 from dashboard.api_client import ApiError
 from dashboard.attention import next_in_queue, sort_by_attention
-from dashboard.corrections import LINE_ITEM_COLUMNS, field_order, invoice_fields, patch_body
+from dashboard.corrections import (
+    LINE_ITEM_COLUMNS,
+    correction_rows,
+    field_order,
+    invoice_fields,
+    patch_body,
+    saved_text,
+)
 from dashboard.overlay import draw_field_boxes, field_boxes_on_page, zoom_view
 from dashboard.review_state import drop_other_scopes, scope_of, widget_key
 from dashboard.wording import (
@@ -23,6 +30,9 @@ from dashboard.wording import (
     DocumentValues,
     anomaly_sentence,
     markdown_safe,
+    outcome_sentence,
+    outcome_state,
+    short_time,
     validation_sentences,
 )
 
@@ -50,8 +60,28 @@ def _page_image(client: Any, project_id: Any, document_id: Any, index: int) -> b
     return cache[key]
 
 
-def _failed_checks_text(failures: list[dict]) -> str:
-    return "\n".join(f"- {markdown_safe(str(f.get('expectation') or f.get('suite')))}" for f in failures)
+def _failed_checks_text(failures: list[dict], doc: dict) -> str:
+    """The refused approval's failures as the Validation section words them ("The total is 0.00; it
+    must be greater than zero"), not the checks' descriptions, which read as if they held ("The total
+    is present"); the e-invoice XML's rule findings as one line."""
+    values = DocumentValues.of(doc)
+    worded: dict[tuple[str, str], str] = {}
+    for report in doc.get("validation") or []:
+        for outcome in report.get("outcomes") or []:
+            if outcome_state(outcome) == FAILED:
+                described = str(outcome.get("description") or outcome.get("expectation"))
+                sentence = outcome_sentence(outcome, values, str(report.get("suite") or ""))
+                worded[(str(report.get("suite")), described)] = sentence.removeprefix("Failed: ")
+    lines, xml_failures = [], 0
+    for failure in failures:
+        if failure.get("suite") == xml_rules.SUITE:
+            xml_failures += 1
+            continue
+        described = str(failure.get("expectation") or failure.get("suite"))
+        lines.append(worded.get((str(failure.get("suite")), described), described))
+    if xml_failures:
+        lines.append(xml_rules.summary([(FAILED, "")] * xml_failures)[1])
+    return "\n".join(f"- {markdown_safe(line)}" for line in lines)
 
 
 st.title("Document review")
@@ -70,6 +100,7 @@ except ApiError as exc:
     st.stop()
 
 version = doc.get("result_version")
+session.show_document_in_url(project_id, document_id)  # a reload or a second tab opens this document again
 scope = scope_of(document_id, version)
 # the document changed under the open form (another reviewer, a second tab, a rescore) when the same
 # document was last drawn at another version: a save clicked now was made on values no longer shown
@@ -98,8 +129,16 @@ header.caption(
     f"Status `{doc.get('status')}` · "
     + ("e-invoice XML, no page image" if is_bare_xml else f"{len(pages)} page(s)")
     + f" · vendor {doc.get('vendor_name') or '—'}"
-    + (f" · approved by {doc['approved_by']} at {doc.get('approved_at')}" if doc.get("approved_by") else "")
+    + (
+        f" · approved by {doc['approved_by']} on {short_time(doc.get('approved_at'))}"
+        if doc.get("approved_by")
+        else ""
+    )
 )
+if doc.get("approved_by") and doc.get("approval_override_reason"):
+    header.caption(
+        f"Approved despite failed checks, because: {markdown_safe(doc['approval_override_reason'])}"
+    )
 editable = session.can_edit()
 if not editable:
     st.info(
@@ -147,7 +186,7 @@ if blocked is not None and doc.get("status") != "approved":
     with st.container(border=True):
         st.warning(
             "These checks fail on the current values. Correct the fields, or approve anyway and say why "
-            "(the reason is kept with the approval):\n" + _failed_checks_text(blocked),
+            "(the reason is kept with the approval):\n" + _failed_checks_text(blocked, doc),
             icon=":material/rule:",
         )
         # a form: the reason typed is sent with the click (a bare text input applies only on Enter or
@@ -244,6 +283,13 @@ with image_col:
                 caption=f"Page {page_index + 1} of {len(pages)} ({shown}): {len(boxes)} field box(es)",
                 width="stretch",
             )
+            if not boxes and fields:
+                st.caption(
+                    "The values come from the e-invoice XML attached to this PDF: they have no place on "
+                    "the page to box. Compare them with the page and the XML's data below."
+                    if einvoice is not None
+                    else "No field was located on this page (see the other pages, or compare by eye)."
+                )
         if einvoice is not None:  # a PDF carrying an XML: what the XML says, under the page
             with st.expander("E-invoice data (from the XML)", expanded=False):
                 einvoice_view.render(st, einvoice)
@@ -309,14 +355,14 @@ if save:
         st.info("Nothing changed.")
     else:
         try:
-            client.update_fields(project_id, document_id, {**body, "result_version": version})
+            saved = client.update_fields(project_id, document_id, {**body, "result_version": version})
         except ApiError as exc:
             if exc.code == "stale_version":
                 st.session_state["review_flash_warning"] = STALE_SAVE
                 st.rerun()
             session.show_api_error(exc, what="Saving corrections")
         else:
-            changed = ", ".join(body.get("fields") or {}) or "line items"
+            changed = saved_text(body.get("fields") or {}, saved) or "line items"
             if "line_items" in body and body.get("fields"):
                 changed += ", line items"
             st.session_state["review_flash"] = f"Saved corrections: {changed}. Checks ran again below."
@@ -325,13 +371,21 @@ if save:
 
 values = DocumentValues.of(doc)
 st.subheader("Validation")
-sentences = validation_sentences(doc.get("validation") or [], values)
+own_reports, xml_reports = xml_rules.split_reports(doc.get("validation") or [])
+sentences = validation_sentences(own_reports, values)
 problems = [(state, text) for state, text in sentences if state in (FAILED, WARNING)]
 settled = [(state, text) for state, text in sentences if state not in (FAILED, WARNING)]
+xml_lines = xml_rules.rule_lines(xml_reports)
+xml_summary = xml_rules.summary(xml_lines)
+if xml_summary:
+    st.markdown(f"{STATE_ICONS[xml_summary[0]]} {markdown_safe(xml_summary[1])}")
+    with st.expander(f"EN 16931 rules the e-invoice XML breaks ({len(xml_lines)})"):
+        for state, line in xml_lines:
+            st.markdown(f"{STATE_ICONS[state]} {markdown_safe(line)}")
 if not sentences:
     st.caption("No validation results.")
 elif not problems:
-    st.caption(f"{PASSED_ICON} Every check passed.")
+    st.caption(f"{PASSED_ICON} Every check of the values passed.")
 for state, sentence in problems:
     st.markdown(f"{STATE_ICONS[state]} {markdown_safe(sentence)}")
 if settled:
@@ -343,13 +397,37 @@ if settled:
             st.markdown(f"{STATE_ICONS[state]} {markdown_safe(sentence)}")
 
 st.subheader("Anomalies")
+_names: dict[str, str] = {}
+
+
+def _document_names(anomaly: dict) -> dict[str, str]:
+    """Names of the project's documents by id, asked once per run and only for an anomaly that names
+    other documents (a duplicate): the clerk reads a file name, not a UUID."""
+    if not _names and anomaly.get("related_document_ids"):
+        try:
+            _names.update(
+                {str(d["id"]): str(d.get("name") or d["id"]) for d in client.list_documents(project_id)}
+            )
+        except ApiError:
+            _names["?"] = "?"  # not asked again in this run; ids stay as they are
+    return _names
+
+
 anomalies = sorted(doc.get("anomalies") or [], key=lambda a: -float(a.get("score") or 0))
 if not anomalies:
     st.caption("No anomalies detected.")
 for anomaly in anomalies:
-    st.markdown(anomaly_sentence(anomaly, values))
+    st.markdown(anomaly_sentence(anomaly, values, names=_document_names(anomaly)))
+    for related in anomaly.get("related_document_ids") or []:
+        if related != document_id and st.button(
+            f"Open {_document_names(anomaly).get(related, related)}",
+            key=key(f"open_related_{anomaly.get('kind')}_{related}"),
+            icon=":material/open_in_new:",
+        ):
+            session.open_document(related)
+            st.rerun()
 
 corrections = doc.get("corrections") or []
 if corrections:
     with st.expander(f"Correction history ({len(corrections)})"):
-        st.dataframe(pd.DataFrame(corrections), hide_index=True, width="stretch")
+        st.dataframe(pd.DataFrame(correction_rows(corrections)), hide_index=True, width="stretch")

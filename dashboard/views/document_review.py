@@ -379,7 +379,7 @@ xml_lines = xml_rules.rule_lines(xml_reports)
 xml_summary = xml_rules.summary(xml_lines)
 if xml_summary:
     st.markdown(f"{STATE_ICONS[xml_summary[0]]} {markdown_safe(xml_summary[1])}")
-    with st.expander(f"EN 16931 rules the e-invoice XML breaks ({len(xml_lines)})"):
+    with st.expander(f"EN 16931 findings in the e-invoice XML ({len(xml_lines)})"):
         for state, line in xml_lines:
             st.markdown(f"{STATE_ICONS[state]} {markdown_safe(line)}")
 if not sentences:

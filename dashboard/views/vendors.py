@@ -30,6 +30,7 @@ def fields_table(vendor: dict) -> pd.DataFrame:
     """One row per learned field, in the columns shown."""
     rows = [{column: field.get(column) for column in FIELD_COLUMNS} for field in vendor.get("fields") or []]
     for row in rows:
+        row["field"] = str(row["field"] or "").replace("_", " ")  # as the review form labels it
         row["taught_at"] = short_time(row["taught_at"]) if row["taught_at"] else None
         if not row["label"]:  # learned where it is printed, no label beside it
             row["label"], row["label_side"] = "(none: by position)", row["label_side"] or "—"
@@ -64,12 +65,19 @@ def show_vendor(vendor: dict, *, project: int, editable: bool) -> None:
     names = [f["field"] for f in vendor.get("fields") or []]
     left, middle, right = st.columns(3)
     with left:
-        chosen = st.selectbox("Field", names, key=f"vendor_field_{key}", disabled=not editable)
+        chosen = st.selectbox(
+            "Field",
+            names,
+            format_func=lambda name: name.replace("_", " "),
+            key=f"vendor_field_{key}",
+            disabled=not editable,
+        )
         if st.button("Forget this field", key=f"forget_field_{key}", disabled=not editable or not chosen):
             change(
                 lambda: client.forget_vendor_field(project, key, chosen),
                 what="Forgetting the field",
-                done=f"Forgot {chosen} of {vendor.get('name') or identifier_text(key)}.",
+                done=f"Forgot {str(chosen).replace('_', ' ')} of "
+                f"{vendor.get('name') or identifier_text(key)}.",
             )
     with middle:
         confirmed = st.checkbox(

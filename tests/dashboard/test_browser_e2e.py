@@ -309,7 +309,7 @@ def test_bare_xml_review_vendor_memory_and_ubl_export_in_the_browser(servers, co
             page.get_by_text(re.compile(r"^Fields not found \(\d+\)")).click()
             page.locator('input[aria-label="customer name (not found)"]').fill("Pino Bluebird")
             page.get_by_role("button", name="Save corrections").click()
-            expect(page.get_by_text("Saved corrections: customer_name.")).to_be_visible()
+            expect(page.get_by_text("Saved corrections: customer name.")).to_be_visible()
             expect(page.locator('input[aria-label="customer name · corrected"]')).to_have_value(
                 "Pino Bluebird"
             )
@@ -324,7 +324,7 @@ def test_bare_xml_review_vendor_memory_and_ubl_export_in_the_browser(servers, co
             template = Path(download_info.value.path()).read_text(encoding="utf-8")
             page.screenshot(path=str(artifacts / "vendors-learned.png"), full_page=True)
             page.get_by_role("button", name="Forget this field").click()
-            expect(page.get_by_text("Forgot customer_name of Coolblue B.V.")).to_be_visible()
+            expect(page.get_by_text("Forgot customer name of Coolblue B.V.")).to_be_visible()
             expect(page.get_by_text("Nothing learned yet")).to_be_visible()
 
             # the UBL export: what could be exported is in the zip, the page says how many

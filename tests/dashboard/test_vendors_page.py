@@ -28,7 +28,7 @@ def test_the_learned_fields_are_shown_per_vendor(make_app, fake):
     assert "Nordwind Buerobedarf GmbH" in vendor.label and KEY in vendor.label
     assert "iban:DE89370400440532013000" in texts(at)  # what it is recognised by
     table = at.dataframe[0].value
-    assert list(table["Field"]) == ["invoice_number", "po_number"]
+    assert list(table["Field"]) == ["invoice number", "po number"]
     assert list(table["Label"]) == ["belegkennung", "vorgang"]
     assert list(table["Confirmed since"]) == [4, 2] and list(table["Missed since"]) == [1, 0]
     assert set(table["Taught by"]) == {"demo"}
@@ -39,8 +39,8 @@ def test_a_reviewer_forgets_one_field_then_the_vendor(make_app, fake):
     at.selectbox(key=f"vendor_field_{KEY}").select("po_number")
     at.button(key=f"forget_field_{KEY}").click().run()
     assert fake.calls_named("forget_vendor_field") == [((1, KEY, "po_number"), {})]
-    assert "Forgot po_number" in texts(at)
-    assert list(at.dataframe[0].value["Field"]) == ["invoice_number"]
+    assert "Forgot po number" in texts(at)
+    assert list(at.dataframe[0].value["Field"]) == ["invoice number"]
 
     assert at.button(key=f"forget_vendor_{KEY}").disabled  # asks to be sure first
     at.checkbox(key=f"forget_vendor_sure_{KEY}").check().run()
@@ -91,7 +91,7 @@ def test_viewers_read_but_cannot_change(make_app, fake):
     assert at.button(key=f"forget_vendor_{KEY}").disabled
     assert at.button(key="rescore_reextract").disabled
     assert "Viewers cannot import or delete templates" in texts(at)
-    assert list(at.dataframe[0].value["Field"]) == ["invoice_number", "po_number"]
+    assert list(at.dataframe[0].value["Field"]) == ["invoice number", "po number"]
     assert not fake.calls_named("forget_vendor_field") and not fake.calls_named("forget_vendor")
 
 

@@ -60,7 +60,7 @@ def test_an_einvoice_xmls_rule_findings_are_one_sentence_and_a_list_not_red_line
     assert "BR-01: An Invoice shall have a Specification identifier (BT-24). (at /Invoice[1])" in shown
     assert "Found instead: /Invoice" not in shown
     assert [e.label for e in at.expander if "EN 16931" in e.label] == [
-        "EN 16931 rules the e-invoice XML breaks (2)"
+        "EN 16931 findings in the e-invoice XML (2)"
     ]
 
 

@@ -9,6 +9,7 @@ anywhere (invoice footers: `Coolblue B.V. - Weena 664`) is a candidate too. The 
 from __future__ import annotations
 
 import re
+import unicodedata
 from statistics import median
 
 from rapidfuzz import fuzz
@@ -53,6 +54,15 @@ _STRONG_LEGAL = re.compile(
     re.IGNORECASE,
 )
 _PARTY_LABEL = concept_pattern(("bill_to", "ship_to"))  # `Cliente:`, `Rechnungsempfänger` in a name
+
+
+def _unaccented(text: str) -> str:
+    """`text` with the accents of its letters dropped, one character for one."""
+    return "".join(unicodedata.normalize("NFD", ch)[0] for ch in text)
+
+
+# the same labels with their accents dropped, as OCR often reads them (`Rechnungsempfanger`)
+_PARTY_LABEL_PLAIN = re.compile(_unaccented(_PARTY_LABEL.pattern), _PARTY_LABEL.flags)
 # A document title of any lexicon (`FATTURA IMMEDIATA`, `Factura`, `Gutschrift`) is no name
 _TITLE_WORD = re.compile(
     r"(?<!\w)(?:"
@@ -320,8 +330,8 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
             spans.append([row, first_page[position + 1]])
         for span in spans:
             text = clean_name(" ".join(r.text for r in span))
-            if len(text) < 3 or letters_ratio(text) < 0.5:
-                continue
+            if len(text) < 3 or letters_ratio(text) < 0.5 or _PARTY_LABEL_PLAIN.match(_unaccented(text)):
+                continue  # a row headed by a bill-to or ship-to label is the addressee's
             last_index = rows.index(span[-1])
             first_index = rows.index(span[0])
             after_customer_label = (
@@ -364,7 +374,7 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "not_name": float(
                             bool(
                                 _NOT_NAME.search(text)
-                                or _PARTY_LABEL.search(text)
+                                or _PARTY_LABEL_PLAIN.search(_unaccented(text))
                                 or _PAGE_LINE.match(text)
                                 or _PHONE_NUMBER.search(text)
                                 or _TITLE_WORD.search(text)

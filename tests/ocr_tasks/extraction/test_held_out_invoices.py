@@ -1057,3 +1057,22 @@ def test_a_credit_notes_own_number_over_the_corrected_invoices():
         [("Gutschriftsbetrag", 0.50), ("EUR 119,00", 0.75)],
     ]
     assert _values_of(rows)["invoice_number"] == "202437026"
+
+
+def test_a_party_label_read_without_its_accent_makes_no_vendor_name():
+    """A scan reads `Rechnungsempfänger` as `Rechnungsempfanger` on the customer's name row."""
+    rows = [
+        [("Junken", 0.45)],
+        [("Gusti-Gierschner-Weg 46 · 37895 Pinneberg", 0.20)],
+        [("Rechnungsempfanger Etzler AG", 0.08)],
+        [("Bolzmann-Ring 915", 0.08)],
+        [("60596 Herzberg", 0.08)],
+        [],
+        [("Rechnung Nr. 202437026", 0.08)],
+        [("Datum 18.07.2024", 0.08)],
+        [],
+        [("Zwischensumme", 0.50), ("EUR 100,00", 0.75)],
+        [("19 % USt", 0.50), ("EUR 19,00", 0.75)],
+        [("Gesamtbetrag", 0.50), ("EUR 119,00", 0.75)],
+    ]
+    assert _values_of(rows)["vendor_name"] == "Junken"

@@ -100,7 +100,8 @@ else:
     spend["currency"] = spend["currency"].fillna("").astype(str).str.strip().replace("", NO_CURRENCY)
     currencies = sorted(spend["currency"].unique(), key=lambda c: (c == NO_CURRENCY, c))
     st.caption(
-        "One chart per currency, each with its own scale (amounts in different currencies are not added up)."
+        "One chart per currency, each with its own scale (amounts in different currencies are not added up); "
+        "a file uploaded twice is counted once."
         + (
             " Documents whose currency was not read are under “no currency”."
             if NO_CURRENCY in currencies
@@ -136,8 +137,15 @@ top = summary.get("top_anomalies") or []
 if not top:
     st.caption("No anomalies detected.")
 else:
+    names: dict[str, str] = {}
+    if any(a.get("related_document_ids") for a in top):  # a duplicate names the other upload by its file
+        try:
+            names = {str(d["id"]): str(d.get("name") or d["id"]) for d in client.list_documents(project_id)}
+        except ApiError:
+            names = {}
     for anomaly in top:
-        st.markdown(anomaly_sentence(anomaly, document_name=str(anomaly.get("document_name") or "")))
+        name = str(anomaly.get("document_name") or "")
+        st.markdown(anomaly_sentence(anomaly, document_name=name, names=names))
 
 st.subheader("Export")
 st.caption("All results of the project, with corrections applied, as the API exports them.")

@@ -163,3 +163,27 @@ def test_the_correction_history_reads_as_sentences_columns_not_api_keys():
         "when (UTC)": "2026-11-30 09:01:36",
     }
     assert (rows[1]["was"], rows[1]["now"]) == ("1 line item(s)", "2 line item(s)")
+
+
+def test_the_overviews_top_anomalies_name_the_other_upload_of_a_duplicate(make_app, fake):
+    duplicate = {
+        "document_id": DOC_A,
+        "kind": "exact_duplicate",
+        "severity": "error",
+        "score": 1.0,
+        "explanation": f"The same file (sha256 37d946848416...) was already uploaded as {DOC_B}.",
+        "evidence": {},
+        "related_document_ids": [DOC_B],
+        "document_name": "receipt.jpg",
+    }
+    original = fake.project_summary
+
+    def summary(project_id):
+        answer = original(project_id)
+        return {**answer, "top_anomalies": [duplicate]}
+
+    fake.project_summary = summary
+    at = make_app(page="views/overview.py")
+    assert "**receipt.jpg** · **Same file uploaded before**" in texts(at)
+    assert "was already uploaded as “clean.pdf”." in texts(at)
+    assert "a file uploaded twice is counted once" in texts(at)

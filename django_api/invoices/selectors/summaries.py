@@ -16,7 +16,8 @@ def project_summary(*, user, project: Project) -> dict[str, Any]:
     status_counts["needs_review"] = sum(1 for r in rows if r["needs_review"])
     spend: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
     for row in rows:
-        if not row["total"] or not row["invoice_date"]:
+        # a file uploaded again (`duplicate_of`) is the same invoice: its amount is counted once
+        if not row["total"] or not row["invoice_date"] or row.get("duplicate_of"):
             continue
         try:
             amount = Decimal(str(row["total"]))

@@ -81,6 +81,7 @@ class DocumentValues:
 
     fields: Mapping[str, Any] = field(default_factory=dict)
     line_items: Sequence[Mapping[str, Any]] = ()
+    cleared: frozenset[str] = frozenset()  # fields a reviewer emptied (found, then corrected to nothing)
 
     @classmethod
     def of(cls, doc: Mapping[str, Any] | None) -> DocumentValues:
@@ -91,7 +92,12 @@ class DocumentValues:
             name: (f or {}).get("value") if isinstance(f, Mapping) else f
             for name, f in (doc.get("fields") or {}).items()
         }
-        return cls(values, tuple(doc.get("line_items") or ()))
+        cleared = frozenset(
+            name
+            for name, f in (doc.get("fields") or {}).items()
+            if isinstance(f, Mapping) and f.get("corrected") and f.get("value") in (None, "")
+        )
+        return cls(values, tuple(doc.get("line_items") or ()), cleared)
 
     def text(self, name: str) -> str | None:
         value = self.fields.get(name)
@@ -242,6 +248,9 @@ def _column_detail(outcome: Mapping[str, Any], doc: DocumentValues, count: int) 
     if "be_between" in kind:
         return _range_detail(outcome, fields, shown, doc)
     if "not_be_null" in kind:
+        if name in doc.cleared:
+            label = label_of(name)
+            return f"The {label} was emptied by a correction; it is required: type it in from the page."
         return _missing_detail(name, shown, count)
     read = quoted(shown or outcome.get("observed_value"))
     if "match_regex" in kind:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dashboard import session, xml_rules
 from dashboard.corrections import correction_rows, saved_text
 from dashboard.review_state import scope_of, widget_key
-from dashboard.wording import FAILED, WARNING, anomaly_sentence
+from dashboard.wording import FAILED, WARNING, DocumentValues, anomaly_sentence, outcome_sentence
 from tests.dashboard.fakes import DOC_A, DOC_B
 from tests.dashboard.rendered import texts
 
@@ -187,3 +187,21 @@ def test_the_overviews_top_anomalies_name_the_other_upload_of_a_duplicate(make_a
     assert "**receipt.jpg** · **Same file uploaded before**" in texts(at)
     assert "was already uploaded as “clean.pdf”." in texts(at)
     assert "a file uploaded twice is counted once" in texts(at)
+
+
+def test_a_field_a_reviewer_emptied_is_not_said_to_be_missing_from_the_document():
+    outcome = {
+        "expectation": "expect_column_values_to_not_be_null",
+        "description": "The vendor name is present.",
+        "success": False,
+        "severity": "error",
+        "fields": ["vendor_name"],
+        "observed_value": None,
+        "unexpected_values": [],
+    }
+    emptied = {"fields": {"vendor_name": {"value": None, "corrected": True, "original_value": "ACME"}}}
+    never_found = {"fields": {}}
+    assert outcome_sentence(outcome, DocumentValues.of(emptied)) == (
+        "Failed: The vendor name was emptied by a correction; it is required: type it in from the page."
+    )
+    assert "was not found on the document" in outcome_sentence(outcome, DocumentValues.of(never_found))

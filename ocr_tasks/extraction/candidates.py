@@ -1,7 +1,8 @@
 """Candidates: every plausible value of a field, with where it sits and the layout features that score it.
 
-Candidate generators (`amount_fields`, `date_fields`, `party_fields`, `identifier_fields`) produce these;
-`scoring` turns the features into a score and a confidence; `extract` picks the winners.
+Candidate generators (`amount_fields`, `date_fields`, `party_fields`, `identifier_fields`,
+`tax_id_fields`) produce these; `scoring` turns the features into a score and a confidence; `extract`
+picks the winners.
 """
 
 from __future__ import annotations

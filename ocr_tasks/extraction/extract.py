@@ -22,13 +22,7 @@ from ocr_tasks.extraction.candidates import Candidate, group_by_field
 from ocr_tasks.extraction.customer_fields import customer_candidates
 from ocr_tasks.extraction.date_fields import align_second_reading, date_candidates
 from ocr_tasks.extraction.document_type import document_type_field, is_credit_note
-from ocr_tasks.extraction.identifier_fields import (
-    iban_candidates,
-    labelled_identifier_candidates,
-    payment_terms_candidates,
-    tax_id_candidates,
-    with_country_prefix,
-)
+from ocr_tasks.extraction.identifier_fields import labelled_identifier_candidates, payment_terms_candidates
 from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions, RegionReader
@@ -37,6 +31,7 @@ from ocr_tasks.extraction.reread import reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
 from ocr_tasks.extraction.settle import settle_due
+from ocr_tasks.extraction.tax_id_fields import iban_candidates, tax_id_candidates, with_country_prefix
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
 from ocr_tasks.field_registry import FIELDS
 from ocr_tasks.geometry import bbox_union

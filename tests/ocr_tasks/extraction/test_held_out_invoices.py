@@ -761,7 +761,7 @@ def test_the_pages_identifiers_carry_valid_check_digits():
 
 def test_a_possessive_before_a_vat_label_names_the_addressees_id():
     """`Ihre UID-Nr.`, `Your VAT no.`, `Uw btw-nummer`: the buyer's id, whatever the lexicon lists."""
-    from ocr_tasks.extraction.identifier_fields import _YOUR_TAX_ID
+    from ocr_tasks.extraction.tax_id_fields import _YOUR_TAX_ID
 
     for label in ("Ihre UID-Nr.:", "Your VAT Reg No.", "Uw btw-nr", "Votre N° TVA", "Vs. P.IVA", "Su NIF"):
         assert _YOUR_TAX_ID.search(label), label
@@ -769,7 +769,7 @@ def test_a_possessive_before_a_vat_label_names_the_addressees_id():
 
 
 def test_a_vat_id_printed_without_its_country_prefix_gets_the_documents_country():
-    from ocr_tasks.extraction.identifier_fields import with_country_prefix
+    from ocr_tasks.extraction.tax_id_fields import with_country_prefix
 
     assert with_country_prefix("00743110157", "IT") == "IT00743110157"
     assert with_country_prefix("B12345674", "ES") == "ESB12345674"

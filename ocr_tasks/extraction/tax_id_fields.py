@@ -1,0 +1,226 @@
+"""Candidates for the vendor's VAT id and the IBAN, and whose they are.
+
+IBANs are found by pattern and accepted only when schwifty accepts them (country length and check
+digits), repaired from their country's BBAN format when OCR garbled a character; VAT ids (EU prefixes, Swiss
+UIDs, national numbers right after a VAT label) are checked by python-stdnum. A tax id or IBAN belongs to
+the party whose label is printed before it: a bill-to word or a possessive (`N° TVA client`, `Ihre
+UID-Nr.`) makes it the buyer's, a seller word the vendor's. A VAT id printed without its country prefix is
+reported in its EU form when stdnum accepts it with the document's country (`with_country_prefix`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from stdnum.ch import uid as ch_uid
+from stdnum.eu import vat as eu_vat
+
+from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.keywords import (
+    LABELS,
+    concept_alternation,
+    concept_pattern,
+    label_strength,
+    phrases,
+)
+from ocr_tasks.extraction.rows import Row
+from ocr_tasks.normalise.iban_repair import repair_iban, repair_vat_id
+from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
+
+_IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b")
+_EU_COUNTRIES = frozenset(eu_vat.MEMBER_STATES)
+_EU_PREFIX = r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
+_TAX_ID_RE = re.compile(
+    r"\b(" + _EU_PREFIX + r"\s?U?\d[\dA-Z]{7,11}"
+    r"|" + _EU_PREFIX + r"\s?\d{2,4}(?:[\s.]\d{2,4}){1,4}(?![\dA-Z])"  # DE 123 456 789, BE 0417.497.304
+    r"|(?:ES|FR|IE|CY)\s?[A-Z0-9]{1,2}\d{6,9}[A-Z0-9]?(?![\dA-Z])"  # ESB12345678, FRXA123456789, IE1234567X
+    r"|CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?![\dA-Z])"  # Swiss UID, CHE-123.456.789 (MWST)
+    r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6})\b"  # not a phone number in international form
+)
+# A national tax number right after its label (`NIF: B12345678`, `P.IVA 12345678901`, `St.-Nr. 12/345/67890`)
+_LABELLED_TAX_NUMBER = re.compile(r"[:\s]\s*([A-Z]?\d[\d/.\- ]{6,14}\d[A-Z]?)(?![\w/])")
+
+_CUSTOMER_ID_LABELS = LABELS["customer"] + phrases("customer_vat")
+# `Ihre UID-Nr.`, `Your VAT no.`, `Uw btw-nummer`, `Vs. P.IVA`: a possessive before a tax-id label names the
+# addressee's id (the lexicons' `buyer_possessive` x `vat_id`/`tax_number`, not every pair listed)
+_YOUR_TAX_ID = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + concept_alternation("buyer_possessive", min_length=2)
+    + r")[\s.:]*(?:"
+    + concept_alternation("vat_id", "tax_number", min_length=2)
+    + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _label_before(row: Row, start: int) -> str:
+    """The label text printed before offset `start`: the row's last two column segments before it."""
+    parts = [p for p in re.split(r"\s{2,}", row.text[:start]) if p.strip()]
+    return " ".join(parts[-2:])
+
+
+def _party_features(row: Row, start: int) -> dict[str, float]:
+    """Whose identifier it is: a bill-to word (`N° TVA client`, `Customer VAT Number`, `Käufer`) in its
+    label makes it the buyer's, a seller word the vendor's."""
+    label = _label_before(row, start)
+    customer = 1.0 if _YOUR_TAX_ID.search(label) else label_strength(label, _CUSTOMER_ID_LABELS, fuzzy=False)
+    return {
+        "customer_label": min(1.0, customer),
+        "seller_label": min(1.0, label_strength(label, LABELS["seller"], fuzzy=False)),
+    }
+
+
+def _valid_iban_prefix(printed: str) -> str | None:
+    """The IBAN in a printed match, compact: the whole match, or the longest run of its leading groups
+    that passes the check (a group of the BIC or an account number printed right after it is no part)."""
+    groups = re.split(r"[\s-]+", printed.strip())
+    for end in range(len(groups), 0, -1):
+        compact = "".join(groups[:end])
+        if len(compact) >= 15 and iban_valid(compact):
+            return compact
+    return None
+
+
+_IBAN_LABEL = concept_pattern(("iban",))
+# what ends an IBAN printed after its label: the BIC, the bank's name, another label
+_AFTER_IBAN = re.compile(
+    r"\b(?:BIC|SWIFT|BANK|BLZ|BTW|VAT|TVA|IVA|UST|TEL|FAX)\b|\s{2,}|[·•|]", re.IGNORECASE
+)
+
+
+def _repaired_iban(row: Row, rows: list[Row]) -> Candidate | None:
+    """An IBAN after its label that OCR misread (`1T82E07...`, `£S18...`, `NL58 DIZV ...`), read back by
+    `repair_iban` from the country's BBAN format and the check digits."""
+    label = _IBAN_LABEL.search(row.text)
+    if label is None:
+        return None
+    start = label.end() + len(row.text[label.end() :]) - len(row.text[label.end() :].lstrip(" :.-"))
+    stop = _AFTER_IBAN.search(row.text, start)
+    end = stop.start() if stop is not None else len(row.text)
+    value = repair_iban(row.text[start:end])
+    if value is None:
+        return None
+    return Candidate(
+        field="iban",
+        value=value,
+        raw_text=row.text[start:end].strip(),
+        page=row.page,
+        bbox=row.span_bbox(start, end),
+        ocr_confidence=row.span_confidence(start, end) * 0.8,
+        features={"valid": 1.0, "repaired": 1.0, **_party_features(row, start)},
+        row_index=rows.index(row),
+    )
+
+
+def iban_candidates(rows: list[Row]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for row in rows:
+        found = len(out)
+        for m in _IBAN_RE.finditer(row.text.upper()):
+            compact = _valid_iban_prefix(m.group(1))
+            if compact is not None:
+                out.append(
+                    Candidate(
+                        field="iban",
+                        value=compact,
+                        raw_text=m.group(1),
+                        page=row.page,
+                        bbox=row.span_bbox(m.start(), m.end()),
+                        ocr_confidence=row.span_confidence(m.start(), m.end()),
+                        features={"valid": 1.0, **_party_features(row, m.start())},
+                        row_index=rows.index(row),
+                    )
+                )
+        if len(out) == found and (repaired := _repaired_iban(row, rows)) is not None:
+            out.append(repaired)
+    return out
+
+
+def _tax_id_matches(row: Row) -> list[re.Match[str]]:
+    """EU VAT ids and tax numbers on a row, and national numbers printed right after a tax-id label."""
+    ibans = [m.span() for m in _IBAN_RE.finditer(row.text.upper()) if _valid_iban_prefix(m.group(1))]
+    found = [
+        m for m in _TAX_ID_RE.finditer(row.text) if not any(m.start() < e and s < m.end() for s, e in ibans)
+    ]
+    for m in _LABELLED_TAX_NUMBER.finditer(row.text):
+        compact = re.sub(r"[^\dA-Z]", "", m.group(1))
+        label = _label_before(row, m.start(1))[-30:]
+        if (
+            sum(ch.isdigit() for ch in compact) >= 8
+            and label_strength(label, LABELS["vendor_tax_id"], fuzzy=False) >= 1.0
+            and not any(f.start() < m.end(1) and m.start(1) < f.end() for f in found)
+        ):
+            found.append(m)
+    return found
+
+
+def _tax_id_value(printed: str) -> str:
+    """A tax id without its spacing and punctuation; a Swiss UID in its official form (CHE-123.456.789)."""
+    compact = re.sub(r"[\s/.\-]", "", printed)
+    if compact.startswith("CHE") and ch_uid.is_valid(compact):
+        return ch_uid.format(compact)
+    return compact
+
+
+_VAT_LABEL = concept_pattern(("vat_id",))
+# a VAT id as OCR may print it right after its label: a look-alike prefix, then 6-14 digits and letters
+_LOOSE_VAT = re.compile(r"\s*[:.]?\s*([A-Z0-9£€|]{2}[\s.]?[A-Z0-9](?:[\s.]?[A-Z0-9]){5,13})(?![A-Z0-9])")
+
+
+def _tax_id_candidate(row: Row, rows: list[Row], span: tuple[int, int], label: float) -> Candidate:
+    start, end = span
+    printed = row.text[start:end]
+    value, valid, repaired = _tax_id_value(printed), tax_id_valid(printed), 0.0
+    if valid is not True and (fixed := repair_vat_id(printed)) is not None:
+        value, valid, repaired = fixed, True, 1.0  # `DE 87901652Z`: a look-alike in a valid id
+    return Candidate(
+        field="vendor_tax_id",
+        value=value,
+        raw_text=printed,
+        page=row.page,
+        bbox=row.span_bbox(start, end),
+        ocr_confidence=row.span_confidence(start, end) * (0.8 if repaired else 1.0),
+        features={
+            "label": label,
+            "rel_y": row.bbox.center[1],
+            "eu_vat": float(bool(re.match(r"[A-Z]{2}", value))),
+            "checksum_bad": float(valid is False),
+            "repaired": repaired,
+            **_party_features(row, start),
+        },
+        row_index=rows.index(row),
+    )
+
+
+def with_country_prefix(value: str, country: str | None) -> str:
+    """A VAT id printed without its country prefix (`P.IVA 00743110157`, `NIF/CIF: B12345674`,
+    `N° d'entreprise 0417.497.304`) in its EU form (`IT00743110157`) when, prefixed with the document's
+    country, python-stdnum accepts it as that country's VAT id; any other value as it is."""
+    if not country or not value[:1].isdigit() and not re.fullmatch(r"[A-Z]\d{7}[\dA-Z]", value):
+        return value
+    prefixed = ("EL" if country == "GR" else country) + value
+    if country.lower() in _EU_COUNTRIES and eu_vat.is_valid(prefixed):
+        return prefixed
+    return value
+
+
+def _misread_after_label(row: Row) -> tuple[int, int] | None:
+    """The span of a VAT id after its label that the patterns miss because OCR garbled its prefix
+    (`P.IVA 1T29972000037`), when `repair_vat_id` reads a valid id from it."""
+    label = _VAT_LABEL.search(row.text)
+    m = _LOOSE_VAT.match(row.text.upper(), label.end()) if label is not None else None
+    if m is None or repair_vat_id(m.group(1)) is None:
+        return None
+    return m.span(1)
+
+
+def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for row in rows:
+        label = label_strength(row.text, LABELS["vendor_tax_id"], fuzzy=False)
+        spans = [m.span(1) for m in _tax_id_matches(row)]
+        misread = _misread_after_label(row)
+        if misread is not None and not any(s < misread[1] and misread[0] < e for s, e in spans):
+            spans.append(misread)
+        out += [_tax_id_candidate(row, rows, span, label) for span in spans]
+    return out

@@ -1,9 +1,10 @@
-"""A check of generalisation independent of the synthetic generator (`bench/synthetic/`): eleven invoices
+"""A check of generalisation independent of the synthetic generator (`bench/synthetic/`): thirteen invoices
 written by hand as text-layer rows, in layouts and wordings real producers use (a US invoice with Bill To /
 Ship To side by side, a US one with labels above their values, a UK one with a tax point, a Spanish
 factura, an Italian fattura, a Dutch factuur with two VAT rates, an Austrian Rechnung under a brand, a
 German one with labels above values, a Belgian facture with HTVA/TVAC, a French one under a trade name, a
-Swiss invoice with apostrophe thousands). VAT ids and IBANs carry valid check digits (python-stdnum,
+Swiss invoice with apostrophe thousands, a Spanish one with its totals as a row of columns, an Italian
+lawyer's with a withholding tax under the total). VAT ids and IBANs carry valid check digits (python-stdnum,
 schwifty). Each test asserts what a reader of the page would write down."""
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from datetime import date
 import pytest
 from schwifty import IBAN
 from stdnum.ch import uid as ch_uid
+from stdnum.es import cif as es_cif
 from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
+from stdnum.it import codicefiscale as it_cf
+from stdnum.it import iva as it_iva
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
 from tests.ocr_tasks.extraction.layout_pages import text_layer_page
@@ -515,6 +519,67 @@ def german_rechnung_labels_above():
     return text_layer_page(rows)
 
 
+def spanish_factura_totals_in_columns():
+    """A Spanish builder's factura: Nº / FECHA labels over their values, the client under `Datos del
+    cliente` with its NIF, the totals as one row of columns (Base imponible | % IVA | Cuota IVA | Total
+    factura), the IBAN in the payment sentence."""
+    rows = [
+        [("Reformas Castillo Hermanos, S.L.", 0.06)],
+        [("Calle Alcalá 120, 28009 Madrid", 0.06)],
+        [("CIF B12345674 · Tel. 915 551 234", 0.06)],
+        [],
+        [("FACTURA", 0.06), ("Nº", 0.55), ("FECHA", 0.70)],
+        [("A-24/0311", 0.55), ("14/03/2024", 0.70)],
+        [],
+        [("Datos del cliente", 0.06)],
+        [("Comunidad de Propietarios Calle Mayor 7", 0.06)],
+        [("Calle Mayor 7, 28013 Madrid", 0.06)],
+        [("NIF H28123453", 0.06)],
+        [],
+        [("Concepto", 0.06), ("Unidades", 0.52), ("Precio", 0.64), ("Importe", 0.82)],
+        [("Reparación de bajante comunitaria", 0.06), ("1", 0.54), ("640,00", 0.64), ("640,00", 0.82)],
+        [("Sustitución de luminarias del portal", 0.06), ("6", 0.54), ("35,00", 0.65), ("210,00", 0.82)],
+        [],
+        [("Base imponible", 0.06), ("% IVA", 0.30), ("Cuota IVA", 0.45), ("Total factura", 0.70)],
+        [("850,00 €", 0.06), ("21 %", 0.30), ("178,50 €", 0.45), ("1.028,50 €", 0.70)],
+        [],
+        [("Forma de pago: transferencia a ES80 2100 0418 4245 0200 0513", 0.06)],
+        [("Vencimiento: 13/04/2024", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def italian_parcella_with_withholding():
+    """An Italian lawyer's fattura: the client under `Spett.le`, `Fattura n. 18/2024 del 02/04/2024`, the
+    bar's pension levy as a line, Totale documento, then the withholding tax (Ritenuta d'acconto) that
+    makes the amount to pay (Netto a pagare) less than the total."""
+    rows = [
+        [("Studio Legale Avv. Marco Ferri", 0.06)],
+        [("Via Garibaldi 12 - 40124 Bologna", 0.06)],
+        [("P.IVA 03128770025 - C.F. FRRMRC75C12A944X", 0.06)],
+        [],
+        [("Spett.le", 0.56)],
+        [("Ferramenta Colombo S.r.l.", 0.56)],
+        [("Via Roma, 24", 0.56)],
+        [("20121 Milano (MI)", 0.56)],
+        [],
+        [("Fattura n. 18/2024 del 02/04/2024", 0.06)],
+        [],
+        [("Descrizione", 0.06), ("Importo", 0.80)],
+        [("Assistenza stragiudiziale - pratica recupero crediti", 0.06), ("1.000,00", 0.80)],
+        [("Cassa avvocati 4%", 0.06), ("40,00", 0.82)],
+        [],
+        [("Totale imponibile", 0.50), ("1.040,00", 0.80)],
+        [("IVA 22%", 0.50), ("228,80", 0.82)],
+        [("Totale documento", 0.50), ("1.268,80", 0.80)],
+        [("Ritenuta d'acconto 20% su 1.000,00", 0.50), ("-200,00", 0.82)],
+        [("Netto a pagare", 0.50), ("1.068,80", 0.80)],
+        [],
+        [("Pagamento: bonifico entro il 02/05/2024 - IBAN IT60 X054 2811 1010 0000 0123 456", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
 # (page, expected fields, expected item count)
 CASES = {
     "us": (
@@ -710,6 +775,42 @@ CASES = {
         },
         2,
     ),
+    "es_columns": (
+        spanish_factura_totals_in_columns,
+        {
+            "invoice_number": "A-24/0311",
+            "invoice_date": "2024-03-14",
+            "due_date": "2024-04-13",
+            "vendor_name": "Reformas Castillo Hermanos, S.L.",
+            "customer_name": "Comunidad de Propietarios Calle Mayor 7",
+            "currency": "EUR",
+            "subtotal": "850.00",
+            "tax_amount": "178.50",
+            "total": "1028.50",
+            "amount_due": "1028.50",
+            "vendor_tax_id": "ESB12345674",
+            "iban": "ES8021000418424502000513",
+        },
+        2,
+    ),
+    "it_withholding": (
+        italian_parcella_with_withholding,
+        {
+            "invoice_number": "18/2024",
+            "invoice_date": "2024-04-02",
+            "due_date": "2024-05-02",
+            "vendor_name": "Studio Legale Avv. Marco Ferri",
+            "customer_name": "Ferramenta Colombo S.r.l.",
+            "currency": "EUR",
+            "subtotal": "1040.00",
+            "tax_amount": "228.80",
+            "total": "1268.80",
+            "amount_due": "1068.80",  # after the withholding tax
+            "vendor_tax_id": "IT03128770025",
+            "iban": "IT60X0542811101000000123456",
+        },
+        2,
+    ),
 }
 
 
@@ -757,6 +858,8 @@ def test_the_pages_identifiers_carry_valid_check_digits():
         else:
             assert eu_vat.is_valid(vat)
     assert eu_vat.is_valid("ATU13585627") and eu_vat.is_valid("BE0403170701")  # the buyers' ids on the pages
+    assert es_cif.is_valid("A46123451") and es_cif.is_valid("H28123453") and it_iva.is_valid("03128770025")
+    assert it_cf.is_valid("FRRMRC75C12A944X")
 
 
 def test_a_possessive_before_a_vat_label_names_the_addressees_id():

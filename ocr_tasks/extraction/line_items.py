@@ -120,6 +120,11 @@ def _header_hits(row: Row) -> dict[str, float] | None:
     return None
 
 
+def is_items_header(row: Row) -> bool:
+    """Whether a row reads as an items table's header (`Description  Qty  Price  Amount`)."""
+    return _header_hits(row) is not None
+
+
 def _find_header(rows: list[Row]) -> tuple[int, dict[str, float]] | None:
     best: tuple[int, dict[str, float]] | None = None
     for i, row in enumerate(rows):

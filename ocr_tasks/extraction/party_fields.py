@@ -23,6 +23,7 @@ from ocr_tasks.extraction.keywords import (
     label_strength,
     phrases,
 )
+from ocr_tasks.extraction.line_items import is_items_header
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 
@@ -464,8 +465,8 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
         previous = row
         if _skipped_before_address(text, started=bool(block)):
             continue
-        if _ends_address(text, started=bool(block)):
-            break
+        if _ends_address(text, started=bool(block)) or is_items_header(row):
+            break  # contact or tax data, amounts, the items table's header
         block.append(row)
         if len(block) >= max_rows:
             break

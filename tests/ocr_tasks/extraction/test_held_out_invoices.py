@@ -1179,3 +1179,10 @@ def test_a_party_label_read_without_its_accent_makes_no_vendor_name():
         [("Gesamtbetrag", 0.50), ("EUR 119,00", 0.75)],
     ]
     assert _values_of(rows)["vendor_name"] == "Junken"
+
+
+def test_the_customers_address_ends_before_the_items_table_header():
+    invoice = extract_invoice(spanish_factura_totals_in_columns(), options=TODAY)
+    address = invoice.fields["customer_address"].value
+    assert address.startswith("Calle Mayor 7, 28013 Madrid")
+    assert "Concepto" not in address and "Importe" not in address

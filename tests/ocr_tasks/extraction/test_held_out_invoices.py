@@ -604,6 +604,7 @@ CASES = {
         {
             "invoice_number": "TJ-2291",
             "invoice_date": "2024-03-12",
+            "due_date": "2024-04-11",  # `within 30 days of the invoice date`
             "vendor_name": "Thornbury Joinery Ltd",
             "customer_name": "Greenleaf Property Management Ltd",
             "currency": "GBP",
@@ -711,6 +712,7 @@ CASES = {
         {
             "invoice_number": "R-24-1187",
             "invoice_date": "2024-03-25",
+            "due_date": "2024-04-24",  # `Zahlbar innert 30 Tagen`
             "vendor_name": "Bergkäserei Emmental AG",
             "customer_name": "Hotel Bellevue Interlaken AG",
             "currency": "CHF",

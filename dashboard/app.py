@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import session
+from dashboard import session, sign_in_form
 from dashboard.api_client import ApiError
 
 st.set_page_config(page_title="Invoice OCR review", page_icon=":material/receipt_long:", layout="wide")
@@ -18,25 +18,35 @@ sign_in_page = st.Page("views/sign_in.py", title="Sign in", icon=":material/logi
 settings_page = st.Page(
     "views/settings.py", title="Settings", icon=":material/settings:", url_path="settings"
 )
-projects_page = st.Page(
-    "views/projects.py", title="Projects & uploads", icon=":material/upload_file:", url_path="projects"
-)
-queue_page = st.Page(
-    "views/review_queue.py", title="Review queue", icon=":material/checklist:", url_path="queue"
-)
-review_page = st.Page(
-    "views/document_review.py", title="Document review", icon=":material/edit_document:", url_path="review"
-)
-overview_page = st.Page(
-    "views/overview.py", title="Project overview", icon=":material/monitoring:", url_path="overview"
-)
-vendors_page = st.Page(
-    "views/vendors.py", title="Vendors (learned)", icon=":material/school:", url_path="vendors"
+# the pages of a signed-in user: (script, title, icon, URL path)
+REVIEW_PAGES = (
+    ("views/projects.py", "Projects & uploads", ":material/upload_file:", "projects"),
+    ("views/review_queue.py", "Review queue", ":material/checklist:", "queue"),
+    ("views/document_review.py", "Document review", ":material/edit_document:", "review"),
+    ("views/overview.py", "Project overview", ":material/monitoring:", "overview"),
+    ("views/vendors.py", "Vendors (learned)", ":material/school:", "vendors"),
 )
 
+
+def review_pages() -> list:
+    return [
+        st.Page(script, title=title, icon=icon, url_path=path) for script, title, icon, path in REVIEW_PAGES
+    ]
+
+
+def signed_out_pages() -> list:
+    """The review pages' URLs while signed out: known (no "Page not found" on a reload or a link), hidden,
+    each drawing the sign-in form; once signed in the same URL opens the page itself."""
+    return [
+        st.Page(sign_in_form.render, title=title, url_path=path, visibility="hidden")
+        for _, title, _, path in REVIEW_PAGES
+    ]
+
+
 if not session.is_signed_in():
-    navigation = st.navigation([sign_in_page, settings_page])
-    navigation.run()
+    # The signed-in pages are known but hidden, so that a reload or a link (`/review?document=...`)
+    # shows the sign-in form, not Streamlit's "Page not found", and opens that page once signed in.
+    st.navigation([sign_in_page, settings_page, *signed_out_pages()]).run()
     st.stop()
 
 # A project chosen elsewhere (e.g. just created) is applied before the selectbox exists.
@@ -72,7 +82,7 @@ with st.sidebar:
 
 navigation = st.navigation(
     {
-        "Review": [projects_page, queue_page, review_page, overview_page, vendors_page],
+        "Review": review_pages(),
         "Account": [settings_page],
     }
 )

@@ -373,3 +373,78 @@ def _open_from_queue(page, *, vendor: str, name: str) -> None:
     _click_first_queue_row(page)
     expect(page.get_by_role("heading", name=name)).to_be_visible()
     _settled(page)
+
+
+def _sign_in(page, url: str) -> None:
+    """Sign in on the form the page shows (at `url`, or where the page is when `url` is empty)."""
+    from playwright.sync_api import expect
+
+    if url:
+        page.goto(url)
+    page.get_by_role("textbox", name="Username").fill(DEMO_USER)
+    page.get_by_role("textbox", name="Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_text("Signed in as")).to_be_visible()
+
+
+def test_a_review_survives_a_reload_and_a_second_tab_and_takes_dates_as_printed(servers, corpus, artifacts):
+    """What a clerk does by mistake, found in a browser walk-through: a date typed as printed
+    (31.12.2024) is stored as 2024-12-31 and the page says so; a reload (which signs out: the token lives
+    in the tab) shows the sign-in form, not "Page not found", and then the same document; a second tab
+    opened on the page's URL shows it too, and its save after the first tab's is refused, not applied
+    over it."""
+    from playwright.sync_api import expect, sync_playwright
+
+    _, dashboard = servers
+    xml = corpus / "einvoice-dev" / "xml" / "ubl" / UBL_INVOICE
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1400})
+        page.set_default_timeout(30_000)
+        expect.set_options(timeout=30_000)
+        try:
+            _sign_in(page, dashboard.url)
+            expect(page.get_by_text("Create a project")).to_be_visible()
+            _settled(page)
+            if not page.get_by_role("textbox", name="Project name").is_visible():
+                page.get_by_text("Create a project").click()  # folded once the user has a project
+            page.get_by_role("textbox", name="Project name").fill("E2E reload")
+            page.get_by_role("button", name="Create project").click()
+            expect(page.get_by_text("No tasks yet: upload files above.")).to_be_visible()
+            page.locator("input[type=file]").set_input_files([str(xml)])
+            page.get_by_role("button", name="Process files").click()
+            expect(page.locator("code", has_text="succeeded")).to_be_visible(timeout=TASK_TIMEOUT_MS)
+            _open_from_queue(page, vendor="Koksmaat", name=UBL_INVOICE)
+            assert "document=" in page.url  # the page names its document in the URL
+
+            date_input = page.locator('input[aria-label^="invoice date"]')
+            date_input.fill("31.12.2024")
+            page.get_by_role("button", name="Save corrections").click()
+            expect(page.get_by_text("invoice date (31.12.2024 saved as 2024-12-31)")).to_be_visible()
+            expect(page.locator('input[aria-label^="invoice date"]')).to_have_value("2024-12-31")
+            review_url = page.url
+
+            page.reload()
+            expect(page.get_by_role("textbox", name="Username")).to_be_visible()
+            expect(page.get_by_text("Page not found")).to_have_count(0)
+            _sign_in(page, "")
+            expect(page.get_by_role("heading", name=UBL_INVOICE)).to_be_visible()
+            _settled(page)
+
+            second = browser.new_page(viewport={"width": 1400, "height": 1400})
+            _sign_in(second, review_url)
+            expect(second.get_by_role("heading", name=UBL_INVOICE)).to_be_visible()
+            _settled(second)
+            page.locator('input[aria-label^="customer name"]').fill("Buyer of tab one")
+            page.get_by_role("button", name="Save corrections").click()
+            expect(page.get_by_text("Saved corrections: customer name.")).to_be_visible()
+            second.locator('input[aria-label^="customer name"]').fill("Buyer of tab two")
+            second.get_by_role("button", name="Save corrections").click()
+            expect(second.get_by_text(re.compile(r"^Not saved: the document changed"))).to_be_visible()
+            expect(second.locator('input[aria-label^="customer name"]')).to_have_value("Buyer of tab one")
+            second.screenshot(path=str(artifacts / "second-tab-refused.png"), full_page=True)
+        except Exception:
+            page.screenshot(path=str(artifacts / "failure-reload.png"), full_page=True)
+            raise
+        finally:
+            browser.close()

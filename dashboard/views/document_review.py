@@ -414,8 +414,13 @@ def _document_names(anomaly: dict) -> dict[str, str]:
 
 
 anomalies = sorted(doc.get("anomalies") or [], key=lambda a: -float(a.get("score") or 0))
+# "not enough history for the learned check" is about the project, not a finding on this document
+rules_only = [a for a in anomalies if a.get("kind") == "rules_only"]
+anomalies = [a for a in anomalies if a.get("kind") != "rules_only"]
 if not anomalies:
     st.caption("No anomalies detected.")
+for note in rules_only:
+    st.caption(f":material/info: {markdown_safe(str(note.get('explanation') or 'Only the rules ran.'))}")
 for anomaly in anomalies:
     st.markdown(anomaly_sentence(anomaly, values, names=_document_names(anomaly)))
     for related in anomaly.get("related_document_ids") or []:

@@ -205,3 +205,22 @@ def test_a_field_a_reviewer_emptied_is_not_said_to_be_missing_from_the_document(
         "Failed: The vendor name was emptied by a correction; it is required: type it in from the page."
     )
     assert "was not found on the document" in outcome_sentence(outcome, DocumentValues.of(never_found))
+
+
+def test_not_enough_history_is_a_note_under_the_anomalies_not_an_anomaly_of_the_document(make_app, fake):
+    note = "Only the rules ran: the project has 4 past invoices and the learned detector needs at least 100."
+    fake.documents[DOC_B]["anomalies"] = [
+        {
+            "document_id": DOC_B,
+            "kind": "rules_only",
+            "severity": "info",
+            "score": 0.0,
+            "explanation": note,
+            "evidence": {},
+            "related_document_ids": [],
+        }
+    ]
+    at = make_app(page=REVIEW, document_id=DOC_B)
+    assert "No anomalies detected." in texts(at)
+    assert f":material/info: {note}" in [c.value for c in at.caption]
+    assert "Not enough history for the learned check" not in texts(at)

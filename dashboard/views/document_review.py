@@ -184,9 +184,16 @@ blocked_state = st.session_state.get(APPROVE_BLOCKED) or {}
 blocked = blocked_state.get("failed") if blocked_state.get("document") == document_id else None
 if blocked is not None and doc.get("status") != "approved":
     with st.container(border=True):
+        only_xml = bool(blocked) and all(f.get("suite") == xml_rules.SUITE for f in blocked)
         st.warning(
-            "These checks fail on the current values. Correct the fields, or approve anyway and say why "
-            "(the reason is kept with the approval):\n" + _failed_checks_text(blocked, doc),
+            (
+                "Only the e-invoice XML's own rules fail, which no correction changes: approve anyway and "
+                "say why (the reason is kept with the approval):\n"
+                if only_xml
+                else "These checks fail on the current values. Correct the fields, or approve anyway and say "
+                "why (the reason is kept with the approval):\n"
+            )
+            + _failed_checks_text(blocked, doc),
             icon=":material/rule:",
         )
         # a form: the reason typed is sent with the click (a bare text input applies only on Enter or

@@ -224,3 +224,15 @@ def test_not_enough_history_is_a_note_under_the_anomalies_not_an_anomaly_of_the_
     assert "No anomalies detected." in texts(at)
     assert f":material/info: {note}" in [c.value for c in at.caption]
     assert "Not enough history for the learned check" not in texts(at)
+
+
+def test_a_refusal_for_the_xmls_rules_alone_does_not_ask_for_a_correction(make_app, fake):
+    fake.documents[DOC_B]["failing_error_checks"] = [
+        {"suite": "en16931", "expectation": "An Invoice shall have a Specification identifier (BT-24)."}
+    ]
+    at = make_app(page=REVIEW, document_id=DOC_B)
+    at.button(key="approve").click().run()
+    blocked = next(w.value for w in at.warning if "approve anyway" in w.value)
+    assert blocked.startswith("Only the e-invoice XML's own rules fail, which no correction changes")
+    assert "Correct the fields" not in blocked
+    assert "breaks 1 rule of EN 16931" in blocked

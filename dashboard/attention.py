@@ -55,6 +55,8 @@ def attention_reason(doc: dict[str, Any]) -> str:
     parts: list[str] = []
     if status == "failed":
         parts.append("processing failed")
+    if doc.get("duplicate_of"):  # the same file as an earlier upload: tells the two rows apart
+        parts.append("uploaded again")
     errors = int(doc.get("validation_errors") or 0)
     if errors:
         parts.append(f"{errors} failed check{'s' if errors != 1 else ''}")

@@ -6,6 +6,7 @@ history, a duplicate named by its file, a typed date's stored form said."""
 from __future__ import annotations
 
 from dashboard import session, xml_rules
+from dashboard.attention import attention_reason
 from dashboard.corrections import correction_rows, saved_text
 from dashboard.review_state import scope_of, widget_key
 from dashboard.wording import FAILED, WARNING, DocumentValues, anomaly_sentence, outcome_sentence
@@ -236,3 +237,10 @@ def test_a_refusal_for_the_xmls_rules_alone_does_not_ask_for_a_correction(make_a
     assert blocked.startswith("Only the e-invoice XML's own rules fail, which no correction changes")
     assert "Correct the fields" not in blocked
     assert "breaks 1 rule of EN 16931" in blocked
+
+
+def test_the_queue_tells_a_file_uploaded_again_from_its_first_upload():
+    first = {"id": "1", "status": "processed", "validation_errors": 2, "anomaly_count": 1}
+    again = {**first, "id": "2", "anomaly_count": 2, "duplicate_of": "1"}
+    assert attention_reason(first) == "2 failed checks, 1 anomaly"
+    assert attention_reason(again) == "uploaded again, 2 failed checks, 2 anomalies"

@@ -426,8 +426,6 @@ rules_only = [a for a in anomalies if a.get("kind") == "rules_only"]
 anomalies = [a for a in anomalies if a.get("kind") != "rules_only"]
 if not anomalies:
     st.caption("No anomalies detected.")
-for note in rules_only:
-    st.caption(f":material/info: {markdown_safe(str(note.get('explanation') or 'Only the rules ran.'))}")
 for anomaly in anomalies:
     st.markdown(anomaly_sentence(anomaly, values, names=_document_names(anomaly)))
     for related in anomaly.get("related_document_ids") or []:
@@ -438,6 +436,8 @@ for anomaly in anomalies:
         ):
             session.open_document(related)
             st.rerun()
+for note in rules_only:
+    st.caption(f":material/info: {markdown_safe(str(note.get('explanation') or 'Only the rules ran.'))}")
 
 corrections = doc.get("corrections") or []
 if corrections:

@@ -17,6 +17,7 @@ from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 
 _CUSTOMER_LABEL = concept_pattern(("bill_to", "ship_to"))
+_BILL_TO_LABEL = concept_pattern(("bill_to",))
 
 
 def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
@@ -77,7 +78,8 @@ def customer_candidates(rows: list[Row]) -> list[Candidate]:
                 page=row.page,
                 bbox=name_box,
                 ocr_confidence=confidence,
-                features={"label": label},
+                # the name under a bill-to label (`Billed To` beside `Ship To`) is the buyer's
+                features={"label": label, "label_bill_to": float(bool(_BILL_TO_LABEL.match(segment.text)))},
                 row_index=name_index,
             )
         )

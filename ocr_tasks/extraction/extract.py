@@ -266,13 +266,16 @@ def _choose_customer(
     chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]
 ) -> None:
     """The customer among the labelled blocks and the page's address blocks, knowing the vendor: a block
-    that holds the vendor's name is not the customer's."""
+    that holds the vendor's name is not the customer's, and a ship-to block yields to a billed party."""
     vendor = chosen.get("vendor_name")
     pool = list(grouped.get("customer_name", [])) + customer_block_candidates(rows, vendor)
     for c in pool:
         c.features["is_vendor"] = float(vendor is not None and c.value.lower() == vendor.value.lower())
     score_candidates(pool, scorer="hand")
     winner = best(pool)
+    billed = [c for c in pool if c.features.get("label_bill_to") or c.features.get("block_bill_to")]
+    if winner is not None and winner.features.get("block_ship_to") and billed and best(billed).score > 0:
+        winner = best(billed)  # `Bill To` beside `Ship To`: the buyer is the billed party
     if winner is None or winner.score <= 0:  # no label, sender line or place says it is the recipient
         chosen.pop("customer_name", None)
     else:

@@ -1188,3 +1188,27 @@ def test_the_customers_address_ends_before_the_items_table_header():
     address = invoice.fields["customer_address"].value
     assert address.startswith("Calle Mayor 7, 28013 Madrid")
     assert "Concepto" not in address and "Importe" not in address
+
+
+def test_the_billed_party_beside_a_ship_to_block_is_the_customer():
+    """`Billed To` and `Ship To` side by side, their address lines printed close enough to run together:
+    the billed party is the buyer."""
+    rows = [
+        [("Baker-Cannon", 0.08)],
+        [("2903 Cynthia Falls", 0.08)],
+        [("Villarrealside, GU 37654", 0.08)],
+        [("Tel: 9939301686", 0.08)],
+        [],
+        [("Billed To", 0.08), ("Ship To", 0.38)],
+        [("Morris Inc", 0.08), ("Vaughn Group", 0.38), ("Date", 0.62), ("09/01/2025", 0.78)],
+        [("37615 Galloway Extension Apt. 515", 0.08), ("827 Cynthia Street, Unit 4", 0.37)],
+        [("West Katherinemouth, DC 34177", 0.08), ("Jenningsmouth, NV 20568", 0.38)],
+        [("Invoice Number", 0.62), ("A-2025-107081", 0.78)],
+        [],
+        [("Subtotal", 0.60), ("$1,000.00", 0.80)],
+        [("Tax 7.25 %", 0.60), ("$72.50", 0.80)],
+        [("Total", 0.60), ("$1,072.50", 0.80)],
+    ]
+    page = text_layer_page(rows, step=0.014)
+    invoice = extract_invoice(page, options=ExtractionOptions(today=date(2025, 12, 1)))
+    assert invoice.fields["customer_name"].value == "Morris Inc"

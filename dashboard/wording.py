@@ -255,6 +255,12 @@ def _column_detail(outcome: Mapping[str, Any], doc: DocumentValues, count: int) 
     read = quoted(shown or outcome.get("observed_value"))
     if "match_regex" in kind:
         if name in ("invoice_date", "due_date"):
+            both = _day_month_readings(shown)
+            if both:
+                return (
+                    f"The {label_of(name)} reads {read}, which could be {both[0]} or {both[1]}: "
+                    "type it as YYYY-MM-DD."
+                )
             return f"The {label_of(name)} reads {read}, which is not a date (YYYY-MM-DD)."
         if name == "invoice_number":
             return (
@@ -265,6 +271,21 @@ def _column_detail(outcome: Mapping[str, Any], doc: DocumentValues, count: int) 
     if "be_in_set" in kind and name == "currency":
         return f"The currency reads {read}, which is not a currency code (such as EUR, USD or MYR)."
     return None
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def _day_month_readings(text: str | None) -> tuple[str, str] | None:
+    """`03/04/2024` -> ("2024-04-03", "2024-03-04"): a date typed with day and month both 12 or less (the
+    API stores it as typed, having no way to tell); None when it has one reading or is no such date."""
+    match = _NUMERIC_DATE.fullmatch((text or "").strip())
+    if not match:
+        return None
+    first, second, year = (int(g) for g in match.groups())
+    if first == second or not (1 <= first <= 12 and 1 <= second <= 12):
+        return None
+    return f"{year:04d}-{second:02d}-{first:02d}", f"{year:04d}-{first:02d}-{second:02d}"
 
 
 def _missing_detail(name: str, shown: str | None, count: int) -> str:

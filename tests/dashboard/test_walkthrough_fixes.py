@@ -244,3 +244,22 @@ def test_the_queue_tells_a_file_uploaded_again_from_its_first_upload():
     again = {**first, "id": "2", "anomaly_count": 2, "duplicate_of": "1"}
     assert attention_reason(first) == "2 failed checks, 1 anomaly"
     assert attention_reason(again) == "uploaded again, 2 failed checks, 2 anomalies"
+
+
+def test_a_date_with_two_readings_is_shown_with_both():
+    outcome = {
+        "expectation": "expect_column_values_to_match_regex",
+        "description": "The invoice date is an ISO date (YYYY-MM-DD).",
+        "success": False,
+        "severity": "error",
+        "fields": ["invoice_date"],
+        "observed_value": "03/04/2024",
+        "unexpected_values": ["03/04/2024"],
+    }
+    doc = DocumentValues.of({"fields": {"invoice_date": {"value": "03/04/2024"}}})
+    assert outcome_sentence(outcome, doc) == (
+        "Failed: The invoice date reads “03/04/2024”, which could be 2024-04-03 or 2024-03-04: "
+        "type it as YYYY-MM-DD."
+    )
+    soon = DocumentValues.of({"fields": {"invoice_date": {"value": "next week"}}})
+    assert outcome_sentence(outcome, soon).endswith("which is not a date (YYYY-MM-DD).")

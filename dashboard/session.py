@@ -25,6 +25,7 @@ USERNAME = "auth_username"
 API_URL = "api_url"
 PROJECT_ID = "project_id"
 PROJECT_ROLE = "project_role"  # owner | reviewer | viewer, of the current project (set by app.py)
+PROJECT_NAME = "project_name"  # the current project's name (set by app.py), e.g. for file names
 DOCUMENT_ID = "document_id"
 CLIENT_FACTORY = "api_client_factory"  # tests put a callable(base_url, token) -> fake client here
 AUTO_SIGN_IN_TRIED = "auto_sign_in_tried"

@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
+from dashboard.file_names import export_file_name
 from dashboard.wording import anomaly_sentence, markdown_safe
 
 NO_CURRENCY = "no currency"
@@ -170,7 +171,11 @@ elif prepared_project == project_id and prepared_format:
         f"Download {label} ({max(1, len(prepared_data) // 1024)} kB)",
         data=prepared_data,
         mime=mime,
-        file_name=f"project-{project_id}.{'zip' if mime == 'application/zip' else prepared_format}",
+        file_name=export_file_name(
+            st.session_state.get(session.PROJECT_NAME) or "",
+            project_id,
+            "zip" if mime == "application/zip" else prepared_format,
+        ),
         key="export_download",
         icon=":material/download:",
         type="primary",

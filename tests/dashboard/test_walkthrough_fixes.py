@@ -8,6 +8,7 @@ from __future__ import annotations
 from dashboard import session, xml_rules
 from dashboard.attention import attention_reason
 from dashboard.corrections import correction_rows, saved_text
+from dashboard.file_names import export_file_name
 from dashboard.review_state import scope_of, widget_key
 from dashboard.wording import FAILED, WARNING, DocumentValues, anomaly_sentence, outcome_sentence
 from tests.dashboard.fakes import DOC_A, DOC_B
@@ -263,3 +264,10 @@ def test_a_date_with_two_readings_is_shown_with_both():
     )
     soon = DocumentValues.of({"fields": {"invoice_date": {"value": "next week"}}})
     assert outcome_sentence(outcome, soon).endswith("which is not a date (YYYY-MM-DD).")
+
+
+def test_an_export_is_named_after_its_project():
+    assert export_file_name("Demo", 1, "csv") == "Demo-results.csv"
+    assert export_file_name("Fournisseurs 2024/Q1", 2, "zip") == "Fournisseurs-2024-Q1-results.zip"
+    assert export_file_name("", 3, "xlsx") == "project-3-results.xlsx"
+    assert export_file_name("../..", 4, "csv") == "project-4-results.csv"

@@ -239,6 +239,10 @@ def _same_row_candidates(
         return []
     strength *= _label_factor(field, row.text[:end], credit_note)
     date_spans = [(d.start, d.end) for d in find_dates(row.text)]
+    # the label's printed segment (offsets kept): a phone or tax label in another column before a column
+    # gap (`Phone: 539.449.2325  Document No. R6556354`) says nothing of this value
+    gap = row.text.rfind("  ", 0, label_start)
+    own = " " * (gap + 1) + row.text[gap + 1 :] if gap >= 0 else row.text
     out = []
     for distance, m in enumerate(_ID_TOKEN.finditer(row.text, end)):
         if distance > 2:
@@ -266,8 +270,8 @@ def _same_row_candidates(
                 "label": strength,
                 "distance": distance / 3.0,
                 "words_between": min(words_between, 3) / 3.0,
-                "tax_id_label": label_strength(row.text[:start], LABELS["vendor_tax_id"], fuzzy=False),
-                "phone_label": label_strength(row.text[:start], PHONE_LABELS, fuzzy=False),
+                "tax_id_label": label_strength(own[:start], LABELS["vendor_tax_id"], fuzzy=False),
+                "phone_label": label_strength(own[:start], PHONE_LABELS, fuzzy=False),
                 "generic_label": float(
                     fold(row.text[:end]).endswith(("no", "ref", "inv", "invoice", "receipt", "factuur"))
                 ),

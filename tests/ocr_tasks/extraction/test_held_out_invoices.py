@@ -1212,3 +1212,22 @@ def test_the_billed_party_beside_a_ship_to_block_is_the_customer():
     page = text_layer_page(rows, step=0.014)
     invoice = extract_invoice(page, options=ExtractionOptions(today=date(2025, 12, 1)))
     assert invoice.fields["customer_name"].value == "Morris Inc"
+
+
+def test_a_phone_label_in_another_column_says_nothing_of_the_document_number():
+    """`Phone: 539.449.2325  Document No. R6556354`: the phone label is the letterhead column's."""
+    rows = [
+        [("Reyes Inc", 0.08), ("SALES INVOICE", 0.55)],
+        [("03923 Cassandra Hollow", 0.08)],
+        [("West Harold, VA 23182", 0.08), ("Tax Point", 0.55), ("11/29/2022", 0.70)],
+        [("Phone: 539.449.2325", 0.08), ("Document No.", 0.55), ("R6556354", 0.70)],
+        [("E: shawn22@stephens.com", 0.08), ("PO Number", 0.55), ("ORD-691484", 0.70)],
+        [],
+        [("Subtotal", 0.60), ("$1,000.00", 0.80)],
+        [("Sales Tax", 0.60), ("$53.00", 0.80)],
+        [("Total", 0.60), ("$1,053.00", 0.80)],
+        [],
+        [("Routing No.: 847896130", 0.08)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=date(2023, 1, 1)))
+    assert invoice.fields["invoice_number"].value == "R6556354"

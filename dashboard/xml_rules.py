@@ -57,12 +57,12 @@ def summary(lines: list[tuple[str, str]]) -> tuple[str, str] | None:
         return None
     parts = []
     if errors:
-        parts.append(f"breaks {errors} rule{'s' if errors != 1 else ''} of EN 16931")
+        parts.append(f"breaks {errors} rule{'s' if errors != 1 else ''}")
     if warnings:
         parts.append(f"has {warnings} warning{'s' if warnings != 1 else ''}")
     sentence = (
-        f"The e-invoice XML as received {' and '.join(parts)} (the European e-invoice standard). These are "
-        "the sender's: a correction here does not change them"
+        f"The e-invoice XML as received {' and '.join(parts)} under EN 16931, the European e-invoice "
+        "standard. These are the sender's: a correction here does not change them"
         + ("; if the values are right, approve anyway and say why." if errors else ".")
     )
     return (FAILED if errors else WARNING), sentence

@@ -58,7 +58,7 @@ def test_an_einvoice_xmls_rule_findings_are_one_sentence_and_a_list_not_red_line
     fake.documents[DOC_B]["validation"].append({**XML_REPORT, "document_id": DOC_B})
     at = make_app(page=REVIEW, document_id=DOC_B)
     shown = texts(at)
-    assert "The e-invoice XML as received breaks 1 rule of EN 16931 and has 1 warning" in shown
+    assert "The e-invoice XML as received breaks 1 rule and has 1 warning under EN 16931" in shown
     assert "BR-01: An Invoice shall have a Specification identifier (BT-24). (at /Invoice[1])" in shown
     assert "Found instead: /Invoice" not in shown
     assert [e.label for e in at.expander if "EN 16931" in e.label] == [
@@ -87,7 +87,7 @@ def test_a_refused_approval_lists_the_failures_as_the_validation_words_them(make
     # the worded failure (with what was found), not the bare description, which reads as if it held
     assert "- The subtotal plus tax equals the total\n" not in blocked
     assert "8.49 + 0.00 != 9.00" in blocked
-    assert "breaks 2 rules of EN 16931" in blocked
+    assert "breaks 2 rules under EN 16931" in blocked
 
 
 def test_an_approval_says_when_and_why_it_overrode_the_checks(make_app, fake):
@@ -237,7 +237,7 @@ def test_a_refusal_for_the_xmls_rules_alone_does_not_ask_for_a_correction(make_a
     blocked = next(w.value for w in at.warning if "approve anyway" in w.value)
     assert blocked.startswith("Only the e-invoice XML's own rules fail, which no correction changes")
     assert "Correct the fields" not in blocked
-    assert "breaks 1 rule of EN 16931" in blocked
+    assert "breaks 1 rule under EN 16931" in blocked
 
 
 def test_the_queue_tells_a_file_uploaded_again_from_its_first_upload():

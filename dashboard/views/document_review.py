@@ -97,6 +97,7 @@ try:
     doc = client.document(project_id, document_id)
 except ApiError as exc:
     session.show_api_error(exc, what=f"Document {document_id}")
+    st.page_link("views/review_queue.py", label="Go to the review queue", icon=":material/checklist:")
     st.stop()
 
 version = doc.get("result_version")

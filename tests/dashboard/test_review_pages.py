@@ -282,6 +282,8 @@ def test_missing_document_is_a_clear_404(make_app, fake):
     at = make_app(page=REVIEW, document_id=999)
     assert "not found (404)" in texts(at)
     assert not at.exception
+    # not a dead end (a stale link, a document of another project): the way back to the queue
+    assert [link.label for link in at.get("page_link")] == ["Go to the review queue"]
 
 
 def test_401_while_saving_returns_to_sign_in(make_app, fake):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
+from functools import lru_cache
 
 from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern, fold, phrases
 from ocr_tasks.extraction.receipt_items import receipt_line_items
@@ -66,17 +67,27 @@ def _abbreviated(word: str, labels: frozenset[str]) -> bool:
     )
 
 
-def _compound(token: str, labels: frozenset[str]) -> bool:
-    """Whether a one-word header `token` ends with a label of at least five letters (a compound noun)."""
-    return " " not in token and any(
-        len(label) >= _COMPOUND_TAIL
-        and len(token) > len(label)
-        and token.endswith(label)
-        and " " not in label
-        for label in labels
+# Column -> a pattern of a one-word token that ends with one of its one-word labels of 5+ letters
+_TAILS: dict[str, re.Pattern[str]] = {
+    column: re.compile(
+        r"\w(?:"
+        + "|".join(
+            re.escape(x)
+            for x in sorted(labels, key=len, reverse=True)
+            if len(x) >= _COMPOUND_TAIL and " " not in x
+        )
+        + r")$"
     )
+    for column, labels in COLUMN_LABELS.items()
+}
 
 
+def _compound(token: str, column: str) -> bool:
+    """Whether a one-word header `token` ends with a label of at least five letters (a compound noun)."""
+    return " " not in token and _TAILS[column].search(token) is not None
+
+
+@lru_cache(maxsize=65536)  # the same header words recur on every row and document
 def _column_of(word: str, token: str, pair: str) -> str | None:
     """The column a header word names: exactly (or with the next word), as a part, then as a compound or
     an abbreviation when that names one column only."""
@@ -88,9 +99,7 @@ def _column_of(word: str, token: str, pair: str) -> str | None:
     for column, labels in COLUMN_LABELS.items():
         if parts & labels:
             return column
-    loose = [
-        c for c, labels in COLUMN_LABELS.items() if _compound(token, labels) or _abbreviated(word, labels)
-    ]
+    loose = [c for c, labels in COLUMN_LABELS.items() if _compound(token, c) or _abbreviated(word, labels)]
     return loose[0] if len(loose) == 1 else None
 
 

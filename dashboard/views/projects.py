@@ -62,8 +62,12 @@ if st.button(
     try:
         answer = client.upload(project_id, files)
     except ApiError as exc:
-        session.show_api_error(exc, what="Uploading")
-        for rejected in (exc.detail or {}).get("rejected", []):
+        refused = (exc.detail or {}).get("rejected", [])
+        if refused:  # every file refused: say so once, then why per file (not the first reason twice)
+            st.error(f"Nothing was uploaded: {len(refused)} file(s) refused.", icon=":material/error:")
+        else:
+            session.show_api_error(exc, what="Uploading")
+        for rejected in refused:
             st.markdown(
                 f"{FAILED_ICON} {rejected.get('name')}: {rejected.get('message')} (`{rejected.get('code')}`)"
             )

@@ -46,8 +46,9 @@ def test_all_files_rejected_shows_each_reason(make_app, fake):
     at.run()
     at.button(key="process_files").click().run()
     shown = texts(at)
-    assert "The file is empty. (code `empty_file`)" in shown
+    assert "Nothing was uploaded: 1 file(s) refused." in shown
     assert "empty.png: The file is empty." in shown
+    assert shown.count("The file is empty.") == 1  # the reason once, with its file, not twice
 
 
 def test_running_task_shows_progress_and_can_be_cancelled(make_app, fake):

@@ -164,3 +164,16 @@ def test_too_many_files_is_413_with_the_error_body(alice_client, project, settin
     )
     assert (djangos.status_code, djangos.json()["code"]) == (413, "request_too_large")
     assert Document.objects.count() == 0
+
+
+def test_content_of_no_known_kind_is_described_without_unknown_content(alice_client, project, run_on_commit):
+    """Found in a browser walk-through: a text file named .pdf was refused with 'the content is unknown
+    content, not a PDF, ...'."""
+    response = _post(alice_client, project, [upload("notes.pdf", b"this is not a pdf")], run_on_commit)
+    message = response.json()["message"]
+    assert "unknown content" not in message
+    assert "content is not a PDF, a PNG/JPEG/TIFF/WebP/BMP image or a CII/UBL e-invoice XML" in message
+    zipped = _post(
+        alice_client, project, [upload("archive.png", b"PK\x03\x04" + b"\x00" * 100)], run_on_commit
+    )
+    assert "content is application/zip, not a PDF" in zipped.json()["message"]

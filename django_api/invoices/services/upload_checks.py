@@ -173,9 +173,10 @@ def check_upload(*, data: bytes, name: str, limits: Limits) -> CheckedUpload:
         )
     media_type = sniff_media_type(data)
     if media_type is None:
+        found = describe_unknown(data)
         raise UnsupportedDocument(
-            f"the content is {describe_unknown(data)}, not a PDF, a PNG/JPEG/TIFF/WebP/BMP image or a "
-            "CII/UBL e-invoice XML"
+            ("the content is not" if found == "unknown content" else f"the content is {found}, not")
+            + " a PDF, a PNG/JPEG/TIFF/WebP/BMP image or a CII/UBL e-invoice XML"
         )
     if media_type == XML:
         return _checked(data, name, media_type, pages=_einvoice_pages(data))

@@ -2,7 +2,8 @@
 
 A clerk types dates and amounts as they are printed: `31.12.2024`, `12/31/2024`, `31 Dec 2024`,
 `1.234,50`, `EUR 49,99`. The checks read dates as ISO (`2024-12-31`) and amounts as decimal strings
-(`1234.50`), so such a value is rewritten before it is stored. Only a whole value with one reading is
+(`1234.50`), so such a value is rewritten before it is stored; one already in that form (`12.5`) is kept
+as sent. Only a whole value with one reading is
 rewritten: `03/04/2024` (3 April or 4 March) and `1.234` (1234 or 1.234) stay as typed, and the checks
 then say what is wrong with them. A dotted date is read day first (`1.12.2024` is 1 December), as it is
 written wherever dots separate a date. Text fields are never changed.
@@ -21,6 +22,7 @@ AMOUNT_FIELDS = names_of_kind("amount")
 # one separator followed by exactly three digits and nothing else: thousands or decimals, no telling
 _AMBIGUOUS_AMOUNT = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")
+_PLAIN_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")  # already as the checks read it: kept as sent (`12.5`)
 
 
 def _whole(text: str, start: int, end: int) -> bool:
@@ -42,6 +44,8 @@ def typed_date(text: str) -> str | None:
 def typed_amount(text: str) -> str | None:
     """`1.234,50` / `1,234.50` / `EUR 49,99` / `-80,00` -> `1234.50` / `49.99` / `-80.00`; None when the
     text is not one amount with a single reading (`1.234`)."""
+    if _PLAIN_DECIMAL.fullmatch(text):
+        return text
     if _AMBIGUOUS_AMOUNT.fullmatch(text):
         return None
     matches = find_amounts(text, lenient_spaces=True)

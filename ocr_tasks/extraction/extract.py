@@ -37,8 +37,8 @@ from ocr_tasks.field_registry import FIELDS
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
 from ocr_tasks.normalise.amounts import format_amount
-from ocr_tasks.normalise.countries import country_packs, guess_country
-from ocr_tasks.normalise.currency import detect_currency, find_currency_marks
+from ocr_tasks.normalise.countries import COUNTRY_CURRENCY, country_packs, guess_country
+from ocr_tasks.normalise.currency import choose_currency, weighted_currency_marks
 from ocr_tasks.normalise.dates import infer_day_first
 from ocr_tasks.ocr_types import OcrDocument
 
@@ -293,21 +293,40 @@ def _to_field(c: Candidate) -> FieldValue:
     )
 
 
-def _currency_field(rows: list[Row], country: str | None) -> FieldValue | None:
-    text = "\n".join(r.text for r in rows)
-    code = detect_currency(text, country=country)
-    if code is None:
-        return None
+# Extra weight of a currency mark on the row of the chosen total or amount due: the totals' currency
+# decides over marks elsewhere on the page (a reference OCR misread as a sign, a price list's column).
+TOTALS_MARK_BONUS = 2.0
+
+
+def _on_row(row: Row, c: Candidate) -> bool:
+    middle = (c.bbox.y0 + c.bbox.y1) / 2
+    return c.page == row.page and row.bbox.y0 <= middle <= row.bbox.y1
+
+
+def _currency_field(rows: list[Row], country: str | None, chosen: dict[str, Candidate]) -> FieldValue | None:
+    """The document's currency from its weighted marks (`normalise.currency`), those on the totals' rows
+    counting more, else the country's; the raw text and box are those of the first mark of that code."""
+    totals = [chosen[name] for name in ("total", "amount_due") if name in chosen]
+    weighted: list[tuple[str, float]] = []
     for row in rows:
-        marks = find_currency_marks(row.text, country=country)
-        if code in marks:
+        bonus = TOTALS_MARK_BONUS if any(_on_row(row, c) for c in totals) else 0.0
+        weighted += [
+            (code, weight + bonus if weight else 0.0)
+            for code, weight in weighted_currency_marks(row.text, country=country)
+        ]
+    code = choose_currency(weighted, country=country)
+    if code is None:
+        code = COUNTRY_CURRENCY.get((country or "").upper())
+        return FieldValue("currency", code, "", 0.5, 0, None) if code else None
+    count = sum(1 for _, weight in weighted if weight)
+    for row in rows:
+        if any(c == code and w for c, w in weighted_currency_marks(row.text, country=country)):
             m = re.search(r"(" + re.escape(code) + r"|[€£$¥₹]|RM|S\$|Rp)", row.text)
             bbox = row.span_bbox(m.start(), m.end()) if m else row.bbox
-            count = len(find_currency_marks(text, country=country))
             return FieldValue(
                 "currency", code, m.group(0) if m else code, min(0.98, 0.7 + 0.07 * count), row.page, bbox
             )
-    return FieldValue("currency", code, "", 0.5 if country else 0.3, 0, None)
+    return FieldValue("currency", code, "", 0.3, 0, None)
 
 
 def _memory_of(
@@ -456,7 +475,7 @@ def extract_invoice(
     fields: dict[str, FieldValue] = {
         name: _to_field(c) for name, c in chosen.items() if c.confidence >= options.min_confidence
     }
-    currency = _currency_field(rows, country)
+    currency = _currency_field(rows, country, chosen)
     if currency is not None:
         fields["currency"] = currency
     if rows:

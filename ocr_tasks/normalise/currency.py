@@ -1,15 +1,16 @@
 """Currency to ISO 4217: from printed codes and symbols, else from the vendor's country.
 
-`detect_currency` counts the currency marks in a text (codes as whole words, symbols, local marks such
-as `RM`), resolves ambiguous symbols (`$`, `kr`, `¥`) with the country when known, and falls back to the
-country's currency when nothing is printed. `guess_country` (in `countries`) gives that country from the
+`detect_currency` weighs the currency marks in a text (codes as whole words, symbols, local marks such
+as `RM`): a mark beside an amount counts more than a bare one, a sign glued to a long number without
+decimals (OCR reading the `E` of `E103184` as `£`) not at all. It resolves ambiguous symbols (`$`, `kr`,
+`¥`) with the country when known, gives ties to the country's currency, and falls back to it when nothing
+is printed. `guess_country` (in `countries`) gives that country from the
 text itself (VAT id prefixes, IBAN, country and state names, phone prefixes).
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ocr_tasks.normalise.countries import COUNTRY_CURRENCY
 
@@ -120,9 +121,46 @@ def _is_legal_form(text: str, start: int, token: str) -> bool:
     return before is not None and bool(before.search(text[max(0, start - 12) : start]))
 
 
-def find_currency_marks(text: str, *, country: str | None = None) -> list[str]:
-    """ISO codes of every currency mark in `text`, in order (ambiguous `$` uses `country`, else USD)."""
-    found: list[str] = []
+# A mark glued to a long number without decimals (`£103184`) is an OCR slip on a reference (`E103184`),
+# not a price: it weighs nothing. A mark beside an amount with decimals (`€ 49,99`, `49,99 EUR`) weighs
+# more than a bare mark (a column header, `Currency: EUR`).
+_GLUED_LONG_NUMBER = re.compile(r"\d{5,}(?![.,]\d)")
+_AMOUNT_AFTER = re.compile(r"[ \t]{0,3}[-+]?\d[\d.,' ]*[.,]\d{2}(?!\d)")
+_AMOUNT_BEFORE = re.compile(r"\d[.,]\d{2}-?[ \t]{0,3}$")
+BARE_MARK_WEIGHT = 1.0
+AMOUNT_MARK_WEIGHT = 2.0
+
+
+def _mark_weight(text: str, start: int, end: int) -> float:
+    if _GLUED_LONG_NUMBER.match(text, end):
+        return 0.0
+    if _AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text[max(0, start - 24) : start]):
+        return AMOUNT_MARK_WEIGHT
+    return BARE_MARK_WEIGHT
+
+
+def _code_of(token: str, mark_table: dict[str, str], country: str | None) -> str | None:
+    if token in ISO_CODES:
+        return token
+    if token in mark_table:
+        return mark_table[token]
+    if token.rstrip(".") in mark_table and token.endswith("."):
+        return mark_table[token.rstrip(".")]
+    if token.lower() in ("euro", "euros"):
+        return "EUR"
+    if token == "$":
+        return _AMBIGUOUS_DOLLAR.get(country or "", "USD")
+    if token == "kr":
+        return _AMBIGUOUS_KRONA.get(country or "")
+    if token == "¥":
+        return _AMBIGUOUS_YEN.get(country or "", "JPY")
+    return None
+
+
+def weighted_currency_marks(text: str, *, country: str | None = None) -> list[tuple[str, float]]:
+    """(ISO code, weight) of every currency mark in `text`, in order: 2 beside an amount with decimals,
+    1 alone, 0 glued to a long number without decimals (an OCR slip on a reference, not a price)."""
+    found: list[tuple[str, float]] = []
     mark_table = dict(_MARKS)
     for m in re.finditer(
         r"(?<![A-Za-z])([A-Za-z]{1,3}\$|[A-Z]{3}|[A-Za-zł]{2,5}\.?|[€£₹₱฿₩₫₺₽$¥]|kr)"
@@ -132,38 +170,42 @@ def find_currency_marks(text: str, *, country: str | None = None) -> list[str]:
         token = m.group(1)
         if _is_legal_form(text, m.start(1), token):
             continue
-        if token in ISO_CODES:
-            found.append(token)
-        elif token in mark_table:
-            found.append(mark_table[token])
-        elif token.rstrip(".") in mark_table and token.endswith("."):
-            found.append(mark_table[token.rstrip(".")])
-        elif token.lower() in ("euro", "euros"):
-            found.append("EUR")
-        elif token == "$":
-            found.append(_AMBIGUOUS_DOLLAR.get(country or "", "USD"))
-        elif token == "kr":
-            code = _AMBIGUOUS_KRONA.get(country or "")
-            if code:
-                found.append(code)
-        elif token == "¥":
-            found.append(_AMBIGUOUS_YEN.get(country or "", "JPY"))
+        code = _code_of(token, mark_table, country)
+        if code:
+            found.append((code, _mark_weight(text, m.start(1), m.end(1))))
     return found
 
 
-def detect_currency(text: str, *, country: str | None = None) -> str | None:
-    """The ISO 4217 currency of a document text: the most frequent printed mark, else the country's.
+def find_currency_marks(text: str, *, country: str | None = None) -> list[str]:
+    """ISO codes of every currency mark in `text`, in order (ambiguous `$` uses `country`, else USD)."""
+    return [code for code, _ in weighted_currency_marks(text, country=country)]
 
-    `country` is an ISO 3166 alpha-2 code; it resolves `$`/`kr`/`¥` and is the fallback when no
-    currency is printed at all.
+
+def choose_currency(marks: list[tuple[str, float]], *, country: str | None = None) -> str | None:
+    """The currency the weighted marks (in reading order) point to: the largest total weight; a tie goes
+    to the country's currency, else the earliest. None when no mark weighs anything."""
+    weights: dict[str, float] = {}
+    for code, weight in marks:
+        if weight > 0:
+            weights[code] = weights.get(code, 0.0) + weight
+    if not weights:
+        return None
+    best = max(weights.values())
+    tied = [code for code in weights if weights[code] == best]  # dicts keep reading order
+    local = COUNTRY_CURRENCY.get((country or "").upper())
+    return local if local in tied else tied[0]
+
+
+def detect_currency(text: str, *, country: str | None = None) -> str | None:
+    """The ISO 4217 currency of a document text: the printed marks weighed (`weighted_currency_marks`,
+    `choose_currency`), else the country's.
+
+    `country` is an ISO 3166 alpha-2 code; it resolves `$`/`kr`/`¥`, breaks ties and is the fallback
+    when no currency is printed at all.
     """
-    marks = find_currency_marks(text or "", country=country)
-    if marks:
-        counts = Counter(marks)
-        best = max(counts.values())
-        for code in marks:  # earliest among the most frequent
-            if counts[code] == best:
-                return code
+    code = choose_currency(weighted_currency_marks(text or "", country=country), country=country)
+    if code:
+        return code
     if country:
         return COUNTRY_CURRENCY.get(country.upper())
     return None

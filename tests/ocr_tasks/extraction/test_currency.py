@@ -44,3 +44,22 @@ def test_detect_currency(text, country, expected):
 )
 def test_guess_country(text, expected):
     assert guess_country(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,country,expected",
+    [
+        # OCR read the `E` of the reference E103184 as `£`: a sign glued to a long number without
+        # decimals is no price; the amount's EUR decides.
+        ("£103184 Onderhoudsset 49,99\nFactuur totaal EUR 49,99", None, "EUR"),
+        ("Klant £103184", "NL", "EUR"),
+        ("Klant £103184", None, None),
+        # a mark beside an amount outweighs a bare one (a column header)
+        ("Currency USD\nTotal 12,00 EUR", None, "EUR"),
+        # a tie goes to the country's currency (VAT id / IBAN), not to the earliest mark
+        ("£ 12.00\nEUR 12.00", "NL", "EUR"),
+        ("£ 12.00\nEUR 12.00", "GB", "GBP"),
+    ],
+)
+def test_currency_marks_are_weighed(text, country, expected):
+    assert detect_currency(text, country=country) == expected

@@ -27,7 +27,7 @@ from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions, RegionReader
 from ocr_tasks.extraction.party_fields import vendor_address_candidate, vendor_name_candidates
-from ocr_tasks.extraction.reread import reread_total_candidates
+from ocr_tasks.extraction.reread import reread_identifiers, reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
 from ocr_tasks.extraction.settle import settle_due
@@ -461,6 +461,7 @@ def extract_invoice(
     ):
         del chosen["due_date"]
     _choose_customer(chosen, grouped, rows)
+    reread_identifiers(chosen, options.region_reader)
     _prefix_vat_id(chosen, country)
     address = vendor_address_candidate(rows, chosen.get("vendor_name"))
     if address is not None:

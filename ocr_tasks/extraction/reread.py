@@ -8,6 +8,9 @@ amount that both readings agree on gets the `reread_agrees` feature; an amount o
 found becomes a new candidate carrying the label features of its row, unless the first reading had a
 confident amount on that row or one that a second reading of the whole page confirmed (on the corpus,
 overruling confident first readings lost more totals than it recovered).
+
+`reread_identifiers` reads the box of an unsure chosen invoice number again: a second reading that extends
+the first (`CS00004040` for `s00004040`, whose first characters the first reading dropped) replaces it.
 """
 
 from __future__ import annotations
@@ -190,3 +193,40 @@ def reread_total_candidates(
         if c is not None:
             extra.append(c)
     return extra
+
+
+# Identifiers read again when the first reading of their word is unsure: OCR drops the faint first
+# characters of a receipt number (`CS00004040` read as `s00004040`, the word's box still as wide as ten
+# characters). The second reading of the word's box replaces the value only when it is one token that
+# contains the first reading (it extends it, it does not contradict it).
+REREAD_IDENTIFIERS = ("invoice_number",)
+_IDENTIFIER_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9/.\-_]*[A-Za-z0-9]")
+
+
+def reread_identifiers(
+    chosen: dict[str, Candidate], reader: RegionReader | None, *, unsure_below: float = UNSURE_ROW_BELOW
+) -> None:
+    """Without a region reader (a text layer), nothing. Else read the box of each chosen identifier of
+    `REREAD_IDENTIFIERS` whose first reading is less sure than `unsure_below` again; a longer token that
+    contains the first value (case-insensitively) replaces it (`reread_extends` feature)."""
+    if reader is None:
+        return
+    for name in REREAD_IDENTIFIERS:
+        c = chosen.get(name)
+        if c is None or c.ocr_confidence >= unsure_below or "memory" in c.features:
+            continue
+        pad = (c.bbox.y1 - c.bbox.y0) * 0.25
+        region = BBox(c.bbox.x0, max(0.0, c.bbox.y0 - pad), c.bbox.x1, min(1.0, c.bbox.y1 + pad))
+        try:
+            text = (reader(c.page, region) or "").strip()
+        except Exception:  # noqa: BLE001, S112 (a failed second reading must never fail the extraction)
+            continue
+        token = text.strip(".#:-,;")
+        if (
+            _IDENTIFIER_TOKEN.fullmatch(token)
+            and len(token) > len(c.value)
+            and c.value.lower() in token.lower()
+        ):
+            c.value = token
+            c.raw_text = text
+            c.features["reread_extends"] = 1.0

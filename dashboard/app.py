@@ -28,9 +28,20 @@ REVIEW_PAGES = (
 )
 
 
+def open_first_page() -> None:
+    """The root URL `/` of a signed-in user: the first review page (Projects). Streamlit serves its
+    default page at `/` only, so were Projects the default, a typed `/projects` would be "Page not
+    found"; this hidden default hands over to it instead, and every review page keeps its own URL."""
+    st.switch_page(REVIEW_PAGES[0][0])
+
+
 def review_pages() -> list:
     return [
-        st.Page(script, title=title, icon=icon, url_path=path) for script, title, icon, path in REVIEW_PAGES
+        st.Page(open_first_page, title="Home", url_path="home", default=True, visibility="hidden"),
+        *(
+            st.Page(script, title=title, icon=icon, url_path=path)
+            for script, title, icon, path in REVIEW_PAGES
+        ),
     ]
 
 

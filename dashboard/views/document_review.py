@@ -331,20 +331,7 @@ with form_col, st.form(key("fields_form")):
                 edited[name] = st.text_input(
                     f"{name.replace('_', ' ')} (not found)", key=key(f"field_{name}"), disabled=not editable
                 )
-    st.markdown("**Line items**")
-    original_items = [
-        {c: "" if item.get(c) is None else str(item.get(c)) for c in LINE_ITEM_COLUMNS}
-        for item in doc.get("line_items") or []
-    ]
-    items_frame = pd.DataFrame(original_items, columns=list(LINE_ITEM_COLUMNS)).astype("string")
-    edited_items = st.data_editor(
-        items_frame,
-        num_rows="dynamic",
-        hide_index=True,
-        key=key("line_items_editor"),
-        width="stretch",
-        disabled=not editable,
-    )
+    st.caption("Line items: in the table below the page; **Save corrections** saves them too.")
     save = st.form_submit_button(
         "Save corrections",
         key="save_corrections",
@@ -353,6 +340,24 @@ with form_col, st.form(key("fields_form")):
         shortcut=SHORTCUTS["save"],
         disabled=not editable,
     )
+
+# The line items take the page's full width below the page and the fields: in the narrow fields column
+# only the description showed without scrolling sideways. Outside the fields form, the table keeps its
+# edits in its widget state; the form's save sends them with the fields.
+st.markdown("**Line items**")
+original_items = [
+    {c: "" if item.get(c) is None else str(item.get(c)) for c in LINE_ITEM_COLUMNS}
+    for item in doc.get("line_items") or []
+]
+items_frame = pd.DataFrame(original_items, columns=list(LINE_ITEM_COLUMNS)).astype("string")
+edited_items = st.data_editor(
+    items_frame,
+    num_rows="dynamic",
+    hide_index=True,
+    key=key("line_items_editor"),
+    width="stretch",
+    disabled=not editable,
+)
 
 if save:
     edited_rows = edited_items.astype(object).where(edited_items.notna(), None).to_dict("records")

@@ -3,8 +3,10 @@ document without tax and the due date.
 
 - Amount due: with no amount-due label and no amount already paid printed (deposit, `Acompte`,
   `Anzahlung`), the whole total is due.
-- Subtotal: with a tax of zero chosen (exempt, intra-community, reverse charge) and no net amount read,
-  the net is the total.
+- Subtotal: a subtotal of zero under a non-zero total (a `Total : 0.00` row of a receipt's rounding or
+  tax block read as the net) yields to a non-zero net candidate (the one equal to total - tax when a tax
+  is chosen), else is dropped. With a tax of zero chosen (exempt, intra-community, reverse charge) and no
+  net amount read, the net is the total.
 - Due date: a due date before the invoice date is not the due date; with none printed, payment terms
   (`Zahlbar innerhalb von 14 Tagen`, `Payment terms: 30 days net`, `à 30 jours`) give the invoice date plus
   that many days. Terms of a cash discount (`2 % Skonto bei Zahlung innerhalb 8 Tagen`) are no due date.
@@ -64,6 +66,22 @@ def _due_from_terms(issued: Candidate, rows: list[Row]) -> Candidate | None:
     return c
 
 
+def _settle_zero_subtotal(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]]) -> None:
+    """A zero subtotal under a non-zero total: the best non-zero net that fits total - tax (any non-zero
+    net without a tax), else none (`settle_due` then takes the total as the net when the tax is zero)."""
+    sub, total = chosen.get("subtotal"), chosen.get("total")
+    if sub is None or total is None or Decimal(sub.value) != 0 or Decimal(total.value) == 0:
+        return
+    tax = chosen.get("tax_amount")
+    others = [c for c in grouped.get("subtotal", []) if Decimal(c.value) != 0]
+    if tax is not None:
+        others = [c for c in others if Decimal(c.value) == Decimal(total.value) - Decimal(tax.value)]
+    if others:
+        chosen["subtotal"] = best(others)
+    else:
+        del chosen["subtotal"]
+
+
 def settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]) -> None:
     """Fill or correct `amount_due`, `subtotal` and `due_date` in `chosen` from the other chosen values."""
     total = chosen.get("total")
@@ -71,6 +89,7 @@ def settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]]
         due = replace(total, field="amount_due", features={**total.features, "from_total": 1.0})
         due.confidence = total.confidence * 0.8
         chosen["amount_due"] = due
+    _settle_zero_subtotal(chosen, grouped)
     tax = chosen.get("tax_amount")
     if "subtotal" not in chosen and total is not None and tax is not None and Decimal(tax.value) == 0:
         net = replace(total, field="subtotal", features={**total.features, "from_total": 1.0})

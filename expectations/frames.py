@@ -5,7 +5,21 @@ and dates, floats for amounts), each key field's confidence, and derived columns
 rules into plain column checks (`invoice_age_days`, `days_until_due`, `arithmetic_gap` against
 `arithmetic_tolerance`, `tax_rate_percent`, the totals of a credit note by magnitude, `amount_signs`).
 `line_items_frame`: one row per line item, with `line_gap`/`line_tolerance` (quantity x unit price vs
-amount) and the document-level `items_sum_gap`/`items_sum_tolerance` (sum of amounts vs subtotal).
+amount, see `line_gap`), `line_sign` (whether the amount's sign is that of quantity x unit price) and the
+document-level `items_sum_gap`/`items_sum_tolerance` (sum of amounts vs the subtotal, or vs the total when
+the items are priced with tax included, as web shops print them).
+
+A line's amount is checked the way EN 16931 computes it (BT-131): quantity x net price / price base
+quantity, less the line's allowances, plus its charges. So besides quantity x unit price the check accepts
+the amount after the line's discount, when the line carries one: a `discount_amount` cell (allowances
+less charges), a `discount_percent` cell, or a percentage printed on the row (`10%` in a `Rem.` column,
+read into a cell whose raw text shows the `%`), applied to the unit price or to the `gross_unit_price`;
+prices per a `price_base_quantity` (per 12, per 100) are divided by it; an amount printed with the line's
+tax included (quantity x price x (1 + rate)) is accepted like items that add up to the total. A line
+without any of these must multiply out. The e-invoice reader fills those cells from the XML.
+The size of the amount is checked there; its sign separately (`line_sign`, a warning): EN 16931 puts a
+returned line's minus on the quantity (the net price is never negative, BR-27), but its own examples
+print returns as `6 x 18.33 = -109.98`.
 
 Amounts are signed as the document prints them, and a credit note may print them negative or unsigned
 (`ocr_tasks/extraction/README.md`). So a credit note's total and amount due are checked by their
@@ -18,6 +32,7 @@ items next to negative totals).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -25,7 +40,7 @@ from decimal import Decimal, InvalidOperation
 import pandas as pd
 
 from expectations.settings import ValidationSettings
-from ocr_tasks.invoice_types import KEY_FIELDS, Invoice
+from ocr_tasks.invoice_types import KEY_FIELDS, Invoice, LineItem
 
 TEXT_COLUMNS: tuple[str, ...] = (
     "vendor_name",
@@ -63,6 +78,7 @@ LINE_ITEM_COLUMNS: tuple[str, ...] = (
     "amount",
     "line_gap",
     "line_tolerance",
+    "line_sign",
     "items_sum_gap",
     "items_sum_tolerance",
 )
@@ -152,9 +168,72 @@ def invoice_fields_frame(invoices: Mapping[str, Invoice], settings: ValidationSe
     return pd.DataFrame(rows, columns=list(INVOICE_COLUMNS))
 
 
+_PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+
+
+def _printed_percents(item: LineItem) -> list[float]:
+    """The line's discount percentages: its `discount_percent` cell, and any percentage printed on the row
+    (a page's `Rem. 10%` is read into a cell whose raw text shows the `%`)."""
+    percents = [to_number(item.get("discount_percent"))]
+    for cell in item.cells.values():
+        match = _PERCENT.search(cell.raw_text or "")
+        if match:
+            percents.append(to_number(match.group(1).replace(",", ".")))
+    return sorted({p for p in percents if not math.isnan(p) and 0 < p < 100})
+
+
+def line_gap(item: LineItem) -> float:
+    """How far the line's amount is from what its quantity and price make (by size; NaN when quantity,
+    price or amount is missing): the smallest gap over quantity x price and, when the line carries them,
+    that less its discount (amount or percentage, on the net or the gross price), per its price base
+    quantity, or with its tax included. See the module docstring."""
+    quantity, price, amount = (to_number(item.get(c)) for c in ("quantity", "unit_price", "amount"))
+    base = to_number(item.get("price_base_quantity"))
+    # some producers write the price into the base quantity (the CEN CII examples): the amount may match
+    # the price per unit or per the base quantity
+    bases = [1.0] + ([base] if not math.isnan(base) and base > 0 and base != 1 else [])
+    gross = to_number(item.get("gross_unit_price"))
+    prices = [price] + ([gross] if not math.isnan(gross) else [])
+    discount = to_number(item.get("discount_amount"))
+    rate = to_number(item.get("tax_rate"))
+    percents = _printed_percents(item)
+    expected: list[float] = []
+    for per in bases:
+        net = quantity * price / per
+        expected.append(net)
+        if not math.isnan(discount):
+            expected.append(net - discount)
+        expected += [quantity * p / per * (1 - pct / 100) for p in prices for pct in percents]
+        if not math.isnan(rate) and rate > 0:
+            expected.append(net * (1 + rate / 100))
+    return round(min(abs(abs(e) - abs(amount)) for e in expected), 4)
+
+
+def line_sign(item: LineItem) -> str | None:
+    """`agrees` when the amount has the sign of quantity x unit price (or either is zero), else
+    `differs: quantity q x price p, amount a`; None when one of them is missing."""
+    quantity, price, amount = (to_number(item.get(c)) for c in ("quantity", "unit_price", "amount"))
+    if any(math.isnan(v) for v in (quantity, price, amount)):
+        return None
+    if quantity * price * amount >= 0:
+        return "agrees"
+    printed = (item.get("quantity"), item.get("unit_price"), item.get("amount"))
+    return "differs: quantity {} x price {}, amount {}".format(*printed)
+
+
+def items_sum_gap(amounts: list[float], subtotal: float, total: float) -> float:
+    """How far the items' sum is from the subtotal (net items) or, nearer, the total (items priced with
+    tax included); by size. NaN without items or without a subtotal (receipts printing only a total are
+    not checked, as before)."""
+    if not amounts or math.isnan(subtotal):
+        return math.nan
+    targets = [t for t in (subtotal, total) if not math.isnan(t)]
+    return round(min(abs(abs(sum(amounts)) - abs(t)) for t in targets), 4)
+
+
 def _document_item_rows(document_id: str, invoice: Invoice, settings: ValidationSettings) -> list[dict]:
-    # a credit note's items by magnitude: printed `2 x 100,00 = -200,00` or unsigned next to negative totals
-    size = abs if is_credit_note(invoice) else (lambda v: v)
+    # amounts by size: a credit note prints `2 x 100,00 = -200,00` or unsigned items next to negative
+    # totals, and a return is printed `6 x 18.33 = -109.98`; an invoice's sign is checked by `line_sign`
     rows = []
     for index, item in enumerate(invoice.line_items):
         quantity, price, amount = (to_number(item.get(c)) for c in ("quantity", "unit_price", "amount"))
@@ -166,13 +245,13 @@ def _document_item_rows(document_id: str, invoice: Invoice, settings: Validation
                 "quantity": quantity,
                 "unit_price": price,
                 "amount": amount,
-                "line_gap": round(abs(size(quantity * price) - size(amount)), 4),
+                "line_gap": line_gap(item),
                 "line_tolerance": settings.tolerance + ROUNDING,
+                "line_sign": None if is_credit_note(invoice) else line_sign(item),
             }
         )
     amounts = [row["amount"] for row in rows if not math.isnan(row["amount"])]
-    subtotal = to_number(invoice.get("subtotal"))
-    sum_gap = round(abs(size(sum(amounts)) - size(subtotal)), 4) if amounts else math.nan
+    sum_gap = items_sum_gap(amounts, to_number(invoice.get("subtotal")), to_number(invoice.get("total")))
     for row in rows:
         row["items_sum_gap"] = sum_gap
         row["items_sum_tolerance"] = settings.tolerance * len(rows) + ROUNDING

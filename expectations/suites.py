@@ -163,7 +163,8 @@ def invoice_fields_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> Exp
 
 
 def line_items_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> ExpectationSuite:
-    """One row per line item: each item has an amount, its arithmetic holds, the items sum to the subtotal."""
+    """One row per line item: each item has an amount, its arithmetic and sign hold, the items sum to the
+    subtotal (or to the total, items priced with tax included)."""
     import great_expectations as gx
 
     gxe = gx.expectations
@@ -179,9 +180,27 @@ def line_items_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> Expecta
             column_B="line_gap",
             or_equal=True,
             ignore_row_if="either_value_is_missing",
-            description="Quantity times unit price equals the amount of each line item "
-            f"(within {settings.tolerance:g} plus rounding).",
+            description="Quantity times unit price equals the amount of each line item, after the "
+            "line's discount when it has one (within "
+            f"{settings.tolerance:g} plus rounding).",
             severity=ERROR,
+            meta={
+                "fields": ["line_items.quantity", "line_items.unit_price", "line_items.amount"],
+                # what else the amount may be computed from (frames.line_gap; EN 16931 BT-131)
+                "also": [
+                    "line_items.discount_amount",
+                    "line_items.discount_percent",
+                    "line_items.gross_unit_price",
+                    "line_items.price_base_quantity",
+                ],
+            },
+        ),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="line_sign",
+            value_set=["agrees"],
+            description="A negative line amount has its minus on the quantity or the unit price "
+            "(EN 16931: the amount is quantity x net price), else it needs review.",
+            severity=WARNING,
             meta={"fields": ["line_items.quantity", "line_items.unit_price", "line_items.amount"]},
         ),
         gxe.ExpectColumnPairValuesAToBeGreaterThanB(
@@ -189,10 +208,10 @@ def line_items_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> Expecta
             column_B="items_sum_gap",
             or_equal=True,
             ignore_row_if="either_value_is_missing",
-            description="The line item amounts add up to the subtotal "
-            f"(within {settings.tolerance:g} per line plus rounding).",
+            description="The line item amounts add up to the subtotal, or to the total when the items "
+            f"are priced with tax included (within {settings.tolerance:g} per line plus rounding).",
             severity=ERROR,
-            meta={"fields": ["line_items.amount", "subtotal"]},
+            meta={"fields": ["line_items.amount", "subtotal", "total"]},
         ),
     ]
     return gx.ExpectationSuite(name=LINE_ITEMS, expectations=expectations)

@@ -95,6 +95,10 @@ NORMALISERS = {
     "quantity": _amount,
     "unit_price": _amount,
     "amount": _amount,
+    "gross_unit_price": _amount,
+    "discount_percent": _amount,
+    "discount_amount": _amount,
+    "price_base_quantity": _amount,
     "iban": _iban,
     "currency": str.upper,
     "document_type": _document_type,
@@ -294,8 +298,47 @@ def _cii_line(line: Element, v1: bool) -> LineItem:
             settlement,
             _path("ApplicableTradeTax", "ApplicablePercent" if v1 else "RateApplicablePercent"),
         ),
+        **_cii_line_price_terms(agreement, settlement),
     }
     return LineItem(cells=_values(raw))
+
+
+def _allowances_less_charges(items: list[Element], amount_tag: str, indicator: str) -> str | None:
+    """The line's allowances (BT-136) less its charges (BT-141) as a decimal string; None without any."""
+    total, seen = Decimal(0), False
+    for item in items:
+        amount = _text(item, _path(amount_tag))
+        if amount is None:
+            continue
+        seen = True
+        charge = (_text(item, indicator) or "").lower() in ("true", "1")
+        total += -Decimal(_amount(amount)) if charge else Decimal(_amount(amount))
+    return format(total, "f") if seen else None
+
+
+def _cii_line_price_terms(agreement: Element | None, settlement: Element | None) -> dict[str, str | None]:
+    """What a line's amount is computed from besides quantity x net price (EN 16931 BT-131): the gross
+    price (BT-148) with the percentage of its discount, the price base quantity (BT-149), the line's
+    allowances less charges (BG-27/BG-28). Kept as line cells so that the line check can use them."""
+    gross = _first(agreement, _path("GrossPriceProductTradePrice"))
+    price_discounts = [
+        a
+        for a in (gross.findall(_path("AppliedTradeAllowanceCharge")) if gross is not None else [])
+        if (_text(a, _path("ChargeIndicator", "Indicator")) or "").lower() == "false"
+    ]
+    line_charges = (
+        settlement.findall(_path("SpecifiedTradeAllowanceCharge")) if settlement is not None else []
+    )
+    return {
+        "gross_unit_price": _text(gross, _path("ChargeAmount")),
+        "discount_percent": next(
+            (t for a in price_discounts if (t := _text(a, _path("CalculationPercent")))), None
+        ),
+        "price_base_quantity": _text(agreement, _path("NetPriceProductTradePrice", "BasisQuantity")),
+        "discount_amount": _allowances_less_charges(
+            line_charges, "ActualAmount", _path("ChargeIndicator", "Indicator")
+        ),
+    }
 
 
 # --- UBL 2.1 ---------------------------------------------------------------------------------------
@@ -378,6 +421,14 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
                     "unit_price": _text(line, _path("Price", "PriceAmount")),
                     "amount": _text(line, _path("LineExtensionAmount")),
                     "tax_rate": _text(line, _path("Item", "ClassifiedTaxCategory", "Percent")),
+                    # EN 16931 BT-148 gross price, BT-149 price base quantity, BG-27/28 line
+                    # allowances less charges: what the line amount is computed from besides
+                    # quantity x net price
+                    "gross_unit_price": _text(line, _path("Price", "AllowanceCharge", "BaseAmount")),
+                    "price_base_quantity": _text(line, _path("Price", "BaseQuantity")),
+                    "discount_amount": _allowances_less_charges(
+                        line.findall(_path("AllowanceCharge")), "Amount", _path("ChargeIndicator")
+                    ),
                 }
             )
         )

@@ -8,6 +8,15 @@ import pytest
 from expectations.runner import validate_batch
 from tests.expectations.invoices import make_invoice
 
+ITEM_ARITHMETIC = (
+    "Quantity times unit price equals the amount of each line item, after the line's discount when it "
+    "has one (within 0.01 plus rounding)."
+)
+ITEMS_SUM = (
+    "The line item amounts add up to the subtotal, or to the total when the items are priced with tax "
+    "included (within 0.01 per line plus rounding)."
+)
+
 # case id -> (invoice, suite, the description of the ONLY expectation expected to fail in that suite)
 BAD = {
     "no_vendor": (make_invoice({"vendor_name": None}), "invoice_fields", "The vendor name is present."),
@@ -139,14 +148,14 @@ BAD = {
             )
         ),
         "line_items",
-        "Quantity times unit price equals the amount of each line item (within 0.01 plus rounding).",
+        ITEM_ARITHMETIC,
     ),
     "items_sum": (
         make_invoice(
             items=({"description": "Paper", "quantity": "2", "unit_price": "25.00", "amount": "50.00"},)
         ),
         "line_items",
-        "The line item amounts add up to the subtotal (within 0.01 per line plus rounding).",
+        ITEMS_SUM,
     ),
 }
 for _field, _label in [
@@ -235,7 +244,7 @@ def test_one_report_per_suite_and_every_expectation_reported(reports):
     assert set(reports) == set(BAD) | set(GOOD)
     for doc_reports in reports.values():
         assert [r.suite for r in doc_reports] == ["invoice_fields", "line_items"]
-        assert len(doc_reports[0].outcomes) == 22 and len(doc_reports[1].outcomes) == 3
+        assert len(doc_reports[0].outcomes) == 22 and len(doc_reports[1].outcomes) == 4
 
 
 def test_outcome_carries_severity_observed_and_fields(reports):
@@ -255,7 +264,7 @@ def test_line_item_checks_are_not_applicable_without_line_items(reports):
     from expectations.runner import NOT_APPLICABLE
 
     without = _suite(reports, "no_optional_fields", "line_items")
-    assert [(o.success, o.observed_value) for o in without.outcomes] == [(True, NOT_APPLICABLE)] * 3
+    assert [(o.success, o.observed_value) for o in without.outcomes] == [(True, NOT_APPLICABLE)] * 4
     assert without.outcomes[0].to_dict()["observed_value"] == "not applicable"
     with_items = _suite(reports, "good", "line_items")
     assert NOT_APPLICABLE not in [o.observed_value for o in with_items.outcomes]

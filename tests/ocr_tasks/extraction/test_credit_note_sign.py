@@ -186,8 +186,10 @@ SIGN_CHECK = (
     "The subtotal, tax, total and amount due agree in sign (none is positive while another is negative)."
 )
 ITEM_CHECKS = {
-    "Quantity times unit price equals the amount of each line item (within 0.01 plus rounding).",
-    "The line item amounts add up to the subtotal (within 0.01 per line plus rounding).",
+    "Quantity times unit price equals the amount of each line item, after the line's discount when it "
+    "has one (within 0.01 plus rounding).",
+    "The line item amounts add up to the subtotal, or to the total when the items are priced with tax "
+    "included (within 0.01 per line plus rounding).",
 }
 
 

@@ -13,6 +13,9 @@ next document (issue 15). Pure library: no Django, Prefect or storage here; the 
   (one crop per field, with `ExtractionOptions.region_reader`).
 - `template_export`: `memory_template` (invoice2data YAML).
 - `locate`, `shapes`: where a value is printed and what it looks like.
+- `label_rules` (+ `label_stop_words.json`): which printed text a lesson may keep as a label: not another
+  field's label (`BTW bedrag` over the subtotal: the nearest label naming the field, else a neutral one,
+  else the place only), not prose (`in the image below:`: stop-words outside a lexicon phrase, length).
 
 Contract notes (additions to the brief, nothing renamed):
 - `FieldLesson.corrected` (bool, default False, in `to_dict`/`from_dict`; older dicts load as False): the

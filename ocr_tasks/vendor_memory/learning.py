@@ -126,7 +126,8 @@ def _evidence(rows: list, extracted: Invoice, final: Mapping[str, str | None]) -
             for other, e in found.items()
             if other != field and e.page == evidence.page and e.box == evidence.box
         ]
-        named = [o for o in shared if has_label(evidence.label, o) >= 0.5]
+        # each field's own reading of the label (`label_of` drops a label that names only another field)
+        named = [o for o in shared if has_label(found[o].label, o) >= 0.5]
         if named and has_label(evidence.label, field) < 0.5:
             del found[field]
     return found

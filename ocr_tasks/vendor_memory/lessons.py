@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ocr_tasks.geometry import BBox
+from ocr_tasks.vendor_memory.label_rules import keeps_stored_label
 from ocr_tasks.vendor_memory.shapes import is_page_counter_label
 
 LABEL_SIDES = ("left", "above", "")
@@ -64,9 +65,10 @@ class FieldLesson:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FieldLesson:
         """A stored lesson; a label that is what is left of a page counter (`seite von`, learned before
-        page counters were left out) is dropped: the lesson is then one of place."""
+        page counters were left out), prose or another field's label (`label_rules.keeps_stored_label`,
+        learned before those rules) is dropped: the lesson is then one of place."""
         label, side = str(data.get("label", "")), str(data.get("label_side", ""))
-        if is_page_counter_label(label):
+        if is_page_counter_label(label) or not keeps_stored_label(label, str(data["field"])):
             label, side = "", ""
         return cls(
             field=str(data["field"]),

@@ -20,6 +20,7 @@ from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
+from ocr_tasks.vendor_memory.label_rules import looks_like_label, names_field, names_other_field
 from ocr_tasks.vendor_memory.shapes import compact, field_kind, format_match, label_words
 
 MAX_VALUE_WORDS = 8
@@ -144,34 +145,77 @@ def _final_readings(row: Row, field: str, final: str) -> list[Reading]:
     return out
 
 
-def left_label(row: Row, start: int, bbox: BBox) -> str:
-    """The label printed left of the value on its row: the column chunk just before it, letters only."""
+def _left_segment(row: Row, start: int, bbox: BBox) -> str:
+    """The column chunk printed just before the value on its row ("" when none, or too far left)."""
     before = row.text[:start].rstrip()
     chunk = before.split("  ")[-1] if before else ""
-    words = label_words(chunk)
-    if not words:
+    if not label_words(chunk):
         return ""
-    chunk_start = len(before) - len(chunk)
-    label_box = row.span_bbox(chunk_start, len(before))
-    if bbox.x0 - label_box.x1 > MAX_LABEL_GAP:
-        return ""
-    return " ".join(words)
+    label_box = row.span_bbox(len(before) - len(chunk), len(before))
+    return "" if bbox.x0 - label_box.x1 > MAX_LABEL_GAP else chunk
 
 
-def label_of(rows: Sequence[Row], row: Row, reading: Reading, position: int | None = None) -> tuple[str, str]:
-    """(label, side) of a value: on its left, else the column header above it (the nearest of the two
-    rows above with words over it), else ("", ""). `position`: the row's index in `rows` when known."""
-    left = left_label(row, reading.start, reading.bbox)
-    if left:
-        return left, "left"
-    position = rows.index(row) if position is None else position
+def left_label(row: Row, start: int, bbox: BBox) -> str:
+    """The label printed left of the value on its row: the column chunk just before it, letters only."""
+    return " ".join(label_words(_left_segment(row, start, bbox)))
+
+
+def _above_segment(rows: Sequence[Row], row: Row, bbox: BBox, position: int) -> str:
+    """The column header over the value: the nearest of the two rows above with words over it."""
     for other in reversed(rows[max(0, position - 2) : position]):
         if other.page != row.page:
             continue
-        chunk = header_chunk(other, reading.bbox)
+        chunk = header_chunk(other, bbox)
         if chunk:
-            above = " ".join(label_words(chunk))
-            return (above, "above") if above else ("", "")
+            return chunk
+    return ""
+
+
+def _after_last_number(segment: str) -> str:
+    """The words of a segment after its last token with a digit (`Datum 03.04.2024 Beleg` -> `Beleg`):
+    the label of the value when the segment also holds another label and its value."""
+    tokens = segment.split()
+    last = max((i for i, t in enumerate(tokens) if any(ch.isdigit() for ch in t)), default=-1)
+    return " ".join(tokens[last + 1 :]) if last >= 0 else ""
+
+
+def label_of(
+    rows: Sequence[Row],
+    row: Row,
+    reading: Reading,
+    position: int | None = None,
+    *,
+    field: str | None = None,
+) -> tuple[str, str]:
+    """(label, side) of a value: on its left, else the column header above it (the nearest of the two
+    rows above with words over it), else ("", ""). `position`: the row's index in `rows` when known.
+
+    Only what looks like a label counts (`label_rules.looks_like_label`: prose before a value is passed
+    over for the header above it). With `field`, a label
+    that names another field and not `field` (`btw bedrag` over the subtotal) is passed over for the
+    other side's label when that one names `field`, else for the words after the last number of the left
+    segment (`Datum 03.04.2024 Beleg` -> `beleg`) when they name no other field; else no label (a lesson
+    of place)."""
+    position = rows.index(row) if position is None else position
+    options = []
+    left = _left_segment(row, reading.start, reading.bbox)
+    if left:
+        options.append((left, "left"))
+    above = _above_segment(rows, row, reading.bbox, position)
+    if above:
+        options.append((above, "above"))
+    labels = [(" ".join(label_words(segment)), side, segment) for segment, side in options]
+    labels = [(label, side) for label, side, segment in labels if looks_like_label(segment, label)]
+    if labels and (field is None or not names_other_field(labels[0][0], field)):
+        return labels[0]
+    if field is None:
+        return "", ""
+    for label, side in labels[1:]:
+        if names_field(label, field):
+            return label, side
+    tail = " ".join(label_words(_after_last_number(left))) if left else ""
+    if tail and looks_like_label(tail, tail) and not names_other_field(tail, field):
+        return tail, "left"
     return "", ""
 
 
@@ -188,7 +232,7 @@ def locate(
     found: list[tuple[float, int, Evidence]] = []
     for position, row in enumerate(rows):
         for reading in _final_readings(row, field, final):
-            label, side = label_of(rows, row, reading, position)
+            label, side = label_of(rows, row, reading, position, field=field)
             weight = 1.0 if side == "left" else 0.8 if side == "above" else 0.0
             if (
                 hint is not None
@@ -247,7 +291,7 @@ def _misread(rows: Sequence[Row], field: str, final: str) -> Evidence | None:
             # as like, the tighter span: `24/12/2018`, not `Date: 24/12/2018` (the same digits)
             score = (max(fuzz.ratio(text, form) for form in forms), -len(reading.printed))
             if score[0] >= MISREAD_RATIO and (best is None or score > best[0]):
-                label, side = label_of(rows, row, reading, position)
+                label, side = label_of(rows, row, reading, position, field=field)
                 printed = reading.printed if kind in ("date", "amount") else final
                 best = (score, Evidence(row.page, reading.bbox, label, side, printed, row))
     return best[1] if best else None

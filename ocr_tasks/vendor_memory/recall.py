@@ -132,7 +132,7 @@ def _labelled_values(rows: Sequence[Row], lesson: FieldLesson, day_first) -> lis
             continue
         found = readings(row, lesson.field, day_first=day_first, words=words, shape=lesson.value_format)
         for reading, match in _shaped(lesson, found):
-            label, side = label_of(rows, row, reading, position)
+            label, side = label_of(rows, row, reading, position, field=lesson.field)
             quality = label_quality(label, lesson.label) if side == lesson.label_side else 0.0
             if quality > 0:
                 out.append((reading, row, quality * match))

@@ -50,7 +50,7 @@ def _label_row(rows: Sequence[Row], lesson: FieldLesson) -> Row | None:
         )
         start = row.starts[at] if at < len(row.words) else len(row.text)
         place = BBox(box.x0, row.bbox.y0, box.x1, row.bbox.y1)
-        label, side = label_of(rows, row, Reading("", "", start, start, place), position)
+        label, side = label_of(rows, row, Reading("", "", start, start, place), position, field=lesson.field)
         if side == lesson.label_side and label_quality(label, lesson.label) > 0:
             found.append(row)
     return min(found, key=lambda r: abs(r.bbox.center[1] - box.center[1]), default=None)

@@ -46,7 +46,8 @@ def test_a_date_or_a_number_is_no_label(left):
     ("left", "label"),
     [
         ("Belegkennung:", "belegkennung"),
-        ("Datum 03.04.2024 Beleg", "datum beleg"),
+        # `datum` labels the date printed with it, another field: the words after that date label the value
+        ("Datum 03.04.2024 Beleg", "beleg"),
         ("Seite 1 von 2 Beleg", "beleg"),
     ],
 )
@@ -61,7 +62,7 @@ def test_a_stored_page_counter_label_is_dropped_when_read(stored):
     data = FieldLesson("vendor_name", 0, box, stored, "left", "AAAAAA AAAAA AAAA").to_dict()
     lesson = FieldLesson.from_dict(data)
     assert (lesson.label, lesson.label_side) == ("", "")
-    kept = FieldLesson.from_dict({**data, "label": "page total"})
+    kept = FieldLesson.from_dict({**data, "field": "total", "label": "page total", "value_format": "99,99"})
     assert (kept.label, kept.label_side) == ("page total", "left")
 
 
@@ -75,3 +76,134 @@ def test_a_misread_date_is_learned_as_the_date_alone_with_the_label_before_it():
     assert evidence is not None
     assert evidence.printed == "24/12/2018"
     assert (evidence.label, evidence.label_side) == ("doc no date", "left")
+
+
+# -- another field's label (issue: approving a Dutch web-shop invoice taught `btw bedrag`, the VAT amount,
+# as the subtotal's label) ----------------------------------------------------------------------------------
+
+
+def _vat_table(header: list[tuple[str, float]]):
+    """A VAT summary whose column headers sit left of their right-aligned amounts, as on saeco.pdf's OCR:
+    `BTW bedrag` (the VAT amount) is printed over the subtotal's amount."""
+    return text_layer_page(
+        [
+            [("Factuur totaal EUR", 0.5), ("49,99", 0.85)],
+            [],
+            header,
+            [("21 %", 0.08), ("41,31", 0.45), ("8,68", 0.65), ("49,99", 0.85)],
+            [],
+            [("Uw BTW nummer: NL00333599698", 0.08)],
+        ]
+    )
+
+
+SAECO_HEADER = [("BTW %", 0.08), ("Grondslag", 0.28), ("BTW bedrag", 0.44), ("Totaal", 0.84)]
+
+
+def test_a_label_of_another_field_is_not_learned():
+    rows = document_rows(_vat_table(SAECO_HEADER))
+    subtotal = locate(rows, "subtotal", "41.31")
+    assert subtotal is not None and subtotal.printed == "41,31"
+    assert (subtotal.label, subtotal.label_side) == ("", "")  # by its place only
+    tax = locate(rows, "tax_amount", "8.68")
+    assert tax is not None and (tax.label, tax.label_side) == ("", "")  # `8,68` has no header over it
+
+
+def test_a_label_of_the_field_itself_is_still_learned_in_the_same_place():
+    header = [("BTW %", 0.08), ("Netto", 0.28), ("Grondslag", 0.44), ("Totaal", 0.84)]
+    subtotal = locate(document_rows(_vat_table(header)), "subtotal", "41.31")
+    assert subtotal is not None and (subtotal.label, subtotal.label_side) == ("grondslag", "above")
+
+
+def test_the_nearest_label_that_names_the_field_wins_over_another_fields_label():
+    page = text_layer_page(
+        [
+            [("Nettobetrag", 0.7)],
+            [("MwSt", 0.5), ("100,00", 0.7)],
+            [],
+            [("Endsumme", 0.5), ("119,00", 0.7)],
+        ]
+    )
+    evidence = locate(document_rows(page), "subtotal", "100.00")
+    assert evidence is not None and (evidence.label, evidence.label_side) == ("nettobetrag", "above")
+
+
+def test_a_billing_address_heading_is_not_the_vendors_label():
+    page = text_layer_page([[("Factuuradres", 0.08)], [("Strategic Corp", 0.08)], [], [("Totaal", 0.5)]])
+    rows = document_rows(page)
+    vendor = locate(rows, "vendor_name", "Strategic Corp")
+    assert vendor is not None and (vendor.label, vendor.label_side) == ("", "")
+    customer = locate(rows, "customer_name", "Strategic Corp")
+    assert customer is not None and (customer.label, customer.label_side) == ("factuuradres", "above")
+
+
+def test_learn_keeps_the_subtotal_by_its_place():
+    from ocr_tasks.extraction import extract_invoice
+    from ocr_tasks.vendor_memory import learn
+    from tests.ocr_tasks.vendor_memory.documents import WHEN
+
+    page = _vat_table(SAECO_HEADER)
+    extracted = extract_invoice(page)
+    memory = learn(
+        None,
+        ocr=page,
+        extracted=extracted,
+        final={"subtotal": "41.31", "tax_amount": "8.68", "total": "49.99", "vendor_tax_id": "NL00333599698"},
+        actor="reviewer",
+        when=WHEN,
+    )
+    assert memory is not None
+    assert memory.lessons["subtotal"].label == ""
+    assert all(
+        lesson.label != "btw bedrag" for lesson in memory.lessons.values() if lesson.field != "tax_amount"
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "stored"),
+    [("subtotal", "btw bedrag"), ("vendor_name", "factuuradres"), ("vendor_name", "in the image below")],
+)
+def test_a_stored_label_of_another_field_or_prose_is_dropped_when_read(field, stored):
+    box = BBox(0.3, 0.1, 0.5, 0.12)
+    lesson = FieldLesson.from_dict(FieldLesson(field, 0, box, stored, "above", "99,99").to_dict())
+    assert (lesson.label, lesson.label_side) == ("", "")
+
+
+# -- prose is no label (issue: re-typing the vendor name taught `in the image below`) --------------------
+
+
+PROSE = [
+    "The issuer encapsulated their company data in the image below:",
+    "This Invoice consists of regular text and",
+    "Volgens onze administratie heeft u de factuur vooruitbetaald met",
+    "Die Ware wird geliefert an",
+]
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_a_sentence_above_a_value_is_no_label(sentence):
+    page = text_layer_page([[(sentence, 0.05)], [("e-Luscious Nederland B.V.", 0.05)], [], [("Totaal", 0.5)]])
+    evidence = locate(document_rows(page), "vendor_name", "e-Luscious Nederland B.V.")
+    assert evidence is not None and evidence.printed == "e-Luscious Nederland B.V."
+    assert (evidence.label, evidence.label_side) == ("", "")
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_a_sentence_before_a_value_on_its_row_is_no_label(sentence):
+    evidence = _evidence(sentence.rstrip(":"), "invoice_number", "ZP/88123")
+    assert evidence is not None and (evidence.label, evidence.label_side) == ("", "")
+
+
+@pytest.mark.parametrize(
+    ("left", "field", "label"),
+    [
+        ("Numéro de facture", "invoice_number", "numero de facture"),  # `de` inside a lexicon phrase
+        ("Your reference", "po_number", "your reference"),
+        ("Vorgang", "po_number", "vorgang"),
+        ("Kundenreferenz laut Auftrag und Lieferschein:", "po_number", ""),  # `und`: prose, colon or not
+    ],
+)
+def test_short_labels_and_lexicon_phrases_are_still_learned(left, field, label):
+    evidence = _evidence(left, field, "ZP/88123")
+    assert evidence is not None and evidence.label == label
+    assert evidence.label_side == ("left" if label else "")

@@ -10,13 +10,23 @@ from typing import Any
 LOW_CONFIDENCE = 0.6
 
 
+def check_counts(doc: dict[str, Any]) -> tuple[int, int]:
+    """(failed checks of the document's values, EN 16931 rules its e-invoice XML breaks as received).
+    An older API's row has only their sum, `validation_errors`: all of it counts as failed checks."""
+    findings = int(doc.get("einvoice_rule_findings") or 0)
+    checks = doc.get("failed_checks")
+    if checks is None:
+        return max(int(doc.get("validation_errors") or 0) - findings, 0), findings
+    return int(checks), findings
+
+
 def attention_key(doc: dict[str, Any]) -> tuple:
     """Sort key: failed and flagged documents first, then by validation errors, anomalies, confidence.
 
     Approved documents always sink to the bottom.
     """
     status = doc.get("status") or ""
-    errors = int(doc.get("validation_errors") or 0)
+    errors, findings = check_counts(doc)
     anomalies = int(doc.get("anomaly_count") or 0)
     max_score = float(doc.get("max_anomaly_score") or 0.0)
     confidence = doc.get("min_confidence")
@@ -26,12 +36,14 @@ def attention_key(doc: dict[str, Any]) -> tuple:
         not (
             status == "failed"
             or errors
+            or findings
             or anomalies
             or confidence < LOW_CONFIDENCE
             or doc.get("needs_review")
         ),
         status != "failed",
         -errors,
+        -findings,
         -anomalies,
         -max_score,
         confidence,
@@ -47,8 +59,9 @@ WAITING = {"pending": "not processed yet", "processing": "being processed"}
 
 
 def attention_reason(doc: dict[str, Any]) -> str:
-    """A short phrase for the queue, e.g. "2 failed checks, 1 anomaly", or "low confidence" when nothing
-    else is wrong (the confidence has its own column; the details are on the review page)."""
+    """A short phrase for the queue, e.g. "2 failed checks, 38 EN 16931 findings in the XML, 1 anomaly",
+    or "low confidence" when nothing else is wrong (the confidence has its own column; the details are on
+    the review page)."""
     status = doc.get("status")
     if status in WAITING:
         return WAITING[status]
@@ -57,9 +70,11 @@ def attention_reason(doc: dict[str, Any]) -> str:
         parts.append("processing failed")
     if doc.get("duplicate_of"):  # the same file as an earlier upload: tells the two rows apart
         parts.append("uploaded again")
-    errors = int(doc.get("validation_errors") or 0)
+    errors, findings = check_counts(doc)
     if errors:
         parts.append(f"{errors} failed check{'s' if errors != 1 else ''}")
+    if findings:  # the XML's own, apart: a correction of the values does not change them
+        parts.append(f"{findings} EN 16931 finding{'s' if findings != 1 else ''} in the XML")
     anomalies = int(doc.get("anomaly_count") or 0)
     if anomalies:
         parts.append(f"{anomalies} anomal{'ies' if anomalies != 1 else 'y'}")

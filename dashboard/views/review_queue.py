@@ -108,7 +108,8 @@ event = st.dataframe(
         "needs attention": st.column_config.TextColumn(
             "needs attention",
             width=180,
-            help="Status, failed checks, anomalies and low confidence; details on the review page",
+            help="Status, failed checks, an e-invoice XML's EN 16931 findings, anomalies and low "
+            "confidence; details on the review page",
         ),
         "vendor": st.column_config.TextColumn("vendor", width=135),
         "date": st.column_config.TextColumn("date", width=88),

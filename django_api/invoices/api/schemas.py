@@ -90,7 +90,16 @@ class DocumentRow(serializers.Serializer):
     invoice_date = serializers.CharField(allow_null=True)
     total = serializers.CharField(allow_null=True)
     currency = serializers.CharField(allow_null=True)
-    validation_errors = serializers.IntegerField()
+    validation_errors = serializers.IntegerField(
+        help_text="failed_checks + einvoice_rule_findings (kept for older clients)"
+    )
+    failed_checks = serializers.IntegerField(
+        help_text="Error-level expectations of the validation suites that the document's values fail"
+    )
+    einvoice_rule_findings = serializers.IntegerField(
+        help_text="Error-level EN 16931 rules an e-invoice's XML as received breaks (suite `en16931`; "
+        "0 for other documents); a correction does not change them"
+    )
     anomaly_count = serializers.IntegerField()
     max_anomaly_score = serializers.FloatField()
     min_confidence = serializers.FloatField(allow_null=True)

@@ -11,6 +11,7 @@ from django_api.invoices.errors import NotFound
 from django_api.invoices.models import Document, DocumentStatus, Project
 from django_api.invoices.reviewed_values import current_fields, current_line_items, field_confidences
 from expectations.project_settings import DEFAULT_REVIEW_CONFIDENCE, InvalidSettings, ProjectSettings
+from ocr_tasks.einvoice.validation import SUITE as EINVOICE_SUITE
 from ocr_tasks.invoice_types import KEY_FIELDS
 
 # Triage (`needs_review`). Field confidences are calibrated probabilities of being right (see
@@ -90,6 +91,8 @@ def document_row(
     anomalies = list(document.anomalies.all())
     confidences = field_confidences(result)
     validation_errors = sum(v.failed_count for v in validations)
+    # an e-invoice's XML as received breaking EN 16931 rules is not a failed check of the values read
+    einvoice_rule_findings = sum(v.failed_count for v in validations if v.suite == EINVOICE_SUITE)
     gating_errors = sum(v.failed_count for v in validations if v.suite not in NOT_GATING_SUITES)
     min_confidence = round(min(confidences), 4) if confidences else None
     serious = [a for a in anomalies if a.severity in REVIEW_SEVERITIES]
@@ -111,6 +114,8 @@ def document_row(
         "total": values.get("total"),
         "currency": values.get("currency"),
         "validation_errors": validation_errors,
+        "failed_checks": validation_errors - einvoice_rule_findings,
+        "einvoice_rule_findings": einvoice_rule_findings,
         "anomaly_count": len(serious),  # `info` notes (e.g. rules_only) are shown, not counted
         "max_anomaly_score": round(max((a.score for a in serious), default=0.0), 4),
         "min_confidence": min_confidence,

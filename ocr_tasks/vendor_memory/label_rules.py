@@ -1,6 +1,6 @@
 """Which printed text a lesson may keep as a field's label.
 
-Two rules, besides those of `shapes.label_words` (page counters, dates and numbers are no label):
+The rules, besides those of `shapes.label_words` (page counters, dates and numbers are no label):
 - **A label of another field is not this field's.** The lexicons map label phrases to field concepts
   (`extraction.keywords.has_label`); a label that names some other field and not this one (`BTW bedrag`,
   the VAT amount, over the subtotal; `Factuuradres`, the billing address, over the vendor's name) is not
@@ -10,7 +10,9 @@ Two rules, besides those of `shapes.label_words` (page counters, dates and numbe
 - **A label looks like a label.** Prose printed before a value (`in the image below:`, `the issuer
   encapsulated their`) is not: a label holds no stop-word (`label_stop_words.json`, per language) outside a
   lexicon phrase of several words (`numero de factura` keeps its `de`), and a column segment of more than
-  `MAX_SEGMENT_WORDS` words is a label only when it ends with a colon or holds a lexicon phrase.
+  `MAX_SEGMENT_WORDS` words is a label only when it ends with a colon or holds a lexicon phrase. After
+  prose, the words after its last stop-word still are, when they hold a lexicon phrase.
+- A tax word in a label that says the amount includes the tax (`incl. of GST`) names no tax field.
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from ocr_tasks.extraction.keywords import FIELD_CONCEPTS, fold, has_label, lexicon
+from ocr_tasks.extraction.keywords import FIELD_CONCEPTS, fold, has_inclusive, has_label, lexicon
 
 STOP_WORDS_FILE = Path(__file__).with_name("label_stop_words.json")
 NAMES = 0.5  # `has_label` strength from which a label names a field
 MAX_SEGMENT_WORDS = 6  # letter words of a column segment beyond which it is prose (without colon or phrase)
+# what a tax word names, unless the label says the amount includes the tax (`Total RM incl. of GST`)
+TAX_NAMES = frozenset({"tax_amount", "vendor_tax_id", "tax_rate"})
 # the label groups that name a field, where they are not the field's own (`keywords.FIELD_CONCEPTS`)
 OWN_LABELS: dict[str, tuple[str, ...]] = {"vendor_name": ("seller",), "customer_name": ("customer",)}
 
@@ -82,12 +86,30 @@ def looks_like_label(segment: str, label: str) -> bool:
     return segment.rstrip().endswith(":") or bool(_phrase_pattern()[0].search(fold(label)))
 
 
+def label_part(segment: str, label: str) -> str:
+    """What of `label` (the letter words kept of `segment`) is a label: all of it when it looks like one;
+    else, after prose, the words after its last stray stop-word when they hold a lexicon phrase (`Banque
+    de la Foret compte IBAN` -> `foret compte iban`); else ""."""
+    if looks_like_label(segment, label):
+        return label
+    stray = stray_stop_words(label)
+    if not stray:
+        return ""
+    words = fold(label).split()
+    last = max(i for i, w in enumerate(words) if w == stray[-1])
+    rest = " ".join(words[last + 1 :])
+    if rest and _phrase_pattern()[0].search(rest) and looks_like_label(rest, rest):
+        return rest
+    return ""
+
+
 @lru_cache(maxsize=16384)
 def named_fields(label: str) -> frozenset[str]:
     """The fields and label groups (`keywords.FIELD_CONCEPTS`) whose labels `label` names."""
     if not label:
         return frozenset()
-    return frozenset(name for name in FIELD_CONCEPTS if has_label(label, name) >= NAMES)
+    named = frozenset(name for name in FIELD_CONCEPTS if has_label(label, name) >= NAMES)
+    return named - TAX_NAMES if has_inclusive(label) else named
 
 
 def _own(field: str) -> frozenset[str]:

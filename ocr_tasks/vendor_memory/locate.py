@@ -20,7 +20,7 @@ from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
-from ocr_tasks.vendor_memory.label_rules import looks_like_label, names_field, names_other_field
+from ocr_tasks.vendor_memory.label_rules import label_part, looks_like_label, names_field, names_other_field
 from ocr_tasks.vendor_memory.shapes import compact, field_kind, format_match, label_words
 
 MAX_VALUE_WORDS = 8
@@ -66,9 +66,12 @@ def _date_readings(row: Row, lo: int, hi: int, day_first: bool | None) -> list[R
     return out
 
 
-def _word_spans(row: Row, lo: int, hi: int, words: int | None, shape: str | None = None) -> list[Reading]:
+def _word_spans(
+    row: Row, lo: int, hi: int, words: int | None, shape: str | None = None, *, name: bool = False
+) -> list[Reading]:
     """Runs of consecutive words inside [lo, hi) (`words` long, or 1..MAX_VALUE_WORDS), never across a
-    column gap; with `shape`, only those of that shape (`format_match`)."""
+    column gap; with `shape`, only those of that shape (`format_match`). A `name` may end with a dot
+    (`e-Luscious Nederland B.V.`, `Acme Inc.`)."""
     indices = [i for i, s in enumerate(row.starts) if s >= lo and s + len(row.words[i].text) <= hi]
     out = []
     for a_pos in range(len(indices)):
@@ -86,7 +89,8 @@ def _word_spans(row: Row, lo: int, hi: int, words: int | None, shape: str | None
             value = " ".join(printed.split())
             if shape is not None and not format_match(shape, printed):
                 continue
-            if value[:1].isalnum() and value[-1:].isalnum():  # not `#`, `:` or `(` around a code
+            last = value[-2:-1] if name and value.endswith(".") else value[-1:]
+            if value[:1].isalnum() and last.isalnum():  # not `#`, `:` or `(` around a code
                 out.append(Reading(value, printed, start, end, row.span_bbox(start, end)))
     return out
 
@@ -108,7 +112,7 @@ def readings(
         return _amount_readings(row, lo, hi)
     if kind == "date":
         return _date_readings(row, lo, hi, day_first)
-    return _word_spans(row, lo, hi, words, shape)
+    return _word_spans(row, lo, hi, words, shape, name=kind == "text")
 
 
 def same_value(field: str, reading: str, final: str) -> bool:
@@ -205,7 +209,8 @@ def label_of(
     if above:
         options.append((above, "above"))
     labels = [(" ".join(label_words(segment)), side, segment) for segment, side in options]
-    labels = [(label, side) for label, side, segment in labels if looks_like_label(segment, label)]
+    labels = [(label_part(segment, label), side) for label, side, segment in labels]
+    labels = [(label, side) for label, side in labels if label]
     if labels and (field is None or not names_other_field(labels[0][0], field)):
         return labels[0]
     if field is None:

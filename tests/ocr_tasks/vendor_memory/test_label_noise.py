@@ -9,7 +9,7 @@ from ocr_tasks.extraction.rows import document_rows
 from ocr_tasks.geometry import BBox
 from ocr_tasks.vendor_memory import FieldLesson
 from ocr_tasks.vendor_memory.locate import locate
-from tests.ocr_tasks.extraction.layout_pages import text_layer_page
+from tests.ocr_tasks.extraction.layout_pages import CHAR_W, text_layer_page
 
 PAGE_COUNTERS = [
     "Seite 1 von 2",
@@ -190,7 +190,12 @@ def test_a_sentence_above_a_value_is_no_label(sentence):
 
 @pytest.mark.parametrize("sentence", PROSE)
 def test_a_sentence_before_a_value_on_its_row_is_no_label(sentence):
-    evidence = _evidence(sentence.rstrip(":"), "invoice_number", "ZP/88123")
+    text = sentence.rstrip(":")
+    value_x = 0.02 + (len(text) + 1) * CHAR_W  # one space after the sentence: the same segment
+    page = text_layer_page([[(text, 0.02), ("ZP/88123", value_x)], [], [("Endsumme", 0.55), ("119,00", 0.8)]])
+    rows = document_rows(page)
+    assert rows[0].text == f"{text} ZP/88123"
+    evidence = locate(rows, "invoice_number", "ZP/88123")
     assert evidence is not None and (evidence.label, evidence.label_side) == ("", "")
 
 
@@ -200,10 +205,18 @@ def test_a_sentence_before_a_value_on_its_row_is_no_label(sentence):
         ("Numéro de facture", "invoice_number", "numero de facture"),  # `de` inside a lexicon phrase
         ("Your reference", "po_number", "your reference"),
         ("Vorgang", "po_number", "vorgang"),
-        ("Kundenreferenz laut Auftrag und Lieferschein:", "po_number", ""),  # `und`: prose, colon or not
+        # after the prose's last stop-word (`und`), a lexicon phrase still labels the value
+        ("Auftrag und Lieferschein:", "po_number", "lieferschein"),
+        ("Auftrag und Versand:", "po_number", ""),
+        ("la Forêt compte IBAN", "iban", "foret compte iban"),
     ],
 )
 def test_short_labels_and_lexicon_phrases_are_still_learned(left, field, label):
     evidence = _evidence(left, field, "ZP/88123")
     assert evidence is not None and evidence.label == label
     assert evidence.label_side == ("left" if label else "")
+
+
+def test_a_tax_word_in_an_inclusive_total_label_names_no_tax_field():
+    evidence = _evidence("RM incl. of GST", "total", "80,90")
+    assert evidence is not None and (evidence.label, evidence.label_side) == ("rm incl of gst", "left")

@@ -11,9 +11,10 @@ import pypdfium2 as pdfium
 
 from ocr_tasks.config import EXTRACTION_PSM, OcrConfig
 from ocr_tasks.extraction import extract_invoice
+from ocr_tasks.extraction.rows import document_rows
 from ocr_tasks.ingest import ingest_path
 from ocr_tasks.recognise import recognise_document
-from ocr_tasks.vendor_memory import learn
+from ocr_tasks.vendor_memory import learn, memory_candidates
 
 CONFIG = OcrConfig(workers=1, psm=EXTRACTION_PSM, languages="eng", erase_rules=True)
 
@@ -52,3 +53,7 @@ def test_approving_the_scanned_saeco_invoice_learns_only_real_labels(corpus, tmp
     assert labels["vendor_name"] == ("", "")  # `in the image below:` is a sentence
     assert labels["total"] == ("factuur totaal", "left")
     assert labels["invoice_number"] == ("factuur", "above")
+    # the lessons of place read their values again (a name ending with a dot included)
+    recalled = {c.field: c.value for c in memory_candidates(document_rows(ocr), memory)}
+    assert recalled["subtotal"] == "41.31"
+    assert recalled["vendor_name"] == "e-Luscious Nederland B.V."

@@ -47,6 +47,8 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 _CARRIED_FORWARD = concept_pattern(("carried_forward",))
+# one-word discount labels (`Rem.`, `Rabatt`, `Sconto`): a column of percentages that are no tax rate
+_DISCOUNT_WORDS = frozenset(fold(p) for p in phrases("discount") if " " not in p)
 _PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
@@ -111,8 +113,16 @@ def _column_hits(row: Row) -> dict[str, float]:
             fold(word.text + " " + row.words[word_index + 1].text) if word_index + 1 < len(row.words) else ""
         )
         column = _column_of(word.text, fold(word.text), pair)
+        if column is None and fold(word.text).strip(".:%") in _DISCOUNT_WORDS:
+            column = "discount"
         if column is not None and column not in hits:
             hits[column] = word.bbox.center[0]
+        elif column == "amount" and "unit_price" in hits and hits["amount"] < hits["unit_price"]:
+            # an amount label left of the price names no line amount (quantity x price lies right of the
+            # price: `Amount  Product  VAT  Price  Total`, a translated `Anzahl`): the later one does, and
+            # the first is the quantity when no other label names it
+            hits.setdefault("quantity", hits["amount"])
+            hits["amount"] = word.bbox.center[0]
     return hits
 
 
@@ -124,7 +134,8 @@ def _header_hits(row: Row) -> dict[str, float] | None:
     """The column hits of a row that reads as an items table's header (at least two column labels, one
     of them a price or an amount, no amounts), else None."""
     hits = _column_hits(row)
-    if len(hits) >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text):
+    named = len(hits) - ("discount" in hits)  # a discount column alone does not make a header
+    if named >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text):
         return hits
     return None
 
@@ -170,7 +181,14 @@ def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Ro
         if "amount" not in assigned and amounts:
             placed = {id(a) for a in assigned.values()}
             priced = [a for a in amounts if a.has_decimals and id(a) not in placed]
-            assigned["amount"] = priced[-1] if priced else amounts[-1]
+            price = assigned.get("unit_price")
+            if price is not None and priced and price.start > priced[-1].start:
+                # no label names the amount column and the price's label sits over the last money column
+                # (`Prix HT` heading the line's net beside a two-row `Prix / unitaire`): the amount is the
+                # rightmost money of the row, the price the one before it
+                assigned["amount"], assigned["unit_price"] = price, priced[-1]
+            else:
+                assigned["amount"] = priced[-1] if priced else amounts[-1]
         return assigned
     assigned = {"amount": amounts[-1]}
     rest = amounts[:-1]
@@ -350,13 +368,24 @@ def _item_cells(
     }
     for column, a in assigned.items():
         cells[column] = _cell(column, format_amount(a.value), a.raw, row, a.start, a.end)
-    percent = _PERCENT.search(row.text)
-    if percent:
+    for percent in _PERCENT.finditer(row.text):  # the first of each: a VAT rate, a discount
         rate = Decimal(percent.group(1).replace(",", "."))
-        cells["tax_rate"] = _cell(
-            "tax_rate", format_amount(rate), percent.group(0), row, percent.start(), percent.end()
-        )
+        column = "discount_percent" if _under_discount(row, percent, columns) else "tax_rate"
+        if column not in cells:
+            cells[column] = _cell(
+                column, format_amount(rate), percent.group(0), row, percent.start(), percent.end()
+            )
     return cells
+
+
+def _under_discount(row: Row, percent: re.Match[str], columns: dict[str, float] | None) -> bool:
+    """Whether a percentage on an item row sits under the header's discount label (`Rem.`, `Rabatt`)
+    rather than its VAT-rate label: the item's discount, not its tax rate."""
+    if not columns or "discount" not in columns:
+        return False
+    x = row.span_bbox(percent.start(), percent.end()).center[0]
+    tax = columns.get("tax_rate")
+    return tax is None or abs(columns["discount"] - x) < abs(tax - x)
 
 
 _SIGNED_COLUMNS = ("quantity", "unit_price", "amount")

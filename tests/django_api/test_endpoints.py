@@ -220,11 +220,17 @@ def test_documents_list_detail_corrections_approve(alice_client, project, run_on
     )
     assert unknown.status_code == 400 and unknown.json()["code"] == "validation_error"
 
-    # the corrected line item (13.00) no longer adds up to the subtotal (10.00): an error-level check
+    # the corrected total (13.00) is no longer subtotal + tax: an error-level check (the corrected item
+    # adds up to the total, as an item priced with tax included may, so the items' check holds)
     approve = f"/api/projects/{project.pk}/documents/{doc_id}/approve/"
     blocked = alice_client.post(approve)
     assert (blocked.status_code, blocked.json()["code"]) == (409, "checks_failed")
-    assert "line_items" in [f["suite"] for f in blocked.json()["detail"]["failed"]], blocked.json()
+    failed = [(f["suite"], f["expectation"]) for f in blocked.json()["detail"]["failed"]]
+    assert (
+        "invoice_fields",
+        "Subtotal plus tax equals the total (within 0.01 per line plus rounding).",
+    ) in failed
+    assert "line_items" not in [suite for suite, _ in failed], failed
     assert Document.objects.get(pk=doc_id).status == "processed"
     no_reason = alice_client.post(approve, {"force": True}, format="json")
     assert (no_reason.status_code, no_reason.json()["code"]) == (400, "validation_error")

@@ -7,6 +7,7 @@ Only values the reviewer changed are sent, so each one becomes exactly one audit
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any
 
@@ -52,20 +53,45 @@ def normalise_line_items(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, st
     return items
 
 
+def with_hidden_cells(
+    items: list[dict[str, str | None]], originals: Iterable[Mapping[str, Any]]
+) -> list[dict[str, str | None]]:
+    """The edited items with the cells the editor does not show (the VAT rate, an e-invoice line's price
+    terms such as its discount): from the original item at the same place when the table kept its
+    length, else from the one original item with the same description. Without them a corrected table
+    would lose its discounts and the line check would fail lines that are right."""
+    originals = [dict(o) for o in originals]
+    descriptions = Counter(_as_text(o.get("description")) for o in originals)
+    out = []
+    for index, item in enumerate(items):
+        source: Mapping[str, Any] | None = None
+        if len(items) == len(originals):
+            source = originals[index]
+        elif (text := _as_text(item.get("description"))) and descriptions[text] == 1:
+            source = next(o for o in originals if _as_text(o.get("description")) == text)
+        hidden = {
+            k: _as_text(v) for k, v in (source or {}).items() if k not in LINE_ITEM_COLUMNS and _as_text(v)
+        }
+        out.append({**hidden, **item})
+    return out
+
+
 def patch_body(
     original_fields: Mapping[str, Mapping[str, Any]],
     edited_fields: Mapping[str, str],
     original_items: Iterable[Mapping[str, Any]],
     edited_items: Iterable[Mapping[str, Any]],
+    full_items: Iterable[Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The PATCH body, or `{}` when nothing changed. `line_items` is sent only when the table changed."""
+    """The PATCH body, or `{}` when nothing changed. `line_items` is sent only when the table changed,
+    with each item's hidden cells from `full_items` (the document's items as the API gave them)."""
     body: dict[str, Any] = {}
     fields = changed_fields(original_fields, edited_fields)
     if fields:
         body["fields"] = fields
     new_items = normalise_line_items(edited_items)
     if new_items != normalise_line_items(original_items):
-        body["line_items"] = new_items
+        body["line_items"] = with_hidden_cells(new_items, full_items or [])
         body.setdefault("fields", {})
     return body
 

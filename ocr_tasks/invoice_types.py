@@ -21,6 +21,16 @@ KEY_FIELDS: tuple[str, ...] = ("vendor_name", "invoice_number", "invoice_date", 
 DATE_FIELDS = names_of_kind("date")
 AMOUNT_FIELDS = names_of_kind("amount")
 LINE_ITEM_COLUMNS: tuple[str, ...] = ("description", "quantity", "unit_price", "amount", "tax_rate")
+# what an item's amount is computed from besides quantity x unit price (an e-invoice line's gross price
+# BT-148 and its discount, allowances less charges BG-27/28, the price base quantity BT-149; a page's
+# discount column): kept with the item through corrections so the line check can still use them
+LINE_ITEM_PRICE_TERMS: tuple[str, ...] = (
+    "gross_unit_price",
+    "discount_percent",
+    "discount_amount",
+    "price_base_quantity",
+)
+LINE_ITEM_CELLS: tuple[str, ...] = LINE_ITEM_COLUMNS + LINE_ITEM_PRICE_TERMS
 
 
 @dataclass(frozen=True, slots=True)

@@ -361,7 +361,7 @@ edited_items = st.data_editor(
 
 if save:
     edited_rows = edited_items.astype(object).where(edited_items.notna(), None).to_dict("records")
-    body = patch_body(fields, edited, original_items, edited_rows)
+    body = patch_body(fields, edited, original_items, edited_rows, doc.get("line_items") or [])
     if changed_under_form:
         st.warning(STALE_SAVE, icon=":material/sync_problem:")
     elif not body:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ocr_tasks.invoice_types import LINE_ITEM_COLUMNS, FieldValue, Invoice, LineItem
+from ocr_tasks.invoice_types import LINE_ITEM_CELLS, FieldValue, Invoice, LineItem
 
 
 def current_fields(result) -> dict[str, str | None]:
@@ -23,7 +23,7 @@ def current_line_items(result) -> list[dict[str, Any]]:
     if result.corrected_line_items is not None:
         return [dict(row) for row in result.corrected_line_items]
     return [
-        {col: (item.get(col) or {}).get("value") for col in LINE_ITEM_COLUMNS if col in item}
+        {col: (item.get(col) or {}).get("value") for col in LINE_ITEM_CELLS if col in item}
         for item in result.line_items
     ]
 

@@ -207,3 +207,36 @@ def test_short_time_shows_utc_seconds():
     assert short_time("2026-11-28T10:00:05.123456Z") == "2026-11-28 10:00:05 UTC"
     assert short_time("2026-11-28T10:00:05+00:00") == "2026-11-28 10:00:05 UTC"
     assert short_time(None) == "—"
+
+
+def test_a_corrected_items_table_keeps_the_cells_the_editor_does_not_show():
+    """The editor shows description, quantity, unit price and amount; an item's VAT rate and an
+    e-invoice line's discount ride along with the row they belong to."""
+    fields = {"total": {"value": "129.90"}}
+    full = [
+        {
+            "description": "Nougat",
+            "quantity": "20",
+            "unit_price": "4.55",
+            "amount": "81.90",
+            "tax_rate": "5.5",
+            "discount_percent": "10",
+        },
+        {
+            "description": "Biscuits",
+            "quantity": "15",
+            "unit_price": "3.20",
+            "amount": "48.00",
+            "tax_rate": "20",
+        },
+    ]
+    shown = [
+        {k: v for k, v in item.items() if k in ("description", "quantity", "unit_price", "amount")}
+        for item in full
+    ]
+    edited = [{**shown[0], "description": "Nougat 250g"}, shown[1]]
+    body = patch_body(fields, {"total": "129.90"}, shown, edited, full)
+    assert body["line_items"] == [{**full[0], "description": "Nougat 250g"}, full[1]]
+    # a row deleted: the rows left keep their own cells, found by description
+    body = patch_body(fields, {"total": "129.90"}, shown, [shown[1]], full)
+    assert body["line_items"] == [full[1]]

@@ -197,3 +197,32 @@ def test_a_date_or_amount_typed_as_printed_is_stored_as_the_pipeline_writes_it(
     ambiguous = alice_client.patch(url, {"fields": {"invoice_date": "03/04/2024"}}, format="json")
     assert ambiguous.json()["fields"]["invoice_date"]["value"] == "03/04/2024"
     assert "The invoice date is an ISO date (YYYY-MM-DD)." in _failed(ambiguous.json())
+
+
+def test_a_corrected_items_table_keeps_each_lines_discount_and_its_check(
+    alice_client, project, processed_document
+):
+    """A line whose amount is quantity x price less its discount (20 x 4.55 less 10 % = 81.90): the
+    discount is a cell of the item; a reviewer's items table that carries it is stored with it, served
+    back, and the line check holds. The same table without the discount fails that check."""
+    _, doc_id = processed_document
+    url = _doc_url(project, doc_id)
+    line = {"description": "Nougat", "quantity": "20", "unit_price": "4.55", "amount": "81.90"}
+    fields = {"subtotal": "81.90", "tax_amount": "0.00", "total": "81.90", "amount_due": "81.90"}
+    check = "Quantity times unit price equals the amount"
+
+    def failed_line_check(body) -> bool:
+        return any(d.startswith(check) for d in _failed(body))
+
+    with_discount = alice_client.patch(
+        url + "fields/",
+        {"fields": fields, "line_items": [{**line, "discount_percent": "10"}]},
+        format="json",
+    )
+    assert with_discount.status_code == 200, with_discount.json()
+    assert with_discount.json()["line_items"] == [{**line, "discount_percent": "10"}]
+    assert not failed_line_check(with_discount.json())
+    without = alice_client.patch(url + "fields/", {"line_items": [line]}, format="json")
+    assert without.status_code == 200 and failed_line_check(without.json())
+    unknown = alice_client.patch(url + "fields/", {"line_items": [{**line, "colour": "red"}]}, format="json")
+    assert unknown.status_code == 400

@@ -24,7 +24,7 @@ from django_api.invoices.services.vendor_memory import approval_learn, correctio
 from django_api.invoices.services.webhooks import document_approved_record
 from django_api.invoices.typed_values import typed_field_value
 from ocr_tasks.einvoice.validation import SUITE as EINVOICE_SUITE
-from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
+from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_CELLS
 
 _REVIEWABLE = (DocumentStatus.PROCESSED, DocumentStatus.APPROVED, DocumentStatus.FAILED)
 MAX_REASON_LENGTH = 2000
@@ -42,10 +42,10 @@ def _clean_value(value: Any) -> str | None:
 def _clean_line_items(rows: list[dict]) -> list[dict[str, str | None]]:
     cleaned = []
     for row in rows:
-        unknown = set(row) - set(LINE_ITEM_COLUMNS)
+        unknown = set(row) - set(LINE_ITEM_CELLS)
         if unknown:
             raise InvalidInput("Unknown line item columns.", detail={"columns": sorted(unknown)})
-        cleaned.append({col: _clean_value(row[col]) for col in LINE_ITEM_COLUMNS if col in row})
+        cleaned.append({col: _clean_value(row[col]) for col in LINE_ITEM_CELLS if col in row})
     return cleaned
 
 

@@ -21,12 +21,12 @@ The size of the amount is checked there; its sign separately (`line_sign`, a war
 returned line's minus on the quantity (the net price is never negative, BR-27), but its own examples
 print returns as `6 x 18.33 = -109.98`.
 
-Amounts are signed as the document prints them, and a credit note may print them negative or unsigned
-(`ocr_tasks/extraction/README.md`). So a credit note's total and amount due are checked by their
-magnitudes (`total_or_credit_magnitude`, `amount_due_or_credit_magnitude`: an amount due of -80.00 on a
-total of -100.00 is not more than the total), every document's totals must agree in sign
-(`amount_signs`), and a credit note's line items are compared by magnitude (a page may print unsigned
-items next to negative totals).
+A credit note's amounts are read as positive magnitudes (`ocr_tasks/extraction/README.md`), but a
+reviewer may type its totals or items negative. So a credit note's total and amount due are checked by
+their magnitudes (`total_or_credit_magnitude`, `amount_due_or_credit_magnitude`: an amount due of -80.00
+on a total of -100.00 is not more than the total), every document's totals must agree in sign
+(`amount_signs`), and a credit note's line items are compared by magnitude (unsigned items may stand
+next to negative totals).
 """
 
 from __future__ import annotations

@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import re
 
-from ocr_tasks.field_registry import names_of_kind
+from ocr_tasks.invoice_types import AMOUNT_FIELDS, DATE_FIELDS
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates, format_date
 
-DATE_FIELDS = names_of_kind("date")
-AMOUNT_FIELDS = names_of_kind("amount")
 # one separator followed by exactly three digits and nothing else: thousands or decimals, no telling
 _AMBIGUOUS_AMOUNT = re.compile(r"[-+]?\d{1,3}[.,]\d{3}")
 _DOTTED_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}")

@@ -1,12 +1,13 @@
 """A credit note's amounts as the UBL CreditNote / CII 381 it is exported as: magnitudes.
 
-The extraction reports a credit note with the sign its page prints (`-233,47 €` negative, `233,47 €`
-positive; `ocr_tasks/extraction/README.md`), and an e-invoice read from a type-381 XML holds positive
-amounts. EN 16931 writes a credit note (type 381) with positive amounts, the type code carrying the
-direction. So a credit note whose totals are all negative or zero is written with every amount as its
-absolute value (line quantities positive); one whose totals are all positive or zero is written as it
-is; one mixing positive and negative totals says two things at once and is refused
-(`EInvoiceExportInvalid`, rule `credit-note-signs`) rather than guessed. An invoice keeps its signs.
+The extraction reports a credit note's amounts as positive magnitudes whatever its page prints
+(`ocr_tasks/extraction/README.md`) and an e-invoice read from a type-381 XML holds positive amounts, but a
+reviewer may correct a credit note to negative amounts. EN 16931 writes a credit note (type 381) with
+positive amounts, the type code carrying the direction. So a credit note whose totals are all negative or
+zero is written with every amount as its absolute value (line quantities positive); one whose totals are
+all positive or zero is written as it is; one mixing positive and negative totals says two things at once
+and is refused (`EInvoiceExportInvalid`, rule `credit-note-signs`) rather than guessed. An invoice keeps
+its signs.
 """
 
 from __future__ import annotations

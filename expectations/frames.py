@@ -12,9 +12,10 @@ the items are priced with tax included, as web shops print them).
 A line's amount is checked the way EN 16931 computes it (BT-131): quantity x net price / price base
 quantity, less the line's allowances, plus its charges. So besides quantity x unit price the check accepts
 the amount after the line's discount, when the line carries one: a `discount_amount` cell (allowances
-less charges), a `discount_percent` cell, or a percentage printed on the row (`10%` in a `Rem.` column,
-read into a cell whose raw text shows the `%`), applied to the unit price or to the `gross_unit_price`;
-prices per a `price_base_quantity` (per 12, per 100) are divided by it; an amount printed with the line's
+less charges), a `discount_percent` cell, or a percentage printed in one of these two discount cells (a
+page's `Rem. 10%`, read into a cell whose raw text shows the `%`), applied to the unit price or to the
+`gross_unit_price`; a percentage in any other cell (the VAT rate's `19%`) is no discount. Prices per a
+`price_base_quantity` (per 12, per 100) are divided by it; an amount printed with the line's
 tax included (quantity x price x (1 + rate)) is accepted like items that add up to the total. A line
 without any of these must multiply out. The e-invoice reader fills those cells from the XML.
 The size of the amount is checked there; its sign separately (`line_sign`, a warning): EN 16931 puts a
@@ -32,7 +33,6 @@ next to negative totals).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -41,6 +41,7 @@ import pandas as pd
 
 from expectations.settings import ValidationSettings
 from ocr_tasks.invoice_types import KEY_FIELDS, Invoice, LineItem
+from ocr_tasks.normalise.percents import LONE_PERCENT, percent_value
 
 TEXT_COLUMNS: tuple[str, ...] = (
     "vendor_name",
@@ -168,17 +169,20 @@ def invoice_fields_frame(invoices: Mapping[str, Invoice], settings: ValidationSe
     return pd.DataFrame(rows, columns=list(INVOICE_COLUMNS))
 
 
-_PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
+# the cells of `invoice_types.LINE_ITEM_PRICE_TERMS` that hold a line's discount
+DISCOUNT_CELLS: tuple[str, ...] = ("discount_percent", "discount_amount")
 
 
-def _printed_percents(item: LineItem) -> list[float]:
-    """The line's discount percentages: its `discount_percent` cell, and any percentage printed on the row
-    (a page's `Rem. 10%` is read into a cell whose raw text shows the `%`)."""
+def _discount_percents(item: LineItem) -> list[float]:
+    """The line's discount percentages: its `discount_percent` cell, and a percentage printed in one of its
+    `DISCOUNT_CELLS` (a page's `Rem. 10%` read into a cell whose raw text shows the `%`). A percentage in
+    another cell is no discount: a VAT rate cell's `19%` must not loosen the line check."""
     percents = [to_number(item.get("discount_percent"))]
-    for cell in item.cells.values():
-        match = _PERCENT.search(cell.raw_text or "")
+    for name in DISCOUNT_CELLS:
+        cell = item.cells.get(name)
+        match = LONE_PERCENT.search(cell.raw_text or "") if cell else None
         if match:
-            percents.append(to_number(match.group(1).replace(",", ".")))
+            percents.append(float(percent_value(match)))
     return sorted({p for p in percents if not math.isnan(p) and 0 < p < 100})
 
 
@@ -196,7 +200,7 @@ def line_gap(item: LineItem) -> float:
     prices = [price] + ([gross] if not math.isnan(gross) else [])
     discount = to_number(item.get("discount_amount"))
     rate = to_number(item.get("tax_rate"))
-    percents = _printed_percents(item)
+    percents = _discount_percents(item)
     expected: list[float] = []
     for per in bases:
         net = quantity * price / per

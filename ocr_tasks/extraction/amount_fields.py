@@ -26,10 +26,10 @@ from ocr_tasks.extraction.keywords import (
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
+from ocr_tasks.normalise.percents import LONE_PERCENT, percent_value
 
 AMOUNT_FIELD_NAMES = ("total", "subtotal", "tax_amount", "amount_due")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
-_PERCENT_RE = re.compile(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 # A rate printed after a `%` label (`MwSt.-% 19,0`, `USt % 7`): no amount
 _RATE_AFTER_PERCENT_LABEL = re.compile(r"[A-Za-z.\-]\s?%\s*[:=]?\s*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d.,]\d)")
 _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE)
@@ -87,7 +87,7 @@ def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:
 def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     blocked = [(d.start, d.end) for d in find_dates(row.text)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(row.text)]
-    blocked += [(m.start(), m.end()) for m in _PERCENT_RE.finditer(row.text)]
+    blocked += [(m.start(), m.end()) for m in LONE_PERCENT.finditer(row.text)]
     blocked += [m.span(1) for m in _RATE_AFTER_PERCENT_LABEL.finditer(row.text)]
     found = []
     for a in find_amounts(row.text, decimal_separator=decimal_separator):
@@ -121,7 +121,7 @@ def _rate_pairs(row: Row, amounts: list[AmountMatch]) -> tuple[set[int], dict[in
     is the amount printed after another that equals that amount times the row's rate, to the cent."""
     bases: set[int] = set()
     taxes: dict[int, float] = {}
-    rates = [Decimal(m.group(1).replace(",", ".")) for m in _PERCENT_RE.finditer(row.text)]
+    rates = [percent_value(m) for m in LONE_PERCENT.finditer(row.text)]
     rates = [r for r in rates if 0 < r <= 30]
     if not rates or len(amounts) < 2:
         return bases, taxes
@@ -206,7 +206,7 @@ def amount_candidates(
                 "in_summary_table": float(in_summary),
                 "final_total_label": label_strength(left, FINAL_TOTAL_LABELS, fuzzy=False),
                 "amount_due_label": min(1.0, has_label(left, "amount_due")),
-                "rate_on_row": float(bool(_PERCENT_RE.search(row.text))),
+                "rate_on_row": float(bool(LONE_PERCENT.search(row.text))),
             }
             for name in AMOUNT_FIELD_NAMES:
                 feats = dict(base)
@@ -277,8 +277,8 @@ def tax_rate_candidates(rows: list[Row]) -> list[Candidate]:
     """Percentages printed next to tax labels (`GST 6%`, `BTW 21%`)."""
     out: list[Candidate] = []
     for row in rows:
-        for m in _PERCENT_RE.finditer(row.text):
-            value = Decimal(m.group(1).replace(",", "."))
+        for m in LONE_PERCENT.finditer(row.text):
+            value = percent_value(m)
             if not (0 < value <= 30):
                 continue
             left = left_context(row, m.start())

@@ -25,6 +25,7 @@ from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FieldValue, LineItem
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
+from ocr_tasks.normalise.percents import PERCENT, percent_value
 
 # Column -> the header words that name it (the lexicons' `column_*` concepts, all languages).
 COLUMN_LABELS: dict[str, frozenset[str]] = {
@@ -49,7 +50,6 @@ _SUMMARY = re.compile(
 _CARRIED_FORWARD = concept_pattern(("carried_forward",))
 # one-word discount labels (`Rem.`, `Rabatt`, `Sconto`): a column of percentages that are no tax rate
 _DISCOUNT_WORDS = frozenset(fold(p) for p in phrases("discount") if " " not in p)
-_PERCENT = re.compile(r"(\d{1,2}(?:[.,]\d{1,2})?)\s?%")
 
 
 # Column labels that a compound ends with (`Regeltotaal`, `Zeilenbetrag`, `Nettoeinzelpreis`) or that a
@@ -230,7 +230,7 @@ def _item_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     return [
         a
         for a in find_amounts(row.text, decimal_separator=decimal_separator)
-        if not _PERCENT.match(row.text[a.start :].strip())
+        if not PERCENT.match(row.text[a.start :].strip())
         and not any(a.start < e and s < a.end for s, e in dates)
         and not _in_code(row.text, a)
     ]
@@ -368,8 +368,8 @@ def _item_cells(
     }
     for column, a in assigned.items():
         cells[column] = _cell(column, format_amount(a.value), a.raw, row, a.start, a.end)
-    for percent in _PERCENT.finditer(row.text):  # the first of each: a VAT rate, a discount
-        rate = Decimal(percent.group(1).replace(",", "."))
+    for percent in PERCENT.finditer(row.text):  # the first of each: a VAT rate, a discount
+        rate = percent_value(percent)
         column = "discount_percent" if _under_discount(row, percent, columns) else "tax_rate"
         if column not in cells:
             cells[column] = _cell(

@@ -23,13 +23,13 @@ from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.extraction.scoring import best
+from ocr_tasks.normalise.percents import PERCENT_AHEAD
 
 _PAID_ROW = concept_pattern(("already_paid",))
 _DISCOUNT = concept_pattern(("discount",))
 _DAYS = re.compile(
     r"(?<![\d.,])(\d{1,3})\s?(?:days?|tage[n]?|jours?|j\b|dagen|d[ií]as|giorni|gg\b)", re.IGNORECASE
 )
-_RATE_AFTER = re.compile(r"\s*\d{1,2}(?:[.,]\d{1,2})?\s?%")
 _PAYMENT_WORDS = concept_pattern(
     ("payment_terms", "due_date", "amount_due"), extra=r"net|netto|innerhalb|within|binnen|entro|dentro"
 )
@@ -46,7 +46,7 @@ def payment_days(rows: list[Row]) -> tuple[int, Row] | None:
         if _DISCOUNT.search(row.text) or not _PAYMENT_WORDS.search(row.text):
             continue
         for m in _DAYS.finditer(row.text):
-            if _RATE_AFTER.match(row.text, m.end()):
+            if PERCENT_AHEAD.match(row.text, m.end()):
                 continue  # `10 Tage 2 %`: the days of a cash discount
             days = int(m.group(1))
             if 0 < days <= 180:

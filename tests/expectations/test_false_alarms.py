@@ -46,9 +46,11 @@ GOOD = {
         0,
         discount_percent=("10.00", "10%"),
     ),
-    # the page's `10%` read into the row's tax rate cell (its raw text shows the percent sign)
-    "discount_printed_on_row": _with_cells(
-        make_invoice({**FR_TOTALS, "amount_due": None}, items=(FR_LINE,)), 0, tax_rate=("10.00", "10%")
+    # the page's `Rem. 10 %` read into the discount amount cell (its raw text shows the percent sign)
+    "discount_percent_in_the_amount_cell": _with_cells(
+        make_invoice({**FR_TOTALS, "amount_due": None}, items=(FR_LINE,)),
+        0,
+        discount_amount=("10.00", "10 %"),
     ),
     # the e-invoice's reading: net price 4.10 (rounded), gross 4.55 less 10 %
     "discount_on_gross_price": _with_cells(
@@ -96,6 +98,13 @@ BAD = {
     # no discount and no percentage on the row: 20 x 4.55 must make the amount
     "no_discount": (
         make_invoice({**FR_TOTALS, "amount_due": None}, items=(FR_LINE,)),
+        ITEM_ARITHMETIC,
+    ),
+    # a VAT rate is no discount: 20 x 4.55 = 91.00 less 10 % would be 81.90, but the 10 % is the tax rate
+    "vat_rate_is_no_discount": (
+        _with_cells(
+            make_invoice({**FR_TOTALS, "amount_due": None}, items=(FR_LINE,)), 0, tax_rate=("10.00", "10%")
+        ),
         ITEM_ARITHMETIC,
     ),
     # the CEN example ubl-tc434-example1's return: 6 x 18.33 = -109.98 (the size holds, the sign needs review)

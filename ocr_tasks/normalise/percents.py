@@ -1,0 +1,25 @@
+"""Percentages as pages print them (`19%`, `7,5 %`, `10.25%`): the one pattern that every reader of a
+rate or a discount uses (`ocr_tasks.extraction`, `expectations.frames`). Standard library only.
+
+A percentage is a number of one or two digits with up to two decimals (`.` or `,`), an optional space,
+then `%`; group 1 holds the number (`percent_value` reads it). Three forms of the same pattern:
+- `PERCENT` finds one anywhere, also as the tail of a longer number (in `100%` it finds `00%`);
+- `LONE_PERCENT` only where no digit, dot or comma stands before it (`119%` holds none);
+- `PERCENT_AHEAD`, for `PERCENT_AHEAD.match(text, pos)`: a percentage at `pos`, after optional blanks.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_NUMBER = r"\d{1,2}(?:[.,]\d{1,2})?"
+
+PERCENT = re.compile(rf"({_NUMBER})\s?%")
+LONE_PERCENT = re.compile(rf"(?<![\d.,])({_NUMBER})\s?%")
+PERCENT_AHEAD = re.compile(rf"\s*({_NUMBER})\s?%")
+
+
+def percent_value(match: re.Match[str]) -> Decimal:
+    """The number of a percentage matched by one of the patterns above (`7,5 %` -> Decimal("7.5"))."""
+    return Decimal(match.group(1).replace(",", "."))

@@ -50,6 +50,27 @@ def _expected_version(request, body_version: int | None) -> int | None:
     return int(tag)
 
 
+def _project_document(request, project_id, document_id):
+    """The requesting user's project and its document (another user's answers 404)."""
+    project = project_get(user=request.user, project_id=project_id)
+    return project, document_get(user=request.user, project=project, document_id=document_id)
+
+
+def _review_response(request, *, project, document, review, values: dict) -> Response:
+    """`review` (a service of `services.reviews`) applied with the validated `values` to the version the
+    client edited and re-checked at once; answers the document detail."""
+    values = dict(values)
+    review(
+        user=request.user,
+        project=project,
+        document=document,
+        result_version=_expected_version(request, values.pop("result_version")),
+        checks=document_checks_run,
+        **values,
+    )
+    return _detail_response(user=request.user, project=project, document_id=document.id)
+
+
 class DocumentListApi(APIView):
     class FilterSerializer(serializers.Serializer):
         # an empty query value (`?vendor=`) means "no filter"
@@ -89,8 +110,7 @@ class DocumentPageImageApi(APIView):
         summary="A page of a document as a PNG image", responses={(200, "image/png"): OpenApiTypes.BINARY}
     )
     def get(self, request, project_id, document_id, index):
-        project = project_get(user=request.user, project_id=project_id)
-        document = document_get(user=request.user, project=project, document_id=document_id)
+        _, document = _project_document(request, project_id, document_id)
         png = document_page_png(document, index=int(index))
         response = HttpResponse(png, content_type="image/png")
         response["Cache-Control"] = "private, max-age=3600"
@@ -141,21 +161,16 @@ class DocumentFieldsUpdateApi(APIView):
         responses=schemas.DocumentDetail,
     )
     def patch(self, request, project_id, document_id):
-        project = project_get(user=request.user, project_id=project_id)
-        document = document_get(user=request.user, project=project, document_id=document_id)
+        project, document = _project_document(request, project_id, document_id)
         data = self.FieldsUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        version = _expected_version(request, values.pop("result_version"))
-        document_fields_update(
-            user=request.user,
+        return _review_response(
+            request,
             project=project,
             document=document,
-            result_version=version,
-            checks=document_checks_run,
-            **values,
+            review=document_fields_update,
+            values=data.validated_data,
         )
-        return _detail_response(user=request.user, project=project, document_id=document.id)
 
 
 class DocumentApproveApi(APIView):
@@ -176,19 +191,11 @@ class DocumentApproveApi(APIView):
         responses=schemas.DocumentDetail,
     )
     def post(self, request, project_id, document_id):
-        project = project_get(user=request.user, project_id=project_id)
-        document = document_get(user=request.user, project=project, document_id=document_id)
+        project, document = _project_document(request, project_id, document_id)
         if not isinstance(request.data, dict):  # no body is {}; `null`, a list or a number is not
             raise InvalidInput("The body must be a JSON object (or empty).")
         data = self.ApproveInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        values = dict(data.validated_data)
-        document_approve(
-            user=request.user,
-            project=project,
-            document=document,
-            result_version=_expected_version(request, values.pop("result_version")),
-            checks=document_checks_run,
-            **values,
+        return _review_response(
+            request, project=project, document=document, review=document_approve, values=data.validated_data
         )
-        return _detail_response(user=request.user, project=project, document_id=document.id)

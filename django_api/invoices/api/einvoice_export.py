@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.views import APIView
 
-from django_api.invoices.api.projects import file_response
+from django_api.invoices.api.downloads import file_response
 from django_api.invoices.exports import CONTENT_TYPES, EINVOICE_FORMATS, document_einvoice, einvoice_filename
 from django_api.invoices.selectors.documents import document_get
 from django_api.invoices.selectors.projects import project_get

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django_api.invoices.api import schemas
+from django_api.invoices.api.downloads import EXPORT_SCHEMA, export_response
 from django_api.invoices.api.fields import StrictCharField
-from django_api.invoices.exports import (
-    CONTENT_TYPES,
-    EINVOICE_FORMATS,
-    FORMATS,
-    export_documents,
-    export_einvoices,
-)
-from django_api.invoices.selectors.documents import documents_for_export
 from django_api.invoices.selectors.projects import project_get, project_list, project_settings_get
 from django_api.invoices.selectors.summaries import project_summary
 from django_api.invoices.services.projects import project_create, project_settings_update
@@ -111,46 +102,11 @@ class ProjectSummaryApi(APIView):
         return Response(project_summary(user=request.user, project=project))
 
 
-class FormatSerializer(serializers.Serializer):
-    format = serializers.ChoiceField(choices=(*FORMATS, *EINVOICE_FORMATS), required=False, default="json")
-    table = serializers.ChoiceField(choices=("documents", "line_items"), required=False, default="documents")
-
-
-def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def query_format(request) -> dict:
-    # `format` is also DRF's content-negotiation parameter; read it from the raw query string
-    params = FormatSerializer(
-        data={k: v for k, v in request.query_params.items() if k in ("format", "table")}
-    )
-    params.is_valid(raise_exception=True)
-    return params.validated_data
-
-
 class ProjectExportApi(APIView):
     @extend_schema(
         summary="Export a project's documents or line items (CSV, JSON, XLSX, or UBL / CII e-invoices)",
-        description="`format=ubl` or `format=cii`: a zip with one EN 16931-validated XML per document that "
-        "can be exported and `missing.json` listing the others with the business terms they lack.",
-        parameters=[
-            OpenApiParameter("format", str, enum=[*FORMATS, *EINVOICE_FORMATS]),
-            OpenApiParameter("table", str, enum=["documents", "line_items"]),
-        ],
-        responses={**schemas.EXPORT_RESPONSES, (200, "application/zip"): OpenApiTypes.BINARY},
+        **EXPORT_SCHEMA,
     )
     def get(self, request, project_id):
         project = project_get(user=request.user, project_id=project_id)
-        params = query_format(request)
-        documents = documents_for_export(user=request.user, project=project)
-        if params["format"] in EINVOICE_FORMATS:
-            content = export_einvoices(documents, fmt=params["format"])
-            return file_response(
-                content, CONTENT_TYPES["zip"], f"project-{project.pk}-{params['format']}.zip"
-            )
-        content, content_type = export_documents(documents, fmt=params["format"], table=params["table"])
-        suffix = "-line_items" if params["format"] == "csv" and params["table"] == "line_items" else ""
-        return file_response(content, content_type, f"project-{project.pk}{suffix}.{params['format']}")
+        return export_response(request, project=project, name=f"project-{project.pk}")

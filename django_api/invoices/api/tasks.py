@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
 from rest_framework.parsers import FormParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from django_api.invoices.api import schemas
+from django_api.invoices.api.downloads import EXPORT_SCHEMA, export_response
 from django_api.invoices.api.parsers import UploadMultiPartParser
-from django_api.invoices.api.projects import file_response
-from django_api.invoices.exports import (
-    CONTENT_TYPES,
-    EINVOICE_FORMATS,
-    FORMATS,
-    export_documents,
-    export_einvoices,
-)
-from django_api.invoices.selectors.documents import documents_for_export
 from django_api.invoices.selectors.projects import project_get
 from django_api.invoices.selectors.task_reports import (
     task_anomalies,
@@ -107,40 +98,14 @@ class TaskCancelApi(APIView):
 
 
 class TaskDownloadApi(APIView):
-    class DownloadParamsSerializer(serializers.Serializer):
-        format = serializers.ChoiceField(
-            choices=(*FORMATS, *EINVOICE_FORMATS), required=False, default="json"
-        )
-        table = serializers.ChoiceField(
-            choices=("documents", "line_items"), required=False, default="documents"
-        )
-
     @extend_schema(
         summary="Download a task's results (CSV, JSON, XLSX, or UBL / CII e-invoices in a zip)",
-        description="`format=ubl` or `format=cii`: a zip with one EN 16931-validated XML per document that "
-        "can be exported and `missing.json` listing the others with the business terms they lack.",
-        parameters=[
-            OpenApiParameter("format", str, enum=[*FORMATS, *EINVOICE_FORMATS]),
-            OpenApiParameter("table", str, enum=["documents", "line_items"]),
-        ],
-        responses={**schemas.EXPORT_RESPONSES, (200, "application/zip"): OpenApiTypes.BINARY},
+        **EXPORT_SCHEMA,
     )
     def get(self, request, project_id, task_id):
         project = project_get(user=request.user, project_id=project_id)
         task = task_get(user=request.user, project=project, task_id=task_id)
-        # `format` is also DRF's content-negotiation parameter; read it from the raw query string
-        params = self.DownloadParamsSerializer(
-            data={k: v for k, v in request.query_params.items() if k in ("format", "table")}
-        )
-        params.is_valid(raise_exception=True)
-        params = params.validated_data
-        documents = documents_for_export(user=request.user, project=project, task=task)
-        if params["format"] in EINVOICE_FORMATS:
-            content = export_einvoices(documents, fmt=params["format"])
-            return file_response(content, CONTENT_TYPES["zip"], f"task-{task.id}-{params['format']}.zip")
-        content, content_type = export_documents(documents, fmt=params["format"], table=params["table"])
-        suffix = "-line_items" if params["format"] == "csv" and params["table"] == "line_items" else ""
-        return file_response(content, content_type, f"task-{task.id}{suffix}.{params['format']}")
+        return export_response(request, project=project, task=task, name=f"task-{task.id}")
 
 
 class TaskValidationApi(APIView):

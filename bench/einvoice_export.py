@@ -38,8 +38,8 @@ from ocr_tasks.einvoice.artefacts import VALIDATION_LOCK, artefacts_for, safe_lx
 from ocr_tasks.einvoice.syntax import CII, UBL_CREDIT_NOTE, UBL_INVOICE, ZUGFERD1
 from ocr_tasks.einvoice.validation import validate_einvoice
 from ocr_tasks.einvoice.writers import EInvoiceExportInvalid, EInvoiceIncomplete, export_einvoice
+from ocr_tasks.einvoice.writers.build import build_document
 from ocr_tasks.einvoice.writers.cii import write_cii
-from ocr_tasks.einvoice.writers.model import build_document
 from ocr_tasks.einvoice.writers.ubl import write_ubl
 from ocr_tasks.invoice_types import Invoice
 from ocr_tasks.result_types import ERROR

@@ -42,6 +42,7 @@ import pandas as pd
 from expectations.settings import ValidationSettings
 from ocr_tasks.invoice_types import KEY_FIELDS, Invoice, LineItem
 from ocr_tasks.normalise.percents import LONE_PERCENT, percent_value
+from ocr_tasks.total_signs import MIXED, TOTALS, printed_totals, totals_sign
 
 TEXT_COLUMNS: tuple[str, ...] = (
     "vendor_name",
@@ -51,7 +52,7 @@ TEXT_COLUMNS: tuple[str, ...] = (
     "due_date",
     "iban",
 )
-AMOUNT_COLUMNS: tuple[str, ...] = ("subtotal", "tax_amount", "total", "amount_due")
+AMOUNT_COLUMNS: tuple[str, ...] = TOTALS
 DERIVED_COLUMNS: tuple[str, ...] = (
     "tax_rate_percent",
     "invoice_age_days",
@@ -118,9 +119,6 @@ def _days_between(start: date | None, end: date | None) -> float:
     return float((end - start).days) if start and end else math.nan
 
 
-_SIGN_LABELS = {"subtotal": "subtotal", "tax_amount": "tax", "total": "total", "amount_due": "amount due"}
-
-
 def is_credit_note(invoice: Invoice) -> bool:
     return (invoice.get("document_type") or "").strip() == "credit_note"
 
@@ -130,11 +128,8 @@ def amount_signs(invoice: Invoice) -> str | None:
     (zero agrees with either), else `mixed: <the amounts>`; None when none of them is a number."""
     values = {name: to_number(invoice.get(name)) for name in AMOUNT_COLUMNS}
     known = {name: v for name, v in values.items() if not math.isnan(v)}
-    if not known:
-        return None
-    if any(v > 0 for v in known.values()) and any(v < 0 for v in known.values()):
-        return "mixed: " + ", ".join(f"{_SIGN_LABELS[name]} {invoice.get(name)}" for name in known)
-    return "negative" if any(v < 0 for v in known.values()) else "positive"
+    sign = totals_sign(known)
+    return f"{MIXED}: {printed_totals(invoice, known)}" if sign == MIXED else sign
 
 
 def invoice_row(document_id: str, invoice: Invoice, settings: ValidationSettings) -> dict:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ocr_tasks.einvoice.writers.model import ExportDocument, Party
+from ocr_tasks.einvoice.writers.document import ExportDocument, Party
 from ocr_tasks.einvoice.writers.terms import table
 
 

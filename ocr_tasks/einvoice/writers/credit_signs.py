@@ -14,29 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import replace
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ocr_tasks.einvoice.writers.terms import EInvoiceExportInvalid
+from ocr_tasks.einvoice.writers.values import decimal_value
 from ocr_tasks.invoice_types import FieldValue, Invoice, LineItem
+from ocr_tasks.total_signs import MIXED, NEGATIVE, TOTALS, printed_totals, totals_sign
 
-TOTALS = ("subtotal", "tax_amount", "total", "amount_due")
-_LABELS = {"subtotal": "subtotal", "tax_amount": "tax", "total": "total", "amount_due": "amount due"}
 ITEM_AMOUNTS = ("quantity", "unit_price", "amount")
 RULE = "credit-note-signs"
 
 
-def _decimal(text: Any) -> Decimal | None:
-    try:
-        value = Decimal(str(text).replace(" ", "")) if text not in (None, "") else None
-    except InvalidOperation:
-        return None
-    return value if value is not None and value.is_finite() else None
-
-
 def _abs_text(text: Any) -> Any:
     """The absolute value of a decimal string (as written: "-20.48" -> "20.48"); other values as given."""
-    value = _decimal(text)
+    value = decimal_value(text)
     return format(abs(value), "f") if value is not None else text
 
 
@@ -62,13 +53,13 @@ def _abs_details(details: Mapping[str, Any]) -> dict[str, Any]:
 def credit_note_as_magnitudes(invoice: Invoice, *, syntax: str) -> Invoice:
     """`invoice` (a credit note) with its amounts as the CreditNote writes them; raises
     `EInvoiceExportInvalid` when its totals mix signs."""
-    totals = {name: _decimal(invoice.get(name)) for name in TOTALS}
+    totals = {name: decimal_value(invoice.get(name)) for name in TOTALS}
     signed = {name: value for name, value in totals.items() if value is not None and value != 0}
-    negative = [name for name, value in signed.items() if value < 0]
-    if not negative:
+    sign = totals_sign(signed)
+    if sign not in (NEGATIVE, MIXED):
         return invoice
-    if len(negative) < len(signed):
-        printed = ", ".join(f"{_LABELS[name]} {invoice.get(name)}" for name in signed)
+    if sign == MIXED:
+        printed = printed_totals(invoice, signed)
         message = (
             f"This credit note's totals mix positive and negative amounts ({printed}): a credit note's "
             "totals must be all negative or all positive. Correct the sign of the amounts that differ."

@@ -1,4 +1,4 @@
-"""Exporting an `Invoice` as an EN 16931 e-invoice: build the content (`model.build_document`), write it
+"""Exporting an `Invoice` as an EN 16931 e-invoice: build the content (`build.build_document`), write it
 (`ubl.write_ubl` or `cii.write_cii`), validate it with the same XSD + schematron as the intake
 (`ocr_tasks.einvoice.validation.validate_einvoice`), and hand back the bytes only when no error is found.
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ocr_tasks.einvoice.syntax import CII, UBL_CREDIT_NOTE, UBL_INVOICE
-from ocr_tasks.einvoice.writers.model import build_document
+from ocr_tasks.einvoice.writers.build import build_document
 from ocr_tasks.einvoice.writers.terms import EInvoiceExportInvalid
 from ocr_tasks.invoice_types import Invoice
 from ocr_tasks.result_types import ERROR

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ocr_tasks.einvoice.writers.model import ExportDocument, Line, Party, VatBreakdown
+from ocr_tasks.einvoice.writers.document import ExportDocument, Line, Party, VatBreakdown
 from ocr_tasks.einvoice.writers.terms import table
 
 CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"

@@ -16,8 +16,9 @@ from ocr_tasks.einvoice.writers import (
     EInvoiceIncomplete,
     export_einvoice,
 )
-from ocr_tasks.einvoice.writers.model import implied_rate, split_address
+from ocr_tasks.einvoice.writers.parties import split_address
 from ocr_tasks.einvoice.writers.terms import mandatory_terms, table, term_names
+from ocr_tasks.einvoice.writers.vat import implied_rate
 from ocr_tasks.invoice_types import AMOUNT_FIELDS, FieldValue, Invoice, LineItem
 from ocr_tasks.result_types import ERROR
 

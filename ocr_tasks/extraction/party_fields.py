@@ -237,9 +237,14 @@ _TRAILING_TITLE = re.compile(
     )
     + r")(?![a-zà-ÿ])[\sA-ZÀ-Ý\d./#:-]*$"
 )
-# A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`)
+# A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`): the lexicons'
+# `page_word` and `page_of` phrases
 _PAGE_LINE = re.compile(
-    r"^\W*(page|seite|pagina|página|pag\.?|blatt|feuille|sida|side)\s*\d+\s*(/|of|von|van|de|di|sur)\s*\d+\W*$",
+    r"^\W*("
+    + concept_alternation("page_word", min_length=1)
+    + r")\.?\s*\d+\s*(/|"
+    + concept_alternation("page_of", min_length=1)
+    + r")\s*\d+\W*$",
     re.IGNORECASE,
 )
 # A street line: a few words ending in a house number (`Alexanderring 55`, `Alf-Werner-Ring 6-8`)

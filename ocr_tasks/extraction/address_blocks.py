@@ -339,3 +339,22 @@ def recipient_names(rows: list[Row]) -> set[str]:
         if labels[0] or _sender_line_above(rows, block, "") or _unlabelled_window(block, labels):
             names.add(name.text.strip(" :,").lower())
     return names
+
+
+def under_buyer_label(rows: list[Row], row_index: int, x0: float, *, max_rows: int = 8) -> bool:
+    """Whether the segment starting at `x0` on row `row_index` belongs to a buyer's block: the segments
+    above it in its column run up, row by row without a large gap, to a bill-to or ship-to label (`Bill to`
+    over the buyer's name, address, e-mail and VAT id, beside the seller's own block)."""
+    below = rows[row_index]
+    for index in range(row_index - 1, max(-1, row_index - 1 - max_rows), -1):
+        row = rows[index]
+        if row.page != below.page:
+            return False
+        aligned = [s for s in row_segments(row, index) if abs(s.bbox.x0 - x0) < 0.02]
+        if not aligned or below.bbox.y0 - row.bbox.y1 > 2.2 * max(row.height, below.height):
+            return False
+        text = aligned[0].text.strip(" :")
+        if is_label(text):
+            return bool(_BILL_TO.search(text) or _SHIP_TO.search(text))
+        below = row
+    return False

@@ -33,6 +33,12 @@ _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 # A rate printed after a `%` label (`MwSt.-% 19,0`, `USt % 7`): no amount
 _RATE_AFTER_PERCENT_LABEL = re.compile(r"[A-Za-z.\-]\s?%\s*[:=]?\s*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d.,]\d)")
 _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE)
+# Numbers that are no amounts: digit groups joined by slashes (`Steuernummer 13/245/67890`, `FV24/00213`) and
+# the number of a legal reference (`§ 19 UStG`, `art. 293 B du CGI`, `Art. 196 MwStSystRL`)
+_SLASHED_NUMBER = re.compile(r"\d+(?:/\d+)+")
+_LEGAL_REFERENCE = re.compile(
+    r"(?:§+|(?<![^\W\d_])(?:art|artikel|article|articolo|artículo)\b\.?)\s*\d+", re.IGNORECASE
+)
 
 
 _SPLIT_DECIMALS = re.compile(r"(?<![\d.,])(\d{1,6})\s(\d{2})\s*\W{0,2}$")
@@ -89,6 +95,8 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(row.text)]
     blocked += [(m.start(), m.end()) for m in LONE_PERCENT.finditer(row.text)]
     blocked += [m.span(1) for m in _RATE_AFTER_PERCENT_LABEL.finditer(row.text)]
+    blocked += [m.span() for m in _SLASHED_NUMBER.finditer(row.text)]
+    blocked += [m.span() for m in _LEGAL_REFERENCE.finditer(row.text)]
     found = []
     for a in find_amounts(row.text, decimal_separator=decimal_separator):
         if any(a.start < e and s < a.end for s, e in blocked):
@@ -122,13 +130,14 @@ def _rate_pairs(row: Row, amounts: list[AmountMatch]) -> tuple[set[int], dict[in
     bases: set[int] = set()
     taxes: dict[int, float] = {}
     rates = [percent_value(m) for m in LONE_PERCENT.finditer(row.text)]
-    rates = [r for r in rates if 0 < r <= 30]
+    rates = [r for r in rates if 0 <= r <= 30]
     if not rates or len(amounts) < 2:
         return bases, taxes
     label = has_label(row.text[: min(a.start for a in amounts)], "tax_amount")
     for j, tax in enumerate(amounts):
         for i, base in enumerate(amounts[:j]):
-            if tax.has_decimals and 0 < tax.value < base.value:
+            # a zero rate's tax is zero (`VAT (0% on €588.00)  €0.00`, reverse charge, exempt supplies)
+            if tax.has_decimals and 0 <= tax.value < base.value and (tax.value > 0 or 0 in rates):
                 if any(abs(base.value * r / 100 - tax.value) <= CENT for r in rates):
                     bases.add(i)
                     taxes[j] = label

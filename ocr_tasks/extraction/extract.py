@@ -219,6 +219,56 @@ def _consistent_combination(
     return best_combo
 
 
+def _taxes_between(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> Candidate | None:
+    """The tax of a totals block whose subtotal and total have charges and discounts between them
+    (`Subtotal 1,044.00 / Discount -52.20 / Shipping 45.00 / PA Sales Tax 6% 59.51 / County Tax 1% 9.92 /
+    TOTAL 1,106.23`): when the subtotal plus the rightmost amount of every row between adds up to the total,
+    the tax is the sum of those rows that carry a tax label (state and county, or several rates)."""
+    sub, total, tax = (chosen.get(n) for n in ("subtotal", "total", "tax_amount"))
+    if sub is None or total is None or sub.page != total.page or sub.row_index >= total.row_index:
+        return None
+    if tax is not None and Decimal(sub.value) + Decimal(tax.value) == Decimal(total.value):
+        return None
+    # the first row under the subtotal that prints the total (a `Please pay` row may repeat it below)
+    end = min(
+        (
+            c.row_index
+            for c in grouped.get("total", [])
+            if c.page == sub.page and c.value == total.value and c.row_index > sub.row_index
+        ),
+        default=total.row_index,
+    )
+
+    def between(c: Candidate) -> bool:
+        return (
+            c.page == sub.page
+            and sub.row_index < c.row_index < end
+            and bool(c.features.get("rightmost") and c.features.get("has_decimals"))
+        )
+
+    amounts = {c.row_index: Decimal(c.value) for c in grouped.get("total", []) if between(c)}
+    if not amounts or Decimal(sub.value) + sum(amounts.values()) != Decimal(total.value):
+        return None
+    taxes = {
+        c.row_index: c
+        for c in grouped.get("tax_amount", [])
+        if between(c) and c.features.get("label_left", 0.0) >= 1.0 and Decimal(c.value) > 0
+    }
+    if len(taxes) < 2:
+        return None
+    parts = [taxes[i] for i in sorted(taxes)]
+    value = format_amount(sum((Decimal(c.value) for c in parts), Decimal(0)))
+    summed = replace(
+        parts[0],
+        value=value,
+        raw_text=" + ".join(c.raw_text for c in parts),
+        bbox=bbox_union([c.bbox for c in parts]),
+    )
+    summed.features = {**parts[0].features, "tax_sum": 1.0}
+    summed.confidence = min(c.confidence for c in parts)
+    return summed
+
+
 def _rounded_total(grouped: dict[str, list[Candidate]], total: Candidate) -> Candidate | None:
     """When the page prints a cash rounding, the total rounded to 0.05 next to an unrounded one."""
     value = Decimal(total.value)
@@ -251,6 +301,8 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
         for name, c in zip(("total", "subtotal", "tax_amount"), combination, strict=True):
             chosen[name] = c
             _raise(c)
+    if combination is None and (summed := _taxes_between(grouped, chosen)) is not None:
+        chosen["tax_amount"] = summed
     total = chosen.get("total")
     tax = chosen.get("tax_amount")
     if total is not None and tax is not None and tax.value == total.value and Decimal(total.value) > 0:

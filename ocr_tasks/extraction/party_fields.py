@@ -237,6 +237,17 @@ _TRAILING_TITLE = re.compile(
     )
     + r")(?![a-zà-ÿ])[\sA-ZÀ-Ý\d./#:-]*$"
 )
+# A document title printed apart from the name on its row, across a column gap, in any case
+# (`KEYSTONE JANITORIAL SUPPLY CO.      INVOICE`, `Julien Marchand      FACTURE N° F2024-118`): no part of it
+_GAP_TITLE = re.compile(
+    r"\s{2,}(?:"
+    + "|".join(
+        re.escape(t).replace(r"\ ", r"\s+")
+        for t in sorted(phrases("invoice_title", "credit_note_title"), key=len, reverse=True)
+    )
+    + r")(?!\w)(?:\s+\S{1,4})?(?:\s*\S*\d\S*)?\W*$",
+    re.IGNORECASE,
+)
 # A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`): the lexicons'
 # `page_word` and `page_of` phrases
 _PAGE_LINE = re.compile(
@@ -260,6 +271,7 @@ def clean_name(text: str) -> str:
     registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
     -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
     text = _LEADING_SPECK.sub("", text.strip())
+    text = _GAP_TITLE.sub("", text)
     text = re.sub(r"\s+", " ", text)
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
     text = re.sub(r"^[^\w(]+", "", text)

@@ -6,10 +6,12 @@ document without tax and the due date.
 - Subtotal: a subtotal of zero under a non-zero total (a `Total : 0.00` row of a receipt's rounding or
   tax block read as the net) yields to a non-zero net candidate (the one equal to total - tax when a tax
   is chosen), else is dropped. With a tax of zero chosen (exempt, intra-community, reverse charge) and no
-  net amount read, the net is the total.
+  net amount read, the net is the total; so too with no tax read on a page that says no VAT is charged
+  (`Gemäß § 19 UStG wird keine Umsatzsteuer berechnet`, `TVA non applicable`: the lexicons' `tax_exempt`).
 - Due date: a due date before the invoice date is not the due date; with none printed, payment terms
-  (`Zahlbar innerhalb von 14 Tagen`, `Payment terms: 30 days net`, `à 30 jours`) give the invoice date plus
-  that many days. Terms of a cash discount (`2 % Skonto bei Zahlung innerhalb 8 Tagen`) are no due date.
+  (`Zahlbar innerhalb von 14 Tagen`, `Payment terms: 30 days net`, `à 30 jours`, `Terms  Net 15`) give the
+  invoice date plus that many days. Terms of a cash discount (`2 % Skonto bei Zahlung innerhalb 8 Tagen`: a
+  discount word and a percentage) are no due date; `sans escompte` (no discount word with a rate) is.
 """
 
 from __future__ import annotations
@@ -30,9 +32,13 @@ _DISCOUNT = concept_pattern(("discount",))
 _DAYS = re.compile(
     r"(?<![\d.,])(\d{1,3})\s?(?:days?|tage[n]?|jours?|j\b|dagen|d[ií]as|giorni|gg\b)", re.IGNORECASE
 )
+# `Net 15`, `NET 30`: the US terms of payment, days without the word
+_NET_DAYS = re.compile(r"\bnet\s?(\d{1,3})(?![\d.,])", re.IGNORECASE)
 _PAYMENT_WORDS = concept_pattern(
-    ("payment_terms", "due_date", "amount_due"), extra=r"net|netto|innerhalb|within|binnen|entro|dentro"
+    ("payment_terms", "due_date", "amount_due"),
+    extra=r"net|netto|innerhalb|innert|within|binnen|entro|dentro|dans\s+les|sous|payable",
 )
+_TAX_EXEMPT = concept_pattern(("tax_exempt",))
 
 
 def _paid_printed(rows: list[Row]) -> bool:
@@ -43,9 +49,11 @@ def _paid_printed(rows: list[Row]) -> bool:
 def payment_days(rows: list[Row]) -> tuple[int, Row] | None:
     """Days to pay from the payment terms (`zahlbar innerhalb 14 Tagen`, `30 days net`), and their row."""
     for row in rows:
-        if _DISCOUNT.search(row.text) or not _PAYMENT_WORDS.search(row.text):
+        if not _PAYMENT_WORDS.search(row.text):
             continue
-        for m in _DAYS.finditer(row.text):
+        if _DISCOUNT.search(row.text) and PERCENT_AHEAD.search(row.text):
+            continue  # `2 % Skonto bei Zahlung innerhalb 8 Tagen`: the terms of a cash discount
+        for m in [*_DAYS.finditer(row.text), *_NET_DAYS.finditer(row.text)]:
             if PERCENT_AHEAD.match(row.text, m.end()):
                 continue  # `10 Tage 2 %`: the days of a cash discount
             days = int(m.group(1))
@@ -91,9 +99,13 @@ def settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]]
         chosen["amount_due"] = due
     _settle_zero_subtotal(chosen, grouped)
     tax = chosen.get("tax_amount")
-    if "subtotal" not in chosen and total is not None and tax is not None and Decimal(tax.value) == 0:
+    untaxed = tax is not None and Decimal(tax.value) == 0
+    exempt = tax is None and any(_TAX_EXEMPT.search(row.text) for row in rows)
+    if "subtotal" not in chosen and total is not None and (untaxed or exempt):
         net = replace(total, field="subtotal", features={**total.features, "from_total": 1.0})
-        net.confidence = min(total.confidence, tax.confidence) * 0.8
+        net.confidence = (
+            min(total.confidence, tax.confidence) if tax is not None else total.confidence
+        ) * 0.8
         chosen["subtotal"] = net
     issued, due_date = chosen.get("invoice_date"), chosen.get("due_date")
     if issued is not None and due_date is not None and due_date.value < issued.value:

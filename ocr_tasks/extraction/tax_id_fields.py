@@ -15,6 +15,7 @@ import re
 from stdnum.ch import uid as ch_uid
 from stdnum.eu import vat as eu_vat
 
+from ocr_tasks.extraction.address_blocks import row_segments, under_buyer_label
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import (
     LABELS,
@@ -38,7 +39,7 @@ _TAX_ID_RE = re.compile(
     r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6})\b"  # not a phone number in international form
 )
 # A national tax number right after its label (`NIF: B12345678`, `P.IVA 12345678901`, `St.-Nr. 12/345/67890`)
-_LABELLED_TAX_NUMBER = re.compile(r"[:\s]\s*([A-Z]?\d[\d/.\- ]{6,14}\d[A-Z]?)(?![\w/])")
+_LABELLED_TAX_NUMBER = re.compile(r"[:\s]\s*([A-Z]?\d[\d/.\- ]{6,16}\d[A-Z]?)(?![\w/])")
 
 _CUSTOMER_ID_LABELS = LABELS["customer"] + phrases("customer_vat")
 # `Ihre UID-Nr.`, `Your VAT no.`, `Uw btw-nummer`, `Vs. P.IVA`: a possessive before a tax-id label names the
@@ -59,11 +60,17 @@ def _label_before(row: Row, start: int) -> str:
     return " ".join(parts[-2:])
 
 
-def _party_features(row: Row, start: int) -> dict[str, float]:
+def _party_features(row: Row, start: int, rows: list[Row] | None = None) -> dict[str, float]:
     """Whose identifier it is: a bill-to word (`N° TVA client`, `Customer VAT Number`, `Käufer`) in its
-    label makes it the buyer's, a seller word the vendor's."""
+    label, or a place in the column under a bill-to label (the buyer's block), makes it the buyer's; a
+    seller word the vendor's."""
     label = _label_before(row, start)
     customer = 1.0 if _YOUR_TAX_ID.search(label) else label_strength(label, _CUSTOMER_ID_LABELS, fuzzy=False)
+    if customer < 1.0 and rows is not None:
+        index, x = rows.index(row), row.span_bbox(start, start + 1).x0
+        segment = next((s for s in row_segments(row, index) if s.bbox.x1 > x), None)
+        if segment is not None and under_buyer_label(rows, index, segment.bbox.x0):
+            customer = 1.0
     return {
         "customer_label": min(1.0, customer),
         "seller_label": min(1.0, label_strength(label, LABELS["seller"], fuzzy=False)),
@@ -107,7 +114,7 @@ def _repaired_iban(row: Row, rows: list[Row]) -> Candidate | None:
         page=row.page,
         bbox=row.span_bbox(start, end),
         ocr_confidence=row.span_confidence(start, end) * 0.8,
-        features={"valid": 1.0, "repaired": 1.0, **_party_features(row, start)},
+        features={"valid": 1.0, "repaired": 1.0, **_party_features(row, start, rows)},
         row_index=rows.index(row),
     )
 
@@ -127,7 +134,7 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
                         page=row.page,
                         bbox=row.span_bbox(m.start(), m.end()),
                         ocr_confidence=row.span_confidence(m.start(), m.end()),
-                        features={"valid": 1.0, **_party_features(row, m.start())},
+                        features={"valid": 1.0, **_party_features(row, m.start(), rows)},
                         row_index=rows.index(row),
                     )
                 )
@@ -186,7 +193,7 @@ def _tax_id_candidate(row: Row, rows: list[Row], span: tuple[int, int], label: f
             "eu_vat": float(bool(re.match(r"[A-Z]{2}", value))),
             "checksum_bad": float(valid is False),
             "repaired": repaired,
-            **_party_features(row, start),
+            **_party_features(row, start, rows),
         },
         row_index=rows.index(row),
     )

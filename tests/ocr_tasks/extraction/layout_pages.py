@@ -3,6 +3,8 @@ page with exact word boxes, as a PDF text layer would give them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ocr_types import Block, Line, OcrDocument, OcrPage, SourceDocument, Word
 
@@ -35,3 +37,11 @@ def text_layer_page(
         engine="test",
     )
     return OcrDocument(SourceDocument("layout", "memory://layout", "application/pdf", "0" * 64), (page,))
+
+
+def text_layer_pages(
+    pages: list[list[list[tuple[str, float]]]], *, top: float = 0.05, step: float = 0.018
+) -> OcrDocument:
+    """Several pages, each built as `text_layer_page` builds one, numbered in order (a multi-page PDF)."""
+    built = [text_layer_page(rows, top=top, step=step) for rows in pages]
+    return OcrDocument(built[0].source, tuple(replace(doc.pages[0], index=i) for i, doc in enumerate(built)))

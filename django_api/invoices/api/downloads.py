@@ -17,6 +17,7 @@ from django_api.invoices.exports import (
     export_documents,
     export_einvoices,
 )
+from django_api.invoices.models import DocumentStatus
 from django_api.invoices.selectors.documents import documents_for_export
 
 TABLES = ("documents", "line_items")
@@ -27,6 +28,12 @@ EXPORT_SCHEMA = {
     "parameters": [
         OpenApiParameter("format", str, enum=[*FORMATS, *EINVOICE_FORMATS]),
         OpenApiParameter("table", str, enum=list(TABLES)),
+        OpenApiParameter(
+            "status",
+            str,
+            enum=list(DocumentStatus.values),
+            description="only the documents of this status (`approved`: what a bookkeeping import takes)",
+        ),
     ],
     "responses": {**schemas.EXPORT_RESPONSES, (200, "application/zip"): OpenApiTypes.BINARY},
 }
@@ -35,6 +42,7 @@ EXPORT_SCHEMA = {
 class FormatSerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=(*FORMATS, *EINVOICE_FORMATS), required=False, default="json")
     table = serializers.ChoiceField(choices=TABLES, required=False, default="documents")
+    status = serializers.ChoiceField(choices=DocumentStatus.values, required=False, default=None)
 
 
 def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -46,7 +54,7 @@ def file_response(content: bytes, content_type: str, filename: str) -> HttpRespo
 def query_format(request) -> dict:
     # `format` is also DRF's content-negotiation parameter; read it from the raw query string
     params = FormatSerializer(
-        data={k: v for k, v in request.query_params.items() if k in ("format", "table")}
+        data={k: v for k, v in request.query_params.items() if k in ("format", "table", "status")}
     )
     params.is_valid(raise_exception=True)
     return params.validated_data
@@ -56,7 +64,7 @@ def export_response(request, *, project, task=None, name: str) -> HttpResponse:
     """The project's documents (or one task's) as the file the query asks for, named `name` (plus
     `-line_items` for a CSV of line items) and the format's suffix."""
     params = query_format(request)
-    documents = documents_for_export(user=request.user, project=project, task=task)
+    documents = documents_for_export(user=request.user, project=project, task=task, status=params["status"])
     fmt = params["format"]
     if fmt in EINVOICE_FORMATS:
         return file_response(export_einvoices(documents, fmt=fmt), CONTENT_TYPES["zip"], f"{name}-{fmt}.zip")

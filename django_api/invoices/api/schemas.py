@@ -86,6 +86,11 @@ class DocumentRow(serializers.Serializer):
     created_at = serializers.DateTimeField()
     task_id = serializers.UUIDField()
     status = serializers.ChoiceField(choices=DocumentStatus.choices)
+    document_type = serializers.CharField(
+        allow_null=True,
+        help_text="`invoice`, `credit_note` or `receipt` (current value); a credit note's amounts are "
+        "magnitudes, its type carries the direction",
+    )
     vendor_name = serializers.CharField(allow_null=True)
     invoice_date = serializers.CharField(allow_null=True)
     total = serializers.CharField(allow_null=True)

@@ -109,6 +109,7 @@ def document_row(
         "created_at": document.created_at,
         "task_id": str(document.task_id),
         "status": document.status,
+        "document_type": values.get("document_type"),
         "vendor_name": values.get("vendor_name"),
         "invoice_date": values.get("invoice_date"),
         "total": values.get("total"),
@@ -245,9 +246,12 @@ def anomaly_dict(anomaly) -> dict[str, Any]:
     }
 
 
-def documents_for_export(*, user, project: Project, task=None) -> list[Document]:
-    """The project's (or one task's) documents with their results, for the export files."""
+def documents_for_export(*, user, project: Project, task=None, status: str | None = None) -> list[Document]:
+    """The project's (or one task's) documents with their results, for the export files; `status`
+    keeps only the documents of that status (`approved`: what a bookkeeping import should take)."""
     queryset = _documents(user=user, project=project)
     if task is not None:
         queryset = queryset.filter(task=task)
+    if status:
+        queryset = queryset.filter(status=status)
     return list(queryset)

@@ -9,6 +9,8 @@ from typing import Any
 from django_api.invoices.models import Anomaly, Project
 from django_api.invoices.selectors.documents import REVIEW_SEVERITIES, anomaly_dict, document_list
 
+CREDIT_NOTE = "credit_note"
+
 
 def project_summary(*, user, project: Project) -> dict[str, Any]:
     rows = document_list(user=user, project=project)
@@ -24,7 +26,8 @@ def project_summary(*, user, project: Project) -> dict[str, Any]:
         except InvalidOperation:
             continue
         key = (row["vendor_name"] or "unknown", row["invoice_date"][:7], row["currency"] or "")
-        spend[key] += amount
+        # a credit note's amounts are magnitudes (its type carries the direction): it takes off the spend
+        spend[key] += -abs(amount) if row.get("document_type") == CREDIT_NOTE else amount
     names = {r["id"]: r["name"] for r in rows}
     anomalies = Anomaly.objects.filter(
         document__project=project, document__project__memberships__user=user, severity__in=REVIEW_SEVERITIES

@@ -28,6 +28,7 @@ from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_CELLS
 
 _REVIEWABLE = (DocumentStatus.PROCESSED, DocumentStatus.APPROVED, DocumentStatus.FAILED)
 MAX_REASON_LENGTH = 2000
+DUPLICATE_SUITE = "duplicates"  # the `suite` of a refused approval's failure naming the earlier upload
 
 # (document) -> an object with `validation` (ValidationReport, ...) and `anomalies` (Anomaly, ...)
 ChecksRunner = Callable[[Document], Any]
@@ -174,9 +175,34 @@ def _error_failures(document: Document) -> list[dict[str, Any]]:
     return failures
 
 
+def _duplicate_failures(document: Document) -> list[dict[str, Any]]:
+    """A file uploaded again (`duplicate_of`: the same bytes as an earlier upload of the project) is the
+    same invoice: approving it too would book and pay it twice, so it counts as a failure that needs
+    `force` and a reason, like an error-level check (the clerk's own words say why both are kept)."""
+    if not document.duplicate_of_id:
+        return []
+    earlier = (
+        Document.objects.filter(pk=document.duplicate_of_id, project_id=document.project_id)
+        .values_list("name", flat=True)
+        .first()
+    )
+    return [
+        {
+            "suite": DUPLICATE_SUITE,
+            "expectation": f"The same file was already uploaded as “{earlier or document.duplicate_of_id}”: "
+            "approving this copy too would book the invoice twice.",
+        }
+    ]
+
+
 def approval_blocked_message(failures: list[dict[str, Any]]) -> str:
     """Why an approval needs `force`. The `en16931` findings of an e-invoice are its XML's as received:
     a correction does not change them, so the message does not ask for one when they are all there is."""
+    if failures and all(f["suite"] == DUPLICATE_SUITE for f in failures):
+        return (
+            "This file was uploaded before: approving the copy too would book the invoice twice. Leave it "
+            "unapproved, or approve with `force` and a reason."
+        )
     received = [f for f in failures if f["suite"] == EINVOICE_SUITE]
     if received and len(received) == len(failures):
         return (
@@ -221,7 +247,7 @@ def document_approve(
         locked = Document.objects.select_for_update().get(pk=document.pk)
         if locked.status == DocumentStatus.APPROVED:
             return locked
-        failures = _error_failures(locked)
+        failures = _duplicate_failures(locked) + _error_failures(locked)
         if failures and not force:
             raise ApprovalBlocked(approval_blocked_message(failures), detail={"failed": failures})
         locked.status = DocumentStatus.APPROVED

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from expectations.currencies import ISO_4217_CODES
 from expectations.settings import DEFAULT_SETTINGS, ValidationSettings
 from ocr_tasks.invoice_types import KEY_FIELDS
+from ocr_tasks.total_signs import NEGATIVE, POSITIVE, TOTALS
 
 if TYPE_CHECKING:
     from great_expectations import ExpectationSuite
@@ -104,11 +105,11 @@ def invoice_fields_suite(settings: ValidationSettings = DEFAULT_SETTINGS) -> Exp
         ),
         gxe.ExpectColumnValuesToBeInSet(
             column="amount_signs",
-            value_set=["positive", "negative"],
+            value_set=[POSITIVE, NEGATIVE],
             description="The subtotal, tax, total and amount due agree in sign "
             "(none is positive while another is negative).",
             severity=ERROR,
-            meta={"fields": ["subtotal", "tax_amount", "total", "amount_due"]},
+            meta={"fields": list(TOTALS)},
         ),
         gxe.ExpectColumnValuesToBeBetween(
             column="tax_rate_percent",

@@ -16,7 +16,15 @@ import warnings
 from pathlib import Path
 from typing import IO
 
-from ocr_tasks.cli.reporting import EXIT_INTERRUPTED, exit_code, expand_inputs, progress_bar, usage_error
+from ocr_tasks.cli.reporting import (
+    EXIT_INTERRUPTED,
+    add_input_arguments,
+    add_progress_argument,
+    exit_code,
+    expand_inputs,
+    progress_bar,
+    usage_error,
+)
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
 COLUMNS = ("document", "status", "pages", "fields", "validation failures", "anomalies")
@@ -30,20 +38,14 @@ def register(subparsers) -> None:
         "project, and print a summary table. Exit code 0: all documents succeeded; 1: some failed (each "
         "reported on stderr as 'path: error-code: message'); 2: usage error; 130: interrupted.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
+    add_input_arguments(parser)
     parser.add_argument(
         "--project", default="local", help="project name, the history anomalies are scored against"
     )
-    parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+deu (eng)")
     parser.add_argument(
         "--out", type=Path, default=None, help="write each document's full result as JSON here"
     )
-    parser.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar (default: when stderr is a terminal)",
-    )
+    add_progress_argument(parser)
     parser.add_argument("--verbose", action="store_true", help="show Prefect's own logs")
     parser.set_defaults(func=run)
 

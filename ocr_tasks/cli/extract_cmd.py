@@ -23,11 +23,15 @@ import time
 from pathlib import Path
 
 from ocr_tasks.cli.reporting import (
+    add_input_arguments,
+    add_progress_argument,
+    add_workers_argument,
     exit_code,
     expand_inputs,
-    positive_int,
+    failure_message,
     progress_bar,
     report_failure,
+    unique_path,
     usage_error,
 )
 from ocr_tasks.config import EXTRACTION_PSM, OcrConfig, default_workers
@@ -45,7 +49,7 @@ def register(subparsers) -> None:
         "value, raw text, confidence, page and box, plus line items. Exit code 0: all succeeded; 1: some "
         "failed (each reported on stderr as 'path: error-code: message'); 2: usage error.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
+    add_input_arguments(parser)
     parser.add_argument(
         "--format",
         choices=(*FORMATS, *EINVOICE_FORMATS),
@@ -59,12 +63,7 @@ def register(subparsers) -> None:
         metavar="DIR",
         help="where --format ubl|cii writes the XML files (the current directory)",
     )
-    parser.add_argument(
-        "--workers",
-        type=positive_int,
-        default=None,
-        help=f"OCR processes (default: cores = {default_workers()})",
-    )
+    add_workers_argument(parser)
     parser.add_argument(
         "--templates",
         type=Path,
@@ -72,7 +71,6 @@ def register(subparsers) -> None:
         metavar="DIR",
         help="folder of invoice2data-style YAML templates (optional per-vendor overrides)",
     )
-    parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+nld (eng)")
     parser.add_argument(
         "--psm",
         type=int,
@@ -115,12 +113,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--no-reread", action="store_true", help="do not re-read the total's rows from the page image"
     )
-    parser.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when stderr is a terminal)",
-    )
+    add_progress_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -281,8 +274,7 @@ def _second_reading(doc, config: OcrConfig, psm: int | None):
 def _error(exc: BaseException) -> dict:
     from ocr_tasks.errors import error_code
 
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    error = {"code": error_code(exc), "message": " ".join(message.split())}
+    error = {"code": error_code(exc), "message": failure_message(exc)}
     if getattr(exc, "detail", None):
         error["detail"] = exc.detail
     return error
@@ -301,13 +293,8 @@ def _export(path: Path, invoice, args: argparse.Namespace, record: dict, bar, wr
         record["einvoice_file"] = None
         return False
     args.output_dir.mkdir(parents=True, exist_ok=True)
-    target = args.output_dir / f"{path.stem}.{args.format}.xml"
-    number = 2
-    while target in written:  # two inputs of the same name in one run
-        target = args.output_dir / f"{path.stem}-{number}.{args.format}.xml"
-        number += 1
+    target = unique_path(args.output_dir, path.stem, f".{args.format}.xml", written)
     target.write_bytes(exported.xml)
-    written.add(target)
     record["einvoice_file"] = str(target)
     return True
 

@@ -12,11 +12,15 @@ from pathlib import Path
 
 from ocr_tasks.cli.reporting import (
     EXIT_USAGE,
+    add_input_arguments,
+    add_progress_argument,
+    add_workers_argument,
     exit_code,
     expand_inputs,
     positive_int,
     progress_bar,
     report_failure,
+    unique_path,
     usage_error,
 )
 from ocr_tasks.config import OcrConfig, default_workers
@@ -33,15 +37,9 @@ def register(subparsers) -> None:
         "unless --out DIR is given (one file per input). Exit code 0: all succeeded; 1: some failed "
         "(each reported on stderr as 'path: error-code: message'); 2: usage error.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
+    add_input_arguments(parser)
     parser.add_argument("--format", choices=sorted(SUFFIXES), default="json", help="output format (json)")
-    parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+deu (eng)")
-    parser.add_argument(
-        "--workers",
-        type=positive_int,
-        default=None,
-        help=f"OCR processes (default: cores = {default_workers()})",
-    )
+    add_workers_argument(parser)
     parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="write one file per input here")
     parser.add_argument(
         "--psm",
@@ -54,12 +52,7 @@ def register(subparsers) -> None:
     parser.add_argument("--dpi", type=positive_int, default=OcrConfig().dpi, help="PDF rendering DPI (300)")
     parser.add_argument("--no-orientation", action="store_true", help="do not detect page orientation")
     parser.add_argument("--no-deskew", action="store_true", help="do not correct skew")
-    parser.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when stderr is a terminal)",
-    )
+    add_progress_argument(parser)
     parser.set_defaults(func=run)
 
 
@@ -72,22 +65,12 @@ def _missing_languages(languages: str) -> list[str]:
     return [lang for lang in languages.split("+") if lang and lang not in installed]
 
 
-def _output_path(out: Path, source: Path, fmt: str, used: set[Path]) -> Path:
-    candidate = out / (source.stem + SUFFIXES[fmt])
-    n = 2
-    while candidate in used:
-        candidate = out / f"{source.stem}-{n}{SUFFIXES[fmt]}"
-        n += 1
-    used.add(candidate)
-    return candidate
-
-
 def _emit(result, path: Path, args: argparse.Namespace, *, several: bool, used: set[Path]) -> None:
     """Write one document's result to `--out` or stdout."""
     from ocr_tasks.exporters import export, to_json
 
     if args.out is not None:
-        _output_path(args.out, path, args.format, used).write_text(
+        unique_path(args.out, path.stem, SUFFIXES[args.format], used).write_text(
             export(result, args.format), encoding="utf-8"
         )
     elif args.format == "json" and several:

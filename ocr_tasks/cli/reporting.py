@@ -1,5 +1,5 @@
-"""Shared CLI helpers for every `ocr-engine` subcommand: exit codes, failure lines, progress bar,
-input expansion."""
+"""Shared CLI helpers for every `ocr-engine` subcommand: the arguments they share, exit codes, failure
+lines, progress bar, input expansion, output file names."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from ocr_tasks.config import default_workers
 from ocr_tasks.errors import error_code
 
 EXIT_OK = 0  # every input succeeded
@@ -28,10 +29,39 @@ def positive_int(value: str) -> int:
     return number
 
 
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    """The input paths and the Tesseract languages, as every subcommand reads them."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
+    parser.add_argument("--lang", default="eng", help="Tesseract languages, e.g. eng or eng+deu (eng)")
+
+
+def add_workers_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        default=None,
+        help=f"OCR processes (default: cores = {default_workers()})",
+    )
+
+
+def add_progress_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar on stderr (default: when stderr is a terminal)",
+    )
+
+
+def failure_message(exc: BaseException) -> str:
+    """The message of a failed input on one line (an exception without one: its type's name)."""
+    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return " ".join(message.split())
+
+
 def failure_line(path: str | Path, exc: BaseException) -> str:
     """`path: error-code: message` for a failed input (unknown exceptions are `internal_error`)."""
-    message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return f"{path}: {error_code(exc)}: {' '.join(message.split())}"
+    return f"{path}: {error_code(exc)}: {failure_message(exc)}"
 
 
 def report_failure(
@@ -63,6 +93,18 @@ def progress_bar(total: int = 0, *, unit: str = "page", desc: str = "", enabled:
     return tqdm(
         total=total, unit=unit, desc=desc, file=sys.stderr, disable=disable, dynamic_ncols=True, leave=False
     )
+
+
+def unique_path(directory: Path, stem: str, suffix: str, used: set[Path]) -> Path:
+    """`directory/<stem><suffix>`, or `<stem>-2<suffix>`, `-3`, ... when an earlier input of this run
+    took the name (two inputs of the same name); the path is added to `used`."""
+    candidate = directory / f"{stem}{suffix}"
+    number = 2
+    while candidate in used:
+        candidate = directory / f"{stem}-{number}{suffix}"
+        number += 1
+    used.add(candidate)
+    return candidate
 
 
 def expand_inputs(paths: Iterable[str]) -> list[Path]:

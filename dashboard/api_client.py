@@ -178,8 +178,10 @@ class ApiClient:
         `detail["settings"]` = `{"ocr.psm": "why"}`."""
         return self._json("PATCH", f"projects/{project_id}/settings/", json=body)
 
-    def export_project(self, project_id: int, fmt: str) -> bytes:
-        return self._request("GET", f"projects/{project_id}/export/", params={"format": fmt}).content
+    def export_project(self, project_id: int, fmt: str, status: str | None = None) -> bytes:
+        """The project's export file; `status` keeps only the documents of that status (`approved`)."""
+        params = {"format": fmt, **({"status": status} if status else {})}
+        return self._request("GET", f"projects/{project_id}/export/", params=params).content
 
     # -- tasks ----------------------------------------------------------------------------------
     def upload(self, project_id: int, files: Iterable[UploadFile]) -> dict[str, Any]:

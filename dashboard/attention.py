@@ -56,6 +56,20 @@ def sort_by_attention(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 WAITING = {"pending": "not processed yet", "processing": "being processed"}
+# the queue's short type column: a credit note must not read as one more invoice to pay
+TYPE_LABELS = {"credit_note": "credit", "receipt": "receipt", "invoice": "invoice"}
+
+
+def signed_total(doc: dict[str, Any]) -> float | None:
+    """The row's total as a number, negative for a credit note (the API sends a credit note's amounts as
+    magnitudes and its `document_type` as the direction); None when there is none."""
+    try:
+        total = float(str(doc.get("total")))
+    except ValueError:
+        return None
+    if total != total:  # NaN
+        return None
+    return -abs(total) if doc.get("document_type") == "credit_note" else total
 
 
 def attention_reason(doc: dict[str, Any]) -> str:

@@ -497,3 +497,20 @@ def short_time(iso: str | None) -> str:
     if len(text) > 19 and text.endswith(("Z", "+00:00")):
         return text[:19] + " UTC"
     return text
+
+
+def credit_note_text(doc: dict[str, Any]) -> str:
+    """The review page's line above a credit note: what it does to the account, with its amounts as the
+    API keeps them (magnitudes: the page may print them negative, `-233,47`)."""
+    fields = doc.get("fields") or {}
+
+    def value(name: str) -> str:
+        return str((fields.get(name) or {}).get("value") or "").strip()
+
+    total, currency, vendor = value("total"), value("currency"), value("vendor_name")
+    amount = f"{total.lstrip('-')} {currency}".strip() if total else "its total"
+    return markdown_safe(
+        f"Credit note: it takes {amount} off what is owed to {vendor or 'the vendor'}. Its amounts are "
+        "entered as positive numbers even where the page prints them negative; exports and the overview "
+        "count it as a credit."
+    )

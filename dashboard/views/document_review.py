@@ -29,6 +29,7 @@ from dashboard.wording import (
     WARNING,
     DocumentValues,
     anomaly_sentence,
+    credit_note_text,
     markdown_safe,
     outcome_sentence,
     outcome_state,
@@ -44,6 +45,7 @@ STALE_SAVE = (
     "It is shown again as it is now; apply your change again."
 )
 SHORTCUTS = {"save": "alt+s", "approve": "alt+a", "next": "alt+n"}
+DUPLICATE_SUITE = "duplicates"  # a refused approval's failure naming the earlier upload of the same file
 ZOOMS = {1: "Page", 2: "2×", 3: "3×"}
 ZOOM_KEY = "review_zoom"  # a viewing preference, kept across documents (not a value of the document)
 
@@ -136,6 +138,8 @@ header.caption(
         else ""
     )
 )
+if ((doc.get("fields") or {}).get("document_type") or {}).get("value") == "credit_note":
+    st.info(credit_note_text(doc), icon=":material/currency_exchange:")
 if doc.get("approved_by") and doc.get("approval_override_reason"):
     header.caption(
         f"Approved despite failed checks, because: {markdown_safe(doc['approval_override_reason'])}"
@@ -186,10 +190,15 @@ blocked = blocked_state.get("failed") if blocked_state.get("document") == docume
 if blocked is not None and doc.get("status") != "approved":
     with st.container(border=True):
         only_xml = bool(blocked) and all(f.get("suite") == xml_rules.SUITE for f in blocked)
+        duplicate = any(f.get("suite") == DUPLICATE_SUITE for f in blocked)
         st.warning(
             (
-                "Only the e-invoice XML's own rules fail, which no correction changes: approve anyway and "
-                "say why (the reason is kept with the approval):\n"
+                "This file was uploaded before: approving this copy too would book the invoice twice. "
+                "Leave it unapproved (an export of approved documents leaves it out), or approve anyway "
+                "and say why (the reason is kept with the approval):\n"
+                if duplicate
+                else "Only the e-invoice XML's own rules fail, which no correction changes: approve anyway "
+                "and say why (the reason is kept with the approval):\n"
                 if only_xml
                 else "These checks fail on the current values. Correct the fields, or approve anyway and say "
                 "why (the reason is kept with the approval):\n"

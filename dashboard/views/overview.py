@@ -149,22 +149,41 @@ else:
         st.markdown(anomaly_sentence(anomaly, document_name=name, names=names))
 
 st.subheader("Export")
-st.caption("All results of the project, with corrections applied, as the API exports them.")
+st.caption("The project's results, with corrections applied, as the API exports them.")
 export_format = st.segmented_control(
     "Format", options=list(EXPORTS), default="csv", format_func=lambda f: EXPORTS[f][0], key="export_format"
 )
+only_approved = st.checkbox(
+    "Only approved documents",
+    key="export_only_approved",
+    help="What a bookkeeping import should take: values a reviewer approved. A file uploaded twice is "
+    "approved only with a reason, so its copy stays out.",
+)
+approved_count = counts.get("approved", 0)
+not_approved = sum(counts.values()) - approved_count
+if not only_approved and not_approved:
+    st.caption(
+        f":material/warning: {not_approved} of {sum(counts.values())} document(s) are not approved: "
+        "exported as read, unchecked (duplicates included). Tick **Only approved documents** for bookkeeping."
+    )
+export_what = (export_format, "approved" if only_approved else "all")
 if st.button("Prepare export", key="export_prepare", icon=":material/sync:", disabled=not export_format):
     try:
         st.session_state[PREPARED_EXPORT] = (
             project_id,
-            export_format,
-            client.export_project(project_id, export_format),
+            export_what,
+            client.export_project(
+                project_id, export_format, **({"status": "approved"} if only_approved else {})
+            ),
         )
     except ApiError as exc:
         session.show_api_error(exc, what="Exporting")
-prepared_project, prepared_format, prepared_data = st.session_state.get(PREPARED_EXPORT, (None, None, b""))
-if prepared_project == project_id and prepared_format and prepared_format != export_format:
-    st.caption("Prepare the export again for the format chosen.")  # the one prepared was another format
+prepared_project, prepared_what, prepared_data = st.session_state.get(PREPARED_EXPORT, (None, None, b""))
+prepared_format = prepared_what[0] if prepared_what else None
+if prepared_project == project_id and prepared_what and prepared_what != export_what:
+    # the one prepared was another format, or the same format of other documents
+    other = "format" if prepared_format != export_format else "documents"
+    st.caption(f"Prepare the export again for the {other} chosen.")
 elif prepared_project == project_id and prepared_format:
     label, mime = EXPORTS[prepared_format]
     st.download_button(

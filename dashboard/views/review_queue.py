@@ -8,9 +8,10 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
-from dashboard.attention import attention_reason, sort_by_attention
+from dashboard.attention import TYPE_LABELS, attention_reason, signed_total, sort_by_attention
 
 STATUSES = ["pending", "processing", "processed", "failed", "approved"]
+NEEDS_REVIEW = "needs review"  # not a status: the rows the API flags `needs_review` (filtered here)
 TABLE_ROUND = "queue_table_round"  # bumped after a row opened a document, so the table starts unselected
 SORTS = {
     "attention": "Needs attention first",
@@ -30,7 +31,12 @@ if project_id is None:
 client = session.client()
 
 filters = st.columns([2, 2, 3, 3])
-status = filters[0].selectbox("Status", ["all", *STATUSES], key="queue_status")
+status = filters[0].selectbox(
+    "Status",
+    ["all", NEEDS_REVIEW, *STATUSES],
+    key="queue_status",
+    help="“needs review”: missing or unsure key fields, failed checks or anomalies (not yet approved)",
+)
 vendor = filters[1].text_input("Vendor contains", key="queue_vendor")
 date_range = filters[2].date_input(
     "Invoice date between",
@@ -48,7 +54,7 @@ date_to = dates[1].isoformat() if len(dates) > 1 else None
 try:
     documents = client.list_documents(
         project_id,
-        status=None if status == "all" else status,
+        status=None if status in ("all", NEEDS_REVIEW) else status,
         vendor=vendor.strip() or None,
         date_from=date_from,
         date_to=date_to,
@@ -57,6 +63,8 @@ except ApiError as exc:
     session.show_api_error(exc, what="Loading documents")
     st.stop()
 
+if status == NEEDS_REVIEW:
+    documents = [d for d in documents if d.get("needs_review")]
 if not documents:
     st.info("No documents match. Upload files on the Projects page or loosen the filters.")
     st.stop()
@@ -70,7 +78,8 @@ table = pd.DataFrame(
             "needs attention": attention_reason(d),
             "vendor": d.get("vendor_name"),
             "date": d.get("invoice_date"),
-            "total": pd.to_numeric(d.get("total"), errors="coerce"),
+            "type": TYPE_LABELS.get(str(d.get("document_type") or ""), ""),
+            "total": signed_total(d),
             "currency": d.get("currency") or None,
             "confidence": d.get("min_confidence"),
         }
@@ -104,7 +113,10 @@ event = st.dataframe(
     height=min(35 * (len(table) + 1) + 3, 738),
     column_config={
         "rank": st.column_config.NumberColumn("rank", width=38, help="1 = needs attention most"),
-        "document": st.column_config.TextColumn("document", width=260),  # long names told apart
+        "document": st.column_config.TextColumn("document", width=230),  # long names told apart
+        "type": st.column_config.TextColumn(
+            "type", width=52, help="credit = a credit note: its total is shown negative (it takes off)"
+        ),
         "needs attention": st.column_config.TextColumn(
             "needs attention",
             width=180,

@@ -101,6 +101,7 @@ ROW_KEYS = (
     "created_at",
     "task_id",
     "status",
+    "document_type",
     "vendor_name",
     "invoice_date",
     "total",
@@ -114,7 +115,8 @@ ROW_KEYS = (
     "needs_review",
     "duplicate_of",
 )
-ROW_VALUES = ("vendor_name", "invoice_date", "total", "currency")  # current values shown in a row
+# current values shown in a row
+ROW_VALUES = ("document_type", "vendor_name", "invoice_date", "total", "currency")
 TEST_ONLY = ("failing_error_checks",)  # set by tests on a document, never part of an answer
 
 
@@ -146,6 +148,7 @@ def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str,
         "created_at": CREATED,
         "task_id": TASK_1,
         "status": "processed",
+        "document_type": "receipt",
         "vendor_name": "ACME SDN BHD",
         "invoice_date": "2018-12-25",
         "total": "9.00",
@@ -402,8 +405,8 @@ class FakeApi:
         self.settings[project_id] = current
         return copy.deepcopy(current)
 
-    def export_project(self, project_id: int, fmt: str) -> bytes:
-        self._record("export_project", project_id, fmt)
+    def export_project(self, project_id: int, fmt: str, **options: Any) -> bytes:
+        self._record("export_project", project_id, fmt, **options)
         if fmt in ("ubl", "cii"):  # one XML per exportable document, the others in missing.json
             import io
             import json

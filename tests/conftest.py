@@ -26,6 +26,17 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(os.environ.get("OCR_CORPUS_DIR", REPO_ROOT.parent / "shared" / "corpus"))
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_setupnodes(config, specs) -> None:
+    """`-n N` (pytest-xdist): each worker process gets its own Prefect home and its own data folder (the
+    SQLite test database, the file cache of the login throttle, uploads), as two separate runs would. Set
+    here, in the controlling process before the workers start, because every process reads the Django
+    settings (`settings_test`: `OCR_DATA_DIR`) before this file."""
+    for number, spec in enumerate(specs):
+        spec.env.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix=f"prefect-home-gw{number}-"))
+        spec.env.setdefault("OCR_DATA_DIR", tempfile.mkdtemp(prefix=f"ocr-api-test-gw{number}-"))
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The shared corpus (read-only; never copied into the repository)."""

@@ -9,6 +9,8 @@ import uuid
 
 import pytest
 from prefect import flow
+from prefect.client.schemas.actions import WorkPoolCreate
+from prefect.workers.process import ProcessWorker
 
 from django_api.invoices.models import OcrTask
 from flows import serve
@@ -36,7 +38,10 @@ def prefect_server(tmp_path_factory):
 def distributed(settings, prefect_server):
     env, home = prefect_server
     pool = f"pool-{uuid.uuid4().hex[:8]}"
-    serve.run_prefect(["work-pool", "create", pool, "--type", "process"], env)
+    # through the API in this process: `prefect work-pool create` costs a CLI start (~10 s) per test
+    with prefect_client(env["PREFECT_API_URL"]) as client:
+        template = ProcessWorker.get_default_base_job_template()
+        client.create_work_pool(WorkPoolCreate(name=pool, type="process", base_job_template=template))
     settings.OCR_PIPELINE_MODE = "distributed"
     settings.PREFECT_API_URL = env["PREFECT_API_URL"]
     settings.OCR_WORK_POOL = pool

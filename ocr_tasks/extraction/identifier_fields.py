@@ -27,6 +27,7 @@ from ocr_tasks.extraction.keywords import (
     concept_pattern,
     fold,
     label_strength,
+    ocr_shape,
     phrases,
 )
 from ocr_tasks.extraction.rows import Row
@@ -307,7 +308,8 @@ _BARE_FOLDED = frozenset(fold(m) for m in BARE_MARKERS)
 
 def _bare_column(field: str, header: str, value: str) -> bool:
     """Whether a header chunk is a bare number marker over a document number of four digits or more."""
-    return field == "invoice_number" and fold(header) in _BARE_FOLDED and bare_no_value_ok(value)
+    marker = fold(header) in _BARE_FOLDED or ocr_shape(header) in _BARE_FOLDED  # `Nº` read `Ne`
+    return field == "invoice_number" and marker and bare_no_value_ok(value)
 
 
 def labelled_identifier_candidates(

@@ -205,10 +205,57 @@ def _compiled(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + re.escape(fold(phrase)) + r"(?![a-z0-9])")
 
 
+# Letters and digits OCR confuses, folded to one shape (`Tota1`, `LV.A.` for `I.V.A.`, `T0TAL`,
+# `Rechnungsnumrner`): applied to words holding a letter, so that numbers stay numbers.
+_SHAPES = str.maketrans({"1": "i", "l": "i", "|": "i", "!": "i", "0": "o", "5": "s"})
+_SHAPE_PAIRS = (("rn", "m"), ("vv", "w"))
+# `Nº` as OCR reads a small or bold `º` (`Ne`, `N9`, `Nq`): a capital N and the misread sign alone
+_NUMBER_SIGN_MISREAD = re.compile(r"(?<![^\W\d_])N[e9q](?=[\s.:]|$)")
+# letters and dots in groups of one or two (`lv.a.`, `m.w.st.`, `s.r.1.`): an acronym whose dots OCR
+# dropped or moved
+_LOOSE_ACRONYM = re.compile(r"(?<![^\W_])[^\W_]{1,2}(?:\.[^\W_]{1,2})+\.?(?![^\W_])")
+
+
+@lru_cache(maxsize=65536)
+def ocr_shape(text: str) -> str:
+    """`fold` with the characters OCR confuses made one (`1 l | I` -> `i`, `0` -> `o`, `5` -> `s`, `rn` ->
+    `m`, `vv` -> `w`) in words that hold a letter, loose acronyms joined (`LV.A.` -> `iva`) and the number
+    sign as OCR misreads it (`Ne`, `N9` -> `no`)."""
+    lowered = _NUMBER_SIGN.sub("no", _NUMBER_SIGN_MISREAD.sub("no", text).lower())
+    lowered = _LOOSE_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
+    words = []
+    for word in fold(lowered).split():
+        if any(c.isalpha() for c in word):
+            word = word.translate(_SHAPES)
+            for printed, shape in _SHAPE_PAIRS:
+                word = word.replace(printed, shape)
+        words.append(word)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=64)
+def _shape_alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The phrases' OCR shapes (of at least two characters) as one pattern on word boundaries."""
+    shapes = sorted({ocr_shape(p) for p in phrases if len(ocr_shape(p)) >= 2}, key=len, reverse=True)
+    if not shapes:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(s) for s in shapes) + r")(?![a-z0-9])")
+
+
+def _shape_strength(label: str, phrases: tuple[str, ...]) -> float:
+    """0.9 (+0.02 per extra word) when a phrase is printed in `label` up to characters OCR confuses."""
+    pattern = _shape_alternation(phrases)
+    if pattern is None:
+        return 0.0
+    words = [m.group(0).count(" ") for m in pattern.finditer(ocr_shape(label))]
+    return 0.9 + 0.02 * min(max(words), 4) if words else 0.0
+
+
 @lru_cache(maxsize=16384)  # the same row labels are scored for many candidates and fields
 def label_strength(label: str, phrases: tuple[str, ...], *, fuzzy: bool = True) -> float:
-    """1.0 for an exact phrase match in `label` (longer phrases beat shorter: +0.02 per extra word), up to
-    0.8 for a fuzzy one of a phrase of at least 5 letters, else 0."""
+    """1.0 for an exact phrase match in `label` (longer phrases beat shorter: +0.02 per extra word), 0.9
+    for one up to the characters OCR confuses (`Tota1`, `LV.A.`: `ocr_shape`; with `fuzzy=False` too, as
+    it is no looser a match), up to 0.8 for a fuzzy one of a phrase of at least 5 letters, else 0."""
     text = fold(label)
     if not text:
         return 0.0
@@ -223,6 +270,8 @@ def label_strength(label: str, phrases: tuple[str, ...], *, fuzzy: bool = True) 
             ratio = fuzz.partial_ratio(folded, text) / 100.0
             if ratio >= 0.8 and _words_found(folded, text):
                 best = max(best, 0.8 * (ratio - 0.8) / 0.2)
+    if best < 0.9:
+        best = max(best, _shape_strength(label, phrases))
     return best
 
 
@@ -303,8 +352,45 @@ def has_negative(label: str, field: str) -> float:
     for start, end in _spans(text, negatives):
         if not any(s <= start and end <= e for s, e in own):
             best = max(best, 1.0 + 0.02 * text[start:end].count(" "))
+    shaped = ocr_shape(label)
+    if not best and shaped != text:  # a negative label with an OCR slip (`Subtota1`, `Ba1ance`)
+        own = _spans(shaped, tuple(ocr_shape(p) for p in LABELS.get(field, ()) if " " in fold(p)))
+        for start, end in _spans(shaped, tuple(ocr_shape(p) for p in negatives if len(ocr_shape(p)) >= 3)):
+            if not any(s <= start and end <= e for s, e in own):
+                best = 0.9
     return best
 
 
 def has_inclusive(label: str) -> float:
     return 1.0 if _INCLUSIVE.search(label) else 0.0
+
+
+_SLIPPED_LETTERS = frozenset("10|!5")
+
+
+@lru_cache(maxsize=1)
+def _legal_form_shapes() -> dict[str, str]:
+    """OCR shape -> letters of the lexicons' legal forms (`s.r.l.` -> `srl`)."""
+    return {ocr_shape(p): re.sub(r"[^a-z]", "", p) for p in phrases("legal_form") if " " not in p}
+
+
+def repair_legal_form(name: str) -> str:
+    """A name whose last word is a legal form with characters OCR confuses (`Colombo S.r.1.`, `Acme 1TD`)
+    with those characters read as the form's letters (`S.r.l.`, `LTD`), in the case of the word's other
+    letters (a first letter in capitals); any other name as it is."""
+    head, _, last = name.rpartition(" ")
+    if not head or not any(c in _SLIPPED_LETTERS for c in last) or not any(c.isalpha() for c in last):
+        return name
+    letters = _legal_form_shapes().get(ocr_shape(last))
+    printed = [c for c in last if c.isalnum() or c in "|!"]
+    if letters is None or len(printed) != len(letters):
+        return name
+    upper = all(c.isupper() for c in printed if c.isalpha())
+    fixed, position = [], 0
+    for c in last:
+        if c.isalnum() or c in "|!":
+            if c in _SLIPPED_LETTERS:
+                c = letters[position].upper() if upper or position == 0 else letters[position]
+            position += 1
+        fixed.append(c)
+    return f"{head} {''.join(fixed)}"

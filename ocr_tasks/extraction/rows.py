@@ -8,8 +8,9 @@ which gives the field's box and the mean word confidence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ocr_tasks.extraction.keywords import repair_legal_form
 from ocr_tasks.geometry import BBox, bbox_union
 from ocr_tasks.ocr_types import Line, OcrDocument, OcrPage, Word
 
@@ -58,7 +59,7 @@ COLUMN_GAP_CHARS = 2.0  # a gap wider than this many character widths separates 
 def _make_row(page: int, index: int, words: list[Word]) -> Row:
     """Words left to right joined by one space, or two across a column gap (so that `4  191,81` in two
     columns is never read as the number 4 191,81)."""
-    words = sorted(words, key=lambda w: w.bbox.x0)
+    words = _legal_forms_as_printed(sorted(words, key=lambda w: w.bbox.x0))
     char_widths = [w.bbox.width / len(w.text) for w in words if len(w.text) >= 2]
     char_width = sorted(char_widths)[len(char_widths) // 2] if char_widths else 0.01
     starts, text = [], ""
@@ -69,6 +70,21 @@ def _make_row(page: int, index: int, words: list[Word]) -> Row:
         starts.append(len(text))
         text += w.text
     return Row(page, index, tuple(words), text, tuple(starts), bbox_union(w.bbox for w in words))
+
+
+def _legal_forms_as_printed(words: list[Word]) -> list[Word]:
+    """A legal form after a word of letters, read with characters OCR confuses (`Colombo S.r.1.`, `ACME
+    1TD`), as printed (`S.r.l.`, `LTD`: `keywords.repair_legal_form`); every other word as read."""
+    out = list(words)
+    for i in range(1, len(out)):
+        previous, word = out[i - 1], out[i]
+        slipped = any(c.isdigit() or c in "|!" for c in word.text)
+        if not slipped or not any(c.isalpha() for c in previous.text):
+            continue
+        fixed = repair_legal_form(f"{previous.text} {word.text}").rpartition(" ")[2]
+        if fixed != word.text:
+            out[i] = replace(word, text=fixed)
+    return out
 
 
 def _overlaps_horizontally(a: BBox, b: BBox) -> bool:

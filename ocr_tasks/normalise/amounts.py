@@ -4,7 +4,9 @@ Accepts decimal comma or point, thousands separators (`,` `.` space, narrow spac
 symbols or codes before or after (`RM 9.00`, `1.234,50 EUR`, `$4.95`), and negative forms (`-12.00`,
 `12.00-`, `(12.00)`, `- 12,00`). When the separator is ambiguous (`1,234` vs `1,23`) the rule is: one
 separator followed by exactly three digits is a thousands separator, unless the caller says otherwise
-through `decimal_separator`.
+through `decimal_separator`. A number whose separators are all the same but whose last group has two
+digits (`1,813,24`, `1.813.24`: OCR or a typist slipped one separator) reads its last separator as the
+decimal one.
 """
 
 from __future__ import annotations
@@ -51,30 +53,52 @@ class AmountMatch:
     has_decimals: bool
 
 
+def _slipped_separator(num: str, seps: list[tuple[int, str]]) -> bool:
+    """`1,813,24`, `1.813.24`: two or more of one separator (`.` or `,`), groups of three between them and
+    two digits after the last - a decimal separator that OCR or a typist slipped (no grouping ends in two
+    digits)."""
+    kinds = {c for _, c in seps}
+    if len(seps) < 2 or len(kinds) != 1 or not kinds <= {".", ","}:
+        return False
+    groups = num.split(seps[0][1])
+    return len(groups[-1]) == 2 and all(len(g) == 3 for g in groups[1:-1]) and 1 <= len(groups[0]) <= 3
+
+
+_AMBIGUOUS = -2  # `_decimal_at`: the separators cannot be read (two decimal separators)
+
+
+def _decimal_at(num: str, seps: list[tuple[int, str]], decimal_separator: str | None) -> int | None:
+    """Offset of the decimal separator in `num`, None when every separator groups thousands, or
+    `_AMBIGUOUS`."""
+    if _slipped_separator(num, seps):
+        return seps[-1][0]
+    if decimal_separator in (".", ","):
+        last = [i for i, c in seps if c == decimal_separator]
+        if len(last) > 1:
+            return _AMBIGUOUS
+        return last[-1] if last else None
+    last_i, last_c = seps[-1]
+    tail = num[last_i + 1 :]
+    kinds = {c for _, c in seps}
+    if last_c in ".," and len(kinds) > 1:
+        return last_i
+    if last_c in ".," and sum(1 for _, c in seps if c == last_c) == 1:
+        head = num[:last_i].replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace("'", "")
+        if len(tail) != 3 or head in ("0", ""):
+            return last_i
+    # several of the same separator, or a space/apostrophe last: all are thousands separators
+    return None
+
+
 def _number_to_decimal(num: str, decimal_separator: str | None) -> tuple[Decimal, bool] | None:
     """Decimal value of a bare number with separators, and whether it had a decimal part."""
     num = num.strip()
     seps = [(i, c) for i, c in enumerate(num) if c in _SEPARATORS]
     if not seps:
         return Decimal(num), False
-    decimal_at: int | None = None
-    if decimal_separator in (".", ","):
-        last = [i for i, c in seps if c == decimal_separator]
-        if last:
-            decimal_at = last[-1]
-            if len(last) > 1:
-                return None
-    else:
-        last_i, last_c = seps[-1]
-        tail = num[last_i + 1 :]
-        kinds = {c for _, c in seps}
-        if last_c in ".," and len(kinds) > 1:
-            decimal_at = last_i
-        elif last_c in ".," and sum(1 for _, c in seps if c == last_c) == 1:
-            head = num[:last_i].replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace("'", "")
-            if len(tail) != 3 or head in ("0", ""):
-                decimal_at = last_i
-        # several of the same separator, or a space/apostrophe last: all are thousands separators
+    decimal_at = _decimal_at(num, seps, decimal_separator)
+    if decimal_at == _AMBIGUOUS:
+        return None
     if decimal_at is not None:
         whole, frac = num[:decimal_at], num[decimal_at + 1 :]
         if any(c in _SEPARATORS for c in frac):

@@ -1,0 +1,169 @@
+"""The hand-written held-out invoices (`tests/ocr_tasks/extraction/test_held_out_invoices*.py`) rendered to
+real A4 pages (`tests/ocr_tasks/extraction/rendered_pages.py`) and read three ways, per field:
+
+- `text layer`: the PDF as drawn, read through the product's ingest (pypdfium2 text layer);
+- `200 dpi`: the page rasterised at 200 dpi grey, no text layer, read by the product's default OCR path
+  (Tesseract `eng`, psm 6, `extract_with_page_images` with its second readings, as the CLI does);
+- `degraded`: the page at 150 dpi, skewed, blurred, noisy and JPEG-compressed (now and then photographed),
+  `bench/synthetic/degrade.py`, seed = `--seed` + the case's place.
+
+Prints accuracy per reading and field (the expected values are the tests' `CASES`: what a reader of the
+page writes down; vendor_tax_id compacted as the test compares it), item counts, the seconds per page of
+each reading (OCR + extraction) and of the bare `tesseract` CLI (default settings) on the same images in
+the same run, and, with `--misses`, every wrong field.
+
+Usage:
+    .venv/bin/python bench/held_out_scans.py            # every case, ~5 min on one core
+    .venv/bin/python bench/held_out_scans.py --cases us de --misses
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from ocr_tasks.extraction import ExtractionOptions  # noqa: E402
+from tests.ocr_tasks.extraction.rendered_pages import (  # noqa: E402
+    HeldOutCase,
+    held_out_cases,
+    rasterise,
+    read_invoice,
+    render_pdf,
+    scan_copy,
+)
+
+READINGS = ("text layer", "200 dpi", "degraded")
+
+
+def bare_tesseract_seconds(image: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        ["tesseract", str(image), "-"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin:/usr/local/bin"},
+    )
+    return time.perf_counter() - started
+
+
+def run(cases: list[str], seed: int, workdir: Path) -> tuple[list[dict], list[dict]]:
+    """Rows {case, reading, field, expected, got, right} (line_items: the item count), and timings."""
+    rows, timings = [], []
+    all_cases = held_out_cases()
+    for place, name in enumerate(cases):
+        case: HeldOutCase = all_cases[name]
+        pdf = render_pdf(case.build())
+        stem = workdir / name.replace(":", "_")
+        stem.with_suffix(".pdf").write_bytes(pdf)
+        files = {
+            "text layer": stem.with_suffix(".pdf"),
+            "200 dpi": rasterise(pdf, stem.with_name(stem.name + "-200.png")),
+            "degraded": scan_copy(pdf, stem.with_name(stem.name + "-scan.png"), seed=seed + place),
+        }
+        options = ExtractionOptions(today=case.today)
+        for reading, path in files.items():
+            started = time.perf_counter()
+            invoice, document = read_invoice(path, options)
+            seconds = time.perf_counter() - started
+            bare = bare_tesseract_seconds(path) if reading != "text layer" else None
+            timings.append(
+                {"reading": reading, "seconds": seconds, "bare": bare, "pages": len(document.pages)}
+            )
+            got = {field: value.value for field, value in invoice.fields.items()}
+            for field, value in case.expected.items():
+                right = case.matches(field, got.get(field), value)
+                rows.append(_row(name, reading, field, value, got.get(field), right))
+            items = len(invoice.line_items)
+            rows.append(_row(name, reading, "line_items", case.items, items, items == case.items))
+        scores = []
+        for reading in READINGS:
+            these = [r for r in rows if r["case"] == name and r["reading"] == reading]
+            scores.append(f"{reading}: {sum(r['right'] for r in these)}/{len(these)}")
+        print(f"  {name}: " + ", ".join(scores), file=sys.stderr)
+    return rows, timings
+
+
+def _row(case: str, reading: str, field: str, expected, got, right: bool) -> dict:
+    return {
+        "case": case,
+        "reading": reading,
+        "field": field,
+        "expected": expected,
+        "got": got,
+        "right": right,
+    }
+
+
+def print_tables(rows: list[dict], timings: list[dict], *, misses: bool) -> None:
+    fields = list(dict.fromkeys(r["field"] for r in rows))
+    print("| field | " + " | ".join(READINGS) + " |")
+    print("|---|" + "---|" * len(READINGS))
+    for field in [*fields, "macro"]:
+        cells = []
+        for reading in READINGS:
+            if field == "macro":
+                accs = [_accuracy(rows, f, reading)[0] for f in fields]
+                accs = [a for a in accs if a is not None]
+                cells.append(f"**{sum(accs) / len(accs):.3f}**" if accs else "-")
+                continue
+            accuracy, n = _accuracy(rows, field, reading)
+            cells.append("-" if accuracy is None else f"{accuracy:.2f} ({n})")
+        print(f"| {field} | " + " | ".join(cells) + " |")
+    print()
+    print("| reading | pages | seconds per page (OCR + extraction) | bare tesseract CLI per page |")
+    print("|---|---|---|---|")
+    for reading in READINGS:
+        these = [t for t in timings if t["reading"] == reading]
+        if not these:
+            continue
+        pages = sum(t["pages"] for t in these)
+        ours = sum(t["seconds"] for t in these) / pages
+        bare = [t["bare"] for t in these if t["bare"] is not None]
+        bare_cell = f"{sum(bare) / pages:.2f}" if bare else "- (no OCR)"
+        print(f"| {reading} | {pages} | {ours:.2f} | {bare_cell} |")
+    if misses:
+        print()
+        print("| case | reading | field | got | expected |")
+        print("|---|---|---|---|---|")
+        for row in rows:
+            if not row["right"]:
+                cells = (row["case"], row["reading"], row["field"], row["got"], row["expected"])
+                print("| " + " | ".join(str(c) for c in cells) + " |")
+
+
+def _accuracy(rows: list[dict], field: str, reading: str) -> tuple[float | None, int]:
+    these = [r for r in rows if r["field"] == field and r["reading"] == reading]
+    return (sum(r["right"] for r in these) / len(these) if these else None), len(these)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--cases", nargs="*", help="case names (default: every case of both rounds)")
+    parser.add_argument("--seed", type=int, default=29, help="seed of the degraded copies (+ case place)")
+    parser.add_argument("--misses", action="store_true", help="list every wrong field")
+    parser.add_argument("--keep", type=Path, help="write the pages here instead of a temporary directory")
+    args = parser.parse_args(argv)
+    cases = args.cases or sorted(held_out_cases())
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        rows, timings = run(cases, args.seed, args.keep)
+    else:
+        with tempfile.TemporaryDirectory(prefix="held-out-scans-") as workdir:
+            rows, timings = run(cases, args.seed, Path(workdir))
+    print(f"held-out hand-written invoices: {len(cases)} pages, degraded seed {args.seed}")
+    print_tables(rows, timings, misses=args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

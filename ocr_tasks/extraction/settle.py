@@ -39,6 +39,14 @@ _PAYMENT_WORDS = concept_pattern(
     extra=r"net|netto|innerhalb|innert|within|binnen|entro|dentro|dans\s+les|sous|payable",
 )
 _TAX_EXEMPT = concept_pattern(("tax_exempt",))
+_REFUND = concept_pattern(("refund_note",))
+# where one clause of a terms sentence ends: `,` (no decimal comma) `;` or the word for `or`
+# a net term beside a cash discount names itself (`30 Tage netto`, `net 30 days`, `ohne Abzug`)
+_NET_TERM = re.compile(
+    r"\bnet(?:to|ti|o)?\b|ohne\s+abzug|sans\s+escompte|zonder\s+korting|senza\s+sconto|sin\s+descuento",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r",(?!\d)|;|\b(?:oder|or|ou|of|o|sonst|otherwise|sinon|anders)\b", re.IGNORECASE)
 
 
 def _paid_printed(rows: list[Row]) -> bool:
@@ -47,18 +55,24 @@ def _paid_printed(rows: list[Row]) -> bool:
 
 
 def payment_days(rows: list[Row]) -> tuple[int, Row] | None:
-    """Days to pay from the payment terms (`zahlbar innerhalb 14 Tagen`, `30 days net`), and their row."""
+    """Days to pay from the payment terms (`zahlbar innerhalb 14 Tagen`, `30 days net`), and their row.
+    A row's terms are read clause by clause (apart by `,` `;` or an `or`): a clause with a cash discount
+    (`mit 2 % Skonto`) gives no due date, the net term beside it does (`... oder innerhalb von 30 Tagen
+    netto`). A refund (`wordt binnen 14 dagen teruggestort`, the lexicons' `refund_note`) is no term."""
     for row in rows:
-        if not _PAYMENT_WORDS.search(row.text):
+        if not _PAYMENT_WORDS.search(row.text) or _REFUND.search(row.text):
             continue
-        if _DISCOUNT.search(row.text) and PERCENT_AHEAD.search(row.text):
-            continue  # `2 % Skonto bei Zahlung innerhalb 8 Tagen`: the terms of a cash discount
-        for m in [*_DAYS.finditer(row.text), *_NET_DAYS.finditer(row.text)]:
-            if PERCENT_AHEAD.match(row.text, m.end()):
-                continue  # `10 Tage 2 %`: the days of a cash discount
-            days = int(m.group(1))
-            if 0 < days <= 180:
-                return days, row
+        clauses = _CLAUSE_BREAK.split(row.text)
+        discounted = [bool(_DISCOUNT.search(c) and PERCENT_AHEAD.search(c)) for c in clauses]
+        for clause, discount in zip(clauses, discounted, strict=True):
+            if discount or any(discounted) and not _NET_TERM.search(clause):
+                continue  # `8 Tagen mit 2 % Skonto`, `innerhalb 8 Tagen, abzüglich 2 % Skonto`: a discount's
+            for m in [*_DAYS.finditer(clause), *_NET_DAYS.finditer(clause)]:
+                if PERCENT_AHEAD.match(clause, m.end()):
+                    continue  # `10 Tage 2 %`: the days of a cash discount
+                days = int(m.group(1))
+                if 0 < days <= 180:
+                    return days, row
     return None
 
 

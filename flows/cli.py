@@ -18,11 +18,11 @@ from typing import IO
 
 from ocr_tasks.cli.reporting import (
     EXIT_INTERRUPTED,
-    add_input_arguments,
     add_progress_argument,
     exit_code,
     expand_inputs,
     progress_bar,
+    subcommand_parser,
     usage_error,
 )
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
@@ -31,14 +31,14 @@ COLUMNS = ("document", "status", "pages", "fields", "validation failures", "anom
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    parser = subcommand_parser(
+        subparsers,
         "process",
         help="run the full pipeline (OCR, extraction, validation, anomalies) on files",
         description="Run the full pipeline on local files through the Prefect flow, as one task of a "
-        "project, and print a summary table. Exit code 0: all documents succeeded; 1: some failed (each "
-        "reported on stderr as 'path: error-code: message'); 2: usage error; 130: interrupted.",
+        "project, and print a summary table.",
+        exit_codes="; 130: interrupted",
     )
-    add_input_arguments(parser)
     parser.add_argument(
         "--project", default="local", help="project name, the history anomalies are scored against"
     )

@@ -23,14 +23,15 @@ import time
 from pathlib import Path
 
 from ocr_tasks.cli.reporting import (
-    add_input_arguments,
     add_progress_argument,
+    add_psm_argument,
     add_workers_argument,
     exit_code,
     expand_inputs,
     failure_message,
     progress_bar,
     report_failure,
+    subcommand_parser,
     unique_path,
     usage_error,
 )
@@ -42,14 +43,13 @@ EINVOICE_FORMATS = ("ubl", "cii")  # ocr_tasks.einvoice.writers.FORMATS
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    parser = subcommand_parser(
+        subparsers,
         "extract",
         help="extract invoice fields and line items from documents (PDF or images)",
         description="OCR documents (PDF text layers are used as they are) and extract invoice fields with "
-        "value, raw text, confidence, page and box, plus line items. Exit code 0: all succeeded; 1: some "
-        "failed (each reported on stderr as 'path: error-code: message'); 2: usage error.",
+        "value, raw text, confidence, page and box, plus line items.",
     )
-    add_input_arguments(parser)
     parser.add_argument(
         "--format",
         choices=(*FORMATS, *EINVOICE_FORMATS),
@@ -71,12 +71,9 @@ def register(subparsers) -> None:
         metavar="DIR",
         help="folder of invoice2data-style YAML templates (optional per-vendor overrides)",
     )
-    parser.add_argument(
-        "--psm",
-        type=int,
+    add_psm_argument(
+        parser,
         default=EXTRACTION_PSM,
-        choices=range(14),
-        metavar="N",
         help=f"Tesseract page segmentation mode ({EXTRACTION_PSM}: one uniform block)",
     )
     parser.add_argument(
@@ -94,12 +91,10 @@ def register(subparsers) -> None:
         help="when the total or date is missing or unsure, read the page images again with "
         "RapidOCR for amounts and dates (on)",
     )
-    parser.add_argument(
+    add_psm_argument(
+        parser,
         "--second-psm",
-        type=int,
         default=None,
-        choices=range(14),
-        metavar="N",
         help="OCR image pages a second time with this page segmentation mode and use that "
         "reading as a second opinion on amounts and dates (slower; off by default)",
     )

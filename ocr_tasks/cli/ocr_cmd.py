@@ -12,14 +12,15 @@ from pathlib import Path
 
 from ocr_tasks.cli.reporting import (
     EXIT_USAGE,
-    add_input_arguments,
     add_progress_argument,
+    add_psm_argument,
     add_workers_argument,
     exit_code,
     expand_inputs,
     positive_int,
     progress_bar,
     report_failure,
+    subcommand_parser,
     unique_path,
     usage_error,
 )
@@ -29,25 +30,19 @@ SUFFIXES = {"json": ".json", "text": ".txt", "hocr": ".hocr"}
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser(
+    parser = subcommand_parser(
+        subparsers,
         "ocr",
         help="OCR documents (PDF, PNG, JPEG, TIFF, WebP, BMP) into JSON, text or hOCR",
         description="OCR documents. With one input the result goes to stdout (JSON pretty-printed); with "
         "several, JSON is one document per line and text/hOCR are separated by '==> path <==' headers, "
-        "unless --out DIR is given (one file per input). Exit code 0: all succeeded; 1: some failed "
-        "(each reported on stderr as 'path: error-code: message'); 2: usage error.",
+        "unless --out DIR is given (one file per input).",
     )
-    add_input_arguments(parser)
     parser.add_argument("--format", choices=sorted(SUFFIXES), default="json", help="output format (json)")
     add_workers_argument(parser)
     parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="write one file per input here")
-    parser.add_argument(
-        "--psm",
-        type=int,
-        default=OcrConfig().psm,
-        choices=range(14),
-        metavar="N",
-        help=f"Tesseract page segmentation mode ({OcrConfig().psm})",
+    add_psm_argument(
+        parser, default=OcrConfig().psm, help=f"Tesseract page segmentation mode ({OcrConfig().psm})"
     )
     parser.add_argument("--dpi", type=positive_int, default=OcrConfig().dpi, help="PDF rendering DPI (300)")
     parser.add_argument("--no-orientation", action="store_true", help="do not detect page orientation")

@@ -29,6 +29,22 @@ def positive_int(value: str) -> int:
     return number
 
 
+EXIT_CODES_HELP = (
+    "Exit code 0: all succeeded; 1: some failed (each reported on stderr as 'path: error-code: message'); "
+    "2: usage error"
+)
+
+
+def subcommand_parser(subparsers, name: str, *, help: str, description: str, exit_codes: str = ""):
+    """A subcommand's parser: its help, its description followed by the exit codes every subcommand
+    keeps (`exit_codes` adds its own, e.g. `; 130: interrupted`), and the input arguments."""
+    parser = subparsers.add_parser(
+        name, help=help, description=f"{description} {EXIT_CODES_HELP}{exit_codes}."
+    )
+    add_input_arguments(parser)
+    return parser
+
+
 def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     """The input paths and the Tesseract languages, as every subcommand reads them."""
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, or directories of files")
@@ -42,6 +58,13 @@ def add_workers_argument(parser: argparse.ArgumentParser) -> None:
         default=None,
         help=f"OCR processes (default: cores = {default_workers()})",
     )
+
+
+def add_psm_argument(
+    parser: argparse.ArgumentParser, flag: str = "--psm", *, default: int | None, help: str
+) -> None:
+    """A Tesseract page segmentation mode (0-13)."""
+    parser.add_argument(flag, type=int, default=default, choices=range(14), metavar="N", help=help)
 
 
 def add_progress_argument(parser: argparse.ArgumentParser) -> None:

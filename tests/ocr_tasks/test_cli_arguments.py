@@ -45,3 +45,29 @@ def test_a_failure_is_one_line_with_its_code():
     assert failure_message(exc) == "bad value"
     assert failure_line("a.pdf", exc) == "a.pdf: internal_error: bad value"
     assert failure_message(KeyError()) == "KeyError"
+
+
+@pytest.mark.parametrize(
+    ("command", "sub"), [(ocr_cmd, "ocr"), (extract_cmd, "extract"), (process_cmd, "process")]
+)
+def test_each_subcommand_states_the_exit_codes(command, sub):
+    subparsers = argparse.ArgumentParser().add_subparsers()
+    command.register(subparsers)
+    description = subparsers.choices[sub].description
+    assert "Exit code 0: all succeeded; 1: some failed" in description
+    assert description.endswith(
+        "2: usage error; 130: interrupted." if sub == "process" else "2: usage error."
+    )
+
+
+@pytest.mark.parametrize(
+    ("command", "argv", "dest"),
+    [(ocr_cmd, ["ocr", "--psm", "4"], "psm"), (extract_cmd, ["extract", "--second-psm", "4"], "second_psm")],
+)
+def test_a_page_segmentation_mode_is_0_to_13(command, argv, dest, capsys):
+    parser = argparse.ArgumentParser()
+    command.register(parser.add_subparsers())
+    assert getattr(parser.parse_args([*argv, "a.pdf"]), dest) == 4
+    with pytest.raises(SystemExit):
+        parser.parse_args([*argv[:-1], "14", "a.pdf"])
+    assert "invalid choice" in capsys.readouterr().err

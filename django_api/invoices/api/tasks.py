@@ -33,6 +33,12 @@ def _content_length(request) -> int | None:
         return None
 
 
+def _project_task(request, project_id, task_id):
+    """The requesting user's project and its task (another user's answers 404)."""
+    project = project_get(user=request.user, project_id=project_id)
+    return project, task_get(user=request.user, project=project, task_id=task_id)
+
+
 class InvoiceUploadApi(APIView):
     """Upload one or many files (multipart field `files`); 202 with the task id."""
 
@@ -80,8 +86,8 @@ class TaskListApi(APIView):
 class TaskStatusApi(APIView):
     @extend_schema(summary="A task's status, step and progress", responses=schemas.TaskStatus)
     def get(self, request, project_id, task_id):
-        project = project_get(user=request.user, project_id=project_id)
-        return Response(task_status(task_get(user=request.user, project=project, task_id=task_id)))
+        _, task = _project_task(request, project_id, task_id)
+        return Response(task_status(task))
 
 
 class TaskCancelApi(APIView):
@@ -91,8 +97,7 @@ class TaskCancelApi(APIView):
         responses={202: schemas.CancelAccepted},
     )
     def post(self, request, project_id, task_id):
-        project = project_get(user=request.user, project_id=project_id)
-        task = task_get(user=request.user, project=project, task_id=task_id)
+        project, task = _project_task(request, project_id, task_id)
         task = task_cancel(user=request.user, project=project, task=task)
         return Response({"task_id": str(task.id), "status": task.status}, status=status.HTTP_202_ACCEPTED)
 
@@ -103,16 +108,14 @@ class TaskDownloadApi(APIView):
         **EXPORT_SCHEMA,
     )
     def get(self, request, project_id, task_id):
-        project = project_get(user=request.user, project_id=project_id)
-        task = task_get(user=request.user, project=project, task_id=task_id)
+        project, task = _project_task(request, project_id, task_id)
         return export_response(request, project=project, task=task, name=f"task-{task.id}")
 
 
 class TaskValidationApi(APIView):
     @extend_schema(summary="A task's validation results per document", responses=schemas.TaskValidation)
     def get(self, request, project_id, task_id):
-        project = project_get(user=request.user, project_id=project_id)
-        task = task_get(user=request.user, project=project, task_id=task_id)
+        project, task = _project_task(request, project_id, task_id)
         return Response(task_validation(user=request.user, project=project, task=task))
 
 
@@ -121,14 +124,12 @@ class TaskAnomaliesApi(APIView):
         summary="A task's anomalies per document, with explanations", responses=schemas.TaskAnomalies
     )
     def get(self, request, project_id, task_id):
-        project = project_get(user=request.user, project_id=project_id)
-        task = task_get(user=request.user, project=project, task_id=task_id)
+        project, task = _project_task(request, project_id, task_id)
         return Response(task_anomalies(user=request.user, project=project, task=task))
 
 
 class TaskCheckApi(APIView):
     @extend_schema(summary="Whether a task's documents passed their checks", responses=schemas.TaskCheck)
     def get(self, request, project_id, task_id):
-        project = project_get(user=request.user, project_id=project_id)
-        task = task_get(user=request.user, project=project, task_id=task_id)
+        project, task = _project_task(request, project_id, task_id)
         return Response(task_check(user=request.user, project=project, task=task))

@@ -26,12 +26,10 @@ from ocr_tasks.extraction.keywords import (
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
-from ocr_tasks.normalise.percents import LONE_PERCENT, percent_value
+from ocr_tasks.normalise.percents import LONE_PERCENT, RATE_AFTER_PERCENT_LABEL, percent_value
 
 AMOUNT_FIELD_NAMES = ("total", "subtotal", "tax_amount", "amount_due")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
-# A rate printed after a `%` label (`MwSt.-% 19,0`, `USt % 7`): no amount
-_RATE_AFTER_PERCENT_LABEL = re.compile(r"[A-Za-z.\-]\s?%\s*[:=]?\s*(\d{1,2}(?:[.,]\d{1,2})?)(?![\d.,]\d)")
 _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE)
 # Numbers that are no amounts: digit groups joined by slashes (`Steuernummer 13/245/67890`, `FV24/00213`) and
 # the number of a legal reference (`§ 19 UStG`, `art. 293 B du CGI`, `Art. 196 MwStSystRL`)
@@ -94,7 +92,7 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     blocked = [(d.start, d.end) for d in find_dates(row.text)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(row.text)]
     blocked += [(m.start(), m.end()) for m in LONE_PERCENT.finditer(row.text)]
-    blocked += [m.span(1) for m in _RATE_AFTER_PERCENT_LABEL.finditer(row.text)]
+    blocked += [m.span(1) for m in RATE_AFTER_PERCENT_LABEL.finditer(row.text)]  # `MwSt.-% 19,0`: no amount
     blocked += [m.span() for m in _SLASHED_NUMBER.finditer(row.text)]
     blocked += [m.span() for m in _LEGAL_REFERENCE.finditer(row.text)]
     found = []

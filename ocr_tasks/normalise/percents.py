@@ -6,6 +6,8 @@ then `%`; group 1 holds the number (`percent_value` reads it). Three forms of th
 - `PERCENT` finds one anywhere, also as the tail of a longer number (in `100%` it finds `00%`);
 - `LONE_PERCENT` only where no digit, dot or comma stands before it (`119%` holds none);
 - `PERCENT_AHEAD`, for `PERCENT_AHEAD.match(text, pos)`: a percentage at `pos`, after optional blanks.
+A rate may also be printed after a `%` label (`MwSt.-% 19,0`, `USt % 7`): `RATE_AFTER_PERCENT_LABEL`, the
+number in group 1 (not followed by more digits).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ _NUMBER = r"\d{1,2}(?:[.,]\d{1,2})?"
 PERCENT = re.compile(rf"({_NUMBER})\s?%")
 LONE_PERCENT = re.compile(rf"(?<![\d.,])({_NUMBER})\s?%")
 PERCENT_AHEAD = re.compile(rf"\s*({_NUMBER})\s?%")
+RATE_AFTER_PERCENT_LABEL = re.compile(rf"[A-Za-z.\-]\s?%\s*[:=]?\s*({_NUMBER})(?![\d.,]\d)")
 
 
 def percent_value(match: re.Match[str]) -> Decimal:

@@ -6,7 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from ocr_tasks.normalise.percents import LONE_PERCENT, PERCENT, PERCENT_AHEAD, percent_value
+from ocr_tasks.normalise.percents import (
+    LONE_PERCENT,
+    PERCENT,
+    PERCENT_AHEAD,
+    RATE_AFTER_PERCENT_LABEL,
+    percent_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -34,3 +40,10 @@ def test_the_form_ahead_matches_at_a_position_after_blanks():
 def test_no_percentage_without_the_sign_or_with_three_digits():
     assert PERCENT.search("19 EUR") is None
     assert LONE_PERCENT.search("120%") is None
+
+
+def test_a_rate_after_a_percent_label():
+    assert percent_value(RATE_AFTER_PERCENT_LABEL.search("MwSt.-% 19,0")) == Decimal("19.0")
+    assert percent_value(RATE_AFTER_PERCENT_LABEL.search("USt % 7")) == Decimal("7")
+    assert RATE_AFTER_PERCENT_LABEL.search("USt % 7,50 EUR").group(1) == "7,50"
+    assert RATE_AFTER_PERCENT_LABEL.search("Rabatt % 1234") is None  # four digits: no rate

@@ -253,6 +253,23 @@ def region_reader_for(
     return TesseractRegionReader(pages, languages=languages, **settings) if pages else None
 
 
+# ISO 639-1 language of the lexicons -> Tesseract model
+TESSERACT_MODELS = {"en": "eng", "de": "deu", "fr": "fra", "nl": "nld", "es": "spa", "it": "ita"}
+
+
+def names_in_document_language(invoice, ingested: IngestedDocument, document: OcrDocument, *, languages: str):
+    """`name_accents.with_accented_names` with a region reader in the document's language (its model
+    first, then `languages`), when that model is installed and not already read with; else the invoice."""
+    from ocr_tasks.engines.tesseract import installed_languages
+    from ocr_tasks.extraction.name_accents import with_accented_names
+
+    model = TESSERACT_MODELS.get(invoice.language or "")
+    if model is None or model in languages.split("+") or model not in installed_languages():
+        return invoice
+    reader = region_reader_for(ingested, document, languages=f"{model}+{languages}")
+    return invoice if reader is None else with_accented_names(invoice, reader)
+
+
 def _unsure_bands(document: OcrDocument, options):
     """(rows, bands of the unsure rows that matter) of the first reading; None for a text-layer document."""
     from ocr_tasks.extraction.extract import SECOND_READING_FIELDS, candidates_for
@@ -327,6 +344,7 @@ def extract_with_page_images(
     second_opinion_rows: bool = False,
     second_opinion_below: float = SECOND_OPINION_BELOW,
     image_text: bool = True,
+    accents: bool = True,
     psm: int = EXTRACTION_PSM,
 ):
     """`extract_invoice` with the second readings that need the page images (while they still exist):
@@ -341,6 +359,8 @@ def extract_with_page_images(
     whole pages again (~3x the CPU; bench/extraction_cost.py compares both). `second_opinion_rows=True`
     has RapidOCR recognise only the lines of those rows and the lines Tesseract missed: cheaper, but it
     lost 2 totals of 100 on the SROIE sample, so the default stays the whole page.
+    On image pages of a document whose labels are not in `languages`, the party names are read again with
+    the document language's model for the accents the first model lacks (`accents`, `name_accents`).
     The one way the CLI and the flows extract, so both give the same answers. `templates` and `memories`
     (the project's invoice2data templates and vendor memories) pass through to `extract_invoice`."""
     from dataclasses import replace
@@ -371,6 +391,8 @@ def extract_with_page_images(
         if other is not None:
             options = replace(options, second_reading=other)
             invoice = extract_invoice(document, templates=templates, options=options, memories=memories)
+    if accents:
+        invoice = names_in_document_language(invoice, ingested, document, languages=languages)
     if image_text and needs_image_text(invoice):
         from ocr_tasks.engines.image_regions import image_text_document
 

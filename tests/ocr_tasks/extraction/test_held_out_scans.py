@@ -11,11 +11,10 @@ import pytest
 from ocr_tasks.extraction import ExtractionOptions
 from tests.ocr_tasks.extraction.rendered_pages import held_out_cases, rasterise, read_invoice, render_pdf
 
-# es_columns: `Nº` over its value, bold, read `Ne`; it_withholding: `Avv.` and `S.r.l.`; ch: an umlaut
-# in the vendor's name; us: `$` amounts with comma thousands, labels in a box.
+# es_columns: `Nº` over its value, bold, read `Ne`; it_withholding: `Avv.` and `S.r.l.`; ch: an umlaut in
+# the vendor's name (`eng` reads `a`, the name re-read with `deu`: `name_accents`); us: `$` amounts.
 PAGES = ("ch", "es_columns", "it_withholding", "us")
 OCR_LIMITS = {
-    ("ch", "vendor_name"): "`Bergkäserei`: Tesseract's `eng` model, the product's default, reads `ä` as `a`",
     ("it_withholding", "vendor_name"): "`Avv.` (avvocato) read `Aw.`: `vv` and `w` are one shape at 200 dpi",
 }
 

@@ -54,6 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from extraction_corpus import (
     CACHE,
     PROFILES_WITHOUT_LINES,
+    CachedRegionReader,
     LabelledDocument,
     cached_enhanced_reading,
     cached_image_text,
@@ -67,7 +68,12 @@ from rapidfuzz import fuzz
 from ocr_tasks.cli.extract_cmd import EXTRACTION_PSM
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
-from ocr_tasks.extraction.tesseract_regions import needs_image_text, needs_second_opinion
+from ocr_tasks.extraction.name_accents import with_accented_names
+from ocr_tasks.extraction.tesseract_regions import (
+    document_language_models,
+    needs_image_text,
+    needs_second_opinion,
+)
 from ocr_tasks.normalise.amounts import find_amounts, format_amount
 from ocr_tasks.normalise.currency import find_currency_marks
 from ocr_tasks.normalise.dates import find_dates
@@ -156,6 +162,10 @@ def _extract(doc: LabelledDocument, source: Path, settings: dict) -> tuple:
                 options = replace(options, second_reading=other)
                 invoice = extract_invoice(document, options=options)
                 asked = True
+        models = document_language_models(invoice, config.languages) if reader is not None else None
+        if models:  # as extract_with_page_images: the names read again in the document's language
+            again = CachedRegionReader(reader.reader.in_languages(models), reader.sha, reader.workdir)
+            invoice = with_accented_names(invoice, again)
         if needs_image_text(invoice) and any(p.source == "text_layer" for p in document.pages):
             richer = cached_image_text(source, config)  # the images of a born-digital page
             if richer is not None:

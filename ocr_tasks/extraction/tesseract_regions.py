@@ -60,7 +60,21 @@ class TesseractRegionReader:
 
     @property
     def variant(self) -> str:
-        return f"psm{self.psm}-r{self.row_pixels}-b{int(self.binarize)}"
+        own = "" if self.languages == "eng" else f"-{self.languages}"
+        return f"psm{self.psm}-r{self.row_pixels}-b{int(self.binarize)}{own}"
+
+    def in_languages(self, languages: str) -> TesseractRegionReader:
+        """The same reader with other Tesseract models (the page images already loaded are shared)."""
+        other = TesseractRegionReader(
+            self.pages,
+            languages=languages,
+            psm=self.psm,
+            timeout=self.timeout,
+            row_pixels=self.row_pixels,
+            binarize=self.binarize,
+        )
+        other._images = self._images
+        return other
 
     def _image(self, index: int):
         if index not in self._images:
@@ -257,16 +271,24 @@ def region_reader_for(
 TESSERACT_MODELS = {"en": "eng", "de": "deu", "fr": "fra", "nl": "nld", "es": "spa", "it": "ita"}
 
 
-def names_in_document_language(invoice, ingested: IngestedDocument, document: OcrDocument, *, languages: str):
-    """`name_accents.with_accented_names` with a region reader in the document's language (its model
-    first, then `languages`), when that model is installed and not already read with; else the invoice."""
+def document_language_models(invoice, languages: str) -> str | None:
+    """Tesseract models for reading the document again in its language (`deu+eng`), or None when its
+    language is unknown, already read with, or its model is not installed."""
     from ocr_tasks.engines.tesseract import installed_languages
-    from ocr_tasks.extraction.name_accents import with_accented_names
 
     model = TESSERACT_MODELS.get(invoice.language or "")
     if model is None or model in languages.split("+") or model not in installed_languages():
-        return invoice
-    reader = region_reader_for(ingested, document, languages=f"{model}+{languages}")
+        return None
+    return f"{model}+{languages}"
+
+
+def names_in_document_language(invoice, ingested: IngestedDocument, document: OcrDocument, *, languages: str):
+    """`name_accents.with_accented_names` with a region reader in the document's language (its model
+    first, then `languages`: `document_language_models`); else the invoice as it is."""
+    from ocr_tasks.extraction.name_accents import with_accented_names
+
+    models = document_language_models(invoice, languages)
+    reader = region_reader_for(ingested, document, languages=models) if models else None
     return invoice if reader is None else with_accented_names(invoice, reader)
 
 

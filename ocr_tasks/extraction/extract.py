@@ -219,6 +219,16 @@ def _consistent_combination(
     return best_combo
 
 
+# fields of the vendor's that a buyer's id may fill by mistake: candidates marked as the buyer's are dropped
+_VENDOR_ACCOUNT_FIELDS = ("vendor_tax_id", "iban")
+
+
+def _drop_buyers_accounts(grouped: dict[str, list[Candidate]]) -> None:
+    """The buyer's own VAT id or IBAN (a candidate marked as the buyer's) is never the vendor's."""
+    for name in _VENDOR_ACCOUNT_FIELDS:
+        grouped[name] = [c for c in grouped.get(name, []) if c.features.get("customer_label", 0.0) < 1.0]
+
+
 def _taxes_between(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> Candidate | None:
     """The tax of a totals block whose subtotal and total have charges and discounts between them
     (`Subtotal 1,044.00 / Discount -52.20 / Shipping 45.00 / PA Sales Tax 6% 59.51 / County Tax 1% 9.92 /
@@ -498,6 +508,7 @@ def extract_invoice(
     grouped = group_by_field(candidates)
     memory, memory_cands = _recall(memories, grouped, rows, full_text, day_first, options.region_reader)
     grouped = group_by_field(candidates + [c for c in memory_cands if not c.features["memory_weak"]])
+    _drop_buyers_accounts(grouped)
 
     chosen: dict[str, Candidate | None] = _choose_amounts(grouped)
     for name, cands in grouped.items():

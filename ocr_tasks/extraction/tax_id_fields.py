@@ -54,6 +54,10 @@ _YOUR_TAX_ID = re.compile(
 )
 
 
+# the account a direct debit is drawn from is the buyer's (`domiciliado en`, `prélevé sur`, `Lastschrift`)
+_DIRECT_DEBIT = concept_pattern(("direct_debit",))
+
+
 def _label_before(row: Row, start: int) -> str:
     """The label text printed before offset `start`: the row's last two column segments before it."""
     parts = [p for p in re.split(r"\s{2,}", row.text[:start]) if p.strip()]
@@ -75,6 +79,25 @@ def _party_features(row: Row, start: int, rows: list[Row] | None = None) -> dict
         "customer_label": min(1.0, customer),
         "seller_label": min(1.0, label_strength(label, LABELS["seller"], fuzzy=False)),
     }
+
+
+def _debited(row: Row, start: int) -> bool:
+    """Whether an IBAN is the account a direct debit draws on (the payer's): a direct-debit phrase shortly
+    before it in the same part of its row (`recibo domiciliado en ES91 ...`, `prélevé sur le compte FR76
+    ...`), not a creditor's note in another part (`Lastschrift-Gläubiger-ID ... · IBAN`)."""
+    found = list(_DIRECT_DEBIT.finditer(row.text[:start]))
+    return (
+        bool(found)
+        and start - found[-1].end() <= 40
+        and not re.search(r"[·•|]", row.text[found[-1].end() : start])
+    )
+
+
+def _iban_party(row: Row, start: int, rows: list[Row]) -> dict[str, float]:
+    features = _party_features(row, start, rows)
+    if _debited(row, start):
+        features["customer_label"] = 1.0
+    return features
 
 
 def _valid_iban_prefix(printed: str) -> str | None:
@@ -114,7 +137,7 @@ def _repaired_iban(row: Row, rows: list[Row]) -> Candidate | None:
         page=row.page,
         bbox=row.span_bbox(start, end),
         ocr_confidence=row.span_confidence(start, end) * 0.8,
-        features={"valid": 1.0, "repaired": 1.0, **_party_features(row, start, rows)},
+        features={"valid": 1.0, "repaired": 1.0, **_iban_party(row, start, rows)},
         row_index=rows.index(row),
     )
 
@@ -134,7 +157,7 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
                         page=row.page,
                         bbox=row.span_bbox(m.start(), m.end()),
                         ocr_confidence=row.span_confidence(m.start(), m.end()),
-                        features={"valid": 1.0, **_party_features(row, m.start(), rows)},
+                        features={"valid": 1.0, **_iban_party(row, m.start(), rows)},
                         row_index=rows.index(row),
                     )
                 )

@@ -45,6 +45,18 @@ with a remittance stub, a German Gutschrift): 3 of their 82 checks failed at fir
   now read clause by clause: the net term counts, the discount's does not) (1);
 - `wordt binnen 14 dagen teruggestort` (a refund) gave a due date (lexicons' `refund_note`) (1);
 - `Operazione in franchigia da IVA` was no `tax_exempt` phrase (1).
+
+Then five more, on tax schemes with a twist (a Spanish factura with recargo de equivalencia and a debited
+client account, a French facture with a deposit paid, a UK invoice with a CIS deduction, a Dutch factuur
+with `BTW verlegd`, an Italian one under split payment): 6 of their 70 checks failed at first:
+- `R.E. 5,2%` (the equivalence surcharge, a tax) and a bare `Net` (the UK net label) missing from the
+  lexicons, which also made `Amount payable` after the CIS deduction the total (3: tax, net, total);
+- the client's IBAN after `recibo domiciliado en` taken as the vendor's (a direct debit names the payer's
+  account, lexicons' `direct_debit`; a candidate marked as the buyer's is no longer chosen at all) (1);
+- `Pagamento: bonifico a 30 giorni d.f.`: `pagamento` was no payment-terms word (1);
+- `MENUISERIE DURAND & FILS` over `SARL au capital de ...` read as `... FILS SARL`: the expectation was
+  wrong, round 1 already reads a trade name with the legal form printed under it so (`Atelier Moreau
+  SARL`); corrected in the test (1, no extraction change).
 """
 
 from __future__ import annotations
@@ -1120,6 +1132,197 @@ def gutschrift_de():
     return text_layer_page(rows)
 
 
+def factura_recargo_equivalencia_es():
+    """A Valencian wholesaler's factura to a retailer under the equivalence surcharge: `Nº Factura` and
+    `Fecha` in words on one row, the client's block with a C.B.'s CIF, a discount column, `IVA 21%` and
+    `R.E. 5,2%` (the surcharge is tax too), `Total factura`, a direct-debit due date."""
+    rows = [
+        [("Distribuciones Levante Hogar, S.L.", 0.06), ("FACTURA", 0.76)],
+        [("Pol. Ind. Fuente del Jarro, C/ Ciudad de Sevilla 12", 0.06)],
+        [("46988 Paterna (Valencia) · CIF B46138574", 0.06)],
+        [],
+        [("Nº Factura: FV-2024-00458", 0.06), ("Fecha: 12 de marzo de 2024", 0.56)],
+        [],
+        [("Cliente", 0.06)],
+        [("Ferretería El Clavo, C.B.", 0.06)],
+        [("C/ Mayor 8", 0.06)],
+        [("03801 Alcoy (Alicante)", 0.06)],
+        [("CIF E46281754", 0.06)],
+        [],
+        [
+            ("Ref.", 0.06),
+            ("Descripción", 0.15),
+            ("Uds.", 0.52),
+            ("Precio", 0.60),
+            ("Dto.", 0.70),
+            ("Importe", 0.82),
+        ],
+        [
+            ("LH-2210", 0.06),
+            ("Juego de sartenes inducción 3 pzas", 0.15),
+            ("10", 0.52),
+            ("32,00", 0.60),
+            ("10%", 0.70),
+            ("288,00", 0.83),
+        ],
+        [
+            ("LH-0912", 0.06),
+            ("Escurreplatos inox", 0.15),
+            ("16", 0.52),
+            ("13,25", 0.60),
+            ("212,00", 0.83),
+        ],
+        [],
+        [("Base imponible", 0.56), ("500,00 €", 0.82)],
+        [("IVA 21%", 0.56), ("105,00 €", 0.82)],
+        [("R.E. 5,2%", 0.56), ("26,00 €", 0.83)],
+        [("Total factura", 0.56), ("631,00 €", 0.82)],
+        [],
+        [("Vencimiento: 11/04/2024 - recibo domiciliado en ES91 2100 0418 4502 0005 1332", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def facture_acompte_fr():
+    """A Nantes joinery's facture for renovation work: `Facture n° 2024-0211 du 18/03/2024`, a site
+    reference, TVA 10 %, the deposit already paid (`Acompte versé le 15/01/2024`), `Reste à payer`, the
+    legal notes on discount (`Escompte pour paiement anticipé : néant`) and late-payment penalties."""
+    rows = [
+        [("MENUISERIE DURAND & FILS", 0.06)],
+        [("SARL au capital de 20 000 € - 14 rue de la Fosse, 44000 Nantes", 0.06)],
+        [("SIRET 538 172 644 00006 - TVA FR86538172644", 0.06)],
+        [],
+        [("M. et Mme Lefèvre", 0.56)],
+        [("27 boulevard Guist'hau", 0.56)],
+        [("44000 Nantes", 0.56)],
+        [],
+        [("Facture n° 2024-0211 du 18/03/2024", 0.06)],
+        [("Chantier : remplacement des menuiseries, 27 bd Guist'hau", 0.06)],
+        [],
+        [("Désignation", 0.06), ("Qté", 0.50), ("P.U. HT", 0.58), ("Montant HT", 0.80)],
+        [("Fenêtre PVC double vitrage 120x135", 0.06), ("6", 0.51), ("850,00", 0.58), ("5 100,00", 0.80)],
+        [("Porte-fenêtre PVC 215x140", 0.06), ("2", 0.51), ("1 200,00", 0.57), ("2 400,00", 0.80)],
+        [
+            ("Dépose et pose, évacuation des anciennes", 0.06),
+            ("1", 0.51),
+            ("1 000,00", 0.57),
+            ("1 000,00", 0.80),
+        ],
+        [],
+        [("Total HT", 0.56), ("8 500,00 €", 0.80)],
+        [("TVA 10 %", 0.56), ("850,00 €", 0.81)],
+        [("Total TTC", 0.56), ("9 350,00 €", 0.80)],
+        [("Acompte versé le 15/01/2024", 0.56), ("- 2 805,00 €", 0.79)],
+        [("Reste à payer", 0.56), ("6 545,00 €", 0.80)],
+        [],
+        [("Date d'échéance : 17/04/2024", 0.06)],
+        [("Escompte pour paiement anticipé : néant.", 0.06)],
+        [("Pénalités de retard : trois fois le taux d'intérêt légal.", 0.06)],
+        [("IBAN FR76 1027 8000 0100 0201 9670 127", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def invoice_with_cis_deduction_uk():
+    """A Birmingham plasterer's invoice to a main contractor under the Construction Industry Scheme: labour
+    and materials, VAT on both, then `Less CIS deduction (20% of labour)` and `Amount payable`; the UTR
+    printed besides the VAT number."""
+    rows = [
+        [("Patel Plastering Ltd", 0.06), ("INVOICE", 0.78)],
+        [("45 Ladypool Road", 0.06)],
+        [("Birmingham B12 8LB", 0.06)],
+        [("VAT Reg: GB 291 8374 28", 0.06)],
+        [("UTR: 8472916350", 0.06)],
+        [],
+        [("Invoice to:", 0.06), ("Invoice no:", 0.56), ("0142", 0.72)],
+        [("Midland Build Contractors Ltd", 0.06), ("Date:", 0.56), ("29/03/2024", 0.72)],
+        [("Unit 3, Tyseley Park", 0.06), ("Job ref:", 0.56), ("MBC-7781", 0.72)],
+        [("Birmingham B11 2AG", 0.06)],
+        [],
+        [("Description", 0.06), ("Amount", 0.82)],
+        [("Labour - plastering, plots 12-15", 0.06), ("2,400.00", 0.82)],
+        [("Materials - board, skim, beads", 0.06), ("600.00", 0.84)],
+        [],
+        [("Net", 0.58), ("3,000.00", 0.82)],
+        [("VAT @ 20%", 0.58), ("600.00", 0.84)],
+        [("Total", 0.58), ("3,600.00", 0.82)],
+        [("Less CIS deduction (20% of labour)", 0.42), ("-480.00", 0.83)],
+        [("Amount payable", 0.58), ("£3,120.00", 0.815)],
+        [],
+        [("Payment within 14 days please.", 0.06)],
+        [("Barclays · Sort code 20-00-00 · Account 55779911", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def factuur_btw_verlegd_nl():
+    """A Groningen painter's factuur to a main contractor with the VAT shifted (`BTW verlegd`, no amount),
+    the contractor's btw-nummer under `Aan`, `Totaal te betalen`, the legal basis in a sentence."""
+    rows = [
+        [("Jansen Schilderwerken B.V.", 0.56)],
+        [("Zuiderdiep 88", 0.56)],
+        [("9711 HM Groningen", 0.56)],
+        [("btw NL819347267B01", 0.56)],
+        [],
+        [("Aan:", 0.06)],
+        [("Bouwcombinatie Noord B.V.", 0.06)],
+        [("Paterswoldseweg 400", 0.06)],
+        [("9728 BM Groningen", 0.06)],
+        [("Btw-nummer: NL004567122B01", 0.06)],
+        [],
+        [("Factuur", 0.06), ("F2024-033", 0.20)],
+        [("Factuurdatum", 0.06), ("20-03-2024", 0.20)],
+        [("Vervaldatum", 0.06), ("19-04-2024", 0.20)],
+        [("Project", 0.06), ("Nieuwbouw 24 woningen De Held, fase 2", 0.20)],
+        [],
+        [("Omschrijving", 0.06), ("Uren", 0.54), ("Tarief", 0.64), ("Bedrag", 0.82)],
+        [("Schilderwerk kozijnen, binnen", 0.06), ("64", 0.55), ("48,00", 0.64), ("3.072,00", 0.81)],
+        [("Schilderwerk kozijnen, buiten", 0.06), ("36", 0.55), ("48,00", 0.64), ("1.728,00", 0.81)],
+        [],
+        [("Subtotaal", 0.56), ("€ 4.800,00", 0.80)],
+        [("BTW verlegd", 0.56)],
+        [("Totaal te betalen", 0.56), ("€ 4.800,00", 0.80)],
+        [],
+        [("Btw verlegd naar de afnemer op grond van art. 12 lid 5 Wet OB 1968.", 0.06)],
+        [("Graag betalen op NL17 ABNA 0538 2174 61 o.v.v. het factuurnummer.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def fattura_split_payment_it():
+    """A Modena maintenance firm's fattura to a town council under split payment (`scissione dei
+    pagamenti, art. 17-ter DPR 633/72`): the VAT is printed and in the total, but the council pays it to the
+    state, so `Netto a pagare` is the taxable amount; CIG and CUP codes near the number."""
+    rows = [
+        [("Tecnoservizi Emilia S.r.l.", 0.06)],
+        [("Via Emilia Est 1020 - 41122 Modena", 0.06)],
+        [("P.IVA e C.F. 04621830365", 0.06)],
+        [],
+        [("Spett.le", 0.56)],
+        [("Comune di Formigine", 0.56)],
+        [("Settore Lavori Pubblici", 0.56)],
+        [("Via Unità d'Italia 26", 0.56)],
+        [("41043 Formigine (MO)", 0.56)],
+        [("C.F./P.IVA 01283740361", 0.56)],
+        [],
+        [("FATTURA N. 45/PA del 29/03/2024", 0.06)],
+        [("CIG: Z3A1B2C3D4 - CUP: D51B23000120004", 0.06)],
+        [],
+        [("Descrizione", 0.06), ("Importo", 0.82)],
+        [("Manutenzione impianti termici scuole - 1° trimestre 2024", 0.06), ("1.600,00", 0.80)],
+        [("Interventi straordinari palestra comunale", 0.06), ("400,00", 0.82)],
+        [],
+        [("Imponibile", 0.50), ("2.000,00", 0.80)],
+        [("IVA 22% (scissione dei pagamenti)", 0.50), ("440,00", 0.82)],
+        [("Totale documento", 0.50), ("2.440,00", 0.80)],
+        [("Netto a pagare", 0.50), ("2.000,00", 0.80)],
+        [],
+        [("Operazione soggetta a scissione dei pagamenti ai sensi dell'art. 17-ter DPR 633/72.", 0.06)],
+        [("Pagamento: bonifico a 30 giorni d.f. - IBAN IT15 H062 3012 9000 0004 6512 345", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
 # case: (page builder, expected fields, expected items' amounts in order). A tuple of values for a field
 # accepts any of them: only where the page leaves it open (no VAT printed at all: no tax, or a zero tax).
 NO_TAX = (None, "0.00")
@@ -1533,6 +1736,101 @@ CASES = {
         },
         ["106.80", "75.00"],
     ),
+    "recargo_es": (
+        factura_recargo_equivalencia_es,
+        {
+            "document_type": "invoice",
+            "invoice_number": "FV-2024-00458",
+            "invoice_date": "2024-03-12",
+            "due_date": "2024-04-11",
+            "vendor_name": "Distribuciones Levante Hogar, S.L.",
+            "customer_name": "Ferretería El Clavo, C.B.",
+            "currency": "EUR",
+            "subtotal": "500.00",
+            "tax_amount": "131.00",  # IVA 105.00 + recargo de equivalencia 26.00
+            "total": "631.00",
+            "amount_due": "631.00",
+            "vendor_tax_id": "ESB46138574",
+            "iban": None,  # the IBAN printed is the client's, debited
+        },
+        ["288.00", "212.00"],
+    ),
+    "acompte_fr": (
+        facture_acompte_fr,
+        {
+            "document_type": "invoice",
+            "invoice_number": "2024-0211",
+            "invoice_date": "2024-03-18",
+            "due_date": "2024-04-17",
+            "vendor_name": "Menuiserie Durand & Fils SARL",  # as round 1: the legal form printed under it
+            "customer_name": "M. et Mme Lefèvre",
+            "currency": "EUR",
+            "subtotal": "8500.00",
+            "tax_amount": "850.00",
+            "total": "9350.00",
+            "amount_due": "6545.00",
+            "vendor_tax_id": "FR86538172644",
+            "iban": "FR7610278000010002019670127",
+        },
+        ["5100.00", "2400.00", "1000.00"],
+    ),
+    "cis_uk": (
+        invoice_with_cis_deduction_uk,
+        {
+            "document_type": "invoice",
+            "invoice_number": "0142",
+            "invoice_date": "2024-03-29",
+            "due_date": "2024-04-12",
+            "vendor_name": "Patel Plastering Ltd",
+            "customer_name": "Midland Build Contractors Ltd",
+            "currency": "GBP",
+            "subtotal": "3000.00",
+            "tax_amount": "600.00",
+            "total": "3600.00",
+            "amount_due": "3120.00",  # after the CIS deduction
+            "vendor_tax_id": "GB291837428",
+            "iban": None,
+        },
+        ["2400.00", "600.00"],
+    ),
+    "verlegd_nl": (
+        factuur_btw_verlegd_nl,
+        {
+            "document_type": "invoice",
+            "invoice_number": "F2024-033",
+            "invoice_date": "2024-03-20",
+            "due_date": "2024-04-19",
+            "vendor_name": "Jansen Schilderwerken B.V.",
+            "customer_name": "Bouwcombinatie Noord B.V.",
+            "currency": "EUR",
+            "subtotal": "4800.00",
+            "tax_amount": NO_TAX,
+            "total": "4800.00",
+            "amount_due": "4800.00",
+            "vendor_tax_id": "NL819347267B01",
+            "iban": "NL17ABNA0538217461",
+        },
+        ["3072.00", "1728.00"],
+    ),
+    "split_payment_it": (
+        fattura_split_payment_it,
+        {
+            "document_type": "invoice",
+            "invoice_number": "45/PA",
+            "invoice_date": "2024-03-29",
+            "due_date": "2024-04-28",
+            "vendor_name": "Tecnoservizi Emilia S.r.l.",
+            "customer_name": "Comune di Formigine",
+            "currency": "EUR",
+            "subtotal": "2000.00",
+            "tax_amount": "440.00",
+            "total": "2440.00",
+            "amount_due": "2000.00",  # the council pays the VAT to the state
+            "vendor_tax_id": "IT04621830365",
+            "iban": "IT15H0623012900000046512345",
+        },
+        ["1600.00", "400.00"],
+    ),
 }
 
 
@@ -1602,14 +1900,14 @@ def test_the_pages_identifiers_carry_valid_check_digits():
         elif vat.startswith("CHE"):
             assert ch_uid.is_valid(vat)
         elif vat.startswith("ES"):
-            assert es_dni.is_valid(vat[2:])
+            assert es_dni.is_valid(vat[2:]) or es_cif.is_valid(vat[2:])
         elif vat[0].isdigit() and len(vat) == 14:
             assert fr_siret.is_valid(vat)
         elif "/" not in vat:  # a German Steuernummer has no check digit to test
             assert eu_vat.is_valid(vat), vat
     for buyer in ("DE281746396", "BE0458236116", "ATU57382914", "IT04739120584"):
         assert eu_vat.is_valid(buyer)
-    assert es_cif.is_valid("B86472131")
+    assert es_cif.is_valid("B86472131") and es_cif.is_valid("E46281754")
     communication = "240315042765"  # +++240/3150/42765+++: the first ten digits mod 97 are the last two
     assert int(communication[:10]) % 97 == int(communication[10:])
 
@@ -1746,3 +2044,19 @@ def test_a_vat_id_in_the_column_under_bill_to_is_the_buyers():
         [("Northgate Tools Ltd · VAT GB384716229", 0.06)],
     ]
     assert _fields(rows)["vendor_tax_id"] == "GB384716229"
+
+
+@pytest.mark.parametrize(
+    ("line", "iban"),
+    [
+        ("Wir buchen den Betrag per Lastschrift von Ihrem Konto DE34 2005 0550 1234 5678 90 ab.", None),
+        ("Recibo domiciliado en ES91 2100 0418 4502 0005 1332", None),
+        (  # a creditor's direct-debit id in another part of the row says nothing of the IBAN
+            "SEPA-Lastschrift Gläubiger-ID DE98ZZZ09999999999 · IBAN DE34 2005 0550 1234 5678 90",
+            "DE34200505501234567890",
+        ),
+    ],
+)
+def test_the_account_a_direct_debit_draws_on_is_the_payers(line, iban):
+    fields = _fields(_small_invoice([("Total", 0.56), ("200.00", 0.82)], [], [(line, 0.06)]))
+    assert fields.get("iban") == iban

@@ -247,6 +247,16 @@ class ApiClient:
             body |= {"force": True, "reason": reason}
         return self._json("POST", f"projects/{project_id}/documents/{document_id}/approve/", json=body)
 
+    def reject(
+        self, project_id: int, document_id: int, *, reason: str, result_version: int | None = None
+    ) -> dict[str, Any]:
+        """Set the document aside with a reason (status `rejected`); 409 `stale_version` when it changed
+        since `result_version`."""
+        body: dict[str, Any] = {"reason": reason}
+        if result_version is not None:
+            body["result_version"] = result_version
+        return self._json("POST", f"projects/{project_id}/documents/{document_id}/reject/", json=body)
+
     # -- what the project learned (vendor memory) and its templates ------------------------------
     def list_vendors(self, project_id: int) -> list[dict[str, Any]]:
         """Per vendor: `key`, `name`, `identifiers`, `fields` (label, side, confirmations, misses, who

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 LOW_CONFIDENCE = 0.6
+SETTLED = ("approved", "rejected")  # a reviewer decided: nothing more to do
 
 
 def check_counts(doc: dict[str, Any]) -> tuple[int, int]:
@@ -23,7 +24,7 @@ def check_counts(doc: dict[str, Any]) -> tuple[int, int]:
 def attention_key(doc: dict[str, Any]) -> tuple:
     """Sort key: failed and flagged documents first, then by validation errors, anomalies, confidence.
 
-    Approved documents always sink to the bottom.
+    Approved and rejected documents always sink to the bottom.
     """
     status = doc.get("status") or ""
     errors, findings = check_counts(doc)
@@ -32,7 +33,7 @@ def attention_key(doc: dict[str, Any]) -> tuple:
     confidence = doc.get("min_confidence")
     confidence = 1.0 if confidence is None else float(confidence)
     return (
-        status == "approved",
+        status in SETTLED,
         not (
             status == "failed"
             or errors
@@ -95,6 +96,8 @@ def attention_reason(doc: dict[str, Any]) -> str:
     confidence = doc.get("min_confidence")
     if not parts and confidence is not None and float(confidence) < LOW_CONFIDENCE:
         parts.append("low confidence")
+    if status == "rejected":
+        return "rejected"
     if status == "approved":
         return "approved" + (f" ({', '.join(parts)})" if parts else "")
     if not parts and doc.get("needs_review"):
@@ -107,6 +110,6 @@ def next_in_queue(ordered: list[dict[str, Any]], current: Any) -> Any | None:
     ids = [d["id"] for d in ordered]
     start = ids.index(current) + 1 if current in ids else 0
     for doc in ordered[start:] + ordered[:start]:
-        if doc["id"] != current and doc.get("status") != "approved":
+        if doc["id"] != current and doc.get("status") not in SETTLED:
             return doc["id"]
     return None

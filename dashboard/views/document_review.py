@@ -140,6 +140,12 @@ header.caption(
 )
 if ((doc.get("fields") or {}).get("document_type") or {}).get("value") == "credit_note":
     st.info(credit_note_text(doc), icon=":material/currency_exchange:")
+rejection = doc.get("rejection") if isinstance(doc.get("rejection"), dict) else None
+if rejection:
+    header.caption(
+        f"Rejected by {rejection.get('by') or '?'} on {short_time(rejection.get('at'))}, because: "
+        f"{markdown_safe(str(rejection.get('reason') or ''))} (approving it takes the rejection back)"
+    )
 if doc.get("approved_by") and doc.get("approval_override_reason"):
     header.caption(
         f"Approved despite failed checks, because: {markdown_safe(doc['approval_override_reason'])}"
@@ -194,8 +200,8 @@ if blocked is not None and doc.get("status") != "approved":
         st.warning(
             (
                 "This file was uploaded before: approving this copy too would book the invoice twice. "
-                "Leave it unapproved (an export of approved documents leaves it out), or approve anyway "
-                "and say why (the reason is kept with the approval):\n"
+                "Reject it below (it leaves the queue's top and the spend), or approve anyway and say why "
+                "(the reason is kept with the approval):\n"
                 if duplicate
                 else "Only the e-invoice XML's own rules fail, which no correction changes: approve anyway "
                 "and say why (the reason is kept with the approval):\n"
@@ -216,6 +222,42 @@ if blocked is not None and doc.get("status") != "approved":
                 _approve(force=True, reason=reason.strip())
             else:
                 st.error("Say why you approve despite the failed checks.")
+
+
+def _reject(reason: str) -> None:
+    try:
+        client.reject(project_id, document_id, reason=reason, result_version=version)
+    except ApiError as exc:
+        if exc.code == "stale_version":
+            st.session_state["review_flash_warning"] = (
+                "The document changed since you opened it: it is shown again as it is now; reject it again."
+            )
+            st.rerun()
+        session.show_api_error(exc, what="Rejecting")
+    else:
+        st.session_state["review_flash"] = "Document rejected: it is out of the queue's top and the spend."
+        st.session_state.pop(APPROVE_BLOCKED, None)
+        st.rerun()
+
+
+if editable and doc.get("status") != "rejected":
+    duplicate_blocked = any(f.get("suite") == DUPLICATE_SUITE for f in (blocked or []))
+    with st.expander(
+        "Reject this document (uploaded twice, not an invoice, ...)", expanded=bool(duplicate_blocked)
+    ):
+        with st.form(key("reject_form"), border=False):
+            reject_reason = st.text_input(
+                "Reason for rejecting",
+                key=key("reject_reason"),
+                max_chars=2000,
+                placeholder="e.g. uploaded twice",
+            )
+            reject = st.form_submit_button("Reject", key=key("reject"), icon=":material/block:")
+        if reject:
+            if reject_reason.strip():
+                _reject(reject_reason.strip())
+            else:
+                st.error("Say why you reject the document.")
 if actions.button(
     "Next in queue",
     key="next_document",

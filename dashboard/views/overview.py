@@ -159,8 +159,8 @@ only_approved = st.checkbox(
     help="What a bookkeeping import should take: values a reviewer approved. A file uploaded twice is "
     "approved only with a reason, so its copy stays out.",
 )
-approved_count = counts.get("approved", 0)
-not_approved = sum(counts.values()) - approved_count
+# rejected documents were set aside by a reviewer: neither approved nor waiting
+not_approved = sum(counts.values()) - counts.get("approved", 0) - counts.get("rejected", 0)
 if not only_approved and not_approved:
     st.caption(
         f":material/warning: {not_approved} of {sum(counts.values())} document(s) are not approved: "

@@ -10,7 +10,7 @@ from dashboard import session
 from dashboard.api_client import ApiError
 from dashboard.attention import TYPE_LABELS, attention_reason, signed_total, sort_by_attention
 
-STATUSES = ["pending", "processing", "processed", "failed", "approved"]
+STATUSES = ["pending", "processing", "processed", "failed", "approved", "rejected"]
 NEEDS_REVIEW = "needs review"  # not a status: the rows the API flags `needs_review` (filtered here)
 TABLE_ROUND = "queue_table_round"  # bumped after a row opened a document, so the table starts unselected
 SORTS = {

@@ -77,7 +77,8 @@ class DjangoPort:
             )
             for d in rows
         )
-        ended = {DocumentStatus.PROCESSED: "", DocumentStatus.APPROVED: ""}
+        # a reviewer's decision (approved, rejected) ends a document too: a re-run never processes it again
+        ended = {DocumentStatus.PROCESSED: "", DocumentStatus.APPROVED: "", DocumentStatus.REJECTED: ""}
         return TaskInputs(
             task_id=str(task.id),
             project_id=str(task.project_id),

@@ -219,6 +219,7 @@ def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str,
         "approved_by": None,
         "approved_at": None,
         "approval_override_reason": None,
+        "rejection": None,
         "engine_versions": {"tesseract": "5.3.0"},
         "source": None,
         "language": "en",
@@ -532,6 +533,18 @@ class FakeApi:
         doc["status"] = "approved"
         doc["approved_by"], doc["approved_at"] = "demo", NOW
         doc["approval_override_reason"] = (options.get("reason") or None) if failed else None
+        doc["rejection"] = None  # an approval takes a rejection back
+        doc["result_version"] = doc.get("result_version", 0) + 1
+        return self._answer(document_id)
+
+    def reject(self, project_id: int, document_id: str, **options: Any) -> dict[str, Any]:
+        self._record("reject", project_id, document_id, **options)
+        doc = self.documents[document_id]
+        if options.get("result_version") not in (None, doc.get("result_version")):
+            raise ApiError(message="The document changed.", code="stale_version", status=409)
+        doc["status"], doc["needs_review"] = "rejected", False
+        doc["approved_by"] = doc["approved_at"] = doc["approval_override_reason"] = None
+        doc["rejection"] = {"by": "demo", "at": NOW, "reason": options["reason"]}
         doc["result_version"] = doc.get("result_version", 0) + 1
         return self._answer(document_id)
 

@@ -83,3 +83,25 @@ def test_a_refused_approval_of_a_duplicate_says_it_would_be_booked_twice(make_ap
     assert "These checks fail on the current values" not in shown
     assert fake.documents[DOC_A]["status"] == "processed"
     assert at.text_input(key=widget_key("approve_reason", scope_of(DOC_A, 2)))
+
+
+def test_a_duplicate_is_rejected_with_a_reason_and_sinks_in_the_queue(make_app, fake):
+    fake.documents[DOC_A]["failing_error_checks"] = [
+        {"suite": "duplicates", "expectation": "The same file was already uploaded as “coolblue2.pdf”."}
+    ]
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    at.button(key="approve").click().run()  # refused: the reject form opens under the explanation
+    assert "Reject it below" in texts(at)
+    reject_key = widget_key("reject", scope_of(DOC_A, 2))
+    at.button(key=reject_key).click().run()  # no reason: asked for, nothing sent
+    assert "Say why you reject the document." in texts(at)
+    assert fake.calls_named("reject") == []
+    at.text_input(key=widget_key("reject_reason", scope_of(DOC_A, 2))).input("uploaded twice")
+    at.button(key=reject_key).click().run()
+    assert fake.calls_named("reject") == [((1, DOC_A), {"reason": "uploaded twice", "result_version": 2})]
+    assert "Document rejected" in texts(at)
+    assert "Rejected by demo" in texts(at) and "because: uploaded twice" in texts(at)
+    queue = at.switch_page(QUEUE).run()
+    table = queue.dataframe[0].value
+    assert list(table["document"]) == ["clean.pdf", "receipt.jpg"]  # the rejected one sinks
+    assert table["needs attention"][1] == "rejected"

@@ -36,6 +36,7 @@ OPERATIONS = {
     "document": (D, "get", 200),
     "update_fields": (D + "fields/", "patch", 200),
     "approve": (D + "approve/", "post", 200),
+    "reject": (D + "reject/", "post", 200),
     "list_vendors": (P + "vendors/", "get", 200),
     "list_templates": (P + "templates/", "get", 200),
     "upload_template": (P + "templates/", "post", 201),
@@ -92,6 +93,11 @@ def test_writes_and_the_documents_after_them_match_the_schema(fake):
     forced = fake.approve(1, DOC_A, force=True, reason="date misprinted")
     _check("approve", forced)
     assert forced["approval_override_reason"] == "date misprinted"
+    rejected = fake.reject(
+        1, DOC_B, reason="uploaded twice", result_version=fake.documents[DOC_B]["result_version"]
+    )
+    _check("reject", rejected)
+    assert rejected["rejection"]["reason"] == "uploaded twice"
     _check("list_documents", fake.list_documents(1))
     _check("project_summary", fake.project_summary(1))
 

@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 
+from tests.api_shapes import response_schema, shape_errors
 from tests.django_api.conftest import png_bytes, upload
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +108,42 @@ def test_a_file_uploaded_again_is_not_approved_without_a_reason(alice_client, pr
     )
     assert forced.status_code == 200, forced.json()
     assert forced.json()["approval_override_reason"] == "two deliveries, same number"
+
+
+def test_a_duplicate_is_rejected_with_a_reason_and_leaves_the_spend_and_exports(
+    alice_client, vera_client, bob_client, project, run_on_commit
+):
+    _process(alice_client, project, run_on_commit, [upload("a.png", png_bytes(7))])
+    _process(alice_client, project, run_on_commit, [upload("a-again.png", png_bytes(7))])
+    ids = _ids(alice_client, project)
+    reject = f"/api/projects/{project.pk}/documents/{ids['a-again.png']}/reject/"
+
+    no_reason = alice_client.post(reject, {}, format="json")
+    assert no_reason.status_code == 400 and no_reason.json()["code"] == "validation_error"
+    assert vera_client.post(reject, {"reason": "dup"}, format="json").status_code == 403  # a viewer
+    assert bob_client.post(reject, {"reason": "dup"}, format="json").status_code == 404  # another user
+    stale = alice_client.post(reject, {"reason": "dup", "result_version": 99}, format="json")
+    assert stale.status_code == 409 and stale.json()["code"] == "stale_version"
+
+    rejected = alice_client.post(reject, {"reason": "uploaded twice, a.png is the one"}, format="json")
+    assert rejected.status_code == 200, rejected.json()
+    body = rejected.json()
+    template = "/api/projects/{project_id}/documents/{document_id}/reject/"
+    assert shape_errors(body, response_schema(template, "post", 200)) == []  # as declared in the schema
+    assert body["status"] == "rejected" and body["needs_review"] is False
+    assert (
+        body["rejection"]["by"] == "alice"
+        and body["rejection"]["reason"] == "uploaded twice, a.png is the one"
+    )
+    rows = alice_client.get(f"/api/projects/{project.pk}/documents/", {"status": "rejected"}).json()
+    assert [r["name"] for r in rows] == ["a-again.png"]
+    # the original is approved; the export of approved documents holds it alone
+    assert _approve(alice_client, project, ids["a.png"]).status_code == 200
+    export = alice_client.get(f"/api/projects/{project.pk}/export/", {"format": "csv", "status": "approved"})
+    assert [r["name"] for r in csv.DictReader(io.StringIO(export.content.decode()))] == ["a.png"]
+    summary = alice_client.get(f"/api/projects/{project.pk}/summary/").json()
+    assert summary["status_counts"]["rejected"] == 1 and summary["spend"][0]["total"] == "12.50"
+
+    # approving it later takes the rejection back (a reviewer's change of mind), with the duplicate's reason
+    taken_back = _approve(alice_client, project, ids["a-again.png"], force=True, reason="two deliveries")
+    assert taken_back.status_code == 200 and taken_back.json()["rejection"] is None

@@ -34,6 +34,7 @@ _BY_PATH_SUFFIX = {
     "/ocr-cancel/{task_id}/": (409,),
     "/{document_id}/fields/": (409, 413),  # not `/api/fields/`, the field list
     "/approve/": (409,),
+    "/reject/": (409,),
     "/einvoice/": (422,),
 }
 _PUBLIC = {"/api/auth/token/": (400, 406, 429), "/api/ocr-health/": (406,)}

@@ -176,6 +176,12 @@ def line_item_out() -> serializers.DictField:
     )
 
 
+class RejectionOut(serializers.Serializer):
+    by = serializers.CharField(allow_null=True)
+    at = serializers.DateTimeField()
+    reason = serializers.CharField()
+
+
 class DocumentDetail(DocumentRow):
     fields = serializers.DictField(child=FieldOut())
     line_items = serializers.ListField(child=line_item_out())
@@ -187,6 +193,9 @@ class DocumentDetail(DocumentRow):
     approved_at = serializers.DateTimeField(allow_null=True)
     approval_override_reason = serializers.CharField(
         allow_null=True, help_text="Why it was approved although an error-level check failed."
+    )
+    rejection = RejectionOut(
+        allow_null=True, help_text="Who set the document aside, when and why (status `rejected`), else null."
     )
     result_version = serializers.IntegerField(
         help_text="Version of the current values and checks (also the ETag): send it back with a change."

@@ -17,6 +17,7 @@ class DocumentStatus(models.TextChoices):
     PROCESSED = "processed"
     FAILED = "failed"
     APPROVED = "approved"
+    REJECTED = "rejected"  # a reviewer set it aside with a reason (a file uploaded twice, not an invoice)
 
 
 def document_upload_to(instance: Document, filename: str) -> str:
@@ -48,6 +49,11 @@ class Document(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
     # approved although its current values failed an error-level check: the reviewer's stated reason
     approval_override_reason = models.TextField(blank=True, default="")
+    rejected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rejected_at = models.DateTimeField(null=True, blank=True)
+    rejection_reason = models.TextField(blank=True, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -58,7 +58,7 @@ def _key_fields_sure(result, review_confidence: float) -> bool:
 def _documents(*, user, project: Project) -> QuerySet[Document]:
     return (
         Document.objects.filter(project=project, project__memberships__user=user)
-        .select_related("result", "approved_by")
+        .select_related("result", "approved_by", "rejected_by")
         .prefetch_related("validations", "anomalies")
     )
 
@@ -206,6 +206,15 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
             "approved_by": document.approved_by.username if document.approved_by else None,
             "approved_at": document.approved_at,
             "approval_override_reason": document.approval_override_reason or None,
+            "rejection": (
+                {
+                    "by": document.rejected_by.username if document.rejected_by else None,
+                    "at": document.rejected_at,
+                    "reason": document.rejection_reason,
+                }
+                if document.status == DocumentStatus.REJECTED
+                else None
+            ),
             "result_version": result.version if result else 0,
             "engine_versions": result.engine_versions if result else {},
             **_reading(result),

@@ -19,7 +19,10 @@ def project_summary(*, user, project: Project) -> dict[str, Any]:
     spend: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
     for row in rows:
         # a file uploaded again (`duplicate_of`) is the same invoice: its amount is counted once
-        if not row["total"] or not row["invoice_date"] or row.get("duplicate_of"):
+        # a rejected document (set aside by a reviewer) is no spend either
+        if row["status"] == "rejected" or row.get("duplicate_of"):
+            continue
+        if not row["total"] or not row["invoice_date"]:
             continue
         try:
             amount = Decimal(str(row["total"]))

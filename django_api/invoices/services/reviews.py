@@ -26,7 +26,14 @@ from django_api.invoices.typed_values import typed_field_value
 from ocr_tasks.einvoice.validation import SUITE as EINVOICE_SUITE
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_CELLS
 
-_REVIEWABLE = (DocumentStatus.PROCESSED, DocumentStatus.APPROVED, DocumentStatus.FAILED)
+_REVIEWABLE = (
+    DocumentStatus.PROCESSED,
+    DocumentStatus.APPROVED,
+    DocumentStatus.FAILED,
+    DocumentStatus.REJECTED,
+)
+_APPROVAL_FIELDS = ["approved_by", "approved_at", "approval_override_reason"]
+_REJECTION_FIELDS = ["rejected_by", "rejected_at", "rejection_reason"]
 MAX_REASON_LENGTH = 2000
 DUPLICATE_SUITE = "duplicates"  # the `suite` of a refused approval's failure naming the earlier upload
 
@@ -254,7 +261,37 @@ def document_approve(
         locked.approved_by = user
         locked.approved_at = timezone.now()
         locked.approval_override_reason = reason if failures else ""
-        locked.save(update_fields=["status", "approved_by", "approved_at", "approval_override_reason"])
+        locked.rejected_by, locked.rejected_at, locked.rejection_reason = None, None, ""  # taken back
+        locked.save(update_fields=["status", *_APPROVAL_FIELDS, *_REJECTION_FIELDS])
         document_approved_record(document=locked)
         approval_learn(user=user, project=project, document=locked)  # unchanged fields: confirmations
+    return locked
+
+
+def document_reject(
+    *,
+    user,
+    project: Project,
+    document: Document,
+    result_version: int | None = None,
+    reason: str = "",
+    checks: ChecksRunner | None = None,
+) -> Document:
+    """Set a document aside with a reason (a file uploaded twice, a statement that is no invoice): it
+    leaves the review queue's top, the spend and an export of approved documents, and stays on record
+    (who, when, why). An approved document loses its approval. Approving it later takes the rejection
+    back. `checks` is unused: nothing about the values changes."""
+    del checks
+    require_write_role(user=user, project=project)
+    reason = (reason or "").strip()
+    if not reason:
+        raise InvalidInput("Say why the document is rejected.", detail={"reason": "required"})
+    if len(reason) > MAX_REASON_LENGTH:
+        raise InvalidInput(f"The reason is longer than {MAX_REASON_LENGTH} characters.")
+    with transaction.atomic():
+        locked, _ = _locked(document, result_version=result_version, action="rejected")
+        locked.status = DocumentStatus.REJECTED
+        locked.rejected_by, locked.rejected_at, locked.rejection_reason = user, timezone.now(), reason
+        locked.approved_by, locked.approved_at, locked.approval_override_reason = None, None, ""
+        locked.save(update_fields=["status", *_APPROVAL_FIELDS, *_REJECTION_FIELDS])
     return locked

@@ -25,8 +25,13 @@ check:
 	$(VENV)/lint-imports
 	$(VENV)/python -m expectations.export --check
 
+# two test processes (pytest-xdist), each file whole on one of them so that a module's servers start once;
+# `make test PYTEST_WORKERS=0` runs the suite in this process
+PYTEST_WORKERS ?= 2
+PYTEST_XDIST = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile,)
+
 test: setup-test check
-	$(VENV)/pytest $(PYTEST_ARGS)
+	$(VENV)/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
 
 bench: setup
 	$(VENV)/python bench/ocr_throughput.py

@@ -41,6 +41,11 @@ class ApiUnavailable(ApiError):
     """The API could not be reached (connection refused, timeout, DNS)."""
 
 
+class ApiSlow(ApiUnavailable):
+    """The API took the request but did not answer in time (a read timeout): it is up, and the request
+    may still be carried out."""
+
+
 class NotAuthenticated(ApiError):
     """401: no token, or the token is no longer valid."""
 
@@ -74,11 +79,15 @@ class ApiClient:
         token: str | None = None,
         *,
         timeout: float = 15.0,
+        recheck_timeout: float = 120.0,
         session: requests.Session | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
         self.timeout = timeout
+        # a correction, an approval or a rejection re-checks the document within the request: about a
+        # second, but the first one after the API starts loads the validation library (15-60 s when busy)
+        self.recheck_timeout = max(timeout, recheck_timeout)
         self._http = session or requests.Session()
 
     # -- plumbing -------------------------------------------------------------------------------
@@ -91,6 +100,7 @@ class ApiClient:
         json: Any = None,
         files: list[tuple[str, tuple[str, bytes, str]]] | None = None,
         authenticated: bool = True,
+        timeout: float | None = None,
     ) -> requests.Response:
         headers = {"Accept": "application/json"}
         if authenticated and self.token:
@@ -105,8 +115,15 @@ class ApiClient:
                 json=json,
                 files=files,
                 headers=headers,
-                timeout=self.timeout,
+                timeout=timeout or self.timeout,
             )
+        except requests.ReadTimeout as exc:  # connected, asked, no answer yet: not "down"
+            raise ApiSlow(
+                message=f"The API at {self.base_url} did not answer within {timeout or self.timeout:g} s. "
+                "It may still be working on the request: open the document again to see whether the "
+                "change was made before repeating it.",
+                code="api_timeout",
+            ) from exc
         except requests.RequestException as exc:
             raise ApiUnavailable(
                 message=f"The API at {self.base_url} cannot be reached ({type(exc).__name__}). "
@@ -226,7 +243,12 @@ class ApiClient:
     def update_fields(self, project_id: int, document_id: int, body: dict[str, Any]) -> dict[str, Any]:
         """PATCH `{"fields": {...}, "line_items": [...]?, "result_version": n}`; returns the updated
         document detail (re-checked: its validation and anomalies are the new ones)."""
-        return self._json("PATCH", f"projects/{project_id}/documents/{document_id}/fields/", json=body)
+        return self._json(
+            "PATCH",
+            f"projects/{project_id}/documents/{document_id}/fields/",
+            json=body,
+            timeout=self.recheck_timeout,
+        )
 
     def approve(
         self,
@@ -245,7 +267,12 @@ class ApiClient:
             body["result_version"] = result_version
         if force:
             body |= {"force": True, "reason": reason}
-        return self._json("POST", f"projects/{project_id}/documents/{document_id}/approve/", json=body)
+        return self._json(
+            "POST",
+            f"projects/{project_id}/documents/{document_id}/approve/",
+            json=body,
+            timeout=self.recheck_timeout,
+        )
 
     def reject(
         self, project_id: int, document_id: int, *, reason: str, result_version: int | None = None
@@ -255,7 +282,12 @@ class ApiClient:
         body: dict[str, Any] = {"reason": reason}
         if result_version is not None:
             body["result_version"] = result_version
-        return self._json("POST", f"projects/{project_id}/documents/{document_id}/reject/", json=body)
+        return self._json(
+            "POST",
+            f"projects/{project_id}/documents/{document_id}/reject/",
+            json=body,
+            timeout=self.recheck_timeout,
+        )
 
     # -- what the project learned (vendor memory) and its templates ------------------------------
     def list_vendors(self, project_id: int) -> list[dict[str, Any]]:

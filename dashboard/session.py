@@ -14,6 +14,7 @@ import streamlit as st
 from dashboard.api_client import (
     ApiClient,
     ApiError,
+    ApiSlow,
     ApiUnavailable,
     NotAuthenticated,
     NotFound,
@@ -136,7 +137,9 @@ def restore_document_from_url() -> None:
 def show_api_error(exc: ApiError, *, what: str = "") -> None:
     """Render an API failure as a clear message; a 401 signs the user out and reruns to the sign-in page."""
     prefix = f"{what}: " if what else ""
-    if isinstance(exc, ApiUnavailable):
+    if isinstance(exc, ApiSlow):  # up but slow: saying "down" made a clerk click again or give up
+        st.warning(f"{prefix}no answer yet. {exc.message}", icon=":material/hourglass_top:")
+    elif isinstance(exc, ApiUnavailable):
         st.error(f"{prefix}the API is down or unreachable. {exc.message}", icon=":material/cloud_off:")
     elif isinstance(exc, NotAuthenticated):
         sign_out()

@@ -24,6 +24,7 @@ from ocr_tasks.extraction.keywords import (
     label_strength,
 )
 from ocr_tasks.extraction.rows import Row
+from ocr_tasks.extraction.tax_id_fields import valid_tax_id_spans
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.normalise.percents import LONE_PERCENT, RATE_AFTER_PERCENT_LABEL, percent_value
@@ -31,8 +32,9 @@ from ocr_tasks.normalise.percents import LONE_PERCENT, RATE_AFTER_PERCENT_LABEL,
 AMOUNT_FIELD_NAMES = ("total", "subtotal", "tax_amount", "amount_due")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE)
-# Numbers that are no amounts: digit groups joined by slashes (`Steuernummer 13/245/67890`, `FV24/00213`) and
-# the number of a legal reference (`§ 19 UStG`, `art. 293 B du CGI`, `Art. 196 MwStSystRL`)
+# Numbers that are no amounts: digit groups joined by slashes (`Steuernummer 13/245/67890`, `FV24/00213`),
+# the number of a legal reference (`§ 19 UStG`, `art. 293 B du CGI`, `Art. 196 MwStSystRL`) and the groups
+# of a valid VAT id (`tax_id_fields.valid_tax_id_spans`)
 _SLASHED_NUMBER = re.compile(r"\d+(?:/\d+)+")
 _LEGAL_REFERENCE = re.compile(
     r"(?:§+|(?<![^\W\d_])(?:art|artikel|article|articolo|artículo)\b\.?)\s*\d+", re.IGNORECASE
@@ -77,6 +79,19 @@ def _is_exact_totals_header(text: str) -> bool:
     return _is_totals_header(text, fuzzy=False)
 
 
+_CURRENCY_MARKS = re.compile(r"^[\s€$£]*(?:EUR|CHF|USD|GBP)?\b\s*", re.IGNORECASE)
+
+
+def _label_right(row: Row, amounts: list[AmountMatch], i: int) -> str:
+    """The label printed right of a row's only amount when the row starts with it (a totals block whose
+    labels follow their values: `566,70 €   Warenwert netto`); empty otherwise."""
+    a = amounts[i]
+    if len(amounts) != 1 or not a.has_decimals or row.text[: a.start].strip():
+        return ""
+    after = _CURRENCY_MARKS.sub("", row.text[a.end :]).strip()
+    return after if re.search(r"[^\W\d_]{3}", after) and len(after) <= 40 else ""
+
+
 def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:
     """`TOTAL 6 00` (decimal point lost by OCR) read as 6.00 on rows with an amount label."""
     m = _SPLIT_DECIMALS.search(row.text)
@@ -95,6 +110,7 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     blocked += [m.span(1) for m in RATE_AFTER_PERCENT_LABEL.finditer(row.text)]  # `MwSt.-% 19,0`: no amount
     blocked += [m.span() for m in _SLASHED_NUMBER.finditer(row.text)]
     blocked += [m.span() for m in _LEGAL_REFERENCE.finditer(row.text)]
+    blocked += valid_tax_id_spans(row.text)
     found = []
     for a in find_amounts(row.text, decimal_separator=decimal_separator):
         if any(a.start < e and s < a.end for s, e in blocked):
@@ -175,7 +191,7 @@ def amount_candidates(
             if a.value <= 0 and not a.has_decimals:
                 continue
             num_start = a.start + (len(row.text[a.start : a.end]) - len(row.text[a.start : a.end].lstrip()))
-            left = left_context(row, num_start)
+            left = left_context(row, num_start) or _label_right(row, amounts, i)
             bbox = row.span_bbox(a.start, a.end)
             above = above_context(rows, row, bbox)
             column = totals_table_header(rows, row, bbox, _is_totals_header)

@@ -419,6 +419,14 @@ def _under_prices_only(row: Row, item_rows: list[Row]) -> bool:
     return bool(item_rows) and row.bbox.x0 - min(r.bbox.x0 for r in item_rows) > _INDENT_OF_TOTALS
 
 
+def _carried_over(
+    row: Row, last_row: Row | None, items: list[dict[str, FieldValue]], amounts: list[AmountMatch]
+) -> bool:
+    """Whether a totals-like row heads a new page with the sum of the items so far (`Report  2 000,00`,
+    printed under the price columns): the sum carried over, the items go on under it."""
+    return last_row is not None and row.page != last_row.page and _sum_of_items(items, amounts)
+
+
 def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, FieldValue]]:
     header = _find_header(rows)
     if header is None:
@@ -442,7 +450,7 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
             _continue_description(items, last_row, row)
             continue
         if _is_totals_row(row.text[: min(a.start for a in amounts)]) or _under_prices_only(row, item_rows):
-            if items:
+            if items and not _carried_over(row, last_row, items, amounts):
                 break
             continue
         if _sum_of_items(items, amounts):

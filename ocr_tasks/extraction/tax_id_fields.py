@@ -31,7 +31,7 @@ from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
 _IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b")
 _EU_COUNTRIES = frozenset(eu_vat.MEMBER_STATES)
 _EU_PREFIX = r"(?:AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
-_TAX_ID_RE = re.compile(
+TAX_ID_RE = re.compile(
     r"\b(" + _EU_PREFIX + r"\s?U?\d[\dA-Z]{7,11}"
     r"|" + _EU_PREFIX + r"\s?\d{2,4}(?:[\s.]\d{2,4}){1,4}(?![\dA-Z])"  # DE 123 456 789, BE 0417.497.304
     r"|(?:ES|FR|IE|CY)\s?[A-Z0-9]{1,2}\d{6,9}[A-Z0-9]?(?![\dA-Z])"  # ESB12345678, FRXA123456789, IE1234567X
@@ -79,6 +79,12 @@ def _party_features(row: Row, start: int, rows: list[Row] | None = None) -> dict
         "customer_label": min(1.0, customer),
         "seller_label": min(1.0, label_strength(label, LABELS["seller"], fuzzy=False)),
     }
+
+
+def valid_tax_id_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` prints a VAT id that passes its check digits (`TVA BE 0472.918.352`): its digit groups
+    are no amounts."""
+    return [m.span(1) for m in TAX_ID_RE.finditer(text) if tax_id_valid(m.group(1))]
 
 
 def _debited(row: Row, start: int) -> bool:
@@ -170,7 +176,7 @@ def _tax_id_matches(row: Row) -> list[re.Match[str]]:
     """EU VAT ids and tax numbers on a row, and national numbers printed right after a tax-id label."""
     ibans = [m.span() for m in _IBAN_RE.finditer(row.text.upper()) if _valid_iban_prefix(m.group(1))]
     found = [
-        m for m in _TAX_ID_RE.finditer(row.text) if not any(m.start() < e and s < m.end() for s, e in ibans)
+        m for m in TAX_ID_RE.finditer(row.text) if not any(m.start() < e and s < m.end() for s, e in ibans)
     ]
     for m in _LABELLED_TAX_NUMBER.finditer(row.text):
         compact = re.sub(r"[^\dA-Z]", "", m.group(1))

@@ -57,6 +57,15 @@ with `BTW verlegd`, an Italian one under split payment): 6 of their 70 checks fa
 - `MENUISERIE DURAND & FILS` over `SARL au capital de ...` read as `... FILS SARL`: the expectation was
   wrong, round 1 already reads a trade name with the legal form printed under it so (`Atelier Moreau
   SARL`); corrected in the test (1, no extraction change).
+
+Then four more, on layouts (a German Rechnung whose totals block is on the left with each value printed
+before its label, an Irish invoice with `Our ref` / `Your ref` and an `Amount (EUR)` column, a French
+two-page facture with `À reporter` / `Report`, a Belgian facture with `TVA due par le cocontractant`):
+5 of their 57 checks failed at first, all fixed:
+- a totals block whose labels follow their values (`566,70 €   Warenwert netto`): no net, no tax (2);
+- `Your ref` was no order-number label (1);
+- the last group of a valid VAT id (`TVA BE 0472.918.352`) read as the tax, 352.00 (1);
+- the sum carried over heading page 2 under the price columns (`Report  2 000,00`) ended the items (1).
 """
 
 from __future__ import annotations
@@ -1323,6 +1332,156 @@ def fattura_split_payment_it():
     return text_layer_page(rows)
 
 
+def rechnung_values_before_labels_de():
+    """A Freiburg bicycle shop's Rechnung from an old ERP: the totals block on the LEFT with each value
+    printed before its label (`1.030,50 €   Warenwert netto`), the header box as `label: value` rows on the
+    right, a `Kundennr.` and an `Auftragsnr.` beside the invoice number."""
+    rows = [
+        [("Radhaus Dreisam GmbH", 0.06)],
+        [("Schwarzwaldstraße 61 · 79117 Freiburg", 0.06)],
+        [],
+        [("Radhaus Dreisam GmbH · Schwarzwaldstraße 61 · 79117 Freiburg", 0.06)],
+        [("Kita Sonnenblume e.V.", 0.06), ("Rechnungsnr.:", 0.60), ("RE-77120", 0.76)],
+        [("Wiesenweg 3", 0.06), ("Datum:", 0.60), ("07.05.2024", 0.76)],
+        [("79111 Freiburg", 0.06), ("Kundennr.:", 0.60), ("20917", 0.76)],
+        [("Auftragsnr.:", 0.60), ("A-55102", 0.76)],
+        [],
+        [("Rechnung", 0.06)],
+        [],
+        [("Menge", 0.06), ("Artikel", 0.14), ("Einzelpreis", 0.62), ("Summe", 0.82)],
+        [("2", 0.06), ("Kinder-Laufrad 12 Zoll", 0.14), ("129,00 €", 0.62), ("258,00 €", 0.82)],
+        [("1", 0.06), ("Lastenrad-Wartung inkl. Bremsen", 0.14), ("189,00 €", 0.62), ("189,00 €", 0.82)],
+        [("3", 0.06), ("Kinderhelm Gr. S", 0.14), ("39,90 €", 0.63), ("119,70 €", 0.82)],
+        [],
+        [("566,70 €", 0.06), ("Warenwert netto", 0.18)],
+        [("107,67 €", 0.06), ("19 % MwSt.", 0.18)],
+        [("674,37 €", 0.06), ("Rechnungsbetrag", 0.18)],
+        [],
+        [("Zahlbar bis 21.05.2024 ohne Abzug.", 0.06)],
+        [("Radhaus Dreisam GmbH · USt-IdNr. DE246813508", 0.06)],
+        [("Sparkasse Freiburg · IBAN DE85 7605 0101 0011 2233 44", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def invoice_ie_amount_column_in_eur():
+    """A Cork IT contractor's invoice: dates as `05-Mar-2024`, `Our ref` (the invoice number) beside `Your
+    ref` (the client's PO), an `Amount (EUR)` column, `VAT @ 23%`, `Total (EUR)`, bank details in a box."""
+    rows = [
+        [("Lee Valley Systems Ltd", 0.06), ("INVOICE", 0.80)],
+        [("Unit 4, Kinsale Road Business Park", 0.06)],
+        [("Cork T12 XY34", 0.06)],
+        [("VAT No. IE3456789U", 0.06)],
+        [],
+        [("To:", 0.06), ("Our ref:", 0.56), ("LVS-2024-031", 0.70)],
+        [("Harbour Dental Practice", 0.06), ("Your ref:", 0.56), ("PO 1187", 0.70)],
+        [("12 South Mall", 0.06), ("Date:", 0.56), ("05-Mar-2024", 0.70)],
+        [("Cork T12 AB12", 0.06), ("Due:", 0.56), ("04-Apr-2024", 0.70)],
+        [],
+        [("Description", 0.06), ("Hours", 0.56), ("Rate", 0.66), ("Amount (EUR)", 0.78)],
+        [("Network upgrade, surgery 2", 0.06), ("12", 0.57), ("85.00", 0.66), ("1,020.00", 0.80)],
+        [("Firewall licence, 12 months", 0.06), ("", 0.57), ("", 0.66), ("480.00", 0.82)],
+        [],
+        [("Subtotal", 0.62), ("1,500.00", 0.80)],
+        [("VAT @ 23%", 0.62), ("345.00", 0.82)],
+        [("Total (EUR)", 0.62), ("1,845.00", 0.80)],
+        [],
+        [("Bank: Bank of Ireland", 0.06)],
+        [("IBAN: IE70 BOFI 9000 1712 3456 78", 0.06)],
+        [("BIC: BOFIIE2D", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def facture_two_pages_report_fr():
+    """A Lyon caterer's two-page facture: items run over the page break with `À reporter` at the foot of
+    page 1 and `Report` at the head of page 2, the totals only on page 2, the legal footer on both."""
+    footer = [
+        [("Traiteur Rhône Saveurs SAS - 8 quai Saint-Vincent, 69001 Lyon - TVA FR14427183959", 0.06)],
+        [("IBAN FR14 2004 1010 0505 0001 3M02 606", 0.06)],
+    ]
+
+    def item(text, qty, price, amount):
+        return [(text, 0.06), (qty, 0.52), (price, 0.62), (amount, 0.82)]
+
+    header = [("Désignation", 0.06), ("Qté", 0.52), ("P.U. HT", 0.62), ("Total HT", 0.82)]
+    page_1 = [
+        [("Traiteur Rhône Saveurs SAS", 0.06)],
+        [("8 quai Saint-Vincent", 0.06)],
+        [("69001 Lyon", 0.06)],
+        [],
+        [("Cabinet Morel Avocats", 0.56)],
+        [("45 rue de la République", 0.56)],
+        [("69002 Lyon", 0.56)],
+        [],
+        [("FACTURE N° 24-0612", 0.06), ("Lyon, le 14 juin 2024", 0.56)],
+        [("Prestation : séminaire du 12 juin 2024", 0.06)],
+        [],
+        header,
+        item("Café d'accueil et viennoiseries", "40", "6,50", "260,00"),
+        item("Déjeuner assis, menu séminaire", "40", "32,00", "1 280,00"),
+        item("Forfait boissons", "40", "6,00", "240,00"),
+        item("Pause après-midi", "40", "5,50", "220,00"),
+        [],
+        [("À reporter", 0.62), ("2 000,00", 0.82)],
+        [],
+        *footer,
+    ]
+    page_2 = [
+        [("Facture N° 24-0612 - page 2/2", 0.06)],
+        header,
+        [("Report", 0.62), ("2 000,00", 0.82)],
+        item("Service en salle (heures)", "8", "35,00", "280,00"),
+        item("Location vaisselle", "1", "120,00", "120,00"),
+        [],
+        [("Total HT", 0.56), ("2 400,00 €", 0.80)],
+        [("TVA 10 %", 0.56), ("240,00 €", 0.81)],
+        [("Total TTC", 0.56), ("2 640,00 €", 0.80)],
+        [],
+        [("Échéance : 30 jours date de facture", 0.06)],
+        *footer,
+    ]
+    return text_layer_pages([page_1, page_2])
+
+
+def facture_cocontractant_be():
+    """A Namur electrician's facture under the Belgian construction reverse charge: `TVA due par le
+    cocontractant` with the legal article instead of a VAT amount, both VAT numbers, `Montant à payer`,
+    a structured communication."""
+    rows = [
+        [("Électricité Lambotte SRL", 0.06)],
+        [("Rue de Fer 12 - 5000 Namur", 0.06)],
+        [("TVA BE 0472.918.352", 0.06)],
+        [],
+        [("Client", 0.56)],
+        [("Construct Meuse SA", 0.56)],
+        [("Quai de Meuse 1", 0.56)],
+        [("5100 Jambes", 0.56)],
+        [("TVA BE 0417.497.304", 0.56)],
+        [],
+        [("FACTURE", 0.06)],
+        [("N°", 0.06), ("2024/0187", 0.16), ("Date", 0.40), ("28/05/2024", 0.50)],
+        [("Échéance", 0.06), ("27/06/2024", 0.16)],
+        [],
+        [("Description", 0.06), ("Qté", 0.54), ("P.U.", 0.64), ("Montant", 0.82)],
+        [
+            ("Câblage tableau divisionnaire, chantier Jambes", 0.06),
+            ("1", 0.55),
+            ("1 850,00", 0.62),
+            ("1 850,00", 0.82),
+        ],
+        [("Main d'oeuvre (heures)", 0.06), ("10", 0.54), ("55,00", 0.64), ("550,00", 0.84)],
+        [],
+        [("Total HTVA", 0.56), ("2 400,00 €", 0.80)],
+        [("TVA", 0.56), ("autoliquidation", 0.72)],
+        [("Montant à payer", 0.56), ("2 400,00 €", 0.80)],
+        [],
+        [("Autoliquidation - TVA due par le cocontractant, art. 20 AR n° 1.", 0.06)],
+        [("À verser sur BE21 0012 3456 7803 - communication +++240/3150/42765+++", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
 # case: (page builder, expected fields, expected items' amounts in order). A tuple of values for a field
 # accepts any of them: only where the page leaves it open (no VAT printed at all: no tax, or a zero tax).
 NO_TAX = (None, "0.00")
@@ -1830,6 +1989,83 @@ CASES = {
             "iban": "IT15H0623012900000046512345",
         },
         ["1600.00", "400.00"],
+    ),
+    "values_before_labels_de": (
+        rechnung_values_before_labels_de,
+        {
+            "document_type": "invoice",
+            "invoice_number": "RE-77120",
+            "invoice_date": "2024-05-07",
+            "due_date": "2024-05-21",
+            "vendor_name": "Radhaus Dreisam GmbH",
+            "customer_name": "Kita Sonnenblume e.V.",
+            "currency": "EUR",
+            "subtotal": "566.70",
+            "tax_amount": "107.67",
+            "total": "674.37",
+            "amount_due": "674.37",
+            "vendor_tax_id": "DE246813508",
+            "iban": "DE85760501010011223344",
+        },
+        ["258.00", "189.00", "119.70"],
+    ),
+    "amount_column_ie": (
+        invoice_ie_amount_column_in_eur,
+        {
+            "document_type": "invoice",
+            "invoice_number": "LVS-2024-031",
+            "invoice_date": "2024-03-05",
+            "due_date": "2024-04-04",
+            "po_number": "PO 1187",
+            "vendor_name": "Lee Valley Systems Ltd",
+            "customer_name": "Harbour Dental Practice",
+            "currency": "EUR",
+            "subtotal": "1500.00",
+            "tax_amount": "345.00",
+            "total": "1845.00",
+            "amount_due": "1845.00",
+            "vendor_tax_id": "IE3456789U",
+            "iban": "IE70BOFI90001712345678",
+        },
+        ["1020.00", "480.00"],
+    ),
+    "report_two_pages_fr": (
+        facture_two_pages_report_fr,
+        {
+            "document_type": "invoice",
+            "invoice_number": "24-0612",
+            "invoice_date": "2024-06-14",
+            "due_date": "2024-07-14",
+            "vendor_name": "Traiteur Rhône Saveurs SAS",
+            "customer_name": "Cabinet Morel Avocats",
+            "currency": "EUR",
+            "subtotal": "2400.00",
+            "tax_amount": "240.00",
+            "total": "2640.00",
+            "amount_due": "2640.00",
+            "vendor_tax_id": "FR14427183959",
+            "iban": "FR1420041010050500013M02606",
+        },
+        ["260.00", "1280.00", "240.00", "220.00", "280.00", "120.00"],
+    ),
+    "cocontractant_be": (
+        facture_cocontractant_be,
+        {
+            "document_type": "invoice",
+            "invoice_number": "2024/0187",
+            "invoice_date": "2024-05-28",
+            "due_date": "2024-06-27",
+            "vendor_name": "Électricité Lambotte SRL",
+            "customer_name": "Construct Meuse SA",
+            "currency": "EUR",
+            "subtotal": "2400.00",
+            "tax_amount": NO_TAX,
+            "total": "2400.00",
+            "amount_due": "2400.00",
+            "vendor_tax_id": "BE0472918352",
+            "iban": "BE21001234567803",
+        },
+        ["1850.00", "550.00"],
     ),
 }
 

@@ -29,6 +29,7 @@ from ocr_tasks.extraction.keywords import (
     label_strength,
     ocr_shape,
     phrases,
+    without_number_signs,
 )
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import find_dates
@@ -325,7 +326,7 @@ def labelled_identifier_candidates(
     column_phrases = tuple(p for p in table_phrases if p not in DOCUMENT_TITLES)
     for i, row in enumerate(rows):
         out += _same_row_candidates(field, row, rows, phrases, credit_note)
-        header_row = not re.search(r"\d", row.text)
+        header_row = not re.search(r"\d", without_number_signs(row.text))  # `Abono n2` is a label
         table_header = (
             sum(bool(re.search(r"[A-Za-z]{2}", part)) for part in re.split(r"\s{2,}", row.text)) >= 2
         )

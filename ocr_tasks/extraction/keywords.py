@@ -189,6 +189,15 @@ _DOTTED_ACRONYM = re.compile(r"(?<![a-z0-9])(?:[a-z]\.){2,}(?=[a-z]|\s|$|[^\w])"
 _NUMBER_SIGN = re.compile(r"(?<![^\W\d_])n\.?\s?[°º&ª2](?=[\s.:]|$)")
 
 
+_NUMBER_SIGN_ANY_CASE = re.compile(_NUMBER_SIGN.pattern, re.IGNORECASE)
+
+
+def without_number_signs(text: str) -> str:
+    """`text` with the number sign as printed or as OCR reads it (`Nº`, `N2`, `n&`, `Ne`) written `no`,
+    for the checks that a row holds no digit (`Abono n2  Cliente n&` is a row of labels)."""
+    return _NUMBER_SIGN_ANY_CASE.sub("no", _NUMBER_SIGN_MISREAD.sub("no", text)) if text else text
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents (OCR drops and swaps them: `Malaucéne`, `Falligkeit`), the number sign

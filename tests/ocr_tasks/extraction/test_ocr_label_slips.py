@@ -137,3 +137,22 @@ def test_a_party_name_ending_in_a_misread_legal_form():
     values = {name: field.value for name, field in invoice.fields.items()}
     assert values.get("vendor_name") == "Ferramenta Colombo S.r.l."
     assert values.get("customer_name") == "Studio Tecnico Bianchi S.r.l."
+
+
+def test_a_row_of_labels_whose_number_signs_ocr_read_as_digits_is_still_a_row_of_labels():
+    """A Spanish credit note's header as Tesseract read a scan: `Abono n2  Cliente n&  N2 pedido` over
+    the values; the `2` of a misread `nº` is no value, so the row labels the row under it."""
+    rows = [
+        [("Ferretería Ruiz S.L.", 0.06)],
+        [("Calle Mayor 4, 34001 Palencia", 0.06)],
+        [],
+        [("Fecha de emisión", 0.06), ("Abono n2", 0.30), ("Cliente n&", 0.48), ("N2 pedido", 0.64)],
+        [("09/09/2024", 0.06), ("R4817963", 0.30), ("342571", 0.48), ("ORD-4803632", 0.64)],
+        [("Nota de abono", 0.06)],
+        [],
+        [("Base imponible", 0.58), ("100,00 €", 0.82)],
+        [("IVA 21%", 0.58), ("21,00 €", 0.82)],
+        [("Total", 0.58), ("121,00 €", 0.82)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=date(2024, 12, 1)))
+    assert invoice.fields["invoice_number"].value == "R4817963"

@@ -353,6 +353,7 @@ def test_schema_and_swagger(anon_client):
         d + "pages/{index}/image/",
         d + "fields/",
         d + "approve/",
+        d + "reject/",
         d + "einvoice/",
         p + "webhooks/",
         p + "webhooks/{webhook_id}/",

@@ -276,7 +276,7 @@ def document_language_models(invoice, languages: str) -> str | None:
     language is unknown, already read with, or its model is not installed."""
     from ocr_tasks.engines.tesseract import installed_languages
 
-    model = TESSERACT_MODELS.get(invoice.language or "")
+    model = TESSERACT_MODELS.get(getattr(invoice, "language", None) or "")  # a stand-in may have none
     if model is None or model in languages.split("+") or model not in installed_languages():
         return None
     return f"{model}+{languages}"

@@ -179,5 +179,5 @@ def poll_task(client, url: str, *, timeout: float) -> dict:
         status = client.get(url).json()
         if status["status"] in ("succeeded", "partially_failed", "failed", "cancelled"):
             return status
-        time.sleep(0.5)
+        time.sleep(0.1)
     raise AssertionError(f"task did not finish: {status}")

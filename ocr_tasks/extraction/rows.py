@@ -3,7 +3,9 @@
 OCR engines and PDF text layers split a printed row differently (Tesseract's psm 3 puts the label and the
 amount of `TOTAL ..... 80.90` in two blocks). Extraction works on *rows*: engine lines whose vertical
 extents overlap are merged left to right. A regex match on a row's text maps back to the words it covers,
-which gives the field's box and the mean word confidence.
+which gives the field's box and the mean word confidence. A legal form after a name that OCR read with
+digits (`Colombo S.r.1.`) is taken as printed (`S.r.l.`, `keywords.repair_legal_form`); every other word
+is as read.
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ starts, tasks a crash or restart left running are re-queued (or failed as `inter
 its executor."""
 
 import os
+import threading
 
 bind = os.environ.get("OCR_API_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("OCR_API_WORKERS", "1"))
@@ -33,6 +34,8 @@ def on_starting(server):
 
 
 def post_worker_init(worker):
+    if os.environ.get("OCR_WARM_CHECKS", "1") != "0":
+        threading.Thread(target=_warm_checks, args=(worker,), name="checks-warm-up", daemon=True).start()
     if worker.cfg.workers > 1 and worker.age > 1:
         return  # several workers: only the first one recovers, once
     from django_api.orchestration.seam import recover_on_startup
@@ -40,6 +43,17 @@ def post_worker_init(worker):
     recovered = recover_on_startup()
     if recovered:
         worker.log.info("recovered %d interrupted task(s): %s", len(recovered), ", ".join(recovered))
+
+
+def _warm_checks(worker):
+    """The first correction or approval after a start no longer waits for the validation library to load
+    (`OCR_WARM_CHECKS=0` turns this off); a failure here only leaves the first re-check slow."""
+    from django_api.orchestration.seam import checks_warm_up
+
+    try:
+        worker.log.info("re-checks warmed up in %.1f s", checks_warm_up())
+    except Exception:  # noqa: BLE001 - never stop a worker for a warm-up
+        worker.log.warning("re-check warm-up failed", exc_info=True)
 
 
 def worker_exit(server, worker):

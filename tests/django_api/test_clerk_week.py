@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
+import threading
 import zipfile
+from types import SimpleNamespace
 
 import pytest
 
@@ -147,3 +150,28 @@ def test_a_duplicate_is_rejected_with_a_reason_and_leaves_the_spend_and_exports(
     # approving it later takes the rejection back (a reviewer's change of mind), with the duplicate's reason
     taken_back = _approve(alice_client, project, ids["a-again.png"], force=True, reason="two deliveries")
     assert taken_back.status_code == 200 and taken_back.json()["rejection"] is None
+
+
+def test_a_worker_warms_the_rechecks_up_in_the_background(monkeypatch):
+    """The first correction or approval after the API started waited 15.6 s for the validation library
+    (the dashboard gave up at 15 s and said the API was down); a worker now loads it when it starts."""
+    from django_api.config import gunicorn_conf
+    from django_api.orchestration import seam
+
+    warmed = threading.Event()
+    monkeypatch.setattr(seam, "checks_warm_up", lambda: warmed.set() or 0.1)
+    monkeypatch.setattr(seam, "recover_on_startup", lambda: [])
+    worker = SimpleNamespace(cfg=SimpleNamespace(workers=1), age=1, log=logging.getLogger("test-worker"))
+    monkeypatch.delenv("OCR_WARM_CHECKS", raising=False)
+    gunicorn_conf.post_worker_init(worker)
+    assert warmed.wait(10)
+    warmed.clear()
+    monkeypatch.setenv("OCR_WARM_CHECKS", "0")  # turned off
+    gunicorn_conf.post_worker_init(worker)
+    assert not warmed.wait(0.5)
+
+
+def test_the_warm_up_runs_the_real_suites_on_an_empty_invoice():
+    from django_api.orchestration.seam import checks_warm_up
+
+    assert checks_warm_up() >= 0.0

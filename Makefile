@@ -26,12 +26,22 @@ check:
 	$(VENV)/python -m expectations.export --check
 
 # two test processes (pytest-xdist), each file whole on one of them so that a module's servers start once;
-# `make test PYTEST_WORKERS=0` runs the suite in this process
+# then, in one process with the machine to themselves, the files that assert wall-clock bounds on a whole
+# stack (a lost worker recovered within 120 s, a graceful stop within 10 s). Every test runs once.
+# `make test PYTEST_WORKERS=0` runs the suite in one process; `PYTEST_ARGS=...` runs just those arguments.
 PYTEST_WORKERS ?= 2
 PYTEST_XDIST = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile,)
+ALONE := tests/e2e tests/flows/test_graceful_stop.py tests/flows/test_graceful_stop_gunicorn.py
 
 test: setup-test check
+ifeq ($(PYTEST_ARGS)$(PYTEST_XDIST),)
+	$(VENV)/pytest
+else ifeq ($(PYTEST_ARGS),)
+	$(VENV)/pytest $(PYTEST_XDIST) $(addprefix --ignore=,$(ALONE))
+	$(VENV)/pytest $(ALONE)
+else
 	$(VENV)/pytest $(PYTEST_XDIST) $(PYTEST_ARGS)
+endif
 
 bench: setup
 	$(VENV)/python bench/ocr_throughput.py

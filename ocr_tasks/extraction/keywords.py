@@ -220,6 +220,7 @@ _SHAPES = str.maketrans({"1": "i", "l": "i", "|": "i", "!": "i", "0": "o", "5": 
 _SHAPE_PAIRS = (("rn", "m"), ("vv", "w"))
 # `Nº` as OCR reads a small or bold `º` (`Ne`, `N9`, `Nq`): a capital N and the misread sign alone
 _NUMBER_SIGN_MISREAD = re.compile(r"(?<![^\W\d_])N[e9q](?=[\s.:]|$)")
+_BAR_IN_WORD = re.compile(r"(?<=[^\W\d_])[|!]|[|!](?=[^\W\d_])")
 # letters and dots in groups of one or two (`lv.a.`, `m.w.st.`, `s.r.1.`): an acronym whose dots OCR
 # dropped or moved
 _LOOSE_ACRONYM = re.compile(r"(?<![^\W_])[^\W_]{1,2}(?:\.[^\W_]{1,2})+\.?(?![^\W_])")
@@ -231,6 +232,7 @@ def ocr_shape(text: str) -> str:
     `m`, `vv` -> `w`) in words that hold a letter, loose acronyms joined (`LV.A.` -> `iva`) and the number
     sign as OCR misreads it (`Ne`, `N9` -> `no`)."""
     lowered = _NUMBER_SIGN.sub("no", _NUMBER_SIGN_MISREAD.sub("no", text).lower())
+    lowered = _BAR_IN_WORD.sub("l", lowered)  # `Tota|`, `Sag!`: a bar read for an `l`, before fold drops it
     lowered = _LOOSE_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), lowered)
     words = []
     for word in fold(lowered).split():

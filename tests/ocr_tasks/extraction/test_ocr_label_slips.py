@@ -31,6 +31,7 @@ from tests.ocr_tasks.extraction.layout_pages import text_layer_page
         ("T0TAL", "total"),
         ("Rechnungsnumrner:", "invoice_number"),
         ("Subtota1", "subtotal"),
+        ("Tota|", "total"),  # a bar for the `l`, which `fold` alone drops
     ],
 )
 def test_a_label_with_characters_ocr_confuses_still_labels_its_field(printed, field):

@@ -148,6 +148,39 @@ def _repaired_iban(row: Row, rows: list[Row]) -> Candidate | None:
     )
 
 
+# an IBAN printed without its label, as OCR may misread it: two letters, two check digits (or their
+# look-alikes: `CHO9`), then groups of four; the BBAN format and the check digits decide (`repair_iban`)
+_LOOSE_IBAN = re.compile(
+    r"(?<![A-Z0-9])([A-Z]{2}[0-9OILSB|]{2}(?: ?[A-Z0-9|]{4}){2,7}(?: ?[A-Z0-9|]{1,3})?)(?![A-Z0-9])",
+    re.IGNORECASE,
+)
+
+
+def _unlabelled_repaired_iban(row: Row, rows: list[Row]) -> Candidate | None:
+    """An IBAN printed without a label (a QR bill's receipt part, a footer's bank line) that OCR misread,
+    read back by `repair_iban`: the whole printed run or its longest run of leading groups (a BIC or a
+    reference may follow). Weaker than a labelled repair: no label says it is an IBAN."""
+    for m in _LOOSE_IBAN.finditer(row.text):
+        groups = m.group(1).split(" ")
+        for end in range(len(groups), 1, -1):
+            printed = " ".join(groups[:end])
+            value = repair_iban(printed)
+            if value is None:
+                continue
+            start, stop = m.start(1), m.start(1) + len(printed)
+            return Candidate(
+                field="iban",
+                value=value,
+                raw_text=row.text[start:stop],
+                page=row.page,
+                bbox=row.span_bbox(start, stop),
+                ocr_confidence=row.span_confidence(start, stop) * 0.7,
+                features={"valid": 1.0, "repaired": 1.0, **_iban_party(row, start, rows)},
+                row_index=rows.index(row),
+            )
+    return None
+
+
 def iban_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for row in rows:
@@ -167,8 +200,10 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
                         row_index=rows.index(row),
                     )
                 )
-        if len(out) == found and (repaired := _repaired_iban(row, rows)) is not None:
-            out.append(repaired)
+        if len(out) == found:
+            repaired = _repaired_iban(row, rows) or _unlabelled_repaired_iban(row, rows)
+            if repaired is not None:
+                out.append(repaired)
     return out
 
 

@@ -78,3 +78,33 @@ def test_a_mistyped_iban_is_not_turned_into_another_account():
     # DE88 2008 0000 0970 3757 00 with one digit wrong: a digit swap could make some valid IBAN, never tried
     assert repair_iban("DE88 2008 0000 0970 3757 01") is None
     assert repair_iban("DE88 2008 0000 0970 3752 00") is None
+
+
+def _qr_bill_receipt(printed_iban: str) -> list:
+    """A Swiss QR bill's receipt part: the account printed under `Konto / Zahlbar an`, no IBAN label."""
+    return [
+        [("Bergsport Bühler AG", 0.08)],
+        [("Total CHF", 0.5), ("1'250.00", 0.8)],
+        [("Empfangsschein", 0.05), ("Zahlteil", 0.4)],
+        [("Konto / Zahlbar an", 0.05)],
+        [(printed_iban, 0.05)],
+        [("Bergsport Bühler AG", 0.05)],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("CHO5 0070 0110 0000 1235 5", "CH0500700110000012355"),  # 0 of the check digits read as O
+        ("CH05 OO7O 0110 0000 1235 5", "CH0500700110000012355"),  # 0 read as O in the bank code
+    ],
+)
+def test_a_misread_iban_printed_without_its_label_is_read_back(printed, expected):
+    invoice = extract_invoice(text_layer_page(_qr_bill_receipt(printed)))
+    assert invoice.get("iban") == expected
+
+
+def test_an_unlabelled_run_that_is_no_valid_iban_after_repair_is_no_iban():
+    # one digit wrong in the account: no look-alike reading makes it valid, so nothing is reported
+    invoice = extract_invoice(text_layer_page(_qr_bill_receipt("CHO5 0070 0110 0000 1236 5")))
+    assert invoice.get("iban") is None

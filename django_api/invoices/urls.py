@@ -4,7 +4,6 @@ from django.urls import path
 
 from django_api.invoices.api import (
     auth,
-    document_reject,
     documents,
     einvoice_export,
     health,
@@ -50,7 +49,7 @@ urlpatterns = [
     ),
     path(D + "fields/", documents.DocumentFieldsUpdateApi.as_view(), name="document-fields"),
     path(D + "approve/", documents.DocumentApproveApi.as_view(), name="document-approve"),
-    path(D + "reject/", document_reject.DocumentRejectApi.as_view(), name="document-reject"),
+    path(D + "reject/", documents.DocumentRejectApi.as_view(), name="document-reject"),
     path(D + "einvoice/", einvoice_export.DocumentEInvoiceApi.as_view(), name="document-einvoice"),
     path(P + "webhooks/", webhooks.WebhookListApi.as_view(), name="webhook-list"),
     path(W, webhooks.WebhookDetailApi.as_view(), name="webhook-detail"),

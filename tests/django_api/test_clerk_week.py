@@ -127,6 +127,8 @@ def test_a_duplicate_is_rejected_with_a_reason_and_leaves_the_spend_and_exports(
     assert bob_client.post(reject, {"reason": "dup"}, format="json").status_code == 404  # another user
     stale = alice_client.post(reject, {"reason": "dup", "result_version": 99}, format="json")
     assert stale.status_code == 409 and stale.json()["code"] == "stale_version"
+    stale_tag = alice_client.post(reject, {"reason": "dup"}, format="json", HTTP_IF_MATCH='"99"')
+    assert stale_tag.status_code == 409 and stale_tag.json()["code"] == "stale_version"  # as approve
 
     rejected = alice_client.post(reject, {"reason": "uploaded twice, a.png is the one"}, format="json")
     assert rejected.status_code == 200, rejected.json()

@@ -24,7 +24,12 @@ from django_api.invoices.models import DocumentStatus
 from django_api.invoices.page_images import document_page_png
 from django_api.invoices.selectors.documents import document_detail, document_get, document_list
 from django_api.invoices.selectors.projects import project_get
-from django_api.invoices.services.reviews import MAX_REASON_LENGTH, document_approve, document_fields_update
+from django_api.invoices.services.reviews import (
+    MAX_REASON_LENGTH,
+    document_approve,
+    document_fields_update,
+    document_reject,
+)
 from django_api.orchestration.seam import document_checks_run
 
 
@@ -198,4 +203,29 @@ class DocumentApproveApi(APIView):
         data.is_valid(raise_exception=True)
         return _review_response(
             request, project=project, document=document, review=document_approve, values=data.validated_data
+        )
+
+
+class DocumentRejectApi(APIView):
+    """Set a document aside with a reason (a file uploaded twice, a page that is no invoice)."""
+
+    parser_classes = (JSONParser,)
+
+    class RejectInputSerializer(serializers.Serializer):
+        reason = StrictCharField(max_length=MAX_REASON_LENGTH, help_text="Why the document is set aside.")
+        result_version = StrictIntegerField(required=False, default=None, allow_null=True, min_value=1)
+
+    @extend_schema(
+        summary="Reject a document with a reason (it leaves the queue's top, the spend and approved exports)",
+        request=RejectInputSerializer,
+        responses=schemas.DocumentDetail,
+    )
+    def post(self, request, project_id, document_id):
+        project, document = _project_document(request, project_id, document_id)
+        if not isinstance(request.data, dict):
+            raise InvalidInput("The body must be a JSON object with the reason.")
+        data = self.RejectInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return _review_response(
+            request, project=project, document=document, review=document_reject, values=data.validated_data
         )

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.api_client import ApiClient
+from tests.dashboard.browser import CHROMIUM, CHROMIUM_ARGS, artifacts_folder, settled
 from tests.dashboard.servers import (
     DEMO_PASSWORD,
     DEMO_USER,
@@ -28,17 +29,6 @@ from tests.dashboard.servers import (
     wait_dashboard,
 )
 
-CHROMIUM = os.environ.get("OCR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 RECEIPT_ID = "X00016469622"  # printed total 80.90; Tesseract reads 80.91, so the correction is a real one
 OTHER_RECEIPT_ID = "X00016469623"  # a second document for Next in queue
 TASK_TIMEOUT_MS = 240_000  # the first flow run starts Prefect's ephemeral API (15-60 s on a busy machine)
@@ -63,9 +53,7 @@ def _amount(text: str) -> Decimal:
 
 @pytest.fixture(scope="module")
 def artifacts() -> Path:
-    folder = Path(os.environ.get("OCR_TEST_ARTIFACTS", REPO_ROOT / "test-artifacts")) / "dashboard"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return artifacts_folder()
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +149,7 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
             page.get_by_role("button", name=re.compile(r"^Approve(?! anyway)")).click()
             expect(page.get_by_role("textbox", name="Reason for approving anyway")).to_be_visible()
             # the refused approval re-checked the document: its new version's form replaces the old one
-            _settled(page)
+            settled(page)
             total_input = page.locator('input[aria-label^="total "]')
             expect(total_input).to_have_count(1)
             total_input.fill(new_total)
@@ -216,17 +204,6 @@ def _click_first_queue_row(page) -> None:
     expect(page.get_by_role("heading", name="Document review")).to_be_visible()
 
 
-def _settled(page) -> None:
-    """Wait until the app has finished its current run (Streamlit's running indicator is gone), so
-    that what is typed next goes into the widgets of the page as it stays."""
-    page.wait_for_timeout(300)  # a rerun requested by the last click has started by now
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=60_000,
-    )
-
-
 def _shown_document(page) -> str:
     """The name of the document the review page shows (its subheader)."""
     heading = page.get_by_role("heading", name=re.compile(r"\.jpg$")).first
@@ -278,7 +255,7 @@ def test_bare_xml_review_vendor_memory_and_ubl_export_in_the_browser(servers, co
             page.get_by_role("button", name="Sign in").click()
             expect(page.get_by_text("Signed in as")).to_be_visible()
             expect(page.get_by_text("Create a project")).to_be_visible()
-            _settled(page)
+            settled(page)
             if not page.get_by_role("textbox", name="Project name").is_visible():
                 page.get_by_text("Create a project").click()  # folded once the user has a project
             page.get_by_role("textbox", name="Project name").fill("E2E e-invoices")
@@ -330,7 +307,7 @@ def test_bare_xml_review_vendor_memory_and_ubl_export_in_the_browser(servers, co
             # the UBL export: what could be exported is in the zip, the page says how many
             sidebar.get_by_role("link", name="Project overview").click()
             page.get_by_text("UBL e-invoices (zip)", exact=True).click()
-            _settled(page)
+            settled(page)
             page.get_by_role("button", name="Prepare export").click()
             expect(page.get_by_text(re.compile(r"^\d+ document\(s\) exported"))).to_be_visible()
             with page.expect_download() as download_info:
@@ -369,10 +346,10 @@ def _open_from_queue(page, *, vendor: str, name: str) -> None:
     search.fill(vendor)
     page.keyboard.press("Enter")
     expect(page.get_by_text("1 document(s). Click a row")).to_be_visible(timeout=90_000)
-    _settled(page)
+    settled(page)
     _click_first_queue_row(page)
     expect(page.get_by_role("heading", name=name)).to_be_visible()
-    _settled(page)
+    settled(page)
 
 
 def _sign_in(page, url: str) -> None:
@@ -405,7 +382,7 @@ def test_a_review_survives_a_reload_and_a_second_tab_and_takes_dates_as_printed(
         try:
             _sign_in(page, dashboard.url)
             expect(page.get_by_text("Create a project")).to_be_visible()
-            _settled(page)
+            settled(page)
             if not page.get_by_role("textbox", name="Project name").is_visible():
                 page.get_by_text("Create a project").click()  # folded once the user has a project
             page.get_by_role("textbox", name="Project name").fill("E2E reload")
@@ -429,19 +406,19 @@ def test_a_review_survives_a_reload_and_a_second_tab_and_takes_dates_as_printed(
             expect(page.get_by_text("Page not found")).to_have_count(0)
             _sign_in(page, "")
             expect(page.get_by_role("heading", name=UBL_INVOICE)).to_be_visible()
-            _settled(page)
+            settled(page)
 
             second = browser.new_page(viewport={"width": 1400, "height": 1400})
             _sign_in(second, review_url)
             expect(second.get_by_role("heading", name=UBL_INVOICE)).to_be_visible()
-            _settled(second)
+            settled(second)
             page.locator('input[aria-label^="customer name"]').fill("Buyer of tab one")
             page.get_by_role("button", name="Save corrections").click()
             expect(page.get_by_text("Saved corrections: customer name.")).to_be_visible()
             second.locator('input[aria-label^="customer name"]').fill("Buyer of tab two")
             second.get_by_role("button", name="Save corrections").click()
             expect(second.get_by_text(re.compile(r"^Not saved: the document changed"))).to_be_visible()
-            _settled(second)  # until the run ends, the input of the refused save is still on the page too
+            settled(second)  # until the run ends, the input of the refused save is still on the page too
             expect(second.locator('input[aria-label^="customer name"]')).to_have_value("Buyer of tab one")
             second.screenshot(path=str(artifacts / "second-tab-refused.png"), full_page=True)
         except Exception:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import shutil
 import time
@@ -18,18 +17,16 @@ from pathlib import Path
 import pytest
 
 from dashboard.api_client import ApiClient, UploadFile
+from tests.dashboard.browser import CHROMIUM, CHROMIUM_ARGS, artifacts_folder, settled
 from tests.dashboard.servers import (
     DEMO_PASSWORD,
     DEMO_USER,
-    REPO_ROOT,
     free_port,
     launch_dashboard,
     start_api,
     wait_dashboard,
 )
 
-CHROMIUM = os.environ.get("OCR_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 CREDIT_NOTE = "einvoice-dev/pdf/Avoir_FR_type381_EN16931.pdf"  # Factur-X credit note AV-2017-0005, 233.47
 INVOICE = "invoice2data-dev/images/coolblue2.pdf"  # a text-layer PDF: no OCR, quick to process
 TASK_TIMEOUT_S = 300
@@ -47,9 +44,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def artifacts() -> Path:
-    folder = Path(os.environ.get("OCR_TEST_ARTIFACTS", REPO_ROOT / "test-artifacts")) / "dashboard"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return artifacts_folder()
 
 
 @pytest.fixture(scope="module")
@@ -92,15 +87,6 @@ def _wait(client: ApiClient, project: int, task_id: str) -> None:
             return
         time.sleep(1)
     raise AssertionError(f"task {task_id} still running after {TASK_TIMEOUT_S} s")
-
-
-def _settled(page) -> None:
-    page.wait_for_timeout(300)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=60_000,
-    )
 
 
 def test_a_clerks_duplicate_credit_note_and_approved_export(week, artifacts):
@@ -155,7 +141,7 @@ def test_a_clerks_duplicate_credit_note_and_approved_export(week, artifacts):
             expect(page.get_by_text(re.compile(r"1 of 3 document\(s\) are not approved"))).to_be_visible()
             page.get_by_test_id("stCheckbox").filter(has_text="Only approved documents").click()
             expect(page.get_by_text(re.compile(r"are not approved"))).to_have_count(0)
-            _settled(page)
+            settled(page)
             page.get_by_role("button", name="Prepare export").click()
             with page.expect_download() as download_info:
                 page.get_by_role("button", name=re.compile(r"^Download CSV")).click()

@@ -35,7 +35,6 @@ from tests.ocr_tasks.extraction.rendered_pages import (  # noqa: E402
     held_out_cases,
     rasterise,
     read_invoice,
-    render_pdf,
     scan_copy,
 )
 
@@ -60,7 +59,7 @@ def run(cases: list[str], seed: int, workdir: Path) -> tuple[list[dict], list[di
     all_cases = held_out_cases()
     for place, name in enumerate(cases):
         case: HeldOutCase = all_cases[name]
-        pdf = render_pdf(case.build())
+        pdf = case.render()
         stem = workdir / name.replace(":", "_")
         stem.with_suffix(".pdf").write_bytes(pdf)
         files = {

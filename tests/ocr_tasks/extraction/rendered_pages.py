@@ -7,6 +7,7 @@ the pages are drawn from the builders, whose expected values stay in the test mo
 
 from __future__ import annotations
 
+import functools
 import io
 import random
 from collections.abc import Callable
@@ -27,11 +28,16 @@ class HeldOutCase:
     """One hand-written invoice: its page builder, what a reader writes down, the item count, the date
     the test reads it on, and the test module's comparison of a field (`matches(field, got, expected)`)."""
 
-    build: Callable[[], OcrDocument]
+    build: Callable[[], OcrDocument] | None
     expected: dict[str, object]
     items: int
     today: date
     matches: Callable[[str, str | None, object], bool]
+    draw: Callable[[], bytes] | None = None  # a page drawn in its own style (round 3), instead of `build`
+
+    def render(self) -> bytes:
+        """The case's A4 PDF: drawn in its own style, or its text-layer rows drawn by `render_pdf`."""
+        return self.draw() if self.draw is not None else render_pdf(self.build())
 
 
 def _round_1_matches(field: str, got: str | None, expected: object) -> bool:
@@ -44,19 +50,24 @@ def _round_1_matches(field: str, got: str | None, expected: object) -> bool:
 
 
 def held_out_cases() -> dict[str, HeldOutCase]:
-    """Every hand-written held-out case: round 1, and round 2 when its module exists (keys `2:<case>`)."""
+    """Every hand-written held-out case: round 1, round 2 (keys `2:<case>`) and round 3's styled pages
+    (`held_out_scans_3.py`, keys `3:<case>`)."""
     from tests.ocr_tasks.extraction import test_held_out_invoices as round_1
 
     cases = {
         name: HeldOutCase(build, expected, count, round_1.TODAY.today, _round_1_matches)
         for name, (build, expected, count) in round_1.CASES.items()
     }
-    try:
-        from tests.ocr_tasks.extraction import test_held_out_invoices_2 as round_2
-    except ImportError:
-        return cases
-    for name, (build, expected, amounts) in getattr(round_2, "CASES", {}).items():
+    from tests.ocr_tasks.extraction import held_out_scans_3 as round_3
+    from tests.ocr_tasks.extraction import test_held_out_invoices_2 as round_2
+    from tests.ocr_tasks.extraction.styled_pages import draw_pdf
+
+    for name, (build, expected, amounts) in round_2.CASES.items():
         cases[f"2:{name}"] = HeldOutCase(build, expected, len(amounts), round_2.TODAY.today, round_2._matches)
+    for name, (draw, expected, count) in round_3.CASES.items():
+        cases[f"3:{name}"] = HeldOutCase(
+            None, expected, count, round_3.TODAY, round_2._matches, draw=functools.partial(draw_pdf, draw)
+        )
     return cases
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from ocr_tasks.extraction import ExtractionOptions
-from tests.ocr_tasks.extraction.rendered_pages import held_out_cases, rasterise, read_invoice, render_pdf
+from tests.ocr_tasks.extraction.rendered_pages import held_out_cases, rasterise, read_invoice
 
 # es_columns: `Nº` over its value, bold, read `Ne`; it_withholding: `Avv.` and `S.r.l.`; ch: an umlaut in
 # the vendor's name (`eng` reads `a`, the name re-read with `deu`: `name_accents`); us: `$` amounts.
@@ -27,7 +27,7 @@ def read_pages(tmp_path_factory):
     out = {}
     for name in PAGES:
         case = cases[name]
-        image = rasterise(render_pdf(case.build()), workdir / name, dpi=200)
+        image = rasterise(case.render(), workdir / name, dpi=200)
         invoice, _ = read_invoice(image, ExtractionOptions(today=case.today))
         values = {field: value.value for field, value in invoice.fields.items()}
         out[name] = (case, values, len(invoice.line_items))

@@ -21,6 +21,15 @@ def check_counts(doc: dict[str, Any]) -> tuple[int, int]:
     return int(checks), findings
 
 
+def row_confidence(doc: dict[str, Any]) -> float | None:
+    """How sure the row's key fields are (`key_confidence`: the lowest among vendor, number, date, total
+    and currency, a corrected one counting 1.0), what triage reads. The lowest of all fields
+    (`min_confidence`, an older API's only figure) read 0.00 for documents whose key fields were sure,
+    because one optional field (a tax amount) was calibrated to 0."""
+    confidence = doc["key_confidence"] if "key_confidence" in doc else doc.get("min_confidence")
+    return None if confidence is None else float(confidence)
+
+
 def attention_key(doc: dict[str, Any]) -> tuple:
     """Sort key: failed and flagged documents first, then by validation errors, anomalies, confidence.
 
@@ -30,8 +39,8 @@ def attention_key(doc: dict[str, Any]) -> tuple:
     errors, findings = check_counts(doc)
     anomalies = int(doc.get("anomaly_count") or 0)
     max_score = float(doc.get("max_anomaly_score") or 0.0)
-    confidence = doc.get("min_confidence")
-    confidence = 1.0 if confidence is None else float(confidence)
+    confidence = row_confidence(doc)
+    confidence = 1.0 if confidence is None else confidence
     return (
         status in SETTLED,
         not (
@@ -93,8 +102,8 @@ def attention_reason(doc: dict[str, Any]) -> str:
     anomalies = int(doc.get("anomaly_count") or 0)
     if anomalies:
         parts.append(f"{anomalies} anomal{'ies' if anomalies != 1 else 'y'}")
-    confidence = doc.get("min_confidence")
-    if not parts and confidence is not None and float(confidence) < LOW_CONFIDENCE:
+    confidence = row_confidence(doc)
+    if not parts and confidence is not None and confidence < LOW_CONFIDENCE:
         parts.append("low confidence")
     if status == "rejected":
         return "rejected"

@@ -8,7 +8,13 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError
-from dashboard.attention import TYPE_LABELS, attention_reason, signed_total, sort_by_attention
+from dashboard.attention import (
+    TYPE_LABELS,
+    attention_reason,
+    row_confidence,
+    signed_total,
+    sort_by_attention,
+)
 
 STATUSES = ["pending", "processing", "processed", "failed", "approved", "rejected"]
 NEEDS_REVIEW = "needs review"  # not a status: the rows the API flags `needs_review` (filtered here)
@@ -81,7 +87,7 @@ table = pd.DataFrame(
             "type": TYPE_LABELS.get(str(d.get("document_type") or ""), ""),
             "total": signed_total(d),
             "currency": d.get("currency") or None,
-            "confidence": d.get("min_confidence"),
+            "confidence": row_confidence(d),
         }
         for rank, d in enumerate(ordered, start=1)
     ]
@@ -128,7 +134,12 @@ event = st.dataframe(
         "total": st.column_config.NumberColumn("total", format="%.2f", width=78),
         "currency": st.column_config.TextColumn("cur.", width=42, help="Currency (— when none was read)"),
         "confidence": st.column_config.NumberColumn(
-            "conf.", format="%.2f", width=62, help="The lowest confidence among the document's fields"
+            "conf.",
+            format="%.2f",
+            width=62,
+            help="How sure the key fields are: the lowest confidence among vendor, invoice number, invoice "
+            "date, total and currency (a corrected field counts 1.00; a field not found is listed under "
+            "the row then needs review). Each field's own is on the review page.",
         ),
     },
 )

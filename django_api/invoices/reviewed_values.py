@@ -38,6 +38,23 @@ def field_confidences(result) -> list[float]:
     ]
 
 
+def key_field_confidence(result, names) -> float | None:
+    """The lowest confidence among the key fields `names` the document has: a reviewer's value counts as
+    sure (1.0), a field not found is left out (triage reports it apart); None when it has none of them.
+    Unlike the lowest of all fields, one weak optional field (a tax amount the calibration rates 0.0)
+    does not make a document with sure key fields read as 0 % sure."""
+    if result is None:
+        return None
+    confidences = []
+    for name in names:
+        if name in result.corrected_fields:
+            if result.corrected_fields[name] is not None:
+                confidences.append(1.0)
+        elif name in result.fields:
+            confidences.append(float(result.fields[name].get("confidence", 0.0)))
+    return round(min(confidences), 4) if confidences else None
+
+
 def reviewed_invoice(result) -> Invoice:
     """The document's current values as an `Invoice` (what the suites validate): each reviewer's value
     replaces the extracted one (confidence 1.0, box kept when the field had one), a cleared field is

@@ -112,6 +112,7 @@ ROW_KEYS = (
     "anomaly_count",
     "max_anomaly_score",
     "min_confidence",
+    "key_confidence",
     "needs_review",
     "duplicate_of",
 )
@@ -159,6 +160,7 @@ def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str,
         "anomaly_count": 1,
         "max_anomaly_score": 0.8,
         "min_confidence": 0.4,
+        "key_confidence": 0.62,  # the total's; the subtotal (0.4) is no key field
         "needs_review": True,
         "duplicate_of": None,
         "result_version": 1,
@@ -295,6 +297,7 @@ class FakeApi:
                 "anomaly_count": 0,
                 "max_anomaly_score": 0.0,
                 "min_confidence": 0.95,
+                "key_confidence": 0.95,
                 "needs_review": False,
             },
         }

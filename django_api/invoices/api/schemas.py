@@ -107,7 +107,15 @@ class DocumentRow(serializers.Serializer):
     )
     anomaly_count = serializers.IntegerField()
     max_anomaly_score = serializers.FloatField()
-    min_confidence = serializers.FloatField(allow_null=True)
+    min_confidence = serializers.FloatField(
+        allow_null=True, help_text="The lowest confidence among all of the document's extracted fields"
+    )
+    key_confidence = serializers.FloatField(
+        allow_null=True,
+        help_text="The lowest confidence among its key fields (vendor, invoice number, invoice date, total, "
+        "currency) as triage reads them: a reviewer's value counts 1.0, a field not found is left out; "
+        "null when none was found",
+    )
     needs_review = serializers.BooleanField()
     duplicate_of = serializers.UUIDField(allow_null=True)
 

@@ -9,7 +9,12 @@ from django.db.models import QuerySet
 
 from django_api.invoices.errors import NotFound
 from django_api.invoices.models import Document, DocumentStatus, Project
-from django_api.invoices.reviewed_values import current_fields, current_line_items, field_confidences
+from django_api.invoices.reviewed_values import (
+    current_fields,
+    current_line_items,
+    field_confidences,
+    key_field_confidence,
+)
 from expectations.project_settings import DEFAULT_REVIEW_CONFIDENCE, InvalidSettings, ProjectSettings
 from ocr_tasks.einvoice.validation import SUITE as EINVOICE_SUITE
 from ocr_tasks.invoice_types import KEY_FIELDS
@@ -120,6 +125,7 @@ def document_row(
         "anomaly_count": len(serious),  # `info` notes (e.g. rules_only) are shown, not counted
         "max_anomaly_score": round(max((a.score for a in serious), default=0.0), 4),
         "min_confidence": min_confidence,
+        "key_confidence": key_field_confidence(result, KEY_FIELDS),
         "needs_review": needs_review,
         "duplicate_of": str(document.duplicate_of_id) if document.duplicate_of_id else None,
     }

@@ -133,8 +133,23 @@ def _continues(block: Block, segment: Segment) -> bool:
         return False
     if _CONTACT.search(last.text) and not _CONTACT.search(segment.text):
         return False
-    height = max(last.bbox.height, segment.bbox.height)
-    return abs(segment.bbox.x0 - last.bbox.x0) < 0.02 and segment.bbox.y0 - last.bbox.y1 < 2.2 * height
+    if abs(segment.bbox.x0 - last.bbox.x0) >= 0.02:
+        return False
+    height = min(last.bbox.height, segment.bbox.height)
+    return segment.bbox.y0 - last.bbox.y1 < _largest_line_gap(block, height)
+
+
+def _largest_line_gap(block: Block, height: float) -> float:
+    """The largest gap under the block's last line that still continues it: its own leading (the
+    smallest gap between its lines so far) plus most of a line, so that an empty line between two blocks
+    ends the first whatever the type's size and line spacing; under a block's first line, one and a half
+    lines of the smaller of the two (a title row drawn larger than the address under it does not stretch
+    the block over a blank line)."""
+    segments = block.segments
+    gaps = [max(0.0, b.bbox.y0 - a.bbox.y1) for a, b in zip(segments, segments[1:], strict=False)]
+    if not gaps:
+        return 1.5 * height
+    return min(gaps) + 0.8 * height
 
 
 def is_sender_line(text: str) -> bool:

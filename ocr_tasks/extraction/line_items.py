@@ -25,7 +25,7 @@ from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FieldValue, LineItem
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
-from ocr_tasks.normalise.percents import PERCENT, percent_value
+from ocr_tasks.normalise.percents import LONE_PERCENT, PERCENT, percent_value
 
 # Column -> the header words that name it (the lexicons' `column_*` concepts, all languages).
 COLUMN_LABELS: dict[str, frozenset[str]] = {
@@ -368,7 +368,8 @@ def _item_cells(
     }
     for column, a in assigned.items():
         cells[column] = _cell(column, format_amount(a.value), a.raw, row, a.start, a.end)
-    for percent in PERCENT.finditer(row.text):  # the first of each: a VAT rate, a discount
+    # the first of each: a VAT rate, a discount; never the tail of a longer number (`100% cotton`)
+    for percent in LONE_PERCENT.finditer(row.text):
         rate = percent_value(percent)
         column = "discount_percent" if _under_discount(row, percent, columns) else "tax_rate"
         if column not in cells:

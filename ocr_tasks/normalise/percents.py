@@ -7,7 +7,7 @@ then `%`; group 1 holds the number (`percent_value` reads it). Three forms of th
 - `LONE_PERCENT` only where no digit, dot or comma stands before it (`119%` holds none);
 - `PERCENT_AHEAD`, for `PERCENT_AHEAD.match(text, pos)`: a percentage at `pos`, after optional blanks.
 A rate may also be printed after a `%` label (`MwSt.-% 19,0`, `USt % 7`): `RATE_AFTER_PERCENT_LABEL`, the
-number in group 1 (not followed by more digits).
+number in group 1 (all of the number: `% 1.234,50` is no rate).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ _NUMBER = r"\d{1,2}(?:[.,]\d{1,2})?"
 PERCENT = re.compile(rf"({_NUMBER})\s?%")
 LONE_PERCENT = re.compile(rf"(?<![\d.,])({_NUMBER})\s?%")
 PERCENT_AHEAD = re.compile(rf"\s*({_NUMBER})\s?%")
-RATE_AFTER_PERCENT_LABEL = re.compile(rf"[A-Za-z.\-]\s?%\s*[:=]?\s*({_NUMBER})(?![\d.,]\d)")
+# the number is all of what follows the label: not the head of a longer amount (`% 1.234,50` is no 1.23)
+RATE_AFTER_PERCENT_LABEL = re.compile(rf"[A-Za-z.\-]\s?%\s*[:=]?\s*({_NUMBER})(?!\d)(?![.,]\d)")
 
 
 def percent_value(match: re.Match[str]) -> Decimal:

@@ -47,3 +47,9 @@ def test_a_rate_after_a_percent_label():
     assert percent_value(RATE_AFTER_PERCENT_LABEL.search("USt % 7")) == Decimal("7")
     assert RATE_AFTER_PERCENT_LABEL.search("USt % 7,50 EUR").group(1) == "7,50"
     assert RATE_AFTER_PERCENT_LABEL.search("Rabatt % 1234") is None  # four digits: no rate
+
+
+def test_a_rate_after_a_percent_label_is_never_the_head_of_a_longer_amount():
+    assert RATE_AFTER_PERCENT_LABEL.search("Rabatt % 1.234,50") is None
+    assert RATE_AFTER_PERCENT_LABEL.search("USt % 19.5").group(1) == "19.5"
+    assert RATE_AFTER_PERCENT_LABEL.search("MwSt.-% 19,0.").group(1) == "19,0"

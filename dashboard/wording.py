@@ -509,8 +509,18 @@ def credit_note_text(doc: dict[str, Any]) -> str:
 
     total, currency, vendor = value("total"), value("currency"), value("vendor_name")
     amount = f"{total.lstrip('-')} {currency}".strip() if total else "its total"
+    credited = [
+        f"{ref.get('number')}" + (f" of {ref.get('date')}" if ref.get("date") else "")
+        for ref in doc.get("preceding_invoices") or []
+        if ref.get("number")
+    ]
+    refers = (
+        f" It credits invoice {', '.join(credited)}."
+        if credited
+        else " The invoice it credits is not known here (only an e-invoice's XML names it): see the page."
+    )
     return markdown_safe(
-        f"Credit note: it takes {amount} off what is owed to {vendor or 'the vendor'}. Its amounts are "
-        "entered as positive numbers even where the page prints them negative; exports and the overview "
-        "count it as a credit."
+        f"Credit note: it takes {amount} off what is owed to {vendor or 'the vendor'}.{refers} Its amounts "
+        "are entered as positive numbers even where the page prints them negative; exports and the "
+        "overview count it as a credit."
     )

@@ -140,6 +140,15 @@ header.caption(
 )
 if ((doc.get("fields") or {}).get("document_type") or {}).get("value") == "credit_note":
     st.info(credit_note_text(doc), icon=":material/currency_exchange:")
+# the invoice a credit note credits, when the project holds it: one click to compare the two
+for reference in doc.get("preceding_invoices") or []:
+    if reference.get("document_id") and st.button(
+        f"Open the credited invoice {reference.get('number')}",
+        key=f"open_credited_{reference['document_id']}",
+        icon=":material/open_in_new:",
+    ):
+        session.open_document(reference["document_id"])
+        st.rerun()
 rejection = doc.get("rejection") if isinstance(doc.get("rejection"), dict) else None
 if rejection:
     header.caption(

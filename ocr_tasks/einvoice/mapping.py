@@ -67,6 +67,18 @@ def _date(raw: str) -> str:
     raise EInvoiceInvalid(f"date {raw!r} is neither YYYYMMDD nor YYYY-MM-DD")
 
 
+def _preceding_invoice(number: str | None, date: str | None) -> dict[str, str | None] | None:
+    """EN 16931 BG-3: the invoice a credit note (or a corrected invoice) refers to, BT-25 its number and
+    BT-26 its date (ISO when it reads as one, else as written); None without a number."""
+    if not number:
+        return None
+    try:
+        issued = _date(date) if date else None
+    except EInvoiceInvalid:
+        issued = date
+    return {"number": number, "date": issued}
+
+
 def _decimal_or_none(raw: str | None) -> str | None:
     return _amount(raw) if raw else None
 
@@ -250,6 +262,18 @@ def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
     details = {
         "guideline_id": _text(context, _path("GuidelineSpecifiedDocumentContextParameter", "ID")),
         "type_code": _text(doc, _path("TypeCode")),
+        "preceding_invoices": [
+            found
+            for ref in (
+                settlement.findall(_path("InvoiceReferencedDocument")) if settlement is not None else []
+            )
+            if (
+                found := _preceding_invoice(
+                    _text(ref, _path("IssuerAssignedID")),
+                    _text(ref, _path("FormattedIssueDateTime", "DateTimeString")),
+                )
+            )
+        ],
         "seller": _cii_party(seller),
         "buyer": _cii_party(buyer),
         "allowances_charges": _cii_allowances_charges(settlement),
@@ -437,6 +461,11 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
     details = {
         "guideline_id": _text(root, _path("CustomizationID")),
         "type_code": _text(root, _path("InvoiceTypeCode"), _path("CreditNoteTypeCode")),
+        "preceding_invoices": [
+            found
+            for ref in root.findall(_path("BillingReference", "InvoiceDocumentReference"))
+            if (found := _preceding_invoice(_text(ref, _path("ID")), _text(ref, _path("IssueDate"))))
+        ],
         "seller": _ubl_party(seller),
         "buyer": _ubl_party(buyer),
         "allowances_charges": [

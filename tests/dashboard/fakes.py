@@ -164,6 +164,7 @@ def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str,
         "needs_review": True,
         "duplicate_of": None,
         "result_version": 1,
+        "preceding_invoices": [],
         "fields": {
             "vendor_name": _field("ACME SDN BHD", 0.91, [0.1, 0.05, 0.9, 0.1]),
             "invoice_date": _field("2018-12-25", 0.85, [0.1, 0.2, 0.4, 0.25]),

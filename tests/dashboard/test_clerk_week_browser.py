@@ -136,6 +136,8 @@ def test_a_clerks_duplicate_credit_note_and_approved_export(week, artifacts):
                     re.compile(r"Credit note: it takes 233\.47 EUR off what is owed to Au bon moulin")
                 )
             ).to_be_visible()
+            # ... and which invoice it credits (its XML's BG-3; the page prints "Facture liée")
+            expect(page.get_by_text("It credits invoice FA-2017-0010 of 2017-11-13.")).to_be_visible()
             page.get_by_role("button", name=re.compile(r"^Approve(?! anyway)")).click()
             expect(page.get_by_text("Document approved.")).to_be_visible()
 

@@ -5,9 +5,11 @@ task counting the documents already read, and typing in the review form that a r
 from __future__ import annotations
 
 from dashboard.attention import attention_reason, row_confidence
-from tests.dashboard.fakes import DOC_B
+from tests.dashboard.fakes import DOC_A, DOC_B
+from tests.dashboard.rendered import texts
 
 QUEUE = "views/review_queue.py"
+REVIEW = "views/document_review.py"
 
 
 # -- the queue's confidence column --------------------------------------------------------------------
@@ -27,3 +29,32 @@ def test_an_older_apis_row_without_key_confidence_still_shows_its_lowest_confide
     sure_keys = {**row, "key_confidence": 0.95}
     assert row_confidence(sure_keys) == 0.95 and attention_reason(sure_keys) == "looks fine"
     assert row_confidence({**row, "key_confidence": None}) is None
+
+
+# -- a credit note's linked invoice ---------------------------------------------------------------------
+def _credit_note(fake, preceding: list[dict]) -> None:
+    doc = fake.documents[DOC_B]
+    doc.update(document_type="credit_note", preceding_invoices=preceding)
+    doc["fields"]["document_type"] = {**doc["fields"]["total"], "value": "credit_note", "bbox": None}
+
+
+def test_a_credit_note_names_the_invoice_it_credits_and_opens_it(make_app, fake):
+    _credit_note(fake, [{"number": "FA-2017-0010", "date": "2017-11-13", "document_id": DOC_A}])
+    at = make_app(page=REVIEW, document_id=DOC_B)
+    assert "It credits invoice FA-2017-0010 of 2017-11-13." in texts(at)
+    at.button(key=f"open_credited_{DOC_A}").click().run()
+    assert at.session_state["document_id"] == DOC_A
+    assert at.subheader[0].value == "receipt.jpg"
+
+
+def test_a_credited_invoice_the_project_does_not_hold_is_named_without_a_button(make_app, fake):
+    _credit_note(fake, [{"number": "FA-2017-0010", "date": None, "document_id": None}])
+    at = make_app(page=REVIEW, document_id=DOC_B)
+    assert "It credits invoice FA-2017-0010." in texts(at)
+    assert not [b for b in at.button if str(b.key).startswith("open_credited_")]
+
+
+def test_a_credit_note_read_from_its_page_says_the_credited_invoice_is_not_known(make_app, fake):
+    _credit_note(fake, [])
+    at = make_app(page=REVIEW, document_id=DOC_B)
+    assert "The invoice it credits is not known here" in texts(at)

@@ -190,6 +190,14 @@ class RejectionOut(serializers.Serializer):
     reason = serializers.CharField()
 
 
+class PrecedingInvoiceOut(serializers.Serializer):
+    number = serializers.CharField(help_text="BT-25: the number of the invoice this document refers to")
+    date = serializers.CharField(allow_null=True, help_text="BT-26: its date (ISO when it reads as one)")
+    document_id = serializers.UUIDField(
+        allow_null=True, help_text="The project's document with that invoice number (current value), if any"
+    )
+
+
 class DocumentDetail(DocumentRow):
     fields = serializers.DictField(child=FieldOut())
     line_items = serializers.ListField(child=line_item_out())
@@ -220,6 +228,12 @@ class DocumentDetail(DocumentRow):
         help_text="An e-invoice's XML beyond the fields: syntax, profile, seller, buyer, vat_breakdown, "
         "allowances_charges, bic, validation (null for a page read by OCR); or its `error` when a PDF's "
         "attachment could not be read",
+    )
+    preceding_invoices = PrecedingInvoiceOut(
+        many=True,
+        help_text="The invoices a credit note (or a corrected invoice) refers to, as its e-invoice XML names "
+        "them (EN 16931 BG-3), each with the project's document of that number when there is one; empty "
+        "for a page read by OCR",
     )
     error = DocumentErrorOut(allow_null=True)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from django_api.invoices.errors import NotFound
-from django_api.invoices.models import Document, DocumentStatus, Project
+from django_api.invoices.models import Document, DocumentResult, DocumentStatus, Project
 from django_api.invoices.reviewed_values import (
     current_fields,
     current_line_items,
@@ -222,6 +222,9 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
                 else None
             ),
             "result_version": result.version if result else 0,
+            "preceding_invoices": _preceding_invoices(
+                user=user, project=project, document=document, result=result
+            ),
             "engine_versions": result.engine_versions if result else {},
             **_reading(result),
             "error": (
@@ -232,6 +235,36 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
         }
     )
     return detail
+
+
+def _preceding_invoices(*, user, project: Project, document: Document, result) -> list[dict[str, Any]]:
+    """The invoices a credit note refers to (its e-invoice XML's BG-3, `einvoice.preceding_invoices`),
+    each with the id of this project's document whose current invoice number is that number (the one
+    credited, for the review page to open), else None. Only a document of this project, of which `user` is
+    a member, is ever named."""
+    einvoice = ((result.result or {}).get("invoice") or {}).get("einvoice") if result else None
+    references = einvoice.get("preceding_invoices") if isinstance(einvoice, dict) else None
+    found = []
+    for reference in references or []:
+        number = str(reference.get("number") or "").strip()
+        if not number:
+            continue
+        same_number = Q(corrected_fields__invoice_number=number) | (
+            Q(fields__invoice_number__value=number) & ~Q(corrected_fields__has_key="invoice_number")
+        )
+        match = (
+            DocumentResult.objects.filter(
+                same_number, document__project=project, document__project__memberships__user=user
+            )
+            .exclude(document=document)
+            .order_by("document__created_at")
+            .values_list("document_id", flat=True)
+            .first()
+        )
+        found.append(
+            {"number": number, "date": reference.get("date"), "document_id": str(match) if match else None}
+        )
+    return found
 
 
 def _reading(result) -> dict[str, Any]:

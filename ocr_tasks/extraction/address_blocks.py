@@ -351,7 +351,9 @@ def recipient_names(rows: list[Row]) -> set[str]:
         if name is None:
             continue
         labels = _label_above(rows, block)
-        if labels[0] or _sender_line_above(rows, block, "") or _unlabelled_window(block, labels):
+        # an attention line under the name (`z. Hd. Frau Becker`, `Attn: ...`) addresses the block's reader
+        attention = any(_SALUTATION.match(s.text) for s in block.segments[1:2])
+        if labels[0] or attention or _sender_line_above(rows, block, "") or _unlabelled_window(block, labels):
             names.add(name.text.strip(" :,").lower())
     return names
 

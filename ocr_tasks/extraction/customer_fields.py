@@ -17,6 +17,7 @@ from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 
 _CUSTOMER_LABEL = concept_pattern(("bill_to", "ship_to"))
+_TITLE = concept_pattern(("invoice_title", "credit_note_title", "receipt_title"))
 _BILL_TO_LABEL = concept_pattern(("bill_to",))
 
 
@@ -38,6 +39,46 @@ def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
     return None
 
 
+# Labels of other fields (`Invoice Number`, `Rechnungsdatum`) that a segment beside or under a customer label
+# may hold: no name
+_OTHER_FIELD_LABELS = concept_pattern(
+    ("invoice_number", "invoice_date", "due_date", "order_number", "customer_number", "vat_id", "amount_due")
+)
+
+
+def _field_label(text: str) -> bool:
+    """Whether a segment is another field's label: a label phrase covering most of its letters."""
+    letters = sum(ch.isalpha() for ch in text)
+    return any(
+        sum(ch.isalpha() for ch in m.group(0)) >= 0.6 * letters for m in _OTHER_FIELD_LABELS.finditer(text)
+    )
+
+
+def _wordy_name(text: str) -> bool:
+    return (
+        letters_ratio(text) >= 0.5
+        and sum(ch.isalpha() for ch in text) >= 3
+        and not is_label(text)
+        and not _field_label(text)
+    )
+
+
+def _name_beside(row: Row, index: int, label: Segment) -> Segment | None:
+    """The segment right of a bare label on its row across a column gap (`Customer   The Lantern Café` on a
+    payment advice), when it reads as a name."""
+    segments = row_segments(row, index)
+    if sum(is_label(s.text.strip(" :")) for s in segments) > 1:
+        return None  # a row of labels over several blocks (`Lieferant  Käufer  ...`)
+    right = [s for s in segments if s.bbox.x0 > label.bbox.x1]
+    if not right:
+        return None
+    nearest = min(right, key=lambda s: s.bbox.x0)
+    letters = re.sub(r"(?<=\b\w) (?=\w\b)", "", nearest.text)  # `W A R E N R E C H N U N G`
+    if _TITLE.search(letters):
+        return None
+    return nearest if nearest.bbox.x0 - label.bbox.x1 < 0.25 and _wordy_name(nearest.text) else None
+
+
 def _name_under(rows: list[Row], index: int, label: Segment) -> tuple[Segment, int] | None:
     """The first wordy segment in the label's column on the next three rows of its page."""
     for below in range(index + 1, min(len(rows), index + 4)):
@@ -46,8 +87,7 @@ def _name_under(rows: list[Row], index: int, label: Segment) -> tuple[Segment, i
         for segment in row_segments(rows[below], below):
             if not (label.bbox.x0 - 0.03 <= segment.bbox.x0 <= label.bbox.x0 + 0.2):
                 continue
-            text = segment.text
-            if letters_ratio(text) >= 0.5 and sum(ch.isalpha() for ch in text) >= 3 and not is_label(text):
+            if _wordy_name(segment.text):
                 return segment, below
     return None
 
@@ -64,6 +104,8 @@ def customer_candidates(rows: list[Row]) -> list[Candidate]:
         segment, inline = found
         if inline and letters_ratio(inline) > 0.5 and not is_label(inline):
             name_text, name_box, name_index, confidence = inline, segment.bbox, i, segment.confidence
+        elif (beside := _name_beside(row, i, segment)) is not None:
+            name_text, name_box, name_index, confidence = beside.text, beside.bbox, i, beside.confidence
         else:
             under = _name_under(rows, i, segment)
             if under is None:

@@ -45,6 +45,15 @@ def _labelled_as_other_date(features: dict[str, float]) -> bool:
     return negative >= 1.0 and negative > max(features["label_left"], features["label_above"])
 
 
+def _joint_invoice_date_label(label: str) -> bool:
+    """A label naming the invoice date and another date in one, apart by a slash (`Rechnungsdatum/
+    Lieferdatum`, `Invoice date / Tax point`): the date is the invoice date too."""
+    parts = [p for p in label.split("/") if p.strip()]
+    return len(parts) >= 2 and any(
+        has_label(p, "invoice_date") >= 1.0 and not has_negative(p, "invoice_date") for p in parts
+    )
+
+
 def implausible_date(value: date, *, today: date | None, typical_year: int | None = None) -> bool:
     """A date no invoice is issued on: more than a year after today, or years after the document's other
     dates (a date 17 years ahead is a misread or another number, not the invoice date)."""
@@ -99,6 +108,8 @@ def date_candidates(
             feats["label_above"] = has_label(above, name)
             own_label = left if re.search(r"[A-Za-z]{3}", left) else above
             feats["negative_label"] = has_negative(own_label, name)
+            if name == "invoice_date" and _joint_invoice_date_label(own_label):
+                feats["negative_label"] = 0.0
             if own_label is left:
                 feats["label_above"] = 0.0
             if name == "invoice_date" and _labelled_as_other_date(feats):

@@ -313,11 +313,30 @@ def _bare_column(field: str, header: str, value: str) -> bool:
     return field == "invoice_number" and marker and bare_no_value_ok(value)
 
 
+# A value that names itself a purchase order (`PO 5521`, `P.O.-7734`), whatever label it is printed under
+# (`Reference  PO 5521`): the buyer's order number, never the document's own number
+_ORDER_VALUE = re.compile(r"^P\.?\s?O\.?[\s#:\-]*\d", re.IGNORECASE)
+
+
+def _as_order_number(c: Candidate) -> Candidate:
+    """An invoice-number candidate whose value names itself a purchase order, as a po_number candidate."""
+    if c.field == "invoice_number" and _ORDER_VALUE.match(c.raw_text.strip()):
+        c.field = "po_number"
+    return c
+
+
 def labelled_identifier_candidates(
     rows: list[Row], field: str, *, label_key: str | None = None, credit_note: bool = False
 ) -> list[Candidate]:
     """Identifiers after their label on the same row, or under it in the same column on the next row
-    (`credit_note`: the document is a credit note, whose own number is labelled as such)."""
+    (`credit_note`: the document is a credit note, whose own number is labelled as such). A value that
+    names itself a purchase order (`PO 5521`) is a po_number candidate whatever its label."""
+    return [_as_order_number(c) for c in _labelled_identifiers(rows, field, label_key, credit_note)]
+
+
+def _labelled_identifiers(
+    rows: list[Row], field: str, label_key: str | None, credit_note: bool
+) -> list[Candidate]:
     phrases = LABELS[label_key or field]
     out: list[Candidate] = []
     # a lone document title (`TAX INVOICE`, `RECEIPT`) over a number is no label for it; in a header row

@@ -266,11 +266,29 @@ _HOUSE_NUMBER_LINE = re.compile(r"^[^\W\d][\w\-.' ]{2,40}\s\d{1,4}[a-z]?(?:\s?[-
 _LEADING_SPECK = re.compile(r"^(?![^\s]*[A-Za-zÀ-ÿ]{3})\S{1,3}(?: \S{1,3})?\s{2,}(?=\S)")
 
 
+# A seller label before the name (`Verkauft von Müller GmbH`, `Sold by ...`, `Lieferant: ...`: a phrase of
+# several words, or one word with its colon) and a short label with its colon (`To: Harbour Ltd` on a
+# payment advice, `An: ...`): no part of the name.
+_SELLER_LEAD = re.compile(
+    r"^\W*(?:(?:"
+    + concept_alternation("seller", min_length=2)
+    + r")\s*:|"
+    + "|".join(
+        r"[\s.\-]*".join(re.escape(w) for w in p.split()) for p in phrases("seller") if " " in p.strip()
+    )
+    + r")\s*(?=\S)",
+    re.IGNORECASE,
+)
+_SHORT_LABEL_LEAD = re.compile(r"^[^\W\d_]{1,4}\s?:\s+(?=\S)")
+
+
 def clean_name(text: str) -> str:
     """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
-    registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
-    -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
+    leading seller label (`Verkauft von`) or short label (`To:`), a registration number in brackets, or what
+    follows a company's legal form (`Coolblue B.V. - Weena 664` -> `Coolblue B.V.`); an OCR-slipped
+    `SON BHD` is read as `SDN BHD`."""
     text = _LEADING_SPECK.sub("", text.strip())
+    text = _SHORT_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text))
     text = _GAP_TITLE.sub("", text)
     text = re.sub(r"\s+", " ", text)
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
@@ -341,13 +359,18 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for position, row in enumerate(first_page):
         strong = _strong_legal(row.text)
-        if position >= 8 and not strong:
+        lead = sender_line_name(row.text)
+        if position >= 8 and not strong and lead is None:
             continue
-        spans = [[row]]
+        spans: list[tuple[list[Row], str | None]] = []
+        if position < 8 or strong:
+            spans.append(([row], None))
         if position + 1 < len(first_page) and position < 8:
-            spans.append([row, first_page[position + 1]])
-        for span in spans:
-            text = clean_name(" ".join(r.text for r in span))
+            spans.append(([row, first_page[position + 1]], None))
+        if lead is not None:
+            spans.append(([row], lead))
+        for span, sender_name in spans:
+            text = sender_name or clean_name(" ".join(r.text for r in span))
             if len(text) < 3 or letters_ratio(text) < 0.5 or _PARTY_LABEL_PLAIN.match(_unaccented(text)):
                 continue  # a row headed by a bill-to or ship-to label is the addressee's
             last_index = rows.index(span[-1])
@@ -411,11 +434,44 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "registration_next": float(registration_next(rows, span)),
                         "after_sender_contact": float(after_sender_contact(rows, span[0])),
                         "low_ocr_confidence": low_ocr_confidence(ocr_confidence),
+                        "sender_line": float(sender_name is not None),
                     },
                     row_index=rows.index(row),
                 )
             )
     return out
+
+
+# A one-row sender address (the letterhead's small print over the address window, or a footer line): parts
+# apart by `·`, `|` or `•`, one of them a postcode and place; its first part names the sender
+_SENDER_PARTS = re.compile(r"\s*[·|•●]\s*")
+_POSTCODE_PART = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+[^\W\d_]|^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def sender_line_name(text: str) -> str | None:
+    """The name heading a one-row sender address (`Malerbetrieb Schröder · Inh. Kai Schröder ·
+    Gartenstraße 9 · 34117 Kassel`: a street with its house number, then a part that starts with the
+    postcode): a first part of letters only that reads as no label, contact or address; None for any other
+    row (a bank line)."""
+    parts = [p.strip(" ,") for p in _SENDER_PARTS.split(text.strip()) if p.strip(" ,")]
+    addressed = any(
+        _POSTCODE_PART.search(parts[i]) and _HOUSE_NUMBER_LINE.match(parts[i - 1])
+        for i in range(2, len(parts))
+    )
+    if len(parts) < 3 or not addressed:
+        return None
+    name = clean_name(parts[0])
+    if (
+        len(name) < 3
+        or re.search(r"[\d:@]", name)
+        or letters_ratio(name) < 0.8
+        or _NOT_NAME.search(name)
+        or _PARTY_LABEL_PLAIN.search(_unaccented(name))
+        or _ADDRESS_HINT.search(name)
+        or _HOUSE_NUMBER_LINE.match(name)
+    ):
+        return None
+    return name
 
 
 def _same_column(anchor: Row, row: Row) -> bool:

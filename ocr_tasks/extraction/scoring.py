@@ -142,6 +142,7 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
             "registration_next": 0.8,
             "after_sender_contact": -1.5,
             "low_ocr_confidence": -2.0,
+            "sender_line": 3.5,
         },
     ),
     "vendor_address": (0.0, {"address_hints": 2.5, "rows": 0.5}),

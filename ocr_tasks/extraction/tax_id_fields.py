@@ -285,13 +285,33 @@ def _misread_after_label(row: Row) -> tuple[int, int] | None:
     return m.span(1)
 
 
+def _label_above(rows: list[Row], index: int, span: tuple[int, int]) -> float:
+    """Strength of a VAT-id label printed alone over the id, in its column on the row above (`VAT Number`
+    over `GB 285 3749 19` in a column of labels above their values)."""
+    row = rows[index]
+    if index == 0 or rows[index - 1].page != row.page:
+        return 0.0
+    above = rows[index - 1]
+    if row.bbox.y0 - above.bbox.y1 > 1.5 * max(row.height, above.height):
+        return 0.0
+    box = row.span_bbox(*span)
+    best = 0.0
+    for segment in row_segments(above, index - 1):
+        if segment.bbox.x1 < box.x0 or segment.bbox.x0 > box.x1 or re.search(r"\d", segment.text):
+            continue
+        best = max(best, label_strength(segment.text, LABELS["vendor_tax_id"], fuzzy=False))
+    return best
+
+
 def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
-    for row in rows:
+    for index, row in enumerate(rows):
         label = label_strength(row.text, LABELS["vendor_tax_id"], fuzzy=False)
         spans = [m.span(1) for m in _tax_id_matches(row)]
         misread = _misread_after_label(row)
         if misread is not None and not any(s < misread[1] and misread[0] < e for s, e in spans):
             spans.append(misread)
-        out += [_tax_id_candidate(row, rows, span, label) for span in spans]
+        out += [
+            _tax_id_candidate(row, rows, span, label or _label_above(rows, index, span)) for span in spans
+        ]
     return out

@@ -463,14 +463,20 @@ def identifier_text(identifier: str) -> str:
 
 # -- tasks ----------------------------------------------------------------------------------------------
 def progress_text(task: dict[str, Any]) -> str:
-    """ "2/3 documents, 4/5 pages · step: ocr" from a task's status or list item."""
+    """ "2/3 documents, 4/5 pages · step: ocr" from a task's status or list item; while documents read
+    wait for the batch's checks and save, "3/3 documents read, 0/3 checked and saved, 5/5 pages · step:
+    validate" (a task of 12 receipts said "0/12 documents" until its very end)."""
     progress = task.get("progress") or {}
     if not isinstance(progress, dict):
         return f"{float(progress):.0f}%"
-    text = (
-        f"{progress.get('documents_done', 0)}/{progress.get('documents_total', 0)} documents, "
-        f"{progress.get('pages_done', 0)}/{progress.get('pages_total', 0)} pages"
+    done, total = progress.get("documents_done", 0), progress.get("documents_total", 0)
+    extracted = progress.get("documents_extracted") or 0
+    documents = (
+        f"{extracted}/{total} documents read, {done}/{total} checked and saved"
+        if extracted > done and task.get("status") in RUNNING_STATUSES
+        else f"{done}/{total} documents"
     )
+    text = f"{documents}, {progress.get('pages_done', 0)}/{progress.get('pages_total', 0)} pages"
     step = task.get("current_step")
     if step and task.get("status") in RUNNING_STATUSES:
         text += f" · step: {step}"

@@ -55,6 +55,9 @@ class Progress:
     pages_total: int
     percent: float | None = None  # weighted by step (flows.progress.weighted_percent); None: not given
     attempt: int | None = None  # the attempt reporting it: a re-queued task's percent restarts with it
+    # documents whose extraction is over (read, or failed before): the batch checks and the save come after,
+    # so `documents_done` stays 0 until the end of a batch while this one counts up
+    documents_extracted: int = 0
 
 
 @runtime_checkable

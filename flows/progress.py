@@ -158,6 +158,10 @@ class ProgressTracker:
         self._pages[doc_id] = [pages, pages]
         return pages - done
 
+    def documents_extracted(self) -> int:
+        """Documents whose extraction is over (read, or failed or finished before it)."""
+        return sum(1 for steps in self._settled.values() if Stage.EXTRACT in steps)
+
     def counts(self) -> dict[str, tuple[float, float]]:
         """`(units done, units in all)` per step (pages of documents not yet ingested as counted)."""
         counts: dict[str, tuple[float, float]] = {
@@ -183,5 +187,6 @@ class ProgressTracker:
                 pages_total=self.pages_total,
                 percent=percent,
                 attempt=self._attempt,
+                documents_extracted=self.documents_extracted(),
             ),
         )

@@ -118,6 +118,7 @@ class DjangoPort:
             pages_done=progress.pages_done,
             pages_total=progress.pages_total,
             percent=progress.percent,
+            documents_extracted=getattr(progress, "documents_extracted", 0),
         )
 
     @_reconnecting

@@ -248,6 +248,7 @@ def task_item(task_id: str, status: str, step: str, done: int, total: int, creat
         "document_count": total,
         "progress": {
             "documents_done": done,
+            "documents_extracted": done,
             "documents_total": total,
             "pages_done": done,
             "pages_total": total,

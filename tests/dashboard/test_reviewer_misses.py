@@ -10,6 +10,7 @@ from tests.dashboard.rendered import texts
 
 QUEUE = "views/review_queue.py"
 REVIEW = "views/document_review.py"
+PROJECTS = "views/projects.py"
 
 
 # -- the queue's confidence column --------------------------------------------------------------------
@@ -58,3 +59,20 @@ def test_a_credit_note_read_from_its_page_says_the_credited_invoice_is_not_known
     _credit_note(fake, [])
     at = make_app(page=REVIEW, document_id=DOC_B)
     assert "The invoice it credits is not known here" in texts(at)
+
+
+# -- a task's progress counts the documents already read -------------------------------------------------
+def test_a_running_task_counts_the_documents_read_while_the_batch_waits_for_its_checks(make_app, fake):
+    fake.tasks[0]["current_step"] = "validate"
+    fake.tasks[0]["progress"].update(documents_done=0, documents_extracted=2, pages_done=2)
+    at = make_app(page=PROJECTS)
+    text = at.get("progress")[0].proto.text
+    assert "2/2 documents read, 0/2 checked and saved, 2/2 pages · step: validate" in text
+    assert "0/2 documents," not in text
+
+
+def test_a_finished_task_says_its_documents_as_before(make_app, fake):
+    fake.tasks[0]["status"] = "succeeded"
+    fake.tasks[0]["progress"].update(documents_done=2, documents_extracted=2, pages_done=2)
+    at = make_app(page=PROJECTS)
+    assert "2/2 documents, 2/2 pages" in at.get("progress")[0].proto.text

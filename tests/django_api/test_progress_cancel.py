@@ -62,6 +62,7 @@ def test_the_api_shows_the_flows_weighted_percent_never_back_and_100_only_at_the
     assert status["progress"]["percent"] == 99.9
     assert set(status["progress"]) == {
         "documents_done",
+        "documents_extracted",
         "documents_total",
         "pages_done",
         "pages_total",

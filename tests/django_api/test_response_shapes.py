@@ -149,7 +149,14 @@ def test_upload_and_login_answers_are_the_declared_shapes(alice_client, anon_cli
 def test_a_drifted_body_is_caught():
     """The check itself: an undeclared key, a missing key and a wrong type are each reported."""
     schema = component_schema("Progress")
-    good = {"documents_done": 1, "documents_total": 2, "pages_done": 1, "pages_total": 2, "percent": 50.0}
+    good = {
+        "documents_done": 1,
+        "documents_extracted": 2,
+        "documents_total": 2,
+        "pages_done": 1,
+        "pages_total": 2,
+        "percent": 50.0,
+    }
     assert shape_errors(good, schema) == []
     assert shape_errors({**good, "eta_seconds": 3}, schema)
     assert shape_errors({k: v for k, v in good.items() if k != "percent"}, schema)

@@ -15,7 +15,11 @@ from django_api.invoices.models import TaskStatus as TaskStatusChoice
 
 
 class Progress(serializers.Serializer):
-    documents_done = serializers.IntegerField()
+    documents_done = serializers.IntegerField(help_text="Documents finished: checked and saved, or failed")
+    documents_extracted = serializers.IntegerField(
+        help_text="Documents read (OCR and extraction over, or failed): the checks of the batch and the save "
+        "come after, so this counts up while documents_done waits for the end of the batch"
+    )
     documents_total = serializers.IntegerField()
     pages_done = serializers.IntegerField()
     pages_total = serializers.IntegerField()

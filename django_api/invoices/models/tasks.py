@@ -27,6 +27,8 @@ class OcrTask(models.Model):
     )
     current_step = models.CharField(max_length=32, blank=True, default="")
     documents_done = models.PositiveIntegerField(default=0)
+    # extraction over (read or failed): counts up while the batch checks and the save wait for the last
+    documents_extracted = models.PositiveIntegerField(default=0)
     documents_total = models.PositiveIntegerField(default=0)
     pages_done = models.PositiveIntegerField(default=0)
     pages_total = models.PositiveIntegerField(default=0)

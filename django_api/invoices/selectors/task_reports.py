@@ -20,6 +20,7 @@ def task_status(task: OcrTask) -> dict[str, Any]:
         "current_step": task.current_step,
         "progress": {
             "documents_done": task.documents_done,
+            "documents_extracted": task.documents_extracted,
             "documents_total": task.documents_total,
             "pages_done": task.pages_done,
             "pages_total": task.pages_total,

@@ -62,12 +62,14 @@ def task_progress_save(
     pages_done: int,
     pages_total: int,
     percent: float | None = None,
+    documents_extracted: int = 0,
 ) -> None:
     """The flow's latest progress on a running task; the stored percentage never goes back (reports
     from worker threads may land out of order)."""
     updates: dict[str, Any] = {
         "current_step": step,
         "documents_done": documents_done,
+        "documents_extracted": max(documents_extracted, documents_done),
         "documents_total": documents_total,
         "pages_done": pages_done,
         "pages_total": pages_total,
@@ -110,7 +112,7 @@ def _task_requeue_locked(task: OcrTask, *, count_attempt: bool) -> None:
         task.attempts = max(0, task.attempts - 1)
     task.current_step = "requeued"
     task.progress = 0.0
-    task.pages_done = task.documents_done = 0
+    task.pages_done = task.documents_done = task.documents_extracted = 0
     task.finished_at = None
     task.error_code, task.error_message = "", ""
     task.save()
@@ -133,6 +135,7 @@ def task_finish(*, task_id, status: str, error_code: str = "", error_message: st
         task.error_code, task.error_message = error_code, error_message
         if status == TaskStatus.SUCCEEDED:
             task.documents_done, task.pages_done = task.documents_total, task.pages_total
+            task.documents_extracted = task.documents_total
         if status != TaskStatus.CANCELLED:
             task.progress = 100.0
         task.save()

@@ -154,13 +154,23 @@ NUMBERED_DOCUMENT = _numbered_document_pattern()
 
 
 @lru_cache(maxsize=256)
+def _accent_tolerant(word: str) -> str:
+    """`word` as a regex in which an accented letter may also be read without its accent (`Échéance` as
+    OCR reads it: `Echéance`, `Übertrag`: `Ubertrag`)."""
+    out = []
+    for ch in word:
+        base = unicodedata.normalize("NFKD", ch)[0]
+        out.append(f"[{re.escape(ch)}{re.escape(base)}]" if base != ch and base.isascii() else re.escape(ch))
+    return "".join(out)
+
+
 def concept_pattern(
     concepts: tuple[str, ...], *, extra: str = "", whole_words: bool = True
 ) -> re.Pattern[str]:
     """A case-insensitive pattern for the phrases of `concepts` as printed (words apart by spaces, dots,
     hyphens or a colon: `Bezug: Rechnung`), on word boundaries (or as word prefixes with
     `whole_words=False`); `extra` is an additional regex alternative (e.g. an OCR slip)."""
-    alternatives = [r"[\s.\-:]*".join(re.escape(w) for w in p.split()) for p in phrases(*concepts)]
+    alternatives = [r"[\s.\-:]*".join(_accent_tolerant(w) for w in p.split()) for p in phrases(*concepts)]
     alternatives.sort(key=len, reverse=True)
     if extra:
         alternatives.append(extra)
@@ -173,7 +183,7 @@ def concept_alternation(*concepts: str, min_length: int = 4) -> str:
     a larger pattern: words apart by spaces, dots or hyphens, longest first."""
     words = [p for p in phrases(*concepts) if len(p) >= min_length]
     alternatives = sorted(
-        (r"[\s.\-]*".join(re.escape(w) for w in p.split()) for p in words), key=len, reverse=True
+        (r"[\s.\-]*".join(_accent_tolerant(w) for w in p.split()) for p in words), key=len, reverse=True
     )
     return "|".join(alternatives)
 

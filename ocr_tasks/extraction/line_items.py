@@ -18,7 +18,13 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import lru_cache
 
-from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern, fold, phrases
+from ocr_tasks.extraction.keywords import (
+    concept_alternation,
+    concept_pattern,
+    fold,
+    label_strength,
+    phrases,
+)
 from ocr_tasks.extraction.receipt_items import receipt_line_items
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
@@ -48,6 +54,17 @@ _SUMMARY = re.compile(
     re.IGNORECASE,
 )
 _CARRIED_FORWARD = concept_pattern(("carried_forward",))
+_CARRIED_FORWARD_PHRASES = phrases("carried_forward")
+
+
+def _carried_forward(row: Row) -> bool:
+    """A carried-forward sum (`Übertrag`, `À reporter`), also as OCR reads it without its accents or with
+    letters it confuses (`Ubertrag`, `A reporter`)."""
+    return bool(_CARRIED_FORWARD.search(row.text)) or (
+        label_strength(row.text, _CARRIED_FORWARD_PHRASES, fuzzy=False) >= 0.9
+    )
+
+
 # one-word discount labels (`Rem.`, `Rabatt`, `Sconto`): a column of percentages that are no tax rate
 _DISCOUNT_WORDS = frozenset(fold(p) for p in phrases("discount") if " " not in p)
 
@@ -105,6 +122,9 @@ def _column_of(word: str, token: str, pair: str) -> str | None:
     return loose[0] if len(loose) == 1 else None
 
 
+_EDGE_MARKS = re.compile(r"^[_|—–\-~=]+|[_|—–~=]+$")
+
+
 def _column_hits(row: Row) -> dict[str, float]:
     """Column name -> x centre of its label on a header row."""
     hits: dict[str, float] = {}
@@ -112,8 +132,10 @@ def _column_hits(row: Row) -> dict[str, float]:
         pair = (
             fold(word.text + " " + row.words[word_index + 1].text) if word_index + 1 < len(row.words) else ""
         )
-        column = _column_of(word.text, fold(word.text), pair)
-        if column is None and fold(word.text).strip(".:%") in _DISCOUNT_WORDS:
+        # OCR sets rules and table lines as marks beside a label (`_—_Leistung`, `|Menge`)
+        text = _EDGE_MARKS.sub("", word.text) or word.text
+        column = _column_of(text, fold(text), pair)
+        if column is None and fold(text).strip(".:%") in _DISCOUNT_WORDS:
             column = "discount"
         if column is not None and column not in hits:
             hits[column] = word.bbox.center[0]
@@ -441,7 +463,7 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
         if (
             row.bbox.y0 > FOOTER_Y
             or (row.page != rows[start - 1].page and _header_hits(row) is not None)
-            or _CARRIED_FORWARD.search(row.text)
+            or _carried_forward(row)
         ):
             continue  # a page's footer, the header repeated on the next page, a carried-forward sum
         if _END.search(row.text) and items:

@@ -153,7 +153,6 @@ def _numbered_document_pattern() -> re.Pattern[str]:
 NUMBERED_DOCUMENT = _numbered_document_pattern()
 
 
-@lru_cache(maxsize=256)
 def _accent_tolerant(word: str) -> str:
     """`word` as a regex in which an accented letter may also be read without its accent (`Échéance` as
     OCR reads it: `Echéance`, `Übertrag`: `Ubertrag`)."""
@@ -164,6 +163,7 @@ def _accent_tolerant(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=256)
 def concept_pattern(
     concepts: tuple[str, ...], *, extra: str = "", whole_words: bool = True
 ) -> re.Pattern[str]:

@@ -103,8 +103,10 @@ def with_legal_forms_spelled(invoice: Invoice) -> Invoice:
 
 
 def with_accented_names(invoice: Invoice, reader: RegionReader) -> Invoice:
-    """The invoice with its party names read again by `reader` (a reader in the document's language)
-    where the second reading only adds accents."""
+    """The invoice with its party names' legal forms spelled as printed (`with_legal_forms_spelled`) and
+    read again by `reader` (a reader in the document's language) where the second reading only adds
+    accents."""
+    invoice = with_legal_forms_spelled(invoice)
     fields = dict(invoice.fields)
     changed = False
     for name in NAME_FIELDS:

@@ -288,10 +288,9 @@ def names_in_document_language(invoice, ingested: IngestedDocument, document: Oc
     (its model first, then `languages`: `document_language_models`) when there is one."""
     from ocr_tasks.extraction.name_accents import with_accented_names, with_legal_forms_spelled
 
-    invoice = with_legal_forms_spelled(invoice)
     models = document_language_models(invoice, languages)
     reader = region_reader_for(ingested, document, languages=models) if models else None
-    return invoice if reader is None else with_accented_names(invoice, reader)
+    return with_legal_forms_spelled(invoice) if reader is None else with_accented_names(invoice, reader)
 
 
 def _unsure_bands(document: OcrDocument, options):

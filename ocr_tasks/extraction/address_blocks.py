@@ -328,6 +328,9 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
 # letterhead comes first); the window's top on the page
 WINDOW_MIN_ROW = 3
 WINDOW_Y = (0.1, 0.4)
+# A window's top below this share of the page needs no text above it: the letterhead is a logo (an
+# image, no text), the window sits where letters print it (DIN 5008: 45 mm of 297)
+WINDOW_BELOW_LOGO_Y = 0.14
 
 
 def _unlabelled_window(block: Block, labels: tuple[float, float, float]) -> bool:
@@ -335,7 +338,7 @@ def _unlabelled_window(block: Block, labels: tuple[float, float, float]) -> bool
     head = block.segments[0]
     return (
         not any(labels)
-        and head.row >= WINDOW_MIN_ROW
+        and (head.row >= WINDOW_MIN_ROW or block.bbox.y0 >= WINDOW_BELOW_LOGO_Y)
         and WINDOW_Y[0] <= block.bbox.y0 <= WINDOW_Y[1]
         and bool(_postal_block(block))
     )

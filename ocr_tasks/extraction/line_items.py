@@ -436,6 +436,41 @@ def extract_line_items(
 _INDENT_OF_TOTALS = 0.25
 
 
+def _largest_printed_money(rows: list[Row], decimal_separator: str | None) -> Decimal | None:
+    """The largest amount printed with decimals on the document (its total, or the cash handed over)."""
+    found = (a for row in rows for a in find_amounts(row.text, decimal_separator=decimal_separator))
+    return max((a.value for a in found if a.has_decimals), default=None)
+
+
+def _points_dropped(
+    row: Row, amounts: list[AmountMatch], columns: dict[str, float], largest: Decimal | None
+) -> list[AmountMatch]:
+    """The row's amounts with the decimal point put back where OCR dropped it (`1  8091  8091` for `1
+    80.91  80.91`), when the position is certain: whole numbers under the unit price and the amount that
+    are larger than any amount the document prints with decimals (no item costs more than the total) while
+    their hundredths are not, and quantity x unit price = amount (a row of footer numbers never agrees)."""
+    if (
+        largest is None
+        or not {"amount", "unit_price"} <= columns.keys()
+        or any(a.has_decimals for a in amounts)
+    ):
+        return amounts
+    placed: dict[str, AmountMatch] = {}
+    for a in amounts:
+        x = row.span_bbox(a.start, a.end).center[0]
+        placed.setdefault(min(columns, key=lambda k: abs(columns[k] - x)), a)
+    price, amount, quantity = placed.get("unit_price"), placed.get("amount"), placed.get("quantity")
+    count = quantity.value if quantity is not None and quantity.raw.isdigit() else Decimal(1)
+    if price is None or amount is None or count * price.value != amount.value:
+        return amounts
+    if not all(a.raw.isdigit() and a.value > largest >= a.value / 100 for a in (price, amount)):
+        return amounts
+    return [
+        AmountMatch(a.start, a.end, a.raw, a.value / 100, True) if a is price or a is amount else a
+        for a in amounts
+    ]
+
+
 def _under_prices_only(row: Row, item_rows: list[Row]) -> bool:
     """Whether a priced row starts far right of where the items start, under the price columns only
     (`Importo lordo merce`, `Trasporto` in a totals block): no item, whatever its label."""
@@ -455,6 +490,7 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
     if header is None:
         return receipt_line_items(rows, decimal_separator=decimal_separator)
     start, columns = header[0] + 1, header[1]
+    largest = _largest_printed_money(rows, decimal_separator)
     items: list[dict[str, FieldValue]] = []
     item_rows: list[Row] = []
     last_row: Row | None = None
@@ -468,7 +504,7 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
             continue  # a page's footer, the header repeated on the next page, a carried-forward sum
         if _END.search(row.text) and items:
             break
-        amounts = _item_amounts(row, decimal_separator)
+        amounts = _points_dropped(row, _item_amounts(row, decimal_separator), columns, largest)
         if not any(a.has_decimals for a in amounts):
             _continue_description(items, last_row, row)
             continue

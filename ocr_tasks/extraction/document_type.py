@@ -4,7 +4,8 @@ The title decides when one is printed in the upper part of the first page: a cre
 `Gutschrift`, `Credit note`, or a credit word before an invoice title: `Credit invoice`, `Storno-Rechnung`)
 or a receipt title (`Kassenbon`, `Ticket de caisse`, `Official receipt`)
 starting a row. Without a title, a page that records cash handed over and change given is a receipt (a
-sale settled at the counter); anything else is an invoice, with a lower confidence.
+sale settled at the counter), and so is one that records a card payment and names no customer and no due
+date; anything else is an invoice, with a lower confidence.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _RECEIPT_TITLE = concept_pattern(("receipt_title",))
 _INVOICE_TITLE = concept_pattern(("invoice_title",))
 _CASH = concept_pattern(("cash",))
 _CHANGE = concept_pattern(("change",))
+_CARD_PAYMENT = concept_pattern(("card_payment",))
 TITLE_AREA = 0.4  # share of the first page's height where a title is looked for
 
 
@@ -65,8 +67,11 @@ def _field(value: str, confidence: float, row: Row | None) -> FieldValue:
     )
 
 
-def document_type_field(rows: list[Row]) -> FieldValue:
-    """The `document_type` field with the title row that says it (no box when nothing is printed)."""
+def document_type_field(rows: list[Row], *, addressed: bool = True) -> FieldValue:
+    """The `document_type` field with the title row that says it (no box when nothing is printed).
+    `addressed`: the page names a customer or a due date; an untitled page that does neither and records
+    a card payment (`Bezahlt girocard`, `Betaald met pin`, `Pagamento elettronico`) and prints no invoice
+    word in its title area is a receipt too (a sale settled at the counter: a fuel station's, a taxi's)."""
     if (row := _credit_note_title(rows)) is not None:
         return _field("credit_note", 0.95, row)
     if (row := _titled(rows, _RECEIPT_TITLE)) is not None:
@@ -76,4 +81,8 @@ def document_type_field(rows: list[Row]) -> FieldValue:
         return _field("receipt", 0.75, None)
     if (row := _titled(rows, _INVOICE_TITLE)) is not None:
         return _field("invoice", 0.9, row)
+    titled = any(_INVOICE_TITLE.search(r.text) for r in _title_rows(rows))  # `Credit card invoice`
+    paid = None if addressed or titled else next((r for r in rows if _CARD_PAYMENT.search(r.text)), None)
+    if paid is not None:
+        return _field("receipt", 0.7, paid)
     return _field("invoice", 0.6, None)

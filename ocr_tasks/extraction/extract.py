@@ -543,7 +543,8 @@ def extract_invoice(
     if currency is not None:
         fields["currency"] = currency
     if rows:
-        fields["document_type"] = document_type_field(rows)
+        addressed = "customer_name" in fields or "due_date" in fields
+        fields["document_type"] = document_type_field(rows, addressed=addressed)
 
     template_name = None
     template = match_template(templates, full_text)

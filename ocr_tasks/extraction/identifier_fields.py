@@ -114,11 +114,11 @@ def _identifier(
 
 
 def _is_date(token: re.Match[str], date_spans: list[tuple[int, int]]) -> bool:
-    """Whether a token is a printed date: a date found inside a longer identifier (`RE-20140703/502`)
-    does not make the identifier a date."""
+    """Whether a token is a printed date: a date found inside a longer identifier (`RE-20140703/502`, a
+    trip number `20240315-088`) does not make the identifier a date."""
     start, end = token.span()
     for s, e in date_spans:
-        if s < end and start < e and (e - s) >= 0.6 * (end - start):
+        if s < end and start < e and (e - s) >= 0.8 * (end - start):
             return True
     return False
 

@@ -238,12 +238,13 @@ _TRAILING_TITLE = re.compile(
     + r")(?![a-zà-ÿ])[\sA-ZÀ-Ý\d./#:-]*$"
 )
 # A document title printed apart from the name on its row, across a column gap, in any case
-# (`KEYSTONE JANITORIAL SUPPLY CO.      INVOICE`, `Julien Marchand      FACTURE N° F2024-118`): no part of it
+# (`KEYSTONE JANITORIAL SUPPLY CO.      INVOICE`, `Julien Marchand      FACTURE N° F2024-118`, a quote's
+# `Plomberie Martin      DEVIS N° D-2024-031`): no part of it
 _GAP_TITLE = re.compile(
     r"\s{2,}(?:"
     + "|".join(
         re.escape(t).replace(r"\ ", r"\s+")
-        for t in sorted(phrases("invoice_title", "credit_note_title"), key=len, reverse=True)
+        for t in sorted(phrases("invoice_title", "credit_note_title", "quote_title"), key=len, reverse=True)
     )
     + r")(?!\w)(?:\s+\S{1,4})?(?:\s*\S*\d\S*)?\W*$",
     re.IGNORECASE,

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import einvoice_view, session, xml_rules
+from dashboard import einvoice_view, session, unsaved_guard, xml_rules
 from dashboard.api_client import ApiError
 from dashboard.attention import next_in_queue, sort_by_attention
 from dashboard.corrections import (
@@ -167,9 +167,16 @@ if not editable:
     )
 
 
-def _approve(force: bool = False, reason: str = "") -> None:
+def _approve(force: bool = False, reason: str = "", *, result_version: Any = None) -> None:
+    """Approve the version shown (or `result_version`, the one a save made just before)."""
     try:
-        client.approve(project_id, document_id, result_version=version, force=force, reason=reason)
+        client.approve(
+            project_id,
+            document_id,
+            result_version=version if result_version is None else result_version,
+            force=force,
+            reason=reason,
+        )
     except ApiError as exc:
         if exc.code == "checks_failed":  # the approval re-checked the document: show its new version
             st.session_state[APPROVE_BLOCKED] = {
@@ -186,20 +193,13 @@ def _approve(force: bool = False, reason: str = "") -> None:
         else:
             session.show_api_error(exc, what="Approving")
     else:
-        st.session_state["review_flash"] = "Document approved." + (" (override recorded)" if force else "")
+        saved = st.session_state.get("review_flash")  # "Saved corrections: ..." when Approve saved first
+        st.session_state["review_flash"] = (f"{saved} " if saved else "") + (
+            "Document approved." + (" (override recorded)" if force else "")
+        )
         st.rerun()
 
 
-if actions.button(
-    "Approve",
-    key="approve",
-    type="primary",
-    icon=":material/verified:",
-    help=f"Approve the current values ({SHORTCUTS['approve']}); they are checked again first.",
-    shortcut=SHORTCUTS["approve"],
-    disabled=doc.get("status") == "approved" or not editable,
-):
-    _approve()
 blocked_state = st.session_state.get(APPROVE_BLOCKED) or {}
 blocked = blocked_state.get("failed") if blocked_state.get("document") == document_id else None
 if blocked is not None and doc.get("status") != "approved":
@@ -392,6 +392,7 @@ with form_col, st.form(key("fields_form")):
                     f"{name.replace('_', ' ')} (not found)", key=key(f"field_{name}"), disabled=not editable
                 )
     st.caption("Line items: in the table below the page; **Save corrections** saves them too.")
+    # one under the other: side by side in the narrow fields column their labels were cut ("Save c…")
     save = st.form_submit_button(
         "Save corrections",
         key="save_corrections",
@@ -400,6 +401,19 @@ with form_col, st.form(key("fields_form")):
         shortcut=SHORTCUTS["save"],
         disabled=not editable,
     )
+    # Approve submits the form too: what was typed and not saved yet is saved first, then approved (an
+    # Approve outside the form approved the stored values and the re-check's new version dropped the
+    # typing without a word)
+    approve = st.form_submit_button(
+        "Approve",
+        key="approve",
+        icon=":material/verified:",
+        help=f"Save what you typed, if anything, and approve ({SHORTCUTS['approve']}); the values are "
+        "checked again first.",
+        shortcut=SHORTCUTS["approve"],
+        disabled=doc.get("status") == "approved" or not editable,
+    )
+unsaved_guard.render(scope)  # a reload, or a click that leaves the form, asks first while typing is unsaved
 
 # The line items take the page's full width below the page and the fields: in the narrow fields column
 # only the description showed without scrolling sideways. Outside the fields form, the table keeps its
@@ -419,27 +433,39 @@ edited_items = st.data_editor(
     disabled=not editable,
 )
 
-if save:
+
+def _save(body: dict) -> dict | None:
+    """PATCH the corrections; the saved document, or None when refused (said on the page)."""
+    try:
+        saved = client.update_fields(project_id, document_id, {**body, "result_version": version})
+    except ApiError as exc:
+        if exc.code == "stale_version":
+            st.session_state["review_flash_warning"] = STALE_SAVE
+            st.rerun()
+        session.show_api_error(exc, what="Saving corrections")
+        return None
+    changed = saved_text(body.get("fields") or {}, saved) or "line items"
+    if "line_items" in body and body.get("fields"):
+        changed += ", line items"
+    st.session_state["review_flash"] = f"Saved corrections: {changed}. Checks ran again below."
+    st.session_state.pop(APPROVE_BLOCKED, None)  # approving again re-checks the new values
+    return saved
+
+
+if save or approve:
     edited_rows = edited_items.astype(object).where(edited_items.notna(), None).to_dict("records")
     body = patch_body(fields, edited, original_items, edited_rows, doc.get("line_items") or [])
     if changed_under_form:
         st.warning(STALE_SAVE, icon=":material/sync_problem:")
+    elif approve and not body:
+        _approve()
     elif not body:
         st.info("Nothing changed.")
     else:
-        try:
-            saved = client.update_fields(project_id, document_id, {**body, "result_version": version})
-        except ApiError as exc:
-            if exc.code == "stale_version":
-                st.session_state["review_flash_warning"] = STALE_SAVE
-                st.rerun()
-            session.show_api_error(exc, what="Saving corrections")
-        else:
-            changed = saved_text(body.get("fields") or {}, saved) or "line items"
-            if "line_items" in body and body.get("fields"):
-                changed += ", line items"
-            st.session_state["review_flash"] = f"Saved corrections: {changed}. Checks ran again below."
-            st.session_state.pop(APPROVE_BLOCKED, None)  # approving again re-checks the new values
+        saved = _save(body)
+        if saved is not None and approve:
+            _approve(result_version=saved.get("result_version"))
+        if saved is not None:
             st.rerun()  # the new version's widgets start from the saved values
 
 values = DocumentValues.of(doc)

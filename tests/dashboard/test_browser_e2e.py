@@ -8,6 +8,7 @@ the review page is also saved as docs/screenshots/review.png for the README.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -367,9 +368,11 @@ def _sign_in(page, url: str) -> None:
 def test_a_review_survives_a_reload_and_a_second_tab_and_takes_dates_as_printed(servers, corpus, artifacts):
     """What a clerk does by mistake, found in a browser walk-through: a date typed as printed
     (31.12.2024) is stored as 2024-12-31 and the page says so; a reload (which signs out: the token lives
-    in the tab) shows the sign-in form, not "Page not found", and then the same document; a second tab
+    in the tab) shows the sign-in form, not "Page not found", and then the same document; typing not
+    saved yet makes a reload ask first (the browser's beforeunload dialog) and stays; a second tab
     opened on the page's URL shows it too, and its save after the first tab's is refused, not applied
     over it."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect, sync_playwright
 
     _, dashboard = servers
@@ -407,6 +410,15 @@ def test_a_review_survives_a_reload_and_a_second_tab_and_takes_dates_as_printed(
             _sign_in(page, "")
             expect(page.get_by_role("heading", name=UBL_INVOICE)).to_be_visible()
             settled(page)
+
+            # typing not saved yet: a reload asks first (the browser's own dialog), and staying keeps it
+            page.locator('input[aria-label^="customer name"]').fill("typed, not saved")
+            asked: list[str] = []
+            page.once("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+            with contextlib.suppress(PlaywrightTimeout):
+                page.reload(timeout=3_000)  # the reviewer stayed: the reload never happens
+            assert asked == ["beforeunload"]
+            expect(page.locator('input[aria-label^="customer name"]')).to_have_value("typed, not saved")
 
             second = browser.new_page(viewport={"width": 1400, "height": 1400})
             _sign_in(second, review_url)

@@ -4,7 +4,9 @@ task counting the documents already read, and typing in the review form that a r
 
 from __future__ import annotations
 
+from dashboard import unsaved_guard
 from dashboard.attention import attention_reason, row_confidence
+from dashboard.review_state import scope_of, widget_key
 from tests.dashboard.fakes import DOC_A, DOC_B
 from tests.dashboard.rendered import texts
 
@@ -76,3 +78,54 @@ def test_a_finished_task_says_its_documents_as_before(make_app, fake):
     fake.tasks[0]["progress"].update(documents_done=2, documents_extracted=2, pages_done=2)
     at = make_app(page=PROJECTS)
     assert "2/2 documents, 2/2 pages" in at.get("progress")[0].proto.text
+
+
+# -- typing in the review form that a rerun dropped --------------------------------------------------------
+def _field_key(name: str, version: int = 1, document: str = DOC_A) -> str:
+    return widget_key(f"field_{name}", scope_of(document, version))
+
+
+def test_approve_saves_what_was_typed_first_then_approves_the_saved_version(make_app, fake):
+    """The walk: vendor typed, Approve clicked: the approval was of the stored values, and the re-check's new
+    version drew the form again without the typing."""
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    at.text_input(key=_field_key("vendor_name")).input("FUYI MINI MARKET")
+    at.button(key="approve").click().run()
+    patch = fake.calls_named("update_fields")
+    assert [call[0][2]["fields"] for call in patch] == [{"vendor_name": "FUYI MINI MARKET"}]
+    approvals = fake.calls_named("approve")
+    assert len(approvals) == 1 and approvals[0][1]["result_version"] == 2  # the version the save made
+    shown = texts(at)
+    assert "Saved corrections: vendor name." in shown and "Document approved." in shown
+    assert fake.documents[DOC_A]["fields"]["vendor_name"]["value"] == "FUYI MINI MARKET"
+
+
+def test_approve_with_nothing_typed_approves_at_once(make_app, fake):
+    at = make_app(page=REVIEW, document_id=DOC_B)
+    at.button(key="approve").click().run()
+    assert fake.calls_named("update_fields") == []
+    assert fake.calls_named("approve")[0][1]["result_version"] == 1
+    assert "Document approved." in texts(at)
+
+
+def test_a_refused_approval_keeps_the_typed_value_saved(make_app, fake):
+    """Checks still fail after the save: the approval asks for a reason, and what was typed is stored, not
+    lost with the old version's form."""
+    fake.documents[DOC_A]["failing_error_checks"] = [{"suite": "invoice", "expectation": "The total is >0"}]
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    at.text_input(key=_field_key("total")).input("9.50")
+    at.button(key="approve").click().run()
+    assert fake.documents[DOC_A]["fields"]["total"]["value"] == "9.50"
+    assert fake.documents[DOC_A]["status"] != "approved"
+    assert "Saved corrections: total." in texts(at)
+    assert any(t.label == "Reason for approving anyway" for t in at.text_input)
+
+
+def test_the_review_page_guards_unsaved_typing_for_the_version_shown(make_app, fake):
+    """A reload or a click that leaves the form asks first while typing is unsaved (the browser's part is
+    checked in the reload walk of test_browser_e2e); the guard is drawn for the version on the page, so a
+    save (a new version) starts it clean."""
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    guards = [e for e in at.get("html") if "data-ocr-unsaved-guard" in e.proto.body]
+    assert len(guards) == 1 and f'"{scope_of(DOC_A, 1)}"' in guards[0].proto.body
+    assert "beforeunload" in guards[0].proto.body and unsaved_guard.CONFIRM in guards[0].proto.body

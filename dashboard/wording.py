@@ -520,11 +520,13 @@ def credit_note_text(doc: dict[str, Any]) -> str:
         for ref in doc.get("preceding_invoices") or []
         if ref.get("number")
     ]
-    refers = (
-        f" It credits invoice {', '.join(credited)}."
-        if credited
-        else " The invoice it credits is not known here (only an e-invoice's XML names it): see the page."
-    )
+    if credited:
+        refers = f" It credits invoice {', '.join(credited)}."
+    elif doc.get("source") == "einvoice":  # its XML names none (or was read before the reference was)
+        refers = " Its XML names no invoice it credits: see the page."
+    else:
+        refers = " The invoice it credits is not read from a page yet: see the page."
+
     return markdown_safe(
         f"Credit note: it takes {amount} off what is owed to {vendor or 'the vendor'}.{refers} Its amounts "
         "are entered as positive numbers even where the page prints them negative; exports and the "

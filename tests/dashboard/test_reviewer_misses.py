@@ -57,10 +57,13 @@ def test_a_credited_invoice_the_project_does_not_hold_is_named_without_a_button(
     assert not [b for b in at.button if str(b.key).startswith("open_credited_")]
 
 
-def test_a_credit_note_read_from_its_page_says_the_credited_invoice_is_not_known(make_app, fake):
+def test_a_credit_note_without_a_reference_says_where_to_look(make_app, fake):
     _credit_note(fake, [])
     at = make_app(page=REVIEW, document_id=DOC_B)
-    assert "The invoice it credits is not known here" in texts(at)
+    assert "The invoice it credits is not read from a page yet: see the page." in texts(at)
+    fake.documents[DOC_B]["source"] = "einvoice"
+    at.run()
+    assert "Its XML names no invoice it credits: see the page." in texts(at)
 
 
 # -- a task's progress counts the documents already read -------------------------------------------------

@@ -386,7 +386,7 @@ def has_inclusive(label: str) -> float:
     return 1.0 if _INCLUSIVE.search(label) else 0.0
 
 
-_SLIPPED_LETTERS = frozenset("10|!5")
+_SLIPPED_LETTERS = frozenset("10|!5IÌÍ")  # `I` for `l` (`S.r.I.`), with an accent OCR added (`S.r.Ì.`)
 
 
 @lru_cache(maxsize=1)
@@ -396,9 +396,9 @@ def _legal_form_shapes() -> dict[str, str]:
 
 
 def repair_legal_form(name: str) -> str:
-    """A name whose last word is a legal form with characters OCR confuses (`Colombo S.r.1.`, `Acme 1TD`)
-    with those characters read as the form's letters (`S.r.l.`, `LTD`), in the case of the word's other
-    letters (a first letter in capitals); any other name as it is."""
+    """A name whose last word is a legal form with characters OCR confuses (`Colombo S.r.1.`, `S.r.I.`,
+    `Acme 1TD`) with those characters read as the form's letters (`S.r.l.`, `LTD`), in the case of the
+    word's other letters (a first letter in capitals); any other name as it is."""
     head, _, last = name.rpartition(" ")
     if not head or not any(c in _SLIPPED_LETTERS for c in last) or not any(c.isalpha() for c in last):
         return name

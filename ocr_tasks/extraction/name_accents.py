@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ocr_tasks.extraction.keywords import ocr_shape, phrases
 from ocr_tasks.extraction.options import RegionReader
 from ocr_tasks.invoice_types import Invoice
 
@@ -46,67 +45,9 @@ def _only_accents_added(first: str, again: str) -> bool:
     return 0 < changed <= max(1, MAX_SHARE * sum(c.isalpha() for c in first))
 
 
-# characters OCR reads for one another in a legal form's letters (`S.r.I.` for `S.r.l.`, `GrnbH`, `Ltd`)
-_CONFUSED = ({"l", "I", "1", "|", "i", "Ì", "Í", "ì", "í"}, {"0", "O", "o"}, {"5", "S", "s"})
-
-
-def _upper_here(spelled: list[str], printed: str) -> bool:
-    """Whether a letter put back at position `len(spelled)` of `printed` is a capital: the first letter of
-    a form is; a later one as the letter before it (`S.r.l.`, `S.R.L.`), the second as the next one."""
-    before = [c for c in spelled if c.isalpha()]
-    if not before:
-        return True
-    if len(before) == 1:
-        after = [c for c in printed[len(spelled) + 1 :] if c.isalpha()]
-        return (after[0] if after else before[0]).isupper()
-    return before[-1].isupper()
-
-
-def legal_form_spelled(name: str) -> str:
-    """`name` with its last word, when OCR misread one letter or more of a legal form as a character it
-    confuses with it (`Ottica Ferretti S.r.I.`), spelled as the legal form (`S.r.l.`); a name whose last
-    word is a legal form as printed, or is none, is returned as it is."""
-    head, _, last = name.rpartition(" ")
-    if not head or last.lower() in _LEGAL_FORMS:
-        return name
-    for form in _LEGAL_FORMS_BY_SHAPE.get(ocr_shape(last), ()):
-        if len(form) != len(last):
-            continue
-        spelled: list[str] = []
-        for printed, wanted in zip(last, form, strict=True):
-            if printed.lower() == wanted:
-                spelled.append(printed)
-            elif any(printed in group and wanted in group for group in _CONFUSED):
-                spelled.append(wanted.upper() if _upper_here(spelled, last) else wanted)
-            else:
-                break
-        else:
-            return f"{head} {''.join(spelled)}"
-    return name
-
-
-_LEGAL_FORMS = frozenset(phrases("legal_form"))
-_LEGAL_FORMS_BY_SHAPE: dict[str, tuple[str, ...]] = {}
-for _form in sorted(_LEGAL_FORMS):
-    if " " not in _form:
-        _LEGAL_FORMS_BY_SHAPE[ocr_shape(_form)] = (*_LEGAL_FORMS_BY_SHAPE.get(ocr_shape(_form), ()), _form)
-
-
-def with_legal_forms_spelled(invoice: Invoice) -> Invoice:
-    """The invoice with its party names' legal forms spelled as printed (`legal_form_spelled`)."""
-    fields = dict(invoice.fields)
-    for name in NAME_FIELDS:
-        field = fields.get(name)
-        if field is not None and field.value and legal_form_spelled(field.value) != field.value:
-            fields[name] = replace(field, value=legal_form_spelled(field.value))
-    return replace(invoice, fields=fields) if fields != invoice.fields else invoice
-
-
 def with_accented_names(invoice: Invoice, reader: RegionReader) -> Invoice:
-    """The invoice with its party names' legal forms spelled as printed (`with_legal_forms_spelled`) and
-    read again by `reader` (a reader in the document's language) where the second reading only adds
-    accents."""
-    invoice = with_legal_forms_spelled(invoice)
+    """The invoice with its party names read again by `reader` (a reader in the document's language)
+    where the second reading only adds accents."""
     fields = dict(invoice.fields)
     changed = False
     for name in NAME_FIELDS:

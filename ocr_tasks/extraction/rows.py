@@ -5,7 +5,7 @@ amount of `TOTAL ..... 80.90` in two blocks). Extraction works on *rows*: engine
 extents overlap are merged left to right. A regex match on a row's text maps back to the words it covers,
 which gives the field's box and the mean word confidence. A legal form after a name that OCR read with
 digits (`Colombo S.r.1.`) is taken as printed (`S.r.l.`, `keywords.repair_legal_form`); every other word
-is as read.
+is as read. Marks OCR made of drawings (a logo read as `©`, `[|`, `P|`) are no words of a row.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def _legal_forms_as_printed(words: list[Word]) -> list[Word]:
     out = list(words)
     for i in range(1, len(out)):
         previous, word = out[i - 1], out[i]
-        slipped = any(c.isdigit() or c in "|!" for c in word.text)
+        slipped = any(c.isdigit() or c in "|!IÌÍ" for c in word.text)
         if not slipped or not any(c.isalpha() for c in previous.text):
             continue
         fixed = repair_legal_form(f"{previous.text} {word.text}").rpartition(" ")[2]
@@ -89,13 +89,37 @@ def _legal_forms_as_printed(words: list[Word]) -> list[Word]:
     return out
 
 
+MARK_CONFIDENCE = 0.35  # OCR's confidence in a glyph it made of a drawing (a logo, a rule, a stamp)
+MARK_HEIGHT = 3.0  # a glyph this many times taller than the page's typical word is a drawing
+NO_CONFIDENCE = 0.06  # a word of letters read with next to no confidence is no text at all
+
+
+def is_drawing_mark(word: Word, typical_height: float) -> bool:
+    """Whether OCR made a word of a drawing (a logo's ring read `©`, its bars `[|`, `P|`, `a`, `Sean`): a
+    word without a digit read with next to no confidence, or one of one or two characters read with little
+    confidence or far taller than the page's words."""
+    text = word.text.strip()
+    if any(c.isdigit() for c in text):
+        return False
+    if word.confidence < NO_CONFIDENCE:  # `Sean`, `paramere` made of a logo's bars on a scan
+        return True
+    tall = typical_height > 0 and word.bbox.height > MARK_HEIGHT * typical_height
+    return len(text) <= 2 and (tall or word.confidence < MARK_CONFIDENCE)
+
+
 def _overlaps_horizontally(a: BBox, b: BBox) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.25 * min(a.width, b.width)
 
 
 def page_rows(page: OcrPage, *, min_overlap: float = 0.55) -> list[Row]:
     """Rows of a page, top to bottom: engine lines merged when they share a vertical band."""
-    lines: list[Line] = [line for line in page.lines if any(w.text.strip() for w in line.words)]
+    heights = sorted(w.bbox.height for line in page.lines for w in line.words if w.text.strip())
+    typical = heights[len(heights) // 2] if heights else 0.0
+
+    def kept(word: Word) -> bool:
+        return bool(word.text.strip()) and not is_drawing_mark(word, typical)
+
+    lines: list[Line] = [line for line in page.lines if any(kept(w) for w in line.words)]
     lines.sort(key=lambda ln: (ln.bbox.center[1], ln.bbox.x0))
     groups: list[list[Line]] = []
     for line in lines:
@@ -112,7 +136,7 @@ def page_rows(page: OcrPage, *, min_overlap: float = 0.55) -> list[Row]:
             groups.append([line])
     rows = []
     for group in groups:
-        words = [w for line in group for w in line.words if w.text.strip()]
+        words = [w for line in group for w in line.words if kept(w)]
         if words:
             rows.append(words)
     rows.sort(key=lambda ws: min(w.bbox.y0 for w in ws))

@@ -283,14 +283,13 @@ def document_language_models(invoice, languages: str) -> str | None:
 
 
 def names_in_document_language(invoice, ingested: IngestedDocument, document: OcrDocument, *, languages: str):
-    """The party names' legal forms spelled as printed (`name_accents.with_legal_forms_spelled`: `S.r.I.`
-    -> `S.r.l.`), then `name_accents.with_accented_names` with a region reader in the document's language
-    (its model first, then `languages`: `document_language_models`) when there is one."""
-    from ocr_tasks.extraction.name_accents import with_accented_names, with_legal_forms_spelled
+    """`name_accents.with_accented_names` with a region reader in the document's language (its model
+    first, then `languages`: `document_language_models`); else the invoice as it is."""
+    from ocr_tasks.extraction.name_accents import with_accented_names
 
     models = document_language_models(invoice, languages)
     reader = region_reader_for(ingested, document, languages=models) if models else None
-    return with_legal_forms_spelled(invoice) if reader is None else with_accented_names(invoice, reader)
+    return invoice if reader is None else with_accented_names(invoice, reader)
 
 
 def _unsure_bands(document: OcrDocument, options):

@@ -68,3 +68,21 @@ def test_a_logo_letterhead_leaves_the_window_to_the_customer_and_the_footer_name
     invoice = extract_invoice(text_layer_page(rows), options=TODAY)
     assert invoice.fields["customer_name"].value == "Gärtnerei Lindenhof GmbH"
     assert invoice.fields["vendor_name"].value == "Aqualis Bewässerungstechnik GmbH"
+
+
+def test_marks_ocr_made_of_a_logo_are_no_words_of_a_row():
+    from ocr_tasks.extraction.rows import is_drawing_mark
+    from ocr_tasks.geometry import BBox
+    from ocr_tasks.ocr_types import Word
+
+    typical = 0.009
+
+    def word(text, confidence, height=typical):
+        return Word(text, BBox(0.1, 0.05, 0.2, 0.05 + height), confidence)
+
+    assert is_drawing_mark(word("©", 0.89, height=8 * typical), typical)  # a logo's ring, 8 rows tall
+    assert is_drawing_mark(word("P|", 0.30), typical)
+    assert is_drawing_mark(word("Sean", 0.0), typical)  # letters OCR made of the bars
+    assert not is_drawing_mark(word("7", 0.20), typical)  # a house number read with little confidence
+    assert not is_drawing_mark(word("GmbH", 0.40), typical)
+    assert not is_drawing_mark(word("&", 0.92), typical)

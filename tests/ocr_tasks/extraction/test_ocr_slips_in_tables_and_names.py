@@ -10,8 +10,7 @@ from datetime import date
 import pytest
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
-from ocr_tasks.extraction.keywords import concept_pattern
-from ocr_tasks.extraction.name_accents import legal_form_spelled
+from ocr_tasks.extraction.keywords import concept_pattern, repair_legal_form
 from tests.ocr_tasks.extraction.layout_pages import text_layer_page, text_layer_pages
 
 TODAY = ExtractionOptions(today=date(2025, 6, 1))
@@ -70,9 +69,23 @@ def test_a_label_is_found_with_or_without_its_accents(printed):
         ("NORDFRUCHT 5.A.", "NORDFRUCHT S.A."),
         ("Baz Costruzioni S.R.1.", "Baz Costruzioni S.R.L."),
         ("Atelier Favre Sarl", "Atelier Favre Sarl"),  # a legal form as printed stays as it is
+        ("Phase II", "Phase II"),
         ("Studio 1", "Studio 1"),
         ("Harbor Point Ltd", "Harbor Point Ltd"),
     ],
 )
 def test_a_misread_legal_form_is_spelled_as_printed(read, printed):
-    assert legal_form_spelled(read) == printed
+    assert repair_legal_form(read) == printed
+
+
+def test_a_legal_form_read_with_a_capital_i_is_spelled_as_printed_in_the_vendor_name():
+    rows = [
+        [("Ottica Ferretti S.r.I.", 0.55)],
+        [("Via Emilia Est 245", 0.55)],
+        [("41121 Modena (MO)", 0.55)],
+        [],
+        [("FATTURA N. 218/2024 del 14/11/2024", 0.06)],
+        [("Totale documento EUR", 0.50), ("530,70", 0.80)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    assert invoice.fields["vendor_name"].value == "Ottica Ferretti S.r.l."

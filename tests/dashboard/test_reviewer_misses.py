@@ -4,6 +4,8 @@ task counting the documents already read, and typing in the review form that a r
 
 from __future__ import annotations
 
+import json
+
 from dashboard import unsaved_guard
 from dashboard.attention import attention_reason, row_confidence
 from dashboard.review_state import scope_of, widget_key
@@ -13,6 +15,7 @@ from tests.dashboard.rendered import texts
 QUEUE = "views/review_queue.py"
 REVIEW = "views/document_review.py"
 PROJECTS = "views/projects.py"
+OVERVIEW = "views/overview.py"
 
 
 # -- the queue's confidence column --------------------------------------------------------------------
@@ -132,3 +135,12 @@ def test_the_review_page_guards_unsaved_typing_for_the_version_shown(make_app, f
     guards = [e for e in at.get("html") if "data-ocr-unsaved-guard" in e.proto.body]
     assert len(guards) == 1 and f'"{scope_of(DOC_A, 1)}"' in guards[0].proto.body
     assert "beforeunload" in guards[0].proto.body and unsaved_guard.CONFIRM in guards[0].proto.body
+
+
+# -- the overview's anomaly histogram counts whole anomalies ------------------------------------------------
+def test_the_anomaly_histogram_counts_in_whole_numbers(make_app, fake):
+    at = make_app(page=OVERVIEW)
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    (histogram,) = [s for s in specs if s["encoding"]["x"].get("title") == "Anomaly score"]
+    axis = histogram["encoding"]["y"]["axis"]
+    assert axis["tickMinStep"] == 1 and axis["format"] == "d"

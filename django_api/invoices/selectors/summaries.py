@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django_api.invoices.models import Anomaly, Project
+from django_api.invoices.models import Anomaly, DocumentStatus, Project
 from django_api.invoices.selectors.documents import REVIEW_SEVERITIES, anomaly_dict, document_list
 
 CREDIT_NOTE = "credit_note"
@@ -32,9 +32,11 @@ def project_summary(*, user, project: Project) -> dict[str, Any]:
         # a credit note's amounts are magnitudes (its type carries the direction): it takes off the spend
         spend[key] += -abs(amount) if row.get("document_type") == CREDIT_NOTE else amount
     names = {r["id"]: r["name"] for r in rows}
+    # a rejected document was set aside (most often for the very anomaly, a file uploaded twice): its
+    # anomalies are settled, not what the overview's "Top anomalies" should send a reviewer to
     anomalies = Anomaly.objects.filter(
         document__project=project, document__project__memberships__user=user, severity__in=REVIEW_SEVERITIES
-    )
+    ).exclude(document__status=DocumentStatus.REJECTED)
     top = [{**anomaly_dict(a), "document_name": names.get(str(a.document_id), "")} for a in anomalies[:10]]
     return {
         "status_counts": dict(status_counts),

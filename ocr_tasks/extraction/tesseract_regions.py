@@ -367,6 +367,7 @@ def extract_with_page_images(
     second_opinion_below: float = SECOND_OPINION_BELOW,
     image_text: bool = True,
     accents: bool = True,
+    missed_lines: bool = True,
     psm: int = EXTRACTION_PSM,
 ):
     """`extract_invoice` with the second readings that need the page images (while they still exist):
@@ -383,6 +384,8 @@ def extract_with_page_images(
     lost 2 totals of 100 on the SROIE sample, so the default stays the whole page.
     On image pages of a document whose labels are not in `languages`, the party names are read again with
     the document language's model for the accents the first model lacks (`accents`, `name_accents`).
+    Lines of print the page's reading left out whole (a letterhead's name printed much larger than the
+    text) are read on their own first and join the page (`missed_lines`, `engines.missed_lines`).
     The one way the CLI and the flows extract, so both give the same answers. `templates` and `memories`
     (the project's invoice2data templates and vendor memories) pass through to `extract_invoice`."""
     from dataclasses import replace
@@ -391,6 +394,10 @@ def extract_with_page_images(
     from ocr_tasks.extraction.options import ExtractionOptions
 
     options = options or ExtractionOptions()
+    if missed_lines:
+        from ocr_tasks.engines.missed_lines import document_with_missed_lines
+
+        document = document_with_missed_lines(ingested, document, languages=languages)
     if reread and options.region_reader is None:
         options = replace(options, region_reader=region_reader_for(ingested, document, languages=languages))
     # the bands cost a pass of candidate generation: only when a reading of bands will use them

@@ -6,6 +6,7 @@ one is red and thicker. Each label is a small tag put where the page has no ink:
 around its box (beside it, above, below, then further out) are scored by how much dark text they would
 cover (an integral image of the page's dark pixels), by overlap with other labels and boxes, and by
 distance; a label placed away from its box gets a thin leader line. `view` crops the page first (zoom).
+A corrected field's box is labelled `<name> (as read)`: where the extracted value was read.
 """
 
 from __future__ import annotations
@@ -28,13 +29,19 @@ FULL_PAGE = (0.0, 0.0, 1.0, 1.0)
 Rect = tuple[int, int, int, int]
 
 
+AS_READ = " (as read)"  # after the name of a corrected field's box
+
+
 def field_boxes_on_page(fields: Mapping[str, Mapping[str, Any]], page: int) -> dict[str, tuple[float, ...]]:
-    """`{field name: bbox}` for the fields that have a box on page `page`."""
+    """`{field name: bbox}` for the fields that have a box on page `page`. A field a reviewer corrected is
+    named `<name> (as read)`: its box marks where the extracted value was read, which may not be where
+    the right value is printed (a receipt's vendor box stayed on the address line it was misread from,
+    labelled "vendor name", after the name was corrected to the shop's name above it)."""
     boxes: dict[str, tuple[float, ...]] = {}
     for name, field in fields.items():
         bbox = field.get("bbox")
         if bbox and len(bbox) == 4 and int(field.get("page") or 0) == page:
-            boxes[name] = tuple(float(v) for v in bbox)
+            boxes[f"{name}{AS_READ}" if field.get("corrected") else name] = tuple(float(v) for v in bbox)
     return boxes
 
 

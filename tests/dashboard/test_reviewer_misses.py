@@ -8,6 +8,7 @@ import json
 
 from dashboard import unsaved_guard
 from dashboard.attention import attention_reason, row_confidence
+from dashboard.overlay import field_boxes_on_page
 from dashboard.review_state import scope_of, widget_key
 from tests.dashboard.fakes import DOC_A, DOC_B
 from tests.dashboard.rendered import texts
@@ -144,3 +145,19 @@ def test_the_anomaly_histogram_counts_in_whole_numbers(make_app, fake):
     (histogram,) = [s for s in specs if s["encoding"]["x"].get("title") == "Anomaly score"]
     axis = histogram["encoding"]["y"]["axis"]
     assert axis["tickMinStep"] == 1 and axis["format"] == "d"
+
+
+# -- a corrected field's box says it is where the old value was read ---------------------------------------
+def test_a_corrected_fields_box_is_named_as_read():
+    fields = {
+        "vendor_name": {"bbox": [0.1, 0.1, 0.5, 0.15], "page": 0, "corrected": True},
+        "total": {"bbox": [0.5, 0.8, 0.9, 0.85], "page": 0, "corrected": False},
+    }
+    assert list(field_boxes_on_page(fields, 0)) == ["vendor_name (as read)", "total"]
+
+
+def test_the_review_page_labels_a_corrected_fields_box_as_read(make_app, fake):
+    fake.documents[DOC_A]["fields"]["vendor_name"].update(corrected=True, value="FUYI MINI MARKET")
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    highlight = at.selectbox(key=widget_key("highlight_field", scope_of(DOC_A, 1)))
+    assert "vendor_name (as read)" in highlight.options and "vendor_name" not in highlight.options

@@ -158,6 +158,24 @@ def _rate_pairs(row: Row, amounts: list[AmountMatch]) -> tuple[set[int], dict[in
     return bases, taxes
 
 
+def _first_cell_header(rows: list[Row], row: Row, amounts: list) -> str:
+    """The column header over the text that starts a row of amounts (`esigibilità iva` over `I (immediata)`
+    in `RIEPILOGHI IVA E TOTALI`), or "" when the text heads the row alone."""
+    lead = row.text[: amounts[0].start].rstrip() if amounts else ""
+    if not re.search(r"[A-Za-z]{3}", lead) or sum(a.has_decimals for a in amounts) < 2:
+        return ""  # a table's row holds several amounts
+    return above_context(rows, row, row.span_bbox(0, len(lead)))
+
+
+def _table_cell(cell_header: str, above: str) -> bool:
+    """Whether a row's leading text is a cell of a table whose header also heads the amount: both have a
+    worded header, and not the same one (a row of a totals table under `Totale imponibile  Totale imposta`,
+    whose first cell names the VAT's due rule): the amount's label is its column's header, not that text."""
+    worded = re.compile(r"[A-Za-z]{3}")
+    headers = bool(worded.search(cell_header) and worded.search(above)) and cell_header != above
+    return headers and len(above.split()) <= 4  # a column's header, not a sentence over the row
+
+
 def amount_candidates(
     rows: list[Row], *, decimal_separator: str | None = None, credit_note: bool = False
 ) -> list[Candidate]:
@@ -187,6 +205,7 @@ def amount_candidates(
         in_summary = any(0 < row_number - s <= 6 for s in summary_rows)
         sum_row = len(amounts) >= 2 and _SUM_LABEL.match(row.text[: amounts[0].start]) is not None
         rate_bases, rate_taxes = _rate_pairs(row, amounts)
+        cell_header = _first_cell_header(rows, row, amounts)
         for i, a in enumerate(amounts):
             if a.value <= 0 and not a.has_decimals:
                 continue
@@ -234,7 +253,10 @@ def amount_candidates(
             for name in AMOUNT_FIELD_NAMES:
                 feats = dict(base)
                 feats["label_left"] = has_label(left, name)
-                feats["label_above"] = has_label(above, name) if not re.search(r"[A-Za-z]{3}", left) else 0.0
+                labelled_left = re.search(r"[A-Za-z]{3}", left) and not (
+                    a.has_decimals and _table_cell(cell_header, above)
+                )
+                feats["label_above"] = has_label(above, name) if not labelled_left else 0.0
                 feats["negative_label"] = has_negative(left, name)
                 if name == "tax_amount" and i in rate_bases:
                     feats["label_left"] = 0.0  # the base a rate's tax is computed on, not a tax

@@ -30,6 +30,8 @@ def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
         if match is None or re.search(r"\w", segment.text[: match.start()]):
             continue  # a label heads its segment (`customer` inside a sentence is no label)
         after = segment.text[match.end() :]
+        if re.fullmatch(r"\s*\([^()]*\)\s*:?\s*", after):
+            after = ""  # a gloss in brackets (`Cessionario/committente (cliente)`)
         if after.strip() and not re.match(r"\s*[:\-]", after):
             continue  # `Customer's Copy`, `Kundenservice`: the word is part of something else
         rest = after.strip(" :.-")
@@ -46,7 +48,7 @@ _OTHER_FIELD_LABELS = concept_pattern(
 )
 
 
-def _field_label(text: str) -> bool:
+def is_field_label(text: str) -> bool:
     """Whether a segment is another field's label: a label phrase covering most of its letters."""
     letters = sum(ch.isalpha() for ch in text)
     return any(
@@ -59,7 +61,7 @@ def _wordy_name(text: str) -> bool:
         letters_ratio(text) >= 0.5
         and sum(ch.isalpha() for ch in text) >= 3
         and not is_label(text)
-        and not _field_label(text)
+        and not is_field_label(text)
     )
 
 

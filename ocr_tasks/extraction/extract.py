@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ocr_tasks.extraction.address_blocks import customer_block_candidates, recipient_names
 from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
 from ocr_tasks.extraction.candidates import Candidate, group_by_field
-from ocr_tasks.extraction.customer_fields import customer_candidates
+from ocr_tasks.extraction.customer_fields import customer_candidates, is_field_label
 from ocr_tasks.extraction.date_fields import align_second_reading, date_candidates
 from ocr_tasks.extraction.document_type import document_type_field, is_credit_note
 from ocr_tasks.extraction.identifier_fields import labelled_identifier_candidates, payment_terms_candidates
@@ -331,6 +331,7 @@ def _choose_customer(
     that holds the vendor's name is not the customer's, and a ship-to block yields to a billed party."""
     vendor = chosen.get("vendor_name")
     pool = list(grouped.get("customer_name", [])) + customer_block_candidates(rows, vendor)
+    pool = [c for c in pool if not is_field_label(c.value)]  # `Identificativo fiscale ai fini IVA`
     for c in pool:
         c.features["is_vendor"] = float(vendor is not None and c.value.lower() == vendor.value.lower())
     score_candidates(pool, scorer="hand")

@@ -485,6 +485,12 @@ def _carried_over(
     return last_row is not None and row.page != last_row.page and _sum_of_items(items, amounts)
 
 
+def _another_header(row: Row, header: Row) -> bool:
+    """Whether `row` is another table's header on the items' page (`%IVA  Totale imponibile  Totale
+    imposta` under the items): the items ended."""
+    return row.page == header.page and _header_hits(row) is not None
+
+
 def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, FieldValue]]:
     header = _find_header(rows)
     if header is None:
@@ -502,7 +508,7 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
             or _carried_forward(row)
         ):
             continue  # a page's footer, the header repeated on the next page, a carried-forward sum
-        if _END.search(row.text) and items:
+        if items and (_END.search(row.text) or _another_header(row, rows[start - 1])):
             break
         amounts = _points_dropped(row, _item_amounts(row, decimal_separator), columns, largest)
         if not any(a.has_decimals for a in amounts):

@@ -281,15 +281,20 @@ _SELLER_LEAD = re.compile(
     re.IGNORECASE,
 )
 _SHORT_LABEL_LEAD = re.compile(r"^[^\W\d_]{1,4}\s?:\s+(?=\S)")
+# A name's own label with its colon (`Denominazione: Edilnova S.p.A.`, `Raison sociale : ...`, the lexicons'
+# `name_label`)
+_NAME_LABEL_LEAD = re.compile(
+    r"^\W*(?:" + concept_alternation("name_label", min_length=3) + r")\s*:\s*(?=\S)", re.IGNORECASE
+)
 
 
 def clean_name(text: str) -> str:
     """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
-    leading seller label (`Verkauft von`) or short label (`To:`), a registration number in brackets, or what
-    follows a company's legal form (`Coolblue B.V. - Weena 664` -> `Coolblue B.V.`); an OCR-slipped
-    `SON BHD` is read as `SDN BHD`."""
+    leading seller label (`Verkauft von`), name label (`Denominazione:`) or short label (`To:`), a
+    registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
+    -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
     text = _LEADING_SPECK.sub("", text.strip())
-    text = _SHORT_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text))
+    text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
     text = _GAP_TITLE.sub("", text)
     text = re.sub(r"\s+", " ", text)
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]

@@ -25,7 +25,7 @@ _CURRENCY_TOKENS = (
 _GROUPED = r"\d{1,3}(?:[,.'\u202f]\d{3})+(?:[.,]\d{1,4})?"
 _SPACED_STRICT = r"\d{1,3}(?:[ \u00a0]\d{3})+,\d{1,4}(?![\d.])"
 _SPACED_LENIENT = r"\d{1,3}(?:[ ,.'\u202f\u00a0]\d{3})+(?:[.,]\d{1,4})?"
-_PLAIN = r"\d+(?:[.,]\d{1,4})?"
+_PLAIN = r"\d+(?:[.,]\d{1,8})?"  # unit prices with up to eight decimals (`8,50000000`, the SDI copy)
 
 
 def _amount_re(number: str) -> re.Pattern[str]:

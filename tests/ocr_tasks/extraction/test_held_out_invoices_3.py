@@ -1,5 +1,5 @@
 """Round 3 of the held-out check (issue 13), independent of the synthetic generator (`bench/synthetic/`) and
-of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): twenty documents written by
+of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 25 documents written by
 hand as text-layer rows in the styles of the accounting software, platforms and tills that print most
 small-business invoices, in layouts neither covers. VAT ids and IBANs carry valid check digits
 (python-stdnum, schwifty). Each test asserts what a reader of the page would write down; the expectations
@@ -56,6 +56,22 @@ trailing minus (`24,96-`), a French quote (`DEVIS`). 9 of their 142 checks faile
   `HT` is a net label; subtotal + tax = total then picks `Montant TTC`) (2);
 - `Ritnummer: 20240315-088`: no number label, and a number holding a date read as a date (1);
 - the ERP's discount row under an item ended the items table: xfail below (1).
+
+Batch 3 (five documents written after the fixes of batch 2): an Italian e-invoice's courtesy copy as the
+SDI viewers print it (`Cedente/prestatore` and `Cessionario/committente` side by side, `Denominazione:`,
+unit prices with eight decimals, `RIEPILOGHI IVA E TOTALI`), a Spanish `FACTURA RECTIFICATIVA` with negative
+amounts, a sevDesk-style Rechnung (`Zahlungsziel  14 Tage`, 7 % and 19 %, pipes as separators), a French
+car park's receipt, a Moneybird-style factuur (a discount line in parentheses). 6 of their 70 checks failed
+at first, all on the courtesy copy, all fixed:
+- `Denominazione: Ferramenta Colombo S.r.l.` kept its label (lexicons' `name_label`) (1);
+- `Cessionario/committente (cliente)`: the gloss in brackets made the label no label, so the customer was
+  the label and the customer's VAT id (under it) the vendor's (lexicon phrases for the SDI's two party
+  labels; a bracketed gloss after a customer label) (2);
+- `Totale imponibile` / `Totale imposta` over a row that starts with a cell (`I (immediata)`): the cell was
+  taken as the amounts' label, no net, no tax (a row of a table whose header also heads the amounts takes
+  the header's labels) (2);
+- `8,50000000` read as 8 and 50000000 (amounts with up to eight decimals); then the VAT summary's row under
+  its own header was read as a fourth item (another table's header ends the items) (1).
 
 The xfail marks (strict) keep the right expectation where the fix is not made here: see `KNOWN_MISSES`.
 """
@@ -1583,6 +1599,368 @@ CASES.update(
     }
 )
 
+
+# Batch 3, written after the fixes of batch 2, as a check of them.
+
+
+def fattura_elettronica_copia_it():
+    """An Italian e-invoice's courtesy copy as the SDI viewers print it: `Cedente/prestatore (fornitore)` and
+    `Cessionario/committente (cliente)` side by side with `Denominazione:` and the VAT ids, a header table
+    (Tipologia documento, Numero documento, Data documento, Codice destinatario), unit prices with eight
+    decimals, `RIEPILOGHI IVA E TOTALI` as a table, `Totale documento` under a row of labels, and the
+    payment row (Modalità pagamento, IBAN, Data scadenza, Importo)."""
+    rows = [
+        [("Copia di cortesia - documento privo di valenza fiscale", 0.06)],
+        [],
+        [("Cedente/prestatore (fornitore)", 0.06), ("Cessionario/committente (cliente)", 0.52)],
+        [
+            ("Identificativo fiscale ai fini IVA: IT06512380145", 0.06),
+            ("Identificativo fiscale ai fini IVA:", 0.52),
+        ],
+        [("Codice fiscale: 06512380145", 0.06), ("IT01456320876", 0.52)],
+        [("Denominazione: Ferramenta Colombo S.r.l.", 0.06), ("Denominazione: Edilnova S.p.A.", 0.52)],
+        [("Regime fiscale: RF01", 0.06), ("Indirizzo: Via Emilia 220", 0.52)],
+        [("Indirizzo: Via Padova 15", 0.06), ("Comune: Reggio Emilia Provincia: RE", 0.52)],
+        [("Comune: Milano Provincia: MI", 0.06), ("Cap: 42124 Nazione: IT", 0.52)],
+        [("Cap: 20127 Nazione: IT", 0.06)],
+        [],
+        [
+            ("Tipologia documento", 0.06),
+            ("Numero documento", 0.30),
+            ("Data documento", 0.52),
+            ("Codice destinatario", 0.72),
+        ],
+        [("TD01 fattura", 0.06), ("FPR 48/24", 0.30), ("15-03-2024", 0.52), ("X2PH38J", 0.72)],
+        [],
+        [
+            ("Cod. articolo", 0.06),
+            ("Descrizione", 0.19),
+            ("Quantità", 0.46),
+            ("Prezzo unitario", 0.55),
+            ("UM", 0.695),
+            ("%IVA", 0.745),
+            ("Prezzo totale", 0.82),
+        ],
+        [
+            ("VIT-6x60", 0.06),
+            ("Viti legno 6x60 conf. 100", 0.19),
+            ("12,00", 0.46),
+            ("8,50000000", 0.55),
+            ("CF", 0.695),
+            ("22,00", 0.745),
+            ("102,00", 0.86),
+        ],
+        [
+            ("TAS-10", 0.06),
+            ("Tasselli nylon 10 mm", 0.19),
+            ("20,00", 0.46),
+            ("4,20000000", 0.55),
+            ("CF", 0.695),
+            ("22,00", 0.745),
+            ("84,00", 0.87),
+        ],
+        [
+            ("TRAP-18V", 0.06),
+            ("Trapano avvitatore 18V", 0.19),
+            ("2,00", 0.47),
+            ("129,00000000", 0.55),
+            ("PZ", 0.695),
+            ("22,00", 0.745),
+            ("258,00", 0.86),
+        ],
+        [],
+        [("RIEPILOGHI IVA E TOTALI", 0.06)],
+        [
+            ("esigibilità iva", 0.06),
+            ("%IVA", 0.36),
+            ("Spese accessorie", 0.46),
+            ("Totale imponibile", 0.64),
+            ("Totale imposta", 0.82),
+        ],
+        [("I (immediata)", 0.06), ("22,00", 0.36), ("0,00", 0.50), ("444,00", 0.68), ("97,68", 0.85)],
+        [],
+        [("Importo bollo", 0.06), ("Sconto/Maggiorazione", 0.26), ("Arr.", 0.50), ("Totale documento", 0.70)],
+        [("0,00", 0.30), ("541,68", 0.74)],
+        [],
+        [("Modalità pagamento", 0.06), ("IBAN", 0.30), ("Data scadenza", 0.64), ("Importo", 0.82)],
+        [
+            ("MP05 bonifico", 0.06),
+            ("IT57E0503411701000000012345", 0.30),
+            ("14-04-2024", 0.64),
+            ("541,68", 0.83),
+        ],
+    ]
+    return text_layer_page(rows)
+
+
+def factura_rectificativa_es():
+    """A Valencian catering supplier's corrective invoice (`FACTURA RECTIFICATIVA`) for a returned machine:
+    its own number and date, the invoice it corrects (`Rectifica a la factura Nº ... de ...`) and the
+    reason, the client with its CIF, negative amounts, the refund by transfer (no IBAN of the vendor)."""
+    rows = [
+        [("Suministros Hosteleros Levante S.L.", 0.06)],
+        [("Avenida del Puerto 118", 0.06)],
+        [("46023 Valencia", 0.06)],
+        [("CIF B62184379", 0.06)],
+        [],
+        [("FACTURA RECTIFICATIVA", 0.06)],
+        [("Nº R-2024-007", 0.06), ("Cliente", 0.56)],
+        [("Fecha: 20/03/2024", 0.06), ("Bar Restaurante La Lonja S.L.", 0.56)],
+        [("Calle de la Lonja 3", 0.56)],
+        [("Rectifica a la factura Nº F-2024-0152 de 05/03/2024", 0.06), ("46001 Valencia", 0.56)],
+        [("Motivo: devolución de mercancía defectuosa", 0.06), ("CIF: B98263411", 0.56)],
+        [],
+        [("Concepto", 0.06), ("Cantidad", 0.50), ("Precio", 0.62), ("Importe", 0.82)],
+        [
+            ("Cafetera industrial 2 grupos (devolución)", 0.06),
+            ("-1", 0.52),
+            ("890,00", 0.62),
+            ("-890,00", 0.82),
+        ],
+        [],
+        [("Base imponible", 0.56), ("-890,00 €", 0.81)],
+        [("IVA 21 %", 0.56), ("-186,90 €", 0.81)],
+        [("Total", 0.56), ("-1.076,90 €", 0.80)],
+        [],
+        [("El importe se abonará mediante transferencia a la cuenta del cliente.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def sevdesk_rechnung_de():
+    """A Hamburg coffee roaster's Rechnung as sevDesk prints it: the letterhead left, the sender line with
+    pipes, an info box with `Ihre Kundennummer`, `Leistungsdatum` and `Zahlungsziel  14 Tage` (days only: the
+    due date is counted from the invoice date), 7 % and 19 % items, the VAT per rate `auf` its base, the
+    footer with pipes."""
+    rows = [
+        [("Kaffeerösterei Hanse GmbH", 0.06)],
+        [("Am Sandtorkai 5", 0.06)],
+        [("20457 Hamburg", 0.06)],
+        [],
+        [("Kaffeerösterei Hanse GmbH | Am Sandtorkai 5 | 20457 Hamburg", 0.06)],
+        [("Café Elbufer UG (haftungsbeschränkt)", 0.06), ("Rechnungs-Nr.", 0.60), ("RE-1042", 0.80)],
+        [("Övelgönne 20", 0.06), ("Rechnungsdatum", 0.60), ("15.03.2024", 0.80)],
+        [("22605 Hamburg", 0.06), ("Leistungsdatum", 0.60), ("15.03.2024", 0.80)],
+        [("Ihre Kundennummer", 0.60), ("1017", 0.80)],
+        [("Zahlungsziel", 0.60), ("14 Tage", 0.80)],
+        [],
+        [("Rechnung RE-1042", 0.06)],
+        [],
+        [
+            ("Pos.", 0.06),
+            ("Beschreibung", 0.12),
+            ("Menge", 0.50),
+            ("USt.", 0.58),
+            ("Preis", 0.68),
+            ("Gesamt", 0.84),
+        ],
+        [
+            ("1", 0.06),
+            ("Espresso Crema 1 kg", 0.12),
+            ("10 Stk", 0.50),
+            ("7 %", 0.58),
+            ("18,90 €", 0.68),
+            ("189,00 €", 0.83),
+        ],
+        [
+            ("2", 0.06),
+            ("Milchkännchen 0,6 l", 0.12),
+            ("2 Stk", 0.50),
+            ("19 %", 0.58),
+            ("14,50 €", 0.68),
+            ("29,00 €", 0.84),
+        ],
+        [],
+        [("Summe netto", 0.58), ("218,00 €", 0.83)],
+        [("zzgl. 7 % USt. auf 189,00 €", 0.50), ("13,23 €", 0.84)],
+        [("zzgl. 19 % USt. auf 29,00 €", 0.50), ("5,51 €", 0.85)],
+        [("Gesamtbetrag", 0.58), ("236,74 €", 0.83)],
+        [],
+        [("Bitte überweisen Sie den Rechnungsbetrag unter Angabe der Rechnungsnummer.", 0.06)],
+        [],
+        [
+            (
+                "Kaffeerösterei Hanse GmbH | Am Sandtorkai 5 | 20457 Hamburg | Geschäftsführer: Jan Petersen",
+                0.06,
+            )
+        ],
+        [("GLS Bank | IBAN DE18 4306 0967 1234 5678 00 | BIC GENODEM1GLS | USt-IdNr. DE248159374", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def parking_ticket_fr():
+    """A Lyon car park's payment receipt: the car park's name, entry and exit with times, the duration,
+    `Montant TTC` with `dont TVA 20 %`, paid by card, a transaction number, the operating company's SIREN
+    and VAT id at the foot."""
+    rows = [
+        [("Parking Bellecour", 0.36)],
+        [("Place Bellecour - 69002 Lyon", 0.30)],
+        [],
+        [("Entrée", 0.24), ("15/03/2024 09:12", 0.52)],
+        [("Sortie", 0.24), ("15/03/2024 17:47", 0.52)],
+        [("Durée", 0.24), ("8 h 35 min", 0.52)],
+        [],
+        [("Montant TTC", 0.24), ("18,60 €", 0.56)],
+        [("dont TVA 20 %", 0.24), ("3,10 €", 0.57)],
+        [("Payé par carte bancaire", 0.24)],
+        [("N° transaction", 0.24), ("004512", 0.52)],
+        [],
+        [("SAS Parkings du Rhône · SIREN 552 189 375", 0.24)],
+        [("TVA FR03552189375", 0.30)],
+        [("Merci de votre visite", 0.32)],
+    ]
+    return text_layer_page(rows)
+
+
+def moneybird_factuur_nl():
+    """An Amsterdam design studio's factuur as Moneybird prints it: the studio right, the customer left with
+    `t.a.v.`, Factuurnummer / Factuurdatum / Vervaldatum with dates in words, quantities with `×`, a discount
+    line in parentheses (`(€ 50,00)`), `Subtotaal`, `21% btw`, `Totaal`, the footer with pipes."""
+    rows = [
+        [("Studio Noorderlicht", 0.66)],
+        [("Czaar Peterstraat 88", 0.66)],
+        [("1018 PR Amsterdam", 0.66)],
+        [("hallo@noorderlicht.studio", 0.66)],
+        [],
+        [("Fietsenwinkel De Spaak B.V.", 0.06)],
+        [("t.a.v. Mark de Vries", 0.06)],
+        [("Javastraat 41", 0.06)],
+        [("1094 HA Amsterdam", 0.06)],
+        [],
+        [("Factuur", 0.06)],
+        [("Factuurnummer", 0.06), ("2024-0042", 0.26)],
+        [("Factuurdatum", 0.06), ("15 maart 2024", 0.26)],
+        [("Vervaldatum", 0.06), ("29 maart 2024", 0.26)],
+        [],
+        [("Omschrijving", 0.06), ("Aantal", 0.50), ("Prijs", 0.60), ("Btw", 0.72), ("Totaal", 0.84)],
+        [("Huisstijl ontwerp", 0.06), ("1 ×", 0.50), ("€ 950,00", 0.60), ("21%", 0.72), ("€ 950,00", 0.83)],
+        [
+            ("Visitekaartjes drukwerk", 0.06),
+            ("500 ×", 0.50),
+            ("€ 0,18", 0.61),
+            ("21%", 0.72),
+            ("€ 90,00", 0.84),
+        ],
+        [
+            ("Korting vaste klant", 0.06),
+            ("1 ×", 0.50),
+            ("(€ 50,00)", 0.59),
+            ("21%", 0.72),
+            ("(€ 50,00)", 0.82),
+        ],
+        [],
+        [("Subtotaal", 0.60), ("€ 990,00", 0.83)],
+        [("21% btw", 0.60), ("€ 207,90", 0.83)],
+        [("Totaal", 0.60), ("€ 1.197,90", 0.82)],
+        [],
+        [("Wij verzoeken u het bedrag vóór de vervaldatum over te maken.", 0.06)],
+        [],
+        [("Studio Noorderlicht | KvK 87654321 | Btw NL861234509B01 | IBAN NL44 RABO 0123 4567 89", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+CASES.update(
+    {
+        "fattura_elettronica_it": (
+            fattura_elettronica_copia_it,
+            {
+                "document_type": "invoice",
+                "invoice_number": "FPR 48/24",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-04-14",
+                "vendor_name": "Ferramenta Colombo S.r.l.",
+                "customer_name": "Edilnova S.p.A.",
+                "currency": "EUR",
+                "subtotal": "444.00",
+                "tax_amount": "97.68",
+                "total": "541.68",
+                "amount_due": "541.68",
+                "vendor_tax_id": "IT06512380145",
+                "iban": "IT57E0503411701000000012345",
+            },
+            ["102.00", "84.00", "258.00"],
+        ),
+        "rectificativa_es": (
+            factura_rectificativa_es,
+            {
+                "document_type": "credit_note",
+                "invoice_number": "R-2024-007",
+                "invoice_date": "2024-03-20",
+                "due_date": None,
+                "vendor_name": "Suministros Hosteleros Levante S.L.",
+                "customer_name": "Bar Restaurante La Lonja S.L.",
+                "currency": "EUR",
+                "subtotal": "890.00",  # a credit note's amounts are magnitudes (README)
+                "tax_amount": "186.90",
+                "total": "1076.90",
+                "amount_due": (None, "1076.90"),
+                "vendor_tax_id": "ESB62184379",
+                "iban": None,
+            },
+            ["890.00"],
+        ),
+        "sevdesk_de": (
+            sevdesk_rechnung_de,
+            {
+                "document_type": "invoice",
+                "invoice_number": "RE-1042",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-03-29",
+                "vendor_name": "Kaffeerösterei Hanse GmbH",
+                "customer_name": "Café Elbufer UG (haftungsbeschränkt)",
+                "currency": "EUR",
+                "subtotal": "218.00",
+                "tax_amount": "18.74",
+                "total": "236.74",
+                "amount_due": "236.74",
+                "vendor_tax_id": "DE248159374",
+                "iban": "DE18430609671234567800",
+            },
+            ["189.00", "29.00"],
+        ),
+        "parking_fr": (
+            parking_ticket_fr,
+            {
+                "document_type": "receipt",
+                "invoice_number": (None, "004512"),  # a transaction number, or none
+                "invoice_date": "2024-03-15",
+                "due_date": None,
+                "vendor_name": ("Parking Bellecour", "SAS Parkings du Rhône", "Parkings du Rhône"),
+                "customer_name": None,
+                "currency": "EUR",
+                "subtotal": (None, "15.50"),
+                "tax_amount": "3.10",
+                "total": "18.60",
+                "amount_due": (None, "18.60"),
+                "vendor_tax_id": "FR03552189375",
+                "iban": None,
+            },
+            [],
+        ),
+        "moneybird_nl": (
+            moneybird_factuur_nl,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-0042",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-03-29",
+                "vendor_name": "Studio Noorderlicht",
+                "customer_name": "Fietsenwinkel De Spaak B.V.",
+                "currency": "EUR",
+                "subtotal": "990.00",
+                "tax_amount": "207.90",
+                "total": "1197.90",
+                "amount_due": "1197.90",
+                "vendor_tax_id": "NL861234509B01",
+                "iban": "NL44RABO0123456789",
+            },
+            (["950.00", "90.00", "-50.00"], ["950.00", "90.00"]),  # the discount line, or items only
+        ),
+    }
+)
+
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("devis_fr", "document_type"): (
@@ -1837,3 +2215,57 @@ def test_an_untitled_page_paid_by_card_without_a_customer_is_a_receipt(customer,
 def test_a_number_that_holds_a_date_is_still_a_number():
     rows = _items_and_total([("Taxi Noord B.V.", 0.06)], [("Ritnummer: 20240315-088", 0.06)])
     assert _fields(rows).get("invoice_number") == "20240315-088"
+
+
+def test_a_name_label_before_a_name_is_no_part_of_it():
+    from ocr_tasks.extraction.party_fields import clean_name
+
+    assert clean_name("Denominazione: Ferramenta Colombo S.r.l.") == "Ferramenta Colombo S.r.l."
+    assert clean_name("Raison sociale : Atelier Moreau SARL") == "Atelier Moreau SARL"
+
+
+def test_unit_prices_with_eight_decimals_are_one_amount():
+    from ocr_tasks.normalise.amounts import find_amounts
+
+    found = find_amounts("Viti legno  12,00  8,50000000  22,00  102,00")
+    assert [str(a.value) for a in found] == ["12.00", "8.50000000", "22.00", "102.00"]
+
+
+def test_a_totals_table_row_that_starts_with_a_cell_takes_its_headers_labels():
+    """`Totale imponibile` / `Totale imposta` over `I (immediata) ... 444,00  97,68`; the table's header
+    also ends the items above it."""
+    rows = [
+        [("Ferramenta Colombo S.r.l.", 0.06)],
+        [("Fattura n. 48", 0.06), ("Data 15/03/2024", 0.40)],
+        [],
+        [("Descrizione", 0.06), ("Quantità", 0.46), ("Prezzo", 0.60), ("Importo", 0.82)],
+        [("Viti legno", 0.06), ("12,00", 0.46), ("15,00", 0.60), ("180,00", 0.83)],
+        [("Trapano avvitatore", 0.06), ("2,00", 0.46), ("132,00", 0.60), ("264,00", 0.83)],
+        [],
+        [("esigibilità iva", 0.06), ("%IVA", 0.36), ("Totale imponibile", 0.54), ("Totale imposta", 0.76)],
+        [("I (immediata)", 0.06), ("22,00", 0.36), ("444,00", 0.58), ("97,68", 0.80)],
+        [("Totale documento", 0.54), ("541,68", 0.80)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    fields = {name: field.value for name, field in invoice.fields.items()}
+    assert (fields.get("subtotal"), fields.get("tax_amount"), fields.get("total")) == (
+        "444.00",
+        "97.68",
+        "541.68",
+    )
+    assert [item.cells["amount"].value for item in invoice.line_items] == ["180.00", "264.00"]
+
+
+def test_a_customer_label_with_a_gloss_in_brackets():
+    rows = _items_and_total(
+        [("Cedente/prestatore (fornitore)", 0.06), ("Cessionario/committente (cliente)", 0.52)],
+        [("Identificativo fiscale ai fini IVA:", 0.06), ("Identificativo fiscale ai fini IVA:", 0.52)],
+        [("IT06512380145", 0.06), ("IT01456320876", 0.52)],
+        [("Denominazione: Ferramenta Colombo S.r.l.", 0.06), ("Denominazione: Edilnova S.p.A.", 0.52)],
+    )
+    fields = _fields(rows)
+    assert (fields.get("vendor_name"), fields.get("customer_name"), fields.get("vendor_tax_id")) == (
+        "Ferramenta Colombo S.r.l.",
+        "Edilnova S.p.A.",
+        "IT06512380145",
+    )

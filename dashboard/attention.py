@@ -97,11 +97,11 @@ def attention_reason(doc: dict[str, Any]) -> str:
     errors, findings = check_counts(doc)
     if errors:
         parts.append(f"{errors} failed check{'s' if errors != 1 else ''}")
+    anomalies = int(doc.get("anomaly_count") or 0)
+    if anomalies:  # before the XML's findings: the narrow column cut "1 anomaly" (a duplicate) off after them
+        parts.append(f"{anomalies} anomal{'ies' if anomalies != 1 else 'y'}")
     if findings:  # the XML's own, apart: a correction of the values does not change them
         parts.append(f"{findings} EN 16931 finding{'s' if findings != 1 else ''} in the XML")
-    anomalies = int(doc.get("anomaly_count") or 0)
-    if anomalies:
-        parts.append(f"{anomalies} anomal{'ies' if anomalies != 1 else 'y'}")
     confidence = row_confidence(doc)
     if not parts and confidence is not None and confidence < LOW_CONFIDENCE:
         parts.append("low confidence")

@@ -161,3 +161,18 @@ def test_the_review_page_labels_a_corrected_fields_box_as_read(make_app, fake):
     at = make_app(page=REVIEW, document_id=DOC_A)
     highlight = at.selectbox(key=widget_key("highlight_field", scope_of(DOC_A, 1)))
     assert "vendor_name (as read)" in highlight.options and "vendor_name" not in highlight.options
+
+
+# -- the queue's reason names an anomaly before the XML's findings ----------------------------------------
+def test_an_anomaly_is_named_before_the_xmls_findings(make_app, fake):
+    """Avoir_FR_type381_BASIC.pdf, a second credit note of the same number (a duplicate invoice, error):
+    the queue's column read "1 failed check, 1 EN 16931 find…" and the anomaly was cut off."""
+    fake.documents[DOC_B].update(
+        failed_checks=1, einvoice_rule_findings=1, validation_errors=2, anomaly_count=1
+    )
+    at = make_app(page=QUEUE)
+    table = at.dataframe[0].value.set_index("document")
+    assert (
+        table.loc["clean.pdf", "needs attention"]
+        == "1 failed check, 1 anomaly, 1 EN 16931 finding in the XML"
+    )

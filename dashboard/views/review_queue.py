@@ -125,11 +125,11 @@ event = st.dataframe(
         ),
         "needs attention": st.column_config.TextColumn(
             "needs attention",
-            width=210,
+            width=195,
             help="Status, failed checks, an e-invoice XML's EN 16931 findings, anomalies and low "
             "confidence; details on the review page",
         ),
-        "vendor": st.column_config.TextColumn("vendor", width=125),
+        "vendor": st.column_config.TextColumn("vendor", width=120),
         "date": st.column_config.TextColumn("date", width=88),
         "total": st.column_config.NumberColumn("total", format="%.2f", width=78),
         "currency": st.column_config.TextColumn("cur.", width=42, help="Currency (— when none was read)"),

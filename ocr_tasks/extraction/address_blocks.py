@@ -49,6 +49,7 @@ _BILL_TO = concept_pattern(("bill_to",))
 _SHIP_TO = concept_pattern(("ship_to",))
 _SELLER = concept_pattern(("seller",))
 _SALUTATION = concept_pattern(("address_salutation",))
+_ATTENTION = concept_pattern(("attention",))
 # legal forms, and the short ones only in capitals (`KG`, `SA`, `BV`: `kg` is a unit or a Malay Kampung)
 _REFERENCE = concept_pattern(("invoice_reference",))
 _PARTY_LABELS = phrases("bill_to", "ship_to", "seller")
@@ -355,7 +356,7 @@ def recipient_names(rows: list[Row]) -> set[str]:
             continue
         labels = _label_above(rows, block)
         # an attention line under the name (`z. Hd. Frau Becker`, `Attn: ...`) addresses the block's reader
-        attention = any(_SALUTATION.match(s.text) for s in block.segments[1:2])
+        attention = any(_ATTENTION.match(s.text) for s in block.segments[1:2])
         if labels[0] or attention or _sender_line_above(rows, block, "") or _unlabelled_window(block, labels):
             names.add(name.text.strip(" :,").lower())
     return names

@@ -279,6 +279,56 @@ def _taxes_between(grouped: dict[str, list[Candidate]], chosen: dict[str, Candid
     return summed
 
 
+def _column_sum(cands: list[Candidate], label: str) -> Candidate | None:
+    """The sum of a column of a VAT table without a sum row (`Netto` or `Steuer` over one row per rate):
+    the candidates labelled by the header above them, in one column (same x to 0.03) on consecutive rows of
+    one page; None unless two rows or more."""
+    column = [
+        c for c in cands if c.features.get("label_above", 0.0) >= 1.0 and c.features.get("has_decimals")
+    ]
+    if not column:
+        return None
+    first = min(column, key=lambda c: (c.page, c.row_index))
+    rows = sorted(
+        (c for c in column if c.page == first.page and abs(c.bbox.center[0] - first.bbox.center[0]) < 0.03),
+        key=lambda c: c.row_index,
+    )
+    run = [rows[0]] if rows else []
+    for c in rows[1:]:
+        if c.row_index != run[-1].row_index + 1:
+            break
+        run.append(c)
+    if len(run) < 2:
+        return None
+    summed = replace(
+        run[0],
+        value=format_amount(sum((Decimal(c.value) for c in run), Decimal(0))),
+        raw_text=" + ".join(c.raw_text for c in run),
+        bbox=bbox_union([c.bbox for c in run]),
+    )
+    summed.features = {**run[0].features, label: 1.0}
+    return summed
+
+
+def _rate_table_sums(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
+    """Net and tax of a VAT table that prints one row per rate and no sum row (a till's `MwSt  Netto
+    Steuer  Brutto` under `Summe 8,70`): when the chosen net and tax do not add up to the total and the
+    column sums do, they are the net and the tax (in place)."""
+    sub, total, tax = (chosen.get(n) for n in ("subtotal", "total", "tax_amount"))
+    if total is None or (
+        sub is not None
+        and tax is not None
+        and Decimal(sub.value) + Decimal(tax.value) == Decimal(total.value)
+    ):
+        return
+    nets = _column_sum(grouped.get("subtotal", []), "column_sum")
+    taxes = _column_sum(grouped.get("tax_amount", []), "column_sum")
+    if nets is None or taxes is None or Decimal(nets.value) + Decimal(taxes.value) != Decimal(total.value):
+        return
+    nets.confidence = taxes.confidence = total.confidence * 0.8
+    chosen["subtotal"], chosen["tax_amount"] = nets, taxes
+
+
 def _rounded_total(grouped: dict[str, list[Candidate]], total: Candidate) -> Candidate | None:
     """When the page prints a cash rounding, the total rounded to 0.05 next to an unrounded one."""
     value = Decimal(total.value)
@@ -313,6 +363,8 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
             _raise(c)
     if combination is None and (summed := _taxes_between(grouped, chosen)) is not None:
         chosen["tax_amount"] = summed
+    if combination is None:
+        _rate_table_sums(grouped, chosen)
     total = chosen.get("total")
     tax = chosen.get("tax_amount")
     if total is not None and tax is not None and tax.value == total.value and Decimal(total.value) > 0:
@@ -324,6 +376,9 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
     return chosen
 
 
+_PRICE_IN_NAME = re.compile(r"\d[.,]\d{2}(?!\d)")
+
+
 def _choose_customer(
     chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]
 ) -> None:
@@ -331,7 +386,9 @@ def _choose_customer(
     that holds the vendor's name is not the customer's, and a ship-to block yields to a billed party."""
     vendor = chosen.get("vendor_name")
     pool = list(grouped.get("customer_name", [])) + customer_block_candidates(rows, vendor)
-    pool = [c for c in pool if not is_field_label(c.value)]  # `Identificativo fiscale ai fini IVA`
+    # another field's label (`Identificativo fiscale ai fini IVA`) or an item row with its price
+    # (`2 x Kaisersemmel à 0,45`) names no customer
+    pool = [c for c in pool if not is_field_label(c.value) and not _PRICE_IN_NAME.search(c.value)]
     for c in pool:
         c.features["is_vendor"] = float(vendor is not None and c.value.lower() == vendor.value.lower())
     score_candidates(pool, scorer="hand")

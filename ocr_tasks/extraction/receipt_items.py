@@ -83,6 +83,16 @@ def _cell(column: str, value: str, raw: str, row: Row, start: int, end: int) -> 
     )
 
 
+def _own_description(row: Row, first: int, quantity: re.Match[str] | None) -> tuple[str, int, int]:
+    """The description printed on the item's own row and its span: before the numbers, or between a
+    leading quantity and the price (`1 x Vollkornbrot  4,20 A`)."""
+    start_of_numbers = min([first] + ([quantity.start()] if quantity else []))
+    own = row.text[:start_of_numbers].strip(" :-*@")
+    if not re.search(r"[A-Za-z]{3}", own) and quantity is not None and quantity.end() < first:
+        return row.text[quantity.end() : first].strip(" :-*@"), quantity.end(), first
+    return own, 0, start_of_numbers
+
+
 def _item(row: Row, amounts: list[AmountMatch], pending: list[Row]) -> dict[str, FieldValue] | None:
     amount = amounts[-1]
     cells = {
@@ -108,10 +118,9 @@ def _item(row: Row, amounts: list[AmountMatch], pending: list[Row]) -> dict[str,
             cells["quantity"] = _cell(
                 "quantity", format_amount(value), quantity.group(0), row, quantity.start(), quantity.end()
             )
-    start_of_numbers = min([first] + ([quantity.start()] if quantity else []))
-    own = row.text[:start_of_numbers].strip(" :-*@")
+    own, start, end = _own_description(row, first, quantity)
     if re.search(r"[A-Za-z]{3}", own):
-        cells["description"] = _cell("description", own, own, row, 0, max(1, start_of_numbers))
+        cells["description"] = _cell("description", own, own, row, start, max(start + 1, end))
     else:
         described = [r for r in pending if re.search(r"[A-Za-z]{3}", r.text)]
         if not described:

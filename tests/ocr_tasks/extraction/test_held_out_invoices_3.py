@@ -1,5 +1,5 @@
 """Round 3 of the held-out check (issue 13), independent of the synthetic generator (`bench/synthetic/`) and
-of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 25 documents written by
+of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 30 documents written by
 hand as text-layer rows in the styles of the accounting software, platforms and tills that print most
 small-business invoices, in layouts neither covers. VAT ids and IBANs carry valid check digits
 (python-stdnum, schwifty). Each test asserts what a reader of the page would write down; the expectations
@@ -73,6 +73,19 @@ at first, all on the courtesy copy, all fixed:
 - `8,50000000` read as 8 and 50000000 (amounts with up to eight decimals); then the VAT summary's row under
   its own header was read as a fourth item (another table's header ends the items) (1).
 
+Batch 4 (five documents written after the fixes of batch 3): a FreshBooks-style US invoice (a row of
+labels over their values, `Amount Due (USD)`), a bexio-style Swiss Rechnung (a sender line with commas,
+MWST 8.1 %, `Zahlbar innert 30 Tagen netto`), a Dutch webshop's factuur paid by iDEAL (`Openstaand € 0,00`),
+an Austrian bakery's till receipt (`1 x Vollkornbrot  4,20 A`, two VAT rates in a table without a sum row,
+`Bar` and `Rückgeld`), a marketplace seller's VAT invoice in English (`Sold by`, `Invoice date / Delivery
+date`). 5 of their 72 checks failed at first, all on the till receipt, all fixed:
+- `Bar` (cash) was in no German lexicon entry, so cash handed over and change given did not make it a
+  receipt (1); an item row with its price (`2 x Kaisersemmel à 0,45`) read as the customer's name (1);
+- the VAT table's rows per rate without a sum row: the first rate's net and tax were taken (the columns'
+  sums are the net and the tax when they add up to the total) (2);
+- items printed quantity first (`1 x Vollkornbrot  4,20 A`) had no description and were dropped
+  (receipt_items.py, another helper's module: a small change) (1).
+
 The xfail marks (strict) keep the right expectation where the fix is not made here: see `KNOWN_MISSES`.
 """
 
@@ -82,6 +95,7 @@ from datetime import date
 
 import pytest
 from schwifty import IBAN
+from stdnum.ch import uid as ch_uid
 from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
 
@@ -1961,6 +1975,326 @@ CASES.update(
     }
 )
 
+
+# Batch 4, written after the fixes of batch 3, as a check of them.
+
+
+def freshbooks_invoice_us():
+    """A Boulder web studio's invoice as FreshBooks prints it: the studio right, a row of labels over their
+    values (`Billed To`, `Date of Issue`, `Invoice Number`, `Amount Due (USD)`) with the due date under the
+    date, `Rate  Qty  Line Total`, `Amount Paid`, `Amount Due (USD)`, terms as a sentence."""
+    rows = [
+        [("Summit Web Studio LLC", 0.62)],
+        [("1200 Pearl St, Suite 4", 0.62)],
+        [("Boulder, CO 80302", 0.62)],
+        [("(303) 555-0199", 0.62)],
+        [],
+        [("Billed To", 0.06), ("Date of Issue", 0.34), ("Invoice Number", 0.54), ("Amount Due (USD)", 0.74)],
+        [("Alpine Outfitters Co.", 0.06), ("03/15/2024", 0.34), ("0000123", 0.54), ("$2,015.90", 0.76)],
+        [("88 Main Street", 0.06)],
+        [("Frisco, CO 80443", 0.06), ("Due Date", 0.34)],
+        [("04/14/2024", 0.34)],
+        [],
+        [("Description", 0.06), ("Rate", 0.56), ("Qty", 0.68), ("Line Total", 0.82)],
+        [("Website redesign, phase 2", 0.06), ("$95.00", 0.56), ("16", 0.69), ("$1,520.00", 0.82)],
+        [("Hosting (annual)", 0.06), ("$240.00", 0.56), ("1", 0.69), ("$240.00", 0.83)],
+        [("Stock photo license", 0.06), ("$35.00", 0.57), ("4", 0.69), ("$140.00", 0.83)],
+        [],
+        [("Subtotal", 0.56), ("1,900.00", 0.83)],
+        [("Tax (6.1%)", 0.56), ("115.90", 0.84)],
+        [("Total", 0.56), ("2,015.90", 0.83)],
+        [("Amount Paid", 0.56), ("0.00", 0.85)],
+        [("Amount Due (USD)", 0.56), ("$2,015.90", 0.82)],
+        [],
+        [("Terms", 0.06)],
+        [("Please pay within 30 days. Thank you for your business!", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def bexio_rechnung_ch():
+    """A Frauenfeld joinery's Rechnung as bexio prints it: the sender line with commas over a private
+    customer (`Frau`), place and date in words, `Rechnung RE-00123`, apostrophes as thousands separators,
+    `Total exkl. MWST`, MWST 8.1 % (the Swiss rate from 2024), `Total CHF`, `Zahlbar innert 30 Tagen netto`
+    (Swiss wording), the UID with its MWST suffix and the IBAN in the footer."""
+    rows = [
+        [("Schreinerei Brunner AG", 0.06)],
+        [("Industriestrasse 12", 0.06)],
+        [("8500 Frauenfeld", 0.06)],
+        [],
+        [("Schreinerei Brunner AG, Industriestrasse 12, 8500 Frauenfeld", 0.06)],
+        [("Frau", 0.06)],
+        [("Sandra Keller", 0.06)],
+        [("Rosenweg 3", 0.06)],
+        [("8400 Winterthur", 0.06)],
+        [],
+        [("Frauenfeld, 15. März 2024", 0.62)],
+        [],
+        [("Rechnung RE-00123", 0.06)],
+        [("Kundennummer: 10421", 0.06)],
+        [],
+        [
+            ("Pos.", 0.06),
+            ("Beschreibung", 0.12),
+            ("Menge", 0.50),
+            ("Einheit", 0.58),
+            ("Preis", 0.70),
+            ("Total", 0.85),
+        ],
+        [
+            ("1", 0.06),
+            ("Einbauschrank Eiche massiv", 0.12),
+            ("1", 0.52),
+            ("Stk", 0.58),
+            ("3'850.00", 0.68),
+            ("3'850.00", 0.84),
+        ],
+        [("2", 0.06), ("Montage", 0.12), ("6", 0.52), ("Std", 0.58), ("95.00", 0.70), ("570.00", 0.85)],
+        [
+            ("3", 0.06),
+            ("Entsorgung Altmöbel", 0.12),
+            ("1", 0.52),
+            ("pauschal", 0.58),
+            ("120.00", 0.69),
+            ("120.00", 0.85),
+        ],
+        [],
+        [("Total exkl. MWST", 0.56), ("4'540.00", 0.84)],
+        [("MWST 8.1 %", 0.56), ("367.74", 0.86)],
+        [("Total CHF", 0.56), ("4'907.74", 0.84)],
+        [],
+        [("Zahlbar innert 30 Tagen netto.", 0.06)],
+        [],
+        [("Schreinerei Brunner AG · CHE-412.587.301 MWST · IBAN CH69 0070 0110 0012 3456 7", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def webshop_factuur_nl():
+    """A Dutch webshop's factuur for an order paid at checkout: `Factuurnummer` beside `Bestelnummer`,
+    `Factuuradres` and `Afleveradres` side by side, prices with VAT, `Subtotaal excl. btw`, `Btw 21%`,
+    `Totaal incl. btw`, `Betaald via iDEAL` and `Openstaand € 0,00`."""
+    rows = [
+        [("Wielerwinkel Brabant B.V.", 0.06), ("Factuur", 0.70)],
+        [("Ringbaan-Oost 150", 0.06)],
+        [("5013 CD Tilburg", 0.06)],
+        [],
+        [("Factuurnummer:", 0.06), ("F2024-10233", 0.24), ("Bestelnummer:", 0.52), ("100045871", 0.70)],
+        [("Factuurdatum:", 0.06), ("15-03-2024", 0.24), ("Besteldatum:", 0.52), ("14-03-2024", 0.70)],
+        [],
+        [("Factuuradres", 0.06), ("Afleveradres", 0.40)],
+        [("J. Bakker", 0.06), ("J. Bakker", 0.40)],
+        [("Lindelaan 22", 0.06), ("Lindelaan 22", 0.40)],
+        [("5611 AB Eindhoven", 0.06), ("5611 AB Eindhoven", 0.40)],
+        [],
+        [("Artikel", 0.06), ("Aantal", 0.50), ("Prijs incl. btw", 0.60), ("Totaal", 0.84)],
+        [("Fietsband 28 inch", 0.06), ("2", 0.51), ("€ 24,95", 0.62), ("€ 49,90", 0.84)],
+        [("Binnenband 28 inch", 0.06), ("2", 0.51), ("€ 6,95", 0.63), ("€ 13,90", 0.84)],
+        [("Fietsslot", 0.06), ("1", 0.51), ("€ 34,95", 0.62), ("€ 34,95", 0.84)],
+        [],
+        [("Subtotaal excl. btw", 0.56), ("€ 81,61", 0.84)],
+        [("Btw 21%", 0.56), ("€ 17,14", 0.84)],
+        [("Totaal incl. btw", 0.56), ("€ 98,75", 0.84)],
+        [("Betaald via iDEAL", 0.56), ("€ 98,75", 0.84)],
+        [("Openstaand", 0.56), ("€ 0,00", 0.85)],
+        [],
+        [("Wielerwinkel Brabant B.V. · KvK 18045231 · Btw NL854210332B01", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def kassenbon_at():
+    """A Linz bakery's till receipt (Registrierkasse): the bakery in capitals with its UID, `Beleg-Nr.` with
+    the till and the time, quantity-times-price rows, two VAT rates in a table (no net or VAT total
+    printed), cash given and change."""
+    rows = [
+        [("BÄCKEREI ÖFNER", 0.36)],
+        [("Hauptplatz 7, 4020 Linz", 0.30)],
+        [("UID: ATU73159262", 0.34)],
+        [],
+        [("Beleg-Nr. 48213", 0.20), ("Kassa 1", 0.56)],
+        [("15.03.2024 07:42", 0.20)],
+        [],
+        [("2 x Kaisersemmel à 0,45", 0.20), ("0,90 A", 0.64)],
+        [("1 x Vollkornbrot", 0.20), ("4,20 A", 0.64)],
+        [("1 x Kaffee Melange", 0.20), ("3,60 B", 0.64)],
+        [],
+        [("Summe EUR", 0.20), ("8,70", 0.64)],
+        [("Bar", 0.20), ("10,00", 0.63)],
+        [("Rückgeld", 0.20), ("1,30", 0.64)],
+        [],
+        [("MwSt", 0.20), ("Netto", 0.36), ("Steuer", 0.50), ("Brutto", 0.62)],
+        [("A 10 %", 0.20), ("4,64", 0.36), ("0,46", 0.50), ("5,10", 0.62)],
+        [("B 20 %", 0.20), ("3,00", 0.36), ("0,60", 0.50), ("3,60", 0.62)],
+        [],
+        [("Danke für Ihren Einkauf!", 0.26)],
+    ]
+    return text_layer_page(rows)
+
+
+def marketplace_vat_invoice_uk():
+    """A marketplace seller's VAT invoice in English: `Sold by` with the seller's VAT number, `Invoice date /
+    Delivery date` as one label, the invoice number beside the order number, billing and delivery address
+    side by side, items with a net unit price, a rate, a gross unit price and a gross subtotal, the VAT
+    summary, and the platform's note with its own VAT number."""
+    rows = [
+        [("VAT Invoice", 0.06), ("Payment reference 2kLm9QpRxT", 0.56)],
+        [("Sold by Riverside Home Goods Ltd", 0.56)],
+        [("VAT # GB264819335", 0.56)],
+        [],
+        [("Invoice date / Delivery date", 0.06), ("15.03.2024", 0.34)],
+        [("Invoice #", 0.06), ("GB4-AB12-5589", 0.34)],
+        [("Total payable", 0.06), ("£63.47", 0.34)],
+        [],
+        [("Billing address", 0.06), ("Delivery address", 0.36), ("Sold by", 0.66)],
+        [("Emma Clarke", 0.06), ("Emma Clarke", 0.36), ("Riverside Home Goods Ltd", 0.66)],
+        [("14 Elm Grove", 0.06), ("14 Elm Grove", 0.36), ("Unit 3, Canal Park", 0.66)],
+        [("Leeds LS6 2AQ", 0.06), ("Leeds LS6 2AQ", 0.36), ("Nottingham NG7 1HJ", 0.66)],
+        [],
+        [("Order information", 0.06)],
+        [("Order date 13.03.2024", 0.06)],
+        [("Order # 204-7712345-1188412", 0.06)],
+        [],
+        [
+            ("Description", 0.06),
+            ("Qty", 0.40),
+            ("Unit price", 0.47),
+            ("VAT rate", 0.59),
+            ("Unit price", 0.69),
+            ("Item subtotal", 0.82),
+        ],
+        [("(excl. VAT)", 0.47), ("(incl. VAT)", 0.69), ("(incl. VAT)", 0.82)],
+        [
+            ("Linen duvet cover, double", 0.06),
+            ("1", 0.41),
+            ("£37.49", 0.48),
+            ("20%", 0.60),
+            ("£44.99", 0.70),
+            ("£44.99", 0.84),
+        ],
+        [
+            ("Cotton pillowcases (pair)", 0.06),
+            ("2", 0.41),
+            ("£7.70", 0.49),
+            ("20%", 0.60),
+            ("£9.24", 0.70),
+            ("£18.48", 0.84),
+        ],
+        [],
+        [("Invoice total", 0.59), ("£63.47", 0.84)],
+        [],
+        [("VAT rate", 0.47), ("Item subtotal (excl. VAT)", 0.57), ("VAT", 0.86)],
+        [("20%", 0.47), ("£52.89", 0.62), ("£10.58", 0.86)],
+        [("Total", 0.47), ("£52.89", 0.62), ("£10.58", 0.86)],
+        [],
+        [("This invoice was issued by Amazon EU S.à r.l., UK Branch, on behalf of the seller.", 0.06)],
+        [("VAT # Amazon EU S.à r.l., UK Branch: GB727255821", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+CASES.update(
+    {
+        "freshbooks_us": (
+            freshbooks_invoice_us,
+            {
+                "document_type": "invoice",
+                "invoice_number": "0000123",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-04-14",
+                "vendor_name": "Summit Web Studio LLC",
+                "customer_name": "Alpine Outfitters Co.",
+                "currency": "USD",
+                "subtotal": "1900.00",
+                "tax_amount": "115.90",
+                "total": "2015.90",
+                "amount_due": "2015.90",
+                "vendor_tax_id": None,
+                "iban": None,
+            },
+            ["1520.00", "240.00", "140.00"],
+        ),
+        "bexio_ch": (
+            bexio_rechnung_ch,
+            {
+                "document_type": "invoice",
+                "invoice_number": "RE-00123",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-04-14",
+                "vendor_name": "Schreinerei Brunner AG",
+                "customer_name": ("Sandra Keller", "Frau Sandra Keller"),
+                "currency": "CHF",
+                "subtotal": "4540.00",
+                "tax_amount": "367.74",
+                "total": "4907.74",
+                "amount_due": "4907.74",
+                "vendor_tax_id": "CHE-412.587.301",
+                "iban": "CH6900700110001234567",
+            },
+            ["3850.00", "570.00", "120.00"],
+        ),
+        "webshop_nl": (
+            webshop_factuur_nl,
+            {
+                "document_type": "invoice",
+                "invoice_number": "F2024-10233",
+                "invoice_date": "2024-03-15",
+                "due_date": None,
+                "vendor_name": "Wielerwinkel Brabant B.V.",
+                "customer_name": "J. Bakker",
+                "currency": "EUR",
+                "subtotal": "81.61",
+                "tax_amount": "17.14",
+                "total": "98.75",
+                "amount_due": "0.00",
+                "vendor_tax_id": "NL854210332B01",
+                "iban": None,
+                "po_number": "100045871",
+            },
+            ["49.90", "13.90", "34.95"],
+        ),
+        "kassenbon_at": (
+            kassenbon_at,
+            {
+                "document_type": "receipt",
+                "invoice_number": "48213",
+                "invoice_date": "2024-03-15",
+                "due_date": None,
+                "vendor_name": "BÄCKEREI ÖFNER",
+                "customer_name": None,
+                "currency": "EUR",
+                "subtotal": (None, "7.64"),  # no net total is printed
+                "tax_amount": "1.06",  # the two rates' taxes
+                "total": "8.70",
+                "amount_due": (None, "8.70", "0.00"),
+                "vendor_tax_id": "ATU73159262",
+                "iban": None,
+            },
+            ["0.90", "4.20", "3.60"],
+        ),
+        "marketplace_uk": (
+            marketplace_vat_invoice_uk,
+            {
+                "document_type": "invoice",
+                "invoice_number": "GB4-AB12-5589",
+                "invoice_date": "2024-03-15",
+                "due_date": None,
+                "vendor_name": "Riverside Home Goods Ltd",
+                "customer_name": "Emma Clarke",
+                "currency": "GBP",
+                "subtotal": "52.89",
+                "tax_amount": "10.58",
+                "total": "63.47",
+                "amount_due": (None, "63.47"),
+                "vendor_tax_id": "GB264819335",
+                "iban": None,
+                "po_number": "204-7712345-1188412",
+            },
+            ["44.99", "18.48"],
+        ),
+    }
+)
+
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
 KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("devis_fr", "document_type"): (
@@ -1997,7 +2331,7 @@ def _matches(name: str, got: str | None, expected) -> bool:
         return got == expected
     if name == "vendor_tax_id":
         # the id as printed, compacted; an id printed without its country prefix may be reported with it
-        got_id, want = _compact(got), _compact(expected)
+        got_id, want = _compact(got).removesuffix("MWST").removesuffix("TVA"), _compact(expected)
         return got_id == want or got_id[2:] == want or want[2:] == got_id
     if name in {"vendor_name", "customer_name"}:
         return got.casefold() == expected.casefold()  # a letterhead in capitals prints the same name
@@ -2059,6 +2393,8 @@ def test_the_pages_identifiers_carry_valid_check_digits():
             continue
         if vat.startswith("GB"):
             assert gb_vat.is_valid(vat)
+        elif vat.startswith("CHE"):
+            assert ch_uid.is_valid(vat)
         else:
             assert eu_vat.is_valid(vat), vat
     for other in ("ESB45183928", "IT01739520482", "LU20260743"):  # buyers' and the platform's ids
@@ -2074,7 +2410,15 @@ def test_the_expected_amounts_add_up():
     the items add up to the subtotal, or to the total where they are printed with tax (a marketplace's
     gross prices, a folio, till receipts), or to the work done before the earlier situations are
     subtracted (a progress invoice), or to the goods' value before the discount rows (the ERP's)."""
-    gross_items = {"marketplace_de", "hotel_folio_at", "documento_commerciale_it", "fuel_receipt_de"}
+    gross_items = {
+        "marketplace_de",
+        "hotel_folio_at",
+        "documento_commerciale_it",
+        "fuel_receipt_de",
+        "webshop_nl",
+        "kassenbon_at",
+        "marketplace_uk",
+    }
     printed_sum = {
         "situation_travaux_fr": "62400.00",
         "erp_trailing_minus_de": "927.80",
@@ -2269,3 +2613,28 @@ def test_a_customer_label_with_a_gloss_in_brackets():
         "Edilnova S.p.A.",
         "IT06512380145",
     )
+
+
+def test_a_vat_table_without_a_sum_row_gives_the_net_and_the_tax():
+    rows = [
+        [("BÄCKEREI ÖFNER", 0.36)],
+        [("Beleg-Nr. 48213", 0.20)],
+        [("1 x Vollkornbrot", 0.20), ("5,10 A", 0.64)],
+        [("1 x Kaffee Melange", 0.20), ("3,60 B", 0.64)],
+        [("Summe EUR", 0.20), ("8,70", 0.64)],
+        [("Bar", 0.20), ("10,00", 0.63)],
+        [("Rückgeld", 0.20), ("1,30", 0.64)],
+        [],
+        [("MwSt", 0.20), ("Netto", 0.36), ("Steuer", 0.50), ("Brutto", 0.62)],
+        [("A 10 %", 0.20), ("4,64", 0.36), ("0,46", 0.50), ("5,10", 0.62)],
+        [("B 20 %", 0.20), ("3,00", 0.36), ("0,60", 0.50), ("3,60", 0.62)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    fields = {name: field.value for name, field in invoice.fields.items()}
+    assert (fields.get("subtotal"), fields.get("tax_amount"), fields.get("total")) == ("7.64", "1.06", "8.70")
+    assert fields["document_type"] == "receipt"  # `Bar` handed over, `Rückgeld` given
+    assert "customer_name" not in fields  # `1 x Vollkornbrot  5,10 A` is an item, no name
+    assert [item.cells["description"].value for item in invoice.line_items] == [
+        "Vollkornbrot",
+        "Kaffee Melange",
+    ]

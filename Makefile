@@ -25,7 +25,8 @@ check:
 	$(VENV)/lint-imports
 	$(VENV)/python -m expectations.export --check
 
-# two test processes (pytest-xdist), each file whole on one of them so that a module's servers start once;
+# two test processes (pytest-xdist), each file whole on one of them so that a module's servers start once,
+# the files with slow tests handed out first (tests/conftest.py orders them; xdist keeps that order);
 # then, in one process with the machine to themselves, the files that assert wall-clock bounds on a whole
 # stack (a lost worker recovered within 120 s, a graceful stop within 10 s), the browser tests (a Streamlit
 # rerun under a loaded CPU leaves stale inputs on the page longer than a click waits: a race, not a bug of
@@ -33,7 +34,7 @@ check:
 # workers do not pass back). Every test runs once.
 # `make test PYTEST_WORKERS=0` runs the suite in one process; `PYTEST_ARGS=...` runs just those arguments.
 PYTEST_WORKERS ?= 2
-PYTEST_XDIST = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile,)
+PYTEST_XDIST = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder,)
 ALONE := tests/e2e tests/flows/test_graceful_stop.py tests/flows/test_graceful_stop_gunicorn.py \
 	tests/dashboard/test_browser_e2e.py tests/dashboard/test_clerk_week_browser.py \
 	tests/django_api/test_schema_fuzz.py

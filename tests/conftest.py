@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,47 @@ def pytest_xdist_setupnodes(config, specs) -> None:
         spec.env.setdefault("OCR_DATA_DIR", tempfile.mkdtemp(prefix=f"ocr-api-test-gw{number}-"))
 
 
+# a test that names one of these, or is marked django_db, runs on the Django test database
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+)
+
+
+@pytest.hookimpl(trylast=True)  # after tests/flows/conftest.py has marked its Prefect tests slow
+def pytest_collection_modifyitems(items) -> None:
+    """Mark the tests that use the Django test database `database`: `.ci/run` runs the API tests again on
+    PostgreSQL with `-m database` (the others, e.g. gunicorn's own error pages or a settings probe in a
+    subprocess, do the same on either database and ran in `make test`).
+
+    Then put the files holding a `slow` test (servers, stacks, OCR of many pages) first, each file's tests
+    in their order: `make test` hands whole files to two processes in this order
+    (`--no-loadscope-reorder`), so the long files start early instead of one of them running alone at the
+    end while the other process has nothing left."""
+    slow_files: set[str] = set()
+    for item in items:
+        if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.database)
+        if item.get_closest_marker("slow"):
+            slow_files.add(str(item.path))
+    items.sort(key=lambda item: str(item.path) not in slow_files)  # stable: the order is kept otherwise
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Path:
     """The shared corpus (read-only; never copied into the repository)."""
     if not CORPUS.is_dir():
         pytest.fail(f"corpus not found at {CORPUS}; set OCR_CORPUS_DIR")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def prefect_server() -> Iterator[str]:
+    """One Prefect API for the test process (Prefect's test harness: a temporary database, a server
+    subprocess); yields its URL. Flows run in this process use it; a test hands the URL
+    (`PREFECT_API_URL`) to the API processes it starts, as `make run` does, instead of each starting
+    Prefect's ephemeral server of its own (10-20 s a start, a minute on a loaded machine)."""
+    from prefect.settings import PREFECT_API_URL
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=90):
+        yield PREFECT_API_URL.value()

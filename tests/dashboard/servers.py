@@ -61,7 +61,9 @@ def _wait_until_up(server: Server, probe: str, timeout: float) -> None:
     raise RuntimeError(f"{server.name} not up after {timeout:.0f} s:\n{server.log_tail()}")
 
 
-def api_environment(data_dir: Path) -> dict[str, str]:
+def api_environment(data_dir: Path, prefect_api_url: str | None = None) -> dict[str, str]:
+    """The API's environment: embedded mode on `data_dir`; flows recorded by the Prefect server at
+    `prefect_api_url` (as `make run` does), else by Prefect's ephemeral API started by the first run."""
     env = {
         k: v
         for k, v in os.environ.items()
@@ -81,7 +83,10 @@ def api_environment(data_dir: Path) -> dict[str, str]:
     # the first flow run starts Prefect's ephemeral API; Prefect's default 20 s is too short on a busy
     # machine (three timed-out starts fail the task, "Timed out while attempting to connect")
     env.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "90")
-    env.pop("PREFECT_API_URL", None)  # embedded mode: Prefect's ephemeral API
+    if prefect_api_url:
+        env["PREFECT_API_URL"] = prefect_api_url
+    else:
+        env.pop("PREFECT_API_URL", None)  # embedded mode: Prefect's ephemeral API
     return env
 
 
@@ -129,10 +134,10 @@ def wait_dashboard(server: Server) -> None:
     _wait_until_up(server, "/_stcore/health", timeout=60)
 
 
-def start_api(data_dir: Path, port: int) -> Server:
+def start_api(data_dir: Path, port: int, prefect_api_url: str | None = None) -> Server:
     """Migrate a fresh SQLite database and create the reviewer (one Django start-up), then run the dev
-    server on `port` and wait until it answers."""
-    env = api_environment(data_dir)
+    server on `port` (on the Prefect server at `prefect_api_url` if given) and wait until it answers."""
+    env = api_environment(data_dir, prefect_api_url)
     manage = [PYTHON, str(REPO_ROOT / "manage.py")]
     set_up = (
         "from django.core.management import call_command; call_command('migrate', verbosity=0); "

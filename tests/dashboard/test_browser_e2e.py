@@ -58,14 +58,14 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="module")
-def servers(tmp_path_factory, artifacts):
+def servers(tmp_path_factory, artifacts, prefect_server):
     """The API and the dashboard, started side by side; both stopped (and their logs kept) afterwards."""
     data_dir = tmp_path_factory.mktemp("e2e-api")
     api_port = free_port()
     dashboard = launch_dashboard(f"http://127.0.0.1:{api_port}", data_dir)
     api = None
     try:
-        api = start_api(data_dir, api_port)
+        api = start_api(data_dir, api_port, prefect_server)  # flows on the session's Prefect
         wait_dashboard(dashboard)
         yield api, dashboard
     finally:

@@ -48,7 +48,7 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="module")
-def week(tmp_path_factory, artifacts, corpus):
+def week(tmp_path_factory, artifacts, corpus, prefect_server):
     """The API and the dashboard, and a project holding the week's mail, processed: (api, dashboard,
     project id, {name: document id})."""
     data_dir = tmp_path_factory.mktemp("clerk-week")
@@ -56,7 +56,7 @@ def week(tmp_path_factory, artifacts, corpus):
     dashboard = launch_dashboard(f"http://127.0.0.1:{api_port}", data_dir)
     api = None
     try:
-        api = start_api(data_dir, api_port)
+        api = start_api(data_dir, api_port, prefect_server)  # flows on the session's Prefect
         wait_dashboard(dashboard)
         client = ApiClient(api.url)
         client.sign_in(DEMO_USER, DEMO_PASSWORD)

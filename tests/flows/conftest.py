@@ -1,5 +1,5 @@
-"""Flow tests: one Prefect ephemeral API for the session, a fresh in-memory port per test, and the
-fake engines registered in the engine registry."""
+"""Flow tests: one Prefect API for the session (`prefect_server`, shared with the other tests of the
+process), a fresh in-memory port per test, and the fake engines registered in the engine registry."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ os.environ.setdefault("OCR_RETRY_DELAY_SECONDS", "0.2")  # read when flows.tasks
 os.environ.setdefault("OCR_PAGE_CONCURRENCY", "2")
 
 import pytest
-from prefect.testing.utilities import prefect_test_harness
 
 from flows.memory_port import InMemoryPort
 from flows.settings import use_port
@@ -20,14 +19,14 @@ from tests.flows.fakes import FAKE_ENGINES
 def pytest_collection_modifyitems(items):
     """A test that needs the Prefect API starts a server: it is `slow`, so `-m "not slow"` starts none."""
     for item in items:
-        if "prefect_api" in getattr(item, "fixturenames", ()):
+        if {"prefect_api", "prefect_server"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")
-def prefect_api():
-    with prefect_test_harness(server_startup_timeout=90):
-        yield
+def prefect_api(prefect_server):
+    """The process's Prefect API (`prefect_server`, tests/conftest.py): in-process flows run on it."""
+    return prefect_server
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
-"""The graceful stop with the real API server: gunicorn (embedded mode, SQLite, its own ephemeral
-Prefect) runs a task with a slow fake engine; SIGTERM to gunicorn mid-task must not fail the task or its
-documents: the task is handed back `queued` (the stop not counted as an attempt, its progress reset),
-and the next start runs it again to its end."""
+"""The graceful stop with the real API server: gunicorn (embedded mode, SQLite, on a Prefect server as
+`make run` starts one: the session's `prefect_server`) runs a task with a slow fake engine; SIGTERM to
+gunicorn mid-task must not fail the task or its documents: the task is handed back `queued` (the stop
+not counted as an attempt, its progress reset), and the next start runs it again to its end.
+test_graceful_stop.py stops a process that runs its own ephemeral Prefect (embedded without
+`PREFECT_API_URL`); here each of the four gunicorn starts would wait 20-70 s for one."""
 
 from __future__ import annotations
 
@@ -35,8 +37,8 @@ print("task", invoice_upload(user=user, project=project, files=files).task.id)
 """
 
 
-def environment(data: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "OCR_STORAGE", "PREFECT_API_URL"}}
+def environment(data: Path, prefect_api_url: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "OCR_STORAGE"}}
     env.update(
         DJANGO_SETTINGS_MODULE="django_api.config.settings",
         OCR_DEV_MODE="1",
@@ -48,12 +50,13 @@ def environment(data: Path) -> dict[str, str]:
         OCR_FLOW="tests.flows.stop_runner:submit_with_fake_engines",
         OCR_API_BIND="127.0.0.1:0",
         PREFECT_HOME=str(data / "prefect"),
+        PREFECT_API_URL=prefect_api_url,
         PYTHONUNBUFFERED="1",
     )
     return env
 
 
-def gunicorn(data: Path, log: Path) -> subprocess.Popen:
+def gunicorn(data: Path, log: Path, prefect_api_url: str) -> subprocess.Popen:
     return subprocess.Popen(
         [
             sys.executable,
@@ -64,7 +67,7 @@ def gunicorn(data: Path, log: Path) -> subprocess.Popen:
             "django_api.config.wsgi",
         ],
         cwd=REPO_ROOT,
-        env=environment(data),
+        env=environment(data, prefect_api_url),
         stdout=log.open("ab"),
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -115,12 +118,14 @@ def stop(server: subprocess.Popen, sig: int) -> None:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_gunicorn_stopped_mid_task_hands_it_back_and_the_next_start_finishes_it(tmp_path, sig):
+def test_gunicorn_stopped_mid_task_hands_it_back_and_the_next_start_finishes_it(
+    tmp_path, sig, prefect_server
+):
     data, log = tmp_path, tmp_path / "gunicorn.log"
     made = subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", SET_UP],
         cwd=REPO_ROOT,
-        env=environment(data),
+        env=environment(data, prefect_server),
         capture_output=True,
         text=True,
         timeout=300,
@@ -128,7 +133,8 @@ def test_gunicorn_stopped_mid_task_hands_it_back_and_the_next_start_finishes_it(
     assert made.returncode == 0, made.stdout + made.stderr
     task_id = made.stdout.split("task", 1)[1].split()[0]
 
-    server = gunicorn(data, log)  # its start-up recovery hands the queued task to the executor
+    # its start-up recovery hands the queued task to the executor
+    server = gunicorn(data, log, prefect_server)
     try:
         wait_for(lambda: (task_row(data, task_id) or (None, 0))[1] >= 2, 180, server, log)
     finally:
@@ -142,7 +148,7 @@ def test_gunicorn_stopped_mid_task_hands_it_back_and_the_next_start_finishes_it(
     docs = documents(data, task_id)  # none failed, none half-saved, none left processing
     assert len(docs) == 12 and {s for s, _ in docs.values()} == {"pending"}, docs
 
-    server = gunicorn(data, log)  # the start-up dispatch of queued tasks runs it again
+    server = gunicorn(data, log, prefect_server)  # the start-up dispatch of queued tasks runs it again
     try:
         wait_for(lambda: task_row(data, task_id)[0] not in ("queued", "running"), 180, server, log)
     finally:

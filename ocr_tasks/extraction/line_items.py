@@ -350,6 +350,25 @@ def _priced_rows_follow(rows: list[Row], index: int, decimal_separator: str | No
     )
 
 
+_DISCOUNT_LABEL = concept_pattern(("discount",))
+
+
+def _item_discount(rows: list[Row], index: int, amounts: list[AmountMatch]) -> bool:
+    """Whether a row is an item's discount printed under it (`Rabatt 8 %  24,96-` between two items): a
+    discount label, one negative amount, and the next priced row of its page is no totals row (another
+    item). A discount row above the totals still ends the items."""
+    row = rows[index]
+    priced = [a for a in amounts if a.has_decimals]
+    if len(priced) != 1 or priced[0].value >= 0 or not _DISCOUNT_LABEL.search(row.text):
+        return False
+    after = (r for r in rows[index + 1 :] if r.page == row.page and r.bbox.y0 <= FOOTER_Y)
+    following = next((r for r in after if any(a.has_decimals for a in find_amounts(r.text))), None)
+    if following is None:
+        return False
+    first = min(a.start for a in find_amounts(following.text) if a.has_decimals)
+    return not _is_totals_row(following.text[:first])
+
+
 def _description_below(rows: list[Row], index: int) -> bool:
     """Whether the row after `index` is a wordy row without decimal amounts printed just under it (the
     item's description on its own row, under the numbers: `4100130013294  15,0000 Stk.  180,00` over
@@ -515,7 +534,11 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
             _continue_description(items, last_row, row)
             continue
         if _is_totals_row(row.text[: min(a.start for a in amounts)]) or _under_prices_only(row, item_rows):
-            if items and not _carried_over(row, last_row, items, amounts):
+            if (
+                items
+                and not _carried_over(row, last_row, items, amounts)
+                and not _item_discount(rows, index, amounts)
+            ):
                 break
             continue
         if _sum_of_items(items, amounts):

@@ -1,6 +1,6 @@
 """End to end through the real flow (`flows.dispatch.task_submit` -> `flows.process.process_invoices`),
 real Tesseract, the Django port, on one SROIE receipt of the corpus: upload, poll, download JSON/CSV/XLSX,
-validation and anomalies. Prefect runs in its ephemeral mode (the first flow call starts it)."""
+validation and anomalies. Flows run on the test process's Prefect API (`prefect_server`)."""
 
 from __future__ import annotations
 
@@ -16,10 +16,10 @@ from tests.django_api.conftest import poll_task, upload
 RECEIPT = "X00016469672"  # SOON HUAT MACHINERY ENTERPRISE, 11/01/2019, total 327.00
 
 
-@pytest.mark.slow  # real OCR, and the first flow call starts Prefect's ephemeral server
+@pytest.mark.slow  # real OCR, and a Prefect API
 @pytest.mark.django_db
 def test_receipt_end_to_end_with_real_flow_and_tesseract(
-    alice_client, project, run_on_commit, settings, corpus
+    alice_client, project, run_on_commit, settings, corpus, prefect_server
 ):
     settings.OCR_FLOW = "flows.dispatch:task_submit"
     settings.OCR_EXECUTOR = "sync"

@@ -1,5 +1,5 @@
-"""Learning from reviewers end to end: the real flow (`flows.dispatch.task_submit`, embedded, Prefect's
-ephemeral mode), real Tesseract and the Django port, on text-layer PDFs of one vendor's layout generated
+"""Learning from reviewers end to end: the real flow (`flows.dispatch.task_submit`, embedded, on
+a test Prefect API), real Tesseract and the Django port, on text-layer PDFs of one vendor's layout generated
 here with reportlab. The general engine misses the invoice number (its label, "Belegkennung", is in no
 lexicon); a reviewer's correction of the first invoice through the API makes the next invoice of that
 vendor come out right, in that project only; a viewer's actions teach nothing; approving confirms;
@@ -74,7 +74,7 @@ def value(document: dict, field: str) -> str | None:
 @pytest.mark.slow  # real OCR through the real flow, several runs
 @pytest.mark.django_db(transaction=False)
 def test_a_correction_teaches_the_next_invoice_of_the_vendor_in_that_project_only(
-    alice_client, vera_client, bob_client, project, bob_project, run_on_commit, settings
+    alice_client, vera_client, bob_client, project, bob_project, run_on_commit, settings, prefect_server
 ):
     settings.OCR_FLOW = "flows.dispatch:task_submit"
     settings.OCR_EXECUTOR = "sync"

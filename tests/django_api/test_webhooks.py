@@ -367,9 +367,9 @@ def _no_delivery(**kwargs) -> None:
     """A delivery flow that never runs (a process stopped before it)."""
 
 
-@pytest.mark.slow  # the first flow call starts Prefect's ephemeral server
+@pytest.mark.slow  # a Prefect API (the process's prefect_server)
 def test_the_prefect_flow_delivers_through_the_seam(
-    alice_client, project, receiver, allow_private, run_on_commit, settings
+    alice_client, project, receiver, allow_private, run_on_commit, settings, prefect_server
 ):
     settings.OCR_WEBHOOK_FLOW = "flows.webhooks:deliver_webhooks"  # the default: a Prefect flow run
     hook = create(alice_client, project, receiver.url, events=["task.finished"]).json()

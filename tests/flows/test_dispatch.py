@@ -73,8 +73,8 @@ def test_local_server_records_task_runs_in_batches_unless_told_otherwise():
     assert server_command.endswith("prefect server start --host 127.0.0.1 --port 4300")
 
 
-@pytest.mark.slow  # runs a flow: starts Prefect's ephemeral server
-def test_large_arguments_are_quoted_only_for_a_thread_pool():
+@pytest.mark.slow  # runs a flow on the process's Prefect API
+def test_large_arguments_are_quoted_only_for_a_thread_pool(prefect_api):
     from prefect import flow
     from prefect.task_runners import ThreadPoolTaskRunner
 

@@ -134,22 +134,23 @@ def _continues(block: Block, segment: Segment) -> bool:
         return False
     if _CONTACT.search(last.text) and not _CONTACT.search(segment.text):
         return False
-    if abs(segment.bbox.x0 - last.bbox.x0) >= 0.02:
-        return False
     height = min(last.bbox.height, segment.bbox.height)
-    return segment.bbox.y0 - last.bbox.y1 < _largest_line_gap(block, height)
+    return abs(segment.bbox.x0 - last.bbox.x0) < 0.02 and segment.bbox.y0 - last.bbox.y1 < _largest_line_gap(
+        block, height
+    )
 
 
 def _largest_line_gap(block: Block, height: float) -> float:
-    """The largest gap under the block's last line that still continues it: its own leading (the
+    """The largest gap under the block's last line that still continues it. Under its first line, 2.2
+    heights of the smaller of the two rows (a title row drawn larger than the address under it does not
+    stretch the block over the blank line between them); under later lines, the block's own leading (the
     smallest gap between its lines so far) plus most of a line, so that an empty line between two blocks
-    ends the first whatever the type's size and line spacing; under a block's first line, one and a half
-    lines of the smaller of the two (a title row drawn larger than the address under it does not stretch
-    the block over a blank line)."""
+    ends the first whatever the type's size and line spacing (a PDF's text layer sets lines at 1.3
+    heights)."""
     segments = block.segments
     gaps = [max(0.0, b.bbox.y0 - a.bbox.y1) for a, b in zip(segments, segments[1:], strict=False)]
     if not gaps:
-        return 1.5 * height
+        return 2.2 * height
     return min(gaps) + 0.8 * height
 
 
@@ -171,10 +172,14 @@ def address_blocks(rows: list[Row]) -> list[Block]:
             continue
         for segment in row_segments(row, index):
             home = next((b for b in reversed(blocks) if not b.closed and _continues(b.block, segment)), None)
-            if segment.bbox.width > MAX_SEGMENT_WIDTH or is_sender_line(segment.text):
+            text = segment.text.strip(" :")
+            ends = _is_title(text)  # a document's title or number (`FACTUUR 2024-1042`) is no address line
+            if segment.bbox.width > MAX_SEGMENT_WIDTH or is_sender_line(segment.text) or ends:
                 if home is not None:
                     home.closed = True
-            elif home is None:
+            elif home is None or is_label(text):  # a party label (`To:`) heads a block of its own
+                if home is not None:
+                    home.closed = True
                 blocks.append(_Open(Block([segment])))
             else:
                 home.block.segments.append(segment)
@@ -202,6 +207,14 @@ _TITLE_WORDS = "|".join(
         reverse=True,
     )
 )
+_TITLE = re.compile(rf"^\W*[^\W\d]*(?:{_TITLE_WORDS})(?:\s*/\s*[^\W\d]+)?\W*$", re.IGNORECASE)
+
+
+def _is_title(text: str) -> bool:
+    """A document title alone (`Rechnung`, `FACTUUR`, `Handwerkerrechnung`) or with its number."""
+    return bool(_TITLE.match(text) or NUMBERED_DOCUMENT.search(text))
+
+
 # A document title, a compound of one (`Handwerkerrechnung`) or a column header (`Pos`, `Qté Unité`)
 _NOT_A_NAME = re.compile(
     rf"^\W*[^\W\d]*(?:{_TITLE_WORDS})(?:\s*/\s*[^\W\d]+)?\W*$"
@@ -329,8 +342,8 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
 # letterhead comes first); the window's top on the page
 WINDOW_MIN_ROW = 3
 WINDOW_Y = (0.1, 0.4)
-# A window's top below this share of the page needs no text above it: the letterhead is a logo (an
-# image, no text), the window sits where letters print it (DIN 5008: 45 mm of 297)
+# A window (in the left half) whose top is below this share of the page needs no text above it: the
+# letterhead is a logo (an image, no text), the window sits where letters print it (DIN 5008: 45 mm of 297)
 WINDOW_BELOW_LOGO_Y = 0.14
 
 
@@ -339,7 +352,7 @@ def _unlabelled_window(block: Block, labels: tuple[float, float, float]) -> bool
     head = block.segments[0]
     return (
         not any(labels)
-        and (head.row >= WINDOW_MIN_ROW or block.bbox.y0 >= WINDOW_BELOW_LOGO_Y)
+        and (head.row >= WINDOW_MIN_ROW or (block.bbox.y0 >= WINDOW_BELOW_LOGO_Y and block.bbox.x0 < 0.45))
         and WINDOW_Y[0] <= block.bbox.y0 <= WINDOW_Y[1]
         and bool(_postal_block(block))
     )

@@ -5,7 +5,8 @@ amount of `TOTAL ..... 80.90` in two blocks). Extraction works on *rows*: engine
 extents overlap are merged left to right. A regex match on a row's text maps back to the words it covers,
 which gives the field's box and the mean word confidence. A legal form after a name that OCR read with
 digits (`Colombo S.r.1.`) is taken as printed (`S.r.l.`, `keywords.repair_legal_form`); every other word
-is as read. Marks OCR made of drawings (a logo read as `©`, `[|`, `P|`) are no words of a row.
+is as read. Marks OCR made of drawings (a logo read as `©`, `[|`, `P|` on lines of their own) are no
+words of a row.
 """
 
 from __future__ import annotations
@@ -94,16 +95,19 @@ MARK_HEIGHT = 3.0  # a glyph this many times taller than the page's typical word
 NO_CONFIDENCE = 0.06  # a word of letters read with next to no confidence is no text at all
 
 
-def is_drawing_mark(word: Word, typical_height: float) -> bool:
+def is_drawing_mark(word: Word, typical_height: float, *, tall_only: bool = False) -> bool:
     """Whether OCR made a word of a drawing (a logo's ring read `©`, its bars `[|`, `P|`, `a`, `Sean`): a
     word without a digit read with next to no confidence, or one of one or two characters read with little
-    confidence or far taller than the page's words."""
+    confidence or far taller than the page's words (`tall_only`: only the latter). `page_rows` drops the
+    engine lines made of such marks only, and a far taller glyph anywhere."""
     text = word.text.strip()
     if any(c.isdigit() for c in text):
         return False
+    tall = typical_height > 0 and word.bbox.height > MARK_HEIGHT * typical_height
+    if tall_only:
+        return len(text) <= 2 and tall
     if word.confidence < NO_CONFIDENCE:  # `Sean`, `paramere` made of a logo's bars on a scan
         return True
-    tall = typical_height > 0 and word.bbox.height > MARK_HEIGHT * typical_height
     return len(text) <= 2 and (tall or word.confidence < MARK_CONFIDENCE)
 
 
@@ -116,8 +120,18 @@ def page_rows(page: OcrPage, *, min_overlap: float = 0.55) -> list[Row]:
     heights = sorted(w.bbox.height for line in page.lines for w in line.words if w.text.strip())
     typical = heights[len(heights) // 2] if heights else 0.0
 
+    # a line of the engine made of marks only is a drawing; a mark between words of text (a sender line's
+    # `●` read `e` with little confidence) is the text's own, unless it stands far taller than the text
+    drawn = {
+        id(w)
+        for line in page.lines
+        for w in line.words
+        if all(is_drawing_mark(x, typical) for x in line.words if x.text.strip())
+        or is_drawing_mark(w, typical, tall_only=True)
+    }
+
     def kept(word: Word) -> bool:
-        return bool(word.text.strip()) and not is_drawing_mark(word, typical)
+        return bool(word.text.strip()) and id(word) not in drawn
 
     lines: list[Line] = [line for line in page.lines if any(kept(w) for w in line.words)]
     lines.sort(key=lambda ln: (ln.bbox.center[1], ln.bbox.x0))

@@ -86,3 +86,23 @@ def test_marks_ocr_made_of_a_logo_are_no_words_of_a_row():
     assert not is_drawing_mark(word("7", 0.20), typical)  # a house number read with little confidence
     assert not is_drawing_mark(word("GmbH", 0.40), typical)
     assert not is_drawing_mark(word("&", 0.92), typical)
+
+
+def test_a_low_confidence_mark_between_words_stays_and_a_line_of_marks_goes():
+    from dataclasses import replace
+
+    from ocr_tasks.extraction.rows import page_rows
+    from ocr_tasks.ocr_types import Block
+
+    page = text_layer_page(
+        [[("[| P|", 0.06)], [("Bei Spiel GmbH e Ecke 12 e 12345 Stadthausen", 0.06)]]
+    ).pages[0]
+    blocks = []
+    for block in page.blocks:
+        lines = []
+        for line in block.lines:
+            words = [replace(w, confidence=0.2) if w.text in {"[|", "P|", "e"} else w for w in line.words]
+            lines.append(replace(line, words=tuple(words)))
+        blocks.append(Block.of(lines))
+    rows = page_rows(replace(page, blocks=tuple(blocks)))
+    assert [row.text for row in rows] == ["Bei Spiel GmbH e Ecke 12 e 12345 Stadthausen"]

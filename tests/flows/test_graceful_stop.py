@@ -1,7 +1,9 @@
 """A graceful stop (SIGTERM, SIGINT) of a process running a task in embedded mode hands the task back
 to the queue instead of failing it, and a task being cancelled ends `cancelled`: a real process
-(`tests.flows.stop_runner`: the flow on a pool thread, as the API runs it, with its own ephemeral
-Prefect) signalled mid-task, its port state read from the file it shares with the test."""
+(`tests.flows.stop_runner`: the flow on a pool thread, as the API runs it) signalled mid-task, its port
+state read from the file it shares with the test. The stops run on the process's own ephemeral Prefect
+(embedded without `PREFECT_API_URL`: the server stops with the process); the stop during a cancel runs on
+the session's Prefect API (`prefect_server`), as under `make run`, which saves it an ephemeral start."""
 
 from __future__ import annotations
 
@@ -22,10 +24,13 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.slow  # starts a process with its own Prefect server
 
 
-def start_runner(tmp_path: Path, task_id: str) -> subprocess.Popen:
+def start_runner(tmp_path: Path, task_id: str, prefect_api_url: str | None = None) -> subprocess.Popen:
+    """The runner on the Prefect API at `prefect_api_url`, else on an ephemeral server of its own."""
     env = dict(os.environ, OCR_TEST_PORT_FILE=str(tmp_path / "port.pickle"), PREFECT_HOME=str(tmp_path))
     env.update(OCR_PAGE_CONCURRENCY="2", OCR_STOP_GRACE_SECONDS="8", PYTHONUNBUFFERED="1")
     env.pop("PREFECT_API_URL", None)
+    if prefect_api_url:
+        env["PREFECT_API_URL"] = prefect_api_url
     return subprocess.Popen(
         [sys.executable, "-m", "tests.flows.stop_runner", task_id],
         cwd=REPO_ROOT,
@@ -96,10 +101,10 @@ def test_a_stop_mid_task_hands_the_task_back_with_its_finished_documents_intact(
     assert seconds < 10, f"stopped in {seconds:.1f} s"
 
 
-def test_a_stop_while_the_task_is_being_cancelled_ends_it_cancelled(tmp_path):
+def test_a_stop_while_the_task_is_being_cancelled_ends_it_cancelled(tmp_path, prefect_server):
     port = FilePort(tmp_path / "port.pickle")
     task_id = a_task(port)
-    runner = start_runner(tmp_path, task_id)
+    runner = start_runner(tmp_path, task_id, prefect_server)
     log = tmp_path / "runner.log"
     wait_for(lambda: pages_done(port, task_id) >= 2, 120, runner, log)
 

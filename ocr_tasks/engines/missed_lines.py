@@ -94,6 +94,8 @@ def document_with_missed_lines(ingested, document: OcrDocument, *, languages: st
 
     from ocr_tasks.engines.orientation import correct
 
+    if ingested is None:  # a document read elsewhere, its page images gone
+        return document
     images = {p.index: p.image_path for p in ingested.pages if p.image_path}
     pages = []
     for page in document.pages:

@@ -34,7 +34,7 @@ def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
             after = ""  # a gloss in brackets (`Cessionario/committente (cliente)`)
         if after.strip() and not re.match(r"\s*[:\-]", after):
             continue  # `Customer's Copy`, `Kundenservice`: the word is part of something else
-        rest = after.strip(" :.-")
+        rest = after.strip().lstrip(" :.-")  # a name's last dot stays (`Transportes Moncayo S.L.`)
         if re.match(r"[\W_]*\d", rest) or re.search(r"\b(no|nr|n°|number|nummer|id)\b", rest, re.IGNORECASE):
             return None
         return segment, rest
@@ -46,6 +46,15 @@ def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
 _OTHER_FIELD_LABELS = concept_pattern(
     ("invoice_number", "invoice_date", "due_date", "order_number", "customer_number", "vat_id", "amount_due")
 )
+
+
+def without_customer_label(name: str) -> str:
+    """A name without a customer label printed before it with a colon (`Cliente: Transportes Moncayo S.L.`,
+    an address block's first line)."""
+    m = _CUSTOMER_LABEL.match(name)
+    if m is None or not re.match(r"\s*:", name[m.end() :]):
+        return name
+    return name[m.end() :].lstrip(" :") or name
 
 
 def is_field_label(text: str) -> bool:

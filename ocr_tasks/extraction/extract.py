@@ -19,7 +19,11 @@ from typing import TYPE_CHECKING, Any
 from ocr_tasks.extraction.address_blocks import customer_block_candidates, recipient_names
 from ocr_tasks.extraction.amount_fields import amount_candidates, tax_rate_candidates
 from ocr_tasks.extraction.candidates import Candidate, group_by_field
-from ocr_tasks.extraction.customer_fields import customer_candidates, is_field_label
+from ocr_tasks.extraction.customer_fields import (
+    customer_candidates,
+    is_field_label,
+    without_customer_label,
+)
 from ocr_tasks.extraction.date_fields import align_second_reading, date_candidates
 from ocr_tasks.extraction.document_type import document_type_field, is_credit_note
 from ocr_tasks.extraction.identifier_fields import labelled_identifier_candidates, payment_terms_candidates
@@ -389,6 +393,8 @@ def _choose_customer(
     # another field's label (`Identificativo fiscale ai fini IVA`) or an item row with its price
     # (`2 x Kaisersemmel à 0,45`) names no customer
     pool = [c for c in pool if not is_field_label(c.value) and not _PRICE_IN_NAME.search(c.value)]
+    for c in pool:
+        c.value = without_customer_label(c.value)
     for c in pool:
         c.features["is_vendor"] = float(vendor is not None and c.value.lower() == vendor.value.lower())
     score_candidates(pool, scorer="hand")

@@ -39,6 +39,8 @@ _PAYMENT_WORDS = concept_pattern(
     extra=r"net|netto|innerhalb|innert|within|binnen|entro|dentro|dans\s+les|sous|payable",
 )
 _TAX_EXEMPT = concept_pattern(("tax_exempt",))
+# `45 jours fin de mois`, `30 gg d.f.f.m.`, `30 days end of month`: the days, then the end of that month
+_END_OF_MONTH = concept_pattern(("end_of_month",))
 _REFUND = concept_pattern(("refund_note",))
 # where one clause of a terms sentence ends: `,` (no decimal comma) `;` or the word for `or`
 # a net term beside a cash discount names itself (`30 Tage netto`, `net 30 days`, `ohne Abzug`)
@@ -81,7 +83,10 @@ def _due_from_terms(issued: Candidate, rows: list[Row]) -> Candidate | None:
     if found is None:
         return None
     days, row = found
-    value = (date.fromisoformat(issued.value) + timedelta(days=days)).isoformat()
+    due = date.fromisoformat(issued.value) + timedelta(days=days)
+    if _END_OF_MONTH.search(row.text):
+        due = (due.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    value = due.isoformat()
     c = replace(issued, field="due_date", value=value, raw_text=row.text, bbox=row.bbox, page=row.page)
     c.features = {"from_terms": 1.0}
     c.confidence = issued.confidence * 0.7

@@ -1,5 +1,5 @@
 """Round 3 of the held-out check (issue 13), independent of the synthetic generator (`bench/synthetic/`) and
-of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 30 documents written by
+of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 35 documents written by
 hand as text-layer rows in the styles of the accounting software, platforms and tills that print most
 small-business invoices, in layouts neither covers. VAT ids and IBANs carry valid check digits
 (python-stdnum, schwifty). Each test asserts what a reader of the page would write down; the expectations
@@ -86,6 +86,17 @@ date`). 5 of their 72 checks failed at first, all on the till receipt, all fixed
   sums are the net and the tax when they add up to the total) (2);
 - items printed quantity first (`1 x Vollkornbrot  4,20 A`) had no description and were dropped
   (receipt_items.py, another helper's module: a small change) (1).
+
+Batch 5 (five documents written after the fixes of batch 4): a Spanish garage's factura (parts and labour,
+`Cliente:` inline), a German plumber's Rechnung (`Zahlbar sofort`, the labour share under § 35a EStG), a
+French facture with `45 jours fin de mois`, a US law firm's invoice with a statement of account (fees and
+expenses in two sections, previous balance, payments received), a Dutch freelancer's factuur under the KOR
+(no VAT, `Betaaltermijn: 14 dagen`). 4 of their 71 checks failed at first:
+- `45 jours fin de mois` gave the 45th day, not the end of that month (lexicons' `end_of_month`) (1);
+- `Betaaltermijn` was no payment-terms word (1);
+- `Cliente: Transportes Moncayo S.L.`: the address block's name kept its label, and the labelled reading
+  lost the name's last dot (1);
+- the law firm's expenses after `Total Fees` were not read as items: xfail below (1).
 
 The xfail marks (strict) keep the right expectation where the fix is not made here: see `KNOWN_MISSES`.
 """
@@ -2296,8 +2307,318 @@ CASES.update(
     }
 )
 
+
+# Batch 5, written after the fixes of batch 4, as a check of them.
+
+
+def factura_taller_es():
+    """A Zaragoza garage's factura after a repair order: `Orden de reparación` beside the number, the car
+    (matrícula, km), parts and labour in one table with a discount column, `Total piezas` and `Total mano de
+    obra` before `Base imponible`, `TOTAL A PAGAR`, payment at pick-up."""
+    rows = [
+        [("TALLERES EBRO MOTOR S.L.", 0.06), ("FACTURA", 0.70)],
+        [("Polígono Cogullada, nave 14", 0.06), ("Nº: T24-0318", 0.70)],
+        [("50014 Zaragoza", 0.06), ("Fecha: 18/03/2024", 0.70)],
+        [("CIF: B87452108", 0.06), ("Orden de reparación: OR-2291", 0.62)],
+        [],
+        [("Cliente: Transportes Moncayo S.L.", 0.06)],
+        [("Matrícula: 4821 KLM   Km: 182.450", 0.06)],
+        [],
+        [
+            ("Ref.", 0.06),
+            ("Descripción", 0.16),
+            ("Uds.", 0.52),
+            ("Precio", 0.60),
+            ("Dto.", 0.71),
+            ("Importe", 0.83),
+        ],
+        [
+            ("FIL-032", 0.06),
+            ("Filtro de aceite", 0.16),
+            ("1", 0.53),
+            ("18,50", 0.60),
+            ("10%", 0.71),
+            ("16,65", 0.84),
+        ],
+        [
+            ("ACE-5W30", 0.06),
+            ("Aceite 5W30 (litros)", 0.16),
+            ("7", 0.53),
+            ("9,80", 0.61),
+            ("10%", 0.71),
+            ("61,74", 0.84),
+        ],
+        [
+            ("MO", 0.06),
+            ("Mano de obra (horas)", 0.16),
+            ("1,5", 0.52),
+            ("48,00", 0.60),
+            ("0%", 0.71),
+            ("72,00", 0.84),
+        ],
+        [],
+        [("Total piezas", 0.56), ("78,39", 0.84)],
+        [("Total mano de obra", 0.56), ("72,00", 0.84)],
+        [("Base imponible", 0.56), ("150,39", 0.83)],
+        [("IVA 21%", 0.56), ("31,58", 0.84)],
+        [("TOTAL A PAGAR", 0.56), ("181,97 €", 0.82)],
+        [],
+        [("Forma de pago: tarjeta, a la recogida del vehículo.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def handwerker_rechnung_sofort_de():
+    """A Cologne plumber's Rechnung to a private customer: `Zahlbar sofort nach Erhalt ohne Abzug` (due at
+    once: the invoice date), the labour share stated for the tax deduction of household services (§ 35a
+    EStG: an amount that is no total), material and labour items."""
+    rows = [
+        [("Sanitär Schmitz GmbH", 0.62)],
+        [("Venloer Straße 311", 0.62)],
+        [("50823 Köln", 0.62)],
+        [],
+        [("Sanitär Schmitz GmbH · Venloer Straße 311 · 50823 Köln", 0.06)],
+        [("Herrn", 0.06)],
+        [("Thomas Weber", 0.06)],
+        [("Subbelrather Straße 40", 0.06)],
+        [("50823 Köln", 0.06)],
+        [],
+        [("Rechnung Nr. 24-0457", 0.06), ("Köln, 19.03.2024", 0.70)],
+        [("Leistungsdatum: 14.03.2024", 0.06)],
+        [],
+        [("Pos.", 0.06), ("Bezeichnung", 0.12), ("Menge", 0.52), ("Einzelpreis", 0.62), ("Gesamt", 0.84)],
+        [("1", 0.06), ("Austausch Eckventile", 0.12), ("2", 0.53), ("14,80", 0.63), ("29,60", 0.85)],
+        [("2", 0.06), ("Monteurstunde", 0.12), ("3", 0.53), ("62,00", 0.63), ("186,00", 0.84)],
+        [("3", 0.06), ("Anfahrtspauschale", 0.12), ("1", 0.53), ("35,00", 0.63), ("35,00", 0.85)],
+        [],
+        [("Nettobetrag", 0.60), ("250,60", 0.84)],
+        [("19 % MwSt.", 0.60), ("47,61", 0.85)],
+        [("Rechnungsbetrag", 0.60), ("298,21", 0.84)],
+        [],
+        [("Zahlbar sofort nach Erhalt ohne Abzug.", 0.06)],
+        [("Im Rechnungsbetrag enthaltene Lohnkosten (§ 35a EStG): 221,00 € netto, 41,99 € MwSt.", 0.06)],
+        [],
+        [("Sanitär Schmitz GmbH · HRB 98123 Köln · USt-IdNr. DE278364156", 0.06)],
+        [("Sparkasse KölnBonn · IBAN DE15 6005 0101 7412 5896 30", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def facture_fin_de_mois_fr():
+    """A Marseille IT consultancy's facture with the French term `45 jours fin de mois` (45 days, then the
+    end of that month: 15 March + 45 days = 29 April, end of month 30 April), an EURL, daily rates, HT/TVA/TTC
+    and the legal penalty notes."""
+    rows = [
+        [("NumériSud EURL", 0.06), ("FACTURE", 0.70)],
+        [("22 quai de Rive Neuve", 0.06), ("N° 2024-031", 0.70)],
+        [("13007 Marseille", 0.06), ("Date : 15/03/2024", 0.70)],
+        [],
+        [("Client :", 0.52)],
+        [("Provence Logistique SAS", 0.52)],
+        [("ZI des Paluds, 12 avenue du Garigan", 0.52)],
+        [("13400 Aubagne", 0.52)],
+        [],
+        [("Désignation", 0.06), ("Jours", 0.52), ("Tarif HT", 0.62), ("Montant HT", 0.80)],
+        [("Audit de l'infrastructure réseau", 0.06), ("3", 0.53), ("650,00", 0.62), ("1 950,00", 0.81)],
+        [("Migration serveur de fichiers", 0.06), ("2", 0.53), ("650,00", 0.62), ("1 300,00", 0.81)],
+        [],
+        [("Total HT", 0.60), ("3 250,00 €", 0.80)],
+        [("TVA 20 %", 0.60), ("650,00 €", 0.81)],
+        [("Total TTC", 0.60), ("3 900,00 €", 0.80)],
+        [],
+        [("Conditions de paiement : 45 jours fin de mois.", 0.06)],
+        [("Pénalités de retard : 3 fois le taux d'intérêt légal. Indemnité forfaitaire : 40 €.", 0.06)],
+        [],
+        [("NumériSud EURL · SIREN 812 476 935 · TVA FR73812476935", 0.06)],
+        [("IBAN FR14 2004 1010 0505 0001 3M02 606", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def law_firm_statement_us():
+    """A Denver law firm's invoice with a statement of account: professional services by date with hours and
+    rate, expenses, `Total Fees` and `Total Expenses`, `Total This Invoice`, then the previous balance and
+    the payments received, `Balance Due`."""
+    rows = [
+        [("Hartley & Moss LLP", 0.06), ("INVOICE", 0.76)],
+        [("1700 Lincoln St, Suite 2400", 0.06), ("Invoice No. 24-1187", 0.66)],
+        [("Denver, CO 80203", 0.06), ("Date: March 31, 2024", 0.66)],
+        [],
+        [("Client:", 0.06), ("Front Range Brewing Co.", 0.18)],
+        [("Matter:", 0.06), ("Trademark registration - 2024-014", 0.18)],
+        [],
+        [("PROFESSIONAL SERVICES", 0.06)],
+        [("Date", 0.06), ("Description", 0.18), ("Hours", 0.62), ("Rate", 0.72), ("Amount", 0.84)],
+        [
+            ("03/04/24", 0.06),
+            ("Trademark search and analysis", 0.18),
+            ("3.50", 0.62),
+            ("320.00", 0.71),
+            ("1,120.00", 0.83),
+        ],
+        [
+            ("03/12/24", 0.06),
+            ("Prepare and file application", 0.18),
+            ("2.00", 0.62),
+            ("320.00", 0.71),
+            ("640.00", 0.84),
+        ],
+        [("Total Fees", 0.62), ("1,760.00", 0.83)],
+        [],
+        [("EXPENSES", 0.06)],
+        [("03/12/24", 0.06), ("USPTO filing fee", 0.18), ("350.00", 0.84)],
+        [("Total Expenses", 0.62), ("350.00", 0.84)],
+        [],
+        [("Total This Invoice", 0.56), ("2,110.00", 0.83)],
+        [("Previous Balance", 0.56), ("900.00", 0.84)],
+        [("Payments Received", 0.56), ("(900.00)", 0.83)],
+        [("Balance Due", 0.56), ("$2,110.00", 0.82)],
+        [],
+        [("Payment is due within 30 days of the invoice date.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def factuur_kor_nl():
+    """A Utrecht freelance illustrator's factuur under the small business scheme (KOR: no VAT, `Vrijgesteld
+    van btw op grond van de kleineondernemersregeling`), `Betaaltermijn: 14 dagen` with no date printed, the
+    KvK number, her btw-id and IBAN."""
+    rows = [
+        [("Illustratie Fleur Visser", 0.06)],
+        [("Biltstraat 120", 0.06)],
+        [("3572 BM Utrecht", 0.06)],
+        [],
+        [("Aan:", 0.06)],
+        [("Uitgeverij De Vlinder", 0.06)],
+        [("Prinsengracht 300", 0.06)],
+        [("1016 HX Amsterdam", 0.06)],
+        [],
+        [("FACTUUR", 0.06)],
+        [("Factuurnummer: 2024-07", 0.06)],
+        [("Factuurdatum: 20 maart 2024", 0.06)],
+        [("Betaaltermijn: 14 dagen", 0.06)],
+        [],
+        [("Omschrijving", 0.06), ("Bedrag", 0.82)],
+        [("Omslagillustratie 'De Zeemeermin'", 0.06), ("€ 850,00", 0.81)],
+        [("Binnenwerk, 12 illustraties à € 75,00", 0.06), ("€ 900,00", 0.81)],
+        [],
+        [("Totaal", 0.60), ("€ 1.750,00", 0.80)],
+        [],
+        [("Vrijgesteld van btw op grond van de kleineondernemersregeling (KOR).", 0.06)],
+        [],
+        [("KvK 81234567 · Btw-id NL867512039B01 · IBAN NL36 INGB 0007 6543 21", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+CASES.update(
+    {
+        "taller_es": (
+            factura_taller_es,
+            {
+                "document_type": "invoice",
+                "invoice_number": "T24-0318",
+                "invoice_date": "2024-03-18",
+                "due_date": (None, "2024-03-18"),  # paid at pick-up
+                "vendor_name": "TALLERES EBRO MOTOR S.L.",
+                "customer_name": "Transportes Moncayo S.L.",
+                "currency": "EUR",
+                "subtotal": "150.39",
+                "tax_amount": "31.58",
+                "total": "181.97",
+                "amount_due": "181.97",
+                "vendor_tax_id": "ESB87452108",
+                "iban": None,
+                "po_number": (None, "OR-2291"),  # the repair order, if read as the order's number
+            },
+            ["16.65", "61.74", "72.00"],
+        ),
+        "sofort_de": (
+            handwerker_rechnung_sofort_de,
+            {
+                "document_type": "invoice",
+                "invoice_number": "24-0457",
+                "invoice_date": "2024-03-19",
+                "due_date": ("2024-03-19", None),  # due at once: the invoice date, or none written
+                "vendor_name": "Sanitär Schmitz GmbH",
+                "customer_name": ("Thomas Weber", "Herrn Thomas Weber"),
+                "currency": "EUR",
+                "subtotal": "250.60",
+                "tax_amount": "47.61",
+                "total": "298.21",
+                "amount_due": "298.21",
+                "vendor_tax_id": "DE278364156",
+                "iban": "DE15600501017412589630",
+            },
+            ["29.60", "186.00", "35.00"],
+        ),
+        "fin_de_mois_fr": (
+            facture_fin_de_mois_fr,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-031",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-04-30",
+                "vendor_name": "NumériSud EURL",
+                "customer_name": "Provence Logistique SAS",
+                "currency": "EUR",
+                "subtotal": "3250.00",
+                "tax_amount": "650.00",
+                "total": "3900.00",
+                "amount_due": "3900.00",
+                "vendor_tax_id": "FR73812476935",
+                "iban": "FR1420041010050500013M02606",
+            },
+            ["1950.00", "1300.00"],
+        ),
+        "law_firm_us": (
+            law_firm_statement_us,
+            {
+                "document_type": "invoice",
+                "invoice_number": "24-1187",
+                "invoice_date": "2024-03-31",
+                "due_date": "2024-04-30",
+                "vendor_name": "Hartley & Moss LLP",
+                "customer_name": "Front Range Brewing Co.",
+                "currency": "USD",
+                "subtotal": (None, "2110.00"),
+                "tax_amount": NO_TAX,
+                "total": "2110.00",
+                "amount_due": "2110.00",
+                "vendor_tax_id": None,
+                "iban": None,
+            },
+            ["1120.00", "640.00", "350.00"],
+        ),
+        "kor_nl": (
+            factuur_kor_nl,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-07",
+                "invoice_date": "2024-03-20",
+                "due_date": "2024-04-03",
+                "vendor_name": "Illustratie Fleur Visser",
+                "customer_name": "Uitgeverij De Vlinder",
+                "currency": "EUR",
+                "subtotal": "1750.00",
+                "tax_amount": NO_TAX,
+                "total": "1750.00",
+                "amount_due": "1750.00",
+                "vendor_tax_id": "NL867512039B01",
+                "iban": "NL36INGB0007654321",
+            },
+            ["850.00", "900.00"],
+        ),
+    }
+)
+
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
 KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("law_firm_us", "line_items"): (
+        "a second section of items (`EXPENSES` after `Total Fees`) is not read: the items end at the first "
+        "section total; reading on through section totals that the invoice's total sums needs a change in "
+        "line_items.py (another helper's module): not done"
+    ),
     ("devis_fr", "document_type"): (
         "a quote (`DEVIS`, `Angebot`, `Offerte`, `Proforma`) is no invoice, but `document_type` has three "
         "values (invoice, credit_note, receipt) and its consumers (the UBL/CII export's type code, the "
@@ -2652,3 +2973,31 @@ def test_an_items_discount_row_between_items_does_not_end_the_items():
     ]
     invoice = extract_invoice(text_layer_page(rows), options=TODAY)
     assert [item.cells["amount"].value for item in invoice.line_items] == ["312.00", "226.80"]
+
+
+@pytest.mark.parametrize(
+    ("terms", "due"),
+    [
+        ("Conditions de paiement : 45 jours fin de mois.", "2024-04-30"),
+        ("Pagamento: bonifico a 30 gg d.f.f.m.", "2024-04-30"),
+        ("Betaaltermijn: 14 dagen", "2024-03-29"),
+    ],
+)
+def test_terms_in_days_and_to_the_end_of_the_month(terms, due):
+    rows = _items_and_total(
+        [("Atelier Nord SARL", 0.06)],
+        [("Facture N° 2024-031", 0.06), ("Date : 15/03/2024", 0.60)],
+        tail=[[(terms, 0.06)]],
+    )
+    assert _fields(rows).get("due_date") == due
+
+
+def test_a_customer_label_before_the_name_on_its_row():
+    rows = _items_and_total(
+        [("TALLERES EBRO MOTOR S.L.", 0.06)],
+        [("Fecha: 18/03/2024", 0.60)],
+        [],
+        [("Cliente: Transportes Moncayo S.L.", 0.06)],
+        [("Matrícula: 4821 KLM", 0.06)],
+    )
+    assert _fields(rows).get("customer_name") == "Transportes Moncayo S.L."

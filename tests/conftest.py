@@ -44,8 +44,7 @@ DATABASE_FIXTURES = frozenset(
 )
 
 
-@pytest.hookimpl(trylast=True)  # after tests/flows/conftest.py has marked its Prefect tests slow
-def pytest_collection_modifyitems(items) -> None:
+def pytest_collection_modifyitems(items) -> None:  # before `-m` deselects, after tests/flows/conftest.py's
     """Mark the tests that use the Django test database `database`: `.ci/run` runs the API tests again on
     PostgreSQL with `-m database` (the others, e.g. gunicorn's own error pages or a settings probe in a
     subprocess, do the same on either database and ran in `make test`).

@@ -314,6 +314,61 @@ def _column_sum(cands: list[Candidate], label: str) -> Candidate | None:
     return summed
 
 
+def _summed(parts: list[Candidate], label: str, field: str) -> Candidate:
+    summed = replace(
+        parts[0],
+        field=field,
+        value=format_amount(sum((Decimal(c.value) for c in parts), Decimal(0))),
+        raw_text=" + ".join(c.raw_text for c in parts),
+        bbox=bbox_union([c.bbox for c in parts]),
+    )
+    summed.features = {**parts[0].features, label: 1.0}
+    return summed
+
+
+def _per_rate_sums(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
+    """Net and tax of a totals block that prints them per rate and no sum (`Base imponible 4%  429,00 / IVA
+    4%  17,16 / Base imponible 10%  72,00 / IVA 10%  7,20 / TOTAL`, or `VAT at 5% on 117.48  5.87 / VAT at
+    20% on 12.00  2.40`): the labelled rows with a rate above the total, their nets (or the bases printed
+    on the tax rows) and taxes summed, taken when they add up to the total (in place)."""
+    sub, total, tax = (chosen.get(n) for n in ("subtotal", "total", "tax_amount"))
+    if total is None or (
+        sub is not None
+        and tax is not None
+        and Decimal(sub.value) + Decimal(tax.value) == Decimal(total.value)
+    ):
+        return
+
+    def per_rate(c: Candidate) -> bool:
+        f = c.features
+        return (
+            c.page == total.page
+            and c.row_index < total.row_index
+            and bool(f.get("rate_on_row") and f.get("has_decimals") and f.get("rightmost"))
+            and f.get("label_left", 0.0) >= 1.0
+        )
+
+    taxes = {c.row_index: c for c in grouped.get("tax_amount", []) if per_rate(c)}
+    nets = {c.row_index: c for c in grouped.get("subtotal", []) if per_rate(c) and c.row_index not in taxes}
+    if not nets:  # the base printed on each tax row, left of the tax (a candidate of any amount field)
+        nets = {
+            c.row_index: c
+            for c in grouped.get("total", [])
+            if c.row_index in taxes
+            and not c.features.get("rightmost")
+            and c.features.get("has_decimals")
+            and Decimal(c.value) > Decimal(taxes[c.row_index].value)
+        }
+    if len(taxes) < 2 or len(nets) != len(taxes):
+        return
+    net = _summed([nets[i] for i in sorted(nets)], "rate_sum", "subtotal")
+    summed_tax = _summed([taxes[i] for i in sorted(taxes)], "rate_sum", "tax_amount")
+    if Decimal(net.value) + Decimal(summed_tax.value) != Decimal(total.value):
+        return
+    net.confidence = summed_tax.confidence = total.confidence * 0.8
+    chosen["subtotal"], chosen["tax_amount"] = net, summed_tax
+
+
 def _rate_table_sums(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
     """Net and tax of a VAT table that prints one row per rate and no sum row (a till's `MwSt  Netto
     Steuer  Brutto` under `Summe 8,70`): when the chosen net and tax do not add up to the total and the
@@ -369,6 +424,7 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
         chosen["tax_amount"] = summed
     if combination is None:
         _rate_table_sums(grouped, chosen)
+        _per_rate_sums(grouped, chosen)
     total = chosen.get("total")
     tax = chosen.get("tax_amount")
     if total is not None and tax is not None and tax.value == total.value and Decimal(total.value) > 0:

@@ -30,6 +30,7 @@ class CountryPack:
     postcode: str | None = None  # regular expression of the postcode as printed
     address_line: str | None = None  # an address line only this country prints (`Columbus, OH 43215`)
     day_first: bool | None = True  # None: dates print year first
+    tax_id_labels: tuple[str, ...] = ()  # labels of ids only this country prints (`P.IVA`, `SIRET`, `KvK`)
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def country_packs() -> dict[str, CountryPack]:
             postcode=entry.get("postcode"),
             address_line=entry.get("address_line"),
             day_first=entry.get("day_first", True),
+            tax_id_labels=tuple(entry.get("tax_id_labels", ())),
         )
         for code, entry in raw.items()
     }
@@ -56,11 +58,24 @@ _PHONE: dict[str, str] = {prefix: c for c, p in country_packs().items() for pref
 _ADDRESS_LINES: dict[str, re.Pattern[str]] = {
     c: re.compile(p.address_line) for c, p in country_packs().items() if p.address_line
 }
+_TAX_ID_LABELS: dict[str, re.Pattern[str]] = {
+    c: re.compile(
+        r"(?<![\w.])(?:" + "|".join(re.escape(label) for label in p.tax_id_labels) + r")(?![\w])",
+        re.IGNORECASE,
+    )
+    for c, p in country_packs().items()
+    if p.tax_id_labels
+}
 _VAT_RE = re.compile(
     r"\b(?P<cc>AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|"
     r"SE|SI|SK)\s?(?:U)?\d[\dA-Z]{7,11}\b"
 )
 _IBAN_RE = re.compile(r"\b(?P<cc>[A-Z]{2})\d{2}\s?[A-Z0-9]{4}(?:\s?[A-Z0-9]{2,4}){2,7}\b")
+
+
+def _label_votes(text: str) -> Counter[str]:
+    """3 votes for each country whose national id's label is printed (`P.IVA 07463290150`, `SIRET`, `KvK`)."""
+    return Counter({cc: 3 for cc, pattern in _TAX_ID_LABELS.items() if pattern.search(text)})
 
 
 def guess_country(text: str) -> str | None:
@@ -85,6 +100,7 @@ def guess_country(text: str) -> str | None:
     for cc, pattern in _ADDRESS_LINES.items():
         if hits := len(pattern.findall(text)):
             votes[cc] += 2 * min(hits, 3)
+    votes.update(_label_votes(text))
     if not votes:
         return None
     return votes.most_common(1)[0][0]

@@ -1,5 +1,5 @@
 """Round 3 of the held-out check (issue 13), independent of the synthetic generator (`bench/synthetic/`) and
-of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 35 documents written by
+of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 40 documents written by
 hand as text-layer rows in the styles of the accounting software, platforms and tills that print most
 small-business invoices, in layouts neither covers. VAT ids and IBANs carry valid check digits
 (python-stdnum, schwifty). Each test asserts what a reader of the page would write down; the expectations
@@ -97,6 +97,21 @@ expenses in two sections, previous balance, payments received), a Dutch freelanc
 - `Cliente: Transportes Moncayo S.L.`: the address block's name kept its label, and the labelled reading
   lost the name's last dot (1);
 - the law firm's expenses after `Total Fees` were not read as items: xfail below (1).
+
+Batch 6 (five documents written after the fixes of batch 5): a German Rechnung with `Fälligkeitsdatum` in
+the box and a dated Skonto in the text, a Florence B&B's fattura (a city tax outside VAT, the guest under
+`Ospite:`, no currency sign), a UK energy bill (VAT at 5 % and 20 % on their bases between the charges, a
+direct debit date), a French `NOTE D'HONORAIRES`, a Spanish factura with `Albarán` and `Pedido` numbers,
+IVA at 4 % and 10 % and `Vencimiento: 30 días f.f.`. 9 of their 71 checks failed at first:
+- per-rate nets and taxes without a sum (`Base imponible 4% / IVA 4% / Base imponible 10% / IVA 10%`, `VAT
+  at 5% on 117.48  5.87 / VAT at 20% on 12.00  2.40`): one rate's taken (their sums are the net and the tax
+  when they add up to the total) (4);
+- `We will collect £137.75 by Direct Debit on or after 15 April 2024` gave no due date (lexicon) (1);
+- `Ospite: Mr. James Wilson` kept its label (1); no currency on a page without a sign whose only country
+  cue is `P.IVA` (country packs' `tax_id_labels`: a national id's label votes for its country) (1);
+- the B&B's city-tax item and the energy bill's VAT rows between the charges: xfail below (2).
+The test of the pages' own arithmetic also failed once: the B&B's items add up to the total, not the net
+(the test's error, corrected).
 
 The xfail marks (strict) keep the right expectation where the fix is not made here: see `KNOWN_MISSES`.
 """
@@ -2612,8 +2627,304 @@ CASES.update(
     }
 )
 
+
+# Batch 6, written after the fixes of batch 5, as a check of them.
+
+
+def rechnung_skonto_datum_de():
+    """A Bielefeld office supplier's Rechnung with the due date in the info box (`Fälligkeitsdatum`) and a
+    dated cash discount in the text (`Bei Zahlung bis 25.03.2024 gewähren wir 2 % Skonto`): the due date is
+    the box's, never the discount's."""
+    rows = [
+        [("Bürobedarf Ostwestfalen GmbH", 0.06)],
+        [("Herforder Straße 92 · 33602 Bielefeld", 0.06)],
+        [],
+        [("Bürobedarf Ostwestfalen GmbH · Herforder Straße 92 · 33602 Bielefeld", 0.06)],
+        [("Steuerkanzlei Brandt & Partner", 0.06), ("Rechnungsnummer", 0.60), ("R-2024-0815", 0.80)],
+        [("Niederwall 10", 0.06), ("Rechnungsdatum", 0.60), ("18.03.2024", 0.80)],
+        [("33602 Bielefeld", 0.06), ("Fälligkeitsdatum", 0.60), ("17.04.2024", 0.80)],
+        [("Kundennummer", 0.60), ("40117", 0.80)],
+        [],
+        [("Rechnung", 0.06)],
+        [],
+        [("Pos.", 0.06), ("Artikel", 0.12), ("Menge", 0.52), ("Einzelpreis", 0.62), ("Gesamtpreis", 0.82)],
+        [
+            ("1", 0.06),
+            ("Kopierpapier A4, 80 g, Karton", 0.12),
+            ("10", 0.53),
+            ("24,90", 0.63),
+            ("249,00", 0.84),
+        ],
+        [("2", 0.06), ("Toner HP 59A schwarz", 0.12), ("3", 0.53), ("89,00", 0.63), ("267,00", 0.84)],
+        [],
+        [("Warenwert netto", 0.60), ("516,00", 0.84)],
+        [("USt. 19 %", 0.60), ("98,04", 0.85)],
+        [("Rechnungsbetrag", 0.60), ("614,04", 0.84)],
+        [],
+        [("Bei Zahlung bis 25.03.2024 gewähren wir 2 % Skonto (12,28 €).", 0.06)],
+        [],
+        [("Sparkasse Bielefeld · IBAN DE89 3704 0044 0532 0130 00 · USt-IdNr. DE318742567", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def fattura_bnb_it():
+    """A Florence B&B's fattura: the guest as the customer, nights with 10 % IVA, the city tax (`Imposta di
+    soggiorno`, outside VAT: `esente art. 15`), `Totale imponibile`, `IVA 10%`, `Totale fattura`,
+    `Pagato` with the card, `Saldo 0,00`."""
+    rows = [
+        [("B&B Il Giglio di Firenze", 0.06)],
+        [("di Chiara Bianchi", 0.06)],
+        [("Via dei Serragli 45 - 50124 Firenze", 0.06)],
+        [("P.IVA 07463290150", 0.06)],
+        [],
+        [("Fattura n. 58/2024 del 16/03/2024", 0.06), ("Spett.le", 0.56)],
+        [("Ospite: Mr. James Wilson", 0.56)],
+        [("12 Orchard Road", 0.56)],
+        [("Bath BA1 2AB - Regno Unito", 0.56)],
+        [],
+        [("Descrizione", 0.06), ("Q.tà", 0.52), ("Prezzo", 0.62), ("IVA", 0.72), ("Importo", 0.84)],
+        [
+            ("Pernottamento camera doppia 13-16/03", 0.06),
+            ("3", 0.53),
+            ("120,00", 0.62),
+            ("10%", 0.72),
+            ("360,00", 0.84),
+        ],
+        [
+            ("Imposta di soggiorno (2 pers. x 3 notti)", 0.06),
+            ("6", 0.53),
+            ("3,50", 0.63),
+            ("esente", 0.71),
+            ("21,00", 0.85),
+        ],
+        [],
+        [("Totale imponibile", 0.60), ("327,27", 0.84)],
+        [("IVA 10%", 0.60), ("32,73", 0.85)],
+        [("Imposta di soggiorno esente art. 15", 0.40), ("21,00", 0.85)],
+        [("Totale fattura", 0.60), ("381,00", 0.84)],
+        [("Pagato con carta di credito", 0.50), ("381,00", 0.84)],
+        [("Saldo", 0.60), ("0,00", 0.86)],
+    ]
+    return text_layer_page(rows)
+
+
+def energy_bill_uk():
+    """A UK energy supplier's bill: `Account number`, `Bill date`, the period, electricity at 5 % VAT and a
+    boiler cover at 20 %, `Total charges this bill`, the direct debit to be collected on a date (the due
+    date), the company number and VAT number in the footer."""
+    rows = [
+        [("Greenfield Energy Ltd", 0.06), ("Your bill", 0.70)],
+        [("PO Box 4410, Reading RG1 8DA", 0.06)],
+        [],
+        [("Mr D Patel", 0.06), ("Account number", 0.56), ("GE-4417-2290", 0.76)],
+        [("27 Beech Avenue", 0.06), ("Bill number", 0.56), ("700184512", 0.76)],
+        [("Reading RG30 2HX", 0.06), ("Bill date", 0.56), ("1 April 2024", 0.76)],
+        [("Period", 0.56), ("1 Mar - 31 Mar 2024", 0.76)],
+        [],
+        [("Your charges", 0.06), ("Amount", 0.84)],
+        [("Electricity, 412 kWh at 24.50p", 0.06), ("100.94", 0.84)],
+        [("Standing charge, 31 days at 53.35p", 0.06), ("16.54", 0.85)],
+        [("VAT at 5% on 117.48", 0.06), ("5.87", 0.86)],
+        [("Boiler cover", 0.06), ("12.00", 0.85)],
+        [("VAT at 20% on 12.00", 0.06), ("2.40", 0.86)],
+        [],
+        [("Total charges this bill", 0.56), ("137.75", 0.84)],
+        [],
+        [("We will collect £137.75 by Direct Debit on or after 15 April 2024.", 0.06)],
+        [],
+        [("Greenfield Energy Ltd · Registered in England No. 08746521 · VAT No. GB 381 9274 26", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def note_honoraires_fr():
+    """A Bordeaux architect's `NOTE D'HONORAIRES` (a professional's invoice under another title): the
+    number after the title, the client with `À l'attention de`, fee stages as percentages of the works,
+    `Total HT`, `TVA 20 %`, `Net à payer`, `Règlement à réception`."""
+    rows = [
+        [("Cabinet Durand Architectes", 0.06)],
+        [("14 cours de l'Intendance", 0.06)],
+        [("33000 Bordeaux", 0.06)],
+        [("SIRET 793 412 685 00014 · TVA FR75793412685", 0.06)],
+        [],
+        [("NOTE D'HONORAIRES N° 2024-12", 0.06)],
+        [("Bordeaux, le 20 mars 2024", 0.06)],
+        [],
+        [("SCI Les Chartrons", 0.56)],
+        [("À l'attention de Mme Lefèvre", 0.56)],
+        [("8 quai des Chartrons", 0.56)],
+        [("33300 Bordeaux", 0.56)],
+        [],
+        [("Mission", 0.06), ("Base HT", 0.50), ("Taux", 0.64), ("Montant HT", 0.80)],
+        [("Avant-projet définitif (APD)", 0.06), ("180 000,00", 0.48), ("3 %", 0.64), ("5 400,00", 0.81)],
+        [("Dossier de permis de construire", 0.06), ("180 000,00", 0.48), ("1 %", 0.64), ("1 800,00", 0.81)],
+        [],
+        [("Total HT", 0.60), ("7 200,00 €", 0.80)],
+        [("TVA 20 %", 0.60), ("1 440,00 €", 0.80)],
+        [("Net à payer", 0.60), ("8 640,00 €", 0.80)],
+        [],
+        [("Règlement à réception de la note, par virement.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def factura_albaran_es():
+    """A Murcia produce wholesaler's factura: the client's NIF printed before the vendor's, `Albarán nº` and
+    `Pedido nº` beside the invoice number, boxes and kilos, `Vencimiento: 30 días f.f.` (from the invoice
+    date), IVA at 4 % (basic food) and 10 %."""
+    rows = [
+        [("FRUTAS SEGURA S.L.", 0.06)],
+        [("Carretera de Alicante km 4 · 30007 Murcia", 0.06)],
+        [],
+        [("Cliente: Supermercados La Huerta S.L.", 0.06), ("NIF cliente: B46372819", 0.56)],
+        [("Avenida de la Libertad 22 · 30009 Murcia", 0.06)],
+        [],
+        [("FACTURA Nº 24/00812", 0.06), ("Fecha: 21/03/2024", 0.40), ("Albarán nº: A-5521", 0.66)],
+        [("Pedido nº: P-1180", 0.66)],
+        [],
+        [
+            ("Artículo", 0.06),
+            ("Cajas", 0.46),
+            ("Kilos", 0.55),
+            ("Precio/kg", 0.64),
+            ("IVA", 0.75),
+            ("Importe", 0.84),
+        ],
+        [("Limón Verna", 0.06), ("20", 0.47), ("300", 0.55), ("0,95", 0.65), ("4%", 0.75), ("285,00", 0.84)],
+        [("Alcachofa", 0.06), ("10", 0.47), ("80", 0.56), ("1,80", 0.65), ("4%", 0.75), ("144,00", 0.84)],
+        [
+            ("Zumo de naranja 1 l", 0.06),
+            ("5", 0.47),
+            ("60", 0.56),
+            ("1,20", 0.65),
+            ("10%", 0.74),
+            ("72,00", 0.85),
+        ],
+        [],
+        [("Base imponible 4%", 0.56), ("429,00", 0.84)],
+        [("IVA 4%", 0.56), ("17,16", 0.85)],
+        [("Base imponible 10%", 0.56), ("72,00", 0.85)],
+        [("IVA 10%", 0.56), ("7,20", 0.86)],
+        [("TOTAL FACTURA", 0.56), ("525,36 €", 0.83)],
+        [],
+        [("Vencimiento: 30 días f.f. · Transferencia a ES55 0081 0216 7800 0123 4567", 0.06)],
+        [("Frutas Segura S.L. · CIF B46372827 · Inscrita en el R.M. de Murcia", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+CASES.update(
+    {
+        "skonto_datum_de": (
+            rechnung_skonto_datum_de,
+            {
+                "document_type": "invoice",
+                "invoice_number": "R-2024-0815",
+                "invoice_date": "2024-03-18",
+                "due_date": "2024-04-17",
+                "vendor_name": "Bürobedarf Ostwestfalen GmbH",
+                "customer_name": "Steuerkanzlei Brandt & Partner",
+                "currency": "EUR",
+                "subtotal": "516.00",
+                "tax_amount": "98.04",
+                "total": "614.04",
+                "amount_due": "614.04",
+                "vendor_tax_id": "DE318742567",
+                "iban": "DE89370400440532013000",
+            },
+            ["249.00", "267.00"],
+        ),
+        "bnb_it": (
+            fattura_bnb_it,
+            {
+                "document_type": "invoice",
+                "invoice_number": "58/2024",
+                "invoice_date": "2024-03-16",
+                "due_date": None,
+                "vendor_name": ("B&B Il Giglio di Firenze", "B&B Il Giglio di Firenze di Chiara Bianchi"),
+                "customer_name": ("James Wilson", "Mr. James Wilson"),
+                "currency": "EUR",
+                "subtotal": "327.27",
+                "tax_amount": "32.73",
+                "total": "381.00",
+                "amount_due": "0.00",
+                "vendor_tax_id": "IT07463290150",
+                "iban": None,
+            },
+            ["360.00", "21.00"],
+        ),
+        "energy_bill_uk": (
+            energy_bill_uk,
+            {
+                "document_type": "invoice",
+                "invoice_number": "700184512",
+                "invoice_date": "2024-04-01",
+                "due_date": "2024-04-15",
+                "vendor_name": "Greenfield Energy Ltd",
+                "customer_name": ("D Patel", "Mr D Patel"),
+                "currency": "GBP",
+                "subtotal": "129.48",
+                "tax_amount": "8.27",
+                "total": "137.75",
+                "amount_due": "137.75",
+                "vendor_tax_id": "GB381927426",
+                "iban": None,
+            },
+            ["100.94", "16.54", "12.00"],
+        ),
+        "honoraires_fr": (
+            note_honoraires_fr,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-12",
+                "invoice_date": "2024-03-20",
+                "due_date": (None, "2024-03-20"),  # on receipt
+                "vendor_name": "Cabinet Durand Architectes",
+                "customer_name": "SCI Les Chartrons",
+                "currency": "EUR",
+                "subtotal": "7200.00",
+                "tax_amount": "1440.00",
+                "total": "8640.00",
+                "amount_due": "8640.00",
+                "vendor_tax_id": "FR75793412685",
+                "iban": None,
+            },
+            ["5400.00", "1800.00"],
+        ),
+        "albaran_es": (
+            factura_albaran_es,
+            {
+                "document_type": "invoice",
+                "invoice_number": "24/00812",
+                "invoice_date": "2024-03-21",
+                "due_date": "2024-04-20",
+                "vendor_name": "FRUTAS SEGURA S.L.",
+                "customer_name": "Supermercados La Huerta S.L.",
+                "currency": "EUR",
+                "subtotal": "501.00",
+                "tax_amount": "24.36",
+                "total": "525.36",
+                "amount_due": "525.36",
+                "vendor_tax_id": "ESB46372827",
+                "iban": "ES5500810216780001234567",
+                "po_number": "P-1180",
+            },
+            ["285.00", "144.00", "72.00"],
+        ),
+    }
+)
+
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
 KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("bnb_it", "line_items"): (
+        "the city-tax item (`Imposta di soggiorno ... 21,00`) is read as a summary row (its description has "
+        "a tax word) and ends the items; line_items.py (another helper's module): not done"
+    ),
+    ("energy_bill_uk", "line_items"): (
+        "the VAT rows between the charges (`VAT at 5% on 117.48  5.87`) are read as items; telling a rate's "
+        "tax row from a charge inside the items needs a change in line_items.py (another helper's): not done"
+    ),
     ("law_firm_us", "line_items"): (
         "a second section of items (`EXPENSES` after `Total Fees`) is not read: the items end at the first "
         "section total; reading on through section totals that the invoice's total sums needs a change in "
@@ -2735,6 +3046,7 @@ def test_the_expected_amounts_add_up():
         "webshop_nl",
         "kassenbon_at",
         "marketplace_uk",
+        "bnb_it",
     }
     printed_sum = {
         "situation_travaux_fr": "62400.00",
@@ -2744,7 +3056,7 @@ def test_the_expected_amounts_add_up():
     for case, (_, expected, items) in CASES.items():
         tax = expected["tax_amount"] if isinstance(expected["tax_amount"], str) else "0.00"
         subtotal = _first(expected["subtotal"]) or f"{float(expected['total']) - float(tax):.2f}"
-        if case != "zoho_us":
+        if case not in {"zoho_us", "bnb_it"}:  # a discount; a city tax outside VAT
             assert float(subtotal) + float(tax) == pytest.approx(float(expected["total"])), case
         items = _first(items)
         if not items:
@@ -3001,3 +3313,29 @@ def test_a_customer_label_before_the_name_on_its_row():
         [("Matrícula: 4821 KLM", 0.06)],
     )
     assert _fields(rows).get("customer_name") == "Transportes Moncayo S.L."
+
+
+def test_per_rate_nets_and_taxes_without_a_sum_add_up_to_the_total():
+    rows = _items_and_total(
+        [("FRUTAS SEGURA S.L.", 0.06)],
+        [("FACTURA Nº 24/00812", 0.06), ("Fecha: 21/03/2024", 0.40)],
+    )[:-5] + [
+        [("Base imponible 4%", 0.56), ("150,00", 0.84)],
+        [("IVA 4%", 0.56), ("6,00", 0.85)],
+        [("Base imponible 10%", 0.56), ("50,00", 0.85)],
+        [("IVA 10%", 0.56), ("5,00", 0.86)],
+        [("TOTAL FACTURA", 0.56), ("211,00", 0.84)],
+    ]
+    fields = _fields(rows)
+    assert (fields.get("subtotal"), fields.get("tax_amount"), fields.get("total")) == (
+        "200.00",
+        "11.00",
+        "211.00",
+    )
+
+
+def test_a_national_ids_label_names_the_country_and_so_the_currency():
+    from ocr_tasks.normalise.countries import guess_country
+
+    assert guess_country("Via dei Serragli 45 - 50124 Firenze\nP.IVA 07463290150\nBath BA1 2AB") == "IT"
+    assert guess_country("SIRET 793 412 685 00014") == "FR"

@@ -10,6 +10,7 @@ re-spelled, only given the accents the page prints. Pure: the reader comes in as
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 from ocr_tasks.extraction.options import RegionReader
@@ -34,6 +35,11 @@ def accents_restored(first: str, again: str) -> str | None:
     return None
 
 
+def _base(letter: str) -> str:
+    """A letter without its accent, in lower case (`Ä` -> `a`)."""
+    return unicodedata.normalize("NFKD", letter)[0].lower()
+
+
 def _only_accents_added(first: str, again: str) -> bool:
     changed = 0
     for a, b in zip(first, again, strict=True):
@@ -41,6 +47,8 @@ def _only_accents_added(first: str, again: str) -> bool:
             continue
         if not (a.isalpha() and b.isalpha() and not b.isascii() and a.lower() != b.lower()):
             return False
+        if a.isascii() and _base(b) != a.lower():
+            return False  # another letter with an accent (`S.r.l.` read again `S.r.Ì.`), not an accent added
         changed += 1
     return 0 < changed <= max(1, MAX_SHARE * sum(c.isalpha() for c in first))
 

@@ -89,3 +89,11 @@ def test_a_legal_form_read_with_a_capital_i_is_spelled_as_printed_in_the_vendor_
     ]
     invoice = extract_invoice(text_layer_page(rows), options=TODAY)
     assert invoice.fields["vendor_name"].value == "Ottica Ferretti S.r.l."
+
+
+def test_a_second_reading_that_puts_another_letter_with_an_accent_is_no_accent_restored():
+    from ocr_tasks.extraction.name_accents import accents_restored
+
+    assert accents_restored("Ferramenta Colombo S.r.l.", "Ferramenta Colombo S.r.Ì.") is None
+    assert accents_restored("Bergkaserei", "Bergkäserei") == "Bergkäserei"
+    assert accents_restored("Gémez Martin", "Gómez Martín") == "Gómez Martín"

@@ -81,7 +81,10 @@ def document_type_field(rows: list[Row], *, addressed: bool = True) -> FieldValu
         return _field("receipt", 0.75, None)
     if (row := _titled(rows, _INVOICE_TITLE)) is not None:
         return _field("invoice", 0.9, row)
-    titled = any(_INVOICE_TITLE.search(r.text) for r in _title_rows(rows))  # `Credit card invoice`
+    titled = any(  # `Credit card invoice`; a receipt word (`... WITH RECEIPT`) is no invoice's title
+        (m := _INVOICE_TITLE.search(r.text)) and not _RECEIPT_TITLE.match(m.group(0))
+        for r in _title_rows(rows)
+    )
     paid = None if addressed or titled else next((r for r in rows if _CARD_PAYMENT.search(r.text)), None)
     if paid is not None:
         return _field("receipt", 0.7, paid)

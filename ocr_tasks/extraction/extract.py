@@ -27,6 +27,7 @@ from ocr_tasks.extraction.customer_fields import (
 from ocr_tasks.extraction.date_fields import align_second_reading, date_candidates
 from ocr_tasks.extraction.document_type import document_type_field, is_credit_note
 from ocr_tasks.extraction.identifier_fields import labelled_identifier_candidates, payment_terms_candidates
+from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions, RegionReader
@@ -92,7 +93,8 @@ def _marked_vendor_candidates(rows: list[Row]) -> list[Candidate]:
     recipients = recipient_names(rows)
     out = vendor_name_candidates(rows)
     for c in out:
-        c.features["recipient_block"] = float(c.value.lower() in recipients)
+        value = c.value.lower()  # the name, or two rows that hold it (`TVA FR... Boulangerie Fournier SARL`)
+        c.features["recipient_block"] = float(value in recipients or any(r in value for r in recipients if r))
         c.features["contact"] = float(bool(_CONTACT.search(c.raw_text)))
     return out
 
@@ -437,6 +439,8 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
 
 
 _PRICE_IN_NAME = re.compile(r"\d[.,]\d{2}(?!\d)")
+# a document's title with its number (`AVIS D'ÉCHÉANCE N° 2024-T2-014`) names no customer
+_TITLED = concept_pattern(("invoice_title", "credit_note_title", "receipt_title", "quote_title"))
 
 
 def _choose_customer(
@@ -448,7 +452,11 @@ def _choose_customer(
     pool = list(grouped.get("customer_name", [])) + customer_block_candidates(rows, vendor)
     # another field's label (`Identificativo fiscale ai fini IVA`) or an item row with its price
     # (`2 x Kaisersemmel à 0,45`) names no customer
-    pool = [c for c in pool if not is_field_label(c.value) and not _PRICE_IN_NAME.search(c.value)]
+    pool = [
+        c
+        for c in pool
+        if not is_field_label(c.value) and not _PRICE_IN_NAME.search(c.value) and not _TITLED.match(c.value)
+    ]
     for c in pool:
         c.value = without_customer_label(c.value)
     for c in pool:

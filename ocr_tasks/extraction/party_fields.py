@@ -304,6 +304,12 @@ def clean_name(text: str) -> str:
     if title is not None and re.search(r"[a-zà-ÿ]", text[: title.start()]):  # `ACME INVOICE SERVICES` stays
         text = text[: title.start()]
     m = _STRONG_LEGAL.search(text)
+    if m and m.start() == 0 and re.match(r"\s+\w", text[m.end() :]):
+        m = _STRONG_LEGAL.search(
+            text, m.end()
+        )  # a legal form first (`SCI Presqu'île Invest`) starts the name
+        if m is None:  # the name ends at the row's first separator (`SAS Parkings du Rhône · SIREN ...`)
+            text = re.sub(r"[^\w.)]+$", "", re.split(r"\s*[·|•]\s*|\s+-\s+", text)[0])
     if m:
         end = m.end() + (1 if text[m.end() : m.end() + 1] == "." else 0)
         text = text[:end]

@@ -311,7 +311,13 @@ def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
         misread = _misread_after_label(row)
         if misread is not None and not any(s < misread[1] and misread[0] < e for s, e in spans):
             spans.append(misread)
-        out += [
-            _tax_id_candidate(row, rows, span, label or _label_above(rows, index, span)) for span in spans
-        ]
+        for span in spans:
+            strength = label or _label_above(rows, index, span)
+            if strength or not _BARE_DIGITS.fullmatch(row.text[span[0] : span[1]]):
+                out.append(_tax_id_candidate(row, rows, span, strength))
     return out
+
+
+# A number of digits alone (`071121958404`: an article's barcode on a till receipt) is a tax id only under or
+# after a tax-id label; an id with its country prefix needs none
+_BARE_DIGITS = re.compile(r"[\d\s.\-]+")

@@ -1,5 +1,5 @@
 """Round 3 of the held-out check (issue 13), independent of the synthetic generator (`bench/synthetic/`) and
-of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 40 documents written by
+of rounds 1 and 2 (`test_held_out_invoices.py`, `test_held_out_invoices_2.py`): 43 documents written by
 hand as text-layer rows in the styles of the accounting software, platforms and tills that print most
 small-business invoices, in layouts neither covers. VAT ids and IBANs carry valid check digits
 (python-stdnum, schwifty). Each test asserts what a reader of the page would write down; the expectations
@@ -112,6 +112,18 @@ IVA at 4 % and 10 % and `Vencimiento: 30 días f.f.`. 9 of their 71 checks faile
 - the B&B's city-tax item and the energy bill's VAT rows between the charges: xfail below (2).
 The test of the pages' own arithmetic also failed once: the B&B's items add up to the total, not the net
 (the test's error, corrected).
+
+Batch 7 (three documents written after the fixes of batch 6): a German physician's GOÄ invoice (no VAT
+under § 4 Nr. 14 UStG), a US hardware store's register receipt (barcodes, `VISA`, a return policy naming
+the receipt), a French rent call (`AVIS D'ÉCHÉANCE`, `Date d'exigibilité`, an SCI). 6 of their 42 checks
+failed at first:
+- a receipt word in a sentence (`RETURN POLICY: ... WITH RECEIPT`) counted as an invoice title, so the
+  card-paid page stayed an invoice (1); a bare 12-digit barcode read as the vendor's tax id (a number of
+  digits alone is a tax id only with a tax-id label) (1);
+- `SCI Presqu'île Invest` cut to `SCI` (a legal form that starts a name starts it), and two rows that hold
+  the recipient's name (`TVA FR... Boulangerie Fournier SARL`) were no recipient's block; `AVIS D'ÉCHÉANCE`
+  no title (lexicon) and taken as the customer (2);
+- the items table's own sum row read as the first item's HT and TVA: xfail below (2).
 
 The xfail marks (strict) keep the right expectation where the fix is not made here: see `KNOWN_MISSES`.
 """
@@ -2915,8 +2927,176 @@ CASES.update(
     }
 )
 
+
+# Batch 7, written after the fixes of batch 6, as a check of them.
+
+
+def arztrechnung_goae_de():
+    """A Düsseldorf physician's private invoice under the German fee schedule (GOÄ): the patient as the
+    customer, `Rechnungsdatum`, items with the GOÄ number, the multiplier and the fee, no VAT
+    (`umsatzsteuerfrei gemäß § 4 Nr. 14 UStG`), `Rechnungsbetrag`, payment within 30 days."""
+    rows = [
+        [("Dr. med. Katrin Hoffmann", 0.62)],
+        [("Fachärztin für Innere Medizin", 0.62)],
+        [("Königsallee 60", 0.62)],
+        [("40212 Düsseldorf", 0.62)],
+        [],
+        [("Dr. med. Katrin Hoffmann · Königsallee 60 · 40212 Düsseldorf", 0.06)],
+        [("Herrn", 0.06)],
+        [("Markus Lange", 0.06), ("Rechnungsnummer", 0.60), ("2024-1193", 0.80)],
+        [("Graf-Adolf-Straße 8", 0.06), ("Rechnungsdatum", 0.60), ("22.03.2024", 0.80)],
+        [("40210 Düsseldorf", 0.06), ("Behandlungsdatum", 0.60), ("12.03.2024", 0.80)],
+        [],
+        [("Rechnung nach der Gebührenordnung für Ärzte (GOÄ)", 0.06)],
+        [],
+        [("Ziffer", 0.06), ("Leistung", 0.16), ("Faktor", 0.62), ("Betrag", 0.84)],
+        [("1", 0.06), ("Beratung", 0.16), ("2,3", 0.63), ("10,72", 0.85)],
+        [("7", 0.06), ("Vollständige körperliche Untersuchung", 0.16), ("2,3", 0.63), ("21,45", 0.85)],
+        [("651", 0.06), ("Elektrokardiographische Untersuchung", 0.16), ("1,8", 0.63), ("26,44", 0.85)],
+        [],
+        [("Rechnungsbetrag", 0.60), ("58,61 €", 0.84)],
+        [],
+        [("Die Leistungen sind umsatzsteuerfrei gemäß § 4 Nr. 14 UStG.", 0.06)],
+        [("Bitte überweisen Sie den Betrag innerhalb von 30 Tagen nach Rechnungsdatum.", 0.06)],
+        [("Deutsche Apotheker- und Ärztebank · IBAN DE67 3006 0601 0004 7182 93", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def hardware_receipt_us():
+    """A US hardware store's register receipt: the store and its number, the register and transaction,
+    SKU rows with the item and price, `SUBTOTAL`, `SALES TAX 7.25%`, `TOTAL`, paid by `VISA` with an
+    authorization code, date and time, a return policy."""
+    rows = [
+        [("ORCHARD HARDWARE #0412", 0.32)],
+        [("2150 Stevens Creek Blvd", 0.32)],
+        [("San Jose, CA 95128", 0.34)],
+        [("(408) 555-0163", 0.36)],
+        [],
+        [("REG 03  TRANS 88214  CASHIER 17", 0.22)],
+        [],
+        [("071121958404  GARDEN HOSE 50FT", 0.16), ("34.98", 0.70)],
+        [("070798182059  HOSE NOZZLE", 0.16), ("8.97", 0.71)],
+        [("049793020315  WORK GLOVES", 0.16), ("8.96", 0.71)],
+        [("2 @ 4.48", 0.22)],
+        [],
+        [("SUBTOTAL", 0.40), ("52.91", 0.70)],
+        [("SALES TAX 7.25%", 0.40), ("3.84", 0.71)],
+        [("TOTAL", 0.40), ("$56.75", 0.69)],
+        [("VISA USD$", 0.40), ("56.75", 0.70)],
+        [("AUTH CODE 044217", 0.22)],
+        [],
+        [("03/23/24  14:37", 0.30)],
+        [("RETURN POLICY: 90 DAYS WITH RECEIPT", 0.20)],
+    ]
+    return text_layer_page(rows)
+
+
+def appel_de_loyer_fr():
+    """A Lyon property company's rent call (`AVIS D'ÉCHÉANCE`) for a commercial lease: the quarter, the
+    rent with 20 % TVA (the lease opts for VAT), the service charge provision with TVA, `Date
+    d'exigibilité`, `Montant à régler`, the bank."""
+    rows = [
+        [("SCI Presqu'île Invest", 0.06)],
+        [("45 rue de la République", 0.06)],
+        [("69002 Lyon", 0.06)],
+        [("TVA FR25532187465", 0.06)],
+        [],
+        [("Boulangerie Fournier SARL", 0.56)],
+        [("12 rue Mercière", 0.56)],
+        [("69002 Lyon", 0.56)],
+        [],
+        [("AVIS D'ÉCHÉANCE N° 2024-T2-014", 0.06)],
+        [("Lyon, le 15 mars 2024", 0.06)],
+        [("Période : du 01/04/2024 au 30/06/2024", 0.06)],
+        [("Date d'exigibilité : 01/04/2024", 0.06)],
+        [],
+        [("Désignation", 0.06), ("Montant HT", 0.50), ("TVA 20 %", 0.64), ("Montant TTC", 0.80)],
+        [("Loyer commercial 2e trimestre", 0.06), ("4 500,00", 0.50), ("900,00", 0.65), ("5 400,00", 0.80)],
+        [("Provision sur charges", 0.06), ("600,00", 0.51), ("120,00", 0.65), ("720,00", 0.81)],
+        [],
+        [("Total", 0.06), ("5 100,00", 0.50), ("1 020,00", 0.64), ("6 120,00", 0.80)],
+        [],
+        [("Montant à régler : 6 120,00 €", 0.06)],
+        [("Par virement : IBAN FR76 3006 6100 2100 0102 3450 107", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+CASES.update(
+    {
+        "goae_de": (
+            arztrechnung_goae_de,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-1193",
+                "invoice_date": "2024-03-22",
+                "due_date": "2024-04-21",
+                "vendor_name": "Dr. med. Katrin Hoffmann",
+                "customer_name": ("Markus Lange", "Herrn Markus Lange"),
+                "currency": "EUR",
+                "subtotal": "58.61",
+                "tax_amount": NO_TAX,
+                "total": "58.61",
+                "amount_due": "58.61",
+                "vendor_tax_id": None,
+                "iban": "DE67300606010004718293",
+            },
+            ["10.72", "21.45", "26.44"],
+        ),
+        "hardware_receipt_us": (
+            hardware_receipt_us,
+            {
+                "document_type": "receipt",
+                "invoice_number": (None, "88214"),  # the transaction number, if read as the document's
+                "invoice_date": "2024-03-23",
+                "due_date": None,
+                "vendor_name": ("ORCHARD HARDWARE #0412", "ORCHARD HARDWARE"),
+                "customer_name": None,
+                "currency": "USD",
+                "subtotal": "52.91",
+                "tax_amount": "3.84",
+                "total": "56.75",
+                "amount_due": (None, "56.75"),
+                "vendor_tax_id": None,
+                "iban": None,
+            },
+            ["34.98", "8.97", "8.96"],
+        ),
+        "appel_de_loyer_fr": (
+            appel_de_loyer_fr,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-T2-014",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-04-01",
+                "vendor_name": "SCI Presqu'île Invest",
+                "customer_name": "Boulangerie Fournier SARL",
+                "currency": "EUR",
+                "subtotal": "5100.00",
+                "tax_amount": "1020.00",
+                "total": "6120.00",
+                "amount_due": "6120.00",
+                "vendor_tax_id": "FR25532187465",
+                "iban": "FR7630066100210001023450107",
+            },
+            (["5400.00", "720.00"], ["4500.00", "600.00"]),  # the TTC or the HT column
+        ),
+    }
+)
+
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
 KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("appel_de_loyer_fr", "subtotal"): (
+        "the items table's own sum row (`Total  5 100,00  1 020,00  6 120,00` under `Montant HT  TVA 20 %  "
+        "Montant TTC`, item rows between) is not read column by column: the first item's HT and TVA are "
+        "taken; the totals-table reading only looks through rows of numbers to the header"
+    ),
+    ("appel_de_loyer_fr", "tax_amount"): (
+        "the items table's own sum row (`Total  5 100,00  1 020,00  6 120,00` under `Montant HT  TVA 20 %  "
+        "Montant TTC`, item rows between) is not read column by column: the first item's HT and TVA are "
+        "taken; the totals-table reading only looks through rows of numbers to the header"
+    ),
     ("bnb_it", "line_items"): (
         "the city-tax item (`Imposta di soggiorno ... 21,00`) is read as a summary row (its description has "
         "a tax word) and ends the items; line_items.py (another helper's module): not done"
@@ -3047,6 +3227,7 @@ def test_the_expected_amounts_add_up():
         "kassenbon_at",
         "marketplace_uk",
         "bnb_it",
+        "appel_de_loyer_fr",
     }
     printed_sum = {
         "situation_travaux_fr": "62400.00",

@@ -22,11 +22,11 @@ PDFS = ("AzureInterior.pdf", "coolblue1.pdf", "coolblue2.pdf")
 
 
 @pytest.fixture(scope="module")
-def processed_project(tmp_path_factory):
+def processed_project(tmp_path_factory, prefect_server):
     """A running API with one project whose three invoice PDFs (text layer) have been processed."""
     if not CORPUS.is_dir():
         pytest.fail(f"the shared corpus is missing: {CORPUS}")
-    api = start_api(tmp_path_factory.mktemp("notebook-api"), free_port())
+    api = start_api(tmp_path_factory.mktemp("notebook-api"), free_port(), prefect_server)  # flows on it
     try:
         client = ApiClient(api.url, timeout=60)
         client.sign_in(DEMO_USER, DEMO_PASSWORD)

@@ -342,9 +342,17 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
 # letterhead comes first); the window's top on the page
 WINDOW_MIN_ROW = 3
 WINDOW_Y = (0.1, 0.4)
-# A window (in the left half) whose top is below this share of the page needs no text above it: the
-# letterhead is a logo (an image, no text), the window sits where letters print it (DIN 5008: 45 mm of 297)
+# A window (the page's first text, at its left edge) whose top is below this share of the page needs no
+# text above it: the letterhead is a logo (an image, no text), the window sits where letters print it
+# (DIN 5008: 45 mm of 297)
 WINDOW_BELOW_LOGO_Y = 0.14
+WINDOW_LEFT = 0.3  # a window's left edge lies left of this share of the page's width
+
+
+def _under_a_logo(block: Block) -> bool:
+    """The first text of the page, at the left edge and below the top margin: an address window under a
+    letterhead that is only an image (a receipt's name block is centred, or has text read above it)."""
+    return block.segments[0].row == 0 and block.bbox.y0 >= WINDOW_BELOW_LOGO_Y and block.bbox.x0 < WINDOW_LEFT
 
 
 def _unlabelled_window(block: Block, labels: tuple[float, float, float]) -> bool:
@@ -352,7 +360,7 @@ def _unlabelled_window(block: Block, labels: tuple[float, float, float]) -> bool
     head = block.segments[0]
     return (
         not any(labels)
-        and (head.row >= WINDOW_MIN_ROW or (block.bbox.y0 >= WINDOW_BELOW_LOGO_Y and block.bbox.x0 < 0.45))
+        and (head.row >= WINDOW_MIN_ROW or _under_a_logo(block))
         and WINDOW_Y[0] <= block.bbox.y0 <= WINDOW_Y[1]
         and bool(_postal_block(block))
     )

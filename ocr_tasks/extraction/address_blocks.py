@@ -183,7 +183,25 @@ def address_blocks(rows: list[Row]) -> list[Block]:
                 blocks.append(_Open(Block([segment])))
             else:
                 home.block.segments.append(segment)
-    return [b.block for b in blocks if len(b.block.segments) >= 2 and b.block.has_address()]
+    kept = (_without_detached_head(b.block) for b in blocks)
+    return [b for b in kept if len(b.segments) >= 2 and b.has_address()]
+
+
+def _without_detached_head(block: Block) -> Block:
+    """The block without its first line when an empty line parts that line from the rest: the gap under
+    it is wider than every gap between the lines below plus most of a line (a slogan or title drawn larger
+    over the address window, `Dat betaal ik zelf wel.` over `Pino Bluebird`). Under a block's first line
+    the leading is not known yet while the block grows, so this is decided once the block is whole; the
+    widest later gap, not the narrowest, since a text layer's line boxes differ in height (a tall box
+    leaves next to no gap over the line under it)."""
+    segments = block.segments
+    if len(segments) < 3:
+        return block
+    gaps = [max(0.0, b.bbox.y0 - a.bbox.y1) for a, b in zip(segments, segments[1:], strict=False)]
+    height = min(segments[0].bbox.height, segments[1].bbox.height)
+    if gaps[0] > max(gaps[1:]) + 0.8 * height:
+        return Block(segments[1:])
+    return block
 
 
 @lru_cache(maxsize=4096)

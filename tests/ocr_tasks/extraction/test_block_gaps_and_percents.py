@@ -79,3 +79,54 @@ def test_the_customer_read_from_a_drawn_pdfs_text_layer(tmp_path, name):
     invoice, _ = read_invoice(pdf, ExtractionOptions(today=case.today))
     got = invoice.fields.get("customer_name")
     assert case.matches("customer_name", got and got.value, case.expected["customer_name"])
+
+
+def _with_taller_line(document, text: str, factor: float):
+    """`document` with the line reading `text` drawn `factor` times as tall (a larger type on the same
+    baseline), as a text layer gives a slogan or title set in a bigger font."""
+    from dataclasses import replace
+
+    from ocr_tasks.geometry import BBox
+    from ocr_tasks.ocr_types import Block, Line
+
+    page = document.pages[0]
+    blocks = []
+    for block in page.blocks:
+        line = block.lines[0]
+        if line.text == text:
+            words = [
+                replace(w, bbox=BBox(w.bbox.x0, w.bbox.y1 - factor * w.bbox.height, w.bbox.x1, w.bbox.y1))
+                for w in line.words
+            ]
+            block = Block.of([Line.of(words)])
+        blocks.append(block)
+    return replace(document, pages=(replace(page, blocks=tuple(blocks)),))
+
+
+def test_a_slogan_over_the_address_window_is_no_part_of_the_customers_block():
+    """A line drawn larger over the recipient's window with an empty line under it (a web shop's slogan
+    `Dat regelen wij graag voor u.`) is parted from the block under it, though under a block's first line
+    a gap of two line heights is allowed (OCR's word boxes are shorter than the lines): the gaps between
+    the window's own lines are the measure once the block is whole."""
+    rows = [
+        [("FACTUUR", 0.06), ("Tegelhuis Noord B.V.", 0.62)],
+        [("Stationsweg 8", 0.62)],
+        [("Dat regelen wij graag voor u.", 0.06), ("9711 AB Groningen", 0.62)],
+        [],
+        [("M. de Vries", 0.06)],
+        [("Kerklaan 14", 0.06)],
+        [("8011 CD Zwolle", 0.06)],
+        [],
+        [("Factuurnummer: 2024-311", 0.06)],
+        [("Factuurdatum: 12-03-2024", 0.06)],
+        [],
+        [("Omschrijving", 0.06), ("Aantal", 0.48), ("Prijs", 0.62), ("Bedrag", 0.80)],
+        [("Vloertegels 60x60", 0.06), ("12", 0.50), ("45,00", 0.62), ("540,00", 0.80)],
+        [],
+        [("Totaal incl. btw", 0.50), ("€ 653,40", 0.80)],
+    ]
+    page = _with_taller_line(text_layer_page(rows, step=0.0145), "Dat regelen wij graag voor u.", 1.6)
+    blocks = [[s.text for s in b.segments] for b in address_blocks(document_rows(page))]
+    assert ["M. de Vries", "Kerklaan 14", "8011 CD Zwolle"] in blocks, blocks
+    invoice = extract_invoice(page, options=TODAY)
+    assert invoice.fields["customer_name"].value == "M. de Vries"

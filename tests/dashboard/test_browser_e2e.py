@@ -228,7 +228,7 @@ def _save_readme_screenshot(page) -> None:
 
 
 UBL_INVOICE = "ubl-tc434-example1.xml"  # De Koksmaat, EN 16931 valid, two VAT rates
-TEXT_INVOICE = "coolblue1.pdf"  # Coolblue B.V. (VAT id NL810433941B01); customer Pino Bluebird not extracted
+TEXT_INVOICE = "coolblue1.pdf"  # Coolblue B.V. (VAT id NL810433941B01); customer Pino Bluebird
 
 
 def test_bare_xml_review_vendor_memory_and_ubl_export_in_the_browser(servers, corpus, artifacts):
@@ -282,10 +282,21 @@ def test_bare_xml_review_vendor_memory_and_ubl_export_in_the_browser(servers, co
             expect(page.locator('input[aria-label="total (1.00)"]')).to_have_value("250.33")
             page.screenshot(path=str(artifacts / "review-bare-xml.png"), full_page=True)
 
-            # a field the extraction missed, added by hand, is learned for the vendor
+            # a field typed in by hand is learned for the vendor. The extraction reads this customer name
+            # (it did not when the walk was written): an earlier review cleared it through the API, so the
+            # page offers it empty, as it offers a field the extraction missed
+            client = ApiClient(api.url)
+            client.sign_in(DEMO_USER, DEMO_PASSWORD)
+            project = next(p for p in client.list_projects() if p["name"] == "E2E e-invoices")
+            document = next(d for d in client.list_documents(project["id"]) if d["name"] == TEXT_INVOICE)
+            cleared = client.update_fields(project["id"], document["id"], {"fields": {"customer_name": None}})
+            assert not (cleared["fields"].get("customer_name") or {}).get("value"), cleared["fields"]
             _open_from_queue(page, vendor="Coolblue", name=TEXT_INVOICE)
-            page.get_by_text(re.compile(r"^Fields not found \(\d+\)")).click()
-            page.locator('input[aria-label="customer name (not found)"]').fill("Pino Bluebird")
+            customer = page.locator('input[aria-label^="customer name"]')
+            if not customer.is_visible():  # a field with no value is listed under "Fields not found"
+                page.get_by_text(re.compile(r"^Fields not found \(\d+\)")).click()
+            expect(customer).to_have_value("")
+            customer.fill("Pino Bluebird")
             page.get_by_role("button", name="Save corrections").click()
             expect(page.get_by_text("Saved corrections: customer name.")).to_be_visible()
             expect(page.locator('input[aria-label="customer name · corrected"]')).to_have_value(

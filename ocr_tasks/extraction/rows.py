@@ -77,17 +77,29 @@ def _make_row(page: int, index: int, words: list[Word]) -> Row:
 
 def _legal_forms_as_printed(words: list[Word]) -> list[Word]:
     """A legal form after a word of letters, read with characters OCR confuses (`Colombo S.r.1.`, `ACME
-    1TD`), as printed (`S.r.l.`, `LTD`: `keywords.repair_legal_form`); every other word as read."""
+    1TD`), as printed (`S.r.l.`, `LTD`: `keywords.repair_legal_form`); every other word as read. A legal
+    form ends a name: a word with another word of letters close after it is a word of the name
+    (`KEDAI MAKAN SRI MELATI`: `SRI` is no `SRL`)."""
     out = list(words)
     for i in range(1, len(out)):
         previous, word = out[i - 1], out[i]
         slipped = any(c.isdigit() or c in "|!IÌÍ" for c in word.text)
-        if not slipped or not any(c.isalpha() for c in previous.text):
+        if not slipped or not any(c.isalpha() for c in previous.text) or _name_goes_on(out, i):
             continue
         fixed = repair_legal_form(f"{previous.text} {word.text}").rpartition(" ")[2]
         if fixed != word.text:
             out[i] = replace(word, text=fixed)
     return out
+
+
+def _name_goes_on(words: list[Word], i: int) -> bool:
+    """Whether a word of letters follows word `i` within a character's width or two (the same name goes
+    on), not across a column gap."""
+    if i + 1 >= len(words) or not any(c.isalpha() for c in words[i + 1].text):
+        return False
+    word = words[i]
+    char_width = word.bbox.width / max(1, len(word.text))
+    return words[i + 1].bbox.x0 - word.bbox.x1 <= COLUMN_GAP_CHARS * char_width
 
 
 MARK_CONFIDENCE = 0.35  # OCR's confidence in a glyph it made of a drawing (a logo, a rule, a stamp)

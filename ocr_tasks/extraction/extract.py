@@ -235,6 +235,14 @@ def _drop_buyers_accounts(grouped: dict[str, list[Candidate]]) -> None:
         grouped[name] = [c for c in grouped.get(name, []) if c.features.get("customer_label", 0.0) < 1.0]
 
 
+def _net_and_tax_add_up(chosen: dict[str, Candidate]) -> bool:
+    """Whether a net, a tax and a total are chosen and the net and the tax add up to the total."""
+    sub, total, tax = (chosen.get(n) for n in ("subtotal", "total", "tax_amount"))
+    if sub is None or total is None or tax is None:
+        return False
+    return Decimal(sub.value) + Decimal(tax.value) == Decimal(total.value)
+
+
 def _taxes_between(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> Candidate | None:
     """The tax of a totals block whose subtotal and total have charges and discounts between them
     (`Subtotal 1,044.00 / Discount -52.20 / Shipping 45.00 / PA Sales Tax 6% 59.51 / County Tax 1% 9.92 /
@@ -243,7 +251,7 @@ def _taxes_between(grouped: dict[str, list[Candidate]], chosen: dict[str, Candid
     sub, total, tax = (chosen.get(n) for n in ("subtotal", "total", "tax_amount"))
     if sub is None or total is None or sub.page != total.page or sub.row_index >= total.row_index:
         return None
-    if tax is not None and Decimal(sub.value) + Decimal(tax.value) == Decimal(total.value):
+    if _net_and_tax_add_up(chosen):
         return None
     # the first row under the subtotal that prints the total (a `Please pay` row may repeat it below)
     end = min(
@@ -333,12 +341,8 @@ def _per_rate_sums(grouped: dict[str, list[Candidate]], chosen: dict[str, Candid
     4%  17,16 / Base imponible 10%  72,00 / IVA 10%  7,20 / TOTAL`, or `VAT at 5% on 117.48  5.87 / VAT at
     20% on 12.00  2.40`): the labelled rows with a rate above the total, their nets (or the bases printed
     on the tax rows) and taxes summed, taken when they add up to the total (in place)."""
-    sub, total, tax = (chosen.get(n) for n in ("subtotal", "total", "tax_amount"))
-    if total is None or (
-        sub is not None
-        and tax is not None
-        and Decimal(sub.value) + Decimal(tax.value) == Decimal(total.value)
-    ):
+    total = chosen.get("total")
+    if total is None or _net_and_tax_add_up(chosen):
         return
 
     def per_rate(c: Candidate) -> bool:
@@ -375,12 +379,8 @@ def _rate_table_sums(grouped: dict[str, list[Candidate]], chosen: dict[str, Cand
     """Net and tax of a VAT table that prints one row per rate and no sum row (a till's `MwSt  Netto
     Steuer  Brutto` under `Summe 8,70`): when the chosen net and tax do not add up to the total and the
     column sums do, they are the net and the tax (in place)."""
-    sub, total, tax = (chosen.get(n) for n in ("subtotal", "total", "tax_amount"))
-    if total is None or (
-        sub is not None
-        and tax is not None
-        and Decimal(sub.value) + Decimal(tax.value) == Decimal(total.value)
-    ):
+    total = chosen.get("total")
+    if total is None or _net_and_tax_add_up(chosen):
         return
     nets = _column_sum(grouped.get("subtotal", []), "column_sum")
     taxes = _column_sum(grouped.get("tax_amount", []), "column_sum")

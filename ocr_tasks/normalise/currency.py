@@ -129,6 +129,9 @@ _AMOUNT_AFTER = re.compile(r"[ \t]{0,3}[-+]?\d[\d.,' ]*[.,]\d{2}(?!\d)")
 _AMOUNT_BEFORE = re.compile(r"\d[.,]\d{2}-?[ \t]{0,3}$")
 BARE_MARK_WEIGHT = 1.0
 AMOUNT_MARK_WEIGHT = 2.0
+# ISO codes that are also words of item descriptions (`BALL PEN`, `PHP development`, `CAD drawings`,
+# `TRY ME`, `COP`, `RUB`): a mark only beside an amount, never alone
+WORD_CODES = frozenset({"PEN", "PHP", "CAD", "TRY", "COP", "RUB"})
 
 
 def _mark_weight(text: str, start: int, end: int) -> float:
@@ -159,7 +162,8 @@ def _code_of(token: str, mark_table: dict[str, str], country: str | None) -> str
 
 def weighted_currency_marks(text: str, *, country: str | None = None) -> list[tuple[str, float]]:
     """(ISO code, weight) of every currency mark in `text`, in order: 2 beside an amount with decimals,
-    1 alone, 0 glued to a long number without decimals (an OCR slip on a reference, not a price)."""
+    1 alone, 0 glued to a long number without decimals (an OCR slip on a reference, not a price) or a code
+    that is also a word (`WORD_CODES`) standing alone."""
     found: list[tuple[str, float]] = []
     mark_table = dict(_MARKS)
     for m in re.finditer(
@@ -172,7 +176,10 @@ def weighted_currency_marks(text: str, *, country: str | None = None) -> list[tu
             continue
         code = _code_of(token, mark_table, country)
         if code:
-            found.append((code, _mark_weight(text, m.start(1), m.end(1))))
+            weight = _mark_weight(text, m.start(1), m.end(1))
+            if token in WORD_CODES and weight < AMOUNT_MARK_WEIGHT:
+                weight = 0.0
+            found.append((code, weight))
     return found
 
 

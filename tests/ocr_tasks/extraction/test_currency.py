@@ -63,3 +63,20 @@ def test_guess_country(text, expected):
 )
 def test_currency_marks_are_weighed(text, country, expected):
     assert detect_currency(text, country=country) == expected
+
+
+@pytest.mark.parametrize(
+    "text,country,expected",
+    [
+        # a code that is a word of an item, alone: no mark (the country's currency, or none)
+        ("- FASTER CX5N BALL PEN\nTOTAL 153.35", "MY", "MYR"),
+        ("PHP development, 12 h\nTotal 1,440.00", "GB", "GBP"),
+        ("CAD drawings of the extension\nTotal 900.00", None, None),
+        # the same codes beside an amount are the currency
+        ("Total PEN 153.35", "MY", "PEN"),
+        ("Amount due: 1,440.00 PHP", None, "PHP"),
+        ("Total CAD 900.00", "US", "CAD"),
+    ],
+)
+def test_a_code_that_is_a_word_counts_only_beside_an_amount(text, country, expected):
+    assert detect_currency(text, country=country) == expected

@@ -140,6 +140,11 @@ def _continues(block: Block, segment: Segment) -> bool:
     )
 
 
+def _line_gaps(segments: list[Segment]) -> list[float]:
+    """The gaps between a block's lines, top to bottom (0 where two lines' boxes overlap)."""
+    return [max(0.0, b.bbox.y0 - a.bbox.y1) for a, b in zip(segments, segments[1:], strict=False)]
+
+
 def _largest_line_gap(block: Block, height: float) -> float:
     """The largest gap under the block's last line that still continues it. Under its first line, 2.2
     heights of the smaller of the two rows (a title row drawn larger than the address under it does not
@@ -148,7 +153,7 @@ def _largest_line_gap(block: Block, height: float) -> float:
     ends the first whatever the type's size and line spacing (a PDF's text layer sets lines at 1.3
     heights)."""
     segments = block.segments
-    gaps = [max(0.0, b.bbox.y0 - a.bbox.y1) for a, b in zip(segments, segments[1:], strict=False)]
+    gaps = _line_gaps(segments)
     if not gaps:
         return 2.2 * height
     return min(gaps) + 0.8 * height
@@ -197,7 +202,7 @@ def _without_detached_head(block: Block) -> Block:
     segments = block.segments
     if len(segments) < 3:
         return block
-    gaps = [max(0.0, b.bbox.y0 - a.bbox.y1) for a, b in zip(segments, segments[1:], strict=False)]
+    gaps = _line_gaps(segments)
     height = min(segments[0].bbox.height, segments[1].bbox.height)
     if gaps[0] > max(gaps[1:]) + 0.8 * height:
         return Block(segments[1:])

@@ -495,6 +495,24 @@ def progress_fraction(task: dict[str, Any]) -> float:
     return max(0.0, min(1.0, float(percent) / 100.0))
 
 
+def task_heading(task: dict[str, Any]) -> str:
+    """What a task row is headed by: the files uploaded ("a.pdf, b.jpg and 5 more"), escaped for
+    Markdown; "Task <id>" only when the API named none (a task whose documents are gone)."""
+    names = [_literal(str(name)) for name in task.get("document_names") or []]
+    if not names:
+        return f"Task {task.get('task_id', '?')}"
+    more = int(task.get("document_count") or len(names)) - len(names)
+    return ", ".join(names) + (f" and {more} more" if more > 0 else "")
+
+
+def _literal(name: str) -> str:
+    """A file name as literal Markdown (a `*`, `_`, backquote or bracket in a name is not formatting)."""
+    name = markdown_safe(name)
+    for mark in "*_`[]<>":
+        name = name.replace(mark, "\\" + mark)
+    return name
+
+
 def short_time(iso: str | None) -> str:
     """ "2026-11-28T10:00:05.123Z" -> "2026-11-28 10:00:05 UTC" (the API answers in UTC)."""
     if not iso:

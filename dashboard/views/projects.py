@@ -8,7 +8,14 @@ import streamlit as st
 
 from dashboard import session
 from dashboard.api_client import ApiError, UploadFile
-from dashboard.wording import FAILED_ICON, RUNNING_STATUSES, progress_fraction, progress_text, short_time
+from dashboard.wording import (
+    FAILED_ICON,
+    RUNNING_STATUSES,
+    progress_fraction,
+    progress_text,
+    short_time,
+    task_heading,
+)
 
 # what the API takes (`POST .../process-invoices/`): PDF, images, and a bare CII / UBL e-invoice XML
 ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "xml"]
@@ -136,10 +143,11 @@ def _show_tasks(tasks: list[dict]) -> None:
         with st.container(border=True):
             left, right = st.columns([5, 1])
             left.markdown(
-                f"**Task {task_id}** · `{status}` · {task.get('document_count', '?')} document(s) · "
-                f"created {short_time(task.get('created_at'))}"
+                f"**{task_heading(task)}** · `{status}` · {task.get('document_count', '?')} document(s) · "
+                f"uploaded {short_time(task.get('created_at'))}"
                 + (f" · finished {short_time(task.get('finished_at'))}" if task.get("finished_at") else "")
             )
+            left.caption(f"Task `{task_id}`")  # what the API and the Prefect UI call it
             left.progress(progress_fraction(task), text=progress_text(task))
             if status == "failed":
                 left.error(_failure_text(task), icon=":material/error:")

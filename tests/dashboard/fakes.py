@@ -236,8 +236,10 @@ def document_row(detail: dict[str, Any]) -> dict[str, Any]:
     return {**{k: detail[k] for k in ROW_KEYS}, "pages": len(detail["pages"])}
 
 
-def task_item(task_id: str, status: str, step: str, done: int, total: int, created: str) -> dict[str, Any]:
-    """A row of `GET .../tasks/`: one page per document."""
+def task_item(
+    task_id: str, status: str, step: str, done: int, total: int, created: str, names: list[str] | None = None
+) -> dict[str, Any]:
+    """A row of `GET .../tasks/`: one page per document; `names` the files (the API sends the first five)."""
     return {
         "task_id": task_id,
         "status": status,
@@ -246,6 +248,7 @@ def task_item(task_id: str, status: str, step: str, done: int, total: int, creat
         "created_at": created,
         "finished_at": None,
         "document_count": total,
+        "document_names": list(names or [])[:5],
         "progress": {
             "documents_done": done,
             "documents_extracted": done,
@@ -285,7 +288,9 @@ class FakeApi:
                 "task_count": 1,
             }
         ]
-        self.tasks: list[dict[str, Any]] = [task_item(TASK_1, "running", "ocr", 1, 2, CREATED)]
+        self.tasks: list[dict[str, Any]] = [
+            task_item(TASK_1, "running", "ocr", 1, 2, CREATED, ["X51005200938.jpg", "acme-0042.pdf"])
+        ]
         self.settings: dict[
             int, dict[str, Any]
         ] = {}  # project id -> its settings (default: DEFAULT_SETTINGS)
@@ -448,7 +453,7 @@ class FakeApi:
             raise ApiError(
                 message="The file is empty.", code="empty_file", status=422, detail={"rejected": rejected}
             )
-        self.tasks.insert(0, task_item(TASK_2, "queued", "ingest", 0, len(good), NOW))
+        self.tasks.insert(0, task_item(TASK_2, "queued", "ingest", 0, len(good), NOW, [f.name for f in good]))
         return {
             "task_id": TASK_2,
             "status_url": f"/api/projects/{project_id}/ocr-status/{TASK_2}/",
@@ -467,7 +472,7 @@ class FakeApi:
         task = next((t for t in self.tasks if t["task_id"] == task_id), None)
         if task is None:
             raise NotFound(message="Task not found.", code="not_found", status=404)
-        status = {k: v for k, v in task.items() if k != "document_count"}
+        status = {k: v for k, v in task.items() if k not in ("document_count", "document_names")}
         return copy.deepcopy({"error": None, **status, "started_at": task["created_at"]})
 
     def cancel_task(self, project_id: int, task_id: str) -> dict[str, Any]:

@@ -35,7 +35,8 @@ def test_upload_many_files_sends_them_all_and_reports_rejections(make_app, fake)
     assert f"Task {TASK_2} started with 2 document(s): a.jpg, b.pdf" in shown
     assert "empty.png was rejected: The file is empty. (`empty_file`)" in shown
     # the new task is listed, and the uploader starts empty again under a new key
-    assert f"**Task {TASK_2}** · `queued`" in shown
+    assert "**a.jpg, b.pdf** · `queued` · 2 document(s) · uploaded" in shown
+    assert f"Task `{TASK_2}`" in shown  # the id is still there, below the names
     assert at.file_uploader(key="upload_files_1").value in (None, [])
     assert not at.exception
 
@@ -54,7 +55,7 @@ def test_all_files_rejected_shows_each_reason(make_app, fake):
 def test_running_task_shows_progress_and_can_be_cancelled(make_app, fake):
     at = make_app(page=PAGE)
     shown = texts(at)
-    assert f"**Task {TASK_1}** · `running`" in shown
+    assert "**X51005200938.jpg, acme-0042.pdf** · `running`" in shown
     progress = at.get("progress")[0]
     assert "1/2 documents, 1/2 pages · step: ocr" in progress.proto.text
     assert progress.proto.value == 50
@@ -105,3 +106,14 @@ def test_failed_task_shows_its_reason_from_the_task_list(make_app, fake):
     assert "The task failed: Bad ocr.psm. (`invalid_settings`). Upload the files again to retry." in texts(at)
     assert fake.calls_named("task_status") == []  # the list's row is enough
     assert not at.exception
+
+
+def test_a_big_task_is_headed_by_its_first_files_and_how_many_more(make_app, fake):
+    fake.tasks[0].update(
+        status="succeeded", document_count=7, document_names=["a_b*.pdf", "c.jpg", "d.png", "e.xml", "f.tif"]
+    )
+    at = make_app(page=PAGE)
+    shown = texts(at)
+    # a file name's `_` and `*` stay literal, not Markdown
+    assert "**a\\_b\\*.pdf, c.jpg, d.png, e.xml, f.tif and 2 more** · `succeeded` · 7 document(s)" in shown
+    assert f"Task `{TASK_1}`" in shown

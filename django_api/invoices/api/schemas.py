@@ -55,6 +55,10 @@ class TaskListItem(serializers.Serializer):
     created_at = serializers.DateTimeField()
     finished_at = serializers.DateTimeField(allow_null=True)
     document_count = serializers.IntegerField()
+    document_names = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="the names of the task's first five files, in upload order (`document_count` counts all)",
+    )
 
 
 class NamedDocument(serializers.Serializer):

@@ -11,6 +11,7 @@ from django_api.invoices.models import OcrTask, Project
 from django_api.invoices.selectors.documents import _result, anomaly_dict, documents_of_task
 
 PIPELINE_STEPS = ("ingest", "ocr", "extract", "validate", "anomalies", "save")
+TASK_NAMES_SHOWN = 5  # a task list row names its first few files; `document_count` says how many in all
 
 
 def task_status(task: OcrTask) -> dict[str, Any]:
@@ -44,7 +45,16 @@ def task_list_item(task: OcrTask) -> dict[str, Any]:
         "created_at": task.created_at,
         "finished_at": task.finished_at,
         "document_count": getattr(task, "document_count", task.documents_total),
+        "document_names": _document_names(task),
     }
+
+
+def _document_names(task: OcrTask) -> list[str]:
+    """The names of the task's first files, in upload order: what the user uploaded heads the row."""
+    named = getattr(task, "named_documents", None)
+    if named is None:
+        named = task.documents.only("name").order_by("created_at", "name")[:TASK_NAMES_SHOWN]
+    return [d.name for d in named[:TASK_NAMES_SHOWN]]
 
 
 def _steps(document, result, current_step: str) -> dict[str, dict[str, Any]]:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from django_api.invoices.errors import NotFound
-from django_api.invoices.models import OcrTask, Project, TaskStatus
+from django_api.invoices.models import Document, OcrTask, Project, TaskStatus
 
 
 def task_list(*, user, project: Project) -> QuerySet[OcrTask]:
-    """The project's tasks, newest first, with `document_count`."""
+    """The project's tasks, newest first, with `document_count` and their documents' names (upload order)."""
+    names = Document.objects.only("id", "task_id", "name").order_by("created_at", "name")
     return (
         OcrTask.objects.filter(project=project, project__memberships__user=user)
         .annotate(document_count=Count("documents", distinct=True))
+        .prefetch_related(Prefetch("documents", queryset=names, to_attr="named_documents"))
         .order_by("-created_at")
     )
 

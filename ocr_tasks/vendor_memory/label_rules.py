@@ -13,6 +13,10 @@ The rules, besides those of `shapes.label_words` (page counters, dates and numbe
   `MAX_SEGMENT_WORDS` words is a label only when it ends with a colon or holds a lexicon phrase. After
   prose, the words after its last stop-word still are, when they hold a lexicon phrase.
 - A tax word in a label that says the amount includes the tax (`incl. of GST`) names no tax field.
+- **A header is printed close over its value** (`locate._above_segment`): at most `MAX_ABOVE_GAP_ROWS`
+  row heights above it, and never a line holding letter words after a number (an address: `IJOK, 45600
+  BESTARI JAYA`). The rules above judge what a label looks like, not where it is: a receipt whose phone
+  and tax-id rows OCR lost had its address line, six rows over the date, taught as `ok bestariaaya`.
 """
 
 from __future__ import annotations

@@ -25,6 +25,10 @@ from ocr_tasks.vendor_memory.shapes import compact, field_kind, format_match, la
 
 MAX_VALUE_WORDS = 8
 MAX_LABEL_GAP = 0.3  # a label further left than this (page widths) belongs to something else
+# a header further above its value than this many row heights (the taller of the two rows) heads nothing
+# of it: an address line six rows over a receipt's date, its phone and tax-id rows lost by OCR, taught
+# `ok bestariaaya` as the date's label
+MAX_ABOVE_GAP_ROWS = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,14 +169,27 @@ def left_label(row: Row, start: int, bbox: BBox) -> str:
 
 
 def _above_segment(rows: Sequence[Row], row: Row, bbox: BBox, position: int) -> str:
-    """The column header over the value: the nearest of the two rows above with words over it."""
+    """The column header over the value: the nearest of the two rows above with words over it, printed
+    close over the value (at most `MAX_ABOVE_GAP_ROWS` row heights between them); "" when those words are
+    an address or a sentence holding a number (`_words_after_a_number`)."""
     for other in reversed(rows[max(0, position - 2) : position]):
         if other.page != row.page:
             continue
+        if row.bbox.y0 - other.bbox.y1 > MAX_ABOVE_GAP_ROWS * max(row.height, other.height):
+            break  # too far above: the rows between were lost or are blank, and the next one is further
         chunk = header_chunk(other, bbox)
         if chunk:
-            return chunk
+            return "" if _words_after_a_number(chunk) else chunk
     return ""
+
+
+def _words_after_a_number(chunk: str) -> bool:
+    """Whether letter words follow a number in a chunk (`IJOK, 45600 BESTARI JAYA`, `Hauptstr. 5 Berlin`):
+    an address or a sentence with data in it, not a column header (`MwSt 19%` ends with its number)."""
+    tokens = chunk.split()
+    numbers = [i for i, t in enumerate(tokens) if any(ch.isdigit() for ch in t)]
+    words = (t.strip(".,;:()") for t in tokens[numbers[0] + 1 :]) if numbers else ()
+    return any(w.isalpha() and len(w) > 1 for w in words)
 
 
 def _after_last_number(segment: str) -> str:
@@ -192,7 +209,8 @@ def label_of(
     field: str | None = None,
 ) -> tuple[str, str]:
     """(label, side) of a value: on its left, else the column header above it (the nearest of the two
-    rows above with words over it), else ("", ""). `position`: the row's index in `rows` when known.
+    rows above with words over it, close over it, no address), else ("", ""). `position`: the row's
+    index in `rows` when known.
 
     Only what looks like a label counts (`label_rules.looks_like_label`: prose before a value is passed
     over for the header above it). With `field`, a label

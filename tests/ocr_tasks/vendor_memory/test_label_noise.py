@@ -220,3 +220,42 @@ def test_short_labels_and_lexicon_phrases_are_still_learned(left, field, label):
 def test_a_tax_word_in_an_inclusive_total_label_names_no_tax_field():
     evidence = _evidence("RM incl. of GST", "total", "80,90")
     assert evidence is not None and (evidence.label, evidence.label_side) == ("rm incl of gst", "left")
+
+
+def _receipt(lost_rows: int, over_date: str = "IJOK, 45600 BESTARIAAYA,"):
+    """A receipt's letterhead, `lost_rows` rows the OCR lost (phone, tax id), then the date alone on its row
+    (SROIE X51005361895 as the walk-through's reading had it: the vendor memory learned the address line
+    `ok bestariaaya` as the date's label, from above)."""
+    return text_layer_page(
+        [
+            [("FUYI MINI MARKET", 0.3)],
+            [("TAMAN SEJATI,", 0.32)],
+            [(over_date, 0.27)],
+            *([[]] * lost_rows),
+            [("25/01/2018 1:22:56PM", 0.3)],
+            [],
+            [("Total Includes GST 6%", 0.1), ("9.00", 0.8)],
+        ]
+    )
+
+
+@pytest.mark.parametrize("over_date", ["IJOK, 45600 BESTARIAAYA,", "Tarikh Jual"])
+def test_a_line_far_above_a_receipts_date_is_no_label(over_date):
+    # the reviewer corrected the date; the line printed over it was six rows up (the rows between lost)
+    evidence = locate(document_rows(_receipt(5, over_date)), "invoice_date", "2018-01-25")
+    assert evidence is not None and evidence.printed == "25/01/2018"
+    assert (evidence.label, evidence.label_side) == ("", "")
+
+
+@pytest.mark.parametrize(
+    "address", ["IJOK, 45600 BESTARIAAYA,", "No 43-45-47G, TAMAN SEJATI", "Hauptstr. 5 Berlin"]
+)
+def test_an_address_line_right_over_a_value_is_no_header(address):
+    evidence = locate(document_rows(_receipt(0, address)), "invoice_date", "2018-01-25")
+    assert evidence is not None and (evidence.label, evidence.label_side) == ("", "")
+
+
+@pytest.mark.parametrize(("header", "label"), [("Tarikh Jual", "tarikh jual"), ("Kassa 3", "kassa")])
+def test_a_header_right_over_the_value_still_heads_it(header, label):
+    evidence = locate(document_rows(_receipt(0, header)), "invoice_date", "2018-01-25")
+    assert evidence is not None and (evidence.label, evidence.label_side) == (label, "above")

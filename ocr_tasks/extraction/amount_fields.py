@@ -61,9 +61,9 @@ _CHANGE_GIVEN = concept_pattern(("change",))
 
 
 def _is_totals_header(text: str, *, fuzzy: bool = True) -> bool:
-    """A header row of a totals table: no numbers, and labels of at least two of net, tax and total
-    (`fuzzy=False`: exact labels only; an items header's `U/P—AMOUNT` is no `tax amount`)."""
-    if re.search(r"\d", text):
+    """A header row of a totals table: no numbers but a rate (`TVA 20 %`), and labels of at least two of net,
+    tax and total (`fuzzy=False`: exact labels only; an items header's `U/P—AMOUNT` is no `tax amount`)."""
+    if re.search(r"\d", LONE_PERCENT.sub("", text)):
         return False
     names = ("subtotal", "tax_amount", "total")
     return sum(label_strength(text, LABELS[name], fuzzy=fuzzy) >= 1.0 for name in names) >= 2

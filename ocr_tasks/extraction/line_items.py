@@ -9,6 +9,12 @@ Receipts without a header row go to `receipt_items` (priced rows above the total
 up). Rows without numbers that sit directly under an item are appended to its description (wrapped
 descriptions, or the whole description when the item's row prints none). On a credit note every amount is
 reported as a magnitude (EN 16931; see README.md).
+
+Not every priced row is goods: a shipping row that charges nothing is no item (a charged one is); a row
+whose label holds a tax or total word is still an item when it prints quantity x unit price = amount (a
+city tax charged as a line). A section total (`Total Fees`) ends the items unless further sections follow
+that each end with their own sum and a totals row below prints the sum of all sections (`EXPENSES` ...
+`Total Expenses`, then `Total This Invoice`): then their items are read too.
 """
 
 from __future__ import annotations
@@ -122,6 +128,22 @@ def _column_of(word: str, token: str, pair: str) -> str | None:
     return loose[0] if len(loose) == 1 else None
 
 
+# words that make the tax word after them a qualifier of the column label before, no column of its own
+_TAX_QUALIFIERS = frozenset(
+    {
+        "excl",
+        "exkl",
+        "incl",
+        "inkl",
+        "zzgl",
+        "hors",
+        "ohne",
+        "exclusief",
+        "inclusief",
+        "excluding",
+        "including",
+    }
+)
 _EDGE_MARKS = re.compile(r"^[_|—–\-~=]+|[_|—–~=]+$")
 
 
@@ -135,6 +157,8 @@ def _column_hits(row: Row) -> dict[str, float]:
         # OCR sets rules and table lines as marks beside a label (`_—_Leistung`, `|Menge`)
         text = _EDGE_MARKS.sub("", word.text) or word.text
         column = _column_of(text, fold(text), pair)
+        if word_index and fold(row.words[word_index - 1].text).strip(".:") in _TAX_QUALIFIERS:
+            column = None  # `Bedrag excl. btw`, `Preis inkl. MwSt.`: the tax word qualifies its label
         if column is None and fold(text).strip(".:%") in _DISCOUNT_WORDS:
             column = "discount"
         if column is not None and column not in hits:
@@ -351,6 +375,27 @@ def _priced_rows_follow(rows: list[Row], index: int, decimal_separator: str | No
 
 
 _DISCOUNT_LABEL = concept_pattern(("discount",))
+_SHIPPING_LABEL = concept_pattern(("shipping_charge",))
+
+
+def _free_shipping(row: Row, amounts: list[AmountMatch]) -> bool:
+    """Whether a row is a shipping or postage row that charges nothing (`Versandkosten  0,00 €  0,00 €`):
+    no item a clerk books. A charged one stays an item: the items then add up to the net the page prints,
+    as the page lists it (EN 16931 allows the charge as a line or as a document-level charge, BG-21)."""
+    priced = [a for a in amounts if a.has_decimals]
+    label = row.text[: min(a.start for a in amounts)]
+    return bool(priced) and all(a.value == 0 for a in priced) and bool(_SHIPPING_LABEL.search(label))
+
+
+def _priced_as_item(row: Row, amounts: list[AmountMatch], columns: dict[str, float]) -> bool:
+    """Whether a row under the header prints quantity x unit price = amount in the header's columns (`Imposta
+    di soggiorno  6  3,50  esente  21,00`): an item, even when its description holds a tax or total word
+    (a city tax, an eco-tax or a deposit charged as a line). A summary row never multiplies so."""
+    assigned = _assign(amounts, columns, row)
+    quantity, price, amount = (assigned.get(k) for k in ("quantity", "unit_price", "amount"))
+    if quantity is None or price is None or amount is None or len({id(quantity), id(price), id(amount)}) < 3:
+        return False
+    return quantity.value > 0 and price.value > 0 and quantity.value * price.value == amount.value
 
 
 def _item_discount(rows: list[Row], index: int, amounts: list[AmountMatch]) -> bool:
@@ -515,45 +560,119 @@ def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, Fie
     if header is None:
         return receipt_line_items(rows, decimal_separator=decimal_separator)
     start, columns = header[0] + 1, header[1]
-    largest = _largest_printed_money(rows, decimal_separator)
-    items: list[dict[str, FieldValue]] = []
-    item_rows: list[Row] = []
-    last_row: Row | None = None
-    for index in range(start, len(rows)):
-        row = rows[index]
-        if (
-            row.bbox.y0 > FOOTER_Y
-            or (row.page != rows[start - 1].page and _header_hits(row) is not None)
-            or _carried_forward(row)
-        ):
-            continue  # a page's footer, the header repeated on the next page, a carried-forward sum
-        if items and (_END.search(row.text) or _another_header(row, rows[start - 1])):
+    table = _Table(rows, rows[start - 1], columns, decimal_separator)
+    items, item_rows, stop = table.section(start, [])
+    return items + _further_sections(table, items, item_rows, stop)
+
+
+class _Table:
+    """The rows of a page set with the items table's header and columns, read section by section."""
+
+    def __init__(
+        self, rows: list[Row], header: Row, columns: dict[str, float], decimal_separator: str | None
+    ) -> None:
+        self.rows, self.header, self.columns = rows, header, columns
+        self.decimal_separator = decimal_separator
+        self.largest = _largest_printed_money(rows, decimal_separator)
+
+    def first_priced(self, index: int) -> Decimal | None:
+        """The first amount printed with decimals on row `index` (a section total's sum), if any."""
+        priced = [a for a in _item_amounts(self.rows[index], self.decimal_separator) if a.has_decimals]
+        return priced[0].value if priced else None
+
+    def section(
+        self, start: int, earlier_rows: list[Row]
+    ) -> tuple[list[dict[str, FieldValue]], list[Row], int]:
+        """The items from row `start` on, their rows, and the index of the row that ended them (a totals
+        row, another table's header; `len(rows)` when none did)."""
+        rows, columns, decimal_separator = self.rows, self.columns, self.decimal_separator
+        items: list[dict[str, FieldValue]] = []
+        item_rows: list[Row] = []
+        last_row: Row | None = None
+        for index in range(start, len(rows)):
+            row = rows[index]
+            if (
+                row.bbox.y0 > FOOTER_Y
+                or (row.page != self.header.page and _header_hits(row) is not None)
+                or _carried_forward(row)
+            ):
+                continue  # a page's footer, the header repeated on the next page, a carried-forward sum
+            if items and (_END.search(row.text) or _another_header(row, self.header)):
+                return items, item_rows, index
+            amounts = _points_dropped(row, _item_amounts(row, decimal_separator), columns, self.largest)
+            if not any(a.has_decimals for a in amounts):
+                _continue_description(items, last_row, row)
+                continue
+            if _free_shipping(row, amounts):
+                continue
+            label = row.text[: min(a.start for a in amounts)]
+            if (_is_totals_row(label) and not _priced_as_item(row, amounts, columns)) or _under_prices_only(
+                row, earlier_rows + item_rows
+            ):
+                if (
+                    items
+                    and not _carried_over(row, last_row, items, amounts)
+                    and not _item_discount(rows, index, amounts)
+                ):
+                    return items, item_rows, index
+                continue
+            if _sum_of_items(items, amounts):
+                if (
+                    last_row is not None
+                    and row.page == last_row.page
+                    and _priced_rows_follow(rows, index, decimal_separator)
+                ):
+                    return items, item_rows, index  # a subtotal under the items, the totals follow
+                continue  # a sum carried to or from the next page
+            if not _in_amount_column(row, amounts, columns):
+                continue
+            cells = _item_cells(row, amounts, columns, description_below=_description_below(rows, index))
+            if cells is not None:
+                items.append(cells)
+                item_rows.append(row)
+                last_row = row
+        return items, item_rows, len(rows)
+
+
+def _amount_sum(items: list[dict[str, FieldValue]]) -> Decimal:
+    return sum((Decimal(item["amount"].value) for item in items if "amount" in item), Decimal(0))
+
+
+def _closes_with_its_sum(table: _Table, items: list[dict[str, FieldValue]], stop: int) -> bool:
+    """Whether the row that ended a section prints the section's sum first (`Total Fees  1,760.00`)."""
+    if not items or stop >= len(table.rows):
+        return False
+    printed = table.first_priced(stop)
+    return printed is not None and abs(abs(printed) - abs(_amount_sum(items))) <= Decimal("0.01")
+
+
+def _grand_sum_printed(table: _Table, after: int, total: Decimal) -> bool:
+    """Whether a totals row after row `after` prints `total` (`Total This Invoice  2,110.00`)."""
+    for row in table.rows[after + 1 :]:
+        amounts = [a for a in _item_amounts(row, table.decimal_separator) if a.has_decimals]
+        if not amounts or not _is_totals_row(row.text[: amounts[0].start]):
+            continue
+        if any(abs(abs(a.value) - abs(total)) <= Decimal("0.01") for a in amounts):
+            return True
+    return False
+
+
+def _further_sections(
+    table: _Table, first: list[dict[str, FieldValue]], item_rows: list[Row], stop: int
+) -> list[dict[str, FieldValue]]:
+    """Items of further sections after a section total (a law firm's `EXPENSES` after `Total Fees`): read
+    on only when each section ends with a row that prints its own sum and a totals row further down prints
+    the sum of all sections (the invoice's total); otherwise the first section total ended the items."""
+    accepted: list[dict[str, FieldValue]] = []
+    tentative: list[dict[str, FieldValue]] = []
+    earlier_rows = list(item_rows)
+    items = first
+    while _closes_with_its_sum(table, items, stop):
+        items, item_rows, stop = table.section(stop + 1, earlier_rows)
+        if not _closes_with_its_sum(table, items, stop):
             break
-        amounts = _points_dropped(row, _item_amounts(row, decimal_separator), columns, largest)
-        if not any(a.has_decimals for a in amounts):
-            _continue_description(items, last_row, row)
-            continue
-        if _is_totals_row(row.text[: min(a.start for a in amounts)]) or _under_prices_only(row, item_rows):
-            if (
-                items
-                and not _carried_over(row, last_row, items, amounts)
-                and not _item_discount(rows, index, amounts)
-            ):
-                break
-            continue
-        if _sum_of_items(items, amounts):
-            if (
-                last_row is not None
-                and row.page == last_row.page
-                and _priced_rows_follow(rows, index, decimal_separator)
-            ):
-                break  # a subtotal under the items, the totals follow
-            continue  # a sum carried to or from the next page
-        if not _in_amount_column(row, amounts, columns):
-            continue
-        cells = _item_cells(row, amounts, columns, description_below=_description_below(rows, index))
-        if cells is not None:
-            items.append(cells)
-            item_rows.append(row)
-            last_row = row
-    return items
+        tentative += items
+        earlier_rows += item_rows
+        if _grand_sum_printed(table, stop, _amount_sum(first + tentative)):
+            accepted = list(tentative)
+    return accepted

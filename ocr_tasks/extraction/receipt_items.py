@@ -7,8 +7,10 @@ description row, sometimes a code row, then a row that ends with the amount (`95
 cashier, tax id, ...). A priced row with no words of its own takes the description rows printed since the
 previous item. Quantity is an integer marked `2X`, `x2`, `*1` or a bare small integer before the unit price.
 
-The block is kept only when it checks out: the amounts add up to a total or subtotal printed below it, or
-most items show quantity x unit price = amount. Otherwise no items are reported (a guess is worse than
+A row that charges a rate's tax on a base between the charges (`VAT at 5% on 117.48  5.87`) is no item:
+its tax counts with the items when the block is checked. The block is kept only when it checks out: the
+amounts (with those taxes) add up to a total or subtotal printed below it, or most items show quantity x
+unit price = amount. Otherwise no items are reported (a guess is worse than
 none).
 """
 
@@ -17,12 +19,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ocr_tasks.extraction.keywords import concept_alternation
+from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FieldValue
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
+from ocr_tasks.normalise.percents import LONE_PERCENT, percent_value
 
 TOTALS = re.compile(
     r"\b(sub\s?-?total|total|totaal|zwischensumme|summe|gesamt\w*|montant total|amount due|balance|"
@@ -75,6 +78,21 @@ def _block(
         block.append((row, amounts))
     block.reverse()
     return block
+
+
+_TAX_LABEL = concept_pattern(("tax",))
+CENT = Decimal("0.01")
+
+
+def _rate_tax(row: Row, amounts: list[AmountMatch]) -> Decimal | None:
+    """The tax of a row that charges a rate on a base between the charges (`VAT at 5% on 117.48  5.87`): a
+    tax label, a rate, two amounts the second of which is the first times the rate (to the cent). No
+    item: the tax the items carry."""
+    rate = LONE_PERCENT.search(row.text)
+    if rate is None or len(amounts) != 2 or not _TAX_LABEL.search(row.text[: amounts[0].start]):
+        return None
+    base, tax = amounts[0].value, amounts[1].value
+    return tax if abs(base * percent_value(rate) / 100 - tax) <= CENT else None
 
 
 def _cell(column: str, value: str, raw: str, row: Row, start: int, end: int) -> FieldValue:
@@ -138,9 +156,11 @@ def _item(row: Row, amounts: list[AmountMatch], pending: list[Row]) -> dict[str,
     return cells
 
 
-def _checks_out(items: list[dict[str, FieldValue]], totals: list[Decimal]) -> bool:
+def _checks_out(items: list[dict[str, FieldValue]], totals: list[Decimal], taxes: Decimal) -> bool:
+    """Whether the items add up to a total printed below them (with the taxes charged between them, if
+    any), or most of them print quantity x unit price = amount."""
     amounts = sum(Decimal(i["amount"].value) for i in items)
-    if any(abs(amounts - t) <= SUM_TOLERANCE for t in totals):
+    if any(abs(amounts - t) <= SUM_TOLERANCE or abs(amounts + taxes - t) <= SUM_TOLERANCE for t in totals):
         return True
     consistent = sum(
         1
@@ -164,9 +184,15 @@ def receipt_line_items(
             continue
         items: list[dict[str, FieldValue]] = []
         pending: list[Row] = []
+        taxes = Decimal(0)
         for block_row, amounts in block:
             if amounts is None:
                 pending.append(block_row)
+                continue
+            tax = _rate_tax(block_row, amounts)
+            if tax is not None:
+                taxes += tax
+                pending = []
                 continue
             cells = _item(block_row, amounts, pending)
             pending = []
@@ -179,5 +205,5 @@ def receipt_line_items(
             for a in find_amounts(r.text, decimal_separator=decimal_separator)
             if a.has_decimals
         ]
-        return items if items and _checks_out(items, totals) else []
+        return items if items and _checks_out(items, totals, taxes) else []
     return []

@@ -3087,39 +3087,11 @@ CASES.update(
 
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
 KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ("appel_de_loyer_fr", "subtotal"): (
-        "the items table's own sum row (`Total  5 100,00  1 020,00  6 120,00` under `Montant HT  TVA 20 %  "
-        "Montant TTC`, item rows between) is not read column by column: the first item's HT and TVA are "
-        "taken; the totals-table reading only looks through rows of numbers to the header"
-    ),
-    ("appel_de_loyer_fr", "tax_amount"): (
-        "the items table's own sum row (`Total  5 100,00  1 020,00  6 120,00` under `Montant HT  TVA 20 %  "
-        "Montant TTC`, item rows between) is not read column by column: the first item's HT and TVA are "
-        "taken; the totals-table reading only looks through rows of numbers to the header"
-    ),
-    ("bnb_it", "line_items"): (
-        "the city-tax item (`Imposta di soggiorno ... 21,00`) is read as a summary row (its description has "
-        "a tax word) and ends the items; line_items.py (another helper's module): not done"
-    ),
-    ("energy_bill_uk", "line_items"): (
-        "the VAT rows between the charges (`VAT at 5% on 117.48  5.87`) are read as items; telling a rate's "
-        "tax row from a charge inside the items needs a change in line_items.py (another helper's): not done"
-    ),
-    ("law_firm_us", "line_items"): (
-        "a second section of items (`EXPENSES` after `Total Fees`) is not read: the items end at the first "
-        "section total; reading on through section totals that the invoice's total sums needs a change in "
-        "line_items.py (another helper's module): not done"
-    ),
     ("devis_fr", "document_type"): (
         "a quote (`DEVIS`, `Angebot`, `Offerte`, `Proforma`) is no invoice, but `document_type` has three "
         "values (invoice, credit_note, receipt) and its consumers (the UBL/CII export's type code, the "
         "validation suites, the review page) know no other; the lexicons now hold `quote_title`, the type "
         "itself is not added"
-    ),
-    ("marketplace_de", "line_items"): (
-        "the `Versandkosten  0,00 €  0,00 €` row of the items table is read as a third item; EN 16931 makes "
-        "shipping a document-level charge (BG-21), not a line, but telling a charge row from an item needs "
-        "a charge concept in the lexicons and a rule in line_items.py (another helper's module): not done"
     ),
 }
 

@@ -1,12 +1,16 @@
 """The hand-written held-out invoices (`tests/ocr_tasks/extraction/test_held_out_invoices*.py`) rendered to
-real A4 pages (`tests/ocr_tasks/extraction/rendered_pages.py`), and round 3 drawn in styles of its own
-(`held_out_scans_3.py`, `styled_pages.py`), read three ways, per field:
+real A4 pages (`tests/ocr_tasks/extraction/rendered_pages.py`), round 3 drawn in styles of its own
+(`held_out_scans_3.py`, `styled_pages.py`) and round 4 drawn for capture forms (`held_out_scans_4.py`), read
+three ways, per field, and round 4 a fourth way:
 
 - `text layer`: the PDF as drawn, read through the product's ingest (pypdfium2 text layer);
 - `200 dpi`: the page rasterised at 200 dpi grey, no text layer, read by the product's default OCR path
   (Tesseract `eng`, psm 6, `extract_with_page_images` with its second readings, as the CLI does);
 - `degraded`: the page at 150 dpi, skewed, blurred, noisy and JPEG-compressed (now and then photographed),
-  `bench/synthetic/degrade.py`, seed = `--seed` + the case's place.
+  `bench/synthetic/degrade.py`, seed = `--seed` + the case's place;
+- `captured` (round 4 only): the page in the case's own capture form (`capture_forms.py`: a phone photo, a
+  fax, a two-page scan, a till roll photographed on a table, a colour scan with a red stamp, a page scanned
+  upside down or sideways, a landscape page), same seed, read by the same OCR path.
 
 Prints accuracy per reading and field (the expected values are the tests' `CASES`: what a reader of the
 page writes down; vendor_tax_id compacted as the test compares it), item counts, the seconds per page of
@@ -14,7 +18,8 @@ each reading (OCR + extraction) and of the bare `tesseract` CLI (default setting
 the same run, and, with `--misses`, every wrong field.
 
 Usage:
-    .venv/bin/python bench/held_out_scans.py            # every case of rounds 1-3, ~8 min on one core
+    .venv/bin/python bench/held_out_scans.py            # every case of rounds 1-4, ~10 min on one core
+    .venv/bin/python bench/held_out_scans.py --rounds 4 --misses
     .venv/bin/python bench/held_out_scans.py --cases us de --misses
 """
 
@@ -39,7 +44,7 @@ from tests.ocr_tasks.extraction.rendered_pages import (  # noqa: E402
     scan_copy,
 )
 
-READINGS = ("text layer", "200 dpi", "degraded")
+READINGS = ("text layer", "200 dpi", "degraded", "captured")
 
 
 def bare_tesseract_seconds(image: Path) -> float:
@@ -54,11 +59,21 @@ def bare_tesseract_seconds(image: Path) -> float:
     return time.perf_counter() - started
 
 
+def default_order(names) -> list[str]:
+    """Rounds 1 and 2 first, in the order their degraded seeds were first measured in, then rounds 3 and 4."""
+    everything = sorted(names)
+    later = [c for c in everything if c.startswith(("3:", "4:"))]
+    return [c for c in everything if c not in later] + sorted(later)
+
+
 def run(cases: list[str], seed: int, workdir: Path) -> tuple[list[dict], list[dict]]:
-    """Rows {case, reading, field, expected, got, right} (line_items: the item count), and timings."""
+    """Rows {case, reading, field, expected, got, right} (line_items: the item count), and timings. A case's
+    seed is `seed` + its place in the default order, whichever cases are run."""
     rows, timings = [], []
     all_cases = held_out_cases()
-    for place, name in enumerate(cases):
+    order = default_order(all_cases)
+    for name in cases:
+        place = order.index(name)
         case: HeldOutCase = all_cases[name]
         pdf = case.render()
         stem = workdir / name.replace(":", "_")
@@ -68,6 +83,8 @@ def run(cases: list[str], seed: int, workdir: Path) -> tuple[list[dict], list[di
             "200 dpi": rasterise(pdf, stem.with_name(stem.name + "-200.png")),
             "degraded": scan_copy(pdf, stem.with_name(stem.name + "-scan.png"), seed=seed + place),
         }
+        if case.capture is not None:
+            files["captured"] = case.capture(pdf, stem.with_name(stem.name + "-captured"), seed + place)
         options = ExtractionOptions(today=case.today)
         for reading, path in files.items():
             started = time.perf_counter()
@@ -86,6 +103,8 @@ def run(cases: list[str], seed: int, workdir: Path) -> tuple[list[dict], list[di
         scores = []
         for reading in READINGS:
             these = [r for r in rows if r["case"] == name and r["reading"] == reading]
+            if not these:
+                continue
             scores.append(f"{reading}: {sum(r['right'] for r in these)}/{len(these)}")
         print(f"  {name}: " + ", ".join(scores), file=sys.stderr)
     return rows, timings
@@ -102,13 +121,15 @@ def _row(case: str, reading: str, field: str, expected, got, right: bool) -> dic
     }
 
 
-def print_tables(rows: list[dict], timings: list[dict], *, misses: bool) -> None:
+def print_tables(
+    rows: list[dict], timings: list[dict], *, misses: bool, readings: tuple[str, ...] = READINGS
+) -> None:
     fields = list(dict.fromkeys(r["field"] for r in rows))
-    print("| field | " + " | ".join(READINGS) + " |")
-    print("|---|" + "---|" * len(READINGS))
+    print("| field | " + " | ".join(readings) + " |")
+    print("|---|" + "---|" * len(readings))
     for field in [*fields, "macro"]:
         cells = []
-        for reading in READINGS:
+        for reading in readings:
             if field == "macro":
                 accs = [_accuracy(rows, f, reading)[0] for f in fields]
                 accs = [a for a in accs if a is not None]
@@ -118,9 +139,21 @@ def print_tables(rows: list[dict], timings: list[dict], *, misses: bool) -> None
             cells.append("-" if accuracy is None else f"{accuracy:.2f} ({n})")
         print(f"| {field} | " + " | ".join(cells) + " |")
     print()
+    rounds = sorted({_round(r["case"]) for r in rows})
+    print("| round (macro) | " + " | ".join(READINGS) + " |")
+    print("|---|" + "---|" * len(READINGS))
+    for number in rounds:
+        these = [r for r in rows if _round(r["case"]) == number]
+        cells = []
+        for reading in READINGS:
+            accs = [_accuracy(these, f, reading)[0] for f in fields]
+            accs = [a for a in accs if a is not None]
+            cells.append(f"{sum(accs) / len(accs):.3f}" if accs else "-")
+        print(f"| {number} | " + " | ".join(cells) + " |")
+    print()
     print("| reading | pages | seconds per page (OCR + extraction) | bare tesseract CLI per page |")
     print("|---|---|---|---|")
-    for reading in READINGS:
+    for reading in readings:
         these = [t for t in timings if t["reading"] == reading]
         if not these:
             continue
@@ -139,6 +172,11 @@ def print_tables(rows: list[dict], timings: list[dict], *, misses: bool) -> None
                 print("| " + " | ".join(str(c) for c in cells) + " |")
 
 
+def _round(case: str) -> str:
+    """The round a case belongs to (`3:logo_footer_de` -> 3; round 1 has no prefix)."""
+    return case.split(":")[0] if ":" in case else "1"
+
+
 def _accuracy(rows: list[dict], field: str, reading: str) -> tuple[float | None, int]:
     these = [r for r in rows if r["field"] == field and r["reading"] == reading]
     return (sum(r["right"] for r in these) / len(these) if these else None), len(these)
@@ -148,16 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--cases", nargs="*", help="case names (default: every case of rounds 1-3)")
+    parser.add_argument("--cases", nargs="*", help="case names (default: every case of rounds 1-4)")
+    parser.add_argument("--rounds", nargs="*", help="only these rounds (1 2 3 4)")
     parser.add_argument("--seed", type=int, default=29, help="seed of the degraded copies (+ case place)")
     parser.add_argument("--misses", action="store_true", help="list every wrong field")
     parser.add_argument("--keep", type=Path, help="write the pages here instead of a temporary directory")
     args = parser.parse_args(argv)
-    # rounds 1 and 2 first, in the order their degraded seeds were first measured in, then round 3
-    everything = sorted(held_out_cases())
-    cases = args.cases or [c for c in everything if not c.startswith("3:")] + [
-        c for c in everything if c.startswith("3:")
-    ]
+    cases = args.cases or default_order(held_out_cases())
+    if args.rounds:
+        cases = [c for c in cases if _round(c) in args.rounds]
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         rows, timings = run(cases, args.seed, args.keep)

@@ -34,6 +34,8 @@ class HeldOutCase:
     today: date
     matches: Callable[[str, str | None, object], bool]
     draw: Callable[[], bytes] | None = None  # a page drawn in its own style (round 3), instead of `build`
+    capture: Callable[[bytes, Path, int], Path] | None = None  # how it reaches the product (round 4)
+    form: str = ""  # the capture's name (`phone photo`, `fax`, ...)
 
     def render(self) -> bytes:
         """The case's A4 PDF: drawn in its own style, or its text-layer rows drawn by `render_pdf`."""
@@ -50,8 +52,9 @@ def _round_1_matches(field: str, got: str | None, expected: object) -> bool:
 
 
 def held_out_cases() -> dict[str, HeldOutCase]:
-    """Every hand-written held-out case: round 1, round 2 (keys `2:<case>`) and round 3's styled pages
-    (`held_out_scans_3.py`, keys `3:<case>`)."""
+    """Every hand-written held-out case: round 1, round 2 (keys `2:<case>`), round 3's styled pages
+    (`held_out_scans_3.py`, keys `3:<case>`) and round 4's captured pages (`held_out_scans_4.py`, keys
+    `4:<case>`, each with its capture form: phone photo, fax, ...)."""
     from tests.ocr_tasks.extraction import test_held_out_invoices as round_1
 
     cases = {
@@ -67,6 +70,14 @@ def held_out_cases() -> dict[str, HeldOutCase]:
     for name, (draw, expected, count) in round_3.CASES.items():
         cases[f"3:{name}"] = HeldOutCase(
             None, expected, count, round_3.TODAY, round_2._matches, draw=functools.partial(draw_pdf, draw)
+        )
+    from tests.ocr_tasks.extraction import held_out_scans_4 as round_4
+    from tests.ocr_tasks.extraction.capture_forms import FORMS
+
+    for name, (draw, expected, count, form, size) in round_4.CASES.items():
+        drawn = functools.partial(draw_pdf, draw, size=size) if size else functools.partial(draw_pdf, draw)
+        cases[f"4:{name}"] = HeldOutCase(
+            None, expected, count, round_4.TODAY, round_2._matches, draw=drawn, capture=FORMS[form], form=form
         )
     return cases
 

@@ -1,8 +1,10 @@
 """A small pen for drawing held-out invoices the way producers print them, beyond `rendered_pages.py`'s rows
 of left-aligned chunks: right-aligned amounts, grey bands behind table headings and zebra rows, boxes and
 rules, dotted leaders (`Total ........ 120.00`), a letterhead that is only a drawn logo (no text), any
-font size. Coordinates are millimetres from the top-left corner of an A4 page; text positions are
-baselines. The result is a PDF with a text layer (reportlab, Helvetica), read as `rendered_pages` reads it.
+font size; for round 4 also a page of any size (landscape A4, a till roll), a rubber stamp in red ink at an
+angle (`BEZAHLT`, `PAID`) and pen strokes drawn by hand (a tick, a signature, an underline). Coordinates are
+millimetres from the top-left corner of the page; text positions are baselines. The result is a PDF with a
+text layer (reportlab, Helvetica), read as `rendered_pages` reads it.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ PAGE_WIDTH, PAGE_HEIGHT = 210.0, 297.0
 class Pen:
     """Draws on a reportlab canvas in millimetres from the top-left; `page()` starts a new page."""
 
-    def __init__(self, canvas) -> None:
+    def __init__(self, canvas, height: float = PAGE_HEIGHT) -> None:
         self._canvas = canvas
+        self._height = height
 
     def _y(self, y_mm: float) -> float:
-        return (PAGE_HEIGHT - y_mm) * MM
+        return (self._height - y_mm) * MM
 
     def text(
         self, x: float, y: float, text: str, *, size: float = 9.0, bold: bool = False, right: bool = False
@@ -88,18 +91,58 @@ class Pen:
             )
         c.setFillGray(0)
 
+    def stamp(
+        self, x: float, y: float, text: str, *, angle: float = 18.0, size: float = 26.0, red: float = 0.85
+    ) -> None:
+        """A rubber stamp in red ink centred at (`x`, `y`), turned `angle` degrees counter-clockwise: the word
+        in bold capitals in a double frame, drawn over what is printed there (the ink lets it show)."""
+        c = self._canvas
+        c.saveState()
+        c.translate(x * MM, self._y(y))
+        c.rotate(angle)
+        c.setFillColorRGB(red, 0.16, 0.18, alpha=0.8)
+        c.setStrokeColorRGB(red, 0.16, 0.18, alpha=0.8)
+        c.setFont("Helvetica-Bold", size)
+        width = self.width(text, size=size, bold=True)
+        c.drawCentredString(0, -size * 0.35, text)
+        height = size / MM * 0.95
+        c.setLineWidth(2.2)
+        c.roundRect(
+            -(width / 2 + 4) * MM, -(height / 2 + 1) * MM, (width + 8) * MM, (height + 2) * MM, 3 * MM
+        )
+        c.setLineWidth(0.9)
+        c.roundRect(
+            -(width / 2 + 5.5) * MM, -(height / 2 + 2.5) * MM, (width + 11) * MM, (height + 5) * MM, 4 * MM
+        )
+        c.restoreState()
+
+    def stroke(self, points: list[tuple[float, float]], *, line: float = 1.1, ink=(0.1, 0.2, 0.55)) -> None:
+        """A pen stroke by hand through `points` (mm): a smooth curve in blue ink (a tick, a signature)."""
+        c = self._canvas
+        c.saveState()
+        c.setStrokeColorRGB(*ink)
+        c.setLineWidth(line)
+        c.setLineCap(1)
+        path = c.beginPath()
+        path.moveTo(points[0][0] * MM, self._y(points[0][1]))
+        for (x0, y0), (x1, y1) in zip(points, points[1:], strict=False):
+            mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+            path.curveTo(x0 * MM, self._y(y0), mx * MM, self._y(my), x1 * MM, self._y(y1))
+        c.drawPath(path, stroke=1, fill=0)
+        c.restoreState()
+
     def page(self) -> None:
         self._canvas.showPage()
 
 
-def draw_pdf(draw: Callable[[Pen], None]) -> bytes:
-    """The A4 PDF `draw` makes with a `Pen` (one page, more after each `pen.page()`)."""
-    from reportlab.lib.pagesizes import A4
+def draw_pdf(draw: Callable[[Pen], None], *, size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT)) -> bytes:
+    """The PDF `draw` makes with a `Pen` on pages of `size` (mm; A4 portrait unless told: a landscape page,
+    a till roll), one page, more after each `pen.page()`."""
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    draw(Pen(pdf))
+    pdf = canvas.Canvas(buffer, pagesize=(size[0] * MM, size[1] * MM))
+    draw(Pen(pdf, size[1]))
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()

@@ -24,7 +24,7 @@ from ocr_tasks.extraction.keywords import (
     label_strength,
 )
 from ocr_tasks.extraction.rows import Row
-from ocr_tasks.extraction.tax_id_fields import valid_tax_id_spans
+from ocr_tasks.extraction.tax_id_fields import valid_iban_spans, valid_tax_id_spans
 from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.normalise.percents import LONE_PERCENT, RATE_AFTER_PERCENT_LABEL, percent_value
@@ -34,7 +34,7 @@ _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE)
 # Numbers that are no amounts: digit groups joined by slashes (`Steuernummer 13/245/67890`, `FV24/00213`),
 # the number of a legal reference (`§ 19 UStG`, `art. 293 B du CGI`, `Art. 196 MwStSystRL`) and the groups
-# of a valid VAT id (`tax_id_fields.valid_tax_id_spans`)
+# of a valid VAT id or IBAN (`tax_id_fields.valid_tax_id_spans`, `valid_iban_spans`)
 _SLASHED_NUMBER = re.compile(r"\d+(?:/\d+)+")
 _LEGAL_REFERENCE = re.compile(
     r"(?:§+|(?<![^\W\d_])(?:art|artikel|article|articolo|artículo)\b\.?)\s*\d+", re.IGNORECASE
@@ -110,7 +110,7 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     blocked += [m.span(1) for m in RATE_AFTER_PERCENT_LABEL.finditer(row.text)]  # `MwSt.-% 19,0`: no amount
     blocked += [m.span() for m in _SLASHED_NUMBER.finditer(row.text)]
     blocked += [m.span() for m in _LEGAL_REFERENCE.finditer(row.text)]
-    blocked += valid_tax_id_spans(row.text)
+    blocked += valid_tax_id_spans(row.text) + valid_iban_spans(row.text)
     found = []
     for a in find_amounts(row.text, decimal_separator=decimal_separator):
         if any(a.start < e and s < a.end for s, e in blocked):

@@ -390,6 +390,52 @@ def _rate_table_sums(grouped: dict[str, list[Candidate]], chosen: dict[str, Cand
     chosen["subtotal"], chosen["tax_amount"] = nets, taxes
 
 
+def _subtotal_parts(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
+    """The net of a totals block that prints it in parts on consecutive rows, each labelled as a subtotal
+    (`Taxable Subtotal 1,078.00 / Non-Taxable Subtotal 240.00 / Sales Tax 88.94 / Freight 45.00 / TOTAL`):
+    when the parts plus the rightmost amount of every row between them and the total add up to the total,
+    the net is their sum (in place)."""
+    sub, total = chosen.get("subtotal"), chosen.get("total")
+    if sub is None or total is None or sub.page != total.page or sub.row_index >= total.row_index:
+        return
+    if _net_and_tax_add_up(chosen):
+        return
+
+    def labelled(c: Candidate) -> bool:
+        f = c.features
+        return (
+            c.page == total.page
+            and c.row_index < total.row_index
+            and bool(f.get("rightmost") and f.get("has_decimals"))
+            and f.get("label_left", 0.0) >= 1.0
+        )
+
+    parts = {c.row_index: c for c in grouped.get("subtotal", []) if labelled(c)}
+    if sub.row_index not in parts:
+        return
+    first = last = sub.row_index
+    while first - 1 in parts:
+        first -= 1
+    while last + 1 in parts:
+        last += 1
+    if last == first:
+        return
+    run = [parts[i] for i in range(first, last + 1)]
+    between = {
+        c.row_index: Decimal(c.value)
+        for c in grouped.get("total", [])
+        if c.page == total.page
+        and last < c.row_index < total.row_index
+        and c.features.get("rightmost")
+        and c.features.get("has_decimals")
+    }
+    net = _summed(run, "net_parts", "subtotal")
+    if Decimal(net.value) + sum(between.values(), Decimal(0)) != Decimal(total.value):
+        return
+    net.confidence = min(c.confidence for c in run)
+    chosen["subtotal"] = net
+
+
 def _rounded_total(grouped: dict[str, list[Candidate]], total: Candidate) -> Candidate | None:
     """When the page prints a cash rounding, the total rounded to 0.05 next to an unrounded one."""
     value = Decimal(total.value)
@@ -427,6 +473,7 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
     if combination is None:
         _rate_table_sums(grouped, chosen)
         _per_rate_sums(grouped, chosen)
+        _subtotal_parts(grouped, chosen)
     total = chosen.get("total")
     tax = chosen.get("tax_amount")
     if total is not None and tax is not None and tax.value == total.value and Decimal(total.value) > 0:

@@ -133,6 +133,9 @@ _OTHER_NUMBER = concept_pattern(("order_number", "customer_number", "delivery_no
 # A tax-id word between a number marker and its value (`N° TVA client: BE0678563005`): a VAT number
 _TAX_ID_WORDS = concept_pattern(("customer_vat", "vat_id", "tax_number"))
 _REGISTER = concept_pattern(("company_registration", "tax_number", "vat_id"))
+# A number printed in groups of digits, alone in its cell (`2024 0312 4477`, as telecom and utility bills
+# print invoice and customer numbers): one number, the groups separated by single spaces up to a column gap
+_GROUPED_DIGITS = re.compile(r"\d{3,6}(?: \d{2,6}){1,4}(?=\s{2,}|\s*$)")
 _GENERIC_LABELS = frozenset(
     {"no", "nr", "number", "nummer", "numéro", "número", "numero", "ref", "reference"}
 )
@@ -263,9 +266,10 @@ def _same_row_candidates(
             break  # `Nº albarán: 8935352`, `Nº cliente 676498`, `N° TVA client`: another number
         between = row.text[end:start]
         words_between = len(re.findall(r"[A-Za-z]{2,}", between))
+        grouped = _GROUPED_DIGITS.match(row.text, start) if m.group(0).isdigit() else None
         c = _identifier(
             field,
-            (start, m.end()),
+            (start, grouped.end() if grouped else m.end()),
             row,
             rows,
             {
@@ -281,6 +285,8 @@ def _same_row_candidates(
         )
         if c is not None:
             out.append(c)
+        if grouped:
+            break  # its groups are no numbers of their own
     return out
 
 

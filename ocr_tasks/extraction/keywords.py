@@ -324,6 +324,13 @@ _INCLUSIVE = re.compile(
     re.IGNORECASE,
 )
 
+# `excl. GST`, `ex GST`, `before tax`, `ohne MwSt.`, `hors TVA`: the tax word of a net's label, no tax label
+_EXCLUSIVE = re.compile(
+    r"\b(excl\w*|exkl\w*|ex|before|without|w/o|net\s+of|ohne|hors|sin|senza|zonder)[.\s]*(of\s+)?"
+    r"(gst|tax|taxes|vat|btw|mwst|sst|tva|ust|iva)\b",
+    re.IGNORECASE,
+)
+
 
 @lru_cache(maxsize=64)
 def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
@@ -362,6 +369,8 @@ def has_negative(label: str, field: str) -> float:
     inside the field's own longer label (`tax` in `Total before tax`) says nothing against it."""
     if field in ("total", "amount_due"):
         label = _INCLUSIVE.sub(" ", label)
+    elif field == "subtotal":  # `Subtotal (excl. GST)`: the tax word says what the net leaves out
+        label = _EXCLUSIVE.sub(" ", label)
     text = fold(label)
     negatives = NEGATIVE.get(field, ())
     if not text or not negatives:

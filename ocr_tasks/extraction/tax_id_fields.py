@@ -39,7 +39,10 @@ TAX_ID_RE = re.compile(
     r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6})\b"  # not a phone number in international form
 )
 # A national tax number right after its label (`NIF: B12345678`, `P.IVA 12345678901`, `St.-Nr. 12/345/67890`)
-_LABELLED_TAX_NUMBER = re.compile(r"[:\s]\s*([A-Z]?\d[\d/.\- ]{6,16}\d[A-Z]?)(?![\w/])")
+# and a program account after a business number (`213119290 RT0001`: Canada's GST/HST registration)
+_LABELLED_TAX_NUMBER = re.compile(
+    r"[:\s]\s*([A-Z]?\d[\d/.\- ]{6,16}\d(?:\s?[A-Z]{2}\s?\d{4}|[A-Z])?)(?![\w/])"
+)
 
 _CUSTOMER_ID_LABELS = LABELS["customer"] + phrases("customer_vat")
 # `Ihre UID-Nr.`, `Your VAT no.`, `Uw btw-nummer`, `Vs. P.IVA`: a possessive before a tax-id label names the
@@ -85,6 +88,12 @@ def valid_tax_id_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` prints a VAT id that passes its check digits (`TVA BE 0472.918.352`): its digit groups
     are no amounts."""
     return [m.span(1) for m in TAX_ID_RE.finditer(text) if tax_id_valid(m.group(1))]
+
+
+def valid_iban_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` prints an IBAN that passes its check digits (`ES91 2100 0418 4502 0005 1332`): its digit
+    groups are no amounts."""
+    return [m.span(1) for m in _IBAN_RE.finditer(text.upper()) if _valid_iban_prefix(m.group(1))]
 
 
 def _debited(row: Row, start: int) -> bool:

@@ -38,6 +38,15 @@ def _amount_re(number: str) -> re.Pattern[str]:
 
 
 _AMOUNT_RE = _amount_re(f"{_SPACED_STRICT}|{_GROUPED}|{_PLAIN}")
+# ... but a number spaced in thousands with a decimal point that fills its cell (`Betrag  1 949.75`, `CHF
+# 1 949.75`: the Swiss QR-bill's form) is one amount: a column gap or a currency mark before it, a column gap,
+# the row's end or a currency mark after it, or nothing else on the row (a quantity beside a price has none)
+_SPACED_DOT_CELL = re.compile(
+    r"(?:(?<=\s\s)|(?<=[€$£]\s)|(?<=[€$£])|(?<=\b[A-Z]{3}\s))"
+    r"\d{1,3}(?:[ \u00a0]\d{3})+\.\d{2}"
+    r"(?=\s{2,}|\s*\Z|\s?[A-Z]{3}\b|\s?[€$£])"
+    r"|\A\d{1,3}(?:[ \u00a0]\d{3})+\.\d{2}(?=\s*\Z)"  # or the whole text
+)
 _AMOUNT_RE_LENIENT = _amount_re(f"{_SPACED_LENIENT}|{_PLAIN}")
 _SEPARATORS = " ,.'\u202f\u00a0"
 
@@ -123,7 +132,9 @@ def find_amounts(
     reads every space between digit groups as a thousands separator (for a text holding one amount)."""
     found: list[AmountMatch] = []
     pattern = _AMOUNT_RE_LENIENT if lenient_spaces else _AMOUNT_RE
-    for m in pattern.finditer(text):
+    # a cell's spaced amount read with narrow spaces (one character for one: the offsets stay)
+    scanned = _SPACED_DOT_CELL.sub(lambda m: re.sub(r"[ \u00a0]", "\u202f", m.group(0)), text)
+    for m in pattern.finditer(scanned):
         num = m.group("num")
         start_num = m.start("num")
         if start_num > 0 and text[start_num - 1].isalpha() and not _ends_with_currency(text[:start_num]):
@@ -144,7 +155,7 @@ def find_amounts(
         )
         if negative:
             value = -value
-        raw = m.group(0).strip()
+        raw = text[m.start() : m.end()].strip()
         found.append(AmountMatch(m.start(), m.end(), raw, value, has_decimals))
     return found
 

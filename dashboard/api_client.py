@@ -289,6 +289,20 @@ class ApiClient:
             timeout=self.recheck_timeout,
         )
 
+    def reextract(
+        self, project_id: int, document_id: int, *, result_version: int | None = None
+    ) -> dict[str, Any]:
+        """Read the document again with the current extraction; `{changed, corrections_kept, document}`
+        (reviewers' corrections stay on top); 409 `stale_version`, or `document_approved` for an approved
+        document."""
+        body: dict[str, Any] = {} if result_version is None else {"result_version": result_version}
+        return self._json(
+            "POST",
+            f"projects/{project_id}/documents/{document_id}/reextract/",
+            json=body,
+            timeout=self.recheck_timeout,
+        )
+
     # -- what the project learned (vendor memory) and its templates ------------------------------
     def list_vendors(self, project_id: int) -> list[dict[str, Any]]:
         """Per vendor: `key`, `name`, `identifiers`, `fields` (label, side, confirmations, misses, who

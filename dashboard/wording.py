@@ -523,6 +523,25 @@ def short_time(iso: str | None) -> str:
     return text
 
 
+def reextract_text(answer: dict[str, Any]) -> str:
+    """What reading a document again did (`POST .../reextract/`): the fields it changed, the corrections
+    that stay, and the invoice a credit note now names."""
+    changed = [label_of(name) for name in answer.get("changed") or []]
+    kept = [
+        label_of(name) if name != "line_items" else "line items"
+        for name in answer.get("corrections_kept") or []
+    ]
+    text = "Read again: " + (
+        f"{len(changed)} field(s) changed ({', '.join(changed)})." if changed else "nothing changed."
+    )
+    if kept:
+        text += f" Your corrections stay: {', '.join(kept)}."
+    references = ((answer.get("document") or {}).get("preceding_invoices")) or []
+    if references:
+        text += " It credits invoice " + ", ".join(str(r.get("number")) for r in references) + "."
+    return markdown_safe(text)
+
+
 def credit_note_text(doc: dict[str, Any]) -> str:
     """The review page's line above a credit note: what it does to the account, with its amounts as the
     API keeps them (magnitudes: the page may print them negative, `-233,47`)."""

@@ -33,6 +33,7 @@ from dashboard.wording import (
     markdown_safe,
     outcome_sentence,
     outcome_state,
+    reextract_text,
     short_time,
     validation_sentences,
 )
@@ -267,6 +268,33 @@ if editable and doc.get("status") != "rejected":
                 _reject(reject_reason.strip())
             else:
                 st.error("Say why you reject the document.")
+
+
+def _reextract() -> None:
+    try:
+        answer = client.reextract(project_id, document_id, result_version=version)
+    except ApiError as exc:
+        if exc.code == "stale_version":
+            st.session_state["review_flash_warning"] = (
+                "The document changed since you opened it: it is shown again as it is now; read it again "
+                "if you still want to."
+            )
+            st.rerun()
+        session.show_api_error(exc, what="Reading the document again")
+    else:
+        st.session_state["review_flash"] = reextract_text(answer)
+        st.rerun()
+
+
+if editable and doc.get("status") not in ("approved", "failed"):
+    with st.expander("Read this document again (with the current extraction)"):
+        st.caption(
+            "Reads the file again as a new upload would: an e-invoice from its XML, a scan or PDF from its "
+            "stored text with what the project learned since. Fields you corrected keep your values; the "
+            "others take the new reading. The checks run again."
+        )
+        if st.button("Read again", key=key("reextract"), icon=":material/refresh:"):
+            _reextract()
 if actions.button(
     "Next in queue",
     key="next_document",

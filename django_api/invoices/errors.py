@@ -83,6 +83,13 @@ class DocumentNotReady(ApiError):
     http_status = 409
 
 
+class DocumentApproved(ApiError):
+    """A change that would alter the extracted values of an approved (booked) document."""
+
+    code = "document_approved"
+    http_status = 409
+
+
 class StaleVersion(ApiError):
     """A reviewer's change made on a result version that is no longer the current one."""
 

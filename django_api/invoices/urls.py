@@ -50,6 +50,7 @@ urlpatterns = [
     path(D + "fields/", documents.DocumentFieldsUpdateApi.as_view(), name="document-fields"),
     path(D + "approve/", documents.DocumentApproveApi.as_view(), name="document-approve"),
     path(D + "reject/", documents.DocumentRejectApi.as_view(), name="document-reject"),
+    path(D + "reextract/", documents.DocumentReextractApi.as_view(), name="document-reextract"),
     path(D + "einvoice/", einvoice_export.DocumentEInvoiceApi.as_view(), name="document-einvoice"),
     path(P + "webhooks/", webhooks.WebhookListApi.as_view(), name="webhook-list"),
     path(W, webhooks.WebhookDetailApi.as_view(), name="webhook-detail"),

@@ -434,6 +434,27 @@ def document_checks_run(document) -> Any:
     )
 
 
+def document_reextract_run(document) -> dict[str, Any]:
+    """A reviewer's "read again" (within the request, no flow run): the document's stored result read again
+    by `flows.reextraction` (an e-invoice from its stored file, any other document from its stored OCR
+    with the project's current vendor memory and templates); `DocumentResult.to_dict()`, checks not redone
+    (the caller re-checks the current values)."""
+    from flows.reextraction import document_reextracted, needs_source
+    from ocr_tasks.result_types import DocumentResult
+
+    port = DjangoPort()
+    project_id = str(document.project_id)
+    stored = DocumentResult.from_dict(document.result.result)
+    again = document_reextracted(
+        stored,
+        source=port.read_document(stored.source) if needs_source(stored) else None,
+        project_settings=port.project_settings(project_id),
+        memories=port.vendor_memories(project_id),
+        templates=port.project_templates(project_id),
+    )
+    return again.to_dict()
+
+
 def checks_warm_up() -> float:
     """Load what a reviewer's re-check needs (the validation library and the suites) before the first
     reviewer waits for it: one validation of an empty invoice, stored nowhere. A cold re-check took

@@ -294,6 +294,8 @@ class FakeApi:
         self.settings: dict[
             int, dict[str, Any]
         ] = {}  # project id -> its settings (default: DEFAULT_SETTINGS)
+        self.reextract_changes: dict[str, str] = {}  # what a reading again finds (`reextract`)
+        self.reextract_references: list[dict[str, Any]] = []
         detail = document_detail()
         self.documents: dict[str, dict[str, Any]] = {
             DOC_A: detail,
@@ -557,6 +559,35 @@ class FakeApi:
         doc["rejection"] = {"by": "demo", "at": NOW, "reason": options["reason"]}
         doc["result_version"] = doc.get("result_version", 0) + 1
         return self._answer(document_id)
+
+    def reextract(self, project_id: int, document_id: str, **options: Any) -> dict[str, Any]:
+        """Reading again: the fake's `reextract_changes` (field -> new extracted value) apply where no
+        reviewer corrected the field; a credit note gains `reextract_references`."""
+        self._record("reextract", project_id, document_id, **options)
+        doc = self.documents[document_id]
+        if options.get("result_version") not in (None, doc.get("result_version")):
+            raise ApiError(message="The document changed.", code="stale_version", status=409)
+        if doc.get("status") == "approved":
+            raise ApiError(message="The document is approved.", code="document_approved", status=409)
+        kept = sorted(n for n, f in doc["fields"].items() if f.get("corrected"))
+        for name, value in self.reextract_changes.items():
+            if name not in kept:
+                old = doc["fields"].get(name) or {
+                    "raw_text": value,
+                    "confidence": 1.0,
+                    "page": 0,
+                    "bbox": None,
+                    "corrected": False,
+                    "original_value": None,
+                }
+                doc["fields"][name] = {**old, "value": value}
+        doc["preceding_invoices"] = list(self.reextract_references)
+        doc["result_version"] = doc.get("result_version", 0) + 1
+        return {
+            "changed": sorted(self.reextract_changes),
+            "corrections_kept": kept,
+            "document": self._answer(document_id),
+        }
 
     # -- vendor memory and templates --------------------------------------------------------------
     def _vendor(self, key: str) -> dict[str, Any]:

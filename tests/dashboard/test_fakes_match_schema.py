@@ -37,6 +37,7 @@ OPERATIONS = {
     "update_fields": (D + "fields/", "patch", 200),
     "approve": (D + "approve/", "post", 200),
     "reject": (D + "reject/", "post", 200),
+    "reextract": (D + "reextract/", "post", 200),
     "list_vendors": (P + "vendors/", "get", 200),
     "list_templates": (P + "templates/", "get", 200),
     "upload_template": (P + "templates/", "post", 201),
@@ -100,6 +101,9 @@ def test_writes_and_the_documents_after_them_match_the_schema(fake):
     assert rejected["rejection"]["reason"] == "uploaded twice"
     _check("list_documents", fake.list_documents(1))
     _check("project_summary", fake.project_summary(1))
+    fake.reextract_changes = {"invoice_number": "AV-2017-0005"}
+    fake.reextract_references = [{"number": "FA-2017-0010", "date": "2017-11-13", "document_id": None}]
+    _check("reextract", fake.reextract(1, DOC_B, result_version=fake.documents[DOC_B]["result_version"]))
 
 
 def test_the_fake_error_bodies_the_dashboard_relies_on_are_api_errors(fake):

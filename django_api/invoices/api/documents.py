@@ -1,4 +1,4 @@
-"""Documents: list, detail, page image, field corrections, approval."""
+"""Documents: list, detail, page image, field corrections, approval, rejection, reading again."""
 
 from __future__ import annotations
 
@@ -24,13 +24,14 @@ from django_api.invoices.models import DocumentStatus
 from django_api.invoices.page_images import document_page_png
 from django_api.invoices.selectors.documents import document_detail, document_get, document_list
 from django_api.invoices.selectors.projects import project_get
+from django_api.invoices.services.reextraction import document_reextract
 from django_api.invoices.services.reviews import (
     MAX_REASON_LENGTH,
     document_approve,
     document_fields_update,
     document_reject,
 )
-from django_api.orchestration.seam import document_checks_run
+from django_api.orchestration.seam import document_checks_run, document_reextract_run
 
 
 def _detail_response(*, user, project, document_id) -> Response:
@@ -229,3 +230,54 @@ class DocumentRejectApi(APIView):
         return _review_response(
             request, project=project, document=document, review=document_reject, values=data.validated_data
         )
+
+
+class DocumentReextractApi(APIView):
+    """Read one document again with the current extraction (an e-invoice from its file, any other from its
+    stored OCR with what the project learned); reviewers' corrections stay on top."""
+
+    parser_classes = (JSONParser,)
+
+    class ReextractInputSerializer(serializers.Serializer):
+        result_version = StrictIntegerField(
+            required=False,
+            default=None,
+            allow_null=True,
+            min_value=1,
+            help_text="The `result_version` the reviewer saw (or send `If-Match`); a stale one answers 409.",
+        )
+
+    class ReextractedOut(serializers.Serializer):
+        changed = serializers.ListField(
+            child=serializers.CharField(), help_text="fields whose extracted value changed"
+        )
+        corrections_kept = serializers.ListField(
+            child=serializers.CharField(),
+            help_text="fields (and `line_items`) a reviewer corrected: their corrected values stay on top",
+        )
+        document = schemas.DocumentDetail()
+
+    @extend_schema(
+        summary="Read a document again with the current extraction (corrections stay on top; re-checked)",
+        request=ReextractInputSerializer,
+        responses=ReextractedOut,
+    )
+    def post(self, request, project_id, document_id):
+        project, document = _project_document(request, project_id, document_id)
+        if not isinstance(request.data, dict):  # no body is {}
+            raise InvalidInput("The body must be a JSON object (or empty).")
+        data = self.ReextractInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        done = document_reextract(
+            user=request.user,
+            project=project,
+            document=document,
+            result_version=_expected_version(request, data.validated_data["result_version"]),
+            read=document_reextract_run,
+            checks=document_checks_run,
+        )
+        detail = document_detail(user=request.user, project=project, document_id=document.id)
+        kept = list(done.corrections_kept)
+        response = Response({"changed": list(done.changed), "corrections_kept": kept, "document": detail})
+        response["ETag"] = f'"{detail["result_version"]}"'
+        return response

@@ -18,6 +18,15 @@ page's `Rem. 10%`, read into a cell whose raw text shows the `%`), applied to th
 `price_base_quantity` (per 12, per 100) are divided by it; an amount printed with the line's
 tax included (quantity x price x (1 + rate)) is accepted like items that add up to the total. A line
 without any of these must multiply out. The e-invoice reader fills those cells from the XML.
+
+Rounding (`line_tolerance`): besides the project's `tolerance` and half a cent for the amount's own rounding
+(BT-131 has at most 2 decimals, BR-DEC-23), a line may be off by what the unit price's rounding makes of
+it: EN 16931 lets the net price (BT-146) carry any number of decimals and computes the line amount from it,
+so a price sent or printed rounded (`4.10` for 4.095: 20 x 4.095 = 81.90, 20 x 4.10 = 82.00) is accepted
+within |quantity| / base quantity x half a unit of the price's last decimal (`price_rounding`; the
+Factur-X BASIC samples of the corpus do this). EN 16931's schematron has no rule on BT-131's arithmetic;
+Peppol BIS 3.0 (PEPPOL-EN16931-R120) checks it with a fixed slack of 0.02, which the quantity-scaled
+bound replaces: a price of 4.10 for 4.095 on 50 units is 0.25 off, within the price's rounding.
 The size of the amount is checked there; its sign separately (`line_sign`, a warning): EN 16931 puts a
 returned line's minus on the quantity (the net price is never negative, BR-27), but its own examples
 print returns as `6 x 18.33 = -109.98`.
@@ -208,6 +217,23 @@ def line_gap(item: LineItem) -> float:
     return round(min(abs(abs(e) - abs(amount)) for e in expected), 4)
 
 
+def price_rounding(item: LineItem) -> float:
+    """How far quantity x unit price may be from the line amount because the unit price is given rounded:
+    |quantity| / price base quantity x half a unit of the price's last decimal (`4.10`: 0.005 per unit;
+    `4.0950`: 0.00005). 0 when the quantity or price is missing. See the module docstring."""
+    quantity = to_number(item.get("quantity"))
+    printed = str(item.get("unit_price") or "").strip()
+    try:
+        exponent = Decimal(printed).as_tuple().exponent
+    except InvalidOperation:
+        return 0.0
+    if math.isnan(quantity) or not isinstance(exponent, int):
+        return 0.0
+    base = to_number(item.get("price_base_quantity"))
+    per = base if not math.isnan(base) and base > 0 else 1.0
+    return abs(quantity) / per * 0.5 * 10.0 ** min(exponent, 0)
+
+
 def line_sign(item: LineItem) -> str | None:
     """`agrees` when the amount has the sign of quantity x unit price (or either is zero), else
     `differs: quantity q x price p, amount a`; None when one of them is missing."""
@@ -245,7 +271,7 @@ def _document_item_rows(document_id: str, invoice: Invoice, settings: Validation
                 "unit_price": price,
                 "amount": amount,
                 "line_gap": line_gap(item),
-                "line_tolerance": settings.tolerance + ROUNDING,
+                "line_tolerance": round(settings.tolerance + ROUNDING + price_rounding(item), 6),
                 "line_sign": None if is_credit_note(invoice) else line_sign(item),
             }
         )

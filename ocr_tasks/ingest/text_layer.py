@@ -3,6 +3,12 @@
 Characters with their boxes come from PDFium; words break at whitespace and wide gaps, lines at PDFium's
 generated line breaks or a change of baseline; blocks at wide vertical gaps (see `ocr_tasks.layout`).
 Boxes are converted once, here, from PDF user space (bottom-left origin, page rotation) to `BBox`.
+
+A space PDFium *generated* (none in the content stream, inferred from glyph positions) breaks a word only
+where the page shows a gap: wider than the gaps between the letters around it by `GENERATED_SPACE_RATIO`
+character heights. Browsers print letter-spaced text (CSS `letter-spacing`: `R E C H N U N G`, `KANTINE ·
+EVENTS`) glyph by glyph and PDFium guesses spaces between the letters; the letters' own spacing is no word
+gap.
 """
 
 from __future__ import annotations
@@ -17,6 +23,14 @@ from ocr_tasks.ocr_types import TEXT_LAYER, Line, OcrPage, Word
 MIN_USABLE_CHARS = 10  # fewer visible characters than this: the page is treated as a scan
 MIN_GOOD_CHAR_RATIO = 0.8  # share of characters that decode to real text (not private use, not U+FFFD)
 WORD_GAP_RATIO = 0.6  # a horizontal gap wider than this many char heights splits words
+# a generated space splits words where its gap exceeds the letters' usual gap by this many char heights:
+# a word space is 0.14-0.3 of the char height (PDFs without space glyphs, a producer's narrow spaces: 0.145),
+# the gaps between the letters of one run vary by < 0.05 of it
+GENERATED_SPACE_RATIO = 0.08
+# between letters of different sizes on one line (`7,<sup>45</sup>`) no usual gap is known: a gap wider
+# than this share of the smaller letter's height splits
+SIZE_CHANGE_SPACE_RATIO = 0.25
+LETTER_GAP_WINDOW = 12  # letters on each side whose gaps give a run's usual gap
 PDFIUM_ENGINE = "pdfium-text-layer"
 
 _LINE_BREAKS = {"\r", "\n", "\x02", "\x03"}
@@ -58,7 +72,8 @@ class _Transform:
 
 
 def _chars(textpage, transform: _Transform):
-    """Yield (char, BBox | None) for every character of the text page, generated ones included."""
+    """Yield (char, BBox | None, generated) for every character of the text page, generated ones included
+    (`generated`: PDFium inferred the character, the content stream has none)."""
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.raw
@@ -70,7 +85,59 @@ def _chars(textpage, transform: _Transform):
         visible = not ch.isspace() and ch not in _LINE_BREAKS
         if visible and pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
             box = transform.box(rect.left, rect.bottom, rect.right, rect.top)
-        yield ch, box
+        yield ch, box, pdfium_c.FPDFText_IsGenerated(raw, i) == 1
+
+
+def _follows_on_line(a: BBox, b: BBox) -> bool:
+    """`b` follows `a` on its line."""
+    return a.vertical_overlap(b) >= 0.5 and b.x0 >= a.x0
+
+
+def _same_size(a: BBox, b: BBox) -> bool:
+    return 0.8 <= max(a.height, 1e-9) / max(b.height, 1e-9) <= 1.25
+
+
+def _spaces_that_split(chars: list, width: float, page_height: float) -> set[int]:
+    """Indexes of the generated spaces that split words. The gap across one, between the letters on either
+    side, must be wider than the usual gap between neighbouring letters of the same run (letters of one
+    size on one line; the lower quartile of `LETTER_GAP_WINDOW` gaps each side) by `GENERATED_SPACE_RATIO`
+    char heights; between letters of different sizes on one line (`7,<sup>45</sup>`), wider than
+    `SIZE_CHANGE_SPACE_RATIO` of the smaller letter's height. Spaces in the content stream always split.
+    `width`, `page_height`: the page's size in points (boxes are relative to it)."""
+    visible = [i for i, (_, box, _) in enumerate(chars) if box is not None]
+    pairs = list(zip(visible, visible[1:], strict=False))
+    gaps: list[float | None] = []  # in points, across nothing but generated spaces, on one line
+    runs: list[int] = []  # a run ends at a line break, a change of line or of letter size
+    run = 0
+    for a, b in pairs:
+        between = chars[a + 1 : b]
+        box_a, box_b = chars[a][1], chars[b][1]
+        on_line = _follows_on_line(box_a, box_b) and not any(ch in _LINE_BREAKS for ch, _, _ in between)
+        if not on_line or not _same_size(box_a, box_b):
+            run += 1
+        soft = on_line and all(ch.isspace() and generated for ch, _, generated in between)
+        gaps.append((box_b.x0 - box_a.x1) * width if soft else None)
+        runs.append(run)
+    splitting = set()
+    for k, (a, b) in enumerate(pairs):
+        spaces = [i for i in range(a + 1, b) if chars[i][2] and chars[i][0].isspace()]
+        spaces = [i for i in spaces if chars[i][0] not in _LINE_BREAKS]
+        gap = gaps[k]
+        if not spaces or gap is None:
+            splitting.update(spaces)  # across lines or beside a space of the content stream: as PDFium says
+            continue
+        box_a, box_b = chars[a][1], chars[b][1]
+        if _same_size(box_a, box_b):
+            around = range(max(0, k - LETTER_GAP_WINDOW), min(len(pairs), k + LETTER_GAP_WINDOW + 1))
+            window = sorted(g for j in around if runs[j] == runs[k] and (g := gaps[j]) is not None)
+            usual = window[len(window) // 4]
+            height = max(box_a.height, box_b.height) * page_height
+        else:
+            usual, height = 0.0, min(box_a.height, box_b.height) * page_height
+        ratio = GENERATED_SPACE_RATIO if _same_size(box_a, box_b) else SIZE_CHANGE_SPACE_RATIO
+        if gap - usual > ratio * height:
+            splitting.update(spaces)
+    return splitting
 
 
 def _breaks_line(last: BBox, box: BBox) -> bool:
@@ -122,13 +189,15 @@ class _LineBuilder:
         self.line_words.clear()
 
 
-def _words_and_lines(chars) -> list[Line]:
+def _words_and_lines(chars, size: tuple[float, float]) -> list[Line]:
     builder = _LineBuilder()
-    for ch, box in chars:
+    splitting = _spaces_that_split(chars, *size)
+    for i, (ch, box, generated) in enumerate(chars):
         if ch in _LINE_BREAKS:
             builder.close_line()
         elif box is None:
-            builder.close_word()
+            if not generated or not ch.isspace() or i in splitting:
+                builder.close_word()
         else:
             builder.add(ch, box)
     builder.close_line()
@@ -144,15 +213,15 @@ def read_text_layer(pdf_page, *, index: int, dpi: int) -> OcrPage | None:
         chars = list(_chars(textpage, transform))
     finally:
         textpage.close()
-    visible = [ch for ch, box in chars if box is not None]
+    visible = [ch for ch, box, _ in chars if box is not None]
     if len(visible) < MIN_USABLE_CHARS:
         return None
     if sum(_is_good(ch) for ch in visible) / len(visible) < MIN_GOOD_CHAR_RATIO:
         return None
-    lines = _words_and_lines(chars)
+    width_pt, height_pt = pdf_page.get_size()  # PDFium reports the displayed size (after /Rotate)
+    lines = _words_and_lines(chars, (width_pt, height_pt))
     if not lines:
         return None
-    width_pt, height_pt = pdf_page.get_size()  # PDFium reports the displayed size (after /Rotate)
     return OcrPage(
         index=index,
         width=round(width_pt * dpi / 72),

@@ -1,0 +1,172 @@
+"""Held-out invoices from a producer the product had never been tested on (issue 13): 17 HTML invoices
+(`html_invoices/*.html`) in the styles of the web services and shop systems that print most invoices a small
+business receives (Stripe, Shopify, WooCommerce, Odoo, Invoice Ninja, Zoho, Chargebee, Wave, a marketplace,
+Moneybird, a DIN 5008 web tool, a French SaaS, a Belgian accounting app, PrestaShop, Holded, a cloud host, a
+Dutch web shop), in en/de/fr/nl/es/it, B2B and B2C, printed to PDF by headless Chromium (`html_pages.py`)
+and read through the product's real path: ingest (the text layer through pypdfium2), then
+`extract_with_page_images` with its defaults; three of them also rasterised at 200 dpi grey without the text
+layer (Tesseract). CSS tables, flex and grid columns, an SVG or CSS logo, `Intl.NumberFormat` amounts
+(`1 234,50 €` with U+202F and U+00A0), soft hyphens, letter-spaced titles, superscript cents, text drawn by
+scripts and CSS generated content, print-hidden elements. VAT ids and IBANs carry valid check digits. The
+expectations (`html_invoices/expectations.json`) were written and committed before the product was run on
+the pages.
+
+Measurement, the first run (after a fault of the harness itself was fixed: one browser page reused for every
+invoice kept the previous page's script constants, so two pages printed without their amounts): text layer
+16 of 226 checks wrong (macro 0.932 over 14 fields), 200 dpi 26 wrong (macro 0.890); `bench/held_out_html.py`.
+Their causes, grouped:
+- Chromium's text layer: letter-spaced text (`letter-spacing: 0.35em`, `R E C H N U N G`, `KA N TI N E`) came
+  out in single letters, as PDFium generates a space between separately placed glyphs; superscript cents
+  (`7,<sup>45</sup>`) as two words. Not a miss of a field here, but no label or title printed that way could
+  be read: fixed in `ingest/text_layer.py` (a generated space splits a word only where the page shows a gap
+  wider than the letters' own spacing); tested in `tests/ocr_tasks/test_text_layer_chromium.py`.
+- extraction (listed in `XFAIL` below with their reasons while they fail).
+"""
+
+from __future__ import annotations
+
+import pytest
+from schwifty import IBAN
+from stdnum.eu import vat as eu_vat
+from stdnum.gb import vat as gb_vat
+
+from ocr_tasks.extraction import ExtractionOptions
+from tests.ocr_tasks.extraction.html_pages import TODAY, html_cases, matches, print_pdfs
+from tests.ocr_tasks.extraction.rendered_pages import rasterise, read_invoice
+
+CASES = html_cases()
+OPTIONS = ExtractionOptions(today=TODAY)
+RASTERISED = ("stripe_saas_en", "shop_gross_de", "ninja_factura_es")  # ~6 s of Tesseract each
+
+# (case, field) -> why the text-layer reading still misses it
+XFAIL: dict[tuple[str, str], str] = {
+    (
+        "abonnement_saas_fr",
+        "document_type",
+    ): "an item row `Avoir commercial – geste ...` (a credit line on an "
+    "invoice) starts a row in the upper part of the page and is read as a credit-note title",
+    ("abonnement_saas_fr", "line_items"): "read as a credit note, so the credit line's -50.00 is a magnitude",
+    (
+        "autonomo_irpf_es",
+        "vendor_name",
+    ): "the issuer's profession under her name joined across the column gap "
+    "with the client's street is taken as the vendor",
+    (
+        "chargebee_credit_note_en",
+        "document_type",
+    ): "`CREDIT NOTE` right of the letterhead's brand on the same "
+    "row is not read as the title (a title is looked for where a row starts)",
+    ("chargebee_credit_note_en", "line_items"): "not read as a credit note, so the items keep their sign",
+    ("hosting_grid_en", "vendor_name"): "the brand word of the logo left and the company's name right on one "
+    "row are joined into one name",
+    ("prestashop_fattura_it", "customer_name"): "`Indirizzo di consegna` (a ship-to label) taken as the name",
+    ("prestashop_fattura_it", "subtotal"): "the tax detail table's `Prezzo base` column read as the subtotal",
+    ("prestashop_fattura_it", "tax_amount"): "the shipping's net in the totals block read as the tax",
+    ("wave_letter_us", "total"): "the amount due printed twice (header and foot) wins over `Total:`",
+    ("woo_shop_fr", "vendor_name"): "the shop's name in the logo and its legal name right of it joined",
+    ("woo_shop_fr", "vendor_tax_id"): "the SIREN of `RCS Marseille 894 821 990` beats the TVA number wrapped "
+    "to the start of the next footer line",
+    ("zoho_fattura_it", "invoice_number"): "`# FT-00087` under the title: a bare `#` is no number label",
+    ("zoho_fattura_it", "vendor_name"): "the vendor's block under an SVG logo and `Fatturare a` beside: the "
+    "parties are swapped",
+    ("zoho_fattura_it", "customer_name"): "the parties are swapped (see vendor_name)",
+    ("zoho_fattura_it", "subtotal"): "`Totale parziale` is no subtotal label",
+}
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory):
+    """Every HTML invoice printed once by Chromium (~0.5 s a page)."""
+    return print_pdfs(list(CASES.values()), tmp_path_factory.mktemp("html-pdfs"))
+
+
+_READ: dict[tuple[str, str], object] = {}
+
+
+def _read(pdfs, case: str, reading: str = "text layer"):
+    key = (case, reading)
+    if key not in _READ:
+        path = pdfs[case]
+        if reading == "200 dpi":
+            path = rasterise(path.read_bytes(), path.with_name(path.stem + "-200.png"))
+        _READ[key] = read_invoice(path, OPTIONS)[0]
+    return _READ[key]
+
+
+def _params(fields: bool, cases=CASES):
+    for case in sorted(cases):
+        names = list(CASES[case].expected) if fields else ["line_items"]
+        for name in names:
+            reason = XFAIL.get((case, name))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(case, name, id=f"{case}-{name}", marks=marks)
+
+
+@pytest.mark.parametrize(("case", "name"), list(_params(fields=True)))
+def test_field_from_the_text_layer(pdfs, case, name):
+    invoice = _read(pdfs, case)
+    field = invoice.fields.get(name)
+    got = None if field is None else field.value
+    expected = CASES[case].expected[name]
+    assert matches(name, got, expected), f"{case}.{name}: got {got!r}, expected {expected!r}"
+
+
+@pytest.mark.parametrize(("case", "name"), list(_params(fields=False)))
+def test_line_items_from_the_text_layer(pdfs, case, name):
+    invoice = _read(pdfs, case)
+    amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
+    assert CASES[case].item_amounts_right(amounts), (
+        f"{case}: got {amounts}, expected {list(CASES[case].items)}"
+    )
+
+
+@pytest.mark.parametrize("case", RASTERISED)
+def test_fields_of_the_page_rasterised_at_200_dpi(pdfs, case):
+    """The same page without its text layer, read by Tesseract as a scan: every field and the items."""
+    invoice = _read(pdfs, case, "200 dpi")
+    wrong = {}
+    for name, expected in CASES[case].expected.items():
+        field = invoice.fields.get(name)
+        got = None if field is None else field.value
+        if not matches(name, got, expected):
+            wrong[name] = (got, expected)
+    amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
+    if not CASES[case].item_amounts_right(amounts):
+        wrong["line_items"] = (amounts, CASES[case].items)
+    assert not wrong
+
+
+def test_the_pages_identifiers_carry_valid_check_digits():
+    """The ids printed on the pages are real-format ids (a miss is the extraction's, not the data's)."""
+    for case in CASES.values():
+        if case.expected.get("iban"):
+            IBAN(case.expected["iban"])  # raises on a bad check digit
+        vat = case.expected.get("vendor_tax_id")
+        if vat:
+            valid = gb_vat.is_valid(vat) if vat.startswith("GB") else eu_vat.is_valid(vat)
+            assert valid or eu_vat.is_valid("ES" + vat), (case.name, vat)  # a Spanish NIF printed bare
+
+
+def test_the_expected_amounts_add_up():
+    """The pages' arithmetic: subtotal + tax = total where no discount, shipping or withholding lies between
+    them; the items add up to the net or the gross they are printed in."""
+    for case in CASES.values():
+        expected = case.expected
+        if "subtotal" not in expected:
+            continue
+        subtotal = (
+            expected["subtotal"][0] if isinstance(expected["subtotal"], tuple) else expected["subtotal"]
+        )
+        between = {
+            "zoho_fattura_it": 29.00 - 104.25,
+            "wave_letter_us": 38.00 - 55.50,
+            "autonomo_irpf_es": -74.63,
+        }
+        assert float(subtotal) + float(expected["tax_amount"]) + between.get(case.name, 0.0) == pytest.approx(
+            float(expected["total"])
+        ), case.name
+    items = {name: sum(float(a) for a in case.items) for name, case in CASES.items()}
+    assert items["odoo_factuur_nl"] == pytest.approx(503.00)
+    assert items["hosting_grid_en"] == pytest.approx(314.72)
+    assert items["shop_gross_de"] - 17.70 + 5.90 == pytest.approx(165.20)  # gross prices, discount, shipping
+    assert items["marketplace_de"] == pytest.approx(115.97)

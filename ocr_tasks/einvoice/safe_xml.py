@@ -30,8 +30,30 @@ def parse_xml(data: bytes, *, max_bytes: int = MAX_XML_BYTES) -> Element:
     try:
         return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise XmlUnsafe(f"XML refused: {type(exc).__name__} ({exc})") from exc
+        raise XmlUnsafe(
+            _unsafe_message(exc), detail={"refused": _REFUSED.get(type(exc).__name__, "xml")}
+        ) from exc
     except ParseError as exc:
         raise EInvoiceInvalid(f"XML is malformed: {exc}") from exc
     except (ValueError, LookupError) as exc:  # an unknown encoding declaration
         raise EInvoiceInvalid(f"XML cannot be decoded: {exc}") from exc
+
+
+# what defusedxml refused, in the sender's words (its exception names are no message for a user)
+_REFUSED = {
+    "DTDForbidden": "doctype",
+    "EntitiesForbidden": "entities",
+    "ExternalReferenceForbidden": "external_reference",
+    "NotSupportedError": "xml",
+}
+
+
+def _unsafe_message(exc: DefusedXmlException) -> str:
+    what = {
+        "doctype": "declares a DOCTYPE",
+        "entities": "declares entities",
+        "external_reference": "refers to an external file or address",
+    }.get(_REFUSED.get(type(exc).__name__, "xml"), "uses XML features")
+    return (
+        f"the XML {what}, which no e-invoice needs and which can make a parser read files: refused for safety"
+    )

@@ -134,3 +134,12 @@ def test_any_attachment_that_reads_as_an_invoice_is_taken_and_others_are_ignored
     pdf = pdf_with_attachments(("notes.xml", b"<notes/>"), ("rechnung-4711.xml", cii(number="R-4711")))
     assert read_pdf(pdf).invoice.get("invoice_number") == "R-4711"
     assert read_pdf(pdf_with_attachments(("notes.xml", b"<notes/>"), ("logo.png", b"png"))) is None
+
+
+def test_the_refusal_says_what_was_refused_in_words_not_the_parsers_exception_name():
+    # the walk-through's upload page said "XML refused: DTDForbidden (DTDForbidden(name='lolz', ...))"
+    data = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">]><lolz>&lol;</lolz>'
+    error = _refused(data, XmlUnsafe)
+    assert error.message.startswith("the XML declares a DOCTYPE, which no e-invoice needs")
+    assert "Forbidden" not in error.message and "lolz" not in error.message
+    assert error.detail == {"refused": "doctype"}

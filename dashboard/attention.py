@@ -67,7 +67,7 @@ def sort_by_attention(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 WAITING = {"pending": "not processed yet", "processing": "being processed"}
 # the queue's short type column: a credit note must not read as one more invoice to pay
-TYPE_LABELS = {"credit_note": "credit", "receipt": "receipt", "invoice": "invoice"}
+TYPE_LABELS = {"credit_note": "credit", "receipt": "receipt", "invoice": "invoice", "quote": "quote"}
 
 
 def signed_total(doc: dict[str, Any]) -> float | None:

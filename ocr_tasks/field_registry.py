@@ -34,7 +34,7 @@ class FieldSpec:
 
 
 FIELDS: tuple[FieldSpec, ...] = (
-    FieldSpec("document_type", "code", "Document type"),  # invoice, credit_note or receipt
+    FieldSpec("document_type", "code", "Document type"),  # invoice, credit_note, receipt or quote
     FieldSpec("vendor_name", "text", "Vendor name", party="vendor"),
     FieldSpec("vendor_address", "text", "Vendor address", party="vendor"),
     FieldSpec(

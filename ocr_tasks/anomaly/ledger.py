@@ -44,8 +44,10 @@ class Entry:
 def _signed_total(record: InvoiceRecord) -> float | None:
     """The total as money owed to the vendor: a credit note's total (a magnitude as read, or corrected
     negative) counts negative, so it is never a duplicate of the invoice it corrects, under an approval
-    threshold or part of a split invoice."""
+    threshold or part of a split invoice. A quote owes nothing (None): no amount rule weighs it."""
     total = amount(record.total)
+    if record.document_type == "quote":
+        return None
     if total is not None and record.document_type == "credit_note":
         return -abs(total)
     return total

@@ -23,7 +23,8 @@ class InvoiceRecord:
     currency: str | None = None
     iban: str | None = None
     line_item_count: int = 0
-    document_type: str | None = None  # invoice, credit_note, receipt (a credit note's amounts are positive)
+    # invoice, credit_note, receipt or quote (a credit note's amounts are positive; a quote owes nothing)
+    document_type: str | None = None
     received_at: str | None = None  # ISO datetime the file was uploaded
     # an e-invoice's values its page shows otherwise (`{field, xml, page, page_confidence}`)
     einvoice_mismatches: tuple[dict[str, Any], ...] = field(default=(), hash=False, compare=False)

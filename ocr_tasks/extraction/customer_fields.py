@@ -151,4 +151,34 @@ def customer_candidates(rows: list[Row]) -> list[Candidate]:
                 )
             )
         break
-    return out
+    return out or _payer_named(rows)
+
+
+# `Betrag in bar dankend erhalten von Herrn Moritz Hansen, Lange Reihe 30`: a receipt's payer, named in its
+# sentence of receipt up to the first comma or stop
+_RECEIVED_FROM = concept_pattern(("received_from",))
+_PAYER = re.compile(r"\s+((?:[^\W\d_][\w.'&-]*\s?){1,6}?)(?=\s*(?:[,;]|\.\s|\.?$))")
+
+
+def _payer_named(rows: list[Row]) -> list[Candidate]:
+    """The payer named after a phrase of receipt (the lexicons' `received_from`), when no customer label
+    names one."""
+    for i, row in enumerate(rows):
+        m = _RECEIVED_FROM.search(row.text)
+        payer = _PAYER.match(row.text, m.end()) if m is not None else None
+        if payer is None or letters_ratio(payer.group(1)) < 0.8:
+            continue
+        start, end = payer.span(1)
+        return [
+            Candidate(
+                field="customer_name",
+                value=clean_name(row.text[start:end].strip()),
+                raw_text=row.text[start:end].strip(),
+                page=row.page,
+                bbox=row.span_bbox(start, end),
+                ocr_confidence=row.span_confidence(start, end),
+                features={"label": 1.0},
+                row_index=i,
+            )
+        ]
+    return []

@@ -1,11 +1,16 @@
-"""What kind of document the page is: `invoice`, `credit_note` or `receipt` (the `document_type` field).
+"""What kind of document the page is: `invoice`, `credit_note`, `receipt` or `quote` (the `document_type`
+field).
 
 The title decides when one is printed in the upper part of the first page: a credit-note title (`Avoir`,
 `Gutschrift`, `Credit note`, or a credit word before an invoice title: `Credit invoice`, `Storno-Rechnung`)
 or a receipt title (`Kassenbon`, `Ticket de caisse`, `Official receipt`)
-starting a row. Without a title, a page that records cash handed over and change given is a receipt (a
-sale settled at the counter), and so is one that records a card payment and names no customer and no due
-date; anything else is an invoice, with a lower confidence.
+starting a row; a quote's title (`Angebot`, `Devis`, `Offerte`, `Proforma invoice`: the lexicons'
+`quote_title`) starting a row or a part of a row after a column gap, when no part starts with an invoice
+title (an invoice's info box may name the quote it follows). A quote or proforma is no invoice to book: it
+asks for no payment it could be booked against. A `Gutschrift` that says it is a self-billed invoice
+(`self_billing`) is an invoice. Without a title, a page that records cash handed over and change given is
+a receipt (a sale settled at the counter), and so is one that records a card payment and names no
+customer and no due date; anything else is an invoice, with a lower confidence.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import re
 
 from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern
 from ocr_tasks.extraction.rows import Row
+from ocr_tasks.extraction.self_billing import is_self_billed
 from ocr_tasks.invoice_types import FieldValue
 
 _CREDIT_NOTE_TITLE = concept_pattern(("credit_note_title",))
@@ -27,6 +33,7 @@ _COMPOSED_CREDIT_TITLE = re.compile(
 )
 _RECEIPT_TITLE = concept_pattern(("receipt_title",))
 _INVOICE_TITLE = concept_pattern(("invoice_title",))
+_QUOTE_TITLE = concept_pattern(("quote_title",))
 _CASH = concept_pattern(("cash",))
 _CHANGE = concept_pattern(("change",))
 _CARD_PAYMENT = concept_pattern(("card_payment",))
@@ -47,13 +54,33 @@ def _titled(rows: list[Row], pattern) -> Row | None:
     return None
 
 
+def _parts(row: Row) -> list[str]:
+    """The row's parts between column gaps (`Plomberie Martin  DEVIS N° D-2024-031`)."""
+    return [p for p in re.split(r"\s{2,}", row.text.strip()) if p]
+
+
+def _quote_title(rows: list[Row]) -> Row | None:
+    """The first row of the title area with a part that starts with a quote's title, unless a part of a
+    title row starts with an invoice title (`Rechnung` over an info box naming `Angebot AN-12`)."""
+    title_rows = _title_rows(rows)
+    if any(_INVOICE_TITLE.match(part) for row in title_rows for part in _parts(row)):
+        return None
+    return next((row for row in title_rows if any(_QUOTE_TITLE.match(p) for p in _parts(row))), None)
+
+
+def is_quote(rows: list[Row]) -> bool:
+    """Whether the document is titled as a quote or a proforma (`Angebot`, `DEVIS N° D-2024-031`)."""
+    return _quote_title(rows) is not None and _credit_note_title(rows) is None
+
+
 def _credit_note_title(rows: list[Row]) -> Row | None:
     return _titled(rows, _CREDIT_NOTE_TITLE) or _titled(rows, _COMPOSED_CREDIT_TITLE)
 
 
 def is_credit_note(rows: list[Row]) -> bool:
-    """Whether the document is titled as a credit note (`Avoir AV-2017-0005`, `Gutschrift`)."""
-    return _credit_note_title(rows) is not None
+    """Whether the document is titled as a credit note (`Avoir AV-2017-0005`, `Gutschrift`), and is no
+    self-billed invoice (`Gutschrift` in the sense of § 14 Abs. 2 UStG, `self_billing`)."""
+    return _credit_note_title(rows) is not None and not is_self_billed(rows)
 
 
 def _field(value: str, confidence: float, row: Row | None) -> FieldValue:
@@ -73,9 +100,13 @@ def document_type_field(rows: list[Row], *, addressed: bool = True) -> FieldValu
     a card payment (`Bezahlt girocard`, `Betaald met pin`, `Pagamento elettronico`) and prints no invoice
     word in its title area is a receipt too (a sale settled at the counter: a fuel station's, a taxi's)."""
     if (row := _credit_note_title(rows)) is not None:
+        if is_self_billed(rows):
+            return _field("invoice", 0.85, row)  # a self-billed invoice (EN 16931 type 389)
         return _field("credit_note", 0.95, row)
     if (row := _titled(rows, _RECEIPT_TITLE)) is not None:
         return _field("receipt", 0.9, row)
+    if (row := _quote_title(rows)) is not None:
+        return _field("quote", 0.9, row)
     settled_at_counter = any(_CASH.search(r.text) for r in rows) and any(_CHANGE.search(r.text) for r in rows)
     if settled_at_counter:
         return _field("receipt", 0.75, None)

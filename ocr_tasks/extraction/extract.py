@@ -25,7 +25,7 @@ from ocr_tasks.extraction.customer_fields import (
     without_customer_label,
 )
 from ocr_tasks.extraction.date_fields import align_second_reading, date_candidates
-from ocr_tasks.extraction.document_type import document_type_field, is_credit_note
+from ocr_tasks.extraction.document_type import document_type_field, is_credit_note, is_quote
 from ocr_tasks.extraction.identifier_fields import labelled_identifier_candidates, payment_terms_candidates
 from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.language import detect_language
@@ -35,6 +35,7 @@ from ocr_tasks.extraction.party_fields import vendor_address_candidate, vendor_n
 from ocr_tasks.extraction.reread import reread_identifiers, reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
+from ocr_tasks.extraction.self_billing import is_self_billed, suppliers_tax_ids, swap_parties
 from ocr_tasks.extraction.settle import settle_due
 from ocr_tasks.extraction.tax_id_fields import iban_candidates, tax_id_candidates, with_country_prefix
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
@@ -76,6 +77,8 @@ def _generate(
     )
     candidates += _marked_vendor_candidates(rows)
     candidates += labelled_identifier_candidates(rows, "invoice_number", credit_note=credit_note)
+    if is_quote(rows):  # a quote's own number (`Angebotsnummer`), on an invoice the quote it follows
+        candidates += labelled_identifier_candidates(rows, "invoice_number", label_key="quote_number")
     candidates += labelled_identifier_candidates(rows, "po_number")
     candidates += tax_id_candidates(rows)
     candidates += iban_candidates(rows)
@@ -233,6 +236,15 @@ def _drop_buyers_accounts(grouped: dict[str, list[Candidate]]) -> None:
     """The buyer's own VAT id or IBAN (a candidate marked as the buyer's) is never the vendor's."""
     for name in _VENDOR_ACCOUNT_FIELDS:
         grouped[name] = [c for c in grouped.get(name, []) if c.features.get("customer_label", 0.0) < 1.0]
+
+
+def _vendors_accounts(grouped: dict[str, list[Candidate]], *, self_billed: bool) -> None:
+    """The buyer's accounts dropped (in place); on a self-billed invoice, whose vendor is the addressee,
+    the VAT id printed as the addressee's is the vendor's (`self_billing`)."""
+    if self_billed:
+        grouped["vendor_tax_id"] = suppliers_tax_ids(grouped.get("vendor_tax_id", []))
+    else:
+        _drop_buyers_accounts(grouped)
 
 
 def _net_and_tax_add_up(chosen: dict[str, Candidate]) -> bool:
@@ -491,10 +503,11 @@ _TITLED = concept_pattern(("invoice_title", "credit_note_title", "receipt_title"
 
 
 def _choose_customer(
-    chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]
+    chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row], *, self_billed: bool
 ) -> None:
     """The customer among the labelled blocks and the page's address blocks, knowing the vendor: a block
-    that holds the vendor's name is not the customer's, and a ship-to block yields to a billed party."""
+    that holds the vendor's name is not the customer's, and a ship-to block yields to a billed party. On a
+    self-billed invoice the addressee (who supplies and is paid) is the vendor, the issuer the customer."""
     vendor = chosen.get("vendor_name")
     pool = list(grouped.get("customer_name", [])) + customer_block_candidates(rows, vendor)
     # another field's label (`Identificativo fiscale ai fini IVA`) or an item row with its price
@@ -517,6 +530,8 @@ def _choose_customer(
         chosen.pop("customer_name", None)
     else:
         chosen["customer_name"] = winner
+    if self_billed:
+        swap_parties(chosen)
 
 
 def _to_field(c: Candidate) -> FieldValue:
@@ -564,6 +579,14 @@ def _currency_field(rows: list[Row], country: str | None, chosen: dict[str, Cand
                 "currency", code, m.group(0) if m else code, min(0.98, 0.7 + 0.07 * count), row.page, bbox
             )
     return FieldValue("currency", code, "", 0.3, 0, None)
+
+
+def _type_document(fields: dict[str, FieldValue], rows: list[Row]) -> None:
+    """The `document_type` field (in place); a quote asks for no payment: its sum is no amount due."""
+    addressed = "customer_name" in fields or "due_date" in fields
+    fields["document_type"] = document_type_field(rows, addressed=addressed)
+    if fields["document_type"].value == "quote":
+        fields.pop("amount_due", None)
 
 
 def _memory_of(
@@ -683,7 +706,8 @@ def extract_invoice(
     grouped = group_by_field(candidates)
     memory, memory_cands = _recall(memories, grouped, rows, full_text, day_first, options.region_reader)
     grouped = group_by_field(candidates + [c for c in memory_cands if not c.features["memory_weak"]])
-    _drop_buyers_accounts(grouped)
+    self_billed = is_self_billed(rows)
+    _vendors_accounts(grouped, self_billed=self_billed)
 
     chosen: dict[str, Candidate | None] = _choose_amounts(grouped)
     for name, cands in grouped.items():
@@ -698,7 +722,7 @@ def extract_invoice(
         and chosen["due_date"].bbox == chosen["invoice_date"].bbox
     ):
         del chosen["due_date"]
-    _choose_customer(chosen, grouped, rows)
+    _choose_customer(chosen, grouped, rows, self_billed=self_billed)
     reread_identifiers(chosen, options.region_reader)
     _prefix_vat_id(chosen, country)
     address = vendor_address_candidate(rows, chosen.get("vendor_name"))
@@ -718,8 +742,7 @@ def extract_invoice(
     if currency is not None:
         fields["currency"] = currency
     if rows:
-        addressed = "customer_name" in fields or "due_date" in fields
-        fields["document_type"] = document_type_field(rows, addressed=addressed)
+        _type_document(fields, rows)
 
     template_name = None
     template = match_template(templates, full_text)

@@ -60,6 +60,7 @@ FIELD_CONCEPTS: dict[str, tuple[str, ...]] = {
     **{spec.name: spec.concepts for spec in FIELDS if spec.concepts},
     "delivery_date": ("delivery_date",),
     "customer_number": ("customer_number",),
+    "quote_number": ("quote_number",),  # a quote's own number (`Angebotsnummer`), read on quotes only
     "customer": ("bill_to", "ship_to"),
     "seller": ("seller",),
     "already_paid": ("already_paid",),

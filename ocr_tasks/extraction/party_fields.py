@@ -460,6 +460,9 @@ _SENDER_PARTS = re.compile(r"\s*[·|•●]\s*")
 _POSTCODE_PART = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+[^\W\d_]|^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 
 
+_OWNER_LABEL = concept_pattern(("owner_label",))
+
+
 def sender_line_name(text: str) -> str | None:
     """The name heading a one-row sender address (`Malerbetrieb Schröder · Inh. Kai Schröder ·
     Gartenstraße 9 · 34117 Kassel`: a street with its house number, then a part that starts with the
@@ -474,7 +477,10 @@ def sender_line_name(text: str) -> str | None:
         return None
     name = clean_name(parts[0])
     if (
-        len(name) < 3
+        _OWNER_LABEL.match(
+            name
+        )  # `Inh. Detlef Krause · Lange Reihe 9 · ...`: the owner, under the trade name
+        or len(name) < 3
         or re.search(r"[\d:@]", name)
         or letters_ratio(name) < 0.8
         or _NOT_NAME.search(name)

@@ -2,7 +2,7 @@
 document without tax and the due date.
 
 - Amount due: with no amount-due label and no amount already paid printed (deposit, `Acompte`,
-  `Anzahlung`), the whole total is due.
+  `Anzahlung`) nor the whole said received (`dankend erhalten`), the whole total is due.
 - Subtotal: a subtotal of zero under a non-zero total (a `Total : 0.00` row of a receipt's rounding or
   tax block read as the net) yields to a non-zero net candidate (the one equal to total - tax when a tax
   is chosen), else is dropped. With a tax of zero chosen (exempt, intra-community, reverse charge) and no
@@ -10,8 +10,9 @@ document without tax and the due date.
   (`Gemäß § 19 UStG wird keine Umsatzsteuer berechnet`, `TVA non applicable`: the lexicons' `tax_exempt`).
 - Due date: a due date before the invoice date is not the due date; with none printed, payment terms
   (`Zahlbar innerhalb von 14 Tagen`, `Payment terms: 30 days net`, `à 30 jours`, `Terms  Net 15`) give the
-  invoice date plus that many days. Terms of a cash discount (`2 % Skonto bei Zahlung innerhalb 8 Tagen`: a
-  discount word and a percentage) are no due date; `sans escompte` (no discount word with a rate) is.
+  invoice date plus that many days (none when payable on receipt). Terms of a cash discount (`2 % Skonto
+  bei Zahlung innerhalb 8 Tagen`: a discount word and a percentage) are no due date; `sans escompte` (no
+  discount word with a rate) is.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from ocr_tasks.normalise.percents import PERCENT_AHEAD
 
 _PAID_ROW = concept_pattern(("already_paid",))
 _DISCOUNT = concept_pattern(("discount",))
+_PAID_IN_FULL = concept_pattern(("paid_in_full",))
 _DAYS = re.compile(
     r"(?<![\d.,])(\d{1,3})\s?(?:days?|tage[n]?|jours?|j\b|dagen|d[ií]as|giorni|gg\b)", re.IGNORECASE
 )
@@ -42,6 +44,8 @@ _TAX_EXEMPT = concept_pattern(("tax_exempt",))
 # `45 jours fin de mois`, `30 gg d.f.f.m.`, `30 days end of month`: the days, then the end of that month
 _END_OF_MONTH = concept_pattern(("end_of_month",))
 _REFUND = concept_pattern(("refund_note",))
+# `Payable sur réception`, `Zahlbar sofort`, `Due on receipt`: due the day it is issued
+_ON_RECEIPT = concept_pattern(("due_on_receipt",))
 # where one clause of a terms sentence ends: `,` (no decimal comma) `;` or the word for `or`
 # a net term beside a cash discount names itself (`30 Tage netto`, `net 30 days`, `ohne Abzug`)
 _NET_TERM = re.compile(
@@ -52,16 +56,24 @@ _CLAUSE_BREAK = re.compile(r",(?!\d)|;|\b(?:oder|or|ou|of|o|sonst|otherwise|sino
 
 
 def _paid_printed(rows: list[Row]) -> bool:
-    """Whether the page prints an amount already paid (deposit, prepayment, `Acompte`, `Anzahlung`)."""
-    return any(_PAID_ROW.search(r.text) and re.search(r"\d[.,]\d{2}\b", r.text) for r in rows)
+    """Whether the page prints an amount already paid (deposit, prepayment, `Acompte`, `Anzahlung`), or says
+    the whole was received (`Betrag in bar dankend erhalten`, `Pour acquit`: the lexicons' `paid_in_full`)."""
+    return any(
+        _PAID_ROW.search(r.text) and re.search(r"\d[.,]\d{2}\b", r.text) or _PAID_IN_FULL.search(r.text)
+        for r in rows
+    )
 
 
 def payment_days(rows: list[Row]) -> tuple[int, Row] | None:
     """Days to pay from the payment terms (`zahlbar innerhalb 14 Tagen`, `30 days net`), and their row.
     A row's terms are read clause by clause (apart by `,` `;` or an `or`): a clause with a cash discount
     (`mit 2 % Skonto`) gives no due date, the net term beside it does (`... oder innerhalb von 30 Tagen
-    netto`). A refund (`wordt binnen 14 dagen teruggestort`, the lexicons' `refund_note`) is no term."""
+    netto`). A refund (`wordt binnen 14 dagen teruggestort`, the lexicons' `refund_note`) is no term.
+    Payment on receipt (`Payable sur réception`, `Zahlbar sofort`: the lexicons' `due_on_receipt`) is 0
+    days."""
     for row in rows:
+        if _ON_RECEIPT.search(row.text) and not _DAYS.search(row.text):
+            return 0, row
         if not _PAYMENT_WORDS.search(row.text) or _REFUND.search(row.text):
             continue
         clauses = _CLAUSE_BREAK.split(row.text)

@@ -70,7 +70,28 @@ _VAT_RE = re.compile(
     r"\b(?P<cc>AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|"
     r"SE|SI|SK)\s?(?:U)?\d[\dA-Z]{7,11}\b"
 )
+# a VAT id printed in groups (`GB 475 2218 88`, `BE 0472.918.352`): a cue only when its check digits hold
+_GROUPED_VAT_RE = re.compile(
+    r"\b(?P<cc>AT|BE|BG|CY|CZ|DE|DK|EE|EL|ES|FI|FR|GB|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK)"
+    r"\s?U?\d{2,4}(?:[\s.]\d{2,4}){1,4}(?![\dA-Z])"
+)
 _IBAN_RE = re.compile(r"\b(?P<cc>[A-Z]{2})\d{2}\s?[A-Z0-9]{4}(?:\s?[A-Z0-9]{2,4}){2,7}\b")
+
+
+def _valid_vat(compact: str) -> bool:
+    from stdnum.eu import vat as eu_vat
+    from stdnum.gb import vat as gb_vat
+
+    return bool(gb_vat.is_valid(compact) if compact.startswith("GB") else eu_vat.is_valid(compact))
+
+
+def _grouped_vat_votes(text: str) -> Counter[str]:
+    """3 votes for the country of each VAT id printed in groups whose check digits hold (`GB 475 2218 88`)."""
+    votes: Counter[str] = Counter()
+    for m in _GROUPED_VAT_RE.finditer(text):
+        if not _VAT_RE.fullmatch(m.group(0)) and _valid_vat(re.sub(r"[\s.]", "", m.group(0))):
+            votes["GR" if m.group("cc") == "EL" else m.group("cc")] += 3
+    return votes
 
 
 def _label_votes(text: str) -> Counter[str]:
@@ -86,6 +107,7 @@ def guess_country(text: str) -> str | None:
     for m in _VAT_RE.finditer(text):
         cc = "GR" if m.group("cc") == "EL" else m.group("cc")
         votes[cc] += 3
+    votes.update(_grouped_vat_votes(text))
     for m in _IBAN_RE.finditer(text):
         if m.group("cc") in COUNTRY_CURRENCY:
             votes[m.group("cc")] += 3

@@ -96,8 +96,8 @@ class DocumentRow(serializers.Serializer):
     status = serializers.ChoiceField(choices=DocumentStatus.choices)
     document_type = serializers.CharField(
         allow_null=True,
-        help_text="`invoice`, `credit_note` or `receipt` (current value); a credit note's amounts are "
-        "magnitudes, its type carries the direction",
+        help_text="`invoice`, `credit_note`, `receipt` or `quote` (current value); a credit note's amounts "
+        "are magnitudes, its type carries the direction; a quote asks for no payment",
     )
     vendor_name = serializers.CharField(allow_null=True)
     invoice_date = serializers.CharField(allow_null=True)

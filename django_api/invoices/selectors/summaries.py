@@ -10,6 +10,7 @@ from django_api.invoices.models import Anomaly, DocumentStatus, Project
 from django_api.invoices.selectors.documents import REVIEW_SEVERITIES, anomaly_dict, document_list
 
 CREDIT_NOTE = "credit_note"
+QUOTE = "quote"  # a quote or proforma asks for no payment: no spend
 
 
 def project_summary(*, user, project: Project) -> dict[str, Any]:
@@ -20,7 +21,7 @@ def project_summary(*, user, project: Project) -> dict[str, Any]:
     for row in rows:
         # a file uploaded again (`duplicate_of`) is the same invoice: its amount is counted once
         # a rejected document (set aside by a reviewer) is no spend either
-        if row["status"] == "rejected" or row.get("duplicate_of"):
+        if row["status"] == "rejected" or row.get("duplicate_of") or row.get("document_type") == QUOTE:
             continue
         if not row["total"] or not row["invoice_date"]:
             continue

@@ -8,7 +8,8 @@ from the other two amounts, a single VAT rate's breakdown (`vat`), quantity 1 fo
 amount (`lines`), the countries of VAT ids (`parties`)) and lists every mandatory term it cannot fill
 (`EInvoiceIncomplete`); a value that cannot be read as its kind (a date that is not ISO, an amount that
 is not a number: `values`) counts as missing. Nothing is invented to make a file pass. A credit note is
-written with magnitudes whichever sign its amounts were read with (`credit_signs`).
+written with magnitudes whichever sign its amounts were read with (`credit_signs`). A quote or proforma
+(`document_type` `quote`) is no invoice and is refused (`EInvoiceExportInvalid`, rule `quote-not-invoice`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ from ocr_tasks.einvoice.writers.credit_signs import credit_note_as_magnitudes
 from ocr_tasks.einvoice.writers.document import ExportDocument
 from ocr_tasks.einvoice.writers.lines import allowances_charges, export_lines
 from ocr_tasks.einvoice.writers.parties import party
-from ocr_tasks.einvoice.writers.terms import EInvoiceIncomplete, MissingTerm, missing, table
+from ocr_tasks.einvoice.writers.terms import (
+    EInvoiceExportInvalid,
+    EInvoiceIncomplete,
+    MissingTerm,
+    missing,
+    table,
+)
 from ocr_tasks.einvoice.writers.values import decimal_value, iso_date, text_value
 from ocr_tasks.einvoice.writers.vat import vat_breakdown
 from ocr_tasks.invoice_types import Invoice
@@ -50,6 +57,21 @@ def _totals(invoice: Invoice) -> tuple[Decimal | None, Decimal | None, Decimal |
     return subtotal, tax, total
 
 
+QUOTE_RULE = "quote-not-invoice"
+
+
+def _refuse_quote(syntax: str) -> None:
+    message = (
+        "A quote or proforma is no invoice and is not exported as one. If the document is an invoice, "
+        "correct its document type."
+    )
+    raise EInvoiceExportInvalid(
+        [{"rule": QUOTE_RULE, "severity": "error", "message": message, "location": None}],
+        syntax=syntax,
+        message=f"Cannot export as {syntax}: {message}",
+    )
+
+
 def _required(out: list[MissingTerm], term: str, value):
     if value is None:
         out.append(missing(term))
@@ -61,6 +83,8 @@ def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
     every term a business rule makes necessary) that the document lacks."""
     from ocr_tasks.einvoice.mapping import CREDIT_NOTE_CODES
 
+    if invoice.get("document_type") == "quote":
+        _refuse_quote(syntax)
     type_code = _type_code(invoice, invoice.einvoice or {})
     if type_code in CREDIT_NOTE_CODES:  # written with magnitudes, whichever sign the page printed
         invoice = credit_note_as_magnitudes(invoice, syntax=syntax)

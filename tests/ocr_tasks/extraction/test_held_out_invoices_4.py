@@ -1,0 +1,1879 @@
+"""Round 4 of the held-out check (issue 13), independent of the synthetic generator (`bench/synthetic/`) and
+of rounds 1-3 (`test_held_out_invoices.py`, `_2.py`, `_3.py`): documents written by hand as text-layer rows
+in kinds and wordings those do not cover. VAT ids, ABN, business numbers and IBANs carry valid check digits
+(python-stdnum, schwifty). Each test asserts what a reader of the page would write down; the expectations
+were written before the extraction was run on the pages.
+
+Batch 1 (eight documents): a German mobile operator's monthly Rechnung (Kundennummer, Vertragsnummer and a
+billing period beside the invoice date, `Rechnungsbetrag`, a debit date, the number printed in digit
+groups), a Dutch SaaS company's invoice in US dollars to a German customer (reverse charge, both VAT ids,
+`Total in EUR` for information), a Québec studio's invoice (GST and QST with their registration numbers,
+CAD in dollars), an Australian plumber's `TAX INVOICE` (ABN, GST-inclusive prices, BSB), a Belgian `NOTE DE
+CRÉDIT` with a structured communication, an Austrian `Stornorechnung` printed negative with `UID-Nr.`, a US
+distributor's invoice (a header grid, `2/10 Net 30`, taxable and non-taxable subtotals, freight, `Remit
+To`), a three-page Italian fattura (`A riportare` / `Riporto`, `Pagina n di 3`).
+
+Measurement, the first run of batch 1 before any fix (115 tests: 105 field checks, 8 item lists, 2 of the
+pages' own data): 8 failed, 7 of them the extraction's (every item list was right). Their general causes,
+all fixed:
+- no Canadian or Australian cues in the country packs, so `$` read USD on both (2): the packs now hold the
+  labels of ids only those countries print (`GST/HST`, `QST`, `TVQ`, `ABN`, `ACN`), their address lines
+  (`QC H2T 1R2`, `NSW 2038`), postcodes and python-stdnum's `ca.bn`;
+- `QST 9.975%` was no tax label, so GST alone was the tax (1); `GST/HST No. 213119290 RT0001` no VAT-id
+  label, and the program account `RT0001` no part of the number (1);
+- `Subtotal (excl. GST)` read as no net (its tax word counted against it): a tax word after an exclusive
+  marker (`excl.`, `ex`, `before`, `ohne`, `hors`) qualifies a net label (keywords.py) (1);
+- `Taxable Subtotal 1,078.00 / Non-Taxable Subtotal 240.00`: the second part taken as the net; parts of a
+  net on consecutive subtotal rows are summed when they and the rows down to the total add up (1);
+- `Rechnungsnummer  2024 0312 4477` read as `2024`: digit groups alone in their cell are one number (1);
+- one was the test's: the Australian items are priced with GST, they add up to the total (1).
+
+Batch 2 (eight documents written after those fixes): a Swiss carpentry's Rechnung with its QR-bill payment
+part (`Empfangsschein`, `Zahlteil`, QR-IBAN, QR reference, amounts spaced in thousands with a point, the
+date in words), an Irish company's Rechnung in German with English number format (`€2,450.00`), a Spanish
+subcontractor's factura under `Inversión del sujeto pasivo`, an Italian one under `inversione contabile`
+(the nature code `N6.3` in the VAT column), a French one under `Autoliquidation` with a guarantee retention,
+a Dutch `Creditfactuur` printed negative, a Dutch energy supplier's `Jaarafrekening` (advances paid, `Te
+betalen`, a debit `op of na` a date), a UK invoice with day-first numeric dates and a sort code.
+
+Measurement, the first run of batch 2 (113 checks: 105 fields, 8 item lists): 7 failed, all fixed:
+- `1 803.75`, `1 949.75` (the QR bill's form, used on the whole page) read as 1 and 803.75: an amount spaced
+  in thousands with a decimal point that fills its cell is one amount (net, total, amount due, items: 4);
+- the last group of an IBAN (`... 0005 1332`) read as the tax on a page whose VAT row prints no amount: the
+  digit groups of a valid IBAN are no amounts (1);
+- `Wij schrijven dit bedrag op of na 29 maart 2024 af`: no due date (direct-debit phrases in nl, fr, es,
+  it) (1); `Omschrijving  Verbruik  Bedrag excl. btw`: the `btw` of the amount's label read as a VAT column,
+  no items (a tax word after `excl.`/`incl.` qualifies its label: line_items.py, committed with ae51b6d by
+  the helper who owns that module) (1).
+The check-digit test also failed on its own handling of a Swiss UID (the test's, corrected).
+
+Batch 3 (nine documents written after the fixes of batch 2): a German kitchen studio's `Angebot` and a US
+`PROFORMA INVOICE` (quotes), an Italian telecom bolletta (`Addebito su conto corrente il ...`), a Spanish
+electricity bill (`Titular del contrato`, `Fecha de cargo`, the electricity tax), a Québec caterer's facture
+in French (`TPS`, `TVQ`, `1 250,00 $`, `Payable sur réception`), a German craftsman's `Quittung` (`Betrag in
+bar dankend erhalten von Herrn ...`, `Inh.` on the sender line), a two-page UK invoice (`Carried forward` /
+`Brought forward`, no currency sign, the VAT number in groups), a US platform's usage invoice (prices to
+four decimals, sales tax on part of the charges, autopay), a self-billed `Gutschrift` (§ 14 Abs. 2 UStG).
+
+Measurement, the first run of batch 3 (127 checks: 118 fields, 9 item lists): 19 failed, all fixed:
+- the two quotes typed `invoice` (2): `document_type` gains `quote` (a quote's title heading a row or a part
+  of a row, no invoice title in the title area; no amount due; refused by the e-invoice export, left out of
+  the spend and the anomaly ledger's amounts); `Angebotsnummer` no number label (the lexicons'
+  `quote_number`, read on quotes only) (1); the quote's sum read as an amount due (1);
+- the self-billed Gutschrift read as the issuer's credit note (document type, vendor, customer, VAT id: 4):
+  a page that says it is self-billed (the lexicons' `self_billing`) is an invoice whose vendor is the
+  addressee, with the VAT id printed as the addressee's (`self_billing.py`);
+- due dates: `Addebito su conto corrente il`, `Fecha de cargo`, `Payable sur réception` (lexicons' due-date
+  phrases and `due_on_receipt`) (3);
+- `Titular del contrato` read as the customer's name (a bill-to label in es) (1); `Customer PO:` no order
+  label (1); `TPS : 045977204 RT0001` no VAT-id label in fr (1); `Voce  Importo` no items header (1);
+- the Quittung: `Inh. Detlef Krause · Lange Reihe 9 · ...` read as the vendor (an owner's label starts no
+  sender line's name, lexicons' `owner_label`) (1), the payer named after `erhalten von` not read (lexicons'
+  `received_from`) (1), the total taken as due though the page says it was received (`paid_in_full`) (1);
+- no currency on the two-page UK invoice: `GB 475 2218 88` printed in groups was no country cue (a VAT id
+  in groups with valid check digits is one) (1).
+Two tests of the pages' own data failed too, the test's errors (a US EIN and a German Steuernummer not
+handled by the check-digit test; the proforma's export packing and the Quittung's gross items not in the
+arithmetic test), corrected.
+
+The xfail marks (strict) would keep the right expectation where a fix is not made: see `KNOWN_MISSES`
+(empty after batch 3).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from schwifty import IBAN
+from stdnum.au import abn as au_abn
+from stdnum.ca import bn as ca_bn
+from stdnum.ch import uid as ch_uid
+from stdnum.de import stnr as de_stnr
+from stdnum.eu import vat as eu_vat
+from stdnum.gb import vat as gb_vat
+from stdnum.us import ein as us_ein
+
+from ocr_tasks.extraction import ExtractionOptions, extract_invoice
+from tests.ocr_tasks.extraction.layout_pages import text_layer_page, text_layer_pages
+
+TODAY = ExtractionOptions(today=date(2025, 6, 1))
+NO_TAX = (None, "0.00")
+
+
+def mobilfunk_rechnung_de():
+    """A mobile operator's monthly Rechnung: the info box right holds Kundennummer, Vertragsnummer,
+    Rechnungsnummer, Rechnungsdatum and the billing period (`Abrechnungszeitraum 01.03.2024 - 31.03.2024`,
+    not the invoice date), the title names the month, a usage summary with net amounts, `Rechnungsbetrag`,
+    the amount debited on a date from the customer's masked account; the operator's bank in the footer."""
+    rows = [
+        [("FunkNetz Mobil GmbH", 0.06)],
+        [("Kundenservice: 0800 330 4400 · www.funknetz-mobil.de", 0.06)],
+        [],
+        [("FunkNetz Mobil GmbH · Postfach 10 22 40 · 40013 Düsseldorf", 0.06)],
+        [("Herrn", 0.06), ("Kundennummer", 0.58), ("4711 0815 22", 0.78)],
+        [("Jonas Albrecht", 0.06), ("Vertragsnummer", 0.58), ("V-88120344", 0.78)],
+        [("Brunnenstraße 17", 0.06), ("Rechnungsnummer", 0.58), ("2024 0312 4477", 0.78)],
+        [("50667 Köln", 0.06), ("Rechnungsdatum", 0.58), ("05.04.2024", 0.78)],
+        [("Abrechnungszeitraum", 0.58), ("01.03.2024 - 31.03.2024", 0.78)],
+        [],
+        [("Ihre Rechnung für März 2024", 0.06)],
+        [],
+        [("Leistung", 0.06), ("Zeitraum", 0.46), ("Betrag netto", 0.80)],
+        [("Grundgebühr Tarif Allnet L", 0.06), ("01.03.-31.03.", 0.46), ("25,17 €", 0.82)],
+        [("Verbindungen ins Ausland (siehe Einzelverbindungsnachweis)", 0.06), ("3,36 €", 0.83)],
+        [("Drittanbieter: StreamBox Abo", 0.06), ("01.03.-31.03.", 0.46), ("4,99 €", 0.83)],
+        [],
+        [("Summe netto", 0.58), ("33,52 €", 0.82)],
+        [("zzgl. 19 % USt.", 0.58), ("6,37 €", 0.83)],
+        [("Rechnungsbetrag", 0.58), ("39,89 €", 0.82)],
+        [],
+        [
+            (
+                "Der Rechnungsbetrag wird am 12.04.2024 von Ihrem Konto DE12 **** **** **** **34 56 "
+                "abgebucht.",
+                0.06,
+            )
+        ],
+        [("Gläubiger-ID DE98ZZZ09999999999 · Mandatsreferenz M-4711081522", 0.06)],
+        [],
+        [
+            (
+                "FunkNetz Mobil GmbH · Königsallee 60 · 40212 Düsseldorf · HRB 88231 Amtsgericht Düsseldorf",
+                0.06,
+            )
+        ],
+        [("USt-IdNr. DE214304432 · Commerzbank · IBAN DE06 5001 0517 5407 3244 51 · BIC COBADEFFXXX", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def saas_invoice_usd_from_nl():
+    """A Dutch SaaS company's English invoice in US dollars to a German customer: reverse charge with both
+    VAT ids, `Amount due (USD)`, and for information the total converted at the ECB rate (`Total in EUR`,
+    the VAT line in euro): the document's total is the one in its own currency."""
+    rows = [
+        [("Cloudlane B.V.", 0.06), ("INVOICE", 0.78)],
+        [("Keizersgracht 241", 0.06)],
+        [("1016 EA Amsterdam, The Netherlands", 0.06)],
+        [("VAT NL856768170B01 · KvK 74120388", 0.06)],
+        [],
+        [("Billed to", 0.06), ("Invoice number", 0.56), ("CL-2024-00917", 0.76)],
+        [("Brandhaus Marketing GmbH", 0.06), ("Date of issue", 0.56), ("April 2, 2024", 0.76)],
+        [("Schanzenstraße 30", 0.06), ("Date due", 0.56), ("May 2, 2024", 0.76)],
+        [("20357 Hamburg, Germany", 0.06), ("Currency", 0.56), ("USD", 0.76)],
+        [("VAT DE611195866", 0.06)],
+        [],
+        [("Description", 0.06), ("Qty", 0.54), ("Unit price", 0.64), ("Amount", 0.84)],
+        [("Team plan (Apr 2, 2024 - May 1, 2024)", 0.06), ("12", 0.54), ("$79.00", 0.64), ("$948.00", 0.84)],
+        [("Additional storage 500 GB", 0.06), ("1", 0.54), ("$240.00", 0.64), ("$240.00", 0.84)],
+        [],
+        [("Subtotal", 0.64), ("$1,188.00", 0.84)],
+        [("VAT (0% reverse charge)", 0.64), ("$0.00", 0.85)],
+        [("Total", 0.64), ("$1,188.00", 0.84)],
+        [("Amount due (USD)", 0.64), ("$1,188.00", 0.84)],
+        [],
+        [
+            (
+                "Reverse charge: VAT to be accounted for by the recipient "
+                "(Article 196 Directive 2006/112/EC).",
+                0.06,
+            )
+        ],
+        [("For information: exchange rate ECB 02.04.2024 1 USD = 0.9264 EUR", 0.06)],
+        [("Total in EUR", 0.06), ("€1,100.56", 0.30), ("VAT in EUR", 0.50), ("€0.00", 0.66)],
+        [],
+        [("Pay by bank transfer to Cloudlane B.V., IBAN NL91 ABNA 0417 1643 00, BIC ABNANL2A", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def quebec_invoice_ca():
+    """A Québec studio's invoice in English to a Montréal client: ISO dates, GST and QST each with its
+    registration number and rate, CAD, `Payment by Interac e-Transfer`, no IBAN."""
+    rows = [
+        [("Atelier Boréal Design Inc.", 0.06)],
+        [("4520 boul. Saint-Laurent, Suite 300", 0.06)],
+        [("Montréal, QC H2T 1R2", 0.06)],
+        [("GST/HST No. 213119290 RT0001", 0.06)],
+        [("QST No. 1219876543 TQ0001", 0.06)],
+        [],
+        [("INVOICE", 0.06)],
+        [],
+        [("Bill To:", 0.06), ("Invoice No.:", 0.56), ("2024-0318", 0.76)],
+        [("Fromagerie Lanaudière Ltée", 0.06), ("Invoice Date:", 0.56), ("2024-03-18", 0.76)],
+        [("1200 rue Notre-Dame", 0.06), ("Due Date:", 0.56), ("2024-04-17", 0.76)],
+        [("Joliette, QC J6E 3Z9", 0.06), ("Currency:", 0.56), ("CAD", 0.76)],
+        [],
+        [("Description", 0.06), ("Hours", 0.52), ("Rate", 0.64), ("Amount", 0.84)],
+        [("Packaging redesign - cheese line", 0.06), ("14", 0.52), ("$85.00", 0.64), ("$1,190.00", 0.84)],
+        [("Label print proofs", 0.06), ("1", 0.52), ("$260.00", 0.64), ("$260.00", 0.84)],
+        [],
+        [("Subtotal", 0.64), ("$1,450.00", 0.84)],
+        [("GST 5%", 0.64), ("$72.50", 0.85)],
+        [("QST 9.975%", 0.64), ("$144.64", 0.85)],
+        [("Total (CAD)", 0.64), ("$1,667.14", 0.84)],
+        [],
+        [("Payment by Interac e-Transfer to billing@atelierboreal.ca within 30 days.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def tax_invoice_au():
+    """An Australian plumber's `TAX INVOICE`: the ABN under the name, day-first dates, prices including GST,
+    `Total includes GST`, payment by BSB and account number (no IBAN), AUD in dollars."""
+    rows = [
+        [("Harbourside Plumbing Pty Ltd", 0.06), ("TAX INVOICE", 0.72)],
+        [("ABN 40 695 582 591", 0.06)],
+        [("14 Parramatta Road, Annandale NSW 2038", 0.06)],
+        [("Ph 02 9516 4410", 0.06)],
+        [],
+        [("Invoice To:", 0.06), ("Invoice No:", 0.58), ("INV-3307", 0.76)],
+        [("Glebe Point Cafe", 0.06), ("Date:", 0.58), ("12/03/2024", 0.76)],
+        [("88 Glebe Point Road", 0.06), ("Due Date:", 0.58), ("26/03/2024", 0.76)],
+        [("Glebe NSW 2037", 0.06), ("Job No:", 0.58), ("J-1142", 0.76)],
+        [],
+        [("Description", 0.06), ("Qty", 0.54), ("Price", 0.64), ("Amount", 0.84)],
+        [("Replace hot water unit 50L", 0.06), ("1", 0.54), ("$480.00", 0.64), ("$480.00", 0.84)],
+        [("Labour (hours)", 0.06), ("1.5", 0.54), ("$80.00", 0.64), ("$120.00", 0.84)],
+        [],
+        [("Subtotal (excl. GST)", 0.60), ("$545.45", 0.84)],
+        [("GST 10%", 0.60), ("$54.55", 0.85)],
+        [("Total (incl. GST)", 0.60), ("$600.00", 0.84)],
+        [("Total includes GST of $54.55", 0.60)],
+        [],
+        [("Payment: Direct deposit BSB 062-000 Account 1234 5678, reference INV-3307", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def note_de_credit_be():
+    """A Belgian supplier's `NOTE DE CRÉDIT` in French: it names the invoice it corrects, the client's
+    VAT id, amounts printed positive, a refund by transfer with a structured communication (no number of
+    the document), `Total TVAC`."""
+    rows = [
+        [("Imprimerie Delvaux SRL", 0.06)],
+        [("Chaussée de Louvain 412", 0.06)],
+        [("1030 Schaerbeek", 0.06)],
+        [("TVA BE 0531.544.558", 0.06)],
+        [],
+        [("Librairie Vanderlinden SA", 0.56)],
+        [("Rue des Fripiers 21", 0.56)],
+        [("1000 Bruxelles", 0.56)],
+        [("TVA BE 0803.639.456", 0.56)],
+        [],
+        [("NOTE DE CRÉDIT N° NC-2024-007", 0.06)],
+        [("Date : 08/04/2024", 0.06), ("Concerne votre facture n° 2024/0188 du 14/03/2024", 0.34)],
+        [],
+        [("Description", 0.06), ("Quantité", 0.50), ("Prix unitaire", 0.62), ("Total HTVA", 0.82)],
+        [("Catalogues A4 - exemplaires défectueux", 0.06), ("120", 0.51), ("1,85", 0.64), ("222,00", 0.83)],
+        [("Frais de livraison", 0.06), ("1", 0.51), ("18,00", 0.63), ("18,00", 0.84)],
+        [],
+        [("Total HTVA", 0.62), ("240,00 €", 0.82)],
+        [("TVA 21 %", 0.62), ("50,40 €", 0.83)],
+        [("Total TVAC", 0.62), ("290,40 €", 0.82)],
+        [],
+        [("Ce montant sera remboursé sur votre compte avec la communication +++090/9337/55493+++.", 0.06)],
+        [("BNP Paribas Fortis · IBAN BE68 5390 0754 7034 · BIC GEBABEBB", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def stornorechnung_at():
+    """An Austrian wholesaler's `Stornorechnung` cancelling an invoice: the amounts printed negative, the
+    `UID-Nr.` of both parties (ATU), `Storno zu Rechnung Nr.` with the original's date, no payment terms."""
+    rows = [
+        [("Alpenholz Handels GmbH", 0.06)],
+        [("Industriestraße 14 · 6020 Innsbruck", 0.06)],
+        [("UID-Nr. ATU96026718 · FN 412233 k", 0.06)],
+        [],
+        [("Tischlerei Moser e.U.", 0.06), ("Belegnummer", 0.58), ("ST-24-0031", 0.78)],
+        [("Dorfstraße 5", 0.06), ("Datum", 0.58), ("11.04.2024", 0.78)],
+        [("6330 Kufstein", 0.06), ("Kunden-Nr.", 0.58), ("20455", 0.78)],
+        [("UID-Nr. ATU29134371", 0.06)],
+        [],
+        [("Stornorechnung", 0.06)],
+        [("Storno zu Rechnung Nr. RE-24-0456 vom 04.03.2024", 0.06)],
+        [],
+        [("Artikel", 0.06), ("Bezeichnung", 0.18), ("Menge", 0.52), ("Preis", 0.64), ("Betrag", 0.84)],
+        [("EI-2040", 0.06), ("Eichenbohle 40 mm", 0.18), ("-12", 0.52), ("95,00", 0.64), ("-1.140,00", 0.82)],
+        [("LF-01", 0.06), ("Lieferpauschale", 0.18), ("-1", 0.53), ("60,00", 0.64), ("-60,00", 0.84)],
+        [],
+        [("Summe netto", 0.60), ("-1.200,00", 0.82)],
+        [("USt. 20 %", 0.60), ("-240,00", 0.83)],
+        [("Gesamtbetrag EUR", 0.60), ("-1.440,00", 0.82)],
+        [],
+        [("Der Betrag wird Ihrem Kundenkonto gutgeschrieben.", 0.06)],
+        [("Raiffeisen-Landesbank Tirol · IBAN AT85 2011 1828 3848 5865 · BIC GIBAATWWXXX", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def distributor_invoice_us():
+    """A US distributor's invoice: the header grid (Invoice # | Invoice Date | Customer ID | PO Number | Ship
+    Date | Terms) as one row of labels over one row of values, month-first dates, `Terms 2/10 Net 30`, a
+    taxable / non-taxable split, Texas sales tax on the taxable part only, freight, and a `Remit To`
+    lockbox different from the letterhead."""
+    rows = [
+        [("LONE STAR JANITORIAL SUPPLY, INC.", 0.06), ("INVOICE", 0.80)],
+        [("2201 Industrial Blvd", 0.06)],
+        [("Dallas, TX 75207", 0.06)],
+        [("(214) 555-0142", 0.06)],
+        [],
+        [("Sold To:", 0.06), ("Ship To:", 0.52)],
+        [("Riverbend Medical Center", 0.06), ("Riverbend Medical Center - Dock 3", 0.52)],
+        [("Accounts Payable", 0.06), ("4500 River Pkwy", 0.52)],
+        [("PO Box 8812", 0.06), ("Fort Worth, TX 76116", 0.52)],
+        [("Fort Worth, TX 76124", 0.06)],
+        [],
+        [
+            ("Invoice #", 0.06),
+            ("Invoice Date", 0.20),
+            ("Customer ID", 0.36),
+            ("PO Number", 0.50),
+            ("Ship Date", 0.64),
+            ("Terms", 0.80),
+        ],
+        [
+            ("448172", 0.06),
+            ("03/04/2024", 0.20),
+            ("RMC-0091", 0.36),
+            ("PO-77120", 0.50),
+            ("03/01/2024", 0.64),
+            ("2/10 Net 30", 0.80),
+        ],
+        [],
+        [("Item", 0.06), ("Description", 0.18), ("Qty", 0.54), ("Unit Price", 0.64), ("Ext. Price", 0.84)],
+        [
+            ("JS-4410", 0.06),
+            ("Nitrile gloves, L (case)", 0.18),
+            ("20", 0.54),
+            ("42.50", 0.65),
+            ("850.00", 0.85),
+        ],
+        [
+            ("JS-1022", 0.06),
+            ("Floor cleaner concentrate", 0.18),
+            ("6", 0.55),
+            ("38.00", 0.65),
+            ("228.00", 0.85),
+        ],
+        [
+            ("JS-7700", 0.06),
+            ("Hand sanitizer refill (tax exempt)", 0.18),
+            ("10", 0.54),
+            ("24.00", 0.65),
+            ("240.00", 0.85),
+        ],
+        [],
+        [("Taxable Subtotal", 0.60), ("1,078.00", 0.84)],
+        [("Non-Taxable Subtotal", 0.60), ("240.00", 0.85)],
+        [("Sales Tax 8.25%", 0.60), ("88.94", 0.85)],
+        [("Freight", 0.60), ("45.00", 0.85)],
+        [("TOTAL DUE", 0.60), ("1,451.94", 0.84)],
+        [],
+        [("Remit To: Lone Star Janitorial Supply, Inc., Lockbox 660218, Houston, TX 77266-0218", 0.06)],
+        [("Late payments are subject to a 1.5% monthly service charge.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def fattura_tre_pagine_it():
+    """A three-page Italian fattura from a wholesaler: each page repeats `Fattura n. 245/2024 del
+    28/03/2024` and `Pagina n di 3`, the items run over the pages with `A riportare` at a page's foot and
+    `Riporto` at the next page's head, the totals and the IBAN only on the last page."""
+    head = [
+        [("Distribuzione Alimentare Ferri S.r.l.", 0.06), ("Fattura n. 245/2024 del 28/03/2024", 0.56)],
+        [("Via Emilia Est 1120 - 41122 Modena", 0.06)],
+        [("P.IVA IT90176110576", 0.06)],
+    ]
+    table_head = [
+        ("Codice", 0.06),
+        ("Descrizione", 0.16),
+        ("Q.tà", 0.54),
+        ("Prezzo", 0.64),
+        ("Importo", 0.84),
+    ]
+    page1 = [
+        *head,
+        [],
+        [("Spett.le", 0.56)],
+        [("Trattoria Al Portico di Bianchi Luca", 0.56)],
+        [("Piazza Grande 8", 0.56)],
+        [("41121 Modena", 0.56)],
+        [("P.IVA IT35567460742", 0.56)],
+        [],
+        [("Pagina 1 di 3", 0.80)],
+        table_head,
+        [
+            ("PAR01", 0.06),
+            ("Parmigiano Reggiano 24 mesi kg", 0.16),
+            ("12", 0.54),
+            ("18,50", 0.64),
+            ("222,00", 0.84),
+        ],
+        [
+            ("ACE02", 0.06),
+            ("Aceto balsamico IGP 500 ml", 0.16),
+            ("24", 0.54),
+            ("4,20", 0.65),
+            ("100,80", 0.84),
+        ],
+        [
+            ("PRO03", 0.06),
+            ("Prosciutto crudo disossato kg", 0.16),
+            ("8", 0.55),
+            ("16,90", 0.64),
+            ("135,20", 0.84),
+        ],
+        [
+            ("LAM04", 0.06),
+            ("Lambrusco Grasparossa 75 cl", 0.16),
+            ("36", 0.54),
+            ("5,10", 0.65),
+            ("183,60", 0.84),
+        ],
+        [],
+        [("A riportare", 0.64), ("641,60", 0.84)],
+    ]
+    page2 = [
+        *head,
+        [],
+        [("Pagina 2 di 3", 0.80)],
+        table_head,
+        [("Riporto", 0.64), ("641,60", 0.84)],
+        [("TOR05", 0.06), ("Tortellini freschi kg", 0.16), ("10", 0.54), ("14,00", 0.64), ("140,00", 0.84)],
+        [("OLI06", 0.06), ("Olio extravergine 5 l", 0.16), ("4", 0.55), ("42,00", 0.64), ("168,00", 0.84)],
+        [("FAR07", 0.06), ("Farina tipo 00 25 kg", 0.16), ("2", 0.55), ("19,50", 0.64), ("39,00", 0.85)],
+        [("MOR08", 0.06), ("Mortadella IGP kg", 0.16), ("6", 0.55), ("11,40", 0.64), ("68,40", 0.85)],
+        [],
+        [("A riportare", 0.64), ("1.057,00", 0.83)],
+    ]
+    page3 = [
+        *head,
+        [],
+        [("Pagina 3 di 3", 0.80)],
+        table_head,
+        [("Riporto", 0.64), ("1.057,00", 0.83)],
+        [("CAF09", 0.06), ("Caffè in grani kg", 0.16), ("5", 0.55), ("17,60", 0.64), ("88,00", 0.85)],
+        [("ACQ10", 0.06), ("Acqua minerale 6x1,5 l", 0.16), ("20", 0.54), ("2,75", 0.65), ("55,00", 0.85)],
+        [],
+        [("Imponibile", 0.64), ("1.200,00", 0.83)],
+        [("IVA 10%", 0.64), ("120,00", 0.84)],
+        [("Totale fattura", 0.64), ("1.320,00", 0.83)],
+        [],
+        [("Pagamento: bonifico bancario 30 gg data fattura", 0.06)],
+        [("IBAN IT60 X054 2811 1010 0000 0123 456", 0.06)],
+    ]
+    return text_layer_pages([page1, page2, page3])
+
+
+# Batch 2: written after the fixes of batch 1.
+
+
+def qr_rechnung_ch():
+    """A Swiss carpentry's Rechnung in German with its QR-bill payment part: the date in words (`15. März
+    2024`), MWST 8.1 % with the UID, the receipt (`Empfangsschein`) and the payment part (`Zahlteil`) each
+    printing `Konto / Zahlbar an` with a QR-IBAN, the QR reference (no invoice number), `Zahlbar durch` (the
+    debtor) and the amount again, `Währung  Betrag` over `CHF  1 949.85`."""
+    rows = [
+        [("Holzbau Brunner AG", 0.06)],
+        [("Bahnhofstrasse 22, 8610 Uster", 0.06)],
+        [("MWST-Nr. CHE-154.161.366 MWST", 0.06)],
+        [],
+        [("Schreinerei Huber GmbH", 0.56)],
+        [("Dorfstrasse 3", 0.56)],
+        [("8620 Wetzikon", 0.56)],
+        [],
+        [("Uster, 15. März 2024", 0.56)],
+        [],
+        [("Rechnung Nr. 2024-118", 0.06)],
+        [("Objekt: Dachsanierung Werkstatt, Dorfstrasse 3", 0.06)],
+        [],
+        [("Pos.", 0.06), ("Beschreibung", 0.12), ("Menge", 0.52), ("Preis", 0.64), ("Betrag CHF", 0.82)],
+        [
+            ("1", 0.06),
+            ("Dachlatten Fichte 24/48 mm, lm", 0.12),
+            ("800", 0.52),
+            ("1.50", 0.65),
+            ("1 200.00", 0.83),
+        ],
+        [("2", 0.06), ("Montage Zimmermann, Std.", 0.12), ("7", 0.52), ("86.25", 0.64), ("603.75", 0.84)],
+        [],
+        [("Total exkl. MWST", 0.56), ("1 803.75", 0.83)],
+        [("MWST 8.1 %", 0.56), ("146.10", 0.84)],
+        [("Total inkl. MWST", 0.56), ("1 949.85", 0.83)],
+        [],
+        [("Zahlbar innert 30 Tagen netto.", 0.06)],
+        [],
+        [("Empfangsschein", 0.06), ("Zahlteil", 0.34), ("Konto / Zahlbar an", 0.62)],
+        [("Konto / Zahlbar an", 0.06), ("CH44 3199 9123 0008 8901 2", 0.62)],
+        [("CH44 3199 9123 0008 8901 2", 0.06), ("Holzbau Brunner AG", 0.62)],
+        [("Holzbau Brunner AG", 0.06), ("Bahnhofstrasse 22", 0.62)],
+        [("Bahnhofstrasse 22", 0.06), ("8610 Uster", 0.62)],
+        [("8610 Uster", 0.06), ("Referenz", 0.62)],
+        [("Referenz", 0.06), ("21 00000 00003 13947 14300 09017", 0.62)],
+        [("21 00000 00003 13947 14300 09017", 0.06), ("Zahlbar durch", 0.62)],
+        [("Zahlbar durch", 0.06), ("Schreinerei Huber GmbH", 0.62)],
+        [("Schreinerei Huber GmbH", 0.06), ("Dorfstrasse 3", 0.62)],
+        [("Dorfstrasse 3, 8620 Wetzikon", 0.06), ("8620 Wetzikon", 0.62)],
+        [("Währung", 0.06), ("Betrag", 0.16), ("Währung", 0.34), ("Betrag", 0.44)],
+        [("CHF", 0.06), ("1 949.85", 0.16), ("CHF", 0.34), ("1 949.85", 0.44)],
+        [("Annahmestelle", 0.20)],
+    ]
+    return text_layer_page(rows)
+
+
+def rechnung_irish_vendor_de():
+    """An Irish-registered software company's Rechnung in German to a German law firm: English number
+    format (`€2,450.00`) on a German page, the date in words (`3. April 2024`), reverse charge
+    (`Steuerschuldnerschaft des Leistungsempfängers`) with both VAT ids, the IE bank account."""
+    rows = [
+        [("Greenfield Analytics Ltd", 0.06)],
+        [("2 Grand Canal Square, Dublin 2, D02 A342, Ireland", 0.06)],
+        [("VAT No. IE6590573W", 0.06)],
+        [],
+        [("Kanzlei Weber & Partner mbB", 0.06)],
+        [("Friedrichstraße 88", 0.06)],
+        [("10117 Berlin", 0.06)],
+        [("USt-IdNr. DE200958794", 0.06)],
+        [],
+        [("Rechnung", 0.06)],
+        [("Rechnungsnummer:", 0.06), ("GA-DE-2024-0142", 0.28)],
+        [("Rechnungsdatum:", 0.06), ("3. April 2024", 0.28)],
+        [("Leistungszeitraum:", 0.06), ("April 2024 - März 2025", 0.28)],
+        [("Fällig am:", 0.06), ("3. Mai 2024", 0.28)],
+        [],
+        [("Beschreibung", 0.06), ("Menge", 0.54), ("Einzelpreis", 0.64), ("Betrag", 0.84)],
+        [
+            ("Jahreslizenz LexAnalytics Pro (5 Nutzer)", 0.06),
+            ("5", 0.55),
+            ("€390.00", 0.64),
+            ("€1,950.00", 0.83),
+        ],
+        [("Einrichtung und Schulung", 0.06), ("1", 0.55), ("€500.00", 0.64), ("€500.00", 0.84)],
+        [],
+        [("Nettobetrag", 0.62), ("€2,450.00", 0.83)],
+        [("USt. 0 %", 0.62), ("€0.00", 0.85)],
+        [("Gesamtbetrag", 0.62), ("€2,450.00", 0.83)],
+        [],
+        [("Steuerschuldnerschaft des Leistungsempfängers (Reverse Charge, Art. 196 MwStSystRL).", 0.06)],
+        [("Bankverbindung: AIB, IBAN IE29 AIBK 9311 5212 3456 78, BIC AIBKIE2D", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def factura_inversion_sujeto_pasivo_es():
+    """A Spanish subcontractor's factura for building work under the reverse charge (`Inversión del sujeto
+    pasivo`, art. 84.Uno.2º f LIVA): no IVA charged, the date in words (`3 de abril de 2024`), the
+    certification of work as its items, `Vencimiento` and the client's NIF."""
+    rows = [
+        [("INSTALACIONES ELÉCTRICAS NAVARRO S.L.", 0.06)],
+        [("C/ Mayor 14, 30001 Murcia", 0.06)],
+        [("NIF: B15262157", 0.06)],
+        [],
+        [("Cliente:", 0.56)],
+        [("CONSTRUCCIONES LEVANTE SUR S.A.", 0.56)],
+        [("Avda. Juan Carlos I 58", 0.56)],
+        [("30009 Murcia", 0.56)],
+        [("NIF: A30012348", 0.56)],
+        [],
+        [("FACTURA Nº 2024/047", 0.06)],
+        [("Murcia, 3 de abril de 2024", 0.06)],
+        [("Obra: Edificio Residencial Las Palmeras, fase 2", 0.06)],
+        [],
+        [("Concepto", 0.06), ("Medición", 0.52), ("Precio", 0.64), ("Importe", 0.84)],
+        [("Instalación eléctrica viviendas (ud)", 0.06), ("12", 0.53), ("580,00", 0.64), ("6.960,00", 0.83)],
+        [("Cuadros de zonas comunes (ud)", 0.06), ("2", 0.53), ("720,00", 0.64), ("1.440,00", 0.83)],
+        [],
+        [("Base imponible", 0.60), ("8.400,00 €", 0.82)],
+        [("IVA", 0.60), ("Inversión del sujeto pasivo", 0.72)],
+        [("TOTAL FACTURA", 0.60), ("8.400,00 €", 0.82)],
+        [],
+        [
+            (
+                "Operación con inversión del sujeto pasivo conforme al art. 84.Uno.2º f) "
+                "de la Ley 37/1992 del IVA.",
+                0.06,
+            )
+        ],
+        [("Vencimiento: 03/05/2024 - Transferencia a ES91 2100 0418 4502 0005 1332", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def fattura_inversione_contabile_it():
+    """An Italian plumbing subcontractor's fattura under `inversione contabile` (art. 17 c. 6 lett. a DPR
+    633/72): the VAT column prints the nature code `N6.3` instead of a rate, `Imponibile` and `Totale
+    documento` equal, the date in words (`3 aprile 2024`), `Scadenza` and the IBAN."""
+    rows = [
+        [("Idraulica Martini di Martini Paolo", 0.06)],
+        [("Via Roma 77 - 25121 Brescia", 0.06)],
+        [("P.IVA 26577610780", 0.06), ("C.F. MRTPLA70A01B157F", 0.34)],
+        [],
+        [("Spett.le", 0.56)],
+        [("Edil Lombarda S.p.A.", 0.56)],
+        [("Via Milano 140", 0.56)],
+        [("25126 Brescia", 0.56)],
+        [("P.IVA 35567460742", 0.56)],
+        [],
+        [("FATTURA N. 18", 0.06), ("del 3 aprile 2024", 0.30)],
+        [("Cantiere: via Solferino 12, Brescia", 0.06)],
+        [],
+        [("Descrizione", 0.06), ("Q.tà", 0.50), ("Prezzo", 0.60), ("IVA", 0.72), ("Importo", 0.84)],
+        [
+            ("Impianto idrico appartamenti", 0.06),
+            ("8", 0.50),
+            ("550,00", 0.60),
+            ("N6.3", 0.72),
+            ("4.400,00", 0.83),
+        ],
+        [
+            ("Allacciamenti e collaudo", 0.06),
+            ("1", 0.50),
+            ("1.200,00", 0.59),
+            ("N6.3", 0.72),
+            ("1.200,00", 0.83),
+        ],
+        [],
+        [("Imponibile", 0.60), ("5.600,00", 0.83)],
+        [("IVA", 0.60), ("0,00", 0.85)],
+        [("Totale documento", 0.60), ("5.600,00", 0.83)],
+        [],
+        [
+            (
+                "Operazione soggetta a inversione contabile ai sensi dell'art. 17 c. 6 lett. a) DPR 633/72.",
+                0.06,
+            )
+        ],
+        [("Scadenza: 03/05/2024 - Bonifico bancario IBAN IT25 O030 6909 6061 0000 0012 345", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def facture_autoliquidation_fr():
+    """A French subcontractor's facture on building work under the reverse charge (`Autoliquidation`, art.
+    283-2 nonies du CGI): TVA due by the main contractor, the date in words (`le 3 avril 2024`), SIRET
+    and the vendor's VAT id, a retention of 5 % guarantee (`Retenue de garantie`) before `Net à payer`."""
+    rows = [
+        [("CARRELAGES DU RHÔNE SAS", 0.06)],
+        [("17 avenue Jean Jaurès - 69007 Lyon", 0.06)],
+        [("SIRET 571 486 323 00021 - TVA FR83571486323", 0.06)],
+        [],
+        [("BÂTIR ENSEMBLE SARL", 0.56)],
+        [("Service comptabilité fournisseurs", 0.56)],
+        [("8 rue Garibaldi", 0.56)],
+        [("69006 Lyon", 0.56)],
+        [],
+        [("Lyon, le 3 avril 2024", 0.56)],
+        [("FACTURE N° 2024-0412", 0.06)],
+        [("Chantier : Résidence Les Tilleuls - lot carrelage", 0.06)],
+        [],
+        [("Désignation", 0.06), ("Qté", 0.50), ("P.U. HT", 0.60), ("Total HT", 0.82)],
+        [("Carrelage grès cérame 60x60 posé (m²)", 0.06), ("210", 0.50), ("45,00", 0.60), ("9 450,00", 0.82)],
+        [("Plinthes assorties posées (ml)", 0.06), ("250", 0.50), ("12,00", 0.60), ("3 000,00", 0.82)],
+        [],
+        [("Total HT", 0.60), ("12 450,00 €", 0.80)],
+        [("TVA autoliquidée", 0.60), ("0,00 €", 0.83)],
+        [("Total TTC", 0.60), ("12 450,00 €", 0.80)],
+        [("Retenue de garantie 5 %", 0.60), ("- 622,50 €", 0.81)],
+        [("Net à payer", 0.60), ("11 827,50 €", 0.80)],
+        [],
+        [("Autoliquidation : TVA due par le preneur, article 283-2 nonies du CGI.", 0.06)],
+        [("Échéance : 3 mai 2024 - Virement IBAN FR76 3000 4008 2100 0123 4560 186", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def creditfactuur_negatief_nl():
+    """A Dutch wholesaler's `Creditfactuur` with its amounts printed negative (`€ -125,00`), its own
+    number (`Creditfactuurnummer`) beside the invoice it credits (`Betreft factuur`), BTW 21 %, a refund
+    sentence, KvK and BTW-nummer in the footer."""
+    rows = [
+        [("Groothandel De Vries B.V.", 0.06)],
+        [("Industrieweg 31", 0.06)],
+        [("3542 AD Utrecht", 0.06)],
+        [],
+        [("Fietsenwinkel Jansen", 0.06)],
+        [("t.a.v. de heer P. Jansen", 0.06)],
+        [("Oudegracht 112", 0.06)],
+        [("3511 AX Utrecht", 0.06)],
+        [],
+        [("CREDITFACTUUR", 0.06)],
+        [("Creditfactuurnummer:", 0.06), ("CF-2024-0019", 0.30), ("Datum:", 0.56), ("9 april 2024", 0.66)],
+        [("Betreft factuur:", 0.06), ("F-2024-0311", 0.30), ("Klantnummer:", 0.56), ("D-1187", 0.70)],
+        [],
+        [("Omschrijving", 0.06), ("Aantal", 0.50), ("Prijs", 0.62), ("Bedrag", 0.84)],
+        [("Retour: fietsbel chroom", 0.06), ("-25", 0.51), ("€ 3,00", 0.62), ("€ -75,00", 0.82)],
+        [("Creditering transportschade", 0.06), ("-1", 0.52), ("€ 50,00", 0.62), ("€ -50,00", 0.82)],
+        [],
+        [("Subtotaal", 0.62), ("€ -125,00", 0.82)],
+        [("BTW 21%", 0.62), ("€ -26,25", 0.83)],
+        [("Totaal", 0.62), ("€ -151,25", 0.82)],
+        [],
+        [("Het bedrag wordt binnen 14 dagen teruggestort op uw rekening.", 0.06)],
+        [],
+        [("KvK 30123456 · BTW NL122027887B01 · IBAN NL81 RABO 0312 3456 78", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def jaarafrekening_energie_nl():
+    """A Dutch energy supplier's annual statement (`Jaarafrekening`): the period `01-03-2023 t/m
+    29-02-2024` beside the invoice date in words, costs per product with BTW, the monthly advances already
+    paid subtracted (`Betaalde termijnbedragen`), `Te betalen`, a direct debit on a date, the customer's
+    number and the meter's EAN code."""
+    rows = [
+        [("Windkracht Energie B.V.", 0.06)],
+        [("Postbus 1207, 3500 BE Utrecht", 0.06)],
+        [],
+        [("Mevrouw S. de Boer", 0.06), ("Factuurnummer", 0.56), ("7720145532", 0.78)],
+        [("Lindenlaan 4", 0.06), ("Factuurdatum", 0.56), ("15 maart 2024", 0.78)],
+        [("3941 BK Doorn", 0.06), ("Klantnummer", 0.56), ("401 228 730", 0.78)],
+        [("Periode", 0.56), ("01-03-2023 t/m 29-02-2024", 0.72)],
+        [],
+        [("Jaarafrekening", 0.06)],
+        [("EAN-code 871687400001234567", 0.06)],
+        [],
+        [("Omschrijving", 0.06), ("Verbruik", 0.48), ("Bedrag excl. btw", 0.72)],
+        [("Levering stroom", 0.06), ("2.840 kWh", 0.48), ("€ 722,12", 0.78)],
+        [("Levering gas", 0.06), ("1.105 m³", 0.48), ("€ 901,45", 0.78)],
+        [("Vaste leveringskosten", 0.06), ("12 mnd", 0.48), ("€ 86,40", 0.79)],
+        [("Vermindering energiebelasting", 0.06), ("€ -543,06", 0.77)],
+        [],
+        [("Totaal excl. btw", 0.56), ("€ 1.166,91", 0.77)],
+        [("Btw 21%", 0.56), ("€ 245,05", 0.78)],
+        [("Totaal incl. btw", 0.56), ("€ 1.411,96", 0.77)],
+        [("Betaalde termijnbedragen", 0.56), ("€ -1.200,00", 0.76)],
+        [("Te betalen", 0.56), ("€ 211,96", 0.78)],
+        [],
+        [
+            (
+                "Wij schrijven dit bedrag op of na 29 maart 2024 af van uw rekening NL** INGB **** **** 42.",
+                0.06,
+            )
+        ],
+        [],
+        [("Windkracht Energie B.V. · KvK 30211548 · BTW NL469541283B01 · IBAN NL91 ABNA 0417 1643 00", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def invoice_uk_day_first():
+    """A UK consultancy's invoice with all-numeric day-first dates (`03/04/2024` is 3 April), a VAT
+    registration number, a sort code and account number (no IBAN), `Payment due within 30 days`."""
+    rows = [
+        [("Ashworth & Kemp Consulting Ltd", 0.06), ("INVOICE", 0.80)],
+        [("Suite 4, 18 King Street", 0.06)],
+        [("Manchester M2 4LQ", 0.06)],
+        [("VAT Reg No. GB 916 4479 46", 0.06)],
+        [],
+        [("Invoice to:", 0.06), ("Invoice No.", 0.58), ("AK-0731", 0.78)],
+        [("Pennine Foods Ltd", 0.06), ("Invoice Date", 0.58), ("03/04/2024", 0.78)],
+        [("Unit 7, Calder Park", 0.06), ("Due Date", 0.58), ("03/05/2024", 0.78)],
+        [("Wakefield WF2 7AW", 0.06), ("Your Ref.", 0.58), ("PF-PO-5521", 0.78)],
+        [],
+        [("Description", 0.06), ("Days", 0.56), ("Rate", 0.66), ("Net", 0.86)],
+        [("Supply chain review, March 2024", 0.06), ("6", 0.56), ("£750.00", 0.66), ("£4,500.00", 0.84)],
+        [("Travel expenses (at cost)", 0.06), ("", 0.56), ("", 0.66), ("£212.40", 0.86)],
+        [],
+        [("Net total", 0.62), ("£4,712.40", 0.84)],
+        [("VAT @ 20%", 0.62), ("£942.48", 0.85)],
+        [("Total due", 0.62), ("£5,654.88", 0.84)],
+        [],
+        [("Payment due within 30 days. Bank: Barclays, Sort Code 20-45-77, Account 53184092.", 0.06)],
+        [("Registered in England and Wales No. 09876543.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+# Batch 3: written after the fixes of batch 2.
+
+
+def angebot_de():
+    """A German kitchen studio's `Angebot` (a quote): its own number and a validity date (`Gültig bis`),
+    no payment asked; a clerk files it, never books it as an invoice."""
+    rows = [
+        [("Küchenstudio Lehmann GmbH", 0.06)],
+        [("Marktplatz 4 · 97070 Würzburg", 0.06)],
+        [],
+        [("Küchenstudio Lehmann GmbH · Marktplatz 4 · 97070 Würzburg", 0.06)],
+        [("Frau", 0.06), ("Angebotsnummer", 0.58), ("AN-2024-0233", 0.78)],
+        [("Claudia Richter", 0.06), ("Datum", 0.58), ("18.03.2024", 0.78)],
+        [("Sanderstraße 12", 0.06), ("Gültig bis", 0.58), ("17.04.2024", 0.78)],
+        [("97070 Würzburg", 0.06), ("Kundennummer", 0.58), ("K-5512", 0.78)],
+        [],
+        [("Angebot", 0.06)],
+        [("Sehr geehrte Frau Richter, gerne bieten wir Ihnen an:", 0.06)],
+        [],
+        [("Pos.", 0.06), ("Bezeichnung", 0.12), ("Menge", 0.54), ("Einzelpreis", 0.64), ("Gesamt", 0.84)],
+        [
+            ("1", 0.06),
+            ("Einbauküche Modell Linea, 4,2 m", 0.12),
+            ("1", 0.55),
+            ("8.900,00", 0.64),
+            ("8.900,00", 0.83),
+        ],
+        [
+            ("2", 0.06),
+            ("Geschirrspüler vollintegriert", 0.12),
+            ("1", 0.55),
+            ("749,00", 0.65),
+            ("749,00", 0.84),
+        ],
+        [("3", 0.06), ("Montage und Anschluss", 0.12), ("1", 0.55), ("651,00", 0.65), ("651,00", 0.84)],
+        [],
+        [("Nettobetrag", 0.60), ("10.300,00 €", 0.82)],
+        [("zzgl. 19 % MwSt.", 0.60), ("1.957,00 €", 0.83)],
+        [("Angebotssumme", 0.60), ("12.257,00 €", 0.82)],
+        [],
+        [("Bei Auftragserteilung 30 % Anzahlung, Rest nach Montage.", 0.06)],
+        [("Sparkasse Mainfranken · IBAN DE61 7605 0101 0012 3456 78 · USt-IdNr. DE879976249", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def proforma_invoice_us():
+    """A US machine builder's `PROFORMA INVOICE` for an export order (to be paid before shipment):
+    Incoterms, a validity, the buyer's PO; it asks for prepayment but is no invoice to book."""
+    rows = [
+        [("PRECISION FLOW SYSTEMS, LLC", 0.06), ("PROFORMA INVOICE", 0.66)],
+        [("880 Commerce Drive", 0.06), ("Proforma No.", 0.66), ("PF-24-0117", 0.82)],
+        [("Greenville, SC 29607, USA", 0.06), ("Date", 0.66), ("March 20, 2024", 0.82)],
+        [("EIN 57-1234567", 0.06), ("Valid until", 0.66), ("April 19, 2024", 0.82)],
+        [],
+        [("Buyer:", 0.06), ("Ship to:", 0.52)],
+        [("Maschinenbau Vogt GmbH", 0.06), ("Maschinenbau Vogt GmbH, Werk 2", 0.52)],
+        [("Gewerbestraße 11", 0.06), ("Am Hafen 3", 0.52)],
+        [("73431 Aalen, Germany", 0.06), ("73430 Aalen, Germany", 0.52)],
+        [("VAT ID DE879976249", 0.06)],
+        [],
+        [("Customer PO: 4500098812", 0.06), ("Incoterms 2020: FCA Greenville", 0.52)],
+        [],
+        [("Item", 0.06), ("Description", 0.16), ("Qty", 0.56), ("Unit Price", 0.66), ("Amount", 0.86)],
+        [
+            ("1", 0.06),
+            ("Gear pump GP-40, stainless", 0.16),
+            ("4", 0.56),
+            ("2,350.00", 0.66),
+            ("9,400.00", 0.85),
+        ],
+        [("2", 0.06), ("Seal kit GP-40", 0.16), ("8", 0.56), ("85.00", 0.67), ("680.00", 0.86)],
+        [],
+        [("Subtotal", 0.66), ("10,080.00", 0.85)],
+        [("Export packing", 0.66), ("220.00", 0.86)],
+        [("TOTAL USD", 0.66), ("10,300.00", 0.85)],
+        [],
+        [("Terms: 100% prepayment by wire transfer before shipment.", 0.06)],
+        [("This proforma invoice is not a demand for payment for tax purposes.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def bolletta_telecom_it():
+    """An Italian fixed-line operator's `Fattura` (a bolletta): the billing period beside the issue date,
+    `Codice cliente` and `Numero fattura`, costs per section, `Totale da pagare`, the debit to the
+    customer's account on a date (`Addebito su conto corrente il ...`), VAT 22 %."""
+    rows = [
+        [("FibraViva S.p.A.", 0.06)],
+        [("Via Tortona 33 - 20144 Milano", 0.06)],
+        [("P.IVA IT90176110576", 0.06)],
+        [],
+        [("Intestatario:", 0.06), ("Numero fattura", 0.56), ("W2404118392", 0.76)],
+        [("Giulia Ferrara", 0.06), ("Data emissione", 0.56), ("05/04/2024", 0.76)],
+        [("Via Nizza 48", 0.06), ("Codice cliente", 0.56), ("1.20455871", 0.76)],
+        [("10126 Torino", 0.06), ("Periodo", 0.56), ("01/03/2024 - 31/03/2024", 0.76)],
+        [],
+        [("Riepilogo importi", 0.06)],
+        [("Voce", 0.06), ("Importo", 0.82)],
+        [("Canone Fibra 1 Giga - marzo", 0.06), ("22,87", 0.83)],
+        [("Opzione chiamate illimitate", 0.06), ("3,28", 0.84)],
+        [("Noleggio modem", 0.06), ("2,05", 0.84)],
+        [],
+        [("Totale imponibile", 0.56), ("28,20", 0.83)],
+        [("IVA 22%", 0.56), ("6,20", 0.84)],
+        [("Totale da pagare", 0.56), ("34,40 €", 0.82)],
+        [],
+        [("Addebito su conto corrente il 20/04/2024 (IBAN IT** **** **** **** **** ***4 321).", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def factura_luz_es():
+    """A Spanish electricity supplier's `Factura de electricidad`: `Nº factura`, `Fecha emisión`, the
+    billing period in words (`del 1 de febrero al 29 de febrero de 2024`), power and energy terms, the
+    electricity tax and the meter rental before IVA 10 %, `Total importe factura`, the debit date
+    (`Fecha de cargo`) to the customer's masked account."""
+    rows = [
+        [("ENERGÍA SOLAR DEL SUR S.L.", 0.06)],
+        [("C/ Betis 45, 41010 Sevilla - CIF B55258792", 0.06)],
+        [],
+        [("Titular del contrato:", 0.06), ("Nº factura:", 0.56), ("FE24-0098812", 0.72)],
+        [("Antonio Ruiz Morales", 0.06), ("Fecha emisión:", 0.56), ("06/03/2024", 0.72)],
+        [("C/ Feria 120, 2º B", 0.06), ("Fecha de cargo:", 0.56), ("20/03/2024", 0.72)],
+        [("41003 Sevilla", 0.06), ("Contrato:", 0.56), ("C-4410092", 0.72)],
+        [],
+        [("Periodo de facturación: del 1 de febrero al 29 de febrero de 2024 (29 días)", 0.06)],
+        [],
+        [("Concepto", 0.06), ("Cálculo", 0.40), ("Importe", 0.84)],
+        [("Término de potencia", 0.06), ("4,6 kW x 29 días x 0,0831 €/kW día", 0.40), ("11,09 €", 0.83)],
+        [("Término de energía", 0.06), ("312 kWh x 0,1420 €/kWh", 0.40), ("44,30 €", 0.83)],
+        [("Impuesto sobre electricidad", 0.06), ("5,11%", 0.40), ("2,83 €", 0.84)],
+        [("Alquiler de contador", 0.06), ("29 días x 0,0266 €/día", 0.40), ("0,77 €", 0.84)],
+        [],
+        [("Base imponible", 0.56), ("58,99 €", 0.83)],
+        [("IVA 10%", 0.56), ("5,90 €", 0.84)],
+        [("TOTAL IMPORTE FACTURA", 0.56), ("64,89 €", 0.83)],
+        [],
+        [("Se cargará en su cuenta ES** **** **** **** **** 4471 en la fecha de cargo indicada.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def facture_quebec_fr():
+    """A Québec caterer's facture in French: `TPS` and `TVQ` with their registration numbers, CAD in
+    dollars with a decimal comma (`1 250,00 $`), dates as `2024-03-22`, `Payable sur réception`."""
+    rows = [
+        [("Traiteur Les Saveurs du Plateau inc.", 0.06)],
+        [("1450, rue Rachel Est, Montréal (Québec) H2J 2K1", 0.06)],
+        [("TPS : 045977204 RT0001", 0.06), ("TVQ : 1228899771 TQ0001", 0.40)],
+        [],
+        [("FACTURE", 0.06), ("No de facture :", 0.56), ("T-2024-311", 0.76)],
+        [("Facturé à :", 0.06), ("Date :", 0.56), ("2024-03-22", 0.76)],
+        [("Cabinet Tremblay avocats S.E.N.C.R.L.", 0.06)],
+        [("600, boul. de Maisonneuve Ouest", 0.06)],
+        [("Montréal (Québec) H3A 3J2", 0.06)],
+        [],
+        [("Description", 0.06), ("Qté", 0.54), ("Prix unitaire", 0.64), ("Montant", 0.84)],
+        [("Buffet froid - réunion annuelle", 0.06), ("50", 0.54), ("25,00 $", 0.64), ("1 250,00 $", 0.82)],
+        [("Service (2 serveurs x 4 h)", 0.06), ("8", 0.55), ("32,50 $", 0.64), ("260,00 $", 0.84)],
+        [],
+        [("Sous-total", 0.62), ("1 510,00 $", 0.82)],
+        [("TPS (5 %)", 0.62), ("75,50 $", 0.84)],
+        [("TVQ (9,975 %)", 0.62), ("150,62 $", 0.83)],
+        [("Total", 0.62), ("1 736,12 $", 0.82)],
+        [],
+        [("Payable sur réception. Merci de votre confiance!", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def quittung_de():
+    """A German craftsman's `Quittung` for cash paid on the spot: `Betrag dankend erhalten`, the VAT
+    contained in the gross (`darin enthaltene MwSt.`), the payer named (`von Herrn ...`), no due date."""
+    rows = [
+        [("Schlüsseldienst Krause", 0.06)],
+        [("Inh. Detlef Krause · Lange Reihe 9 · 20099 Hamburg", 0.06)],
+        [("Steuernummer 43/123/45678", 0.06)],
+        [],
+        [("QUITTUNG Nr. 0417", 0.06)],
+        [("Hamburg, den 22.03.2024", 0.06)],
+        [],
+        [("Türöffnung Notdienst, Wohnung 3. OG", 0.06), ("95,00 €", 0.82)],
+        [("Anfahrt", 0.06), ("24,00 €", 0.82)],
+        [],
+        [("Gesamtbetrag", 0.56), ("119,00 €", 0.81)],
+        [("darin enthaltene MwSt. 19 %", 0.56), ("19,00 €", 0.82)],
+        [("Nettobetrag", 0.56), ("100,00 €", 0.81)],
+        [],
+        [("Betrag in bar dankend erhalten von Herrn Moritz Hansen, Lange Reihe 30, 20099 Hamburg.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def two_page_invoice_uk():
+    """A two-page UK wholesaler's invoice: the page head repeats the invoice number and `Page 1 of 2`, the
+    items run over the page break with `Carried forward` and `Brought forward`, the VAT analysis and the
+    totals on page 2."""
+    head = [
+        [("Thornbury Catering Supplies Ltd", 0.06), ("INVOICE", 0.80)],
+        [("Unit 12, Avonmouth Way, Bristol BS11 9HX", 0.06)],
+        [("VAT Reg. No. GB 475 2218 88", 0.06), ("Invoice No. TCS-118204", 0.56)],
+    ]
+    columns = [("Code", 0.06), ("Description", 0.16), ("Qty", 0.56), ("Price", 0.66), ("Net", 0.86)]
+    page1 = [
+        *head,
+        [("Date / Tax point: 21/03/2024", 0.56)],
+        [],
+        [("Invoice to:", 0.06)],
+        [("The Old Mill Bistro", 0.06)],
+        [("3 Mill Lane", 0.06)],
+        [("Bath BA2 4JP", 0.06)],
+        [],
+        [("Page 1 of 2", 0.80)],
+        columns,
+        [("CS100", 0.06), ("Chef knife 8in", 0.16), ("4", 0.56), ("24.50", 0.66), ("98.00", 0.86)],
+        [("CS210", 0.06), ("Gastronorm pan 1/1", 0.16), ("10", 0.56), ("18.20", 0.66), ("182.00", 0.85)],
+        [("CS305", 0.06), ("Chopping board set", 0.16), ("3", 0.56), ("42.00", 0.66), ("126.00", 0.85)],
+        [],
+        [("Carried forward", 0.66), ("406.00", 0.85)],
+    ]
+    page2 = [
+        *head,
+        [],
+        [("Page 2 of 2", 0.80)],
+        columns,
+        [("Brought forward", 0.66), ("406.00", 0.85)],
+        [("CS412", 0.06), ("Blue roll (case of 6)", 0.16), ("5", 0.56), ("15.60", 0.66), ("78.00", 0.86)],
+        [("CS520", 0.06), ("Food probe thermometer", 0.16), ("2", 0.56), ("33.00", 0.66), ("66.00", 0.86)],
+        [],
+        [("Goods total", 0.66), ("550.00", 0.85)],
+        [("VAT 20%", 0.66), ("110.00", 0.85)],
+        [("Invoice total", 0.66), ("660.00", 0.85)],
+        [],
+        [("Terms: 30 days from invoice date. Sort code 40-11-62, account 71552901.", 0.06)],
+    ]
+    return text_layer_pages([page1, page2])
+
+
+def usage_invoice_us():
+    """A US communications platform's monthly invoice: usage rows priced to four decimals (`$0.0079` per
+    message), the billing period beside the invoice date, sales tax of one state on part of the charges,
+    `Amount Due` and an autopay note naming a card and a date."""
+    rows = [
+        [("Relaywave, Inc.", 0.06)],
+        [("500 Howard Street, Suite 400", 0.06)],
+        [("San Francisco, CA 94105", 0.06)],
+        [],
+        [("INVOICE", 0.06)],
+        [("Bill to", 0.06), ("Invoice number", 0.56), ("RW-8841-0324", 0.76)],
+        [("Bluebird Dental Group", 0.06), ("Invoice date", 0.56), ("April 1, 2024", 0.76)],
+        [("1200 Pearl Street", 0.06), ("Billing period", 0.56), ("Mar 1 - Mar 31, 2024", 0.76)],
+        [("Boulder, CO 80302", 0.06), ("Account ID", 0.56), ("AC7733120", 0.76)],
+        [],
+        [("Product", 0.06), ("Usage", 0.46), ("Unit price", 0.62), ("Amount", 0.84)],
+        [("Programmable SMS - US", 0.06), ("18,420", 0.46), ("$0.0079", 0.62), ("$145.52", 0.84)],
+        [("Phone numbers (local)", 0.06), ("6", 0.46), ("$1.15", 0.62), ("$6.90", 0.85)],
+        [("Voice minutes - inbound", 0.06), ("2,310", 0.46), ("$0.0085", 0.62), ("$19.64", 0.84)],
+        [],
+        [("Subtotal", 0.62), ("$172.06", 0.84)],
+        [("Colorado sales tax (2.9% on $6.90)", 0.46), ("$0.20", 0.85)],
+        [("Total", 0.62), ("$172.26", 0.84)],
+        [("Amount Due", 0.62), ("$172.26", 0.84)],
+        [],
+        [("Autopay: this amount will be charged to Visa ending 4242 on April 8, 2024.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def gutschrift_self_billing_de():
+    """A self-billed invoice (`Gutschrift` under § 14 Abs. 2 UStG): a scrap-metal recycler buys copper from
+    an electrician and issues the document himself, letterhead and number his; the supplier, who sells
+    and is paid, is the addressee, with his own VAT id. EN 16931 names the supplier the seller (type 389,
+    self-billed invoice): the vendor is the addressee and the document is an invoice, not a credit note."""
+    rows = [
+        [("Metallrecycling Otto GmbH & Co. KG", 0.06)],
+        [("Hafenstraße 40 · 28217 Bremen", 0.06)],
+        [("USt-IdNr. DE200958794", 0.06)],
+        [],
+        [("Elektro Brinkmann e.K.", 0.06), ("Gutschrift-Nr.", 0.58), ("GS-24-00871", 0.76)],
+        [("Am Deich 7", 0.06), ("Datum", 0.58), ("25.03.2024", 0.76)],
+        [("28759 Bremen", 0.06), ("Lieferanten-Nr.", 0.58), ("L-3390", 0.76)],
+        [("Ihre USt-IdNr. DE879976249", 0.06)],
+        [],
+        [("Gutschrift", 0.06)],
+        [("Abrechnung im Gutschriftsverfahren gemäß § 14 Abs. 2 UStG", 0.06)],
+        [],
+        [("Material", 0.06), ("Gewicht kg", 0.50), ("Preis/kg", 0.64), ("Betrag", 0.84)],
+        [("Kupferkabel blank", 0.06), ("142,0", 0.50), ("6,50", 0.65), ("923,00", 0.84)],
+        [("Messing gemischt", 0.06), ("58,0", 0.51), ("3,90", 0.65), ("226,20", 0.84)],
+        [],
+        [("Nettobetrag", 0.60), ("1.149,20 €", 0.82)],
+        [("Steuerschuldnerschaft des Leistungsempfängers (§ 13b UStG)", 0.06)],
+        [("Auszahlungsbetrag", 0.60), ("1.149,20 €", 0.82)],
+        [],
+        [("Der Betrag wird bis zum 04.04.2024 auf Ihr Konto DE61 7605 0101 0012 3456 78 überwiesen.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+CASES: dict[str, tuple] = {
+    "mobilfunk_de": (
+        mobilfunk_rechnung_de,
+        {
+            "document_type": "invoice",
+            "invoice_number": "2024 0312 4477",
+            "invoice_date": "2024-04-05",
+            "due_date": "2024-04-12",
+            "vendor_name": "FunkNetz Mobil GmbH",
+            "customer_name": ("Jonas Albrecht", "Herrn Jonas Albrecht"),
+            "currency": "EUR",
+            "subtotal": "33.52",
+            "tax_amount": "6.37",
+            "total": "39.89",
+            "amount_due": (None, "39.89"),
+            "vendor_tax_id": "DE214304432",
+            "iban": "DE06500105175407324451",
+        },
+        ["25.17", "3.36", "4.99"],
+    ),
+    "saas_usd_nl": (
+        saas_invoice_usd_from_nl,
+        {
+            "document_type": "invoice",
+            "invoice_number": "CL-2024-00917",
+            "invoice_date": "2024-04-02",
+            "due_date": "2024-05-02",
+            "vendor_name": "Cloudlane B.V.",
+            "customer_name": "Brandhaus Marketing GmbH",
+            "currency": "USD",
+            "subtotal": "1188.00",
+            "tax_amount": NO_TAX,
+            "total": "1188.00",
+            "amount_due": "1188.00",
+            "vendor_tax_id": "NL856768170B01",
+            "iban": "NL91ABNA0417164300",
+        },
+        ["948.00", "240.00"],
+    ),
+    "quebec_ca": (
+        quebec_invoice_ca,
+        {
+            "document_type": "invoice",
+            "invoice_number": "2024-0318",
+            "invoice_date": "2024-03-18",
+            "due_date": "2024-04-17",
+            "vendor_name": "Atelier Boréal Design Inc.",
+            "customer_name": "Fromagerie Lanaudière Ltée",
+            "currency": "CAD",
+            "subtotal": "1450.00",
+            "tax_amount": "217.14",  # GST 72.50 + QST 144.64
+            "total": "1667.14",
+            "amount_due": (None, "1667.14"),
+            "vendor_tax_id": ("213119290RT0001", "213119290"),  # the GST/HST registration
+            "iban": None,
+        },
+        ["1190.00", "260.00"],
+    ),
+    "tax_invoice_au": (
+        tax_invoice_au,
+        {
+            "document_type": "invoice",
+            "invoice_number": "INV-3307",
+            "invoice_date": "2024-03-12",
+            "due_date": "2024-03-26",
+            "vendor_name": "Harbourside Plumbing Pty Ltd",
+            "customer_name": "Glebe Point Cafe",
+            "currency": "AUD",
+            "subtotal": "545.45",
+            "tax_amount": "54.55",
+            "total": "600.00",
+            "amount_due": (None, "600.00"),
+            "vendor_tax_id": "40695582591",  # the ABN
+            "iban": None,
+        },
+        ["480.00", "120.00"],
+    ),
+    "note_de_credit_be": (
+        note_de_credit_be,
+        {
+            "document_type": "credit_note",
+            "invoice_number": "NC-2024-007",
+            "invoice_date": "2024-04-08",
+            "due_date": None,
+            "vendor_name": "Imprimerie Delvaux SRL",
+            "customer_name": "Librairie Vanderlinden SA",
+            "currency": "EUR",
+            "subtotal": "240.00",
+            "tax_amount": "50.40",
+            "total": "290.40",
+            "amount_due": (None, "290.40"),
+            "vendor_tax_id": "BE0531544558",
+            "iban": "BE68539007547034",
+        },
+        ["222.00", "18.00"],
+    ),
+    "stornorechnung_at": (
+        stornorechnung_at,
+        {
+            "document_type": "credit_note",
+            "invoice_number": "ST-24-0031",
+            "invoice_date": "2024-04-11",
+            "due_date": None,
+            "vendor_name": "Alpenholz Handels GmbH",
+            "customer_name": "Tischlerei Moser e.U.",
+            "currency": "EUR",
+            "subtotal": "1200.00",
+            "tax_amount": "240.00",
+            "total": "1440.00",
+            "amount_due": (None, "1440.00"),
+            "vendor_tax_id": "ATU96026718",
+            "iban": "AT852011182838485865",
+        },
+        ["1140.00", "60.00"],
+    ),
+    "distributor_us": (
+        distributor_invoice_us,
+        {
+            "document_type": "invoice",
+            "invoice_number": "448172",
+            "invoice_date": "2024-03-04",
+            "due_date": "2024-04-03",  # Net 30
+            "vendor_name": "Lone Star Janitorial Supply, Inc.",
+            "customer_name": "Riverbend Medical Center",
+            "currency": "USD",
+            "subtotal": ("1318.00", "1363.00"),  # taxable + non-taxable (and the freight, taxed at 0)
+            "tax_amount": "88.94",
+            "total": "1451.94",
+            "amount_due": "1451.94",
+            "vendor_tax_id": None,
+            "iban": None,
+            "po_number": "PO-77120",
+        },
+        ["850.00", "228.00", "240.00"],
+    ),
+    "fattura_tre_pagine_it": (
+        fattura_tre_pagine_it,
+        {
+            "document_type": "invoice",
+            "invoice_number": "245/2024",
+            "invoice_date": "2024-03-28",
+            "due_date": "2024-04-27",
+            "vendor_name": "Distribuzione Alimentare Ferri S.r.l.",
+            "customer_name": "Trattoria Al Portico di Bianchi Luca",
+            "currency": "EUR",
+            "subtotal": "1200.00",
+            "tax_amount": "120.00",
+            "total": "1320.00",
+            "amount_due": (None, "1320.00"),
+            "vendor_tax_id": "IT90176110576",
+            "iban": "IT60X0542811101000000123456",
+        },
+        [
+            "222.00",
+            "100.80",
+            "135.20",
+            "183.60",
+            "140.00",
+            "168.00",
+            "39.00",
+            "68.40",
+            "88.00",
+            "55.00",
+        ],
+    ),
+}
+
+CASES.update(
+    {
+        "qr_rechnung_ch": (
+            qr_rechnung_ch,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-118",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-04-14",
+                "vendor_name": "Holzbau Brunner AG",
+                "customer_name": "Schreinerei Huber GmbH",
+                "currency": "CHF",
+                "subtotal": "1803.75",
+                "tax_amount": "146.10",
+                "total": "1949.85",
+                "amount_due": (None, "1949.85"),
+                "vendor_tax_id": "CHE-154.161.366",
+                "iban": "CH4431999123000889012",  # the QR-IBAN the bill is paid to
+            },
+            ["1200.00", "603.75"],
+        ),
+        "irish_vendor_de": (
+            rechnung_irish_vendor_de,
+            {
+                "document_type": "invoice",
+                "invoice_number": "GA-DE-2024-0142",
+                "invoice_date": "2024-04-03",
+                "due_date": "2024-05-03",
+                "vendor_name": "Greenfield Analytics Ltd",
+                "customer_name": "Kanzlei Weber & Partner mbB",
+                "currency": "EUR",
+                "subtotal": "2450.00",
+                "tax_amount": NO_TAX,
+                "total": "2450.00",
+                "amount_due": (None, "2450.00"),
+                "vendor_tax_id": "IE6590573W",
+                "iban": "IE29AIBK93115212345678",
+            },
+            ["1950.00", "500.00"],
+        ),
+        "sujeto_pasivo_es": (
+            factura_inversion_sujeto_pasivo_es,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024/047",
+                "invoice_date": "2024-04-03",
+                "due_date": "2024-05-03",
+                "vendor_name": "INSTALACIONES ELÉCTRICAS NAVARRO S.L.",
+                "customer_name": "CONSTRUCCIONES LEVANTE SUR S.A.",
+                "currency": "EUR",
+                "subtotal": "8400.00",
+                "tax_amount": NO_TAX,
+                "total": "8400.00",
+                "amount_due": (None, "8400.00"),
+                "vendor_tax_id": "ESB15262157",
+                "iban": "ES9121000418450200051332",
+            },
+            ["6960.00", "1440.00"],
+        ),
+        "inversione_contabile_it": (
+            fattura_inversione_contabile_it,
+            {
+                "document_type": "invoice",
+                "invoice_number": "18",
+                "invoice_date": "2024-04-03",
+                "due_date": "2024-05-03",
+                "vendor_name": "Idraulica Martini di Martini Paolo",
+                "customer_name": "Edil Lombarda S.p.A.",
+                "currency": "EUR",
+                "subtotal": "5600.00",
+                "tax_amount": NO_TAX,
+                "total": "5600.00",
+                "amount_due": (None, "5600.00"),
+                "vendor_tax_id": "IT26577610780",
+                "iban": "IT25O0306909606100000012345",
+            },
+            ["4400.00", "1200.00"],
+        ),
+        "autoliquidation_fr": (
+            facture_autoliquidation_fr,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-0412",
+                "invoice_date": "2024-04-03",
+                "due_date": "2024-05-03",
+                "vendor_name": "CARRELAGES DU RHÔNE SAS",
+                "customer_name": "BÂTIR ENSEMBLE SARL",
+                "currency": "EUR",
+                "subtotal": "12450.00",
+                "tax_amount": NO_TAX,
+                "total": "12450.00",
+                "amount_due": "11827.50",  # after the 5 % guarantee retention
+                "vendor_tax_id": "FR83571486323",
+                "iban": "FR7630004008210001234560186",
+            },
+            ["9450.00", "3000.00"],
+        ),
+        "creditfactuur_nl": (
+            creditfactuur_negatief_nl,
+            {
+                "document_type": "credit_note",
+                "invoice_number": "CF-2024-0019",
+                "invoice_date": "2024-04-09",
+                "due_date": None,
+                "vendor_name": "Groothandel De Vries B.V.",
+                "customer_name": "Fietsenwinkel Jansen",
+                "currency": "EUR",
+                "subtotal": "125.00",
+                "tax_amount": "26.25",
+                "total": "151.25",
+                "amount_due": (None, "151.25"),
+                "vendor_tax_id": "NL122027887B01",
+                "iban": "NL81RABO0312345678",
+            },
+            ["75.00", "50.00"],
+        ),
+        "jaarafrekening_nl": (
+            jaarafrekening_energie_nl,
+            {
+                "document_type": "invoice",
+                "invoice_number": "7720145532",
+                "invoice_date": "2024-03-15",
+                "due_date": "2024-03-29",
+                "vendor_name": "Windkracht Energie B.V.",
+                "customer_name": ("S. de Boer", "Mevrouw S. de Boer"),
+                "currency": "EUR",
+                "subtotal": "1166.91",
+                "tax_amount": "245.05",
+                "total": "1411.96",
+                "amount_due": "211.96",  # after the advances paid
+                "vendor_tax_id": "NL469541283B01",
+                "iban": "NL91ABNA0417164300",
+            },
+            ["722.12", "901.45", "86.40", "-543.06"],
+        ),
+        "uk_day_first": (
+            invoice_uk_day_first,
+            {
+                "document_type": "invoice",
+                "invoice_number": "AK-0731",
+                "invoice_date": "2024-04-03",
+                "due_date": "2024-05-03",
+                "vendor_name": "Ashworth & Kemp Consulting Ltd",
+                "customer_name": "Pennine Foods Ltd",
+                "currency": "GBP",
+                "subtotal": "4712.40",
+                "tax_amount": "942.48",
+                "total": "5654.88",
+                "amount_due": "5654.88",
+                "vendor_tax_id": "GB916447946",
+                "iban": None,
+                "po_number": "PF-PO-5521",
+            },
+            ["4500.00", "212.40"],
+        ),
+    }
+)
+
+
+CASES.update(
+    {
+        "angebot_de": (
+            angebot_de,
+            {
+                "document_type": "quote",
+                "invoice_number": "AN-2024-0233",
+                "invoice_date": "2024-03-18",
+                "due_date": None,  # `Gültig bis`: the offer's validity, no payment date
+                "vendor_name": "Küchenstudio Lehmann GmbH",
+                "customer_name": ("Claudia Richter", "Frau Claudia Richter"),
+                "currency": "EUR",
+                "subtotal": "10300.00",
+                "tax_amount": "1957.00",
+                "total": "12257.00",
+                "amount_due": None,
+                "vendor_tax_id": "DE879976249",
+                "iban": "DE61760501010012345678",
+            },
+            ["8900.00", "749.00", "651.00"],
+        ),
+        "proforma_us": (
+            proforma_invoice_us,
+            {
+                "document_type": "quote",
+                "invoice_number": "PF-24-0117",
+                "invoice_date": "2024-03-20",
+                "due_date": None,  # `Valid until`
+                "vendor_name": "Precision Flow Systems, LLC",
+                "customer_name": "Maschinenbau Vogt GmbH",
+                "currency": "USD",
+                "subtotal": "10080.00",
+                "tax_amount": NO_TAX,
+                "total": "10300.00",
+                "amount_due": (None, "10300.00"),
+                "vendor_tax_id": "57-1234567",  # the EIN, not the buyer's VAT id
+                "iban": None,
+                "po_number": "4500098812",
+            },
+            ["9400.00", "680.00"],
+        ),
+        "bolletta_it": (
+            bolletta_telecom_it,
+            {
+                "document_type": "invoice",
+                "invoice_number": "W2404118392",
+                "invoice_date": "2024-04-05",
+                "due_date": "2024-04-20",
+                "vendor_name": "FibraViva S.p.A.",
+                "customer_name": "Giulia Ferrara",
+                "currency": "EUR",
+                "subtotal": "28.20",
+                "tax_amount": "6.20",
+                "total": "34.40",
+                "amount_due": (None, "34.40"),
+                "vendor_tax_id": "IT90176110576",
+                "iban": None,  # the customer's masked account only
+            },
+            ["22.87", "3.28", "2.05"],
+        ),
+        "factura_luz_es": (
+            factura_luz_es,
+            {
+                "document_type": "invoice",
+                "invoice_number": "FE24-0098812",
+                "invoice_date": "2024-03-06",
+                "due_date": "2024-03-20",
+                "vendor_name": "ENERGÍA SOLAR DEL SUR S.L.",
+                "customer_name": "Antonio Ruiz Morales",
+                "currency": "EUR",
+                "subtotal": "58.99",
+                "tax_amount": "5.90",
+                "total": "64.89",
+                "amount_due": (None, "64.89"),
+                "vendor_tax_id": "ESB55258792",
+                "iban": None,
+            },
+            ["11.09", "44.30", "2.83", "0.77"],
+        ),
+        "quebec_fr": (
+            facture_quebec_fr,
+            {
+                "document_type": "invoice",
+                "invoice_number": "T-2024-311",
+                "invoice_date": "2024-03-22",
+                "due_date": "2024-03-22",  # payable on receipt
+                "vendor_name": "Traiteur Les Saveurs du Plateau inc.",
+                "customer_name": "Cabinet Tremblay avocats S.E.N.C.R.L.",
+                "currency": "CAD",
+                "subtotal": "1510.00",
+                "tax_amount": "226.12",  # TPS 75.50 + TVQ 150.62
+                "total": "1736.12",
+                "amount_due": (None, "1736.12"),
+                "vendor_tax_id": ("045977204RT0001", "045977204"),
+                "iban": None,
+            },
+            ["1250.00", "260.00"],
+        ),
+        "quittung_de": (
+            quittung_de,
+            {
+                "document_type": "receipt",
+                "invoice_number": "0417",
+                "invoice_date": "2024-03-22",
+                "due_date": None,
+                "vendor_name": "Schlüsseldienst Krause",
+                "customer_name": ("Moritz Hansen", "Herrn Moritz Hansen"),
+                "currency": "EUR",
+                "subtotal": "100.00",
+                "tax_amount": "19.00",
+                "total": "119.00",
+                "amount_due": (None, "0.00"),  # paid in cash
+                "vendor_tax_id": "43/123/45678",
+                "iban": None,
+            },
+            ["95.00", "24.00"],
+        ),
+        "two_page_uk": (
+            two_page_invoice_uk,
+            {
+                "document_type": "invoice",
+                "invoice_number": "TCS-118204",
+                "invoice_date": "2024-03-21",
+                "due_date": "2024-04-20",
+                "vendor_name": "Thornbury Catering Supplies Ltd",
+                "customer_name": "The Old Mill Bistro",
+                "currency": "GBP",
+                "subtotal": "550.00",
+                "tax_amount": "110.00",
+                "total": "660.00",
+                "amount_due": (None, "660.00"),
+                "vendor_tax_id": "GB475221888",
+                "iban": None,
+            },
+            ["98.00", "182.00", "126.00", "78.00", "66.00"],
+        ),
+        "usage_us": (
+            usage_invoice_us,
+            {
+                "document_type": "invoice",
+                "invoice_number": "RW-8841-0324",
+                "invoice_date": "2024-04-01",
+                "due_date": "2024-04-08",  # charged by autopay on that day
+                "vendor_name": "Relaywave, Inc.",
+                "customer_name": "Bluebird Dental Group",
+                "currency": "USD",
+                "subtotal": "172.06",
+                "tax_amount": "0.20",
+                "total": "172.26",
+                "amount_due": "172.26",
+                "vendor_tax_id": None,
+                "iban": None,
+            },
+            ["145.52", "6.90", "19.64"],
+        ),
+        "self_billing_de": (
+            gutschrift_self_billing_de,
+            {
+                "document_type": "invoice",  # a self-billed invoice (EN 16931 type 389), no credit note
+                "invoice_number": "GS-24-00871",
+                "invoice_date": "2024-03-25",
+                "due_date": "2024-04-04",
+                "vendor_name": "Elektro Brinkmann e.K.",  # the supplier, who is paid
+                "customer_name": "Metallrecycling Otto GmbH & Co. KG",
+                "currency": "EUR",
+                "subtotal": "1149.20",
+                "tax_amount": NO_TAX,
+                "total": "1149.20",
+                "amount_due": (None, "1149.20"),
+                "vendor_tax_id": "DE879976249",
+                "iban": "DE61760501010012345678",
+            },
+            ["923.00", "226.20"],
+        ),
+    }
+)
+
+
+# checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
+
+
+def _compact(value: str | None) -> str | None:
+    if value is None:
+        return None
+    for mark in " .-/":
+        value = value.replace(mark, "")
+    return value.upper()
+
+
+def _matches(name: str, got: str | None, expected) -> bool:
+    if isinstance(expected, tuple):
+        return any(_matches(name, got, one) for one in expected)
+    if got is None or expected is None:
+        return got == expected
+    if name == "vendor_tax_id":
+        # the id as printed, compacted; an id printed without its country prefix may be reported with it
+        got_id = _compact(got).removesuffix("MWST").removesuffix("TVA")
+        want = _compact(expected)
+        return got_id == want or got_id[2:] == want or want[2:] == got_id
+    if name in {"vendor_name", "customer_name"}:
+        return got.casefold() == expected.casefold()  # a letterhead in capitals prints the same name
+    if name in {"po_number", "invoice_number"}:
+        return _compact(got) == _compact(expected)  # a code's spacing and dashes are no part of it
+    return got == expected
+
+
+def _field_params():
+    for case in sorted(CASES):
+        for name in CASES[case][1]:
+            marks = []
+            if (case, name) in KNOWN_MISSES:
+                marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[(case, name)]))
+            yield pytest.param(case, name, id=f"{case}-{name}", marks=marks)
+
+
+_EXTRACTED: dict[str, object] = {}
+
+
+def _extract(case: str):
+    if case not in _EXTRACTED:
+        _EXTRACTED[case] = extract_invoice(CASES[case][0](), options=TODAY)
+    return _EXTRACTED[case]
+
+
+@pytest.mark.parametrize(("case", "name"), list(_field_params()))
+def test_field_a_reader_would_write_down(case, name):
+    invoice = _extract(case)
+    field = invoice.fields.get(name)
+    got = None if field is None else field.value
+    expected = CASES[case][1][name]
+    assert _matches(name, got, expected), f"{case}.{name}: got {got!r}, expected {expected!r}"
+
+
+def _item_params():
+    for case in sorted(CASES):
+        marks = []
+        if (case, "line_items") in KNOWN_MISSES:
+            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[(case, "line_items")]))
+        yield pytest.param(case, id=case, marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_item_params()))
+def test_line_items_and_their_amounts(case):
+    invoice = _extract(case)
+    amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
+    expected = CASES[case][2]
+    assert amounts in expected if isinstance(expected, tuple) else amounts == expected
+
+
+def test_the_pages_identifiers_carry_valid_check_digits():
+    """The ids printed on these pages are real-format ids (so a miss is the extraction's, not the data's)."""
+    for _, expected, _ in CASES.values():
+        if expected.get("iban"):
+            IBAN(expected["iban"])  # raises on a bad check digit
+        vat = expected.get("vendor_tax_id")
+        vat = vat[0] if isinstance(vat, tuple) else vat
+        if vat is None:
+            continue
+        if vat.startswith("CHE"):
+            assert ch_uid.is_valid(vat)
+        elif vat.startswith("GB"):
+            assert gb_vat.is_valid(vat)
+        elif "/" in vat:
+            assert de_stnr.is_valid(vat)  # a German Steuernummer
+        elif re.fullmatch(r"\d{2}-\d{7}", vat):
+            assert us_ein.is_valid(vat)
+        elif vat.isdigit() and len(vat) == 11:
+            assert au_abn.is_valid(vat)
+        elif vat[:9].isdigit():
+            assert ca_bn.is_valid(vat)
+        else:
+            assert eu_vat.is_valid(vat), vat
+    buyers = ("DE611195866", "BE0803639456", "ATU29134371", "IT35567460742", "DE200958794")
+    for other in buyers:  # the buyers' ids
+        assert eu_vat.is_valid(other)
+
+
+def _first(value):
+    return value[0] if isinstance(value, tuple) else value
+
+
+def test_the_expected_amounts_add_up():
+    """The pages' arithmetic is right: subtotal + tax = total (plus a charge after the subtotal); the items
+    add up to the subtotal, or to the total where they are priced with tax (the Australian GST-inclusive
+    prices, the Quittung's gross amounts)."""
+    charges = {"distributor_us": 45.00, "proforma_us": 220.00}  # freight; export packing
+    gross_items = {"tax_invoice_au", "quittung_de"}
+    for case, (_, expected, items) in CASES.items():
+        tax = expected["tax_amount"] if isinstance(expected["tax_amount"], str) else "0.00"
+        subtotal = _first(expected["subtotal"])
+        total = float(subtotal) + float(tax) + charges.get(case, 0.0)
+        assert total == pytest.approx(float(expected["total"])), case
+        items = _first(items)
+        target = expected["total"] if case in gross_items else subtotal
+        assert sum(float(a) for a in items) == pytest.approx(float(target)), case
+
+
+# The general rules behind the fixes, each on a small page of its own.
+
+
+def _fields(rows, today=date(2025, 6, 1)):
+    invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=today))
+    return {name: field.value for name, field in invoice.fields.items()}
+
+
+def _priced(*head, tail=()):
+    return [
+        *head,
+        [],
+        [("Description", 0.06), ("Qty", 0.52), ("Price", 0.64), ("Amount", 0.82)],
+        [("Consulting", 0.06), ("1", 0.53), ("200.00", 0.64), ("200.00", 0.82)],
+        [],
+        [("Net", 0.56), ("200.00", 0.82)],
+        [("VAT 20%", 0.56), ("40.00", 0.83)],
+        [("Total", 0.56), ("240.00", 0.82)],
+        [],
+        *tail,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ([("ANGEBOT Nr. AN-77", 0.06)], "quote"),
+        ([("Bau GmbH", 0.06), ("Offerte 2024-12", 0.60)], "quote"),
+        ([("Acme Ltd", 0.06), ("PROFORMA INVOICE", 0.66)], "quote"),
+        # an invoice's info box naming the quote it follows: still an invoice
+        ([("RECHNUNG Nr. 2024-5", 0.06), ("Angebot", 0.60), ("AN-77", 0.78)], "invoice"),
+    ],
+)
+def test_a_quote_or_proforma_title_makes_a_quote_with_no_amount_due(title, expected):
+    fields = _fields(_priced([("Bau GmbH", 0.06)], title))
+    assert fields["document_type"] == expected
+    assert ("amount_due" in fields) == (expected == "invoice")
+
+
+def test_a_quote_is_refused_by_the_e_invoice_export_and_owes_nothing_in_the_ledger():
+    from ocr_tasks.anomaly.ledger import Entry
+    from ocr_tasks.anomaly.records import InvoiceRecord
+    from ocr_tasks.einvoice.writers import EInvoiceExportInvalid, export_einvoice
+
+    invoice = extract_invoice(angebot_de(), options=TODAY)
+    with pytest.raises(EInvoiceExportInvalid) as raised:
+        export_einvoice(invoice, "ubl")
+    assert [e["rule"] for e in raised.value.errors] == ["quote-not-invoice"]
+    record = InvoiceRecord(document_id="q", sha256="0", total="12257.00", document_type="quote")
+    assert Entry.of(record).total is None
+    assert Entry.of(InvoiceRecord(document_id="i", sha256="1", total="12257.00")).total == 12257.0
+
+
+def test_a_self_billed_gutschrift_is_the_addressees_invoice():
+    rows = [
+        [("Verlag Sonnenberg GmbH", 0.06)],
+        [("USt-IdNr. DE200958794", 0.06)],
+        [],
+        [("Dr. Hanna Vogel", 0.06), ("Gutschrift-Nr. G-12", 0.60)],
+        [("Lindenweg 4", 0.06), ("Datum 02.04.2024", 0.60)],
+        [("80331 München", 0.06)],
+        [("Ihre USt-IdNr. DE879976249", 0.06)],
+        [],
+        [("Gutschrift", 0.06)],
+        [("Honorarabrechnung im Gutschriftsverfahren", 0.06)],
+        [("Honorar 1. Quartal", 0.06), ("1.000,00 €", 0.80)],
+        [("zzgl. 7 % USt.", 0.56), ("70,00 €", 0.81)],
+        [("Auszahlungsbetrag", 0.56), ("1.070,00 €", 0.80)],
+    ]
+    fields = _fields(rows)
+    assert (fields["document_type"], fields.get("vendor_name"), fields.get("customer_name")) == (
+        "invoice",
+        "Dr. Hanna Vogel",
+        "Verlag Sonnenberg GmbH",
+    )
+    assert fields.get("vendor_tax_id") == "DE879976249"
+    rows[9] = [("Wir schreiben Ihnen gut:", 0.06)]  # a plain Gutschrift: the issuer's credit note
+    fields = _fields(rows)
+    assert (fields["document_type"], fields.get("vendor_name")) == ("credit_note", "Verlag Sonnenberg GmbH")
+
+
+def test_net_parts_on_consecutive_subtotal_rows_add_up():
+    rows = _priced([("Acme Supply Inc.", 0.06)])[:-5] + [
+        [("Taxable Subtotal", 0.56), ("200.00", 0.82)],
+        [("Non-Taxable Subtotal", 0.56), ("50.00", 0.83)],
+        [("Sales Tax 8%", 0.56), ("16.00", 0.83)],
+        [("TOTAL", 0.56), ("266.00", 0.82)],
+    ]
+    assert _fields(rows).get("subtotal") == "250.00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Betrag  1 949.75", ["1949.75"]),
+        ("CHF 1 949.75", ["1949.75"]),
+        ("2 x 4 191.81", ["2", "4", "191.81"]),  # a quantity beside a price: no thousands
+        ("Total 4 191.81", ["4", "191.81"]),
+    ],
+)
+def test_an_amount_spaced_in_thousands_with_a_point_that_fills_its_cell(text, expected):
+    from ocr_tasks.normalise.amounts import find_amounts
+
+    assert [str(a.value) for a in find_amounts(text)] == expected
+
+
+def test_digit_groups_alone_in_a_cell_are_one_number():
+    rows = _priced([("FunkNetz GmbH", 0.06)], [("Rechnungsnummer", 0.58), ("2024 0312 4477", 0.78)])
+    assert _fields(rows).get("invoice_number") == "202403124477"
+
+
+@pytest.mark.parametrize(
+    ("line", "country", "currency"),
+    [
+        ("GST/HST No. 213119290 RT0001 · Montréal, QC H2T 1R2", "CA", "CAD"),
+        ("ABN 40 695 582 591 · Annandale NSW 2038", "AU", "AUD"),
+        ("VAT Reg. No. GB 475 2218 88", "GB", "GBP"),
+    ],
+)
+def test_national_cues_name_the_country_and_so_what_a_dollar_or_no_sign_means(line, country, currency):
+    from ocr_tasks.normalise.countries import guess_country
+
+    assert guess_country(line) == country
+    rows = [[("Harbour Works", 0.06)], [(line, 0.06)], [("Total", 0.56), ("$240.00", 0.82)]]
+    if currency == "GBP":
+        rows[-1] = [("Total", 0.56), ("240.00", 0.82)]
+    assert _fields(rows).get("currency") == currency
+
+
+def test_the_digit_groups_of_an_iban_are_no_amounts():
+    rows = _priced(
+        [("Taller Ruiz S.L.", 0.06)],
+        tail=[[("IVA: exento. Transferencia a ES91 2100 0418 4502 0005 1332", 0.06)]],
+    )
+    fields = _fields(rows)
+    assert (fields.get("tax_amount"), fields.get("total")) == ("40.00", "240.00")
+
+
+@pytest.mark.parametrize(
+    ("terms", "due"),
+    [
+        ("Payable sur réception.", "2024-03-15"),
+        ("Wij schrijven dit bedrag op of na 29 maart 2024 af van uw rekening.", "2024-03-29"),
+        ("Addebito su conto corrente il 20/04/2024.", "2024-04-20"),
+    ],
+)
+def test_payment_on_receipt_and_direct_debit_dates(terms, due):
+    rows = _priced([("Atelier Nord", 0.06)], [("Invoice No. 2024-031", 0.06), ("Date: 15/03/2024", 0.60)])
+    assert _fields(rows + [[(terms, 0.06)]]).get("due_date") == due
+
+
+def test_a_receipt_of_cash_names_the_payer_and_leaves_nothing_due():
+    rows = [
+        [("Schlüsseldienst Krause", 0.06)],
+        [("Inh. Detlef Krause · Lange Reihe 9 · 20099 Hamburg", 0.06)],
+        [("QUITTUNG Nr. 0418", 0.06)],
+        [("Gesamtbetrag", 0.56), ("59,50 €", 0.81)],
+        [("Betrag in bar dankend erhalten von Frau Eva Lind, Hamburg.", 0.06)],
+    ]
+    fields = _fields(rows)
+    assert (fields.get("vendor_name"), fields.get("customer_name")) == (
+        "Schlüsseldienst Krause",
+        "Frau Eva Lind",
+    )
+    assert "amount_due" not in fields

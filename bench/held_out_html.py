@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from held_out_scans import bare_tesseract_seconds, print_tables  # noqa: E402
+from held_out_scans import bare_tesseract_seconds  # noqa: E402
 
 from ocr_tasks.extraction import ExtractionOptions  # noqa: E402
 from tests.ocr_tasks.extraction.html_pages import TODAY, html_cases, matches, print_pdfs  # noqa: E402
@@ -105,6 +105,45 @@ def _row(case: str, reading: str, field: str, expected, got, right: bool) -> dic
     }
 
 
+def print_tables(rows: list[dict], timings: list[dict], readings: tuple[str, ...], *, misses: bool) -> None:
+    """Accuracy per field and reading (macro: the mean over fields), seconds per page, the misses."""
+    fields = list(dict.fromkeys(r["field"] for r in rows))
+    print("| field | " + " | ".join(readings) + " |")
+    print("|---|" + "---|" * len(readings))
+    macro = {reading: [] for reading in readings}
+    for field in fields:
+        cells = []
+        for reading in readings:
+            these = [r["right"] for r in rows if r["field"] == field and r["reading"] == reading]
+            macro[reading].append(sum(these) / len(these))
+            cells.append(f"{sum(these) / len(these):.2f} ({len(these)})")
+        print(f"| {field} | " + " | ".join(cells) + " |")
+    print("| macro | " + " | ".join(f"**{sum(m) / len(m):.3f}**" for m in macro.values()) + " |")
+    wrong = {reading: sum(not r["right"] for r in rows if r["reading"] == reading) for reading in readings}
+    print(
+        "| checks wrong | "
+        + " | ".join(f"{wrong[r]} of {len(rows) // len(readings)}" for r in readings)
+        + " |"
+    )
+    print()
+    print("| reading | pages | seconds per page (OCR + extraction) | bare tesseract CLI per page |")
+    print("|---|---|---|---|")
+    for reading in readings:
+        these = [t for t in timings if t["reading"] == reading]
+        pages = sum(t["pages"] for t in these)
+        bare = [t["bare"] for t in these if t["bare"] is not None]
+        bare_cell = f"{sum(bare) / pages:.2f}" if bare else "- (no OCR)"
+        print(f"| {reading} | {pages} | {sum(t['seconds'] for t in these) / pages:.2f} | {bare_cell} |")
+    if misses:
+        print()
+        print("| case | reading | field | got | expected |")
+        print("|---|---|---|---|---|")
+        for row in rows:
+            if not row["right"]:
+                cells = (row["case"], row["reading"], row["field"], row["got"], row["expected"])
+                print("| " + " | ".join(str(c) for c in cells) + " |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -124,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="held-out-html-") as workdir:
             rows, timings, printing = run(names, Path(workdir), readings)
     print(f"held-out HTML invoices printed by Chromium: {len(names)} documents, printed in {printing:.1f} s")
-    print_tables(rows, timings, misses=args.misses, readings=readings)
+    print_tables(rows, timings, readings, misses=args.misses)
     return 0
 
 

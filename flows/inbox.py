@@ -117,6 +117,11 @@ def watch_inbox(
     if not isinstance(port, TaskIntake):
         raise ConfigurationError(f"{type(port).__name__} cannot create tasks (TaskIntake) for watch_inbox")
     inbox_dir = Path(inbox)
+    if not inbox_dir.is_dir():
+        raise ConfigurationError(
+            f"the inbox folder {inbox!r} does not exist (relative paths start at the worker's folder, "
+            f"{os.getcwd()}): create it, or set the deployment's `inbox` parameter to an existing folder"
+        )
     archive_dir = Path(archive) if archive else inbox_dir / "archive"
     errors_dir = Path(errors) if errors else inbox_dir / "errors"
     released = release_stale_claims(inbox_dir, older_than=stale_claim_seconds)

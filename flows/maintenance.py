@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.utilities.annotations import quote
 
 from expectations.project_settings import ProjectSettings
 from flows import tasks
-from flows.port import PipelinePort, ProjectListing, Reextraction, SettingsSource
+from flows.port import PipelinePort, ProjectListing, Reextraction, SettingsSource, UnknownId
 from flows.prefect_api import ensure_prefect_api
 from flows.settings import DISTRIBUTED, EMBEDDED, ConfigurationError, get_port, pipeline_mode
 from flows.vendor_knowledge import knowledge_of
@@ -62,6 +62,12 @@ def rescore_project(project_id: str, reextract: bool = False) -> dict[str, Any]:
     port = get_port()
     results = [r for r in port.load_project_results(project_id) if r.invoice is not None]
     if not results:
+        if isinstance(port, ProjectListing) and str(project_id) not in port.project_ids():
+            raise UnknownId(
+                f"project {project_id!r} does not exist: the ids are those of GET /api/projects/ (the "
+                "dashboard's project, or the `id` the API answers when a project is created)"
+            )
+        get_run_logger().warning("project %s has no processed documents: nothing to rescore", project_id)
         return {"project_id": project_id, "rescored": 0, "failed": []} | (
             {"reextracted": 0} if reextract else {}
         )
@@ -97,7 +103,15 @@ def rescore_project(project_id: str, reextract: bool = False) -> dict[str, Any]:
             quote(port), project_id, quote([r for r in rescored if r.source.id in fresh])
         )
     summary = {"project_id": project_id, "rescored": len(results) - len(failed), "failed": sorted(failed)}
-    return summary | ({"reextracted": len(fresh - set(failed))} if reextract else {})
+    summary |= {"reextracted": len(fresh - set(failed))} if reextract else {}
+    get_run_logger().info(
+        "project %s: %d document(s) rescored%s, %d failed to save",
+        project_id,
+        summary["rescored"],
+        f", {summary['reextracted']} re-extracted" if reextract else "",
+        len(failed),
+    )
+    return summary
 
 
 RESCORE_DEPLOYMENT = "rescore-project/rescore-project"  # prefect.yaml

@@ -60,6 +60,11 @@ class Progress:
     documents_extracted: int = 0
 
 
+class UnknownId(LookupError):
+    """A task or project id the port does not hold (a flow run started by hand, from the Prefect UI or
+    `prefect deployment run`, with a wrong id): said in words, not as the storage's own exception."""
+
+
 @runtime_checkable
 class PipelinePort(Protocol):
     def load_task(self, task_id: str) -> TaskInputs: ...

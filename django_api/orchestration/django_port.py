@@ -8,6 +8,7 @@ not for a user); writes go through `django_api.invoices.services.pipeline_record
 from __future__ import annotations
 
 import functools
+import uuid
 from dataclasses import replace
 
 from django.conf import settings
@@ -26,7 +27,7 @@ from django_api.invoices.services import pipeline_records
 from django_api.invoices.services import webhooks as webhook_records
 from django_api.invoices.services.uploads import invoice_upload
 from django_api.invoices.services.vendor_memory import document_reextracted_save
-from flows.port import Progress, TaskInputs
+from flows.port import Progress, TaskInputs, UnknownId
 from ocr_tasks.anomaly.records import InvoiceRecord
 from ocr_tasks.errors import BadInput, StorageError
 from ocr_tasks.ocr_types import SourceDocument
@@ -57,6 +58,13 @@ def _reconnecting(method):
     return call
 
 
+def _uuid_or_none(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(text))
+    except ValueError:
+        return None
+
+
 class DjangoPort:
     """Implements `flows.port.PipelinePort`, and `TaskIntake`/`ProjectListing`/`SettingsSource`/
     `TaskRequeue`/`VendorKnowledge`/`Reextraction` (inbox sweeps, the nightly refit of every project,
@@ -69,7 +77,13 @@ class DjangoPort:
     def load_task(self, task_id: str) -> TaskInputs:
         """The task's documents with the pages counted at upload, those an earlier attempt settled (a
         result saved: "", failed: its error code) and the number of the attempt about to run."""
-        task = OcrTask.objects.select_related("project").get(pk=task_id)
+        task = OcrTask.objects.select_related("project").filter(pk=_uuid_or_none(task_id)).first()
+        if task is None:
+            raise UnknownId(
+                f"task {task_id!r} is not in this worker's database: process-invoices runs a task the API "
+                "created for an upload (POST /api/projects/{id}/process-invoices/ answers its task_id); "
+                "a run started by hand needs such an id, and a worker must share the API's database"
+            )
         rows = list(task.documents.order_by("created_at", "name"))
         documents = tuple(
             SourceDocument(

@@ -228,8 +228,10 @@ class ApiClient:
         vendor: str | None = None,
         date_from: str | None = None,
         date_to: str | None = None,
+        q: str | None = None,
     ) -> list[dict[str, Any]]:
-        params = {"status": status, "vendor": vendor, "date_from": date_from, "date_to": date_to}
+        """The queue's rows; `q`: words each found in the file name, vendor or invoice number."""
+        params = {"status": status, "vendor": vendor, "date_from": date_from, "date_to": date_to, "q": q}
         return self._json("GET", f"projects/{project_id}/documents/", params=params)
 
     def document(self, project_id: int, document_id: int) -> dict[str, Any]:

@@ -36,6 +36,12 @@ if project_id is None:
 
 client = session.client()
 
+search = st.text_input(
+    "Search",
+    key="queue_search",
+    placeholder="words of the file name, vendor or invoice number (e.g. coolblue, AV-2017)",
+    help="Each word must be found in the document's file name, vendor or invoice number (any case).",
+)
 filters = st.columns([2, 2, 3, 3])
 status = filters[0].selectbox(
     "Status",
@@ -64,6 +70,7 @@ try:
         vendor=vendor.strip() or None,
         date_from=date_from,
         date_to=date_to,
+        **({"q": search.strip()} if search.strip() else {}),
     )
 except ApiError as exc:
     session.show_api_error(exc, what="Loading documents")

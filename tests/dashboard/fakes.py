@@ -483,7 +483,14 @@ class FakeApi:
 
     def list_documents(self, project_id: int, **filters: Any) -> list[dict[str, Any]]:
         self._record("list_documents", project_id, **filters)
-        return [document_row(d) for d in self.documents.values()]
+        words = str(filters.get("q") or "").casefold().split()
+
+        def found(doc: dict[str, Any]) -> bool:  # the API's `q`: file name, vendor, invoice number
+            number = ((doc.get("fields") or {}).get("invoice_number") or {}).get("value")
+            text = " ".join(str(v) for v in (doc.get("name"), doc.get("vendor_name"), number) if v).casefold()
+            return all(word in text for word in words)
+
+        return [document_row(d) for d in self.documents.values() if found(d)]
 
     def _answer(self, document_id: str) -> dict[str, Any]:
         """The document as the API sends it (without what tests keep on it)."""

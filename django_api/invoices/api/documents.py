@@ -82,6 +82,12 @@ class DocumentListApi(APIView):
         # an empty query value (`?vendor=`) means "no filter"
         status = serializers.ChoiceField(choices=DocumentStatus.choices, required=False, allow_blank=True)
         vendor = serializers.CharField(required=False, allow_blank=True)
+        q = serializers.CharField(
+            required=False,
+            allow_blank=True,
+            max_length=200,
+            help_text="words each found in the file name, the vendor or the invoice number (any case)",
+        )
         date_from = OptionalDateField(required=False)
         date_to = OptionalDateField(required=False)
 

@@ -139,13 +139,19 @@ def document_list(
     vendor: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    q: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Rows of the project's documents, filtered on the current (reviewed) values."""
+    """Rows of the project's documents, filtered on the current (reviewed) values. `q`: words each found
+    (case-insensitive) in the file name, the vendor or the invoice number."""
     queryset = _documents(user=user, project=project)
     if status:
         queryset = queryset.filter(status=status)
     threshold = review_confidence_of(project)
-    rows = [document_row(d, review_confidence=threshold) for d in queryset]
+    documents = list(queryset)
+    rows = [document_row(d, review_confidence=threshold) for d in documents]
+    words = (q or "").casefold().split()
+    if words:
+        rows = [r for d, r in zip(documents, rows, strict=True) if _matches(d, r, words)]
     if vendor:
         rows = [r for r in rows if r["vendor_name"] and vendor.lower() in r["vendor_name"].lower()]
     if date_from:
@@ -153,6 +159,13 @@ def document_list(
     if date_to:
         rows = [r for r in rows if r["invoice_date"] and r["invoice_date"] <= date_to]
     return rows
+
+
+def _matches(document: Document, row: dict[str, Any], words: list[str]) -> bool:
+    """Whether every word is in the document's file name, vendor or (current) invoice number."""
+    number = current_fields(_result(document)).get("invoice_number")
+    text = " ".join(str(v) for v in (row["name"], row["vendor_name"], number) if v).casefold()
+    return all(word in text for word in words)
 
 
 def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:

@@ -45,7 +45,8 @@ STALE_SAVE = (
     "Not saved: the document changed since you opened it (another reviewer, a second tab or a rescore). "
     "It is shown again as it is now; apply your change again."
 )
-SHORTCUTS = {"save": "alt+s", "approve": "alt+a", "next": "alt+n"}
+SHORTCUTS = {"save": "alt+s", "approve": "alt+a", "next": "alt+n", "previous": "alt+p"}
+TRAIL = "review_trail"  # (project, document) left with Next in queue in this tab, latest last: Previous
 DUPLICATE_SUITE = "duplicates"  # a refused approval's failure naming the earlier upload of the same file
 ZOOMS = {1: "Page", 2: "2×", 3: "3×"}
 ZOOM_KEY = "review_zoom"  # a viewing preference, kept across documents (not a value of the document)
@@ -295,6 +296,18 @@ if editable and doc.get("status") not in ("approved", "failed"):
         )
         if st.button("Read again", key=key("reextract"), icon=":material/refresh:"):
             _reextract()
+trail = [entry for entry in st.session_state.get(TRAIL, []) if entry != (project_id, document_id)]
+previous = next((doc for project, doc in reversed(trail) if project == project_id), None)
+if previous is not None and actions.button(
+    "Previous",
+    key="previous_document",
+    icon=":material/skip_previous:",
+    help=f"Back to the document you left with Next in queue ({SHORTCUTS['previous']})",
+    shortcut=SHORTCUTS["previous"],
+):
+    st.session_state[TRAIL] = trail[: trail.index((project_id, previous))]
+    session.open_document(previous)
+    st.rerun()
 if actions.button(
     "Next in queue",
     key="next_document",
@@ -311,6 +324,7 @@ if actions.button(
         if following is None:
             st.info("No other document is waiting for review.")
         else:
+            st.session_state[TRAIL] = [*trail, (project_id, document_id)][-50:]
             session.open_document(following)
             st.rerun()
 if doc.get("error"):

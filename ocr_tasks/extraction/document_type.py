@@ -3,14 +3,16 @@ field).
 
 The title decides when one is printed in the upper part of the first page: a credit-note title (`Avoir`,
 `Gutschrift`, `Credit note`, or a credit word before an invoice title: `Credit invoice`, `Storno-Rechnung`)
-or a receipt title (`Kassenbon`, `Ticket de caisse`, `Official receipt`)
-starting a row; a quote's title (`Angebot`, `Devis`, `Offerte`, `Proforma invoice`: the lexicons'
-`quote_title`) starting a row or a part of a row after a column gap, when no part starts with an invoice
-title (an invoice's info box may name the quote it follows). A quote or proforma is no invoice to book: it
-asks for no payment it could be booked against. A `Gutschrift` that says it is a self-billed invoice
-(`self_billing`) is an invoice. Without a title, a page that records cash handed over and change given is
-a receipt (a sale settled at the counter), and so is one that records a card payment and names no
-customer and no due date; anything else is an invoice, with a lower confidence.
+or a receipt title (`Kassenbon`, `Ticket de caisse`, `Official receipt`) starting a row (a credit-note title
+also alone, with its number, in a part of a row after a column gap: `quillstack CREDIT NOTE`; a row that
+prints a price is an item, no title); a quote's title (`Angebot`, `Devis`, `Offerte`, `Proforma invoice`:
+the lexicons' `quote_title`) starting a row or a part of a row after a column gap, when no part starts with
+an invoice title (an invoice's info box may name the quote it follows). A quote or proforma is no invoice to
+book: it asks for no payment it could be booked against. A `Gutschrift` that says it is a self-billed
+invoice (`self_billing`) is an invoice. Without a title, a page that records cash handed over and change
+given is a receipt (a sale settled at the counter), and so is one that records a card payment and names no
+customer and no due date, titled as an invoice or not (a restaurant's `Rechnung` paid at the table);
+anything else is an invoice, with a lower confidence.
 """
 
 from __future__ import annotations
@@ -73,14 +75,39 @@ def is_quote(rows: list[Row]) -> bool:
     return _quote_title(rows) is not None and _credit_note_title(rows) is None
 
 
+# A price (`-50,00`, `1.234,56`): a row that prints one is an item or totals row, no title
+_PRICE = re.compile(r"\d[.,]\d{2}(?!\d)")
+# A number after a title in its own part (`CREDIT NOTE  CN-0042`, `Avoir n° 12`)
+_TITLE_NUMBER = re.compile(r"\s*(?:(?:no|nr|n°|#)\.?:?\s*)?[\w/\-]*\d[\w/\-]*", re.IGNORECASE)
+
+
 def _credit_note_title(rows: list[Row]) -> Row | None:
-    return _titled(rows, _CREDIT_NOTE_TITLE) or _titled(rows, _COMPOSED_CREDIT_TITLE)
+    """The title area's first row that starts with a credit-note title, or holds one alone (with its number)
+    in a part after a column gap (`quillstack      CREDIT NOTE`: a title right of the letterhead); a row
+    that prints a price is an item (`Avoir commercial – geste ...  -50,00 €` on an invoice), no title."""
+    for row in _title_rows(rows):
+        text = row.text.strip()
+        if _PRICE.search(text):
+            continue
+        if _CREDIT_NOTE_TITLE.match(text) or _COMPOSED_CREDIT_TITLE.match(text):
+            return row
+        for part in _parts(row)[1:]:
+            m = _CREDIT_NOTE_TITLE.match(part) or _COMPOSED_CREDIT_TITLE.match(part)
+            rest = part[m.end() :] if m is not None else None
+            if rest is not None and (not rest.strip() or _TITLE_NUMBER.fullmatch(rest)):
+                return row
+    return None
 
 
 def is_credit_note(rows: list[Row]) -> bool:
     """Whether the document is titled as a credit note (`Avoir AV-2017-0005`, `Gutschrift`), and is no
     self-billed invoice (`Gutschrift` in the sense of § 14 Abs. 2 UStG, `self_billing`)."""
     return _credit_note_title(rows) is not None and not is_self_billed(rows)
+
+
+def _card_paid(rows: list[Row]) -> Row | None:
+    """The row that records a card payment (`Bezahlt Mastercard`, `Betaald met pin`), if any."""
+    return next((r for r in rows if _CARD_PAYMENT.search(r.text)), None)
 
 
 def _field(value: str, confidence: float, row: Row | None) -> FieldValue:
@@ -111,12 +138,14 @@ def document_type_field(rows: list[Row], *, addressed: bool = True) -> FieldValu
     if settled_at_counter:
         return _field("receipt", 0.75, None)
     if (row := _titled(rows, _INVOICE_TITLE)) is not None:
+        if not addressed and _card_paid(rows) is not None:
+            return _field("receipt", 0.7, row)  # a restaurant's `Rechnung` paid by card at the table
         return _field("invoice", 0.9, row)
     titled = any(  # `Credit card invoice`; a receipt word (`... WITH RECEIPT`) is no invoice's title
         (m := _INVOICE_TITLE.search(r.text)) and not _RECEIPT_TITLE.match(m.group(0))
         for r in _title_rows(rows)
     )
-    paid = None if addressed or titled else next((r for r in rows if _CARD_PAYMENT.search(r.text)), None)
+    paid = None if addressed or titled else _card_paid(rows)
     if paid is not None:
         return _field("receipt", 0.7, paid)
     return _field("invoice", 0.6, None)

@@ -149,6 +149,38 @@ else:
         name = str(anomaly.get("document_name") or "")
         st.markdown(anomaly_sentence(anomaly, document_name=name, names=names))
 
+st.subheader("Failed checks")
+failed_checks = summary.get("failed_checks") or []
+if not failed_checks:
+    st.caption("No check fails on the documents waiting for review.")
+else:
+    st.caption(
+        "The checks failing on most documents still waiting for a reviewer (approved and rejected ones "
+        "are settled): a check failing everywhere is often a setting to change, not a document to fix."
+    )
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "documents": c.get("documents"),
+                    "severity": c.get("severity"),
+                    "check": c.get("check"),
+                    "suite": c.get("suite"),
+                    "for example": ", ".join(c.get("document_names") or []),
+                }
+                for c in failed_checks
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        key="failed_checks_table",
+        column_config={
+            "documents": st.column_config.NumberColumn("documents", width=80),
+            "severity": st.column_config.TextColumn("severity", width=70),
+            "check": st.column_config.TextColumn("check", width=420),
+        },
+    )
+
 st.subheader("Export")
 st.caption("The project's results, with corrections applied, as the API exports them.")
 export_format = st.segmented_control(

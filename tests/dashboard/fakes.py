@@ -318,6 +318,15 @@ class FakeApi:
             ],
             "anomaly_scores": [0.1, 0.8],
             "top_anomalies": [{**detail["anomalies"][0], "document_name": "receipt.jpg"}],
+            "failed_checks": [
+                {
+                    "suite": "invoice_fields",
+                    "check": "Subtotal plus tax equals the total (within 0.01 plus rounding).",
+                    "severity": "error",
+                    "documents": 1,
+                    "document_names": ["receipt.jpg"],
+                }
+            ],
         }
 
         self.vendors: list[dict[str, Any]] = [vendor_memory()]

@@ -297,11 +297,24 @@ class Spend(serializers.Serializer):
     total = serializers.CharField()
 
 
+class FailedCheck(serializers.Serializer):
+    suite = serializers.CharField()
+    check = serializers.CharField(help_text="the check's sentence (an e-invoice rule's, `en16931`)")
+    severity = serializers.CharField()
+    documents = serializers.IntegerField(help_text="documents waiting for a reviewer that fail it")
+    document_names = serializers.ListField(child=serializers.CharField(), help_text="the first five")
+
+
 class ProjectSummary(serializers.Serializer):
     status_counts = serializers.DictField(child=serializers.IntegerField())
     spend = Spend(many=True)
     anomaly_scores = serializers.ListField(child=serializers.FloatField())
     top_anomalies = NamedAnomaly(many=True)
+    failed_checks = FailedCheck(
+        many=True,
+        help_text="the checks failing on most documents still waiting for a reviewer (processed), "
+        "errors first; at most 15",
+    )
 
 
 class ExportedDocument(serializers.Serializer):

@@ -1,4 +1,5 @@
-"""The project summary: document status counts, spend per vendor and month, anomaly scores."""
+"""The project summary: document status counts, spend per vendor and month, anomaly scores, and the
+checks that fail most on the documents still waiting for a reviewer."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from collections import Counter, defaultdict
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django_api.invoices.models import Anomaly, DocumentStatus, Project
+from django_api.invoices.models import Anomaly, DocumentStatus, Project, ValidationResult
 from django_api.invoices.selectors.documents import REVIEW_SEVERITIES, anomaly_dict, document_list
 
+FAILED_CHECKS_SHOWN = 15  # the checks failing on most documents; each names its first documents
+NAMES_PER_CHECK = 5
 CREDIT_NOTE = "credit_note"
 QUOTE = "quote"  # a quote or proforma asks for no payment: no spend
 
@@ -47,4 +50,37 @@ def project_summary(*, user, project: Project) -> dict[str, Any]:
         ],
         "anomaly_scores": [round(s, 4) for s in anomalies.values_list("score", flat=True)],
         "top_anomalies": top,
+        "failed_checks": _failed_checks(user=user, project=project, names=names),
     }
+
+
+def _failed_checks(*, user, project: Project, names: dict[str, str]) -> list[dict[str, Any]]:
+    """Per failed check (suite, description, severity) the documents still waiting for a reviewer
+    (`processed`: an approved or rejected one is settled) that fail it; the checks failing on most
+    documents first, errors before warnings."""
+    failing: dict[tuple[str, str, str], list[str]] = {}
+    reports = ValidationResult.objects.filter(
+        document__project=project,
+        document__project__memberships__user=user,
+        document__status=DocumentStatus.PROCESSED,
+    ).order_by("document__created_at", "id")
+    for validation in reports:
+        for outcome in validation.report.get("outcomes", []):
+            if outcome.get("success"):
+                continue
+            check = str(outcome.get("description") or outcome.get("expectation") or "")
+            key = (validation.suite, check, str(outcome.get("severity") or "error"))
+            documents = failing.setdefault(key, [])
+            if str(validation.document_id) not in documents:
+                documents.append(str(validation.document_id))
+    ordered = sorted(failing.items(), key=lambda item: (-len(item[1]), item[0][2] != "error", item[0][1]))
+    return [
+        {
+            "suite": suite,
+            "check": check,
+            "severity": severity,
+            "documents": len(documents),
+            "document_names": [names.get(d, d) for d in documents[:NAMES_PER_CHECK]],
+        }
+        for (suite, check, severity), documents in ordered[:FAILED_CHECKS_SHOWN]
+    ]

@@ -1,0 +1,51 @@
+"""The project summary says which checks fail on most documents still waiting for a reviewer (the overview
+of a project of 19 documents showed anomalies, but no way to see that one check failed on many), each with
+the first documents that fail it; an approved or rejected document is settled and no longer counted."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.api_shapes import response_schema, shape_errors
+from tests.django_api.conftest import png_bytes, upload
+
+pytestmark = pytest.mark.django_db
+
+ARITHMETIC = "Subtotal plus tax equals the total."  # the fake flow's check; `mismatch` names fail it
+
+
+def _process(client, project, run_on_commit, names) -> dict[str, str]:
+    files = [upload(name, png_bytes(i + 1)) for i, name in enumerate(names)]
+    response = run_on_commit(
+        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
+    )
+    assert response.status_code == 202, response.content
+    return {d["name"]: d["id"] for d in response.json()["documents"]}
+
+
+def test_the_summary_counts_each_failed_check_over_the_documents_waiting(
+    alice_client, project, run_on_commit
+):
+    ids = _process(alice_client, project, run_on_commit, ["mismatch-1.png", "mismatch-2.png", "ok.png"])
+    summary = alice_client.get(f"/api/projects/{project.pk}/summary/").json()
+    assert shape_errors(summary, response_schema("/api/projects/{project_id}/summary/", "get", 200)) == []
+    arithmetic = [c for c in summary["failed_checks"] if c["check"] == ARITHMETIC]
+    assert arithmetic == [
+        {
+            "suite": "invoice_basic",
+            "check": ARITHMETIC,
+            "severity": "error",
+            "documents": 2,
+            "document_names": ["mismatch-1.png", "mismatch-2.png"],
+        }
+    ]
+    approved = alice_client.post(
+        f"/api/projects/{project.pk}/documents/{ids['mismatch-1.png']}/approve/",
+        {"force": True, "reason": "the total is right on paper"},
+        format="json",
+    )
+    assert approved.status_code == 200, approved.json()
+    after = alice_client.get(f"/api/projects/{project.pk}/summary/").json()["failed_checks"]
+    assert [(c["documents"], c["document_names"]) for c in after if c["check"] == ARITHMETIC] == [
+        (1, ["mismatch-2.png"])
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.exceptions import TerminationSignal
 from prefect.runtime import flow_run as current_flow_run
 from prefect.states import Cancelled, Failed, State
@@ -71,6 +71,7 @@ def on_crashed(flow, flow_run, state) -> None:
 
 @flow(
     name="process-invoices",
+    flow_run_name="task-{task_id}",  # the id the dashboard shows under a task's file names
     task_runner=page_task_runner(),
     on_cancellation=[on_cancelled],
     on_crashed=[on_crashed],
@@ -83,6 +84,15 @@ def process_invoices(task_id: str) -> dict[str, Any] | State:
     raises; `return_state=True` gives the state)."""
     port = get_port()
     inputs = port.load_task(task_id)
+    names = [d.name for d in inputs.documents]
+    get_run_logger().info(
+        "task %s of project %s: %d document(s): %s%s",
+        task_id,
+        inputs.project_id,
+        len(names),
+        ", ".join(names[:5]),
+        f" and {len(names) - 5} more" if len(names) > 5 else "",
+    )
     port.mark_running(task_id, flow_run_id=current_flow_run.id)
     try:
         settings = check_project_settings(inputs.settings)  # parsed once: the run reads this

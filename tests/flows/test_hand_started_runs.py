@@ -31,3 +31,20 @@ def test_rescoring_a_project_that_does_not_exist_fails_naming_it(port, fake_engi
     ):
         rescore_project("999")
     assert rescore_project("p")["rescored"] == 1  # a project that exists is rescored as before
+
+
+def test_a_process_invoices_run_is_named_after_its_task_and_logs_its_files(port, fake_engines, caplog):
+    # the Prefect UI listed runs as `marigold-sponge`: which upload was it? The dashboard shows the task id
+    from prefect.client.orchestration import get_client
+
+    task_id = port.add_task(
+        "p", [(f"r{i}.png", png_bytes(f"r{i}")) for i in range(7)], settings=fake_settings("fake")
+    )
+    with caplog.at_level("INFO", logger="prefect.flow_runs"):
+        state = process_invoices(task_id, return_state=True)
+    with get_client(sync_client=True) as client:
+        assert client.read_flow_run(state.state_details.flow_run_id).name == f"task-{task_id}"
+    assert (
+        f"task {task_id} of project p: 7 document(s): r0.png, r1.png, r2.png, r3.png, r4.png and 2 more"
+        in (caplog.text)
+    )

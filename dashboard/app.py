@@ -86,6 +86,11 @@ with st.sidebar:
     roles = {p["id"]: p.get("role", "viewer") for p in projects}
     st.session_state[session.PROJECT_ROLE] = roles.get(st.session_state.get(session.PROJECT_ID))
     st.session_state[session.PROJECT_NAME] = project_names.get(st.session_state.get(session.PROJECT_ID), "")
+    if st.session_state.get(session.PROJECT_ID) is not None:  # what the API and the Prefect UI call it
+        st.caption(
+            f"Project id `{st.session_state[session.PROJECT_ID]}`: the `project_id` of the API and of the "
+            "Prefect deployments (rescore-project, watch-inbox's `project`)"
+        )
     if st.session_state[session.PROJECT_ROLE] == "viewer":
         st.caption("You are a **viewer** of this project: you can read but not upload, correct or approve.")
     if st.button("Sign out", key="sign_out", icon=":material/logout:"):

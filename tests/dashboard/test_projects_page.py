@@ -117,3 +117,12 @@ def test_a_big_task_is_headed_by_its_first_files_and_how_many_more(make_app, fak
     # a file name's `_` and `*` stay literal, not Markdown
     assert "**a\\_b\\*.pdf, c.jpg, d.png, e.xml, f.tif and 2 more** · `succeeded` · 7 document(s)" in shown
     assert f"Task `{TASK_1}`" in shown
+
+
+def test_the_sidebar_names_the_projects_id_for_the_api_and_prefect(make_app, fake):
+    fake.tasks[0]["status"] = "succeeded"
+    at = make_app(page=PAGE)
+    captions = [c.value for c in at.sidebar.caption]
+    assert any(
+        c.startswith("Project id `1`: the `project_id` of the API and of the Prefect") for c in captions
+    )

@@ -176,7 +176,9 @@ def rasterise(pdf: Path, *, dpi: int = 300) -> Path:
 
 def config_key(config: OcrConfig) -> str:
     orientation = f"o{int(config.detect_orientation)}d{int(config.deskew)}"
-    rules = "-unruled2" if config.erase_rules else ""  # ruling lines erased before Tesseract
+    # ruling lines erased before Tesseract; since 3 dotted leaders too, since 4 a stamp's ink and a photo's
+    # uneven light taken out (ocr_tasks.engines: the reading changes, the cached one is stale)
+    rules = "-unruled4" if config.erase_rules else ""
     return f"{config.languages}-psm{config.psm}-dpi{config.dpi}-{orientation}{rules}"
 
 

@@ -90,9 +90,7 @@ def with_missed_lines(page: OcrPage, image, *, languages: str) -> OcrPage:
 def document_with_missed_lines(ingested, document: OcrDocument, *, languages: str = "eng") -> OcrDocument:
     """`document` with the lines its Tesseract reading left out of each image page added
     (`with_missed_lines`); the document as it is when no page image exists or nothing was missed."""
-    from PIL import Image, ImageOps
-
-    from ocr_tasks.engines.orientation import correct
+    from ocr_tasks.engines.orientation import correct, open_page
 
     if ingested is None:  # a document read elsewhere, its page images gone
         return document
@@ -103,9 +101,7 @@ def document_with_missed_lines(ingested, document: OcrDocument, *, languages: st
         if page.source == "text_layer" or path is None:
             pages.append(page)
             continue
-        with Image.open(path) as opened:
-            image = ImageOps.exif_transpose(opened).convert("L")
-        image = correct(image, rotation=page.rotation, skew=page.skew)
+        image = correct(open_page(path), rotation=page.rotation, skew=page.skew)
         pages.append(with_missed_lines(page, image, languages=languages))
     changed = any(a is not b for a, b in zip(pages, document.pages, strict=True))
     return replace(document, pages=tuple(pages)) if changed else document

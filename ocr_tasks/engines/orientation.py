@@ -31,7 +31,8 @@ class PageGeometry:
 
 
 def analysis_image(image):
-    """A small grey numpy copy of a PIL image (JPEG pages use the decoder's draft mode: cheap)."""
+    """A small grey numpy copy of a PIL image (JPEG pages use the decoder's draft mode: cheap), its uneven
+    light taken out as the page will be read (`illumination`)."""
     import numpy as np
     from PIL import Image
 
@@ -48,7 +49,11 @@ def analysis_image(image):
             )
     else:
         small = image.convert("L")
-    return np.asarray(small)
+    from ocr_tasks.engines.illumination import flatten_illumination
+
+    gray = np.asarray(small)
+    flat = flatten_illumination(gray)
+    return gray if flat is None else flat
 
 
 def _dark_points(gray):
@@ -138,26 +143,44 @@ def apply_orientation(image, *, rotation: int, skew: float):
     return image
 
 
+def prepared(image):
+    """The grey page as it is read, or None when it is read as it is: a stamp's red ink over the print
+    dropped (`stamp_ink`: a colour page) and its uneven light taken out (`illumination`: a photographed
+    page). Photometric only: boxes stay where they are."""
+    from ocr_tasks.engines.illumination import flattened
+    from ocr_tasks.engines.stamp_ink import without_stamp_ink
+
+    grey = without_stamp_ink(image)
+    flat = flattened(image if grey is None else grey)
+    return grey if flat is None else flat
+
+
 def correct(image, *, rotation: int, skew: float):
-    """`image` in grey with `apply_orientation`.
+    """`image` in grey, `prepared` (a stamp's ink and a photo's uneven light taken out; a scan is left as
+    it is), with `apply_orientation`: the image every reader of the page reads, so their boxes line up.
 
     Grey because Tesseract binarises a grey image anyway, and a third of the pixels rotate faster."""
-    if image.mode != "L":
-        image = image.convert("L")
+    image = prepared(image) or (image if image.mode == "L" else image.convert("L"))
     return apply_orientation(image, rotation=rotation, skew=skew)
+
+
+def open_page(path):
+    """A page image loaded as it is read: EXIF orientation applied, colour kept (a stamp's red ink is told
+    from print by its colour: `prepared`), every other mode in grey."""
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as opened:
+        image = ImageOps.exif_transpose(opened)
+        return image.convert("RGB") if image.mode in ("RGB", "RGBA", "P", "CMYK") else image.convert("L")
 
 
 def turned_page_images(ingested, document):
     """Yield `(first reading's OcrPage, grey page image)` for each OCRed image page of an ingested
     document, the image turned and deskewed as that reading turned it (`correct`: so relative boxes of a
     new reading line up with the first). Text-layer pages and pages without an image are skipped."""
-    from PIL import Image, ImageOps
-
     by_index = {p.index: p for p in document.pages}
     for page_input in ingested.pages:
         first = by_index.get(page_input.index)
         if not page_input.image_path or first is None or first.source == "text_layer":
             continue
-        with Image.open(page_input.image_path) as opened:
-            image = ImageOps.exif_transpose(opened).convert("L")
-        yield first, correct(image, rotation=first.rotation, skew=first.skew)
+        yield first, correct(open_page(page_input.image_path), rotation=first.rotation, skew=first.skew)

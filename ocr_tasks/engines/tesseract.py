@@ -4,8 +4,10 @@ CLI: the same output, no process per page) or through pytesseract and the CLI.
 
 Before recognition the page's skew is measured (numpy, milliseconds) and, when the page looks sideways,
 its orientation is asked of Tesseract's OSD; a corrected copy is written only when a correction is
-applied. After recognition, a poor result (few or unconfident words) gets one second reading: turned as
-OSD says (an upside-down page), or as it is when OSD had turned it; the clearly better reading is kept.
+applied (a turn, a skew, a stamp's red ink or the uneven light of a photographed page taken out:
+`orientation.prepared`). After recognition, a poor result (few or unconfident words) gets one second
+reading: turned as OSD says (an upside-down page), or as it is when OSD had turned it; the clearly better
+reading is kept.
 `OMP_THREAD_LIMIT=1` is set for Tesseract, in this process and in the CLI's: pages run in parallel
 instead (threads in the flow, as the C API releases the GIL while it recognises; worker processes in
 `recognise.PageRecogniser`), and Tesseract's own threads only cost CPU. Pixels and confidences are
@@ -115,12 +117,15 @@ class TesseractEngine:
         """One recognition of the page turned by `rotation` and deskewed by `skew`."""
         applied_skew = skew if abs(skew) >= orientation.MIN_SKEW else 0.0
         path, width, height = page.image_path, page.width, page.height
+        try:
+            image.load()
+        except Exception as exc:
+            raise CorruptDocument(f"page {page.index + 1} cannot be decoded: {exc}") from exc
         if rotation or applied_skew:
-            try:
-                image.load()
-            except Exception as exc:
-                raise CorruptDocument(f"page {page.index + 1} cannot be decoded: {exc}") from exc
             corrected = orientation.correct(image, rotation=rotation, skew=applied_skew)
+        else:  # a stamp's ink and a photographed page's uneven light are taken out even with no turn
+            corrected = orientation.prepared(image)
+        if corrected is not None:
             # BMP: written in milliseconds (PNG takes 0.1-0.3 s a page), read by Tesseract as fast
             path = str(tmp / f"corrected-{rotation}-{len(list(tmp.iterdir()))}.bmp")
             dpi = image.info.get("dpi")
@@ -128,8 +133,7 @@ class TesseractEngine:
             width, height = corrected.size
         else:
             width, height = image.size
-            corrected = None
-        if config.erase_rules:
+        if config.erase_rules:  # ruling lines and dotted leaders
             path = _without_rules(image if corrected is None else corrected, path, tmp, rotation) or path
         data = self._image_to_data(path, config, deadline)
         blocks = blocks_from_tesseract(data, width, height)
@@ -204,18 +208,21 @@ def _open(path: str):
 
 
 def _without_rules(image, path: str, tmp: Path, rotation: int) -> str | None:
-    """Path of a copy of the page with its ruling lines erased, None when it has none (or the page
-    cannot be decoded: the original is read as it is)."""
+    """Path of a copy of the page with its ruling lines and dotted leaders erased (`ruling_lines`,
+    `leader_dots`), None when it has neither (or the page cannot be decoded: the original is read as it
+    is)."""
     import numpy as np
     from PIL import Image
 
-    from ocr_tasks.engines import ruling_lines  # OpenCV: imported with the first scanned page
+    from ocr_tasks.engines import leader_dots, ruling_lines  # OpenCV: imported with the first scanned page
 
     try:
         gray = np.asarray(image.convert("L"))
     except Exception:
         return None
-    cleaned = ruling_lines.erase_ruling_lines(gray)
+    unruled = ruling_lines.erase_ruling_lines(gray)
+    cleaned = leader_dots.erase_leader_dots(gray if unruled is None else unruled)
+    cleaned = unruled if cleaned is None else cleaned
     if cleaned is None:
         return None
     out = str(tmp / f"unruled-{rotation}-{len(list(tmp.iterdir()))}.bmp")

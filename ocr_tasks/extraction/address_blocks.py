@@ -159,6 +159,15 @@ def _largest_line_gap(block: Block, height: float) -> float:
     return min(gaps) + 0.8 * height
 
 
+_PRICE = re.compile(r"\d[.,]\d{2}(?![\d.,])")
+
+
+def _priced_between(rows: list[Row], above: int, below: int) -> bool:
+    """Whether a row between two lines prints a price (`2 x 3,95  7,90` under `TORNILLO 4X40 CAJA`): the
+    lines are a receipt's item descriptions, not an address; address lines follow each other."""
+    return any(_PRICE.search(rows[i].text) for i in range(above + 1, below))
+
+
 def is_sender_line(text: str) -> bool:
     """A one-row sender address over the address window: parts apart by `·`, `|`, `●` or ` - `, with a
     postcode."""
@@ -167,8 +176,8 @@ def is_sender_line(text: str) -> bool:
 
 def address_blocks(rows: list[Row]) -> list[Block]:
     """Blocks of left-aligned segments in the upper half of the first page that hold an address line.
-    Sender lines and wide segments (sentences, table rows) belong to no block and close the one they
-    would continue."""
+    Sender lines, wide segments (sentences, table rows) and segments with a price belong to no block and
+    close the one they would continue; so does a price printed between two lines (a receipt's items)."""
     if not rows:
         return []
     blocks: list[_Open] = []
@@ -176,10 +185,20 @@ def address_blocks(rows: list[Row]) -> list[Block]:
         if row.page != rows[0].page or row.bbox.y0 > MAX_BLOCK_Y:
             continue
         for segment in row_segments(row, index):
-            home = next((b for b in reversed(blocks) if not b.closed and _continues(b.block, segment)), None)
+            home = next(
+                (
+                    b
+                    for b in reversed(blocks)
+                    if not b.closed
+                    and _continues(b.block, segment)
+                    and not _priced_between(rows, b.block.segments[-1].row, index)
+                ),
+                None,
+            )
             text = segment.text.strip(" :")
             ends = _is_title(text)  # a document's title or number (`FACTUUR 2024-1042`) is no address line
-            if segment.bbox.width > MAX_SEGMENT_WIDTH or is_sender_line(segment.text) or ends:
+            priced = bool(_PRICE.search(segment.text))  # a price (`2 x 3,95`) is no address line
+            if segment.bbox.width > MAX_SEGMENT_WIDTH or is_sender_line(segment.text) or ends or priced:
                 if home is not None:
                     home.closed = True
             elif home is None or is_label(text):  # a party label (`To:`) heads a block of its own
@@ -315,11 +334,29 @@ def _vendor_overlap(block: Block, vendor_name: str) -> float:
     return max(fuzz.ratio(name, s.text.lower()) / 100.0 for s in block.segments[:3])
 
 
+def _beside(block: Block, own_blocks: list[Block]) -> bool:
+    """Whether a block starts on the first row of the vendor's own block in a column right of it (the
+    recipient printed opposite the letterhead, as Swiss letters and wide landscape pages place the
+    address window)."""
+    head = block.segments[0]
+    for own in own_blocks:
+        first = own.segments[0]
+        if (
+            head.page == first.page
+            and head.bbox.x0 > own.bbox.x1 + 0.05
+            and abs(head.bbox.center[1] - first.bbox.center[1]) < max(head.bbox.height, first.bbox.height)
+        ):
+            return True
+    return False
+
+
 def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list[Candidate]:
     """A customer-name candidate per address block, with the features that say whose block it is."""
     vendor_name = vendor.value if vendor is not None else ""
     out: list[Candidate] = []
-    for block in address_blocks(rows):
+    blocks = address_blocks(rows)
+    own_blocks = [b for b in blocks if _vendor_overlap(b, vendor_name) >= 0.8]
+    for block in blocks:
         label_segment, name = _name_segment(block)
         if name is None:
             continue
@@ -351,7 +388,11 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
                     "labelled_block": float(label_segment is not None),
                     "salutation": salutation,
                     "unmarked": float(not marked),
-                    "below_vendor": float(vendor is not None and not own and box.y0 > vendor.bbox.y1),
+                    "below_vendor": float(
+                        vendor is not None
+                        and not own
+                        and (box.y0 > vendor.bbox.y1 or _beside(block, own_blocks))
+                    ),
                     # the recipient's window without a label over it (a labelled block's label decides)
                     "postal_block": 0.0 if bill_to or ship_to or seller else _postal_block(block),
                 },

@@ -281,7 +281,8 @@ def with_country_prefix(value: str, country: str | None) -> str:
     prefixed = ("EL" if country == "GR" else country) + value
     if country.lower() in _EU_COUNTRIES and eu_vat.is_valid(prefixed):
         return prefixed
-    return value
+    repaired = repair_vat_id(prefixed) if country.lower() in _EU_COUNTRIES else None
+    return repaired or value  # a CIF's `B` read `8` (`882174301`): the one valid reading with the prefix
 
 
 def _misread_after_label(row: Row) -> tuple[int, int] | None:

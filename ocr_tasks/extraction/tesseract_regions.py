@@ -78,14 +78,10 @@ class TesseractRegionReader:
 
     def _image(self, index: int):
         if index not in self._images:
-            from PIL import Image, ImageOps
-
-            from ocr_tasks.engines.orientation import correct
+            from ocr_tasks.engines.orientation import correct, open_page
 
             path, rotation, skew = self.pages[index]
-            with Image.open(path) as opened:
-                image = ImageOps.exif_transpose(opened).convert("L")
-            self._images[index] = correct(image, rotation=rotation, skew=skew)
+            self._images[index] = correct(open_page(path), rotation=rotation, skew=skew)
         return self._images[index]
 
     def __call__(self, page: int, box: BBox) -> str:

@@ -142,9 +142,12 @@ def _valid_readings(prefix: str, body: str) -> set[str]:
         return {prefix + body}
     found = set()
     for position, ch in enumerate(body):
-        # only a letter read for a digit (`Z` for 2, `O` for 0): swapping digits for digits would "repair"
-        # any made-up number with a wrong check digit into a real one
-        alternative = _AS_DIGIT.get(ch, "") if ch.isalpha() else ""
+        # only a letter read for a digit (`Z` for 2, `O` for 0) or a digit read for a letter where the
+        # country's format has one (`801` for the `B01` of a Dutch id, `882174301` for a Spanish CIF's
+        # `B82174301`): swapping digits for digits would "repair" any made-up number with a wrong check
+        # digit into a real one, while a letter where the format wants a digit, or a digit where it wants a
+        # letter, is no valid id as printed
+        alternative = _AS_DIGIT.get(ch, "") if ch.isalpha() else _AS_LETTER.get(ch, "")
         tried = prefix + body[:position] + alternative + body[position + 1 :]
         if alternative and tax_id_valid(tried):
             found.add(tried)

@@ -92,12 +92,24 @@ class Pen:
         c.setFillGray(0)
 
     def stamp(
-        self, x: float, y: float, text: str, *, angle: float = 18.0, size: float = 26.0, red: float = 0.85
+        self,
+        x: float,
+        y: float,
+        text: str,
+        *,
+        angle: float = 18.0,
+        size: float = 26.0,
+        red: float = 0.85,
+        multiply: bool = False,
     ) -> None:
         """A rubber stamp in red ink centred at (`x`, `y`), turned `angle` degrees counter-clockwise: the word
-        in bold capitals in a double frame, drawn over what is printed there (the ink lets it show)."""
+        in bold capitals in a double frame, drawn over what is printed there (the ink lets it show);
+        `multiply`: ink over print darkens it as real ink over toner does (black stays black), instead of
+        mixing with it."""
         c = self._canvas
         c.saveState()
+        if multiply:
+            c.setBlendMode("Multiply")
         c.translate(x * MM, self._y(y))
         c.rotate(angle)
         c.setFillColorRGB(red, 0.16, 0.18, alpha=0.8)

@@ -237,6 +237,11 @@ _TRAILING_TITLE = re.compile(
     )
     + r")(?![a-zà-ÿ])[\sA-ZÀ-Ý\d./#:-]*$"
 )
+# A document title alone, in any lexicon language (`FATTURA` on the top row, the vendor's name below)
+_TITLE_ALONE = re.compile(
+    r"\W*(?:" + concept_alternation("invoice_title", "credit_note_title", "receipt_title") + r")\W*",
+    re.IGNORECASE,
+)
 # A document title printed apart from the name on its row, across a column gap, in any case
 # (`KEYSTONE JANITORIAL SUPPLY CO.      INVOICE`, `Julien Marchand      FACTURE N° F2024-118`, a quote's
 # `Plomberie Martin      DEVIS N° D-2024-031`): no part of it
@@ -385,6 +390,8 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
             text = sender_name or clean_name(" ".join(r.text for r in span))
             if len(text) < 3 or letters_ratio(text) < 0.5 or _PARTY_LABEL_PLAIN.match(_unaccented(text)):
                 continue  # a row headed by a bill-to or ship-to label is the addressee's
+            if _TITLE_ALONE.fullmatch(text):
+                continue  # a document title alone (`FATTURA`, `Factura`) names no one
             last_index = rows.index(span[-1])
             first_index = rows.index(span[0])
             after_customer_label = (

@@ -29,7 +29,9 @@ Their causes, grouped:
   its row not read as the title (a Chargebee credit note typed invoice, its items negative): fixed in
   `document_type.py` (a row that prints a price is no title row; a credit-note title alone in a part after a
   column gap is the title).
-- extraction rules (7): listed in `_MISSES` below with their causes, as strict xfails while they fail.
+- the Zoho fattura's title `FATTURA` alone on the top row taken as the vendor (1): a leading document title
+  is stripped from a name in every lexicon language (`party_fields._DOC_TITLE` knew en/de/fr/nl titles only).
+- extraction rules (6): listed in `_MISSES` below with their causes, as strict xfails while they fail.
 """
 
 from __future__ import annotations
@@ -69,12 +71,6 @@ _MISSES = [
         "footer line",
     ),
     ("zoho_fattura_it", "invoice_number", "`# FT-00087` under the title: a bare `#` is no number label"),
-    (
-        "zoho_fattura_it",
-        "vendor_name",
-        "the title `FATTURA` alone on the top row is taken as the vendor (the vendor's name row carries the "
-        "balance due right of it; `party_fields._DOC_TITLE` strips en/de/fr/nl titles only)",
-    ),
 ]
 XFAIL = {(case, field): reason for case, field, reason in _MISSES}
 

@@ -536,6 +536,9 @@ def reextract_text(answer: dict[str, Any]) -> str:
     )
     if kept:
         text += f" Your corrections stay: {', '.join(kept)}."
+    earlier = [label_of(n) if n != "line_items" else "line items" for n in answer.get("earlier_kept") or []]
+    if earlier:
+        text += f" Not found again, so kept as first read: {', '.join(earlier)}."
     references = ((answer.get("document") or {}).get("preceding_invoices")) or []
     if references:
         text += " It credits invoice " + ", ".join(str(r.get("number")) for r in references) + "."

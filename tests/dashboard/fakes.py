@@ -296,6 +296,7 @@ class FakeApi:
         ] = {}  # project id -> its settings (default: DEFAULT_SETTINGS)
         self.reextract_changes: dict[str, str] = {}  # what a reading again finds (`reextract`)
         self.reextract_references: list[dict[str, Any]] = []
+        self.reextract_not_found: list[str] = []  # fields a reading again did not find (kept as read before)
         detail = document_detail()
         self.documents: dict[str, dict[str, Any]] = {
             DOC_A: detail,
@@ -602,6 +603,7 @@ class FakeApi:
         return {
             "changed": sorted(self.reextract_changes),
             "corrections_kept": kept,
+            "earlier_kept": list(self.reextract_not_found),
             "document": self._answer(document_id),
         }
 

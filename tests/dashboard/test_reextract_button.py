@@ -32,3 +32,13 @@ def test_an_approved_document_is_not_read_again(make_app, fake):
     fake.documents[DOC_A]["status"] = "approved"
     at = make_app(page=REVIEW, document_id=DOC_A)
     assert k("reextract") not in [b.key for b in at.button]
+
+
+def test_fields_not_found_again_are_said_to_be_kept(make_app, fake):
+    fake.reextract_not_found = ["vendor_name", "line_items"]
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    at.button(key=k("reextract")).click().run()
+    assert (
+        "Read again: nothing changed. Not found again, so kept as first read: vendor name, line items."
+        in (texts(at))
+    )

@@ -261,6 +261,10 @@ class DocumentReextractApi(APIView):
             child=serializers.CharField(),
             help_text="fields (and `line_items`) a reviewer corrected: their corrected values stay on top",
         )
+        earlier_kept = serializers.ListField(
+            child=serializers.CharField(),
+            help_text="fields (and `line_items`) the new reading did not find: the earlier value stays",
+        )
         document = schemas.DocumentDetail()
 
     @extend_schema(
@@ -284,6 +288,13 @@ class DocumentReextractApi(APIView):
         )
         detail = document_detail(user=request.user, project=project, document_id=document.id)
         kept = list(done.corrections_kept)
-        response = Response({"changed": list(done.changed), "corrections_kept": kept, "document": detail})
+        response = Response(
+            {
+                "changed": list(done.changed),
+                "corrections_kept": kept,
+                "earlier_kept": list(done.earlier_kept),
+                "document": detail,
+            }
+        )
         response["ETag"] = f'"{detail["result_version"]}"'
         return response

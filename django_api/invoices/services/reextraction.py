@@ -3,11 +3,14 @@ before the extraction learned something (a credit note's reference to the invoic
 the current reading without a new upload.
 
 What happens to the reviewer's work: the extraction (`fields`, `line_items`) is replaced by the new
-reading; every correction (`corrected_fields`, corrected line items, each still audited as a
-`FieldCorrection`) stays on top of it, so the document's current values change only where no reviewer
-corrected them. The current values are then re-checked (suites and anomaly rules, the old reports kept as
-`SupersededChecks` with reason `reextract`) and the result version moves on: a form opened before answers
-409 `stale_version`. An approved document is booked and is not read again (409 `document_approved`)."""
+reading where it finds a value; a field it does not find keeps the earlier reading's value
+(`earlier_kept`: a scan read again from its stored OCR has no page images any more, no region re-reads,
+no logo text, and must not lose the vendor name those found; line items the same). Every correction
+(`corrected_fields`, corrected line items, each still audited as a `FieldCorrection`) stays on top of
+it, so the document's current values change only where no reviewer corrected them. The current values
+are then re-checked (suites and anomaly rules, the old reports kept as `SupersededChecks` with reason
+`reextract`) and the result version moves on: a form opened before answers 409 `stale_version`. An
+approved document is booked and is not read again (409 `document_approved`)."""
 
 from __future__ import annotations
 
@@ -29,12 +32,13 @@ Reader = Callable[[Document], dict[str, Any]]
 
 @dataclass(frozen=True, slots=True)
 class Reextracted:
-    """What a re-extraction changed: the fields whose extracted value changed, and those a reviewer's
-    correction still decides (their current value did not change)."""
+    """What a re-extraction changed: the fields whose extracted value changed, those the new reading did
+    not find (their earlier value kept), and those a reviewer's correction still decides."""
 
     document: Document
     changed: tuple[str, ...]
     corrections_kept: tuple[str, ...]
+    earlier_kept: tuple[str, ...] = ()
 
 
 def _extracted(fields: dict[str, Any]) -> dict[str, Any]:
@@ -64,8 +68,18 @@ def document_reextract(
     again = read(document)
     invoice = again.get("invoice") or {}
     before = _extracted(result.fields)
-    result.fields = invoice.get("fields") or {}
-    result.line_items = invoice.get("line_items") or []
+    found = {
+        name: f
+        for name, f in (invoice.get("fields") or {}).items()
+        if (f or {}).get("value") not in (None, "")
+    }
+    earlier = tuple(sorted(name for name in result.fields if name not in found))
+    fields = {**{name: result.fields[name] for name in earlier}, **found}
+    line_items = invoice.get("line_items") or result.line_items or []
+    if not invoice.get("line_items") and result.line_items:
+        earlier += ("line_items",)
+    invoice = {**invoice, "fields": fields, "line_items": line_items}
+    result.fields, result.line_items = fields, line_items
     result.result = {**result.result, "invoice": invoice}
     after = _extracted(result.fields)
     changed = tuple(sorted(n for n in set(before) | set(after) if before.get(n) != after.get(n)))
@@ -73,4 +87,4 @@ def document_reextract(
         ("line_items",) if result.corrected_line_items is not None else ()
     )
     _store_checks(document=document, result=result, user=user, reason="reextract", checks=checks)
-    return Reextracted(document=document, changed=changed, corrections_kept=kept)
+    return Reextracted(document=document, changed=changed, corrections_kept=kept, earlier_kept=earlier)

@@ -120,3 +120,18 @@ def test_a_field_the_new_reading_does_not_find_keeps_its_earlier_value(alice_cli
     assert body["document"]["fields"]["vendor_name"]["value"] == "ACME Supplies"
     assert len(body["document"]["line_items"]) == len(before["line_items"]) > 0
     assert "vendor_name" not in body["changed"]
+
+
+def test_the_projects_rescore_with_reextract_keeps_what_the_new_reading_misses(project, processed_document):
+    # the same rule for `rescore` with `reextract` (the port's save_reextracted): no field lost
+    from dataclasses import replace
+
+    from django_api.orchestration.django_port import DjangoPort
+
+    _, document_id = processed_document
+    port = DjangoPort()
+    (stored,) = port.load_project_results(str(project.pk))
+    vendor = stored.invoice.fields["vendor_name"].value
+    fields = {n: f for n, f in stored.invoice.fields.items() if n != "vendor_name"}
+    port.save_reextracted(str(project.pk), replace(stored, invoice=replace(stored.invoice, fields=fields)))
+    assert DocumentResult.objects.get(document_id=document_id).fields["vendor_name"]["value"] == vendor

@@ -41,6 +41,21 @@ class Reextracted:
     earlier_kept: tuple[str, ...] = ()
 
 
+def with_earlier_reading(
+    invoice: dict[str, Any], *, fields: dict[str, Any], line_items: list[Any]
+) -> tuple[dict[str, Any], tuple[str, ...]]:
+    """The new reading (`Invoice.to_dict()`) with the earlier reading's `fields` it did not find (no value)
+    and its `line_items` when it found none; and the names kept (`line_items` among them)."""
+    new_fields = invoice.get("fields") or {}
+    found = {n: f for n, f in new_fields.items() if (f or {}).get("value") not in (None, "")}
+    earlier = tuple(sorted(name for name in fields if name not in found))
+    items = invoice.get("line_items") or line_items or []
+    if not invoice.get("line_items") and line_items:
+        earlier += ("line_items",)
+    merged = {**{n: fields[n] for n in earlier if n in fields}, **found}
+    return {**invoice, "fields": merged, "line_items": items}, earlier
+
+
 def _extracted(fields: dict[str, Any]) -> dict[str, Any]:
     return {name: (f or {}).get("value") for name, f in fields.items()}
 
@@ -68,18 +83,8 @@ def document_reextract(
     again = read(document)
     invoice = again.get("invoice") or {}
     before = _extracted(result.fields)
-    found = {
-        name: f
-        for name, f in (invoice.get("fields") or {}).items()
-        if (f or {}).get("value") not in (None, "")
-    }
-    earlier = tuple(sorted(name for name in result.fields if name not in found))
-    fields = {**{name: result.fields[name] for name in earlier}, **found}
-    line_items = invoice.get("line_items") or result.line_items or []
-    if not invoice.get("line_items") and result.line_items:
-        earlier += ("line_items",)
-    invoice = {**invoice, "fields": fields, "line_items": line_items}
-    result.fields, result.line_items = fields, line_items
+    invoice, earlier = with_earlier_reading(invoice, fields=result.fields, line_items=result.line_items)
+    result.fields, result.line_items = invoice["fields"], invoice["line_items"]
     result.result = {**result.result, "invoice": invoice}
     after = _extracted(result.fields)
     changed = tuple(sorted(n for n in set(before) | set(after) if before.get(n) != after.get(n)))

@@ -372,16 +372,24 @@ def project_template_delete(*, user, project: Project, template: ProjectTemplate
 
 def document_reextracted_save(*, document_id, result: dict[str, Any]) -> bool:
     """Store a document's new extraction from its stored OCR (`DocumentResult.to_dict()`, checks
-    included) like a pipeline result: reviewers' corrections stay on top and the result's version moves
-    on (a form opened before answers 409). A document approved (or gone) meanwhile is left as it is.
-    Returns whether it was stored."""
+    included) like a pipeline result: a field (or the line items) it did not find keeps the earlier
+    reading's (`services.reextraction.with_earlier_reading`), reviewers' corrections stay on top and the
+    result's version moves on (a form opened before answers 409). A document approved (or gone)
+    meanwhile is left as it is. Returns whether it was stored."""
     from django_api.invoices.models import DocumentStatus
     from django_api.invoices.services.pipeline_records import document_result_save
+    from django_api.invoices.services.reextraction import with_earlier_reading
 
     with transaction.atomic():
         document = Document.objects.select_for_update().filter(pk=document_id).first()
         if document is None or document.status != DocumentStatus.PROCESSED:
             return False
+        stored = DocumentResult.objects.filter(document=document).first()
+        if stored is not None and result.get("invoice"):  # what the new reading misses stays as first read
+            invoice, _ = with_earlier_reading(
+                result["invoice"], fields=stored.fields, line_items=stored.line_items
+            )
+            result = {**result, "invoice": invoice}
         document_result_save(document_id=document_id, result=result)
     return True
 

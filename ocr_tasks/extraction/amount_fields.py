@@ -128,6 +128,21 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     return found
 
 
+def _in_sentence(before: str) -> bool:
+    """Whether the value ends a sentence of six words or more in its cell (`Compenso lordo per la conduzione
+    di due laboratori di fotografia  1.000,00`), rather than a label's few words."""
+    cell = re.split(r"\s{2,}", before.rstrip())[-1]
+    return len(re.findall(r"[^\W\d_]{2,}", cell)) >= 6
+
+
+def _sentence_label(left: str, name: str) -> float:
+    """A label in a sentence before a value: it labels the value only where it ends the sentence (its last
+    two words) or starts the words read (`Gesamtbetrag ...`); a word inside the sentence is no label (the
+    Italian `due`, two, is no `due`)."""
+    words = left.split()
+    return max(has_label(" ".join(words[-2:]), name), has_label(words[0], name) if words else 0.0)
+
+
 def _magnitudes(per_row: list[tuple[Row, list[AmountMatch]]]) -> list[tuple[Row, list[AmountMatch]]]:
     """The amounts of a credit note as magnitudes (its totals may be printed negative: `-233,47 €`,
     `233,47-`, `(233,47)`): EN 16931 lets the document type carry the direction, amounts are positive."""
@@ -250,14 +265,17 @@ def amount_candidates(
                 "amount_due_label": min(1.0, has_label(left, "amount_due")),
                 "rate_on_row": float(bool(LONE_PERCENT.search(row.text))),
             }
+            sentence = _in_sentence(row.text[:num_start])
             for name in AMOUNT_FIELD_NAMES:
                 feats = dict(base)
-                feats["label_left"] = has_label(left, name)
+                feats["label_left"] = has_label(left, name) if not sentence else _sentence_label(left, name)
                 labelled_left = re.search(r"[A-Za-z]{3}", left) and not (
                     a.has_decimals and _table_cell(cell_header, above)
                 )
                 feats["label_above"] = has_label(above, name) if not labelled_left else 0.0
                 feats["negative_label"] = has_negative(left, name)
+                if feats["label_above"]:  # a column heading that says what the amount is not (`GST Excl`)
+                    feats["negative_label"] = max(feats["negative_label"], has_negative(above, name))
                 if name == "tax_amount" and i in rate_bases:
                     feats["label_left"] = 0.0  # the base a rate's tax is computed on, not a tax
                 elif name == "tax_amount" and i in rate_taxes:

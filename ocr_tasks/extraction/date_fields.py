@@ -13,6 +13,7 @@ from datetime import date
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
 from ocr_tasks.extraction.keywords import has_label, has_negative
+from ocr_tasks.extraction.line_items import is_items_header
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import (
     DEFAULT_LANGUAGES,
@@ -54,6 +55,19 @@ def _joint_invoice_date_label(label: str) -> bool:
     )
 
 
+# a letter's place and date (`Wien, am 8. April 2024`, `Lyon, le 15 mars 2024`, `Uster, 15. März 2024`): the
+# date the document is issued on, whatever the dates of the services in its items (`Klage vom 12.02.2024`)
+_LETTER_DATE = re.compile(
+    r"(?:^|\s{2,})[^\W\d][^\W\d .'-]*(?:[ -][^\W\d][^\W\d.'-]*){0,2},\s*"
+    r"(?:den|am|le|il|el|op|on|the)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _letter_date(before: str) -> bool:
+    return _LETTER_DATE.search(before) is not None
+
+
 def implausible_date(value: date, *, today: date | None, typical_year: int | None = None) -> bool:
     """A date no invoice is issued on: more than a year after today, or years after the document's other
     dates (a date 17 years ahead is a misread or another number, not the invoice date)."""
@@ -88,6 +102,9 @@ def date_candidates(
         left = left_context(row, d.start, stop_at_value=True)
         bbox = row.span_bbox(d.start, d.end)
         above = above_context(rows, row, bbox)
+        index = rows.index(row)
+        # a `Date` column of the items table heads the items' dates (a folio's nights), not the invoice's
+        in_items = index > 0 and rows[index - 1].page == row.page and is_items_header(rows[index - 1])
         base = {
             "first": float(order == 0),
             "order": min(order, 5) / 5.0,
@@ -112,6 +129,10 @@ def date_candidates(
                 feats["negative_label"] = 0.0
             if own_label is left:
                 feats["label_above"] = 0.0
+            if name == "invoice_date" and in_items:
+                feats["label_above"] = 0.0
+            if name == "invoice_date" and _letter_date(row.text[: d.start]):
+                feats["label_left"] = max(feats["label_left"], 1.0)
             if name == "invoice_date" and _labelled_as_other_date(feats):
                 continue
             out.append(

@@ -448,6 +448,62 @@ def _subtotal_parts(grouped: dict[str, list[Candidate]], chosen: dict[str, Candi
     chosen["subtotal"] = net
 
 
+def _net_before_charges(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
+    """The net of a totals block that prints charges outside the tax after the tax (`Summe Leistungen
+    3.150,00 / 20 % USt 630,00 / Barauslagen (ust-frei) 398,00 / Gesamtbetrag 4.178,00`): with no net
+    chosen, the labelled sum on the row right above the tax is the net when it, the tax and the rightmost
+    amounts of the rows between the tax and the total add up to the total (in place)."""
+    tax, total = chosen.get("tax_amount"), chosen.get("total")
+    if "subtotal" in chosen or tax is None or total is None or tax.page != total.page:
+        return
+    if not tax.row_index < total.row_index <= tax.row_index + 4:
+        return
+    amounts = [
+        c
+        for c in grouped.get("total", [])
+        if c.page == total.page and c.features.get("rightmost") and c.features.get("has_decimals")
+    ]
+    between = {
+        c.row_index: Decimal(c.value) for c in amounts if tax.row_index < c.row_index < total.row_index
+    }
+    above = [
+        c for c in amounts if c.row_index == tax.row_index - 1 and c.features.get("label_left", 0.0) >= 1.0
+    ]
+    if not between or not above:
+        return
+    net = above[0]
+    if Decimal(net.value) + Decimal(tax.value) + sum(between.values()) != Decimal(total.value):
+        return
+    chosen["subtotal"] = replace(net, field="subtotal")
+    chosen["subtotal"].features = {**net.features, "net_before_charges": 1.0}
+
+
+def _total_before_payments(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
+    """The total of a statement that subtracts payments under it (`Total Charges 275.00 / Insurance Payments
+    (170.60) / Adjustments (54.40) / Amount Due 50.00`): when the chosen total is labelled as the amount due
+    and a total-labelled amount above it, less the rows between, leaves it, that amount is the total (in
+    place; the amount due keeps its own)."""
+    due = chosen.get("total")
+    if due is None or not due.features.get("amount_due_label"):
+        return
+    amounts = [
+        c
+        for c in grouped.get("total", [])
+        if c.page == due.page and c.features.get("rightmost") and c.features.get("has_decimals")
+    ]
+    for gross in sorted(amounts, key=lambda c: c.row_index, reverse=True):
+        if gross.row_index >= due.row_index or gross.features.get("amount_due_label"):
+            continue
+        if gross.features.get("label_left", 0.0) < 1.0 or Decimal(gross.value) <= Decimal(due.value):
+            continue
+        between = [c for c in amounts if gross.row_index < c.row_index < due.row_index]
+        if between and all(Decimal(c.value) < 0 for c in between):
+            if Decimal(gross.value) + sum(Decimal(c.value) for c in between) == Decimal(due.value):
+                chosen.setdefault("amount_due", replace(due, field="amount_due"))
+                chosen["total"] = gross
+        return
+
+
 def _rounded_total(grouped: dict[str, list[Candidate]], total: Candidate) -> Candidate | None:
     """When the page prints a cash rounding, the total rounded to 0.05 next to an unrounded one."""
     value = Decimal(total.value)
@@ -486,6 +542,7 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
         _rate_table_sums(grouped, chosen)
         _per_rate_sums(grouped, chosen)
         _subtotal_parts(grouped, chosen)
+        _net_before_charges(grouped, chosen)
     total = chosen.get("total")
     tax = chosen.get("tax_amount")
     if total is not None and tax is not None and tax.value == total.value and Decimal(total.value) > 0:
@@ -494,6 +551,8 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
         chosen["tax_amount"] = best(others) if others else None
     if total is not None:
         chosen["total"] = _rounded_total(grouped, total) or total
+    if combination is None:
+        _total_before_payments(grouped, chosen)
     return chosen
 
 

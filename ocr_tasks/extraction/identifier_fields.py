@@ -190,16 +190,24 @@ def _composed_in(field: str, text: str) -> bool:
 
 
 # A row that starts with the document's title, a compound of it or a bilingual title, right before a
-# number (`Verkoopfactuur 2023-1993`, `Handwerkerrechnung INV-88006`, `Rechnung / Invoice RE-2022-60770`)
+# number (`Verkoopfactuur 2023-1993`, `Handwerkerrechnung INV-88006`, `Rechnung / Invoice RE-2022-60770`,
+# `Ricevuta n. 3/2024`, `Angebot AN-77`)
 _TITLE_NOUNS = "|".join(
     sorted(
-        (re.escape(p) for p in phrases("invoice_title") if " " not in p and len(p) >= 5),
+        (
+            re.escape(p)
+            for p in phrases("invoice_title", "receipt_title", "quote_title", "credit_note_title")
+            if " " not in p and len(p) >= 5
+        ),
         key=len,
         reverse=True,
     )
 )
 TITLE_BEFORE_NUMBER = re.compile(
-    rf"^\W*[^\W\d]*(?:{_TITLE_NOUNS})(?:\s*/\s*[^\W\d]+)?(?:\s+(?:n[°ºr.o]*|no\.?|#))?(?=\s*:?\s*[A-Z]{{0,4}}[-\s]?\d)",
+    rf"^\W*[^\W\d]*(?:{_TITLE_NOUNS})(?:\s*/\s*[^\W\d]+)?"
+    # `Ricevuta per prestazione occasionale n. 3/2024`: up to three words, then a number sign
+    rf"(?:(?:\s+[^\W\d]{{2,}}){{1,3}}\s+(?:n[°º.]+|no\.|nr\.?|#)|(?:\s+(?:n[°ºr.o]*|no\.?|#))?)"
+    rf"(?=\s*:?\s*[A-Z]{{0,4}}[-\s]?\d)",
     re.IGNORECASE,
 )
 

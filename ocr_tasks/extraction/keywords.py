@@ -89,7 +89,7 @@ NEGATIVE_CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "subtotal": (
         ("cash", "change", "quantity", "inclusive_marker", "rounding", "carried_forward"),
-        ("gst", "tax", "grand"),
+        ("gst", "tax", "grand", "a pagare", "da pagare"),  # `Netto a pagare`: the amount due
     ),
     "tax_amount": (
         (),
@@ -106,6 +106,8 @@ NEGATIVE_CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "code",
             "basis",
             "base",
+            "frei",  # `Barauslagen (ust-frei)`: an amount free of the tax, not the tax
+            "steuerfrei",
         ),
     ),
     "invoice_date": (("due_date", "delivery_date"), ("expiry", "exp", "order")),

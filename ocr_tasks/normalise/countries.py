@@ -125,4 +125,23 @@ def guess_country(text: str) -> str | None:
     votes.update(_label_votes(text))
     if not votes:
         return None
-    return votes.most_common(1)[0][0]
+    best = max(votes.values())
+    tied = [cc for cc, v in votes.items() if v == best]
+    # a tie goes to the country named first: the letterhead before the addressee (a US hotel's folio for a
+    # guest from Germany)
+    return tied[0] if len(tied) == 1 else min(tied, key=lambda cc: _first_cue(text, cc))
+
+
+def _first_cue(text: str, cc: str) -> int:
+    """Offset of the first cue of country `cc` in `text` (its length when none)."""
+    pack = country_packs()[cc]
+    patterns = [
+        re.compile(r"\b" + ("EL" if cc == "GR" else cc) + r"\s?U?\d"),
+        re.compile(r"\b" + cc + r"\d{2}"),
+    ]
+    patterns += [
+        re.compile(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", re.IGNORECASE) for name in pack.names
+    ]
+    patterns += [re.compile(re.escape(prefix) + r"[\s\d(]") for prefix in pack.phone_prefixes]
+    patterns += [p for p in (_ADDRESS_LINES.get(cc), _TAX_ID_LABELS.get(cc)) if p is not None]
+    return min((m.start() for p in patterns if (m := p.search(text))), default=len(text))

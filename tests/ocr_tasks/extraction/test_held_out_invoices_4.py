@@ -76,8 +76,40 @@ Two tests of the pages' own data failed too, the test's errors (a US EIN and a G
 handled by the check-digit test; the proforma's export packing and the Quittung's gross items not in the
 arithmetic test), corrected.
 
-The xfail marks (strict) would keep the right expectation where a fix is not made: see `KNOWN_MISSES`
-(empty after batch 3).
+Batch 4 (eight documents written after the fixes of batch 3): a Viennese lawyer's `HONORARNOTE` (services
+with their dates, `Einheitssatz`, outlays free of VAT after the tax, `Wien, am 8. April 2024`), a Canary
+Islands factura with IGIC 7 %, an Italian `Ricevuta per prestazione occasionale` (withholding, `Netto a
+pagare`, a revenue stamp in the text), a Dutch subcontractor's factuur with a `G-rekening` share (two
+IBANs of the vendor), a French facture with its legal mentions (share capital, penalties, the 40 €
+indemnity), a US patient statement (insurance payments and adjustments in parentheses, a guarantor), a US
+hotel's guest folio (dated nights with their occupancy tax, the guest from Germany), a German restaurant's
+`Rechnung` paid by card with the form for business entertainment.
+
+Measurement, the first run of batch 4 (112 checks: 104 fields, 8 item lists): 20 failed. Their causes:
+- the lawyer's services dated `vom 12.02.2024` won the invoice date (and so the due date) over the
+  letter's place and date: `Wien, am 8. April 2024` labels the invoice date (2); `Barauslagen (ust-frei)`
+  read as the tax (a tax word with `frei` is no tax label) and no net: the labelled sum right above the tax
+  is the net when it, the tax and the charges after it add up to the total (2);
+- the folio: its item dates under the `Date` column labelled as invoice dates (an items header's `Date`
+  labels the items' dates; `Departure` labels a folio's date) (1); the guest's German address outvoted the
+  hotel's US address line, so EUR (a tie goes to the country named first) (1); its vendor, its customer,
+  its tax (occupancy tax on every night) and its items: not fixed, xfail below (4);
+- `IGIC 7%` no tax label (1); `PATIENT STATEMENT` across the gap kept in the vendor's name (a title in
+  the lexicons), `Guarantor:` no customer label (2); the statement's `Amount Due 50.00` taken as the total
+  over `Total Charges 275.00` (a total less the negative rows under it that leaves the amount due is the
+  total) (1), its items (`Charges` no amount column label) (1);
+- the ricevuta: `RICEVUTA PER PRESTAZIONE OCCASIONALE n. 3/2024` gave no number (a receipt's or quote's
+  title with up to three words before its number sign) (1), `Netto a pagare` read as the net (1), and the
+  Italian `due` (two) in the fee's description labelled the gross as the amount due (a word inside a
+  sentence of six words or more before a value is no label unless it ends or starts it) (1);
+- the restaurant's `Rechnung Nr. 4471` typed invoice: a bill titled as an invoice that names no customer
+  and no due date and records a card payment is a receipt (1);
+- one was the test's: the French studio's legal form printed under its name (`SARL au capital de ...`) is
+  read into it, as round 2 decided for `MENUISERIE DURAND & FILS` (now accepted) (1).
+The tests of the pages' own data also failed on the test's handling of a Steuernummer, an Italian fiscal
+code, two IBANs and the outlays outside VAT (corrected).
+
+The xfail marks (strict) keep the right expectation where the fix is not made here: see `KNOWN_MISSES`.
 """
 
 from __future__ import annotations
@@ -93,6 +125,7 @@ from stdnum.ch import uid as ch_uid
 from stdnum.de import stnr as de_stnr
 from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
+from stdnum.it import codicefiscale as it_cf
 from stdnum.us import ein as us_ein
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
@@ -1088,6 +1121,295 @@ def gutschrift_self_billing_de():
     return text_layer_page(rows)
 
 
+# Batch 4: written after the fixes of batch 3.
+
+
+def honorarnote_at():
+    """A Viennese lawyer's `HONORARNOTE` under the tariff act: services with their tariff posts, the
+    `Einheitssatz`, 20 % USt on the fees, then cash outlays outside VAT (`Barauslagen`) before the total,
+    the date in words (`am 8. April 2024`), `zahlbar binnen 14 Tagen`."""
+    rows = [
+        [("Dr. Markus Gruber", 0.06)],
+        [("Rechtsanwalt", 0.06)],
+        [("Wipplingerstraße 12, 1010 Wien", 0.06)],
+        [("UID: ATU81154992", 0.06)],
+        [],
+        [("Bauträger Steinhof GmbH", 0.06)],
+        [("z.H. Herrn Ing. Peter Wallner", 0.06)],
+        [("Ottakringer Straße 20", 0.06)],
+        [("1160 Wien", 0.06)],
+        [],
+        [("Wien, am 8. April 2024", 0.56)],
+        [],
+        [("HONORARNOTE Nr. 2024/0187", 0.06)],
+        [("betreffend: Steinhof ./. Huber, Mietrechtssache", 0.06)],
+        [],
+        [("Leistung", 0.06), ("Betrag", 0.84)],
+        [("Klage vom 12.02.2024 (TP 3A)", 0.06), ("1.240,00", 0.83)],
+        [("Tagsatzung vom 14.03.2024, 2 Std. (TP 3A)", 0.06), ("860,00", 0.84)],
+        [("Einheitssatz 50 %", 0.06), ("1.050,00", 0.83)],
+        [],
+        [("Summe Leistungen", 0.56), ("3.150,00", 0.83)],
+        [("20 % USt", 0.56), ("630,00", 0.84)],
+        [("Barauslagen (Pauschalgebühr, ust-frei)", 0.40), ("398,00", 0.84)],
+        [("Gesamtbetrag", 0.56), ("4.178,00", 0.83)],
+        [],
+        [("Zahlbar binnen 14 Tagen auf das Konto IBAN AT79 2011 1000 1234 5678 bei der Erste Bank.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def factura_igic_es():
+    """A Canary Islands supplier's factura with IGIC 7 % (the islands' indirect tax instead of IVA), `Forma
+    de pago: Transferencia 30 días`, the client's CIF."""
+    rows = [
+        [("SUMINISTROS ATLÁNTICO CANARIAS S.L.", 0.06)],
+        [("C/ León y Castillo 210, 35004 Las Palmas de Gran Canaria", 0.06)],
+        [("CIF: B37083706", 0.06)],
+        [],
+        [("HOTEL PLAYA DORADA S.A.", 0.56)],
+        [("Avda. de Tirajana 5", 0.56)],
+        [("35100 Maspalomas", 0.56)],
+        [("CIF: A30012348", 0.56)],
+        [],
+        [("FACTURA", 0.06)],
+        [("Número:", 0.06), ("A-2024-0355", 0.20)],
+        [("Fecha:", 0.06), ("12/04/2024", 0.20)],
+        [("Forma de pago:", 0.06), ("Transferencia 30 días", 0.20)],
+        [],
+        [("Descripción", 0.06), ("Cantidad", 0.50), ("Precio", 0.64), ("Importe", 0.84)],
+        [("Toallas de baño 70x140", 0.06), ("200", 0.51), ("6,50", 0.65), ("1.300,00", 0.83)],
+        [("Sábanas 150 cm", 0.06), ("120", 0.51), ("9,80", 0.65), ("1.176,00", 0.83)],
+        [],
+        [("Base imponible", 0.60), ("2.476,00 €", 0.82)],
+        [("IGIC 7%", 0.60), ("173,32 €", 0.83)],
+        [("Total factura", 0.60), ("2.649,32 €", 0.82)],
+        [],
+        [("IBAN: ES80 2100 0418 4245 0200 0513", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def ricevuta_prestazione_occasionale_it():
+    """A freelancer's `Ricevuta per prestazione occasionale`: a gross fee, the 20 % withholding (`Ritenuta
+    d'acconto`), `Netto a pagare`, no VAT (out of its scope), a 2,00 € revenue stamp named in the text, the
+    payer an association with a numeric fiscal code."""
+    rows = [
+        [("Luca Bianchi", 0.06)],
+        [("Via Garibaldi 22 - 40121 Bologna", 0.06)],
+        [("C.F. BNCLCU85M12A944G", 0.06)],
+        [],
+        [("Spett.le", 0.56)],
+        [("Associazione Culturale Porta Saragozza", 0.56)],
+        [("Via Saragozza 88", 0.56)],
+        [("40135 Bologna", 0.56)],
+        [("C.F. 91234560372", 0.56)],
+        [],
+        [("RICEVUTA PER PRESTAZIONE OCCASIONALE n. 3/2024", 0.06)],
+        [("Bologna, 15 aprile 2024", 0.06)],
+        [],
+        [("Compenso lordo per la conduzione di due laboratori di fotografia", 0.06), ("1.000,00 €", 0.82)],
+        [("Ritenuta d'acconto 20%", 0.06), ("- 200,00 €", 0.81)],
+        [("Netto a pagare", 0.06), ("800,00 €", 0.83)],
+        [],
+        [("Operazione esclusa dal campo di applicazione IVA ai sensi dell'art. 5 DPR 633/72.", 0.06)],
+        [("Marca da bollo da 2,00 € assolta sull'originale.", 0.06)],
+        [("Pagamento tramite bonifico: IBAN IT60 X054 2811 1010 0000 0123 456", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def factuur_g_rekening_nl():
+    """A Dutch bricklaying subcontractor's factuur: `Btw verlegd`, a project reference, and the payment
+    split under the chain-liability rules: a share to the vendor's blocked `G-rekening`, the rest to its
+    ordinary account (two IBANs of the vendor)."""
+    rows = [
+        [("Bouwbedrijf Van Dijk B.V.", 0.06)],
+        [("Nijverheidsweg 8, 3771 ME Barneveld", 0.06)],
+        [("KvK 09112233 · BTW NL469541283B01", 0.06)],
+        [],
+        [("Aannemersbedrijf Hendriks B.V.", 0.06)],
+        [("t.a.v. crediteurenadministratie", 0.06)],
+        [("Postbus 45", 0.06)],
+        [("6710 BA Ede", 0.06)],
+        [],
+        [("FACTUUR", 0.06)],
+        [("Factuurnummer:", 0.06), ("2024-1042", 0.26), ("Factuurdatum:", 0.56), ("12 april 2024", 0.72)],
+        [("Project:", 0.06), ("23-117 De Brink", 0.26), ("Vervaldatum:", 0.56), ("12 mei 2024", 0.72)],
+        [],
+        [("Omschrijving", 0.06), ("Bedrag", 0.84)],
+        [("Metselwerk fase 2, termijn 3", 0.06), ("€ 18.000,00", 0.80)],
+        [("Meerwerk stelkozijnen", 0.06), ("€ 2.400,00", 0.81)],
+        [],
+        [("Totaal excl. btw", 0.56), ("€ 20.400,00", 0.80)],
+        [("Btw verlegd", 0.56), ("€ 0,00", 0.83)],
+        [("Totaal", 0.56), ("€ 20.400,00", 0.80)],
+        [],
+        [("Btw verlegd op grond van art. 24ba Uitv.besch. OB 1968.", 0.06)],
+        [("Gelieve € 6.120,00 te storten op onze G-rekening NL20 INGB 0001 2345 67", 0.06)],
+        [("en € 14.280,00 op rekening NL44 RABO 0123 4567 89.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def facture_mentions_legales_fr():
+    """A Toulouse design studio's facture with the legal mentions French invoices print: the share capital
+    (`SARL au capital de 5 000 €`), `Escompte pour paiement anticipé : néant`, late-payment penalties and the
+    40 € recovery indemnity, a `Date d'échéance`."""
+    rows = [
+        [("Studio Graphique Lumen", 0.06)],
+        [("SARL au capital de 5 000 €", 0.06)],
+        [("12 rue des Carmes, 31000 Toulouse", 0.06)],
+        [("SIRET 260 353 271 00018 – TVA FR14260353271", 0.06)],
+        [],
+        [("Domaine de la Garrigue SCEA", 0.56)],
+        [("Route de Gaillac", 0.56)],
+        [("81600 Gaillac", 0.56)],
+        [],
+        [("Facture n° F-24-0419", 0.06)],
+        [("Date d'émission : 19/04/2024", 0.06), ("Date d'échéance : 19/05/2024", 0.56)],
+        [],
+        [("Désignation", 0.06), ("Qté", 0.52), ("PU HT", 0.64), ("Montant HT", 0.82)],
+        [
+            ("Création étiquettes cuvée 2023 (forfait)", 0.06),
+            ("1", 0.52),
+            ("1 800,00", 0.64),
+            ("1 800,00", 0.82),
+        ],
+        [("Déclinaisons formats", 0.06), ("3", 0.52), ("150,00", 0.65), ("450,00", 0.84)],
+        [],
+        [("Total HT", 0.62), ("2 250,00 €", 0.80)],
+        [("TVA 20 %", 0.62), ("450,00 €", 0.82)],
+        [("Total TTC", 0.62), ("2 700,00 €", 0.80)],
+        [],
+        [
+            (
+                "Escompte pour paiement anticipé : néant. En cas de retard de paiement, pénalités au taux de",
+                0.06,
+            )
+        ],
+        [
+            (
+                "3 fois le taux d'intérêt légal et indemnité forfaitaire pour frais de recouvrement de 40 €.",
+                0.06,
+            )
+        ],
+        [("Règlement par virement : IBAN FR14 2004 1010 0505 0001 3M02 606", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def patient_statement_us():
+    """A US medical practice's patient statement: month-first dates of service, charges with insurance
+    payments and contractual adjustments in parentheses, `Amount Due` (the patient's share) and `Please pay
+    by`, the practice's Tax ID, a guarantor."""
+    rows = [
+        [("Lakeside Family Medicine, P.C.", 0.06), ("PATIENT STATEMENT", 0.66)],
+        [("2100 Lake Shore Dr, Suite 210", 0.06), ("Statement Date", 0.66), ("04/10/2024", 0.84)],
+        [("Chicago, IL 60616", 0.06), ("Account #", 0.66), ("0045521", 0.84)],
+        [("Tax ID 36-4123456", 0.06), ("Please pay by", 0.66), ("05/01/2024", 0.84)],
+        [],
+        [("Guarantor:", 0.06)],
+        [("Carlos Lopez", 0.06)],
+        [("1418 W Taylor St", 0.06)],
+        [("Chicago, IL 60607", 0.06)],
+        [],
+        [("Patient: Maria Lopez", 0.06)],
+        [
+            ("Date", 0.06),
+            ("Description", 0.16),
+            ("Charges", 0.50),
+            ("Ins. Paid", 0.62),
+            ("Adjust.", 0.74),
+            ("Balance", 0.86),
+        ],
+        [
+            ("03/12/2024", 0.06),
+            ("Office visit (99214)", 0.16),
+            ("210.00", 0.50),
+            ("(132.40)", 0.61),
+            ("(42.60)", 0.74),
+            ("35.00", 0.86),
+        ],
+        [
+            ("03/12/2024", 0.06),
+            ("Metabolic panel (80053)", 0.16),
+            ("65.00", 0.51),
+            ("(38.20)", 0.62),
+            ("(11.80)", 0.74),
+            ("15.00", 0.86),
+        ],
+        [],
+        [("Total Charges", 0.62), ("275.00", 0.85)],
+        [("Insurance Payments", 0.62), ("(170.60)", 0.84)],
+        [("Adjustments", 0.62), ("(54.40)", 0.85)],
+        [("Amount Due", 0.62), ("$50.00", 0.85)],
+    ]
+    return text_layer_page(rows)
+
+
+def hotel_folio_us():
+    """A San Francisco hotel's guest folio at check-out: dated charges (room, transient occupancy tax,
+    restaurant), the card payment, `Balance Due 0.00`, month-first dates, a folio and a confirmation
+    number."""
+    rows = [
+        [("THE HARBORVIEW HOTEL", 0.36)],
+        [("455 Embarcadero, San Francisco, CA 94111", 0.30)],
+        [],
+        [("GUEST FOLIO", 0.06), ("Folio No.", 0.56), ("220391", 0.74)],
+        [("Mr. Daniel Weber", 0.06), ("Room", 0.56), ("812", 0.74)],
+        [("Weber Consulting GmbH", 0.06), ("Arrival", 0.56), ("04/08/2024", 0.74)],
+        [("Marienplatz 3, 80331 München, Germany", 0.06), ("Departure", 0.56), ("04/11/2024", 0.74)],
+        [("Conf. No.", 0.56), ("HV77812", 0.74)],
+        [],
+        [("Date", 0.06), ("Description", 0.20), ("Charges", 0.66), ("Credits", 0.84)],
+        [("04/08/2024", 0.06), ("Room Charge", 0.20), ("289.00", 0.66)],
+        [("04/08/2024", 0.06), ("Transient Occupancy Tax 14%", 0.20), ("40.46", 0.67)],
+        [("04/09/2024", 0.06), ("Room Charge", 0.20), ("289.00", 0.66)],
+        [("04/09/2024", 0.06), ("Transient Occupancy Tax 14%", 0.20), ("40.46", 0.67)],
+        [("04/09/2024", 0.06), ("Harbor Grill - Dinner", 0.20), ("64.50", 0.67)],
+        [("04/10/2024", 0.06), ("Room Charge", 0.20), ("289.00", 0.66)],
+        [("04/10/2024", 0.06), ("Transient Occupancy Tax 14%", 0.20), ("40.46", 0.67)],
+        [("04/11/2024", 0.06), ("VISA XXXX4242", 0.20), ("1,052.88", 0.83)],
+        [],
+        [("Total Charges", 0.46), ("1,052.88", 0.65)],
+        [("Total Credits", 0.46), ("1,052.88", 0.83)],
+        [("Balance Due", 0.46), ("0.00", 0.86)],
+    ]
+    return text_layer_page(rows)
+
+
+def bewirtungsbeleg_de():
+    """A Frankfurt restaurant's bill with the form for business entertainment on it (`Angaben zum Nachweis
+    ... von Bewirtungsaufwendungen`, blank lines for guests, occasion and tip), items priced `2 x ... à`,
+    net, VAT and gross, paid by card."""
+    rows = [
+        [("Trattoria da Enzo", 0.36)],
+        [("Inh. Enzo Russo · Schillerstraße 14 · 60313 Frankfurt", 0.22)],
+        [("St.-Nr. 045 234 56789", 0.36)],
+        [],
+        [("Rechnung Nr. 4471", 0.20), ("Tisch 12", 0.50)],
+        [("22.04.2024 21:48", 0.20), ("Bed.: Marco", 0.50)],
+        [],
+        [("2 x Pasta al Tartufo à 18,50", 0.20), ("37,00", 0.70)],
+        [("1 x Saltimbocca alla Romana", 0.20), ("24,90", 0.70)],
+        [("1 x Fl. Chianti Classico", 0.20), ("36,00", 0.70)],
+        [("2 x Espresso à 2,80", 0.20), ("5,60", 0.71)],
+        [],
+        [("Summe EUR", 0.20), ("103,50", 0.69)],
+        [("Netto", 0.20), ("86,97", 0.70)],
+        [("MwSt. 19 %", 0.20), ("16,53", 0.70)],
+        [("Bezahlt Mastercard", 0.20), ("103,50", 0.69)],
+        [],
+        [("Angaben zum Nachweis der Höhe und der betrieblichen", 0.20)],
+        [("Veranlassung von Bewirtungsaufwendungen (§ 4 Abs. 5 Ziff. 2 EStG)", 0.20)],
+        [("Bewirtete Personen: ______________________", 0.20)],
+        [("Anlass der Bewirtung: ____________________", 0.20)],
+        [("Trinkgeld: ________  Ort, Datum, Unterschrift: ________", 0.20)],
+    ]
+    return text_layer_page(rows)
+
+
 CASES: dict[str, tuple] = {
     "mobilfunk_de": (
         mobilfunk_rechnung_de,
@@ -1592,8 +1914,185 @@ CASES.update(
 )
 
 
+CASES.update(
+    {
+        "honorarnote_at": (
+            honorarnote_at,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024/0187",
+                "invoice_date": "2024-04-08",
+                "due_date": "2024-04-22",
+                "vendor_name": ("Dr. Markus Gruber", "Dr. Markus Gruber Rechtsanwalt"),
+                "customer_name": "Bauträger Steinhof GmbH",
+                "currency": "EUR",
+                "subtotal": ("3150.00", "3548.00"),  # the fees, or with the outlays outside VAT
+                "tax_amount": "630.00",
+                "total": "4178.00",
+                "amount_due": (None, "4178.00"),
+                "vendor_tax_id": "ATU81154992",
+                "iban": "AT792011100012345678",
+            },
+            ["1240.00", "860.00", "1050.00"],
+        ),
+        "igic_es": (
+            factura_igic_es,
+            {
+                "document_type": "invoice",
+                "invoice_number": "A-2024-0355",
+                "invoice_date": "2024-04-12",
+                "due_date": "2024-05-12",
+                "vendor_name": "SUMINISTROS ATLÁNTICO CANARIAS S.L.",
+                "customer_name": "HOTEL PLAYA DORADA S.A.",
+                "currency": "EUR",
+                "subtotal": "2476.00",
+                "tax_amount": "173.32",
+                "total": "2649.32",
+                "amount_due": (None, "2649.32"),
+                "vendor_tax_id": "ESB37083706",
+                "iban": "ES8021000418424502000513",
+            },
+            ["1300.00", "1176.00"],
+        ),
+        "prestazione_occasionale_it": (
+            ricevuta_prestazione_occasionale_it,
+            {
+                "document_type": ("invoice", "receipt"),  # a request for payment titled `ricevuta`
+                "invoice_number": "3/2024",
+                "invoice_date": "2024-04-15",
+                "due_date": None,
+                "vendor_name": "Luca Bianchi",
+                "customer_name": "Associazione Culturale Porta Saragozza",
+                "currency": "EUR",
+                "subtotal": (None, "1000.00"),
+                "tax_amount": NO_TAX,
+                "total": "1000.00",
+                "amount_due": "800.00",  # after the withholding
+                "vendor_tax_id": (None, "BNCLCU85M12A944G"),  # a personal fiscal code, no VAT id
+                "iban": "IT60X0542811101000000123456",
+            },
+            (["1000.00"], []),
+        ),
+        "g_rekening_nl": (
+            factuur_g_rekening_nl,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-1042",
+                "invoice_date": "2024-04-12",
+                "due_date": "2024-05-12",
+                "vendor_name": "Bouwbedrijf Van Dijk B.V.",
+                "customer_name": "Aannemersbedrijf Hendriks B.V.",
+                "currency": "EUR",
+                "subtotal": "20400.00",
+                "tax_amount": NO_TAX,
+                "total": "20400.00",
+                "amount_due": (None, "20400.00"),
+                "vendor_tax_id": "NL469541283B01",
+                "iban": ("NL44RABO0123456789", "NL20INGB0001234567"),  # the vendor's two accounts
+            },
+            ["18000.00", "2400.00"],
+        ),
+        "mentions_legales_fr": (
+            facture_mentions_legales_fr,
+            {
+                "document_type": "invoice",
+                "invoice_number": "F-24-0419",
+                "invoice_date": "2024-04-19",
+                "due_date": "2024-05-19",
+                # the legal form printed under the trade name is read as part of it (as round 2 decided)
+                "vendor_name": ("Studio Graphique Lumen", "Studio Graphique Lumen SARL"),
+                "customer_name": "Domaine de la Garrigue SCEA",
+                "currency": "EUR",
+                "subtotal": "2250.00",
+                "tax_amount": "450.00",
+                "total": "2700.00",
+                "amount_due": (None, "2700.00"),
+                "vendor_tax_id": "FR14260353271",
+                "iban": "FR1420041010050500013M02606",
+            },
+            ["1800.00", "450.00"],
+        ),
+        "patient_statement_us": (
+            patient_statement_us,
+            {
+                "document_type": "invoice",
+                "invoice_number": (None, "0045521"),  # a statement has an account number only
+                "invoice_date": "2024-04-10",
+                "due_date": "2024-05-01",
+                "vendor_name": "Lakeside Family Medicine, P.C.",
+                "customer_name": ("Carlos Lopez", "Maria Lopez"),
+                "currency": "USD",
+                "subtotal": (None, "275.00"),
+                "tax_amount": NO_TAX,
+                "total": "275.00",
+                "amount_due": "50.00",
+                "vendor_tax_id": "36-4123456",  # the practice's EIN
+                "iban": None,
+            },
+            (["210.00", "65.00"], ["35.00", "15.00"]),  # the charges or the patient's balance
+        ),
+        "hotel_folio_us": (
+            hotel_folio_us,
+            {
+                "document_type": ("invoice", "receipt"),
+                "invoice_number": "220391",
+                "invoice_date": "2024-04-11",
+                "due_date": None,
+                "vendor_name": "THE HARBORVIEW HOTEL",
+                "customer_name": ("Daniel Weber", "Mr. Daniel Weber", "Weber Consulting GmbH"),
+                "currency": "USD",
+                "subtotal": (None, "931.50"),
+                "tax_amount": "121.38",  # the occupancy tax
+                "total": "1052.88",
+                "amount_due": (None, "0.00"),
+                "vendor_tax_id": None,
+                "iban": None,
+            },
+            ["289.00", "40.46", "289.00", "40.46", "64.50", "289.00", "40.46"],
+        ),
+        "bewirtungsbeleg_de": (
+            bewirtungsbeleg_de,
+            {
+                "document_type": "receipt",
+                "invoice_number": "4471",
+                "invoice_date": "2024-04-22",
+                "due_date": None,
+                "vendor_name": "Trattoria da Enzo",
+                "customer_name": None,
+                "currency": "EUR",
+                "subtotal": "86.97",
+                "tax_amount": "16.53",
+                "total": "103.50",
+                "amount_due": (None, "0.00", "103.50"),
+                "vendor_tax_id": "045 234 56789",
+                "iban": None,
+            },
+            ["37.00", "24.90", "36.00", "5.60"],
+        ),
+    }
+)
+
+
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
-KNOWN_MISSES: dict[tuple[str, str], str] = {}
+_FOLIO_PARTIES = (
+    "the guest's block (`Mr. Daniel Weber` / `Weber Consulting GmbH` / a Munich address) runs beside the "
+    "folio's box of labels and values, so it is read as no address block: the company's legal form then "
+    "outranks the hotel's centred letterhead in capitals and no customer is found; telling the guest's "
+    "block needs the salutation line as a recipient's cue inside rows shared with another column "
+    "(address_blocks.py, another helper's module): not done"
+)
+_FOLIO_TAX_LINES = (
+    "the folio prints the occupancy tax as dated lines among the charges (`04/08/2024  Transient Occupancy "
+    "Tax 14%  40.46`, one per night): the items stop at the first tax line and the tax is one night's; "
+    "reading tax lines inside the items table as items and summing them as the tax needs a change in "
+    "line_items.py (another helper's module): not done"
+)
+KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("hotel_folio_us", "vendor_name"): _FOLIO_PARTIES,
+    ("hotel_folio_us", "customer_name"): _FOLIO_PARTIES,
+    ("hotel_folio_us", "tax_amount"): _FOLIO_TAX_LINES,
+    ("hotel_folio_us", "line_items"): _FOLIO_TAX_LINES,
+}
 
 
 def _compact(value: str | None) -> str | None:
@@ -1664,29 +2163,35 @@ def test_line_items_and_their_amounts(case):
     assert amounts in expected if isinstance(expected, tuple) else amounts == expected
 
 
+# which library checks a printed tax id: by its shape (the EU VAT ids by their prefix)
+_ID_CHECKS = (
+    (r"CHE.*", ch_uid.is_valid),
+    (r"GB.*", gb_vat.is_valid),
+    (r"\d{2}-\d{7}", us_ein.is_valid),  # a US EIN
+    (r"\d{3} \d{3} \d{5}|\d+/\d+/\d+", de_stnr.is_valid),  # a German Steuernummer
+    (r"[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]", it_cf.is_valid),  # an Italian personal fiscal code
+    (r"\d{11}", au_abn.is_valid),
+    (r"\d{9}.*", ca_bn.is_valid),
+    (r".*", eu_vat.is_valid),
+)
+
+
+def _valid_id(value: str) -> bool:
+    return next(check(value) for shape, check in _ID_CHECKS if re.fullmatch(shape, value))
+
+
 def test_the_pages_identifiers_carry_valid_check_digits():
     """The ids printed on these pages are real-format ids (so a miss is the extraction's, not the data's)."""
     for _, expected, _ in CASES.values():
-        if expected.get("iban"):
-            IBAN(expected["iban"])  # raises on a bad check digit
-        vat = expected.get("vendor_tax_id")
-        vat = vat[0] if isinstance(vat, tuple) else vat
-        if vat is None:
-            continue
-        if vat.startswith("CHE"):
-            assert ch_uid.is_valid(vat)
-        elif vat.startswith("GB"):
-            assert gb_vat.is_valid(vat)
-        elif "/" in vat:
-            assert de_stnr.is_valid(vat)  # a German Steuernummer
-        elif re.fullmatch(r"\d{2}-\d{7}", vat):
-            assert us_ein.is_valid(vat)
-        elif vat.isdigit() and len(vat) == 11:
-            assert au_abn.is_valid(vat)
-        elif vat[:9].isdigit():
-            assert ca_bn.is_valid(vat)
-        else:
-            assert eu_vat.is_valid(vat), vat
+        for key in ("iban", "vendor_tax_id"):
+            values = expected.get(key)
+            for value in values if isinstance(values, tuple) else (values,):
+                if value is None:
+                    continue
+                if key == "iban":
+                    IBAN(value)  # raises on a bad check digit
+                else:
+                    assert _valid_id(value), value
     buyers = ("DE611195866", "BE0803639456", "ATU29134371", "IT35567460742", "DE200958794")
     for other in buyers:  # the buyers' ids
         assert eu_vat.is_valid(other)
@@ -1699,12 +2204,13 @@ def _first(value):
 def test_the_expected_amounts_add_up():
     """The pages' arithmetic is right: subtotal + tax = total (plus a charge after the subtotal); the items
     add up to the subtotal, or to the total where they are priced with tax (the Australian GST-inclusive
-    prices, the Quittung's gross amounts)."""
-    charges = {"distributor_us": 45.00, "proforma_us": 220.00}  # freight; export packing
-    gross_items = {"tax_invoice_au", "quittung_de"}
+    prices, the Quittung's, a folio's and a restaurant's gross amounts)."""
+    # freight; export packing; a lawyer's outlays outside VAT
+    charges = {"distributor_us": 45.00, "proforma_us": 220.00, "honorarnote_at": 398.00}
+    gross_items = {"tax_invoice_au", "quittung_de", "hotel_folio_us", "bewirtungsbeleg_de"}
     for case, (_, expected, items) in CASES.items():
         tax = expected["tax_amount"] if isinstance(expected["tax_amount"], str) else "0.00"
-        subtotal = _first(expected["subtotal"])
+        subtotal = _first(expected["subtotal"]) or f"{float(expected['total']) - float(tax):.2f}"
         total = float(subtotal) + float(tax) + charges.get(case, 0.0)
         assert total == pytest.approx(float(expected["total"])), case
         items = _first(items)
@@ -1877,3 +2383,75 @@ def test_a_receipt_of_cash_names_the_payer_and_leaves_nothing_due():
         "Frau Eva Lind",
     )
     assert "amount_due" not in fields
+
+
+def test_a_letters_place_and_date_is_the_invoice_date_over_the_dates_of_its_services():
+    rows = [
+        [("Dr. Eva Brandt", 0.06)],
+        [("Rechtsanwältin", 0.06)],
+        [("Graz, am 3. Mai 2024", 0.56)],
+        [("HONORARNOTE Nr. 2024/0201", 0.06)],
+        [("Leistung", 0.06), ("Betrag", 0.84)],
+        [("Klage vom 12.02.2024", 0.06), ("500,00", 0.84)],
+        [("Summe Leistungen", 0.56), ("500,00", 0.84)],
+        [("20 % USt", 0.56), ("100,00", 0.84)],
+        [("Barauslagen (ust-frei)", 0.40), ("50,00", 0.85)],
+        [("Gesamtbetrag", 0.56), ("650,00", 0.84)],
+    ]
+    fields = _fields(rows)
+    assert fields.get("invoice_date") == "2024-05-03"
+    # the outlays free of VAT are no tax; the sum above the tax is the net
+    assert (fields.get("subtotal"), fields.get("tax_amount"), fields.get("total")) == (
+        "500.00",
+        "100.00",
+        "650.00",
+    )
+
+
+def test_the_total_of_a_statement_is_the_charges_before_the_payments_subtracted():
+    rows = _priced([("Lakeside Clinic, P.C.", 0.06)])[:-5] + [
+        [("Total Charges", 0.62), ("200.00", 0.85)],
+        [("Insurance Payments", 0.62), ("(150.00)", 0.84)],
+        [("Amount Due", 0.62), ("$50.00", 0.85)],
+    ]
+    fields = _fields(rows)
+    assert (fields.get("total"), fields.get("amount_due")) == ("200.00", "50.00")
+
+
+def test_a_word_inside_a_sentence_before_a_value_is_no_label():
+    """The Italian `due` (two) in a description is no `due` label; `Netto a pagare` is the amount due."""
+    rows = [
+        [("Luca Bianchi", 0.06)],
+        [("RICEVUTA n. 4/2024", 0.06)],
+        [("Compenso lordo per la conduzione di due laboratori di fotografia", 0.06), ("500,00 €", 0.82)],
+        [("Ritenuta d'acconto 20%", 0.06), ("- 100,00 €", 0.81)],
+        [("Netto a pagare", 0.06), ("400,00 €", 0.83)],
+    ]
+    fields = _fields(rows)
+    assert (fields.get("invoice_number"), fields.get("total"), fields.get("amount_due")) == (
+        "4/2024",
+        "500.00",
+        "400.00",
+    )
+
+
+@pytest.mark.parametrize(
+    ("paid", "expected"), [("Bezahlt Mastercard", "receipt"), ("Zahlbar bis 30.04.2024", "invoice")]
+)
+def test_an_invoice_titled_bill_paid_by_card_with_no_customer_is_a_receipt(paid, expected):
+    rows = [
+        [("Trattoria da Enzo", 0.36)],
+        [("Rechnung Nr. 4472", 0.20)],
+        [("23.04.2024", 0.20)],
+        [("1 x Saltimbocca", 0.20), ("24,90", 0.70)],
+        [("Summe EUR", 0.20), ("24,90", 0.69)],
+        [(paid, 0.20)],
+    ]
+    assert _fields(rows)["document_type"] == expected
+
+
+def test_a_tie_between_countries_goes_to_the_one_named_first():
+    from ocr_tasks.normalise.countries import guess_country
+
+    text = "455 Embarcadero, San Francisco, CA 94111\nMr. D. Weber\nMarienplatz 3, 80331 München, Germany"
+    assert guess_country(text) == "US"

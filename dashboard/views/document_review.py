@@ -46,6 +46,7 @@ STALE_SAVE = (
     "It is shown again as it is now; apply your change again."
 )
 SHORTCUTS = {"save": "alt+s", "approve": "alt+a", "next": "alt+n", "previous": "alt+p"}
+THEN_NEXT = "approve_then_next"  # a reviewer's preference for the tab: Approve opens the next document
 TRAIL = "review_trail"  # (project, document) left with Next in queue in this tab, latest last: Previous
 DUPLICATE_SUITE = "duplicates"  # a refused approval's failure naming the earlier upload of the same file
 ZOOMS = {1: "Page", 2: "2×", 3: "3×"}
@@ -169,6 +170,25 @@ if not editable:
     )
 
 
+trail = [entry for entry in st.session_state.get(TRAIL, []) if entry != (project_id, document_id)]
+
+
+def _open_next() -> str:
+    """Open the next document waiting for review (this one joins the trail that Previous walks back):
+    "opened", "none" (no other waits), or "error" (the queue could not be loaded; said on the page)."""
+    try:
+        queue = sort_by_attention(client.list_documents(project_id))
+    except ApiError as exc:
+        session.show_api_error(exc, what="Loading the review queue")
+        return "error"
+    following = next_in_queue(queue, document_id)
+    if following is None:
+        return "none"
+    st.session_state[TRAIL] = [*trail, (project_id, document_id)][-50:]
+    session.open_document(following)
+    return "opened"
+
+
 def _approve(force: bool = False, reason: str = "", *, result_version: Any = None) -> None:
     """Approve the version shown (or `result_version`, the one a save made just before)."""
     try:
@@ -199,6 +219,14 @@ def _approve(force: bool = False, reason: str = "", *, result_version: Any = Non
         st.session_state["review_flash"] = (f"{saved} " if saved else "") + (
             "Document approved." + (" (override recorded)" if force else "")
         )
+        if st.session_state.get(THEN_NEXT):  # the reviewer goes on to the next document at once
+            name = markdown_safe(str(doc.get("name") or "The document"))
+            done = st.session_state["review_flash"].replace("Document approved.", f"{name} approved.")
+            st.session_state["review_flash"] = done + (
+                " This is the next document waiting for review."
+                if _open_next() == "opened"
+                else " No other document is waiting for review."
+            )
         st.rerun()
 
 
@@ -296,7 +324,6 @@ if editable and doc.get("status") not in ("approved", "failed"):
         )
         if st.button("Read again", key=key("reextract"), icon=":material/refresh:"):
             _reextract()
-trail = [entry for entry in st.session_state.get(TRAIL, []) if entry != (project_id, document_id)]
 previous = next((doc for project, doc in reversed(trail) if project == project_id), None)
 if previous is not None and actions.button(
     "Previous",
@@ -315,18 +342,18 @@ if actions.button(
     help=f"Open the next document waiting for review ({SHORTCUTS['next']})",
     shortcut=SHORTCUTS["next"],
 ):
-    try:
-        queue = sort_by_attention(client.list_documents(project_id))
-    except ApiError as exc:
-        session.show_api_error(exc, what="Loading the review queue")
-    else:
-        following = next_in_queue(queue, document_id)
-        if following is None:
-            st.info("No other document is waiting for review.")
-        else:
-            st.session_state[TRAIL] = [*trail, (project_id, document_id)][-50:]
-            session.open_document(following)
-            st.rerun()
+    opened = _open_next()
+    if opened == "opened":
+        st.rerun()
+    elif opened == "none":
+        st.info("No other document is waiting for review.")
+actions.toggle(
+    "Next after Approve",
+    key=THEN_NEXT,
+    disabled=not session.can_edit(),
+    help="After an approval, open the next document waiting for review at once (one key per document: "
+    f"{SHORTCUTS['approve']}); Previous ({SHORTCUTS['previous']}) goes back.",
+)
 if doc.get("error"):
     error = doc["error"]
     st.error(

@@ -293,12 +293,25 @@ _NAME_LABEL_LEAD = re.compile(
 )
 
 
+def _brand_beside_name(text: str) -> str:
+    """A logo's word mark printed left of the company's legal name across a column gap (`alpenstack
+    Alpenstack Cloud GmbH`, `Savonnerie des Calanques      Savonnerie des Calanques SARL`): the legal name,
+    when it holds the mark and ends the row with its legal form."""
+    parts = re.split(r"\s{2,}", text)
+    if len(parts) == 2 and LEGAL_FORM.search(parts[1]) and not LEGAL_FORM.search(parts[0]):
+        mark = " ".join(parts[0].casefold().split())
+        if len(mark) >= 3 and mark in " ".join(parts[1].casefold().split()):
+            return parts[1]
+    return text
+
+
 def clean_name(text: str) -> str:
     """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
     leading seller label (`Verkauft von`), name label (`Denominazione:`) or short label (`To:`), a
     registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
     -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
     text = _LEADING_SPECK.sub("", text.strip())
+    text = _brand_beside_name(text)
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
     text = _GAP_TITLE.sub("", text)
     text = re.sub(r"\s+", " ", text)

@@ -31,7 +31,10 @@ Their causes, grouped:
   column gap is the title).
 - the Zoho fattura's title `FATTURA` alone on the top row taken as the vendor (1): a leading document title
   is stripped from a name in every lexicon language (`party_fields._DOC_TITLE` knew en/de/fr/nl titles only).
-- extraction rules (6): listed in `_MISSES` below with their causes, as strict xfails while they fail.
+- a logo's word mark left of the company's legal name on one row joined into the vendor's name (2:
+  `alpenstack  Alpenstack Cloud GmbH`, `Savonnerie des Calanques  Savonnerie des Calanques SARL`): the
+  legal name is taken when it holds the mark (`party_fields._brand_beside_name`).
+- extraction rules (4): listed in `_MISSES` below with their causes, as strict xfails while they fail.
 """
 
 from __future__ import annotations
@@ -57,13 +60,7 @@ _MISSES = [
         "the issuer's profession under her name, joined across the column gap with the client's street, is "
         "taken as the vendor",
     ),
-    (
-        "hosting_grid_en",
-        "vendor_name",
-        "the brand word of the logo left and the company's name right on one row are joined into one name",
-    ),
     ("wave_letter_us", "total", "the amount due printed twice (header and foot) wins over `Total:`"),
-    ("woo_shop_fr", "vendor_name", "the shop's name in the logo and its legal name right of it are joined"),
     (
         "woo_shop_fr",
         "vendor_tax_id",

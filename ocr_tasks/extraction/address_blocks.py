@@ -334,20 +334,28 @@ def _vendor_overlap(block: Block, vendor_name: str) -> float:
     return max(fuzz.ratio(name, s.text.lower()) / 100.0 for s in block.segments[:3])
 
 
-def _beside(block: Block, own_blocks: list[Block]) -> bool:
-    """Whether a block starts on the first row of the vendor's own block in a column right of it (the
+def _vendor_heads(rows: list[Row], blocks: list[Block], vendor: Candidate | None, vendor_name: str) -> list:
+    """(first-row segment, right edge of the vendor's column) of the vendor's own blocks, and the vendor's
+    name as printed on its row (a letterhead's name drawn larger than the address under it heads no block)."""
+    heads = [(b.segments[0], b.bbox.x1) for b in blocks if _vendor_overlap(b, vendor_name) >= 0.8]
+    if vendor is not None and 0 <= vendor.row_index < len(rows):
+        for segment in row_segments(rows[vendor.row_index], vendor.row_index):
+            if fuzz.ratio(vendor_name.lower(), segment.text.lower()) >= 80:
+                heads.append((segment, segment.bbox.x1))
+    return heads
+
+
+def _beside(block: Block, heads: list) -> bool:
+    """Whether a block starts on the row of the vendor's name or own block, in a column right of it (the
     recipient printed opposite the letterhead, as Swiss letters and wide landscape pages place the
     address window)."""
     head = block.segments[0]
-    for own in own_blocks:
-        first = own.segments[0]
-        if (
-            head.page == first.page
-            and head.bbox.x0 > own.bbox.x1 + 0.05
-            and abs(head.bbox.center[1] - first.bbox.center[1]) < max(head.bbox.height, first.bbox.height)
-        ):
-            return True
-    return False
+    return any(
+        head.page == first.page
+        and head.bbox.x0 > right + 0.05
+        and abs(head.bbox.center[1] - first.bbox.center[1]) < max(head.bbox.height, first.bbox.height)
+        for first, right in heads
+    )
 
 
 def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list[Candidate]:
@@ -355,7 +363,7 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
     vendor_name = vendor.value if vendor is not None else ""
     out: list[Candidate] = []
     blocks = address_blocks(rows)
-    own_blocks = [b for b in blocks if _vendor_overlap(b, vendor_name) >= 0.8]
+    heads = _vendor_heads(rows, blocks, vendor, vendor_name)
     for block in blocks:
         label_segment, name = _name_segment(block)
         if name is None:
@@ -389,9 +397,7 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
                     "salutation": salutation,
                     "unmarked": float(not marked),
                     "below_vendor": float(
-                        vendor is not None
-                        and not own
-                        and (box.y0 > vendor.bbox.y1 or _beside(block, own_blocks))
+                        vendor is not None and not own and (box.y0 > vendor.bbox.y1 or _beside(block, heads))
                     ),
                     # the recipient's window without a label over it (a labelled block's label decides)
                     "postal_block": 0.0 if bill_to or ship_to or seller else _postal_block(block),

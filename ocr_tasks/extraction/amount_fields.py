@@ -274,6 +274,9 @@ def amount_candidates(
                 )
                 feats["label_above"] = has_label(above, name) if not labelled_left else 0.0
                 feats["negative_label"] = has_negative(left, name)
+                if name == "tax_amount" and feats["label_above"]:
+                    # a tax word in a column heading that says the column is no tax (`GST Excl`, the net)
+                    feats["negative_label"] = max(feats["negative_label"], has_negative(above, name))
                 if feats["label_above"]:  # a column heading that says what the amount is not (`GST Excl`)
                     feats["negative_label"] = max(feats["negative_label"], has_negative(above, name))
                 if name == "tax_amount" and i in rate_bases:

@@ -75,3 +75,19 @@ def test_a_letter_of_a_vat_id_read_as_a_digit_is_read_back(printed, expected):
 def test_a_cif_printed_without_its_prefix_and_read_with_a_digit_for_its_letter():
     assert with_country_prefix("864712383", "ES") == "ESB64712383"
     assert with_country_prefix("864712384", "ES") == "864712384"  # no valid reading: as printed
+
+
+def test_an_amount_under_a_tax_exclusive_heading_is_no_tax():
+    """A receipt's GST table (`GST Excl` over the net, `GST Amt` over the tax, read `6ST Amt` as OCR read
+    it on a SROIE receipt): the net is no tax whatever the tax word in its heading."""
+    rows = [
+        [("BEAUTY CORNER SDN BHD", 0.25)],
+        [("Date: 12/03/2018", 0.06)],
+        [("HAND CREAM 50ML", 0.06), ("13.78", 0.80)],
+        [("TOTAL (GST INCL)", 0.06), ("13.78", 0.80)],
+        [("CASH", 0.06), ("20.00", 0.80)],
+        [("CHANGE DUE", 0.06), ("6.22", 0.80)],
+        [("GST Rate", 0.06), ("GST Excl", 0.40), ("6ST Amt", 0.70)],
+        [("S 6%", 0.06), ("13.00", 0.41), ("0.78", 0.72)],
+    ]
+    assert _fields(rows).get("tax_amount") in (None, "0.78")

@@ -277,8 +277,6 @@ def amount_candidates(
                 if name == "tax_amount" and feats["label_above"]:
                     # a tax word in a column heading that says the column is no tax (`GST Excl`, the net)
                     feats["negative_label"] = max(feats["negative_label"], has_negative(above, name))
-                if feats["label_above"]:  # a column heading that says what the amount is not (`GST Excl`)
-                    feats["negative_label"] = max(feats["negative_label"], has_negative(above, name))
                 if name == "tax_amount" and i in rate_bases:
                     feats["label_left"] = 0.0  # the base a rate's tax is computed on, not a tax
                 elif name == "tax_amount" and i in rate_taxes:

@@ -387,6 +387,30 @@ def _free_shipping(row: Row, amounts: list[AmountMatch]) -> bool:
     return bool(priced) and all(a.value == 0 for a in priced) and bool(_SHIPPING_LABEL.search(label))
 
 
+_TAX_LABEL = concept_pattern(("tax",))
+
+
+def _tax_among_charges(rows: list[Row], index: int, item_rows: list[Row]) -> bool:
+    """Whether a tax row is one of the charges (a hotel folio's `04/08/2024  Transient Occupancy Tax 14%
+    40.46` after each night's room): it starts where the items start, no total word labels it, and the
+    next priced row of its page is another item, not a totals row. A VAT row of the totals block is followed
+    by the total (or sits under the price columns) and still ends the items."""
+    row = rows[index]
+    if (
+        not item_rows
+        or not _TAX_LABEL.search(row.text)
+        or _END.search(row.text)
+        or abs(row.bbox.x0 - min(r.bbox.x0 for r in item_rows)) > 0.02
+    ):
+        return False
+    after = (r for r in rows[index + 1 :] if r.page == row.page and r.bbox.y0 <= FOOTER_Y)
+    following = next((r for r in after if any(a.has_decimals for a in find_amounts(r.text))), None)
+    if following is None:
+        return False
+    first = min(a.start for a in find_amounts(following.text) if a.has_decimals)
+    return not _is_totals_row(following.text[:first]) and not _TAX_LABEL.search(following.text[:first])
+
+
 def _priced_as_item(row: Row, amounts: list[AmountMatch], columns: dict[str, float]) -> bool:
     """Whether a row under the header prints quantity x unit price = amount in the header's columns (`Imposta
     di soggiorno  6  3,50  esente  21,00`): an item, even when its description holds a tax or total word
@@ -606,9 +630,8 @@ class _Table:
             if _free_shipping(row, amounts):
                 continue
             label = row.text[: min(a.start for a in amounts)]
-            if (_is_totals_row(label) and not _priced_as_item(row, amounts, columns)) or _under_prices_only(
-                row, earlier_rows + item_rows
-            ):
+            charged = _priced_as_item(row, amounts, columns) or _tax_among_charges(rows, index, item_rows)
+            if (_is_totals_row(label) and not charged) or _under_prices_only(row, earlier_rows + item_rows):
                 if (
                     items
                     and not _carried_over(row, last_row, items, amounts)

@@ -2091,7 +2091,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
     ("hotel_folio_us", "vendor_name"): _FOLIO_PARTIES,
     ("hotel_folio_us", "customer_name"): _FOLIO_PARTIES,
     ("hotel_folio_us", "tax_amount"): _FOLIO_TAX_LINES,
-    ("hotel_folio_us", "line_items"): _FOLIO_TAX_LINES,
 }
 
 

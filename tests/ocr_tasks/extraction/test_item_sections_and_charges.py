@@ -146,3 +146,36 @@ def test_the_items_tables_sum_row_names_the_net_and_the_tax_under_a_rate_heading
         "550.00",
         "3300.00",
     )
+
+
+def test_tax_lines_among_the_charges_are_items():
+    """A guest folio lists a local tax after each night's room (dated like the charges): lines of the
+    folio, not its totals block."""
+    rows = [
+        [("LAKESIDE INN", 0.40)],
+        [("Folio 88123", 0.56)],
+        [],
+        [("Date", 0.06), ("Description", 0.20), ("Amount", 0.80)],
+        [("05/02/2024", 0.06), ("Room 214", 0.20), ("159.00", 0.80)],
+        [("05/02/2024", 0.06), ("City Tax 6%", 0.20), ("9.54", 0.81)],
+        [("05/03/2024", 0.06), ("Room 214", 0.20), ("159.00", 0.80)],
+        [("05/03/2024", 0.06), ("City Tax 6%", 0.20), ("9.54", 0.81)],
+        [("05/03/2024", 0.06), ("Breakfast", 0.20), ("18.00", 0.80)],
+        [],
+        [("Total", 0.50), ("355.08", 0.80)],
+    ]
+    assert _amounts(text_layer_page(rows)) == ["159.00", "9.54", "159.00", "9.54", "18.00"]
+
+
+def test_a_vat_row_before_the_total_still_ends_the_items():
+    rows = [
+        [("Kopiershop Lenz", 0.06), ("Rechnung 5531", 0.66)],
+        [("Datum 06.05.2024", 0.66)],
+        [],
+        [("Beschreibung", 0.06), ("Menge", 0.50), ("Preis", 0.64), ("Betrag", 0.82)],
+        [("Farbkopien A4", 0.06), ("200", 0.51), ("0,25", 0.64), ("50,00", 0.83)],
+        [("Bindung", 0.06), ("4", 0.51), ("3,50", 0.64), ("14,00", 0.83)],
+        [("MwSt 19 %", 0.06), ("12,16", 0.83)],
+        [("Gesamt", 0.06), ("76,16", 0.83)],
+    ]
+    assert _amounts(text_layer_page(rows)) == ["50.00", "14.00"]

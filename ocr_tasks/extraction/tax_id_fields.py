@@ -313,6 +313,22 @@ def _label_above(rows: list[Row], index: int, span: tuple[int, int]) -> float:
     return best
 
 
+def _label_wrapped(rows: list[Row], index: int, span: tuple[int, int]) -> float:
+    """Strength of a VAT-id label that ends the row above when the id starts this row: a footer sentence
+    wrapped between label and id (`... · SIRET 894 821 990 00017 · TVA intracommunautaire` over
+    `FR03894821990 · IBAN ...`)."""
+    row = rows[index]
+    if index == 0 or rows[index - 1].page != row.page or row.text[: span[0]].strip():
+        return 0.0
+    above = rows[index - 1]
+    if row.bbox.y0 - above.bbox.y1 > 1.5 * max(row.height, above.height):
+        return 0.0
+    last = next(reversed(list(_VAT_LABEL.finditer(above.text))), None)
+    if last is None or above.text[last.end() :].strip(" :.-"):
+        return 0.0
+    return label_strength(above.text[last.start() :], LABELS["vendor_tax_id"], fuzzy=False)
+
+
 def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
     out: list[Candidate] = []
     for index, row in enumerate(rows):
@@ -322,7 +338,7 @@ def tax_id_candidates(rows: list[Row]) -> list[Candidate]:
         if misread is not None and not any(s < misread[1] and misread[0] < e for s, e in spans):
             spans.append(misread)
         for span in spans:
-            strength = label or _label_above(rows, index, span)
+            strength = label or _label_above(rows, index, span) or _label_wrapped(rows, index, span)
             if strength or not _BARE_DIGITS.fullmatch(row.text[span[0] : span[1]]):
                 out.append(_tax_id_candidate(row, rows, span, strength))
     return out

@@ -34,7 +34,10 @@ Their causes, grouped:
 - a logo's word mark left of the company's legal name on one row joined into the vendor's name (2:
   `alpenstack  Alpenstack Cloud GmbH`, `Savonnerie des Calanques  Savonnerie des Calanques SARL`): the
   legal name is taken when it holds the mark (`party_fields._brand_beside_name`).
-- extraction rules (4): listed in `_MISSES` below with their causes, as strict xfails while they fail.
+- a VAT-id label ending a footer row whose id starts the next row (`... · TVA intracommunautaire` over
+  `FR03894821990 · IBAN ...`) was no label, and the SIREN of `RCS Marseille 894 821 990` won (1): a label
+  that ends the row above labels an id that starts its row (`tax_id_fields._label_wrapped`).
+- extraction rules (3): listed in `_MISSES` below with their causes, as strict xfails while they fail.
 """
 
 from __future__ import annotations
@@ -61,12 +64,6 @@ _MISSES = [
         "taken as the vendor",
     ),
     ("wave_letter_us", "total", "the amount due printed twice (header and foot) wins over `Total:`"),
-    (
-        "woo_shop_fr",
-        "vendor_tax_id",
-        "the SIREN of `RCS Marseille 894 821 990` beats the TVA number wrapped to the start of the next "
-        "footer line",
-    ),
     ("zoho_fattura_it", "invoice_number", "`# FT-00087` under the title: a bare `#` is no number label"),
 ]
 XFAIL = {(case, field): reason for case, field, reason in _MISSES}

@@ -354,6 +354,7 @@ def test_schema_and_swagger(anon_client):
         d + "fields/",
         d + "approve/",
         d + "reject/",
+        d + "reextract/",
         d + "einvoice/",
         p + "webhooks/",
         p + "webhooks/{webhook_id}/",

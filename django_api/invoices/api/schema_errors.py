@@ -19,7 +19,7 @@ _REASONS = {
     403: "permission_denied (viewers cannot write; only owners manage settings and webhooks)",
     404: "not_found (also another user's project, task or document)",
     406: "not_acceptable (unsupported Accept header)",
-    409: "task_finished or document_not_ready",
+    409: "task_finished, document_not_ready, stale_version, checks_failed or document_approved",
     413: "request_too_large, file_too_large, too_many_pages, image_too_large",
     415: "unsupported_type or unsupported_media_type",
     422: "corrupt_file, encrypted_pdf, einvoice_invalid or xml_unsafe; for an e-invoice export "
@@ -35,6 +35,7 @@ _BY_PATH_SUFFIX = {
     "/{document_id}/fields/": (409, 413),  # not `/api/fields/`, the field list
     "/approve/": (409,),
     "/reject/": (409,),
+    "/reextract/": (409, 422, 503),  # an e-invoice is read again from its stored file
     "/einvoice/": (422,),
 }
 _PUBLIC = {"/api/auth/token/": (400, 406, 429), "/api/ocr-health/": (406,)}

@@ -419,18 +419,28 @@ WINDOW_BELOW_LOGO_Y = 0.14
 WINDOW_LEFT = 0.3  # a window's left edge lies left of this share of the page's width
 
 
-def _under_a_logo(block: Block) -> bool:
+# Words read this unsurely from a drawing (a logo's bars read `BEALE` on a degraded scan) are no letterhead
+LOGO_READING_BELOW = 0.5
+
+
+def _under_a_logo(rows: list[Row], block: Block) -> bool:
     """The first text of the page, at the left edge and below the top margin: an address window under a
-    letterhead that is only an image (a receipt's name block is centred, or has text read above it)."""
-    return block.segments[0].row == 0 and block.bbox.y0 >= WINDOW_BELOW_LOGO_Y and block.bbox.x0 < WINDOW_LEFT
+    letterhead that is only an image (a receipt's name block is centred, or has text read above it). Rows
+    above it whose every word was read unsurely are the logo read as letters, no text."""
+    head = block.segments[0]
+    logo_only = all(
+        rows[i].words and max(w.confidence for w in rows[i].words) < LOGO_READING_BELOW
+        for i in range(head.row)
+    )
+    return logo_only and block.bbox.y0 >= WINDOW_BELOW_LOGO_Y and block.bbox.x0 < WINDOW_LEFT
 
 
-def _unlabelled_window(block: Block, labels: tuple[float, float, float]) -> bool:
+def _unlabelled_window(rows: list[Row], block: Block, labels: tuple[float, float, float]) -> bool:
     """An unlabelled postal block below the letterhead, where address windows sit."""
     head = block.segments[0]
     return (
         not any(labels)
-        and (head.row >= WINDOW_MIN_ROW or _under_a_logo(block))
+        and (head.row >= WINDOW_MIN_ROW or _under_a_logo(rows, block))
         and WINDOW_Y[0] <= block.bbox.y0 <= WINDOW_Y[1]
         and bool(_postal_block(block))
     )
@@ -448,7 +458,12 @@ def recipient_names(rows: list[Row]) -> set[str]:
         labels = _label_above(rows, block)
         # an attention line under the name (`z. Hd. Frau Becker`, `Attn: ...`) addresses the block's reader
         attention = any(_ATTENTION.match(s.text) for s in block.segments[1:2])
-        if labels[0] or attention or _sender_line_above(rows, block, "") or _unlabelled_window(block, labels):
+        if (
+            labels[0]
+            or attention
+            or _sender_line_above(rows, block, "")
+            or _unlabelled_window(rows, block, labels)
+        ):
             names.add(name.text.strip(" :,").lower())
     return names
 

@@ -91,3 +91,70 @@ def test_an_amount_under_a_tax_exclusive_heading_is_no_tax():
         [("S 6%", 0.06), ("13.00", 0.41), ("0.78", 0.72)],
     ]
     assert _fields(rows).get("tax_amount") in (None, "0.78")
+
+
+def _with_unsure_first_row(document, confidence: float):
+    """The page with the words of its first row read as unsurely as OCR reads a logo's drawing."""
+    from dataclasses import replace
+
+    page = document.pages[0]
+    top = min(line.bbox.y0 for block in page.blocks for line in block.lines)
+    blocks = []
+    for block in page.blocks:
+        lines = []
+        for line in block.lines:
+            if abs(line.bbox.y0 - top) < 1e-6:
+                line = replace(line, words=tuple(replace(w, confidence=confidence) for w in line.words))
+            lines.append(line)
+        blocks.append(replace(block, lines=tuple(lines)))
+    return replace(document, pages=(replace(page, blocks=tuple(blocks)),))
+
+
+def test_a_logo_read_as_letters_over_the_address_window_is_no_letterhead():
+    """A degraded scan read a logo's bars as `BEALE` (confidence 0.35) over the address window of a page
+    whose vendor is named only in its three-column footer: the window is still the recipient's."""
+    rows = (
+        [
+            [("BEALE", 0.22)],
+            [],
+            [],
+            [],
+            [],
+            [("Schreinerei Albers GmbH", 0.11), ("Rechnungsnummer", 0.59), ("R-2024-118", 0.78)],
+            [("Lindenweg 4", 0.11), ("Rechnungsdatum", 0.59), ("03.05.2024", 0.78)],
+            [("49074 Osnabrück", 0.11), ("Kundennummer", 0.59), ("K-5512", 0.78)],
+            [],
+            [],
+            [("Rechnung", 0.11)],
+            [("Pos.", 0.11), ("Bezeichnung", 0.16), ("Menge", 0.52), ("Einzelpreis", 0.64), ("Gesamt", 0.82)],
+            [
+                ("1", 0.11),
+                ("Einbauschrank Eiche", 0.16),
+                ("1 Stk", 0.52),
+                ("640,00 €", 0.64),
+                ("640,00 €", 0.82),
+            ],
+            [("Nettobetrag", 0.59), ("640,00 €", 0.82)],
+            [("zzgl. 19 % USt.", 0.59), ("121,60 €", 0.82)],
+            [("Rechnungsbetrag", 0.59), ("761,60 €", 0.82)],
+            [],
+            [("Vielen Dank für Ihren Auftrag.", 0.11)],
+        ]
+        + [[]] * 22
+        + [
+            [
+                ("Möbelwerk Tannhaus GmbH", 0.11),
+                ("Geschäftsführer: Ole Tann", 0.38),
+                ("Volksbank Osnabrück", 0.68),
+            ],
+            [
+                ("Industriestraße 9", 0.11),
+                ("Amtsgericht Osnabrück HRB 2231", 0.38),
+                ("BIC GENODEF1OSV", 0.68),
+            ],
+            [("49084 Osnabrück", 0.11), ("USt-IdNr. DE136695976", 0.38)],
+        ]
+    )
+    invoice = extract_invoice(_with_unsure_first_row(text_layer_page(rows), 0.35), options=OPTIONS)
+    assert invoice.get("customer_name") == "Schreinerei Albers GmbH"
+    assert invoice.get("vendor_name") == "Möbelwerk Tannhaus GmbH"

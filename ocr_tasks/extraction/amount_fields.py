@@ -37,7 +37,10 @@ _CURRENCY_HINT = re.compile(r"(RM|€|\$|£|EUR|USD|MYR|SGD|GBP)", re.IGNORECASE
 # of a valid VAT id or IBAN (`tax_id_fields.valid_tax_id_spans`, `valid_iban_spans`)
 _SLASHED_NUMBER = re.compile(r"\d+(?:/\d+)+")
 _LEGAL_REFERENCE = re.compile(
-    r"(?:§+|(?<![^\W\d_])(?:art|artikel|article|articolo|artículo)\b\.?)\s*\d+", re.IGNORECASE
+    r"(?:§+|(?<![^\W\d_])(?:art|artikel|article|articolo|artículo)\b\.?)\s*\d+"
+    # and its paragraphs (`art. 11 lid 1 sub g`, `§ 4 Abs. 5 Ziff. 2`, `art. 17 c. 6`, `art. 84.Uno.2º`)
+    r"(?:\s*(?:lid|abs|absatz|ziff|nr|al|alinéa|comma|c|apartado|par|para|sub)\b\.?\s*\d+)*",
+    re.IGNORECASE,
 )
 
 

@@ -51,6 +51,7 @@ _OTHER_FIELD_LABELS = concept_pattern(
 def without_customer_label(name: str) -> str:
     """A name without a customer label printed before it with a colon (`Cliente: Transportes Moncayo S.L.`,
     an address block's first line)."""
+    name = name.lstrip(" .,:")  # the dot a salutation left (`Ms. Aoife Kelly` read without `Ms`)
     m = _CUSTOMER_LABEL.match(name)
     if m is None or not re.match(r"\s*:", name[m.end() :]):
         return name

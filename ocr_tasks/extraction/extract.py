@@ -451,7 +451,7 @@ def _subtotal_parts(grouped: dict[str, list[Candidate]], chosen: dict[str, Candi
 def _net_before_charges(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
     """The net of a totals block that prints charges outside the tax after the tax (`Summe Leistungen
     3.150,00 / 20 % USt 630,00 / Barauslagen (ust-frei) 398,00 / Gesamtbetrag 4.178,00`): with no net
-    chosen, the labelled sum on the row right above the tax is the net when it, the tax and the rightmost
+    chosen, the labelled amount on the row right above the tax is the net when it, the tax and the rightmost
     amounts of the rows between the tax and the total add up to the total (in place)."""
     tax, total = chosen.get("tax_amount"), chosen.get("total")
     if "subtotal" in chosen or tax is None or total is None or tax.page != total.page:
@@ -466,8 +466,9 @@ def _net_before_charges(grouped: dict[str, list[Candidate]], chosen: dict[str, C
     between = {
         c.row_index: Decimal(c.value) for c in amounts if tax.row_index < c.row_index < total.row_index
     }
+    # a row with its label (`Summe Leistungen`, `Professional fees for ...`): the arithmetic decides
     above = [
-        c for c in amounts if c.row_index == tax.row_index - 1 and c.features.get("label_left", 0.0) >= 1.0
+        c for c in amounts if c.row_index == tax.row_index - 1 and not c.features.get("left_has_digits_only")
     ]
     if not between or not above:
         return

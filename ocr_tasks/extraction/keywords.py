@@ -110,12 +110,12 @@ NEGATIVE_CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "steuerfrei",
         ),
     ),
-    "invoice_date": (("due_date", "delivery_date"), ("expiry", "exp", "order")),
+    "invoice_date": (("due_date", "delivery_date", "birth_date"), ("expiry", "exp", "order")),
     "amount_due": (
         ("cash", "change", "already_paid", "rounding", "discount", "carried_forward"),
         ("change due",),
     ),
-    "due_date": (("delivery_date",), ()),
+    "due_date": (("delivery_date", "birth_date"), ()),
 }
 # Single words that label a date without saying which one (they never say a date is *not* a due date).
 _GENERIC_DATE_WORDS = frozenset({"date", "datum", "data", "fecha", "vom", "issued", "dated", "tarikh"})

@@ -109,6 +109,25 @@ Measurement, the first run of batch 4 (112 checks: 104 fields, 8 item lists): 20
 The tests of the pages' own data also failed on the test's handling of a Steuernummer, an Italian fiscal
 code, two IBANs and the outlays outside VAT (corrected).
 
+Batch 5 (seven documents written after the fixes of batch 4): a Dublin solicitor's fee note (outlays
+without VAT after the VAT), a Dutch dental practice's `Nota` (the patient's date of birth, exempt care, a
+legal reference with its paragraphs), a US subcontractor's progress billing (retainage, previous
+applications, `Current Payment Due`), a Spanish `NOTA DE ABONO`, an Australian `ADJUSTMENT NOTE`, a Dutch
+factuur with `kredietbeperking`, a German car repair shop's Rechnung (labour and parts sums, plate and
+mileage).
+
+Measurement, the first run of batch 5 (98 checks: 91 fields, 7 item lists): 9 failed; 7 fixed, 2 xfail:
+- `NOTA DE ABONO` and `ADJUSTMENT NOTE` were no credit-note titles (lexicons) (2);
+- `Ms. Aoife Kelly` read `. Aoife Kelly` (the dot a salutation leaves) (1);
+- the fee note's net: the fees row right above the VAT, with outlays after it, is the net when the
+  arithmetic holds (batch 4's rule asked a net label of that row) (1);
+- the patient's `Geboortedatum 14-09-1978` taken as the invoice date, and so the due date (a birth date is
+  no invoice or due date: the lexicons' `birth_date`; `Notadatum` an invoice-date label) (2);
+- `lid 1` of `art. 11 lid 1 sub g Wet OB` read as a tax of 1.00 (a legal reference's paragraphs) (1);
+- the KvK number as the vendor's tax id, the fee note's VAT row as an item: xfail below (2).
+The arithmetic test also needed the fee note's outlay and the adjustment note's GST-inclusive price (the
+test's).
+
 The xfail marks (strict) keep the right expectation where the fix is not made here: see `KNOWN_MISSES`.
 """
 
@@ -1410,6 +1429,210 @@ def bewirtungsbeleg_de():
     return text_layer_page(rows)
 
 
+# Batch 5: written after the fixes of batch 4.
+
+
+def solicitor_invoice_ie():
+    """A Dublin solicitor's fee note: professional fees, VAT at 23 % on the fees only, then outlays paid on
+    the client's behalf without VAT (`Outlay`), the total; `Date: 2 May 2024`, `Our Ref.`, `Payment within
+    30 days`."""
+    rows = [
+        [("O'Brien & Walsh Solicitors", 0.06)],
+        [("14 Fitzwilliam Square, Dublin 2, D02 X285", 0.06)],
+        [("VAT No. IE6590573W", 0.06)],
+        [],
+        [("Ms. Aoife Kelly", 0.06), ("Invoice No.", 0.58), ("OBW-24-1187", 0.76)],
+        [("27 Glenageary Road", 0.06), ("Date", 0.58), ("2 May 2024", 0.76)],
+        [("Dún Laoghaire, Co. Dublin", 0.06), ("Our Ref.", 0.58), ("AK/CONV/0412", 0.76)],
+        [],
+        [("FEE NOTE", 0.06)],
+        [("Re: Purchase of 8 Sandycove Avenue", 0.06)],
+        [],
+        [("Professional fees for acting in the purchase", 0.06), ("€2,000.00", 0.82)],
+        [("VAT @ 23%", 0.56), ("€460.00", 0.83)],
+        [("Outlay: Land Registry fee (no VAT)", 0.40), ("€130.00", 0.83)],
+        [("Total", 0.56), ("€2,590.00", 0.82)],
+        [],
+        [("Payment within 30 days to IBAN IE70 BOFI 9000 1712 3456 78, quoting our reference.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def tandarts_nota_nl():
+    """A Dutch dental practice's `Nota` to a patient: treatment codes with dates, no BTW (medical care is
+    exempt), `Te betalen`, `Betaaltermijn 30 dagen`, the patient's date of birth (a date no invoice date)."""
+    rows = [
+        [("Tandartspraktijk Het Zuiden", 0.06)],
+        [("Zuidplein 10, 3083 CX Rotterdam", 0.06)],
+        [("AGB-code 12345678 · KvK 24398761", 0.06)],
+        [],
+        [("Dhr. J. Bakker", 0.06), ("Notanummer", 0.58), ("N-2024-05512", 0.76)],
+        [("Maasboulevard 45", 0.06), ("Notadatum", 0.58), ("06-05-2024", 0.76)],
+        [("3011 TX Rotterdam", 0.06), ("Geboortedatum", 0.58), ("14-09-1978", 0.76)],
+        [],
+        [("NOTA", 0.06)],
+        [],
+        [("Datum", 0.06), ("Code", 0.20), ("Omschrijving", 0.30), ("Bedrag", 0.84)],
+        [("22-04-2024", 0.06), ("C002", 0.20), ("Periodieke controle", 0.30), ("€ 25,44", 0.82)],
+        [("22-04-2024", 0.06), ("X10", 0.20), ("Kleine röntgenfoto", 0.30), ("€ 17,99", 0.82)],
+        [("22-04-2024", 0.06), ("V92", 0.20), ("Vulling drievlaks composiet", 0.30), ("€ 76,95", 0.82)],
+        [],
+        [("Totaal", 0.58), ("€ 120,38", 0.81)],
+        [("Te betalen", 0.58), ("€ 120,38", 0.81)],
+        [],
+        [("Vrijgesteld van btw (art. 11 lid 1 sub g Wet OB).", 0.06)],
+        [("Betaaltermijn 30 dagen. IBAN NL02 ABNA 0123 4567 89 t.n.v. Tandartspraktijk Het Zuiden.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def progress_billing_us():
+    """A US subcontractor's progress billing (an application for payment): the contract sum, work completed
+    to date as a share, retainage of 10 % held back, the previous applications subtracted, `Current Payment
+    Due`; month-first dates, `Application No.` and `Period To`."""
+    rows = [
+        [("Summit Mechanical Contractors, Inc.", 0.06), ("PROGRESS BILLING", 0.66)],
+        [("7400 E Colfax Ave", 0.06), ("Application No.", 0.66), ("4", 0.86)],
+        [("Denver, CO 80220", 0.06), ("Invoice No.", 0.66), ("SMC-2404", 0.84)],
+        [],
+        [("To:", 0.06), ("Date", 0.66), ("04/30/2024", 0.84)],
+        [("Front Range Builders LLC", 0.06), ("Period To", 0.66), ("04/30/2024", 0.84)],
+        [("1550 Wewatta St, Denver, CO 80202", 0.06), ("Project", 0.66), ("Union Station Lofts", 0.76)],
+        [],
+        [("Description of Work", 0.06), ("Scheduled Value", 0.40), ("Completed", 0.58), ("Amount", 0.84)],
+        [("HVAC rough-in", 0.06), ("180,000.00", 0.40), ("75%", 0.60), ("135,000.00", 0.82)],
+        [("Plumbing rough-in", 0.06), ("120,000.00", 0.40), ("60%", 0.60), ("72,000.00", 0.83)],
+        [],
+        [("Total Completed to Date", 0.50), ("207,000.00", 0.82)],
+        [("Less Retainage 10%", 0.50), ("(20,700.00)", 0.81)],
+        [("Total Earned Less Retainage", 0.50), ("186,300.00", 0.82)],
+        [("Less Previous Applications", 0.50), ("(142,200.00)", 0.81)],
+        [("Current Payment Due", 0.50), ("44,100.00", 0.83)],
+        [],
+        [("Payment due within 30 days of approval.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def nota_de_abono_es():
+    """A Spanish distributor's `NOTA DE ABONO` (a credit note) naming the invoice it corrects, amounts
+    printed positive, IVA 21 %, `Total abono`, the refund by transfer."""
+    rows = [
+        [("DISTRIBUCIONES LEVANTE S.L.", 0.06)],
+        [("Pol. Ind. Fuente del Jarro, C/ Ciudad de Sevilla 12, 46988 Paterna", 0.06)],
+        [("CIF: B55258792", 0.06)],
+        [],
+        [("Cliente:", 0.56)],
+        [("FERRETERÍA ALBAIDA S.L.", 0.56)],
+        [("C/ Mayor 3, 46860 Albaida", 0.56)],
+        [],
+        [("NOTA DE ABONO Nº AB-2024-0041", 0.06)],
+        [("Fecha: 07/05/2024", 0.06), ("Factura rectificada: F-2024-1198 de 22/04/2024", 0.40)],
+        [],
+        [("Concepto", 0.06), ("Uds.", 0.52), ("Precio", 0.64), ("Importe", 0.84)],
+        [("Devolución taladro percutor 800W", 0.06), ("2", 0.53), ("64,00", 0.64), ("128,00", 0.84)],
+        [("Devolución juego brocas 19 pzs", 0.06), ("4", 0.53), ("18,00", 0.64), ("72,00", 0.85)],
+        [],
+        [("Base imponible", 0.60), ("200,00 €", 0.82)],
+        [("IVA 21%", 0.60), ("42,00 €", 0.83)],
+        [("Total abono", 0.60), ("242,00 €", 0.82)],
+        [],
+        [("El importe se abonará por transferencia en su cuenta en un plazo de 10 días.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def adjustment_note_au():
+    """An Australian supplier's `ADJUSTMENT NOTE` (the GST law's name for a credit note): it names the tax
+    invoice it adjusts, the ABN, GST-inclusive amounts and `Total credit (incl. GST)`."""
+    rows = [
+        [("Southern Cross Office Supplies Pty Ltd", 0.06), ("ADJUSTMENT NOTE", 0.70)],
+        [("ABN 71 182 354 100", 0.06)],
+        [("3/18 Rodborough Road, Frenchs Forest NSW 2086", 0.06)],
+        [],
+        [("Customer:", 0.06), ("Adjustment Note No:", 0.56), ("AN-0092", 0.78)],
+        [("Manly Physio Clinic", 0.06), ("Date:", 0.56), ("09/05/2024", 0.78)],
+        [("22 The Corso, Manly NSW 2095", 0.06), ("Original Invoice:", 0.56), ("INV-55817", 0.78)],
+        [],
+        [("Description", 0.06), ("Qty", 0.54), ("Price", 0.64), ("Amount", 0.84)],
+        [("Ergonomic chair - returned damaged", 0.06), ("1", 0.54), ("$385.00", 0.64), ("$385.00", 0.84)],
+        [],
+        [("Subtotal (excl. GST)", 0.60), ("$350.00", 0.84)],
+        [("GST", 0.60), ("$35.00", 0.85)],
+        [("Total credit (incl. GST)", 0.60), ("$385.00", 0.84)],
+        [],
+        [("The credit will be applied to your account.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def factuur_kredietbeperking_nl():
+    """A Dutch wholesaler's factuur with `kredietbeperking`: 2 % may be deducted when paid within 14 days,
+    printed as its own amount under the total (the total stays the invoice's total), `Vervaldatum`."""
+    rows = [
+        [("Bloemengroothandel Aalsmeer B.V.", 0.06)],
+        [("Legmeerdijk 313, 1431 GB Aalsmeer", 0.06)],
+        [("BTW NL856768170B01 · KvK 34125588", 0.06)],
+        [],
+        [("Bloemsierkunst De Roos", 0.06)],
+        [("Kerkstraat 14", 0.06)],
+        [("2011 HB Haarlem", 0.06)],
+        [],
+        [("Factuur", 0.06), ("Factuurnr. 2024-08817", 0.30), ("Datum 13-05-2024", 0.56)],
+        [("Debiteurnr. 40118", 0.30), ("Vervaldatum 12-06-2024", 0.56)],
+        [],
+        [("Artikel", 0.06), ("Aantal", 0.50), ("Prijs", 0.62), ("Bedrag", 0.84)],
+        [("Rozen Avalanche 60 cm (bos)", 0.06), ("50", 0.51), ("12,40", 0.62), ("620,00", 0.83)],
+        [("Tulpen gemengd (bos)", 0.06), ("100", 0.50), ("4,20", 0.62), ("420,00", 0.83)],
+        [],
+        [("Totaal excl. btw", 0.56), ("1.040,00", 0.83)],
+        [("Btw 9%", 0.56), ("93,60", 0.84)],
+        [("Totaal incl. btw", 0.56), ("1.133,60", 0.83)],
+        [("Kredietbeperking 2% bij betaling binnen 14 dagen", 0.30), ("22,67", 0.84)],
+        [],
+        [("Betaling op IBAN NL63 TRIO 0212 3456 78 o.v.v. factuurnummer.", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def werkstatt_rechnung_de():
+    """A German car repair shop's Rechnung: the order number, the licence plate and mileage, labour in AW
+    (Arbeitswerte) and parts in separate blocks with their sums (`Summe Lohn`, `Summe Teile`), then net, 19 %
+    MwSt. and `Rechnungsbetrag`, `zahlbar sofort ohne Abzug`."""
+    rows = [
+        [("Autohaus Kramer GmbH", 0.06)],
+        [("Kfz-Meisterbetrieb · Industriestr. 7 · 49074 Osnabrück", 0.06)],
+        [],
+        [("Herrn Stefan Meyer", 0.06), ("Rechnung Nr.", 0.58), ("R-24-03318", 0.76)],
+        [("Lotter Straße 55", 0.06), ("Datum", 0.58), ("14.05.2024", 0.76)],
+        [("49078 Osnabrück", 0.06), ("Auftrag", 0.58), ("A-24-1207", 0.76)],
+        [("Kennzeichen", 0.58), ("OS-SM 412", 0.76)],
+        [("km-Stand", 0.58), ("87.412", 0.76)],
+        [],
+        [("Pos.", 0.06), ("Bezeichnung", 0.12), ("Menge", 0.52), ("Preis", 0.64), ("Betrag", 0.84)],
+        [
+            ("1", 0.06),
+            ("Inspektion nach Herstellervorgabe (AW)", 0.12),
+            ("12", 0.53),
+            ("11,50", 0.64),
+            ("138,00", 0.84),
+        ],
+        [("2", 0.06), ("Bremsbeläge vorn ersetzt (AW)", 0.12), ("8", 0.53), ("11,50", 0.64), ("92,00", 0.85)],
+        [("3", 0.06), ("Bremsbelagsatz vorn", 0.12), ("1", 0.53), ("68,90", 0.64), ("68,90", 0.85)],
+        [("4", 0.06), ("Motoröl 5W-30 (Liter)", 0.12), ("5", 0.53), ("14,20", 0.64), ("71,00", 0.85)],
+        [],
+        [("Summe Lohn", 0.56), ("230,00", 0.84)],
+        [("Summe Teile", 0.56), ("139,90", 0.84)],
+        [("Nettobetrag", 0.56), ("369,90", 0.84)],
+        [("MwSt. 19 %", 0.56), ("70,28", 0.85)],
+        [("Rechnungsbetrag", 0.56), ("440,18 €", 0.82)],
+        [],
+        [("Zahlbar sofort ohne Abzug. Sparkasse Osnabrück · IBAN DE77 1001 0010 0123 4567 89", 0.06)],
+        [("Autohaus Kramer GmbH · USt-IdNr. DE214304432 · HRB 20415 Amtsgericht Osnabrück", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
 CASES: dict[str, tuple] = {
     "mobilfunk_de": (
         mobilfunk_rechnung_de,
@@ -2073,6 +2296,144 @@ CASES.update(
 )
 
 
+CASES.update(
+    {
+        "solicitor_ie": (
+            solicitor_invoice_ie,
+            {
+                "document_type": "invoice",
+                "invoice_number": "OBW-24-1187",
+                "invoice_date": "2024-05-02",
+                "due_date": "2024-06-01",
+                "vendor_name": "O'Brien & Walsh Solicitors",
+                "customer_name": ("Aoife Kelly", "Ms. Aoife Kelly"),
+                "currency": "EUR",
+                "subtotal": ("2000.00", "2130.00"),  # the fees, or with the outlay outside VAT
+                "tax_amount": "460.00",
+                "total": "2590.00",
+                "amount_due": (None, "2590.00"),
+                "vendor_tax_id": "IE6590573W",
+                "iban": "IE70BOFI90001712345678",
+            },
+            (["2000.00"], []),
+        ),
+        "tandarts_nl": (
+            tandarts_nota_nl,
+            {
+                "document_type": "invoice",
+                "invoice_number": "N-2024-05512",
+                "invoice_date": "2024-05-06",
+                "due_date": "2024-06-05",
+                "vendor_name": "Tandartspraktijk Het Zuiden",
+                "customer_name": ("J. Bakker", "Dhr. J. Bakker"),
+                "currency": "EUR",
+                "subtotal": (None, "120.38"),
+                "tax_amount": NO_TAX,
+                "total": "120.38",
+                "amount_due": "120.38",
+                "vendor_tax_id": None,  # exempt care: no VAT id printed
+                "iban": "NL02ABNA0123456789",
+            },
+            ["25.44", "17.99", "76.95"],
+        ),
+        "progress_billing_us": (
+            progress_billing_us,
+            {
+                "document_type": "invoice",
+                "invoice_number": "SMC-2404",
+                "invoice_date": "2024-04-30",
+                "due_date": (None, "2024-05-30"),  # 30 days of approval
+                "vendor_name": "Summit Mechanical Contractors, Inc.",
+                "customer_name": "Front Range Builders LLC",
+                "currency": "USD",
+                "subtotal": (None, "207000.00"),
+                "tax_amount": NO_TAX,
+                "total": "207000.00",  # the work to date, as round 3 reads a situation de travaux
+                "amount_due": "44100.00",
+                "vendor_tax_id": None,
+                "iban": None,
+            },
+            ["135000.00", "72000.00"],
+        ),
+        "nota_de_abono_es": (
+            nota_de_abono_es,
+            {
+                "document_type": "credit_note",
+                "invoice_number": "AB-2024-0041",
+                "invoice_date": "2024-05-07",
+                "due_date": None,
+                "vendor_name": "DISTRIBUCIONES LEVANTE S.L.",
+                "customer_name": "FERRETERÍA ALBAIDA S.L.",
+                "currency": "EUR",
+                "subtotal": "200.00",
+                "tax_amount": "42.00",
+                "total": "242.00",
+                "amount_due": (None, "242.00"),
+                "vendor_tax_id": "ESB55258792",
+                "iban": None,
+            },
+            ["128.00", "72.00"],
+        ),
+        "adjustment_note_au": (
+            adjustment_note_au,
+            {
+                "document_type": "credit_note",
+                "invoice_number": "AN-0092",
+                "invoice_date": "2024-05-09",
+                "due_date": None,
+                "vendor_name": "Southern Cross Office Supplies Pty Ltd",
+                "customer_name": "Manly Physio Clinic",
+                "currency": "AUD",
+                "subtotal": "350.00",
+                "tax_amount": "35.00",
+                "total": "385.00",
+                "amount_due": (None, "385.00"),
+                "vendor_tax_id": "71182354100",
+                "iban": None,
+            },
+            ["385.00"],
+        ),
+        "kredietbeperking_nl": (
+            factuur_kredietbeperking_nl,
+            {
+                "document_type": "invoice",
+                "invoice_number": "2024-08817",
+                "invoice_date": "2024-05-13",
+                "due_date": "2024-06-12",
+                "vendor_name": "Bloemengroothandel Aalsmeer B.V.",
+                "customer_name": "Bloemsierkunst De Roos",
+                "currency": "EUR",
+                "subtotal": "1040.00",
+                "tax_amount": "93.60",
+                "total": "1133.60",
+                "amount_due": (None, "1133.60"),
+                "vendor_tax_id": "NL856768170B01",
+                "iban": "NL63TRIO0212345678",
+            },
+            ["620.00", "420.00"],
+        ),
+        "werkstatt_de": (
+            werkstatt_rechnung_de,
+            {
+                "document_type": "invoice",
+                "invoice_number": "R-24-03318",
+                "invoice_date": "2024-05-14",
+                "due_date": (None, "2024-05-14"),  # zahlbar sofort
+                "vendor_name": "Autohaus Kramer GmbH",
+                "customer_name": ("Stefan Meyer", "Herrn Stefan Meyer"),
+                "currency": "EUR",
+                "subtotal": "369.90",
+                "tax_amount": "70.28",
+                "total": "440.18",
+                "amount_due": (None, "440.18"),
+                "vendor_tax_id": "DE214304432",
+                "iban": "DE77100100100123456789",
+            },
+            ["138.00", "92.00", "68.90", "71.00"],
+        ),
+    }
+)
+
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
 _FOLIO_PARTIES = (
     "the guest's block (`Mr. Daniel Weber` / `Weber Consulting GmbH` / a Munich address) runs beside the "
@@ -2088,6 +2449,19 @@ _FOLIO_TAX_LINES = (
     "line_items.py (another helper's module): not done"
 )
 KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("tandarts_nl", "vendor_tax_id"): (
+        "the practice prints no VAT id (exempt care), only `AGB-code 12345678 · KvK 24398761`: the KvK "
+        "number is read as the vendor's tax id because company registrations label tax ids (the registry's "
+        "`vendor_tax_id` concepts include `company_registration`, for the Belgian ondernemingsnummer that is "
+        "the VAT id); telling a registration that is no tax id needs the country's id formats per label: "
+        "not done"
+    ),
+    ("solicitor_ie", "line_items"): (
+        "a fee note without an items header (`Professional fees ...  €2,000.00 / VAT @ 23%  €460.00 / "
+        "Outlay: ...  €130.00`) is read as a receipt-style block and its VAT row becomes an item; a tax row "
+        "among such rows is skipped only when the block adds up with it as a tax: receipt_items.py / "
+        "line_items.py (another helper's modules): not done"
+    ),
     ("hotel_folio_us", "vendor_name"): _FOLIO_PARTIES,
     ("hotel_folio_us", "customer_name"): _FOLIO_PARTIES,
     ("hotel_folio_us", "tax_amount"): _FOLIO_TAX_LINES,
@@ -2205,8 +2579,19 @@ def test_the_expected_amounts_add_up():
     add up to the subtotal, or to the total where they are priced with tax (the Australian GST-inclusive
     prices, the Quittung's, a folio's and a restaurant's gross amounts)."""
     # freight; export packing; a lawyer's outlays outside VAT
-    charges = {"distributor_us": 45.00, "proforma_us": 220.00, "honorarnote_at": 398.00}
-    gross_items = {"tax_invoice_au", "quittung_de", "hotel_folio_us", "bewirtungsbeleg_de"}
+    charges = {
+        "distributor_us": 45.00,
+        "proforma_us": 220.00,
+        "honorarnote_at": 398.00,
+        "solicitor_ie": 130.00,
+    }
+    gross_items = {
+        "tax_invoice_au",
+        "quittung_de",
+        "hotel_folio_us",
+        "bewirtungsbeleg_de",
+        "adjustment_note_au",
+    }
     for case, (_, expected, items) in CASES.items():
         tax = expected["tax_amount"] if isinstance(expected["tax_amount"], str) else "0.00"
         subtotal = _first(expected["subtotal"]) or f"{float(expected['total']) - float(tax):.2f}"
@@ -2454,3 +2839,19 @@ def test_a_tie_between_countries_goes_to_the_one_named_first():
 
     text = "455 Embarcadero, San Francisco, CA 94111\nMr. D. Weber\nMarienplatz 3, 80331 München, Germany"
     assert guess_country(text) == "US"
+
+
+def test_a_birth_date_is_no_invoice_date_and_a_legal_paragraph_no_tax():
+    rows = _priced(
+        [("Tandartspraktijk Noord", 0.06)],
+        [("Dhr. P. de Vries", 0.06), ("Geboortedatum", 0.58), ("02-03-1961", 0.76)],
+        [("Notadatum", 0.58), ("10-05-2024", 0.76)],
+        tail=[[("Vrijgesteld van btw (art. 11 lid 1 sub g Wet OB).", 0.06)]],
+    )
+    fields = _fields(rows)
+    assert (fields.get("invoice_date"), fields.get("tax_amount")) == ("2024-05-10", "40.00")
+
+
+@pytest.mark.parametrize("title", ["NOTA DE ABONO Nº AB-7", "ADJUSTMENT NOTE AN-7"])
+def test_credit_note_titles_of_spain_and_australia(title):
+    assert _fields(_priced([("Harbour Works", 0.06)], [(title, 0.06)]))["document_type"] == "credit_note"

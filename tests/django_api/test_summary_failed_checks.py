@@ -49,3 +49,21 @@ def test_the_summary_counts_each_failed_check_over_the_documents_waiting(
     assert [(c["documents"], c["document_names"]) for c in after if c["check"] == ARITHMETIC] == [
         (1, ["mismatch-2.png"])
     ]
+
+
+def test_errors_come_before_warnings_failing_on_more_documents(alice_client, project, run_on_commit):
+    from django_api.invoices.models import ValidationResult
+
+    ids = _process(alice_client, project, run_on_commit, ["a.png", "b.png", "c.png"])
+    ValidationResult.objects.filter(document_id__in=ids.values()).delete()
+    warning = {"success": False, "severity": "warning", "description": "An XML attribute is not used."}
+    error = {"success": False, "severity": "error", "description": "The vendor name is present."}
+    for name, outcomes in {"a.png": [warning], "b.png": [warning], "c.png": [warning, error]}.items():
+        ValidationResult.objects.create(
+            document_id=ids[name], suite="s", success=False, failed_count=1, report={"outcomes": outcomes}
+        )
+    checks = alice_client.get(f"/api/projects/{project.pk}/summary/").json()["failed_checks"]
+    assert [(c["check"], c["documents"]) for c in checks] == [
+        ("The vendor name is present.", 1),
+        ("An XML attribute is not used.", 3),
+    ]

@@ -56,8 +56,8 @@ def project_summary(*, user, project: Project) -> dict[str, Any]:
 
 def _failed_checks(*, user, project: Project, names: dict[str, str]) -> list[dict[str, Any]]:
     """Per failed check (suite, description, severity) the documents still waiting for a reviewer
-    (`processed`: an approved or rejected one is settled) that fail it; the checks failing on most
-    documents first, errors before warnings."""
+    (`processed`: an approved or rejected one is settled) that fail it; errors (they hold an approval
+    back) before warnings, each by the number of documents failing it."""
     failing: dict[tuple[str, str, str], list[str]] = {}
     reports = ValidationResult.objects.filter(
         document__project=project,
@@ -73,7 +73,7 @@ def _failed_checks(*, user, project: Project, names: dict[str, str]) -> list[dic
             documents = failing.setdefault(key, [])
             if str(validation.document_id) not in documents:
                 documents.append(str(validation.document_id))
-    ordered = sorted(failing.items(), key=lambda item: (-len(item[1]), item[0][2] != "error", item[0][1]))
+    ordered = sorted(failing.items(), key=lambda item: (item[0][2] != "error", -len(item[1]), item[0][1]))
     return [
         {
             "suite": suite,

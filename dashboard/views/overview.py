@@ -155,8 +155,9 @@ if not failed_checks:
     st.caption("No check fails on the documents waiting for review.")
 else:
     st.caption(
-        "The checks failing on most documents still waiting for a reviewer (approved and rejected ones "
-        "are settled): a check failing everywhere is often a setting to change, not a document to fix."
+        "The checks failing on the documents still waiting for a reviewer (approved and rejected ones are "
+        "settled), errors first: a check failing everywhere is often a setting to change, not a document "
+        "to fix."
     )
     st.dataframe(
         pd.DataFrame(

@@ -29,8 +29,8 @@ Their causes, grouped:
   its row not read as the title (a Chargebee credit note typed invoice, its items negative): fixed in
   `document_type.py` (a row that prints a price is no title row; a credit-note title alone in a part after a
   column gap is the title).
-- the Zoho fattura's title `FATTURA` alone on the top row taken as the vendor (1): a leading document title
-  is stripped from a name in every lexicon language (`party_fields._DOC_TITLE` knew en/de/fr/nl titles only).
+- the Zoho fattura's title `FATTURA` alone on the top row taken as the vendor (1): a document title alone, in
+  any lexicon language, is no vendor candidate (`party_fields._TITLE_ALONE`).
 - a logo's word mark left of the company's legal name on one row joined into the vendor's name (2:
   `alpenstack  Alpenstack Cloud GmbH`, `Savonnerie des Calanques  Savonnerie des Calanques SARL`): the
   legal name is taken when it holds the mark (`party_fields._brand_beside_name`).
@@ -38,6 +38,7 @@ Their causes, grouped:
   `FR03894821990 · IBAN ...`) was no label, and the SIREN of `RCS Marseille 894 821 990` won (1): a label
   that ends the row above labels an id that starts its row (`tax_id_fields._label_wrapped`).
 - extraction rules (3): listed in `_MISSES` below with their causes, as strict xfails while they fail.
+After these fixes: text layer 3 of 230 wrong (macro 0.987), 200 dpi 16 (0.933); tables in bench/README.md.
 """
 
 from __future__ import annotations

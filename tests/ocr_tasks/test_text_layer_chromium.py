@@ -6,7 +6,16 @@ between them; a superscript (`7,<sup>45</sup>`) is a run of its own. Found by th
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+
+from tests.dashboard.browser import CHROMIUM
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"headless Chromium not installed at {CHROMIUM}"),
+]
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><style>
 body { font-family: "DejaVu Sans", sans-serif; font-size: 10px; }
@@ -32,7 +41,7 @@ def rows(tmp_path_factory):
 
     from ocr_tasks.config import OcrConfig
     from ocr_tasks.ingest import ingest_path
-    from tests.dashboard.browser import CHROMIUM, CHROMIUM_ARGS
+    from tests.dashboard.browser import CHROMIUM_ARGS
 
     folder = tmp_path_factory.mktemp("chromium-text-layer")
     pdf = folder / "page.pdf"

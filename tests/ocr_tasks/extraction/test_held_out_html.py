@@ -43,17 +43,24 @@ After these fixes: text layer 3 of 230 wrong (macro 0.987), 200 dpi 16 (0.933); 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from schwifty import IBAN
 from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
 
 from ocr_tasks.extraction import ExtractionOptions
+from tests.dashboard.browser import CHROMIUM
 from tests.ocr_tasks.extraction.html_pages import TODAY, html_cases, matches, print_pdfs
 from tests.ocr_tasks.extraction.rendered_pages import rasterise, read_invoice
 
 CASES = html_cases()
 OPTIONS = ExtractionOptions(today=TODAY)
+# the pages are printed by headless Chromium (as the browser tests, skipped where it is not installed)
+printed = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason=f"headless Chromium not installed at {CHROMIUM}"
+)
 RASTERISED = ("stripe_saas_en", "shop_gross_de", "ninja_factura_es")  # ~6 s of Tesseract each
 
 # (case, field, why the text-layer reading still misses it)
@@ -98,6 +105,8 @@ def _params(fields: bool, cases=CASES):
             yield pytest.param(case, name, id=f"{case}-{name}", marks=marks)
 
 
+@pytest.mark.browser
+@printed
 @pytest.mark.parametrize(("case", "name"), list(_params(fields=True)))
 def test_field_from_the_text_layer(pdfs, case, name):
     invoice = _read(pdfs, case)
@@ -107,6 +116,8 @@ def test_field_from_the_text_layer(pdfs, case, name):
     assert matches(name, got, expected), f"{case}.{name}: got {got!r}, expected {expected!r}"
 
 
+@pytest.mark.browser
+@printed
 @pytest.mark.parametrize(("case", "name"), list(_params(fields=False)))
 def test_line_items_from_the_text_layer(pdfs, case, name):
     invoice = _read(pdfs, case)
@@ -116,6 +127,8 @@ def test_line_items_from_the_text_layer(pdfs, case, name):
     )
 
 
+@pytest.mark.browser
+@printed
 @pytest.mark.parametrize("case", RASTERISED)
 def test_fields_of_the_page_rasterised_at_200_dpi(pdfs, case):
     """The same page without its text layer, read by Tesseract as a scan: every field and the items."""

@@ -481,9 +481,10 @@ def _net_before_charges(grouped: dict[str, list[Candidate]], chosen: dict[str, C
 
 def _total_before_payments(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
     """The total of a statement that subtracts payments under it (`Total Charges 275.00 / Insurance Payments
-    (170.60) / Adjustments (54.40) / Amount Due 50.00`): when the chosen total is labelled as the amount due
-    and a total-labelled amount above it, less the rows between, leaves it, that amount is the total (in
-    place; the amount due keeps its own)."""
+    (170.60) / Adjustments (54.40) / Amount Due 50.00`; Wave's `Total: $1,200.59 / Payment on ...: $200.00 /
+    Amount Due (USD): $1,000.59`, payments printed positive): when the chosen total is labelled as the amount
+    due and a total-labelled amount above it, less the rows between (all of one sign), leaves it, that amount
+    is the total (in place; the amount due keeps its own)."""
     due = chosen.get("total")
     if due is None or not due.features.get("amount_due_label"):
         return
@@ -497,9 +498,10 @@ def _total_before_payments(grouped: dict[str, list[Candidate]], chosen: dict[str
             continue
         if gross.features.get("label_left", 0.0) < 1.0 or Decimal(gross.value) <= Decimal(due.value):
             continue
-        between = [c for c in amounts if gross.row_index < c.row_index < due.row_index]
-        if between and all(Decimal(c.value) < 0 for c in between):
-            if Decimal(gross.value) + sum(Decimal(c.value) for c in between) == Decimal(due.value):
+        between = [Decimal(c.value) for c in amounts if gross.row_index < c.row_index < due.row_index]
+        # payments printed negative, or all positive (`Payment on February 10, 2025 using a check: $200.00`)
+        if between and (all(v < 0 for v in between) or all(v > 0 for v in between)):
+            if Decimal(gross.value) - sum(abs(v) for v in between) == Decimal(due.value):
                 chosen.setdefault("amount_due", replace(due, field="amount_due"))
                 chosen["total"] = gross
         return

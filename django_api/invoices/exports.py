@@ -13,6 +13,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -22,11 +23,19 @@ from django_api.invoices.reviewed_values import current_fields, current_line_ite
 from django_api.invoices.selectors.documents import document_row
 from ocr_tasks.invoice_types import FIELD_NAMES, LINE_ITEM_COLUMNS
 
+CREDIT_NOTE = "credit_note"
+
 DOCUMENT_COLUMNS = (
     "document_id",
     "name",
     "status",
     *FIELD_NAMES,
+    # what a bookkeeping import takes without reading `document_type`: the total with the direction it
+    # books in (a credit note's amounts are kept as magnitudes, so its total is negative here), and who
+    # approved the values and when
+    "signed_total",
+    "approved_by",
+    "approved_at",
     "validation_errors",
     "anomaly_count",
     "max_anomaly_score",
@@ -53,6 +62,9 @@ def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
                 "name": document.name,
                 "status": document.status,
                 **{name: values.get(name) for name in FIELD_NAMES},
+                "signed_total": signed_total(values),
+                "approved_by": document.approved_by.get_username() if document.approved_by else None,
+                "approved_at": document.approved_at.isoformat() if document.approved_at else None,
                 "validation_errors": row["validation_errors"],
                 "anomaly_count": row["anomaly_count"],
                 "max_anomaly_score": row["max_anomaly_score"],
@@ -60,6 +72,18 @@ def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def signed_total(values: dict[str, Any]) -> str | None:
+    """The total as it books: a credit note's negative (its amounts are magnitudes; a reviewer may have
+    typed it negative already), any other document's as read."""
+    total = values.get("total")
+    if total in (None, "") or values.get("document_type") != CREDIT_NOTE:
+        return total
+    try:
+        return f"{-abs(Decimal(str(total))):f}"
+    except InvalidOperation:
+        return total
 
 
 def line_item_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:

@@ -129,9 +129,10 @@ _AMOUNT_AFTER = re.compile(r"[ \t]{0,3}[-+]?\d[\d.,' ]*[.,]\d{2}(?!\d)")
 _AMOUNT_BEFORE = re.compile(r"\d[.,]\d{2}-?[ \t]{0,3}$")
 BARE_MARK_WEIGHT = 1.0
 AMOUNT_MARK_WEIGHT = 2.0
-# ISO codes that are also words of item descriptions (`BALL PEN`, `PHP development`, `CAD drawings`,
-# `TRY ME`, `COP`, `RUB`): a mark only beside an amount, never alone
-WORD_CODES = frozenset({"PEN", "PHP", "CAD", "TRY", "COP", "RUB"})
+# ISO codes that are also words of item descriptions or names (`BALL PEN`, `PHP development`, `CAD
+# drawings`, `TRY ME`, `COP`, `RUB`, the Malaysian legal form `BHD`, Berhad, after any name: `AEON CO. (M)
+# BHD`): a mark only beside an amount, never alone
+WORD_CODES = frozenset({"PEN", "PHP", "CAD", "TRY", "COP", "RUB", "BHD"})
 
 
 def _mark_weight(text: str, start: int, end: int) -> float:

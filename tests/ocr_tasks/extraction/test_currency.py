@@ -72,10 +72,14 @@ def test_currency_marks_are_weighed(text, country, expected):
         ("- FASTER CX5N BALL PEN\nTOTAL 153.35", "MY", "MYR"),
         ("PHP development, 12 h\nTotal 1,440.00", "GB", "GBP"),
         ("CAD drawings of the extension\nTotal 900.00", None, None),
+        # Berhad, a public company's legal form, not only after SDN
+        ("AEON CO. (M) BHD (126926-H)\nTOTAL 40.90", "MY", "MYR"),
+        ("AEON CO. (M) BHD (126926-H)\nTOTAL 40.90", None, None),
         # the same codes beside an amount are the currency
         ("Total PEN 153.35", "MY", "PEN"),
         ("Amount due: 1,440.00 PHP", None, "PHP"),
         ("Total CAD 900.00", "US", "CAD"),
+        ("Amount due: BHD 245.75", None, "BHD"),
     ],
 )
 def test_a_code_that_is_a_word_counts_only_beside_an_amount(text, country, expected):

@@ -498,13 +498,21 @@ def _total_before_payments(grouped: dict[str, list[Candidate]], chosen: dict[str
             continue
         if gross.features.get("label_left", 0.0) < 1.0 or Decimal(gross.value) <= Decimal(due.value):
             continue
-        between = [Decimal(c.value) for c in amounts if gross.row_index < c.row_index < due.row_index]
+        rows_between = [c for c in amounts if gross.row_index < c.row_index < due.row_index]
+        if any(_another_total(c) for c in rows_between):
+            return  # `Total 0% supplies: -7.43` on a GST receipt: a total of other supplies, no payment
+        between = [Decimal(c.value) for c in rows_between]
         # payments printed negative, or all positive (`Payment on February 10, 2025 using a check: $200.00`)
         if between and (all(v < 0 for v in between) or all(v > 0 for v in between)):
             if Decimal(gross.value) - sum(abs(v) for v in between) == Decimal(due.value):
                 chosen.setdefault("amount_due", replace(due, field="amount_due"))
                 chosen["total"] = gross
         return
+
+
+def _another_total(c: Candidate) -> bool:
+    """A row labelled as a total and not as something else (a payment, an adjustment)."""
+    return c.features.get("label_left", 0.0) >= 1.0 and c.features.get("negative_label", 0.0) < 1.0
 
 
 def _rounded_total(grouped: dict[str, list[Candidate]], total: Candidate) -> Candidate | None:

@@ -2855,3 +2855,18 @@ def test_a_birth_date_is_no_invoice_date_and_a_legal_paragraph_no_tax():
 @pytest.mark.parametrize("title", ["NOTA DE ABONO Nº AB-7", "ADJUSTMENT NOTE AN-7"])
 def test_credit_note_titles_of_spain_and_australia(title):
     assert _fields(_priced([("Harbour Works", 0.06)], [(title, 0.06)]))["document_type"] == "credit_note"
+
+
+def test_a_total_of_other_supplies_between_is_no_payment():
+    """SROIE X51006556838: `Total 6% supplies (Inc. GST): 30.01 / Total 0% supplies: -7.43 / Total Payable:
+    22.58`: the return of zero-rated supplies is part of the document, so the payable is the total."""
+    rows = [
+        [("GARDENIA BAKERIES (KL) SDN BHD", 0.06)],
+        [("TAX INVOICE / ADJUSTMENT NOTE", 0.06)],
+        [("Total 6% supplies (excl. GST):", 0.06), ("28.32", 0.60)],
+        [("GST:", 0.06), ("1.69", 0.61)],
+        [("Total 6% supplies (Inc. GST):", 0.06), ("30.01", 0.60)],
+        [("Total 0% supplies:", 0.06), ("-7.43", 0.60)],
+        [("Total Payable:", 0.06), ("22.58", 0.60)],
+    ]
+    assert _fields(rows).get("total") == "22.58"

@@ -315,3 +315,20 @@ def test_settings_change_the_limits(settings):
     assert all(r.failed == () for reps in reports.values() for r in reps)
     descriptions = {o.description for o in reports["low"][0].outcomes}
     assert "The total was read with confidence of at least 0.3, else it needs review." in descriptions
+
+
+def test_the_anomaly_rules_know_every_arithmetic_check(reports):
+    """The arithmetic-mismatch anomaly picks the suites' sum checks by expectation type and fields
+    (`ocr_tasks.anomaly.rules`, which may not import this package): every gap check of the suites is
+    one of its field sets, each set is a check, and no other check shares the type and fields (the
+    line-sign warning names the line fields but is no sum)."""
+    from ocr_tasks.anomaly.rules import ARITHMETIC_EXPECTATION, ARITHMETIC_FIELD_SETS
+
+    outcomes = [o for doc_reports in reports.values() for r in doc_reports for o in r.outcomes]
+    gap_checks = {frozenset(o.fields) for o in outcomes if o.expectation == ARITHMETIC_EXPECTATION}
+    assert gap_checks == ARITHMETIC_FIELD_SETS
+    same_fields = [o for o in outcomes if frozenset(o.fields) in ARITHMETIC_FIELD_SETS]
+    assert {o.expectation for o in same_fields} >= {
+        ARITHMETIC_EXPECTATION,
+        "expect_column_values_to_be_in_set",
+    }

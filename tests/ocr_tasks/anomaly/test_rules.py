@@ -85,9 +85,9 @@ def test_arithmetic_mismatch_recomputed_without_validation():
 
 
 def test_arithmetic_mismatch_from_validation_reports():
-    def report(doc, fields, success):
+    def report(doc, fields, success, expectation="expect_column_pair_values_a_to_be_greater_than_b"):
         outcome = ExpectationOutcome(
-            "expect_column_pair_values_a_to_be_greater_than_b",
+            expectation,
             "Sums hold.",
             success,
             fields=fields,
@@ -102,9 +102,17 @@ def test_arithmetic_mismatch_from_validation_reports():
     other = report("x", ("total",), False)  # a failed check that is not arithmetic
     assert "arithmetic_mismatch" not in found([rec("x", total="116.37")], validation=other)["x"]
     # only the items disagree with a header that adds up: shown, as a note that holds nothing back
-    items = report("x", ("line_items.amount", "subtotal"), False)
+    items = report("x", ("line_items.amount", "subtotal", "total"), False)
     note = found([rec("x")], validation=items)["x"]["arithmetic_mismatch"]
     assert (note.severity, note.score) == ("info", 0.3)
+    # the line-sign warning names the line fields but adds nothing up: no "amounts do not add up"
+    sign = report(
+        "x",
+        ("line_items.quantity", "line_items.unit_price", "line_items.amount"),
+        False,
+        expectation="expect_column_values_to_be_in_set",
+    )
+    assert "arithmetic_mismatch" not in found([rec("x")], validation=sign)["x"]
     both = {"x": bad["x"] + items["x"]}
     assert found([rec("x")], validation=both)["x"]["arithmetic_mismatch"].severity == "warning"
 

@@ -651,6 +651,35 @@ def _currency_field(rows: list[Row], country: str | None, chosen: dict[str, Cand
     return FieldValue("currency", code, "", 0.3, 0, None)
 
 
+_TAX_LINE = concept_pattern(("tax",))
+
+
+def _tax_of_item_lines(fields: dict[str, FieldValue], items) -> None:
+    """The tax of a page that prints it only as item lines (a folio's `Transient Occupancy Tax 14%  40.46`
+    after each night): when the chosen tax is one of those lines' amounts, the tax is their sum (in place)."""
+    tax = fields.get("tax_amount")
+    if tax is None or tax.bbox is None:
+        return
+    lines = [
+        item.cells["amount"]
+        for item in items
+        if "amount" in item.cells
+        and _TAX_LINE.search(item.get("description") or "")
+        and re.search(r"\d\s?%", item.get("description") or "")  # a tax with its rate, no `(no VAT)`
+    ]
+    if len(lines) < 2 or not any(c.bbox == tax.bbox and c.page == tax.page for c in lines):
+        return
+    total = sum((Decimal(c.value) for c in lines), Decimal(0))
+    fields["tax_amount"] = FieldValue(
+        "tax_amount",
+        format_amount(total),
+        " + ".join(c.raw_text for c in lines),
+        tax.confidence * 0.8,
+        tax.page,
+        bbox_union([c.bbox for c in lines if c.page == tax.page]),
+    )
+
+
 def _type_document(fields: dict[str, FieldValue], rows: list[Row]) -> None:
     """The `document_type` field (in place); a quote asks for no payment: its sum is no amount due."""
     addressed = "customer_name" in fields or "due_date" in fields
@@ -826,6 +855,7 @@ def extract_invoice(
         if options.line_items
         else ()
     )
+    _tax_of_item_lines(fields, items)
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
     language = detect_language((r.text for r in rows), tuple(options.languages))
     return Invoice(

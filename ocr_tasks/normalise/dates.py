@@ -121,6 +121,7 @@ _MONTHS: dict[str, dict[str, int]] = {
     },
 }
 _EXACT_ONLY = frozenset({"es", "it"})
+_SPANISH_MAY = re.compile(r"\d{1,2}\s+de\s+mayo\s+(?:de|del)\s+\d{4}", re.IGNORECASE)
 
 _MONTH_WORD = r"[A-Za-zÀ-ÿ]{3,10}\.?"
 _SEP = r"[/\-.]"
@@ -230,6 +231,8 @@ def _from_match(
         return (chosen, False, True) if chosen else None
     if pattern_index in (2, 3):
         month = month_number(g["m"], languages)
+        if month is None and _SPANISH_MAY.fullmatch(m.group(0).strip()):
+            month = 5  # `23 de mayo de 2024`: with its `de`s, mayo is the month (alone, a receipt's MAYO)
         value = _make(year, month, int(g["d"]))
         return (value, False, False) if value else None
     value = _make(year, int(g["m"]), int(g["d"]))

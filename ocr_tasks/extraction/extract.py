@@ -44,7 +44,12 @@ from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
 from ocr_tasks.normalise.amounts import format_amount
 from ocr_tasks.normalise.countries import COUNTRY_CURRENCY, country_packs, guess_country
-from ocr_tasks.normalise.currency import choose_currency, weighted_currency_marks
+from ocr_tasks.normalise.currency import (
+    choose_currency,
+    dollar_country,
+    printed_dollar,
+    weighted_currency_marks,
+)
 from ocr_tasks.normalise.dates import infer_day_first
 from ocr_tasks.ocr_types import OcrDocument
 
@@ -568,6 +573,8 @@ def _choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate 
 
 
 _PRICE_IN_NAME = re.compile(r"\d[.,]\d{2}(?!\d)")
+# a street with its house number, then the postcode and town (`C/ Pelayo 7, 46007 Valencia`): an address line
+_STREET_AND_TOWN = re.compile(r"^[^\d,]{2,}\s\d{1,4}[a-zA-Z]?,\s*\d{4,5}\s+[^\W\d]")
 # a document's title with its number (`AVIS D'ÉCHÉANCE N° 2024-T2-014`) names no customer
 _TITLED = concept_pattern(("invoice_title", "credit_note_title", "receipt_title", "quote_title"))
 
@@ -585,7 +592,10 @@ def _choose_customer(
     pool = [
         c
         for c in pool
-        if not is_field_label(c.value) and not _PRICE_IN_NAME.search(c.value) and not _TITLED.match(c.value)
+        if not is_field_label(c.value)
+        and not _PRICE_IN_NAME.search(c.value)
+        and not _TITLED.match(c.value)
+        and not _STREET_AND_TOWN.match(c.value)
     ]
     for c in pool:
         c.value = without_customer_label(c.value)
@@ -627,14 +637,18 @@ def _on_row(row: Row, c: Candidate) -> bool:
 
 def _currency_field(rows: list[Row], country: str | None, chosen: dict[str, Candidate]) -> FieldValue | None:
     """The document's currency from its weighted marks (`normalise.currency`), those on the totals' rows
-    counting more, else the country's; the raw text and box are those of the first mark of that code."""
+    counting more, else the country's; the raw text and box are those of the first mark of that code. A
+    `$` is the dollar the page names by its code when it names one (`Total NZD  $1,426.00`), else the
+    country's."""
     totals = [chosen[name] for name in ("total", "amount_due") if name in chosen]
+    dollar = printed_dollar("\n".join(r.text for r in rows))
+    signs = (dollar_country(dollar) if dollar else None) or country  # what `$` means
     weighted: list[tuple[str, float]] = []
     for row in rows:
         bonus = TOTALS_MARK_BONUS if any(_on_row(row, c) for c in totals) else 0.0
         weighted += [
             (code, weight + bonus if weight else 0.0)
-            for code, weight in weighted_currency_marks(row.text, country=country)
+            for code, weight in weighted_currency_marks(row.text, country=signs)
         ]
     code = choose_currency(weighted, country=country)
     if code is None:
@@ -642,7 +656,7 @@ def _currency_field(rows: list[Row], country: str | None, chosen: dict[str, Cand
         return FieldValue("currency", code, "", 0.5, 0, None) if code else None
     count = sum(1 for _, weight in weighted if weight)
     for row in rows:
-        if any(c == code and w for c, w in weighted_currency_marks(row.text, country=country)):
+        if any(c == code and w for c, w in weighted_currency_marks(row.text, country=signs)):
             m = re.search(r"(" + re.escape(code) + r"|[€£$¥₹]|RM|S\$|Rp)", row.text)
             bbox = row.span_bbox(m.start(), m.end()) if m else row.bbox
             return FieldValue(

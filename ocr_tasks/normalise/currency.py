@@ -143,6 +143,22 @@ def _mark_weight(text: str, start: int, end: int) -> float:
     return BARE_MARK_WEIGHT
 
 
+_DOLLAR_CODES = frozenset({"USD", "CAD", "AUD", "NZD", "SGD", "HKD"})
+
+
+def printed_dollar(text: str) -> str | None:
+    """The dollar a page names by its ISO code (`Total NZD`, `Amount Due (CAD)`), when it names one only: what
+    its `$` signs mean."""
+    codes = {m.group(0) for m in re.finditer(r"(?<![A-Za-z])(?:USD|CAD|AUD|NZD|SGD|HKD)(?![A-Za-z])", text)}
+    codes -= WORD_CODES  # `CAD drawings`
+    return codes.pop() if len(codes) == 1 else None
+
+
+def dollar_country(code: str) -> str | None:
+    """The country whose `$` is the dollar `code` (`NZD` -> `NZ`)."""
+    return next((cc for cc, c in _AMBIGUOUS_DOLLAR.items() if c == code), None)
+
+
 def _code_of(token: str, mark_table: dict[str, str], country: str | None) -> str | None:
     if token in ISO_CODES:
         return token

@@ -140,6 +140,16 @@ After batch 6, the folio's per-night tax lines: another helper's change (a33cb70
 (its items xfail removed there); the tax is now the sum of the item lines that carry a tax label with a rate
 when the chosen tax is one of them (its xfail removed).
 
+Batch 7 (three documents written after the fixes of batch 6): a Valencian printer's factura with both
+dates in words (`15 de mayo de 2024`, `14 de junio de 2024`) and its data in the footer, a car rental's
+Rechnung (pick-up and return dates, the deposit already charged, the rest to the card), a New Zealand
+`TAX INVOICE` (`GST No. 49-091-850`, `Total NZD  $1,426.00`). 3 of their 42 checks (39 fields, 3 item lists)
+failed at first: `$` read as USD on a page that names its dollar (`Total NZD`: a page that names one dollar
+by its code makes its `$` that dollar) (1), a customer's street line (`C/ Pelayo 7, 46007 Valencia`, the
+first line of the block under `Cliente:` and the client's NIF) taken as the customer's name (a street with
+its number then postcode and town is no name) (1), both fixed; `To:` alone over the NZ customer's name:
+xfail below (1).
+
 The xfail marks (strict) keep the right expectation where the fix is not made here: see `KNOWN_MISSES`.
 """
 
@@ -157,6 +167,7 @@ from stdnum.de import stnr as de_stnr
 from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
 from stdnum.it import codicefiscale as it_cf
+from stdnum.nz import ird as nz_ird
 from stdnum.us import ein as us_ein
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
@@ -1758,6 +1769,90 @@ def fattura_spese_art15_it():
     return text_layer_page(rows)
 
 
+# Batch 7: written after the fixes of batch 6.
+
+
+def factura_fechas_en_letra_es():
+    """A Valencian printer's factura with both dates in words (`Fecha de emisión: 15 de mayo de 2024`,
+    `Fecha de vencimiento: 14 de junio de 2024`), the client's NIF before the vendor's data in the footer."""
+    rows = [
+        [("FACTURA", 0.06), ("Nº F-2024-0517", 0.60)],
+        [],
+        [("Cliente: LIBRERÍA PARIS-VALENCIA S.L.", 0.06)],
+        [("NIF cliente: A30012348", 0.06)],
+        [("C/ Pelayo 7, 46007 Valencia", 0.06)],
+        [],
+        [("Fecha de emisión: 15 de mayo de 2024", 0.06)],
+        [("Fecha de vencimiento: 14 de junio de 2024", 0.06)],
+        [],
+        [("Descripción", 0.06), ("Unidades", 0.50), ("Precio", 0.64), ("Total", 0.84)],
+        [("Catálogo otoño 48 págs.", 0.06), ("500", 0.51), ("1,20", 0.65), ("600,00", 0.84)],
+        [("Marcapáginas impresos", 0.06), ("2000", 0.50), ("0,05", 0.65), ("100,00", 0.84)],
+        [],
+        [("Base imponible", 0.60), ("700,00 €", 0.82)],
+        [("IVA 21%", 0.60), ("147,00 €", 0.82)],
+        [("Total factura", 0.60), ("847,00 €", 0.82)],
+        [],
+        [("IMPRENTA TURIA S.L. · C/ Sueca 30, 46006 Valencia · CIF B37083706", 0.06)],
+        [("IBAN ES80 2100 0418 4245 0200 0513", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def mietwagen_rechnung_de():
+    """A car rental's Rechnung: the rental agreement number, pick-up and return dates and stations, a day
+    rate, extra kilometres, 19 % MwSt., and the deposit already charged to the card (`Kaution bereits
+    belastet`), the rest charged to the card as well."""
+    rows = [
+        [("Hanse Autovermietung GmbH", 0.06)],
+        [("Amsinckstraße 45 · 20097 Hamburg · USt-IdNr. DE611195866", 0.06)],
+        [],
+        [("Herrn Paul Schneider", 0.06), ("Rechnung Nr.", 0.58), ("HV-24-118230", 0.76)],
+        [("Bahnhofstraße 3", 0.06), ("Rechnungsdatum", 0.58), ("27.05.2024", 0.76)],
+        [("37073 Göttingen", 0.06), ("Mietvertrag", 0.58), ("MV-771204", 0.76)],
+        [],
+        [("Abholung: 24.05.2024 09:00, Hamburg Hbf", 0.06)],
+        [("Rückgabe: 27.05.2024 08:30, Hamburg Hbf", 0.06)],
+        [],
+        [("Leistung", 0.06), ("Menge", 0.52), ("Preis", 0.64), ("Betrag", 0.84)],
+        [("Tagesmiete VW Golf", 0.06), ("3", 0.53), ("59,00", 0.64), ("177,00", 0.84)],
+        [("Mehrkilometer", 0.06), ("150", 0.52), ("0,30", 0.65), ("45,00", 0.85)],
+        [],
+        [("Nettobetrag", 0.58), ("222,00 €", 0.82)],
+        [("MwSt. 19 %", 0.58), ("42,18 €", 0.83)],
+        [("Gesamtbetrag", 0.58), ("264,18 €", 0.82)],
+        [("Kaution bereits belastet", 0.58), ("-200,00 €", 0.81)],
+        [("Restbetrag (Kreditkarte)", 0.58), ("64,18 €", 0.83)],
+        [],
+        [("Bankverbindung: Hamburger Sparkasse · IBAN DE34 2005 0550 1234 5678 90", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
+def tax_invoice_nz():
+    """A New Zealand electrician's `TAX INVOICE`: `GST No. 49-091-850`, GST 15 % on the net, NZD in dollars,
+    day-first dates, `Due Date`, an Auckland address with its postcode, bank account in NZ form."""
+    rows = [
+        [("Kiwi Sparks Electrical Ltd", 0.06), ("TAX INVOICE", 0.72)],
+        [("12 Dominion Road, Mt Eden, Auckland 1024", 0.06)],
+        [("GST No. 49-091-850", 0.06)],
+        [],
+        [("To:", 0.06), ("Invoice No:", 0.58), ("KS-2291", 0.76)],
+        [("Ponsonby Dental Ltd", 0.06), ("Date:", 0.58), ("28/05/2024", 0.76)],
+        [("240 Ponsonby Road, Auckland 1011", 0.06), ("Due Date:", 0.58), ("20/06/2024", 0.76)],
+        [],
+        [("Description", 0.06), ("Amount", 0.84)],
+        [("Install 6 LED downlights, labour and materials", 0.06), ("$1,240.00", 0.82)],
+        [],
+        [("Subtotal", 0.60), ("$1,240.00", 0.82)],
+        [("GST 15%", 0.60), ("$186.00", 0.83)],
+        [("Total NZD", 0.60), ("$1,426.00", 0.82)],
+        [],
+        [("Please pay to ANZ 01-0102-0123456-00, reference KS-2291", 0.06)],
+    ]
+    return text_layer_page(rows)
+
+
 CASES: dict[str, tuple] = {
     "mobilfunk_de": (
         mobilfunk_rechnung_de,
@@ -2640,6 +2735,68 @@ CASES.update(
     }
 )
 
+CASES.update(
+    {
+        "fechas_en_letra_es": (
+            factura_fechas_en_letra_es,
+            {
+                "document_type": "invoice",
+                "invoice_number": "F-2024-0517",
+                "invoice_date": "2024-05-15",
+                "due_date": "2024-06-14",
+                "vendor_name": "IMPRENTA TURIA S.L.",
+                "customer_name": "LIBRERÍA PARIS-VALENCIA S.L.",
+                "currency": "EUR",
+                "subtotal": "700.00",
+                "tax_amount": "147.00",
+                "total": "847.00",
+                "amount_due": (None, "847.00"),
+                "vendor_tax_id": "ESB37083706",
+                "iban": "ES8021000418424502000513",
+            },
+            ["600.00", "100.00"],
+        ),
+        "mietwagen_de": (
+            mietwagen_rechnung_de,
+            {
+                "document_type": "invoice",
+                "invoice_number": "HV-24-118230",
+                "invoice_date": "2024-05-27",
+                "due_date": None,
+                "vendor_name": "Hanse Autovermietung GmbH",
+                "customer_name": ("Paul Schneider", "Herrn Paul Schneider"),
+                "currency": "EUR",
+                "subtotal": "222.00",
+                "tax_amount": "42.18",
+                "total": "264.18",
+                "amount_due": "64.18",  # after the deposit charged
+                "vendor_tax_id": "DE611195866",
+                "iban": "DE34200505501234567890",
+            },
+            ["177.00", "45.00"],
+        ),
+        "tax_invoice_nz": (
+            tax_invoice_nz,
+            {
+                "document_type": "invoice",
+                "invoice_number": "KS-2291",
+                "invoice_date": "2024-05-28",
+                "due_date": "2024-06-20",
+                "vendor_name": "Kiwi Sparks Electrical Ltd",
+                "customer_name": "Ponsonby Dental Ltd",
+                "currency": "NZD",
+                "subtotal": "1240.00",
+                "tax_amount": "186.00",
+                "total": "1426.00",
+                "amount_due": (None, "1426.00"),
+                "vendor_tax_id": "49-091-850",  # the GST number (the IRD number)
+                "iban": None,
+            },
+            (["1240.00"], []),
+        ),
+    }
+)
+
 # checks that fail for a reason the extraction cannot fix by a general rule today: (case, field) -> reason
 _FOLIO_PARTIES = (
     "the guest's block (`Mr. Daniel Weber` / `Weber Consulting GmbH` / a Munich address) runs beside the "
@@ -2649,6 +2806,12 @@ _FOLIO_PARTIES = (
     "(address_blocks.py, another helper's module): not done"
 )
 KNOWN_MISSES: dict[tuple[str, str], str] = {
+    ("tax_invoice_nz", "customer_name"): (
+        "`To:` alone over the customer's name is no customer label: `to` is no lexicon phrase (tried in "
+        "batch 7: as a bill-to phrase it marks `pay ... to IBAN` and `Ship to` rows as the buyer's and four "
+        "held-out checks failed); reading a two-letter label only where it heads a block of name and "
+        "address needs address_blocks.py (another helper's module): not done"
+    ),
     ("tandarts_nl", "vendor_tax_id"): (
         "the practice prints no VAT id (exempt care), only `AGB-code 12345678 · KvK 24398761`: the KvK "
         "number is read as the vendor's tax id because company registrations label tax ids (the registry's "
@@ -2743,6 +2906,7 @@ _ID_CHECKS = (
     (r"\d{3} \d{3} \d{5}|\d+/\d+/\d+", de_stnr.is_valid),  # a German Steuernummer
     (r"[A-Z]{6}\d{2}[A-Z]\d{2}[A-Z]\d{3}[A-Z]", it_cf.is_valid),  # an Italian personal fiscal code
     (r"\d{11}", au_abn.is_valid),
+    (r"\d{2}-\d{3}-\d{3}", nz_ird.is_valid),  # a New Zealand IRD / GST number
     (r"\d{9}.*", ca_bn.is_valid),
     (r".*", eu_vat.is_valid),
 )
@@ -3093,3 +3257,26 @@ def test_a_tax_printed_only_as_item_lines_is_their_sum():
         [("Total Charges", 0.46), ("468.00", 0.65)],
     ]
     assert _fields(rows).get("tax_amount") == "56.00"
+
+
+def test_a_page_that_names_its_dollar_by_its_code_makes_its_signs_that_dollar():
+    from ocr_tasks.normalise.currency import printed_dollar
+
+    assert printed_dollar("Total NZD  $1,426.00") == "NZD"
+    assert printed_dollar("CAD drawings  $120.00") is None  # a word, no code
+    rows = [
+        [("Kiwi Sparks Ltd", 0.06)],
+        [("Subtotal", 0.56), ("$100.00", 0.82)],
+        [("Total NZD", 0.56), ("$115.00", 0.82)],
+    ]
+    assert _fields(rows).get("currency") == "NZD"
+
+
+def test_a_street_line_with_postcode_and_town_is_no_customer_name():
+    rows = _priced(
+        [("IMPRENTA TURIA S.L.", 0.06)],
+        [("Cliente: LIBRERÍA PARIS-VALENCIA S.L.", 0.06)],
+        [("NIF cliente: A30012348", 0.06)],
+        [("C/ Pelayo 7, 46007 Valencia", 0.06)],
+    )
+    assert _fields(rows).get("customer_name") == "LIBRERÍA PARIS-VALENCIA S.L."

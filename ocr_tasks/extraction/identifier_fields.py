@@ -57,7 +57,10 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
 BARE_NO_STRENGTH = 0.8
 # Number markers printed alone as a label (`No. 12345`, `Núm. R4472222`): weaker, and their value needs
 # at least four digits (house numbers have fewer)
-BARE_MARKERS = frozenset({"no", "nr", "num", "núm", "nº", "n°", "n.º"})
+BARE_MARKERS = frozenset({"no", "nr", "num", "núm", "nº", "n°", "n.º", "#"})
+# A number sign that starts a printed segment, right before a number (`INVOICE` over `# INV-000087`,
+# web templates' title blocks): a bare marker, like `No`; inside a segment (`Table # 12`) it labels nothing
+_SEGMENT_NUMBER_SIGN = re.compile(r"(?:^|(?<=\s{2}))(#)\s*(?=[A-Za-z]{0,4}[-\s]?\d)")
 COMPOSED_STRENGTH = 1.1  # as a two-word phrase
 
 
@@ -73,6 +76,8 @@ def _label_span(
             strength = BARE_NO_STRENGTH if phrase in BARE_MARKERS else 1.0 + 0.05 * len(phrase.split())
             if strength > best or (strength == best and m.end() < end):
                 best, start, end, label = strength, m.start(), m.end(), phrase
+    if best == 0.0 and (sign := _SEGMENT_NUMBER_SIGN.search(row_text)):
+        best, start, end, label = BARE_NO_STRENGTH, sign.start(1), sign.end(1), "#"
     if composed is not None:
         for m in composed.finditer(row_text):
             if COMPOSED_STRENGTH > best or (COMPOSED_STRENGTH == best and m.end() < end):

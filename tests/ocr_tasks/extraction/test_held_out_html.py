@@ -75,7 +75,6 @@ _MISSES = [
         "the issuer's profession under her name, joined across the column gap with the client's street, is "
         "taken as the vendor",
     ),
-    ("zoho_fattura_it", "invoice_number", "`# FT-00087` under the title: a bare `#` is no number label"),
 ]
 XFAIL = {(case, field): reason for case, field, reason in _MISSES}
 

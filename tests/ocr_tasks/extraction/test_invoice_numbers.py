@@ -264,3 +264,24 @@ def test_column_header_with_a_misread_accent():
     ]
     rows += ["Conseil  1  100,00  100,00", "TOTAL  100,00"]
     assert _number(rows) == "24895896"
+
+
+def test_a_number_sign_that_starts_a_segment_labels_the_number_under_a_lone_title():
+    """Web templates print the title alone and `# INV-000087` under it (an SVG logo's letters may share
+    the row): the sign starts its segment, so it is a bare number marker; inside a segment (`Table # 2044`)
+    it labels nothing, and a bare marker still wants four digits."""
+    from ocr_tasks.extraction.identifier_fields import labelled_identifier_candidates
+    from ocr_tasks.extraction.rows import document_rows
+
+    from .layout_pages import text_layer_page
+
+    def labelled(second_row):
+        rows = document_rows(
+            text_layer_page([[("FATTURA", 0.7)], second_row, [], [("Totale", 0.6), ("€120,00", 0.8)]])
+        )
+        return [c.value for c in labelled_identifier_candidates(rows, "invoice_number")]
+
+    assert labelled([("LT", 0.05), ("# FT-00087", 0.7)]) == ["FT-00087"]
+    assert labelled([("# INV-000087", 0.7)]) == ["INV-000087"]
+    assert labelled([("Table # 2044", 0.05)]) == []
+    assert labelled([("# 87", 0.7)]) == []

@@ -171,6 +171,7 @@ from stdnum.nz import ird as nz_ird
 from stdnum.us import ein as us_ein
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
+from tests.ocr_tasks.extraction.held_out_checks import field_params, item_params, matches
 from tests.ocr_tasks.extraction.layout_pages import text_layer_page, text_layer_pages
 
 TODAY = ExtractionOptions(today=date(2025, 6, 1))
@@ -2830,40 +2831,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {
 }
 
 
-def _compact(value: str | None) -> str | None:
-    if value is None:
-        return None
-    for mark in " .-/":
-        value = value.replace(mark, "")
-    return value.upper()
-
-
-def _matches(name: str, got: str | None, expected) -> bool:
-    if isinstance(expected, tuple):
-        return any(_matches(name, got, one) for one in expected)
-    if got is None or expected is None:
-        return got == expected
-    if name == "vendor_tax_id":
-        # the id as printed, compacted; an id printed without its country prefix may be reported with it
-        got_id = _compact(got).removesuffix("MWST").removesuffix("TVA")
-        want = _compact(expected)
-        return got_id == want or got_id[2:] == want or want[2:] == got_id
-    if name in {"vendor_name", "customer_name"}:
-        return got.casefold() == expected.casefold()  # a letterhead in capitals prints the same name
-    if name in {"po_number", "invoice_number"}:
-        return _compact(got) == _compact(expected)  # a code's spacing and dashes are no part of it
-    return got == expected
-
-
-def _field_params():
-    for case in sorted(CASES):
-        for name in CASES[case][1]:
-            marks = []
-            if (case, name) in KNOWN_MISSES:
-                marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[(case, name)]))
-            yield pytest.param(case, name, id=f"{case}-{name}", marks=marks)
-
-
 _EXTRACTED: dict[str, object] = {}
 
 
@@ -2873,24 +2840,16 @@ def _extract(case: str):
     return _EXTRACTED[case]
 
 
-@pytest.mark.parametrize(("case", "name"), list(_field_params()))
+@pytest.mark.parametrize(("case", "name"), list(field_params(CASES, KNOWN_MISSES)))
 def test_field_a_reader_would_write_down(case, name):
     invoice = _extract(case)
     field = invoice.fields.get(name)
     got = None if field is None else field.value
     expected = CASES[case][1][name]
-    assert _matches(name, got, expected), f"{case}.{name}: got {got!r}, expected {expected!r}"
+    assert matches(name, got, expected), f"{case}.{name}: got {got!r}, expected {expected!r}"
 
 
-def _item_params():
-    for case in sorted(CASES):
-        marks = []
-        if (case, "line_items") in KNOWN_MISSES:
-            marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_MISSES[(case, "line_items")]))
-        yield pytest.param(case, id=case, marks=marks)
-
-
-@pytest.mark.parametrize("case", list(_item_params()))
+@pytest.mark.parametrize("case", list(item_params(CASES, KNOWN_MISSES)))
 def test_line_items_and_their_amounts(case):
     invoice = _extract(case)
     amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]

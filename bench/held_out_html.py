@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from held_out_scans import bare_tesseract_seconds  # noqa: E402
+from held_out_scans import bare_tesseract_seconds, print_misses, print_timings  # noqa: E402
 
 from ocr_tasks.extraction import ExtractionOptions  # noqa: E402
 from tests.ocr_tasks.extraction.html_pages import TODAY, html_cases, matches, print_pdfs  # noqa: E402
@@ -126,22 +126,10 @@ def print_tables(rows: list[dict], timings: list[dict], readings: tuple[str, ...
         + " |"
     )
     print()
-    print("| reading | pages | seconds per page (OCR + extraction) | bare tesseract CLI per page |")
-    print("|---|---|---|---|")
-    for reading in readings:
-        these = [t for t in timings if t["reading"] == reading]
-        pages = sum(t["pages"] for t in these)
-        bare = [t["bare"] for t in these if t["bare"] is not None]
-        bare_cell = f"{sum(bare) / pages:.2f}" if bare else "- (no OCR)"
-        print(f"| {reading} | {pages} | {sum(t['seconds'] for t in these) / pages:.2f} | {bare_cell} |")
+    print_timings(timings, readings)
     if misses:
         print()
-        print("| case | reading | field | got | expected |")
-        print("|---|---|---|---|---|")
-        for row in rows:
-            if not row["right"]:
-                cells = (row["case"], row["reading"], row["field"], row["got"], row["expected"])
-                print("| " + " | ".join(str(c) for c in cells) + " |")
+        print_misses(rows)
 
 
 def main(argv: list[str] | None = None) -> int:

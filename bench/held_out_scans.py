@@ -151,6 +151,14 @@ def print_tables(
             cells.append(f"{sum(accs) / len(accs):.3f}" if accs else "-")
         print(f"| {number} | " + " | ".join(cells) + " |")
     print()
+    print_timings(timings, readings)
+    if misses:
+        print()
+        print_misses(rows)
+
+
+def print_timings(timings: list[dict], readings: tuple[str, ...]) -> None:
+    """Seconds per page of each reading (OCR + extraction) beside the bare `tesseract` CLI's."""
     print("| reading | pages | seconds per page (OCR + extraction) | bare tesseract CLI per page |")
     print("|---|---|---|---|")
     for reading in readings:
@@ -162,14 +170,16 @@ def print_tables(
         bare = [t["bare"] for t in these if t["bare"] is not None]
         bare_cell = f"{sum(bare) / pages:.2f}" if bare else "- (no OCR)"
         print(f"| {reading} | {pages} | {ours:.2f} | {bare_cell} |")
-    if misses:
-        print()
-        print("| case | reading | field | got | expected |")
-        print("|---|---|---|---|---|")
-        for row in rows:
-            if not row["right"]:
-                cells = (row["case"], row["reading"], row["field"], row["got"], row["expected"])
-                print("| " + " | ".join(str(c) for c in cells) + " |")
+
+
+def print_misses(rows: list[dict]) -> None:
+    """Every wrong check: case, reading, field, what was read and what was expected."""
+    print("| case | reading | field | got | expected |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        if not row["right"]:
+            cells = (row["case"], row["reading"], row["field"], row["got"], row["expected"])
+            print("| " + " | ".join(str(c) for c in cells) + " |")
 
 
 def _round(case: str) -> str:

@@ -131,6 +131,16 @@ def upload(name: str, data: bytes, content_type: str = "application/octet-stream
     return SimpleUploadedFile(name, data, content_type=content_type)
 
 
+def process_pngs(client, project, run_on_commit, names) -> dict[str, str]:
+    """Upload one small distinct PNG per name to `process-invoices` (202 asserted): document id by name."""
+    files = [upload(name, png_bytes(i + 1)) for i, name in enumerate(names)]
+    response = run_on_commit(
+        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
+    )
+    assert response.status_code == 202, response.content
+    return {d["name"]: d["id"] for d in response.json()["documents"]}
+
+
 @pytest.fixture
 def run_on_commit(django_capture_on_commit_callbacks):
     """Run on-commit callbacks (the seam's dispatch) inside the test transaction."""

@@ -8,18 +8,9 @@ from __future__ import annotations
 import pytest
 
 from django_api.invoices.models import DocumentResult
-from tests.django_api.conftest import png_bytes, upload
+from tests.django_api.conftest import process_pngs
 
 pytestmark = pytest.mark.django_db
-
-
-def _process(client, project, run_on_commit, names) -> dict[str, str]:
-    files = [upload(name, png_bytes(i + 1)) for i, name in enumerate(names)]
-    response = run_on_commit(
-        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
-    )
-    assert response.status_code == 202, response.content
-    return {d["name"]: d["id"] for d in response.json()["documents"]}
 
 
 def _credits(document_id: str, number: str) -> None:
@@ -37,7 +28,7 @@ def _detail(client, project, document_id) -> dict:
 
 def test_the_credit_note_names_the_invoice_it_credits_and_its_document(alice_client, project, run_on_commit):
     # the fake engine reads each file's stem, upper case, as its invoice number
-    ids = _process(alice_client, project, run_on_commit, ["fa-2017-0010.png", "avoir.png"])
+    ids = process_pngs(alice_client, project, run_on_commit, ["fa-2017-0010.png", "avoir.png"])
     _credits(ids["avoir.png"], "FA-2017-0010")
     assert _detail(alice_client, project, ids["avoir.png"])["preceding_invoices"] == [
         {"number": "FA-2017-0010", "date": "2017-11-13", "document_id": ids["fa-2017-0010.png"]}
@@ -46,7 +37,7 @@ def test_the_credit_note_names_the_invoice_it_credits_and_its_document(alice_cli
 
 
 def test_a_corrected_invoice_number_is_the_one_matched(alice_client, project, run_on_commit):
-    ids = _process(alice_client, project, run_on_commit, ["scan.png", "avoir.png"])
+    ids = process_pngs(alice_client, project, run_on_commit, ["scan.png", "avoir.png"])
     _credits(ids["avoir.png"], "FA-2017-0010")
     assert _detail(alice_client, project, ids["avoir.png"])["preceding_invoices"][0]["document_id"] is None
     corrected = alice_client.patch(
@@ -64,8 +55,8 @@ def test_a_corrected_invoice_number_is_the_one_matched(alice_client, project, ru
 def test_another_users_invoice_of_that_number_is_never_named(
     alice_client, bob_client, project, bob_project, run_on_commit
 ):
-    _process(bob_client, bob_project, run_on_commit, ["fa-2017-0010.png"])
-    ids = _process(alice_client, project, run_on_commit, ["avoir.png"])
+    process_pngs(bob_client, bob_project, run_on_commit, ["fa-2017-0010.png"])
+    ids = process_pngs(alice_client, project, run_on_commit, ["avoir.png"])
     _credits(ids["avoir.png"], "FA-2017-0010")
     assert _detail(alice_client, project, ids["avoir.png"])["preceding_invoices"] == [
         {"number": "FA-2017-0010", "date": "2017-11-13", "document_id": None}

@@ -5,18 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.django_api.conftest import png_bytes, upload
+from tests.django_api.conftest import process_pngs
 
 pytestmark = pytest.mark.django_db
-
-
-def _process(client, project, run_on_commit, names) -> dict[str, str]:
-    files = [upload(name, png_bytes(i + 1)) for i, name in enumerate(names)]
-    response = run_on_commit(
-        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
-    )
-    assert response.status_code == 202, response.content
-    return {d["name"]: d["id"] for d in response.json()["documents"]}
 
 
 def _names(client, project, q: str) -> list[str]:
@@ -27,7 +18,9 @@ def _names(client, project, q: str) -> list[str]:
 
 def test_search_by_file_name_vendor_and_invoice_number(alice_client, project, run_on_commit):
     # the fake engine reads each file's stem, upper case, as the invoice number; the vendor is ACME Supplies
-    ids = _process(alice_client, project, run_on_commit, ["coolblue-0042.png", "march.png", "av-2017-5.png"])
+    ids = process_pngs(
+        alice_client, project, run_on_commit, ["coolblue-0042.png", "march.png", "av-2017-5.png"]
+    )
     assert _names(alice_client, project, "COOLBLUE") == ["coolblue-0042.png"]
     assert _names(alice_client, project, "acme av-2017") == ["av-2017-5.png"]  # every word must be found
     assert _names(alice_client, project, "acme") == ["av-2017-5.png", "coolblue-0042.png", "march.png"]
@@ -43,5 +36,5 @@ def test_search_by_file_name_vendor_and_invoice_number(alice_client, project, ru
 
 
 def test_search_stays_in_the_users_projects(alice_client, bob_client, project, run_on_commit):
-    _process(alice_client, project, run_on_commit, ["secret-invoice.png"])
+    process_pngs(alice_client, project, run_on_commit, ["secret-invoice.png"])
     assert bob_client.get(f"/api/projects/{project.pk}/documents/", {"q": "secret"}).status_code == 404

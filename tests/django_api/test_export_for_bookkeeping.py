@@ -10,22 +10,13 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from tests.django_api.conftest import png_bytes, upload
+from tests.django_api.conftest import process_pngs
 
 pytestmark = pytest.mark.django_db
 
 
-def _process(client, project, run_on_commit, names) -> dict[str, str]:
-    files = [upload(name, png_bytes(i + 1)) for i, name in enumerate(names)]
-    response = run_on_commit(
-        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
-    )
-    assert response.status_code == 202, response.content
-    return {d["name"]: d["id"] for d in response.json()["documents"]}
-
-
 def test_a_credit_note_books_negative_and_the_approval_is_named(alice_client, project, run_on_commit):
-    ids = _process(alice_client, project, run_on_commit, ["fa-1.png", "av-1.png"])
+    ids = process_pngs(alice_client, project, run_on_commit, ["fa-1.png", "av-1.png"])
     base = f"/api/projects/{project.pk}"
     typed = alice_client.patch(
         f"{base}/documents/{ids['av-1.png']}/fields/",

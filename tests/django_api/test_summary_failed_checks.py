@@ -7,26 +7,17 @@ from __future__ import annotations
 import pytest
 
 from tests.api_shapes import response_schema, shape_errors
-from tests.django_api.conftest import png_bytes, upload
+from tests.django_api.conftest import process_pngs
 
 pytestmark = pytest.mark.django_db
 
 ARITHMETIC = "Subtotal plus tax equals the total."  # the fake flow's check; `mismatch` names fail it
 
 
-def _process(client, project, run_on_commit, names) -> dict[str, str]:
-    files = [upload(name, png_bytes(i + 1)) for i, name in enumerate(names)]
-    response = run_on_commit(
-        client.post, f"/api/projects/{project.pk}/process-invoices/", {"files": files}, format="multipart"
-    )
-    assert response.status_code == 202, response.content
-    return {d["name"]: d["id"] for d in response.json()["documents"]}
-
-
 def test_the_summary_counts_each_failed_check_over_the_documents_waiting(
     alice_client, project, run_on_commit
 ):
-    ids = _process(alice_client, project, run_on_commit, ["mismatch-1.png", "mismatch-2.png", "ok.png"])
+    ids = process_pngs(alice_client, project, run_on_commit, ["mismatch-1.png", "mismatch-2.png", "ok.png"])
     summary = alice_client.get(f"/api/projects/{project.pk}/summary/").json()
     assert shape_errors(summary, response_schema("/api/projects/{project_id}/summary/", "get", 200)) == []
     arithmetic = [c for c in summary["failed_checks"] if c["check"] == ARITHMETIC]
@@ -54,7 +45,7 @@ def test_the_summary_counts_each_failed_check_over_the_documents_waiting(
 def test_errors_come_before_warnings_failing_on_more_documents(alice_client, project, run_on_commit):
     from django_api.invoices.models import ValidationResult
 
-    ids = _process(alice_client, project, run_on_commit, ["a.png", "b.png", "c.png"])
+    ids = process_pngs(alice_client, project, run_on_commit, ["a.png", "b.png", "c.png"])
     ValidationResult.objects.filter(document_id__in=ids.values()).delete()
     warning = {"success": False, "severity": "warning", "description": "An XML attribute is not used."}
     error = {"success": False, "severity": "error", "description": "The vendor name is present."}

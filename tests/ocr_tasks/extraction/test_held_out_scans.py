@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from ocr_tasks.extraction import ExtractionOptions
-from tests.ocr_tasks.extraction.rendered_pages import held_out_cases, rasterise, read_invoice
+from tests.ocr_tasks.extraction.held_out_scan_readings import (
+    AT_200_DPI,
+    check_field,
+    field_params,
+    read_cases,
+)
+from tests.ocr_tasks.extraction.rendered_pages import held_out_cases
 
 # es_columns: `Nº` over its value, bold, read `Ne`; it_withholding: `Avv.` and `S.r.l.`; ch: an umlaut in
 # the vendor's name (`eng` reads `a`, the name re-read with `deu`: `name_accents`); us: `$` amounts.
@@ -17,37 +22,17 @@ PAGES = ("ch", "es_columns", "it_withholding", "us")
 OCR_LIMITS = {
     ("it_withholding", "vendor_name"): "`Avv.` (avvocato) read `Aw.`: `vv` and `w` are one shape at 200 dpi",
 }
+EXPECTED = {name: held_out_cases()[name].expected for name in PAGES}
 
 
 @pytest.fixture(scope="module")
 def read_pages(tmp_path_factory):
-    """The pages read once: case -> (expected, item count, {field: value}, items read)."""
-    cases = held_out_cases()
-    workdir = tmp_path_factory.mktemp("held-out-200dpi")
-    out = {}
-    for name in PAGES:
-        case = cases[name]
-        image = rasterise(case.render(), workdir / name, dpi=200)
-        invoice, _ = read_invoice(image, ExtractionOptions(today=case.today))
-        values = {field: value.value for field, value in invoice.fields.items()}
-        out[name] = (case, values, len(invoice.line_items))
-    return out
+    return read_cases(tmp_path_factory.mktemp("held-out-200dpi"), PAGES, AT_200_DPI)
 
 
-def _params():
-    cases = held_out_cases()
-    for name in PAGES:
-        for field in cases[name].expected:
-            reason = OCR_LIMITS.get((name, field))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(name, field, marks=marks, id=f"{name}-{field}")
-
-
-@pytest.mark.parametrize(("name", "field"), list(_params()))
+@pytest.mark.parametrize(("name", "field"), list(field_params(EXPECTED, PAGES, OCR_LIMITS)))
 def test_field_read_from_the_200_dpi_page(read_pages, name, field):
-    case, values, _ = read_pages[name]
-    expected = case.expected[field]
-    assert case.matches(field, values.get(field), expected), f"{name}.{field}: {values.get(field)!r}"
+    check_field(read_pages[name], name, field)
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -99,6 +99,8 @@ _MARKS: tuple[tuple[str, str], ...] = (
     ("Euro", "EUR"),
     ("Euros", "EUR"),
 )
+# what a bare `$` means on a page of the country; Malaysia's ringgit was the Malaysian dollar (`$`) until
+# 1993, and its tills still print `$5.50`, `TAX($)` beside `GST @6%`
 _AMBIGUOUS_DOLLAR = {
     "US": "USD",
     "SG": "SGD",
@@ -107,6 +109,8 @@ _AMBIGUOUS_DOLLAR = {
     "HK": "HKD",
     "NZ": "NZD",
     "MX": "MXN",
+    "MY": "MYR",
+    "BN": "BND",
 }
 _AMBIGUOUS_KRONA = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
 _AMBIGUOUS_YEN = {"JP": "JPY", "CN": "CNY"}

@@ -15,6 +15,8 @@ from ocr_tasks.normalise.currency import detect_currency
         ("$4.95", None, "USD"),
         ("$4.95", "SG", "SGD"),
         ("$4.95", "AU", "AUD"),
+        ("TOTAL AMOUNT: $8.20\nGST @6%: $0.46", "MY", "MYR"),  # a Malaysian till's `$` is the ringgit
+        ("Total $12.00", "DE", "USD"),  # a German page's `$` stays the US dollar
         ("S$ 5.00", None, "SGD"),
         ("US$ 5.00", "SG", "USD"),
         ("CHF 12.00", None, "CHF"),

@@ -163,10 +163,11 @@ def scan_copy(pdf: bytes, out: Path, *, seed: int) -> Path:
     return _save([degrade(image, rng).convert("L") for image in _pages(pdf, 150)], out, 150)
 
 
-def read_invoice(path: Path, options, *, languages: str = "eng"):
+def read_invoice(path: Path, options, *, languages: str = "eng", **settings):
     """(invoice, OCR document) of a file read as the product's CLI reads it: ingest (a PDF's text layer
     through pypdfium2), Tesseract on pages without one (`EXTRACTION_PSM`, one worker), then
-    `extract_with_page_images` with its default second readings."""
+    `extract_with_page_images` with its default second readings. `settings`: other `OcrConfig` fields
+    (`scan_text_layer="trust"`)."""
     import tempfile
 
     from ocr_tasks.config import EXTRACTION_PSM, OcrConfig
@@ -174,7 +175,7 @@ def read_invoice(path: Path, options, *, languages: str = "eng"):
     from ocr_tasks.ingest import ingest_path
     from ocr_tasks.recognise import recognise_document
 
-    config = OcrConfig(languages=languages, psm=EXTRACTION_PSM, workers=1)
+    config = OcrConfig(languages=languages, psm=EXTRACTION_PSM, workers=1, **settings)
     with tempfile.TemporaryDirectory(prefix="held-out-read-") as workdir:
         ingested = ingest_path(path, config=config, workdir=Path(workdir))
         document = recognise_document(ingested, config, workers=1)

@@ -56,6 +56,9 @@ FIELDS: tuple[FieldSpec, ...] = (
         needs_label=BESIDE_OR_ABOVE,
         second_reading=True,
     ),
+    # EN 16931 BT-72, the actual delivery date: read from an e-invoice, typed by a reviewer (an
+    # intra-community supply's export needs it or the invoicing period, BR-IC-11); no page candidates
+    FieldSpec("delivery_date", "date", "Delivery date"),
     FieldSpec("po_number", "code", "PO number", concepts=("order_number",), needs_label=("label",)),
     FieldSpec("currency", "code", "Currency"),
     FieldSpec(

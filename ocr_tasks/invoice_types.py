@@ -30,7 +30,10 @@ LINE_ITEM_PRICE_TERMS: tuple[str, ...] = (
     "discount_amount",
     "price_base_quantity",
 )
-LINE_ITEM_CELLS: tuple[str, ...] = LINE_ITEM_COLUMNS + LINE_ITEM_PRICE_TERMS
+# an e-invoice line's VAT category code (EN 16931 BT-151: S, Z, E, AE, K, ...), kept with the item so
+# that an export writes the category the XML gave, not one guessed from the rate
+LINE_ITEM_TAX_TERMS: tuple[str, ...] = ("tax_category",)
+LINE_ITEM_CELLS: tuple[str, ...] = LINE_ITEM_COLUMNS + LINE_ITEM_PRICE_TERMS + LINE_ITEM_TAX_TERMS
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,18 @@ def _date(raw: str) -> str:
     raise EInvoiceInvalid(f"date {raw!r} is neither YYYYMMDD nor YYYY-MM-DD")
 
 
+def _day(raw: str | None) -> str | None:
+    """`raw` when it names a day (YYYYMMDD or ISO), else None: a delivery or period date given only to
+    the month (CII format 610, `201412`) is left out rather than failing the whole reading."""
+    if not raw:
+        return None
+    try:
+        _date(raw)
+    except EInvoiceInvalid:
+        return None
+    return raw
+
+
 def _preceding_invoice(number: str | None, date: str | None) -> dict[str, str | None] | None:
     """EN 16931 BG-3: the invoice a credit note (or a corrected invoice) refers to, BT-25 its number and
     BT-26 its date (ISO when it reads as one, else as written); None without a number."""
@@ -99,6 +111,7 @@ def _iban(raw: str) -> str:
 NORMALISERS = {
     "invoice_date": _date,
     "due_date": _date,
+    "delivery_date": _date,
     "subtotal": _amount,
     "tax_amount": _amount,
     "total": _amount,
@@ -113,6 +126,7 @@ NORMALISERS = {
     "price_base_quantity": _amount,
     "iban": _iban,
     "currency": str.upper,
+    "tax_category": str.upper,
     "document_type": _document_type,
 }
 
@@ -127,12 +141,19 @@ def _values(raw: dict[str, str | None]) -> dict[str, FieldValue]:
     return out
 
 
+# the country part of an address (CII, UBL): alone it is no address (a Factur-X MINIMUM party has only
+# its country), so it is kept as the party's `country` and the address is left out
+COUNTRY_PARTS = frozenset({"CountryID", "Country/{*}IdentificationCode"})
+
+
 def _address(element: Element | None, parts: tuple[str, ...]) -> str | None:
+    """The address parts joined with ", " (the country last); None when only the country is given."""
     if element is None:
         return None
-    texts = [_text(element, _path(part)) for part in parts]
-    joined = ", ".join(t for t in texts if t)
-    return joined or None
+    texts = {part: _text(element, _path(part)) for part in parts}
+    if not any(text for part, text in texts.items() if part not in COUNTRY_PARTS):
+        return None
+    return ", ".join(t for t in texts.values() if t)
 
 
 def _in_currency(elements: list[Element], currency: str | None) -> str | None:
@@ -178,6 +199,29 @@ def _cii_party(party: Element | None) -> dict[str, Any] | None:
     }
 
 
+def _cii_delivery(delivery: Element | None) -> dict[str, Any] | None:
+    """BG-13 deliver-to: the ship-to party's name (BT-70), location id (BT-71) and address (BG-15, its
+    country BT-80); None when the XML names no ship-to party."""
+    ship_to = _first(delivery, _path("ShipToTradeParty"))
+    if ship_to is None:
+        return None
+    address = _first(ship_to, _path("PostalTradeAddress"))
+    return {
+        "name": _text(ship_to, _path("Name")),
+        "id": _text(ship_to, _path("ID"), _path("GlobalID")),
+        "address": _address(address, CII_ADDRESS),
+        "country": _text(address, _path("CountryID")),
+    }
+
+
+def _period(start: str | None, end: str | None) -> dict[str, str | None] | None:
+    """BG-14 invoicing period: its start (BT-73) and end (BT-74) dates, ISO; None without either."""
+    start, end = _day(start), _day(end)
+    if not (start or end):
+        return None
+    return {"start": _date(start) if start else None, "end": _date(end) if end else None}
+
+
 def _cii_allowances_charges(settlement: Element | None) -> list[dict[str, Any]]:
     if settlement is None:
         return []
@@ -215,6 +259,11 @@ def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         transaction,
         _path("ApplicableSupplyChainTradeSettlement") if v1 else _path("ApplicableHeaderTradeSettlement"),
     )
+    delivery = _first(
+        transaction,
+        _path("ApplicableSupplyChainTradeDelivery") if v1 else _path("ApplicableHeaderTradeDelivery"),
+    )
+    period = _first(settlement, _path("BillingSpecifiedPeriod"))
     seller = _first(agreement, _path("SellerTradeParty"))
     buyer = _first(agreement, _path("BuyerTradeParty"))
     sums = _first(
@@ -239,6 +288,9 @@ def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         "invoice_number": _text(doc, _path("ID")),
         "invoice_date": _text(doc, _path("IssueDateTime", "DateTimeString")),
         "due_date": _text(terms, _path("DueDateDateTime", "DateTimeString")),
+        "delivery_date": _day(
+            _text(delivery, _path("ActualDeliverySupplyChainEvent", "OccurrenceDateTime", "DateTimeString"))
+        ),
         "vendor_name": _text(seller, _path("Name")),
         "vendor_address": _address(_first(seller, _path("PostalTradeAddress")), CII_ADDRESS),
         "vendor_tax_id": _cii_tax_id(seller),
@@ -276,6 +328,11 @@ def map_cii(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         ],
         "seller": _cii_party(seller),
         "buyer": _cii_party(buyer),
+        "delivery": _cii_delivery(delivery),
+        "invoice_period": _period(
+            _text(period, _path("StartDateTime", "DateTimeString")),
+            _text(period, _path("EndDateTime", "DateTimeString")),
+        ),
         "allowances_charges": _cii_allowances_charges(settlement),
         "bic": next(
             (
@@ -322,6 +379,7 @@ def _cii_line(line: Element, v1: bool) -> LineItem:
             settlement,
             _path("ApplicableTradeTax", "ApplicablePercent" if v1 else "RateApplicablePercent"),
         ),
+        "tax_category": _text(settlement, _path("ApplicableTradeTax", "CategoryCode")),  # BT-151
         **_cii_line_price_terms(agreement, settlement),
     }
     return LineItem(cells=_values(raw))
@@ -403,6 +461,23 @@ def _ubl_party(party: Element | None) -> dict[str, Any] | None:
     }
 
 
+def _ubl_delivery(root: Element) -> dict[str, Any] | None:
+    """BG-13 deliver-to of a UBL invoice: `Delivery`'s party name (BT-70), location id (BT-71) and
+    address (BG-15, country BT-80); None when it names no place."""
+    delivery = _first(root, _path("Delivery"))
+    location = _first(delivery, _path("DeliveryLocation"))
+    name = _text(delivery, _path("DeliveryParty", "PartyName", "Name"))
+    if location is None and name is None:
+        return None
+    address = _first(location, _path("Address"))
+    return {
+        "name": name,
+        "id": _text(location, _path("ID")),
+        "address": _address(address, UBL_ADDRESS),
+        "country": _text(address, _path("Country", "IdentificationCode")),
+    }
+
+
 def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
     if syntax not in (UBL_INVOICE, UBL_CREDIT_NOTE):
         raise EInvoiceInvalid(f"{syntax} is not UBL")
@@ -419,6 +494,7 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         "invoice_date": _text(root, _path("IssueDate")),
         "due_date": _text(root, _path("DueDate"))
         or next((t for m in means if (t := _text(m, _path("PaymentDueDate")))), None),
+        "delivery_date": _day(_text(root, _path("Delivery", "ActualDeliveryDate"))),
         "vendor_name": _ubl_party_name(seller),
         "vendor_address": _address(_first(seller, _path("PostalAddress")), UBL_ADDRESS),
         "vendor_tax_id": _ubl_vat_id(seller),
@@ -445,6 +521,7 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
                     "unit_price": _text(line, _path("Price", "PriceAmount")),
                     "amount": _text(line, _path("LineExtensionAmount")),
                     "tax_rate": _text(line, _path("Item", "ClassifiedTaxCategory", "Percent")),
+                    "tax_category": _text(line, _path("Item", "ClassifiedTaxCategory", "ID")),  # BT-151
                     # EN 16931 BT-148 gross price, BT-149 price base quantity, BG-27/28 line
                     # allowances less charges: what the line amount is computed from besides
                     # quantity x net price
@@ -468,6 +545,10 @@ def map_ubl(root: Element, syntax: str) -> tuple[Invoice, dict[str, Any]]:
         ],
         "seller": _ubl_party(seller),
         "buyer": _ubl_party(buyer),
+        "delivery": _ubl_delivery(root),
+        "invoice_period": _period(
+            _text(root, _path("InvoicePeriod", "StartDate")), _text(root, _path("InvoicePeriod", "EndDate"))
+        ),
         "allowances_charges": [
             {
                 "charge": (_text(item, _path("ChargeIndicator")) or "").lower() in ("true", "1"),

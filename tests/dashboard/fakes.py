@@ -32,6 +32,7 @@ INVOICE_FIELDS: list[dict[str, str]] = [
     {"name": "invoice_number", "kind": "code", "label": "Invoice number"},
     {"name": "invoice_date", "kind": "date", "label": "Invoice date"},
     {"name": "due_date", "kind": "date", "label": "Due date"},
+    {"name": "delivery_date", "kind": "date", "label": "Delivery date"},
     {"name": "po_number", "kind": "code", "label": "PO number"},
     {"name": "currency", "kind": "code", "label": "Currency"},
     {"name": "subtotal", "kind": "amount", "label": "Subtotal"},

@@ -32,6 +32,7 @@ def test_the_form_lists_the_apis_fields_in_its_order(make_app, fake):
         "customer_address",
         "invoice_number",
         "due_date",
+        "delivery_date",
         "po_number",
         "currency",
         "tax_amount",
@@ -45,10 +46,10 @@ def test_the_form_lists_the_apis_fields_in_its_order(make_app, fake):
 
 
 def test_a_new_field_of_the_api_appears_without_a_dashboard_change(make_app, fake, monkeypatch):
-    listed = [*fake.fields(), {"name": "delivery_date", "kind": "date", "label": "Delivery date"}]
+    listed = [*fake.fields(), {"name": "contract_number", "kind": "code", "label": "Contract number"}]
     monkeypatch.setattr(fake, "fields", lambda: listed)
     at = make_app(page=REVIEW, document_id=DOC_A)
-    assert _field_inputs(at)[-1] == "delivery_date"
+    assert _field_inputs(at)[-1] == "contract_number"
 
 
 def test_without_the_list_the_form_shows_the_documents_fields(make_app, fake):

@@ -11,7 +11,7 @@ from ocr_tasks.invoice_types import AMOUNT_FIELDS, DATE_FIELDS, FIELD_NAMES, KEY
 def test_the_field_lists_derive_from_the_registry():
     assert FIELD_NAMES == tuple(spec.name for spec in FIELDS)
     assert len(set(FIELD_NAMES)) == len(FIELD_NAMES)
-    assert DATE_FIELDS == {"invoice_date", "due_date"}
+    assert DATE_FIELDS == {"invoice_date", "due_date", "delivery_date"}
     assert AMOUNT_FIELDS == {"subtotal", "tax_amount", "total", "amount_due"}
     assert set(KEY_FIELDS) <= set(FIELD_NAMES)
     assert all(spec.kind in KINDS for spec in FIELDS)

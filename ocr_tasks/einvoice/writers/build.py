@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from ocr_tasks.einvoice.writers.credit_signs import credit_note_as_magnitudes
-from ocr_tasks.einvoice.writers.document import ExportDocument
+from ocr_tasks.einvoice.writers.document import ExportDocument, Party
 from ocr_tasks.einvoice.writers.lines import allowances_charges, export_lines
 from ocr_tasks.einvoice.writers.parties import party
 from ocr_tasks.einvoice.writers.terms import (
@@ -70,6 +70,25 @@ def _refuse_quote(syntax: str) -> None:
         syntax=syntax,
         message=f"Cannot export as {syntax}: {message}",
     )
+
+
+def _deliver_to(details: Mapping[str, Any]) -> Party | None:
+    """BG-13 as the e-invoice gave it (its country from the address when the XML did not say)."""
+    kept = details.get("delivery") or None
+    if not kept:
+        return None
+    return party(kept, name=text_value(kept.get("name")), vat_id=None, address=kept.get("address"), cues="")
+
+
+def _intra_community(out: list[MissingTerm], vat, delivery_date, deliver_to, period) -> None:
+    """An intra-community supply (VAT category K) names when (BR-IC-11: the actual delivery date or the
+    invoicing period) and where (BR-IC-12: the deliver-to country) the goods went."""
+    if not any(row.category == "K" for row in vat):
+        return
+    if delivery_date is None and not any(period):
+        out.append(missing("BT-72", rule="BR-IC-11", alternatives=("BG-14",)))
+    if deliver_to is None or deliver_to.country is None:
+        out.append(missing("BT-80", rule="BR-IC-12"))
 
 
 def _required(out: list[MissingTerm], term: str, value):
@@ -124,6 +143,10 @@ def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
     if payable is None:
         payable = total
     due_date, terms = iso_date(invoice.get("due_date")), text_value(invoice.get("payment_terms"))
+    delivery_date, deliver_to = iso_date(invoice.get("delivery_date")), _deliver_to(details)
+    period = details.get("invoice_period") or {}
+    period_start, period_end = iso_date(period.get("start")), iso_date(period.get("end"))
+    _intra_community(out, vat, delivery_date, deliver_to, (period_start, period_end))
     rules = table()["seller_vat_id_rules"]  # these VAT categories need the seller's VAT id
     needing = [rules[row.category] for row in vat if row.category in rules]
     if not seller.vat_id and needing:
@@ -144,6 +167,10 @@ def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
         payment_terms=terms,
         seller=seller,
         buyer=buyer,
+        delivery_date=delivery_date,
+        deliver_to=deliver_to,
+        period_start=period_start,
+        period_end=period_end,
         iban=text_value(invoice.get("iban")),
         bic=text_value(details.get("bic")),
         lines=tuple(lines),

@@ -12,6 +12,16 @@ from ocr_tasks.einvoice.writers.document import ExportDocument, Party
 from ocr_tasks.einvoice.writers.terms import table
 
 
+def _address(address, party: Party) -> None:
+    for attribute, text in zip(("line_one", "line_two", "line_three"), party.lines, strict=False):
+        setattr(address, attribute, text)
+    if party.postcode:
+        address.postcode = party.postcode
+    if party.city:
+        address.city_name = party.city
+    address.country_id = party.country
+
+
 def _party(target, party: Party) -> None:
     from drafthorse.models.party import TaxRegistration
 
@@ -20,15 +30,7 @@ def _party(target, party: Party) -> None:
     target.name = party.name
     if party.registration_id:
         target.legal_organization.id = party.registration_id
-    lines = list(party.lines)
-    address = target.address
-    for attribute, text in zip(("line_one", "line_two", "line_three"), lines, strict=False):
-        setattr(address, attribute, text)
-    if party.postcode:
-        address.postcode = party.postcode
-    if party.city:
-        address.city_name = party.city
-    address.country_id = party.country
+    _address(target.address, party)
     if party.vat_id:
         target.tax_registrations.add(TaxRegistration(id=("VA", party.vat_id)))
 
@@ -38,6 +40,21 @@ def _trade_tax(target, category: str, rate: Decimal | None) -> None:
     target.category_code = category
     if rate is not None:  # none for "not subject to VAT"
         target.rate_applicable_percent = rate
+
+
+def _delivery(delivery, doc: ExportDocument) -> None:
+    """BG-13: the actual delivery date (BT-72) and the ship-to party (BT-70, BT-71, BG-15)."""
+    if doc.delivery_date:
+        delivery.event.occurrence = date.fromisoformat(doc.delivery_date)
+    place = doc.deliver_to
+    if place is None:
+        return
+    if place.identifier:
+        delivery.ship_to.id = place.identifier
+    if place.name:
+        delivery.ship_to.name = place.name
+    if place.country:
+        _address(delivery.ship_to.address, place)
 
 
 def _settlement(settlement, doc: ExportDocument) -> None:
@@ -97,6 +114,11 @@ def write_cii(doc: ExportDocument) -> bytes:
     if doc.po_number:
         agreement.buyer_order.issuer_assigned_id = doc.po_number
     settlement.currency_code = doc.currency
+    _delivery(cii.trade.delivery, doc)
+    if doc.period_start:  # BG-14
+        settlement.period.start = date.fromisoformat(doc.period_start)
+    if doc.period_end:
+        settlement.period.end = date.fromisoformat(doc.period_end)
     _settlement(settlement, doc)
     sums = settlement.monetary_summation
     sums.line_total = doc.line_total

@@ -63,6 +63,10 @@ class ExportDocument:
     payment_terms: str | None  # BT-20
     seller: Party
     buyer: Party
+    delivery_date: str | None  # BT-72, ISO
+    deliver_to: Party | None  # BG-13: name BT-70, location id BT-71, address BG-15 (country BT-80)
+    period_start: str | None  # BT-73, ISO (BG-14 invoicing period)
+    period_end: str | None  # BT-74, ISO
     iban: str | None  # BT-84
     bic: str | None  # BT-86
     lines: tuple[Line, ...]

@@ -34,7 +34,7 @@ def export_lines(invoice: Invoice, vat: list[VatBreakdown], out: list[MissingTer
         rate = decimal_value(item.get("tax_rate"))
         if rate is None and len(vat) == 1:
             rate = vat[0].rate
-        category = category_of(rate, vat)
+        category = category_of(rate, vat, (text_value(item.get("tax_category")) or "").upper() or None)
         for term, value in (
             ("BT-153", name),
             ("BT-129", quantity),

@@ -47,17 +47,20 @@ class _Builder:
         return self.cbc(parent, tag, _money(value), currencyID=self.currency)
 
 
-def _party(b: _Builder, parent, tag: str, party: Party) -> None:
-    element = b.cac(b.cac(parent, tag), "Party")
-    if party.identifier:
-        b.cbc(b.cac(element, "PartyIdentification"), "ID", party.identifier)
-    address = b.cac(element, "PostalAddress")
+def _address(b: _Builder, address, party: Party) -> None:
     lines = list(party.lines)
     b.cbc(address, "StreetName", lines[0] if lines else None)
     b.cbc(address, "AdditionalStreetName", ", ".join(lines[1:]) or None)
     b.cbc(address, "CityName", party.city)
     b.cbc(address, "PostalZone", party.postcode)
     b.cbc(b.cac(address, "Country"), "IdentificationCode", party.country)
+
+
+def _party(b: _Builder, parent, tag: str, party: Party) -> None:
+    element = b.cac(b.cac(parent, tag), "Party")
+    if party.identifier:
+        b.cbc(b.cac(element, "PartyIdentification"), "ID", party.identifier)
+    _address(b, b.cac(element, "PostalAddress"), party)
     if party.vat_id:
         scheme = b.cac(element, "PartyTaxScheme")
         b.cbc(scheme, "CompanyID", party.vat_id)
@@ -65,6 +68,23 @@ def _party(b: _Builder, parent, tag: str, party: Party) -> None:
     legal = b.cac(element, "PartyLegalEntity")
     b.cbc(legal, "RegistrationName", party.name)
     b.cbc(legal, "CompanyID", party.registration_id)
+
+
+def _delivery(b: _Builder, root, doc: ExportDocument) -> None:
+    """BG-13: the actual delivery date (BT-72) and the deliver-to place (BT-70, BT-71, BG-15)."""
+    if not (doc.delivery_date or doc.deliver_to):
+        return
+    element = b.cac(root, "Delivery")
+    b.cbc(element, "ActualDeliveryDate", doc.delivery_date)
+    place = doc.deliver_to
+    if place is None:
+        return
+    location = b.cac(element, "DeliveryLocation")
+    b.cbc(location, "ID", place.identifier)
+    if place.country:
+        _address(b, b.cac(location, "Address"), place)
+    if place.name:
+        b.cbc(b.cac(b.cac(element, "DeliveryParty"), "PartyName"), "Name", place.name)
 
 
 def _tax_category(
@@ -153,10 +173,15 @@ def write_ubl(doc: ExportDocument) -> bytes:
         b.cbc(root, "DueDate", doc.due_date)
     b.cbc(root, "CreditNoteTypeCode" if credit else "InvoiceTypeCode", doc.type_code)
     b.cbc(root, "DocumentCurrencyCode", doc.currency)
+    if doc.period_start or doc.period_end:  # BG-14
+        period = b.cac(root, "InvoicePeriod")
+        b.cbc(period, "StartDate", doc.period_start)
+        b.cbc(period, "EndDate", doc.period_end)
     if doc.po_number:
         b.cbc(b.cac(root, "OrderReference"), "ID", doc.po_number)
     _party(b, root, "AccountingSupplierParty", doc.seller)
     _party(b, root, "AccountingCustomerParty", doc.buyer)
+    _delivery(b, root, doc)
     _payment(b, root, doc)
     total = b.cac(root, "TaxTotal")
     b.money(total, "TaxAmount", doc.tax_total)

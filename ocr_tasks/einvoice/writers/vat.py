@@ -30,6 +30,45 @@ def _category_for_rate(rate: Decimal | None) -> str | None:
     return table()["standard_rate_category"] if rate is not None and rate > 0 else None
 
 
+def _line_category(item, rate: Decimal | None) -> str | None:
+    """A line's VAT category: the one its e-invoice gave (BT-151), else S for a positive rate."""
+    return (text_value(item.get("tax_category")) or "").upper() or _category_for_rate(rate)
+
+
+def _from_lines(invoice: Invoice, details: Mapping[str, Any]) -> list[VatBreakdown] | None:
+    """The breakdown per VAT category and rate of the lines, when they hold two or more (an invoice at
+    7 % and 19 % whose XML has no header breakdown, as ZUGFeRD 1.0 allows): each basis the sum of its
+    lines' net amounts (and of the document-level allowances and charges at its rate), each tax that
+    basis at its rate. None when a line lacks its amount, rate or category, or when the lines hold one
+    rate (the document's subtotal and tax are its breakdown then)."""
+    bases: dict[tuple[str, Decimal], Decimal] = {}
+    for item in invoice.line_items:
+        rate, amount = decimal_value(item.get("tax_rate")), decimal_value(item.get("amount"))
+        category = _line_category(item, rate)
+        if rate is None or amount is None or category is None:
+            return None
+        bases[(category, rate)] = bases.get((category, rate), Decimal(0)) + amount
+    if len(bases) < 2:
+        return None
+    for extra in details.get("allowances_charges") or []:
+        rate, amount = decimal_value(extra.get("tax_rate")), decimal_value(extra.get("amount"))
+        keys = [key for key in bases if key[1] == rate]
+        if amount is None or len(keys) != 1:
+            return None
+        bases[keys[0]] += amount if extra.get("charge") else -amount
+    reasons = table()["exemption_reasons"]
+    return [
+        VatBreakdown(
+            category,
+            None if category == "O" else rate,
+            to_cent(basis),
+            to_cent(basis * rate / 100),
+            reasons.get(category),
+        )
+        for (category, rate), basis in bases.items()
+    ]
+
+
 def vat_breakdown(
     invoice: Invoice, details: Mapping[str, Any], subtotal, tax, out: list[MissingTerm]
 ) -> list[VatBreakdown]:
@@ -51,6 +90,9 @@ def vat_breakdown(
                 reason = text_value(row.get("exemption_reason")) or reasons.get(category)
                 rows.append(VatBreakdown(category, decimal_value(row.get("rate")), basis, amount, reason))
         return rows
+    by_lines = _from_lines(invoice, details)
+    if by_lines:
+        return by_lines
     if subtotal is None or tax is None:
         out.append(missing("BG-23"))
         return []
@@ -64,8 +106,11 @@ def vat_breakdown(
     return [VatBreakdown(category, rate, subtotal, tax)]
 
 
-def category_of(rate: Decimal | None, vat: list[VatBreakdown]) -> str | None:
-    """The VAT category (of the breakdown) that a line or an allowance/charge with `rate` falls in."""
+def category_of(rate: Decimal | None, vat: list[VatBreakdown], kept: str | None = None) -> str | None:
+    """The VAT category (of the breakdown) that a line or an allowance/charge with `rate` falls in: the
+    one its e-invoice gave (`kept`, BT-151) when the breakdown has it at that rate, else by the rate."""
+    if kept and any(row.category == kept and (row.rate is None or row.rate == rate) for row in vat):
+        return kept
     if rate is None:
         return vat[0].category if len(vat) == 1 else None
     for row in vat:

@@ -25,12 +25,41 @@ def headline(einvoice: Mapping[str, Any]) -> str:
     return " · ".join(parts)
 
 
+def _address_line(party: Mapping[str, Any]) -> str | None:
+    """The party's address; `Country only: FR` when the XML gives only its country (a Factur-X MINIMUM
+    party; an address read before that was kept as the bare code is shown the same way)."""
+    address, country = str(party.get("address") or "").strip(), str(party.get("country") or "").strip()
+    if address and address.upper() != country.upper():
+        return address
+    return f"Country only: {country}" if country else None
+
+
 def party_lines(party: Mapping[str, Any] | None) -> list[str]:
     """Name, address and identifiers of a seller or buyer, one per line; [] when the XML has none."""
     if not party:
         return []
-    lines = [str(party[k]) for k in ("name", "address") if party.get(k)]
+    lines = [str(party["name"])] if party.get("name") else []
+    if (address := _address_line(party)) is not None:
+        lines.append(address)
     lines += [f"{label}: {party[k]}" for k, label in PARTY_LINES if party.get(k)]
+    return lines
+
+
+def delivery_lines(einvoice: Mapping[str, Any]) -> list[str]:
+    """Where the goods went (BG-13: deliver-to name, address, location id) and the invoicing period
+    (BG-14), one per line; the actual delivery date is a field of the form."""
+    lines = []
+    place = einvoice.get("delivery") or {}
+    where = [str(place[k]) for k in ("name", "address") if place.get(k)]
+    if not place.get("address") and place.get("country"):
+        where.append(f"country {place['country']}")
+    if place.get("id"):
+        where.append(f"location {place['id']}")
+    if where:
+        lines.append("Deliver to: " + ", ".join(where))
+    period = einvoice.get("invoice_period") or {}
+    if period.get("start") or period.get("end"):
+        lines.append(f"Invoicing period: {period.get('start') or '…'} to {period.get('end') or '…'}")
     return lines
 
 
@@ -91,6 +120,8 @@ def render(st: Any, einvoice: Mapping[str, Any]) -> None:
     for column, title, party in ((seller, "Seller", "seller"), (buyer, "Buyer", "buyer")):
         lines = party_lines(einvoice.get(party))
         column.markdown(f"**{title}**  \n" + ("  \n".join(lines) if lines else "_not in the XML_"))
+    for line in delivery_lines(einvoice):
+        st.caption(line)
     if einvoice.get("bic"):
         st.caption(f"BIC: {einvoice['bic']}")
     rows = vat_rows(einvoice)

@@ -505,6 +505,17 @@ def task_heading(task: dict[str, Any]) -> str:
     return ", ".join(names) + (f" and {more} more" if more > 0 else "")
 
 
+def upload_banner(answer: dict[str, Any]) -> str:
+    """What an accepted upload says first: how many files and which ("2 document(s) uploaded: a.jpg,
+    b.pdf"; past five, "and 3 more", as the task list heads a task), escaped for Markdown; the task's id
+    is for the API and the Prefect UI, shown under it."""
+    names = [str(d.get("name") or "?") for d in answer.get("documents") or []]
+    if not names:
+        return f"Task {answer.get('task_id', '?')} started."
+    listed = task_heading({"document_names": names[:5], "document_count": len(names)})
+    return f"{len(names)} document(s) uploaded: {listed}. Processing has started."
+
+
 def _literal(name: str) -> str:
     """A file name as literal Markdown (a `*`, `_`, backquote or bracket in a name is not formatting)."""
     name = markdown_safe(name)

@@ -15,6 +15,7 @@ from dashboard.wording import (
     progress_text,
     short_time,
     task_heading,
+    upload_banner,
 )
 
 # what the API takes (`POST .../process-invoices/`): PDF, images, and a bare CII / UBL e-invoice XML
@@ -85,12 +86,8 @@ if st.button(
 
 last_project, last_upload = st.session_state.get(LAST_UPLOAD, (None, None))
 if last_upload and last_project == project_id:
-    accepted = last_upload.get("documents", [])
-    st.success(
-        f"Task {last_upload.get('task_id')} started with {len(accepted)} document(s): "
-        + ", ".join(d.get("name", "?") for d in accepted),
-        icon=":material/rocket_launch:",
-    )
+    st.success(upload_banner(last_upload), icon=":material/rocket_launch:")
+    st.caption(f"Task `{last_upload.get('task_id')}`")  # what the API and the Prefect UI call it
     for rejected in last_upload.get("rejected", []):
         st.warning(
             f"{rejected.get('name')} was rejected: {rejected.get('message')} (`{rejected.get('code')}`)"

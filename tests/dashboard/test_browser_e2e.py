@@ -106,7 +106,7 @@ def test_review_a_corpus_receipt_in_the_browser(servers, corpus, artifacts):
             process = page.get_by_role("button", name="Process files")
             expect(process).to_be_enabled()
             process.click()
-            expect(page.get_by_text("started with 2 document(s)")).to_be_visible()
+            expect(page.get_by_text("2 document(s) uploaded: ")).to_be_visible()
 
             # the task list refreshes itself (no clicks from here) until the flow has finished
             expect(page.locator("code").filter(has_text=re.compile(r"^(queued|running)$"))).to_be_visible()
@@ -267,7 +267,7 @@ def test_bare_xml_review_vendor_memory_and_ubl_export_in_the_browser(servers, co
             page.locator("input[type=file]").set_input_files([str(xml), str(pdf)])
             expect(page.get_by_text(TEXT_INVOICE)).to_be_visible()  # the XML's chip shows its name cut short
             page.get_by_role("button", name="Process files").click()
-            started = re.compile(rf"started with 2 document\(s\): .*{re.escape(UBL_INVOICE)}")
+            started = re.compile(rf"2 document\(s\) uploaded: .*{re.escape(UBL_INVOICE)}")
             expect(page.get_by_text(started)).to_be_visible()
             expect(page.locator("code", has_text="succeeded")).to_be_visible(timeout=TASK_TIMEOUT_MS)
 

@@ -32,7 +32,8 @@ def test_upload_many_files_sends_them_all_and_reports_rejections(make_app, fake)
         ("empty.png", b"", "image/png"),
     ]
     shown = texts(at)
-    assert f"Task {TASK_2} started with 2 document(s): a.jpg, b.pdf" in shown
+    assert "2 document(s) uploaded: a.jpg, b.pdf. Processing has started." in shown
+    assert not any(t.startswith(f"Task {TASK_2}") for t in shown)  # the names first, the id under them
     assert "empty.png was rejected: The file is empty. (`empty_file`)" in shown
     # the new task is listed, and the uploader starts empty again under a new key
     assert "**a.jpg, b.pdf** · `queued` · 2 document(s) · uploaded" in shown

@@ -1,0 +1,72 @@
+"""Round 3 of the walk: a Factur-X MINIMUM party shows its country as a country, not as an address; an
+e-invoice's delivery place and invoicing period are shown; the upload banner names the files uploaded
+before the task id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.einvoice_view import delivery_lines, party_lines
+from dashboard.wording import upload_banner
+from tests.dashboard.fakes import DOC_A
+from tests.dashboard.rendered import texts
+
+REVIEW = "views/document_review.py"
+EINVOICE_DEV = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "einvoice-dev"
+
+
+def _details(path: Path) -> dict:
+    """What the API's detail carries for a corpus e-invoice (read by the real reader)."""
+    from ocr_tasks.einvoice.reader import read_pdf, read_xml
+
+    data = path.read_bytes()
+    einvoice = read_pdf(data) if path.suffix == ".pdf" else read_xml(data)
+    return dict(einvoice.as_invoice().einvoice)
+
+
+def test_a_minimum_profile_party_shows_country_only(make_app, fake):
+    details = _details(EINVOICE_DEV / "pdf" / "Facture_FR_MINIMUM.pdf")
+    doc = fake.documents[DOC_A]
+    doc.update(source="einvoice", einvoice=details)
+
+    at = make_app(page=REVIEW, document_id=DOC_A)
+
+    assert not at.exception
+    seller = next(m.value for m in at.markdown if m.value.startswith("**Seller**"))
+    assert "Au bon moulin" in seller
+    assert "Country only: FR" in seller
+    assert "FR" not in seller.split("  \n")  # no line that is the bare code
+
+
+def test_an_address_kept_as_its_bare_country_code_reads_as_country_only():
+    """A document read before the mapping dropped lone countries still holds `address: "FR"`."""
+    assert party_lines({"name": "Au bon moulin", "address": "FR", "country": "FR"}) == [
+        "Au bon moulin",
+        "Country only: FR",
+    ]
+    assert party_lines({"name": "B", "address": "1 rue X, 75001, Paris, FR", "country": "FR"})[1] == (
+        "1 rue X, 75001, Paris, FR"
+    )
+
+
+def test_delivery_place_and_invoicing_period_are_shown(make_app, fake):
+    details = _details(EINVOICE_DEV / "xml" / "cii" / "CII_example2.xml")
+    assert delivery_lines(details) == [
+        "Deliver to: Deliverystreet 2, Side door, 523427, DeliveryCity, NO, location 6754238987643",
+        "Invoicing period: 2013-06-01 to 2013-06-30",
+    ]
+    doc = fake.documents[DOC_A]
+    doc.update(source="einvoice", einvoice=details)
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    assert not at.exception
+    assert "Invoicing period: 2013-06-01 to 2013-06-30" in texts(at)
+
+
+def test_the_upload_banner_names_the_files_not_the_task():
+    answer = {
+        "task_id": "7a5c0000-0000-4000-8000-000000000002",
+        "documents": [{"id": str(i), "name": f"scan_{i}.jpg"} for i in range(7)],
+    }
+    banner = upload_banner(answer)
+    assert banner.startswith("7 document(s) uploaded: scan\\_0.jpg, scan\\_1.jpg")
+    assert "and 2 more" in banner and "7a5c0000" not in banner

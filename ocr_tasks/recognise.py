@@ -26,6 +26,7 @@ from ocr_tasks.engines import get_engine
 from ocr_tasks.engines.base import OcrEngine
 from ocr_tasks.errors import OcrEngineError
 from ocr_tasks.ingest import IngestedDocument, PageInput, ingest_path
+from ocr_tasks.ingest.scanned_pages import own_or_layer
 from ocr_tasks.ocr_types import OcrDocument, OcrPage
 
 PageCallback = Callable[[OcrPage], None]
@@ -36,7 +37,8 @@ def recognise_page(page: PageInput, config: OcrConfig, engine: OcrEngine | None 
     on a text-layer page are read only when extraction needs them: `engines.image_regions`.)"""
     if page.text_page is not None:
         return page.text_page
-    return (engine or get_engine()).recognise(page, config)
+    # a scan under another program's OCR: that layer when ours reads almost nothing (`scanned_pages`)
+    return own_or_layer((engine or get_engine()).recognise(page, config), page.scan_text_layer)
 
 
 def _recognise_in_worker(page: PageInput, config: OcrConfig, engine: OcrEngine) -> OcrPage:

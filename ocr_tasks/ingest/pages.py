@@ -36,6 +36,9 @@ class PageInput:
     `image_path` is the page image (PNG/JPEG/TIFF... as written by ingest) or None for a text-layer page
     that was not rendered. `text_page` is set for PDF pages with a usable text layer: recognition then
     returns it as-is (no OCR). `width`/`height` are pixels of the page image at `dpi`.
+    `scan_text_layer` is the text layer of a scanned page that another program's OCR laid over its image
+    (`ingest.scanned_pages`): the page is OCR'd, and this is the fallback when our reading finds almost
+    nothing.
     """
 
     index: int
@@ -45,6 +48,7 @@ class PageInput:
     image_path: str | None = None
     text_page: OcrPage | None = None
     image_regions: tuple[ImageRegion, ...] = ()
+    scan_text_layer: OcrPage | None = None
 
     @property
     def needs_ocr(self) -> bool:
@@ -59,6 +63,7 @@ class PageInput:
             "image_path": self.image_path,
             "text_page": self.text_page.to_dict() if self.text_page else None,
             "image_regions": [r.to_dict() for r in self.image_regions],
+            "scan_text_layer": self.scan_text_layer.to_dict() if self.scan_text_layer else None,
         }
 
     @classmethod
@@ -71,6 +76,9 @@ class PageInput:
             image_path=data.get("image_path"),
             text_page=OcrPage.from_dict(data["text_page"]) if data.get("text_page") else None,
             image_regions=tuple(ImageRegion.from_dict(r) for r in data.get("image_regions") or ()),
+            scan_text_layer=(
+                OcrPage.from_dict(data["scan_text_layer"]) if data.get("scan_text_layer") else None
+            ),
         )
 
 

@@ -16,15 +16,18 @@ from ocr_tasks.config import OcrConfig
 from ocr_tasks.engines.orientation import MAX_SKEW
 from ocr_tasks.errors import CorruptDocument, EncryptedDocument, ImageTooLarge, TooManyPages
 from ocr_tasks.geometry import BBox
+from ocr_tasks.ingest import scanned_pages
 from ocr_tasks.ingest.pages import ImageRegion, PageInput
 from ocr_tasks.ingest.pdfium_lock import PDFIUM_LOCK
+from ocr_tasks.ingest.scanned_pages import HIDDEN_TEXT_SHARE, SCAN_IMAGE_COVERAGE
 from ocr_tasks.ingest.text_layer import read_text_layer
 
 MIN_RENDER_DPI = 72
-# A page mostly covered by images with only a little text (a scan with a stamped header or a page
-# number) is OCR'd: its text layer does not hold the page's text.
-SCAN_IMAGE_COVERAGE = 0.5
+# A page mostly covered by images (SCAN_IMAGE_COVERAGE) with only a little text (a scan with a stamped
+# header or a page number) or with text nobody sees (another program's OCR: `scanned_pages`) is OCR'd:
+# its text layer does not hold the page's text.
 SPARSE_TEXT_CHARS = 200
+MIN_FALLBACK_WORDS = 20  # a scan's text layer with fewer words is not kept as a fallback
 # Images on a text-layer page that may carry text the layer lacks (a logo with the vendor's name, a
 # footer image with the company's details): on the first page, at least this big in points, at most
 # this share of the page, not already covered by text-layer words; a few. Reading one costs ~0.1-0.3 s
@@ -110,8 +113,9 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
         raise CorruptDocument(f"page {index + 1} cannot be read: {exc}") from exc
     try:
         text_page = read_text_layer(page, index=index, dpi=config.dpi)
-        if text_page is not None and _is_scan_with_sparse_text(page, text_page):
-            text_page = None
+        layer = None  # a scan's own text layer, kept as the fallback of our reading
+        if text_page is not None and _is_scan(page, text_page, config):
+            text_page, layer = None, text_page
         if text_page is not None:
             return PageInput(
                 index=index,
@@ -138,7 +142,16 @@ def _page(pdf, index: int, *, config: OcrConfig, workdir: Path) -> PageInput:
             )
         path = workdir / f"page-{index:04d}.png"
         image.save(path, format="PNG", compress_level=1, dpi=(dpi, dpi))
-        return PageInput(index=index, width=image.width, height=image.height, dpi=dpi, image_path=str(path))
+        if layer is not None and len(layer.words) < MIN_FALLBACK_WORDS:
+            layer = None  # a stamped header or a page number: nothing to fall back on
+        return PageInput(
+            index=index,
+            width=image.width,
+            height=image.height,
+            dpi=dpi,
+            image_path=str(path),
+            scan_text_layer=layer,
+        )
     finally:
         page.close()
 
@@ -195,22 +208,12 @@ def _image_regions(page, text_page, *, index: int, dpi: int, workdir: Path) -> t
     return tuple(regions)
 
 
-def _is_scan_with_sparse_text(page, text_page) -> bool:
-    if sum(len(w.text) for w in text_page.words) >= SPARSE_TEXT_CHARS:
+def _is_scan(page, text_page, config: OcrConfig) -> bool:
+    """The page is a scan whose text layer is not its text: images cover it and its text is sparse (a
+    stamped header, a page number) or, unless `config.scan_text_layer` is `trust`, hidden (another
+    program's OCR: `scanned_pages`)."""
+    if scanned_pages.image_coverage(page) < SCAN_IMAGE_COVERAGE:
         return False
-    return _image_coverage(page) >= SCAN_IMAGE_COVERAGE
-
-
-def _image_coverage(page) -> float:
-    """Share of the page area covered by image objects (overlaps counted twice, capped at 1)."""
-    import pypdfium2.raw as pdfium_c
-
-    left, bottom, right, top = page.get_bbox()
-    area = max(1e-6, (right - left) * (top - bottom))
-    covered = 0.0
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
-        x0, y0, x1, y1 = obj.get_bounds()
-        width = max(0.0, min(x1, right) - max(x0, left))
-        height = max(0.0, min(y1, top) - max(y0, bottom))
-        covered += width * height
-    return min(1.0, covered / area)
+    if sum(len(w.text) for w in text_page.words) < SPARSE_TEXT_CHARS:
+        return True
+    return config.scan_text_layer != "trust" and scanned_pages.hidden_text_share(page) >= HIDDEN_TEXT_SHARE

@@ -195,9 +195,16 @@ class ApiClient:
         `detail["settings"]` = `{"ocr.psm": "why"}`."""
         return self._json("PATCH", f"projects/{project_id}/settings/", json=body)
 
-    def export_project(self, project_id: int, fmt: str, status: str | None = None) -> bytes:
-        """The project's export file; `status` keeps only the documents of that status (`approved`)."""
-        params = {"format": fmt, **({"status": status} if status else {})}
+    def export_project(
+        self, project_id: int, fmt: str, status: str | None = None, table: str | None = None
+    ) -> bytes:
+        """The project's export file; `status` keeps only the documents of that status (`approved`);
+        `table` picks a CSV's table (`line_items`, `vat`: one row per document and VAT rate)."""
+        params = {
+            "format": fmt,
+            **({"status": status} if status else {}),
+            **({"table": table} if table else {}),
+        }
         return self._request("GET", f"projects/{project_id}/export/", params=params).content
 
     # -- tasks ----------------------------------------------------------------------------------

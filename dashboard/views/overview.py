@@ -20,6 +20,8 @@ PREPARED_EXPORT = "prepared_export"  # (project id, format, bytes) of the last e
 EXPORTS = {
     "csv": ("CSV", "text/csv"),
     "xlsx": ("XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    # one row per document and VAT rate (net, tax, gross as they book): a purchase-ledger import
+    "vat": ("VAT per rate (CSV)", "text/csv"),
     # EN 16931 e-invoices, one XML per complete document, the others listed in missing.json
     "ubl": ("UBL e-invoices (zip)", "application/zip"),
     "cii": ("CII / Factur-X XML (zip)", "application/zip"),
@@ -207,7 +209,10 @@ if st.button("Prepare export", key="export_prepare", icon=":material/sync:", dis
             project_id,
             export_what,
             client.export_project(
-                project_id, export_format, **({"status": "approved"} if only_approved else {})
+                project_id,
+                "csv" if export_format == "vat" else export_format,
+                **({"status": "approved"} if only_approved else {}),
+                **({"table": "vat"} if export_format == "vat" else {}),
             ),
         )
     except ApiError as exc:
@@ -227,7 +232,11 @@ elif prepared_project == project_id and prepared_format:
         file_name=export_file_name(
             st.session_state.get(session.PROJECT_NAME) or "",
             project_id,
-            "zip" if mime == "application/zip" else prepared_format,
+            "zip"
+            if mime == "application/zip"
+            else "vat.csv"
+            if prepared_format == "vat"
+            else prepared_format,
         ),
         key="export_download",
         icon=":material/download:",

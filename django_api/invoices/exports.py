@@ -42,6 +42,27 @@ DOCUMENT_COLUMNS = (
     "needs_review",
 )
 LINE_ITEM_EXPORT_COLUMNS = ("document_id", "name", "row", *LINE_ITEM_COLUMNS)
+# one row per document and VAT rate, as an accounting import books a purchase invoice (DATEV: a booking
+# line per tax key; Exact Online, Odoo: a bill line per tax): net, tax and gross in the direction they
+# book, with what identifies the document and where the rate came from (`ocr_tasks.einvoice.vat_rows`)
+VAT_EXPORT_COLUMNS = (
+    "document_id",
+    "name",
+    "status",
+    "document_type",
+    "invoice_number",
+    "invoice_date",
+    "vendor_name",
+    "vendor_tax_id",
+    "currency",
+    "vat_category",
+    "vat_rate",
+    "net",
+    "tax",
+    "gross",
+    "rate_from",
+)
+TABLES = ("documents", "line_items", "vat")
 FORMATS = ("json", "csv", "xlsx")
 EINVOICE_FORMATS = ("ubl", "cii")
 MISSING_FILE = "missing.json"
@@ -99,6 +120,57 @@ def line_item_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
     ]
 
 
+def vat_export_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
+    """One row per document (with a result) and VAT category and rate: `VAT_EXPORT_COLUMNS`."""
+    from ocr_tasks.einvoice.vat_rows import vat_rows
+
+    out = []
+    for document in documents:
+        result = _result(document)
+        if result is None:
+            continue
+        invoice = reviewed_invoice(result)
+        values = current_fields(result)
+        credit_note = values.get("document_type") == CREDIT_NOTE
+        for row in vat_rows(invoice):
+            out.append(
+                {
+                    "document_id": str(document.id),
+                    "name": document.name,
+                    "status": document.status,
+                    **{
+                        name: values.get(name)
+                        for name in (
+                            "document_type",
+                            "invoice_number",
+                            "invoice_date",
+                            "vendor_name",
+                            "vendor_tax_id",
+                            "currency",
+                        )
+                    },
+                    "vat_category": row.category,
+                    "vat_rate": _percent(row.rate),
+                    **row.booked(credit_note=credit_note),
+                    "rate_from": row.basis,
+                }
+            )
+    return out
+
+
+def _percent(rate: Decimal | None) -> str | None:
+    """A rate with at least two decimals ("25" -> "25.00"), as the fields write rates."""
+    if rate is None:
+        return None
+    return f"{rate.quantize(Decimal('0.01')) if rate.as_tuple().exponent > -2 else rate:f}"  # type: ignore[operator]
+
+
+TABLE_ROWS = {
+    "line_items": (LINE_ITEM_EXPORT_COLUMNS, line_item_rows),
+    "vat": (VAT_EXPORT_COLUMNS, vat_export_rows),
+}
+
+
 def export_json(documents: list[Document]) -> bytes:
     payload = []
     for document in documents:
@@ -121,11 +193,8 @@ def export_json(documents: list[Document]) -> bytes:
 
 
 def export_csv(documents: list[Document], *, table: str = "documents") -> bytes:
-    columns, rows = (
-        (LINE_ITEM_EXPORT_COLUMNS, line_item_rows(documents))
-        if table == "line_items"
-        else (DOCUMENT_COLUMNS, document_rows(documents))
-    )
+    columns, rows_of = TABLE_ROWS.get(table, (DOCUMENT_COLUMNS, document_rows))
+    rows = rows_of(documents)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
@@ -141,6 +210,7 @@ def export_xlsx(documents: list[Document]) -> bytes:
         (
             ("documents", DOCUMENT_COLUMNS, document_rows(documents)),
             ("line_items", LINE_ITEM_EXPORT_COLUMNS, line_item_rows(documents)),
+            ("vat", VAT_EXPORT_COLUMNS, vat_export_rows(documents)),
         )
     ):
         sheet = workbook.active if index == 0 else workbook.create_sheet()

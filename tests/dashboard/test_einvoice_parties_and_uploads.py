@@ -70,3 +70,13 @@ def test_the_upload_banner_names_the_files_not_the_task():
     banner = upload_banner(answer)
     assert banner.startswith("7 document(s) uploaded: scan\\_0.jpg, scan\\_1.jpg")
     assert "and 2 more" in banner and "7a5c0000" not in banner
+
+
+def test_the_overview_exports_the_vat_table_as_csv(make_app, fake):
+    at = make_app(page="views/overview.py")
+    at.segmented_control(key="export_format").set_value("vat").run()
+    at.button(key="export_prepare").click().run()
+    assert fake.calls_named("export_project") == [((1, "csv"), {"table": "vat"})]
+    (download,) = at.get("download_button")
+    assert download.proto.label.startswith("Download VAT per rate (CSV)")
+    assert not at.exception

@@ -14,20 +14,26 @@ from django_api.invoices.exports import (
     CONTENT_TYPES,
     EINVOICE_FORMATS,
     FORMATS,
+    TABLES,
     export_documents,
     export_einvoices,
 )
 from django_api.invoices.models import DocumentStatus
 from django_api.invoices.selectors.documents import documents_for_export
 
-TABLES = ("documents", "line_items")
 # `extend_schema` arguments of an export operation, besides its summary
 EXPORT_SCHEMA = {
     "description": "`format=ubl` or `format=cii`: a zip with one EN 16931-validated XML per document that "
     "can be exported and `missing.json` listing the others with the business terms they lack.",
     "parameters": [
         OpenApiParameter("format", str, enum=[*FORMATS, *EINVOICE_FORMATS]),
-        OpenApiParameter("table", str, enum=list(TABLES)),
+        OpenApiParameter(
+            "table",
+            str,
+            enum=list(TABLES),
+            description="csv: `documents` (default), `line_items`, or `vat` (one row per document and VAT "
+            "rate: net, tax, gross as they book); xlsx holds all three sheets",
+        ),
         OpenApiParameter(
             "status",
             str,
@@ -69,5 +75,5 @@ def export_response(request, *, project, task=None, name: str) -> HttpResponse:
     if fmt in EINVOICE_FORMATS:
         return file_response(export_einvoices(documents, fmt=fmt), CONTENT_TYPES["zip"], f"{name}-{fmt}.zip")
     content, content_type = export_documents(documents, fmt=fmt, table=params["table"])
-    suffix = "-line_items" if fmt == "csv" and params["table"] == "line_items" else ""
+    suffix = f"-{params['table']}" if fmt == "csv" and params["table"] != "documents" else ""
     return file_response(content, content_type, f"{name}{suffix}.{fmt}")

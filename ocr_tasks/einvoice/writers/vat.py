@@ -35,7 +35,7 @@ def _line_category(item, rate: Decimal | None) -> str | None:
     return (text_value(item.get("tax_category")) or "").upper() or _category_for_rate(rate)
 
 
-def _from_lines(invoice: Invoice, details: Mapping[str, Any]) -> list[VatBreakdown] | None:
+def lines_breakdown(invoice: Invoice, details: Mapping[str, Any]) -> list[VatBreakdown] | None:
     """The breakdown per VAT category and rate of the lines, when they hold two or more (an invoice at
     7 % and 19 % whose XML has no header breakdown, as ZUGFeRD 1.0 allows): each basis the sum of its
     lines' net amounts (and of the document-level allowances and charges at its rate), each tax that
@@ -90,7 +90,7 @@ def vat_breakdown(
                 reason = text_value(row.get("exemption_reason")) or reasons.get(category)
                 rows.append(VatBreakdown(category, decimal_value(row.get("rate")), basis, amount, reason))
         return rows
-    by_lines = _from_lines(invoice, details)
+    by_lines = lines_breakdown(invoice, details)
     if by_lines:
         return by_lines
     if subtotal is None or tax is None:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from expectations.settings import ValidationSettings
 from ocr_tasks.anomaly.settings import AnomalySettings
-from ocr_tasks.config import OcrConfig
+from ocr_tasks.config import SCAN_TEXT_LAYER_CHOICES, OcrConfig
 from ocr_tasks.errors import BadInput
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ class OcrSettings:
     detect_orientation: bool = _default(OcrConfig, "detect_orientation")
     deskew: bool = _default(OcrConfig, "deskew")
     erase_rules: bool = _default(OcrConfig, "erase_rules")  # table and box rules erased before Tesseract
+    # a scanned PDF page's own OCR layer (scanner, OCRmyPDF): `ocr` reads the image, `trust` the layer
+    scan_text_layer: str = _default(OcrConfig, "scan_text_layer")
     workers: int | None = None
 
     def config(self, languages: str = "eng") -> OcrConfig:
@@ -140,6 +142,7 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 }
 # a setting's allowed values; for a list setting, what each of its (at least one) items may be
 CHOICES: dict[str, tuple[str, ...]] = {
+    "ocr.scan_text_layer": SCAN_TEXT_LAYER_CHOICES,
     "extraction.decimal_separator": (".", ","),
     "extraction.scorer": ("hand", "learned"),
     "extraction.languages": LEXICON_LANGUAGES,

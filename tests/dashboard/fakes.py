@@ -53,6 +53,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "detect_orientation": True,
         "deskew": True,
         "erase_rules": True,
+        "scan_text_layer": "ocr",
         "workers": None,
     },
     "extraction": {

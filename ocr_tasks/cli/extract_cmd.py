@@ -25,6 +25,7 @@ from pathlib import Path
 from ocr_tasks.cli.reporting import (
     add_progress_argument,
     add_psm_argument,
+    add_scan_text_layer_argument,
     add_workers_argument,
     exit_code,
     expand_inputs,
@@ -108,6 +109,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--no-reread", action="store_true", help="do not re-read the total's rows from the page image"
     )
+    add_scan_text_layer_argument(parser)
     add_progress_argument(parser)
     parser.set_defaults(func=run)
 
@@ -163,7 +165,12 @@ def run(args: argparse.Namespace) -> int:
     paths = expand_inputs(args.paths)
     if not paths:
         return usage_error("no input files")
-    config = OcrConfig(languages=args.lang, psm=args.psm, workers=args.workers or default_workers())
+    config = OcrConfig(
+        languages=args.lang,
+        psm=args.psm,
+        workers=args.workers or default_workers(),
+        scan_text_layer=args.scan_text_layer,
+    )
     failed = 0
     records: list[dict] = []
     written: set[Path] = set()  # e-invoice files of this run

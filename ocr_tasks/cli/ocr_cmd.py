@@ -14,6 +14,7 @@ from ocr_tasks.cli.reporting import (
     EXIT_USAGE,
     add_progress_argument,
     add_psm_argument,
+    add_scan_text_layer_argument,
     add_workers_argument,
     exit_code,
     expand_inputs,
@@ -47,6 +48,7 @@ def register(subparsers) -> None:
     parser.add_argument("--dpi", type=positive_int, default=OcrConfig().dpi, help="PDF rendering DPI (300)")
     parser.add_argument("--no-orientation", action="store_true", help="do not detect page orientation")
     parser.add_argument("--no-deskew", action="store_true", help="do not correct skew")
+    add_scan_text_layer_argument(parser)
     add_progress_argument(parser)
     parser.set_defaults(func=run)
 
@@ -98,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         workers=args.workers or default_workers(),
         detect_orientation=not args.no_orientation,
         deskew=not args.no_deskew,
+        scan_text_layer=args.scan_text_layer,
     )
     paths = expand_inputs(args.paths)
     if not paths:

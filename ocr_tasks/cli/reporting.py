@@ -67,6 +67,19 @@ def add_psm_argument(
     parser.add_argument(flag, type=int, default=default, choices=range(14), metavar="N", help=help)
 
 
+def add_scan_text_layer_argument(parser: argparse.ArgumentParser) -> None:
+    """How a scanned PDF page's own OCR layer (a scanner's, OCRmyPDF's) is read (`OcrConfig`)."""
+    from ocr_tasks.config import SCAN_TEXT_LAYER_CHOICES
+
+    parser.add_argument(
+        "--scan-text-layer",
+        choices=SCAN_TEXT_LAYER_CHOICES,
+        default="ocr",
+        help="a scanned PDF page's own invisible OCR text: ocr = read the page image with our OCR (default), "
+        "trust = read that text instead (faster, its OCR's mistakes included)",
+    )
+
+
 def add_progress_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--progress",

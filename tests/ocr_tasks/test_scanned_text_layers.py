@@ -175,3 +175,17 @@ def test_recognise_falls_back_on_the_layer_when_the_engine_reads_nothing(scan, t
 def test_an_unknown_scan_text_layer_setting_is_refused():
     with pytest.raises(ValueError, match="scan_text_layer"):
         OcrConfig(scan_text_layer="sometimes")
+
+
+def test_the_ocr_command_reads_the_layer_only_when_told_to_trust_it(scan, tmp_path, capsys):
+    import json
+
+    from ocr_tasks.cli import main as cli_main
+
+    pdf = tmp_path / "scanned.pdf"
+    pdf.write_bytes(tesseract_sandwich(scan))
+    sources = {}
+    for choice in ("ocr", "trust"):
+        assert cli_main.main(["ocr", str(pdf), "--workers", "1", "--scan-text-layer", choice]) == 0
+        sources[choice] = json.loads(capsys.readouterr().out)["pages"][0]["source"]
+    assert sources == {"ocr": OCR, "trust": TEXT_LAYER}

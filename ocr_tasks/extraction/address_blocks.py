@@ -477,7 +477,10 @@ def under_buyer_label(rows: list[Row], row_index: int, x0: float, *, max_rows: i
         row = rows[index]
         if row.page != below.page:
             return False
-        aligned = [s for s in row_segments(row, index) if abs(s.bbox.x0 - x0) < 0.02]
+        segments = row_segments(row, index)
+        aligned = [s for s in segments if abs(s.bbox.x0 - x0) < 0.02]
+        if not aligned and all(s.bbox.x0 > x0 + 0.02 for s in segments):
+            continue  # a row of the column beside only (an info box whose lines sit at other heights)
         if not aligned or below.bbox.y0 - row.bbox.y1 > 2.2 * max(row.height, below.height):
             return False
         text = aligned[0].text.strip(" :")

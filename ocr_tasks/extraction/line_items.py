@@ -176,6 +176,17 @@ def _column_hits(row: Row) -> dict[str, float]:
 FOOTER_Y = 0.88
 
 
+def _table_goes_on(row: Row, last_item: Row | None) -> bool:
+    """Whether a row below `FOOTER_Y` still belongs to the items table: it follows the last item on its
+    page at the table's own line spacing (a word processor's table runs down to the bottom margin; the
+    page's footer sits apart from it)."""
+    return (
+        last_item is not None
+        and row.page == last_item.page
+        and row.bbox.y0 - last_item.bbox.y1 < 1.2 * max(row.height, last_item.height)
+    )
+
+
 def _header_hits(row: Row) -> dict[str, float] | None:
     """The column hits of a row that reads as an items table's header (at least two column labels, one
     of them a price or an amount, no amounts), else None."""
@@ -616,7 +627,7 @@ class _Table:
         for index in range(start, len(rows)):
             row = rows[index]
             if (
-                row.bbox.y0 > FOOTER_Y
+                (row.bbox.y0 > FOOTER_Y and not _table_goes_on(row, last_row))
                 or (row.page != self.header.page and _header_hits(row) is not None)
                 or _carried_forward(row)
             ):

@@ -305,13 +305,25 @@ def _brand_beside_name(text: str) -> str:
     return text
 
 
+def _owner_beside_name(text: str) -> str:
+    """A trade name with its owner printed right of it across a column gap (`Partyservice Köhler      Inh.
+    Sabine Köhler`, a spreadsheet letterhead's two merged cells): the trade name, without the owner's part
+    and what follows it."""
+    parts = re.split(r"\s{2,}", text)
+    for i, part in enumerate(parts[1:], 1):
+        if _OWNER_LABEL.match(part):
+            return "  ".join(parts[:i])
+    return text
+
+
 def clean_name(text: str) -> str:
     """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
-    leading seller label (`Verkauft von`), name label (`Denominazione:`) or short label (`To:`), a
-    registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
-    -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
+    leading seller label (`Verkauft von`), name label (`Denominazione:`) or short label (`To:`), an owner
+    beside it across a column gap (`Inh. Sabine Köhler`), a registration number in brackets, or what follows
+    a company's legal form (`Coolblue B.V. - Weena 664` -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is
+    read as `SDN BHD`."""
     text = _LEADING_SPECK.sub("", text.strip())
-    text = _brand_beside_name(text)
+    text = _owner_beside_name(_brand_beside_name(text))
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
     text = _GAP_TITLE.sub("", text)
     text = re.sub(r"\s+", " ", text)
@@ -378,10 +390,29 @@ def _legal_only(text: str) -> bool:
     return bool(LEGAL_FORM.search(text)) and len(rest.replace(" ", "")) <= 2
 
 
+# a row of company data (`SIRET`, `USt-IdNr.`, `KvK`, `IBAN`): the name printed on it is the issuer's
+_LEGAL_DATA = concept_pattern(("company_registration", "vat_id", "tax_number", "iban"))
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _named_by_legal_data(name: str, span: list[int], legal_rows: list[tuple[int, str]]) -> bool:
+    """Whether another row that prints company data (registration, VAT id, tax number, IBAN) names `name`:
+    the footer's `Atelier Pixel & Plume SARL – SIRET ... – RCS Lyon` names the letterhead's `Atelier Pixel
+    & Plume`, not the addressee printed as high on the page."""
+    folded = _folded(name)
+    if len(folded) < 6 or _legal_only(name):
+        return False
+    return any(index not in span and folded in text for index, text in legal_rows)
+
+
 def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
     """Top rows (and two-row combinations) plus any row with a strong legal form."""
     if not rows:
         return []
+    legal_rows = [(i, _folded(r.text)) for i, r in enumerate(rows) if _LEGAL_DATA.search(r.text)]
     heights = [r.height for r in rows] or [0.01]
     typical = median(heights) or 0.01
     first_page = [r for r in rows if r.page == rows[0].page]
@@ -467,6 +498,9 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                         "after_sender_contact": float(after_sender_contact(rows, span[0])),
                         "low_ocr_confidence": low_ocr_confidence(ocr_confidence),
                         "sender_line": float(sender_name is not None),
+                        "named_by_legal_data": float(
+                            _named_by_legal_data(text, [rows.index(r) for r in span], legal_rows)
+                        ),
                     },
                     row_index=rows.index(row),
                 )

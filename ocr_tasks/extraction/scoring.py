@@ -143,6 +143,7 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
             "after_sender_contact": -1.5,
             "low_ocr_confidence": -2.0,
             "sender_line": 3.5,
+            "named_by_legal_data": 1.0,
         },
     ),
     "vendor_address": (0.0, {"address_hints": 2.5, "rows": 0.5}),

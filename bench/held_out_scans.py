@@ -12,6 +12,14 @@ three ways, per field, and round 4 a fourth way:
   fax, a two-page scan, a till roll photographed on a table, a colour scan with a red stamp, a page scanned
   upside down or sideways, a landscape page), same seed, read by the same OCR path.
 
+With `--sandwich`, two more readings of the degraded page as scanners and OCRmyPDF deliver it: a PDF of
+the page image with someone else's OCR over it as invisible text (`tests/ocr_tasks/sandwich_pdfs.py`):
+- `sandwich good`: Tesseract's own PDF renderer (`tesseract page.png out pdf`, what OCRmyPDF wraps);
+- `sandwich poor`: a cheap scanner OCR's layer (characters confused, words merged, lines out of order or
+  missing, boxes at a wrong scale), seeded like the degraded copy;
+read through the product's ingest with `--scan-text-layer` (`ocr`, the default: the page is OCR'd, the
+layer kept as a fallback; `trust`: the layer is read as the page's text, as before issue 13).
+
 Prints accuracy per reading and field (the expected values are the tests' `CASES`: what a reader of the
 page writes down; vendor_tax_id compacted as the test compares it), item counts, the seconds per page of
 each reading (OCR + extraction) and of the bare `tesseract` CLI (default settings) on the same images in
@@ -21,6 +29,8 @@ Usage:
     .venv/bin/python bench/held_out_scans.py            # every case of rounds 1-4, ~10 min on one core
     .venv/bin/python bench/held_out_scans.py --rounds 4 --misses
     .venv/bin/python bench/held_out_scans.py --cases us de --misses
+    .venv/bin/python bench/held_out_scans.py --only degraded "sandwich good" "sandwich poor"
+    .venv/bin/python bench/held_out_scans.py --only "sandwich good" "sandwich poor" --scan-text-layer trust
 """
 
 from __future__ import annotations
@@ -35,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from ocr_tasks.config import SCAN_TEXT_LAYER_CHOICES  # noqa: E402
 from ocr_tasks.extraction import ExtractionOptions  # noqa: E402
 from tests.ocr_tasks.extraction.rendered_pages import (  # noqa: E402
     HeldOutCase,
@@ -45,6 +56,7 @@ from tests.ocr_tasks.extraction.rendered_pages import (  # noqa: E402
 )
 
 READINGS = ("text layer", "200 dpi", "degraded", "captured")
+SANDWICH_READINGS = ("sandwich good", "sandwich poor")
 
 
 def bare_tesseract_seconds(image: Path) -> float:
@@ -66,9 +78,30 @@ def default_order(names) -> list[str]:
     return [c for c in everything if c not in later] + sorted(later)
 
 
-def run(cases: list[str], seed: int, workdir: Path) -> tuple[list[dict], list[dict]]:
+def sandwiches(scan: Path, stem: Path, seed: int) -> dict[str, Path]:
+    """The degraded page `scan` as two sandwich PDFs (see the module's docstring)."""
+    from tests.ocr_tasks.sandwich_pdfs import each_page, poor_sandwich, tesseract_sandwich
+
+    good, poor = (
+        stem.with_name(stem.name + "-sandwich-good.pdf"),
+        stem.with_name(stem.name + "-sandwich-poor.pdf"),
+    )
+    good.write_bytes(each_page(scan, tesseract_sandwich))
+    poor.write_bytes(each_page(scan, lambda page: poor_sandwich(page, seed=seed)))
+    return {"sandwich good": good, "sandwich poor": poor}
+
+
+def run(
+    cases: list[str],
+    seed: int,
+    workdir: Path,
+    *,
+    readings: tuple[str, ...] = READINGS,
+    scan_text_layer: str = "ocr",
+) -> tuple[list[dict], list[dict]]:
     """Rows {case, reading, field, expected, got, right} (line_items: the item count), and timings. A case's
-    seed is `seed` + its place in the default order, whichever cases are run."""
+    seed is `seed` + its place in the default order, whichever cases are run. `readings`: which of
+    READINGS + SANDWICH_READINGS; `scan_text_layer`: how the sandwiches are read (`OcrConfig`)."""
     rows, timings = [], []
     all_cases = held_out_cases()
     order = default_order(all_cases)
@@ -78,19 +111,28 @@ def run(cases: list[str], seed: int, workdir: Path) -> tuple[list[dict], list[di
         pdf = case.render()
         stem = workdir / name.replace(":", "_")
         stem.with_suffix(".pdf").write_bytes(pdf)
+        scan = scan_copy(pdf, stem.with_name(stem.name + "-scan.png"), seed=seed + place)
         files = {
             "text layer": stem.with_suffix(".pdf"),
             "200 dpi": rasterise(pdf, stem.with_name(stem.name + "-200.png")),
-            "degraded": scan_copy(pdf, stem.with_name(stem.name + "-scan.png"), seed=seed + place),
+            "degraded": scan,
         }
         if case.capture is not None:
             files["captured"] = case.capture(pdf, stem.with_name(stem.name + "-captured"), seed + place)
+        if set(SANDWICH_READINGS) & set(readings):
+            files.update(sandwiches(scan, stem, seed + place))
+        files = {reading: path for reading, path in files.items() if reading in readings}
         options = ExtractionOptions(today=case.today)
         for reading, path in files.items():
+            settings = {"scan_text_layer": scan_text_layer} if reading in SANDWICH_READINGS else {}
             started = time.perf_counter()
-            invoice, document = read_invoice(path, options)
+            invoice, document = read_invoice(path, options, **settings)
             seconds = time.perf_counter() - started
-            bare = bare_tesseract_seconds(path) if reading != "text layer" else None
+            bare = (
+                None
+                if reading == "text layer"
+                else bare_tesseract_seconds(scan if reading in SANDWICH_READINGS else path)
+            )
             timings.append(
                 {"reading": reading, "seconds": seconds, "bare": bare, "pages": len(document.pages)}
             )
@@ -101,7 +143,7 @@ def run(cases: list[str], seed: int, workdir: Path) -> tuple[list[dict], list[di
             items = len(invoice.line_items)
             rows.append(_row(name, reading, "line_items", case.items, items, items == case.items))
         scores = []
-        for reading in READINGS:
+        for reading in readings:
             these = [r for r in rows if r["case"] == name and r["reading"] == reading]
             if not these:
                 continue
@@ -140,12 +182,12 @@ def print_tables(
         print(f"| {field} | " + " | ".join(cells) + " |")
     print()
     rounds = sorted({_round(r["case"]) for r in rows})
-    print("| round (macro) | " + " | ".join(READINGS) + " |")
-    print("|---|" + "---|" * len(READINGS))
+    print("| round (macro) | " + " | ".join(readings) + " |")
+    print("|---|" + "---|" * len(readings))
     for number in rounds:
         these = [r for r in rows if _round(r["case"]) == number]
         cells = []
-        for reading in READINGS:
+        for reading in readings:
             accs = [_accuracy(these, f, reading)[0] for f in fields]
             accs = [a for a in accs if a is not None]
             cells.append(f"{sum(accs) / len(accs):.3f}" if accs else "-")
@@ -201,18 +243,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=29, help="seed of the degraded copies (+ case place)")
     parser.add_argument("--misses", action="store_true", help="list every wrong field")
     parser.add_argument("--keep", type=Path, help="write the pages here instead of a temporary directory")
+    parser.add_argument("--sandwich", action="store_true", help="add the two sandwich PDF readings")
+    parser.add_argument("--only", nargs="*", choices=READINGS + SANDWICH_READINGS, help="only these readings")
+    parser.add_argument(
+        "--scan-text-layer",
+        choices=SCAN_TEXT_LAYER_CHOICES,
+        default="ocr",
+        help="how the sandwich PDFs' text layers are read (OcrConfig.scan_text_layer; default ocr)",
+    )
     args = parser.parse_args(argv)
+    readings = READINGS + (SANDWICH_READINGS if args.sandwich else ())
+    readings = tuple(args.only) if args.only else readings
+    options = {"readings": readings, "scan_text_layer": args.scan_text_layer}
     cases = args.cases or default_order(held_out_cases())
     if args.rounds:
         cases = [c for c in cases if _round(c) in args.rounds]
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        rows, timings = run(cases, args.seed, args.keep)
+        rows, timings = run(cases, args.seed, args.keep, **options)
     else:
         with tempfile.TemporaryDirectory(prefix="held-out-scans-") as workdir:
-            rows, timings = run(cases, args.seed, Path(workdir))
+            rows, timings = run(cases, args.seed, Path(workdir), **options)
     print(f"held-out hand-written invoices: {len(cases)} pages, degraded seed {args.seed}")
-    print_tables(rows, timings, misses=args.misses)
+    if set(SANDWICH_READINGS) & set(readings):
+        print(f"sandwich PDFs read with scan_text_layer={args.scan_text_layer}")
+    print_tables(rows, timings, misses=args.misses, readings=readings)
     return 0
 
 

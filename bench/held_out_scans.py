@@ -1,14 +1,15 @@
 """The hand-written held-out invoices (`tests/ocr_tasks/extraction/test_held_out_invoices*.py`) rendered to
 real A4 pages (`tests/ocr_tasks/extraction/rendered_pages.py`), round 3 drawn in styles of its own
-(`held_out_scans_3.py`, `styled_pages.py`) and round 4 drawn for capture forms (`held_out_scans_4.py`), read
-three ways, per field, and round 4 a fourth way:
+(`held_out_scans_3.py`, `styled_pages.py`), round 4 drawn for capture forms (`held_out_scans_4.py`) and
+round 5 for keystoned phone photos (`held_out_scans_5.py`), read three ways, per field, and rounds 4 and 5 a
+fourth way:
 
 - `text layer`: the PDF as drawn, read through the product's ingest (pypdfium2 text layer);
 - `200 dpi`: the page rasterised at 200 dpi grey, no text layer, read by the product's default OCR path
   (Tesseract `eng`, psm 6, `extract_with_page_images` with its second readings, as the CLI does);
 - `degraded`: the page at 150 dpi, skewed, blurred, noisy and JPEG-compressed (now and then photographed),
   `bench/synthetic/degrade.py`, seed = `--seed` + the case's place;
-- `captured` (round 4 only): the page in the case's own capture form (`capture_forms.py`: a phone photo, a
+- `captured` (rounds 4 and 5): the page in the case's own capture form (`capture_forms.py`: a phone photo, a
   fax, a two-page scan, a till roll photographed on a table, a colour scan with a red stamp, a page scanned
   upside down or sideways, a landscape page), same seed, read by the same OCR path.
 
@@ -26,7 +27,7 @@ each reading (OCR + extraction) and of the bare `tesseract` CLI (default setting
 the same run, and, with `--misses`, every wrong field.
 
 Usage:
-    .venv/bin/python bench/held_out_scans.py            # every case of rounds 1-4, ~10 min on one core
+    .venv/bin/python bench/held_out_scans.py            # every case of rounds 1-5, ~10 min on one core
     .venv/bin/python bench/held_out_scans.py --rounds 4 --misses
     .venv/bin/python bench/held_out_scans.py --cases us de --misses
     .venv/bin/python bench/held_out_scans.py --only degraded "sandwich good" "sandwich poor"
@@ -72,9 +73,10 @@ def bare_tesseract_seconds(image: Path) -> float:
 
 
 def default_order(names) -> list[str]:
-    """Rounds 1 and 2 first, in the order their degraded seeds were first measured in, then rounds 3 and 4."""
+    """Rounds 1 and 2 first, in the order their degraded seeds were first measured in, then rounds 3, 4 and 5
+    (a later round never moves an earlier case's place, hence its seed)."""
     everything = sorted(names)
-    later = [c for c in everything if c.startswith(("3:", "4:"))]
+    later = [c for c in everything if c.startswith(("3:", "4:", "5:"))]
     return [c for c in everything if c not in later] + sorted(later)
 
 
@@ -238,8 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--cases", nargs="*", help="case names (default: every case of rounds 1-4)")
-    parser.add_argument("--rounds", nargs="*", help="only these rounds (1 2 3 4)")
+    parser.add_argument("--cases", nargs="*", help="case names (default: every case of rounds 1-5)")
+    parser.add_argument("--rounds", nargs="*", help="only these rounds (1 2 3 4 5)")
     parser.add_argument("--seed", type=int, default=29, help="seed of the degraded copies (+ case place)")
     parser.add_argument("--misses", action="store_true", help="list every wrong field")
     parser.add_argument("--keep", type=Path, help="write the pages here instead of a temporary directory")

@@ -5,6 +5,8 @@ image file written. Deterministic in the seed; numpy, Pillow and OpenCV only.
 - `phone_photo`: the page photographed with a phone - on a desk, tilted 3-8 degrees in perspective, the
   paper slightly bulged (barrel curvature), light falling off across the page with a soft shadow, a little
   blur and sensor noise, JPEG quality 70;
+- `keystoned_photo`: the page photographed from a low angle: all of it in the frame on a darker surface,
+  in strong perspective (12-18 degrees: the far edge 10-16 % shorter), mild light falloff, JPEG 75;
 - `fax`: a fax-like copy - 200 dpi, one bit per pixel (a hard threshold), slight skew, speckles;
 - `light_scan`: a flatbed scan at 200 dpi grey, slightly skewed, every page (a multi-page TIFF for more);
 - `colour_scan`: a flatbed scan at 200 dpi in colour (a red stamp stays red), slightly skewed;
@@ -165,6 +167,25 @@ def phone_photo(pdf: bytes, out: Path, seed: int) -> Path:
     return _jpeg(Image.fromarray(photo), out, 70)
 
 
+def keystoned_photo(pdf: bytes, out: Path, seed: int) -> Path:
+    """The first page photographed from a low angle, held in front of the camera or leant back on a desk:
+    the whole page in the frame on a darker surface, in strong perspective (12-18 degrees off axis: the
+    far edge 10-16 % shorter than the near one, turned a little), mild light falloff, a little blur and
+    noise, JPEG quality 75."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    page = _render(pdf, SCAN_DPI, colour=True)[0]
+    tilt = float(rng.uniform(12, 18))
+    photo = _photograph(page, rng, background=(96, 88, 80), margin=0.08, tilt=tilt)
+    photo = _lighting(photo, rng, falloff=float(rng.uniform(0.1, 0.2)), shadow=float(rng.uniform(0.1, 0.2)))
+    photo = cv2.GaussianBlur(photo, (0, 0), sigmaX=float(rng.uniform(0.4, 0.7)))
+    photo = np.asarray(_noise(Image.fromarray(photo), rng, 3.0))
+    return _jpeg(Image.fromarray(photo), out, 75)
+
+
 def fax(pdf: bytes, out: Path, seed: int) -> Path:
     """Every page as a fax: 200 dpi, 1 bit, a slight skew, speckles (see the module docstring)."""
     import numpy as np
@@ -248,6 +269,7 @@ def sideways(pdf: bytes, out: Path, seed: int) -> Path:
 
 FORMS: dict[str, Callable[[bytes, Path, int], Path]] = {
     "phone photo": phone_photo,
+    "keystoned photo": keystoned_photo,
     "fax": fax,
     "scan": light_scan,
     "colour scan": colour_scan,

@@ -53,8 +53,9 @@ def _round_1_matches(field: str, got: str | None, expected: object) -> bool:
 
 def held_out_cases() -> dict[str, HeldOutCase]:
     """Every hand-written held-out case: round 1, round 2 (keys `2:<case>`), round 3's styled pages
-    (`held_out_scans_3.py`, keys `3:<case>`) and round 4's captured pages (`held_out_scans_4.py`, keys
-    `4:<case>`, each with its capture form: phone photo, fax, ...)."""
+    (`held_out_scans_3.py`, keys `3:<case>`), round 4's captured pages (`held_out_scans_4.py`, keys
+    `4:<case>`, each with its capture form: phone photo, fax, ...) and round 5's keystoned phone photos
+    (`held_out_scans_5.py`, keys `5:<case>`)."""
     from tests.ocr_tasks.extraction import test_held_out_invoices as round_1
 
     cases = {
@@ -72,13 +73,24 @@ def held_out_cases() -> dict[str, HeldOutCase]:
             None, expected, count, round_3.TODAY, round_2._matches, draw=functools.partial(draw_pdf, draw)
         )
     from tests.ocr_tasks.extraction import held_out_scans_4 as round_4
+    from tests.ocr_tasks.extraction import held_out_scans_5 as round_5
     from tests.ocr_tasks.extraction.capture_forms import FORMS
 
-    for name, (draw, expected, count, form, size) in round_4.CASES.items():
-        drawn = functools.partial(draw_pdf, draw, size=size) if size else functools.partial(draw_pdf, draw)
-        cases[f"4:{name}"] = HeldOutCase(
-            None, expected, count, round_4.TODAY, round_2._matches, draw=drawn, capture=FORMS[form], form=form
-        )
+    for number, module in ((4, round_4), (5, round_5)):
+        for name, (draw, expected, count, form, size) in module.CASES.items():
+            drawn = (
+                functools.partial(draw_pdf, draw, size=size) if size else functools.partial(draw_pdf, draw)
+            )
+            cases[f"{number}:{name}"] = HeldOutCase(
+                None,
+                expected,
+                count,
+                module.TODAY,
+                round_2._matches,
+                draw=drawn,
+                capture=FORMS[form],
+                form=form,
+            )
     return cases
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
-from ocr_tasks.extraction.keywords import has_label, has_negative
+from ocr_tasks.extraction.keywords import concept_pattern, has_label, has_negative
 from ocr_tasks.extraction.line_items import is_items_header
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import (
@@ -66,6 +66,20 @@ _LETTER_DATE = re.compile(
 
 def _letter_date(before: str) -> bool:
     return _LETTER_DATE.search(before) is not None
+
+
+# the invoice a credit note or a cancellation refers to, named right before a date (`Gutschrift zur Rechnung
+# RE-2025-0388 vom 22.09.2025`, `Avoir sur facture F-118 du 3 mars 2024`: the lexicons' `invoice_reference`,
+# then at most the invoice's number and a preposition): that date is the other invoice's
+_INVOICE_REFERENCE = concept_pattern(("invoice_reference",))
+_REFERENCED_NUMBER = re.compile(
+    r"\s*[:.]?\s*(?:(?:nr|no|n°|#)\.?\s*)?(?:\S*\d\S*\s+)?\w{0,4}\s*$", re.IGNORECASE
+)
+
+
+def _referenced_invoice_date(before: str) -> bool:
+    references = list(_INVOICE_REFERENCE.finditer(before))
+    return bool(references) and _REFERENCED_NUMBER.fullmatch(before[references[-1].end() :]) is not None
 
 
 def implausible_date(value: date, *, today: date | None, typical_year: int | None = None) -> bool:
@@ -134,6 +148,8 @@ def date_candidates(
             if name == "invoice_date" and _letter_date(row.text[: d.start]):
                 feats["label_left"] = max(feats["label_left"], 1.0)
             if name == "invoice_date" and _labelled_as_other_date(feats):
+                continue
+            if name == "invoice_date" and _referenced_invoice_date(row.text[: d.start]):
                 continue
             out.append(
                 Candidate(

@@ -75,8 +75,9 @@ def is_quote(rows: list[Row]) -> bool:
     return _quote_title(rows) is not None and _credit_note_title(rows) is None
 
 
-# A price (`-50,00`, `1.234,56`): a row that prints one is an item or totals row, no title
-_PRICE = re.compile(r"\d[.,]\d{2}(?!\d)")
+# A price (`-50,00`, `1.234,56`): a row that prints one is an item or totals row, no title; a date's day and
+# month (`Gutschrift zur Rechnung RE-2025-0388 vom 22.09.2025`) are none
+_PRICE = re.compile(r"\d[.,]\d{2}(?!\d|[.,]\d)")
 # A number after a title in its own part (`CREDIT NOTE  CN-0042`, `Avoir n° 12`)
 _TITLE_NUMBER = re.compile(r"\s*(?:(?:no|nr|n°|#)\.?:?\s*)?[\w/\-]*\d[\w/\-]*", re.IGNORECASE)
 

@@ -367,9 +367,31 @@ def _tax_word_only_in_subtotal_label(text: str) -> bool:
     return bool(subtotal and taxes) and all(any(s <= a and b <= e for s, e in subtotal) for a, b in taxes)
 
 
+# `vom` labels an invoice's date after the document's own noun (`Rechnung vom`) or alone; after another
+# noun it labels that thing's date (`Retoure vom 02.10.2025`, `Bestellung vom`, `Ihre Nachricht vom`)
+_DATE_OF = frozenset({"vom"})
+_DOCUMENT_NOUNS = frozenset(
+    fold(p) for p in phrases("invoice_title", "credit_note_title", "document_noun") if " " not in fold(p)
+)
+
+
+def _date_of_another_thing(label: str) -> bool:
+    words = fold(label).split()
+    return (
+        len(words) >= 2
+        and words[-1] in _DATE_OF
+        and words[-2].isalpha()
+        and len(words[-2]) >= 3
+        and words[-2] not in _DOCUMENT_NOUNS
+    )
+
+
 def has_negative(label: str, field: str) -> float:
     """Strength of labels saying the value is something else; `incl. GST` is not a tax label, and a word
-    inside the field's own longer label (`tax` in `Total before tax`) says nothing against it."""
+    inside the field's own longer label (`tax` in `Total before tax`) says nothing against it. An invoice
+    date labelled `<noun> vom` names another thing's date unless the noun is the document's own."""
+    if field == "invoice_date" and _date_of_another_thing(label):
+        return 1.02  # a two-word phrase, stronger than the bare `vom`
     if field in ("total", "amount_due"):
         label = _INCLUSIVE.sub(" ", label)
     elif field == "subtotal":  # `Subtotal (excl. GST)`: the tax word says what the net leaves out

@@ -25,6 +25,7 @@ from ocr_tasks.extraction.keywords import (
     phrases,
 )
 from ocr_tasks.extraction.rows import Row
+from ocr_tasks.geometry import bbox_union
 from ocr_tasks.normalise.iban_repair import repair_iban, repair_vat_id
 from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
 
@@ -157,6 +158,42 @@ def _repaired_iban(row: Row, rows: list[Row]) -> Candidate | None:
     )
 
 
+# the start of an IBAN that ends its row (a paragraph's line broken inside it: `... op rekening NL82 RABO`
+# over `0314 9285 76 t.n.v. ...`, TeX's and a word processor's justified text) and the groups that start the
+# next
+_IBAN_AT_END = re.compile(r"(?<![A-Z0-9])([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{1,4}){0,7})\W*$")
+_GROUPS_AT_START = re.compile(r"^\W*([A-Z0-9]{1,4}(?:[\s-][A-Z0-9]{1,4}){0,7})(?![A-Z0-9])")
+
+
+def _wrapped_iban(row: Row, rows: list[Row]) -> Candidate | None:
+    """An IBAN broken across two lines of a paragraph: its start ends the row, the rest starts the next row
+    just below; taken when the joined groups (the longest run that passes the check) reach into that row."""
+    index = rows.index(row)
+    below = rows[index + 1] if index + 1 < len(rows) else None
+    head = _IBAN_AT_END.search(row.text.upper())
+    if head is None or below is None or below.page != row.page:
+        return None
+    if below.bbox.y0 - row.bbox.y1 > 1.5 * max(row.height, below.height):
+        return None
+    tail = _GROUPS_AT_START.match(below.text.upper())
+    if tail is None:
+        return None
+    compact = _valid_iban_prefix(f"{head.group(1)} {tail.group(1)}")
+    if compact is None or len(compact) <= len(re.sub(r"[\s-]", "", head.group(1))):
+        return None
+    start = head.start(1)
+    return Candidate(
+        field="iban",
+        value=compact,
+        raw_text=f"{row.text[start:].strip()} {below.text[: tail.end(1)].strip()}",
+        page=row.page,
+        bbox=bbox_union([row.span_bbox(start, len(row.text)), below.span_bbox(0, tail.end(1))]),
+        ocr_confidence=min(row.span_confidence(start, len(row.text)), below.span_confidence(0, tail.end(1))),
+        features={"valid": 1.0, **_iban_party(row, start, rows)},
+        row_index=index,
+    )
+
+
 # an IBAN printed without its label, as OCR may misread it: two letters, two check digits (or their
 # look-alikes: `CHO9`), then groups of four; the BBAN format and the check digits decide (`repair_iban`)
 _LOOSE_IBAN = re.compile(
@@ -210,7 +247,9 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
                     )
                 )
         if len(out) == found:
-            repaired = _repaired_iban(row, rows) or _unlabelled_repaired_iban(row, rows)
+            repaired = (
+                _wrapped_iban(row, rows) or _repaired_iban(row, rows) or _unlabelled_repaired_iban(row, rows)
+            )
             if repaired is not None:
                 out.append(repaired)
     return out

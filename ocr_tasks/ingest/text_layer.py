@@ -34,6 +34,9 @@ LETTER_GAP_WINDOW = 12  # letters on each side whose gaps give a run's usual gap
 PDFIUM_ENGINE = "pdfium-text-layer"
 
 _LINE_BREAKS = {"\r", "\n", "\x02", "\x03"}
+# PDFium reports a hyphen glyph that ends a line (TeX's hyphenation `Warenwirt-` / `schaft`, a compound's
+# dash at a line end) as U+0002 in place of the line break; the glyph is on the page and read as printed
+_LINE_END_HYPHEN = "\x02"
 
 
 def _is_good(ch: str) -> bool:
@@ -81,11 +84,14 @@ def _chars(textpage, transform: _Transform):
     rect = pdfium_c.FS_RECTF()
     for i in range(count):
         ch = chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0x20)
+        generated = pdfium_c.FPDFText_IsGenerated(raw, i) == 1
+        if ch == _LINE_END_HYPHEN and not generated:
+            ch = "-"  # the next glyph's baseline breaks the line
         box = None
         visible = not ch.isspace() and ch not in _LINE_BREAKS
         if visible and pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
             box = transform.box(rect.left, rect.bottom, rect.right, rect.top)
-        yield ch, box, pdfium_c.FPDFText_IsGenerated(raw, i) == 1
+        yield ch, box, generated
 
 
 def _follows_on_line(a: BBox, b: BBox) -> bool:

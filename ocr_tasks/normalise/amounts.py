@@ -49,6 +49,7 @@ _SPACED_DOT_CELL = re.compile(
 )
 _AMOUNT_RE_LENIENT = _amount_re(f"{_SPACED_LENIENT}|{_PLAIN}")
 _SEPARATORS = " ,.'\u202f\u00a0"
+_TYPESET_APOSTROPHE = re.compile(r"(?<=\d)\u2019(?=\d{3}(?!\d))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,8 @@ def find_amounts(
     pattern = _AMOUNT_RE_LENIENT if lenient_spaces else _AMOUNT_RE
     # a cell's spaced amount read with narrow spaces (one character for one: the offsets stay)
     scanned = _SPACED_DOT_CELL.sub(lambda m: re.sub(r"[ \u00a0]", "\u202f", m.group(0)), text)
+    # the Swiss thousands apostrophe as typeset (`3’437.58`: U+2019, TeX's and a word processor's `'`)
+    scanned = _TYPESET_APOSTROPHE.sub("'", scanned)
     for m in pattern.finditer(scanned):
         num = m.group("num")
         start_num = m.start("num")
@@ -150,13 +153,19 @@ def find_amounts(
         if parsed is None:
             continue
         value, has_decimals = parsed
-        negative = bool(m.group("sign1") or m.group("sign2") or m.group("sign3")) or bool(
+        start = m.start()
+        sign1 = m.group("sign1")
+        if sign1 and m.start("sign1") > 0 and text[m.start("sign1") - 1].isalpha():
+            # a hyphen that ends a word (`Waren-` over `wirtschaft`, a line broken by hyphenation in an item's
+            # description beside its quantity `42`): no minus
+            sign1, start = None, m.start("num")
+        negative = bool(sign1 or m.group("sign2") or m.group("sign3")) or bool(
             m.group("lparen") and m.group("rparen")
         )
         if negative:
             value = -value
-        raw = text[m.start() : m.end()].strip()
-        found.append(AmountMatch(m.start(), m.end(), raw, value, has_decimals))
+        raw = text[start : m.end()].strip()
+        found.append(AmountMatch(start, m.end(), raw, value, has_decimals))
     return found
 
 

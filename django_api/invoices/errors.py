@@ -33,6 +33,13 @@ class NotFound(ApiError):
     http_status = 404
 
 
+class UserNotFound(ApiError):
+    """A project member named by a user name no account has (the API creates no users)."""
+
+    code = "user_not_found"
+    http_status = 404
+
+
 class Forbidden(ApiError):
     code = "permission_denied"
     http_status = 403

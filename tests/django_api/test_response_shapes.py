@@ -57,6 +57,8 @@ CHECKED_ELSEWHERE = [  # tests/django_api/test_webhooks.py
     P + "vendors/{key}/",
     P + "templates/",
     P + "templates/{name}/",
+    # tests/django_api/test_project_members.py
+    P + "members/",
 ]
 
 

@@ -192,6 +192,12 @@ def line_item_out() -> serializers.DictField:
     )
 
 
+class MemberOut(serializers.Serializer):
+    username = serializers.CharField()
+    role = serializers.ChoiceField(choices=["owner", "reviewer", "viewer"])
+    added_at = serializers.DateTimeField(help_text="when the user became a member")
+
+
 class RejectionOut(serializers.Serializer):
     by = serializers.CharField(allow_null=True)
     at = serializers.DateTimeField()

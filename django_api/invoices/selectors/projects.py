@@ -45,3 +45,15 @@ def project_settings_get(*, user, project: Project) -> ProjectSettings:
     them; `InvalidSettings`, 400, when stored settings cannot be read)."""
     project_role(user=user, project=project)
     return ProjectSettings.from_dict(project.settings or {})
+
+
+def project_members(*, user, project: Project) -> list[dict]:
+    """The project's members (any member may read them): user name, role, since when; the owner first,
+    then by user name."""
+    project_role(user=user, project=project)
+    order = {"owner": 0, "reviewer": 1, "viewer": 2}
+    rows = [
+        {"username": m.user.get_username(), "role": m.role, "added_at": m.created_at}
+        for m in Membership.objects.filter(project=project).select_related("user")
+    ]
+    return sorted(rows, key=lambda r: (order.get(r["role"], 3), r["username"]))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 
-from django_api.invoices.errors import Forbidden, InvalidInput
+from django_api.invoices.errors import Forbidden, InvalidInput, UserNotFound
 from django_api.invoices.models import Membership, Project, Role
 from django_api.invoices.models.projects import WRITE_ROLES
 from django_api.invoices.selectors.projects import project_role
@@ -53,16 +53,58 @@ def project_member_set(*, project: Project, user, role: str) -> Membership:
     return membership
 
 
+MEMBER_ROLES = (Role.REVIEWER, Role.VIEWER)
+
+
+def _member_user(username: str):
+    from django.contrib.auth import get_user_model
+
+    found = get_user_model().objects.filter(username=username).first()
+    if found is None:
+        raise UserNotFound(f"No user is named {username!r}: ask your administrator to create the account.")
+    return found
+
+
+def _not_the_owner(project: Project, member) -> None:
+    if member.pk == project.owner_id:
+        raise InvalidInput("The project's owner keeps the owner role and cannot be removed.")
+
+
+@transaction.atomic
+def project_member_put(*, user, project: Project, username: str, role: str) -> tuple[Membership, bool]:
+    """The owner adds an existing user as `reviewer` or `viewer`, or changes a member's role (403 for
+    other members); (membership, created)."""
+    require_owner(user=user, project=project, what="manage its members")
+    member = _member_user(username)
+    _not_the_owner(project, member)
+    membership, created = Membership.objects.update_or_create(
+        project=project, user=member, defaults={"role": Role(role)}
+    )
+    return membership, created
+
+
+@transaction.atomic
+def project_member_remove(*, user, project: Project, username: str) -> None:
+    """The owner removes a member (403 for other members; 404 for a user who is not one)."""
+    require_owner(user=user, project=project, what="manage its members")
+    member = _member_user(username)
+    _not_the_owner(project, member)
+    removed, _ = Membership.objects.filter(project=project, user=member).delete()
+    if not removed:
+        raise UserNotFound(f"{username!r} is not a member of this project.")
+
+
 def require_write_role(*, user, project: Project) -> None:
     """Viewers may read but not upload, correct, approve or cancel (403); non-members get 404."""
     if project_role(user=user, project=project) not in WRITE_ROLES:
         raise Forbidden("Viewers cannot change this project.")
 
 
-def require_owner(*, user, project: Project) -> None:
-    """Only the owner changes a project's settings (403 for reviewers and viewers; non-members 404)."""
+def require_owner(*, user, project: Project, what: str = "change its settings") -> None:
+    """Only the owner changes a project's settings or members (403 for reviewers and viewers;
+    non-members 404)."""
     if project_role(user=user, project=project) != Role.OWNER:
-        raise Forbidden("Only the project's owner can change its settings.")
+        raise Forbidden(f"Only the project's owner can {what}.")
 
 
 @transaction.atomic

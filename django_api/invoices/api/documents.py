@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
@@ -77,6 +77,11 @@ def _review_response(request, *, project, document, review, values: dict) -> Res
     return _detail_response(user=request.user, project=project, document_id=document.id)
 
 
+MAX_PAGE = 1000
+TOTAL = "how many documents match the filters (all pages)"
+NEXT = '`<url>; rel="next"`: the next page, when `limit` left rows out'
+
+
 class DocumentListApi(APIView):
     class FilterSerializer(serializers.Serializer):
         # an empty query value (`?vendor=`) means "no filter"
@@ -90,10 +95,24 @@ class DocumentListApi(APIView):
         )
         date_from = OptionalDateField(required=False)
         date_to = OptionalDateField(required=False)
+        limit = serializers.IntegerField(
+            required=False,
+            min_value=1,
+            max_value=MAX_PAGE,
+            help_text=f"at most this many rows (1-{MAX_PAGE}; all when absent); `X-Total-Count` says how "
+            'many match, `Link: <...>; rel="next"` where the next page starts',
+        )
+        offset = serializers.IntegerField(
+            required=False, min_value=0, default=0, help_text="rows skipped first"
+        )
 
     @extend_schema(
         summary="A project's documents, filtered and sorted (the review queue)",
-        parameters=[FilterSerializer],
+        parameters=[
+            FilterSerializer,
+            OpenApiParameter("X-Total-Count", int, OpenApiParameter.HEADER, response=True, description=TOTAL),
+            OpenApiParameter("Link", str, OpenApiParameter.HEADER, response=True, description=NEXT),
+        ],
         responses=schemas.DocumentRow(many=True),
         operation_id="documents_list",
     )
@@ -104,7 +123,16 @@ class DocumentListApi(APIView):
         params = {
             k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in filters.validated_data.items()
         }
-        return Response(document_list(user=request.user, project=project, **params))
+        limit, offset = params.pop("limit", None), params.pop("offset", 0)
+        rows = document_list(user=request.user, project=project, **params)
+        page = rows[offset : offset + limit] if limit else rows[offset:]
+        response = Response(page)
+        response["X-Total-Count"] = str(len(rows))
+        if limit and offset + limit < len(rows):
+            query = request.query_params.copy()
+            query["offset"] = str(offset + limit)
+            response["Link"] = f'<{request.build_absolute_uri(request.path)}?{query.urlencode()}>; rel="next"'
+        return response
 
 
 class DocumentDetailApi(APIView):

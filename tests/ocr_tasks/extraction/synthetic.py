@@ -241,6 +241,18 @@ def _date_text(value: date, lang: str, rng: random.Random) -> str:
     return form.format(d=value.day, m=value.month, y=value.year, mon=MONTHS[lang][value.month - 1])
 
 
+MALAYSIAN = ("Sdn Bhd", "Jalan", "Selangor")
+
+
+def _page_currency(rows: list[list[tuple[str, int]]], code: str) -> str:
+    """What the page's amounts are in: a bare `$` on a page of a Malaysian party that never names the US
+    dollar is the ringgit (the Malaysian dollar until 1993; Malaysian tills still print `$`)."""
+    text = " ".join(chunk for row in rows for chunk, _ in row)
+    if code == "USD" and "USD" not in text and any(mark in text for mark in MALAYSIAN):
+        return "MYR"
+    return code
+
+
 def make_invoice(rng: random.Random) -> SyntheticInvoice:
     lang = rng.choice(["en", "en", "de", "nl", "fr"])
     labels = LABELS[lang]
@@ -342,7 +354,7 @@ def make_invoice(rng: random.Random) -> SyntheticInvoice:
         "subtotal": f"{subtotal:.2f}",
         "tax_amount": f"{tax:.2f}",
         "total": f"{total:.2f}",
-        "currency": code,
+        "currency": _page_currency(rows, code),
         "vendor_address": f"{street} {city}",
     }
     return SyntheticInvoice(rows=rows, truth=truth, items=items, lang=lang, row_y=row_y)

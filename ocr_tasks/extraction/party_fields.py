@@ -296,12 +296,15 @@ _NAME_LABEL_LEAD = re.compile(
 def _brand_beside_name(text: str) -> str:
     """A logo's word mark printed left of the company's legal name across a column gap (`alpenstack
     Alpenstack Cloud GmbH`, `Savonnerie des Calanques      Savonnerie des Calanques SARL`): the legal name,
-    when it holds the mark and ends the row with its legal form."""
+    when it holds the mark and ends the row with its legal form, or any name that starts with the mark's
+    words (`dijkhuis      Dijkhuis Webontwikkeling`, a freelancer's trade name without a legal form)."""
     parts = re.split(r"\s{2,}", text)
-    if len(parts) == 2 and LEGAL_FORM.search(parts[1]) and not LEGAL_FORM.search(parts[0]):
-        mark = " ".join(parts[0].casefold().split())
-        if len(mark) >= 3 and mark in " ".join(parts[1].casefold().split()):
+    if len(parts) == 2 and not LEGAL_FORM.search(parts[0]):
+        mark, name = (" ".join(part.casefold().split()) for part in parts)
+        if len(mark) >= 3 and mark in name and LEGAL_FORM.search(parts[1]):
             return parts[1]
+        if len(mark) >= 3 and name.startswith(mark + " "):
+            return parts[1]  # the mark repeats the name's first words (`dijkhuis  Dijkhuis Webontwikkeling`)
     return text
 
 

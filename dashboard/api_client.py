@@ -344,6 +344,19 @@ class ApiClient:
     def delete_template(self, project_id: int, name: str) -> None:
         self._request("DELETE", f"projects/{project_id}/templates/{_segment(name)}/")
 
+    def list_members(self, project_id: int) -> list[dict[str, Any]]:
+        """The project's members `[{username, role, added_at}]`, owner first (any member)."""
+        return self._json("GET", f"projects/{project_id}/members/")
+
+    def set_member(self, project_id: int, username: str, role: str) -> dict[str, Any]:
+        """Add an existing user as `reviewer` or `viewer`, or change a member's role (owner only; 404
+        `user_not_found` for a user name no account has)."""
+        return self._json("PUT", f"projects/{project_id}/members/{_segment(username)}/", json={"role": role})
+
+    def remove_member(self, project_id: int, username: str) -> None:
+        """Remove a member (owner only)."""
+        self._request("DELETE", f"projects/{project_id}/members/{_segment(username)}/")
+
     def rescore(self, project_id: int, *, reextract: bool = False) -> dict[str, Any]:
         """Ask for a rescore of the project (202); `reextract`: the documents no reviewer approved are
         extracted again with what the project learned since."""

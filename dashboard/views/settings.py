@@ -9,7 +9,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import session
+from dashboard import members_view, session
 from dashboard.api_client import ApiError
 from dashboard.wording import FAILED_ICON, PASSED_ICON, markdown_safe
 
@@ -167,6 +167,13 @@ def project_settings_section(project: int) -> None:
 if session.is_signed_in() and session.project_id() is not None:
     st.subheader("Project settings")
     project_settings_section(session.project_id())
+    members_view.render(
+        st,
+        session.client(),
+        session.project_id(),
+        owner=st.session_state.get(session.PROJECT_ROLE) == "owner",
+        show_error=session.show_api_error,
+    )
 
 st.subheader("API health")
 try:

@@ -333,6 +333,11 @@ class FakeApi:
         }
 
         self.vendors: list[dict[str, Any]] = [vendor_memory()]
+        self.members: list[dict[str, Any]] = [
+            {"username": "demo", "role": "owner", "added_at": CREATED},
+            {"username": "vera", "role": "viewer", "added_at": NOW},
+        ]
+        self.known_users = {"demo", "vera", "rita"}  # accounts an administrator made
         self.templates: list[dict[str, Any]] = []
 
     def _record(self, name: str, *args: Any, **kwargs: Any) -> None:
@@ -615,6 +620,25 @@ class FakeApi:
             if vendor["key"] == key:
                 return vendor
         raise NotFound(message="No vendor with this key.", code="not_found", status=404)
+
+    def list_members(self, project_id: int) -> list[dict[str, Any]]:
+        self._record("list_members", project_id)
+        return copy.deepcopy(self.members)
+
+    def set_member(self, project_id: int, username: str, role: str) -> dict[str, Any]:
+        self._record("set_member", project_id, username, role)
+        if username not in self.known_users:
+            raise NotFound(message=f"No user is named {username!r}.", code="user_not_found", status=404)
+        member = next((m for m in self.members if m["username"] == username), None)
+        if member is None:
+            member = {"username": username, "role": role, "added_at": NOW}
+            self.members.append(member)
+        member["role"] = role
+        return dict(member)
+
+    def remove_member(self, project_id: int, username: str) -> None:
+        self._record("remove_member", project_id, username)
+        self.members = [m for m in self.members if m["username"] != username]
 
     def list_vendors(self, project_id: int) -> list[dict[str, Any]]:
         self._record("list_vendors", project_id)

@@ -80,3 +80,42 @@ def test_the_overview_exports_the_vat_table_as_csv(make_app, fake):
     (download,) = at.get("download_button")
     assert download.proto.label.startswith("Download VAT per rate (CSV)")
     assert not at.exception
+
+
+def _members_table(at):
+    return next(df.value for df in at.dataframe if "may" in df.value.columns)
+
+
+def test_the_owner_adds_a_reviewer_and_removes_a_member_on_the_settings_page(make_app, fake):
+    at = make_app(page="views/settings.py")
+    table = _members_table(at)
+    assert list(table["user"]) == ["demo", "vera"] and list(table["role"]) == ["owner", "viewer"]
+    at.text_input(key="member_username").input("rita")
+    at.selectbox(key="member_role").set_value("reviewer")
+    at.button(key="member_save").click().run()
+    assert fake.calls_named("set_member") == [((1, "rita", "reviewer"), {})]
+    assert "rita is now a reviewer of this project." in texts(at)
+    assert list(_members_table(at)["user"]) == ["demo", "vera", "rita"]
+
+    at.selectbox(key="member_remove_name").set_value("vera")
+    at.button(key="member_remove").click().run()
+    assert fake.calls_named("remove_member") == [((1, "vera"), {})]
+    assert list(_members_table(at)["user"]) == ["demo", "rita"]
+    assert not at.exception
+
+
+def test_an_unknown_user_name_is_said(make_app, fake):
+    at = make_app(page="views/settings.py")
+    at.text_input(key="member_username").input("nobody")
+    at.button(key="member_save").click().run()
+    assert any("No user is named 'nobody'" in e.value for e in at.error)
+    assert not at.exception
+
+
+def test_a_viewer_sees_the_team_but_no_form(make_app, fake):
+    fake.projects[0]["role"] = "viewer"
+    at = make_app(page="views/settings.py")
+    assert list(_members_table(at)["user"]) == ["demo", "vera"]
+    assert "Only the project's owner adds, changes or removes members." in texts(at)
+    assert not [t for t in at.text_input if t.key == "member_username"]
+    assert not at.exception

@@ -42,9 +42,11 @@ OPERATIONS = {
     "list_templates": (P + "templates/", "get", 200),
     "upload_template": (P + "templates/", "post", 201),
     "rescore": (P + "rescore/", "post", 202),
+    "list_members": (P + "members/", "get", 200),
+    "set_member": (P + "members/{username}/", "put", 201),
 }
 NOT_JSON = {"sign_in", "export_project", "download_task", "page_image", "vendor_template"}  # token, bytes
-NO_BODY = {"forget_vendor", "forget_vendor_field", "delete_template"}  # 204
+NO_BODY = {"forget_vendor", "forget_vendor_field", "delete_template", "remove_member"}  # 204
 
 
 def _check(name: str, body: object) -> None:
@@ -134,6 +136,11 @@ def test_every_json_call_of_the_client_is_faked_and_checked():
         "project"
     }  # one project: not used by the dashboard
     assert all(callable(getattr(FakeApi, name, None)) for name in OPERATIONS)
+
+
+def test_the_members_answers_match_the_schema(fake):
+    _check("list_members", fake.list_members(1))
+    _check("set_member", fake.set_member(1, "rita", "reviewer"))
 
 
 def test_the_vendor_memory_and_template_answers_match_the_schema(fake):

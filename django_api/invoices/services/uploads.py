@@ -187,8 +187,13 @@ def _store(*, user, project: Project, accepted, stored: list[str]) -> UploadOutc
     seen: dict[str, Document] = {}
     documents = []
     for checked, data in accepted:
+        # an earlier upload that failed (OCR error, a cancelled task) holds no values and books nothing:
+        # uploading its file again is the retry, not a second copy of the invoice
         duplicate = seen.get(checked.sha256) or (
-            Document.objects.filter(project=project, sha256=checked.sha256).order_by("created_at").first()
+            Document.objects.filter(project=project, sha256=checked.sha256)
+            .exclude(status=DocumentStatus.FAILED)
+            .order_by("created_at")
+            .first()
         )
         document = Document(
             project=project,

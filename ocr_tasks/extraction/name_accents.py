@@ -20,17 +20,27 @@ NAME_FIELDS = ("vendor_name", "customer_name")
 MAX_SHARE = 0.25  # at most this share of a name's letters may change
 
 
+# What a model without the letter makes of it, beyond the letter without its accent (`ä` -> `a`): `eng`
+# reads `ü` as two strokes (`Grünwerk` -> `Griinwerk`) and `ß` as `B` (`Weinstraße` -> `WeinstraBe`)
+OTHER_SHAPES = {"ü": ("ii", "ti", "li"), "Ü": ("Ii",), "ß": ("B", "fs", "13")}
+INSIDE_WORDS_ONLY = frozenset("ß")  # no word starts with it: a `B` there is a `B`
+
+
 def accents_restored(first: str, again: str) -> str | None:
     """The words of `again` (a reading of the name's box, which may hold more of its row) that are
     `first` with some letters replaced by accented ones (`Bergkaserei` -> `Bergkäserei`, `Gémez Martin`
-    -> `Gómez Martín`), else None (another spelling, other words, nothing changed)."""
+    -> `Gómez Martín`, `Griinwerk` -> `Grünwerk`), else None (another spelling, other words, nothing
+    changed)."""
     again = " ".join(again.split())
-    size = len(first)
-    for start in range(len(again) - size + 1):
-        end = start + size
-        if (start and again[start - 1] != " ") or (end < len(again) and again[end] not in " ,;"):
+    letters = sum(c.isalpha() for c in first)
+    for start in range(len(again)):
+        if start and again[start - 1] != " ":
             continue
-        if _only_accents_added(first, again[start:end]):
+        for end, changed in _alignments(first, again, start):
+            if (end < len(again) and again[end] not in " ,;") or not 0 < changed <= max(
+                1, MAX_SHARE * letters
+            ):
+                continue
             return again[start:end]
     return None
 
@@ -40,17 +50,36 @@ def _base(letter: str) -> str:
     return unicodedata.normalize("NFKD", letter)[0].lower()
 
 
-def _only_accents_added(first: str, again: str) -> bool:
-    changed = 0
-    for a, b in zip(first, again, strict=True):
-        if a == b:
+def _alignments(first: str, again: str, start: int):
+    """(end, letters changed) of each way `again[start:end]` spells `first` with accents added: each letter
+    of `first` the same, or a letter of `again` with an accent standing for its base letter (or another
+    accented letter, or one of its `OTHER_SHAPES`) in `first`."""
+    stack = [(0, start, 0)]
+    while stack:
+        i, j, changed = stack.pop()
+        if i == len(first):
+            yield j, changed
             continue
-        if not (a.isalpha() and b.isalpha() and not b.isascii() and a.lower() != b.lower()):
-            return False
-        if a.isascii() and _base(b) != a.lower():
-            return False  # another letter with an accent (`S.r.l.` read again `S.r.Ì.`), not an accent added
-        changed += 1
-    return 0 < changed <= max(1, MAX_SHARE * sum(c.isalpha() for c in first))
+        if j == len(again):
+            continue
+        a, b = first[i], again[j]
+        if a == b:
+            stack.append((i + 1, j + 1, changed))
+            continue
+        inside_word = j > 0 and again[j - 1].isalpha()
+        for shape in OTHER_SHAPES.get(b, ()):
+            if first.startswith(shape, i) and (inside_word or b not in INSIDE_WORDS_ONLY):
+                stack.append((i + len(shape), j + 1, changed + 1))
+        if _accent_for(a, b):
+            stack.append((i + 1, j + 1, changed + 1))
+
+
+def _accent_for(a: str, b: str) -> bool:
+    """`b`, a letter with an accent, read as `a`: its base letter, or another accented letter (`é` for
+    `ó`), never another letter (`S.r.l.` read again `S.r.Ì.`)."""
+    if not (a.isalpha() and b.isalpha() and not b.isascii() and a.lower() != b.lower()):
+        return False
+    return not a.isascii() or _base(b) == a.lower()
 
 
 def with_accented_names(invoice: Invoice, reader: RegionReader) -> Invoice:

@@ -20,6 +20,11 @@ from ocr_tasks.invoice_types import FieldValue, Invoice
         ("Muller AG", "Müller AGX", None),  # another word
         ("Acme GmbH", "Acme GmbH", None),  # nothing to add
         ("Abc", "Äöü", None),  # too much of the name changes
+        # `eng` reads `ü` as two strokes and `ß` as `B`: one letter of the second reading for two of the first
+        ("Griinwerk Catering GmbH", "Grünwerk Catering GmbH : Weinstraße 12", "Grünwerk Catering GmbH"),
+        ("Getranke StraBer KG", "Getränke Straßer KG", "Getränke Straßer KG"),
+        ("Griinwerk GmbH", "Grinwerk GmbH", None),  # a letter lost, not an accent added
+        ("Bauer GmbH", "ßauer GmbH", None),  # no word starts with `ß`: that `B` is a `B`
     ],
 )
 def test_only_accents_are_taken_from_the_second_reading(first, again, restored):

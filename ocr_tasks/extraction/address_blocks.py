@@ -49,6 +49,10 @@ _BILL_TO = concept_pattern(("bill_to",))
 _SHIP_TO = concept_pattern(("ship_to",))
 _SELLER = concept_pattern(("seller",))
 _SALUTATION = concept_pattern(("address_salutation",))
+# a couple addressed together (`Mr & Mrs J. Whitfield`): the salutations are part of the name as printed
+_COUPLE = re.compile(
+    r"(?:" + _SALUTATION.pattern + r")\.?\s*(?:&|and|und|en|et|(?-i:e|y))\s", _SALUTATION.flags
+)
 _ATTENTION = concept_pattern(("attention",))
 # legal forms, and the short ones only in capitals (`KG`, `SA`, `BV`: `kg` is a unit or a Malay Kampung)
 _REFERENCE = concept_pattern(("invoice_reference",))
@@ -378,7 +382,7 @@ def customer_block_candidates(rows: list[Row], vendor: Candidate | None) -> list
             Candidate(
                 field="customer_name",
                 value=_SALUTATION.sub("", name.text, count=1).strip(" :,")
-                if _SALUTATION.match(name.text)
+                if _SALUTATION.match(name.text) and not _COUPLE.match(name.text)
                 else name.text.strip(" :,"),
                 raw_text=name.text,
                 page=name.page,

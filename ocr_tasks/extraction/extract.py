@@ -501,7 +501,9 @@ def _total_before_payments(grouped: dict[str, list[Candidate]], chosen: dict[str
     for gross in sorted(amounts, key=lambda c: c.row_index, reverse=True):
         if gross.row_index >= due.row_index or gross.features.get("amount_due_label"):
             continue
-        if gross.features.get("label_left", 0.0) < 1.0 or Decimal(gross.value) <= Decimal(due.value):
+        if Decimal(gross.value) <= Decimal(due.value):
+            continue
+        if gross.features.get("label_left", 0.0) < 1.0 and not _untaxed_net(grouped, chosen, gross):
             continue
         rows_between = [c for c in amounts if gross.row_index < c.row_index < due.row_index]
         if any(_another_total(c) for c in rows_between):
@@ -513,6 +515,23 @@ def _total_before_payments(grouped: dict[str, list[Candidate]], chosen: dict[str
                 chosen.setdefault("amount_due", replace(due, field="amount_due"))
                 chosen["total"] = gross
         return
+
+
+def _untaxed_net(
+    grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate], amount: Candidate
+) -> bool:
+    """Whether `amount` is printed as a labelled net on a page that charges no tax (`Subtotal $10,230.00 /
+    Less retainer received -$2,500.00 / Amount Due $7,730.00`, services without sales tax): the net is
+    then the invoice's total, before the payments under it."""
+    tax = chosen.get("tax_amount")
+    if tax is not None and Decimal(tax.value) != 0:
+        return False
+    return any(
+        c.row_index == amount.row_index
+        and c.value == amount.value
+        and c.features.get("label_left", 0.0) >= 1.0
+        for c in grouped.get("subtotal", [])
+    )
 
 
 def _another_total(c: Candidate) -> bool:

@@ -54,6 +54,16 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + r"[\s.\-]*".join(words) + r"(?![a-z0-9\-/_])")
 
 
+# A long label run into its value without a space (a spreadsheet's bold label filling its cell up to the
+# value's cell: `Rechnungsnummer2025-20931` in the text layer and on the page)
+GLUED_LABEL_LETTERS = 6
+
+
+def _glued_pattern(phrase: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in phrase.lower().split()]
+    return re.compile(r"(?<![a-z0-9])" + r"[\s.\-]*".join(words) + r"[.:]?(?=\d)")
+
+
 BARE_NO_STRENGTH = 0.8
 # Number markers printed alone as a label (`No. 12345`, `Núm. R4472222`): weaker, and their value needs
 # at least four digits (house numbers have fewer)
@@ -72,7 +82,10 @@ def _label_span(
     lowered = row_text.lower()
     best, start, end, label = 0.0, -1, -1, ""
     for phrase in phrases:
-        for m in _phrase_pattern(phrase).finditer(lowered):
+        found = list(_phrase_pattern(phrase).finditer(lowered))
+        if not found and len(phrase.replace(" ", "")) >= GLUED_LABEL_LETTERS:
+            found = list(_glued_pattern(phrase).finditer(lowered))
+        for m in found:
             strength = BARE_NO_STRENGTH if phrase in BARE_MARKERS else 1.0 + 0.05 * len(phrase.split())
             if strength > best or (strength == best and m.end() < end):
                 best, start, end, label = strength, m.start(), m.end(), phrase

@@ -319,14 +319,21 @@ def _owner_beside_name(text: str) -> str:
     return text
 
 
+# a letterhead's name and its profession or tagline apart by a middle dot or a bar
+_TAGLINE_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+
+
 def clean_name(text: str) -> str:
     """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
     leading seller label (`Verkauft von`), name label (`Denominazione:`) or short label (`To:`), an owner
-    beside it across a column gap (`Inh. Sabine Köhler`), a registration number in brackets, or what follows
-    a company's legal form (`Coolblue B.V. - Weena 664` -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is
-    read as `SDN BHD`."""
+    beside it across a column gap (`Inh. Sabine Köhler`), a tagline after a middle dot (`· Arquitecta`), a
+    registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
+    -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
     text = _LEADING_SPECK.sub("", text.strip())
     text = _owner_beside_name(_brand_beside_name(text))
+    parts = _TAGLINE_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2 and len(re.findall(r"[^\W\d_]{2,}", parts[0])) >= 2:
+        text = parts[0]  # `Marta Sanz Ortega · Arquitecta`: the name before a middle dot, not the tagline
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
     text = _GAP_TITLE.sub("", text)
     text = re.sub(r"\s+", " ", text)

@@ -30,7 +30,28 @@ tests/ocr_tasks/extraction/office_invoices`): text layer 5 of 106 checks wrong (
   (`line_items._table_goes_on`);
 - 200 dpi only: `Spett.le` (7 pt) read `studi` and joined to the customer's name, the vendor's VAT id in the
   7.5 pt footer not read.
-After these fixes: batch 1 text layer 0 of 106 wrong. Batch 2 (8 more, written after the fixes): see below.
+After these fixes: batch 1 text layer 0 of 106 wrong.
+
+Batch 2, 8 more invoices written after those fixes (d01f98c: a Calc parts list over two pages with print
+titles, a British quotation with its items on tab stops, a French bookshop's credit note in Calc with
+negative amounts and a per-rate TVA table, a Belgian factuur at 6 % and 21 %, an Italian Calc fattura at
+4/10/22 %, a Spanish architect's factura with IRPF withheld, a US consultant's invoice less a retainer, an
+Austrian Schlussrechnung after a deposit), first run: text layer 6 of 109 checks wrong (macro 0.946), 200
+dpi 8 of 109 (macro 0.929); none of batch 1's five causes came back. The new causes, fixed (f882fab):
+- `Maatstaf 6%` / `Maatstaf 21%`, the Belgian per-rate bases, were no net labels, so net and tax were an
+  item and the last rate's tax (2, both readings): `maatstaf` in the nl lexicon; the per-rate sums follow;
+- `Subtotal / Less retainer received / Amount Due` without tax or a total row: the amount due was taken as
+  the total (1, both readings): a labelled net less payments that leaves the amount due, on a page that
+  charges no tax, is the total (`extract._untaxed_net`);
+- `Mr & Mrs J. Whitfield` read `& Mrs J. Whitfield` (1, both readings): a couple keeps its salutations
+  (`address_blocks._COUPLE`);
+- `Marta Sanz Ortega · Arquitecta` (1, both readings): a name and its tagline apart by a middle dot or a bar
+  is the name before it (`party_fields._TAGLINE_SEPARATOR`);
+- `Rechnungsnummer2025-20931`: Calc's bold label fills its cell up to the value's cell, so the text layer
+  (and the OCR) prints no space between them and the label was not found (1, both readings): a label of six
+  letters or more run into a number still labels it (`identifier_fields._glued_pattern`);
+- 200 dpi only: the Spanish invoice number not read, the Belgian `Betreft:` line taken as the customer.
+After these fixes all 16 read right from the text layer (0 of 215 wrong); bench/README.md has the tables.
 """
 
 from __future__ import annotations
@@ -40,6 +61,7 @@ from pathlib import Path
 import pytest
 from schwifty import IBAN
 from stdnum.eu import vat as eu_vat
+from stdnum.gb import vat as gb_vat
 
 from ocr_tasks.extraction import ExtractionOptions
 from tests.ocr_tasks.extraction.pdf_folders import matches, pdf_cases
@@ -127,13 +149,15 @@ def test_the_pages_identifiers_carry_valid_check_digits():
             IBAN(case.expected["iban"])  # raises on a bad check digit
         vat = case.expected.get("vendor_tax_id")
         if vat:
-            assert eu_vat.is_valid(vat) or eu_vat.is_valid("ES" + vat), (case.name, vat)
+            valid = gb_vat.is_valid(vat) if vat.startswith("GB") else eu_vat.is_valid(vat)
+            assert valid or eu_vat.is_valid("ES" + vat), (case.name, vat)  # a Spanish NIF printed bare
 
 
 def test_the_expected_amounts_add_up():
-    """The pages' arithmetic: subtotal + tax = total where nothing lies between them, and the items add up
-    to the net (US: the shipping charge between tax and total)."""
-    between = {"invoice_us_calc": 38.50}
+    """The pages' arithmetic: subtotal + tax = total where nothing lies between them (US: a shipping
+    charge; ES: the IRPF withheld), and the items add up to the net (the bookshop's to the gross, its prices
+    include VAT)."""
+    between = {"invoice_us_calc": 38.50, "factura_irpf_es": -484.50}
     for case in CASES.values():
         expected = case.expected
         if "subtotal" not in expected or not isinstance(expected.get("tax_amount"), str):
@@ -145,4 +169,5 @@ def test_the_expected_amounts_add_up():
         items = sum(float(a) for a in case.items)
         if case.name == "facture_remise_fr":
             items *= 0.9  # the 10 % discount on the items' sum
-        assert items == pytest.approx(subtotal), case.name
+        net = float(expected["total"]) if case.name == "avoir_librairie_fr" else subtotal
+        assert items == pytest.approx(net), case.name

@@ -19,6 +19,7 @@ from dashboard.corrections import (
     patch_body,
     saved_text,
 )
+from dashboard.history import history_lines
 from dashboard.overlay import draw_field_boxes, field_boxes_on_page, zoom_view
 from dashboard.review_state import drop_other_scopes, scope_of, widget_key
 from dashboard.wording import (
@@ -168,6 +169,12 @@ if not editable:
         "You are a viewer of this project: corrections and approval are disabled.",
         icon=":material/visibility:",
     )
+history = history_lines(
+    doc, {str(f["name"]): str(f.get("label") or "") for f in invoice_fields(client, st.session_state) or []}
+)
+if history:
+    with st.expander(f"History: {len(history)} change(s), who made them and when"):
+        st.markdown("  \n".join(history))
 
 
 trail = [entry for entry in st.session_state.get(TRAIL, []) if entry != (project_id, document_id)]

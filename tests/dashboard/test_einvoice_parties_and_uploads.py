@@ -119,3 +119,32 @@ def test_a_viewer_sees_the_team_but_no_form(make_app, fake):
     assert "Only the project's owner adds, changes or removes members." in texts(at)
     assert not [t for t in at.text_input if t.key == "member_username"]
     assert not at.exception
+
+
+def test_the_review_page_shows_who_changed_which_field(make_app, fake):
+    doc = fake.documents[DOC_A]
+    doc["corrections"] = [
+        {
+            "field": "total",
+            "old_value": "9.00",
+            "new_value": "9.50",
+            "user": "rita",
+            "created_at": "2026-11-29T09:30:00Z",
+        },
+        {
+            "field": "line_items",
+            "old_value": [],
+            "new_value": [{"description": "Tea"}],
+            "user": "demo",
+            "created_at": "2026-11-29T09:31:00Z",
+        },
+    ]
+    doc.update(approved_by="demo", approved_at="2026-11-29T09:32:00Z")
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    shown = texts(at)
+    assert (
+        "2026-11-29 09:30:00 UTC · rita · Total: “9.00” → “9.50”  \n"
+        "2026-11-29 09:31:00 UTC · demo · Line items: 0 line item(s) → 1 line item(s)  \n"
+        "2026-11-29 09:32:00 UTC · demo · approved"
+    ) in shown
+    assert not at.exception

@@ -59,15 +59,16 @@ def background_spread(gray: np.ndarray) -> float:
     return _spread(_background(gray))[0]
 
 
-def flatten_illumination(gray: np.ndarray) -> np.ndarray | None:
+def flatten_illumination(gray: np.ndarray, *, always: bool = False) -> np.ndarray | None:
     """The grey page divided by its background (paper white everywhere), or None when its background is
-    even (a scan: nothing to do)."""
+    even (a scan: nothing to do). `always`: however even it looks (a photographed page cut out of the
+    photo: `perspective`; the surface around it, which told its light was uneven, is gone)."""
     import cv2
     import numpy as np
 
     background = _background(gray)
     spread, high = _spread(background)
-    if spread < MIN_SPREAD:
+    if spread < MIN_SPREAD and not always:
         return None
     h, w = gray.shape
     full = cv2.resize(background, (w, h), interpolation=cv2.INTER_LINEAR).astype(np.float32)
@@ -76,13 +77,14 @@ def flatten_illumination(gray: np.ndarray) -> np.ndarray | None:
     return flat.astype(np.uint8)
 
 
-def flattened(image):
-    """A grey PIL copy of `image` with its uneven light taken out, or None when its light is even."""
+def flattened(image, *, always: bool = False):
+    """A grey PIL copy of `image` with its uneven light taken out, or None when its light is even (and not
+    `always`)."""
     import numpy as np
     from PIL import Image
 
     gray = np.asarray(image.convert("L"))
-    flat = flatten_illumination(gray)
+    flat = flatten_illumination(gray, always=always)
     if flat is None:
         return None
     out = Image.fromarray(flat)

@@ -155,12 +155,38 @@ def prepared(image):
     return grey if flat is None else flat
 
 
-def correct(image, *, rotation: int, skew: float):
-    """`image` in grey, `prepared` (a stamp's ink and a photo's uneven light taken out; a scan is left as
-    it is), with `apply_orientation`: the image every reader of the page reads, so their boxes line up.
+def flat_page(image):
+    """A page photographed at an angle warped flat and cut out of the photo (`perspective.rectified`), a
+    stamp's ink dropped and its light always evened (the surface that told its light was uneven is cut
+    away; on the round-5 keystoned photos the warped pages lost their upper half to Tesseract's threshold
+    when left uneven); None when the image is no such photo (scans, most photos: see `perspective`)."""
+    from ocr_tasks.engines.illumination import flattened
+    from ocr_tasks.engines.perspective import rectified
+    from ocr_tasks.engines.stamp_ink import without_stamp_ink
+
+    warped = rectified(image)
+    if warped is None:
+        return None
+    grey = without_stamp_ink(warped) or warped
+    return flattened(grey, always=True)
+
+
+_UNKNOWN = object()
+
+
+def correct(image, *, rotation: int, skew: float, flat=_UNKNOWN):
+    """`image` in grey, warped flat when it is a page photographed at an angle (`flat_page`; `flat`: that
+    page when the caller has it already, None when it has none), else `prepared` (a stamp's ink and a
+    photo's uneven light taken out; a scan is left as it is), with `apply_orientation`: the image every
+    reader of the page reads, so their boxes line up.
 
     Grey because Tesseract binarises a grey image anyway, and a third of the pixels rotate faster."""
-    image = prepared(image) or (image if image.mode == "L" else image.convert("L"))
+    if flat is _UNKNOWN:
+        flat = flat_page(image)
+    if flat is not None:
+        image = flat
+    else:
+        image = prepared(image) or (image if image.mode == "L" else image.convert("L"))
     return apply_orientation(image, rotation=rotation, skew=skew)
 
 

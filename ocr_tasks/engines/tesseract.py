@@ -5,7 +5,8 @@ CLI: the same output, no process per page) or through pytesseract and the CLI.
 Before recognition the page's skew is measured (numpy, milliseconds) and, when the page looks sideways,
 its orientation is asked of Tesseract's OSD; a corrected copy is written only when a correction is
 applied (a turn, a skew, a stamp's red ink or the uneven light of a photographed page taken out:
-`orientation.prepared`). After recognition, a poor result (few or unconfident words) gets one second
+`orientation.prepared`; a page photographed at an angle warped flat first: `orientation.flat_page`, and its
+skew measured on the warped page). After recognition, a poor result (few or unconfident words) gets one second
 reading: turned as OSD says (an upside-down page), or as it is when OSD had turned it; the clearly better
 reading is kept.
 `OMP_THREAD_LIMIT=1` is set for Tesseract, in this process and in the CLI's: pages run in parallel
@@ -69,11 +70,12 @@ class TesseractEngine:
         if self.tesseract_cmd:
             pytesseract.pytesseract.tesseract_cmd = self.tesseract_cmd
         image = _open(page.image_path)
+        flat = _flat_page(image, page)  # a page photographed at an angle, warped flat (or None)
         gray = None
         geometry = orientation.PageGeometry(skew=0.0, sideways=False)
         if config.deskew or config.detect_orientation:
             # a second handle: JPEG draft mode (used for the small copy) must not touch `image`
-            gray = orientation.analysis_image(_open(page.image_path))
+            gray = orientation.analysis_image(flat if flat is not None else _open(page.image_path))
             geometry = orientation.measure_geometry(gray)
         rotation, osd_done = 0, False
         if config.detect_orientation and geometry.sideways:
@@ -88,11 +90,13 @@ class TesseractEngine:
             )
 
         with tempfile.TemporaryDirectory(prefix="ocr-page-") as tmp:
-            best = self._attempt(page, image, rotation, skew_after(rotation), config, deadline, Path(tmp))
+            best = self._attempt(
+                page, image, rotation, skew_after(rotation), config, deadline, Path(tmp), flat
+            )
             if config.detect_orientation and _looks_poor(best):
                 for retry in self._second_looks(page, rotation, osd_done, geometry, deadline):
                     candidate = self._attempt(
-                        page, image, retry, skew_after(retry), config, deadline, Path(tmp)
+                        page, image, retry, skew_after(retry), config, deadline, Path(tmp), flat
                     )
                     if _clearly_better(candidate, best):
                         best = candidate
@@ -113,16 +117,17 @@ class TesseractEngine:
             return [90, 270]
         return []
 
-    def _attempt(self, page, image, rotation, skew, config, deadline, tmp: Path) -> OcrPage:
-        """One recognition of the page turned by `rotation` and deskewed by `skew`."""
+    def _attempt(self, page, image, rotation, skew, config, deadline, tmp: Path, flat=None) -> OcrPage:
+        """One recognition of the page turned by `rotation` and deskewed by `skew` (`flat`: the page warped
+        flat, `orientation.flat_page`, when it was photographed at an angle)."""
         applied_skew = skew if abs(skew) >= orientation.MIN_SKEW else 0.0
         path, width, height = page.image_path, page.width, page.height
         try:
             image.load()
         except Exception as exc:
             raise CorruptDocument(f"page {page.index + 1} cannot be decoded: {exc}") from exc
-        if rotation or applied_skew:
-            corrected = orientation.correct(image, rotation=rotation, skew=applied_skew)
+        if rotation or applied_skew or flat is not None:
+            corrected = orientation.correct(image, rotation=rotation, skew=applied_skew, flat=flat)
         else:  # a stamp's ink and a photographed page's uneven light are taken out even with no turn
             corrected = orientation.prepared(image)
         if corrected is not None:
@@ -205,6 +210,15 @@ def _open(path: str):
         return Image.open(path)
     except Exception as exc:
         raise CorruptDocument(f"page image cannot be read: {exc}") from exc
+
+
+def _flat_page(image, page: PageInput):
+    """`orientation.flat_page` of the page image (None when it is no photo of a page at an angle)."""
+    try:
+        image.load()
+    except Exception as exc:
+        raise CorruptDocument(f"page {page.index + 1} cannot be decoded: {exc}") from exc
+    return orientation.flat_page(image)
 
 
 def _without_rules(image, path: str, tmp: Path, rotation: int) -> str | None:

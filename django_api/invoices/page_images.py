@@ -27,8 +27,9 @@ def _pdf_scale(width_pt: float, height_pt: float) -> float:
 
 
 def page_png(*, data: bytes, media_type: str, index: int, rotation: int = 0, skew: float = 0.0) -> bytes:
-    """Page `index` as PNG, turned by the `rotation`/`skew` the OCR engine applied, so that the result's
-    relative boxes line up with the picture. A bare e-invoice XML has no page."""
+    """Page `index` as PNG, warped flat when it is a page photographed at an angle and turned by the
+    `rotation`/`skew` the OCR engine applied, as the engine read it, so that the result's relative boxes line
+    up with the picture. A bare e-invoice XML has no page."""
     if media_type == "application/xml":
         raise NotFound("Page not found: an e-invoice XML has no pages.")
     if media_type == "application/pdf":
@@ -66,6 +67,10 @@ def page_png(*, data: bytes, media_type: str, index: int, rotation: int = 0, ske
         if image.width * image.height > MAX_PREVIEW_PIXELS:
             ratio = math.sqrt(MAX_PREVIEW_PIXELS / (image.width * image.height))
             image.thumbnail((max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
+    from ocr_tasks.engines.perspective import rectified
+
+    # a page photographed at an angle was read warped flat (`orientation.correct`): shown the same way
+    image = rectified(image) or image
     if rotation or skew:
         from ocr_tasks.engines.orientation import apply_orientation
 

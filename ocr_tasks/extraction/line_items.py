@@ -270,12 +270,27 @@ def _continue_description(items: list[dict[str, FieldValue]], last_row: Row | No
     if desc is not None:
         items[-1]["description"] = FieldValue(
             "description",
-            f"{desc.value} {row.text.strip()}".strip(),
+            _joined_lines(desc, row.text.strip()),
             f"{desc.raw_text}\n{row.text}".strip(),
             desc.confidence or round(row.span_confidence(0, len(row.text)), 4),
             desc.page,
             bbox_union([desc.bbox, row.bbox]) if desc.bbox else row.bbox,
         )
+
+
+# a word broken at a line's end by hyphenation (`Umset-` over `zung`: a lower-case letter goes on) or a
+# compound's hyphen at the end (`Code-` over `Review`)
+_BROKEN_WORD = re.compile(r"[^\W\d_]-$")
+
+
+def _joined_lines(desc: FieldValue, line: str) -> str:
+    """An item's description with its next line: after a word broken by hyphenation, the word made whole
+    (`Umsetzung`); after a compound's hyphen (`Code-` / `Review`), the hyphen kept; else a space."""
+    if not desc.value or not _BROKEN_WORD.search(desc.raw_text.splitlines()[-1] if desc.raw_text else ""):
+        return f"{desc.value} {line}".strip()
+    if line[:1].islower():
+        return f"{desc.value}{line}"
+    return f"{desc.value}-{line}"
 
 
 _TOTALS_LABEL = concept_pattern(("subtotal", "total", "tax", "amount_due", "already_paid"))
@@ -481,7 +496,7 @@ def _item_cells(
         "description": FieldValue(
             "description",
             description,
-            description,
+            row.text[start:end].strip(" :"),  # as printed: a word broken at the line's end keeps its hyphen
             round(row.span_confidence(start, max(start + 1, end)), 4) if span else 0.0,
             row.page,
             row.span_bbox(start, max(start + 1, end)) if span else None,

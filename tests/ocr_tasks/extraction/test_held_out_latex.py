@@ -249,3 +249,15 @@ def test_a_hyphen_glued_to_a_word_is_no_minus():
     found = find_amounts("2  Aufbauservice Veranstaltungstechnik, an-  1  −120,00 €", decimal_separator=",")
     assert [str(a.value) for a in found] == ["2", "1", "-120.00"]
     assert [str(a.value) for a in find_amounts("Rabatt -5,00 €  EUR -3,00")] == ["-5.00", "-3.00"]
+
+
+def test_an_items_description_broken_by_hyphenation_reads_whole():
+    """TeX hyphenates narrow description cells (`Implementierung der Schnittstellen zur Waren-` over
+    `wirtschaft ...`, `Qualitätssi-` over `cherung`): the item's description joins the word again; a
+    compound's own hyphen (`Code-Review`) stays. `Std.` and `Satz` head the hours and the rate."""
+    items = _read("scrlttr2_rechnung_de").line_items
+    descriptions = [item.cells["description"].value for item in items]
+    assert descriptions[1].startswith("Implementierung der Schnittstellen zur Warenwirtschaft einschließlich")
+    assert descriptions[2] == "Code-Review, Effizienzprüfung und Qualitätssicherung"
+    assert descriptions[3] == "Bereitstellung der Testumgebung 09/2025 (pauschal)"
+    assert [item.cells["quantity"].value for item in items] == ["16.00", "42.00", "8.00", "1.00"]

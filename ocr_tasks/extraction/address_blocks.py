@@ -149,6 +149,23 @@ def _line_gaps(segments: list[Segment]) -> list[float]:
     return [max(0.0, b.bbox.y0 - a.bbox.y1) for a, b in zip(segments, segments[1:], strict=False)]
 
 
+# A line's box this many times taller than the block's median line is no line of type: OCR drew one box
+# over a smudge or a stamp and the line under it (`conan` over two lines of an address on a 200 dpi scan)
+TALL_BOX = 1.6
+
+
+def _leading_gaps(segments: list[Segment]) -> list[float]:
+    """`_line_gaps` without the gaps beside a box far taller than the block's lines (`TALL_BOX`): such a
+    box overlaps the line under it and tells nothing of the leading."""
+    heights = sorted(s.bbox.height for s in segments)
+    median = (heights[(len(heights) - 1) // 2] + heights[len(heights) // 2]) / 2
+    return [
+        gap
+        for gap, a, b in zip(_line_gaps(segments), segments, segments[1:], strict=False)
+        if max(a.bbox.height, b.bbox.height) <= TALL_BOX * median
+    ]
+
+
 def _largest_line_gap(block: Block, height: float) -> float:
     """The largest gap under the block's last line that still continues it. Under its first line, 2.2
     heights of the smaller of the two rows (a title row drawn larger than the address under it does not
@@ -156,8 +173,7 @@ def _largest_line_gap(block: Block, height: float) -> float:
     smallest gap between its lines so far) plus most of a line, so that an empty line between two blocks
     ends the first whatever the type's size and line spacing (a PDF's text layer sets lines at 1.3
     heights)."""
-    segments = block.segments
-    gaps = _line_gaps(segments)
+    gaps = _leading_gaps(block.segments)
     if not gaps:
         return 2.2 * height
     return min(gaps) + 0.8 * height

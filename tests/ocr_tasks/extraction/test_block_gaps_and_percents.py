@@ -47,6 +47,32 @@ def test_an_empty_line_ends_the_address_block_whatever_the_line_spacing(step):
     assert invoice.fields["customer_name"].value == "Fam. J. Bakker"
 
 
+def test_a_box_ocr_drew_over_two_lines_does_not_end_the_address_block():
+    """A 200 dpi scan: OCR read a smudge beside the window's second line as `conan` in one box reaching
+    over the street line under it; that box's zero gap is no leading, and the postcode line still belongs
+    to the block (before, the block ended over the postcode line, had no address and gave no customer)."""
+    from dataclasses import replace as replaced
+
+    from ocr_tasks.ocr_types import Block, Line
+
+    rows = _letter_rows()
+    rows[5:5] = [[("conan", 0.06)]]  # a line of noise between the name and the street
+    document = text_layer_page(rows, step=0.02)  # lines 0.009 apart: most of a line's height
+    page = document.pages[0]
+    lines = []
+    for block in page.blocks:
+        for line in block.lines:
+            if line.text == "conan":  # its box reaches to the bottom of the street line under it
+                word = line.words[0]
+                line = Line.of([replaced(word, bbox=replaced(word.bbox, y1=word.bbox.y1 + 0.02))])
+            lines.append(line)
+    page = replaced(page, blocks=tuple(Block.of([line]) for line in lines), source="ocr")
+    blocks = [
+        [s.text for s in b.segments] for b in address_blocks(document_rows(replaced(document, pages=(page,))))
+    ]
+    assert ["Fam. J. Bakker", "conan", "Lindelaan 7", "2991 CD Barendrecht"] in blocks
+
+
 def test_a_percentage_inside_a_description_is_no_vat_rate():
     rows = [
         [("Northgate Textiles Ltd", 0.06)],

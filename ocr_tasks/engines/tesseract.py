@@ -222,21 +222,24 @@ def _flat_page(image, page: PageInput):
 
 
 def _without_rules(image, path: str, tmp: Path, rotation: int) -> str | None:
-    """Path of a copy of the page with its ruling lines and dotted leaders erased (`ruling_lines`,
-    `leader_dots`), None when it has neither (or the page cannot be decoded: the original is read as it
-    is)."""
+    """Path of a copy of the page with its dark bands' light text turned dark (`inverted_bands`), its
+    ruling lines and dotted leaders erased (`ruling_lines`, `leader_dots`), None when it has none of them
+    (or the page cannot be decoded: the original is read as it is)."""
     import numpy as np
     from PIL import Image
 
-    from ocr_tasks.engines import leader_dots, ruling_lines  # OpenCV: imported with the first scanned page
+    from ocr_tasks.engines import inverted_bands, leader_dots, ruling_lines  # OpenCV: with the first scan
 
     try:
         gray = np.asarray(image.convert("L"))
     except Exception:
         return None
+    turned = inverted_bands.lighten_dark_bands(gray)  # white letters on dark bands made dark on light
+    gray = gray if turned is None else turned
     unruled = ruling_lines.erase_ruling_lines(gray)
     cleaned = leader_dots.erase_leader_dots(gray if unruled is None else unruled)
     cleaned = unruled if cleaned is None else cleaned
+    cleaned = turned if cleaned is None else cleaned
     if cleaned is None:
         return None
     out = str(tmp / f"unruled-{rotation}-{len(list(tmp.iterdir()))}.bmp")

@@ -27,12 +27,21 @@ class Pen:
         return (self._height - y_mm) * MM
 
     def text(
-        self, x: float, y: float, text: str, *, size: float = 9.0, bold: bool = False, right: bool = False
+        self,
+        x: float,
+        y: float,
+        text: str,
+        *,
+        size: float = 9.0,
+        bold: bool = False,
+        right: bool = False,
+        grey: float = 0.0,
     ) -> None:
-        """`text` with its baseline at `y`; `right`: `x` is where the text ends (amounts in columns)."""
+        """`text` with its baseline at `y`; `right`: `x` is where the text ends (amounts in columns); `grey`:
+        the ink's grey (1: white letters on a dark band)."""
         font = "Helvetica-Bold" if bold else "Helvetica"
         self._canvas.setFont(font, size)
-        self._canvas.setFillGray(0)
+        self._canvas.setFillGray(grey)
         if right:
             self._canvas.drawRightString(x * MM, self._y(y), text)
         else:

@@ -78,7 +78,7 @@ def test_receipt_end_to_end_with_real_flow_and_tesseract(
     workbook = load_workbook(
         io.BytesIO(alice_client.get(f"/api/projects/{project.pk}/ocr-download/{task}/?format=xlsx").content)
     )
-    assert workbook.sheetnames == ["documents", "line_items"] and workbook["documents"].max_row == 2
+    assert workbook.sheetnames == ["documents", "line_items", "vat"] and workbook["documents"].max_row == 2
 
     validation = alice_client.get(f"/api/projects/{project.pk}/ocr-validation/{task}/").json()
     reports = validation["documents"][0]["reports"]

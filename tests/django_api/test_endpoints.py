@@ -145,7 +145,7 @@ def test_downloads_json_csv_xlsx(alice_client, project, run_on_commit):
     ]
 
     workbook = load_workbook(io.BytesIO(alice_client.get(base + "?format=xlsx").content))
-    assert workbook.sheetnames == ["documents", "line_items"]
+    assert workbook.sheetnames == ["documents", "line_items", "vat"]
     header = [c.value for c in workbook["documents"][1]]
     second_row = dict(zip(header, [c.value for c in workbook["documents"][2]], strict=True))
     assert second_row["invoice_number"] == "INV-9" and workbook["line_items"].max_row == 3
@@ -339,6 +339,8 @@ def test_schema_and_swagger(anon_client):
         p,
         p + "settings/",
         p + "summary/",
+        p + "members/",
+        p + "members/{username}/",
         p + "export/",
         p + "process-invoices/",
         p + "tasks/",

@@ -80,13 +80,15 @@ def _deliver_to(details: Mapping[str, Any]) -> Party | None:
     return party(kept, name=text_value(kept.get("name")), vat_id=None, address=kept.get("address"), cues="")
 
 
-def _intra_community(out: list[MissingTerm], vat, delivery_date, deliver_to, period) -> None:
+def _intra_community(out: list[MissingTerm], vat, typed, delivery_date, deliver_to, period) -> None:
     """An intra-community supply (VAT category K) names when (BR-IC-11: the actual delivery date or the
-    invoicing period) and where (BR-IC-12: the deliver-to country) the goods went."""
+    invoicing period) and where (BR-IC-12: the deliver-to country) the goods went. A delivery date typed
+    in a form that is not a date (`03/11/2017`, day and month unclear) is said as such."""
     if not any(row.category == "K" for row in vat):
         return
     if delivery_date is None and not any(period):
-        out.append(missing("BT-72", rule="BR-IC-11", alternatives=("BG-14",)))
+        where = f"“{typed}” is not a date: type it as YYYY-MM-DD" if typed else None
+        out.append(missing("BT-72", where=where, rule="BR-IC-11", alternatives=("BG-14",)))
     if deliver_to is None or deliver_to.country is None:
         out.append(missing("BT-80", rule="BR-IC-12"))
 
@@ -146,7 +148,8 @@ def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
     delivery_date, deliver_to = iso_date(invoice.get("delivery_date")), _deliver_to(details)
     period = details.get("invoice_period") or {}
     period_start, period_end = iso_date(period.get("start")), iso_date(period.get("end"))
-    _intra_community(out, vat, delivery_date, deliver_to, (period_start, period_end))
+    typed = text_value(invoice.get("delivery_date"))
+    _intra_community(out, vat, typed, delivery_date, deliver_to, (period_start, period_end))
     rules = table()["seller_vat_id_rules"]  # these VAT categories need the seller's VAT id
     needing = [rules[row.category] for row in vat if row.category in rules]
     if not seller.vat_id and needing:

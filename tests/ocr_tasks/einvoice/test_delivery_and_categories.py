@@ -60,6 +60,16 @@ def test_without_a_delivery_date_the_export_names_it_rather_than_offering_an_inv
         ]  # the deliver-to country (BR-IC-12) is the XML's ship-to country, carried through
 
 
+def test_a_delivery_date_that_is_no_date_is_said_so(corpus):
+    """`03/11/2017`: the API keeps a date whose day and month are unclear as typed."""
+    invoice = _with(_pdf(corpus, "Facture_UE_EN16931.pdf").as_invoice(), delivery_date="03/11/2017")
+    with pytest.raises(EInvoiceIncomplete) as caught:
+        export_einvoice(invoice, "ubl")
+    (term,) = caught.value.terms
+    assert (term.term, term.where) == ("BT-72", "“03/11/2017” is not a date: type it as YYYY-MM-DD")
+    assert "“03/11/2017” is not a date" in caught.value.message
+
+
 @pytest.mark.parametrize("fmt", ["ubl", "cii"])
 def test_with_the_delivery_date_a_reviewer_typed_the_intra_community_supply_exports(corpus, fmt):
     invoice = _with(_pdf(corpus, "Facture_UE_EN16931.pdf").as_invoice(), delivery_date="2017-11-03")

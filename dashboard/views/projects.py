@@ -127,6 +127,26 @@ def _failure_text(task: dict) -> str:
     return f"The task failed: {reason}. Upload the files again to retry."
 
 
+def _cancelled_text(task: dict) -> str:
+    """What a cancelled task left: the documents read before the stop keep their results; the others
+    are failed (`cancelled`) and are read by uploading their files again."""
+    progress = task.get("progress") or {}
+    done = int(progress.get("documents_done") or 0) if isinstance(progress, dict) else 0
+    total = int(task.get("document_count") or 0)
+    if done <= 0:
+        return "Cancelled before any document was read: upload the files again to read them."
+    return (
+        f"Cancelled: {done} of {total} document(s) were read and kept; the others are marked failed "
+        "(cancelled): upload their files again to read them."
+    )
+
+
+PARTLY_FAILED = (
+    "Some documents could not be read: they head the review queue with the reason (“processing "
+    "failed”); upload a file again to retry it."
+)
+
+
 def _show_tasks(tasks: list[dict]) -> None:
     if not tasks:
         st.caption("No tasks yet: upload files above.")
@@ -148,6 +168,10 @@ def _show_tasks(tasks: list[dict]) -> None:
             left.progress(progress_fraction(task), text=progress_text(task))
             if status == "failed":
                 left.error(_failure_text(task), icon=":material/error:")
+            elif status == "cancelled":
+                left.info(_cancelled_text(task), icon=":material/cancel:")
+            elif status == "partially_failed":
+                left.warning(PARTLY_FAILED, icon=":material/warning:")
             if status in RUNNING_STATUSES and status != "cancelling":
                 right.button("Cancel", key=f"cancel_{task_id}", on_click=_cancel, args=(task_id,))
 

@@ -148,3 +148,21 @@ def test_the_review_page_shows_who_changed_which_field(make_app, fake):
         "2026-11-29 09:32:00 UTC · demo · approved"
     ) in shown
     assert not at.exception
+
+
+def test_a_cancelled_or_partly_failed_task_says_how_to_read_its_files(make_app, fake):
+    from tests.dashboard.fakes import CREATED, TASK_1, TASK_2, task_item
+
+    fake.tasks = [
+        {
+            **task_item(TASK_2, "cancelled", "cancel", 0, 2, CREATED, ["a.jpg", "b.jpg"]),
+            "finished_at": CREATED,
+        },
+        {**task_item(TASK_1, "partially_failed", "done", 3, 3, CREATED, ["c.pdf"]), "finished_at": CREATED},
+    ]
+    at = make_app(page="views/projects.py")
+    assert [i.value for i in at.info] == [
+        "Cancelled before any document was read: upload the files again to read them."
+    ]
+    assert any("head the review queue" in w.value for w in at.warning)
+    assert not at.exception

@@ -77,9 +77,29 @@ _REFERENCED_NUMBER = re.compile(
 )
 
 
-def _referenced_invoice_date(before: str) -> bool:
+# ... or right after that invoice's number printed again elsewhere (`stornieren wir die Rechnung R-2025-0233
+# vom 15.10.2025` under a subject `Stornorechnung zur Rechnung R-2025-0233 vom 15.10.2025`)
+_NUMBER_BEFORE_DATE = re.compile(r"(\S*\d\S*)\s+\w{0,4}\s*$")
+_NUMBER_AFTER_REFERENCE = re.compile(r"\s*[:.]?\s*(?:(?:nr|no|n°|#)\.?\s*)?(\S*\d\S*)", re.IGNORECASE)
+
+
+def _referenced_invoice_date(before: str, referenced: set[str]) -> bool:
     references = list(_INVOICE_REFERENCE.finditer(before))
-    return bool(references) and _REFERENCED_NUMBER.fullmatch(before[references[-1].end() :]) is not None
+    if references and _REFERENCED_NUMBER.fullmatch(before[references[-1].end() :]) is not None:
+        return True
+    number = _NUMBER_BEFORE_DATE.search(before)  # that invoice's number again (`die Rechnung R-1 vom ...`)
+    return number is not None and number.group(1).strip(".,:;") in referenced
+
+
+def _referenced_numbers(rows: list[Row]) -> set[str]:
+    """The numbers of the invoices a credit note or cancellation refers to (`zur Rechnung R-2025-0233`)."""
+    numbers = set()
+    for row in rows:
+        for reference in _INVOICE_REFERENCE.finditer(row.text):
+            m = _NUMBER_AFTER_REFERENCE.match(row.text[reference.end() :])
+            if m is not None:
+                numbers.add(m.group(1).strip(".,:;"))
+    return numbers
 
 
 def implausible_date(value: date, *, today: date | None, typical_year: int | None = None) -> bool:
@@ -110,6 +130,7 @@ def date_candidates(
     earliest = min((d.value for _, d, _ in plausible), default=None)
     years = sorted(d.value.year for _, d, _ in plausible)
     typical_year = years[len(years) // 2] if len(years) >= 3 else None
+    referenced = _referenced_numbers(rows)
     out: list[Candidate] = []
     for row, d, repaired in found:
         order = next((i for i, (_, other, _) in enumerate(plausible) if other is d), len(plausible))
@@ -149,7 +170,7 @@ def date_candidates(
                 feats["label_left"] = max(feats["label_left"], 1.0)
             if name == "invoice_date" and _labelled_as_other_date(feats):
                 continue
-            if name == "invoice_date" and _referenced_invoice_date(row.text[: d.start]):
+            if name == "invoice_date" and _referenced_invoice_date(row.text[: d.start], referenced):
                 continue
             out.append(
                 Candidate(

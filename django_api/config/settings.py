@@ -189,7 +189,14 @@ CACHES = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Invoice OCR pipeline API",
-    "DESCRIPTION": "Upload invoices into projects, follow OCR tasks, review and export the results.",
+    "DESCRIPTION": "Upload invoices into projects, follow OCR tasks, review and export the results.\n\n"
+    "**Authentication**: `POST /api/auth/token/` with `{username, password}` answers `{token}`; send it as "
+    "`Authorization: Token <token>` (in Authorize below: `Token <token>`, the word included). "
+    "**Finished tasks**: poll `GET .../ocr-status/{task_id}/` or add a webhook (`task.finished`, "
+    "`task.failed`, `task.cancelled`, `document.approved`). **Pages**: `GET .../documents/?limit=&offset=` "
+    "with `X-Total-Count` and `Link` headers. **Conflicts**: send a document's `ETag` as `If-Match` (or "
+    "`result_version`) with a change: an older one answers 409 `stale_version`. **Errors**: every answer "
+    ">= 400 is `{code, message, detail?}` with a stable `code`. More in `django_api/API.md`.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -198,6 +205,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "django_api.invoices.api.schema_errors.add_error_responses",
+        "django_api.invoices.api.schema_tags.tag_by_resource",
     ],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "ENUM_NAME_OVERRIDES": {

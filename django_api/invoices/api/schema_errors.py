@@ -16,8 +16,8 @@ _REASONS = {
     400: "invalid input (validation_error, no_files, empty_file, missing_filename, webhook_url_invalid, "
     "webhook_url_forbidden, ...)",
     401: "not_authenticated",
-    403: "permission_denied (viewers cannot write; only owners manage settings and webhooks)",
-    404: "not_found (also another user's project, task or document)",
+    403: "permission_denied (viewers cannot write; only owners manage settings, members and webhooks)",
+    404: "not_found (also another user's project, task or document), user_not_found (members)",
     406: "not_acceptable (unsupported Accept header)",
     409: "task_finished, document_not_ready, stale_version, checks_failed or document_approved",
     413: "request_too_large, file_too_large, too_many_pages, image_too_large",

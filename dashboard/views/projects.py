@@ -51,6 +51,11 @@ if project_id is None:
     st.stop()
 
 st.subheader("Upload invoices and receipts")
+if not session.can_edit():
+    st.info(
+        "You are a viewer of this project: its owner and reviewers upload; you see its tasks and documents.",
+        icon=":material/visibility:",
+    )
 upload_round = st.session_state.setdefault(UPLOAD_ROUND, 0)
 uploaded = st.file_uploader(
     "PDF, PNG, JPEG, TIFF, WebP or BMP files, or e-invoice XML (CII / UBL); drag and drop one or many",

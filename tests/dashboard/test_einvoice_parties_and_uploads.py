@@ -166,3 +166,11 @@ def test_a_cancelled_or_partly_failed_task_says_how_to_read_its_files(make_app, 
     ]
     assert any("head the review queue" in w.value for w in at.warning)
     assert not at.exception
+
+
+def test_a_viewer_is_told_why_uploading_is_off(make_app, fake):
+    fake.projects[0]["role"] = "viewer"
+    at = make_app(page="views/projects.py")
+    assert any("You are a viewer of this project" in i.value for i in at.info)
+    assert at.button(key="process_files").disabled
+    assert not at.exception

@@ -353,6 +353,14 @@ def _summed(parts: list[Candidate], label: str, field: str) -> Candidate:
     return summed
 
 
+def _above(c: Candidate, below: Candidate) -> bool:
+    """Whether `c` is printed above `below` on its page: by row, or, for a value of the second reading
+    (whose rows are not the primary reading's: `row_index` -1), by its box."""
+    if below.row_index >= 0 and c.row_index >= 0:
+        return c.row_index < below.row_index
+    return c.bbox is not None and below.bbox is not None and c.bbox.y1 <= below.bbox.y0 + 0.002
+
+
 def _per_rate_sums(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
     """Net and tax of a totals block that prints them per rate and no sum (`Base imponible 4%  429,00 / IVA
     4%  17,16 / Base imponible 10%  72,00 / IVA 10%  7,20 / TOTAL`, or `VAT at 5% on 117.48  5.87 / VAT at
@@ -366,7 +374,8 @@ def _per_rate_sums(grouped: dict[str, list[Candidate]], chosen: dict[str, Candid
         f = c.features
         return (
             c.page == total.page
-            and c.row_index < total.row_index
+            and c.row_index >= 0  # the primary reading's rows (a second reading's candidates have none)
+            and _above(c, total)
             and bool(f.get("rate_on_row") and f.get("has_decimals") and f.get("rightmost"))
             and f.get("label_left", 0.0) >= 1.0
         )

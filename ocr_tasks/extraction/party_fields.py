@@ -319,8 +319,9 @@ def _owner_beside_name(text: str) -> str:
     return text
 
 
-# a letterhead's name and its profession or tagline apart by a middle dot or a bar
-_TAGLINE_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+# a letterhead's name and its profession or tagline apart by a middle dot or a bar (OCR reads a middle dot
+# as `«`, `»` or `•`)
+_TAGLINE_SEPARATOR = re.compile(r"\s+[·|•«»]\s+")
 
 
 def clean_name(text: str) -> str:

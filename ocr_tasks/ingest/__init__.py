@@ -1,7 +1,8 @@
 """Ingest: check an uploaded file, detect its real type from its bytes, split it into pages.
 
 Owns type detection (magic bytes), limits (size, pages, pixels: decompression bombs are refused before
-decoding), PDF text layers (read, never OCR'd) and page images written to a work directory. Imports only
+decoding), PDF text layers (read, never OCR'd; a scanned page's invisible OCR layer is no text layer:
+`scanned_pages`) and page images written to a work directory. Imports only
 PIL, pypdfium2 and the project's types; must not import engines, django, prefect or streamlit.
 """
 

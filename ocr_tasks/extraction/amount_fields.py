@@ -131,6 +131,11 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     return found
 
 
+# a label that says its amount lies outside the tax (`Débours non soumis à TVA`, `umsatzsteuerfrei`: the
+# lexicons' `tax_exempt`), anywhere before the amount on its row: no tax, whatever tax word the label holds
+_TAX_EXEMPT = concept_pattern(("tax_exempt",))
+
+
 def _in_sentence(before: str) -> bool:
     """Whether the value ends a sentence of six words or more in its cell (`Compenso lordo per la conduzione
     di due laboratori di fotografia  1.000,00`), rather than a label's few words."""
@@ -277,6 +282,8 @@ def amount_candidates(
                 )
                 feats["label_above"] = has_label(above, name) if not labelled_left else 0.0
                 feats["negative_label"] = has_negative(left, name)
+                if name == "tax_amount" and _TAX_EXEMPT.search(row.text[:num_start]):
+                    feats["negative_label"] = max(feats["negative_label"], 1.1)
                 if name == "tax_amount" and feats["label_above"]:
                     # a tax word in a column heading that says the column is no tax (`GST Excl`, the net)
                     feats["negative_label"] = max(feats["negative_label"], has_negative(above, name))

@@ -57,8 +57,9 @@ def _angles(corners) -> list[float]:
 
 
 def _outline(small):
-    """The largest closed outline of the small grey image's edges (Canny: a page's border is a sharp
-    edge even where a shadow darkens the paper), as a contour, or None."""
+    """The outline of the small grey image's edges whose convex hull is the largest (Canny: a page's border
+    is a sharp edge even where a shadow darkens the paper; a border with a gap is no closed outline, but
+    its hull is still the page), as a contour, or None."""
     import cv2
 
     edges = cv2.Canny(small, 40, 120)
@@ -66,7 +67,7 @@ def _outline(small):
     contours, _ = cv2.findContours(edges, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
         return None
-    return max(contours, key=cv2.contourArea)
+    return max(contours, key=lambda contour: cv2.contourArea(cv2.convexHull(contour)))
 
 
 def _edge_strength(gradient, a, b, samples: int = 60) -> float:

@@ -31,6 +31,7 @@ _POSTCODE_LINE = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,2}[- ]?)?\d{4,5}(?:-\d{3,4})?\s*[^\W\d_]"  # 12345 Berlin, 25026 Ávila
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # UK postcodes
     r"|\b[A-Z]{2}\s+\d{5}\b"  # US state + ZIP
+    r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[0-9AC-FHKNPRTV-Y]{4}\b"  # Irish Eircode (`Cork T23 KP62`)
 )
 _STREET_LINE = re.compile(
     r"\b\d+[a-z]?\s+(?:rue|avenue|chemin|boulevard|allée|place|via|calle|camino)\b|"
@@ -293,6 +294,8 @@ def _name_segment(block: Block) -> tuple[Segment | None, Segment | None]:
         if is_label(text) or _SALUTATION.fullmatch(text):
             label = label or segment
             continue
+        if _ATTENTION.match(text):
+            continue  # whom in the company the letter is for (`Accounts Department` over the company's name)
         letters = sum(ch.isalpha() for ch in text)
         if letters < 3 or letters < 0.5 * len(text.replace(" ", "")) or _CONTACT.search(text):
             continue  # an identifier row (`GLN 4304171000002`), a phone number or an e-mail address

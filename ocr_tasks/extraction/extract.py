@@ -605,6 +605,9 @@ _PRICE_IN_NAME = re.compile(r"\d[.,]\d{2}(?!\d)")
 _STREET_AND_TOWN = re.compile(r"^[^\d,]{2,}\s\d{1,4}[a-zA-Z]?,\s*\d{4,5}\s+[^\W\d]")
 # a document's title with its number (`AVIS D'ÉCHÉANCE N° 2024-T2-014`) names no customer
 _TITLED = concept_pattern(("invoice_title", "credit_note_title", "receipt_title", "quote_title"))
+# nor does a letter's subject line (`Betreft: vervanging verwarmingsketel, werf Lindelaan 9`, `Objet : ...`)
+_SUBJECT = concept_pattern(("subject_line",))
+_SUBJECT_LINE = re.compile(r"(?:" + _SUBJECT.pattern + r")\s*:", _SUBJECT.flags)
 
 
 def _choose_customer(
@@ -623,6 +626,7 @@ def _choose_customer(
         if not is_field_label(c.value)
         and not _PRICE_IN_NAME.search(c.value)
         and not _TITLED.match(c.value)
+        and not _SUBJECT_LINE.match(c.value)
         and not _STREET_AND_TOWN.match(c.value)
     ]
     for c in pool:

@@ -78,3 +78,17 @@ def test_a_net_less_a_retainer_leaves_the_amount_due_and_is_the_total():
     ]
     invoice = extract_invoice(_document(rows))
     assert (invoice.get("total"), invoice.get("amount_due")) == ("5032.50", "2532.50")
+
+
+def test_a_subject_line_names_no_customer():
+    """`Betreft:` (`Objet :`, `Betreff:`, `Oggetto:`, `Asunto:`, `Subject:`) heads what the letter is about,
+    even where it is the first wordy line under a customer label."""
+    rows = [
+        "Verwarming Peeters BV",
+        "Factuurnummer: 2025/0318",
+        "Klant:",
+        "Betreft: vervanging verwarmingsketel, werf Lindelaan 9, Diepenbeek",
+        "Te betalen  € 100,00",
+    ]
+    customer = extract_invoice(_document(rows)).get("customer_name")
+    assert customer is None or not customer.startswith("Betreft")

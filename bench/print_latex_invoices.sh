@@ -5,7 +5,8 @@
 # -science (siunitx), -lang-german, -lang-french, -lang-european, -lang-spanish, -lang-italian, -xetex,
 # -luatex, lmodern). Each source names its engine in its first line (`%!TEX program = xelatex`, the
 # editors' convention); each runs twice (page references: `Seite 1 von 2`). SOURCE_DATE_EPOCH pins the
-# PDFs' dates and ids, so a rerun on the same TeX Live writes the same bytes.
+# PDFs' dates and ids: a rerun on the same TeX Live writes the same bytes with pdfTeX and XeTeX; LuaTeX's
+# PDFs differ in their document id only (the same pages and text).
 #
 # Usage: bench/print_latex_invoices.sh [BUILD_DIR] [case ...]   (default build dir /tmp/latex-invoices)
 set -euo pipefail

@@ -119,7 +119,8 @@ class OcrPage:
     """One page's words, grouped in reading order into blocks of lines.
 
     `source` is `text_layer` (born-digital PDF page, no OCR) or `ocr`. `rotation` is the clockwise
-    rotation in degrees applied before recognition (0/90/180/270); `skew` the deskew angle applied.
+    rotation in degrees applied before recognition (0/90/180/270); `skew` the deskew angle applied;
+    `rectified`: the page, photographed at an angle, was warped flat first (`engines.perspective`).
     `width`/`height` are the pixel size of the image recognised (or the PDF page in points * dpi/72).
     """
 
@@ -135,6 +136,7 @@ class OcrPage:
     skew: float = 0.0
     language: str = "eng"
     seconds: float = 0.0
+    rectified: bool = False
 
     @property
     def lines(self) -> tuple[Line, ...]:
@@ -164,6 +166,7 @@ class OcrPage:
             "engine_version": self.engine_version,
             "rotation": self.rotation,
             "skew": round(self.skew, 3),
+            "rectified": self.rectified,
             "language": self.language,
             "seconds": round(self.seconds, 4),
             "blocks": [b.to_dict() for b in self.blocks],
@@ -182,6 +185,7 @@ class OcrPage:
             engine_version=data.get("engine_version", ""),
             rotation=int(data.get("rotation", 0)),
             skew=float(data.get("skew", 0.0)),
+            rectified=bool(data.get("rectified", False)),  # absent from a reading stored before: not warped
             language=data.get("language", "eng"),
             seconds=float(data.get("seconds", 0.0)),
         )

@@ -26,10 +26,12 @@ def _pdf_scale(width_pt: float, height_pt: float) -> float:
     return scale
 
 
-def page_png(*, data: bytes, media_type: str, index: int, rotation: int = 0, skew: float = 0.0) -> bytes:
-    """Page `index` as PNG, warped flat when it is a page photographed at an angle and turned by the
-    `rotation`/`skew` the OCR engine applied, as the engine read it, so that the result's relative boxes line
-    up with the picture. A bare e-invoice XML has no page."""
+def page_png(
+    *, data: bytes, media_type: str, index: int, rotation: int = 0, skew: float = 0.0, rectified: bool = False
+) -> bytes:
+    """Page `index` as PNG, warped flat when the OCR engine read it so (`rectified`: a page photographed at
+    an angle) and turned by the `rotation`/`skew` it applied, as the engine read it, so that the result's
+    relative boxes line up with the picture. A bare e-invoice XML has no page."""
     if media_type == "application/xml":
         raise NotFound("Page not found: an e-invoice XML has no pages.")
     if media_type == "application/pdf":
@@ -67,10 +69,11 @@ def page_png(*, data: bytes, media_type: str, index: int, rotation: int = 0, ske
         if image.width * image.height > MAX_PREVIEW_PIXELS:
             ratio = math.sqrt(MAX_PREVIEW_PIXELS / (image.width * image.height))
             image.thumbnail((max(1, int(image.width * ratio)), max(1, int(image.height * ratio))))
-    from ocr_tasks.engines.perspective import rectified
+    if rectified:  # read warped flat (`orientation.correct`): shown the same way; a reading stored before
+        # the engine warped pages, or a page it left alone, is shown as it is, under the boxes read on it
+        from ocr_tasks.engines import perspective
 
-    # a page photographed at an angle was read warped flat (`orientation.correct`): shown the same way
-    image = rectified(image) or image
+        image = perspective.rectified(image) or image
     if rotation or skew:
         from ocr_tasks.engines.orientation import apply_orientation
 
@@ -94,10 +97,14 @@ def document_page_png(document, *, index: int) -> bytes:
 
 
 def _orientation(document, index: int) -> dict:
-    """The rotation and skew the OCR engine applied to the page (none before it was processed)."""
+    """The rotation, skew and warp the OCR engine applied to the page (none before it was processed)."""
     result = getattr(document, "result", None)
     pages = ((result.result or {}).get("ocr") or {}).get("pages") or [] if result is not None else []
     for page in pages:
         if page.get("index") == index:
-            return {"rotation": int(page.get("rotation") or 0), "skew": float(page.get("skew") or 0.0)}
+            return {
+                "rotation": int(page.get("rotation") or 0),
+                "skew": float(page.get("skew") or 0.0),
+                "rectified": bool(page.get("rectified")),
+            }
     return {}

@@ -154,6 +154,7 @@ class TesseractEngine:
             rotation=rotation,
             skew=applied_skew,
             language=config.languages,
+            rectified=flat is not None,
         )
         return ocr_page
 

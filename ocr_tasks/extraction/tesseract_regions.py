@@ -163,6 +163,7 @@ def enhanced_reading(
                 rotation=first.rotation,
                 skew=first.skew,
                 language=languages,
+                rectified=first.rectified,
             )
         )
     return OcrDocument(source=document.source, pages=tuple(pages)) if pages else None
@@ -218,6 +219,7 @@ def _band_reading(first, image, bands, languages: str, psm: int, scale: float, t
         rotation=first.rotation,
         skew=first.skew,
         language=languages,
+        rectified=first.rectified,
     )
 
 

@@ -35,7 +35,7 @@ from ocr_tasks.invoice_types import Invoice
 
 
 def _type_code(invoice: Invoice, details: Mapping[str, Any]) -> str:
-    from ocr_tasks.einvoice.mapping import CREDIT_NOTE_CODES
+    from ocr_tasks.einvoice.xml_values import CREDIT_NOTE_CODES
 
     codes = table()["type_codes"]
     kept = text_value(details.get("type_code"))
@@ -102,7 +102,7 @@ def _required(out: list[MissingTerm], term: str, value):
 def build_document(invoice: Invoice, *, syntax: str) -> ExportDocument:
     """The export content of `invoice`; raises `EInvoiceIncomplete` listing every mandatory term (and
     every term a business rule makes necessary) that the document lacks."""
-    from ocr_tasks.einvoice.mapping import CREDIT_NOTE_CODES
+    from ocr_tasks.einvoice.xml_values import CREDIT_NOTE_CODES
 
     if invoice.get("document_type") == "quote":
         _refuse_quote(syntax)

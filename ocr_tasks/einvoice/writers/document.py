@@ -83,6 +83,6 @@ class ExportDocument:
 
     @property
     def credit_note(self) -> bool:
-        from ocr_tasks.einvoice.mapping import CREDIT_NOTE_CODES
+        from ocr_tasks.einvoice.xml_values import CREDIT_NOTE_CODES
 
         return self.type_code in CREDIT_NOTE_CODES

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ocr_tasks.einvoice.mapping import _document_type
+from ocr_tasks.einvoice.xml_values import document_type_of
 from ocr_tasks.extraction import extract_invoice
 
 from .synthetic import SyntheticInvoice
@@ -52,4 +52,4 @@ def test_a_titled_type_is_surer_than_a_default():
     ("code", "expected"), [("380", "invoice"), ("381", "credit_note"), ("389", "invoice")]
 )
 def test_document_type_of_an_einvoice_type_code(code, expected):
-    assert _document_type(code) == expected
+    assert document_type_of(code) == expected

@@ -52,46 +52,44 @@ def run(names: list[str], workdir: Path, readings: tuple[str, ...]) -> tuple[lis
     rows, timings = [], []
     for case in chosen:
         pdf = pdfs[case.name]
-        files = {"text layer": pdf}
-        if "200 dpi" in readings:
-            files["200 dpi"] = rasterise(pdf.read_bytes(), pdf.with_name(pdf.stem + "-200.png"))
-        for reading, path in files.items():
-            started = time.perf_counter()
-            invoice, document = read_invoice(path, options)
-            seconds = time.perf_counter() - started
-            bare = bare_tesseract_seconds(path) if reading != "text layer" else None
-            timings.append(
-                {"reading": reading, "seconds": seconds, "bare": bare, "pages": len(document.pages)}
-            )
-            got = {field: value.value for field, value in invoice.fields.items()}
-            for field, value in case.expected.items():
-                rows.append(
-                    _row(
-                        case.name,
-                        reading,
-                        field,
-                        value,
-                        got.get(field),
-                        matches(field, got.get(field), value),
-                    )
-                )
-            amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
-            rows.append(
-                _row(
-                    case.name,
-                    reading,
-                    "line_items",
-                    list(case.items),
-                    amounts,
-                    case.item_amounts_right(amounts),
-                )
-            )
-        scores = []
-        for reading in files:
-            these = [r for r in rows if r["case"] == case.name and r["reading"] == reading]
-            scores.append(f"{reading}: {sum(r['right'] for r in these)}/{len(these)}")
-        print(f"  {case.name}: " + ", ".join(scores), file=sys.stderr)
+        raster = pdf.with_name(pdf.stem + "-200.png") if "200 dpi" in readings else None
+        case_rows, case_timings = read_case(case, pdf, raster, options)
+        rows += case_rows
+        timings += case_timings
     return rows, timings, printing
+
+
+def read_case(case, pdf: Path, raster: Path | None, options) -> tuple[list[dict], list[dict]]:
+    """Rows {case, reading, field, expected, got, right} and timings {reading, seconds, bare, pages} of one
+    held-out case (`name`, `expected`, `items`, `item_amounts_right`) read from its PDF's text layer and,
+    when `raster` names the image to write, rasterised at 200 dpi; its score per reading on stderr."""
+    files = {"text layer": pdf}
+    if raster is not None:
+        files["200 dpi"] = rasterise(pdf.read_bytes(), raster)
+    rows, timings = [], []
+    for reading, path in files.items():
+        started = time.perf_counter()
+        invoice, document = read_invoice(path, options)
+        seconds = time.perf_counter() - started
+        bare = bare_tesseract_seconds(path) if reading != "text layer" else None
+        timings.append({"reading": reading, "seconds": seconds, "bare": bare, "pages": len(document.pages)})
+        got = {field: value.value for field, value in invoice.fields.items()}
+        for field, value in case.expected.items():
+            rows.append(
+                _row(case.name, reading, field, value, got.get(field), matches(field, got.get(field), value))
+            )
+        amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
+        rows.append(
+            _row(
+                case.name, reading, "line_items", list(case.items), amounts, case.item_amounts_right(amounts)
+            )
+        )
+    scores = []
+    for reading in files:
+        these = [r for r in rows if r["reading"] == reading]
+        scores.append(f"{reading}: {sum(r['right'] for r in these)}/{len(these)}")
+    print(f"  {case.name}: " + ", ".join(scores), file=sys.stderr)
+    return rows, timings
 
 
 def _row(case: str, reading: str, field: str, expected, got, right: bool) -> dict:

@@ -26,61 +26,27 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from held_out_html import READINGS, print_tables  # noqa: E402
-from held_out_scans import bare_tesseract_seconds  # noqa: E402
+from held_out_html import READINGS, print_tables, read_case  # noqa: E402
 
 from ocr_tasks.extraction import ExtractionOptions  # noqa: E402
-from tests.ocr_tasks.extraction.pdf_folders import PdfCase, matches, pdf_cases  # noqa: E402
-from tests.ocr_tasks.extraction.rendered_pages import rasterise, read_invoice  # noqa: E402
+from tests.ocr_tasks.extraction.pdf_folders import PdfCase, pdf_cases  # noqa: E402
 
 
 def run(cases: list[PdfCase], workdir: Path, readings: tuple[str, ...]) -> tuple[list[dict], list[dict]]:
     """Rows {case, reading, field, expected, got, right} and timings {reading, seconds, bare, pages}."""
     rows, timings = [], []
     for case in cases:
-        files = {"text layer": case.pdf}
-        if "200 dpi" in readings:
-            files["200 dpi"] = rasterise(case.pdf.read_bytes(), workdir / f"{case.name}-200.png")
-        options = ExtractionOptions(today=case.today)
-        for reading, path in files.items():
-            started = time.perf_counter()
-            invoice, document = read_invoice(path, options)
-            seconds = time.perf_counter() - started
-            bare = bare_tesseract_seconds(path) if reading != "text layer" else None
-            timings.append(
-                {"reading": reading, "seconds": seconds, "bare": bare, "pages": len(document.pages)}
-            )
-            got = {field: value.value for field, value in invoice.fields.items()}
-            for field, value in case.expected.items():
-                right = matches(field, got.get(field), value)
-                rows.append(_row(case.name, reading, field, value, got.get(field), right))
-            amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
-            right = case.item_amounts_right(amounts)
-            rows.append(_row(case.name, reading, "line_items", list(case.items), amounts, right))
-        scores = []
-        for reading in files:
-            these = [r for r in rows if r["case"] == case.name and r["reading"] == reading]
-            scores.append(f"{reading}: {sum(r['right'] for r in these)}/{len(these)}")
-        print(f"  {case.name}: " + ", ".join(scores), file=sys.stderr)
+        raster = workdir / f"{case.name}-200.png" if "200 dpi" in readings else None
+        case_rows, case_timings = read_case(case, case.pdf, raster, ExtractionOptions(today=case.today))
+        rows += case_rows
+        timings += case_timings
     return rows, timings
-
-
-def _row(case: str, reading: str, field: str, expected, got, right: bool) -> dict:
-    return {
-        "case": case,
-        "reading": reading,
-        "field": field,
-        "expected": expected,
-        "got": got,
-        "right": right,
-    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,37 +20,46 @@ TODAY = date(2025, 7, 1)  # the day the pages are read on: every printed date li
 
 
 @dataclass(frozen=True)
-class HtmlCase:
-    """One HTML invoice: its file, what a reader writes down (a list: any of its values), the line items'
-    amounts (and another acceptable reading), the paper it is printed on."""
+class ExpectedInvoice:
+    """What a reader writes down from one held-out invoice (a tuple: any of its values) and its line items'
+    amounts in order (and another acceptable reading), as an `expectations.json` entry gives them."""
 
     name: str
-    path: Path
     expected: dict[str, object]
     items: tuple[str, ...]
     items_or: tuple[str, ...] | None
-    paper: str
 
     def item_amounts_right(self, amounts: list[str]) -> bool:
         return tuple(amounts) == self.items or (self.items_or is not None and tuple(amounts) == self.items_or)
 
 
+def expected_invoice(name: str, entry: dict) -> dict[str, object]:
+    """The `ExpectedInvoice` fields of an `expectations.json` entry ({"fields", "items", "items_or"})."""
+    return {
+        "name": name,
+        "expected": {k: tuple(v) if isinstance(v, list) else v for k, v in entry["fields"].items()},
+        "items": tuple(entry["items"]),
+        "items_or": tuple(entry["items_or"]) if "items_or" in entry else None,
+    }
+
+
+@dataclass(frozen=True)
+class HtmlCase(ExpectedInvoice):
+    """One HTML invoice: what a reader writes down, its file and the paper it is printed on."""
+
+    path: Path
+    paper: str
+
+
 def html_cases() -> dict[str, HtmlCase]:
     data = json.loads(EXPECTATIONS.read_text(encoding="utf-8"))
-    cases = {}
-    for name, entry in data.items():
-        if name.startswith("_"):
-            continue
-        expected = {k: tuple(v) if isinstance(v, list) else v for k, v in entry["fields"].items()}
-        cases[name] = HtmlCase(
-            name=name,
-            path=HTML_FOLDER / f"{name}.html",
-            expected=expected,
-            items=tuple(entry["items"]),
-            items_or=tuple(entry["items_or"]) if "items_or" in entry else None,
-            paper=entry.get("page", "A4"),
+    return {
+        name: HtmlCase(
+            **expected_invoice(name, entry), path=HTML_FOLDER / f"{name}.html", paper=entry.get("page", "A4")
         )
-    return cases
+        for name, entry in data.items()
+        if not name.startswith("_")
+    }
 
 
 def matches(field: str, got: str | None, expected: object) -> bool:

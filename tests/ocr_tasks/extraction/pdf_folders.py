@@ -17,44 +17,32 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tests.ocr_tasks.extraction.html_pages import matches
+from tests.ocr_tasks.extraction.html_pages import ExpectedInvoice, expected_invoice, matches
 
 __all__ = ["PdfCase", "matches", "pdf_cases"]
 
 
 @dataclass(frozen=True)
-class PdfCase:
-    """One committed PDF: what a reader writes down (a tuple: any of its values), the line items' amounts
-    (and another acceptable reading), the day it is read on, and the folder's other notes on it."""
+class PdfCase(ExpectedInvoice):
+    """One committed PDF: what a reader writes down, the file, the day it is read on, and the folder's other
+    notes on it."""
 
-    name: str
     pdf: Path
-    expected: dict[str, object]
-    items: tuple[str, ...]
-    items_or: tuple[str, ...] | None
     today: date
     notes: dict[str, object]
-
-    def item_amounts_right(self, amounts: list[str]) -> bool:
-        return tuple(amounts) == self.items or (self.items_or is not None and tuple(amounts) == self.items_or)
 
 
 def pdf_cases(folder: Path) -> dict[str, PdfCase]:
     """The cases of `folder/expectations.json`, each with its `folder/<name>.pdf`, by name."""
     data = json.loads((folder / "expectations.json").read_text(encoding="utf-8"))
     today = date.fromisoformat(data["_today"]) if "_today" in data else date.today()
-    cases = {}
-    for name, entry in data.items():
-        if name.startswith("_"):
-            continue
-        expected = {k: tuple(v) if isinstance(v, list) else v for k, v in entry["fields"].items()}
-        cases[name] = PdfCase(
-            name=name,
+    return {
+        name: PdfCase(
+            **expected_invoice(name, entry),
             pdf=folder / f"{name}.pdf",
-            expected=expected,
-            items=tuple(entry["items"]),
-            items_or=tuple(entry["items_or"]) if "items_or" in entry else None,
             today=today,
             notes={k: v for k, v in entry.items() if k not in {"fields", "items", "items_or"}},
         )
-    return cases
+        for name, entry in data.items()
+        if not name.startswith("_")
+    }

@@ -138,8 +138,8 @@ class TesseractEngine:
             width, height = corrected.size
         else:
             width, height = image.size
-        if config.erase_rules:  # ruling lines and dotted leaders
-            path = _without_rules(image if corrected is None else corrected, path, tmp, rotation) or path
+        if config.erase_rules:  # dark bands turned, ruling lines and dotted leaders erased
+            path = _cleaned_page(image if corrected is None else corrected, path, tmp, rotation) or path
         data = self._image_to_data(path, config, deadline)
         blocks = blocks_from_tesseract(data, width, height)
         ocr_page = OcrPage(
@@ -222,7 +222,7 @@ def _flat_page(image, page: PageInput):
     return orientation.flat_page(image)
 
 
-def _without_rules(image, path: str, tmp: Path, rotation: int) -> str | None:
+def _cleaned_page(image, path: str, tmp: Path, rotation: int) -> str | None:
     """Path of a copy of the page with its dark bands' light text turned dark (`inverted_bands`), its
     ruling lines and dotted leaders erased (`ruling_lines`, `leader_dots`), None when it has none of them
     (or the page cannot be decoded: the original is read as it is)."""

@@ -39,7 +39,7 @@ Their causes, grouped:
   that ends the row above labels an id that starts its row (`tax_id_fields._label_wrapped`).
 - Wave's `Amount Due (USD)` (printed in the header and the foot) chosen as the total over `Total:`, its
   payment printed positive (1): a total-labelled amount less rows of one sign between it and the amount due
-  (`extract._total_before_payments` took negative rows only).
+  (`amount_choice._total_before_payments` took negative rows only).
 - extraction rules (2): listed in `_MISSES` below with their causes, as strict xfails while they fail.
 After these fixes: text layer 2 of 230 wrong, 200 dpi 15 (the Wave fix checked on its own page); tables in
 bench/README.md.

@@ -42,7 +42,7 @@ dpi 8 of 109 (macro 0.929); none of batch 1's five causes came back. The new cau
   item and the last rate's tax (2, both readings): `maatstaf` in the nl lexicon; the per-rate sums follow;
 - `Subtotal / Less retainer received / Amount Due` without tax or a total row: the amount due was taken as
   the total (1, both readings): a labelled net less payments that leaves the amount due, on a page that
-  charges no tax, is the total (`extract._untaxed_net`);
+  charges no tax, is the total (`amount_choice._untaxed_net`);
 - `Mr & Mrs J. Whitfield` read `& Mrs J. Whitfield` (1, both readings): a couple keeps its salutations
   (`address_blocks._COUPLE`);
 - `Marta Sanz Ortega · Arquitecta` (1, both readings): a name and its tagline apart by a middle dot or a bar

@@ -4,7 +4,8 @@ Template-free by default: candidates from the layout (`rows`, `*_fields`, `addre
 parties' address blocks), scored by hand weights or a learned logistic model (`scoring`), chosen with
 cross-field consistency (`extract`, `amount_choice` for the totals block, `settle` for what the chosen
 fields imply); invoice2data-style YAML templates (`templates`) override per vendor. Label knowledge is
-data: `lexicons/<lang>.json` (en, de, fr, nl, es, it, ms), compiled once by `keywords`. Normalisation lives in `ocr_tasks.normalise`.
+data: `lexicons/<lang>.json` (en, de, fr, nl, es, it, ms), compiled once by `keywords`.
+Normalisation lives in `ocr_tasks.normalise`.
 Must not import the OCR engines, ingest, or any framework (django, prefect, streamlit, great_expectations);
 it works on `OcrDocument` values only. A second reading of page regions comes in through
 `ExtractionOptions.region_reader`; its Tesseract implementation, `tesseract_regions`, is the one adapter

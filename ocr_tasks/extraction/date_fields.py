@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context
+from ocr_tasks.extraction.item_table_header import is_items_header
 from ocr_tasks.extraction.keywords import concept_pattern, has_label, has_negative
-from ocr_tasks.extraction.line_items import is_items_header
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.normalise.dates import (
     DEFAULT_LANGUAGES,

@@ -1,10 +1,11 @@
 """Line items: the rows of the items table between its header and the totals.
 
 The header is the row with the most column labels (description / quantity / unit price / amount in
-several languages). Each following row with a decimal amount in the amount column is an item until a
-totals label; rows whose amounts sit only in other columns (discount details, set components, notes) are
-not. A row whose first priced amount is the items' sum so far is a sum carried over a page break
-(skipped) or a subtotal ending the items. Numbers are assigned to columns by the header's x positions.
+several languages; `item_table_header`). Each following row with a decimal amount in the amount column
+is an item until a totals label; rows whose amounts sit only in other columns (discount details, set
+components, notes) are not. A row whose first priced amount is the items' sum so far is a sum carried
+over a page break (skipped) or a subtotal ending the items. Numbers are assigned to columns by the
+header's x positions.
 Receipts without a header row go to `receipt_items` (priced rows above the totals, kept only when they add
 up). Rows without numbers that sit directly under an item are appended to its description (wrapped
 descriptions, or the whole description when the item's row prints none). On a credit note every amount is
@@ -22,12 +23,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
-from functools import lru_cache
 
+from ocr_tasks.extraction.item_table_header import find_header, header_hits
 from ocr_tasks.extraction.keywords import (
     concept_alternation,
     concept_pattern,
-    fold,
     label_strength,
     phrases,
 )
@@ -39,11 +39,6 @@ from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.normalise.percents import LONE_PERCENT, PERCENT, percent_value
 
-# Column -> the header words that name it (the lexicons' `column_*` concepts, all languages).
-COLUMN_LABELS: dict[str, frozenset[str]] = {
-    column: frozenset(fold(p) for p in phrases(f"column_{column}"))
-    for column in ("description", "quantity", "unit_price", "amount", "tax_rate")
-}
 _END = re.compile(
     r"\b(sub\s?total|subtotaal|total|totaal|zwischensumme|gesamtbetrag|summe|montant total|"
     r"amount due|balance|rounding|tax summary|gst summary)\b",
@@ -71,107 +66,6 @@ def _carried_forward(row: Row) -> bool:
     )
 
 
-# one-word discount labels (`Rem.`, `Rabatt`, `Sconto`): a column of percentages that are no tax rate
-_DISCOUNT_WORDS = frozenset(fold(p) for p in phrases("discount") if " " not in p)
-
-
-# Column labels that a compound ends with (`Regeltotaal`, `Zeilenbetrag`, `Nettoeinzelpreis`) or that a
-# header abbreviates with a dot (`Aant.`, `Hoev.`, `Anz.`, `Einzelpr.`, `Omschr.`)
-_COMPOUND_TAIL = 5
-_ABBREVIATION = re.compile(r"([^\W\d_]{3,})\.$")
-
-
-def _abbreviated(word: str, labels: frozenset[str]) -> bool:
-    """Whether `word` is a label of `labels` cut short with a dot (`Aant.` for `aantal`)."""
-    m = _ABBREVIATION.search(word)
-    if m is None:
-        return False
-    stem = fold(m.group(1))
-    return any(
-        label.startswith(stem) and len(label) >= len(stem) + 2 and " " not in label for label in labels
-    )
-
-
-# Column -> a pattern of a one-word token that ends with one of its one-word labels of 5+ letters
-_TAILS: dict[str, re.Pattern[str]] = {
-    column: re.compile(
-        r"\w(?:"
-        + "|".join(
-            re.escape(x)
-            for x in sorted(labels, key=len, reverse=True)
-            if len(x) >= _COMPOUND_TAIL and " " not in x
-        )
-        + r")$"
-    )
-    for column, labels in COLUMN_LABELS.items()
-}
-
-
-def _compound(token: str, column: str) -> bool:
-    """Whether a one-word header `token` ends with a label of at least five letters (a compound noun)."""
-    return " " not in token and _TAILS[column].search(token) is not None
-
-
-@lru_cache(maxsize=65536)  # the same header words recur on every row and document
-def _column_of(word: str, token: str, pair: str) -> str | None:
-    """The column a header word names: exactly (or with the next word), as a part, then as a compound or
-    an abbreviation when that names one column only."""
-    token = token.strip("% ") or token  # `BTW%`
-    for column, labels in COLUMN_LABELS.items():
-        if token in labels or pair in labels:
-            return column
-    parts = set(token.split())  # `Material/Beschreibung`, `Art-Nr`
-    for column, labels in COLUMN_LABELS.items():
-        if parts & labels:
-            return column
-    loose = [c for c, labels in COLUMN_LABELS.items() if _compound(token, c) or _abbreviated(word, labels)]
-    return loose[0] if len(loose) == 1 else None
-
-
-# words that make the tax word after them a qualifier of the column label before, no column of its own
-_TAX_QUALIFIERS = frozenset(
-    {
-        "excl",
-        "exkl",
-        "incl",
-        "inkl",
-        "zzgl",
-        "hors",
-        "ohne",
-        "exclusief",
-        "inclusief",
-        "excluding",
-        "including",
-    }
-)
-_EDGE_MARKS = re.compile(r"^[_|—–\-~=]+|[_|—–~=]+$")
-
-
-def _column_hits(row: Row) -> dict[str, float]:
-    """Column name -> x centre of its label on a header row."""
-    hits: dict[str, float] = {}
-    for word_index, word in enumerate(row.words):
-        pair = (
-            fold(word.text + " " + row.words[word_index + 1].text) if word_index + 1 < len(row.words) else ""
-        )
-        # OCR sets rules and table lines as marks beside a label (`_—_Leistung`, `|Menge`)
-        text = _EDGE_MARKS.sub("", word.text) or word.text
-        column = _column_of(text, fold(text), pair)
-        if word_index and fold(row.words[word_index - 1].text).strip(".:") in _TAX_QUALIFIERS:
-            column = None  # `Bedrag excl. btw`, `Preis inkl. MwSt.`: the tax word qualifies its label
-        if column is None and fold(text).strip(".:%") in _DISCOUNT_WORDS:
-            column = "discount"
-        if column is not None and column not in hits:
-            hits[column] = word.bbox.center[0]
-        elif column == "amount" and "unit_price" in hits and hits["amount"] < hits["unit_price"]:
-            # an amount label left of the price names no line amount (quantity x price lies right of the
-            # price: `Amount  Product  VAT  Price  Total`, a translated `Anzahl`): the later one does, and
-            # the first is the quantity when no other label names it
-            hits.setdefault("quantity", hits["amount"])
-            hits["amount"] = word.bbox.center[0]
-    return hits
-
-
 # Rows below this share of the page are its footer (company data, bank details, page numbers)
 FOOTER_Y = 0.88
 
@@ -185,32 +79,6 @@ def _table_goes_on(row: Row, last_item: Row | None) -> bool:
         and row.page == last_item.page
         and row.bbox.y0 - last_item.bbox.y1 < 1.2 * max(row.height, last_item.height)
     )
-
-
-def _header_hits(row: Row) -> dict[str, float] | None:
-    """The column hits of a row that reads as an items table's header (at least two column labels, one
-    of them a price or an amount, no amounts), else None."""
-    hits = _column_hits(row)
-    named = len(hits) - ("discount" in hits)  # a discount column alone does not make a header
-    if named >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text):
-        return hits
-    return None
-
-
-def is_items_header(row: Row) -> bool:
-    """Whether a row reads as an items table's header (`Description  Qty  Price  Amount`)."""
-    return _header_hits(row) is not None
-
-
-def _find_header(rows: list[Row]) -> tuple[int, dict[str, float]] | None:
-    best: tuple[int, dict[str, float]] | None = None
-    for i, row in enumerate(rows):
-        hits = _header_hits(row)
-        if hits is None or re.search(r"summary|ringkasan", row.text, re.IGNORECASE):
-            continue
-        if best is None or len(hits) > len(best[1]):
-            best = (i, hits)
-    return best
 
 
 def _cell(column: str, value: str, raw: str, row: Row, start: int, end: int) -> FieldValue:
@@ -602,11 +470,11 @@ def _carried_over(
 def _another_header(row: Row, header: Row) -> bool:
     """Whether `row` is another table's header on the items' page (`%IVA  Totale imponibile  Totale
     imposta` under the items): the items ended."""
-    return row.page == header.page and _header_hits(row) is not None
+    return row.page == header.page and header_hits(row) is not None
 
 
 def _items(rows: list[Row], decimal_separator: str | None) -> list[dict[str, FieldValue]]:
-    header = _find_header(rows)
+    header = find_header(rows)
     if header is None:
         return receipt_line_items(rows, decimal_separator=decimal_separator)
     start, columns = header[0] + 1, header[1]
@@ -643,7 +511,7 @@ class _Table:
             row = rows[index]
             if (
                 (row.bbox.y0 > FOOTER_Y and not _table_goes_on(row, last_row))
-                or (row.page != self.header.page and _header_hits(row) is not None)
+                or (row.page != self.header.page and header_hits(row) is not None)
                 or _carried_forward(row)
             ):
                 continue  # a page's footer, the header repeated on the next page, a carried-forward sum

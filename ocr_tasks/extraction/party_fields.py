@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ocr_tasks.extraction.candidates import Candidate
+from ocr_tasks.extraction.item_table_header import is_items_header
 from ocr_tasks.extraction.keywords import (
     LABELS,
     concept_alternation,
@@ -23,7 +24,6 @@ from ocr_tasks.extraction.keywords import (
     label_strength,
     phrases,
 )
-from ocr_tasks.extraction.line_items import is_items_header
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ocr_tasks.extraction.line_items import _column_hits, extract_line_items
+from ocr_tasks.extraction.item_table_header import _column_hits
+from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.rows import document_rows
 from tests.ocr_tasks.extraction.layout_pages import text_layer_page
 

@@ -59,13 +59,18 @@ def run(names: list[str], workdir: Path, readings: tuple[str, ...]) -> tuple[lis
     return rows, timings, printing
 
 
-def read_case(case, pdf: Path, raster: Path | None, options) -> tuple[list[dict], list[dict]]:
+def read_case(
+    case, pdf: Path, raster: Path | None, options, *, captures: dict[str, Path] | None = None, compare=matches
+) -> tuple[list[dict], list[dict]]:
     """Rows {case, reading, field, expected, got, right} and timings {reading, seconds, bare, pages} of one
     held-out case (`name`, `expected`, `items`, `item_amounts_right`) read from its PDF's text layer and,
-    when `raster` names the image to write, rasterised at 200 dpi; its score per reading on stderr."""
+    when `raster` names the image to write, rasterised at 200 dpi, then from each image of `captures` (by
+    reading: a scan, a photo); fields compared by `compare(field, got, expected)`; its score per reading on
+    stderr."""
     files = {"text layer": pdf}
     if raster is not None:
         files["200 dpi"] = rasterise(pdf.read_bytes(), raster)
+    files.update(captures or {})
     rows, timings = [], []
     for reading, path in files.items():
         started = time.perf_counter()
@@ -76,7 +81,7 @@ def read_case(case, pdf: Path, raster: Path | None, options) -> tuple[list[dict]
         got = {field: value.value for field, value in invoice.fields.items()}
         for field, value in case.expected.items():
             rows.append(
-                _row(case.name, reading, field, value, got.get(field), matches(field, got.get(field), value))
+                _row(case.name, reading, field, value, got.get(field), compare(field, got.get(field), value))
             )
         amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
         rows.append(

@@ -12,7 +12,10 @@ image file written. Deterministic in the seed; numpy, Pillow and OpenCV only.
 - `colour_scan`: a flatbed scan at 200 dpi in colour (a red stamp stays red), slightly skewed;
 - `till_roll_on_table`: a narrow receipt photographed on a dark table: the roll in a much wider image,
   turned a little, uneven light, JPEG 70;
-- `upside_down` / `sideways`: a 200 dpi grey scan fed upside down / turned a quarter (90 degrees clockwise).
+- `upside_down` / `sideways`: a 200 dpi grey scan fed upside down / turned a quarter (90 degrees clockwise);
+- `faded_thermal_scan`: a thermal till roll whose print has faded (grey, unevenly along the roll), on a
+  flatbed scanner at 300 dpi grey, slightly skewed;
+- `faded_till_roll_photo`: the same faded roll photographed on a dark table (`till_roll_on_table`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 SCAN_DPI = 200
+THERMAL_SCAN_DPI = 300
 
 
 def _render(pdf: bytes, dpi: int, *, colour: bool = False):
@@ -229,17 +233,63 @@ def colour_scan(pdf: bytes, out: Path, seed: int) -> Path:
 
 def till_roll_on_table(pdf: bytes, out: Path, seed: int) -> Path:
     """A till roll photographed on a dark table: the narrow roll in an image about three times as wide."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    return _roll_on_table(_render(pdf, SCAN_DPI, colour=True)[0], rng, out)
+
+
+def _roll_on_table(roll, rng, out: Path) -> Path:
+    """The roll image photographed on a dark table (turned a little, uneven light, JPEG 70)."""
     import cv2
     import numpy as np
     from PIL import Image
 
-    rng = np.random.default_rng(seed)
-    roll = _render(pdf, SCAN_DPI, colour=True)[0]
     photo = _photograph(roll, rng, background=(58, 44, 36), margin=1.0, tilt=float(rng.uniform(3, 6)))
     photo = _lighting(photo, rng, falloff=float(rng.uniform(0.15, 0.3)), shadow=float(rng.uniform(0.2, 0.3)))
     photo = cv2.GaussianBlur(photo, (0, 0), sigmaX=0.7)
     photo = np.asarray(_noise(Image.fromarray(photo), rng, 4.0))
     return _jpeg(Image.fromarray(photo), out, 70)
+
+
+def _faded(image, rng):
+    """Thermal print that has faded: the ink grey (40-55 % of the paper's darkness left), fading more towards
+    one end of the roll, on slightly yellowed paper with a little grain."""
+    import numpy as np
+    from PIL import Image
+
+    array = np.asarray(image, dtype=np.float32)
+    h = array.shape[0]
+    ink = (255.0 - array) / 255.0  # 1 where the printer burnt black
+    left = float(rng.uniform(0.45, 0.6))
+    along = np.linspace(left, left - float(rng.uniform(0.0, 0.1)), h, dtype=np.float32)
+    if rng.random() < 0.5:
+        along = along[::-1]
+    shape = (h,) + (1,) * (array.ndim - 1)
+    paper = np.array([246.0, 242.0, 230.0], np.float32) if array.ndim == 3 else np.float32(242.0)
+    faded = paper - ink * along.reshape(shape) * 255.0
+    faded += rng.normal(0, 3.0, array.shape)
+    return Image.fromarray(np.clip(faded, 0, 255).astype(np.uint8))
+
+
+def faded_thermal_scan(pdf: bytes, out: Path, seed: int) -> Path:
+    """A faded thermal roll on a flatbed scanner at 300 dpi grey, slightly skewed (module docstring)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    pages = [
+        _skew(_faded(page, rng), float(rng.uniform(0.5, 1.8) * rng.choice([-1, 1])))
+        for page in _render(pdf, THERMAL_SCAN_DPI)
+    ]
+    return _save(pages, out, THERMAL_SCAN_DPI)
+
+
+def faded_till_roll_photo(pdf: bytes, out: Path, seed: int) -> Path:
+    """A faded thermal roll photographed on a dark table, as `till_roll_on_table` (module docstring)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    return _roll_on_table(_faded(_render(pdf, SCAN_DPI, colour=True)[0], rng), rng, out)
 
 
 def _turned(pdf: bytes, out: Path, seed: int, quarter_turns: int) -> Path:
@@ -276,4 +326,6 @@ FORMS: dict[str, Callable[[bytes, Path, int], Path]] = {
     "till roll on a table": till_roll_on_table,
     "upside down": upside_down,
     "sideways": sideways,
+    "faded thermal scan": faded_thermal_scan,
+    "faded till roll photo": faded_till_roll_photo,
 }

@@ -195,7 +195,8 @@ SPECTACULAR_SETTINGS = {
     "**Finished tasks**: poll `GET .../ocr-status/{task_id}/` or add a webhook (`task.finished`, "
     "`task.failed`, `task.cancelled`, `document.approved`). **Pages**: `GET .../documents/?limit=&offset=` "
     "with `X-Total-Count` and `Link` headers. **Conflicts**: send a document's `ETag` as `If-Match` (or "
-    "`result_version`) with a change: an older one answers 409 `stale_version`. **Errors**: every answer "
+    "`result_version`) with a change: an older one answers 412 (409 for a body `result_version`) "
+    "`stale_version`. **Errors**: every answer "
     ">= 400 is `{code, message, detail?}` with a stable `code`. More in `django_api/API.md`.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -104,6 +104,12 @@ class StaleVersion(ApiError):
     http_status = 409
 
 
+class PreconditionFailed(StaleVersion):
+    """The same, named by an `If-Match` header: HTTP's own answer to a failed precondition (RFC 9110, 412)."""
+
+    http_status = 412
+
+
 class ApprovalBlocked(ApiError):
     """Approval of a document whose current values fail an error-level check, without `force`."""
 

@@ -128,7 +128,8 @@ def test_a_duplicate_is_rejected_with_a_reason_and_leaves_the_spend_and_exports(
     stale = alice_client.post(reject, {"reason": "dup", "result_version": 99}, format="json")
     assert stale.status_code == 409 and stale.json()["code"] == "stale_version"
     stale_tag = alice_client.post(reject, {"reason": "dup"}, format="json", HTTP_IF_MATCH='"99"')
-    assert stale_tag.status_code == 409 and stale_tag.json()["code"] == "stale_version"  # as approve
+    # a stale If-Match is a failed precondition (RFC 9110: 412), a stale body version a conflict (409)
+    assert stale_tag.status_code == 412 and stale_tag.json()["code"] == "stale_version"
 
     rejected = alice_client.post(reject, {"reason": "uploaded twice, a.png is the one"}, format="json")
     assert rejected.status_code == 200, rejected.json()

@@ -82,6 +82,11 @@ def test_a_credit_note_read_again_names_the_invoice_it_credits_and_keeps_correct
     # the form opened before answers 409 and changes nothing
     stale = alice_client.post(_url(project, doc_id), {"result_version": version}, format="json")
     assert stale.status_code == 409 and stale.json()["code"] == "stale_version"
+    # the same version as the ETag the detail sent, in If-Match: a failed precondition (412), unchanged
+    by_tag = alice_client.post(_url(project, doc_id), {}, format="json", HTTP_IF_MATCH=f'"{version}"')
+    assert (by_tag.status_code, by_tag.json()["code"]) == (412, "stale_version")
+    assert by_tag.json()["detail"]["current_version"] == document["result_version"]
+    assert alice_client.get(_url(project, doc_id, "")).json()["result_version"] == document["result_version"]
 
 
 def test_reading_again_is_for_members_who_may_write_and_never_an_approved_document(

@@ -46,7 +46,8 @@ def test_a_stale_version_answers_409_and_changes_nothing(alice_client, project, 
     by_header = alice_client.patch(
         url + "fields/", {"fields": {"vendor_name": "Other Ltd"}}, format="json", HTTP_IF_MATCH=f'"{version}"'
     )
-    assert (by_header.status_code, by_header.json()["code"]) == (409, "stale_version")
+    assert (by_header.status_code, by_header.json()["code"]) == (412, "stale_version")  # RFC 9110
+    assert by_header.json()["detail"]["current_version"] == version + 1
     approve = alice_client.post(url + "approve/", {"result_version": version}, format="json")
     assert (approve.status_code, approve.json()["code"]) == (409, "stale_version")
     assert Document.objects.get(pk=doc_id).status == "processed"

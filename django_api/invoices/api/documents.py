@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -19,7 +22,7 @@ from django_api.invoices.api.fields import (
     StrictCharField,
     StrictIntegerField,
 )
-from django_api.invoices.errors import InvalidInput
+from django_api.invoices.errors import InvalidInput, PreconditionFailed, StaleVersion
 from django_api.invoices.models import DocumentStatus
 from django_api.invoices.page_images import document_page_png
 from django_api.invoices.selectors.documents import document_detail, document_get, document_list
@@ -56,6 +59,19 @@ def _expected_version(request, body_version: int | None) -> int | None:
     return int(tag)
 
 
+@contextmanager
+def _precondition(request, body_version: int | None) -> Iterator[int | None]:
+    """The result version the client edited (`_expected_version`) for a change made within the block; a
+    stale one named by `If-Match` answers 412 `stale_version` (HTTP's precondition), by the body 409."""
+    version = _expected_version(request, body_version)
+    try:
+        yield version
+    except StaleVersion as stale:
+        if body_version is None and version is not None and not isinstance(stale, PreconditionFailed):
+            raise PreconditionFailed(stale.message, detail=stale.detail) from stale
+        raise
+
+
 def _project_document(request, project_id, document_id):
     """The requesting user's project and its document (another user's answers 404)."""
     project = project_get(user=request.user, project_id=project_id)
@@ -66,14 +82,15 @@ def _review_response(request, *, project, document, review, values: dict) -> Res
     """`review` (a service of `services.reviews`) applied with the validated `values` to the version the
     client edited and re-checked at once; answers the document detail."""
     values = dict(values)
-    review(
-        user=request.user,
-        project=project,
-        document=document,
-        result_version=_expected_version(request, values.pop("result_version")),
-        checks=document_checks_run,
-        **values,
-    )
+    with _precondition(request, values.pop("result_version")) as version:
+        review(
+            user=request.user,
+            project=project,
+            document=document,
+            result_version=version,
+            checks=document_checks_run,
+            **values,
+        )
     return _detail_response(user=request.user, project=project, document_id=document.id)
 
 
@@ -184,7 +201,7 @@ class DocumentFieldsUpdateApi(APIView):
             allow_null=True,
             min_value=1,
             help_text="The `result_version` of the detail the change was made on (or send `If-Match`); "
-            "a stale one answers 409 `stale_version` and changes nothing.",
+            "a stale one answers 409 `stale_version` (412 when named by `If-Match`) and changes nothing.",
         )
 
         def validate(self, attrs):
@@ -278,7 +295,8 @@ class DocumentReextractApi(APIView):
             default=None,
             allow_null=True,
             min_value=1,
-            help_text="The `result_version` the reviewer saw (or send `If-Match`); a stale one answers 409.",
+            help_text="The `result_version` the reviewer saw (or send `If-Match`); a stale one answers 409 "
+            "(412 by `If-Match`).",
         )
 
     class ReextractedOut(serializers.Serializer):
@@ -306,14 +324,15 @@ class DocumentReextractApi(APIView):
             raise InvalidInput("The body must be a JSON object (or empty).")
         data = self.ReextractInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        done = document_reextract(
-            user=request.user,
-            project=project,
-            document=document,
-            result_version=_expected_version(request, data.validated_data["result_version"]),
-            read=document_reextract_run,
-            checks=document_checks_run,
-        )
+        with _precondition(request, data.validated_data["result_version"]) as version:
+            done = document_reextract(
+                user=request.user,
+                project=project,
+                document=document,
+                result_version=version,
+                read=document_reextract_run,
+                checks=document_checks_run,
+            )
         detail = document_detail(user=request.user, project=project, document_id=document.id)
         kept = list(done.corrections_kept)
         response = Response(

@@ -20,6 +20,7 @@ _REASONS = {
     404: "not_found (also another user's project, task or document), user_not_found (members)",
     406: "not_acceptable (unsupported Accept header)",
     409: "task_finished, document_not_ready, stale_version, checks_failed or document_approved",
+    412: "stale_version named by an If-Match header (the ETag of an older result version; RFC 9110)",
     413: "request_too_large, file_too_large, too_many_pages, image_too_large",
     415: "unsupported_type or unsupported_media_type",
     422: "corrupt_file, encrypted_pdf, einvoice_invalid or xml_unsafe; for an e-invoice export "
@@ -32,10 +33,10 @@ _BY_PATH_SUFFIX = {
     "/process-invoices/": (409, 413, 415, 422, 429, 503),
     "/image/": (413, 503),
     "/ocr-cancel/{task_id}/": (409,),
-    "/{document_id}/fields/": (409, 413),  # not `/api/fields/`, the field list
-    "/approve/": (409,),
-    "/reject/": (409,),
-    "/reextract/": (409, 422, 503),  # an e-invoice is read again from its stored file
+    "/{document_id}/fields/": (409, 412, 413),  # not `/api/fields/`, the field list
+    "/approve/": (409, 412),
+    "/reject/": (409, 412),
+    "/reextract/": (409, 412, 422, 503),  # an e-invoice is read again from its stored file
     "/einvoice/": (422,),
 }
 _PUBLIC = {"/api/auth/token/": (400, 406, 429), "/api/ocr-health/": (406,)}

@@ -17,6 +17,7 @@ import ctypes
 import unicodedata
 
 from ocr_tasks.geometry import BBox
+from ocr_tasks.ingest.readable_text import reads_as_text
 from ocr_tasks.layout.grouping import blocks_from_lines
 from ocr_tasks.ocr_types import TEXT_LAYER, Line, OcrPage, Word
 
@@ -212,7 +213,8 @@ def _words_and_lines(chars, size: tuple[float, float]) -> list[Line]:
 
 def read_text_layer(pdf_page, *, index: int, dpi: int) -> OcrPage | None:
     """The page's text layer as an `OcrPage`, or None when it has no usable text (a scan, or glyphs that
-    do not map to Unicode)."""
+    do not map to Unicode: control characters, private use, or letters that read as no text,
+    `readable_text`)."""
     textpage = pdf_page.get_textpage()
     try:
         transform = _Transform(tuple(pdf_page.get_bbox()), pdf_page.get_rotation())
@@ -224,6 +226,8 @@ def read_text_layer(pdf_page, *, index: int, dpi: int) -> OcrPage | None:
         return None
     if sum(_is_good(ch) for ch in visible) / len(visible) < MIN_GOOD_CHAR_RATIO:
         return None
+    if not reads_as_text("".join(ch for ch, _, _ in chars)):
+        return None  # a font's glyph numbers as printable letters (no `/ToUnicode`): OCR the page
     width_pt, height_pt = pdf_page.get_size()  # PDFium reports the displayed size (after /Rotate)
     lines = _words_and_lines(chars, (width_pt, height_pt))
     if not lines:

@@ -189,10 +189,30 @@ def _priced_between(rows: list[Row], above: int, below: int) -> bool:
     return any(_PRICE.search(rows[i].text) for i in range(above + 1, below))
 
 
+# a part of a comma-separated sender line that starts with a postcode and place (`30159 Hannover`, `F-69007
+# Lyon`, `HX7 8AD Hebden Bridge`)
+_POSTCODE_START = re.compile(r"^(?:[A-Z]{1,2}-)?\d{4,5}\s+[^\W\d_]|^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+
+
+def _comma_sender(text: str) -> bool:
+    """`Brandt Bürotechnik GmbH, Lindenallee 3, 30159 Hannover`: a name without digits, then a street with
+    its house number (`14, rue des Tanneurs` too) and a part that starts with the postcode, apart by commas
+    (DIN 5008's sender line as report writers print it)."""
+    parts = [p.strip() for p in re.split(r"\s*,\s+", text.strip())]
+    return (
+        len(parts) >= 3
+        and not re.search(r"\d", parts[0])
+        and any(
+            _POSTCODE_START.match(parts[i]) and _STREET_LINE.search(" ".join(parts[1:i]))
+            for i in range(2, len(parts))
+        )
+    )
+
+
 def is_sender_line(text: str) -> bool:
     """A one-row sender address over the address window: parts apart by `·`, `|`, `●` or ` - `, with a
-    postcode."""
-    return bool(_SENDER_SEPARATORS.search(text) and _POSTCODE_LINE.search(text))
+    postcode, or a name, street and postcode apart by commas."""
+    return bool(_SENDER_SEPARATORS.search(text) and _POSTCODE_LINE.search(text)) or _comma_sender(text)
 
 
 def address_blocks(rows: list[Row]) -> list[Block]:
@@ -345,7 +365,7 @@ def _sender_line_above(rows: list[Row], block: Block, vendor_name: str) -> float
             if s.bbox.x0 > head.bbox.x0 + 0.1 or s.bbox.x1 < head.bbox.x0:
                 continue
             named = bool(vendor_name) and fuzz.partial_ratio(vendor_name.lower(), s.text.lower()) >= 85
-            if _SENDER_SEPARATORS.search(s.text) and (named or is_sender_line(s.text)):
+            if is_sender_line(s.text) or (named and _SENDER_SEPARATORS.search(s.text)):
                 return 1.0
     return 0.0
 

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from ocr_tasks.extraction.candidates import Candidate, header_chunk
+from ocr_tasks.extraction.document_type import is_quote
 from ocr_tasks.extraction.identifier_rules import (
     bare_no_value_ok,
     blocked_qualifier,
@@ -174,8 +175,25 @@ def _last_segment(text: str) -> str:
     return re.split(r"\s{2,}", text.rstrip())[-1]
 
 
-def _someone_elses(field: str, row_text: str, label_start: int, label_end: int, label: str) -> bool:
+# A quote's noun right before a number marker (`Devis n°`, `Angebot Nr.`, `Quote No.`): on an invoice, the
+# quote it follows; no invoice word beside it (`Please quote invoice no.` names the invoice)
+_QUOTE_WORDS = concept_pattern(("quote_title", "quote_number"))
+
+
+def _quotes_number(label_text: str) -> bool:
+    """Whether the label's last printed words (up to three) name a quote and no invoice."""
+    tail = " ".join(_last_segment(label_text).split()[-3:])
+    return bool(_QUOTE_WORDS.search(tail)) and not _INVOICE_WORD.search(tail)
+
+
+def _someone_elses(
+    field: str, row_text: str, label_start: int, label_end: int, label: str, *, quote: bool = False
+) -> bool:
+    """Whether the label names another document's or party's number (`quote`: the document is a quote,
+    whose own number a quote's label names)."""
     if blocked_qualifier(row_text, label_start) and not _titled(row_text, label_start, label):
+        return True
+    if field == "invoice_number" and not quote and _quotes_number(row_text[:label_end]):
         return True
     if field == "invoice_number" and _REFERENCE.search(row_text[:label_end]):
         return True
@@ -251,7 +269,13 @@ def _label_factor(field: str, label_text: str, credit_note: bool) -> float:
 
 
 def _same_row_candidates(
-    field: str, row: Row, rows: list[Row], phrases: tuple[str, ...], credit_note: bool = False
+    field: str,
+    row: Row,
+    rows: list[Row],
+    phrases: tuple[str, ...],
+    credit_note: bool = False,
+    *,
+    quote: bool = False,
 ) -> list[Candidate]:
     """Identifiers printed after their label on the row (at most the third token after it)."""
     strength, label_start, end, label = _label_span(row.text, phrases, _COMPOSED_LABELS.get(field))
@@ -266,7 +290,7 @@ def _same_row_candidates(
             title.end(),
             fold(title.group(0)),
         )
-    if strength <= 0 or _someone_elses(field, row.text, label_start, end, label):
+    if strength <= 0 or _someone_elses(field, row.text, label_start, end, label, quote=quote):
         return []
     strength *= _label_factor(field, row.text[:end], credit_note)
     date_spans = [(d.start, d.end) for d in find_dates(row.text)]
@@ -358,16 +382,24 @@ def _as_order_number(c: Candidate) -> Candidate:
 
 
 def labelled_identifier_candidates(
-    rows: list[Row], field: str, *, label_key: str | None = None, credit_note: bool = False
+    rows: list[Row],
+    field: str,
+    *,
+    label_key: str | None = None,
+    credit_note: bool = False,
 ) -> list[Candidate]:
     """Identifiers after their label on the same row, or under it in the same column on the next row
     (`credit_note`: the document is a credit note, whose own number is labelled as such). A value that
-    names itself a purchase order (`PO 5521`) is a po_number candidate whatever its label."""
-    return [_as_order_number(c) for c in _labelled_identifiers(rows, field, label_key, credit_note)]
+    names itself a purchase order (`PO 5521`) is a po_number candidate whatever its label. A quote's label
+    (`Devis n°`) labels the document's own number on a quote only (`label_key="quote_number"` reads it
+    there); elsewhere it is the quote an invoice follows."""
+    quote = label_key is not None or (field == "invoice_number" and is_quote(rows))
+    found = _labelled_identifiers(rows, field, label_key, credit_note, quote=quote)
+    return [_as_order_number(c) for c in found]
 
 
 def _labelled_identifiers(
-    rows: list[Row], field: str, label_key: str | None, credit_note: bool
+    rows: list[Row], field: str, label_key: str | None, credit_note: bool, *, quote: bool
 ) -> list[Candidate]:
     phrases = LABELS[label_key or field]
     out: list[Candidate] = []
@@ -376,7 +408,7 @@ def _labelled_identifiers(
     table_phrases = tuple(p for p in phrases if len(p) >= 4)
     column_phrases = tuple(p for p in table_phrases if p not in DOCUMENT_TITLES)
     for i, row in enumerate(rows):
-        out += _same_row_candidates(field, row, rows, phrases, credit_note)
+        out += _same_row_candidates(field, row, rows, phrases, credit_note, quote=quote)
         header_row = not re.search(r"\d", without_number_signs(row.text))  # `Abono n2` is a label
         table_header = (
             sum(bool(re.search(r"[A-Za-z]{2}", part)) for part in re.split(r"\s{2,}", row.text)) >= 2
@@ -399,8 +431,12 @@ def _labelled_identifiers(
                     column_strength = max(column_strength, 1.0)
                 if table_header and _bare_column(field, header, m.group(0)):
                     column_strength = max(column_strength, BARE_NO_STRENGTH)  # `Num.  del  Vs. ordine`
-                if field == "invoice_number" and _OTHER_NUMBER.search(header):
-                    continue  # a `Despatch Note No.` or `Customer No.` column
+                if field == "invoice_number" and (
+                    _OTHER_NUMBER.search(header)
+                    or _TAX_ID_WORDS.search(header)
+                    or (not quote and _quotes_number(header))
+                ):
+                    continue  # a `Despatch Note No.`, `Customer No.`, `Uw btw-nummer` or `Angebot Nr.` column
                 column_strength *= _label_factor(field, header, credit_note)
                 if column_strength <= 0:
                     continue

@@ -286,6 +286,12 @@ _SELLER_LEAD = re.compile(
     re.IGNORECASE,
 )
 _SHORT_LABEL_LEAD = re.compile(r"^[^\W\d_]{1,4}\s?:\s+(?=\S)")
+# A payment sentence up to its payee (`Please pay by bank transfer to Pennine Joinery Ltd, NatWest, ...`,
+# `Make checks payable to`, `t.n.v.`, `a favore di`: the lexicons' `payee`): the company after it is the name
+_PAYEE_LEAD = re.compile(
+    r"^.{0,80}?(?<!\w)(?:" + concept_alternation("payee", min_length=4) + r")\s*:?\s+(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 # A name's own label with its colon (`Denominazione: Edilnova S.p.A.`, `Raison sociale : ...`, the lexicons'
 # `name_label`)
 _NAME_LABEL_LEAD = re.compile(
@@ -331,6 +337,9 @@ def clean_name(text: str) -> str:
     registration number in brackets, or what follows a company's legal form (`Coolblue B.V. - Weena 664`
     -> `Coolblue B.V.`); an OCR-slipped `SON BHD` is read as `SDN BHD`."""
     text = _LEADING_SPECK.sub("", text.strip())
+    payee = _PAYEE_LEAD.match(text)
+    if payee is not None and _STRONG_LEGAL.search(text, payee.end()):
+        text = text[payee.end() :]  # a company named as the payee of a payment sentence
     text = _owner_beside_name(_brand_beside_name(text))
     parts = _TAGLINE_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2 and len(re.findall(r"[^\W\d_]{2,}", parts[0])) >= 2:

@@ -9,12 +9,17 @@ where the page shows a gap: wider than the gaps between the letters around it by
 character heights. Browsers print letter-spaced text (CSS `letter-spacing`: `R E C H N U N G`, `KANTINE ·
 EVENTS`) glyph by glyph and PDFium guesses spaces between the letters; the letters' own spacing is no word
 gap.
+
+Text turned off the page's own direction (a registration line rotated into the left margin) is left out of
+the lines: PDFium reads it glyph by glyph, each glyph a line of its own, which joined the rows beside it.
 """
 
 from __future__ import annotations
 
 import ctypes
+import math
 import unicodedata
+from collections import Counter
 
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ingest.readable_text import reads_as_text
@@ -32,6 +37,7 @@ GENERATED_SPACE_RATIO = 0.08
 # than this share of the smaller letter's height splits
 SIZE_CHANGE_SPACE_RATIO = 0.25
 LETTER_GAP_WINDOW = 12  # letters on each side whose gaps give a run's usual gap
+MAX_TURN_DEGREES = 30  # a glyph turned further from the page's text direction is margin text, not a line
 PDFIUM_ENGINE = "pdfium-text-layer"
 
 _LINE_BREAKS = {"\r", "\n", "\x02", "\x03"}
@@ -75,14 +81,29 @@ class _Transform:
         return x, y
 
 
+def _off_direction(angles: list[float]) -> list[bool]:
+    """Which characters run off the page's own text direction: more than `MAX_TURN_DEGREES` from the
+    quarter turn most visible characters take (`angles`: PDFium's, in degrees; None for an invisible
+    character). A line set turned in the margin (a registration line rotated 90 degrees) is read by PDFium
+    glyph by glyph, each its own line, and its letters join the rows beside them; a page whose text all
+    turns one way (a landscape page drawn turned) keeps it all."""
+    turns = Counter(round(a / 90) % 4 for a in angles if a is not None)
+    if not turns:
+        return [False] * len(angles)
+    main = turns.most_common(1)[0][0] * 90
+    return [a is not None and abs((a - main + 180) % 360 - 180) > MAX_TURN_DEGREES for a in angles]
+
+
 def _chars(textpage, transform: _Transform):
-    """Yield (char, BBox | None, generated) for every character of the text page, generated ones included
-    (`generated`: PDFium inferred the character, the content stream has none)."""
+    """(char, BBox | None, generated) for every character of the text page, generated ones included
+    (`generated`: PDFium inferred the character, the content stream has none). A character turned off the
+    page's text direction (`_off_direction`) has no box: it is no part of the page's lines."""
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.raw
     count = pdfium_c.FPDFText_CountChars(raw)
     rect = pdfium_c.FS_RECTF()
+    out, angles = [], []
     for i in range(count):
         ch = chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0x20)
         generated = pdfium_c.FPDFText_IsGenerated(raw, i) == 1
@@ -92,7 +113,13 @@ def _chars(textpage, transform: _Transform):
         visible = not ch.isspace() and ch not in _LINE_BREAKS
         if visible and pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(rect)):
             box = transform.box(rect.left, rect.bottom, rect.right, rect.top)
-        yield ch, box, generated
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, i) if box is not None else -1.0
+        angles.append(math.degrees(angle) if angle >= 0 else None)  # -1: no angle (no glyph)
+        out.append((ch, box, generated))
+    return [
+        (ch, None, generated) if off else (ch, box, generated)
+        for (ch, box, generated), off in zip(out, _off_direction(angles), strict=True)
+    ]
 
 
 def _follows_on_line(a: BBox, b: BBox) -> bool:

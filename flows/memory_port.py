@@ -67,6 +67,9 @@ def count_pages(data: bytes) -> int | None:
                 return len(pdfium.PdfDocument(data))
         from PIL import Image
 
+        from ocr_tasks.ingest.heif import enable_heif
+
+        enable_heif()
         with Image.open(io.BytesIO(data)) as image:
             frames = int(getattr(image, "n_frames", 1))
         with Image.open(io.BytesIO(data)) as image:

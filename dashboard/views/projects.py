@@ -19,7 +19,7 @@ from dashboard.wording import (
 )
 
 # what the API takes (`POST .../process-invoices/`): PDF, images, and a bare CII / UBL e-invoice XML
-ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "xml"]
+ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "heic", "heif", "xml"]
 REFRESH_SECONDS = 2.0
 UPLOAD_ROUND = "upload_round"  # bumped after an upload so the uploader starts empty
 LAST_UPLOAD = "last_upload"  # (project id, the API's answer) of the latest upload, shown once per project

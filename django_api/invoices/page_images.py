@@ -12,6 +12,7 @@ from django.conf import settings
 
 from django_api.invoices.errors import NotFound
 from ocr_tasks.errors import ImageTooLarge, StorageError
+from ocr_tasks.ingest.heif import enable_heif
 from ocr_tasks.ingest.pdfium_lock import PDFIUM_LOCK
 
 PREVIEW_DPI = 150
@@ -52,6 +53,7 @@ def page_png(
     else:
         from PIL import Image, ImageOps
 
+        enable_heif()
         image = Image.open(io.BytesIO(data))
         frames = getattr(image, "n_frames", 1)
         if not 0 <= index < frames:

@@ -11,12 +11,26 @@ TIFF = "image/tiff"
 WEBP = "image/webp"
 BMP = "image/bmp"
 GIF = "image/gif"
+HEIC = "image/heic"  # HEIC/HEIF photos (iPhone cameras), opened through pillow-heif (`heif.py`)
 XML = "application/xml"  # a bare e-invoice (CII / UBL); read by `ocr_tasks.einvoice`, no pages
 
-SUPPORTED_MEDIA_TYPES: tuple[str, ...] = (PDF, PNG, JPEG, TIFF, WEBP, BMP, XML)
-IMAGE_MEDIA_TYPES = frozenset({PNG, JPEG, TIFF, WEBP, BMP})
+SUPPORTED_MEDIA_TYPES: tuple[str, ...] = (PDF, PNG, JPEG, TIFF, WEBP, BMP, HEIC, XML)
+IMAGE_MEDIA_TYPES = frozenset({PNG, JPEG, TIFF, WEBP, BMP, HEIC})
 
-_EXTENSIONS = {PDF: ".pdf", PNG: ".png", JPEG: ".jpg", TIFF: ".tif", WEBP: ".webp", BMP: ".bmp", XML: ".xml"}
+_EXTENSIONS = {
+    PDF: ".pdf",
+    PNG: ".png",
+    JPEG: ".jpg",
+    TIFF: ".tif",
+    WEBP: ".webp",
+    BMP: ".bmp",
+    HEIC: ".heic",
+    XML: ".xml",
+}
+# ISO base media file brands of HEIF images coded with HEVC (`mif1`/`msf1` are generic: AVIF uses them too,
+# so they count only with a HEVC brand among the compatible ones)
+_HEIC_BRANDS = frozenset({b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs"})
+_GENERIC_HEIF_BRANDS = frozenset({b"mif1", b"msf1"})
 _UTF8_BOM = b"\xef\xbb\xbf"
 _HTML = re.compile(rb"<(?:!doctype\s+)?html[\s>]", re.IGNORECASE)
 
@@ -30,6 +44,17 @@ def _looks_like_xml(head: bytes) -> bool:
     if text.startswith((b"<?xml", b"<!--", b"<!DOCTYPE")):  # a DOCTYPE is refused later as xml_unsafe
         return True
     return len(text) > 1 and text[:1] == b"<" and (text[1:2].isalpha() or text[1:2] == b"_")
+
+
+def _is_heic(head: bytes) -> bool:
+    """An ISO base media `ftyp` box whose major brand is a HEVC-coded HEIF one, or a generic HEIF brand
+    with a HEVC one among its compatible brands."""
+    if len(head) < 16 or head[4:8] != b"ftyp":
+        return False
+    size = min(int.from_bytes(head[:4], "big"), len(head))
+    major = head[8:12]
+    compatible = {head[i : i + 4] for i in range(16, size - 3, 4)}
+    return major in _HEIC_BRANDS or (major in _GENERIC_HEIF_BRANDS and bool(compatible & _HEIC_BRANDS))
 
 
 def sniff_media_type(data: bytes) -> str | None:
@@ -49,6 +74,8 @@ def sniff_media_type(data: bytes) -> str | None:
         return WEBP
     if head[:2] == b"BM" and len(head) >= 26:
         return BMP
+    if _is_heic(head):
+        return HEIC
     if _looks_like_xml(head):
         return XML
     return None

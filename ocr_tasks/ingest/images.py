@@ -1,4 +1,4 @@
-"""Image documents (PNG, JPEG, TIFF incl. multi-page, WebP, BMP) -> page images on disk.
+"""Image documents (PNG, JPEG, TIFF incl. multi-page, WebP, BMP, HEIC) -> page images on disk.
 
 Limits are checked on the header before any pixel is decoded (decompression bombs). EXIF orientation is
 honoured; a missing or implausible DPI is assumed to be the configured one; very small images are
@@ -15,6 +15,7 @@ from pathlib import Path
 from ocr_tasks.config import OcrConfig
 from ocr_tasks.errors import CorruptDocument, ImageTooLarge, TooManyPages
 from ocr_tasks.ingest.detect import JPEG, PNG, TIFF, extension_for
+from ocr_tasks.ingest.heif import enable_heif
 from ocr_tasks.ingest.pages import PageInput
 
 MIN_PLAUSIBLE_DPI = 100
@@ -31,6 +32,7 @@ _PASS_THROUGH_MODES = {"1", "L", "P", "RGB", "LA", "RGBA"}  # not CMYK, 16-bit o
 def _open(data: bytes):
     from PIL import Image
 
+    enable_heif()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # DecompressionBombWarning: our own limit decides

@@ -418,3 +418,23 @@ def test_task_list_items_carry_a_failed_tasks_reason(alice_client, project, run_
     assert status["error"] == tasks[bad]["error"]  # the list and the detail agree
     schema = response_schema("/api/projects/{project_id}/tasks/", "get", 200)
     assert shape_errors(list(tasks.values()), schema) == []
+
+
+def test_a_heic_photo_is_taken_stored_as_sent_and_previewed(alice_client, project, run_on_commit):
+    """An iPhone photo (HEIC) uploads like any image: its media type named by content, its bytes stored
+    as sent, its page shown as PNG in the orientation it was taken in."""
+    from PIL import Image
+
+    from ocr_tasks.ingest.heif import enable_heif
+
+    enable_heif()
+    photo = io.BytesIO()
+    Image.new("RGB", (320, 200), "white").save(photo, format="HEIF", quality=90)
+    body = _process(alice_client, project, run_on_commit, [upload("IMG_0042.HEIC", photo.getvalue())])
+    (doc_id,) = (d["id"] for d in body["documents"])
+    stored = Document.objects.get(pk=doc_id)
+    assert stored.media_type == "image/heic" and stored.size == len(photo.getvalue())
+    page = alice_client.get(f"/api/projects/{project.pk}/documents/{doc_id}/pages/0/image/")
+    assert page.status_code == 200 and page["Content-Type"] == "image/png"
+    with Image.open(io.BytesIO(page.content)) as preview:
+        assert preview.size == (320, 200)

@@ -45,6 +45,10 @@ def text_page(lines=INVOICE_LINES, *, width: int = 1400, size: int = 36, margin:
 
 
 def encode(image: Image.Image, fmt: str, **params) -> bytes:
+    if fmt == "HEIF":  # an iPhone's format: Pillow writes it through pillow-heif
+        from ocr_tasks.ingest.heif import enable_heif
+
+        enable_heif()
     buffer = io.BytesIO()
     image.save(buffer, format=fmt, **params)
     return buffer.getvalue()

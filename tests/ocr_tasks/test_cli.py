@@ -62,7 +62,7 @@ def test_batch_with_bad_files_reports_each_and_exits_1(capsys, pdfs, tmp_path):
         f"{empty}: empty_file: empty.png is empty",
         (
             f"{text}: unsupported_type: content is unknown content, not one of application/pdf, image/png, "
-            "image/jpeg, image/tiff, image/webp, image/bmp, application/xml"
+            "image/jpeg, image/tiff, image/webp, image/bmp, image/heic, application/xml"
         ),
         f"{locked}: encrypted_pdf: PDF is encrypted with a password and cannot be opened",
         f"{missing}: file_not_found: no such file: {missing}",

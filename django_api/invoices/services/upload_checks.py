@@ -107,6 +107,9 @@ def _check_frame_size(width: int, height: int, *, index: int, frames: int, limit
 def _image_pages(data: bytes, *, limits: Limits) -> int:
     from PIL import Image
 
+    from ocr_tasks.ingest.heif import enable_heif
+
+    enable_heif()
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

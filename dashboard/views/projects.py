@@ -58,7 +58,8 @@ if not session.can_edit():
     )
 upload_round = st.session_state.setdefault(UPLOAD_ROUND, 0)
 uploaded = st.file_uploader(
-    "PDF, PNG, JPEG, TIFF, WebP or BMP files, or e-invoice XML (CII / UBL); drag and drop one or many",
+    "PDF, PNG, JPEG, TIFF, WebP, BMP or HEIC (iPhone) files, or e-invoice XML (CII / UBL); "
+    "drag and drop one or many",
     type=ACCEPTED_TYPES,
     accept_multiple_files=True,
     key=f"upload_files_{upload_round}",

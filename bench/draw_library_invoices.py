@@ -1327,7 +1327,759 @@ BATCH_1 = [
     invoice_rc_nl_en_fpdf,
     fattura_professionista_it_rl,
 ]
-DRAWINGS = {fn.__name__: fn for fn in BATCH_1}
+# ---------------------------------------------------------------------------------------------------------
+# batch 2 (written after batch 1's fixes)
+
+
+def rl_kerned(canvas: Canvas, x: float, y: float, text: str, font: str, size: float, right=False) -> None:
+    """Text as a TJ array with kerning adjustments between its pieces (as kerning-aware report writers emit
+    it); ASCII only. `right`: `x` is the right edge."""
+    canvas.setFont(font, size)
+    pieces = [text[i : i + 2] for i in range(0, len(text), 2)]
+    kerns = [(-1) ** i * (12 + 7 * (i % 3)) for i in range(len(pieces) - 1)]
+    width = stringWidth(text, font, size) - sum(kerns) / 1000 * size
+    if right:
+        x -= width
+    name = canvas._doc.getInternalFontName(font)
+    parts = []
+    for i, piece in enumerate(pieces):
+        escaped = piece.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        parts.append(f"({escaped})")
+        if i < len(kerns):
+            parts.append(str(kerns[i]))
+    canvas._code.append(f"BT {name} {size} Tf 1 0 0 1 {x:.2f} {y:.2f} Tm [{' '.join(parts)}] TJ ET")
+
+
+def avoir_fr_fpdf() -> None:
+    """A French electrician's credit note (avoir) as fpdf2 draws it: the credited invoice's number and date
+    in the heading, two TVA rates in a recap table, a justified paragraph (word spacing), amounts printed
+    positive under the title AVOIR."""
+    pdf = Doc()
+    pdf.add_page()
+    pdf.set_xy(18, 16)
+    pdf.set_font("Helvetica", "B", 14)
+    pdf.cell(110, 7, "Électricité Garnier Frères")
+    pdf.set_font("Helvetica", size=8.5)
+    pdf.set_xy(18, 24)
+    pdf.multi_cell(
+        90,
+        4,
+        "SAS au capital de 40 000 €\n27, avenue Jean-Jaurès\n38100 Grenoble\n"
+        "Tél. 04 76 43 18 90 – compta@garnier-elec.fr",
+    )
+    pdf.set_xy(128, 16)
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.cell(64, 10, "AVOIR", align="R")
+    pdf.set_font("Helvetica", size=9)
+    y = 28
+    for label, value in [
+        ("Avoir n°", "AV-2025-0031"),
+        ("Date", "3 oct. 2025"),
+        ("Client n°", "C-0872"),
+        ("Sur facture", "FA-2025-0412 du 18/09/2025"),
+    ]:
+        pdf.set_xy(118, y)
+        pdf.cell(26, 5, label)
+        pdf.set_font("Helvetica", "B", 9)
+        pdf.cell(48, 5, value, align="R")
+        pdf.set_font("Helvetica", size=9)
+        y += 5
+    pdf.set_xy(118, 56)
+    pdf.set_draw_color(90)
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(
+        74, 5, "SCI Les Tilleuls\nM. Olivier Bret, gérant\n12, chemin des Vignes\n38240 Meylan", border=1
+    )
+    pdf.set_xy(18, 90)
+    pdf.set_font("Helvetica", size=9)
+    pdf.multi_cell(
+        174,
+        4.6,
+        "Suite au retour de matériel non utilisé sur le chantier de la résidence Les Tilleuls "
+        "et au geste commercial convenu avec M. Bret, nous vous adressons le présent avoir, qui "
+        "vient en déduction de notre facture FA-2025-0412 du 18 septembre 2025.",
+        align="J",
+    )
+    items = [
+        ("Retour disjoncteur différentiel 40 A type A", 2, d("68.50"), 20),
+        ("Retour gaine ICTA 20 mm (couronne de 100 m)", 1, d("54.00"), 20),
+        ("Geste commercial sur main-d'œuvre (rénovation)", 1, d("150.00"), 10),
+    ]
+    items = [(*it, d(it[1] * it[2])) for it in items]
+    widths = [96, 14, 26, 12, 26]
+    pdf.set_xy(18, 110)
+    pdf.set_font("Helvetica", "B", 8.5)
+    pdf.set_fill_color(235)
+    for wdt, head, align in zip(
+        widths, ["Désignation", "Qté", "P.U. HT", "TVA", "Total HT"], "LRRRR", strict=True
+    ):
+        pdf.cell(wdt, 6.5, head, border=1, fill=True, align=align)
+    pdf.ln()
+    pdf.set_font("Helvetica", size=8.5)
+    for desc, q, price, rate, amount in items:
+        pdf.set_x(18)
+        for wdt, text, align in zip(
+            widths, [desc, str(q), money(price, "fr"), f"{rate} %", money(amount, "fr")], "LRRRR", strict=True
+        ):
+            pdf.cell(wdt, 6.5, text, border=1, align=align)
+        pdf.ln()
+    rates = {}
+    for *_, rate, amount in items:
+        rates[rate] = rates.get(rate, Decimal(0)) + amount
+    taxes = {rate: d(base * rate / 100) for rate, base in rates.items()}
+    net, tva = sum(rates.values()), sum(taxes.values())
+    pdf.set_xy(18, pdf.get_y() + 8)
+    pdf.set_font("Helvetica", "B", 8)
+    top = pdf.get_y()
+    for wdt, head in zip([22, 28, 28], ["Taux TVA", "Base HT", "Montant TVA"], strict=True):
+        pdf.cell(wdt, 5.5, head, border=1, align="C")
+    pdf.ln()
+    pdf.set_font("Helvetica", size=8)
+    for rate in sorted(rates, reverse=True):
+        pdf.set_x(18)
+        for wdt, text in zip(
+            [22, 28, 28], [f"{rate},0 %", money(rates[rate], "fr"), money(taxes[rate], "fr")], strict=True
+        ):
+            pdf.cell(wdt, 5.5, text, border=1, align="R")
+        pdf.ln()
+    y = top
+    for label, value, style in [
+        ("Total HT", money(net, "fr") + " €", ""),
+        ("Total TVA", money(tva, "fr") + " €", ""),
+        ("Montant de l'avoir TTC", money(net + tva, "fr") + " €", "B"),
+    ]:
+        pdf.set_xy(120, y)
+        pdf.set_font("Helvetica", style, 9.5)
+        pdf.cell(44, 6.5, label, border=1)
+        pdf.cell(28, 6.5, value, border=1, align="R")
+        y += 6.5
+    pdf.set_xy(18, y + 14)
+    pdf.set_font("Helvetica", size=8.5)
+    pdf.multi_cell(
+        174,
+        4.4,
+        "Cet avoir sera déduit de votre prochain règlement ou remboursé par virement sur "
+        "demande.\nRIB : Crédit Agricole Sud Rhône Alpes – IBAN FR76 1820 6000 0265 0123 4567 875 – "
+        "BIC AGRIFRPP882",
+    )
+    pdf.set_xy(18, 282)
+    pdf.set_font("Helvetica", size=6.5)
+    pdf.cell(
+        174,
+        3,
+        "Électricité Garnier Frères SAS – SIRET 338 949 662 00041 – RCS Grenoble 338 949 662 – "
+        "TVA intracommunautaire FR35338949662 – Qualifelec E2",
+        align="C",
+    )
+    fpdf_save(pdf, "avoir_fr_fpdf")
+
+
+def factura_es_rl() -> None:
+    """A Spanish metalwork shop's factura drawn with reportlab: amounts set as TJ arrays with kerning,
+    right-aligned; an advance already paid (entrega a cuenta) below the total, the rest to pay; the order
+    number beside the invoice's."""
+    c = rl_canvas("factura_es_rl")
+    w, h = A4
+    c.setStrokeColorRGB(0.2, 0.2, 0.2)
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(50, h - 60, "TALLERES METÁLICOS EBRO, S.L.")
+    rl_lines(
+        c,
+        50,
+        h - 75,
+        ["Polígono Malpica, calle E, nave 14", "50016 Zaragoza", "CIF B56299068 · Tel. 976 57 22 10"],
+        size=8.5,
+        lead=10.5,
+    )
+    c.rect(330, h - 140, 215, 78, stroke=1, fill=0)
+    c.setFont("Helvetica-Bold", 10)
+    c.drawString(338, h - 76, "FACTURA")
+    rows = [
+        ("Número", "2025/0618"),
+        ("Fecha", "14/11/2025"),
+        ("Su pedido", "4471-B"),
+        ("Vencimiento", "14/12/2025"),
+    ]
+    y = h - 92
+    for label, value in rows:
+        c.setFont("Helvetica", 8.5)
+        c.drawString(338, y, label)
+        rl_kerned(c, 537, y, value, "Helvetica-Bold", 8.5, right=True)
+        y -= 12
+    c.setFont("Helvetica", 8)
+    c.drawString(50, h - 165, "Cliente")
+    rl_lines(
+        c,
+        50,
+        h - 180,
+        ["Bodegas Campo de Borja, S.A.", "Ctra. de Ainzón, km 2", "50540 Borja (Zaragoza)", "CIF A21888318"],
+        size=10,
+        lead=12.5,
+    )
+    items = [
+        ("Estructura metálica para depósitos, acero S275", 1, d("3150.00")),
+        ("Pasarela de inspección con barandilla (m)", 12, d("95.00")),
+        ("Escalera de gato con quitamiedos", 1, d("420.00")),
+        ("Montaje en bodega (horas)", 6, d("25.00")),
+    ]
+    items = [(*it, d(it[1] * it[2])) for it in items]
+    top = h - 270
+    c.setFillColorRGB(0.85, 0.85, 0.85)
+    c.rect(50, top - 5, 495, 16, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    c.setFont("Helvetica-Bold", 8.5)
+    c.drawString(55, top, "Concepto")
+    c.drawRightString(370, top, "Unidades")
+    c.drawRightString(450, top, "Precio")
+    c.drawRightString(540, top, "Importe")
+    y = top - 20
+    for desc, q, price, amount in items:
+        c.setFont("Helvetica", 9)
+        c.drawString(55, y, desc)
+        c.drawRightString(370, y, str(q))
+        rl_kerned(c, 450, y, money(price, "es"), "Helvetica", 9, right=True)
+        rl_kerned(c, 540, y, money(amount, "es"), "Helvetica", 9, right=True)
+        y -= 16
+    c.line(50, y + 6, 545, y + 6)
+    base = sum(i[-1] for i in items)
+    iva = d(base * Decimal("0.21"))
+    total = base + iva
+    advance = d("2000.00")
+    y -= 14
+    for label, value, bold in [
+        ("Base imponible", base, False),
+        ("IVA 21 %", iva, False),
+        ("Total factura", total, True),
+        ("Entrega a cuenta 20/10/2025", -advance, False),
+        ("TOTAL A PAGAR", total - advance, True),
+    ]:
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        c.setFont(font, 9.5)
+        c.drawString(300, y, label)
+        rl_kerned(c, 530, y, money(value, "es"), font, 9.5, right=True)
+        c.setFont(font, 9.5)
+        c.drawString(533, y, "€")
+        y -= 15
+    rl_lines(
+        c,
+        50,
+        150,
+        [
+            "Forma de pago: transferencia a 30 días fecha factura.",
+            "IBAN ES48 2085 2063 2503 3012 3456 (Ibercaja) – BIC CAZRES2Z",
+            "Inscrita en el Registro Mercantil de Zaragoza, tomo 4.417, folio 88, hoja Z-61.203.",
+        ],
+        size=8.5,
+        lead=11,
+    )
+    c.showPage()
+    c.save()
+
+
+def rechnung_lang_de_rl() -> None:
+    """A plumbing contractor's two-page Rechnung drawn with reportlab: 46 positions, `Übertrag` at the foot of
+    page 1 and the head of page 2 (the header row repeated), a partial payment (Abschlagszahlung) taken off
+    the gross, amounts as kerned TJ arrays, `Seite 1 von 2` in the footer."""
+    rnd = random.Random(2207)
+    goods = [
+        "Kupferrohr 15 x 1 mm (m)",
+        "Kupferrohr 22 x 1 mm (m)",
+        "Pressfitting Bogen 90° 15 mm",
+        "Pressfitting T-Stück 22 mm",
+        "Kugelhahn DN 20",
+        "Rohrschelle M8 15 mm",
+        "Dämmschlauch 15 mm (m)",
+        "Dämmschlauch 22 mm (m)",
+        "HT-Rohr DN 50 (m)",
+        "HT-Bogen DN 50 45°",
+        "HT-Abzweig DN 100",
+        "Waschtisch 60 cm, Keramik",
+        "Einhebelmischer Waschtisch",
+        "Siphon DN 32, verchromt",
+        "Wand-WC spülrandlos",
+        "WC-Sitz mit Absenkautomatik",
+        "Vorwandelement WC 112 cm",
+        "Betätigungsplatte, weiß",
+        "Duschrinne 80 cm",
+        "Duschabtrennung Glas 90 cm",
+        "Thermostat-Brausebatterie",
+        "Handbrause mit Brauseschlauch",
+        "Heizkörper Typ 22, 600 x 1000",
+        "Thermostatkopf",
+        "Heizkörperventil DN 15",
+        "Rücklaufverschraubung DN 15",
+        "Handtuchheizkörper 1200 mm",
+        "Silikon sanitär, transparent",
+        "Montageschaum 750 ml",
+        "Dübel und Schrauben (Pauschale)",
+        "Kernbohrung bis 100 mm (Stk)",
+        "Wanddurchbruch verschließen",
+        "Druckprüfung Trinkwasser",
+        "Spülung nach DVGW W 557",
+        "Entsorgung Altmaterial (Pauschale)",
+        "Kleinmaterial",
+        "Anfahrt (Pauschale)",
+        "Monteur (Std)",
+        "Helfer (Std)",
+        "Meister (Std)",
+        "Hydraulischer Abgleich",
+        "Einregulierung Heizkreis",
+        "Dokumentation und Übergabe",
+        "Baustelleneinrichtung",
+        "Schutzabdeckung Boden (m²)",
+        "Fugenarbeiten Silikon (m)",
+    ]
+    items = []
+    for i, name in enumerate(goods, start=1):
+        q = rnd.choice([1, 1, 2, 2, 3, 4, 5, 6, 8, 10, 12, 16, 24])
+        price = d(Decimal(rnd.randint(120, 14900)) / 100)
+        items.append((i, name, q, price, d(q * price)))
+    c = rl_canvas("rechnung_lang_de_rl")
+    w, h = A4
+    per_page = 30
+
+    def header(first: bool) -> float:
+        c.setFont("Helvetica-Bold", 13)
+        c.drawString(56, h - 56, "Sanitär Krüger GmbH & Co. KG")
+        c.setFont("Helvetica", 8)
+        c.drawString(
+            56, h - 68, "Heizung · Sanitär · Solar  |  Moselstraße 41  |  54290 Trier  |  Tel. 0651 99 41 20"
+        )
+        if first:
+            c.setFont("Helvetica", 6.5)
+            c.drawString(56, h - 118, "Sanitär Krüger GmbH & Co. KG · Moselstraße 41 · 54290 Trier")
+            rl_lines(
+                c,
+                56,
+                h - 134,
+                ["Wohnbau Rheinblick GmbH", "Herrn Dipl.-Ing. Frank Adler", "Am Zollhafen 5", "55118 Mainz"],
+                size=10,
+                lead=12.5,
+            )
+            y = h - 118
+            for label, value in [
+                ("Rechnung Nr.", "SK-25-2207"),
+                ("Datum", "5. November 2025"),
+                ("Kunden-Nr.", "40219"),
+                ("Ihre Bestellung", "BV-RB-0093"),
+                ("Bauvorhaben", "Rheinblick, Haus C"),
+            ]:
+                c.setFont("Helvetica", 8.5)
+                c.drawString(360, y, label)
+                c.drawRightString(540, y, value)
+                y -= 12
+            c.setFont("Helvetica-Bold", 12)
+            c.drawString(56, h - 222, "Rechnung SK-25-2207")
+            c.setFont("Helvetica", 9)
+            c.drawString(
+                56,
+                h - 236,
+                "Leistungszeitraum: 08.09.2025 bis 24.10.2025, Sanitärinstallation Haus C, Bäder 1. OG",
+            )
+            top = h - 262
+        else:
+            top = h - 100
+        c.setLineWidth(0.6)
+        c.line(56, top + 11, 540, top + 11)
+        c.setFont("Helvetica-Bold", 8.5)
+        c.drawString(56, top, "Pos.")
+        c.drawString(84, top, "Bezeichnung")
+        c.drawRightString(380, top, "Menge")
+        c.drawRightString(460, top, "E-Preis €")
+        c.drawRightString(540, top, "Gesamt €")
+        c.line(56, top - 5, 540, top - 5)
+        return top - 18
+
+    def footer(page: int) -> None:
+        c.setFont("Helvetica", 6.5)
+        c.drawCentredString(
+            w / 2,
+            40,
+            "Sanitär Krüger GmbH & Co. KG · Sitz Trier · AG Wittlich HRA 41127 · "
+            "USt-IdNr. DE742542686 · Sparkasse Trier · IBAN DE61 3705 0198 1934 5678 02 · "
+            "BIC COLSDE33XXX",
+        )
+        c.drawRightString(540, 52, f"Seite {page} von 2")
+
+    def row(y, pos, name, q, price, amount):
+        c.setFont("Helvetica", 8.5)
+        c.drawString(56, y, str(pos))
+        c.drawString(84, y, name)
+        c.drawRightString(380, y, str(q))
+        rl_kerned(c, 460, y, money(price, "de"), "Helvetica", 8.5, right=True)
+        rl_kerned(c, 540, y, money(amount, "de"), "Helvetica", 8.5, right=True)
+
+    y = header(True)
+    carried = Decimal(0)
+    for it in items[:per_page]:
+        row(y, *it)
+        carried += it[-1]
+        y -= 13
+    c.line(400, y + 7, 540, y + 7)
+    c.setFont("Helvetica-Bold", 8.5)
+    c.drawString(300, y - 4, "Übertrag")
+    rl_kerned(c, 540, y - 4, money(carried, "de"), "Helvetica-Bold", 8.5, right=True)
+    footer(1)
+    c.showPage()
+    y = header(False)
+    c.setFont("Helvetica-Bold", 8.5)
+    c.drawString(300, y, "Übertrag")
+    rl_kerned(c, 540, y, money(carried, "de"), "Helvetica-Bold", 8.5, right=True)
+    y -= 16
+    for it in items[per_page:]:
+        row(y, *it)
+        y -= 13
+    net = sum(it[-1] for it in items)
+    tax = d(net * Decimal("0.19"))
+    gross = net + tax
+    paid = d("3000.00")
+    c.line(56, y + 7, 540, y + 7)
+    y -= 10
+    for label, value, bold in [
+        ("Summe netto", net, False),
+        ("zzgl. 19 % Umsatzsteuer", tax, False),
+        ("Rechnungsbetrag brutto", gross, True),
+        ("abzgl. Abschlagszahlung vom 01.10.2025", -paid, False),
+        ("Zahlbetrag", gross - paid, True),
+    ]:
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        c.setFont(font, 9)
+        c.drawString(300, y, label)
+        rl_kerned(c, 540, y, money(value, "de"), font, 9, right=True)
+        y -= 14
+    rl_lines(
+        c,
+        56,
+        y - 16,
+        [
+            "Zahlbar ohne Abzug bis zum 19.11.2025.",
+            "Gemäß § 14 UStG: Leistungen an einem Grundstück; bitte bewahren Sie diese Rechnung "
+            "zwei Jahre auf.",
+        ],
+        size=8.5,
+        lead=11,
+    )
+    footer(2)
+    c.showPage()
+    c.save()
+    return items
+
+
+def invoice_webshop_us_fpdf() -> None:
+    """A US web shop's order invoice (fpdf2, Letter): the order number and date beside the invoice's, paid by
+    card at checkout (balance due 0.00), shipping and sales tax, a stretched (Tz) store name."""
+    pdf = Doc(fmt="Letter")
+    pdf.add_page()
+    pdf.set_xy(18, 16)
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.set_stretching(115)
+    pdf.cell(120, 9, "BLUE HERON OUTFITTERS")
+    pdf.set_stretching(100)
+    pdf.set_xy(18, 26)
+    pdf.set_font("Helvetica", size=8.5)
+    pdf.multi_cell(
+        100,
+        4,
+        "Blue Heron Outfitters LLC\n315 Riverside Drive, Asheville, NC 28801\n"
+        "support@blueheronoutfitters.com · (828) 555-0199",
+    )
+    y = 16
+    for label, value in [
+        ("Invoice #", "54021"),
+        ("Invoice Date", "Nov 7, 2025"),
+        ("Order #", "100234"),
+        ("Order Date", "Nov 5, 2025"),
+        ("Payment", "Visa ending 4417"),
+    ]:
+        pdf.set_xy(128, y)
+        pdf.set_font("Helvetica", "B", 8.5)
+        pdf.cell(28, 5, label)
+        pdf.set_font("Helvetica", size=8.5)
+        pdf.cell(40, 5, value, align="R")
+        y += 5
+    for x, head, lines in [
+        (18, "Bill To", "Jennifer Alvarez\n1208 Maple Grove Ln\nRaleigh, NC 27606"),
+        (100, "Ship To", "Jennifer Alvarez\nc/o Alvarez Family Cabin\n44 Ridge Top Rd\nBoone, NC 28607"),
+    ]:
+        pdf.set_xy(x, 52)
+        pdf.set_font("Helvetica", "B", 9)
+        pdf.cell(70, 5, head.upper(), border="B")
+        pdf.set_xy(x, 58)
+        pdf.set_font("Helvetica", size=9.5)
+        pdf.multi_cell(70, 4.6, lines)
+    items = [
+        ("HRN-TENT2", "Ridgeline 2-Person Backpacking Tent", 1, d("289.00")),
+        ("HRN-PAD-R", "Insulated Sleeping Pad, Regular", 2, d("64.95")),
+        ("HRN-STOVE", "Titanium Canister Stove", 1, d("54.50")),
+        ("HRN-SOCK3", "Merino Hiking Socks (3-pack)", 2, d("24.00")),
+    ]
+    items = [(*it, d(it[2] * it[3])) for it in items]
+    widths = [28, 86, 14, 24, 26]
+    pdf.set_xy(18, 90)
+    pdf.set_font("Helvetica", "B", 8.5)
+    pdf.set_fill_color(30, 70, 90)
+    pdf.set_text_color(255)
+    for wdt, head, align in zip(widths, ["SKU", "Item", "Qty", "Price", "Total"], "LLRRR", strict=True):
+        pdf.cell(wdt, 7, head, fill=True, align=align)
+    pdf.ln()
+    pdf.set_text_color(0)
+    pdf.set_font("Helvetica", size=9)
+    for sku, name, q, price, amount in items:
+        pdf.set_x(18)
+        for wdt, text, align in zip(
+            widths,
+            [sku, name, str(q), "$" + money(price, "en"), "$" + money(amount, "en")],
+            "LLRRR",
+            strict=True,
+        ):
+            pdf.cell(wdt, 7, text, border="B", align=align)
+        pdf.ln()
+    sub = sum(i[-1] for i in items)
+    shipping = d("12.95")
+    tax = d(sub * Decimal("0.0675"))
+    total = sub + shipping + tax
+    y = pdf.get_y() + 4
+    for label, value, style in [
+        ("Subtotal", sub, ""),
+        ("Shipping (UPS Ground)", shipping, ""),
+        ("Sales Tax (6.75%)", tax, ""),
+        ("Total", total, "B"),
+        ("Paid (Visa ending 4417)", -total, ""),
+        ("Balance Due", Decimal(0), "B"),
+    ]:
+        pdf.set_xy(112, y)
+        pdf.set_font("Helvetica", style, 9.5)
+        pdf.cell(50, 6, label)
+        text = ("-$" if value < 0 else "$") + money(abs(value), "en")
+        pdf.cell(30, 6, text, align="R")
+        y += 6
+    pdf.set_xy(18, y + 10)
+    pdf.set_font("Helvetica", size=8.5)
+    pdf.multi_cell(
+        174,
+        4.4,
+        "Thank you for shopping with Blue Heron Outfitters! Returns are accepted within 30 "
+        "days of delivery; start a return at blueheronoutfitters.com/returns with your order number "
+        "100234.",
+    )
+    fpdf_save(pdf, "invoice_webshop_us_fpdf")
+
+
+def factuur_be_fpdf() -> None:
+    """A Belgian joinery's factuur (fpdf2): 6 % and 21 % BTW with their bases, a structured payment
+    reference (gestructureerde mededeling), Vervaldag, the customer's ondernemingsnummer and BTW number."""
+    pdf = Doc()
+    pdf.add_page()
+    pdf.set_fill_color(120, 80, 40)
+    pdf.rect(18, 14, 4, 22, style="F")
+    pdf.set_xy(25, 14)
+    pdf.set_font("Times", "B", 17)
+    pdf.cell(120, 8, "Schrijnwerkerij Peeters BV")
+    pdf.set_xy(25, 23)
+    pdf.set_font("Times", size=9)
+    pdf.multi_cell(
+        100, 4.2, "Kempenlaan 118, 2300 Turnhout\nBTW BE 0198.424.386 · RPR Antwerpen, afdeling Turnhout"
+    )
+    pdf.set_xy(120, 50)
+    pdf.set_font("Helvetica", size=10)
+    pdf.multi_cell(72, 4.8, "Brasserie 't Hoekske BV\nGrote Markt 27\n2300 Turnhout\nBTW BE 0161.310.703")
+    pdf.set_xy(18, 84)
+    pdf.set_font("Helvetica", "B", 15)
+    pdf.cell(60, 8, "FACTUUR")
+    labels = ["Factuurnr.", "Factuurdatum", "Vervaldag", "Klantnr.", "Uw bestelbon"]
+    values = ["F25-0307", "31/10/2025", "30/11/2025", "K117", "BH-2025-14"]
+    pdf.set_xy(18, 95)
+    pdf.set_font("Helvetica", "B", 8)
+    for label in labels:
+        pdf.cell(34.8, 5.5, label, border="LTR")
+    pdf.ln()
+    pdf.set_x(18)
+    pdf.set_font("Helvetica", size=9)
+    for value in values:
+        pdf.cell(34.8, 6, value, border="LBR")
+    pdf.ln()
+    items = [
+        ("Toog in massieve eik, op maat (renovatie horeca)", 1, d("4200.00"), 21),
+        ("Wandbekleding eik, plaatsing (m²)", 14, d("86.00"), 21),
+        ("Herstelling bestaande lambrisering (woning > 10 jaar)", 1, d("640.00"), 6),
+        ("Verplaatsingskosten", 2, d("35.00"), 21),
+    ]
+    items = [(*it, d(it[1] * it[2])) for it in items]
+    widths = [98, 14, 24, 12, 26]
+    pdf.set_xy(18, 118)
+    pdf.set_font("Helvetica", "B", 8.5)
+    for wdt, head, align in zip(
+        widths, ["Omschrijving", "Aantal", "Eenheidsprijs", "BTW", "Totaal"], "LRRRR", strict=True
+    ):
+        pdf.cell(wdt, 6, head, border="B", align=align)
+    pdf.ln()
+    pdf.set_font("Helvetica", size=8.5)
+    for desc, q, price, rate, amount in items:
+        pdf.set_x(18)
+        for wdt, text, align in zip(
+            widths, [desc, str(q), money(price, "nl"), f"{rate}%", money(amount, "nl")], "LRRRR", strict=True
+        ):
+            pdf.cell(wdt, 6, text, align=align)
+        pdf.ln()
+    bases = {21: Decimal(0), 6: Decimal(0)}
+    for *_, rate, amount in items:
+        bases[rate] += amount
+    taxes = {rate: d(base * rate / 100) for rate, base in bases.items()}
+    net, tax = sum(bases.values()), sum(taxes.values())
+    y = pdf.get_y() + 8
+    for label, value, style in [
+        ("Maatstaf van heffing 21%", bases[21], ""),
+        ("BTW 21%", taxes[21], ""),
+        ("Maatstaf van heffing 6%", bases[6], ""),
+        ("BTW 6%", taxes[6], ""),
+        ("Totaal excl. BTW", net, ""),
+        ("Totaal BTW", tax, ""),
+        ("Te betalen", net + tax, "B"),
+    ]:
+        pdf.set_xy(112, y)
+        pdf.set_font("Helvetica", style, 9)
+        pdf.cell(50, 5.5, label, border="T" if style else "")
+        pdf.cell(30, 5.5, "€ " + money(value, "nl"), border="T" if style else "", align="R")
+        y += 5.5
+    pdf.set_xy(18, y + 8)
+    pdf.set_font("Helvetica", size=8.5)
+    pdf.multi_cell(
+        174,
+        4.4,
+        "Gelieve te betalen vóór 30/11/2025 op rekening BE25 0682 1436 5882 (BIC GKCCBEBB) "
+        "met gestructureerde mededeling +++090/9337/55493+++.\n"
+        "Btw-tarief 6 %: renovatie van een woning ouder dan 10 jaar, verklaring van de klant volgens "
+        "KB nr. 20.",
+    )
+    fpdf_save(pdf, "factuur_be_fpdf")
+
+
+def fattura_hotel_it_rl() -> None:
+    """An Italian hotel's fattura to a company (reportlab): lodging at IVA 10 %, extras at 22 %, the tourist
+    tax outside the IVA (fuori campo), a riepilogo IVA table, check-in and check-out dates beside the
+    invoice's."""
+    c = rl_canvas("fattura_hotel_it_rl")
+    w, h = A4
+    c.setFont("Times-Bold", 20)
+    c.drawCentredString(w / 2, h - 58, "Albergo Bellavista")
+    c.setFont("Times-Italic", 9.5)
+    c.drawCentredString(w / 2, h - 72, "Lungolago Zanardelli 44 · 25087 Salò (BS) · tel. 0365 21 47 80")
+    c.setFont("Helvetica", 7.5)
+    c.drawCentredString(w / 2, h - 84, "Albergo Bellavista S.r.l. – P.IVA IT70496500797 – REA BS-512633")
+    c.setFont("Helvetica", 9)
+    c.drawString(56, h - 130, "Fattura n. 2025/1187")
+    c.drawString(56, h - 143, "Data: 28/10/2025")
+    c.drawString(56, h - 156, "Soggiorno: dal 25/10/2025 al 28/10/2025, camera 214")
+    c.drawString(56, h - 169, "Ospite: Ing. Paolo Ferrari")
+    c.setFont("Helvetica", 8)
+    c.drawString(340, h - 126, "Intestatario")
+    rl_lines(
+        c,
+        340,
+        h - 140,
+        [
+            "Meccanica Fontana S.p.A.",
+            "Via dell'Industria 18",
+            "24050 Grassobbio (BG)",
+            "P.IVA IT93175240196",
+            "Codice SDI: M5UXCR1",
+        ],
+        size=9.5,
+        lead=12,
+    )
+    items = [
+        ("Pernottamento camera doppia uso singola", 3, d("95.00"), "10"),
+        ("Minibar", 1, d("12.00"), "22"),
+        ("Garage", 3, d("15.00"), "22"),
+        ("Imposta di soggiorno", 3, d("3.00"), "FC"),
+    ]
+    items = [(*it, d(it[1] * it[2])) for it in items]
+    top = h - 240
+    c.setLineWidth(0.5)
+    c.line(56, top + 12, 540, top + 12)
+    c.setFont("Helvetica-Bold", 8.5)
+    for x, head, right in [
+        (56, "Descrizione", False),
+        (350, "Q.tà", True),
+        (420, "Prezzo", True),
+        (460, "IVA", True),
+        (540, "Importo", True),
+    ]:
+        (c.drawRightString if right else c.drawString)(x, top, head)
+    c.line(56, top - 5, 540, top - 5)
+    y = top - 20
+    for desc, q, price, rate, amount in items:
+        c.setFont("Helvetica", 9)
+        c.drawString(56, y, desc)
+        c.drawRightString(350, y, str(q))
+        c.drawRightString(420, y, money(price, "it"))
+        c.drawRightString(460, y, rate + ("%" if rate != "FC" else ""))
+        rl_kerned(c, 540, y, money(amount, "it"), "Helvetica", 9, right=True)
+        y -= 15
+    c.line(56, y + 6, 540, y + 6)
+    bases = {"10": Decimal(0), "22": Decimal(0)}
+    outside = Decimal(0)
+    for *_, rate, amount in items:
+        if rate == "FC":
+            outside += amount
+        else:
+            bases[rate] += amount
+    taxes = {r: d(b * int(r) / 100) for r, b in bases.items()}
+    y -= 16
+    c.setFont("Helvetica-Bold", 8)
+    c.drawString(56, y, "Riepilogo IVA")
+    y -= 12
+    c.setFont("Helvetica", 8)
+    for x, head in [(56, "Aliquota"), (150, "Imponibile"), (240, "Imposta")]:
+        c.drawString(x, y, head)
+    y -= 11
+    for r in ("10", "22"):
+        c.drawString(56, y, f"{r}%")
+        c.drawRightString(200, y, money(bases[r], "it"))
+        c.drawRightString(280, y, money(taxes[r], "it"))
+        y -= 11
+    c.drawString(56, y, "FC art. 4 c. 1 D.Lgs. 23/2011")
+    c.drawRightString(200, y, money(outside, "it"))
+    ty = top - 20 - 15 * len(items) - 16
+    net, tax = sum(bases.values()), sum(taxes.values())
+    for label, value, bold in [
+        ("Totale imponibile", net, False),
+        ("Totale IVA", tax, False),
+        ("Fuori campo IVA", outside, False),
+        ("Totale documento", net + tax + outside, True),
+    ]:
+        font = "Helvetica-Bold" if bold else "Helvetica"
+        c.setFont(font, 9.5)
+        c.drawString(360, ty, label)
+        c.drawRightString(540, ty, "€ " + money(value, "it"))
+        ty -= 15
+    rl_lines(
+        c,
+        56,
+        170,
+        [
+            "Pagamento: bonifico bancario a 30 giorni, scadenza 27/11/2025.",
+            "IBAN IT57 E050 3411 7010 0000 0012 345 – Banco BPM, filiale di Salò",
+            "Copia di cortesia: l'originale della fattura elettronica è trasmesso tramite SdI.",
+        ],
+        size=8.5,
+        lead=11,
+    )
+    c.showPage()
+    c.save()
+
+
+BATCH_2 = [
+    avoir_fr_fpdf,
+    factura_es_rl,
+    rechnung_lang_de_rl,
+    invoice_webshop_us_fpdf,
+    factuur_be_fpdf,
+    fattura_hotel_it_rl,
+]
+
+
+DRAWINGS = {fn.__name__: fn for fn in BATCH_1 + BATCH_2}
 
 
 def main(names: list[str]) -> None:

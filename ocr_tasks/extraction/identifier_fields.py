@@ -47,7 +47,7 @@ _TERMS_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)  # the identifier fields' phrases in all languages (~1,000) stay compiled
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     """A label phrase as printed: words separated by spaces, dots or hyphens or run together (`Inv. No`,
     `Inv#`, `Rechnungs-Nr.`), on word boundaries."""
@@ -55,11 +55,18 @@ def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])" + r"[\s.\-]*".join(words) + r"(?![a-z0-9\-/_])")
 
 
+@lru_cache(maxsize=4096)
+def _first_word(phrase: str) -> str:
+    words = phrase.lower().split()
+    return words[0] if words else ""
+
+
 # A long label run into its value without a space (a spreadsheet's bold label filling its cell up to the
 # value's cell: `Rechnungsnummer2025-20931` in the text layer and on the page)
 GLUED_LABEL_LETTERS = 6
 
 
+@lru_cache(maxsize=4096)  # every row of every document tries every long label
 def _glued_pattern(phrase: str) -> re.Pattern[str]:
     words = [re.escape(w) for w in phrase.lower().split()]
     return re.compile(r"(?<![a-z0-9])" + r"[\s.\-]*".join(words) + r"[.:]?(?=\d)")
@@ -83,6 +90,8 @@ def _label_span(
     lowered = row_text.lower()
     best, start, end, label = 0.0, -1, -1, ""
     for phrase in phrases:
+        if _first_word(phrase) not in lowered:
+            continue  # both patterns start with the phrase's first word as printed: no need to search
         found = list(_phrase_pattern(phrase).finditer(lowered))
         if not found and len(phrase.replace(" ", "")) >= GLUED_LABEL_LETTERS:
             found = list(_glued_pattern(phrase).finditer(lowered))

@@ -386,6 +386,23 @@ def _date_of_another_thing(label: str) -> bool:
     )
 
 
+@lru_cache(maxsize=64)
+def _own_phrases(field: str) -> tuple[str, ...]:
+    """The field's own labels of several words (`Total before tax`), whose words say nothing against it."""
+    return tuple(p for p in LABELS.get(field, ()) if " " in fold(p))
+
+
+@lru_cache(maxsize=64)
+def _own_shapes(field: str) -> tuple[str, ...]:
+    return tuple(ocr_shape(p) for p in _own_phrases(field))
+
+
+@lru_cache(maxsize=64)
+def _negative_shapes(field: str) -> tuple[str, ...]:
+    """The field's negative labels as OCR may slip on them (`ocr_shape`), those of 3+ characters."""
+    return tuple(ocr_shape(p) for p in NEGATIVE.get(field, ()) if len(ocr_shape(p)) >= 3)
+
+
 def has_negative(label: str, field: str) -> float:
     """Strength of labels saying the value is something else; `incl. GST` is not a tax label, and a word
     inside the field's own longer label (`tax` in `Total before tax`) says nothing against it. An invoice
@@ -402,15 +419,15 @@ def has_negative(label: str, field: str) -> float:
         return 0.0
     if field == "tax_amount" and _tax_word_only_in_subtotal_label(text):
         return 1.0
-    own = _spans(text, tuple(p for p in LABELS.get(field, ()) if " " in fold(p)))
+    own = _spans(text, _own_phrases(field))
     best = 0.0
     for start, end in _spans(text, negatives):
         if not any(s <= start and end <= e for s, e in own):
             best = max(best, 1.0 + 0.02 * text[start:end].count(" "))
     shaped = ocr_shape(label)
     if not best and shaped != text:  # a negative label with an OCR slip (`Subtota1`, `Ba1ance`)
-        own = _spans(shaped, tuple(ocr_shape(p) for p in LABELS.get(field, ()) if " " in fold(p)))
-        for start, end in _spans(shaped, tuple(ocr_shape(p) for p in negatives if len(ocr_shape(p)) >= 3)):
+        own = _spans(shaped, _own_shapes(field))
+        for start, end in _spans(shaped, _negative_shapes(field)):
             if not any(s <= start and end <= e for s, e in own):
                 best = 0.9
     return best

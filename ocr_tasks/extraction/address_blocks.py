@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.identifier_rules import STREET_WORDS
+from ocr_tasks.extraction.item_table_header import is_items_header
 from ocr_tasks.extraction.keywords import NUMBERED_DOCUMENT, concept_pattern, fold, phrases
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import BBox, bbox_union
@@ -216,15 +217,19 @@ def is_sender_line(text: str) -> bool:
 
 
 def address_blocks(rows: list[Row]) -> list[Block]:
-    """Blocks of left-aligned segments in the upper half of the first page that hold an address line.
-    Sender lines, wide segments (sentences, table rows) and segments with a price belong to no block and
-    close the one they would continue; so does a price printed between two lines (a receipt's items)."""
+    """Blocks of left-aligned segments in the upper half of the first page that hold an address line,
+    above its items table's header (the item rows under it are no address: `ROULEMENT ROTULE 22212 EK`
+    reads as a postcode line). Sender lines, wide segments (sentences, table rows) and segments with a
+    price belong to no block and close the one they would continue; so does a price printed between two
+    lines (a receipt's items)."""
     if not rows:
         return []
     blocks: list[_Open] = []
     for index, row in enumerate(rows):
         if row.page != rows[0].page or row.bbox.y0 > MAX_BLOCK_Y:
             continue
+        if is_items_header(row):
+            break
         for segment in row_segments(row, index):
             home = next(
                 (
@@ -509,6 +514,15 @@ def recipient_names(rows: list[Row]) -> set[str]:
         ):
             names.add(name.text.strip(" :,").lower())
     return names
+
+
+def block_named(rows: list[Row], name: Candidate) -> Block | None:
+    """The address block whose name is the candidate's (a customer read from its block), if any."""
+    for block in address_blocks(rows):
+        _, segment = _name_segment(block)
+        if segment is not None and segment.row == name.row_index and segment.bbox == name.bbox:
+            return block
+    return None
 
 
 def under_buyer_label(rows: list[Row], row_index: int, x0: float, *, max_rows: int = 8) -> bool:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from ocr_tasks.extraction.address_blocks import Segment, is_label, row_segments
+from ocr_tasks.extraction.address_blocks import Segment, block_named, is_label, row_segments
 from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength
 from ocr_tasks.extraction.party_fields import address_after, clean_name, letters_ratio, row_confidence
 from ocr_tasks.extraction.rows import Row
+from ocr_tasks.extraction.scoring import best
 from ocr_tasks.geometry import bbox_union
 
 _CUSTOMER_LABEL = concept_pattern(("bill_to", "ship_to"))
@@ -183,3 +184,30 @@ def _payer_named(rows: list[Row]) -> list[Candidate]:
             )
         ]
     return []
+
+
+def _inside(c: Candidate, block_page: int, box) -> bool:
+    x, y = c.bbox.center
+    return c.page == block_page and box.x0 <= x <= box.x1 and box.y0 <= y <= box.y1
+
+
+def vendor_id_outside_customer_block(
+    chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]
+) -> None:
+    """A VAT id printed in the customer's address block (`N° TVA : FR78916800469` under the buyer's
+    unlabelled address on the right) is the buyer's: the vendor's is the best one printed elsewhere, or
+    none (in place)."""
+    customer, vat = chosen.get("customer_name"), chosen.get("vendor_tax_id")
+    if customer is None or vat is None or not customer.features.get("block"):
+        return
+    block = block_named(rows, customer)
+    if block is None or not _inside(vat, block.segments[0].page, block.bbox):
+        return
+    others = [
+        c for c in grouped.get("vendor_tax_id", []) if not _inside(c, block.segments[0].page, block.bbox)
+    ]
+    replacement = best(others)
+    if replacement is None:
+        del chosen["vendor_tax_id"]
+    else:
+        chosen["vendor_tax_id"] = replacement

@@ -56,6 +56,25 @@ def _titled(rows: list[Row], pattern) -> Row | None:
     return None
 
 
+# Labels of the other documents an invoice names (`Bon de livraison`, `BON LIVR. N°`, `Bon de commande`):
+# a receipt word (`bon`) that starts one is no title
+_OTHER_DOCUMENT = concept_pattern(("delivery_note", "order_number"))
+
+
+def _receipt_titled(rows: list[Row]) -> Row | None:
+    """The first row of the title area that starts with a receipt's title that is not the start of a longer
+    label of another document (`BON LIVR. N° ..: BL2600977` names a delivery note)."""
+    for row in _title_rows(rows):
+        text = row.text.strip()
+        m = _RECEIPT_TITLE.match(text)
+        if m is None:
+            continue
+        other = _OTHER_DOCUMENT.match(text)
+        if other is None or other.end() <= m.end():
+            return row
+    return None
+
+
 def _parts(row: Row) -> list[str]:
     """The row's parts between column gaps (`Plomberie Martin  DEVIS N° D-2024-031`)."""
     return [p for p in re.split(r"\s{2,}", row.text.strip()) if p]
@@ -131,7 +150,7 @@ def document_type_field(rows: list[Row], *, addressed: bool = True) -> FieldValu
         if is_self_billed(rows):
             return _field("invoice", 0.85, row)  # a self-billed invoice (EN 16931 type 389)
         return _field("credit_note", 0.95, row)
-    if (row := _titled(rows, _RECEIPT_TITLE)) is not None:
+    if (row := _receipt_titled(rows)) is not None:
         return _field("receipt", 0.9, row)
     if (row := _quote_title(rows)) is not None:
         return _field("quote", 0.9, row)

@@ -21,6 +21,7 @@ from ocr_tasks.extraction.candidates import Candidate, group_by_field
 from ocr_tasks.extraction.customer_fields import (
     customer_candidates,
     is_field_label,
+    vendor_id_outside_customer_block,
     without_customer_label,
 )
 from ocr_tasks.extraction.date_fields import align_second_reading, date_candidates
@@ -227,6 +228,8 @@ def _choose_customer(
         chosen["customer_name"] = winner
     if self_billed:
         swap_parties(chosen)
+    else:
+        vendor_id_outside_customer_block(chosen, grouped, rows)
 
 
 def _to_field(c: Candidate) -> FieldValue:

@@ -31,9 +31,23 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "ms")
 
 
+# German letters as a printer without them spells them (a line printer's or an old ERP's character set:
+# `UEBERTRAG`, `FAELLIG`, `RUECKGELD`, `GROSSHANDEL`)
+_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(phrase: str) -> list[str]:
+    """A phrase as the lexicon prints it (lower case) and, when it holds an umlaut or `ß`, as a printer
+    without them spells it (`übertrag` -> `uebertrag`)."""
+    lowered = phrase.lower()
+    plain = lowered.translate(_TRANSLITERATION)
+    return [lowered] if plain == lowered else [lowered, plain]
+
+
 @lru_cache(maxsize=16)
 def lexicon(languages: tuple[str, ...] = LANGUAGES) -> dict[str, tuple[str, ...]]:
-    """Concept -> phrases (lower case, first-seen order, no duplicates) over the given languages' files."""
+    """Concept -> phrases (lower case, first-seen order, no duplicates) over the given languages' files,
+    each phrase with an umlaut also as spelt without it (`_spellings`)."""
     merged: dict[str, list[str]] = {}
     for language in languages:
         path = LEXICON_DIR / f"{language}.json"
@@ -41,7 +55,7 @@ def lexicon(languages: tuple[str, ...] = LANGUAGES) -> dict[str, tuple[str, ...]
             continue
         for concept, phrases in json.loads(path.read_text(encoding="utf-8"))["concepts"].items():
             bucket = merged.setdefault(concept, [])
-            bucket += [p.lower() for p in phrases if p.lower() not in bucket]
+            bucket += [s for p in phrases for s in _spellings(p) if s not in bucket]
     return {concept: tuple(phrases) for concept, phrases in merged.items()}
 
 

@@ -190,7 +190,13 @@ def _in_code(text: str, a: AmountMatch) -> bool:
 _CODE_BEFORE = re.compile(r"[^\W\d_][-/]?$")
 
 
+# an article code of letters and digits joined by hyphens (`DISC-230`, `NET-12-A`, `HX-12-150-G5`): no word of
+# a label, whatever its letters spell
+_ARTICLE_CODE = re.compile(r"(?<!\S)(?=\S*[^\W\d_])(?=\S*\d)[^\s-]+(?:-[^\s-]+)+(?!\S)(?!\s*%)")
+
+
 def _is_totals_row(label: str) -> bool:
+    label = _ARTICLE_CODE.sub(" ", label)
     return bool(_END.search(label) or _SUMMARY.search(label) or _TOTALS_LABEL.search(label))
 
 

@@ -31,7 +31,8 @@ LEGAL_FORM = re.compile(
     r"\b(S[DO]N\.?\s?BHD\.?|BHD|B\.\s?V\.?|N\.\s?V\.?|GMBH|AG|LTD\.?|LIMITED|LLC|INC\.?|CORP\.?|CO\.|PLC|S\.?A\.?S?|"
     r"S\.?R\.?L\.?|SARL|PTE\.?\s?LTD|PTY\.?\s?LTD|ENTERPRISES?|TRADING|COMPANY|HOLDINGS|INDUSTRIES|STORES?|"
     r"MARKET|MART|RESTAURANT|RESTORAN|CAFE|BAKERY|HARDWARE|STATIONERY|PHARMACY|MACHINERY|SUPERMARKET|"
-    r"KEDAI|GARDEN|ELECTRICAL|FURNITURE|BOOKS?|BUILDING|MATERIALS?|SERVICES|SOLUTIONS|CENTRE|CENTER)\b",
+    r"KEDAI|GARDEN|ELECTRICAL|FURNITURE|BOOKS?|BUILDING|MATERIALS?|SERVICES|SOLUTIONS|CENTRE|CENTER)"
+    r"(?:\b|(?<=\.))",  # a form that ends in its dot (`SUPPLY CO.`) ends there
     re.IGNORECASE,
 )
 
@@ -246,7 +247,7 @@ _TITLE_ALONE = re.compile(
 # (`KEYSTONE JANITORIAL SUPPLY CO.      INVOICE`, `Julien Marchand      FACTURE N° F2024-118`, a quote's
 # `Plomberie Martin      DEVIS N° D-2024-031`): no part of it
 _GAP_TITLE = re.compile(
-    r"\s{2,}(?:"
+    r"\s{2,}[*=#~-]*\s*(?:"
     + "|".join(
         re.escape(t).replace(r"\ ", r"\s+")
         for t in sorted(phrases("invoice_title", "credit_note_title", "quote_title"), key=len, reverse=True)
@@ -254,6 +255,16 @@ _GAP_TITLE = re.compile(
     + r")(?!\w)(?:\s+\S{1,4})?(?:\s*\S*\d\S*)?\W*$",
     re.IGNORECASE,
 )
+# A word printed letter-spaced (`*** I N V O I C E ***`, `R E C H N U N G` of a line printer's title): four
+# or more single letters apart by single spaces
+_LETTER_SPACED = re.compile(r"(?<![^\s*=#~-])(?:[^\W\d_] ){3,}[^\W\d_](?![^\s*=#~-])")
+
+
+def _letters_joined(text: str) -> str:
+    """`text` with its letter-spaced words written as words (`*** I N V O I C E ***` -> `*** INVOICE ***`)."""
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+
+
 # A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`): the lexicons'
 # `page_word` and `page_of` phrases
 _PAGE_LINE = re.compile(
@@ -330,6 +341,28 @@ def _owner_beside_name(text: str) -> str:
 _TAGLINE_SEPARATOR = re.compile(r"\s+[·|•«»]\s+")
 
 
+def _one_of_twins(text: str) -> str:
+    """One of two equal names printed side by side across a column gap (`SOLD TO` / `SHIP TO` blocks of one
+    company: `PRAIRIE AG EQUIPMENT INC      PRAIRIE AG EQUIPMENT INC`)."""
+    parts = re.split(r"\s{2,}", text.strip())
+    if len(parts) == 2 and len(parts[0]) >= 3 and _folded(parts[0]) == _folded(parts[1]):
+        return parts[0]
+    return text
+
+
+# words of a name between two legal forms: letters (with `&`, `'`, `.`, `-`), no digits or separators
+_NAME_WORDS_BETWEEN = re.compile(r"(?:\s+(?:&|[^\W\d_][^\W\d_'.&-]*\.?))+\s+")
+
+
+def _legal_form_further_on(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """A legal form after `m` with only words of a name between them (`PRAIRIE AG EQUIPMENT INC`: the
+    short form `AG` is a word of the name), else None."""
+    later = _STRONG_LEGAL.search(text, m.end())
+    if later is None or not _NAME_WORDS_BETWEEN.fullmatch(text[m.end() : later.start()]):
+        return None
+    return later
+
+
 def clean_name(text: str) -> str:
     """The printed name without surrounding punctuation, a leading document title (`FACTUUR.`), a
     leading seller label (`Verkauft von`), name label (`Denominazione:`) or short label (`To:`), an owner
@@ -345,7 +378,8 @@ def clean_name(text: str) -> str:
     if len(parts) == 2 and len(re.findall(r"[^\W\d_]{2,}", parts[0])) >= 2:
         text = parts[0]  # `Marta Sanz Ortega · Arquitecta`: the name before a middle dot, not the tagline
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
-    text = _GAP_TITLE.sub("", text)
+    text = _GAP_TITLE.sub("", _letters_joined(text))
+    text = _one_of_twins(text)
     text = re.sub(r"\s+", " ", text)
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
     text = re.sub(r"^[^\w(]+", "", text)
@@ -354,6 +388,8 @@ def clean_name(text: str) -> str:
     if title is not None and re.search(r"[a-zà-ÿ]", text[: title.start()]):  # `ACME INVOICE SERVICES` stays
         text = text[: title.start()]
     m = _STRONG_LEGAL.search(text)
+    while m is not None and (later := _legal_form_further_on(text, m)) is not None:
+        m = later  # `PRAIRIE AG EQUIPMENT INC`: `AG` is a word of the name, which ends at `INC`
     if m and m.start() == 0 and re.match(r"\s+\w", text[m.end() :]):
         m = _STRONG_LEGAL.search(
             text, m.end()

@@ -11,6 +11,7 @@ words of a row.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ocr_tasks.extraction.keywords import repair_legal_form
@@ -166,7 +167,41 @@ def page_rows(page: OcrPage, *, min_overlap: float = 0.55) -> list[Row]:
         if words:
             rows.append(words)
     rows.sort(key=lambda ws: min(w.bbox.y0 for w in ws))
-    return [_make_row(page.index, i, ws) for i, ws in enumerate(rows)]
+    rows = _without_frames(rows)
+    return [_make_row(page.index, i, ws) for i, ws in enumerate(rows) if ws]
+
+
+# A frame drawn with characters (a line printer's form, `+------+` over `| FATT. N. | 2026/000412 |`): its
+# sides are bars one above the other, its corners `+` runs of rule characters
+_FRAME_SIDES = frozenset("|¦│┃║")
+_FRAME_CORNER = re.compile(r"[+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬][-=+─━═┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬]+")
+
+
+def _is_side(word: Word) -> bool:
+    return len(word.text) == 1 and word.text in _FRAME_SIDES
+
+
+def _without_frames(rows: list[list[Word]]) -> list[list[Word]]:
+    """The rows without the characters of a frame drawn in text: a corner run (`+-----+`), and a bar with
+    another bar at its place on the row above or below (a frame's side; a lone `|` between the parts of a
+    sender line is a separator and stays). The words inside the frame are then apart by a column gap, as
+    in its cells (`FATT. N.  2026/000412`)."""
+
+    def side_beside(word: Word, other: list[Word]) -> bool:
+        middle = word.bbox.center[0]
+        return any(_is_side(o) and abs(o.bbox.center[0] - middle) < word.bbox.height for o in other)
+
+    out = []
+    for i, words in enumerate(rows):
+        near = (rows[i - 1] if i else []) + (rows[i + 1] if i + 1 < len(rows) else [])
+        out.append(
+            [
+                w
+                for w in words
+                if not _FRAME_CORNER.fullmatch(w.text) and not (_is_side(w) and side_beside(w, near))
+            ]
+        )
+    return out
 
 
 def document_rows(document: OcrDocument) -> list[Row]:

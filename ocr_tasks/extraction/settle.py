@@ -26,6 +26,7 @@ from ocr_tasks.extraction.candidates import Candidate
 from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.extraction.scoring import best
+from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.normalise.percents import PERCENT_AHEAD
 
 _PAID_ROW = concept_pattern(("already_paid",))
@@ -90,6 +91,52 @@ def payment_days(rows: list[Row]) -> tuple[int, Row] | None:
     return None
 
 
+def _clause_at(text: str, start: int) -> str:
+    """The clause of a terms sentence that holds offset `start` (clauses apart by `_CLAUSE_BREAK`)."""
+    begin = 0
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.start() >= start:
+            return text[begin : m.start()]
+        begin = m.end()
+    return text[begin:]
+
+
+def _discount_clause(clause: str) -> bool:
+    return bool(_DISCOUNT.search(clause) and PERCENT_AHEAD.search(clause) and not _NET_TERM.search(clause))
+
+
+def _net_beside_discount(chosen: dict[str, Candidate], rows: list[Row]) -> None:
+    """A due date printed as a cash discount's deadline (`Zahlbar bis 26.03.2026 mit 2 % Skonto (45,82 EUR),`
+    over `bis 11.04.2026 ohne Abzug.`) is no due date: the date of the net term beside it (a clause of its
+    row or of the next two rows that says net, `ohne Abzug`, `netto`) is (in place)."""
+    due = chosen.get("due_date")
+    if due is None or due.bbox is None or "from_terms" in due.features:
+        return
+    middle = (due.bbox.y0 + due.bbox.y1) / 2
+    index = next(
+        (i for i, r in enumerate(rows) if r.page == due.page and r.bbox.y0 <= middle <= r.bbox.y1), None
+    )
+    if index is None:
+        return
+    row = rows[index]
+    day_first = any(d.value.isoformat() == due.value for d in find_dates(row.text, day_first=True))
+    dates = find_dates(row.text, day_first=day_first)
+    own = next((d for d in dates if d.value.isoformat() == due.value), None)
+    if own is None or not _discount_clause(_clause_at(row.text, own.start)):
+        return
+    for other in rows[index : index + 3]:
+        if other.page != row.page:
+            break
+        for d in find_dates(other.text, day_first=day_first):
+            clause = _clause_at(other.text, d.start)
+            if d.value.isoformat() != due.value and _NET_TERM.search(clause) and not _discount_clause(clause):
+                chosen["due_date"] = replace(
+                    due, value=d.value.isoformat(), raw_text=d.raw, bbox=other.span_bbox(d.start, d.end),
+                    page=other.page,
+                )  # fmt: skip
+                return
+
+
 def _due_from_terms(issued: Candidate, rows: list[Row]) -> Candidate | None:
     found = payment_days(rows)
     if found is None:
@@ -138,6 +185,7 @@ def settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]]
             min(total.confidence, tax.confidence) if tax is not None else total.confidence
         ) * 0.8
         chosen["subtotal"] = net
+    _net_beside_discount(chosen, rows)
     issued, due_date = chosen.get("invoice_date"), chosen.get("due_date")
     if issued is not None and due_date is not None and due_date.value < issued.value:
         later = [c for c in grouped.get("due_date", []) if c.value >= issued.value]

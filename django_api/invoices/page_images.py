@@ -40,6 +40,7 @@ def page_png(
 
         with PDFIUM_LOCK:  # PDFium is not thread-safe (ocr_tasks/ingest/pdfium_lock.py)
             pdf = pdfium.PdfDocument(data)
+            pdf.init_forms()  # a filled-in form shows its fields' values, as the reading saw them
             try:
                 if not 0 <= index < len(pdf):
                     raise NotFound("Page not found.")

@@ -18,6 +18,7 @@ from ocr_tasks.errors import CorruptDocument, EncryptedDocument, ImageTooLarge, 
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ingest import scanned_pages
 from ocr_tasks.ingest.pages import ImageRegion, PageInput
+from ocr_tasks.ingest.pdf_forms import flattened
 from ocr_tasks.ingest.pdfium_lock import PDFIUM_LOCK
 from ocr_tasks.ingest.scanned_pages import HIDDEN_TEXT_SHARE, SCAN_IMAGE_COVERAGE
 from ocr_tasks.ingest.text_layer import read_text_layer
@@ -99,6 +100,7 @@ def _pdf_pages_locked(data: bytes, *, config: OcrConfig, workdir: Path) -> list[
                 f"document has {count} pages, above the limit of {config.limits.max_pages}",
                 detail={"pages": count, "max_pages": config.limits.max_pages},
             )
+        pdf = flattened(pdf)  # a filled-in form's values are in its fields, not yet in its pages
         return [_page(pdf, index, config=config, workdir=workdir) for index in range(count)]
     finally:
         pdf.close()

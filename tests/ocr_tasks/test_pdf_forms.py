@@ -85,3 +85,62 @@ def test_a_pdf_without_a_form_is_left_as_it_is():
     pdf = pdfium.PdfDocument(Path(__file__).resolve().parent / "extraction/office_invoices/creditnota_nl.pdf")
     assert flattened(pdf) is pdf
     pdf.close()
+
+
+def _wide(text: str):
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    data = (text + "\x00").encode("utf-16-le")
+    return ctypes.cast(ctypes.create_string_buffer(data, len(data)), ctypes.POINTER(pdfium_c.FPDF_WCHAR))
+
+
+def _typed_with_a_text_tool(labels_and_values: list[tuple[str, str]]) -> bytes:
+    """An A4 page printing `labels` (page content, Helvetica) with each value typed beside its label as
+    a FreeText annotation, the way a viewer's text tool (Preview's Text, Fill & Sign) adds it."""
+    import io
+
+    import pypdfium2.raw as pdfium_c
+
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    for i, (label, value) in enumerate(labels_and_values):
+        y = 760 - 30 * i
+        text = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 10.0)
+        pdfium_c.FPDFText_SetText(text, _wide(label))
+        pdfium_c.FPDFPageObj_Transform(text, 1, 0, 0, 1, 50, y)
+        pdfium_c.FPDFPage_InsertObject(page.raw, text)
+        annot = pdfium_c.FPDFPage_CreateAnnot(page.raw, pdfium_c.FPDF_ANNOT_FREETEXT)
+        pdfium_c.FPDFAnnot_SetRect(annot, pdfium_c.FS_RECTF(200, y + 12, 400, y - 4))
+        pdfium_c.FPDFAnnot_SetStringValue(annot, b"Contents", _wide(value))
+        # PDFium gives the appearance the annotation's rectangle as its box: page coordinates
+        appearance = f"BT /Helv 10 Tf 0 g 202 {y} Td ({value}) Tj ET"
+        pdfium_c.FPDFAnnot_SetAP(annot, pdfium_c.FPDF_ANNOT_APPEARANCEMODE_NORMAL, _wide(appearance))
+        pdfium_c.FPDFPage_CloseAnnot(annot)
+    pdfium_c.FPDFPage_GenerateContent(page.raw)
+    page.close()
+    buffer = io.BytesIO()
+    pdf.save(buffer)
+    pdf.close()
+    return buffer.getvalue()
+
+
+def test_values_typed_with_a_viewers_text_tool_are_read(tmp_path):
+    rows = [
+        ("INVOICE", ""),
+        ("Blue Door Bakery, 12 Canal Street, Manchester M1 3HE", ""),
+        ("Invoice number", "BD-7781"),
+        ("Invoice date", "03/02/2025"),
+        ("Bill to", "Quayside Deli Ltd"),
+        ("Total due", "£412.50"),
+    ]
+    path = tmp_path / "typed.pdf"
+    path.write_bytes(_typed_with_a_text_tool([(label, value) for label, value in rows]))
+    own = pdfium.PdfDocument(path)[0].get_textpage().get_text_range()
+    assert "Invoice number" in own and "BD-7781" not in own  # the typed values are annotations
+    (page,) = ingest_path(path, config=OcrConfig(), workdir=tmp_path / "work").pages
+    assert page.text_page is not None and "BD-7781" in page.text_page.text
+    invoice = read_invoice(path, OPTIONS)[0]
+    got = {name: invoice.fields[name].value for name in ("invoice_number", "invoice_date", "total")}
+    assert got == {"invoice_number": "BD-7781", "invoice_date": "2025-02-03", "total": "412.50"}

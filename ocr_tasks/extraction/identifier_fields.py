@@ -208,7 +208,11 @@ def _someone_elses(
         return True
     if field == "invoice_number" and _OTHER_NUMBER.search(_last_segment(row_text[:label_end])):
         return True
-    return label in _GENERIC_LABELS and bool(_REGISTER.search(row_text[:label_start]))
+    # the register's word in the label's own printed segment: a label that starts a column of its own
+    # (`CIF B56299068 · Tel. 976 57 22 10  Número  2025/0618`) is none of the register's
+    before = row_text[:label_start]
+    own = "" if re.search(r"\s{2,}$", before) else _last_segment(before)
+    return label in _GENERIC_LABELS and bool(_REGISTER.search(own))
 
 
 # Fields whose labels also come composed (a document noun with a number marker)

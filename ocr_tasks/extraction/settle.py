@@ -152,6 +152,13 @@ def _due_from_terms(issued: Candidate, rows: list[Row]) -> Candidate | None:
     return c
 
 
+def _nothing_due(chosen: dict[str, Candidate]) -> bool:
+    """Whether the page leaves nothing to pay: an amount due of zero under a total that is not (a web shop's
+    order paid by card at checkout, `Balance Due $0.00`). Days in its text are then no term of payment."""
+    due, total = chosen.get("amount_due"), chosen.get("total")
+    return due is not None and total is not None and Decimal(due.value) == 0 and Decimal(total.value) != 0
+
+
 def _settle_zero_subtotal(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]]) -> None:
     """A zero subtotal under a non-zero total: the best non-zero net that fits total - tax (any non-zero
     net without a tax), else none (`settle_due` then takes the total as the net when the tax is zero)."""
@@ -193,7 +200,7 @@ def settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]]
             chosen["due_date"] = best(later)
         else:
             del chosen["due_date"]
-    if issued is not None and "due_date" not in chosen:
+    if issued is not None and "due_date" not in chosen and not _nothing_due(chosen):
         derived = _due_from_terms(issued, rows)
         if derived is not None:
             chosen["due_date"] = derived

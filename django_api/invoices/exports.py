@@ -180,6 +180,8 @@ def export_json(documents: list[Document]) -> bytes:
                 "document_id": str(document.id),
                 "name": document.name,
                 "status": document.status,
+                "approved_by": document.approved_by.get_username() if document.approved_by else None,
+                "approved_at": document.approved_at.isoformat() if document.approved_at else None,
                 "fields": current_fields(result),
                 "line_items": current_line_items(result),
                 "corrected_fields": result.corrected_fields if result else {},

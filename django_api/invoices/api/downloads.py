@@ -40,6 +40,13 @@ EXPORT_SCHEMA = {
             enum=list(DocumentStatus.values),
             description="only the documents of this status (`approved`: what a bookkeeping import takes)",
         ),
+        OpenApiParameter(
+            "approved_after",
+            OpenApiTypes.DATETIME,
+            description="only the documents approved after this instant (ISO 8601, e.g. "
+            "`2026-11-30T17:00:00Z`; without a zone: the server's): an import that runs again takes the "
+            "approvals since its last run, passing the largest `approved_at` it took",
+        ),
     ],
     "responses": {**schemas.EXPORT_RESPONSES, (200, "application/zip"): OpenApiTypes.BINARY},
 }
@@ -49,6 +56,7 @@ class FormatSerializer(serializers.Serializer):
     format = serializers.ChoiceField(choices=(*FORMATS, *EINVOICE_FORMATS), required=False, default="json")
     table = serializers.ChoiceField(choices=TABLES, required=False, default="documents")
     status = serializers.ChoiceField(choices=DocumentStatus.values, required=False, default=None)
+    approved_after = serializers.DateTimeField(required=False, default=None)
 
 
 def file_response(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -60,7 +68,7 @@ def file_response(content: bytes, content_type: str, filename: str) -> HttpRespo
 def query_format(request) -> dict:
     # `format` is also DRF's content-negotiation parameter; read it from the raw query string
     params = FormatSerializer(
-        data={k: v for k, v in request.query_params.items() if k in ("format", "table", "status")}
+        data={k: v for k, v in request.query_params.items() if k in FormatSerializer().fields}
     )
     params.is_valid(raise_exception=True)
     return params.validated_data
@@ -70,7 +78,13 @@ def export_response(request, *, project, task=None, name: str) -> HttpResponse:
     """The project's documents (or one task's) as the file the query asks for, named `name` (plus
     `-line_items` for a CSV of line items) and the format's suffix."""
     params = query_format(request)
-    documents = documents_for_export(user=request.user, project=project, task=task, status=params["status"])
+    documents = documents_for_export(
+        user=request.user,
+        project=project,
+        task=task,
+        status=params["status"],
+        approved_after=params["approved_after"],
+    )
     fmt = params["format"]
     if fmt in EINVOICE_FORMATS:
         return file_response(export_einvoices(documents, fmt=fmt), CONTENT_TYPES["zip"], f"{name}-{fmt}.zip")

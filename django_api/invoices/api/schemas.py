@@ -327,6 +327,11 @@ class ExportedDocument(serializers.Serializer):
     document_id = serializers.UUIDField()
     name = serializers.CharField()
     status = serializers.CharField()
+    approved_by = serializers.CharField(allow_null=True, help_text="who approved the values, if anyone")
+    approved_at = serializers.DateTimeField(
+        allow_null=True,
+        help_text="when (ISO 8601); the largest is where `approved_after` of the next run starts",
+    )
     fields = serializers.DictField(child=serializers.CharField(allow_null=True))
     line_items = serializers.ListField(child=serializers.DictField())
     corrected_fields = serializers.DictField(child=serializers.CharField(allow_null=True))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -307,12 +308,17 @@ def anomaly_dict(anomaly) -> dict[str, Any]:
     }
 
 
-def documents_for_export(*, user, project: Project, task=None, status: str | None = None) -> list[Document]:
+def documents_for_export(
+    *, user, project: Project, task=None, status: str | None = None, approved_after: datetime | None = None
+) -> list[Document]:
     """The project's (or one task's) documents with their results, for the export files; `status`
-    keeps only the documents of that status (`approved`: what a bookkeeping import should take)."""
+    keeps only the documents of that status (`approved`: what a bookkeeping import should take);
+    `approved_after` only the approved ones approved after that instant (an import's next run)."""
     queryset = _documents(user=user, project=project)
     if task is not None:
         queryset = queryset.filter(task=task)
     if status:
         queryset = queryset.filter(status=status)
+    if approved_after is not None:
+        queryset = queryset.filter(status=DocumentStatus.APPROVED, approved_at__gt=approved_after)
     return list(queryset)

@@ -106,10 +106,16 @@ def _repaired_amount(row: Row, found: list[AmountMatch]) -> AmountMatch | None:
     return AmountMatch(m.start(1), m.end(2), m.group(0).strip(), value, True)
 
 
+# any number printed right before a percent sign is a rate, never an amount (`7.250%`, a US sales tax rate
+# with three decimals, would read 7250.00)
+_BEFORE_PERCENT = re.compile(r"(?<![\d.,])(\d[\d.,]*\d|\d)\s?%")
+
+
 def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     blocked = [(d.start, d.end) for d in find_dates(row.text)]
     blocked += [(m.start(), m.end()) for m in _TIME_RE.finditer(row.text)]
     blocked += [(m.start(), m.end()) for m in LONE_PERCENT.finditer(row.text)]
+    blocked += [m.span(1) for m in _BEFORE_PERCENT.finditer(row.text)]  # `SALES TAX 7.250%`: a rate
     blocked += [m.span(1) for m in RATE_AFTER_PERCENT_LABEL.finditer(row.text)]  # `MwSt.-% 19,0`: no amount
     blocked += [m.span() for m in _SLASHED_NUMBER.finditer(row.text)]
     blocked += [m.span() for m in _LEGAL_REFERENCE.finditer(row.text)]

@@ -67,9 +67,14 @@ def is_field_label(text: str) -> bool:
     )
 
 
+# one word holding a digit (`411CAPI`, `K-2291`): a customer's number or code beside `Client`, no name
+_CODE = re.compile(r"\S*\d\S*")
+
+
 def _wordy_name(text: str) -> bool:
     return (
-        letters_ratio(text) >= 0.5
+        not _CODE.fullmatch(text.strip())
+        and letters_ratio(text) >= 0.5
         and sum(ch.isalpha() for ch in text) >= 3
         and not is_label(text)
         and not is_field_label(text)

@@ -91,6 +91,30 @@ def _referenced_invoice_date(before: str, referenced: set[str]) -> bool:
     return number is not None and number.group(1).strip(".,:;") in referenced
 
 
+_INVOICE_WORD = concept_pattern(("invoice_title",))
+_CREDIT_WORD = concept_pattern(("credit_note_title", "credit_word"))
+
+
+def _under_invoice_reference(rows: list[Row], index: int, start: int) -> bool:
+    """Whether a date labelled as an invoice's (`INVOICE DATE. . . :  03/30/26`) sits in an info block right
+    under the line that names the invoice a credit note refers to (`ORIG. INVOICE . . :  0411928`, the
+    lexicons' `invoice_reference`, in the same column): that invoice's date, not the credit note's."""
+    row = rows[index]
+    before = row.text[:start].rstrip()
+    label_start = before.rfind("  ") + 2 if "  " in before else 0
+    label = before[label_start:]
+    if index == 0 or not _INVOICE_WORD.search(label) or _CREDIT_WORD.search(label):
+        return False
+    above = rows[index - 1]
+    if above.page != row.page or row.bbox.y0 - above.bbox.y1 > 1.5 * row.height:
+        return False
+    x = row.span_bbox(label_start, label_start + 1).x0
+    return any(
+        abs(above.span_bbox(m.start(), m.end()).x0 - x) < 0.02 and re.search(r"\d", above.text[m.end() :])
+        for m in _INVOICE_REFERENCE.finditer(above.text)
+    )
+
+
 def _referenced_numbers(rows: list[Row]) -> set[str]:
     """The numbers of the invoices a credit note or cancellation refers to (`zur Rechnung R-2025-0233`)."""
     numbers = set()
@@ -171,6 +195,8 @@ def date_candidates(
             if name == "invoice_date" and _labelled_as_other_date(feats):
                 continue
             if name == "invoice_date" and _referenced_invoice_date(row.text[: d.start], referenced):
+                continue
+            if name == "invoice_date" and _under_invoice_reference(rows, index, d.start):
                 continue
             out.append(
                 Candidate(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern
+from ocr_tasks.extraction.keywords import concept_alternation, concept_pattern, letters_joined
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.extraction.self_billing import is_self_billed
 from ocr_tasks.invoice_types import FieldValue
@@ -42,6 +42,12 @@ _CARD_PAYMENT = concept_pattern(("card_payment",))
 TITLE_AREA = 0.4  # share of the first page's height where a title is looked for
 
 
+def _title_text(row: Row) -> str:
+    """A row's text as a title is read: stripped, letter-spaced words written as words (a line printer's
+    `C R E D I T   M E M O`)."""
+    return letters_joined(row.text.strip())
+
+
 def _title_rows(rows: list[Row]) -> list[Row]:
     first_page = rows[0].page if rows else 0
     return [r for r in rows if r.page == first_page and r.bbox.y0 < TITLE_AREA]
@@ -50,7 +56,7 @@ def _title_rows(rows: list[Row]) -> list[Row]:
 def _titled(rows: list[Row], pattern) -> Row | None:
     """The first row of the title area that starts with one of the pattern's phrases."""
     for row in _title_rows(rows):
-        m = pattern.match(row.text.strip())
+        m = pattern.match(_title_text(row))
         if m is not None:
             return row
     return None
@@ -65,7 +71,7 @@ def _receipt_titled(rows: list[Row]) -> Row | None:
     """The first row of the title area that starts with a receipt's title that is not the start of a longer
     label of another document (`BON LIVR. N° ..: BL2600977` names a delivery note)."""
     for row in _title_rows(rows):
-        text = row.text.strip()
+        text = _title_text(row)
         m = _RECEIPT_TITLE.match(text)
         if m is None:
             continue
@@ -77,7 +83,7 @@ def _receipt_titled(rows: list[Row]) -> Row | None:
 
 def _parts(row: Row) -> list[str]:
     """The row's parts between column gaps (`Plomberie Martin  DEVIS N° D-2024-031`)."""
-    return [p for p in re.split(r"\s{2,}", row.text.strip()) if p]
+    return [p for p in re.split(r"\s{2,}", _title_text(row)) if p]
 
 
 def _quote_title(rows: list[Row]) -> Row | None:
@@ -106,7 +112,7 @@ def _credit_note_title(rows: list[Row]) -> Row | None:
     in a part after a column gap (`quillstack      CREDIT NOTE`: a title right of the letterhead); a row
     that prints a price is an item (`Avoir commercial – geste ...  -50,00 €` on an invoice), no title."""
     for row in _title_rows(rows):
-        text = row.text.strip()
+        text = _title_text(row)
         if _PRICE.search(text):
             continue
         if _CREDIT_NOTE_TITLE.match(text) or _COMPOSED_CREDIT_TITLE.match(text):

@@ -225,6 +225,21 @@ def without_number_signs(text: str) -> str:
     return _NUMBER_SIGN_ANY_CASE.sub("no", _NUMBER_SIGN_MISREAD.sub("no", text)) if text else text
 
 
+# A title printed letter-spaced (`*** I N V O I C E ***`, `C R E D I T   M E M O`, `R E C H N U N G`: a line
+# printer's way to set a word off): single letters apart by single spaces, words of two letters or more
+# apart by two to four spaces, the first word of four letters or more
+_LETTER_SPACED = re.compile(
+    r"(?<![^\s*=#~-])(?:[^\W\d_] ){3,}[^\W\d_](?:\s{2,4}(?:[^\W\d_] )+[^\W\d_])*(?![^\s*=#~-])"
+)
+
+
+def letters_joined(text: str) -> str:
+    """`text` with its letter-spaced words written as words (`C R E D I T   M E M O` -> `CREDIT MEMO`)."""
+    return _LETTER_SPACED.sub(
+        lambda m: " ".join(word.replace(" ", "") for word in re.split(r"\s{2,}", m.group(0))), text
+    )
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents (OCR drops and swaps them: `Malaucéne`, `Falligkeit`), the number sign

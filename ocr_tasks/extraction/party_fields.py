@@ -22,6 +22,7 @@ from ocr_tasks.extraction.keywords import (
     concept_alternation,
     concept_pattern,
     label_strength,
+    letters_joined,
     phrases,
 )
 from ocr_tasks.extraction.rows import Row
@@ -255,16 +256,6 @@ _GAP_TITLE = re.compile(
     + r")(?!\w)(?:\s+\S{1,4})?(?:\s*\S*\d\S*)?\W*$",
     re.IGNORECASE,
 )
-# A word printed letter-spaced (`*** I N V O I C E ***`, `R E C H N U N G` of a line printer's title): four
-# or more single letters apart by single spaces
-_LETTER_SPACED = re.compile(r"(?<![^\s*=#~-])(?:[^\W\d_] ){3,}[^\W\d_](?![^\s*=#~-])")
-
-
-def _letters_joined(text: str) -> str:
-    """`text` with its letter-spaced words written as words (`*** I N V O I C E ***` -> `*** INVOICE ***`)."""
-    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
-
-
 # A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`): the lexicons'
 # `page_word` and `page_of` phrases
 _PAGE_LINE = re.compile(
@@ -341,6 +332,23 @@ def _owner_beside_name(text: str) -> str:
 _TAGLINE_SEPARATOR = re.compile(r"\s+[·|•«»]\s+")
 
 
+_POSTCODE_AND_PLACE = re.compile(r"(?:^|\s)(?:[A-Z]{1,2}-)?\d{4,5}\s+[^\W\d_]{2,}")
+
+
+def _name_before_address(text: str) -> str:
+    """A letterhead's name with its address on the same row across a column gap (`GASTRO-GROSSHANDEL BRAUN
+    KG      ARTUR-LADEBECK-STR. 40  33647 BIELEFELD`): the name, a part without digits before a street with
+    its house number or a postcode and place."""
+    parts = re.split(r"\s{2,}", text.strip())
+    if (
+        len(parts) >= 2
+        and not re.search(r"\d", parts[0])
+        and any(_POSTCODE_AND_PLACE.search(part) or _HOUSE_NUMBER_LINE.match(part) for part in parts[1:])
+    ):
+        return parts[0]
+    return text
+
+
 def _one_of_twins(text: str) -> str:
     """One of two equal names printed side by side across a column gap (`SOLD TO` / `SHIP TO` blocks of one
     company: `PRAIRIE AG EQUIPMENT INC      PRAIRIE AG EQUIPMENT INC`)."""
@@ -378,8 +386,8 @@ def clean_name(text: str) -> str:
     if len(parts) == 2 and len(re.findall(r"[^\W\d_]{2,}", parts[0])) >= 2:
         text = parts[0]  # `Marta Sanz Ortega · Arquitecta`: the name before a middle dot, not the tagline
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
-    text = _GAP_TITLE.sub("", _letters_joined(text))
-    text = _one_of_twins(text)
+    text = _GAP_TITLE.sub("", letters_joined(text))
+    text = _name_before_address(_one_of_twins(text))
     text = re.sub(r"\s+", " ", text)
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
     text = re.sub(r"^[^\w(]+", "", text)

@@ -105,25 +105,50 @@ def _discount_clause(clause: str) -> bool:
     return bool(_DISCOUNT.search(clause) and PERCENT_AHEAD.search(clause) and not _NET_TERM.search(clause))
 
 
-def _net_beside_discount(chosen: dict[str, Candidate], rows: list[Row]) -> None:
-    """A due date printed as a cash discount's deadline (`Zahlbar bis 26.03.2026 mit 2 % Skonto (45,82 EUR),`
-    over `bis 11.04.2026 ohne Abzug.`) is no due date: the date of the net term beside it (a clause of its
-    row or of the next two rows that says net, `ohne Abzug`, `netto`) is (in place)."""
-    due = chosen.get("due_date")
-    if due is None or due.bbox is None or "from_terms" in due.features:
-        return
-    middle = (due.bbox.y0 + due.bbox.y1) / 2
-    index = next(
-        (i for i, r in enumerate(rows) if r.page == due.page and r.bbox.y0 <= middle <= r.bbox.y1), None
+def _row_of(rows: list[Row], c: Candidate) -> int | None:
+    middle = (c.bbox.y0 + c.bbox.y1) / 2
+    return next(
+        (i for i, r in enumerate(rows) if r.page == c.page and r.bbox.y0 <= middle <= r.bbox.y1), None
     )
+
+
+def _discount_deadline(rows: list[Row], c: Candidate) -> tuple[int, bool] | None:
+    """The row of a date candidate and its day order, when the date is a cash discount's deadline (its
+    clause grants a discount: `mit 2 % Skonto`, `2% de descuento ... antes del`, `Escompte de 2 % ... avant
+    le`), else None."""
+    index = None if c.bbox is None else _row_of(rows, c)
     if index is None:
-        return
+        return None
     row = rows[index]
-    day_first = any(d.value.isoformat() == due.value for d in find_dates(row.text, day_first=True))
-    dates = find_dates(row.text, day_first=day_first)
-    own = next((d for d in dates if d.value.isoformat() == due.value), None)
+    day_first = any(d.value.isoformat() == c.value for d in find_dates(row.text, day_first=True))
+    own = next((d for d in find_dates(row.text, day_first=day_first) if d.value.isoformat() == c.value), None)
     if own is None or not _discount_clause(_clause_at(row.text, own.start)):
+        return None
+    return index, day_first
+
+
+def _net_beside_discount(
+    chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]], rows: list[Row]
+) -> None:
+    """A due date printed as a cash discount's deadline (`Zahlbar bis 26.03.2026 mit 2 % Skonto (45,82
+    EUR),` over `bis 11.04.2026 ohne Abzug.`) is no due date (in place): the best other labelled due-date
+    candidate that is no discount's deadline (`VENCIMIENTO: 05/06/2026`) is, else the date of the net term
+    beside it (a clause of its row or of the next two rows that says net, `ohne Abzug`, `netto`)."""
+    due = chosen.get("due_date")
+    if due is None or "from_terms" in due.features or (deadline := _discount_deadline(rows, due)) is None:
         return
+    others = [
+        c
+        for c in grouped.get("due_date", [])
+        if c.value != due.value
+        and max(c.features.get("label_left", 0.0), c.features.get("label_above", 0.0)) > 0
+        and _discount_deadline(rows, c) is None
+    ]
+    if others:
+        chosen["due_date"] = best(others)
+        return
+    index, day_first = deadline
+    row = rows[index]
     for other in rows[index : index + 3]:
         if other.page != row.page:
             break
@@ -192,7 +217,7 @@ def settle_due(chosen: dict[str, Candidate], grouped: dict[str, list[Candidate]]
             min(total.confidence, tax.confidence) if tax is not None else total.confidence
         ) * 0.8
         chosen["subtotal"] = net
-    _net_beside_discount(chosen, rows)
+    _net_beside_discount(chosen, grouped, rows)
     issued, due_date = chosen.get("invoice_date"), chosen.get("due_date")
     if issued is not None and due_date is not None and due_date.value < issued.value:
         later = [c for c in grouped.get("due_date", []) if c.value >= issued.value]

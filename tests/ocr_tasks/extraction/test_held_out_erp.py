@@ -55,7 +55,8 @@ from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
-from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength, phrases
+from ocr_tasks.extraction.amount_fields import amount_candidates
+from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength, letters_joined, phrases
 from ocr_tasks.extraction.line_items import _is_totals_row
 from ocr_tasks.extraction.party_fields import LEGAL_FORM, clean_name
 from ocr_tasks.extraction.rows import page_rows
@@ -342,3 +343,92 @@ def test_an_article_code_is_no_label_word():
     )  # fmt: skip
     items = extract_invoice(page, options=TODAY).line_items
     assert [item.cells["amount"].value for item in items] == ["160.00", "113.40"]
+
+
+# --- batch 2's fixes ---------------------------------------------------------------------------------------
+
+
+def test_a_letter_spaced_title_types_the_document():
+    """`C R E D I T   M E M O` beside the letterhead: a credit note (its amounts read as magnitudes)."""
+    assert (
+        letters_joined("GREAT LAKES SUPPLY, INC.  C R E D I T   M E M O")
+        == "GREAT LAKES SUPPLY, INC.  CREDIT MEMO"
+    )
+    page = text_layer_page(
+        [
+            [("GREAT LAKES INDUSTRIAL SUPPLY, INC.", 0.08), ("C R E D I T   M E M O", 0.56)],
+            [("TOLEDO OH 43611", 0.08), ("CREDIT MEMO NO. . :", 0.50), ("CM-204417", 0.69)],
+            [("CREDIT DATE . . . :", 0.50), ("04/22/26", 0.69)],
+            [("ORIG. INVOICE . . :", 0.50), ("0411928", 0.69)],
+            [("INVOICE DATE. . . :", 0.50), ("03/30/26", 0.69)],
+            [],
+            [("MERCHANDISE", 0.58), ("287.40-", 0.79)],
+            [("SALES TAX 7.250%", 0.58), ("20.84-", 0.80)],
+            [("TOTAL CREDIT", 0.58), ("308.24-", 0.79)],
+        ]
+    )
+    fields = extract_invoice(page, options=TODAY).fields
+    assert fields["document_type"].value == "credit_note"
+    assert fields["invoice_number"].value == "CM-204417"
+    # the date under the credited invoice's number is that invoice's
+    assert fields["invoice_date"].value == "2026-04-22"
+    # a US sales tax rate with three decimals is a rate, not the amount 7250.00
+    assert fields["tax_amount"].value == "20.84"
+    assert fields["total"].value == "308.24"
+
+
+def test_a_number_before_a_percent_sign_is_no_amount():
+    """`SALES TAX 7.250%`: a US rate with three decimals is no amount 7250.00."""
+    rows = page_rows(text_layer_page([[("SALES TAX  7.250%", 0.5), ("20.84", 0.8)]]).pages[0])
+    values = {c.value for c in amount_candidates(rows)}
+    assert "20.84" in values and "7250.00" not in values
+
+
+@pytest.mark.parametrize(
+    ("discount", "due"),
+    [
+        (
+            "PRONTO PAGO: 2% DE DESCUENTO (20,97 EUR) SI SE ABONA ANTES DEL 15/05/2026.",
+            "VENCIMIENTO: 05/06/2026",
+        ),
+        ("Escompte de 2 % (20,29 EUR) pour règlement avant le 15/05/2026.", "ECHEANCE   06/06/2026"),
+    ],
+)
+def test_a_discount_deadline_yields_to_the_labelled_due_date(discount, due):
+    page = text_layer_page(
+        [
+            [("FECHA / DATE ...:", 0.05), ("06/05/2026", 0.25)],
+            [(due, 0.05)],
+            [],
+            [("TOTAL", 0.5), ("1.048,49", 0.8)],
+            [],
+            [(discount, 0.05)],
+        ]
+    )
+    assert extract_invoice(page, options=TODAY).fields["due_date"].value[:7] == "2026-06"
+
+
+def test_a_customer_code_beside_client_is_no_name():
+    """`CLIENT  411CAPI` in the info frame is the customer's code; the unlabelled block on the right names
+    the customer."""
+    page = text_layer_page(
+        [
+            [("COMPTOIR ALIMENTAIRE DU SUD-OUEST SAS", 0.05)],
+            [("200 route de Paris", 0.05)],
+            [("31200 TOULOUSE", 0.05), ("HOTEL LE CAPITOLE SARL", 0.55)],
+            [("FACTURE N°", 0.05), ("26-01877", 0.25), ("Service Achats", 0.55)],
+            [("CLIENT", 0.05), ("411CAPI", 0.25), ("8 place Wilson", 0.55)],
+            [("DATE", 0.05), ("07/05/2026", 0.25), ("31000 TOULOUSE", 0.55)],
+            [],
+            [("TOTAL TTC", 0.5), ("1 014,66", 0.8)],
+        ]
+    )
+    assert extract_invoice(page, options=TODAY).fields["customer_name"].value == "HOTEL LE CAPITOLE SARL"
+
+
+def test_a_letterheads_name_with_its_address_on_the_row():
+    assert (
+        clean_name("GASTRO-GROSSHANDEL BRAUN KG           ARTUR-LADEBECK-STR. 40 33647 BIELEFELD")
+        == "GASTRO-GROSSHANDEL BRAUN KG"
+    )
+    assert clean_name("Pennine Packaging Ltd   Unit 7  Huddersfield HD7 5QG") == "Pennine Packaging Ltd"

@@ -143,6 +143,8 @@ def find_header(rows: list[Row]) -> tuple[int, dict[str, float]] | None:
         hits = header_hits(row)
         if hits is None or re.search(r"summary|ringkasan", row.text, re.IGNORECASE):
             continue
+        if "tax_rate" in hits and not {"description", "quantity"} & hits.keys():
+            continue  # a VAT table's header (`VAT RATE  NET  VAT  GROSS` under a till's total): no items
         if best is None or len(hits) > len(best[1]):
             best = (i, hits)
     return best

@@ -14,15 +14,21 @@ import unicodedata
 from dataclasses import replace
 
 from ocr_tasks.extraction.options import RegionReader
+from ocr_tasks.geometry import BBox
 from ocr_tasks.invoice_types import Invoice
 
 NAME_FIELDS = ("vendor_name", "customer_name")
 MAX_SHARE = 0.25  # at most this share of a name's letters may change
+# The name's box read again with room above and below it (shares of its height): a capital's accent or
+# umlaut stands above the box the first reading gave its letters (`KÖHLER` read `KOHLER` and boxed without
+# the dots, on a till roll at 200 dpi), a cedilla below it
+ROOM_ABOVE, ROOM_BELOW = 0.5, 0.2
 
 
 # What a model without the letter makes of it, beyond the letter without its accent (`ä` -> `a`): `eng`
-# reads `ü` as two strokes (`Grünwerk` -> `Griinwerk`) and `ß` as `B` (`Weinstraße` -> `WeinstraBe`)
-OTHER_SHAPES = {"ü": ("ii", "ti", "li"), "Ü": ("Ii",), "ß": ("B", "fs", "13")}
+# reads `ü` as two strokes or one (`Grünwerk` -> `Griinwerk`, `Mühle` -> `Mihle`) and `ß` as `B`
+# (`Weinstraße` -> `WeinstraBe`)
+OTHER_SHAPES = {"ü": ("ii", "ti", "li", "i"), "Ü": ("Ii",), "ß": ("B", "fs", "13")}
 INSIDE_WORDS_ONLY = frozenset("ß")  # no word starts with it: a `B` there is a `B`
 
 
@@ -82,6 +88,13 @@ def _accent_for(a: str, b: str) -> bool:
     return not a.isascii() or _base(b) == a.lower()
 
 
+def _with_room(box: BBox) -> BBox:
+    """The box with room above and below it for accents (`ROOM_ABOVE`, `ROOM_BELOW`), within the page."""
+    return BBox(
+        box.x0, max(0.0, box.y0 - ROOM_ABOVE * box.height), box.x1, min(1.0, box.y1 + ROOM_BELOW * box.height)
+    )
+
+
 def with_accented_names(invoice: Invoice, reader: RegionReader) -> Invoice:
     """The invoice with its party names read again by `reader` (a reader in the document's language)
     where the second reading only adds accents."""
@@ -91,7 +104,7 @@ def with_accented_names(invoice: Invoice, reader: RegionReader) -> Invoice:
         field = fields.get(name)
         if field is None or field.bbox is None or not field.value:
             continue
-        better = accents_restored(field.value, reader(field.page, field.bbox))
+        better = accents_restored(field.value, reader(field.page, _with_room(field.bbox)))
         if better is not None:
             fields[name] = replace(field, value=better)
             changed = True

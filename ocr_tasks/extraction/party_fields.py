@@ -105,6 +105,16 @@ _PHONE_ROW = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_IN_ROW = re.compile(r"\d[.,]\d{2}(?!\d)")
+# Contact and legal data under a shop's or firm's address (the lexicons' phone, VAT-id, tax-number and
+# registration labels: `Tél : 01 42 05 18 77`, `SIRET 355 746 108 21079`, `NIF: 47821305G`): a label of four
+# letters or more anywhere on the row, a shorter one (`Tél`, `NIF`, `KvK`, `TVA`) where it starts the row
+_CONTACT_CONCEPTS = ("phone", "vat_id", "tax_number", "company_registration")
+_CONTACT_OR_ID_IN_ROW = re.compile(
+    r"(?<!\w)(?:" + concept_alternation(*_CONTACT_CONCEPTS, min_length=4) + r")(?!\w)", re.IGNORECASE
+)
+_CONTACT_OR_ID_LEAD = re.compile(
+    r"^\W*(?:" + concept_alternation(*_CONTACT_CONCEPTS, min_length=3) + r")(?!\w)", re.IGNORECASE
+)
 _LONG_NUMBER = re.compile(
     r"\d{9,}"
 )  # a tax or phone number whose label OCR garbled (`687 1D No :000305020352`)
@@ -472,6 +482,22 @@ def _named_by_legal_data(name: str, span: list[int], legal_rows: list[tuple[int,
     return any(index not in span and folded in text for index, text in legal_rows)
 
 
+def _wrapped_name(span: list[Row], typical: float) -> bool:
+    """Two rows of one name printed larger than the text (a shop's name wrapped on a narrow till roll:
+    `Boulangerie Pâtisserie` over `Morel`): both at the same letter height, well above the page's typical
+    one, the second of letters only."""
+    if len(span) != 2:
+        return False
+    first, second = span
+    return (
+        first.height > 1.15 * typical
+        and abs(second.height - first.height) <= 0.12 * first.height
+        and not re.search(r"\d", second.text)
+        and letters_ratio(second.text) >= 0.8
+        and not _ADDRESS_HINT.search(second.text)
+    )
+
+
 def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
     """Top rows (and two-row combinations) plus any row with a strong legal form."""
     if not rows:
@@ -552,6 +578,8 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                             bool(_ADDRESS_HINT.search(text) or _HOUSE_NUMBER_LINE.match(text))
                         ),
                         "two_rows": float(len(span) == 2),
+                        "owner_line": float(any(_OWNER_LABEL.match(r.text.strip()) for r in span)),
+                        "wrapped_name": float(_wrapped_name(span, typical)),
                         "short": float(len(text) < 6),
                         "rel_y": row.bbox.center[1],
                         "centered": 1.0
@@ -623,13 +651,14 @@ def _same_column(anchor: Row, row: Row) -> bool:
 
 def _skipped_before_address(text: str, *, started: bool) -> bool:
     """A row between a name and its address that is not part of it: a company registration number, a
-    tax number, a time stamp or a speck of noise."""
+    tax number, a time stamp, the owner under a trade name (`Inh. Jörg Brenner e.K.`) or a speck of noise."""
     if _REG_NO.match(text):
         return True
     if started:
         return False
     return bool(
-        (
+        _OWNER_LABEL.match(text)
+        or (
             re.fullmatch(r"[\W\d\sA-Z-]{0,20}\)?", text)
             and re.search(r"\d{4,}", text)
             and not _ADDRESS_HINT.search(text)
@@ -647,6 +676,8 @@ def _ends_address(text: str, *, started: bool) -> bool:
         or _AMOUNT_IN_ROW.search(text)
         or _TAX_ID_IN_ROW.search(text)
         or _LONG_NUMBER.search(text)
+        or _CONTACT_OR_ID_IN_ROW.search(text)
+        or _CONTACT_OR_ID_LEAD.match(text)
     ):
         return True
     if _STOP_ADDRESS.search(text) and (started or not _ADDRESS_HINT.search(text.split(":")[0])):

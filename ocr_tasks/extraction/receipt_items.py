@@ -44,16 +44,20 @@ _NOT_ITEM = re.compile(
 )
 _QUANTITY = re.compile(r"(?<![\w.,])(?:(\d{1,3})\s?[xX*](?![\w])|[xX*]\s?(\d{1,3})(?![\d.,]))")
 _TRAILER = re.compile(
-    r"^[\s*#§$|:.\-]*(?:[A-Z]{1,2})?[\s*#§$|:.\-]*$"
-)  # tax codes after the amount: `SR`, `*S`
+    r"^[\s*#§$€£|:.\-]*(?:[A-Z]{1,2}|\d)?[\s*#§$|:.\-]*$"
+)  # tax codes after the amount (`SR`, `*S`, `B`), a currency sign and a VAT code digit (`2,16 € 1`)
+_DISCOUNT = concept_pattern(("discount",))
+# A quantity or weight times a unit price and nothing else (`6 Stk x 0,25`, `12 @ 0.05`), under an item
+_DETAIL = re.compile(r"^\W*(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[^\W\d_]{1,4}\.?)?\s*[xX×@*]\s*$")
 MAX_TEXT_ROWS = 3  # description or code rows in a row without a priced row
 SUM_TOLERANCE = Decimal("0.05")
 
 
 def _priced(row: Row, decimal_separator: str | None) -> list[AmountMatch] | None:
-    """Decimal amounts of a row whose last amount ends it (only a tax code may follow), else None."""
+    """Decimal amounts of a row whose last amount ends it (only a tax code may follow), else None. A negative
+    last amount is a discount or a saving on the goods (`REWARDS SAVINGS  -1.00 T`)."""
     amounts = [a for a in find_amounts(row.text, decimal_separator=decimal_separator) if a.has_decimals]
-    if not amounts or not _TRAILER.match(row.text[amounts[-1].end :]) or amounts[-1].value <= 0:
+    if not amounts or not _TRAILER.match(row.text[amounts[-1].end :]) or amounts[-1].value == 0:
         return None
     return amounts
 
@@ -69,9 +73,10 @@ def _block(
     block: list[tuple[Row, list[AmountMatch] | None]] = []
     text_run = 0
     for row in reversed(rows[:end]):
-        if row.page != rows[end].page or _is_header_data(row):
-            break
         amounts = _priced(row, decimal_separator)
+        discounted = amounts is not None and amounts[-1].value < 0 and _DISCOUNT.search(row.text)
+        if row.page != rows[end].page or _is_header_data(row) and not discounted:
+            break  # a discount on the goods (`RABATT KAFFEE  -2,00 B`, `TRADE DISCOUNT 10%  -4.45`) goes on
         text_run = 0 if amounts else text_run + 1
         if text_run > MAX_TEXT_ROWS:
             break
@@ -156,6 +161,19 @@ def _item(row: Row, amounts: list[AmountMatch], pending: list[Row]) -> dict[str,
     return cells
 
 
+def _detail_of(row: Row, amounts: list[AmountMatch], items: list[dict[str, FieldValue]]) -> bool:
+    """Whether a row is the quantity or weight of the item above it (`6 Stk x 0,25` under `PFAND  1,50 A`,
+    `12 @ 0.05` under `NY BOTTLE DEPOSIT  0.60`): a count times its one amount, which makes that item's
+    amount (to the cent)."""
+    if len(amounts) != 1 or not items:
+        return False
+    m = _DETAIL.match(row.text[: amounts[0].start])
+    if m is None:
+        return False
+    count = Decimal(m.group(1).replace(",", "."))
+    return abs(count * amounts[0].value - Decimal(items[-1]["amount"].value)) <= CENT
+
+
 def _checks_out(items: list[dict[str, FieldValue]], totals: list[Decimal], taxes: Decimal) -> bool:
     """Whether the items add up to a total printed below them (with the taxes charged between them, if
     any), or most of them print quantity x unit price = amount."""
@@ -188,6 +206,9 @@ def receipt_line_items(
         for block_row, amounts in block:
             if amounts is None:
                 pending.append(block_row)
+                continue
+            if _detail_of(block_row, amounts, items):
+                pending = []
                 continue
             tax = _rate_tax(block_row, amounts)
             if tax is not None:

@@ -129,6 +129,8 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
             "not_name": -2.0,
             "address_like": -1.2,
             "two_rows": -1.0,
+            "owner_line": -1.5,
+            "wrapped_name": 1.5,
             "short": -1.5,
             "centered": 0.3,
             "followed_by_address": 1.0,

@@ -44,7 +44,9 @@ _PAYMENT_WORDS = concept_pattern(
 _TAX_EXEMPT = concept_pattern(("tax_exempt",))
 # `45 jours fin de mois`, `30 gg d.f.f.m.`, `30 days end of month`: the days, then the end of that month
 _END_OF_MONTH = concept_pattern(("end_of_month",))
-_REFUND = concept_pattern(("refund_note",))
+# a refund, or a shop's return policy (`Returns within 30 days with receipt`, `Umtausch innerhalb 14 Tagen`:
+# the lexicons' `return_policy`): days that are no term of payment
+_REFUND = concept_pattern(("refund_note", "return_policy"))
 # `Payable sur réception`, `Zahlbar sofort`, `Due on receipt`: due the day it is issued
 _ON_RECEIPT = concept_pattern(("due_on_receipt",))
 # where one clause of a terms sentence ends: `,` (no decimal comma) `;` or the word for `or`
@@ -69,7 +71,8 @@ def payment_days(rows: list[Row]) -> tuple[int, Row] | None:
     """Days to pay from the payment terms (`zahlbar innerhalb 14 Tagen`, `30 days net`), and their row.
     A row's terms are read clause by clause (apart by `,` `;` or an `or`): a clause with a cash discount
     (`mit 2 % Skonto`) gives no due date, the net term beside it does (`... oder innerhalb von 30 Tagen
-    netto`). A refund (`wordt binnen 14 dagen teruggestort`, the lexicons' `refund_note`) is no term.
+    netto`). A refund (`wordt binnen 14 dagen teruggestort`, the lexicons' `refund_note`) or a return
+    policy (`Returns within 30 days`, `return_policy`) is no term.
     Payment on receipt (`Payable sur réception`, `Zahlbar sofort`: the lexicons' `due_on_receipt`) is 0
     days."""
     for row in rows:

@@ -22,6 +22,7 @@ from tests.ocr_tasks.extraction.html_pages import matches as invoice_matches
 
 RECEIPT_FOLDER = Path(__file__).with_name("receipts")
 ADDRESS_SIMILARITY = 0.8  # as bench/extraction_accuracy.py scores SROIE's address
+CAPTURE_SEED = 61  # a scan's or photo's seed is this plus the receipt's place in expectations.json
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,12 @@ def receipt_cases(batches: tuple[int, ...] | None = None) -> dict[str, ReceiptCa
         if not name.startswith("_")
     }
     return {name: case for name, case in cases.items() if batches is None or case.batch in batches}
+
+
+def capture_seed(name: str, seed: int = CAPTURE_SEED) -> int:
+    """The seed of a receipt's captures (scan, photo): `seed` plus its place in `expectations.json`, so a
+    receipt is captured alike whichever others are read with it (the bench and the test)."""
+    return seed + list(receipt_cases()).index(name)
 
 
 def matches(field: str, got: str | None, expected: object) -> bool:

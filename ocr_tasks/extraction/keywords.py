@@ -1,9 +1,9 @@
 """Label knowledge of the extraction: per-language lexicons compiled into label lists per field, and a
 noise-tolerant label matcher.
 
-The lexicons are data (`lexicons/<lang>.json`: en, de, fr, nl, es, it, and ms for the receipts of Malaysia
-and Singapore), one file per language, each mapping a *concept* (invoice number, due date, amount due,
-cash, change, bill-to, VAT id, ...) to the phrases that print it. They are read and compiled once
+The lexicons are data (`lexicons/<lang>.json`: en, de, fr, nl, es, it, pl, pt, and ms for the receipts of
+Malaysia and Singapore), one file per language, each mapping a *concept* (invoice number, due date, amount
+due, cash, change, bill-to, VAT id, ...) to the phrases that print it. They are read and compiled once
 (`lexicon`, cached). A field's labels are the union of its concepts (`FIELD_CONCEPTS`); the labels that say
 a value is something else (cash handed over, change, an amount excluding tax...) are concepts too
 (`NEGATIVE_CONCEPTS`) plus a few short words. Adding a language is one file; adding a phrase is one line.
@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr_tasks.field_registry import FIELDS
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "ms")
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "pl", "pt", "ms")
 
 
 # German letters as a printer without them spells them (a line printer's or an old ERP's character set:

@@ -266,7 +266,16 @@ def region_reader_for(
 
 
 # ISO 639-1 language of the lexicons -> Tesseract model
-TESSERACT_MODELS = {"en": "eng", "de": "deu", "fr": "fra", "nl": "nld", "es": "spa", "it": "ita"}
+TESSERACT_MODELS = {
+    "en": "eng",
+    "de": "deu",
+    "fr": "fra",
+    "nl": "nld",
+    "es": "spa",
+    "it": "ita",
+    "pl": "pol",
+    "pt": "por",
+}
 
 
 def document_language_models(invoice, languages: str) -> str | None:

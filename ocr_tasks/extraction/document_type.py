@@ -109,15 +109,17 @@ _TITLE_NUMBER = re.compile(r"\s*(?:(?:no|nr|n°|#)\.?:?\s*)?[\w/\-]*\d[\w/\-]*",
 
 def _credit_note_title(rows: list[Row]) -> Row | None:
     """The title area's first row that starts with a credit-note title, or holds one alone (with its number)
-    in a part after a column gap (`quillstack      CREDIT NOTE`: a title right of the letterhead); a row
-    that prints a price is an item (`Avoir commercial – geste ...  -50,00 €` on an invoice), no title."""
+    in the parts after a column gap (`quillstack      CREDIT NOTE`: a title right of the letterhead; `CREDIT
+    MEMO` letter-spaced, which OCR reads as words apart by column gaps); a row that prints a price is an
+    item (`Avoir commercial – geste ...  -50,00 €` on an invoice), no title."""
     for row in _title_rows(rows):
         text = _title_text(row)
         if _PRICE.search(text):
             continue
         if _CREDIT_NOTE_TITLE.match(text) or _COMPOSED_CREDIT_TITLE.match(text):
             return row
-        for part in _parts(row)[1:]:
+        parts = _parts(row)
+        for part in (" ".join(parts[i:]) for i in range(1, len(parts))):
             m = _CREDIT_NOTE_TITLE.match(part) or _COMPOSED_CREDIT_TITLE.match(part)
             rest = part[m.end() :] if m is not None else None
             if rest is not None and (not rest.strip() or _TITLE_NUMBER.fullmatch(rest)):

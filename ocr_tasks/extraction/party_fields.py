@@ -266,6 +266,11 @@ _GAP_TITLE = re.compile(
     + r")(?!\w)(?:\s+\S{1,4})?(?:\s*\S*\d\S*)?\W*$",
     re.IGNORECASE,
 )
+# A banner set off by rows of stars or rules after a column gap (`***  I N V O I C E  ***` as OCR reads it,
+# `*** TNVOICE`): no part of the name before it
+_BANNER = re.compile(r"\s{2,}[*=#~]{2,}.*$")
+
+
 # A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`): the lexicons'
 # `page_word` and `page_of` phrases
 _PAGE_LINE = re.compile(
@@ -396,7 +401,7 @@ def clean_name(text: str) -> str:
     if len(parts) == 2 and len(re.findall(r"[^\W\d_]{2,}", parts[0])) >= 2:
         text = parts[0]  # `Marta Sanz Ortega · Arquitecta`: the name before a middle dot, not the tagline
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
-    text = _GAP_TITLE.sub("", letters_joined(text))
+    text = _BANNER.sub("", _GAP_TITLE.sub("", letters_joined(text)))
     text = _name_before_address(_one_of_twins(text))
     text = re.sub(r"\s+", " ", text)
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]

@@ -205,8 +205,11 @@ def _without_frames(rows: list[list[Word]]) -> list[list[Word]]:
 
 
 def document_rows(document: OcrDocument) -> list[Row]:
-    """Rows of every page in reading order."""
+    """Rows of every page in reading order (OCR's amounts split after their decimal separator joined
+    again first: `split_decimals`)."""
+    from ocr_tasks.extraction.split_decimals import decimals_rejoined
+
     rows: list[Row] = []
     for page in document.pages:
-        rows.extend(page_rows(page))
+        rows.extend(page_rows(decimals_rejoined(page)))
     return rows

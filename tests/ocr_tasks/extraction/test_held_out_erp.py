@@ -46,6 +46,7 @@ After these fixes batch 1 reads 0 of 131 wrong from the text layer; bench/README
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -59,8 +60,11 @@ from ocr_tasks.extraction.amount_fields import amount_candidates
 from ocr_tasks.extraction.keywords import LABELS, concept_pattern, label_strength, letters_joined, phrases
 from ocr_tasks.extraction.line_items import _is_totals_row
 from ocr_tasks.extraction.party_fields import LEGAL_FORM, clean_name
-from ocr_tasks.extraction.rows import page_rows
+from ocr_tasks.extraction.rows import document_rows, page_rows
+from ocr_tasks.extraction.split_decimals import decimals_rejoined
+from ocr_tasks.geometry import BBox
 from ocr_tasks.normalise.countries import guess_country
+from ocr_tasks.ocr_types import Block, Line, OcrDocument, OcrPage, SourceDocument, Word
 from tests.ocr_tasks.extraction.layout_pages import text_layer_page
 from tests.ocr_tasks.extraction.pdf_folders import matches, pdf_cases
 from tests.ocr_tasks.extraction.rendered_pages import rasterise, read_invoice
@@ -432,3 +436,53 @@ def test_a_letterheads_name_with_its_address_on_the_row():
         == "GASTRO-GROSSHANDEL BRAUN KG"
     )
     assert clean_name("Pennine Packaging Ltd   Unit 7  Huddersfield HD7 5QG") == "Pennine Packaging Ltd"
+
+
+# --- at 200 dpi: what Tesseract makes of Courier ------------------------------------------------------------
+
+
+def _ocr_page(lines: list[list[tuple[str, float, float]]]) -> OcrDocument:
+    """An OCR page of lines of (word, x0, x1) at rows 0.02 apart (boxes as Tesseract gives them)."""
+    built = []
+    for i, words in enumerate(lines):
+        y = 0.1 + 0.02 * i
+        built.append(Line.of([Word(text, BBox(x0, y, x1, y + 0.008), 0.9) for text, x0, x1 in words]))
+    page = OcrPage(index=0, width=1654, height=2339, dpi=200, blocks=(Block.of(built),), source="ocr")
+    return OcrDocument(SourceDocument("erp", "memory://erp", "image/png", "0" * 64), (page,))
+
+
+def test_an_amount_split_after_its_decimal_comma_is_joined_again():
+    """Tesseract reads Courier's `2.215,30` as `2.215,` and `30` (boxes overlapping): one amount."""
+    doc = _ocr_page(
+        [
+            [
+                ("SUMME", 0.49, 0.54),
+                ("LIEFERSCHEIN", 0.55, 0.66),
+                ("2.215,", 0.812, 0.881),
+                ("30", 0.866, 0.883),
+            ],
+            [("20", 0.10, 0.12), ("KABEL", 0.2, 0.25), ("178,", 0.80, 0.845), ("40-", 0.847, 0.875)],
+            [("ART", 0.10, 0.13), ("12,", 0.2, 0.23), ("30", 0.5, 0.52)],  # far apart: two numbers
+        ]
+    )
+    texts = [row.text for row in document_rows(doc)]
+    assert texts[0].endswith("2.215,30") and texts[1].endswith("178,40-")
+    assert texts[2].endswith("12,  30")
+    # a text layer's characters are exact and left alone
+    assert decimals_rejoined(replace(doc.pages[0], source="text_layer")).lines[0].words[2].text == "2.215,"
+
+
+def test_a_letter_spaced_title_read_as_words_apart_by_gaps_is_read():
+    """OCR reads `C R E D I T   M E M O` as `CREDIT` and `MEMO` across a column gap."""
+    page = text_layer_page(
+        [
+            [("GREAT LAKES INDUSTRIAL SUPPLY, INC.", 0.08), ("CREDIT", 0.57), ("MEMO", 0.69)],
+            [("TOLEDO OH 43611", 0.08), ("CREDIT MEMO NO.", 0.5), ("CM-204417", 0.69)],
+            [("TOTAL CREDIT", 0.58), ("308.24-", 0.79)],
+        ]
+    )
+    assert extract_invoice(page, options=TODAY).fields["document_type"].value == "credit_note"
+
+
+def test_a_banner_after_the_name_is_cut():
+    assert clean_name("MIDWEST FASTENER & SUPPLY CO.  *** TNVOICE ***") == "MIDWEST FASTENER & SUPPLY CO."

@@ -114,6 +114,8 @@ def _identifier(
     start, end = span
     raw = target.text[start:end]
     token = repair_prefix(re.sub(r"\s+", "", raw).strip(".#:-,"))
+    if _SERIES_CODE.fullmatch(raw.strip()):
+        token = raw.strip()  # `FT 2025/123`: a document's type code and its series/number, as printed
     if len(token) < 2 or re.fullmatch(r"\d{1,2}[:.]\d{2}", token) or not any(ch.isdigit() for ch in token):
         return None
     if len(token) <= 2 and not token.isdigit():
@@ -139,6 +141,11 @@ def _identifier(
         features=features,
         row_index=rows.index(target),
     )
+
+
+# A document's type code printed apart before its series and number (`FT 2025/123`, `NC 2025/17`, `FT
+# A2025/58`: the document id a Portuguese invoice prints, the space part of it); `CS 23304` is joined
+_SERIES_CODE = re.compile(r"[A-Z]{2,4} [A-Z]?\d+/\d+")
 
 
 def _is_date(token: re.Match[str], date_spans: list[tuple[int, int]]) -> bool:
@@ -281,6 +288,26 @@ def _label_factor(field: str, label_text: str, credit_note: bool) -> float:
     return 1.0
 
 
+def _named_number(label: str, distance: int) -> bool:
+    """Whether a date-shaped token right after its label is a number: the label names the document's number
+    in words (`Numer faktury  27/06/2025`, `Invoice number 01/2025`), no bare marker or title."""
+    return distance == 0 and " " in label and fold(label) in _NAMED_NUMBER_LABELS
+
+
+_NAMED_NUMBER_LABELS = frozenset(fold(p) for p in phrases("invoice_number") if " " in p)
+
+
+def _segment_title(text: str) -> tuple[int, int, str] | None:
+    """The title before a number (`TITLE_BEFORE_NUMBER`) starting the row or one of its printed segments
+    (`Tipografia Atlântico, Lda.      Fatura FT 2025/123`: the letterhead and the title on one row), as
+    (start, end, folded label)."""
+    for gap in [None, *re.finditer(r"\s{2,}", text)]:
+        offset = 0 if gap is None else gap.end()
+        if (title := TITLE_BEFORE_NUMBER.match(text[offset:])) is not None:
+            return offset + title.start(), offset + title.end(), fold(title.group(0))
+    return None
+
+
 def _same_row_candidates(
     field: str,
     row: Row,
@@ -292,17 +319,8 @@ def _same_row_candidates(
 ) -> list[Candidate]:
     """Identifiers printed after their label on the row (at most the third token after it)."""
     strength, label_start, end, label = _label_span(row.text, phrases, _COMPOSED_LABELS.get(field))
-    if (
-        field == "invoice_number"
-        and strength < COMPOSED_STRENGTH
-        and (title := TITLE_BEFORE_NUMBER.match(row.text))
-    ):
-        strength, label_start, end, label = (
-            COMPOSED_STRENGTH,
-            title.start(),
-            title.end(),
-            fold(title.group(0)),
-        )
+    if field == "invoice_number" and strength < COMPOSED_STRENGTH and (title := _segment_title(row.text)):
+        strength, label_start, end, label = (COMPOSED_STRENGTH, *title)
     if strength <= 0 or _someone_elses(field, row.text, label_start, end, label, quote=quote):
         return []
     strength *= _label_factor(field, row.text[:end], credit_note)
@@ -315,7 +333,9 @@ def _same_row_candidates(
     for distance, m in enumerate(_ID_TOKEN.finditer(row.text, end)):
         if distance > 2:
             break
-        if _is_date(m, date_spans) or in_address(row.text, label_start, m.end()):
+        if (_is_date(m, date_spans) and not _named_number(label, distance)) or in_address(
+            row.text, label_start, m.end()
+        ):
             continue
         start = m.start()
         prefix = separated_prefix(row.text[end:start], m.group(0))

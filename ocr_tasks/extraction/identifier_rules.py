@@ -210,8 +210,9 @@ _SEPARATED = re.compile(r"(?<![A-Za-z0-9])([A-Z]{1,4})[ ]$")
 
 
 def separated_prefix(between: str, token: str) -> str | None:
-    """The letter prefix printed one space before a number that starts with a digit (`CS 23304`), or None."""
-    if not token[:1].isdigit():
+    """The letter prefix printed one space before a number that starts with a digit (`CS 23304`) or with one
+    capital before its series/number (a Portuguese type code before its series: `FT A2025/58`), or None."""
+    if not (token[:1].isdigit() or re.fullmatch(r"[A-Z]\d+/\d+", token)):
         return None
     m = _SEPARATED.search(between)
     if m is None or m.group(1).lower() in _NOT_PREFIX:

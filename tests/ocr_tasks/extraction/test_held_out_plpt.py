@@ -173,3 +173,19 @@ def test_document_ids_as_printed(row, expected):
 
 def test_a_date_after_a_date_label_is_no_number():
     assert _number([[("Data de emissão", 900), ("20/06/2025", 1300)]]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Data wystawienia: 30 czerwca 2025", "2025-06-30"),  # the genitive a Polish date prints
+        ("Kraków, 1 października 2025 r.", "2025-10-01"),  # Polish letters in the month's name
+        ("Lisboa, 14 de maio de 2025", "2025-05-14"),
+        ("Data de emissão: 3 mar. 2025", "2025-03-03"),
+    ],
+)
+def test_polish_and_portuguese_month_names_are_read_in_the_default_languages(text, expected):
+    from ocr_tasks.normalise.dates import find_dates
+
+    found = find_dates(text, languages=ExtractionOptions().languages)
+    assert [d.value.isoformat() for d in found] == [expected]

@@ -178,9 +178,9 @@ def config_key(config: OcrConfig) -> str:
     orientation = f"o{int(config.detect_orientation)}d{int(config.deskew)}"
     # ruling lines erased before Tesseract; since 3 dotted leaders too (5: only between words), since 4 (6) a
     # stamp's ink and a photo's uneven light taken out, since 7 a page photographed at an angle warped flat,
-    # since 8 light text on dark bands turned dark (ocr_tasks.engines: the reading changed, the cache of an
-    # older reading is stale)
-    rules = "-unruled8" if config.erase_rules else ""
+    # since 8 light text on dark bands turned dark, since 9 columns whose lines sit at other heights read one
+    # at a time (ocr_tasks.engines: the reading changed, the cache of an older reading is stale)
+    rules = "-unruled9" if config.erase_rules else ""
     return f"{config.languages}-psm{config.psm}-dpi{config.dpi}-{orientation}{rules}"
 
 

@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ocr_tasks.config import OcrConfig
-from ocr_tasks.engines import orientation, tesseract_api
+from ocr_tasks.engines import column_blocks, orientation, tesseract_api
 from ocr_tasks.engines.tesseract_install import import_pytesseract, tesseract_version
 from ocr_tasks.errors import CorruptDocument, OcrEngineError, OcrTimeout
 from ocr_tasks.ingest.pages import PageInput
@@ -141,6 +141,8 @@ class TesseractEngine:
         if config.erase_rules:  # dark bands turned, ruling lines and dotted leaders erased
             path = _cleaned_page(image if corrected is None else corrected, path, tmp, rotation) or path
         data = self._image_to_data(path, config, deadline)
+        if config.psm in column_blocks.COLUMN_PSMS:  # columns whose lines one psm 6 line mixed, read apart
+            data = column_blocks.read_columns(data, lambda: _open(path), self._reader(config, deadline))
         blocks = blocks_from_tesseract(data, width, height)
         ocr_page = OcrPage(
             index=page.index,
@@ -157,6 +159,17 @@ class TesseractEngine:
             rectified=flat is not None,
         )
         return ocr_page
+
+    def _reader(self, config: OcrConfig, deadline: float):
+        """A PIL image -> its `image_to_data` dict, read as the page was, within the page's deadline."""
+
+        def read(image) -> dict:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise OcrTimeout(f"OCR took longer than {config.limits.page_timeout_seconds:g} s")
+            return read_image_data(image, languages=config.languages, psm=config.psm, timeout=remaining)
+
+        return read
 
     def _image_to_data(self, path: str, config: OcrConfig, deadline: float) -> dict:
         pytesseract = import_pytesseract()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PIL import Image, ImageDraw
 
 from ocr_tasks.config import EXTRACTION_PSM, OcrConfig
+from ocr_tasks.engines import column_blocks
 from ocr_tasks.engines.missed_lines import document_with_missed_lines, ink_bands, missed_bands
 from ocr_tasks.ingest import ingest_path
 from ocr_tasks.recognise import recognise_document
@@ -22,7 +23,10 @@ def test_ink_bands_are_the_runs_of_rows_with_ink():
     assert ink_bands(image) == [(30, 46), (100, 102)]
 
 
-def test_the_letterhead_line_psm_6_left_out_is_read_and_joins_the_page(tmp_path):
+def test_the_letterhead_line_psm_6_left_out_is_read_and_joins_the_page(tmp_path, monkeypatch):
+    # the page as psm 6 reads it in one block: the engine's column reading (`engines.column_blocks`) reads
+    # this letterhead beside the title block itself (test_column_blocks), which would leave nothing missed
+    monkeypatch.setattr(column_blocks, "COLUMN_PSMS", ())
     image = rasterise(draw_pdf(two_column_address_facture_fr), tmp_path / "page.png", dpi=200)
     config = OcrConfig(languages="eng", psm=EXTRACTION_PSM, workers=1)
     ingested = ingest_path(image, config=config, workdir=tmp_path)

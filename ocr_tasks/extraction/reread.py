@@ -222,11 +222,44 @@ def reread_identifiers(
         except Exception:  # noqa: BLE001, S112 (a failed second reading must never fail the extraction)
             continue
         token = text.strip(".#:-,;")
-        if (
-            _IDENTIFIER_TOKEN.fullmatch(token)
-            and len(token) > len(c.value)
-            and c.value.lower() in token.lower()
-        ):
+        if not _IDENTIFIER_TOKEN.fullmatch(token):
+            continue
+        if len(token) > len(c.value) and c.value.lower() in token.lower():
             c.value = token
             c.raw_text = text
             c.features["reread_extends"] = 1.0
+        elif (shaped := digits_by_shape(c.value, token)) is not None:
+            c.value = shaped
+            c.raw_text = text
+            c.features["reread_digits"] = 1.0
+
+
+# Characters OCR reads for one another in identifiers: a letter and the digit it looks like.
+_LOOKALIKE_PAIRS = {frozenset(pair) for pair in ("O0", "o0", "I1", "l1")}
+
+
+def digits_by_shape(first: str, second: str) -> str | None:
+    """Where two readings of one identifier differ only by look-alike characters (`O`/`0`, `I`/`l`/`1`:
+    `ROO12345678` and `R0012345678`), the identifier's shape decides: a disputed character next to a
+    digit (or to a disputed character so decided) is the digit, else the letter. None when the readings
+    differ otherwise, or the shape gives the first reading back."""
+    if len(first) != len(second) or first == second:
+        return None
+    disputed = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+    if any(frozenset((first[i], second[i])) not in _LOOKALIKE_PAIRS for i in disputed):
+        return None
+    chars = list(first)
+    digit = {i: first[i] if first[i].isdigit() else second[i] for i in disputed}
+    letter = {i: second[i] if first[i].isdigit() else first[i] for i in disputed}
+    settled = {i for i in range(len(chars)) if i not in digit and chars[i].isdigit()}
+    changed = True
+    while changed:
+        changed = False
+        for i in disputed:
+            if i not in settled and (i - 1 in settled or i + 1 in settled):
+                settled.add(i)
+                changed = True
+    for i in disputed:
+        chars[i] = digit[i] if i in settled else letter[i]
+    shaped = "".join(chars)
+    return shaped if shaped != first else None

@@ -503,6 +503,29 @@ def _wrapped_name(span: list[Row], typical: float) -> bool:
     )
 
 
+_SEGMENT = re.compile(r"\S+(?: \S+)*")  # a row's text between column gaps (two spaces)
+
+
+def _customer_label_over(above: Row, row: Row, name: str) -> bool:
+    """Whether a customer label on the row above heads `name` on `row`: the label's own column segment lies
+    over the name (`DATOS DEL EMISOR  DATOS DEL CLIENTE` over `Lucía Navarro Gil  Traducciones Levante
+    S.L.`: the client's label heads the right column, not the issuer's name at the left); the name's column
+    is where its first word stands. A label that no segment holds alone heads the row as a whole."""
+    if label_strength(above.text, LABELS["customer"], fuzzy=False) < 1.0:
+        return False
+    labels = [
+        above.span_bbox(m.start(), m.end())
+        for m in _SEGMENT.finditer(above.text)
+        if label_strength(m.group(0), LABELS["customer"], fuzzy=False) >= 1.0
+    ]
+    first = name.split()[0] if name.split() else name
+    start = row.text.find(first)
+    if not labels or start < 0:
+        return True
+    box = row.span_bbox(start, start + len(first))  # where the name starts: the column it is in
+    return any(min(label.x1, box.x1) > max(label.x0, box.x0) for label in labels)
+
+
 def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
     """Top rows (and two-row combinations) plus any row with a strong legal form."""
     if not rows:
@@ -533,9 +556,8 @@ def vendor_name_candidates(rows: list[Row]) -> list[Candidate]:
                 continue  # a document title alone (`FATTURA`, `Factura`) names no one
             last_index = rows.index(span[-1])
             first_index = rows.index(span[0])
-            after_customer_label = (
-                first_index > 0
-                and label_strength(rows[first_index - 1].text, LABELS["customer"], fuzzy=False) >= 1.0
+            after_customer_label = first_index > 0 and _customer_label_over(
+                rows[first_index - 1], span[0], text
             )
             address_rows, _ = address_after(rows, last_index, max_rows=4)
             address_hints = sum(1 for r in address_rows if _ADDRESS_HINT.search(r.text))

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ocr_tasks.extraction.keywords import repair_legal_form
+from ocr_tasks.extraction.keywords import LABELS, has_label, repair_legal_form
 from ocr_tasks.geometry import BBox, bbox_union
+from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.ocr_types import Line, OcrDocument, OcrPage, Word
 
 
@@ -60,10 +61,10 @@ class Row:
 COLUMN_GAP_CHARS = 2.0  # a gap wider than this many character widths separates columns
 
 
-def _make_row(page: int, index: int, words: list[Word]) -> Row:
-    """Words left to right joined by one space, or two across a column gap (so that `4  191,81` in two
-    columns is never read as the number 4 191,81)."""
-    words = _legal_forms_as_printed(sorted(words, key=lambda w: w.bbox.x0))
+def _make_row(page: int, index: int, words: list[Word], *, ordered: bool = False) -> Row:
+    """Words left to right (or in the order given: `ordered`) joined by one space, or two across a column
+    gap (so that `4  191,81` in two columns is never read as the number 4 191,81)."""
+    words = _legal_forms_as_printed(list(words) if ordered else sorted(words, key=lambda w: w.bbox.x0))
     char_widths = [w.bbox.width / len(w.text) for w in words if len(w.text) >= 2]
     char_width = sorted(char_widths)[len(char_widths) // 2] if char_widths else 0.01
     starts, text = [], ""
@@ -167,8 +168,9 @@ def page_rows(page: OcrPage, *, min_overlap: float = 0.55) -> list[Row]:
         if words:
             rows.append(words)
     rows.sort(key=lambda ws: min(w.bbox.y0 for w in ws))
-    rows = _without_frames(rows)
-    return [_make_row(page.index, i, ws) for i, ws in enumerate(rows) if ws]
+    rows, ordered = wrapped_cells(_without_frames(rows))
+    kept_rows = [(ws, id(ws) in ordered) for ws in rows if ws]
+    return [_make_row(page.index, i, ws, ordered=o) for i, (ws, o) in enumerate(kept_rows)]
 
 
 # A frame drawn with characters (a line printer's form, `+------+` over `| FATT. N. | 2026/000412 |`): its
@@ -202,6 +204,138 @@ def _without_frames(rows: list[list[Word]]) -> list[list[Word]]:
             ]
         )
     return out
+
+
+# A cell wrapped over lines: the next line of a cell starts within half a line height of its left edge (or
+# ends at its right edge, right-aligned), below it at the cell's own line spacing (a table row's padding
+# puts the next row's cell further down)
+_CELL_EDGE = 0.5
+_CELL_LINE_GAP = 0.6
+_LABEL_LINES = 3
+_CELL_GAP_CHARS = 1.5  # cells of a key-value table sit closer than the columns of a row
+
+
+def _fragments(words: list[Word]) -> list[list[Word]]:
+    """The words of a row left to right, in runs apart by column gaps (a cell each; the gap measured in
+    the characters of the two words beside it: a row's letter-spaced capitals elsewhere widen no gap)."""
+
+    def char_width(w: Word) -> float:
+        return w.bbox.width / max(1, len(w.text))
+
+    runs: list[list[Word]] = []
+    for w in sorted(words, key=lambda w: w.bbox.x0):
+        last = runs[-1][-1] if runs else None
+        if last is not None and w.bbox.x0 - last.bbox.x1 <= _CELL_GAP_CHARS * min(
+            char_width(last), char_width(w)
+        ):
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+    return runs
+
+
+def _text(run: list[Word]) -> str:
+    return " ".join(w.text for w in run)
+
+
+def _goes_on_in(above: list[Word], below: list[Word]) -> bool:
+    """Whether run `below` is the next line of the cell that holds run `above`."""
+    a, b = bbox_union(w.bbox for w in above), bbox_union(w.bbox for w in below)
+    height = min(a.height, b.height)
+    if height <= 0 or max(a.height, b.height) > 1.35 * height:
+        return False
+    gap = b.y0 - a.y1
+    if not -0.35 * height <= gap <= _CELL_LINE_GAP * height:
+        return False
+    return abs(a.x0 - b.x0) <= _CELL_EDGE * height or abs(a.x1 - b.x1) <= _CELL_EDGE * height
+
+
+def _label_gain(first: str, joined: str) -> bool:
+    """Whether the lines joined make a field's label that the first line alone is not (`Invoice` /
+    `Date:`, `Data di` / `scadenza :`)."""
+    return any(has_label(joined, field) > has_label(first, field) + 0.5 for field in LABELS)
+
+
+def _date_across(first: str, second: str) -> bool:
+    """Whether a date starts on the cell's first line and ends with its second (`October 1,` / `2024`)."""
+    joined = f"{first} {second}"
+    end = len(joined.rstrip(".,;"))
+    return any(d.start < len(first) < d.end and d.end >= end for d in find_dates(joined))
+
+
+def _label_lines(label: list[Word], next_line, taken: set[int]) -> list[list[Word]] | None:
+    """The lines of a label wrapped in its cell (`Amount` / `Due` / `(USD):`), or None: only the last ends
+    with a colon, none before it holds a digit, and only together they make a field's label."""
+    lines = [label]
+    while len(lines) < _LABEL_LINES and not _text(lines[-1]).endswith(":"):
+        below = next_line(lines[-1])
+        if below is None or id(below) in taken:
+            break
+        lines.append(below)
+    texts = [_text(run) for run in lines]
+    if (
+        len(lines) < 2
+        or not texts[-1].endswith(":")
+        or any(":" in t or any(c.isdigit() for c in t) for t in texts[:-1])
+        or not _label_gain(texts[0], " ".join(texts))
+    ):
+        return None
+    return lines
+
+
+def _join_dates(runs, next_line, moved: dict[int, list[list[Word]]], taken: set[int]) -> None:
+    """A date begun at the end of a cell's line and ended by the cell's next line (`October 1,` / `2024`)
+    joins it (into `moved`)."""
+    for row in runs:
+        for run in row:
+            below = None if id(run) in taken else next_line(run)
+            if below is not None and id(below) not in taken and _date_across(_text(run), _text(below)):
+                moved[id(run)] = [below]
+                taken.update({id(run), id(below)})
+
+
+def wrapped_cells(rows: list[list[Word]]) -> tuple[list[list[Word]], set[int]]:
+    """The rows with the lines of a cell that a narrow table column wrapped joined to the cell's first line
+    (an HTML engine wraps a key-value table's label and value where the column is too narrow: `Invoice`
+    over `Date:`, `February` over `7, 2025`; the continuation shares its row with other columns' lines):
+    a label whose lines end with a colon only at the last and only together make a field's label, its
+    value beside it with the value's lines on the label's lines; a date begun at the end of a cell's line
+    and ended by the next line. Returns the rows (top to bottom) and the ids of those whose words are now
+    in reading order (left to right, a cell's lines in turn)."""
+    runs = [_fragments(ws) for ws in rows]
+    where = {id(run): i for i, row in enumerate(runs) for run in row}
+
+    def next_line(run: list[Word]) -> list[Word] | None:
+        i = where[id(run)]
+        for later in runs[i + 1 : i + 5]:
+            for other in later:
+                if _goes_on_in(run, other):
+                    return other
+        return None
+
+    moved: dict[int, list[list[Word]]] = {}  # id(run) -> the lines joined after it
+    taken: set[int] = set()
+    for row in runs:
+        for k, label in enumerate(row[:-1]):
+            lines = None if id(label) in taken else _label_lines(label, next_line, taken)
+            if lines is None:
+                continue
+            value, label_rows = row[k + 1], {where[id(run)] for run in lines[1:]}
+            values, below = [], next_line(value)
+            while below is not None and where[id(below)] in label_rows and id(below) not in taken:
+                values.append(below)
+                below = next_line(below)
+            moved[id(label)], moved[id(value)] = lines[1:], values
+            taken.update(id(run) for run in [label, value, *lines[1:], *values])
+    _join_dates(runs, next_line, moved, taken)
+    gone = {id(run) for lines in moved.values() for run in lines}
+    out, ordered = [], set()
+    for row in runs:
+        words = [w for run in row if id(run) not in gone for w in (run + sum(moved.get(id(run), []), []))]
+        if any(moved.get(id(run)) for run in row):
+            ordered.add(id(words))
+        out.append(words)
+    return out, ordered
 
 
 def document_rows(document: OcrDocument) -> list[Row]:

@@ -287,3 +287,34 @@ def test_a_vat_table_under_the_total_is_no_items_table():
         [("SALE", LEFT), ("£23.49", RIGHT)],
     ]
     assert _item_amounts(rows) == ["14.99", "8.50"]
+
+
+def test_a_spanish_street_abbreviated_c_is_no_customer():
+    """`C/ de Sants 148` (calle, abbreviated: es `street_word`) under a pharmacy's name is its street, not a
+    customer's block: the NIF under it stays the vendor's (a farmacia read the street as its customer and,
+    the NIF inside that block, no vendor id)."""
+    fields = _receipt(
+        [
+            ("FARMACIA RUIZ CASTRO", None, LARGE),
+            ("C/ de Sants 148", None, BODY),
+            ("08028 Barcelona", None, BODY),
+            ("NIF: 47821305G", None, BODY),
+        ]
+    )
+    assert fields.get("customer_name") is None
+    assert fields["vendor_tax_id"] in {"47821305G", "ES47821305G"}
+
+
+def test_an_italian_pharmacist_under_the_pharmacy_is_no_address():
+    """`della Dott.ssa Anna Vitale` under `FARMACIA SAN MARCO` names the pharmacist who owns it (it
+    `owner_label`): no first row of the address."""
+    fields = _receipt(
+        [
+            ("FARMACIA SAN MARCO", None, LARGE),
+            ("della Dott.ssa Anna Vitale", None, BODY),
+            ("Via Roma 112", None, BODY),
+            ("84121 Salerno (SA)", None, BODY),
+        ]
+    )
+    assert fields["vendor_name"] == "FARMACIA SAN MARCO"
+    assert fields["vendor_address"] == "Via Roma 112 84121 Salerno (SA)"

@@ -59,9 +59,7 @@ from schwifty import IBAN
 from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
 
-from ocr_tasks.extraction import ExtractionOptions
-from tests.ocr_tasks.extraction.pdf_folders import matches, pdf_cases
-from tests.ocr_tasks.extraction.rendered_pages import rasterise, read_invoice
+from tests.ocr_tasks.extraction.pdf_folders import FolderReadings, pdf_cases
 
 FOLDER = Path(__file__).with_name("library_invoices")
 CASES = pdf_cases(FOLDER)
@@ -69,64 +67,23 @@ RASTERISED = ("invoice_gb_rl", "factuur_nl_rl", "fattura_professionista_it_rl") 
 
 # (case, field, why the text-layer reading still misses it)
 _MISSES: list[tuple[str, str, str]] = []
-XFAIL = {(case, field): reason for case, field, reason in _MISSES}
-
-_READ: dict[tuple[str, str], object] = {}
+READINGS = FolderReadings(CASES, _MISSES)
 
 
-def _read(case: str, reading: str, tmp_path_factory) -> object:
-    key = (case, reading)
-    if key not in _READ:
-        path = CASES[case].pdf
-        if reading == "200 dpi":
-            path = rasterise(path.read_bytes(), tmp_path_factory.mktemp("library") / f"{case}-200.png")
-        _READ[key] = read_invoice(path, ExtractionOptions(today=CASES[case].today))[0]
-    return _READ[key]
-
-
-def _params(fields: bool):
-    for case in sorted(CASES):
-        names = list(CASES[case].expected) if fields else ["line_items"]
-        for name in names:
-            reason = XFAIL.get((case, name))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(case, name, id=f"{case}-{name}", marks=marks)
-
-
-def _amounts(invoice) -> list[str]:
-    return [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
-
-
-@pytest.mark.parametrize(("case", "name"), list(_params(fields=True)))
+@pytest.mark.parametrize(("case", "name"), READINGS.params(fields=True))
 def test_field_from_the_text_layer(case, name, tmp_path_factory):
-    invoice = _read(case, "text layer", tmp_path_factory)
-    field = invoice.fields.get(name)
-    got = None if field is None else field.value
-    expected = CASES[case].expected[name]
-    assert matches(name, got, expected), f"{case}.{name}: got {got!r}, expected {expected!r}"
+    READINGS.assert_field(case, name, tmp_path_factory)
 
 
-@pytest.mark.parametrize(("case", "name"), list(_params(fields=False)))
+@pytest.mark.parametrize(("case", "name"), READINGS.params(fields=False))
 def test_line_items_from_the_text_layer(case, name, tmp_path_factory):
-    amounts = _amounts(_read(case, "text layer", tmp_path_factory))
-    assert CASES[case].item_amounts_right(amounts), (
-        f"{case}: got {amounts}, expected {list(CASES[case].items)}"
-    )
+    READINGS.assert_items(case, tmp_path_factory)
 
 
 @pytest.mark.parametrize("case", RASTERISED)
 def test_fields_of_the_page_rasterised_at_200_dpi(case, tmp_path_factory):
     """The same page without its text layer, read by Tesseract as a scan: every field and the items."""
-    invoice = _read(case, "200 dpi", tmp_path_factory)
-    wrong = {}
-    for name, expected in CASES[case].expected.items():
-        field = invoice.fields.get(name)
-        got = None if field is None else field.value
-        if not matches(name, got, expected):
-            wrong[name] = (got, expected)
-    if not CASES[case].item_amounts_right(_amounts(invoice)):
-        wrong["line_items"] = (_amounts(invoice), CASES[case].items)
-    assert not wrong
+    READINGS.assert_rasterised(case, tmp_path_factory)
 
 
 def test_every_drawing_has_its_pdf_and_expectations():

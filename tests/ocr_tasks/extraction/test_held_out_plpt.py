@@ -42,8 +42,7 @@ from ocr_tasks.extraction.tesseract_regions import TESSERACT_MODELS
 from ocr_tasks.normalise.countries import country_packs
 from ocr_tasks.normalise.currency import detect_currency
 from ocr_tasks.normalise.tax_ids import tax_id_valid
-from tests.ocr_tasks.extraction.pdf_folders import matches, pdf_cases
-from tests.ocr_tasks.extraction.rendered_pages import read_invoice
+from tests.ocr_tasks.extraction.pdf_folders import FolderReadings, pdf_cases
 
 FOLDER = Path(__file__).with_name("plpt_invoices")
 CASES = pdf_cases(FOLDER)
@@ -53,44 +52,22 @@ _MISSES: list[tuple[str, str, str]] = [
     ("faktura_vat_pl", "vendor_name", "the title row `Faktura VAT ... Miejsce wystawienia: Kraków` is named"),
     ("faktura_vat_pl", "line_items", "rows 2 and 3 of the bordered table are not read as items"),
 ]
-XFAIL = {(case, field): reason for case, field, reason in _MISSES}
-
-_READ: dict[str, object] = {}
+READINGS = FolderReadings(CASES, _MISSES)
 
 
-def _read(case: str) -> object:
-    if case not in _READ:
-        _READ[case] = read_invoice(CASES[case].pdf, ExtractionOptions(today=CASES[case].today))[0]
-    return _READ[case]
+@pytest.mark.parametrize(("case", "name"), READINGS.params(fields=True))
+def test_field_from_the_text_layer(case, name, tmp_path_factory):
+    READINGS.assert_field(case, name, tmp_path_factory)
 
 
-def _params(fields: bool):
-    for case in sorted(CASES):
-        for name in list(CASES[case].expected) if fields else ["line_items"]:
-            reason = XFAIL.get((case, name))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(case, name, id=f"{case}-{name}", marks=marks)
-
-
-@pytest.mark.parametrize(("case", "name"), list(_params(fields=True)))
-def test_field_from_the_text_layer(case, name):
-    field = _read(case).fields.get(name)
-    got = None if field is None else field.value
-    expected = CASES[case].expected[name]
-    assert matches(name, got, expected), f"{case}.{name}: got {got!r}, expected {expected!r}"
-
-
-@pytest.mark.parametrize(("case", "name"), list(_params(fields=False)))
-def test_line_items_from_the_text_layer(case, name):
-    invoice = _read(case)
-    amounts = [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
-    expected = list(CASES[case].items)
-    assert CASES[case].item_amounts_right(amounts), f"{case}: got {amounts}, expected {expected}"
+@pytest.mark.parametrize(("case", "name"), READINGS.params(fields=False))
+def test_line_items_from_the_text_layer(case, name, tmp_path_factory):
+    READINGS.assert_items(case, tmp_path_factory)
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_the_document_language_is_detected(case):
-    assert _read(case).language == case.rsplit("_", 1)[1]
+    assert READINGS.read(case).language == case.rsplit("_", 1)[1]
 
 
 def test_every_case_has_its_html_its_pdf_and_valid_identifiers():

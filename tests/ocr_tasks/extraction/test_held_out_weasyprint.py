@@ -35,8 +35,7 @@ from pathlib import Path
 import pytest
 
 from ocr_tasks.extraction import ExtractionOptions
-from tests.ocr_tasks.extraction.pdf_folders import matches, pdf_cases
-from tests.ocr_tasks.extraction.rendered_pages import read_invoice
+from tests.ocr_tasks.extraction.pdf_folders import FolderReadings, pdf_cases
 
 FOLDER = Path(__file__).with_name("weasyprint_invoices")
 CASES = pdf_cases(FOLDER)
@@ -50,43 +49,17 @@ _MISSES: list[tuple[str, str, str]] = [
         "`Group`): a break the column forces looks like an address block's own line break",
     ),
 ]
-XFAIL = {(case, field): reason for case, field, reason in _MISSES}
-_READ: dict[str, object] = {}
+READINGS = FolderReadings(CASES, _MISSES)
 
 
-def _read(case: str) -> object:
-    if case not in _READ:
-        _READ[case] = read_invoice(CASES[case].pdf, ExtractionOptions(today=CASES[case].today))[0]
-    return _READ[case]
+@pytest.mark.parametrize(("case", "name"), READINGS.params(fields=True))
+def test_field_from_the_text_layer(case, name, tmp_path_factory):
+    READINGS.assert_field(case, name, tmp_path_factory)
 
 
-def _params(fields: bool):
-    for case in sorted(CASES):
-        names = list(CASES[case].expected) if fields else ["line_items"]
-        for name in names:
-            reason = XFAIL.get((case, name))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(case, name, id=f"{case}-{name}", marks=marks)
-
-
-def _amounts(invoice) -> list[str]:
-    return [item.cells["amount"].value for item in invoice.line_items if "amount" in item.cells]
-
-
-@pytest.mark.parametrize(("case", "name"), list(_params(fields=True)))
-def test_field_from_the_text_layer(case, name):
-    field = _read(case).fields.get(name)
-    got = None if field is None else field.value
-    expected = CASES[case].expected[name]
-    assert matches(name, got, expected), f"{case}.{name}: got {got!r}, expected {expected!r}"
-
-
-@pytest.mark.parametrize(("case", "name"), list(_params(fields=False)))
-def test_line_items_from_the_text_layer(case, name):
-    amounts = _amounts(_read(case))
-    assert CASES[case].item_amounts_right(amounts), (
-        f"{case}: got {amounts}, expected {list(CASES[case].items)}"
-    )
+@pytest.mark.parametrize(("case", "name"), READINGS.params(fields=False))
+def test_line_items_from_the_text_layer(case, name, tmp_path_factory):
+    READINGS.assert_items(case, tmp_path_factory)
 
 
 def test_every_html_invoice_is_printed_and_described_as_the_html_round_describes_it():

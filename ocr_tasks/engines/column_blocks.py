@@ -30,6 +30,10 @@ DARK = 128  # grey level under which a pixel is ink
 MAX_BLOCKS = 4  # blocks read again per page at most
 PAD_PIXELS = 10  # white border around each part: Tesseract misses text touching the edge
 AFTER_BLOCK = 10_000  # block numbers of the page's words after a block read again start this much higher
+# the columns read apart are kept unless Tesseract is this much less sure of them (mean word confidence,
+# 0-100) than of its page reading of the block: a stamp's remains read 61 against 75, a letterhead the page
+# reading merged 93.7 against 94.1
+CONFIDENCE_MARGIN = 5.0
 COLUMN_PSMS = (4, 6)  # page segmentation modes that read a page as one column (`psm 3` finds blocks)
 
 
@@ -252,11 +256,33 @@ def read_columns(data: dict, open_image: Callable[[], object], read: Reader) -> 
                     }
                 )
             next_block += 1
-        if entries is not None:
+        if entries is not None and _surer(entries, _words_in(data, block)):
             new_words[k] = entries
     if not new_words:
         return data
     return _replaced(data, blocks, new_words)
+
+
+def _words_in(data: dict, block: Block) -> list[dict]:
+    """The page reading's words whose middle lies in the block's rows."""
+    out = []
+    for i in _words(data):
+        _, top, _, bottom = _box(data, i)
+        if block.top <= (top + bottom) / 2 <= block.bottom:
+            out.append({"conf": data["conf"][i], "text": data["text"][i]})
+    return out
+
+
+def _mean_confidence(entries: list[dict]) -> float:
+    confs = [float(e["conf"]) for e in entries if _is_text(str(e["text"])) and float(e["conf"]) >= 0]
+    return sum(confs) / len(confs) if confs else 0.0
+
+
+def _surer(new: list[dict], old: list[dict]) -> bool:
+    """Whether the columns read apart are read about as surely as the page's reading of the block, or
+    more (a stamp's remains can put a line at other heights where the page's reading was right: then the
+    crops read worse, and the page's reading stands)."""
+    return _mean_confidence(new) >= _mean_confidence(old) - CONFIDENCE_MARGIN
 
 
 def _replaced(data: dict, blocks: list[Block], new_words: dict[int, list[dict]]) -> dict:

@@ -403,6 +403,9 @@ def clean_name(text: str) -> str:
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
     text = _BANNER.sub("", _GAP_TITLE.sub("", letters_joined(text)))
     text = _name_before_address(_one_of_twins(text))
+    # two names printed in columns side by side (`Garage Meier AG      Bäckerei Roth GmbH`): the first one's
+    # legal form ends it, whatever form the second name ends with
+    columns = re.search(r"\S\s{2,}\S", text) is not None
     text = re.sub(r"\s+", " ", text)
     text = re.split(r"\s*[(\[{]\s*[A-Z]{0,3}\d{3,}", text)[0]
     text = re.sub(r"^[^\w(]+", "", text)
@@ -411,7 +414,7 @@ def clean_name(text: str) -> str:
     if title is not None and re.search(r"[a-zà-ÿ]", text[: title.start()]):  # `ACME INVOICE SERVICES` stays
         text = text[: title.start()]
     m = _STRONG_LEGAL.search(text)
-    while m is not None and (later := _legal_form_further_on(text, m)) is not None:
+    while not columns and m is not None and (later := _legal_form_further_on(text, m)) is not None:
         m = later  # `PRAIRIE AG EQUIPMENT INC`: `AG` is a word of the name, which ends at `INC`
     if m and m.start() == 0 and re.match(r"\s+\w", text[m.end() :]):
         m = _STRONG_LEGAL.search(

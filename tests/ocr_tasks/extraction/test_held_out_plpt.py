@@ -49,7 +49,6 @@ CASES = pdf_cases(FOLDER)
 
 # (case, field, why the text-layer reading still misses it)
 _MISSES: list[tuple[str, str, str]] = [
-    ("faktura_vat_pl", "vendor_name", "the title row `Faktura VAT ... Miejsce wystawienia: Kraków` is named"),
     ("faktura_vat_pl", "line_items", "rows 2 and 3 of the bordered table are not read as items"),
 ]
 READINGS = FolderReadings(CASES, _MISSES)

@@ -28,7 +28,8 @@ check:
 # two test processes (pytest-xdist), each file whole on one of them so that a module's servers start once,
 # the files with slow tests handed out first (tests/conftest.py orders them; xdist keeps that order);
 # then, in one process with the machine to themselves, the files that assert wall-clock bounds on a whole
-# stack (a lost worker recovered within 120 s, a graceful stop within 10 s), the browser tests (a Streamlit
+# stack (a lost worker recovered within 120 s, a graceful stop within 10 s, a cancel landing between a
+# page's recognition and its document's save), the browser tests (a Streamlit
 # rerun under a loaded CPU leaves stale inputs on the page longer than a click waits: a race, not a bug of
 # the product) and the schema fuzzer (its per-operation results are sub-test reports, which the xdist
 # workers do not pass back). Every test runs once.
@@ -36,6 +37,7 @@ check:
 PYTEST_WORKERS ?= 2
 PYTEST_XDIST = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder,)
 ALONE := tests/e2e tests/flows/test_graceful_stop.py tests/flows/test_graceful_stop_gunicorn.py \
+	tests/flows/test_deployment.py \
 	tests/dashboard/test_browser_e2e.py tests/dashboard/test_clerk_week_browser.py \
 	tests/django_api/test_schema_fuzz.py
 

@@ -49,6 +49,12 @@ class Document(models.Model):
     approved_at = models.DateTimeField(null=True, blank=True)
     # approved although its current values failed an error-level check: the reviewer's stated reason
     approval_override_reason = models.TextField(blank=True, default="")
+    # the first of two approvals a project asks for (`review.second_approval_from_total`): who and when;
+    # a change of the values since (a correction, a new reading) or a rejection voids it
+    first_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    first_approved_at = models.DateTimeField(null=True, blank=True)
     rejected_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

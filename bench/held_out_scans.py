@@ -1,16 +1,16 @@
 """The hand-written held-out invoices (`tests/ocr_tasks/extraction/test_held_out_invoices*.py`) rendered to
 real A4 pages (`tests/ocr_tasks/extraction/rendered_pages.py`), round 3 drawn in styles of its own
 (`held_out_scans_3.py`, `styled_pages.py`), round 4 drawn for capture forms (`held_out_scans_4.py`) and
-round 5 for keystoned phone photos (`held_out_scans_5.py`), read three ways, per field, and rounds 4 and 5 a
-fourth way:
+round 5 for keystoned phone photos (`held_out_scans_5.py`), round 8c for Spanish, Italian and French scans
+at 200 and 300 dpi (`held_out_scans_8.py`), read three ways, per field, and rounds 4, 5 and 8 a fourth way:
 
 - `text layer`: the PDF as drawn, read through the product's ingest (pypdfium2 text layer);
 - `200 dpi`: the page rasterised at 200 dpi grey, no text layer, read by the product's default OCR path
   (Tesseract `eng`, psm 6, `extract_with_page_images` with its second readings, as the CLI does);
 - `degraded`: the page at 150 dpi, skewed, blurred, noisy and JPEG-compressed (now and then photographed),
   `bench/synthetic/degrade.py`, seed = `--seed` + the case's place;
-- `captured` (rounds 4 and 5): the page in the case's own capture form (`capture_forms.py`: a phone photo, a
-  fax, a two-page scan, a till roll photographed on a table, a colour scan with a red stamp, a page scanned
+- `captured` (rounds 4, 5 and 8): the page in the case's own capture form (`capture_forms.py`: a phone photo,
+  a fax, a two-page scan, a till roll photographed on a table, a colour scan with a red stamp, a page scanned
   upside down or sideways, a landscape page), same seed, read by the same OCR path.
 
 With `--sandwich`, two more readings of the degraded page as scanners and OCRmyPDF deliver it: a PDF of
@@ -76,7 +76,7 @@ def default_order(names) -> list[str]:
     """Rounds 1 and 2 first, in the order their degraded seeds were first measured in, then rounds 3, 4 and 5
     (a later round never moves an earlier case's place, hence its seed)."""
     everything = sorted(names)
-    later = [c for c in everything if c.startswith(("3:", "4:", "5:"))]
+    later = [c for c in everything if c.startswith(("3:", "4:", "5:", "8:"))]
     return [c for c in everything if c not in later] + sorted(later)
 
 

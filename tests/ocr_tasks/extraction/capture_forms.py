@@ -9,6 +9,7 @@ image file written. Deterministic in the seed; numpy, Pillow and OpenCV only.
   in strong perspective (12-18 degrees: the far edge 10-16 % shorter), mild light falloff, JPEG 75;
 - `fax`: a fax-like copy - 200 dpi, one bit per pixel (a hard threshold), slight skew, speckles;
 - `light_scan`: a flatbed scan at 200 dpi grey, slightly skewed, every page (a multi-page TIFF for more);
+- `light_scan_300`: the same flat-bed scan at 300 dpi grey (round 8c);
 - `colour_scan`: a flatbed scan at 200 dpi in colour (a red stamp stays red), slightly skewed;
 - `till_roll_on_table`: a narrow receipt photographed on a dark table: the roll in a much wider image,
   turned a little, uneven light, JPEG 70;
@@ -219,6 +220,18 @@ def light_scan(pdf: bytes, out: Path, seed: int) -> Path:
     return _save(pages, out, SCAN_DPI)
 
 
+def light_scan_300(pdf: bytes, out: Path, seed: int) -> Path:
+    """Every page scanned at 300 dpi grey, each slightly skewed, as `light_scan`."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    pages = [
+        _noise(_skew(page, float(rng.uniform(0.4, 1.4) * rng.choice([-1, 1]))), rng, 5.0)
+        for page in _render(pdf, THERMAL_SCAN_DPI)
+    ]
+    return _save(pages, out, THERMAL_SCAN_DPI)
+
+
 def colour_scan(pdf: bytes, out: Path, seed: int) -> Path:
     """Every page scanned at 200 dpi in colour, slightly skewed (see the module docstring)."""
     import numpy as np
@@ -322,6 +335,7 @@ FORMS: dict[str, Callable[[bytes, Path, int], Path]] = {
     "keystoned photo": keystoned_photo,
     "fax": fax,
     "scan": light_scan,
+    "scan 300 dpi": light_scan_300,
     "colour scan": colour_scan,
     "till roll on a table": till_roll_on_table,
     "upside down": upside_down,

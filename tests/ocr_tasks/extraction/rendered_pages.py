@@ -55,7 +55,8 @@ def held_out_cases() -> dict[str, HeldOutCase]:
     """Every hand-written held-out case: round 1, round 2 (keys `2:<case>`), round 3's styled pages
     (`held_out_scans_3.py`, keys `3:<case>`), round 4's captured pages (`held_out_scans_4.py`, keys
     `4:<case>`, each with its capture form: phone photo, fax, ...) and round 5's keystoned phone photos
-    (`held_out_scans_5.py`, keys `5:<case>`)."""
+    (`held_out_scans_5.py`, keys `5:<case>`) and round 8c's Spanish, Italian and French scans
+    (`held_out_scans_8.py`, keys `8:<case>`)."""
     from tests.ocr_tasks.extraction import test_held_out_invoices as round_1
 
     cases = {
@@ -74,9 +75,10 @@ def held_out_cases() -> dict[str, HeldOutCase]:
         )
     from tests.ocr_tasks.extraction import held_out_scans_4 as round_4
     from tests.ocr_tasks.extraction import held_out_scans_5 as round_5
+    from tests.ocr_tasks.extraction import held_out_scans_8 as round_8
     from tests.ocr_tasks.extraction.capture_forms import FORMS
 
-    for number, module in ((4, round_4), (5, round_5)):
+    for number, module in ((4, round_4), (5, round_5), (8, round_8)):
         for name, (draw, expected, count, form, size) in module.CASES.items():
             drawn = (
                 functools.partial(draw_pdf, draw, size=size) if size else functools.partial(draw_pdf, draw)

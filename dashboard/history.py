@@ -30,6 +30,11 @@ def history_lines(doc: Mapping[str, Any], labels: Mapping[str, str] | None = Non
             f"{short_time(change.get('created_at'))} · {markdown_safe(str(change.get('user') or '?'))} · "
             f"{what}: {_value(change.get('old_value'))} → {_value(change.get('new_value'))}"
         )
+    first = doc.get("first_approval")
+    if isinstance(first, Mapping):
+        lines.append(
+            f"{short_time(first.get('at'))} · {markdown_safe(str(first.get('by') or '?'))} · first approval"
+        )
     if doc.get("approved_by"):
         lines.append(
             f"{short_time(doc.get('approved_at'))} · {markdown_safe(str(doc['approved_by']))} · approved"

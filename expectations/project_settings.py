@@ -106,9 +106,13 @@ class ExtractionSettings:
 
 @dataclass(frozen=True, slots=True)
 class ReviewSettings:
-    """`confidence`: a document is cleared without review when each key field is at least this sure."""
+    """`confidence`: a document is cleared without review when each key field is at least this sure.
+    `second_approval_from_total`: a document whose total (its absolute value, in the document's
+    currency) is at least this, or whose total is not known, is approved only by a second reviewer
+    other than the first (four eyes); 0: every document; null (the default): one approval."""
 
     confidence: float = DEFAULT_REVIEW_CONFIDENCE
+    second_approval_from_total: float | None = None
 
 
 # Per setting: (minimum, maximum) inclusive (None: open), or choices. Every bound is checked by
@@ -139,6 +143,7 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
     "anomaly.n_estimators": (1, 5000),
     "anomaly.random_state": (0, 2**32 - 1),
     "review.confidence": (0, 1),
+    "review.second_approval_from_total": (0, None),
 }
 # a setting's allowed values; for a list setting, what each of its (at least one) items may be
 CHOICES: dict[str, tuple[str, ...]] = {

@@ -20,6 +20,7 @@ from dashboard.corrections import (
     saved_text,
 )
 from dashboard.history import history_lines
+from dashboard.origin_text import email_origin_text
 from dashboard.overlay import draw_field_boxes, field_boxes_on_page, zoom_view
 from dashboard.review_state import drop_other_scopes, scope_of, widget_key
 from dashboard.wording import (
@@ -142,6 +143,9 @@ header.caption(
         else ""
     )
 )
+origin = doc.get("origin") if isinstance(doc.get("origin"), dict) else None
+if origin:  # an attachment of an uploaded e-mail: where the reviewer can look it up
+    header.caption(markdown_safe(email_origin_text(origin)))
 if ((doc.get("fields") or {}).get("document_type") or {}).get("value") == "credit_note":
     st.info(credit_note_text(doc), icon=":material/currency_exchange:")
 # the invoice a credit note credits, when the project holds it: one click to compare the two
@@ -162,6 +166,15 @@ if rejection:
 if doc.get("approved_by") and doc.get("approval_override_reason"):
     header.caption(
         f"Approved despite failed checks, because: {markdown_safe(doc['approval_override_reason'])}"
+    )
+first_approval = doc.get("first_approval") if isinstance(doc.get("first_approval"), dict) else None
+awaiting_second = bool(first_approval) and doc.get("status") != "approved"
+approved_it_first = awaiting_second and first_approval.get("by") == st.session_state.get(session.USERNAME)
+if awaiting_second:
+    header.caption(
+        f"Approved once by {markdown_safe(str(first_approval.get('by') or '?'))} on "
+        f"{short_time(first_approval.get('at'))}: the project asks a second reviewer to approve it"
+        + (" (you gave the first approval)." if approved_it_first else ".")
     )
 editable = session.can_edit()
 if not editable:
@@ -199,7 +212,7 @@ def _open_next() -> str:
 def _approve(force: bool = False, reason: str = "", *, result_version: Any = None) -> None:
     """Approve the version shown (or `result_version`, the one a save made just before)."""
     try:
-        client.approve(
+        answer = client.approve(
             project_id,
             document_id,
             result_version=version if result_version is None else result_version,
@@ -207,7 +220,10 @@ def _approve(force: bool = False, reason: str = "", *, result_version: Any = Non
             reason=reason,
         )
     except ApiError as exc:
-        if exc.code == "checks_failed":  # the approval re-checked the document: show its new version
+        if exc.code == "second_approver_required":
+            st.session_state["review_flash_warning"] = exc.message
+            st.rerun()
+        elif exc.code == "checks_failed":  # the approval re-checked the document: show its new version
             st.session_state[APPROVE_BLOCKED] = {
                 "document": document_id,
                 "failed": exc.detail.get("failed") or [],
@@ -223,8 +239,15 @@ def _approve(force: bool = False, reason: str = "", *, result_version: Any = Non
             session.show_api_error(exc, what="Approving")
     else:
         saved = st.session_state.get("review_flash")  # "Saved corrections: ..." when Approve saved first
-        st.session_state["review_flash"] = (f"{saved} " if saved else "") + (
-            "Document approved." + (" (override recorded)" if force else "")
+        first_only = (answer or {}).get("status") != "approved"  # a first of two approvals
+        st.session_state["review_flash"] = (
+            (f"{saved} " if saved else "")
+            + (
+                "First approval recorded: the project asks a second reviewer to approve this document."
+                if first_only
+                else "Document approved."
+            )
+            + (" (override recorded)" if force else "")
         )
         if st.session_state.get(THEN_NEXT):  # the reviewer goes on to the next document at once
             name = markdown_safe(str(doc.get("name") or "The document"))
@@ -487,7 +510,7 @@ with form_col, st.form(key("fields_form")):
         help=f"Save what you typed, if anything, and approve ({SHORTCUTS['approve']}); the values are "
         "checked again first.",
         shortcut=SHORTCUTS["approve"],
-        disabled=doc.get("status") == "approved" or not editable,
+        disabled=doc.get("status") == "approved" or not editable or approved_it_first,
     )
 unsaved_guard.render(scope)  # a reload, or a click that leaves the form, asks first while typing is unsaved
 

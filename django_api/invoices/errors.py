@@ -117,6 +117,13 @@ class ApprovalBlocked(ApiError):
     http_status = 409
 
 
+class SecondApproverRequired(ApiError):
+    """The second of two approvals a project asks for, given by the reviewer who gave the first."""
+
+    code = "second_approver_required"
+    http_status = 409
+
+
 class TemplateExists(ApiError):
     """A project template's name already taken in the project."""
 

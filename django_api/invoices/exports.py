@@ -32,10 +32,11 @@ DOCUMENT_COLUMNS = (
     *FIELD_NAMES,
     # what a bookkeeping import takes without reading `document_type`: the total with the direction it
     # books in (a credit note's amounts are kept as magnitudes, so its total is negative here), and who
-    # approved the values and when
+    # approved the values and when (and who gave the first of two approvals a project asks for)
     "signed_total",
     "approved_by",
     "approved_at",
+    "first_approved_by",
     "validation_errors",
     "anomaly_count",
     "max_anomaly_score",
@@ -86,6 +87,9 @@ def document_rows(documents: Iterable[Document]) -> list[dict[str, Any]]:
                 "signed_total": signed_total(values),
                 "approved_by": document.approved_by.get_username() if document.approved_by else None,
                 "approved_at": document.approved_at.isoformat() if document.approved_at else None,
+                "first_approved_by": (
+                    document.first_approved_by.get_username() if document.first_approved_by else None
+                ),
                 "validation_errors": row["validation_errors"],
                 "anomaly_count": row["anomaly_count"],
                 "max_anomaly_score": row["max_anomaly_score"],
@@ -182,6 +186,9 @@ def export_json(documents: list[Document]) -> bytes:
                 "status": document.status,
                 "approved_by": document.approved_by.get_username() if document.approved_by else None,
                 "approved_at": document.approved_at.isoformat() if document.approved_at else None,
+                "first_approved_by": (
+                    document.first_approved_by.get_username() if document.first_approved_by else None
+                ),
                 "fields": current_fields(result),
                 "line_items": current_line_items(result),
                 "corrected_fields": result.corrected_fields if result else {},

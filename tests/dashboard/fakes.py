@@ -89,7 +89,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "n_estimators": 200,
         "random_state": 42,
     },
-    "review": {"confidence": 0.9},
+    "review": {"confidence": 0.9, "second_approval_from_total": None},
     "custom_expectations": [],
 }
 # the keys of a row of `GET .../documents/` (a detail has these and more; its `pages` is the page list)
@@ -224,6 +224,8 @@ def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str,
         "approved_by": None,
         "approved_at": None,
         "approval_override_reason": None,
+        "approvals_required": 1,  # 2: the project asks a second reviewer (review.second_approval_from_total)
+        "first_approval": None,
         "rejection": None,
         "engine_versions": {"tesseract": "5.3.0"},
         "source": None,
@@ -552,6 +554,7 @@ class FakeApi:
                 doc[name] = value
         if "line_items" in body:
             doc["line_items"] = body["line_items"]
+        doc["first_approval"] = None  # it approved other values
         doc["result_version"] = doc.get("result_version", 0) + 1
         return self._answer(document_id)
 
@@ -566,6 +569,17 @@ class FakeApi:
             raise ApiError(
                 message="Checks fail.", code="checks_failed", status=409, detail={"failed": failed}
             )
+        first = doc.get("first_approval")
+        if doc.get("approvals_required") == 2 and first and first.get("by") == "demo":
+            raise ApiError(
+                message="You gave this document its first approval; the project asks for a second reviewer.",
+                code="second_approver_required",
+                status=409,
+            )
+        if doc.get("approvals_required") == 2 and not first:
+            doc["first_approval"] = {"by": "demo", "at": NOW}
+            doc["result_version"] = doc.get("result_version", 0) + 1  # the approval re-checked it
+            return self._answer(document_id)
         doc["status"] = "approved"
         doc["approved_by"], doc["approved_at"] = "demo", NOW
         doc["approval_override_reason"] = (options.get("reason") or None) if failed else None
@@ -581,6 +595,7 @@ class FakeApi:
         doc["status"], doc["needs_review"] = "rejected", False
         doc["approved_by"] = doc["approved_at"] = doc["approval_override_reason"] = None
         doc["rejection"] = {"by": "demo", "at": NOW, "reason": options["reason"]}
+        doc["first_approval"] = None
         doc["result_version"] = doc.get("result_version", 0) + 1
         return self._answer(document_id)
 

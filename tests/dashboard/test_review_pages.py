@@ -458,3 +458,27 @@ def test_document_text_is_not_read_as_markdown_maths():
         {"severity": "info", "kind": "outlier", "score": 0.5, "explanation": "Paid $4.95 instead of $5.00."}
     )
     assert sentence.endswith(r"Paid \$4.95 instead of \$5.00.")
+
+
+def test_a_document_that_takes_two_reviewers_records_the_first_approval(make_app, fake):
+    fake.documents[DOC_A]["approvals_required"] = 2  # the project's review.second_approval_from_total
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    at.button(key="approve").click().run()
+    recorded = "First approval recorded: the project asks a second reviewer to approve this document."
+    assert recorded in texts(at)
+    assert fake.documents[DOC_A]["status"] == "processed"
+    assert "the project asks a second reviewer to approve it (you gave the first approval)." in texts(at)
+    assert at.button(key="approve").disabled  # the same reviewer cannot give the second
+    assert "first approval" in texts(at)  # the history names it
+
+
+def test_a_second_approval_by_the_first_reviewer_is_refused_and_said(make_app, fake):
+    fake.documents[DOC_A]["approvals_required"] = 2
+    fake.documents[DOC_A]["first_approval"] = {"by": "demo", "at": "2026-11-30T10:00:00Z"}
+    at = make_app(page=REVIEW, document_id=DOC_A)
+    fake.documents[DOC_A]["first_approval"]["by"] = "demo"
+    at.session_state["auth_username"] = "someone-else"  # a page opened before the first approval
+    at.run()
+    at.button(key="approve").click().run()
+    assert "asks for a second reviewer" in texts(at)
+    assert fake.documents[DOC_A]["status"] == "processed"

@@ -22,7 +22,7 @@ def test_get_shows_every_setting_with_its_default(alice_client, vera_client, pro
     answer = alice_client.get(_url(project))
     assert answer.status_code == 200
     assert answer.json() == ProjectSettings().to_dict()
-    assert answer.json()["review"] == {"confidence": 0.9}
+    assert answer.json()["review"] == {"confidence": 0.9, "second_approval_from_total": None}
     assert answer.json()["anomaly"]["approval_threshold"] == 10_000.0
     assert vera_client.get(_url(project)).status_code == 200  # a viewer reads them
 

@@ -19,7 +19,8 @@ _REASONS = {
     403: "permission_denied (viewers cannot write; only owners manage settings, members and webhooks)",
     404: "not_found (also another user's project, task or document), user_not_found (members)",
     406: "not_acceptable (unsupported Accept header)",
-    409: "task_finished, document_not_ready, stale_version, checks_failed or document_approved",
+    409: "task_finished, document_not_ready, stale_version, checks_failed, second_approver_required or "
+    "document_approved",
     412: "stale_version named by an If-Match header (the ETag of an older result version; RFC 9110)",
     413: "request_too_large, file_too_large, too_many_pages, image_too_large",
     415: "unsupported_type or unsupported_media_type",

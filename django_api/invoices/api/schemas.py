@@ -212,6 +212,11 @@ class PrecedingInvoiceOut(serializers.Serializer):
     )
 
 
+class FirstApprovalOut(serializers.Serializer):
+    by = serializers.CharField(allow_null=True, help_text="the reviewer who gave the first approval")
+    at = serializers.DateTimeField()
+
+
 class DocumentDetail(DocumentRow):
     fields = serializers.DictField(child=FieldOut())
     line_items = serializers.ListField(child=line_item_out())
@@ -223,6 +228,15 @@ class DocumentDetail(DocumentRow):
     approved_at = serializers.DateTimeField(allow_null=True)
     approval_override_reason = serializers.CharField(
         allow_null=True, help_text="Why it was approved although an error-level check failed."
+    )
+    approvals_required = serializers.IntegerField(
+        help_text="1, or 2 when the project's `review.second_approval_from_total` asks a second reviewer to "
+        "approve this document's current values (its total reaches the setting, or is not known)."
+    )
+    first_approval = FirstApprovalOut(
+        allow_null=True,
+        help_text="The first of two approvals (who, when) while the second is awaited, and kept once "
+        "approved; null when none is recorded. A correction, a new reading or a rejection voids it.",
     )
     rejection = RejectionOut(
         allow_null=True, help_text="Who set the document aside, when and why (status `rejected`), else null."
@@ -331,6 +345,11 @@ class ExportedDocument(serializers.Serializer):
     approved_at = serializers.DateTimeField(
         allow_null=True,
         help_text="when (ISO 8601); the largest is where `approved_after` of the next run starts",
+    )
+    first_approved_by = serializers.CharField(
+        allow_null=True,
+        help_text="who gave the first of two approvals the project asked for "
+        "(review.second_approval_from_total)",
     )
     fields = serializers.DictField(child=serializers.CharField(allow_null=True))
     line_items = serializers.ListField(child=serializers.DictField())

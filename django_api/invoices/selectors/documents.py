@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -45,6 +46,32 @@ def review_confidence_of(project: Project) -> float:
     return DEFAULT_REVIEW_CONFIDENCE
 
 
+def second_approval_from_total_of(project: Project) -> Decimal | None:
+    """The project's `review.second_approval_from_total` (None: one approval is enough, also when its
+    settings cannot be read)."""
+    stored = project.settings or {}
+    try:
+        found = ProjectSettings.from_dict({"review": stored.get("review") or {}}).review
+    except InvalidSettings:
+        return None
+    if found.second_approval_from_total is None:
+        return None
+    return Decimal(str(found.second_approval_from_total))
+
+
+def second_approval_needed(project: Project, result) -> bool:
+    """Whether approving the document's current values takes two reviewers: its total reaches the
+    project's `review.second_approval_from_total`, or is not known (nothing shows it below)."""
+    threshold = second_approval_from_total_of(project)
+    if threshold is None:
+        return False
+    total = current_fields(result).get("total")
+    try:
+        return abs(Decimal(str(total))) >= threshold
+    except (InvalidOperation, ValueError):  # no total, or not one amount
+        return True
+
+
 def _key_fields_sure(result, review_confidence: float) -> bool:
     """Every key field present (extracted or given by a reviewer) and, when extracted, at least
     `review_confidence` sure."""
@@ -64,7 +91,7 @@ def _key_fields_sure(result, review_confidence: float) -> bool:
 def _documents(*, user, project: Project) -> QuerySet[Document]:
     return (
         Document.objects.filter(project=project, project__memberships__user=user)
-        .select_related("result", "approved_by", "rejected_by")
+        .select_related("result", "approved_by", "rejected_by", "first_approved_by")
         .prefetch_related("validations", "anomalies")
     )
 
@@ -226,6 +253,15 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
             "approved_by": document.approved_by.username if document.approved_by else None,
             "approved_at": document.approved_at,
             "approval_override_reason": document.approval_override_reason or None,
+            "approvals_required": 2 if second_approval_needed(project, result) else 1,
+            "first_approval": (
+                {
+                    "by": document.first_approved_by.username if document.first_approved_by else None,
+                    "at": document.first_approved_at,
+                }
+                if document.first_approved_at is not None
+                else None
+            ),
             "rejection": (
                 {
                     "by": document.rejected_by.username if document.rejected_by else None,

@@ -177,6 +177,7 @@ def document_result_save(*, document_id, result: dict[str, Any]) -> None:
         )
         if not created:  # a reprocessed document: a reviewer's form of the old result is stale
             DocumentResult.objects.filter(document=document).update(version=F("version") + 1)
+            document.first_approved_by, document.first_approved_at = None, None  # it approved other values
         validations_replace(document=document, reports=result.get("validation") or [])
         anomalies_replace(document=document, anomalies=result.get("anomalies") or [])
         if errors:

@@ -5,7 +5,13 @@ Every change is made on the result version the reviewer saw (`result_version`; a
 anomaly rules run again on the document's current values (`checks`, given by the caller: the
 orchestration seam's `document_checks_run`), the previous reports stay in the audit trail
 (`SupersededChecks`). Approving a document whose current values fail an error-level check needs
-`force` and a reason."""
+`force` and a reason.
+
+Four eyes: a project's `review.second_approval_from_total` makes the approval of a document whose total
+reaches it (or is not known) take two reviewers. The first approval is recorded (`first_approved_by`,
+`first_approved_at`) and the document stays in review; a second reviewer's approval approves it; the
+first reviewer's own second try answers 409 `second_approver_required`. A change of the values (a
+correction, a new reading) or a rejection voids a first approval."""
 
 from __future__ import annotations
 
@@ -15,9 +21,16 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from django_api.invoices.errors import ApprovalBlocked, DocumentNotReady, InvalidInput, StaleVersion
+from django_api.invoices.errors import (
+    ApprovalBlocked,
+    DocumentNotReady,
+    InvalidInput,
+    SecondApproverRequired,
+    StaleVersion,
+)
 from django_api.invoices.models import Document, DocumentResult, DocumentStatus, FieldCorrection, Project
 from django_api.invoices.reviewed_values import current_fields, current_line_items
+from django_api.invoices.selectors.documents import second_approval_needed
 from django_api.invoices.services.pipeline_records import checks_store
 from django_api.invoices.services.projects import require_write_role
 from django_api.invoices.services.vendor_memory import approval_learn, corrections_learn
@@ -34,6 +47,7 @@ _REVIEWABLE = (
 )
 _APPROVAL_FIELDS = ["approved_by", "approved_at", "approval_override_reason"]
 _REJECTION_FIELDS = ["rejected_by", "rejected_at", "rejection_reason"]
+FIRST_APPROVAL_FIELDS = ["first_approved_by", "first_approved_at"]
 MAX_REASON_LENGTH = 2000
 DUPLICATE_SUITE = "duplicates"  # the `suite` of a refused approval's failure naming the earlier upload
 
@@ -158,12 +172,14 @@ def document_fields_update(
     _store_checks(document=document, result=result, user=user, reason="correction", checks=checks)
     if corrected:  # the vendor memory learns where the right values sit (a failure never blocks this)
         corrections_learn(user=user, project=project, document=document, result=result, changed=corrected)
-    if document.status == DocumentStatus.APPROVED:
-        document.status = DocumentStatus.PROCESSED
+    if document.status == DocumentStatus.APPROVED or document.first_approved_by_id is not None:
+        if document.status == DocumentStatus.APPROVED:
+            document.status = DocumentStatus.PROCESSED
         document.approved_by = None
         document.approved_at = None
         document.approval_override_reason = ""
-        document.save(update_fields=["status", "approved_by", "approved_at", "approval_override_reason"])
+        document.first_approved_by, document.first_approved_at = None, None  # it approved other values
+        document.save(update_fields=["status", *_APPROVAL_FIELDS, *FIRST_APPROVAL_FIELDS])
     return document
 
 
@@ -236,7 +252,10 @@ def document_approve(
     """Approve a processed (or failed) document after re-checking its current values. When they fail
     an error-level check the approval needs `force` and a reason (kept on the document); without, 409
     `checks_failed` names the failures (the re-check is stored either way). Approving it again changes
-    nothing: the first approval (who, when) stays on record."""
+    nothing: the first approval (who, when) stays on record. When the project asks for a second approver
+    for this document (`second_approval_needed`), the first approval is recorded and the document stays
+    in review until another reviewer approves it (the same reviewer again: 409
+    `second_approver_required`, before any re-check)."""
     require_write_role(user=user, project=project)
     reason = (reason or "").strip()
     if force and not reason:
@@ -249,6 +268,9 @@ def document_approve(
         return document
     with transaction.atomic():
         locked, result = _locked(document, result_version=result_version, action="approved")
+        two_reviewers = second_approval_needed(project, result)
+        if two_reviewers:
+            _refuse_same_reviewer(locked, user)
         _store_checks(document=locked, result=result, user=user, reason="approval", checks=checks)
     with transaction.atomic():
         locked = Document.objects.select_for_update().get(pk=document.pk)
@@ -257,6 +279,13 @@ def document_approve(
         failures = _duplicate_failures(locked) + _error_failures(locked)
         if failures and not force:
             raise ApprovalBlocked(approval_blocked_message(failures), detail={"failed": failures})
+        if two_reviewers:
+            _refuse_same_reviewer(locked, user)  # a first approval given meanwhile, by the same reviewer
+            if locked.first_approved_by_id is None:
+                locked.first_approved_by, locked.first_approved_at = user, timezone.now()
+                locked.approval_override_reason = reason if failures else ""
+                locked.save(update_fields=[*FIRST_APPROVAL_FIELDS, "approval_override_reason"])
+                return locked
         locked.status = DocumentStatus.APPROVED
         locked.approved_by = user
         locked.approved_at = timezone.now()
@@ -266,6 +295,15 @@ def document_approve(
         document_approved_record(document=locked)
         approval_learn(user=user, project=project, document=locked)  # unchanged fields: confirmations
     return locked
+
+
+def _refuse_same_reviewer(document: Document, user) -> None:
+    if document.first_approved_by_id is not None and document.first_approved_by_id == user.pk:
+        raise SecondApproverRequired(
+            "You gave this document its first approval; the project asks for a second reviewer to approve "
+            "it.",
+            detail={"first_approved_by": user.get_username()},
+        )
 
 
 def document_reject(
@@ -293,5 +331,6 @@ def document_reject(
         locked.status = DocumentStatus.REJECTED
         locked.rejected_by, locked.rejected_at, locked.rejection_reason = user, timezone.now(), reason
         locked.approved_by, locked.approved_at, locked.approval_override_reason = None, None, ""
-        locked.save(update_fields=["status", *_APPROVAL_FIELDS, *_REJECTION_FIELDS])
+        locked.first_approved_by, locked.first_approved_at = None, None
+        locked.save(update_fields=["status", *_APPROVAL_FIELDS, *_REJECTION_FIELDS, *FIRST_APPROVAL_FIELDS])
     return locked

@@ -24,6 +24,7 @@ import re
 import threading
 import time
 from collections import deque
+from dataclasses import replace
 from typing import Any
 
 from prefect.utilities.annotations import quote
@@ -196,7 +197,10 @@ class BatchProcessing:
             if outcome.error is not None:
                 self.fail(doc, error_info(outcome.error, "ingest"))
                 continue
-            doc.source = getattr(outcome.document, "source", None) or doc.source
+            read = getattr(outcome.document, "source", None)  # its type and hash as read from its bytes
+            if read is not None:  # keeping the e-mail it came in, which its bytes do not tell
+                received_in = doc.source.received_in
+                doc.source = replace(read, received_in=received_in) if received_in else read
             doc.ingested = outcome.document
             doc.pages = tuple(outcome.document.pages)
             doc.timings["ingest"] = outcome.seconds
@@ -492,7 +496,7 @@ class BatchProcessing:
         outcomes = {doc_id: self.outcome(d, errors) for doc_id, d in self.docs.items()}
         for doc_id, source in self.earlier.items():  # settled by an earlier attempt
             code = self.inputs.settled[doc_id]
-            outcomes[doc_id] = DocumentOutcome(source.name, ok=not code, error=code or None)
+            outcomes[doc_id] = DocumentOutcome.of(source, ok=not code, error=code or None)
         ordered = {s.id: outcomes[s.id] for s in self.inputs.documents}
         return RunSummary(task_id=self.inputs.task_id, status=status, documents=ordered)
 
@@ -504,7 +508,7 @@ class BatchProcessing:
         if isinstance(self.port, TaskRequeue):
             self.port.requeue_task(self.inputs.task_id)
         outcomes = {
-            doc_id: DocumentOutcome(d.source.name, ok=False, error=d.error.code if d.error else QUEUED)
+            doc_id: DocumentOutcome.of(d.source, ok=False, error=d.error.code if d.error else QUEUED)
             for doc_id, d in self.docs.items()
         }
         return RunSummary(task_id=self.inputs.task_id, status=QUEUED, documents=outcomes).as_dict()
@@ -520,8 +524,8 @@ class BatchProcessing:
         """One document's end: `ok`, or the code of the error that stopped or marred it."""
         error = doc.error or (errors[0] if errors and doc.extracted else None)
         ok = error is None and doc.extracted
-        return DocumentOutcome(
-            doc.source.name, ok=ok, error=None if ok else (error.code if error else "cancelled")
+        return DocumentOutcome.of(
+            doc.source, ok=ok, error=None if ok else (error.code if error else "cancelled")
         )
 
 
@@ -531,5 +535,5 @@ def refuse(port: PipelinePort, inputs: TaskInputs, error: ErrorInfo) -> dict[str
     for source in inputs.documents:
         port.mark_document_failed(inputs.task_id, source.id, error)
     port.finish_task(inputs.task_id, FAILED, error=error)
-    outcomes = {s.id: DocumentOutcome(s.name, ok=False, error=error.code) for s in inputs.documents}
+    outcomes = {s.id: DocumentOutcome.of(s, ok=False, error=error.code) for s in inputs.documents}
     return RunSummary(task_id=inputs.task_id, status=FAILED, documents=outcomes).as_dict()

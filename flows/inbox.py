@@ -6,8 +6,10 @@ its own (`<inbox>/.claimed/<sweep id>/`; a rename is atomic, so two overlapping 
 the same file). Nothing is lost: a claimed file only leaves the claim folder for the archive or the
 error folder; claims left by a sweep that died are given back to the inbox by the next sweep once
 older than `stale_claim_seconds`; files of documents cancelled before being read go back too.
-Hidden files and partial uploads (`.part`, `.tmp`, `.crdownload`) and files modified in the last
-`settle_seconds` are left for a later sweep.
+An e-mail (.eml) becomes one document per attachment that may be an invoice (the port's `create_task`
+opens it as an upload does): it is archived once one of them is read, and set aside with each
+attachment's error when none is. Hidden files and partial uploads (`.part`, `.tmp`, `.crdownload`) and
+files modified in the last `settle_seconds` are left for a later sweep.
 """
 
 from __future__ import annotations
@@ -100,6 +102,23 @@ def release_stale_claims(inbox: Path, *, older_than: float) -> int:
     return released
 
 
+def outcomes_by_file(outcomes) -> dict[str, list[dict[str, Any]]]:
+    """The documents' outcomes grouped by the inbox file they came from (an e-mail: one per attachment)."""
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for outcome in outcomes:
+        by_file.setdefault(outcome.get("file") or outcome["name"], []).append(outcome)
+    return by_file
+
+
+def error_report(task_id: str | None, outcomes: list[dict[str, Any]]) -> dict[str, Any]:
+    """`<name>.error.json`: the task and the first error; an e-mail's also each attachment's outcome."""
+    first = next((o["error"] for o in outcomes if not o["ok"]), None)
+    report: dict[str, Any] = {"task_id": task_id, "error": first}
+    if any(o.get("file", o.get("name")) != o.get("name") for o in outcomes):  # taken out of an e-mail
+        report["documents"] = [{"name": o["name"], "error": o["error"]} for o in outcomes]
+    return report
+
+
 @flow(name="watch-inbox", persist_result=False)
 def watch_inbox(
     inbox: str,
@@ -135,24 +154,24 @@ def watch_inbox(
     try:
         task_id = port.create_task(project, [(p.name, p.read_bytes()) for p in claimed])
     except BadInput as exc:  # every file refused (or no such project): none is left claimed
-        task_id, by_name = None, {p.name: {"ok": False, "error": exc.code} for p in claimed}
+        task_id, by_file = None, {p.name: [{"name": p.name, "ok": False, "error": exc.code}] for p in claimed}
     else:
         state = process_invoices(task_id, return_state=True)  # a cancelled or failed task's state carries
         summary = state.result(raise_on_failure=False)  # its summary too
         if isinstance(summary, BaseException):  # the flow itself failed
             raise summary
-        by_name = {outcome["name"]: outcome for outcome in summary["documents"].values()}
+        by_file = outcomes_by_file(summary["documents"].values())
     archived, failed, returned = [], [], []
     for path in claimed:
-        outcome = by_name.get(path.name, {"ok": False, "error": "not_processed"})
-        if outcome["ok"]:
+        outcomes = by_file.get(path.name, [{"ok": False, "error": "not_processed"}])
+        if any(o["ok"] for o in outcomes):  # an e-mail: archived once one of its attachments is read
             archived.append(move_unique(path, archive_dir).name)
-        elif outcome["error"] == "cancelled":  # not read: back to the inbox for the next sweep
+        elif all(o["error"] == "cancelled" for o in outcomes):  # not read: back for the next sweep
             returned.append(move_unique(path, inbox_dir).name)
         else:
             target = move_unique(path, errors_dir)
             target.with_name(target.name + ".error.json").write_text(
-                json.dumps({"task_id": task_id, "error": outcome["error"]}, indent=2)
+                json.dumps(error_report(task_id, outcomes), indent=2)
             )
             failed.append(target.name)
     claim_folder.rmdir()

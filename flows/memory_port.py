@@ -19,7 +19,10 @@ from typing import Any
 
 from flows.port import CANCELLED, CANCELLING, FAILED, FINISHED, QUEUED, RUNNING, Progress, TaskInputs
 from ocr_tasks.anomaly.records import InvoiceRecord
-from ocr_tasks.errors import StorageError
+from ocr_tasks.errors import BadInput, StorageError
+from ocr_tasks.ingest.detect import sniff_media_type
+from ocr_tasks.ingest.email_attachments import EmailLimits, email_attachments
+from ocr_tasks.ingest.email_message import looks_like_email
 from ocr_tasks.ocr_types import SourceDocument
 from ocr_tasks.result_types import DocumentResult, ErrorInfo
 
@@ -113,9 +116,9 @@ class InMemoryPort:
         sources = []
         page_counts: dict[str, int] = {}
         for item in documents:
-            if isinstance(item, tuple):
-                name, data = item
-                source = source_for_bytes(data, name=name)
+            if isinstance(item, tuple):  # (name, bytes) or (name, bytes, the e-mail it was attached to)
+                name, data, *received_in = item
+                source = replace(source_for_bytes(data, name=name), received_in="".join(received_in))
                 blob: bytes | Path = data
             else:
                 path = Path(item).resolve()
@@ -142,8 +145,24 @@ class InMemoryPort:
         return task_id
 
     def create_task(self, project_id: str, files: list[tuple[str, bytes]]) -> str:
-        """`TaskIntake`: a queued task over `(name, bytes)` pairs."""
-        return self.add_task(project_id, files)
+        """`TaskIntake`: a queued task over `(name, bytes)` pairs. An e-mail stands for its attachments
+        that may be invoices, as in an upload (one whose attachments are all damaged, or that has none or
+        is cut short, adds nothing; when nothing is left, the first e-mail's error refuses the sweep)."""
+        documents: list[tuple[str, bytes, str]] = []
+        refused: list[BadInput] = []
+        for name, data in files:
+            if sniff_media_type(data) is not None or not looks_like_email(data):
+                documents.append((name, data, ""))
+                continue
+            try:
+                contents = email_attachments(data, limits=EmailLimits())
+            except BadInput as exc:
+                refused.append(exc)
+                continue
+            documents += [(a.name, a.data, name) for a in contents.attachments if a.error is None]
+        if not documents and refused:
+            raise refused[0]
+        return self.add_task(project_id, documents)
 
     def cancel(self, task_id: str) -> None:
         with self._lock:

@@ -63,9 +63,14 @@ class DocumentOutcome:
     name: str
     ok: bool
     error: str | None  # the code of the error that stopped or marred it
+    file: str = ""  # the file it was received in (an e-mail's name for its attachments), else its name
+
+    @classmethod
+    def of(cls, source: SourceDocument, *, ok: bool, error: str | None) -> DocumentOutcome:
+        return cls(source.name, ok=ok, error=error, file=source.received_in or source.name)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "ok": self.ok, "error": self.error}
+        return {"name": self.name, "ok": self.ok, "error": self.error, "file": self.file or self.name}
 
 
 @dataclass(frozen=True, slots=True)

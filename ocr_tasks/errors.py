@@ -148,3 +148,19 @@ class XmlUnsafe(BadInput):
 
     code = "xml_unsafe"
     http_status = 422
+
+
+class NoInvoiceAttachment(BadInput):
+    """An e-mail (.eml) carrying no attachment that could be an invoice (a PDF, an image, an e-invoice
+    XML): its body text is not read as one, and logos, signatures and calendar invitations are not
+    invoices. `detail.parts` names what the e-mail held."""
+
+    code = "no_invoice_attachment"
+    http_status = 422
+
+
+class TooManyAttachments(BadInput):
+    """An e-mail with more attachments (or MIME parts) than one upload may hold files."""
+
+    code = "too_many_attachments"
+    http_status = 413

@@ -23,6 +23,8 @@ class SourceDocument:
     sha256: str
     size: int = 0
     name: str = ""
+    # the name of the file it was received in when not itself (an e-mail whose attachment it is)
+    received_in: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -32,6 +34,7 @@ class SourceDocument:
             "sha256": self.sha256,
             "size": self.size,
             "name": self.name,
+            **({"received_in": self.received_in} if self.received_in else {}),
         }
 
     @classmethod
@@ -43,6 +46,7 @@ class SourceDocument:
             sha256=data["sha256"],
             size=int(data.get("size", 0)),
             name=data.get("name", ""),
+            received_in=data.get("received_in", ""),
         )
 
 

@@ -19,7 +19,7 @@ from dashboard.wording import (
 )
 
 # what the API takes (`POST .../process-invoices/`): PDF, images, and a bare CII / UBL e-invoice XML
-ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "heic", "heif", "xml"]
+ACCEPTED_TYPES = ["pdf", "png", "jpg", "jpeg", "tif", "tiff", "webp", "bmp", "heic", "heif", "xml", "eml"]
 REFRESH_SECONDS = 2.0
 UPLOAD_ROUND = "upload_round"  # bumped after an upload so the uploader starts empty
 LAST_UPLOAD = "last_upload"  # (project id, the API's answer) of the latest upload, shown once per project
@@ -58,7 +58,8 @@ if not session.can_edit():
     )
 upload_round = st.session_state.setdefault(UPLOAD_ROUND, 0)
 uploaded = st.file_uploader(
-    "PDF, PNG, JPEG, TIFF, WebP, BMP or HEIC (iPhone) files, or e-invoice XML (CII / UBL); "
+    "PDF, PNG, JPEG, TIFF, WebP, BMP or HEIC (iPhone) files, e-invoice XML (CII / UBL), or e-mails (.eml: "
+    "their attached invoices); "
     "drag and drop one or many",
     type=ACCEPTED_TYPES,
     accept_multiple_files=True,

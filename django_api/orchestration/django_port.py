@@ -87,7 +87,13 @@ class DjangoPort:
         rows = list(task.documents.order_by("created_at", "name"))
         documents = tuple(
             SourceDocument(
-                id=str(d.id), uri=d.uri, media_type=d.media_type, sha256=d.sha256, size=d.size, name=d.name
+                id=str(d.id),
+                uri=d.uri,
+                media_type=d.media_type,
+                sha256=d.sha256,
+                size=d.size,
+                name=d.name,
+                received_in=(d.origin or {}).get("file", ""),
             )
             for d in rows
         )

@@ -227,6 +227,7 @@ def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str,
         "approvals_required": 1,  # 2: the project asks a second reviewer (review.second_approval_from_total)
         "first_approval": None,
         "rejection": None,
+        "origin": None,  # uploaded as it is, not attached to an e-mail
         "engine_versions": {"tesseract": "5.3.0"},
         "source": None,
         "language": "en",

@@ -22,9 +22,11 @@ _REASONS = {
     409: "task_finished, document_not_ready, stale_version, checks_failed, second_approver_required or "
     "document_approved",
     412: "stale_version named by an If-Match header (the ETag of an older result version; RFC 9110)",
-    413: "request_too_large, file_too_large, too_many_pages, image_too_large",
+    413: "request_too_large, file_too_large, too_many_pages, image_too_large, "
+    "too_many_attachments (an e-mail)",
     415: "unsupported_type or unsupported_media_type",
-    422: "corrupt_file, encrypted_pdf, einvoice_invalid or xml_unsafe; for an e-invoice export "
+    422: "corrupt_file, encrypted_pdf, einvoice_invalid, xml_unsafe or no_invoice_attachment (an e-mail "
+    "without an attached PDF, image or e-invoice XML); for an e-invoice export "
     "einvoice_incomplete (detail.missing: the business terms the document lacks) or einvoice_export_invalid",
     429: "throttled (too many login attempts) or queue_full (the project's queue holds too many pages)",
     503: "storage_error (the file storage cannot be written or read; nothing half-stored, retry later)",

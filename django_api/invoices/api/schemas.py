@@ -64,12 +64,40 @@ class TaskListItem(serializers.Serializer):
 class NamedDocument(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
+    email = serializers.CharField(
+        required=False, help_text="the uploaded e-mail (.eml) this document was attached to; absent otherwise"
+    )
 
 
 class Rejected(serializers.Serializer):
     name = serializers.CharField()
     code = serializers.CharField()
     message = serializers.CharField()
+    email = serializers.CharField(
+        required=False,
+        help_text="the uploaded e-mail (.eml) the rejected attachment was in; absent otherwise",
+    )
+
+
+class MessageOriginOut(serializers.Serializer):
+    message_id = serializers.CharField()
+    # "from" is a Python keyword: declared below
+    subject = serializers.CharField()
+    date = serializers.CharField(help_text="ISO 8601 when the Date header parses, else its text")
+
+
+MessageOriginOut._declared_fields["from"] = serializers.CharField(help_text="the From header, decoded")
+
+
+class DocumentOriginOut(MessageOriginOut):
+    type = serializers.ChoiceField(choices=["email"])
+    file = serializers.CharField(help_text="the uploaded e-mail's file name (sanitised)")
+    attachment = serializers.CharField(help_text="the attachment's file name (sanitised)")
+    forwarded = MessageOriginOut(
+        many=True,
+        required=False,
+        help_text="the attached (forwarded) messages the attachment was inside, outermost first",
+    )
 
 
 class UploadAccepted(serializers.Serializer):
@@ -218,6 +246,11 @@ class FirstApprovalOut(serializers.Serializer):
 
 
 class DocumentDetail(DocumentRow):
+    origin = DocumentOriginOut(
+        allow_null=True,
+        help_text="Where the file came from when it was not uploaded as it is: an attachment of an e-mail "
+        "(.eml) uploaded or dropped in the inbox (its Message-ID, From, Subject, Date); null otherwise",
+    )
     fields = serializers.DictField(child=FieldOut())
     line_items = serializers.ListField(child=line_item_out())
     validation = ValidationReportOut(many=True)

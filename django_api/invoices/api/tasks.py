@@ -39,13 +39,19 @@ def _project_task(request, project_id, task_id):
     return project, task_get(user=request.user, project=project, task_id=task_id)
 
 
+def _named(document) -> dict:
+    named = {"id": str(document.id), "name": document.name}
+    return {**named, "email": document.origin["file"]} if document.origin.get("file") else named
+
+
 class InvoiceUploadApi(APIView):
     """Upload one or many files (multipart field `files`); 202 with the task id."""
 
     parser_classes = (UploadMultiPartParser, FormParser)
 
     @extend_schema(
-        summary="Upload invoice files (PDF, images, e-invoice XML; no archives) and start processing them",
+        summary="Upload invoice files (PDF, images, e-invoice XML, or e-mails (.eml) whose attachments are "
+        "those; no archives) and start processing them",
         request={
             "multipart/form-data": {
                 "type": "object",
@@ -67,7 +73,7 @@ class InvoiceUploadApi(APIView):
             {
                 "task_id": task_id,
                 "status_url": f"/api/projects/{project.pk}/ocr-status/{task_id}/",
-                "documents": [{"id": str(d.id), "name": d.name} for d in outcome.documents],
+                "documents": [_named(d) for d in outcome.documents],
                 "rejected": outcome.rejected,
             },
             status=status.HTTP_202_ACCEPTED,

@@ -30,6 +30,9 @@ class Document(models.Model):
     task = models.ForeignKey(OcrTask, on_delete=models.CASCADE, related_name="documents")
     file = models.FileField(upload_to=document_upload_to, max_length=500)
     name = models.CharField(max_length=255)  # sanitised original name
+    # where the file came from when it was not uploaded as it is: an e-mail's attachment ->
+    # {type: "email", file, message_id, from, subject, date, attachment, forwarded?}; {} otherwise
+    origin = models.JSONField(default=dict, blank=True)
     sha256 = models.CharField(max_length=64, db_index=True)
     media_type = models.CharField(max_length=100)
     pages = models.PositiveIntegerField(default=0)

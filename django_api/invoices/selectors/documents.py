@@ -227,6 +227,7 @@ def document_detail(*, user, project: Project, document_id) -> dict[str, Any]:
     sizes = {int(p["index"]): (p.get("width", 0), p.get("height", 0)) for p in ocr_pages}
     detail.update(
         {
+            "origin": document.origin or None,
             "fields": fields,
             "line_items": current_line_items(result),
             "validation": [v.report for v in document.validations.all()],

@@ -4,7 +4,12 @@ Policy: each bad file is rejected with its code while the good ones proceed; whe
 request fails with the first file's code (and `detail.rejected`) and nothing is stored. Per-request
 limits (number of files, total bytes) reject the whole request before anything is read; the page quota
 of an API upload (pages per request, pages waiting in the project's queue) once the files' pages are
-counted, before anything is stored."""
+counted, before anything is stored.
+
+An e-mail (.eml, told by its content) stands for its attachments that may be invoices, one document each
+remembering the e-mail (`Document.origin`); a bad attachment is rejected alone like a bad file, an e-mail
+without any (or cut short) is itself the rejected file. Its attachments count as files against the
+per-request limit of files."""
 
 from __future__ import annotations
 
@@ -28,6 +33,9 @@ from django_api.invoices.services.upload_checks import (
 )
 from ocr_tasks.config import Limits
 from ocr_tasks.errors import DocumentTooLarge, OcrPipelineError, StorageError
+from ocr_tasks.ingest.detect import sniff_media_type
+from ocr_tasks.ingest.email_attachments import EmailLimits, email_attachments
+from ocr_tasks.ingest.email_message import looks_like_email
 
 logger = logging.getLogger(__name__)
 
@@ -76,9 +84,20 @@ def upload_limits() -> Limits:
     )
 
 
-def _check_files(
-    files, limits: Limits
-) -> tuple[list[tuple[CheckedUpload, bytes]], list[tuple[str, OcrPipelineError]]]:
+@dataclass(frozen=True, slots=True)
+class _Rejected:
+    name: str
+    error: OcrPipelineError
+    email: str = ""  # the e-mail it was attached to
+
+    def as_dict(self) -> dict:
+        entry = {"name": self.name, "code": self.error.code, "message": self.error.message}
+        return {**entry, "email": self.email} if self.email else entry
+
+
+def _check_files(files, limits: Limits) -> tuple[list[tuple[CheckedUpload, bytes, dict]], list[_Rejected]]:
+    """Each accepted file (checked, its bytes, its origin: `{}` for a file sent as it is) and each
+    rejected one; an e-mail (.eml) stands for its attachments (`_check_email`)."""
     accepted, rejected = [], []
     for upload in files:
         name = sanitize_filename(getattr(upload, "name", "") or "")
@@ -91,10 +110,33 @@ def _check_files(
                     detail={"size": upload.size, "max_bytes": limits.max_file_bytes},
                 )
             data = upload.read()
-            accepted.append((check_upload(data=data, name=upload.name or "", limits=limits), data))
+            if sniff_media_type(data) is None and looks_like_email(data):
+                _check_email(data, name=name, limits=limits, accepted=accepted, rejected=rejected)
+                continue
+            accepted.append((check_upload(data=data, name=upload.name or "", limits=limits), data, {}))
         except OcrPipelineError as exc:
-            rejected.append((name, exc))
+            rejected.append(_Rejected(name, exc))
     return accepted, rejected
+
+
+def _check_email(data: bytes, *, name: str, limits: Limits, accepted: list, rejected: list) -> None:
+    """An e-mail's attachments that may be invoices, each checked as an uploaded file and remembering the
+    e-mail (`origin`); a bad attachment is rejected alone, named with its e-mail. The e-mail as a whole
+    (cut short, no invoice attachment, over a bound) raises for the caller to reject it."""
+    contents = email_attachments(
+        data,
+        limits=EmailLimits.for_upload(
+            max_files=settings.OCR_MAX_FILES_PER_REQUEST, max_bytes=settings.OCR_MAX_REQUEST_BYTES
+        ),
+    )
+    for attachment in contents.attachments:
+        try:
+            if attachment.error is not None:
+                raise attachment.error
+            checked = check_upload(data=attachment.data, name=attachment.name, limits=limits)
+            accepted.append((checked, attachment.data, attachment.origin(file=name)))
+        except OcrPipelineError as exc:
+            rejected.append(_Rejected(attachment.name, exc, email=name))
 
 
 MULTIPART_OVERHEAD_BYTES = 1024 * 1024
@@ -130,16 +172,22 @@ def invoice_upload(*, user, project: Project, files: list, quota: PageQuota | No
             detail={"size": total, "max_bytes": settings.OCR_MAX_REQUEST_BYTES},
         )
     accepted, errors = _check_files(files, upload_limits())
-    rejected = [{"name": name, "code": exc.code, "message": exc.message} for name, exc in errors]
+    rejected = [r.as_dict() for r in errors]
     if not accepted:
-        first = errors[0][1]
+        first = errors[0].error
         first.detail = {**first.detail, "rejected": rejected}
         raise first
+    if len(accepted) > settings.OCR_MAX_FILES_PER_REQUEST:  # e-mails' attachments count as files
+        raise TooManyFiles(
+            f"the upload holds {len(accepted)} files once e-mails are opened, above the limit of"
+            f" {settings.OCR_MAX_FILES_PER_REQUEST} per request",
+            detail={"files": len(accepted), "max_files": settings.OCR_MAX_FILES_PER_REQUEST},
+        )
     stored: list[str] = []
     try:
         with transaction.atomic():
             if quota is not None:
-                _check_quota(project=project, pages=sum(c.pages for c, _ in accepted), quota=quota)
+                _check_quota(project=project, pages=sum(c.pages for c, _, _ in accepted), quota=quota)
             outcome = _store(user=user, project=project, accepted=accepted, stored=stored)
             outcome.rejected = rejected
     except Exception as exc:
@@ -182,11 +230,11 @@ def _store(*, user, project: Project, accepted, stored: list[str]) -> UploadOutc
         project=project,
         created_by=user,
         documents_total=len(accepted),
-        pages_total=sum(checked.pages for checked, _ in accepted),
+        pages_total=sum(checked.pages for checked, _, _ in accepted),
     )
     seen: dict[str, Document] = {}
     documents = []
-    for checked, data in accepted:
+    for checked, data, origin in accepted:
         # an earlier upload that failed (OCR error, a cancelled task) holds no values and books nothing:
         # uploading its file again is the retry, not a second copy of the invoice
         duplicate = seen.get(checked.sha256) or (
@@ -204,6 +252,7 @@ def _store(*, user, project: Project, accepted, stored: list[str]) -> UploadOutc
             pages=checked.pages,
             size=checked.size,
             duplicate_of=duplicate,
+            origin=origin,
         )
         # the name is noted before the write, so that a write failing half-way is removed as well
         stored.append(document.file.field.generate_filename(document, checked.name))

@@ -42,6 +42,12 @@ FORM_SETTINGS = (
         "Clear a document without review when each key field is at least this sure",
         "share",
     ),
+    (
+        "review",
+        "second_approval_from_total",
+        "Four eyes: a total at or above this takes two reviewers' approvals (empty: one; 0: every document)",
+        "optional_amount",
+    ),
     ("anomaly", "approval_threshold", "Approval limit: invoices at or above it need approval", "amount"),
     ("validation", "confidence_threshold", "Flag a key field less sure than this", "share"),
     ("validation", "max_age_years", "An invoice date older than this many years is an error", "int"),
@@ -70,6 +76,15 @@ def _field(section: str, name: str, label: str, kind: str, value: Any, disabled:
     if kind == "share":
         return st.number_input(
             label, min_value=0.0, max_value=1.0, value=float(value), step=0.05, key=key, disabled=disabled
+        )
+    if kind == "optional_amount":  # empty: the setting is off (null)
+        return st.number_input(
+            label,
+            min_value=0.0,
+            value=None if value is None else float(value),
+            key=key,
+            disabled=disabled,
+            placeholder="off",
         )
     return st.number_input(label, min_value=0.0, value=float(value), key=key, disabled=disabled)
 

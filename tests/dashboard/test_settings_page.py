@@ -141,3 +141,16 @@ def test_health_details_are_words_not_a_dict(make_app, fake, monkeypatch):
     assert any("**tesseract** version: 5.3.0 · languages: deu, eng" in s for s in shown)
     assert any(s.endswith("**prefect** mode: embedded") for s in shown)  # a None is left out
     assert not any("{'" in s for s in shown)
+
+
+def test_the_four_eyes_limit_is_set_in_the_form(make_app, fake):
+    at = make_app(page=PAGE)
+    field = "setting_review_second_approval_from_total"
+    assert at.number_input(key=field).value is None  # off: one approval
+    at.number_input(key=field).set_value(5000.0)
+    at.button(key="project_settings_save").click().run()
+    assert fake.calls_named("update_project_settings")[-1][0][1] == {
+        "review": {"second_approval_from_total": 5000.0}
+    }
+    assert at.number_input(key=field).value == 5000.0
+    assert not at.exception

@@ -25,7 +25,9 @@ from ocr_tasks.cli.reporting import (
     unique_path,
     usage_error,
 )
+from ocr_tasks.cli.split_scans import split_item
 from ocr_tasks.config import OcrConfig, default_workers
+from ocr_tasks.errors import OcrPipelineError
 
 SUFFIXES = {"json": ".json", "text": ".txt", "hocr": ".hocr"}
 
@@ -42,6 +44,15 @@ def register(subparsers) -> None:
     parser.add_argument("--format", choices=sorted(SUFFIXES), default="json", help="output format (json)")
     add_workers_argument(parser)
     parser.add_argument("--out", type=Path, default=None, metavar="DIR", help="write one file per input here")
+    parser.add_argument(
+        "--split-into",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="batch scans: write each invoice found in a PDF or TIFF (page markers restarting, blank "
+        "separator sheets, a new invoice number or vendor) as its own file here, and print the split as "
+        "JSON lines instead of the OCR result",
+    )
     add_psm_argument(
         parser, default=OcrConfig().psm, help=f"Tesseract page segmentation mode ({OcrConfig().psm})"
     )
@@ -89,10 +100,11 @@ def run(args: argparse.Namespace) -> int:
     missing = _missing_languages(args.lang)
     if missing:
         return usage_error(f"Tesseract language data not installed: {', '.join(missing)}")
-    if args.out is not None:
-        if args.out.exists() and not args.out.is_dir():
-            return usage_error(f"--out {args.out} exists and is not a directory")
-        args.out.mkdir(parents=True, exist_ok=True)
+    for folder in (args.out, args.split_into):
+        if folder is not None:
+            if folder.exists() and not folder.is_dir():
+                return usage_error(f"{folder} exists and is not a directory")
+            folder.mkdir(parents=True, exist_ok=True)
     config = OcrConfig(
         languages=args.lang,
         psm=args.psm,
@@ -113,6 +125,13 @@ def run(args: argparse.Namespace) -> int:
             if not item.ok:
                 failed += 1
                 report_failure(item.path, item.error, bar)
+                continue
+            if args.split_into is not None:
+                try:
+                    split_item(item, args.split_into, used)
+                except OcrPipelineError as exc:  # a PNG or JPEG: one page, nothing to split
+                    failed += 1
+                    report_failure(item.path, exc, bar)
                 continue
             _emit(item.document, item.path, args, several=several, used=used)
     return exit_code(failed)

@@ -18,6 +18,7 @@ from ocr_tasks.ingest.detect import (
     describe_unknown,
     sniff_media_type,
 )
+from ocr_tasks.ingest.email_message import looks_like_email
 from ocr_tasks.ingest.pages import IngestedDocument
 from ocr_tasks.ocr_types import SourceDocument
 
@@ -52,6 +53,12 @@ def ingest_bytes(
     """
     _check_size(len(data), config, name)
     media_type = sniff_media_type(data)
+    if media_type is None and looks_like_email(data):
+        raise UnsupportedDocument(
+            "the file is an e-mail (.eml): upload it to a project (the API or the inbox folder), which takes"
+            " each attached invoice as a document, or save its attachments and read those",
+            detail={"supported": list(SUPPORTED_MEDIA_TYPES)},
+        )
     if media_type is None:
         raise UnsupportedDocument(
             f"content is {describe_unknown(data)}, not one of {', '.join(SUPPORTED_MEDIA_TYPES)}",

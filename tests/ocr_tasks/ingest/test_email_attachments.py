@@ -254,3 +254,18 @@ def test_deeply_nested_multiparts_are_refused_not_recursed():
 )
 def test_an_email_is_told_by_its_header_block(data, expected):
     assert looks_like_email(data) is expected
+
+
+def test_reading_an_email_as_a_document_says_where_to_send_it(tmp_path):
+    from ocr_tasks.config import OcrConfig
+    from ocr_tasks.errors import UnsupportedDocument
+    from ocr_tasks.ingest import ingest_bytes
+
+    with pytest.raises(UnsupportedDocument) as refused:
+        ingest_bytes(
+            eml([("r.pdf", pdf_page(), "application/pdf")]),
+            name="m.eml",
+            config=OcrConfig(),
+            workdir=tmp_path,
+        )
+    assert refused.value.code == "unsupported_type" and "e-mail (.eml)" in refused.value.message

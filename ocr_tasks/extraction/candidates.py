@@ -105,7 +105,35 @@ def totals_table_header(rows: list[Row], row: Row, bbox: BBox, is_header, *, max
         chunk = header_chunk(other, bbox)
         if _numbers_only(chunk):
             continue
-        return chunk if chunk and is_header(other.text) else ""
+        if not is_header(other.text):
+            return ""
+        return cell_in_order(other, row, bbox) or chunk
+    return ""
+
+
+def _cells(row: Row) -> list[BBox]:
+    """The boxes of a row's cells: its runs of words apart by column gaps (two spaces in `text`)."""
+    return [row.span_bbox(*m.span()) for m in re.finditer(r"\S+(?: \S+)*", row.text)]
+
+
+def cell_in_order(header: Row, row: Row, bbox: BBox) -> str:
+    """The header cell over the value at `bbox` counted in order: in a grid whose header and value rows
+    have as many cells, each header cell between the value cells either side of its own, the k-th cell
+    heads the k-th value (`USt-Satz  Netto  USt  Brutto` over `Summe  1.675,00 €  196,33 €  1.871,33 €`:
+    labels at their cells' left edge, numbers at the right edge, so the `€` of the net stands under `USt`).
+    "" when the rows are no such grid."""
+    heads, cells = _cells(header), _cells(row)
+    if len(heads) != len(cells) or len(cells) < 2:
+        return ""
+    for k, head in enumerate(heads):
+        left = cells[k - 1].x1 if k else -1.0
+        right = cells[k + 1].x0 if k + 1 < len(cells) else 2.0
+        if head.x1 < left or head.x0 > right:
+            return ""
+    spans = [m.span() for m in re.finditer(r"\S+(?: \S+)*", header.text)]
+    for k, cell in enumerate(cells):
+        if cell.x0 <= bbox.center[0] <= cell.x1:
+            return header.text[spans[k][0] : spans[k][1]]
     return ""
 
 

@@ -97,6 +97,53 @@ _TAX_QUALIFIERS = frozenset(
 _EDGE_MARKS = re.compile(r"^[_|—–\-~=]+|[_|—–~=]+$")
 
 
+def _tax_word(text: str) -> bool:
+    return text.strip(".:%()") in COLUMN_LABELS["tax_rate"]
+
+
+def _amount_word(text: str) -> bool:
+    return text.strip(".:()") in COLUMN_LABELS["amount"] or _compound(text.strip(".:()"), "amount")
+
+
+def _names_tax_amount(row: Row, word_index: int) -> bool:
+    """Whether a header word names the tax charged on each line, no line amount: a tax word and an amount
+    word in one token (`USt-Betrag`, `MwSt.-Betrag`, `BTW-bedrag`, `Steuerbetrag`) or as the two words of
+    one cell, either way round (`VAT amount`, `Montant TVA`, `Importe IVA`; not `Totale (IVA escl.)`)."""
+    token = fold(_EDGE_MARKS.sub("", row.words[word_index].text) or row.words[word_index].text)
+    parts = [p for p in re.split(r"[-/\s]", token) if p]
+    if len(parts) >= 2 and _tax_word(parts[0]) and _amount_word(parts[-1]):
+        return True
+    if any(
+        token.startswith(tax) and _amount_word(token[len(tax) :])
+        for tax in COLUMN_LABELS["tax_rate"]
+        if len(tax) >= 3
+    ):
+        return True
+    first = word_index
+    while first > 0 and _same_cell(row, first - 1):
+        first -= 1
+    last = word_index
+    while last + 1 < len(row.words) and _same_cell(row, last):
+        last += 1
+    if last - first != 1 or _starts_label(row, first):  # one label of two words (`Montant HT`)
+        return False
+    word, beside = (fold(row.words[i].text) for i in (first, last))
+    return (_tax_word(word) and _amount_word(beside)) or (_amount_word(word) and _tax_word(beside))
+
+
+def _starts_label(row: Row, i: int) -> bool:
+    """Whether words `i` and `i + 1` of a row make one column label (`Montant HT`, `Unit price`)."""
+    if i + 1 >= len(row.words):
+        return False
+    pair = fold(row.words[i].text + " " + row.words[i + 1].text)
+    return any(pair in labels for labels in COLUMN_LABELS.values())
+
+
+def _same_cell(row: Row, i: int) -> bool:
+    """Whether words `i` and `i + 1` of a row are printed in one cell (one space apart, no column gap)."""
+    return row.starts[i + 1] - (row.starts[i] + len(row.words[i].text)) == 1
+
+
 def _column_hits(row: Row) -> dict[str, float]:
     """Column name -> x centre of its label on a header row."""
     hits: dict[str, float] = {}
@@ -111,6 +158,8 @@ def _column_hits(row: Row) -> dict[str, float]:
             column = None  # `Bedrag excl. btw`, `Preis inkl. MwSt.`: the tax word qualifies its label
         if column is None and fold(text).strip(".:%") in _DISCOUNT_WORDS:
             column = "discount"
+        if column in ("amount", "tax_rate", None) and _names_tax_amount(row, word_index):
+            column = "tax_amount"  # the tax of each line (`USt-Betrag`), neither its rate nor its amount
         if column is not None and column not in hits:
             hits[column] = word.bbox.center[0]
         elif column == "amount" and "unit_price" in hits and hits["amount"] < hits["unit_price"]:

@@ -96,15 +96,18 @@ def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Ro
         # sizes) or the VAT rate (`22` under `IVA`) are no quantity, price or amount
         assigned: dict[str, AmountMatch] = {}
         distance: dict[str, float] = {}  # a quantity or price: the number nearest its label
+        taxes: set[int] = set()  # numbers under a tax-amount label (`USt-Betrag`): the line's tax
         for a in amounts:
             x = row.span_bbox(a.start, a.end).center[0]
             column = min(header, key=lambda k: abs(header[k] - x))
+            if column == "tax_amount":
+                taxes.add(id(a))
             if column not in _NUMERIC_COLUMNS:
                 continue
             if column not in assigned or column == "amount" or abs(header[column] - x) < distance[column]:
                 assigned[column], distance[column] = a, abs(header[column] - x)
         if "amount" not in assigned and amounts:
-            placed = {id(a) for a in assigned.values()}
+            placed = {id(a) for a in assigned.values()} | taxes
             priced = [a for a in amounts if a.has_decimals and id(a) not in placed]
             price = assigned.get("unit_price")
             if price is not None and priced and price.start > priced[-1].start:

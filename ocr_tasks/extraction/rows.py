@@ -129,6 +129,16 @@ def _overlaps_horizontally(a: BBox, b: BBox) -> bool:
     return min(a.x1, b.x1) - max(a.x0, b.x0) > 0.25 * min(a.width, b.width)
 
 
+def _stacked(a: Line, b: Line) -> bool:
+    """Whether two lines in one vertical band are printed one over the other (words of one over words of
+    the other), not beside each other: lines whose spans overlap but whose words interleave are one printed
+    row (a spreadsheet's cells that the PDF draws after the rest of their row: `Chaudière ... 1  10 %`, then
+    `2 890,00 €  2 890,00 €` in the gaps)."""
+    return _overlaps_horizontally(a.bbox, b.bbox) and any(
+        _overlaps_horizontally(u.bbox, v.bbox) for u in a.words for v in b.words
+    )
+
+
 def page_rows(page: OcrPage, *, min_overlap: float = 0.55) -> list[Row]:
     """Rows of a page, top to bottom: engine lines merged when they share a vertical band."""
     heights = sorted(w.bbox.height for line in page.lines for w in line.words if w.text.strip())
@@ -154,9 +164,7 @@ def page_rows(page: OcrPage, *, min_overlap: float = 0.55) -> list[Row]:
         placed = False
         for group in reversed(groups[-4:]):
             band = bbox_union(g.bbox for g in group)
-            if band.vertical_overlap(line.bbox) >= min_overlap and not any(
-                _overlaps_horizontally(g.bbox, line.bbox) for g in group
-            ):
+            if band.vertical_overlap(line.bbox) >= min_overlap and not any(_stacked(g, line) for g in group):
                 group.append(line)
                 placed = True
                 break

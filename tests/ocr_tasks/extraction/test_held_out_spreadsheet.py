@@ -10,7 +10,29 @@ cells to the left, notes rows, company data and bank details in footer rows; por
 fitted to the page width (small print), some with printed gridlines. en (GB, US, IE), de (DE, AT), fr (FR,
 BE), nl (NL, BE), es, it; a credit note, a deposit, a discount, two VAT rates, a retención IRPF. VAT ids and
 IBANs carry valid check digits. The PDFs are committed in `spreadsheet_invoices/` with `expectations.json`,
-written from the printed pages and committed before the product read them.
+written from the printed pages and committed before the product read them (batch 1: 14ca2b5).
+
+First run of batch 1 (14 invoices, 14 pages, `bench/held_out_pdfs.py --folder
+tests/ocr_tasks/extraction/spreadsheet_invoices`): text layer 6 of 184 checks wrong (macro 0.969), 200 dpi 5
+of 184 (0.974). Their causes, each fixed by a general rule but the first:
+- `NIF 47291836H  Vencimiento  18/10/2025`: the due date after the NIF on its row read as the tax number
+  (text layer only); another helper's rule (a printed date is no tax number) fixes it, not yet committed;
+- `Credit to` over the customer's block of a credit note was taken as the name (both readings): `credit
+  to`, `credited to` head the buyer's block (the en lexicon's `bill_to`);
+- `Chaudière gaz à condensation 24 kW  1  10 %` without its prices (text layer): LibreOffice drew the
+  row's `2 890,00 €` cells (French grouping with a narrow no-break space) after the rest of the row, a
+  line of its own whose span the first line's covers; two lines in one band whose words do not stand over
+  one another are one row (`rows._stacked`);
+- `Netto  USt  USt-Betrag`: the items' amounts were the per-line tax under `USt-Betrag` (both readings). A
+  header word that joins a tax word and an amount word, in one token or as the two words of one cell
+  (`USt-Betrag`, `VAT amount`, `Montant TVA`), names the line's tax (`item_table_header._names_tax_amount`),
+  whose numbers are never the line's amount;
+- a VAT summary grid, `USt-Satz  Netto  USt  Brutto` left-aligned over right-aligned numbers, so the
+  net's `€` stood under `USt`: no subtotal, the net taken as the tax (both readings). When a header row and
+  a value row have as many cells, each header between its neighbours' values, the k-th header heads the
+  k-th value (`candidates.cell_in_order`, used for a totals table's last row).
+At 200 dpi besides: the footer's `EIN 74-3318205`, printed small on the US page fitted to its width, read
+`EN 742818205` (left alone: OCR).
 """
 
 from __future__ import annotations
@@ -20,6 +42,7 @@ from pathlib import Path
 
 import pytest
 from schwifty import IBAN
+from stdnum.ch import vat as ch_vat
 from stdnum.eu import vat as eu_vat
 from stdnum.gb import vat as gb_vat
 from stdnum.us import ein as us_ein
@@ -35,7 +58,14 @@ RASTERISED = (
 )  # ~6-15 s of Tesseract each
 
 # (case, field, why the text-layer reading still misses it)
-_MISSES: list[tuple[str, str, str]] = []
+_MISSES: list[tuple[str, str, str]] = [
+    (
+        "factura_es_carpinteria",
+        "vendor_tax_id",
+        "`NIF 47291836H  Vencimiento  18/10/2025`: the due date after the NIF on its row is read as the tax "
+        "number (18102025); a printed date is no tax number (round 8b's rule, not yet committed)",
+    ),
+]
 READINGS = FolderReadings(CASES, _MISSES)
 
 
@@ -77,6 +107,8 @@ def test_the_pages_identifiers_carry_valid_check_digits():
             continue
         if re.fullmatch(r"\d{2}-\d{7}", vat):
             assert us_ein.is_valid(vat), (case.name, vat)
+        elif vat.startswith("CHE"):
+            assert ch_vat.is_valid(vat + "MWST"), (case.name, vat)  # the suffix its printed form carries
         elif vat.startswith("GB"):
             assert gb_vat.is_valid(vat), (case.name, vat)
         else:
@@ -86,10 +118,14 @@ def test_the_pages_identifiers_carry_valid_check_digits():
 def test_the_expected_amounts_add_up():
     """The pages' arithmetic: subtotal + tax = total (less the Spanish retención IRPF of 15 % of the base),
     the items add up to the net (less the US member discount of 5 %), and the amount due is the total less
-    the deposit paid."""
+    the deposit paid (the French traiteur's 30 %)."""
     withheld = {"factura_es_carpinteria": 0.15}
     discount = {"invoice_us_event_rentals": 0.05}
-    paid = {"invoice_us_event_rentals": 1000.00, "rechnung_at_tischlerei": 2000.00}
+    paid = {
+        "invoice_us_event_rentals": 1000.00,
+        "rechnung_at_tischlerei": 2000.00,
+        "facture_fr_traiteur": 837.96,
+    }
     for case in CASES.values():
         expected = case.expected
         subtotal = expected["subtotal"]
@@ -101,3 +137,132 @@ def test_the_expected_amounts_add_up():
         assert round(items * (1 - discount.get(case.name, 0.0)), 2) == pytest.approx(net), case.name
         if "amount_due" in expected:
             assert total - paid[case.name] == pytest.approx(float(expected["amount_due"])), case.name
+
+
+# --- the rules the first run called for ------------------------------------------------------------------
+
+
+def test_cells_drawn_after_the_rest_of_their_row_join_it():
+    """LibreOffice drew a row's right-aligned `2 890,00 €` cells after the rest of the row: two lines of the
+    text layer in one band, the first spanning the second's words without touching them. They are one row;
+    two lines whose words stand over one another in one band stay two rows."""
+    from ocr_tasks.extraction.rows import page_rows
+    from ocr_tasks.geometry import BBox
+    from ocr_tasks.ocr_types import Block, Line, OcrPage, Word
+
+    def line(words: list[tuple[str, float]], y: float) -> Line:
+        return Line.of([Word(text, BBox(x, y, x + 0.0085 * len(text), y + 0.009), 1.0) for text, x in words])
+
+    def rows_of(*lines: Line) -> list[str]:
+        page = OcrPage(0, 2480, 3508, 300, tuple(Block.of([ln]) for ln in lines), "text_layer", "test")
+        return [row.text for row in page_rows(page)]
+
+    first = line(
+        [("Chaudière", 0.074), ("24", 0.31), ("kW", 0.331), ("1", 0.497), ("10", 0.688), ("%", 0.712)], 0.381
+    )
+    cells = line(
+        [("2", 0.591), ("890,00", 0.605), ("€", 0.661), ("2", 0.814), ("890,00", 0.828), ("€", 0.884)], 0.381
+    )
+    assert [" ".join(row.split()) for row in rows_of(first, cells)] == [
+        "Chaudière 24 kW 1 2 890,00 € 10 % 2 890,00 €"
+    ]
+    over = line([("Chaudière", 0.074), ("gaz", 0.16)], 0.3815)
+    assert len(rows_of(first, over)) == 2
+
+
+def test_a_tax_amount_column_is_no_line_amount():
+    """`Netto  USt  USt-Betrag`, `Montant HT  Montant TVA`, `VAT amount  Total`: a header word that joins a
+    tax word and an amount word names the tax of each line; the line's amount is the net beside it, even
+    when no other label names the amount column."""
+    from ocr_tasks.extraction.item_table_header import header_hits
+    from ocr_tasks.extraction.line_items import extract_line_items
+    from ocr_tasks.extraction.rows import document_rows
+    from tests.ocr_tasks.extraction.layout_pages import text_layer_page
+
+    header = [("Bezeichnung", 0.1), ("Menge", 0.4), ("Einzelpreis", 0.5), ("Netto", 0.64), ("USt", 0.75)]
+    rows = [
+        [*header, ("USt-Betrag", 0.83)],
+        [
+            ("Nachtkästchen Zirbe", 0.1),
+            ("8", 0.42),
+            ("245,00", 0.52),
+            ("1.764,00", 0.64),
+            ("20 %", 0.75),
+            ("352,80", 0.85),
+        ],
+        [
+            ("Montage vor Ort", 0.1),
+            ("16", 0.42),
+            ("58,00", 0.52),
+            ("928,00", 0.64),
+            ("20 %", 0.75),
+            ("185,60", 0.85),
+        ],
+        [("Summe netto", 0.5), ("2.692,00", 0.83)],
+    ]
+    parsed = document_rows(text_layer_page(rows))
+    assert header_hits(parsed[0])["tax_amount"] > 0.8
+    items = extract_line_items(parsed, decimal_separator=",")
+    assert [item.cells["amount"].value for item in items] == ["1764.00", "928.00"]
+    for words in (
+        ["Description", "Qty", "Price", "VAT amount", "Total"],
+        ["Désignation", "Qté", "Prix", "Montant TVA", "Montant HT"],
+    ):
+        hits = header_hits(
+            document_rows(text_layer_page([[(w, 0.05 + 0.15 * i) for i, w in enumerate(words)]]))[0]
+        )
+        assert "tax_amount" in hits, words
+    plain = ["Omschrijving", "Aantal", "Prijs", "Btw", "Bedrag"]
+    hits = header_hits(
+        document_rows(text_layer_page([[(w, 0.05 + 0.15 * i) for i, w in enumerate(plain)]]))[0]
+    )
+    assert "tax_amount" not in hits and "amount" in hits
+
+
+def test_a_totals_grid_reads_its_header_cells_in_order():
+    """A VAT summary of a spreadsheet: `USt-Satz  Netto  USt  Brutto` left-aligned in their cells over
+    right-aligned numbers, so the net's `€` stands under `USt`. Header and value rows with as many cells,
+    each header between its neighbours' values: the k-th header heads the k-th value, and the sum row's
+    amounts are the net, the tax and the gross."""
+    from ocr_tasks.extraction import extract_invoice
+    from tests.ocr_tasks.extraction.layout_pages import text_layer_page
+
+    page = text_layer_page(
+        [
+            [("Feinkost Brandt", 0.05)],
+            [("RECHNUNG", 0.7)],
+            [("Rechnung Nr.", 0.6), ("2025-0419", 0.8)],
+            [],
+            [("USt-Satz", 0.402), ("Netto", 0.49), ("USt", 0.66), ("Brutto", 0.80)],
+            [("7 %", 0.454), ("1.016,00 €", 0.58), ("71,12 €", 0.72), ("1.087,12 €", 0.83)],
+            [("19 %", 0.447), ("659,00 €", 0.597), ("125,21 €", 0.711), ("784,21 €", 0.847)],
+            [("Summe", 0.402), ("1.675,00 €", 0.58), ("196,33 €", 0.711), ("1.871,33 €", 0.83)],
+        ]
+    )
+    fields = extract_invoice(page).fields
+    assert (fields["subtotal"].value, fields["tax_amount"].value, fields["total"].value) == (
+        "1675.00",
+        "196.33",
+        "1871.33",
+    )
+
+
+def test_credit_to_heads_the_customers_block():
+    """`Credit to` over the customer's name on a credit note, as `Bill to` on an invoice."""
+    from ocr_tasks.extraction import extract_invoice
+    from tests.ocr_tasks.extraction.layout_pages import text_layer_page
+
+    page = text_layer_page(
+        [
+            [("Northgate Office Supplies Ltd", 0.05), ("CREDIT NOTE", 0.7)],
+            [("Leeds LS4 2AZ", 0.05), ("Credit Note No.", 0.6), ("CN-00418", 0.8)],
+            [],
+            [("Credit to", 0.05)],
+            [("Calder Valley Accountants LLP", 0.05)],
+            [("3 Station Parade", 0.05)],
+            [("Hebden Bridge HX7 8AD", 0.05)],
+            [],
+            [("Total Credit", 0.6), ("£545.40", 0.8)],
+        ]
+    )
+    assert extract_invoice(page).fields["customer_name"].value == "Calder Valley Accountants LLP"

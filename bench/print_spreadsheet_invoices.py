@@ -1196,6 +1196,521 @@ def credit_note_gb_office() -> Workbook:
 
 
 # ---------------------------------------------------------------------------------------------------------
+# batch 2: written after batch 1's fixes, before the product read them
+
+
+@invoice(batch=2)
+def rechnung_ch_treuhand() -> Workbook:
+    """de-CH, portrait, no gridlines: Swiss francs with the apostrophe grouping (`4'032.13`), the currency
+    code in a cell of its own left of each total, MWST 8.1 %, hours x rate items, the CHE number with MWST
+    and a Swiss IBAN in the footer."""
+    wb = Workbook()
+    s = Sheet(wb, "Rechnung")
+    s.widths(A=34, B=8, C=10, D=5, E=13)
+    chf = "[$-807]#,##0.00"
+    s.put("A1", "Treuhand Keller AG", bold=True, size=15)
+    for r, text in enumerate(
+        ["Bahnhofstrasse 21", "8001 Zürich", "Tel. 044 555 21 90", "mail@treuhand-keller.ch"], 2
+    ):
+        s.put(f"A{r}", text)
+    s.put("C3", "Bäckerei Huber GmbH", merge="E3")
+    for r, text in enumerate(["Herr Stefan Huber", "Dorfstrasse 5", "8610 Uster"], 4):
+        s.put(f"C{r}", text, merge=f"E{r}")
+    s.put("A9", "Rechnung", bold=True, size=14)
+    info = [
+        ("Rechnung Nr.", "2025-1183", None),
+        ("Datum", date(2025, 10, 15), "DD.MM.YYYY"),
+        ("Zahlbar bis", date(2025, 11, 14), "DD.MM.YYYY"),
+        ("Kunden-Nr.", "4471", None),
+    ]
+    for r, (label, value, fmt) in enumerate(info, 10):
+        s.put(f"A{r}", label)
+        s.put(f"B{r}", value, fmt, align="left", merge=f"C{r}")
+    s.row(15, {"A": "Leistung", "B": "Stunden", "C": "Ansatz", "E": "Betrag"}, bold=True)
+    s.rule("A15:E15", bottom=THIN)
+    items = [
+        ("Jahresabschluss 2024", 14.5, 160.00),
+        ("Steuererklärung juristische Person", 6, 160.00),
+        ("Lohnbuchhaltung 3. Quartal", 1, 450.00),
+    ]
+    for i, (text, hours, rate) in enumerate(items):
+        r = 16 + i
+        s.put(f"A{r}", text)
+        s.put(f"B{r}", hours, "0.0", align="center")
+        s.put(f"C{r}", rate, chf)
+        s.put(f"E{r}", f"=ROUND(B{r}*C{r},2)", chf)
+    s.rule("A18:E18", bottom=THIN)
+    totals = [
+        ("Total exkl. MWST", "=SUM(E16:E18)", False),
+        ("MWST 8.1 %", "=ROUND(E20*0.081,2)", False),
+        ("Total inkl. MWST", "=E20+E21", True),
+    ]
+    for r, (label, formula, bold) in enumerate(totals, 20):
+        s.put(f"B{r}", label, bold=bold, merge=f"C{r}")
+        s.put(f"D{r}", "CHF", bold=bold)
+        s.put(f"E{r}", formula, chf, bold=bold)
+    s.rule("B22:E22", top=THIN, bottom=DOUBLE)
+    s.put("A24", "Zahlbar innert 30 Tagen netto.", size=9)
+    s.put(
+        "A42",
+        "Treuhand Keller AG · CHE-115.283.646 MWST · Zürcher Kantonalbank · IBAN CH93 0076 2011 6238 5295 7",
+        size=7,
+        align="center",
+        merge="E42",
+    )
+    s.area("A1:E42")
+    return wb
+
+
+@invoice(batch=2)
+def invoice_us_landscaping() -> Workbook:
+    """en-US, landscape Letter, printed gridlines: a service date per line, a taxable flag and a per-line
+    `Tax Amount` column before the line's `Amount`, the accounting format, `Sold To`, payments and
+    credits as the accounting dash, the balance due."""
+    wb = Workbook()
+    s = Sheet(wb, "Invoice", landscape=True, letter=True, print_gridlines=True)
+    s.widths(A=11, B=31, C=6, D=13, E=8, F=12, G=13)
+    s.put("A1", "Prairie Wind Landscaping LLC", bold=True, size=15, merge="C1")
+    s.put("A2", "4418 S 96th St, Omaha, NE 68127 · (402) 555-0173", merge="C2")
+    s.put("E1", "INVOICE", bold=True, size=16, align="right", merge="G1")
+    for r, (label, value, fmt) in enumerate(
+        [
+            ("Invoice #", "PW-5521", None),
+            ("Date", date(2025, 10, 2), "MM/DD/YYYY"),
+            ("Terms", "Net 30", None),
+            ("Due Date", date(2025, 11, 1), "MM/DD/YYYY"),
+        ],
+        3,
+    ):
+        s.put(f"E{r}", label, bold=True, merge=f"F{r}")
+        s.put(f"G{r}", value, fmt, align="right")
+    s.put("A4", "Sold To", bold=True)
+    for r, text in enumerate(
+        ["Millard Heights HOA", "c/o Keystone Property Mgmt", "2020 S 120th St", "Omaha, NE 68144"], 5
+    ):
+        s.put(f"A{r}", text, merge=f"B{r}")
+    head = {
+        "A": "Date",
+        "B": "Service",
+        "C": "Qty",
+        "D": "Rate",
+        "E": "Taxable",
+        "F": "Tax Amount",
+        "G": "Amount",
+    }
+    s.row(10, head, bold=True)
+    items = [
+        (date(2025, 9, 8), "Fall aeration, common areas", 1, 1250.00),
+        (date(2025, 9, 15), "Hardwood mulch (cu yd)", 18, 42.00),
+        (date(2025, 9, 22), "Tree trimming crew (hours)", 12, 95.00),
+        (date(2025, 9, 29), "Irrigation winterization", 1, 325.00),
+    ]
+    for i, (day, text, qty, rate) in enumerate(items):
+        r = 11 + i
+        s.put(f"A{r}", day, "MM/DD/YYYY", align="left")
+        s.put(f"B{r}", text)
+        s.put(f"C{r}", qty, "0")
+        s.put(f"D{r}", rate, USD_ACC)
+        s.put(f"E{r}", "Y", align="center")
+        s.put(f"F{r}", f"=ROUND(G{r}*0.07,2)", USD_ACC)
+        s.put(f"G{r}", f"=C{r}*D{r}", USD_ACC)
+    totals = [
+        ("Subtotal", "=SUM(G11:G14)"),
+        ("Sales Tax (7%)", "=SUM(F11:F14)"),
+        ("Total", "=G16+G17"),
+        ("Payments/Credits", 0),
+        ("Balance Due", "=G18-G19"),
+    ]
+    for r, (label, value) in enumerate(totals, 16):
+        s.put(f"E{r}", label, bold=label in ("Total", "Balance Due"), merge=f"F{r}")
+        s.put(f"G{r}", value, USD_ACC, bold=label in ("Total", "Balance Due"))
+    s.put("A16", "Thank you! Please include the invoice number on your check.", merge="C16")
+    s.put("A17", "Questions: billing@prairiewindlandscaping.com", merge="C17")
+    s.area("A1:G20")
+    return wb
+
+
+@invoice(batch=2)
+def facture_fr_traiteur() -> Workbook:
+    """fr-FR, portrait, no gridlines: `1 234,50 €` cells (the narrow no-break space), TVA 10 % and 20 % per
+    line, a TVA recap grid (`Taux  Base HT  TVA  Total TTC`, labels left, numbers right, a `Total` row),
+    a deposit already paid and the remaining amount."""
+    wb = Workbook()
+    s = Sheet(wb, "Facture", font="Liberation Sans")
+    s.widths(A=26, B=5, C=12, D=11, E=16)
+    s.put("A1", "Les Saveurs de Margaux", bold=True, size=15)
+    for r, text in enumerate(
+        ["Traiteur – Réceptions", "12 quai des Chartrons, 33000 Bordeaux", "05 56 55 48 20"], 2
+    ):
+        s.put(f"A{r}", text, size=9)
+    s.put("C2", "Facturé à", bold=True, merge="E2")
+    for r, text in enumerate(
+        ["Cabinet d'Avocats Duval & Associés", "45 cours de l'Intendance", "33000 Bordeaux"], 3
+    ):
+        s.put(f"C{r}", text, merge=f"E{r}")
+    s.put("A7", "FACTURE N° FA-2025-0388", bold=True, size=13)
+    s.put("A8", "Date : 14/10/2025")
+    s.put("A9", "Échéance : 13/11/2025")
+    s.put("A10", "Réception du 10/10/2025, 40 personnes", italic=True, size=9)
+    s.row(
+        12,
+        {"A": "Désignation", "B": "Qté", "C": "P.U. HT", "D": "TVA", "E": "Total HT"},
+        bold=True,
+        fill=GREY,
+    )
+    items = [
+        ("Plateaux repas, formule affaires", 24, 23.50, 0.10),
+        ("Cocktail dînatoire (par personne)", 40, 28.00, 0.10),
+        ("Vins et champagne", 1, 480.00, 0.20),
+        ("Maîtres d'hôtel (heures)", 8, 38.00, 0.20),
+    ]
+    for i, (text, qty, price, rate) in enumerate(items):
+        r = 13 + i
+        s.put(f"A{r}", text)
+        s.put(f"B{r}", qty, "0", align="center")
+        s.put(f"C{r}", price, EUR_FR)
+        s.put(f"D{r}", rate, "[$-40C]0 %", align="center")
+        s.put(f"E{r}", f"=B{r}*C{r}", EUR_FR)
+    s.box("A12:E16", side=THIN, inner=HAIR)
+    s.row(18, {"B": "Taux", "C": "Base HT", "D": "TVA", "E": "Total TTC"}, bold=True)
+    for r, rate in ((19, 0.10), (20, 0.20)):
+        s.put(f"B{r}", rate, "[$-40C]0 %")
+        s.put(f"C{r}", f"=SUMIF(D13:D16,B{r},E13:E16)", EUR_FR)
+        s.put(f"D{r}", f"=ROUND(C{r}*B{r},2)", EUR_FR)
+        s.put(f"E{r}", f"=C{r}+D{r}", EUR_FR)
+    s.put("B21", "Total", bold=True)
+    s.put("C21", "=C19+C20", EUR_FR, bold=True)
+    s.put("D21", "=D19+D20", EUR_FR, bold=True)
+    s.put("E21", "=E19+E20", EUR_FR, bold=True)
+    s.box("B18:E21", side=THIN, inner=HAIR)
+    s.put("C23", "Acompte versé (30 %)", merge="D23")
+    s.put("E23", "=-ROUND(E21*0.3,2)", EUR_FR)
+    s.put("C24", "Reste à payer", bold=True, merge="D24")
+    s.put("E24", "=E21+E23", EUR_FR, bold=True)
+    s.put("A26", "Règlement par virement à réception de facture.", size=8)
+    s.put("A27", "En cas de retard, indemnité forfaitaire pour frais de recouvrement : 40 €.", size=8)
+    s.put(
+        "A44",
+        "SAS Les Saveurs de Margaux – SIRET 412 873 564 00006 – TVA FR59412873564 – "
+        "IBAN FR76 1020 7000 2802 1423 5780 177",
+        size=7,
+        align="center",
+        merge="E44",
+    )
+    s.area("A1:E44")
+    return wb
+
+
+@invoice(batch=2)
+def factuur_nl_ict() -> Workbook:
+    """nl-NL, landscape fitted to the page width, printed gridlines: article codes, a `Btw-bedrag` column
+    beside `Bedrag excl. btw`, the accounting format with `€` at the cell's left edge, KvK and btw-id."""
+    wb = Workbook()
+    s = Sheet(wb, "Factuur", landscape=True, print_gridlines=True, fit_width=True)
+    s.widths(A=12, B=40, C=8, D=14, E=8, F=14, G=18)
+    s.put("A1", "Bits & Bytes ICT Beheer B.V.", bold=True, size=16, merge="C1")
+    s.put(
+        "A2",
+        "Kanaaldijk 14, 5611 ZZ Eindhoven · 040 555 2190 · KvK 60718243 · btw NL814263951B01",
+        merge="D2",
+    )
+    s.put("F1", "FACTUUR", bold=True, size=16, align="right", merge="G1")
+    s.put("A4", "Factuuradres", bold=True)
+    for r, text in enumerate(
+        ["Huisartsenpraktijk De Kempen", "t.a.v. de praktijkmanager", "Heuvelstraat 3", "5521 AE Eersel"], 5
+    ):
+        s.put(f"A{r}", text, merge=f"B{r}")
+    for r, (label, value, fmt) in enumerate(
+        [
+            ("Factuurnummer", "F2025-0917", None),
+            ("Factuurdatum", date(2025, 10, 31), "DD-MM-YYYY"),
+            ("Vervaldatum", date(2025, 11, 30), "DD-MM-YYYY"),
+            ("Klantnummer", "DK-0042", None),
+        ],
+        4,
+    ):
+        s.put(f"F{r}", label, bold=True)
+        s.put(f"G{r}", value, fmt, align="right")
+    head = {
+        "A": "Artikel",
+        "B": "Omschrijving",
+        "C": "Aantal",
+        "D": "Prijs",
+        "E": "Btw %",
+        "F": "Btw-bedrag",
+        "G": "Bedrag excl. btw",
+    }
+    s.row(10, head, bold=True)
+    items = [
+        ("MS365-BB", "Microsoft 365 Business Basic, oktober", 12, 5.60),
+        ("BEH-WP", "Beheer werkplekken (per maand)", 12, 18.50),
+        ("SRV-UUR", "Technicus op locatie (uur)", 3, 85.00),
+        ("HW-DOCK", "USB-C dockingstation", 2, 149.00),
+    ]
+    for i, (code, text, qty, price) in enumerate(items):
+        r = 11 + i
+        s.row(r, {"A": code, "B": text})
+        s.put(f"C{r}", qty, "0")
+        s.put(f"D{r}", price, EUR_NL_ACC)
+        s.put(f"E{r}", 0.21, PCT)
+        s.put(f"F{r}", f"=ROUND(G{r}*E{r},2)", EUR_NL_ACC)
+        s.put(f"G{r}", f"=C{r}*D{r}", EUR_NL_ACC)
+    for r, (label, formula, bold) in enumerate(
+        [
+            ("Totaal excl. btw", "=SUM(G11:G14)", False),
+            ("Btw 21%", "=SUM(F11:F14)", False),
+            ("Totaal incl. btw", "=G16+G17", True),
+        ],
+        16,
+    ):
+        s.put(f"E{r}", label, bold=bold, merge=f"F{r}")
+        s.put(f"G{r}", formula, EUR_NL_ACC, bold=bold)
+    s.put(
+        "A16",
+        "Betaling binnen 30 dagen op NL71 ABNA 0602 4196 25 t.n.v. Bits & Bytes ICT Beheer B.V.",
+        merge="C16",
+    )
+    s.area("A1:G18")
+    return wb
+
+
+@invoice(batch=2)
+def fattura_it_forniture() -> Workbook:
+    """it-IT, landscape, printed gridlines: codes, units and a discount percent per line, the VAT column
+    right of the amount, a `Riepilogo IVA` grid (`Aliquota  Imponibile  Imposta  Totale`), `Totale
+    documento`, P.IVA and IBAN."""
+    wb = Workbook()
+    s = Sheet(wb, "Fattura", landscape=True, print_gridlines=True)
+    s.widths(A=10, B=32, C=6, D=8, E=11, F=9, G=12, H=12)
+    s.put("A1", "Colombo Forniture Edili S.r.l.", bold=True, size=15, merge="D1")
+    s.put("A2", "Via Borgo Palazzo 140 – 24125 Bergamo – P.IVA 19384750618", merge="D2")
+    s.put("E1", "FATTURA", bold=True, size=16, align="right", merge="H1")
+    s.put("E3", "Numero", bold=True, merge="F3")
+    s.put("G3", "2025/0741", align="right", merge="H3")
+    s.put("E4", "Data", bold=True, merge="F4")
+    s.put("G4", date(2025, 10, 20), "DD/MM/YYYY", merge="H4")
+    s.put("E5", "Scadenza", bold=True, merge="F5")
+    s.put("G5", date(2025, 11, 30), "DD/MM/YYYY", merge="H5")
+    s.put("A4", "Spett.le", bold=True)
+    for r, text in enumerate(["Impresa Edile Rota S.r.l.", "Via Roma 8", "24020 Gorle (BG)"], 5):
+        s.put(f"A{r}", text, merge=f"B{r}")
+    head = {
+        "A": "Codice",
+        "B": "Descrizione",
+        "C": "U.M.",
+        "D": "Q.tà",
+        "E": "Prezzo",
+        "F": "Sconto",
+        "G": "Importo",
+        "H": "IVA",
+    }
+    s.row(10, head, bold=True)
+    items = [
+        ("CEM-325", "Cemento Portland 32,5 R, sacchi 25 kg", "sa", 60, 6.80, 0.05),
+        ("TON-12", "Tondino ferro B450C Ø 12", "kg", 420, 1.15, 0),
+        ("RET-EL", "Rete elettrosaldata 2 x 3 m", "pz", 25, 14.90, 0),
+        ("TRA-01", "Trasporto con gru", "nr", 1, 120.00, 0),
+    ]
+    for i, (code, text, unit, qty, price, discount) in enumerate(items):
+        r = 11 + i
+        s.row(r, {"A": code, "B": text, "C": unit})
+        s.put(f"D{r}", qty, "0")
+        s.put(f"E{r}", price, EUR_IT)
+        s.put(f"F{r}", discount, PCT)
+        s.put(f"G{r}", f"=ROUND(D{r}*E{r}*(1-F{r}),2)", EUR_IT)
+        s.put(f"H{r}", 0.22, PCT)
+    s.put("A16", "Riepilogo IVA", bold=True)
+    s.row(17, {"A": "Aliquota", "B": "Imponibile", "C": "Imposta", "E": "Totale"}, bold=True)
+    s.put("A18", 0.22, PCT, align="left")
+    s.put("B18", "=SUM(G11:G14)", EUR_IT)
+    s.put("C18", "=ROUND(B18*A18,2)", EUR_IT, merge="D18")
+    s.put("E18", "=B18+C18", EUR_IT, merge="F18")
+    s.put("F20", "Totale documento", bold=True, merge="G20")
+    s.put("H20", "=E18", EUR_IT, bold=True)
+    s.put("A21", "Pagamento: bonifico bancario 30 gg d.f.f.m.", merge="B21")
+    s.put("A22", "IBAN IT52 U030 6901 7831 0000 0010 203 – Intesa Sanpaolo", merge="B22")
+    s.area("A1:H22")
+    return wb
+
+
+@invoice(batch=2)
+def factura_es_limpieza() -> Workbook:
+    """es-ES, portrait fitted to the page width: per line the base, the VAT rate, the `Cuota IVA` and the
+    line's total with VAT (the items' amount is the base, or the total a reader may write), the CIF in the
+    seller's block, `Cliente`, IVA 21 %."""
+    wb = Workbook()
+    s = Sheet(wb, "Factura", fit_width=True)
+    s.widths(A=40, B=10, C=12, D=14, E=8, F=13, G=14)
+    s.put("A1", "Limpiezas Brillo Norte, S.L.", bold=True, size=16)
+    for r, text in enumerate(["CIF B84129766", "Calle Licenciado Poza 31, 48011 Bilbao", "944 55 21 70"], 2):
+        s.put(f"A{r}", text)
+    s.put("E1", "FACTURA", bold=True, size=16, align="right", merge="G1")
+    for r, (label, value, fmt) in enumerate(
+        [
+            ("Factura nº", "LBN-2025-0412", None),
+            ("Fecha", date(2025, 11, 5), "DD/MM/YYYY"),
+            ("Vencimiento", date(2025, 12, 5), "DD/MM/YYYY"),
+        ],
+        3,
+    ):
+        s.put(f"E{r}", label, bold=True, merge=f"F{r}")
+        s.put(f"G{r}", value, fmt, align="right")
+    s.put("A7", "Cliente", bold=True)
+    for r, text in enumerate(
+        ["Clínica Dental Abando, S.L.P.", "CIF B95817364", "Alameda Urquijo 12, 48008 Bilbao"], 8
+    ):
+        s.put(f"A{r}", text)
+    head = {
+        "A": "Servicio",
+        "B": "Uds.",
+        "C": "Precio",
+        "D": "Base",
+        "E": "% IVA",
+        "F": "Cuota IVA",
+        "G": "Total",
+    }
+    s.row(12, head, bold=True, fill=GREY)
+    items = [
+        ("Limpieza mensual de instalaciones", 1, 980.00),
+        ("Limpieza de cristales", 2, 145.00),
+        ("Desinfección de gabinetes", 6, 35.00),
+    ]
+    for i, (text, qty, price) in enumerate(items):
+        r = 13 + i
+        s.put(f"A{r}", text)
+        s.put(f"B{r}", qty, "0", align="center")
+        s.put(f"C{r}", price, EUR_ES)
+        s.put(f"D{r}", f"=B{r}*C{r}", EUR_ES)
+        s.put(f"E{r}", 0.21, PCT, align="center")
+        s.put(f"F{r}", f"=ROUND(D{r}*E{r},2)", EUR_ES)
+        s.put(f"G{r}", f"=D{r}+F{r}", EUR_ES)
+    s.box("A12:G15", side=THIN, inner=HAIR)
+    for r, (label, formula, bold) in enumerate(
+        [
+            ("Base imponible", "=SUM(D13:D15)", False),
+            ("IVA 21 %", "=SUM(F13:F15)", False),
+            ("Total factura", "=G17+G18", True),
+        ],
+        17,
+    ):
+        s.put(f"E{r}", label, bold=bold, merge=f"F{r}")
+        s.put(f"G{r}", formula, EUR_ES, bold=bold)
+    s.put("A17", "Forma de pago: transferencia a 30 días", size=9)
+    s.put("A18", "IBAN ES70 0049 1500 0105 1234 5678", size=9)
+    s.area("A1:G19")
+    return wb
+
+
+@invoice(batch=2)
+def avoir_fr_mobilier() -> Workbook:
+    """fr-FR, portrait, no gridlines: an AVOIR for returned chairs and a commercial discount, negative
+    quantities and amounts (`-580,00 €`), the original invoice referred to, TVA 20 %, SIRET and IBAN."""
+    wb = Workbook()
+    s = Sheet(wb, "Avoir")
+    s.widths(A=34, B=6, C=13, D=15)
+    s.put("A1", "Atelier Bois & Lin SARL", bold=True, size=14)
+    for r, text in enumerate(["8 rue de la Fosse", "44000 Nantes", "02 40 55 18 63"], 2):
+        s.put(f"A{r}", text)
+    s.put("C1", "AVOIR", bold=True, size=18, align="right", merge="D1")
+    s.put("C3", "N° d'avoir")
+    s.put("D3", "AV-2025-014", align="right")
+    s.put("C4", "Date")
+    s.put("D4", date(2025, 10, 21), "DD/MM/YYYY")
+    s.put("C5", "Facture d'origine")
+    s.put("D5", "FA-2025-0392", align="right")
+    s.put("A7", "Client", bold=True)
+    for r, text in enumerate(["Hôtel Le Quai des Arts", "3 quai de Versailles", "44000 Nantes"], 8):
+        s.put(f"A{r}", text)
+    s.row(12, {"A": "Désignation", "B": "Qté", "C": "P.U. HT", "D": "Montant HT"}, bold=True, fill=GREY)
+    items = [("Retour : chaise bistrot chêne", -4, 145.00), ("Remise commerciale sur tables", 1, -120.00)]
+    for i, (text, qty, price) in enumerate(items):
+        r = 13 + i
+        s.put(f"A{r}", text)
+        s.put(f"B{r}", qty, "0", align="center")
+        s.put(f"C{r}", price, EUR_FR)
+        s.put(f"D{r}", f"=B{r}*C{r}", EUR_FR)
+    s.box("A12:D14")
+    for r, (label, formula, bold) in enumerate(
+        [
+            ("Total HT", "=SUM(D13:D14)", False),
+            ("TVA 20 %", "=ROUND(D16*0.2,2)", False),
+            ("Total TTC", "=D16+D17", True),
+        ],
+        16,
+    ):
+        s.put(f"B{r}", label, bold=bold, merge=f"C{r}")
+        s.put(f"D{r}", formula, EUR_FR, bold=bold)
+    s.put("A20", "Montant remboursé par virement sous 15 jours.", size=9)
+    s.put(
+        "A40",
+        "Atelier Bois & Lin SARL – SIRET 538 204 918 00014 – TVA FR05538204918 – "
+        "IBAN FR76 1470 7000 3408 2134 5701 202",
+        size=7,
+        align="center",
+        merge="D40",
+    )
+    s.area("A1:D40")
+    return wb
+
+
+@invoice(batch=2)
+def invoice_gb_timesheet() -> Workbook:
+    """en-GB, landscape, printed gridlines: a week per row (date, task, hours, rate, amount), `Invoice to`,
+    the accounting format's `£` at the cell's left edge, payment within 14 days, VAT 20 %, GB VAT and
+    IBAN."""
+    wb = Workbook()
+    s = Sheet(wb, "Invoice", landscape=True, print_gridlines=True)
+    s.widths(A=12, B=42, C=8, D=14, E=16)
+    gbp_acc = '_-£* #,##0.00_-;-£* #,##0.00_-;_-£* "-"??_-;_-@_-'
+    s.put("A1", "Harbour Lane Digital Ltd", bold=True, size=15, merge="B1")
+    s.put("A2", "Unit 3, Paintworks, Bath Road, Bristol BS4 3EH · VAT GB 284 6103 03", merge="C2")
+    s.put("D1", "INVOICE", bold=True, size=16, align="right", merge="E1")
+    for r, (label, value, fmt) in enumerate(
+        [
+            ("Invoice No.", "HLD-0219", None),
+            ("Date", date(2025, 10, 31), "DD/MM/YYYY"),
+            ("Due", date(2025, 11, 14), "DD/MM/YYYY"),
+        ],
+        3,
+    ):
+        s.put(f"D{r}", label, bold=True)
+        s.put(f"E{r}", value, fmt, align="right")
+    s.put("A4", "Invoice to", bold=True)
+    for r, text in enumerate(
+        ["Severn Valley Housing Association", "Riverside House, Quay Street", "Gloucester GL1 2JN"], 5
+    ):
+        s.put(f"A{r}", text, merge=f"B{r}")
+    s.row(9, {"A": "Week of", "B": "Task", "C": "Hours", "D": "Rate", "E": "Amount"}, bold=True)
+    items = [
+        (date(2025, 10, 6), "Discovery workshop", 6, 85),
+        (date(2025, 10, 13), "Wireframes, tenant portal", 12.5, 85),
+        (date(2025, 10, 20), "Front-end build", 22, 85),
+        (date(2025, 10, 27), "Accessibility audit (WCAG 2.2)", 7, 95),
+    ]
+    for i, (day, text, hours, rate) in enumerate(items):
+        r = 10 + i
+        s.put(f"A{r}", day, "DD/MM/YYYY", align="left")
+        s.put(f"B{r}", text)
+        s.put(f"C{r}", hours, "0.0")
+        s.put(f"D{r}", rate, gbp_acc)
+        s.put(f"E{r}", f"=C{r}*D{r}", gbp_acc)
+    for r, (label, formula, bold) in enumerate(
+        [
+            ("Net", "=SUM(E10:E13)", False),
+            ("VAT 20%", "=ROUND(E15*0.2,2)", False),
+            ("Total", "=E15+E16", True),
+        ],
+        15,
+    ):
+        s.put(f"D{r}", label, bold=bold)
+        s.put(f"E{r}", formula, gbp_acc, bold=bold)
+    s.put("A15", "Payment within 14 days by bank transfer:", merge="B15")
+    s.put("A16", "Lloyds Bank, IBAN GB91 LOYD 3096 3417 2946 58", merge="B16")
+    s.area("A1:E17")
+    return wb
+
+
+# ---------------------------------------------------------------------------------------------------------
 
 
 # Column widths (in characters) that Calc prints on one page across at 0.6" side margins

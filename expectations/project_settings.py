@@ -53,7 +53,7 @@ def _default(cls: type, name: str) -> Any:
 
 
 # the lexicons' languages (`ocr_tasks.extraction.keywords.LANGUAGES`; a test keeps the two equal)
-LEXICON_LANGUAGES = ("en", "de", "fr", "nl", "es", "it", "pl", "pt", "ms")
+LEXICON_LANGUAGES = ("en", "de", "fr", "nl", "es", "it", "pl", "pt", "sv", "da", "nb", "fi", "ms")
 
 
 @dataclass(frozen=True, slots=True)

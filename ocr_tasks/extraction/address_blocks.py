@@ -30,6 +30,7 @@ from ocr_tasks.geometry import BBox, bbox_union
 MAX_BLOCK_Y = 0.5  # address blocks sit in the upper half of the first page
 _POSTCODE_LINE = re.compile(
     r"(?<![\w-])(?:[A-Z]{1,2}[- ]?)?\d{4,5}(?:-\d{3,4})?\s*[^\W\d_]"  # 12345 Berlin, 25026 Ávila
+    r"|(?<![\w,.-])(?:[A-Z]{1,2}-)?\d{3} \d{2}\s+[^\W\d_]"  # 113 59 Stockholm, 110 00 Praha
     r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # UK postcodes
     r"|\b[A-Z]{2}\s+\d{5}\b"  # US state + ZIP
     r"|\b(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s[0-9AC-FHKNPRTV-Y]{4}\b"  # Irish Eircode (`Cork T23 KP62`)
@@ -61,7 +62,9 @@ _REFERENCE = concept_pattern(("invoice_reference",))
 _PARTY_LABELS = phrases("bill_to", "ship_to", "seller")
 _LEGAL_FORM = re.compile(
     concept_pattern(("legal_form",)).pattern
-    + r"|(?<![\w.])(?-i:KG|AG|UG|OG|SE|SA|SL|SLU|BV|NV|CV|LP)(?![\w])",
+    + r"|(?<![\w.])(?-i:KG|AG|UG|OG|SE|SA|SL|SLU|BV|NV|CV|LP"
+    + "".join(f"|{re.escape(p.upper())}" for p in phrases("legal_form_capitals"))
+    + r")(?![\w])",
     re.IGNORECASE,
 )
 

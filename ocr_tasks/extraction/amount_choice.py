@@ -327,6 +327,34 @@ def _net_before_charges(grouped: dict[str, list[Candidate]], chosen: dict[str, C
     chosen["subtotal"].features = {**net.features, "net_before_charges": 1.0}
 
 
+def _gross_subtotal(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
+    """No net where the chosen subtotal is a sum of prices that include the tax (a web shop's `Subtotal
+    1.196,00 / Fragt 49,00 / Total inkl. moms 1.245,00 / Heraf moms 249,00`): the tax is printed under the
+    total, and the subtotal plus the charges printed between it and the total make the total while the
+    subtotal plus the tax does not; the page prints no net then (None: in place)."""
+    subtotal, tax, total = chosen.get("subtotal"), chosen.get("tax_amount"), chosen.get("total")
+    if subtotal is None or tax is None or total is None or subtotal.page != total.page:
+        return
+    net, vat, gross = Decimal(subtotal.value), Decimal(tax.value), Decimal(total.value)
+    if not 0 < vat < net < gross or net + vat == gross:
+        return
+    amounts = [
+        c
+        for c in grouped.get("total", [])
+        if c.page == total.page and c.features.get("rightmost") and c.features.get("has_decimals")
+    ]
+    # the first row under the subtotal that prints the total (`Total inkl. moms`, before `At betale`)
+    first = min(
+        (c.row_index for c in amounts if c.row_index > subtotal.row_index and Decimal(c.value) == gross),
+        default=None,
+    )
+    if first is None or first > subtotal.row_index + 4 or subtotal.row_index < tax.row_index < first:
+        return  # a tax between the subtotal and the total is charged on it: a net
+    between = {c.row_index: Decimal(c.value) for c in amounts if subtotal.row_index < c.row_index < first}
+    if between and all(v > 0 for v in between.values()) and net + sum(between.values()) == gross:
+        chosen["subtotal"] = None  # not left for the best subtotal candidate either
+
+
 def _total_before_payments(grouped: dict[str, list[Candidate]], chosen: dict[str, Candidate]) -> None:
     """The total of a statement that subtracts payments under it (`Total Charges 275.00 / Insurance Payments
     (170.60) / Adjustments (54.40) / Amount Due 50.00`; Wave's `Total: $1,200.59 / Payment on ...: $200.00 /
@@ -421,6 +449,7 @@ def choose_amounts(grouped: dict[str, list[Candidate]]) -> dict[str, Candidate |
         _per_rate_sums(grouped, chosen)
         _subtotal_parts(grouped, chosen)
         _net_before_charges(grouped, chosen)
+        _gross_subtotal(grouped, chosen)
     total = chosen.get("total")
     tax = chosen.get("tax_amount")
     if total is not None and tax is not None and tax.value == total.value and Decimal(total.value) > 0:

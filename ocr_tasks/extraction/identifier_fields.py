@@ -163,8 +163,9 @@ def _is_date(token: re.Match[str], date_spans: list[tuple[int, int]]) -> bool:
 # is the company's number.
 _REFERENCE = concept_pattern(("invoice_reference",))
 # Another document's or party's number labelled with a generic marker (`Order No.`, `Despatch Note No.`,
-# `Lieferschein-Nr.`, `N° BL`, `Customer No.`): never the document's own number.
-_OTHER_NUMBER = concept_pattern(("order_number", "customer_number", "delivery_note"))
+# `Lieferschein-Nr.`, `N° BL`, `Customer No.`) or a payment's reference (`OCR-nummer`, `KID`, `viitenumero`):
+# never the document's own number.
+_OTHER_NUMBER = concept_pattern(("order_number", "customer_number", "delivery_note", "payment_reference"))
 # A tax-id word between a number marker and its value (`N° TVA client: BE0678563005`): a VAT number
 _TAX_ID_WORDS = concept_pattern(("customer_vat", "vat_id", "tax_number"))
 _REGISTER = concept_pattern(("company_registration", "tax_number", "vat_id"))

@@ -1,12 +1,13 @@
 """Label knowledge of the extraction: per-language lexicons compiled into label lists per field, and a
 noise-tolerant label matcher.
 
-The lexicons are data (`lexicons/<lang>.json`: en, de, fr, nl, es, it, pl, pt, and ms for the receipts of
-Malaysia and Singapore), one file per language, each mapping a *concept* (invoice number, due date, amount
-due, cash, change, bill-to, VAT id, ...) to the phrases that print it. They are read and compiled once
-(`lexicon`, cached). A field's labels are the union of its concepts (`FIELD_CONCEPTS`); the labels that say
-a value is something else (cash handed over, change, an amount excluding tax...) are concepts too
-(`NEGATIVE_CONCEPTS`) plus a few short words. Adding a language is one file; adding a phrase is one line.
+The lexicons are data (`lexicons/<lang>.json`: en, de, fr, nl, es, it, pl, pt, sv, da, nb, fi, and ms for
+the receipts of Malaysia and Singapore), one file per language, each mapping a *concept* (invoice number,
+due date, amount due, cash, change, bill-to, VAT id, ...) to the phrases that print it. They are read and
+compiled once (`lexicon`, cached). A field's labels are the union of its concepts (`FIELD_CONCEPTS`); the
+labels that say a value is something else (cash handed over, change, an amount excluding tax...) are
+concepts too (`NEGATIVE_CONCEPTS`) plus a few short words. Adding a language is one file; adding a phrase
+is one line.
 
 A label is the text printed before a value on its row, or just above it in the same column. Matching is
 exact on word boundaries first, then fuzzy (rapidfuzz partial ratio) so that OCR noise such as `T0TAL` or
@@ -28,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 from ocr_tasks.field_registry import FIELDS
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "pl", "pt", "ms")
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "pl", "pt", "sv", "da", "nb", "fi", "ms")
 
 
 # German letters as a printer without them spells them (a line printer's or an old ERP's character set:
@@ -132,7 +133,9 @@ NEGATIVE_CONCEPTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "due_date": (("delivery_date", "birth_date"), ()),
 }
 # Single words that label a date without saying which one (they never say a date is *not* a due date).
-_GENERIC_DATE_WORDS = frozenset({"date", "datum", "data", "fecha", "vom", "issued", "dated", "tarikh"})
+_GENERIC_DATE_WORDS = frozenset(
+    {"date", "datum", "data", "fecha", "vom", "issued", "dated", "tarikh", "dato", "pvm", "päivämäärä"}
+)
 
 
 def _negatives(field: str) -> tuple[str, ...]:

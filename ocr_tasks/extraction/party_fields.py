@@ -52,6 +52,11 @@ _STRONG_LEGAL = re.compile(
     + "|".join(
         [r"S[DO]N\.?\s?BHD", r"B\.\s?V(?:\.|\b)", r"(?:PTE\.?\s|PTY\.?\s)?LTD", r"N\.V\."]
         + [_legal_form_pattern(p) for p in sorted(phrases("legal_form"), key=len, reverse=True)]
+        # short forms that are words too (`AB`, `AS`: Swedish, Norwegian) only as printed, in capitals
+        + [
+            f"(?-i:{re.escape(p.upper())})"
+            for p in sorted(phrases("legal_form_capitals"), key=len, reverse=True)
+        ]
     )
     + r")(?![A-Za-z])",
     re.IGNORECASE,
@@ -269,6 +274,19 @@ _GAP_TITLE = re.compile(
 # A banner set off by rows of stars or rules after a column gap (`***  I N V O I C E  ***` as OCR reads it,
 # `*** TNVOICE`): no part of the name before it
 _BANNER = re.compile(r"\s{2,}[*=#~]{2,}.*$")
+# A document title of any lexicon printed left of the name across a column gap (`FAKTURA      Bergen
+# Regnskapskontor AS`, `KREDITFAKTURA      Västkustens Grossist AB`: the title over the addressee, the
+# letterhead right): no part of the name. Not before a label and its value (`Faktura VAT      Miejsce
+# wystawienia: Kraków`), which stays a row of the title block
+_LEADING_GAP_TITLE = re.compile(
+    r"^[*=#~-]*\s*(?:"
+    + "|".join(
+        re.escape(t).replace(r"\ ", r"\s+")
+        for t in sorted(phrases("invoice_title", "credit_note_title", "quote_title"), key=len, reverse=True)
+    )
+    + r")(?!\w)[\s.:*=#~-]*?\s{2,}(?=[^:\s][^:]*$)",
+    re.IGNORECASE,
+)
 
 
 # A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`): the lexicons'
@@ -401,7 +419,7 @@ def clean_name(text: str) -> str:
     if len(parts) == 2 and len(re.findall(r"[^\W\d_]{2,}", parts[0])) >= 2:
         text = parts[0]  # `Marta Sanz Ortega · Arquitecta`: the name before a middle dot, not the tagline
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
-    text = _BANNER.sub("", _GAP_TITLE.sub("", letters_joined(text)))
+    text = _BANNER.sub("", _GAP_TITLE.sub("", _LEADING_GAP_TITLE.sub("", letters_joined(text))))
     text = _name_before_address(_one_of_twins(text))
     # two names printed in columns side by side (`Garage Meier AG      Bäckerei Roth GmbH`): the first one's
     # legal form ends it, whatever form the second name ends with

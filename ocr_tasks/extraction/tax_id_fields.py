@@ -37,6 +37,7 @@ TAX_ID_RE = re.compile(
     r"|" + _EU_PREFIX + r"\s?\d{2,4}(?:[\s.]\d{2,4}){1,4}(?![\dA-Z])"  # DE 123 456 789, BE 0417.497.304
     r"|(?:ES|FR|IE|CY)\s?[A-Z0-9]{1,2}\d{6,9}[A-Z0-9]?(?![\dA-Z])"  # ESB12345678, FRXA123456789, IE1234567X
     r"|CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?![\dA-Z])"  # Swiss UID, CHE-123.456.789 (MWST)
+    r"|(?:NO\s?)?\d{3}\s?\d{3}\s?\d{3}\s?MVA"  # Norway's VAT id: the organisation number and MVA
     r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6})\b"  # not a phone number in international form
 )
 # A national tax number right after its label (`NIF: B12345678`, `P.IVA 12345678901`, `St.-Nr. 12/345/67890`)
@@ -255,6 +256,10 @@ def iban_candidates(rows: list[Row]) -> list[Candidate]:
     return out
 
 
+# a date as printed (`02.05.2025`, `2025-05-02`): no tax number, whatever label precedes it on its row
+_PRINTED_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d|(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}")
+
+
 def _tax_id_matches(row: Row) -> list[re.Match[str]]:
     """EU VAT ids and tax numbers on a row, and national numbers printed right after a tax-id label."""
     ibans = [m.span() for m in _IBAN_RE.finditer(row.text.upper()) if _valid_iban_prefix(m.group(1))]
@@ -266,6 +271,7 @@ def _tax_id_matches(row: Row) -> list[re.Match[str]]:
         label = _label_before(row, m.start(1))[-30:]
         if (
             sum(ch.isdigit() for ch in compact) >= 8
+            and not _PRINTED_DATE.fullmatch(m.group(1))  # `CVR-nr. 65595982  Fakturadato: 02.05.2025`
             and label_strength(label, LABELS["vendor_tax_id"], fuzzy=False) >= 1.0
             and not any(f.start() < m.end(1) and m.start(1) < f.end() for f in found)
         ):

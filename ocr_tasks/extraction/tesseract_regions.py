@@ -275,6 +275,10 @@ TESSERACT_MODELS = {
     "it": "ita",
     "pl": "pol",
     "pt": "por",
+    "sv": "swe",
+    "da": "dan",
+    "nb": "nor",
+    "fi": "fin",
 }
 
 

@@ -40,6 +40,8 @@ def tax_id_valid(value: str, country: str | None = None) -> bool | None:
         return bool(_module("ch.vat").is_valid(compact))
     if prefix.lower() in _EU_PREFIXES:
         return bool(eu_vat.is_valid(compact))
+    if compact.endswith("MVA"):  # Norway's VAT id (`NO 919 911 999 MVA`, also without its prefix)
+        return bool(_module("no.mva").is_valid(compact))
     pack = country_packs().get(country or "")
     if pack is None or not pack.tax_ids:
         return None

@@ -60,7 +60,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "day_first": None,
         "country": None,
         "decimal_separator": None,
-        "languages": ["en", "de", "fr", "nl", "es", "it", "pl", "pt", "ms"],
+        "languages": ["en", "de", "fr", "nl", "es", "it", "pl", "pt", "sv", "da", "nb", "fi", "ms"],
         "scorer": "hand",
         "min_confidence": 0.01,
         "line_items": True,

@@ -341,10 +341,11 @@ def _item_discount(rows: list[Row], index: int, amounts: list[AmountMatch]) -> b
     return not _is_totals_row(following.text[:first])
 
 
-def _description_below(rows: list[Row], index: int) -> bool:
+def _description_below(rows: list[Row], index: int, amounts: list[AmountMatch]) -> bool:
     """Whether the row after `index` is a wordy row without decimal amounts printed just under it (the
     item's description on its own row, under the numbers: `4100130013294  15,0000 Stk.  180,00` over
-    `K4321  Bierbrau Pils 20/0500`)."""
+    `K4321  Bierbrau Pils 20/0500`). A number of the description itself (`Leergutpfand 20 x 0,5l`, read
+    `0,51` from a scan) ends left of the item row's first decimal number (`amounts`): no price column."""
     row = rows[index]
     # the next row that is more than a stray mark (a letter of vertical text printed in the margin)
     below = next((r for r in rows[index + 1 : index + 6] if len(r.text.strip()) > 2), None)
@@ -354,8 +355,19 @@ def _description_below(rows: list[Row], index: int) -> bool:
         below.page == row.page
         and below.bbox.y0 - row.bbox.y1 < 1.5 * below.height
         and re.search(r"[A-Za-z]{3}", below.text) is not None
-        and not any(a.has_decimals for a in find_amounts(below.text))
+        and not _priced_under(below, find_amounts(below.text), _priced_from(row, amounts))
     )
+
+
+def _priced_from(row: Row, amounts: list[AmountMatch]) -> float:
+    """Where an item row's first decimal number starts (its first priced column)."""
+    return min((row.span_bbox(a.start, a.end).x0 for a in amounts if a.has_decimals), default=-1.0)
+
+
+def _priced_under(row: Row, amounts: list[AmountMatch], priced_from: float) -> bool:
+    """Whether a decimal number of `row` reaches the price columns that start at `priced_from`: a number of
+    a description (`20 x 0,5l` read `0,51`) ends left of them."""
+    return any(a.has_decimals and row.span_bbox(a.start, a.end).x1 > priced_from for a in amounts)
 
 
 def _item_cells(
@@ -527,7 +539,10 @@ class _Table:
             if items and (_END.search(row.text) or _another_header(row, self.header)):
                 return items, item_rows, index
             amounts = _points_dropped(row, _item_amounts(row, decimal_separator), columns, self.largest)
-            if not any(a.has_decimals for a in amounts):
+            last_priced = (
+                _priced_from(last_row, _item_amounts(last_row, decimal_separator)) if last_row else -1.0
+            )
+            if not _priced_under(row, amounts, last_priced):  # no amounts, or numbers of a description
                 _continue_description(items, last_row, row)
                 continue
             if _free_shipping(row, amounts):
@@ -552,7 +567,9 @@ class _Table:
                 continue  # a sum carried to or from the next page
             if not _in_amount_column(row, amounts, columns):
                 continue
-            cells = _item_cells(row, amounts, columns, description_below=_description_below(rows, index))
+            cells = _item_cells(
+                row, amounts, columns, description_below=_description_below(rows, index, amounts)
+            )
             if cells is not None:
                 items.append(cells)
                 item_rows.append(row)

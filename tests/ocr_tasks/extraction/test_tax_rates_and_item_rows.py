@@ -147,3 +147,16 @@ def test_a_subtotal_of_the_items_ends_the_table():
     items, whatever its label (`Positionswert`, a word no lexicon holds)."""
     invoice = extract_invoice(text_layer_page(_sum_rows("Positionswert", next_page=False)), options=TODAY)
     assert [item.get("amount") for item in invoice.line_items] == ["400.00", "100.00"]
+
+
+def test_a_description_under_the_numbers_may_hold_a_number_of_its_own():
+    """The description under an item's numbers holds a size that a scan reads with decimals (`0,5l` read
+    `0,51`): it ends left of the item's first priced column, so it is no priced row and the item stands."""
+    rows = items_table_rows()
+    rows[-1:-1] = [
+        [("2001015001325  1805", 0.06), ("15", 0.46), ("3,1000", 0.59), ("19,0", 0.73), ("46,50", 0.87)],
+        [("K4322  Leergutpfand 20 x 0,51", 0.10)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    assert [item.get("amount") for item in invoice.line_items] == ["100.00", "180.00", "46.50"]
+    assert invoice.line_items[2].get("description") == "K4322 Leergutpfand 20 x 0,51"

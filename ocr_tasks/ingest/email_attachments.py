@@ -41,6 +41,7 @@ from ocr_tasks.ingest.filenames import sanitize_filename
 
 _PARTS_FILE = Path(__file__).with_name("email_parts.json")
 _NOT_INVOICES = frozenset(json.loads(_PARTS_FILE.read_text(encoding="utf-8"))["not_invoices"])
+_MESSAGE_TEXTS = frozenset({"text/plain", "text/html", "text/enriched"})  # an inline text/xml is a file
 _CID = re.compile(r"""cid:([^"'\s<>)]+)""", re.IGNORECASE)
 _DAMAGED_BASE64 = (email_errors.InvalidBase64CharactersDefect, email_errors.InvalidBase64LengthDefect)
 
@@ -184,7 +185,7 @@ def _walk(walk: _Walk, part: Message, messages: tuple[MessageOrigin, ...], nesti
     disposition = part.get_content_disposition()
     if content_type in _NOT_INVOICES:
         walk.skipped.append(SkippedPart(_filename(part), content_type, NOT_AN_INVOICE))
-    elif part.get_content_maintype() == "text" and disposition != "attachment" and not _filename(part):
+    elif content_type in _MESSAGE_TEXTS and disposition != "attachment" and not _filename(part):
         if part.get_content_subtype() == "html":
             walk.html.append(_text_of(part))
         walk.skipped.append(SkippedPart("", content_type, MESSAGE_TEXT))

@@ -269,3 +269,10 @@ def test_reading_an_email_as_a_document_says_where_to_send_it(tmp_path):
             workdir=tmp_path,
         )
     assert refused.value.code == "unsupported_type" and "e-mail (.eml)" in refused.value.message
+
+
+def test_an_e_invoice_sent_inline_as_text_xml_without_a_name_is_a_document():
+    mail = message()
+    mail.add_attachment(CII.decode(), subtype="xml", disposition="inline")
+    (attachment,) = email_attachments(mail.as_bytes(), limits=LIMITS).attachments
+    assert attachment.media_type == XML and attachment.name == "attachment-1.xml"

@@ -38,7 +38,7 @@ PYTEST_WORKERS ?= 2
 PYTEST_XDIST = $(if $(filter-out 0,$(PYTEST_WORKERS)),-n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder,)
 ALONE := tests/e2e tests/flows/test_graceful_stop.py tests/flows/test_graceful_stop_gunicorn.py \
 	tests/flows/test_deployment.py \
-	tests/dashboard/test_browser_e2e.py tests/dashboard/test_clerk_week_browser.py \
+	tests/dashboard/test_browser_e2e.py tests/dashboard/test_clerk_week_browser.py tests/dashboard/test_four_eyes_browser.py \
 	tests/django_api/test_schema_fuzz.py
 
 test: setup-test check

@@ -3,9 +3,10 @@
 The OCR path reads a page with one Tesseract model (the CLI's default is `eng`), which has no `ä`, `ó`,
 `à`, `ô`: `Bergkäserei` comes out `Bergkaserei`, `Gómez` `Gémez`, `Hôtel` `Hétel`. Once the labels tell
 the document's language (`Invoice.language`), the boxes of the vendor's and the customer's names are read
-again with that language's model (`tesseract_regions.names_in_document_language` builds the reader); the
-second reading replaces the first only where it differs by accented letters alone, so a name is never
-re-spelled, only given the accents the page prints. Pure: the reader comes in as a `RegionReader`.
+again with that language's model (`tesseract_regions.names_in_document_language` builds the readers); the
+second reading replaces the first only where it differs by accented letters alone (and, with them, letters
+small type ran together: `rn` read `m`), so a name is never re-spelled, only given the accents the page
+prints. Pure: the reader comes in as a `RegionReader`.
 """
 
 from __future__ import annotations
@@ -26,26 +27,41 @@ ROOM_ABOVE, ROOM_BELOW = 0.5, 0.2
 
 
 # What a model without the letter makes of it, beyond the letter without its accent (`ä` -> `a`): `eng`
-# reads `ü` as two strokes or one (`Grünwerk` -> `Griinwerk`, `Mühle` -> `Mihle`) and `ß` as `B`
-# (`Weinstraße` -> `WeinstraBe`)
-OTHER_SHAPES = {"ü": ("ii", "ti", "li", "i"), "Ü": ("Ii",), "ß": ("B", "fs", "13")}
-INSIDE_WORDS_ONLY = frozenset("ß")  # no word starts with it: a `B` there is a `B`
+# reads `ü` as two strokes or one (`Grünwerk` -> `Griinwerk`, `Mühle` -> `Mihle`), `ß` as `B`
+# (`Weinstraße` -> `WeinstraBe`), `ñ` as `fi` or `f` (`Núñez` -> `Nufiez`, `Peñuelas` -> `Pefuelas`), `ł`
+# as `t` (`Usługi` -> `Ustugi`; it has no base letter to fall back to) and `ó` as `6` (`Kraków` -> `Krak6w`)
+OTHER_SHAPES = {
+    "ü": ("ii", "ti", "li", "i"),
+    "Ü": ("Ii",),
+    "ß": ("B", "fs", "13"),
+    "ñ": ("fi", "f"),
+    "ł": ("l", "t"),
+    "Ł": ("L",),
+    "ó": ("6",),
+}
+INSIDE_WORDS_ONLY = frozenset("ßñ")  # no word starts with these: a `B` there is a `B`
+# Letters small type runs together, which the enlarged second reading tells apart: `rn` read as `m`
+# (`Garnier` -> `Gamier`). Taken only in a name the second reading also gives an accent the first lacked.
+RUN_TOGETHER = {"rn": "m"}
 
 
 def accents_restored(first: str, again: str) -> str | None:
     """The words of `again` (a reading of the name's box, which may hold more of its row) that are
     `first` with some letters replaced by accented ones (`Bergkaserei` -> `Bergkäserei`, `Gémez Martin`
-    -> `Gómez Martín`, `Griinwerk` -> `Grünwerk`), else None (another spelling, other words, nothing
-    changed)."""
+    -> `Gómez Martín`, `Griinwerk` -> `Grünwerk`), and with letters run together told apart where an accent
+    is also added (`Editions Gamier` -> `Éditions Garnier`), else None (another spelling, other words,
+    nothing changed)."""
     again = " ".join(again.split())
     letters = sum(c.isalpha() for c in first)
     for start in range(len(again)):
         if start and again[start - 1] != " ":
             continue
-        for end, changed in _alignments(first, again, start):
-            if (end < len(again) and again[end] not in " ,;") or not 0 < changed <= max(
+        for end, accents, apart in _alignments(first, again, start):
+            if (end < len(again) and again[end] not in " ,;") or not 0 < accents + apart <= max(
                 1, MAX_SHARE * letters
             ):
+                continue
+            if apart and not accents:
                 continue
             return again[start:end]
     return None
@@ -57,27 +73,31 @@ def _base(letter: str) -> str:
 
 
 def _alignments(first: str, again: str, start: int):
-    """(end, letters changed) of each way `again[start:end]` spells `first` with accents added: each letter
-    of `first` the same, or a letter of `again` with an accent standing for its base letter (or another
-    accented letter, or one of its `OTHER_SHAPES`) in `first`."""
-    stack = [(0, start, 0)]
+    """(end, accents added, letters told apart) of each way `again[start:end]` spells `first` with accents
+    added: each letter of `first` the same, or a letter of `again` with an accent standing for its base
+    letter (or another accented letter, or one of its `OTHER_SHAPES`) in `first`, or letters of `again`
+    that `first` ran together (`RUN_TOGETHER`)."""
+    stack = [(0, start, 0, 0)]
     while stack:
-        i, j, changed = stack.pop()
+        i, j, changed, apart = stack.pop()
         if i == len(first):
-            yield j, changed
+            yield j, changed, apart
             continue
         if j == len(again):
             continue
         a, b = first[i], again[j]
         if a == b:
-            stack.append((i + 1, j + 1, changed))
+            stack.append((i + 1, j + 1, changed, apart))
             continue
         inside_word = j > 0 and again[j - 1].isalpha()
         for shape in OTHER_SHAPES.get(b, ()):
             if first.startswith(shape, i) and (inside_word or b not in INSIDE_WORDS_ONLY):
-                stack.append((i + len(shape), j + 1, changed + 1))
+                stack.append((i + len(shape), j + 1, changed + 1, apart))
+        for letters, joined in RUN_TOGETHER.items():
+            if a == joined and again.startswith(letters, j):
+                stack.append((i + 1, j + len(letters), changed, apart + 1))
         if _accent_for(a, b):
-            stack.append((i + 1, j + 1, changed + 1))
+            stack.append((i + 1, j + 1, changed + 1, apart))
 
 
 def _accent_for(a: str, b: str) -> bool:
@@ -95,17 +115,24 @@ def _with_room(box: BBox) -> BBox:
     )
 
 
-def with_accented_names(invoice: Invoice, reader: RegionReader) -> Invoice:
-    """The invoice with its party names read again by `reader` (a reader in the document's language)
-    where the second reading only adds accents."""
+def with_accented_names(invoice: Invoice, *readers: RegionReader) -> Invoice:
+    """The invoice with its party names read again where a second reading only adds accents: each name is
+    asked of `readers` in turn (the document language's model alone, then with the first reading's: a
+    model mixed with `eng` reads `Pellè` as `Pelle`) until one adds accents or reads the name as it
+    stands (nothing to add)."""
     fields = dict(invoice.fields)
     changed = False
     for name in NAME_FIELDS:
         field = fields.get(name)
         if field is None or field.bbox is None or not field.value:
             continue
-        better = accents_restored(field.value, reader(field.page, _with_room(field.bbox)))
-        if better is not None:
-            fields[name] = replace(field, value=better)
-            changed = True
+        for reader in readers:
+            again = reader(field.page, _with_room(field.bbox))
+            better = accents_restored(field.value, again)
+            if better is not None:
+                fields[name] = replace(field, value=better)
+                changed = True
+                break
+            if field.value in " ".join(again.split()):
+                break
     return replace(invoice, fields=fields) if changed else invoice

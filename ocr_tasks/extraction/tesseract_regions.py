@@ -294,13 +294,15 @@ def document_language_models(invoice, languages: str) -> str | None:
 
 
 def names_in_document_language(invoice, ingested: IngestedDocument, document: OcrDocument, *, languages: str):
-    """`name_accents.with_accented_names` with a region reader in the document's language (its model
-    first, then `languages`: `document_language_models`); else the invoice as it is."""
+    """`name_accents.with_accented_names` with region readers in the document's language: its model alone,
+    then its model with `languages` (`document_language_models`); else the invoice as it is."""
     from ocr_tasks.extraction.name_accents import with_accented_names
 
     models = document_language_models(invoice, languages)
     reader = region_reader_for(ingested, document, languages=models) if models else None
-    return invoice if reader is None else with_accented_names(invoice, reader)
+    if reader is None:
+        return invoice
+    return with_accented_names(invoice, reader.in_languages(models.split("+")[0]), reader)
 
 
 def _unsure_bands(document: OcrDocument, options):
@@ -362,6 +364,27 @@ def needs_image_text(invoice, *, threshold: float = IMAGE_TEXT_BELOW) -> bool:
     return needs_second_opinion(invoice, fields=("vendor_name",), threshold=threshold)
 
 
+def _read_again_on_the_page(
+    ingested: IngestedDocument,
+    document: OcrDocument,
+    *,
+    languages: str,
+    missed_lines: bool,
+    raised_cents: bool,
+) -> OcrDocument:
+    """The page readings with what the page image shows that they left out: lines of print missed whole
+    (`engines.missed_lines`), cents printed raised after an amount (`engines.raised_cents`)."""
+    if missed_lines:
+        from ocr_tasks.engines.missed_lines import document_with_missed_lines
+
+        document = document_with_missed_lines(ingested, document, languages=languages)
+    if raised_cents:
+        from ocr_tasks.engines.raised_cents import document_with_raised_cents
+
+        document = document_with_raised_cents(ingested, document, languages=languages)
+    return document
+
+
 def extract_with_page_images(
     ingested: IngestedDocument,
     document: OcrDocument,
@@ -379,6 +402,7 @@ def extract_with_page_images(
     image_text: bool = True,
     accents: bool = True,
     missed_lines: bool = True,
+    raised_cents: bool = True,
     psm: int = EXTRACTION_PSM,
 ):
     """`extract_invoice` with the second readings that need the page images (while they still exist):
@@ -405,10 +429,9 @@ def extract_with_page_images(
     from ocr_tasks.extraction.options import ExtractionOptions
 
     options = options or ExtractionOptions()
-    if missed_lines:
-        from ocr_tasks.engines.missed_lines import document_with_missed_lines
-
-        document = document_with_missed_lines(ingested, document, languages=languages)
+    document = _read_again_on_the_page(
+        ingested, document, languages=languages, missed_lines=missed_lines, raised_cents=raised_cents
+    )
     if reread and options.region_reader is None:
         options = replace(options, region_reader=region_reader_for(ingested, document, languages=languages))
     # the bands cost a pass of candidate generation: only when a reading of bands will use them

@@ -21,6 +21,9 @@ from ocr_tasks.ocr_types import Block, Line, OcrDocument, OcrPage, Word
 
 # a figure ending in its separator, then what OCR made of raised cents: nothing, marks, a digit and a mark
 HEAD = re.compile(r"([€$£]?[-+]?\d[\d.,']*[.,])((?:\d(?=[^\w\s]))?[^\w\s]{0,3})")
+# a figure run into marks without its separator (`89°`, `245°`, `1983”`: a scan lost the comma and read
+# the raised cents as marks, or one of them as a digit of the figure): read again from the image
+MERGED = re.compile(r"([€$£]?[-+]?\d[\d.,']*)([^\w\s]{1,3})")
 CURRENCY = re.compile(r"[€$£]")
 DARK = 128  # grey level under which a pixel is ink
 BASELINE_ZONE = 0.7  # ink below this share of the figures' height (from their top) reaches the baseline
@@ -32,10 +35,11 @@ TIMEOUT_SECONDS = 5.0
 MAX_READS = 12  # figures looked at per page at most
 
 
-def _raised_columns(image, left: int, right: int, top: int, bottom: int) -> tuple[int, int] | None:
-    """(first, last) pixel column of the raised cents in `left..right`, rows `top..bottom` (the figures'
-    box): the first run of columns whose ink stands only above the baseline zone that follows, within
-    `MAX_START` box heights, a run whose ink stands only in it (the separator, `,` or `.`); None if none."""
+def _raised_columns(image, left: int, right: int, top: int, bottom: int) -> tuple[int, int, int] | None:
+    """(the separator's first, the cents' first, the cents' last) pixel column of the raised cents in
+    `left..right`, rows `top..bottom` (the figures' box): the first run of columns whose ink stands only above
+    the baseline zone that follows, within `MAX_START` box heights, a run whose ink stands only in it (the
+    separator, `,` or `.`); None if none."""
     import numpy as np
 
     height = bottom - top
@@ -45,10 +49,11 @@ def _raised_columns(image, left: int, right: int, top: int, bottom: int) -> tupl
     split = round(BASELINE_ZONE * height)
     upper, lower = patch[:split].any(axis=0), patch[split:].any(axis=0)
     gap = max(2, round(0.15 * height))
-    separator_end = None
+    separator_start = separator_end = None
     c = 0
     while c < len(upper):
         if lower[c] and not upper[c]:
+            separator_start = c
             while c < len(upper) and lower[c] and not upper[c]:
                 c += 1
             separator_end = c
@@ -64,7 +69,7 @@ def _raised_columns(image, left: int, right: int, top: int, bottom: int) -> tupl
                 if upper[c]:
                     last = c
                 c += 1
-            return left + first, left + last
+            return left + separator_start, left + first, left + last
         if upper[c]:
             separator_end = None  # a figure after the separator: no raised cents there
         c += 1
@@ -86,25 +91,37 @@ def _read_patch(image, box: tuple[int, int, int, int], languages: str) -> str:
         return ""
 
 
-def _cents(image, head: Word, next_word: Word | None, figure_end: float, languages: str) -> str | None:
-    """The two raised digits right of `head`'s separator (`figure_end`: its relative x), or None."""
+def _cents(
+    image, head: Word, next_word: Word | None, figure_end: float, languages: str, *, figure: bool = False
+) -> tuple[str | None, str] | None:
+    """(the figure with its separator, when `figure` asks it read again, else None; the two raised digits)
+    right of `head`'s separator (`figure_end`: its relative x), or None."""
     width, height = image.size
     x0, y0, y1 = round(figure_end * width), round(head.bbox.y0 * height), round(head.bbox.y1 * height)
     h = y1 - y0
-    limit = x0 + round(REACH * h)
+    limit = max(x0, round(head.bbox.x1 * width)) + round(REACH * h)
     if next_word is not None and next_word.bbox.x0 * width > x0 and not CURRENCY.search(next_word.text):
         limit = min(limit, round(next_word.bbox.x0 * width))
     found = _raised_columns(image, round(head.bbox.x0 * width), min(width, limit), y0, y1)
     if found is None:
         return None
+    separator, first, last = found
     pad = max(2, round(0.1 * h))
     text = _read_patch(
         image,
-        (max(0, found[0] - pad), max(0, y0 - pad), min(width, found[1] + pad + 1), y0 + round(0.7 * h)),
+        (max(0, first - pad), max(0, y0 - pad), min(width, last + pad + 1), y0 + round(0.7 * h)),
         languages,
     )
     digits = text.replace(" ", "")
-    return digits if re.fullmatch(r"\d{2}", digits) else None
+    if not re.fullmatch(r"\d{2}", digits):
+        return None
+    if not figure:
+        return None, digits
+    # the figure as far as its separator, without the raised cents OCR ran into it (`245°` for `24,⁵⁰`)
+    left = max(0, round(head.bbox.x0 * width) - pad)
+    read = _read_patch(image, (left, max(0, y0 - pad), first - 1, min(height, y1 + pad)), languages)
+    read = read.replace(" ", "")
+    return (read, digits) if HEAD.fullmatch(read) and not HEAD.fullmatch(read).group(2) else None
 
 
 def with_raised_cents(page: OcrPage, image, *, languages: str = "eng") -> OcrPage:
@@ -119,7 +136,7 @@ def with_raised_cents(page: OcrPage, image, *, languages: str = "eng") -> OcrPag
             words = list(line.words)
             i = 0
             while i < len(words) and reads < MAX_READS:
-                match = HEAD.fullmatch(words[i].text)
+                match = HEAD.fullmatch(words[i].text) or MERGED.fullmatch(words[i].text)
                 after = words[i + 1] if i + 1 < len(words) else None
                 if match is None or (after is not None and re.match(r"\d{2}", after.text)):
                     i += 1
@@ -128,14 +145,16 @@ def with_raised_cents(page: OcrPage, image, *, languages: str = "eng") -> OcrPag
                 share = len(match.group(1)) / len(head.text)
                 figure_end = head.bbox.x0 + share * head.bbox.width
                 reads += 1
-                cents = _cents(image, head, after, figure_end, languages)
-                if cents is None:
+                merged = match.re is MERGED
+                found = _cents(image, head, after, figure_end, languages, figure=merged)
+                if found is None:
                     i += 1
                     continue
+                figure, cents = found
                 junk = after is not None and not any(ch.isalnum() for ch in after.text)
                 marks = match.group(2) + (after.text if junk else "")
                 sign = CURRENCY.search(marks)
-                words[i] = Word(match.group(1) + cents, head.bbox, head.confidence)
+                words[i] = Word((figure or match.group(1)) + cents, head.bbox, head.confidence)
                 if junk:
                     rest = sign.group(0) if sign else ""
                     words[i + 1 : i + 2] = [replace(after, text=rest)] if rest else []
@@ -172,6 +191,7 @@ def document_with_raised_cents(ingested, document: OcrDocument, *, languages: st
 def _has_bare_head(page: OcrPage) -> bool:
     for line in page.lines:
         for word, after in zip(line.words, line.words[1:] + (None,), strict=True):
-            if HEAD.fullmatch(word.text) and not (after is not None and re.match(r"\d{2}", after.text)):
+            bare = HEAD.fullmatch(word.text) or MERGED.fullmatch(word.text)
+            if bare and not (after is not None and re.match(r"\d{2}", after.text)):
                 return True
     return False

@@ -43,6 +43,7 @@ def _price_list(pen: Pen) -> None:
 
 
 def test_the_columns_of_raised_ink_after_a_separator_are_the_cents():
+    # (the separator's first column, the cents' first and last)
     image = Image.new("L", (120, 40), 255)
     draw = ImageDraw.Draw(image)
     draw.rectangle((5, 5, 14, 34), fill=0)  # a figure, baseline to top
@@ -50,7 +51,7 @@ def test_the_columns_of_raised_ink_after_a_separator_are_the_cents():
     draw.rectangle((24, 4, 30, 18), fill=0)  # two raised digits
     draw.rectangle((33, 4, 39, 18), fill=0)
     draw.rectangle((60, 5, 69, 34), fill=0)  # a figure further on
-    assert _raised_columns(image, 0, 120, 4, 38) == (24, 39)
+    assert _raised_columns(image, 0, 120, 4, 38) == (18, 24, 39)
     plain = Image.new("L", (120, 40), 255)
     ImageDraw.Draw(plain).rectangle((5, 5, 14, 34), fill=0)
     ImageDraw.Draw(plain).rectangle((24, 5, 33, 34), fill=0)  # the next figure on the baseline: no cents

@@ -247,8 +247,8 @@ def amount_candidates(
                 # the sum row of a totals table (`Total  89.978,37  14.627,50  104.605,87` under
                 # `Net  VAT  Gross`): each amount is what its column says, the row's label sums them all
                 left = above = column
-            elif not re.search(r"[A-Za-z]{3}", above):
-                above = column or above
+            elif column:
+                above = column  # the last row of a totals table: its header read cell by cell
             rank = distinct.index(a.value) if a.value in distinct else len(distinct)
             base = {
                 "has_decimals": float(a.has_decimals),

@@ -120,21 +120,38 @@ def cell_in_order(header: Row, row: Row, bbox: BBox) -> str:
     """The header cell over the value at `bbox` counted in order: in a grid whose header and value rows
     have as many cells, each header cell between the value cells either side of its own, the k-th cell
     heads the k-th value (`USt-Satz  Netto  USt  Brutto` over `Summe  1.675,00 €  196,33 €  1.871,33 €`:
-    labels at their cells' left edge, numbers at the right edge, so the `€` of the net stands under `USt`).
-    "" when the rows are no such grid."""
+    labels at their cells' left edge, numbers at the right edge, so the `€` of the net stands under `USt`);
+    else by the cells' edges (`_head_by_edges`). "" when the rows are no such grid."""
     heads, cells = _cells(header), _cells(row)
-    if len(heads) != len(cells) or len(cells) < 2:
+    if len(cells) < 2:
         return ""
-    for k, head in enumerate(heads):
-        left = cells[k - 1].x1 if k else -1.0
-        right = cells[k + 1].x0 if k + 1 < len(cells) else 2.0
-        if head.x1 < left or head.x0 > right:
-            return ""
     spans = [m.span() for m in re.finditer(r"\S+(?: \S+)*", header.text)]
-    for k, cell in enumerate(cells):
-        if cell.x0 <= bbox.center[0] <= cell.x1:
-            return header.text[spans[k][0] : spans[k][1]]
-    return ""
+    mine = next((k for k, cell in enumerate(cells) if cell.x0 <= bbox.center[0] <= cell.x1), None)
+    if mine is None:
+        return ""
+    if len(heads) == len(cells) and all(
+        head.x1 >= (cells[k - 1].x1 if k else -1.0)
+        and head.x0 <= (cells[k + 1].x0 if k + 1 < len(cells) else 2.0)
+        for k, head in enumerate(heads)
+    ):
+        return header.text[spans[mine][0] : spans[mine][1]]
+    return _head_by_edges(header, cells, mine)
+
+
+def _head_by_edges(header: Row, cells: list[BBox], mine: int) -> str:
+    """The header words over value cell `mine` when header cells run together (`Taux Base HT` over `10 %`
+    and `1 684,00 €`): each header word heads the first value that ends more than a character width after
+    the word starts (a label at its cell's left edge starts about where the number of the cell before it
+    ends). "" unless every value after the first gets a header word."""
+    widths = sorted(w.bbox.width / len(w.text) for w in header.words if w.text)
+    char = widths[len(widths) // 2] if widths else 0.0
+    owner = [
+        next((k for k, cell in enumerate(cells) if word.bbox.x0 < cell.x1 - char), len(cells) - 1)
+        for word in header.words
+    ]
+    if not set(range(1, len(cells))) <= set(owner):
+        return ""
+    return " ".join(w.text for w, k in zip(header.words, owner, strict=True) if k == mine)
 
 
 def group_by_field(candidates: list[Candidate]) -> dict[str, list[Candidate]]:

@@ -88,6 +88,20 @@ def _cell(column: str, value: str, raw: str, row: Row, start: int, end: int) -> 
 
 
 _NUMERIC_COLUMNS = ("quantity", "unit_price", "amount")
+_PERCENT_COLUMNS = ("tax_rate", "discount")
+
+
+def _column_of(row: Row, a: AmountMatch, header: dict[str, float]) -> str:
+    """The column of a number on an item row: its nearest column label; but money that lands nearest a
+    column of percentages on a row that prints its percentages (`€ 387,60  22%` under `Importo  IVA`, the
+    label at its cell's left edge, the number at its right edge) belongs to the nearest column of numbers."""
+    x = row.span_bbox(a.start, a.end).center[0]
+    column = min(header, key=lambda k: abs(header[k] - x))
+    if column in _PERCENT_COLUMNS and a.has_decimals and LONE_PERCENT.search(row.text):
+        numeric = [k for k in header if k in _NUMERIC_COLUMNS]
+        if numeric:
+            return min(numeric, key=lambda k: abs(header[k] - x))
+    return column
 
 
 def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Row) -> dict[str, AmountMatch]:
@@ -99,7 +113,7 @@ def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Ro
         taxes: set[int] = set()  # numbers under a tax-amount label (`USt-Betrag`): the line's tax
         for a in amounts:
             x = row.span_bbox(a.start, a.end).center[0]
-            column = min(header, key=lambda k: abs(header[k] - x))
+            column = _column_of(row, a, header)
             if column == "tax_amount":
                 taxes.add(id(a))
             if column not in _NUMERIC_COLUMNS:
@@ -203,6 +217,16 @@ def _is_totals_row(label: str) -> bool:
     return bool(_END.search(label) or _SUMMARY.search(label) or _TOTALS_LABEL.search(label))
 
 
+def _cell_before_price(row: Row, amounts: list[AmountMatch]) -> str:
+    """The cell printed just left of a row's first decimal amount (`Base imponible` in `Forma de pago:
+    transferencia a 30 días  Base imponible  1.480,00 €`, a note's cell beside a totals label)."""
+    priced = [a.start for a in amounts if a.has_decimals]
+    if not priced:
+        return ""
+    cells = [c for c in re.split(r"\s{2,}", row.text[: priced[0]]) if c.strip()]
+    return cells[-1] if cells else ""
+
+
 _POSITION = re.compile(r"\s*\d{1,3}[.)]?\s+(?=\D)")
 
 
@@ -245,12 +269,7 @@ def _in_amount_column(row: Row, amounts: list[AmountMatch], columns: dict[str, f
     prices = [columns[k] for k in ("quantity", "unit_price") if k in columns]
     if "amount" not in columns or any(x > columns["amount"] for x in prices):
         return True
-    for a in amounts:
-        if a.has_decimals:
-            x = row.span_bbox(a.start, a.end).center[0]
-            if min(columns, key=lambda k: abs(columns[k] - x)) == "amount":
-                return True
-    return False
+    return any(a.has_decimals and _column_of(row, a, columns) == "amount" for a in amounts)
 
 
 def _sum_of_items(items: list[dict[str, FieldValue]], amounts: list[AmountMatch]) -> bool:
@@ -549,7 +568,8 @@ class _Table:
                 continue
             label = row.text[: min(a.start for a in amounts)]
             charged = _priced_as_item(row, amounts, columns) or _tax_among_charges(rows, index, item_rows)
-            if (_is_totals_row(label) and not charged) or _under_prices_only(row, earlier_rows + item_rows):
+            totals = _is_totals_row(label) or _is_totals_row(_cell_before_price(row, amounts))
+            if (totals and not charged) or _under_prices_only(row, earlier_rows + item_rows):
                 if (
                     items
                     and not _carried_over(row, last_row, items, amounts)

@@ -24,7 +24,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger
 
-from flows.port import TaskIntake
+from flows.port import IntakeRefusals, TaskIntake
 from flows.process import process_invoices
 from flows.settings import ConfigurationError, get_port
 from ocr_tasks.errors import BadInput
@@ -151,8 +151,12 @@ def watch_inbox(
         claim_folder.rmdir()
         return {"task_id": None, "archived": [], "failed": [], "returned": [], "released": released}
 
+    files = [(p.name, p.read_bytes()) for p in claimed]
     try:
-        task_id = port.create_task(project, [(p.name, p.read_bytes()) for p in claimed])
+        if isinstance(port, IntakeRefusals):
+            task_id, refused = port.create_task_noting_refusals(project, files)
+        else:
+            task_id, refused = port.create_task(project, files), {}
     except BadInput as exc:  # every file refused (or no such project): none is left claimed
         task_id, by_file = None, {p.name: [{"name": p.name, "ok": False, "error": exc.code}] for p in claimed}
     else:
@@ -161,6 +165,8 @@ def watch_inbox(
         if isinstance(summary, BaseException):  # the flow itself failed
             raise summary
         by_file = outcomes_by_file(summary["documents"].values())
+        for name, code in refused.items():  # refused whole beside good files: its own error
+            by_file.setdefault(name, [{"name": name, "ok": False, "error": code}])
     archived, failed, returned = [], [], []
     for path in claimed:
         outcomes = by_file.get(path.name, [{"ok": False, "error": "not_processed"}])

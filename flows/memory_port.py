@@ -57,6 +57,10 @@ def source_for_bytes(
     )
 
 
+def _is_email(data: bytes) -> bool:
+    return sniff_media_type(data) is None and looks_like_email(data)
+
+
 def count_pages(data: bytes) -> int | None:
     """Pages of a PDF or an image (what an upload counts); None when it cannot tell (the flow then learns
     them when it ingests the document)."""
@@ -147,11 +151,12 @@ class InMemoryPort:
     def create_task(self, project_id: str, files: list[tuple[str, bytes]]) -> str:
         """`TaskIntake`: a queued task over `(name, bytes)` pairs. An e-mail stands for its attachments
         that may be invoices, as in an upload (one whose attachments are all damaged, or that has none or
-        is cut short, adds nothing; when nothing is left, the first e-mail's error refuses the sweep)."""
+        is cut short, adds nothing; when nothing is left, the first e-mail's error refuses the sweep).
+        Other files are not checked here: the flow fails bad ones."""
         documents: list[tuple[str, bytes, str]] = []
         refused: list[BadInput] = []
         for name, data in files:
-            if sniff_media_type(data) is not None or not looks_like_email(data):
+            if not _is_email(data):
                 documents.append((name, data, ""))
                 continue
             try:
@@ -163,6 +168,20 @@ class InMemoryPort:
         if not documents and refused:
             raise refused[0]
         return self.add_task(project_id, documents)
+
+    def create_task_noting_refusals(
+        self, project_id: str, files: list[tuple[str, bytes]]
+    ) -> tuple[str, dict[str, str]]:
+        """`IntakeRefusals`: `create_task` (a subclass's own too), and the e-mails it refused whole."""
+        task_id = self.create_task(project_id, files)
+        refused = {}
+        for name, data in files:
+            if _is_email(data):
+                try:
+                    email_attachments(data, limits=EmailLimits())
+                except BadInput as exc:
+                    refused[name] = exc.code
+        return task_id, refused
 
     def cancel(self, task_id: str) -> None:
         with self._lock:

@@ -103,6 +103,17 @@ class TaskIntake(Protocol):
 
 
 @runtime_checkable
+class IntakeRefusals(Protocol):
+    """A `TaskIntake` that also says which files it refused whole (file name -> error code), so that a
+    sweep sets each aside with its own error (a text file, or an e-mail without invoice, beside good
+    files); without it such a file's error is `not_processed`."""
+
+    def create_task_noting_refusals(
+        self, project_id: str, files: list[tuple[str, bytes]]
+    ) -> tuple[str, dict[str, str]]: ...
+
+
+@runtime_checkable
 class ProjectListing(Protocol):
     """Lists the ids of all projects (used by `refit_anomaly_models` without a project id)."""
 

@@ -246,6 +246,13 @@ class DjangoPort:
         """A queued task over files picked up by `watch_inbox`, created for the project's owner through
         the same checks as an upload (bad files rejected with their codes, all bad -> that error); the
         sweep runs it itself. `project_id` is a project's id or, when not a number, its exact name."""
+        return self.create_task_noting_refusals(project_id, files)[0]
+
+    def create_task_noting_refusals(
+        self, project_id: str, files: list[tuple[str, bytes]]
+    ) -> tuple[str, dict[str, str]]:
+        """`flows.port.IntakeRefusals`: `create_task`, and the files refused whole (sanitised name ->
+        code; an e-mail's refused attachments are not its refusal: its other attachments go on)."""
         key = str(project_id)
         projects = Project.objects.filter(pk=int(key)) if key.isdigit() else Project.objects.filter(name=key)
         project = projects.select_related("owner").first()
@@ -255,10 +262,10 @@ class DjangoPort:
         try:
             outcome = invoice_upload(user=project.owner, project=project, files=uploads)
         except ApiError as exc:  # a request-level limit (too many files or bytes): the sweep's bad input
-            refused = BadInput(exc.message, detail=exc.detail)
-            refused.code = exc.code
-            raise refused from exc
-        return str(outcome.task.id)
+            error = BadInput(exc.message, detail=exc.detail)
+            error.code = exc.code
+            raise error from exc
+        return str(outcome.task.id), {r["name"]: r["code"] for r in outcome.rejected if "email" not in r}
 
     def webhook_request(self, delivery_id: str) -> dict | None:
         """`flows.webhooks.WebhookPort` (plain values: this module imports no prefect): the delivery's next

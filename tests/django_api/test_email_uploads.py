@@ -190,3 +190,14 @@ def test_the_inbox_port_opens_an_email_and_its_documents_know_their_file(project
     with pytest.raises(BadInput) as refused:  # an e-mail without an invoice alone: the sweep's error
         port.create_task(str(project.pk), [("hello.eml", eml())])
     assert refused.value.code == "no_invoice_attachment"
+
+    # beside good files, the files refused whole are named with their codes (for the sweep's error folder);
+    # an e-mail with one bad attachment is not refused: its good one goes on
+    mixed = eml(
+        [("r.pdf", pdf_page(label="R"), "application/pdf"), ("x.docx", b"PK\x03\x04", "application/msword")]
+    )
+    task_id, refusals = port.create_task_noting_refusals(
+        str(project.pk), [("hello.eml", eml()), ("notes.txt", b"hello"), ("mixed.eml", mixed)]
+    )
+    assert refusals == {"hello.eml": "no_invoice_attachment", "notes.txt": "unsupported_type"}
+    assert [d.name for d in Document.objects.filter(task_id=task_id)] == ["r.pdf"]

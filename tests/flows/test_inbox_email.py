@@ -19,7 +19,7 @@ BROKEN_PDF = b"%PDF-1.7\n garbage"
 
 def _inbox(tmp_path, files: dict[str, bytes]):
     inbox = tmp_path / "inbox"
-    inbox.mkdir()
+    inbox.mkdir(parents=True)
     old = time.time() - 7200
     for name, data in files.items():
         (inbox / name).write_bytes(data)
@@ -69,7 +69,9 @@ def test_an_email_none_of_whose_attachments_is_read_is_set_aside_with_each_error
     }
 
 
-def test_an_email_without_invoice_is_set_aside_with_no_invoice_attachment(prefect_api, tmp_path):
+def test_an_email_without_invoice_is_set_aside_with_no_invoice_attachment(
+    prefect_api, fake_engines, tmp_path
+):
     inbox = _inbox(tmp_path, {"hello.eml": eml(html="<p>Rechnung im Text</p>")})
 
     with use_port(InMemoryPort(settings=fake_settings("fake"))):
@@ -78,6 +80,14 @@ def test_an_email_without_invoice_is_set_aside_with_no_invoice_attachment(prefec
     assert outcome["task_id"] is None and outcome["failed"] == ["hello.eml"]
     report = json.loads((inbox / "errors" / "hello.eml.error.json").read_text())
     assert report == {"task_id": None, "error": "no_invoice_attachment"}
+
+    # beside a good file, the port names its refusal: the e-mail gets its own code, not `not_processed`
+    inbox = _inbox(tmp_path / "second", {"hello.eml": eml(), "a.png": png_bytes("a")})
+    with use_port(InMemoryPort(settings=fake_settings("fake"))):
+        outcome = watch_inbox(str(inbox), "mailroom", settle_seconds=60)
+    assert outcome["archived"] == ["a.png"] and outcome["failed"] == ["hello.eml"]
+    report = json.loads((inbox / "errors" / "hello.eml.error.json").read_text())
+    assert report == {"task_id": outcome["task_id"], "error": "no_invoice_attachment"}
 
 
 def test_outcomes_are_grouped_by_the_file_they_came_in():

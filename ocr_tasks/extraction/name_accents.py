@@ -29,7 +29,9 @@ ROOM_ABOVE, ROOM_BELOW = 0.5, 0.2
 # What a model without the letter makes of it, beyond the letter without its accent (`ä` -> `a`): `eng`
 # reads `ü` as two strokes or one (`Grünwerk` -> `Griinwerk`, `Mühle` -> `Mihle`), `ß` as `B`
 # (`Weinstraße` -> `WeinstraBe`), `ñ` as `fi` or `f` (`Núñez` -> `Nufiez`, `Peñuelas` -> `Pefuelas`), `ł`
-# as `t` (`Usługi` -> `Ustugi`; it has no base letter to fall back to) and `ó` as `6` (`Kraków` -> `Krak6w`)
+# as `t` (`Usługi` -> `Ustugi`; it has no base letter to fall back to) and `ó` as `6` (`Kraków` -> `Krak6w`);
+# the Danish and Norwegian `ø` and `æ` (no base letter either) as `a`, `e` or `o` (`Sjømat` -> `Sjamat`,
+# `Rørlegger` -> `Rerlegger`) and as two letters (`Kjær` -> `Kjzer`, `Cykelkælderen` -> `Cykelkeelderen`)
 OTHER_SHAPES = {
     "ü": ("ii", "ti", "li", "i"),
     "Ü": ("Ii",),
@@ -38,6 +40,10 @@ OTHER_SHAPES = {
     "ł": ("l", "t"),
     "Ł": ("L",),
     "ó": ("6",),
+    "ø": ("o", "a", "e", "0", "@"),
+    "Ø": ("O", "0", "@"),
+    "æ": ("ae", "ze", "ee", "z", "e", "a"),
+    "Æ": ("AE", "Ae", "E"),
 }
 INSIDE_WORDS_ONLY = frozenset("ßñ")  # no word starts with these: a `B` there is a `B`
 # Letters small type runs together, which the enlarged second reading tells apart: `rn` read as `m`

@@ -277,11 +277,12 @@ _BANNER = re.compile(r"\s{2,}[*=#~]{2,}.*$")
 # A document title of any lexicon printed left of the name across a column gap (`FAKTURA      Bergen
 # Regnskapskontor AS`, `KREDITFAKTURA      Västkustens Grossist AB`: the title over the addressee, the
 # letterhead right): no part of the name. Not before a label and its value (`Faktura VAT      Miejsce
-# wystawienia: Kraków`), which stays a row of the title block
+# wystawienia: Kraków`), which stays a row of the title block. A letter-spaced title may come apart in
+# pieces (`FA KT U RA`, as OCR reads `F A K T U R A`)
 _LEADING_GAP_TITLE = re.compile(
     r"^[*=#~-]*\s*(?:"
     + "|".join(
-        re.escape(t).replace(r"\ ", r"\s+")
+        r"\s+".join(r"\s?".join(re.escape(ch) for ch in word) for word in t.split())
         for t in sorted(phrases("invoice_title", "credit_note_title", "quote_title"), key=len, reverse=True)
     )
     + r")(?!\w)[\s.:*=#~-]*?\s{2,}(?=[^:\s][^:]*$)",

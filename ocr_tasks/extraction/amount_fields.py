@@ -205,6 +205,11 @@ def _table_cell(cell_header: str, above: str) -> bool:
     return headers and len(above.split()) <= 4  # a column's header, not a sentence over the row
 
 
+# a column heading of rates (`MwSt-%`, `TVA %`) over an amount: no tax label for it; the amount's own
+# heading stays when it is printed close beside one (`MwSt-Betrag  MwSt-%` read as one heading)
+_RATE_HEADING = re.compile(r"\S*\s?%")
+
+
 def amount_candidates(
     rows: list[Row], *, decimal_separator: str | None = None, credit_note: bool = False
 ) -> list[Candidate]:
@@ -293,6 +298,7 @@ def amount_candidates(
                 if name == "tax_amount" and feats["label_above"]:
                     # a tax word in a column heading that says the column is no tax (`GST Excl`, the net)
                     feats["negative_label"] = max(feats["negative_label"], has_negative(above, name))
+                    feats["label_above"] = has_label(_RATE_HEADING.sub(" ", above), name)
                 if name == "tax_amount" and i in rate_bases:
                     feats["label_left"] = 0.0  # the base a rate's tax is computed on, not a tax
                 elif name == "tax_amount" and i in rate_taxes:

@@ -160,3 +160,21 @@ def test_a_description_under_the_numbers_may_hold_a_number_of_its_own():
     invoice = extract_invoice(text_layer_page(rows), options=TODAY)
     assert [item.get("amount") for item in invoice.line_items] == ["100.00", "180.00", "46.50"]
     assert invoice.line_items[2].get("description") == "K4322 Leergutpfand 20 x 0,51"
+
+
+def test_a_column_of_rates_is_no_tax_amount():
+    """A totals table whose `MwSt-%` column prints the rates beside the `MwSt-Betrag` column: the rates are
+    no tax amounts by their heading, the taxes are."""
+    rows = document_rows(
+        text_layer_page(
+            [
+                [("Musterlieferant GmbH", 0.06)],
+                [("Nettobetrag", 0.30), ("MwSt-Betrag", 0.50), ("MwSt-%", 0.66), ("Endbetrag", 0.84)],
+                [("321,40", 0.30), ("61,07", 0.50), ("19,0", 0.66), ("382,47", 0.84)],
+                [("127,59", 0.30), ("8,93", 0.50), ("7,0", 0.66), ("136,52", 0.84)],
+            ]
+        )
+    )
+    headed = {c.value: c.features["label_above"] for c in amount_candidates(rows) if c.field == "tax_amount"}
+    assert headed["61.07"] >= 1.0 and headed["8.93"] >= 1.0
+    assert headed["19.00"] == 0.0 and headed["7.00"] == 0.0

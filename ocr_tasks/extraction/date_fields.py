@@ -95,6 +95,24 @@ _INVOICE_WORD = concept_pattern(("invoice_title",))
 _CREDIT_WORD = concept_pattern(("credit_note_title", "credit_word"))
 
 
+# the document's own title and number, then a short word, right before a date, at the start of a row or of a
+# column (`Rechnung # RE-20190121/507 von 21.01.2019`, `Facture N° F-118 du 3 mars 2024`, `Invoice 42 of 1 May
+# 2024`): the date of the invoice, whatever date the letter prints above it
+_TITLED_NUMBER = re.compile(
+    r"\s*[:.]?\s*(?:(?:nr|no|n°|nº|n\.º|num|núm|n|#)\.?\s*)?\S*\d\S*\s+[^\W\d_]{2,5}\s*$", re.IGNORECASE
+)
+
+
+def _titled_number_date(before: str) -> bool:
+    text = before.rstrip()
+    gap = text.rfind("  ")
+    segment = text[gap + 2 :] if gap >= 0 else text.lstrip()  # the row, or its last column
+    title = _INVOICE_WORD.match(segment)
+    if title is None or _CREDIT_WORD.search(segment):
+        return False
+    return _TITLED_NUMBER.fullmatch(segment[title.end() :]) is not None
+
+
 def _under_invoice_reference(rows: list[Row], index: int, start: int) -> bool:
     """Whether a date labelled as an invoice's (`INVOICE DATE. . . :  03/30/26`) sits in an info block right
     under the line that names the invoice a credit note refers to (`ORIG. INVOICE . . :  0411928`, the
@@ -190,7 +208,9 @@ def date_candidates(
                 feats["label_above"] = 0.0
             if name == "invoice_date" and in_items:
                 feats["label_above"] = 0.0
-            if name == "invoice_date" and _letter_date(row.text[: d.start]):
+            if name == "invoice_date" and (
+                _letter_date(row.text[: d.start]) or _titled_number_date(row.text[: d.start])
+            ):
                 feats["label_left"] = max(feats["label_left"], 1.0)
             if name == "invoice_date" and _labelled_as_other_date(feats):
                 continue

@@ -56,3 +56,36 @@ def test_second_readings_dates_are_ordered_against_the_primary_reading():
     align_second_reading(primary, extra)
     assert extra[0].features["first"] == 0.0 and extra[0].features["is_earliest"] == 0.0
     assert extra[1].features["first"] == 1.0 and extra[1].features["is_earliest"] == 1.0
+
+
+def _german_letter(invoice_row: str) -> list[str]:
+    """A letter dated at its top (the day it was printed), whose invoice row dates the invoice itself."""
+    return [
+        "2019-01-25",
+        "Bei Spiel GmbH  Ecke 12  12345 Stadthausen",
+        "Theodor Est",
+        "Kundennummer: 2",
+        invoice_row,
+        "Leistungsdatum 17.01.2019",
+        "Menge  Produkt  Preis  Gesamtbetrag",
+        "1,00  Gestaltung  160,00 €  160,00 €",
+        "Gesamtbetrag:  160,00 €",
+        "Bitte überweisen Sie bis zum 11.02.2019.",
+    ]
+
+
+def test_the_date_after_the_invoice_title_and_number_is_the_invoice_date():
+    """`Rechnung # RE-20190121/507 von 21.01.2019` dates the invoice; the unlabelled date at the letter's
+    top (the day it was printed) does not, though it is printed first."""
+    rows = _german_letter("Rechnung # RE-20190121/507 von 21.01.2019")
+    invoice = extract_invoice(_document(rows), options=ExtractionOptions(languages=("de",)))
+    assert invoice.get("invoice_date") == "2019-01-21"
+    assert invoice.get("due_date") == "2019-02-11"
+
+
+def test_a_referenced_invoice_after_a_credit_word_still_dates_no_invoice():
+    """A credit note names the invoice it refers to with its date (`Gutschrift zur Rechnung ... vom`): that
+    date stays the other invoice's, not this document's."""
+    rows = _german_letter("Gutschrift zur Rechnung RE-20190121/507 vom 21.01.2019")
+    invoice = extract_invoice(_document(rows), options=ExtractionOptions(languages=("de",)))
+    assert invoice.get("invoice_date") != "2019-01-21"

@@ -485,10 +485,14 @@ def _points_dropped(
     count = quantity.value if quantity is not None and quantity.raw.isdigit() else Decimal(1)
     if price is None or amount is None or count * price.value != amount.value:
         return amounts
-    if not all(a.raw.isdigit() and a.value > largest >= a.value / 100 for a in (price, amount)):
+    if all(a.raw.isdigit() and a.value > largest >= a.value / 100 for a in (price, amount)):
+        scale = Decimal(100)
+    elif quantity is not None and count > 1 and price.raw.isdigit() and amount.value <= largest:
+        scale = Decimal(1)  # prices in whole units (`Kette  30 Meter  10  300`): the numbers as printed
+    else:
         return amounts
     return [
-        AmountMatch(a.start, a.end, a.raw, a.value / 100, True) if a is price or a is amount else a
+        AmountMatch(a.start, a.end, a.raw, a.value / scale, True) if a is price or a is amount else a
         for a in amounts
     ]
 

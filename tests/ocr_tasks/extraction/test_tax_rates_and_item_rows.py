@@ -178,3 +178,25 @@ def test_a_column_of_rates_is_no_tax_amount():
     headed = {c.value: c.features["label_above"] for c in amount_candidates(rows) if c.field == "tax_amount"}
     assert headed["61.07"] >= 1.0 and headed["8.93"] >= 1.0
     assert headed["19.00"] == 0.0 and headed["7.00"] == 0.0
+
+
+def test_an_item_priced_in_whole_units_is_an_item():
+    """`Kette  30 Meter  10  300` under `Menge  Einzel/€  Gesamt/€` prints its price and amount without
+    decimals; quantity x unit price = amount, so it is an item as its neighbours priced with cents are
+    (the three add up to the net)."""
+    rows = [
+        [("Acme GmbH", 0.12)],
+        [("Rechnung Nr. 42", 0.12)],
+        [("Nr.", 0.12), ("Bezeichnung", 0.19), ("Menge", 0.53), ("Einzel/€", 0.665), ("Gesamt/€", 0.806)],
+        [("1", 0.12), ("Amboss 250 kg", 0.19), ("1 Stück", 0.53), ("1.000,00", 0.662), ("1.000,00", 0.817)],
+        [("3", 0.12), ("Kette", 0.19), ("30 Meter", 0.518), ("10", 0.709), ("300", 0.854)],
+        [("2", 0.12), ("Transport", 0.19), ("Pauschal", 0.515), ("120,00", 0.676), ("120,00", 0.831)],
+        [("Summe netto", 0.632), ("1.420,00", 0.82)],
+        [("Rechnungsbetrag", 0.632), ("1.689,80", 0.82)],
+    ]
+    invoice = extract_invoice(text_layer_page(rows), options=TODAY)
+    assert [item.get("amount") for item in invoice.line_items] == ["1000.00", "300.00", "120.00"]
+    assert (invoice.line_items[1].get("quantity"), invoice.line_items[1].get("unit_price")) == (
+        "30.00",
+        "10.00",
+    )

@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--cases", nargs="*", help="case names (default: every receipt)")
-    parser.add_argument("--batch", type=int, nargs="*", help="only these batches (1, 2)")
+    parser.add_argument("--batch", type=int, nargs="*", help="only these batches (1, 2, 3)")
     parser.add_argument("--only", nargs="*", choices=READINGS, help="only these readings")
     parser.add_argument(
         "--seed", type=int, default=CAPTURE_SEED, help="seed of the captures (+ the case's place)"

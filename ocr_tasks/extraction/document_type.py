@@ -149,6 +149,24 @@ def _field(value: str, confidence: float, row: Row | None) -> FieldValue:
     )
 
 
+def settled_at_till(rows: list[Row]) -> bool:
+    """Evidence, whoever the page seems to name, that it records a sale settled at a counter: a receipt's
+    title starting a row of the title area, cash handed over with change given, or a card payment on a page
+    whose title area no invoice, credit-note or quote title heads (a till roll's `SALE` / `Till 2  Receipt
+    20817` paid by card). Such a page names a customer only where it says so (a label, a salutation)."""
+    if _credit_note_title(rows) is not None or _quote_title(rows) is not None:
+        return False
+    if _receipt_titled(rows) is not None:
+        return True
+    if any(_CASH.search(r.text) for r in rows) and any(_CHANGE.search(r.text) for r in rows):
+        return True
+    titled = any(
+        (m := _INVOICE_TITLE.search(r.text)) and not _RECEIPT_TITLE.match(m.group(0))
+        for r in _title_rows(rows)
+    )
+    return not titled and _card_paid(rows) is not None
+
+
 def document_type_field(rows: list[Row], *, addressed: bool = True) -> FieldValue:
     """The `document_type` field with the title row that says it (no box when nothing is printed).
     `addressed`: the page names a customer or a due date; an untitled page that does neither and records

@@ -25,13 +25,14 @@ from ocr_tasks.extraction.customer_fields import (
     without_customer_label,
 )
 from ocr_tasks.extraction.date_fields import align_second_reading, date_candidates
-from ocr_tasks.extraction.document_type import document_type_field, is_credit_note, is_quote
+from ocr_tasks.extraction.document_type import document_type_field, is_credit_note, is_quote, settled_at_till
 from ocr_tasks.extraction.identifier_fields import labelled_identifier_candidates, payment_terms_candidates
 from ocr_tasks.extraction.keywords import concept_pattern
 from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions, RegionReader
 from ocr_tasks.extraction.party_fields import vendor_address_candidate, vendor_name_candidates
+from ocr_tasks.extraction.receipt_reread import rows_read_again
 from ocr_tasks.extraction.reread import reread_identifiers, reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
 from ocr_tasks.extraction.scoring import best, calibrated, margin_discount, score_candidates
@@ -41,7 +42,7 @@ from ocr_tasks.extraction.tax_id_fields import iban_candidates, tax_id_candidate
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
 from ocr_tasks.field_registry import FIELDS
 from ocr_tasks.geometry import bbox_union
-from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice
+from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice, LineItem
 from ocr_tasks.normalise.amounts import format_amount
 from ocr_tasks.normalise.countries import COUNTRY_CURRENCY, country_packs, guess_country
 from ocr_tasks.normalise.currency import (
@@ -217,6 +218,8 @@ def _choose_customer(
         c.value = without_customer_label(c.value)
     for c in pool:
         c.features["is_vendor"] = float(vendor is not None and c.value.lower() == vendor.value.lower())
+    if settled_at_till(rows):  # a till receipt names its customer only where it says so (`Kunde:`)
+        pool = [c for c in pool if not c.features.get("unmarked")]
     score_candidates(pool, scorer="hand")
     winner = best(pool)
     billed = [c for c in pool if c.features.get("label_bill_to") or c.features.get("block_bill_to")]
@@ -310,6 +313,22 @@ def _tax_of_item_lines(fields: dict[str, FieldValue], items) -> None:
         tax.page,
         bbox_union([c.bbox for c in lines if c.page == tax.page]),
     )
+
+
+def _line_items(rows: list[Row], options: ExtractionOptions) -> list[LineItem]:
+    """The page's line items; on a scan or photo whose first reading gives none, once more with the price
+    parts of a till roll's rows read again (`receipt_reread`: a faded roll's garbled amounts)."""
+    if not options.line_items:
+        return []
+    credit_note = is_credit_note(rows)
+    items = extract_line_items(rows, decimal_separator=options.decimal_separator, credit_note=credit_note)
+    if not items and options.region_reader is not None:
+        again = rows_read_again(rows, options.region_reader)
+        if again is not None:
+            items = extract_line_items(
+                again, decimal_separator=options.decimal_separator, credit_note=credit_note
+            )
+    return items
 
 
 def _type_document(fields: dict[str, FieldValue], rows: list[Row]) -> None:
@@ -480,13 +499,7 @@ def extract_invoice(
     if template is not None:
         template_name = template.name
         fields.update(apply_template(template, rows))
-    items = (
-        extract_line_items(
-            rows, decimal_separator=options.decimal_separator, credit_note=is_credit_note(rows)
-        )
-        if options.line_items
-        else ()
-    )
+    items = _line_items(rows, options)
     _tax_of_item_lines(fields, items)
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
     language = detect_language((r.text for r in rows), tuple(options.languages))

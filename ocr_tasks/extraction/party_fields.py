@@ -88,12 +88,9 @@ _NOT_NAME = re.compile(
     r"afleveradres|bill to|ship to|sold to|customer|klant|kunde|rechnungsadresse|lieferadresse)\b",
     re.IGNORECASE,
 )
-_STOP_ADDRESS = re.compile(
-    r"\b(tel|phone|fax|h/?p|email|e-mail|www|http|gst|sst|vat|btw|invoice|receipt|date|cashier|cash|"
-    r"kvk|iban|bic|reg\.?|tax|doc|bill|order|counter|table|member|factuur\w*|rechnung\w*|"
-    r"facture|datum|nummer|number|client|klant|kunde|customer)\b",
-    re.IGNORECASE,
-)
+# Words that no address holds (the lexicons' `address_stop`: contact, tax and till data, document words,
+# `Tel`, `GST`, `Rechnungsnummer`, `Caisse`, `Scontrino`): a row with one ends the vendor's address block
+_STOP_ADDRESS = concept_pattern(("address_stop",))
 _REG_NO = re.compile(
     r"^\W*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*[:.]?\s*[\dA-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*\)?\W*$",
     re.IGNORECASE,
@@ -104,9 +101,12 @@ _REGISTRATION_ROW = re.compile(
     re.IGNORECASE,
 )
 _DATE_TIME_ROW = re.compile(r"[\w\s/.,:-]{0,30}\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?", re.IGNORECASE)
+# A phone number (`+60 3-...`, `03- 7846`) or a contact word (the lexicons' `phone` and `contact_channel`:
+# `Tel`, `Fax`, `Hotline`, `WhatsApp`), also run into its number (`TEL07-3523888`), under an address
 _PHONE_ROW = re.compile(
-    r"(\+\d{2,3}[\s-]?\d|\b0\d{1,2}-\s?\d{3,4}|\b(mobile|whats\s?app\w*|h/?p|hotline|"
-    r"telephone|tel\w*|site|fax)\b)",
+    r"(\+\d{2,3}[\s-]?\d|\b0\d{1,2}-\s?\d{3,4}|(?<!\w)(?:"
+    + concept_alternation("phone", "contact_channel", min_length=2)
+    + r")(?![^\W\d_]))",
     re.IGNORECASE,
 )
 _AMOUNT_IN_ROW = re.compile(r"\d[.,]\d{2}(?!\d)")

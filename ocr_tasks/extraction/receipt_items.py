@@ -27,19 +27,19 @@ from ocr_tasks.normalise.amounts import AmountMatch, find_amounts, format_amount
 from ocr_tasks.normalise.dates import find_dates
 from ocr_tasks.normalise.percents import LONE_PERCENT, percent_value
 
+# The rows that start a till's totals (the lexicons' `till_total`: `Sub Total`, `Summe`, `Totaal`, `Totale`,
+# `Razem`, `Item(s)`, `Volume :`), each a whole word, or ending in its own sign (`Volume:20.5`)
 TOTALS = re.compile(
-    r"\b(sub\s?-?total|total|totaal|zwischensumme|summe|gesamt\w*|montant total|amount due|balance|"
-    r"jumlah|nett)\b|"
-    r"\b(item|qty)\s*\(s\)|\bno\.?\s*of\s*items?\b|\bvolume\s*:",
-    re.IGNORECASE,
+    r"(?<!\w)(?:" + concept_alternation("till_total", min_length=4) + r")(?:(?<=\W)|(?!\w))", re.IGNORECASE
 )
-# Rows of header data, payment or summary: the items block never runs through one.
+# Rows of header data, payment or summary (the lexicons' `till_data`: `Cashier`, `Kasse`, `Tisch`, `Caisse`,
+# `Scontrino`, and cash, change, rounding, discount): the items block never runs through one.
 _NOT_ITEM = re.compile(
-    r"\b(date|time|tel|fax|gst\s*(id|reg|no)|sst\s*(id|reg|no)|reg\.?\s*no|invoice|receipt|cashier|counter|"
-    r"terminal|table|pax|member|card\s*(no|#|type)|(credit|debit)\s*card|tender\w*|payment|thank|operator|"
-    + concept_alternation("cash", "change", "rounding", "discount")
+    r"(?<!\w)(?:"
+    + concept_alternation("till_data", min_length=2)
     + r"|"
-    r"salesperson|doc\s*no|bill\s*(no|to)|customer|order\s*no)\b",
+    + concept_alternation("cash", "change", "rounding", "discount")
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 _QUANTITY = re.compile(r"(?<![\w.,])(?:(\d{1,3})\s?[xX*](?![\w])|[xX*]\s?(\d{1,3})(?![\d.,]))")

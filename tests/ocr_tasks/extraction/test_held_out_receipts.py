@@ -11,7 +11,12 @@ Measured with `bench/held_out_receipts.py` (checks wrong: text layer, 200 dpi, f
 batch 1 (10 receipts, 90 checks each) first run 14, 15, 23, 22; after its fixes (16e724f) 3, 3, 16, 12;
 batch 2 (6 receipts written after those fixes, 54 checks each) first run 1, 3, 8, 6; with the Spanish street
 (`C/`) and Italian pharmacist (`della Dott.ssa`) lexicon entries batch 1 is at 2, 2, 15, 12 and batch 2 at 0,
-2, 7, 6 (all 16: 2, 4, 22, 18 of 144).
+2, 7, 6 (all 16: 2, 4, 22, 18 of 144). Session 14 (helper H5): `customer_name` is checked too (null on every
+roll: none names its customer), the receipt word lists are lexicon data, a till receipt names a customer only
+where it says so, a faded roll's garbled item amounts are read again (`receipt_reread`); batch 3 (8 rolls:
+Belgian pharmacy, Spanish bar, Italian alimentari, Swiss supermarket, York cafe, Ohio hardware store, Polish
+paragon, Portuguese fatura simplificada) was written after the first of those and read first at 7, 9, 16, 11
+of 80 (bench/README.md, round 6c).
 
 Strict xfails: the misses left in the readings tested here, each with its cause (`_MISSES`).
 """
@@ -49,26 +54,10 @@ _MISSES = [
         "left as written)",
     ),
     (
-        "hardware_gb",
-        TEXT_LAYER,
-        "document_type",
-        "the sale's header under the shop's address (`SALE` over `Till 2`, left of the date and receipt "
-        "number) is read as an unlabelled recipient block below the vendor, so the roll counts as addressed "
-        "(customer `SALE`) and is typed invoice; a till roll prints no recipient, but telling one needs "
-        "address_blocks.py (another helper's module): not done",
-    ),
-    (
         "ticket_caisse_fr",
         "thermal scan",
         "vendor_address",
         "the faded phone row is misread (`Téa: 701 42505) 1Ses7`): no phone label is left to end the address",
-    ),
-    (
-        "ticket_caisse_fr",
-        "thermal scan",
-        "line_items",
-        "the faded bold print's amounts are misread (`2/16`, `173076`, `890,`, `5S, 20le`): the items do not "
-        "add up to the total, so none are reported",
     ),
     (
         "grocery_us",
@@ -77,6 +66,56 @@ _MISSES = [
         "the photo's `SUBTOTAL  39.82` is misread (`SUBTOTAL  a  igure a  ge`): the items (39.82) add up to "
         "no amount printed under the first totals row (the total is 39.82 + the sales tax), so none are "
         "reported",
+    ),
+    # batch 3 (session 14), written after the till customer/type rules: its text layer's first-run misses
+    (
+        "scontrino_alimentari_it",
+        TEXT_LAYER,
+        "vendor_tax_id",
+        "`P.IVA 86408610664` is reported as the Bulgarian `BG408610664` (its leading `86` taken for the "
+        "look-alike country code `BG`) although the page's label and language are Italian",
+    ),
+    (
+        "pastelaria_pt",
+        TEXT_LAYER,
+        "vendor_tax_id",
+        "`NIF: 570204763` is reported as the Spanish `ESS70204763` (the NIF label is read as Spain's and the "
+        "leading 5 as its look-alike letter) although the page is Portuguese",
+    ),
+    (
+        "supermarkt_ch",
+        TEXT_LAYER,
+        "vendor_address",
+        "the co-operative's legal name under the shop's name (`Genossenschaft Seeblick`) is read as the "
+        "address's first row",
+    ),
+    (
+        "supermarkt_ch",
+        TEXT_LAYER,
+        "line_items",
+        "the item table's last column is the MWST code (`Total  Z`: `3.50  0`), so the code digits are read "
+        "as the amounts (0.00, 1.00)",
+    ),
+    (
+        "paragon_pl",
+        TEXT_LAYER,
+        "vendor_address",
+        "the company's name under the shop's sign (`Złoty Kłos sp. z o.o.`) is read as the address's first "
+        "row",
+    ),
+    (
+        "paragon_pl",
+        TEXT_LAYER,
+        "tax_amount",
+        "a paragon's tax rows (`PTU A 23,00 %  0,09` ... `SUMA PTU  1,60`): `PTU` is no tax label in pl.json",
+    ),
+    (
+        "paragon_pl",
+        TEXT_LAYER,
+        "line_items",
+        "items over two rows whose price row is a count times a unit price (`1 x 7,50  7,50 C`) above "
+        "`SPRZEDAŻ OPODATK.` and `PTU` rows, before `SUMA PLN`: the block does not reach a totals row the "
+        "items add up to",
     ),
 ]
 XFAIL = {(case, reading, field): reason for case, reading, field, reason in _MISSES}

@@ -62,8 +62,19 @@ def _priced(row: Row, decimal_separator: str | None) -> list[AmountMatch] | None
     return amounts
 
 
-def _is_header_data(row: Row) -> bool:
-    return bool(_NOT_ITEM.search(row.text) or find_dates(row.text) or re.search(r"\d{1,2}:\d{2}", row.text))
+def _is_header_data(row: Row, below: tuple[Row, list[AmountMatch] | None] | None = None) -> bool:
+    """A row of header data, payment or summary. A text row over a priced row that prints no words of its
+    own (`TORNILLO 4X40 CAJA` over `2 x 3,95  7,90`: `caja` is a box there, not the till) is that item's
+    description, whatever words it holds, unless it holds a date or a time."""
+    if find_dates(row.text) or re.search(r"\d{1,2}:\d{2}", row.text):
+        return True
+    if (
+        below is not None
+        and below[1] is not None
+        and not re.search(r"[^\W\d_]{3}", below[0].text[: below[1][0].start])
+    ):
+        return False
+    return bool(_NOT_ITEM.search(row.text))
 
 
 def _block(
@@ -75,7 +86,8 @@ def _block(
     for row in reversed(rows[:end]):
         amounts = _priced(row, decimal_separator)
         discounted = amounts is not None and amounts[-1].value < 0 and _DISCOUNT.search(row.text)
-        if row.page != rows[end].page or _is_header_data(row) and not discounted:
+        below = block[-1] if block and amounts is None else None
+        if row.page != rows[end].page or _is_header_data(row, below) and not discounted:
             break  # a discount on the goods (`RABATT KAFFEE  -2,00 B`, `TRADE DISCOUNT 10%  -4.45`) goes on
         text_run = 0 if amounts else text_run + 1
         if text_run > MAX_TEXT_ROWS:

@@ -64,6 +64,20 @@ def test_a_till_header_row_is_no_item_description(till_row, goods):
     assert descriptions == [text for text, _ in goods]
 
 
+def test_a_till_word_in_an_items_name_over_its_price_row_is_the_name():
+    """A till word inside an item's name printed over its quantity and price (`TORNILLO 4X40 CAJA`: a box of
+    screws, `caja` also being the till) is the item's name; the header row above the items still ends them."""
+    rows = [[("FERRETERIA SAN ROQUE", 0.12)], [("Calle Mayor 12", 0.14)], [("28013 Madrid", 0.14)], []]
+    rows += [[("CAJERO 4 PEDIDO 118", LEFT)]]
+    goods = [("TORNILLO 4X40 CAJA", "2 x 3,95", "7,90"), ("CINTA AISLANTE", "1 x 1,80", "1,80")]
+    for text, detail, amount in goods:
+        rows += [[(text, LEFT)], [(detail, LEFT), (amount, RIGHT)]]
+    rows += [[("TOTAL", LEFT), ("9,70", RIGHT)]]
+    invoice = extract_invoice(text_layer_page(rows, step=0.014), options=OPTIONS)
+    found = [(item.cells["description"].value, item.cells["amount"].value) for item in invoice.line_items]
+    assert found == [("TORNILLO 4X40 CAJA", "7.90"), ("CINTA AISLANTE", "1.80")]
+
+
 def _fields(rows: list[list[tuple[str, float]]]) -> dict[str, str]:
     invoice = extract_invoice(text_layer_page(rows, step=0.014), options=OPTIONS)
     return {name: value.value for name, value in invoice.fields.items()}

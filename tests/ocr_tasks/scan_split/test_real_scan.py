@@ -82,9 +82,10 @@ PAGES = [
 def read_stack(pages: list[Image.Image], folder):
     """The stack as one multi-page TIFF, ingested and read by Tesseract: (its path, images, document)."""
     scan = folder / "stack.tif"
-    buffer = io.BytesIO()
-    pages[0].save(buffer, format="TIFF", save_all=True, append_images=pages[1:], dpi=(200, 200))
-    scan.write_bytes(buffer.getvalue())
+    # copies: an image saved before keeps its last encoder's settings (Pillow's `encoderconfig`), which
+    # the TIFF writer would pass on to its own encoder
+    first, *rest = [page.copy() for page in pages]
+    first.save(scan, format="TIFF", save_all=True, append_images=rest, dpi=(200, 200))
     config = OcrConfig(languages="eng", workers=1)
     ingested = ingest_path(scan, config=config, workdir=folder / "pages")
     return scan, [p.image_path for p in ingested.pages], recognise_document(ingested, config, workers=1)

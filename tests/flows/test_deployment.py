@@ -111,6 +111,7 @@ def test_cancelling_the_flow_run_cancels_the_task_and_keeps_finished_documents(s
         lambda: any(p.pages_done >= 2 for p in port.progress_log(task_id)), 150, "pages to be recognised"
     )
 
+    saved_before = set(port.results(task_id))  # the documents finished before the cancel
     flow_run_cancel(submission.flow_run_id)
 
     wait_for(lambda: port.status(task_id) == CANCELLED, 60, "the task to be cancelled")
@@ -122,5 +123,7 @@ def test_cancelling_the_flow_run_cancels_the_task_and_keeps_finished_documents(s
         )
     assert state.is_cancelled()
     kept, failed = port.results(task_id), port.failures(task_id)
-    assert len(kept) >= 2 and all(r.invoice is not None for r in kept.values())
-    assert len(kept) + len(failed) == 30 and {e.code for e in failed.values()} == {"cancelled"}
+    # what was finished before the cancel is kept (how many it is depends on the timing: a cancel may land
+    # between the pages' recognition and their documents' save), and the rest is cancelled, not lost
+    assert saved_before <= set(kept) and all(r.invoice is not None for r in kept.values())
+    assert failed and len(kept) + len(failed) == 30 and {e.code for e in failed.values()} == {"cancelled"}

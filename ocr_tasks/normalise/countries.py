@@ -94,9 +94,23 @@ def _grouped_vat_votes(text: str) -> Counter[str]:
     return votes
 
 
+# the countries that print each label: `NIF` is Spain's and Portugal's
+_LABEL_COUNTRIES: dict[str, set[str]] = {}
+for _cc, _pack in country_packs().items():
+    for _label in _pack.tax_id_labels:
+        _LABEL_COUNTRIES.setdefault(_label.lower(), set()).add(_cc)
+
+
 def _label_votes(text: str) -> Counter[str]:
-    """3 votes for each country whose national id's label is printed (`P.IVA 07463290150`, `SIRET`, `KvK`)."""
-    return Counter({cc: 3 for cc, pattern in _TAX_ID_LABELS.items() if pattern.search(text)})
+    """3 votes for each country whose national id's label is printed (`P.IVA 07463290150`, `SIRET`, `KvK`),
+    shared among the countries that print the same label (`NIF`: 1.5 for Spain and Portugal, so a
+    Portuguese receipt's `ATCUD` decides)."""
+    votes: Counter[str] = Counter()
+    for cc, pattern in _TAX_ID_LABELS.items():
+        printed = {m.group(0).lower() for m in pattern.finditer(text)}
+        if printed:
+            votes[cc] = max(3 / len(_LABEL_COUNTRIES[label]) for label in printed)
+    return votes
 
 
 def guess_country(text: str) -> str | None:

@@ -122,7 +122,7 @@ _PREFIX_LETTERS = {
     "7": "T",
     "|": "I",
     "!": "I",
-    "0": "O",
+    "0": "OD",  # `0E` for `DE`
     "5": "S",
     "8": "B",
     "6": "G",
@@ -154,13 +154,21 @@ def _valid_readings(prefix: str, body: str) -> set[str]:
     return found
 
 
+def _national_vat_number(digits: str) -> bool:
+    """Whether a number printed in digits alone is some member state's VAT number as printed (`86408610664`,
+    an Italian partita IVA after `P.IVA`): its leading digits are then no look-alikes of a country prefix
+    (`86` for `BG`, whose check the rest may pass by chance); the document's country prefixes it
+    (`tax_id_fields.with_country_prefix`)."""
+    return any(tax_id_valid(prefix + digits) for prefix in _VAT_PREFIXES - {"XI"})
+
+
 def repair_vat_id(printed: str) -> str | None:
     """The valid EU VAT id an OCR reading most likely shows (`1T29972000037` and `1129972000037` ->
     `IT29972000037`, `DE 87901652Z` -> `DE879016522`), or None: the country prefix's look-alikes become
     letters, a letter in the number is read as its look-alike digit, and a reading is kept only when
     exactly one passes python-stdnum's check."""
     compact = re.sub(r"[\s\-.,°'\"/]+", "", printed.upper())
-    if len(compact) < 8:
+    if len(compact) < 8 or compact.isdigit() and _national_vat_number(compact):
         return None
     found = set()
     for prefix in _prefixes(compact[:2]):

@@ -60,13 +60,20 @@ def run(names: list[str], workdir: Path, readings: tuple[str, ...]) -> tuple[lis
 
 
 def read_case(
-    case, pdf: Path, raster: Path | None, options, *, captures: dict[str, Path] | None = None, compare=matches
+    case,
+    pdf: Path,
+    raster: Path | None,
+    options,
+    *,
+    captures: dict[str, Path] | None = None,
+    compare=matches,
+    extra=None,
 ) -> tuple[list[dict], list[dict]]:
     """Rows {case, reading, field, expected, got, right} and timings {reading, seconds, bare, pages} of one
     held-out case (`name`, `expected`, `items`, `item_amounts_right`) read from its PDF's text layer and,
     when `raster` names the image to write, rasterised at 200 dpi, then from each image of `captures` (by
     reading: a scan, a photo); fields compared by `compare(field, got, expected)`; its score per reading on
-    stderr."""
+    stderr. `extra(invoice)`: further checks of a reading, (field, expected, got, right) each."""
     files = {"text layer": pdf}
     if raster is not None:
         files["200 dpi"] = rasterise(pdf.read_bytes(), raster)
@@ -89,6 +96,8 @@ def read_case(
                 case.name, reading, "line_items", list(case.items), amounts, case.item_amounts_right(amounts)
             )
         )
+        for field, value, found, right in extra(invoice) if extra else ():
+            rows.append(_row(case.name, reading, field, value, found, right))
     scores = []
     for reading in files:
         these = [r for r in rows if r["reading"] == reading]

@@ -38,12 +38,34 @@ from ocr_tasks.extraction import ExtractionOptions  # noqa: E402
 from tests.ocr_tasks.extraction.pdf_folders import PdfCase, pdf_cases  # noqa: E402
 
 
+def page_checks(case: PdfCase):
+    """A long invoice's checks per page (`items_per_page`: how many items each page prints; `no_fields_on`:
+    pages of terms and conditions where no field may be found), when its folder notes them."""
+    if "items_per_page" not in case.notes:
+        return None
+
+    def checks(invoice) -> list[tuple[str, object, object, bool]]:
+        pages = list(case.notes["items_per_page"])
+        found = [0] * len(pages)
+        for item in invoice.line_items:
+            page = item.cells["amount"].page if "amount" in item.cells else None
+            if page is not None and 0 <= page < len(found):
+                found[page] += 1
+        barred = {page - 1 for page in case.notes.get("no_fields_on", [])}
+        stray = sorted(name for name, value in invoice.fields.items() if value.page in barred)
+        return [("items_per_page", pages, found, found == pages), ("no_fields_on", [], stray, not stray)]
+
+    return checks
+
+
 def run(cases: list[PdfCase], workdir: Path, readings: tuple[str, ...]) -> tuple[list[dict], list[dict]]:
     """Rows {case, reading, field, expected, got, right} and timings {reading, seconds, bare, pages}."""
     rows, timings = [], []
     for case in cases:
         raster = workdir / f"{case.name}-200.png" if "200 dpi" in readings else None
-        case_rows, case_timings = read_case(case, case.pdf, raster, ExtractionOptions(today=case.today))
+        case_rows, case_timings = read_case(
+            case, case.pdf, raster, ExtractionOptions(today=case.today), extra=page_checks(case)
+        )
         rows += case_rows
         timings += case_timings
     return rows, timings

@@ -25,8 +25,8 @@ from ocr_tasks.extraction.keywords import (
     letters_joined,
     phrases,
 )
-from ocr_tasks.extraction.rows import Row
-from ocr_tasks.geometry import bbox_union
+from ocr_tasks.extraction.rows import Row, row_cells
+from ocr_tasks.geometry import BBox, bbox_union
 
 LEGAL_FORM = re.compile(
     r"\b(S[DO]N\.?\s?BHD\.?|BHD|B\.\s?V\.?|N\.\s?V\.?|GMBH|AG|LTD\.?|LIMITED|LLC|INC\.?|CORP\.?|CO\.|PLC|S\.?A\.?S?|"
@@ -698,6 +698,33 @@ def _same_column(anchor: Row, row: Row) -> bool:
     )
 
 
+def _column_text(anchor: Row, row: Row) -> str:
+    """The text of `row` in the column of `anchor`: the cells that overlap it horizontally or start at its
+    left edge (`22063 Roccapreturo` of `22063 Roccapreturo   Numero fattura   FT 2024/327` under a name at the
+    left), so that another column's words (a document label, an amount) do not end the address block.
+    The whole row when no cell is in the column."""
+    a = _party_cell(anchor)
+    cells = [
+        cell
+        for cell in row_cells(row)
+        if min(a.x1, cell[-1].bbox.x1) - max(a.x0, cell[0].bbox.x0) > 0 or abs(cell[0].bbox.x0 - a.x0) < 0.03
+    ]
+    if not cells:
+        return row.text.strip()
+    return " ".join(w.text for cell in cells for w in cell).strip()
+
+
+def _party_cell(anchor: Row) -> BBox:
+    """Where a party's block stands on its first row: the first cell that is no document title or label
+    (`Électricité Garnier Frères` of `Électricité Garnier Frères   AVOIR`, `Firma GmbH` of `RECHNUNG   Firma
+    GmbH`); the whole row when every cell is one."""
+    for cell in row_cells(anchor):
+        text = " ".join(w.text for w in cell)
+        if letters_ratio(text) >= 0.5 and not _TITLE_ALONE.fullmatch(text) and not _STOP_ADDRESS.search(text):
+            return bbox_union(w.bbox for w in cell)
+    return anchor.bbox
+
+
 def _skipped_before_address(text: str, *, started: bool) -> bool:
     """A row between a name and its address that is not part of it: a company registration number, a
     tax number, a time stamp, the owner under a trade name (`Inh. Jörg Brenner e.K.`) or a speck of noise."""
@@ -742,6 +769,7 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
         return block, ""
     anchor = rows[start_index]
     previous = anchor
+    skipped = False
     for row in rows[start_index + 1 : start_index + 1 + max_rows + 2]:
         if row.page != anchor.page:
             break
@@ -750,11 +778,17 @@ def address_after(rows: list[Row], start_index: int, *, max_rows: int = 5) -> tu
         gap = row.bbox.y0 - previous.bbox.y1
         if gap > 2.5 * max(row.height, previous.height):
             break
+        if skipped and gap > max(row.height, previous.height):
+            break  # a blank line after a tax or registration row: that party's block is over
         text = row.text.strip()
         previous = row
-        if _skipped_before_address(text, started=bool(block)):
+        skipped = _skipped_before_address(text, started=bool(block))
+        if skipped:
             continue
-        if _ends_address(text, started=bool(block)) or is_items_header(row):
+        # once the block has begun, only its own column can end it (`22063 Roccapreturo   Numero fattura`);
+        # a first row that carries another column's document label starts no address
+        own = _column_text(anchor, row) if block else text
+        if _ends_address(own, started=bool(block)) or is_items_header(row):
             break  # contact or tax data, amounts, the items table's header
         block.append(row)
         if len(block) >= max_rows:

@@ -242,6 +242,11 @@ def _fragments(words: list[Word]) -> list[list[Word]]:
     return runs
 
 
+def row_cells(row: Row) -> list[list[Word]]:
+    """The cells of a printed row, left to right: its words in runs apart by column gaps."""
+    return _fragments(list(row.words))
+
+
 def _text(run: list[Word]) -> str:
     return " ".join(w.text for w in run)
 

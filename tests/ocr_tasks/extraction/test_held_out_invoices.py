@@ -21,6 +21,8 @@ from stdnum.it import codicefiscale as it_cf
 from stdnum.it import iva as it_iva
 
 from ocr_tasks.extraction import ExtractionOptions, extract_invoice
+from ocr_tasks.extraction.party_fields import address_after
+from ocr_tasks.extraction.rows import document_rows
 from tests.ocr_tasks.extraction.layout_pages import text_layer_page
 
 TODAY = ExtractionOptions(today=date(2024, 6, 1))
@@ -976,13 +978,6 @@ def test_sidebar_words_across_a_column_gap_do_not_qualify_the_invoice_number_lab
     assert invoice.fields["invoice_number"].value == "F2022/9944"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="regression of e45d9b7 (session 14): the lexicons' address_stop words end the vendor's address "
-    "block when they stand anywhere in a row, and `Numero fattura` printed right of `22063 Roccapreturo` "
-    "(another column, one text row) ends it after one row, so the street is taken as the name. Needs the "
-    "stop words read in the address's own column only: not done",
-)
 def test_a_document_title_in_the_letterhead_is_no_vendor_name():
     rows = [
         [("FATTURA IMMEDIATA", 0.50)],
@@ -997,6 +992,42 @@ def test_a_document_title_in_the_letterhead_is_no_vendor_name():
     ]
     invoice = extract_invoice(text_layer_page(rows), options=ExtractionOptions(today=date(2024, 12, 1)))
     assert invoice.fields["vendor_name"].value == "Boccaccio, Palazzo e figli"
+
+
+def test_an_address_block_ends_only_at_stop_words_of_its_own_column():
+    """`22063 Roccapreturo   Numero fattura   FT 2024/327`: the document label stands in another column of the
+    text row, so the vendor's address goes on to its postcode (the label once ended it after the street)."""
+    rows = document_rows(
+        text_layer_page(
+            [
+                [("Boccaccio, Palazzo e figli", 0.08)],
+                [("Borgo Monicelli, 96", 0.08)],
+                [("22063 Roccapreturo", 0.08), ("Numero fattura", 0.60), ("FT 2024/327", 0.78)],
+                [("P. IVA: IT00743110157", 0.08), ("Data emissione", 0.60), ("16/10/2024", 0.78)],
+            ]
+        )
+    )
+    block, _ = address_after(rows, 0)
+    assert [r.text.split("  ")[0] for r in block] == ["Borgo Monicelli, 96", "22063 Roccapreturo"]
+
+
+def test_a_blank_line_after_a_tax_row_ends_the_search_for_an_address():
+    """A letterhead's street, its VAT row, a blank line, then the customer's block beside the invoice's data:
+    the customer's rows are no address of the street (which would make the street look like a name)."""
+    rows = document_rows(
+        text_layer_page(
+            [
+                [("O'Brien & Walsh Solicitors", 0.06)],
+                [("14 Fitzwilliam Square, Dublin 2, D02 X285", 0.06)],
+                [("VAT No. IE6590573W", 0.06)],
+                [],
+                [("Ms. Aoife Kelly", 0.06), ("Invoice No.", 0.58), ("OBW-24-1187", 0.76)],
+                [("27 Glenageary Road", 0.06), ("Date", 0.58), ("2 May 2024", 0.76)],
+            ]
+        )
+    )
+    assert address_after(rows, 1) == ([], "")
+    assert [r.text for r in address_after(rows, 0)[0]] == ["14 Fitzwilliam Square, Dublin 2, D02 X285"]
 
 
 def _header_block_values(labels_and_values, *, sub_labels=None, today=date(2025, 6, 1)):

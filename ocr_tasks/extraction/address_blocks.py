@@ -288,7 +288,11 @@ def is_label(text: str) -> bool:
                 return True
     # OCR drops and swaps accents (`Facturé a` for `Facturé à`): the folded text is the label alone
     folded = fold(text)
-    return bool(folded) and any(fold(p) == folded for p in _PARTY_LABELS)
+    if bool(folded) and any(fold(p) == folded for p in _PARTY_LABELS):
+        return True
+    # a label in two languages (`Billed To / Facturé à`, `Bill to / Rechnung an`): each side a label
+    sides = text.split("/")
+    return len(sides) == 2 and all(re.search(r"[^\W\d_]{2}", side) and is_label(side) for side in sides)
 
 
 _TITLE_WORDS = "|".join(

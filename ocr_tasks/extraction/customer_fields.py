@@ -33,6 +33,8 @@ def _label_segment(row: Row, index: int) -> tuple[Segment, str] | None:
         after = segment.text[match.end() :]
         if re.fullmatch(r"\s*\([^()]*\)\s*:?\s*", after):
             after = ""  # a gloss in brackets (`Cessionario/committente (cliente)`)
+        elif re.match(r"\s*/", after) and is_label(segment.text.strip(" :")):
+            after = ""  # the label in a second language (`Billed To / Facturé à`)
         if after.strip() and not re.match(r"\s*[:\-]", after):
             continue  # `Customer's Copy`, `Kundenservice`: the word is part of something else
         rest = after.strip().lstrip(" :.-")  # a name's last dot stays (`Transportes Moncayo S.L.`)

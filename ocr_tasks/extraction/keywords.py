@@ -251,7 +251,13 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", _NUMBER_SIGN.sub("no", text.lower()))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     plain = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), plain)
+    plain = _RATE_GLUED.sub(" ", plain)
     return " ".join(re.sub(r"[^\w#%]+", " ", plain).split())
+
+
+# A tax's name glued to its rate, the rate repeated in brackets after it (`CGST9 (9%)`, `IGST18 (18%)`: an
+# accounting program's tax names): the name is a word of its own
+_RATE_GLUED = re.compile(r"(?<=[a-z])(?=(\d{1,2}(?:\.\d{1,3})?)\s*\(\s*\1\s*%\s*\))")
 
 
 @lru_cache(maxsize=4096)

@@ -290,6 +290,14 @@ _LEADING_GAP_TITLE = re.compile(
 )
 
 
+# A field's label alone left of the name across a column gap (`Invoice Date      Coastline Decks Pty Ltd`:
+# a column of labels over their values beside the letterhead): no part of the name
+_LEADING_GAP_LABEL = re.compile(
+    r"^\W*(?:"
+    + concept_alternation("invoice_date", "invoice_number", "due_date", "order_number", "customer_number")
+    + r")(?!\w)\s*:?\s{2,}(?=[^\W\d_])",
+    re.IGNORECASE,
+)
 # A page number line (`Page 1 / 2`, `Seite 1 von 2`, `Pagina 1 van 1`, `Página 1 de 3`): the lexicons'
 # `page_word` and `page_of` phrases
 _PAGE_LINE = re.compile(
@@ -420,7 +428,8 @@ def clean_name(text: str) -> str:
     if len(parts) == 2 and len(re.findall(r"[^\W\d_]{2,}", parts[0])) >= 2:
         text = parts[0]  # `Marta Sanz Ortega · Arquitecta`: the name before a middle dot, not the tagline
     text = _SHORT_LABEL_LEAD.sub("", _NAME_LABEL_LEAD.sub("", _SELLER_LEAD.sub("", text)))
-    text = _BANNER.sub("", _GAP_TITLE.sub("", _LEADING_GAP_TITLE.sub("", letters_joined(text))))
+    text = _LEADING_GAP_TITLE.sub("", letters_joined(text))
+    text = _BANNER.sub("", _GAP_TITLE.sub("", _LEADING_GAP_LABEL.sub("", text)))
     text = _name_before_address(_one_of_twins(text))
     # two names printed in columns side by side (`Garage Meier AG      Bäckerei Roth GmbH`): the first one's
     # legal form ends it, whatever form the second name ends with

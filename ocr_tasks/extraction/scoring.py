@@ -174,6 +174,7 @@ HAND_WEIGHTS: dict[str, tuple[float, dict[str, float]]] = {
             "customer_label": -4.0,
             "seller_label": 1.0,
             "checksum_bad": -1.0,
+            "registration_label": -1.0,
         },
     ),
     "iban": (2.0, {"valid": 1.0, "customer_label": -4.0, "seller_label": 0.5}),

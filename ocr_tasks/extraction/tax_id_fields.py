@@ -27,7 +27,7 @@ from ocr_tasks.extraction.keywords import (
 from ocr_tasks.extraction.rows import Row
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.normalise.iban_repair import repair_iban, repair_vat_id
-from ocr_tasks.normalise.tax_ids import iban_valid, tax_id_valid
+from ocr_tasks.normalise.tax_ids import iban_valid, national_tax_id_valid, tax_id_valid
 
 _IBAN_RE = re.compile(r"\b([A-Z]{2}\d{2}(?:[\s-]?[A-Z0-9]{4}){2,7}(?:[\s-]?[A-Z0-9]{1,3})?)\b")
 _EU_COUNTRIES = frozenset(eu_vat.MEMBER_STATES)
@@ -38,13 +38,21 @@ TAX_ID_RE = re.compile(
     r"|(?:ES|FR|IE|CY)\s?[A-Z0-9]{1,2}\d{6,9}[A-Z0-9]?(?![\dA-Z])"  # ESB12345678, FRXA123456789, IE1234567X
     r"|CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?![\dA-Z])"  # Swiss UID, CHE-123.456.789 (MWST)
     r"|(?:NO\s?)?\d{3}\s?\d{3}\s?\d{3}\s?MVA"  # Norway's VAT id: the organisation number and MVA
-    r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6})\b"  # not a phone number in international form
+    r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6}"  # not a phone number in international form
+    r"|\d{2,3}(?:[\s-]\d{3}){2,3})\b"  # a national number in groups of three (ABN 79 937 315 046)
 )
 # A national tax number right after its label (`NIF: B12345678`, `P.IVA 12345678901`, `St.-Nr. 12/345/67890`)
 # and a program account after a business number (`213119290 RT0001`: Canada's GST/HST registration)
 _LABELLED_TAX_NUMBER = re.compile(
     r"[:\s]\s*([A-Z]?\d[\d/.\- ]{6,16}\d(?:\s?[A-Z]{2}\s?\d{4}|[A-Z])?)(?![\w/])"
 )
+
+# letters and digits after a tax-id label (`GSTIN 29AAGCM4821K1Z6`, `GST Reg. No. 201912345R`): an id when
+# a country pack's national tax-id module accepts it
+_LABELLED_MIXED_ID = re.compile(r"[:\s]\s*([0-9][0-9A-Z]{8,15})(?![\w/])")
+# a company's registration label alone (`Reg No`, `Company No.`): a weaker label than a VAT id's
+_REGISTRATION_ONLY = concept_pattern(("company_registration",))
+_VAT_OR_TAX_LABEL = concept_pattern(("vat_id", "tax_number"))
 
 _CUSTOMER_ID_LABELS = LABELS["customer"] + phrases("customer_vat")
 # `Ihre UID-Nr.`, `Your VAT no.`, `Uw btw-nummer`, `Vs. P.IVA`: a possessive before a tax-id label names the
@@ -276,6 +284,15 @@ def _tax_id_matches(row: Row) -> list[re.Match[str]]:
             and not any(f.start() < m.end(1) and m.start(1) < f.end() for f in found)
         ):
             found.append(m)
+    for m in _LABELLED_MIXED_ID.finditer(row.text):
+        label = _label_before(row, m.start(1))[-30:]
+        if (
+            re.search(r"[A-Z]", m.group(1))
+            and label_strength(label, LABELS["vendor_tax_id"], fuzzy=False) >= 1.0
+            and not any(f.start(1) < m.end(1) and m.start(1) < f.end(1) for f in found)
+            and national_tax_id_valid(m.group(1))
+        ):
+            found.append(m)
     return found
 
 
@@ -311,10 +328,17 @@ def _tax_id_candidate(row: Row, rows: list[Row], span: tuple[int, int], label: f
             "eu_vat": float(bool(re.match(r"[A-Z]{2}", value))),
             "checksum_bad": float(valid is False),
             "repaired": repaired,
+            "registration_label": _registration_only(_label_before(row, start)),
             **_party_features(row, start, rows),
         },
         row_index=rows.index(row),
     )
+
+
+def _registration_only(label: str) -> float:
+    """1.0 when the label before an id names a company registration (`Reg No:`, `Company No.`) and no VAT id
+    or tax number: the registry's number, which a page printing a VAT number too does not mean."""
+    return float(bool(_REGISTRATION_ONLY.search(label)) and not _VAT_OR_TAX_LABEL.search(label))
 
 
 def with_country_prefix(value: str, country: str | None) -> str:

@@ -6,7 +6,8 @@ symbols or codes before or after (`RM 9.00`, `1.234,50 EUR`, `$4.95`), and negat
 separator followed by exactly three digits is a thousands separator, unless the caller says otherwise
 through `decimal_separator`. A number whose separators are all the same but whose last group has two
 digits (`1,813,24`, `1.813.24`: OCR or a typist slipped one separator) reads its last separator as the
-decimal one.
+decimal one. Indian grouping (lakh and crore: `5,72,890.00`, `1,23,45,678.00`: the last three digits, then
+pairs, with commas and a decimal point) reads as the number it prints.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _CURRENCY_TOKENS = (
 # rows they count only before a decimal comma (`1 234,50`); narrow no-break spaces always count. A text
 # that holds a single amount (`parse_amount`) accepts any of them.
 _GROUPED = r"\d{1,3}(?:[,.'\u202f]\d{3})+(?:[.,]\d{1,4})?"
+# India's lakh and crore grouping (`5,72,890.00`, `12,34,567.00`): pairs of digits, then the last three
+_LAKH = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,4})?"
 _SPACED_STRICT = r"\d{1,3}(?:[ \u00a0]\d{3})+,\d{1,4}(?![\d.])"
 _SPACED_LENIENT = r"\d{1,3}(?:[ ,.'\u202f\u00a0]\d{3})+(?:[.,]\d{1,4})?"
 _PLAIN = r"\d+(?:[.,]\d{1,8})?"  # unit prices with up to eight decimals (`8,50000000`, the SDI copy)
@@ -37,7 +40,7 @@ def _amount_re(number: str) -> re.Pattern[str]:
     )
 
 
-_AMOUNT_RE = _amount_re(f"{_SPACED_STRICT}|{_GROUPED}|{_PLAIN}")
+_AMOUNT_RE = _amount_re(f"{_SPACED_STRICT}|{_LAKH}|{_GROUPED}|{_PLAIN}")
 # ... but a number spaced in thousands with a decimal point that fills its cell (`Betrag  1 949.75`, `CHF
 # 1 949.75`: the Swiss QR-bill's form) is one amount: a column gap or a currency mark before it, a column gap,
 # the row's end or a currency mark after it, or nothing else on the row (a quantity beside a price has none)
@@ -47,7 +50,8 @@ _SPACED_DOT_CELL = re.compile(
     r"(?=\s{2,}|\s*\Z|\s?[A-Z]{3}\b|\s?[€$£])"
     r"|\A\d{1,3}(?:[ \u00a0]\d{3})+\.\d{2}(?=\s*\Z)"  # or the whole text
 )
-_AMOUNT_RE_LENIENT = _amount_re(f"{_SPACED_LENIENT}|{_PLAIN}")
+_AMOUNT_RE_LENIENT = _amount_re(f"{_LAKH}|{_SPACED_LENIENT}|{_PLAIN}")
+_LAKH_RE = re.compile(_LAKH)
 _SEPARATORS = " ,.'\u202f\u00a0"
 _TYPESET_APOSTROPHE = re.compile(r"(?<=\d)\u2019(?=\d{3}(?!\d))")
 
@@ -117,7 +121,7 @@ def _number_to_decimal(num: str, decimal_separator: str | None) -> tuple[Decimal
         whole, frac = num, ""
     whole_digits = "".join(c for c in whole if c.isdigit())
     groups = re.split(r"[ ,.'\u202f\u00a0]", whole)
-    if len(groups) > 1 and any(len(g) != 3 for g in groups[1:]):
+    if len(groups) > 1 and any(len(g) != 3 for g in groups[1:]) and not _LAKH_RE.fullmatch(num):
         return None
     try:
         value = Decimal(f"{whole_digits or '0'}.{frac}" if frac else whole_digits)

@@ -113,6 +113,11 @@ _AMBIGUOUS_DOLLAR = {
     "BN": "BND",
 }
 _AMBIGUOUS_KRONA = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
+# `Rs.` is the rupee of India, Pakistan, Sri Lanka and Nepal (India's when the page names no country)
+_AMBIGUOUS_RUPEE = {"IN": "INR", "PK": "PKR", "LK": "LKR", "NP": "NPR"}
+# South Africa's rand prints as a bare `R` right before the amount (`R 47 750,00`, `R1,234.56`); a single
+# letter, so a mark only there, before an amount with its cents (`R$` is Brazil's real)
+_RAND = r"R(?=[ \t\u00a0]?\d[\d,. \u00a0]*[.,]\d{2}(?!\d))"
 _AMBIGUOUS_YEN = {"JP": "JPY", "CN": "CNY"}
 
 
@@ -176,6 +181,10 @@ def _code_of(token: str, mark_table: dict[str, str], country: str | None) -> str
         return _AMBIGUOUS_DOLLAR.get(country or "", "USD")
     if token == "kr":
         return _AMBIGUOUS_KRONA.get(country or "")
+    if token == "R":  # only where `_RAND` found it
+        return "ZAR"
+    if token.rstrip(".") == "Rs":
+        return _AMBIGUOUS_RUPEE.get(country or "", "INR")
     if token == "¥":
         return _AMBIGUOUS_YEN.get(country or "", "JPY")
     return None
@@ -188,7 +197,7 @@ def weighted_currency_marks(text: str, *, country: str | None = None) -> list[tu
     found: list[tuple[str, float]] = []
     mark_table = dict(_MARKS)
     for m in re.finditer(
-        r"(?<![A-Za-z])([A-Za-z]{1,3}\$|[A-Z]{3}|[A-Za-zł]{2,5}\.?|[€£₹₱฿₩₫₺₽$¥]|kr)"
+        r"(?<![A-Za-z])(" + _RAND + r"|[A-Za-z]{1,3}\$|[A-Z]{3}|[A-Za-zł]{2,5}\.?|[€£₹₱฿₩₫₺₽$¥]|kr)"
         r"(?![A-Za-z])",
         text,
     ):

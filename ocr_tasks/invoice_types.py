@@ -99,6 +99,10 @@ class Invoice:
     # the vendor memory used (issue 15): `{"vendor": key, "fields": [fields it chose]}`; None when no
     # memory of the document's vendor was given
     memory: Mapping[str, Any] | None = None
+    # the payment QR code weighed against the page (`extraction.payment_evidence`): `{"kind": "spc" or
+    # "epc", "page", "bbox", "fields": {field: confirmed / corrected / from_code / code_over_page /
+    # page_over_code}, "conflicts": [{"field", "page", "code"}], "statements"}`; None without a code
+    payment_code: Mapping[str, Any] | None = None
 
     def get(self, name: str) -> str | None:
         f = self.fields.get(name)
@@ -118,6 +122,8 @@ class Invoice:
             out["language"] = self.language
         if self.memory is not None:
             out["memory"] = dict(self.memory)
+        if self.payment_code is not None:
+            out["payment_code"] = dict(self.payment_code)
         return out
 
     @classmethod
@@ -130,4 +136,5 @@ class Invoice:
             einvoice=data.get("einvoice"),
             language=data.get("language"),
             memory=data.get("memory"),
+            payment_code=data.get("payment_code"),
         )

@@ -50,11 +50,18 @@ def probability(field: str, confidence: float) -> float:
 
 
 def calibrate_confidences(invoice: Invoice) -> Invoice:
-    """The invoice with every field's confidence replaced by its calibrated probability."""
+    """The invoice with every field's confidence replaced by its calibrated probability, but those a
+    payment QR code gave or confirmed (`Invoice.payment_code`): their confidence is the code's weighing
+    (`extraction.payment_evidence`), which the page's tables know nothing of."""
     if not load_tables():
         return invoice
+    by_code = {
+        name
+        for name, outcome in ((invoice.payment_code or {}).get("fields") or {}).items()
+        if outcome != "page_over_code"
+    }
     fields = {
-        name: replace(f, confidence=round(probability(name, f.confidence), 4))
+        name: f if name in by_code else replace(f, confidence=round(probability(name, f.confidence), 4))
         for name, f in invoice.fields.items()
     }
     return replace(invoice, fields=fields)

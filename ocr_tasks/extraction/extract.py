@@ -32,6 +32,7 @@ from ocr_tasks.extraction.language import detect_language
 from ocr_tasks.extraction.line_items import extract_line_items
 from ocr_tasks.extraction.options import ExtractionOptions, RegionReader
 from ocr_tasks.extraction.party_fields import vendor_address_candidate, vendor_name_candidates
+from ocr_tasks.extraction.payment_evidence import apply_payment_codes, currency_from_code
 from ocr_tasks.extraction.receipt_reread import rows_read_again
 from ocr_tasks.extraction.reread import reread_identifiers, reread_total_candidates
 from ocr_tasks.extraction.rows import Row, document_rows
@@ -485,10 +486,18 @@ def extract_invoice(
         for name, c in chosen.items():
             c.confidence = calibrated(name, c.confidence) * margin_discount(c.margin)
     memory_used = _apply_memory(memory, chosen, memory_cands, grouped, options)
+    vendor_before = chosen.get("vendor_name")
+    payment_code = apply_payment_codes(chosen, grouped, options.payment_codes)
+    if chosen.get("vendor_name") is not vendor_before:  # the code named another vendor: its address
+        chosen.pop("vendor_address", None)
+        address = vendor_address_candidate(rows, chosen["vendor_name"])
+        if address is not None:
+            score_candidates([address], scorer="hand")
+            chosen["vendor_address"] = address
     fields: dict[str, FieldValue] = {
         name: _to_field(c) for name, c in chosen.items() if c.confidence >= options.min_confidence
     }
-    currency = _currency_field(rows, country, chosen)
+    currency = currency_from_code(_currency_field(rows, country, chosen), options.payment_codes, payment_code)
     if currency is not None:
         fields["currency"] = currency
     if rows:
@@ -504,5 +513,10 @@ def extract_invoice(
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
     language = detect_language((r.text for r in rows), tuple(options.languages))
     return Invoice(
-        fields=ordered, line_items=tuple(items), template=template_name, language=language, memory=memory_used
+        fields=ordered,
+        line_items=tuple(items),
+        template=template_name,
+        language=language,
+        memory=memory_used,
+        payment_code=payment_code,
     )

@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ocr_tasks.geometry import BBox
 from ocr_tasks.ocr_types import OcrDocument
+
+if TYPE_CHECKING:
+    from ocr_tasks.payment_codes import PaymentCode
 
 # (page index, region) -> text read again from the page image (e.g. a crop OCRed at a larger scale).
 RegionReader = Callable[[int, BBox], str]
@@ -29,6 +33,9 @@ class ExtractionOptions:
     amounts and dates become candidates too, and values both readings agree on score higher.
     `languages`: the lexicons' languages (ISO 639-1) the document may be in: its language is detected
     among them (`Invoice.language`) and month names are read in them.
+    `payment_codes`: the payment QR codes decoded on the document's pages (`ocr_tasks.payment_codes`):
+    their IBAN, amount, currency, creditor and invoice number weigh as evidence
+    (`extraction.payment_evidence`).
     `today`: the date invoice dates are checked against (None: the system date); a date more than a year
     after it is no invoice date."""
 
@@ -43,3 +50,4 @@ class ExtractionOptions:
     calibrate: bool = True
     second_reading: OcrDocument | None = None
     today: date | None = None
+    payment_codes: Sequence[PaymentCode] = ()

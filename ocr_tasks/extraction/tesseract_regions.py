@@ -404,6 +404,7 @@ def extract_with_page_images(
     missed_lines: bool = True,
     raised_cents: bool = True,
     psm: int = EXTRACTION_PSM,
+    payment_codes: bool = True,
 ):
     """`extract_invoice` with the second readings that need the page images (while they still exist):
     the total's row re-read (`reread`), an enhanced second Tesseract reading of the image pages
@@ -421,6 +422,9 @@ def extract_with_page_images(
     the document language's model for the accents the first model lacks (`accents`, `name_accents`).
     Lines of print the page's reading left out whole (a letterhead's name printed much larger than the
     text) are read on their own first and join the page (`missed_lines`, `engines.missed_lines`).
+    Payment QR codes on the pages (a Swiss QR-bill, an EPC GiroCode: `payment_codes`,
+    `ocr_tasks.payment_codes.pages`) weigh as evidence for the IBAN, amount due, currency, vendor and
+    invoice number (`extraction.payment_evidence`).
     The one way the CLI and the flows extract, so both give the same answers. `templates` and `memories`
     (the project's invoice2data templates and vendor memories) pass through to `extract_invoice`."""
     from dataclasses import replace
@@ -434,6 +438,10 @@ def extract_with_page_images(
     )
     if reread and options.region_reader is None:
         options = replace(options, region_reader=region_reader_for(ingested, document, languages=languages))
+    if payment_codes and not options.payment_codes:
+        from ocr_tasks.payment_codes.pages import document_payment_codes
+
+        options = replace(options, payment_codes=document_payment_codes(ingested, document).codes)
     # the bands cost a pass of candidate generation: only when a reading of bands will use them
     wants_bands = (enhanced and enhanced_rows) or (second_opinion and second_opinion_rows)
     unsure = _unsure_bands(document, options) if wants_bands else None

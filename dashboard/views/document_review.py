@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import einvoice_view, session, unsaved_guard, xml_rules
+from dashboard import einvoice_view, payment_code_view, session, unsaved_guard, xml_rules
 from dashboard.api_client import ApiError
 from dashboard.attention import next_in_queue, sort_by_attention
 from dashboard.corrections import (
@@ -460,6 +460,12 @@ with image_col:
         if einvoice is not None:  # a PDF carrying an XML: what the XML says, under the page
             with st.expander("E-invoice data (from the XML)", expanded=False):
                 einvoice_view.render(st, einvoice)
+        if isinstance(doc.get("payment_code"), dict):  # the payment QR code the fields were weighed against
+            st.caption(
+                payment_code_view.summary(doc["payment_code"]),
+                help="What the code states is what the bank will pay; a value the page prints "
+                "differently is listed to check.",
+            )
 
 with form_col, st.form(key("fields_form")):
     st.markdown("**Fields** (confidence in brackets; edit and save to correct)")

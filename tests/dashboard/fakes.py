@@ -232,6 +232,7 @@ def document_detail(doc_id: str = DOC_A, name: str = "receipt.jpg") -> dict[str,
         "source": None,
         "language": "en",
         "einvoice": None,
+        "payment_code": None,
         "error": None,
     }
 

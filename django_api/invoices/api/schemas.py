@@ -290,6 +290,12 @@ class DocumentDetail(DocumentRow):
         "allowances_charges, bic, validation (null for a page read by OCR); or its `error` when a PDF's "
         "attachment could not be read",
     )
+    payment_code = serializers.DictField(
+        allow_null=True,
+        help_text="The payment QR code (Swiss QR-bill `spc`, EPC GiroCode `epc`) weighed against the "
+        "page: kind, page, bbox, fields {field: confirmed, corrected, from_code, code_over_page or "
+        "page_over_code}, conflicts [{field, page, code}], statements; null when the pages carry none",
+    )
     preceding_invoices = PrecedingInvoiceOut(
         many=True,
         help_text="The invoices a credit note (or a corrected invoice) refers to, as its e-invoice XML names "

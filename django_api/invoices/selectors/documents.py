@@ -322,13 +322,15 @@ def _reading(result) -> dict[str, Any]:
     """How the values were read: `source` ("einvoice" when read exactly from a CII/UBL XML, else None),
     the page's `language` (ISO 639-1, None when not detected) and, for an e-invoice, what its XML says
     beyond the fields (`einvoice`: syntax, profile, seller and buyer, VAT breakdown, allowances and
-    charges, BIC, its EN 16931 validation), so a bare XML can be shown without a page image."""
+    charges, BIC, its EN 16931 validation), so a bare XML can be shown without a page image; and the
+    payment QR code the fields were weighed against (`payment_code`, `extraction.payment_evidence`)."""
     invoice = ((result.result or {}).get("invoice") or {}) if result else {}
     einvoice = invoice.get("einvoice")
     return {
         "source": invoice.get("source"),
         "language": invoice.get("language"),
         "einvoice": dict(einvoice) if isinstance(einvoice, dict) else None,
+        "payment_code": dict(code) if isinstance(code := invoice.get("payment_code"), dict) else None,
     }
 
 

@@ -179,13 +179,22 @@ def reextract(
 ) -> dict[str, Any]:
     """Fields of stored documents extracted again from their stored OCR (no page images any more: no
     re-reading of regions, no second opinion) with the project's current memory and templates, in one task
-    run; {document id: Invoice}. A document without OCR, or read from an e-invoice's XML, is left out."""
+    run; {document id: Invoice}. A document without OCR, or read from an e-invoice's XML, is left out. The
+    payment QR code the first reading weighed is weighed again (`payment_evidence.codes_of_record`)."""
+    from dataclasses import replace
+
     from ocr_tasks.extraction import extract_invoice
+    from ocr_tasks.extraction.payment_evidence import codes_of_record
 
     options = settings_of(project_settings).extraction.options()
     return {
         r.source.id: extract_invoice(
-            r.ocr, templates=tuple(templates), options=options, memories=tuple(memories)
+            r.ocr,
+            templates=tuple(templates),
+            options=replace(
+                options, payment_codes=codes_of_record(r.invoice.payment_code if r.invoice else None)
+            ),
+            memories=tuple(memories),
         )
         for r in results
         if r.ocr is not None

@@ -23,7 +23,7 @@ printed candidate chosen), `from_code`, `code_over_page` or `page_over_code`, an
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
@@ -176,4 +176,30 @@ def currency_from_code(
         confidence=ALONE if currency is None else DISAGREEING,
         page=code.page,
         bbox=code.bbox,
+    )
+
+
+def codes_of_record(record: Mapping[str, Any] | None) -> tuple[PaymentCode, ...]:
+    """The code an earlier extraction weighed (`Invoice.payment_code`), rebuilt from its statements, so
+    that extracting the stored OCR again (no page images left: `flows.tasks.reextract`) weighs it the same
+    way; () without a record."""
+    from ocr_tasks.payment_codes import PaymentCode
+
+    if not record or not isinstance(record.get("statements"), Mapping):
+        return ()
+    said = record["statements"]
+    if not said.get("iban") or not said.get("currency"):
+        return ()
+    return (
+        PaymentCode(
+            kind=str(record.get("kind") or ""),
+            iban=str(said["iban"]),
+            currency=str(said["currency"]),
+            amount=said.get("amount_due"),
+            creditor_name=said.get("vendor_name"),
+            invoice_number=said.get("invoice_number"),
+            invoice_date=said.get("invoice_date"),
+            page=int(record.get("page") or 0),
+            bbox=BBox.from_list(record["bbox"]) if record.get("bbox") else None,
+        ),
     )

@@ -119,3 +119,26 @@ def test_the_code_changes_no_value_it_agrees_with_and_travels_with_the_invoice()
     assert plain.payment_code is None
     assert {n: f.value for n, f in plain.fields.items()} == {n: f.value for n, f in invoice.fields.items()}
     assert Invoice.from_dict(invoice.to_dict()).payment_code == invoice.payment_code
+
+
+def test_extracting_the_stored_ocr_again_weighs_the_same_code(tmp_path):
+    """A rescore extracts the stored OCR again without page images (`flows.tasks.reextract`): the code the
+    first reading weighed is rebuilt from `Invoice.payment_code` and weighs the same way."""
+    from flows.tasks import reextract
+    from ocr_tasks.extraction.payment_evidence import codes_of_record
+    from ocr_tasks.result_types import DocumentResult
+
+    case = CASES["rechnung_qrbill_de"]
+    invoice, document = read_invoice(case.pdf, ExtractionOptions(today=case.today))
+    (code,) = codes_of_record(invoice.payment_code)
+    assert (code.iban, code.amount, code.invoice_number) == (
+        "CH4431999123000889012",
+        "2178.22",
+        "R-2025-0417",
+    )
+    again = reextract.fn([DocumentResult(source=document.source, ocr=document, invoice=invoice)])[
+        document.source.id
+    ]
+    assert again.payment_code["fields"] == invoice.payment_code["fields"]
+    assert again.get("iban") == invoice.get("iban") and again.fields["iban"].confidence >= 0.98
+    assert codes_of_record(None) == () and codes_of_record({"statements": {}}) == ()

@@ -359,18 +359,35 @@ def has_label(label: str, field: str) -> float:
     return label_strength(label, LABELS.get(field, ()))
 
 
+def phrase_regex(phrase: str, gap: str = r"\s?") -> str:
+    """A lexicon phrase of a word list as a regular expression: its dots may be left out (`co. reg`: `CO REG`,
+    `Co.Reg`), its words apart by `gap`, and a trailing `*` stands for the rest of a word (`incl*`:
+    `inclusive`, `incl.`)."""
+    stem = phrase.endswith("*")
+    body = gap.join(re.escape(word).replace(r"\.", r"\.?") for word in phrase.rstrip("*").split())
+    return body + (r"\w*" if stem else "")
+
+
+def words_alternation(*concepts: str, gap: str = r"\s?") -> str:
+    """The phrases of word-list concepts (`tax_word`, `not_name`, ...) as one alternation, in the lexicons'
+    order (`phrase_regex`)."""
+    return "|".join(phrase_regex(p, gap) for p in phrases(*concepts))
+
+
+_TAX_WORD = words_alternation("tax_word")  # `GST`, `MwSt`, `TVA`, `IVA`: the lexicons' `tax_word`
+# `incl. GST`, `inkl. MwSt.`, `TTC`, `with tax`, `GST incl.`: a gross amount's label, no tax label (the
+# lexicons' `tax_inclusive_word` before a `tax_word`, or one of its word stems after it)
+_INCLUSIVE_WORD = words_alternation("tax_inclusive_word")
+_INCLUSIVE_STEM = "|".join(phrase_regex(p) for p in phrases("tax_inclusive_word") if p.endswith("*"))
 _INCLUSIVE = re.compile(
-    r"\b(incl\w*|inkl\w*|i\s?n?clusive|ttc|with)[.\s]*(of\s+)?(gst|tax|vat|btw|mwst|sst|tva|ust|iva)\b|"
-    r"\b(gst|tax|vat|btw|mwst|sst|tva|ust|iva)\.?\s*(incl\w*|inkl\w*)",
+    rf"\b({_INCLUSIVE_WORD})[.\s]*(of\s+)?({_TAX_WORD})\b|\b({_TAX_WORD})\.?\s*({_INCLUSIVE_STEM})",
     re.IGNORECASE,
 )
 
 # `excl. GST`, `ex GST`, `before tax`, `ohne MwSt.`, `hors TVA`: the tax word of a net's label, no tax label
-_EXCLUSIVE = re.compile(
-    r"\b(excl\w*|exkl\w*|ex|before|without|w/o|net\s+of|ohne|hors|sin|senza|zonder)[.\s]*(of\s+)?"
-    r"(gst|tax|taxes|vat|btw|mwst|sst|tva|ust|iva)\b",
-    re.IGNORECASE,
-)
+# (the lexicons' `tax_exclusive_word` before a `tax_word`)
+_EXCLUSIVE_WORD = words_alternation("tax_exclusive_word", gap=r"\s+")
+_EXCLUSIVE = re.compile(rf"\b({_EXCLUSIVE_WORD})[.\s]*(of\s+)?({_TAX_WORD})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)

@@ -16,13 +16,32 @@ from ocr_tasks.extraction.keywords import LANGUAGES, fold, lexicon
 
 MIN_HITS = 2.0  # weighted hits of the winner
 MARGIN = 1.5  # the winner's hits at least this many times the runner-up's
+# word lists moved from code to the lexicons (session 15): words of names and tax phrases (`TRADING`,
+# `Kunde`, `with`, `ohne`), no labels; they do not say which language a page is in
+_NOT_LANGUAGE_EVIDENCE = frozenset(
+    {
+        "business_word",
+        "not_name",
+        "registration_lead",
+        "tax_id_mark",
+        "tax_word",
+        "tax_inclusive_word",
+        "tax_exclusive_word",
+    }
+)
 
 
 @lru_cache(maxsize=16)
 def _own_phrases(languages: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     """Per language: one pattern of the folded phrases (at least 4 letters) no other language has."""
     folded = {
-        lang: {fold(p) for phrases in lexicon((lang,)).values() for p in phrases if len(fold(p)) >= 4}
+        lang: {
+            fold(p)
+            for concept, phrases in lexicon((lang,)).items()
+            if concept not in _NOT_LANGUAGE_EVIDENCE
+            for p in phrases
+            if len(fold(p)) >= 4
+        }
         for lang in languages
     }
     out = {}

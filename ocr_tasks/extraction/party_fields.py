@@ -24,16 +24,18 @@ from ocr_tasks.extraction.keywords import (
     label_strength,
     letters_joined,
     phrases,
+    words_alternation,
 )
 from ocr_tasks.extraction.rows import Row, row_cells
 from ocr_tasks.geometry import BBox, bbox_union
+from ocr_tasks.normalise.countries import legal_form_patterns
 
+# A company's legal form (the country packs' `legal_forms`) or a business word of a shop's or firm's name
+# (the lexicons' `business_word`: `ENTERPRISE`, `TRADING`, `KEDAI`, `BAKERY`): the text names a business
 LEGAL_FORM = re.compile(
-    r"\b(S[DO]N\.?\s?BHD\.?|BHD|B\.\s?V\.?|N\.\s?V\.?|GMBH|AG|LTD\.?|LIMITED|LLC|INC\.?|CORP\.?|CO\.|PLC|S\.?A\.?S?|"
-    r"S\.?R\.?L\.?|SARL|PTE\.?\s?LTD|PTY\.?\s?LTD|ENTERPRISES?|TRADING|COMPANY|HOLDINGS|INDUSTRIES|STORES?|"
-    r"MARKET|MART|RESTAURANT|RESTORAN|CAFE|BAKERY|HARDWARE|STATIONERY|PHARMACY|MACHINERY|SUPERMARKET|"
-    r"KEDAI|GARDEN|ELECTRICAL|FURNITURE|BOOKS?|BUILDING|MATERIALS?|SERVICES|SOLUTIONS|CENTRE|CENTER)"
-    r"(?:\b|(?<=\.))",  # a form that ends in its dot (`SUPPLY CO.`) ends there
+    r"\b("
+    + "|".join([*legal_form_patterns(), *(re.escape(w) for w in phrases("business_word"))])
+    + r")(?:\b|(?<=\.))",  # a form that ends in its dot (`SUPPLY CO.`) ends there
     re.IGNORECASE,
 )
 
@@ -82,12 +84,9 @@ _TITLE_WORD = re.compile(
 _PHONE_NUMBER = re.compile(
     r"(?<!\w)(?:" + concept_alternation("phone", min_length=2) + r")\s*[.:]?\s*[+(\d]", re.IGNORECASE
 )
-_NOT_NAME = re.compile(
-    r"\b(invoice|receipt|tax|gst|tel|phone|fax|email|e-mail|www|http|date|cashier|table|bill|order|"
-    r"factuur|rechnung|facture|page|total|welcome|thank|co\.?\s?reg|reg\.? ?no|company no|roc|factuuradres|"
-    r"afleveradres|bill to|ship to|sold to|customer|klant|kunde|rechnungsadresse|lieferadresse)\b",
-    re.IGNORECASE,
-)
+# Words no vendor's name holds (the lexicons' `not_name`: document, contact and till words, `Bill to`,
+# `Rechnungsadresse`, `Co. Reg`)
+_NOT_NAME = re.compile(r"\b(" + words_alternation("not_name") + r")\b", re.IGNORECASE)
 # Words that no address holds (the lexicons' `address_stop`: contact, tax and till data, document words,
 # `Tel`, `GST`, `Rechnungsnummer`, `Caisse`, `Scontrino`): a row with one ends the vendor's address block
 _STOP_ADDRESS = concept_pattern(("address_stop",))
@@ -95,9 +94,10 @@ _REG_NO = re.compile(
     r"^\W*\(?\s*(co\.?\s*)?(reg\.?\s*)?(no\.?)?\s*[:.]?\s*[\dA-Z]{0,3}\d{4,}[-\s]?[A-Z]?\s*\)?\W*$",
     re.IGNORECASE,
 )
+# A row of company data under a name (the lexicons' `registration_lead` at its start: `Co. Reg. No`, `ROC`,
+# `GST`, as OCR reads it `6ST`) or a registration number alone (`(1234567-X)`)
 _REGISTRATION_ROW = re.compile(
-    r"^\W*(co[.\s-]*(reg|no)|reg\.?\s*no|company\s*(reg|no)|roc|[g6c]st|sst|vat|business\s*reg|"
-    r"\(?\d{4,}-?[A-Z]\)?$)",
+    r"^\W*(" + words_alternation("registration_lead", gap=r"[.\s-]*") + r"|\(?\d{4,}-?[A-Z]\)?$)",
     re.IGNORECASE,
 )
 _DATE_TIME_ROW = re.compile(r"[\w\s/.,:-]{0,30}\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?", re.IGNORECASE)
@@ -123,7 +123,8 @@ _CONTACT_OR_ID_LEAD = re.compile(
 _LONG_NUMBER = re.compile(
     r"\d{9,}"
 )  # a tax or phone number whose label OCR garbled (`687 1D No :000305020352`)
-_TAX_ID_IN_ROW = re.compile(r"\b[G6C]ST\b|\bID\.?\s*NO", re.IGNORECASE)
+# a sales-tax id's label anywhere on the row (the lexicons' `tax_id_mark`: `GST`, `ID No`)
+_TAX_ID_IN_ROW = re.compile(r"\b(?:" + words_alternation("tax_id_mark", gap=r"\s*") + r")\b", re.IGNORECASE)
 # Words of an address line (the lexicons' `address_hint` concept: street words, regions such as the
 # Malaysian states of the receipts) and postcodes
 _ADDRESS_HINT = re.compile(

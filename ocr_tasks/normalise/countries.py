@@ -31,6 +31,7 @@ class CountryPack:
     address_line: str | None = None  # an address line only this country prints (`Columbus, OH 43215`)
     day_first: bool | None = True  # None: dates print year first
     tax_id_labels: tuple[str, ...] = ()  # labels of ids only this country prints (`P.IVA`, `SIRET`, `KvK`)
+    legal_forms: tuple[str, ...] = ()  # its legal forms as printed, regular expressions (`PTE\.?\s?LTD`)
 
 
 @lru_cache(maxsize=1)
@@ -47,9 +48,15 @@ def country_packs() -> dict[str, CountryPack]:
             address_line=entry.get("address_line"),
             day_first=entry.get("day_first", True),
             tax_id_labels=tuple(entry.get("tax_id_labels", ())),
+            legal_forms=tuple(entry.get("legal_forms", ())),
         )
         for code, entry in raw.items()
     }
+
+
+def legal_form_patterns() -> tuple[str, ...]:
+    """The legal forms of every country pack (regular expressions as printed), each once, in pack order."""
+    return tuple(dict.fromkeys(form for pack in country_packs().values() for form in pack.legal_forms))
 
 
 COUNTRY_CURRENCY: dict[str, str] = {c: p.currency for c, p in country_packs().items() if p.currency}

@@ -45,7 +45,7 @@ from ocr_tasks.field_registry import FIELDS
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice, LineItem
 from ocr_tasks.normalise.amounts import format_amount
-from ocr_tasks.normalise.countries import COUNTRY_CURRENCY, country_packs, guess_country
+from ocr_tasks.normalise.countries import COUNTRY_CURRENCY, country_packs, guess_country, language_country
 from ocr_tasks.normalise.currency import (
     choose_currency,
     dollar_country,
@@ -261,7 +261,8 @@ def _currency_field(rows: list[Row], country: str | None, chosen: dict[str, Cand
     """The document's currency from its weighted marks (`normalise.currency`), those on the totals' rows
     counting more, else the country's; the raw text and box are those of the first mark of that code. A
     `$` is the dollar the page names by its code when it names one (`Total NZD  $1,426.00`), else the
-    country's."""
+    country's. With no country evidence the page's language may name one (`kr` on a Swedish page: SEK)."""
+    country = country or language_country(detect_language(r.text for r in rows))
     totals = [chosen[name] for name in ("total", "amount_due") if name in chosen]
     dollar = printed_dollar("\n".join(r.text for r in rows))
     signs = (dollar_country(dollar) if dollar else None) or country  # what `$` means

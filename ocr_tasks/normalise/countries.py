@@ -32,6 +32,7 @@ class CountryPack:
     day_first: bool | None = True  # None: dates print year first
     tax_id_labels: tuple[str, ...] = ()  # labels of ids only this country prints (`P.IVA`, `SIRET`, `KvK`)
     legal_forms: tuple[str, ...] = ()  # its legal forms as printed, regular expressions (`PTE\.?\s?LTD`)
+    languages: tuple[str, ...] = ()  # the lexicon languages (ISO 639-1) that say a page is this country's
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,7 @@ def country_packs() -> dict[str, CountryPack]:
             day_first=entry.get("day_first", True),
             tax_id_labels=tuple(entry.get("tax_id_labels", ())),
             legal_forms=tuple(entry.get("legal_forms", ())),
+            languages=tuple(entry.get("languages", ())),
         )
         for code, entry in raw.items()
     }
@@ -57,6 +59,14 @@ def country_packs() -> dict[str, CountryPack]:
 def legal_form_patterns() -> tuple[str, ...]:
     """The legal forms of every country pack (regular expressions as printed), each once, in pack order."""
     return tuple(dict.fromkeys(form for pack in country_packs().values() for form in pack.legal_forms))
+
+
+def language_country(language: str | None) -> str | None:
+    """The country a page in `language` is from when one pack alone lists the language (`sv`: SE, `da`: DK,
+    `nb`: NO), else None (`de`: Germany, Austria or Switzerland). A `kr` with no other country evidence is
+    read by it."""
+    found = [code for code, pack in country_packs().items() if language and language in pack.languages]
+    return found[0] if len(found) == 1 else None
 
 
 COUNTRY_CURRENCY: dict[str, str] = {c: p.currency for c, p in country_packs().items() if p.currency}
@@ -83,6 +93,8 @@ _GROUPED_VAT_RE = re.compile(
     r"\s?U?\d{2,4}(?:[\s.]\d{2,4}){1,4}(?![\dA-Z])"
 )
 _IBAN_RE = re.compile(r"\b(?P<cc>[A-Z]{2})\d{2}\s?[A-Z0-9]{4}(?:\s?[A-Z0-9]{2,4}){2,7}\b")
+# Norway's VAT id: the organisation number and MVA (`Org.nr. 923 609 016 MVA`, `NO 923609016 MVA`)
+_NO_MVA_RE = re.compile(r"\b(?:NO\s?)?\d{3}\s?\d{3}\s?\d{3}\s?MVA\b")
 
 
 def _valid_vat(compact: str) -> bool:
@@ -90,6 +102,14 @@ def _valid_vat(compact: str) -> bool:
     from stdnum.gb import vat as gb_vat
 
     return bool(gb_vat.is_valid(compact) if compact.startswith("GB") else eu_vat.is_valid(compact))
+
+
+def _mva_votes(text: str) -> Counter[str]:
+    """3 votes for Norway for each Norwegian VAT id whose check digit holds (`Org.nr. 923 609 016 MVA`)."""
+    from stdnum.no import mva
+
+    found = sum(1 for m in _NO_MVA_RE.finditer(text) if mva.is_valid(m.group(0)))
+    return Counter({"NO": 3 * found} if found else {})
 
 
 def _grouped_vat_votes(text: str) -> Counter[str]:
@@ -129,6 +149,7 @@ def guess_country(text: str) -> str | None:
         cc = "GR" if m.group("cc") == "EL" else m.group("cc")
         votes[cc] += 3
     votes.update(_grouped_vat_votes(text))
+    votes.update(_mva_votes(text))
     for m in _IBAN_RE.finditer(text):
         if m.group("cc") in COUNTRY_CURRENCY:
             votes[m.group("cc")] += 3

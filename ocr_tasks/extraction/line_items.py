@@ -118,6 +118,11 @@ def _assign(amounts: list[AmountMatch], header: dict[str, float] | None, row: Ro
                 taxes.add(id(a))
             if column not in _NUMERIC_COLUMNS:
                 continue
+            if column == "amount" and "amount" in assigned and "unit_price" in header:
+                # two numbers nearest the amount's label (a spreadsheet's price at its cell's right edge,
+                # nearer the next label `Montant HT` than its own `P.U. HT`): the left one is the price
+                if "unit_price" not in assigned and header["unit_price"] < header["amount"]:
+                    assigned["unit_price"], distance["unit_price"] = assigned["amount"], 0.0
             if column not in assigned or column == "amount" or abs(header[column] - x) < distance[column]:
                 assigned[column], distance[column] = a, abs(header[column] - x)
         if "amount" not in assigned and amounts:
@@ -336,12 +341,14 @@ def _tax_among_charges(rows: list[Row], index: int, item_rows: list[Row]) -> boo
 def _priced_as_item(row: Row, amounts: list[AmountMatch], columns: dict[str, float]) -> bool:
     """Whether a row under the header prints quantity x unit price = amount in the header's columns (`Imposta
     di soggiorno  6  3,50  esente  21,00`): an item, even when its description holds a tax or total word
-    (a city tax, an eco-tax or a deposit charged as a line). A summary row never multiplies so."""
+    (a city tax, an eco-tax or a deposit charged as a line), and a discount credited as a line at a negative
+    price (`Remise commerciale  1  -120,00 €  -120,00 €`, `Rabatt  1  -10,00  -10,00`: it counts into the
+    net the items add up to). A summary row never multiplies so."""
     assigned = _assign(amounts, columns, row)
     quantity, price, amount = (assigned.get(k) for k in ("quantity", "unit_price", "amount"))
     if quantity is None or price is None or amount is None or len({id(quantity), id(price), id(amount)}) < 3:
         return False
-    return quantity.value > 0 and price.value > 0 and quantity.value * price.value == amount.value
+    return quantity.value > 0 and price.value != 0 and quantity.value * price.value == amount.value
 
 
 def _item_discount(rows: list[Row], index: int, amounts: list[AmountMatch]) -> bool:

@@ -506,18 +506,23 @@ def recipient_names(rows: list[Row]) -> set[str]:
     block under the letterhead) marks as the recipient's (the vendor is never one of them, whatever its
     type size or legal form)."""
     names = set()
-    for block in address_blocks(rows):
+    blocks = address_blocks(rows)
+    # the head rows of blocks a bill-to label marks: an unlabelled block beside one (`From` and `Bill to`
+    # side by side, the first unlabelled) is the sender's, not an address window's
+    billed_heads = {b.segments[0].row for b in blocks if _label_above(rows, b)[0]}
+    for block in blocks:
         _, name = _name_segment(block)
         if name is None:
             continue
         labels = _label_above(rows, block)
         # an attention line under the name (`z. Hd. Frau Becker`, `Attn: ...`) addresses the block's reader
         attention = any(_ATTENTION.match(s.text) for s in block.segments[1:2])
+        beside_billed = any(abs(row - block.segments[0].row) <= 1 for row in billed_heads)
         if (
             labels[0]
             or attention
             or _sender_line_above(rows, block, "")
-            or _unlabelled_window(rows, block, labels)
+            or (_unlabelled_window(rows, block, labels) and not beside_billed)
         ):
             names.add(name.text.strip(" :,").lower())
     return names

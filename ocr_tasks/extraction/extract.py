@@ -317,6 +317,52 @@ def _tax_of_item_lines(fields: dict[str, FieldValue], items) -> None:
     )
 
 
+def _net_of_items(fields: dict[str, FieldValue], items, grouped: dict[str, list[Candidate]]) -> None:
+    """The net and tax of a page that prints no subtotal row (a ruled GST invoice: the items, then `Output
+    CGST 6%` and `Output SGST 6%` rows, then `Total`): when the chosen net and tax do not make the total, and
+    the items' amounts plus the amounts of the tax-labelled rows between the last item and the total make it
+    to the cent, the items' sum is the net and those rows' sum the tax (in place)."""
+    total, net, tax = (fields.get(n) for n in ("total", "subtotal", "tax_amount"))
+    amounts = [item.cells["amount"] for item in items if "amount" in item.cells]
+    if total is None or total.bbox is None or not amounts or any(a.bbox is None for a in amounts):
+        return
+    if (
+        net is not None
+        and tax is not None
+        and Decimal(net.value) + Decimal(tax.value) == Decimal(total.value)
+    ):
+        return
+    last = amounts[-1]
+    if last.page != total.page or last.bbox.y1 >= total.bbox.y0:
+        return
+    rows_between = {}
+    for c in grouped.get("tax_amount", []):
+        if (
+            c.page == total.page
+            and last.bbox.y1 <= c.bbox.center[1] <= total.bbox.y0
+            and c.features.get("label_left", 0.0) >= 1.0
+            and c.features.get("rightmost")
+            and Decimal(c.value) > 0
+        ):
+            rows_between[c.row_index] = c
+    parts = [rows_between[i] for i in sorted(rows_between)]
+    items_sum = sum((Decimal(a.value) for a in amounts), Decimal(0))
+    tax_sum = sum((Decimal(c.value) for c in parts), Decimal(0))
+    if not parts or items_sum + tax_sum != Decimal(total.value):
+        return
+    confidence = min(total.confidence, *(a.confidence for a in amounts)) * 0.8
+    raw = " + ".join(a.raw_text for a in amounts)
+    fields["subtotal"] = FieldValue("subtotal", format_amount(items_sum), raw, confidence, last.page, None)
+    fields["tax_amount"] = FieldValue(
+        "tax_amount",
+        format_amount(tax_sum),
+        " + ".join(c.raw_text for c in parts),
+        min(c.confidence for c in parts),
+        total.page,
+        bbox_union([c.bbox for c in parts]),
+    )
+
+
 def _line_items(rows: list[Row], options: ExtractionOptions) -> list[LineItem]:
     """The page's line items; on a scan or photo whose first reading gives none, once more with the price
     parts of a till roll's rows read again (`receipt_reread`: a faded roll's garbled amounts)."""
@@ -511,6 +557,7 @@ def extract_invoice(
         fields.update(apply_template(template, rows))
     items = _line_items(rows, options)
     _tax_of_item_lines(fields, items)
+    _net_of_items(fields, items, grouped)
     ordered = {name: fields[name] for name in FIELD_NAMES if name in fields}
     language = detect_language((r.text for r in rows), tuple(options.languages))
     return Invoice(

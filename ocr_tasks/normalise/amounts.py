@@ -18,8 +18,11 @@ from decimal import Decimal, InvalidOperation
 
 _CURRENCY_TOKENS = (
     r"(?:US\$|USD|EUR|GBP|MYR|RM|SGD|S\$|AUD|A\$|CAD|C\$|CHF|HKD|HK\$|JPY|INR|IDR|Rp|NZD|SEK|NOK|DKK|PLN|"
-    r"CZK|THB|PHP|CNY|RMB|ZAR|BRL|R\$|Fr\.|kr|zł|[€$£¥₹₱฿₩₫])"
+    r"CZK|THB|PHP|CNY|RMB|ZAR|BRL|R\$|Fr\.|kr|zł|[€$£¥₹₱฿₩₫]"
+    r"|(?<![^\W\d_])R(?=\s?\d))"  # the rand's R right before the figure (`R8,950.00`, `R 1 234,56`)
 )
+# ... and at the end of the text before a figure (`_ends_with_currency`: the figure follows)
+_CURRENCY_AT_END = re.compile(_CURRENCY_TOKENS.replace(r"R(?=\s?\d)", "R") + r"$", re.IGNORECASE)
 # Spaces as thousands separators are ambiguous inside a row (`4 191.81` is a quantity and a price): in
 # rows they count only before a decimal comma (`1 234,50`); narrow no-break spaces always count. A text
 # that holds a single amount (`parse_amount`) accepts any of them.
@@ -174,7 +177,7 @@ def find_amounts(
 
 
 def _ends_with_currency(prefix: str) -> bool:
-    return re.search(_CURRENCY_TOKENS + r"$", prefix, re.IGNORECASE) is not None
+    return _CURRENCY_AT_END.search(prefix) is not None
 
 
 def parse_amount(text: str, *, decimal_separator: str | None = None) -> Decimal | None:

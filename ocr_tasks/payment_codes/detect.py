@@ -23,6 +23,8 @@ from ocr_tasks.payment_codes.payloads import PaymentCode, PaymentCodeRejected, p
 # on it 0.2-0.6 s, and it missed a 21 mm GiroCode below 3508 px); bench/payment_qr.py
 _LOCATE_SIDE = 1400
 _MAX_CODES = 8  # a page of stickers or a hostile one: the first few codes only
+_MARGINS = (0.2, 0.05)  # white around a located code in its cut, as a share of its side: tried in turn
+_SMALL_CROP = 600  # a cut smaller than this (px) is also tried enlarged
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,25 +65,37 @@ def _locate(grey) -> list:
 
 
 def _read_crop(crop) -> str:
-    """The payload of the one code in `crop` (a white-padded cut of the page at full size): as it is,
-    then enlarged (small modules), then binarised (uneven light); "" when none decodes."""
+    """The payload of the one code in `crop` (a white-padded cut of the page at full size): as it is and
+    binarised (uneven light), then, for a small cut, enlarged 2x and 3x (modules of 2-3 px on a phone
+    photo; OpenCV's decoder succeeds at one size and fails at another); "" when none decodes."""
     import cv2
 
-    attempts = [crop]
-    if max(crop.shape) < 600:
-        attempts.append(cv2.resize(crop, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC))
-    attempts.append(
-        cv2.adaptiveThreshold(attempts[-1], 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 51, 10)
-    )
-    for attempt in attempts:
-        for detector in (cv2.QRCodeDetectorAruco(), cv2.QRCodeDetector()):
-            try:
-                text, _, _ = detector.detectAndDecode(attempt)
-            except cv2.error:
-                continue
-            if text:
-                return text
+    factors = (1, 2, 3) if max(crop.shape) < _SMALL_CROP else (1,)
+    for factor in factors:
+        scaled = (
+            crop
+            if factor == 1
+            else cv2.resize(crop, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+        )
+        binary = cv2.adaptiveThreshold(scaled, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, 51, 10)
+        for attempt in (scaled, binary):
+            for detector in (cv2.QRCodeDetectorAruco(), cv2.QRCodeDetector()):
+                try:
+                    text, _, _ = detector.detectAndDecode(attempt)
+                except cv2.error:
+                    continue
+                if text:
+                    return text
     return ""
+
+
+def _cut(grey, corners, margin: float):
+    x0, y0 = corners.min(axis=0)
+    x1, y1 = corners.max(axis=0)
+    extra = margin * max(x1 - x0, y1 - y0) + 4
+    cx0, cy0 = int(max(0, x0 - extra)), int(max(0, y0 - extra))
+    cx1, cy1 = int(min(grey.shape[1], x1 + extra)), int(min(grey.shape[0], y1 + extra))
+    return grey[cy0:cy1, cx0:cx1] if cx1 - cx0 >= 8 and cy1 - cy0 >= 8 else None
 
 
 def decode_qr_codes(image) -> list[DecodedQr]:
@@ -105,15 +119,14 @@ def decode_qr_codes(image) -> list[DecodedQr]:
     found = []
     for quad in quads[:_MAX_CODES]:
         corners = np.asarray(quad, dtype=float) / scale
-        x0, y0 = corners.min(axis=0)
-        x1, y1 = corners.max(axis=0)
-        margin = 0.2 * max(x1 - x0, y1 - y0) + 4
-        cx0, cy0 = int(max(0, x0 - margin)), int(max(0, y0 - margin))
-        cx1, cy1 = int(min(grey.shape[1], x1 + margin)), int(min(grey.shape[0], y1 + margin))
-        if cx1 - cx0 < 8 or cy1 - cy0 < 8:
-            continue
-        text = _read_crop(np.ascontiguousarray(grey[cy0:cy1, cx0:cx1]))
+        text = ""
+        for margin in _MARGINS:
+            crop = _cut(grey, corners, margin)
+            if crop is not None and (text := _read_crop(np.ascontiguousarray(crop))):
+                break
         if text:
+            x0, y0 = corners.min(axis=0)
+            x1, y1 = corners.max(axis=0)
             box = BBox(
                 min(1.0, max(0.0, (x0 - pad) / width)),
                 min(1.0, max(0.0, (y0 - pad) / height)),

@@ -113,3 +113,17 @@ def test_text_layer_pages_give_codes_placed_as_images_or_drawn_as_vectors(name, 
     rendered = payment_codes_on_image(render(name)).codes[0]
     # the box of a code read from its image region is placed on the page where the page shows it
     assert abs(codes[0].bbox.x0 - rendered.bbox.x0) < 0.02 and abs(codes[0].bbox.y0 - rendered.bbox.y0) < 0.02
+
+
+def test_a_small_girocode_on_a_blurred_phone_photo_is_read_at_another_size(tmp_path):
+    """The 24 mm GiroCode of a 160 dpi phone photo (`bench/payment_qr.phone_photo`: modules of ~2.5 px,
+    blur, JPEG 40) is located, and OpenCV decodes its cut only enlarged: the cut is tried at 1x, 2x, 3x."""
+    from PIL import Image
+
+    from bench.payment_qr import PHOTO_SEED, phone_photo
+
+    photo = phone_photo(
+        (FOLDER / "factuur_girocode_nl.pdf").read_bytes(), tmp_path / "phone", seed=PHOTO_SEED
+    )
+    codes = payment_codes_on_image(Image.open(photo)).codes
+    assert [(c.iban, c.amount) for c in codes] == [("NL91ABNA0417164300", "381.15")]

@@ -50,6 +50,14 @@ class SourceDocument:
         )
 
 
+def exact_box(bbox: BBox) -> list[float]:
+    """A reading's box as stored: every bit of each coordinate (JSON writes a float so that it reads back
+    equal). Extraction compares gaps with character widths, and a monospaced text layer sets words exactly
+    two characters apart: rounded, a box would read as another column gap than the reading extracted when
+    it was made, and a re-extraction (or a cached bench reading) would give other fields."""
+    return [bbox.x0, bbox.y0, bbox.x1, bbox.y1]
+
+
 @dataclass(frozen=True, slots=True)
 class Word:
     text: str
@@ -57,7 +65,7 @@ class Word:
     confidence: float
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "bbox": self.bbox.to_list(), "confidence": round(self.confidence, 4)}
+        return {"text": self.text, "bbox": exact_box(self.bbox), "confidence": self.confidence}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Word:
@@ -84,7 +92,7 @@ class Line:
         return cls(words=words, bbox=bbox_union(w.bbox for w in words))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"bbox": self.bbox.to_list(), "words": [w.to_dict() for w in self.words]}
+        return {"bbox": exact_box(self.bbox), "words": [w.to_dict() for w in self.words]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Line:
@@ -111,7 +119,7 @@ class Block:
         return cls(lines=lines, bbox=bbox_union(line.bbox for line in lines))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"bbox": self.bbox.to_list(), "lines": [line.to_dict() for line in self.lines]}
+        return {"bbox": exact_box(self.bbox), "lines": [line.to_dict() for line in self.lines]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:

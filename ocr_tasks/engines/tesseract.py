@@ -17,6 +17,7 @@ converted to `BBox` and 0-1 at this boundary (`ocr_tasks.layout.tesseract_rows`)
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import time
@@ -40,11 +41,20 @@ AMBIGUOUS_SIDEWAYS_RATIO = 0.8  # profiles this close: a poor page may be sidewa
 
 
 def installed_languages() -> list[str]:
-    """Tesseract language packs installed here (`eng`, `deu`, `osd`...); empty when Tesseract is missing."""
+    """Tesseract language packs installed here (`eng`, `deu`, `osd`...); empty when Tesseract is missing.
+    Asked once per process and Tesseract command (extraction asks on every document, and `tesseract
+    --list-langs` is a process of its own): a pack installed later is seen after a restart. A failure is
+    not remembered."""
     try:
-        return sorted(import_pytesseract().get_languages(config=""))
+        return list(_languages_of(import_pytesseract().pytesseract.tesseract_cmd))
     except Exception:  # noqa: BLE001 - Tesseract missing or broken: no languages
         return []
+
+
+@functools.lru_cache(maxsize=4)
+def _languages_of(command: str) -> tuple[str, ...]:
+    """The packs `command` lists (`lru_cache` keeps no exception: a failure is asked again next time)."""
+    return tuple(sorted(import_pytesseract().get_languages(config="")))
 
 
 class TesseractEngine:

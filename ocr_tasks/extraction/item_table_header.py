@@ -105,6 +105,10 @@ def _amount_word(text: str) -> bool:
     return text.strip(".:()") in COLUMN_LABELS["amount"] or _compound(text.strip(".:()"), "amount")
 
 
+# the tax words a compound label may start with (`Steuerbetrag`); a tuple for one `str.startswith` per word
+_TAX_PREFIXES = tuple(sorted(tax for tax in COLUMN_LABELS["tax_rate"] if len(tax) >= 3))
+
+
 def _names_tax_amount(row: Row, word_index: int) -> bool:
     """Whether a header word names the tax charged on each line, no line amount: a tax word and an amount
     word in one token (`USt-Betrag`, `MwSt.-Betrag`, `BTW-bedrag`, `Steuerbetrag`) or as the two words of
@@ -113,10 +117,8 @@ def _names_tax_amount(row: Row, word_index: int) -> bool:
     parts = [p for p in re.split(r"[-/\s]", token) if p]
     if len(parts) >= 2 and _tax_word(parts[0]) and _amount_word(parts[-1]):
         return True
-    if any(
-        token.startswith(tax) and _amount_word(token[len(tax) :])
-        for tax in COLUMN_LABELS["tax_rate"]
-        if len(tax) >= 3
+    if token.startswith(_TAX_PREFIXES) and any(
+        token.startswith(tax) and _amount_word(token[len(tax) :]) for tax in _TAX_PREFIXES
     ):
         return True
     first = word_index
@@ -174,6 +176,12 @@ def _column_hits(row: Row) -> dict[str, float]:
 def header_hits(row: Row) -> dict[str, float] | None:
     """The column hits of a row that reads as an items table's header (at least two column labels, one
     of them a price or an amount, no amounts), else None."""
+    hits = _header_hits(row)  # the parties, dates and items each ask of the same rows
+    return dict(hits) if hits is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _header_hits(row: Row) -> dict[str, float] | None:
     hits = _column_hits(row)
     named = len(hits) - ("discount" in hits)  # a discount column alone does not make a header
     if named >= 2 and ("amount" in hits or "unit_price" in hits) and not find_amounts(row.text):

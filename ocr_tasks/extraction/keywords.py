@@ -313,6 +313,12 @@ def _shape_strength(label: str, phrases: tuple[str, ...]) -> float:
     return 0.9 + 0.02 * min(max(words), 4) if words else 0.0
 
 
+@lru_cache(maxsize=256)
+def _folded_phrases(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(folded phrase, its pattern on word boundaries) of each phrase that folds to something."""
+    return tuple((fold(phrase), _compiled(phrase)) for phrase in phrases if fold(phrase))
+
+
 @lru_cache(maxsize=16384)  # the same row labels are scored for many candidates and fields
 def label_strength(label: str, phrases: tuple[str, ...], *, fuzzy: bool = True) -> float:
     """1.0 for an exact phrase match in `label` (longer phrases beat shorter: +0.02 per extra word), 0.9
@@ -322,11 +328,8 @@ def label_strength(label: str, phrases: tuple[str, ...], *, fuzzy: bool = True) 
     if not text:
         return 0.0
     best = 0.0
-    for phrase in phrases:
-        folded = fold(phrase)
-        if not folded:
-            continue
-        if _compiled(phrase).search(text):
+    for folded, pattern in _folded_phrases(phrases):
+        if folded in text and pattern.search(text):  # the substring first: most phrases are not printed
             best = max(best, 1.0 + 0.02 * (folded.count(" ")))
         elif fuzzy and len(folded) >= 5 and len(text) >= 0.6 * len(folded):
             ratio = fuzz.partial_ratio(folded, text) / 100.0

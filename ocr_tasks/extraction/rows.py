@@ -251,9 +251,8 @@ def _text(run: list[Word]) -> str:
     return " ".join(w.text for w in run)
 
 
-def _goes_on_in(above: list[Word], below: list[Word]) -> bool:
-    """Whether run `below` is the next line of the cell that holds run `above`."""
-    a, b = bbox_union(w.bbox for w in above), bbox_union(w.bbox for w in below)
+def _goes_on_in(a: BBox, b: BBox) -> bool:
+    """Whether the run boxed `b` is the next line of the cell that holds the run boxed `a`."""
     height = min(a.height, b.height)
     if height <= 0 or max(a.height, b.height) > 1.35 * height:
         return False
@@ -317,12 +316,13 @@ def wrapped_cells(rows: list[list[Word]]) -> tuple[list[list[Word]], set[int]]:
     in reading order (left to right, a cell's lines in turn)."""
     runs = [_fragments(ws) for ws in rows]
     where = {id(run): i for i, row in enumerate(runs) for run in row}
+    boxes = {id(run): bbox_union(w.bbox for w in run) for row in runs for run in row}  # each run's once
 
     def next_line(run: list[Word]) -> list[Word] | None:
         i = where[id(run)]
         for later in runs[i + 1 : i + 5]:
             for other in later:
-                if _goes_on_in(run, other):
+                if _goes_on_in(boxes[id(run)], boxes[id(other)]):
                     return other
         return None
 

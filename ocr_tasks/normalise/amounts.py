@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 _CURRENCY_TOKENS = (
     r"(?:US\$|USD|EUR|GBP|MYR|RM|SGD|S\$|AUD|A\$|CAD|C\$|CHF|HKD|HK\$|JPY|INR|IDR|Rp|NZD|SEK|NOK|DKK|PLN|"
@@ -138,6 +139,12 @@ def find_amounts(
 ) -> list[AmountMatch]:
     """All amounts in `text`, in order. Numbers glued to letters (`A123`) are skipped. `lenient_spaces`
     reads every space between digit groups as a thousands separator (for a text holding one amount)."""
+    # extraction asks of the same rows for amounts, items, headers and totals: each text is read once
+    return list(_amounts_in(text, decimal_separator, lenient_spaces))
+
+
+@lru_cache(maxsize=8192)
+def _amounts_in(text: str, decimal_separator: str | None, lenient_spaces: bool) -> tuple[AmountMatch, ...]:
     found: list[AmountMatch] = []
     pattern = _AMOUNT_RE_LENIENT if lenient_spaces else _AMOUNT_RE
     # a cell's spaced amount read with narrow spaces (one character for one: the offsets stay)
@@ -173,7 +180,7 @@ def find_amounts(
             value = -value
         raw = text[start : m.end()].strip()
         found.append(AmountMatch(start, m.end(), raw, value, has_decimals))
-    return found
+    return tuple(found)
 
 
 def _ends_with_currency(prefix: str) -> bool:

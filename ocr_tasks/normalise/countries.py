@@ -72,6 +72,13 @@ def language_country(language: str | None) -> str | None:
 COUNTRY_CURRENCY: dict[str, str] = {c: p.currency for c, p in country_packs().items() if p.currency}
 _NAMES: dict[str, str] = {name: c for c, p in country_packs().items() for name in p.names}
 _PHONE: dict[str, str] = {prefix: c for c, p in country_packs().items() for prefix in p.phone_prefixes}
+# compiled once: a pattern per name and prefix, more than `re`'s cache keeps among extraction's patterns
+_NAME_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])"), cc) for name, cc in _NAMES.items()
+)
+_PHONE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(re.escape(prefix) + r"[\s\d(]"), cc) for prefix, cc in _PHONE.items()
+)
 _ADDRESS_LINES: dict[str, re.Pattern[str]] = {
     c: re.compile(p.address_line) for c, p in country_packs().items() if p.address_line
 }
@@ -154,12 +161,12 @@ def guess_country(text: str) -> str | None:
         if m.group("cc") in COUNTRY_CURRENCY:
             votes[m.group("cc")] += 3
     lowered = text.lower()
-    for name, cc in _NAMES.items():
-        hits = len(re.findall(r"(?<![a-z])" + re.escape(name) + r"(?![a-z])", lowered))
+    for pattern, cc in _NAME_PATTERNS:
+        hits = len(pattern.findall(lowered))
         if hits:
             votes[cc] += 2 * min(hits, 3)
-    for prefix, cc in _PHONE.items():
-        if re.search(re.escape(prefix) + r"[\s\d(]", text):
+    for pattern, cc in _PHONE_PATTERNS:
+        if pattern.search(text):
             votes[cc] += 1
     for cc, pattern in _ADDRESS_LINES.items():
         if hits := len(pattern.findall(text)):

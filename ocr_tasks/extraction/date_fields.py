@@ -144,6 +144,48 @@ def _referenced_numbers(rows: list[Row]) -> set[str]:
     return numbers
 
 
+# a label cell's wrapped line sits at most this many row heights under the label's row
+_WRAP_GAP = 0.8
+# how far (share of the page width) a wrapped line may start from where the label starts
+_WRAP_ALIGN = 0.01
+
+
+def _wrapped_label(rows: list[Row], index: int, start: int, label: str) -> str:
+    """The label of a value left of it, with its cell's wrapped line: a narrow label cell breaks `Invoice
+    Date` after `Invoice`, the value printed beside the first line (`Invoice  30 September 2025` over
+    `Date`). The line is the next row of the page when it starts where the label starts, lies left of the
+    value, holds at most three words and no digit, and sits right under it."""
+    row = rows[index]
+    words = label.split()
+    if not words or index + 1 >= len(rows):
+        return label
+    below = rows[index + 1]
+    label_x = row.span_bbox(row.text.rfind(words[0], 0, start), start).x0
+    value_x = row.span_bbox(start, start + 1).x0
+    if (
+        below.page != row.page
+        or below.bbox.y0 - row.bbox.y1 > _WRAP_GAP * row.height
+        or abs(below.bbox.x0 - label_x) > _WRAP_ALIGN
+        or below.bbox.x1 >= value_x
+        or len(below.words) > 3
+        or any(ch.isdigit() for ch in below.text)
+    ):
+        return label
+    return f"{label} {below.text}"
+
+
+def _date_label(rows: list[Row], index: int, start: int) -> str:
+    """The label left of a date on row `index`, with its cell's wrapped line where that makes it a date's
+    label (and only there)."""
+    left = left_context(rows[index], start, stop_at_value=True)
+    wrapped = _wrapped_label(rows, index, start, left)
+
+    def strength(label: str) -> float:
+        return max(has_label(label, name) for name in DATE_FIELD_NAMES)
+
+    return wrapped if strength(wrapped) > strength(left) else left
+
+
 def implausible_date(value: date, *, today: date | None, typical_year: int | None = None) -> bool:
     """A date no invoice is issued on: more than a year after today, or years after the document's other
     dates (a date 17 years ahead is a misread or another number, not the invoice date)."""
@@ -176,7 +218,7 @@ def date_candidates(
     out: list[Candidate] = []
     for row, d, repaired in found:
         order = next((i for i, (_, other, _) in enumerate(plausible) if other is d), len(plausible))
-        left = left_context(row, d.start, stop_at_value=True)
+        left = _date_label(rows, rows.index(row), d.start)
         bbox = row.span_bbox(d.start, d.end)
         above = above_context(rows, row, bbox)
         index = rows.index(row)

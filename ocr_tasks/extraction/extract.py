@@ -41,6 +41,7 @@ from ocr_tasks.extraction.self_billing import is_self_billed, suppliers_tax_ids,
 from ocr_tasks.extraction.settle import settle_due
 from ocr_tasks.extraction.tax_id_fields import iban_candidates, tax_id_candidates, with_country_prefix
 from ocr_tasks.extraction.templates import Template, apply_template, match_template
+from ocr_tasks.extraction.terms_pages import without_terms_pages
 from ocr_tasks.field_registry import FIELDS
 from ocr_tasks.geometry import bbox_union
 from ocr_tasks.invoice_types import FIELD_NAMES, FieldValue, Invoice, LineItem
@@ -112,7 +113,7 @@ def _marked_vendor_candidates(rows: list[Row]) -> list[Candidate]:
 def candidates_for(document: OcrDocument, options: ExtractionOptions | None = None) -> list[Candidate]:
     """Every unscored candidate of a document, as `extract_invoice` generates them (used for training)."""
     options = options or ExtractionOptions()
-    rows = document_rows(document)
+    rows = without_terms_pages(document_rows(document))  # no candidates from terms of sale
     country = options.country or guess_country("\n".join(r.text for r in rows))
     return _generate(rows, options, _day_first(rows, options, country), exact_text=_exact_text(document))
 
@@ -485,7 +486,7 @@ def extract_invoice(
     (the project's vendor memories), the vendor's lessons add candidates that compete as strong evidence
     (`Invoice.memory` says which memory and fields)."""
     options = options or ExtractionOptions()
-    rows = document_rows(document)
+    rows = without_terms_pages(document_rows(document))  # no candidates from terms of sale
     texts = [r.text for r in rows]
     full_text = "\n".join(texts)
     country = options.country or guess_country(full_text)

@@ -518,6 +518,34 @@ def _carried_over(
     return last_row is not None and row.page != last_row.page and _sum_of_items(items, amounts)
 
 
+def _page_break_sums(rows: list[Row], decimal_separator: str | None) -> frozenset[int]:
+    """Rows that carry a sum over a page break, by their place and amount alone: the last priced row above
+    a page's footer and the first priced row of the next page print one and the same amount and nothing
+    else priced, larger than any other amount of the first page (`A riportare  108.238,75` at a page's foot,
+    `Riporto  108.238,75` under the next page's header), so a label OCR garbles (`Ati` / `port` / `are`) or
+    an item lost on the way (the items no longer add up to the sum) does not make them items. Indices of
+    both rows; one pass over the rows."""
+    priced: dict[int, list[tuple[int, list[AmountMatch]]]] = {}
+    for index, row in enumerate(rows):
+        if row.bbox.y0 > FOOTER_Y:
+            continue
+        amounts = [a for a in _item_amounts(row, decimal_separator) if a.has_decimals]
+        if amounts:
+            priced.setdefault(row.page, []).append((index, amounts))
+    found: set[int] = set()
+    for page, page_rows in priced.items():
+        following = priced.get(page + 1)
+        if not following:
+            continue
+        (last, before), (first, after) = page_rows[-1], following[0]
+        if len(before) != 1 or len(after) != 1 or before[0].value != after[0].value or before[0].value <= 0:
+            continue
+        others = [a.value for _, amounts in page_rows[:-1] for a in amounts]
+        if others and before[0].value > max(others):
+            found |= {last, first}
+    return frozenset(found)
+
+
 def _another_header(row: Row, header: Row) -> bool:
     """Whether `row` is another table's header on the items' page (`%IVA  Totale imponibile  Totale
     imposta` under the items): the items ended."""
@@ -543,11 +571,23 @@ class _Table:
         self.rows, self.header, self.columns = rows, header, columns
         self.decimal_separator = decimal_separator
         self.largest = _largest_printed_money(rows, decimal_separator)
+        self.break_sums = _page_break_sums(rows, decimal_separator)
 
     def first_priced(self, index: int) -> Decimal | None:
         """The first amount printed with decimals on row `index` (a section total's sum), if any."""
         priced = [a for a in _item_amounts(self.rows[index], self.decimal_separator) if a.has_decimals]
         return priced[0].value if priced else None
+
+    def _skipped(self, index: int, last_row: Row | None) -> bool:
+        """A page's footer, the header repeated on the next page, a carried-forward sum by its label or by
+        its place at a page break (unless it reads as the items' end: a subtotal ends them)."""
+        row = self.rows[index]
+        return (
+            (row.bbox.y0 > FOOTER_Y and not _table_goes_on(row, last_row))
+            or (row.page != self.header.page and header_hits(row) is not None)
+            or _carried_forward(row)
+            or (index in self.break_sums and not _END.search(row.text))
+        )
 
     def section(
         self, start: int, earlier_rows: list[Row]
@@ -560,12 +600,8 @@ class _Table:
         last_row: Row | None = None
         for index in range(start, len(rows)):
             row = rows[index]
-            if (
-                (row.bbox.y0 > FOOTER_Y and not _table_goes_on(row, last_row))
-                or (row.page != self.header.page and header_hits(row) is not None)
-                or _carried_forward(row)
-            ):
-                continue  # a page's footer, the header repeated on the next page, a carried-forward sum
+            if self._skipped(index, last_row):
+                continue
             if items and (_END.search(row.text) or _another_header(row, self.header)):
                 return items, item_rows, index
             amounts = _points_dropped(row, _item_amounts(row, decimal_separator), columns, self.largest)

@@ -1,10 +1,11 @@
 """Amounts that OCR split after their decimal separator, joined again before the page's rows are built.
 
 Tesseract reads a monospaced amount (Courier from a line printer, at 200 dpi) as two words when the
-separator's cell leaves a gap: `2.215,` `30`, `178,` `40-`. The head then reads as a whole number, the tail
-as 30 or 40, and a delivery note's sum or an item's amount is lost. A head that ends in `,` or `.` and a
-tail of exactly two digits (and a sign) right after it, closer than one of the head's characters (OCR's
-boxes of the two may overlap), are one amount as printed.
+separator's cell leaves a gap: `2.215,` `30`, `178,` `40-`, or before it in a proportional font at 200 dpi:
+`2.771` `,28`. The head then reads as a whole number, the tail as 30 or 40, and a delivery note's sum or an
+item's amount is lost. A head that ends in `,` or `.` and a tail of exactly two digits (and a sign) right
+after it, or a whole figure and a tail of a separator and two digits, closer than one of the head's
+characters (OCR's boxes of the two may overlap), are one amount as printed.
 
 Cents printed raised in smaller type (`49,⁹⁰ €`, `12⁵⁰`: shops' and restaurants' typography) are such a
 tail on every page, a text layer's too (its characters are exact, but the raised cents are a word of their
@@ -24,6 +25,7 @@ from ocr_tasks.ocr_types import TEXT_LAYER, Block, Line, OcrPage, Word
 _HEAD = re.compile(r"[-+]?\d[\d.,']*[.,]")
 _WHOLE = re.compile(r"[-+]?\d[\d.,']*\d|\d")
 _TAIL = re.compile(r"\d{2}[-+]?")
+_SEPARATED_TAIL = re.compile(r"[.,]\d{2}[-+]?")  # the split falls before the separator: `2.771` `,28`
 RAISED_SIZE = 0.8  # a raised tail is at most this share of the head's height
 RAISED_FOOT = 0.2  # and its foot stands this share of the head's height above the head's
 
@@ -45,6 +47,8 @@ def _right_after(head: Word, tail: Word) -> bool:
 
 def _joined_text(head: Word, tail: Word, *, raised_only: bool) -> str | None:
     """The amount `head` and `tail` print together, or None when they are two words."""
+    if not raised_only and _WHOLE.fullmatch(head.text) and _SEPARATED_TAIL.fullmatch(tail.text):
+        return head.text + tail.text if _right_after(head, tail) else None
     if not _TAIL.fullmatch(tail.text) or not _right_after(head, tail):
         return None
     raised = _raised(head, tail)

@@ -13,6 +13,11 @@ from multipage_specs import TERMS, WORDS, Item, Spec
 _MONTHS_EN = "January February March April May June July August September October November December".split()
 
 
+def words(spec: Spec) -> dict:
+    """The words the document prints: its language's, with the case's own (a credit note's title)."""
+    return {**WORDS[spec.lang], **spec.extra.get("words", {})}
+
+
 def day(iso: str, lang: str) -> str:
     d = date.fromisoformat(iso)
     if lang == "de":
@@ -43,7 +48,7 @@ def symbol(spec: Spec) -> str:
 
 
 def footer_lines(spec: Spec) -> list[str]:
-    w, v = WORDS[spec.lang], spec.vendor
+    w, v = words(spec), spec.vendor
     first = f"{v.name} · {' · '.join(v.lines[:2])}"
     second = f"{w['vat_label']} {v.vat} · {w['iban_label']} {v.iban}" + (
         f" · {v.registry}" if v.registry else ""
@@ -52,7 +57,7 @@ def footer_lines(spec: Spec) -> list[str]:
 
 
 def running_header(spec: Spec) -> str:
-    w = WORDS[spec.lang]
+    w = words(spec)
     return f"{spec.vendor.name} · {w['title'].capitalize()} {spec.number}"
 
 
@@ -107,7 +112,7 @@ def carried_pages(
 
 
 def meta_rows(spec: Spec) -> list[tuple[str, str]]:
-    w = WORDS[spec.lang]
+    w = words(spec)
     meta = [(w["number"], spec.number), (w["date"], day(spec.date, spec.lang))]
     if spec.due:
         meta.append((w["due"], day(spec.due, spec.lang)))
@@ -116,7 +121,7 @@ def meta_rows(spec: Spec) -> list[tuple[str, str]]:
 
 def totals_rows(spec: Spec, figs: dict) -> list[tuple[str, Decimal, bool]]:
     """(label, amount, whether it is a grand line) of the totals block."""
-    w, lang, cur = WORDS[spec.lang], spec.lang, spec.currency
+    w, lang, cur = words(spec), spec.lang, spec.currency
     rows = [(w["net"], figs["net"], False)]
     for r, tax in sorted(figs["taxes"].items()):
         rows.append((w["tax"].format(rate=rate(r, lang), base=money(figs["bases"][r], lang)), tax, False))
@@ -142,7 +147,7 @@ def summary_rows(spec: Spec, figs: dict) -> list[list[str]]:
 
 
 def payment_line(spec: Spec) -> str:
-    return WORDS[spec.lang]["pay"].format(due=day(spec.due, spec.lang) if spec.due else "")
+    return words(spec)["pay"].format(due=day(spec.due, spec.lang) if spec.due else "")
 
 
 # --- HTML ----------------------------------------------------------------------------------------------
@@ -169,7 +174,7 @@ table.meta td { padding: 0.3mm 3mm 0.3mm 0; }
 
 
 def _letterhead(spec: Spec) -> str:
-    w, v, c = WORDS[spec.lang], spec.vendor, spec.customer
+    w, v, c = words(spec), spec.vendor, spec.customer
     meta_html = "".join(f"<tr><td>{escape(k)}</td><td>{escape(val)}</td></tr>" for k, val in meta_rows(spec))
     return (
         f"<div class='vendor'>{escape(v.name)}</div><div class='small'>{escape(' · '.join(v.lines))}</div>"
@@ -182,7 +187,7 @@ def _letterhead(spec: Spec) -> str:
 
 
 def _head_cells(spec: Spec) -> str:
-    w = WORDS[spec.lang]
+    w = words(spec)
     cells = [
         ("pos", ""),
         ("code", ""),
@@ -197,7 +202,7 @@ def _head_cells(spec: Spec) -> str:
 
 
 def _row_html(spec: Spec, row: tuple) -> str:
-    w, lang = WORDS[spec.lang], spec.lang
+    w, lang = words(spec), spec.lang
     if row[0] == "group":
         return f"<tr class='group'><td colspan='8'>{escape(w['group'].format(n=row[1]))}</td></tr>"
     if row[0] == "group_sum":
@@ -227,7 +232,7 @@ def _totals_html(spec: Spec, figs: dict) -> str:
 
 
 def _summary_html(spec: Spec, figs: dict) -> str:
-    w = WORDS[spec.lang]
+    w = words(spec)
     head = "".join(f"<th class='n'>{escape(c)}</th>" for c in w["summary_cols"])
     body = "".join(
         "<tr>" + "".join(f"<td class='n'>{cell}</td>" for cell in row) + "</tr>"
@@ -239,13 +244,13 @@ def _summary_html(spec: Spec, figs: dict) -> str:
 def _terms_html(spec: Spec, page: int) -> str:
     clauses = TERMS[spec.lang]
     paragraphs = "".join(f"<p>{page * 10 + i + 1}. {escape(text)}</p>" for i, text in enumerate(clauses * 3))
-    return f"<div class='terms'><h2>{escape(WORDS[spec.lang]['terms_title'])}</h2>{paragraphs}</div>"
+    return f"<div class='terms'><h2>{escape(words(spec)['terms_title'])}</h2>{paragraphs}</div>"
 
 
 def html_auto(spec: Spec, figs: dict, *, margin_boxes: bool) -> str:
     """One long table with a `thead` the engine repeats on every page; WeasyPrint's margin boxes carry the
     running header, the page x of y and the footer (`margin_boxes`), Chromium's templates otherwise."""
-    w = WORDS[spec.lang]
+    w = words(spec)
     body = "".join(_row_html(spec, row) for row in table_rows(spec))
     css = _CSS
     if margin_boxes:
@@ -274,14 +279,14 @@ def html_pages(spec: Spec, figs: dict, *, fixed_pages: bool) -> str:
     """Pages laid out by the template: the header repeated by it, carried-forward rows at the bottom and
     top of each page (`spec.carried`), the footer on every page (at its bottom with `fixed_pages`, else
     after its table, as a word processor's import flows it)."""
-    w, lang = WORDS[spec.lang], spec.lang
+    w, lang = words(spec), spec.lang
     pages = carried_pages(spec, spec.rows_per_page - 12, spec.rows_per_page)
     count = len(pages) + spec.vat_summary_page + spec.terms_pages
     footer = "<br>".join(escape(line) for line in footer_lines(spec))
     page_style = "height:266mm;position:relative;" if fixed_pages else ""
     foot = "position:absolute;bottom:0;left:0;right:0;" if fixed_pages else "margin-top:6mm;"
     foot = f"<div class='small' style='{foot}'>{footer}</div>"
-    out = []
+    out, head = [], f"<tr>{_head_cells(spec)}</tr>"
     for number, (rows, carried_in, carried_out) in enumerate(pages, start=1):
         page_no = escape(w["page"].format(p=number, n=count))
         if number == 1:
@@ -297,9 +302,10 @@ def html_pages(spec: Spec, figs: dict, *, fixed_pages: bool) -> str:
         body += "".join(_row_html(spec, row) for row in rows)
         body += "" if carried_out is None else _carry_html(w["carry_bottom"], carried_out, lang)
         totals = _totals_html(spec, figs) if number == len(pages) else ""
+        table = (head if number == 1 or spec.repeat_header else "") + body
         out.append(
             f"<div style='{page_style}page-break-after:always'>{top}"
-            f"<table class='items'><tr>{_head_cells(spec)}</tr>{body}</table>{totals}{foot}</div>"
+            f"<table class='items'>{table}</table>{totals}{foot}</div>"
         )
     if spec.vat_summary_page:
         out.append(
@@ -312,7 +318,7 @@ def html_pages(spec: Spec, figs: dict, *, fixed_pages: bool) -> str:
 
 
 def chromium_templates(spec: Spec) -> tuple[str, str]:
-    w = WORDS[spec.lang]
+    w = words(spec)
     page = (
         escape(w["page"])
         .replace("{p}", "<span class='pageNumber'></span>")
@@ -338,7 +344,7 @@ def _numbered_canvas(spec: Spec):
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    w, footer = WORDS[spec.lang], footer_lines(spec)
+    w, footer = words(spec), footer_lines(spec)
 
     class Numbered(Canvas):
         def __init__(self, *args, **kwargs):
@@ -378,7 +384,7 @@ class _Flow:
         from reportlab.lib.units import mm
         from reportlab.platypus import TableStyle
 
-        self.spec, self.w, self.lang = spec, WORDS[spec.lang], spec.lang
+        self.spec, self.w, self.lang = spec, words(spec), spec.lang
         self.styles = getSampleStyleSheet()
         self.normal = self.styles["Normal"].clone("n", fontName="Helvetica", fontSize=8.4, leading=10.5)
         self.small = self.normal.clone("s", fontSize=7)
@@ -389,6 +395,15 @@ class _Flow:
                 ("FONT", (0, 0), (-1, -1), "Helvetica", 8.2),
                 ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 8.2),
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+                ("ALIGN", (5, 0), (-1, -1), "RIGHT"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+        self.body_style = TableStyle(  # a page continuing the table without its header
+            [
+                ("FONT", (0, 0), (-1, -1), "Helvetica", 8.2),
                 ("ALIGN", (3, 0), (3, -1), "RIGHT"),
                 ("ALIGN", (5, 0), (-1, -1), "RIGHT"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#bbbbbb")),
@@ -458,13 +473,15 @@ class _Flow:
         out = []
         pages = carried_pages(spec, spec.rows_per_page - 12, spec.rows_per_page)
         for number, (rows, carried_in, carried_out) in enumerate(pages, start=1):
-            data = [self.head]
+            head = number == 1 or spec.repeat_header
+            data = [self.head] if head else []
             if carried_in is not None:
                 data.append(self.carry(w["carry_top"].format(p=number - 1), carried_in))
             data += [self.cells(r) for r in rows]
             if carried_out is not None:
                 data += [self.carry(w["carry_bottom"], carried_out)]
-            out.append(Table(data, colWidths=self.widths, style=self.table_style))
+            style = self.table_style if head else self.body_style
+            out.append(Table(data, colWidths=self.widths, style=style))
             if number < len(pages):
                 out.append(PageBreak())
         return out
@@ -519,7 +536,7 @@ def reportlab_story(spec: Spec, figs: dict, *, long_table: bool):
             topMargin=18 * mm,
             bottomMargin=24 * mm,
             invariant=1,
-            title=f"{WORDS[spec.lang]['title']} {spec.number}",
+            title=f"{words(spec)['title']} {spec.number}",
         )
         doc.build(story, canvasmaker=_numbered_canvas(spec))
 
@@ -564,7 +581,7 @@ class _Sheet:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Border, Side
 
-        self.spec, self.w, self.lang = spec, WORDS[spec.lang], spec.lang
+        self.spec, self.w, self.lang = spec, words(spec), spec.lang
         self.book = Workbook()
         self.ws = self.book.active
         self.ws.title = self.w["title"].capitalize()

@@ -53,7 +53,25 @@ def _default(cls: type, name: str) -> Any:
 
 
 # the lexicons' languages (`ocr_tasks.extraction.keywords.LANGUAGES`; a test keeps the two equal)
-LEXICON_LANGUAGES = ("en", "de", "fr", "nl", "es", "it", "pl", "pt", "sv", "da", "nb", "fi", "ms")
+LEXICON_LANGUAGES = (
+    "en",
+    "de",
+    "fr",
+    "nl",
+    "es",
+    "it",
+    "pl",
+    "pt",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "ms",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ purpose="${1:-run}"
 APT_RUN=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd tesseract-ocr-deu tesseract-ocr-fra tesseract-ocr-nld
          tesseract-ocr-spa tesseract-ocr-ita tesseract-ocr-pol tesseract-ocr-por
          tesseract-ocr-swe tesseract-ocr-dan tesseract-ocr-nor tesseract-ocr-fin
+         tesseract-ocr-ces tesseract-ocr-slk tesseract-ocr-hun tesseract-ocr-ron
          poppler-utils libgl1 libglib2.0-0 fonts-dejavu-core
          libtesseract-dev libleptonica-dev pkg-config g++)  # the last four build tesserocr against the system Tesseract
 APT_TEST=(chromium chromium-driver postgresql qpdf)

@@ -13,6 +13,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ocr_tasks.extraction.candidates import Candidate, above_context, left_context, totals_table_header
+from ocr_tasks.extraction.items_sum_row import label_items_sums
 from ocr_tasks.extraction.keywords import (
     FINAL_TOTAL_LABELS,
     LABELS,
@@ -43,6 +44,12 @@ _LEGAL_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 
+# the number of a column a label refers to (`Total de plată (col. 5 + col. 6)`: the lexicons'
+# `column_reference`)
+_COLUMN_REFERENCE = re.compile(
+    r"(?<!\w)(?:" + concept_alternation("column_reference", min_length=1) + r")\s*\d{1,2}(?!\d)",
+    re.IGNORECASE,
+)
 
 _SPLIT_DECIMALS = re.compile(r"(?<![\d.,])(\d{1,6})\s(\d{2})\s*\W{0,2}$")
 _AMOUNT_ROW_LABEL = re.compile(
@@ -119,6 +126,7 @@ def _row_amounts(row: Row, decimal_separator: str | None) -> list[AmountMatch]:
     blocked += [m.span(1) for m in RATE_AFTER_PERCENT_LABEL.finditer(row.text)]  # `MwSt.-% 19,0`: no amount
     blocked += [m.span() for m in _SLASHED_NUMBER.finditer(row.text)]
     blocked += [m.span() for m in _LEGAL_REFERENCE.finditer(row.text)]
+    blocked += [m.span() for m in _COLUMN_REFERENCE.finditer(row.text)]
     blocked += valid_tax_id_spans(row.text) + valid_iban_spans(row.text)
     found = []
     for a in find_amounts(row.text, decimal_separator=decimal_separator):
@@ -316,7 +324,8 @@ def amount_candidates(
                         row_index=rows.index(row),
                     )
                 )
-    return out
+    # the row that sums the items' net and tax columns (`Total  8.450,00  1.774,50`)
+    return label_items_sums(out, rows, per_row, _SUM_LABEL)
 
 
 def _largest_labelled_total(per_row: list[tuple[Row, list[AmountMatch]]]) -> Decimal | None:

@@ -75,11 +75,18 @@ def _glued_pattern(phrase: str) -> re.Pattern[str]:
 BARE_NO_STRENGTH = 0.8
 # Number markers printed alone as a label (`No. 12345`, `Núm. R4472222`): weaker, and their value needs
 # at least four digits (house numbers have fewer)
-BARE_MARKERS = frozenset({"no", "nr", "num", "núm", "nº", "n°", "n.º", "#"})
+BARE_MARKERS = frozenset({"no", "nr", "num", "núm", "nº", "n°", "n.º", "#", "č."})  # Czech, Slovak `č.`
 # A number sign that starts a printed segment, right before a number (`INVOICE` over `# INV-000087`,
 # web templates' title blocks): a bare marker, like `No`; inside a segment (`Table # 12`) it labels nothing
 _SEGMENT_NUMBER_SIGN = re.compile(r"(?:^|(?<=\s{2}))(#)\s*(?=[A-Za-z]{0,4}[-\s]?\d)")
 COMPOSED_STRENGTH = 1.1  # as a two-word phrase
+
+
+@lru_cache(maxsize=4096)
+def _plain_phrase(phrase: str) -> str | None:
+    """The phrase without its accents (`számla sorszáma` -> `szamla sorszama`), None when it has none."""
+    plain = _unaccented(phrase)
+    return None if plain == phrase else plain
 
 
 def _label_span(
@@ -88,11 +95,15 @@ def _label_span(
     """Strength of the best label on the row, its start, the offset just after it, and the phrase; a
     `composed` label pattern (a document noun with a number marker) counts as a two-word phrase."""
     lowered = row_text.lower()
+    plain = _unaccented(lowered)  # OCR drops accents (`Szamla sorszama`, `Cislo faktury`): offsets kept
     best, start, end, label = 0.0, -1, -1, ""
     for phrase in phrases:
-        if _first_word(phrase) not in lowered:
+        bare = _plain_phrase(phrase)
+        if _first_word(phrase) not in lowered and (bare is None or _first_word(bare) not in plain):
             continue  # both patterns start with the phrase's first word as printed: no need to search
         found = list(_phrase_pattern(phrase).finditer(lowered))
+        if not found and bare is not None:
+            found = list(_phrase_pattern(bare).finditer(plain))
         if not found and len(phrase.replace(" ", "")) >= GLUED_LABEL_LETTERS:
             found = list(_glued_pattern(phrase).finditer(lowered))
         for m in found:
@@ -248,7 +259,7 @@ def _composed_in(field: str, text: str) -> bool:
 
 # A row that starts with the document's title, a compound of it or a bilingual title, right before a
 # number (`Verkoopfactuur 2023-1993`, `Handwerkerrechnung INV-88006`, `Rechnung / Invoice RE-2022-60770`,
-# `Ricevuta n. 3/2024`, `Angebot AN-77`)
+# `Ricevuta n. 3/2024`, `Angebot AN-77`, `Faktúra č. 20260458`: OCR reads `č.` as `€.` or `¢.`)
 _TITLE_NOUNS = "|".join(
     sorted(
         (
@@ -263,7 +274,7 @@ _TITLE_NOUNS = "|".join(
 TITLE_BEFORE_NUMBER = re.compile(
     rf"^\W*[^\W\d]*(?:{_TITLE_NOUNS})(?:\s*/\s*[^\W\d]+)?"
     # `Ricevuta per prestazione occasionale n. 3/2024`: up to three words, then a number sign
-    rf"(?:(?:\s+[^\W\d]{{2,}}){{1,3}}\s+(?:n[°º.]+|no\.|nr\.?|#)|(?:\s+(?:n[°ºr.o]*|no\.?|#))?)"
+    rf"(?:(?:\s+[^\W\d]{{2,}}){{1,3}}\s+(?:n[°º.]+|no\.|nr\.?|#)|(?:\s+(?:n[°ºr.o]*|no\.?|#|[č¢€]\.))?)"
     rf"(?=\s*:?\s*[A-Z]{{0,4}}[-\s]?\d)",
     re.IGNORECASE,
 )
@@ -342,8 +353,10 @@ def _same_row_candidates(
         prefix = separated_prefix(row.text[end:start], m.group(0))
         if prefix is not None:
             start -= len(prefix) + 1
-        if label in BARE_MARKERS and not bare_no_value_ok(m.group(0)):
-            continue
+        if label in BARE_MARKERS and (
+            not bare_no_value_ok(m.group(0)) or re.search(r"[^\W\d_]", row.text[end:start])
+        ):
+            continue  # a bare marker labels the number right after it (`č. ú. 28004561/2010`: an account's)
         if field == "invoice_number" and (
             _OTHER_NUMBER.search(row.text[label_start:start]) or _TAX_ID_WORDS.search(row.text[end:start])
         ):

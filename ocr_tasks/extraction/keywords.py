@@ -29,7 +29,25 @@ from rapidfuzz.distance import Levenshtein
 from ocr_tasks.field_registry import FIELDS
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "nl", "es", "it", "pl", "pt", "sv", "da", "nb", "fi", "ms")
+LANGUAGES: tuple[str, ...] = (
+    "en",
+    "de",
+    "fr",
+    "nl",
+    "es",
+    "it",
+    "pl",
+    "pt",
+    "sv",
+    "da",
+    "nb",
+    "fi",
+    "cs",
+    "sk",
+    "hu",
+    "ro",
+    "ms",
+)
 
 
 # German letters as a printer without them spells them (a line printer's or an old ERP's character set:
@@ -499,9 +517,10 @@ _SLIPPED_LETTERS = frozenset("10|!5IÌÍ")  # `I` for `l` (`S.r.I.`), with an ac
 
 
 @lru_cache(maxsize=1)
-def _legal_form_shapes() -> dict[str, str]:
-    """OCR shape -> letters of the lexicons' legal forms (`s.r.l.` -> `srl`)."""
-    return {ocr_shape(p): re.sub(r"[^a-z]", "", p) for p in phrases("legal_form") if " " not in p}
+def _legal_form_shapes() -> dict[tuple[str, bool], str]:
+    """OCR shape -> letters of the lexicons' legal forms (`s.r.l.` -> `srl`); a form printed with points
+    (`a.s.`) only for a word with points (`A5`, a paper size, is no `a.s.`)."""
+    return {(ocr_shape(p), "." in p): re.sub(r"[^a-z]", "", p) for p in phrases("legal_form") if " " not in p}
 
 
 def repair_legal_form(name: str) -> str:
@@ -511,7 +530,8 @@ def repair_legal_form(name: str) -> str:
     head, _, last = name.rpartition(" ")
     if not head or not any(c in _SLIPPED_LETTERS for c in last) or not any(c.isalpha() for c in last):
         return name
-    letters = _legal_form_shapes().get(ocr_shape(last))
+    shapes = _legal_form_shapes()
+    letters = shapes.get((ocr_shape(last), "." in last)) or shapes.get((ocr_shape(last), False))
     printed = [c for c in last if c.isalnum() or c in "|!"]
     if letters is None or len(printed) != len(letters):
         return name

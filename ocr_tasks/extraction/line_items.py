@@ -466,8 +466,9 @@ _INDENT_OF_TOTALS = 0.25
 
 
 def _largest_printed_money(rows: list[Row], decimal_separator: str | None) -> Decimal | None:
-    """The largest amount printed with decimals on the document (its total, or the cash handed over)."""
-    found = (a for row in rows for a in find_amounts(row.text, decimal_separator=decimal_separator))
+    """The largest amount printed with decimals on the document (its total, or the cash handed over); the
+    numbers of a date are none (`2026.11.27.`)."""
+    found = (a for row in rows for a in _item_amounts(row, decimal_separator))
     return max((a.value for a in found if a.has_decimals), default=None)
 
 
@@ -477,22 +478,33 @@ def _points_dropped(
     """The row's amounts with the decimal point put back where OCR dropped it (`1  8091  8091` for `1
     80.91  80.91`), when the position is certain: whole numbers under the unit price and the amount that
     are larger than any amount the document prints with decimals (no item costs more than the total) while
-    their hundredths are not, and quantity x unit price = amount (a row of footer numbers never agrees)."""
-    if (
-        largest is None
-        or not {"amount", "unit_price"} <= columns.keys()
-        or any(a.has_decimals for a in amounts)
-    ):
+    their hundredths are not, and quantity x unit price = amount (a row of footer numbers never agrees).
+    On a page that prints no money with decimals (forint: `5 000 db  18  90 000`), whole numbers under the
+    unit price and the amount are its prices as printed when the amount is a whole multiple of the price
+    (the quantity's own digits may be read apart: `5 000 db`)."""
+    if not {"amount", "unit_price"} <= columns.keys() or any(a.has_decimals for a in amounts):
         return amounts
     placed: dict[str, AmountMatch] = {}
     for a in amounts:
+        if largest is None:  # whole units are the page's money: placed as money (`_column_of`)
+            placed.setdefault(_column_of(row, AmountMatch(a.start, a.end, a.raw, a.value, True), columns), a)
+            continue
         x = row.span_bbox(a.start, a.end).center[0]
         placed.setdefault(min(columns, key=lambda k: abs(columns[k] - x)), a)
     price, amount, quantity = placed.get("unit_price"), placed.get("amount"), placed.get("quantity")
     count = quantity.value if quantity is not None and quantity.raw.isdigit() else Decimal(1)
-    if price is None or amount is None or count * price.value != amount.value:
+    if largest is None:
+        if (
+            price is None
+            or amount is None
+            or not 0 < price.value <= amount.value
+            or amount.value % price.value
+        ):
+            return amounts
+        scale = Decimal(1)  # a page of whole units: the numbers as printed
+    elif price is None or amount is None or count * price.value != amount.value:
         return amounts
-    if all(a.raw.isdigit() and a.value > largest >= a.value / 100 for a in (price, amount)):
+    elif all(a.raw.isdigit() and a.value > largest >= a.value / 100 for a in (price, amount)):
         scale = Decimal(100)
     elif quantity is not None and count > 1 and price.raw.isdigit() and amount.value <= largest:
         scale = Decimal(1)  # prices in whole units (`Kette  30 Meter  10  300`): the numbers as printed

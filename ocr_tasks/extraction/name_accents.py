@@ -44,6 +44,11 @@ OTHER_SHAPES = {
     "Ø": ("O", "0", "@"),
     "æ": ("ae", "ze", "ee", "z", "e", "a"),
     "Æ": ("AE", "Ae", "E"),
+    "č": ("€", "¢"),  # Czech and Slovak (`Auto Kova€`)
+    "Č": ("€", "¢"),
+    "ř": ("f",),  # `rejstfiku`
+    "ő": ("6",),  # Hungarian (`Vev6`)
+    "ö": ("6",),  # `K6nyv`
 }
 INSIDE_WORDS_ONLY = frozenset("ßñ")  # no word starts with these: a `B` there is a `B`
 # Letters small type runs together, which the enlarged second reading tells apart: `rn` read as `m`

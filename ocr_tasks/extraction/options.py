@@ -42,7 +42,25 @@ class ExtractionOptions:
     day_first: bool | None = None
     country: str | None = None
     decimal_separator: str | None = None
-    languages: Sequence[str] = ("en", "de", "fr", "nl", "es", "it", "pl", "pt", "sv", "da", "nb", "fi", "ms")
+    languages: Sequence[str] = (
+        "en",
+        "de",
+        "fr",
+        "nl",
+        "es",
+        "it",
+        "pl",
+        "pt",
+        "sv",
+        "da",
+        "nb",
+        "fi",
+        "cs",
+        "sk",
+        "hu",
+        "ro",
+        "ms",
+    )
     scorer: str = "hand"
     region_reader: RegionReader | None = None
     min_confidence: float = 0.01

@@ -279,6 +279,10 @@ TESSERACT_MODELS = {
     "da": "dan",
     "nb": "nor",
     "fi": "fin",
+    "cs": "ces",
+    "sk": "slk",
+    "hu": "hun",
+    "ro": "ron",
 }
 
 

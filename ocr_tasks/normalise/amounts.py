@@ -19,7 +19,7 @@ from functools import lru_cache
 
 _CURRENCY_TOKENS = (
     r"(?:US\$|USD|EUR|GBP|MYR|RM|SGD|S\$|AUD|A\$|CAD|C\$|CHF|HKD|HK\$|JPY|INR|IDR|Rp|NZD|SEK|NOK|DKK|PLN|"
-    r"CZK|THB|PHP|CNY|RMB|ZAR|BRL|R\$|Fr\.|kr|zł|[€$£¥₹₱฿₩₫]"
+    r"CZK|HUF|RON|THB|PHP|CNY|RMB|ZAR|BRL|R\$|Fr\.|kr|zł|Kč|Ft|lei|[€$£¥₹₱฿₩₫]"
     r"|(?<![^\W\d_])R(?=\s?\d))"  # the rand's R right before the figure (`R8,950.00`, `R 1 234,56`)
 )
 # ... and at the end of the text before a figure (`_ends_with_currency`: the figure follows)
@@ -53,6 +53,13 @@ _SPACED_DOT_CELL = re.compile(
     r"\d{1,3}(?:[ \u00a0]\d{3})+\.\d{2}"
     r"(?=\s{2,}|\s*\Z|\s?[A-Z]{3}\b|\s?[€$£])"
     r"|\A\d{1,3}(?:[ \u00a0]\d{3})+\.\d{2}(?=\s*\Z)"  # or the whole text
+)
+# ... and so is a whole number spaced in thousands that fills its cell, or is followed by its currency
+# (`Nettó ár  90 000  27%`, `Fizetendő:  295 910 Ft`, `1 500 Kč`: forint and koruna print no decimals)
+_SPACED_WHOLE_CELL = re.compile(
+    r"(?:(?<=\s\s)|(?<=:\s)|(?<=[€$£]\s)|(?<=[€$£])|\A)"
+    r"\d{1,3}(?:[ \u00a0]\d{3})+"
+    r"(?=\s{2,}|\s*\Z|\s?(?i:" + _CURRENCY_TOKENS + r")(?!\w))"
 )
 _AMOUNT_RE_LENIENT = _amount_re(f"{_LAKH}|{_SPACED_LENIENT}|{_PLAIN}")
 _LAKH_RE = re.compile(_LAKH)
@@ -149,6 +156,7 @@ def _amounts_in(text: str, decimal_separator: str | None, lenient_spaces: bool) 
     pattern = _AMOUNT_RE_LENIENT if lenient_spaces else _AMOUNT_RE
     # a cell's spaced amount read with narrow spaces (one character for one: the offsets stay)
     scanned = _SPACED_DOT_CELL.sub(lambda m: re.sub(r"[ \u00a0]", "\u202f", m.group(0)), text)
+    scanned = _SPACED_WHOLE_CELL.sub(lambda m: re.sub(r"[ \u00a0]", "\u202f", m.group(0)), scanned)
     # the Swiss thousands apostrophe as typeset (`3’437.58`: U+2019, TeX's and a word processor's `'`)
     scanned = _TYPESET_APOSTROPHE.sub("'", scanned)
     for m in pattern.finditer(scanned):

@@ -92,6 +92,9 @@ _MARKS: tuple[tuple[str, str], ...] = (
     ("₽", "RUB"),
     ("zł", "PLN"),
     ("Kč", "CZK"),
+    ("Ft", "HUF"),
+    ("lei", "RON"),
+    ("Lei", "RON"),
     ("RM", "MYR"),
     ("Rp", "IDR"),
     ("RMB", "CNY"),
@@ -197,7 +200,7 @@ def weighted_currency_marks(text: str, *, country: str | None = None) -> list[tu
     found: list[tuple[str, float]] = []
     mark_table = dict(_MARKS)
     for m in re.finditer(
-        r"(?<![A-Za-z])(" + _RAND + r"|[A-Za-z]{1,3}\$|[A-Z]{3}|[A-Za-zł]{2,5}\.?|[€£₹₱฿₩₫₺₽$¥]|kr)"
+        r"(?<![A-Za-z])(" + _RAND + r"|[A-Za-z]{1,3}\$|[A-Z]{3}|[A-Za-złč]{2,5}\.?|[€£₹₱฿₩₫₺₽$¥]|kr)"
         r"(?![A-Za-z])",
         text,
     ):

@@ -1,9 +1,10 @@
 """Printed dates to `datetime.date`.
 
 Handles numeric forms (`25/12/2018`, `25-12-18`, `25.12.2018`, `2018-12-25`, `2018/12/25`, `20181225`;
-`25122018` alone or before a time) and month names in English, German, French, Dutch, Spanish and Italian
-(`25 DEC 2018`, `Dec 25, 2018`, `25. Dezember 2018`, `1er mars 2020`, `18 april 2014`, `25-Dec-18`,
-`25 de marzo de 2024`, `3 settembre 2024`).
+`25122018` alone or before a time) and month names in English, German, French, Dutch, Spanish, Italian and
+the other lexicon languages (`25 DEC 2018`, `Dec 25, 2018`, `25. Dezember 2018`, `1er mars 2020`,
+`18 april 2014`, `25-Dec-18`, `25 de marzo de 2024`, `3 settembre 2024`, `18. listopadu 2026`, Hungarian's
+year first: `2026. november 18.`).
 
 Day/month ambiguity (`03/04/2018`) is resolved by the caller's `day_first` cue; with no cue the
 international day-first reading is used. `infer_day_first` derives the cue from the other dates printed on
@@ -44,7 +45,8 @@ def _month_tables() -> tuple[dict[str, dict[str, int]], frozenset[str]]:
 _MONTHS, _EXACT_ONLY = _month_tables()
 _SPANISH_MAY = re.compile(r"\d{1,2}\s+de\s+mayo\s+(?:de|del)\s+\d{4}", re.IGNORECASE)
 
-_MONTH_WORD = r"[A-Za-zÀ-ÿąćęłńóśźżĄĆĘŁŃÓŚŹŻ]{3,13}\.?"  # `października`: Polish letters, 13 long
+# `października`, `července`, `noiembrie`, `március`: the letters of the months of every lexicon language
+_MONTH_WORD = r"[A-Za-zÀ-ÿąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽăâîșțşţĂÂÎȘȚŞŢőűŐŰ]{3,13}\.?"
 _SEP = r"[/\-.]"
 _YEAR_MIN, _YEAR_MAX = 1970, 2069
 
@@ -76,6 +78,11 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     # 25032018 13:11:54 (a POS printout: day first, and only before a time, so that codes are not dates)
     re.compile(
         r"(?<![\d])(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)(?=\s+\d{1,2}:\d{2}(?!\d))"
+    ),
+    # 2026. november 18., 2026. nov. 18. (Hungarian: the year first, a point after it and after the day)
+    re.compile(
+        r"(?<![\d.])(?P<y>(?:19|20)\d\d)\.\s*(?P<m>" + _MONTH_WORD + r")\s*(?P<d>\d{1,2})\.?(?![\d])",
+        re.IGNORECASE,
     ),
 )
 _COMPACT_DAY_FIRST = re.compile(r"\s*(?P<d>0[1-9]|[12]\d|3[01])(?P<m>0[1-9]|1[0-2])(?P<y>(?:19|20)\d\d)\s*")
@@ -150,7 +157,7 @@ def _from_match(
             return chosen, True, True
         chosen = day_first_reading or month_first_reading
         return (chosen, False, True) if chosen else None
-    if pattern_index in (2, 3):
+    if pattern_index in (2, 3, 6):
         month = month_number(g["m"], languages)
         if month is None and _SPANISH_MAY.fullmatch(m.group(0).strip()):
             month = 5  # `23 de mayo de 2024`: with its `de`s, mayo is the month (alone, a receipt's MAYO)

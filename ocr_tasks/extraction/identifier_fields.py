@@ -32,7 +32,7 @@ from ocr_tasks.extraction.keywords import (
     phrases,
     without_number_signs,
 )
-from ocr_tasks.extraction.rows import Row
+from ocr_tasks.extraction.rows import Row, row_cells
 from ocr_tasks.normalise.dates import find_dates
 
 _ID_TOKEN = re.compile(r"[A-Za-z0-9$€©¢§][A-Za-z0-9$€©¢§/\-_.#]*\d[A-Za-z0-9/\-_.,]*|\d+")
@@ -471,6 +471,7 @@ def _labelled_identifiers(
                 if prefix is not None:
                     start -= len(prefix) + 1
                 header = header_chunk(row, below.span_bbox(m.start(), m.end()), values=below)
+                cell = _header_cell(row, below.span_bbox(m.start(), m.end()))
                 column_strength = label_strength(
                     header, table_phrases if table_header else column_phrases, fuzzy=False
                 )
@@ -481,6 +482,7 @@ def _labelled_identifiers(
                 if field == "invoice_number" and (
                     _OTHER_NUMBER.search(header)
                     or _TAX_ID_WORDS.search(header)
+                    or _TAX_ID_WORDS.search(cell)  # `VAT Number` over `GB 285 3749 19`: `Number` over `3749`
                     or (not quote and _quotes_number(header))
                 ):
                     continue  # a `Despatch Note No.`, `Customer No.`, `Uw btw-nummer` or `Angebot Nr.` column
@@ -497,6 +499,16 @@ def _labelled_identifiers(
                 if c is not None:
                     out.append(c)
     return out
+
+
+def _header_cell(row: Row, bbox) -> str:
+    """The whole cells of a header row over `bbox` (`VAT Number` over a part of the id printed under it)."""
+    return " ".join(
+        w.text
+        for cell in row_cells(row)
+        if min(bbox.x1, cell[-1].bbox.x1) > max(bbox.x0, cell[0].bbox.x0)
+        for w in cell
+    )
 
 
 def payment_terms_candidates(rows: list[Row]) -> list[Candidate]:

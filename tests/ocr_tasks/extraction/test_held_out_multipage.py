@@ -27,7 +27,21 @@ CASES = pdf_cases(FOLDER)
 _COUNTRY = {"de": "DE", "en": "GB", "fr": "FR", "nl": "NL", "es": "ES", "it": "IT"}
 
 # (case, field, why the text-layer reading still misses it)
-_MISSES: list[tuple[str, str, str]] = []
+_CITY = "batch 2: the recipient's postcode line's city (or the sender line) read as the customer's name"
+_MISSES: list[tuple[str, str, str]] = [
+    ("factura_mensual_es", "customer_name", _CITY),
+    ("facture_travaux_fr", "customer_name", _CITY),
+    ("gutschrift_de", "customer_name", _CITY),
+    ("invoice_catalogue_en", "customer_name", _CITY),
+    ("gutschrift_de", "invoice_number", "batch 2: GS-2025-00412 read as GS-2025"),
+    (
+        "facture_travaux_fr",
+        "line_items",
+        "batch 2: the first delivery note's sous-total after 2 items ends them",
+    ),
+]
+# (case, why its items per page are not yet right): the same sous-total
+_PAGE_MISSES = {"facture_travaux_fr": "batch 2: the first delivery note's sous-total after 2 items ends them"}
 READINGS = FolderReadings(CASES, _MISSES)
 # the documents also read as 200 dpi grey scans (no text layer) in the tests; bench/held_out_pdfs.py reads all
 RASTERISED = ["factura_suministros_es", "fattura_ricambi_it"]
@@ -50,7 +64,15 @@ def test_line_items_from_the_text_layer(case, name, tmp_path_factory):
     READINGS.assert_items(case, tmp_path_factory)
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(
+            c, marks=[pytest.mark.xfail(strict=True, reason=_PAGE_MISSES[c])] if c in _PAGE_MISSES else []
+        )
+        for c in sorted(CASES)
+    ],
+)
 def test_each_page_prints_its_own_items_and_the_terms_no_field(case, tmp_path_factory):
     invoice = READINGS.read(case, "text layer", tmp_path_factory)
     notes = CASES[case].notes

@@ -475,6 +475,28 @@ def _prefix_vat_id(chosen: dict[str, Candidate], country: str | None) -> None:
         chosen["vendor_tax_id"].value = with_country_prefix(chosen["vendor_tax_id"].value, country)
 
 
+def _no_due_date_of_the_invoice_date(chosen: dict[str, Candidate]) -> None:
+    """A due date read from the very words of the invoice date is no due date."""
+    if (
+        "invoice_date" in chosen
+        and "due_date" in chosen
+        and chosen["due_date"].value == chosen["invoice_date"].value
+        and chosen["due_date"].bbox == chosen["invoice_date"].bbox
+    ):
+        del chosen["due_date"]
+
+
+def _address_the_vendor(chosen: dict[str, Candidate], rows: list[Row], *, capped: bool) -> None:
+    """The chosen vendor's address block, when it has one (`capped`: no surer than the name)."""
+    address = vendor_address_candidate(rows, chosen.get("vendor_name"))
+    if address is None:
+        return
+    score_candidates([address], scorer="hand")
+    if capped:
+        address.confidence = min(address.confidence, chosen["vendor_name"].confidence + 0.1)
+    chosen["vendor_address"] = address
+
+
 def extract_invoice(
     document: OcrDocument,
     *,
@@ -514,21 +536,11 @@ def extract_invoice(
             chosen[name] = best(cands)
     chosen = {name: c for name, c in chosen.items() if c is not None}
     settle_due(chosen, grouped, rows)
-    if (
-        "invoice_date" in chosen
-        and "due_date" in chosen
-        and chosen["due_date"].value == chosen["invoice_date"].value
-        and chosen["due_date"].bbox == chosen["invoice_date"].bbox
-    ):
-        del chosen["due_date"]
+    _no_due_date_of_the_invoice_date(chosen)
     _choose_customer(chosen, grouped, rows, self_billed=self_billed)
     reread_identifiers(chosen, options.region_reader)
     _prefix_vat_id(chosen, country)
-    address = vendor_address_candidate(rows, chosen.get("vendor_name"))
-    if address is not None:
-        score_candidates([address], scorer="hand")
-        address.confidence = min(address.confidence, chosen["vendor_name"].confidence + 0.1)
-        chosen["vendor_address"] = address
+    _address_the_vendor(chosen, rows, capped=True)
 
     if options.calibrate:
         for name, c in chosen.items():
@@ -538,10 +550,7 @@ def extract_invoice(
     payment_code = apply_payment_codes(chosen, grouped, options.payment_codes)
     if chosen.get("vendor_name") is not vendor_before:  # the code named another vendor: its address
         chosen.pop("vendor_address", None)
-        address = vendor_address_candidate(rows, chosen["vendor_name"])
-        if address is not None:
-            score_candidates([address], scorer="hand")
-            chosen["vendor_address"] = address
+        _address_the_vendor(chosen, rows, capped=False)
     fields: dict[str, FieldValue] = {
         name: _to_field(c) for name, c in chosen.items() if c.confidence >= options.min_confidence
     }

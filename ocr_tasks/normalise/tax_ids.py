@@ -51,9 +51,7 @@ def tax_id_valid(value: str, country: str | None = None) -> bool | None:
 def national_tax_id_valid(value: str) -> bool:
     """Whether some country pack's national tax-id module accepts the printed id (India's GSTIN
     `29AAGCM4821K1Z6`, Singapore's UEN `201912345R`): for an id whose page says what it is by its label."""
-    return any(
-        _module(name).is_valid(value) for pack in country_packs().values() for name in pack.tax_ids
-    )
+    return any(_module(name).is_valid(value) for pack in country_packs().values() for name in pack.tax_ids)
 
 
 def iban_valid(value: str) -> bool:

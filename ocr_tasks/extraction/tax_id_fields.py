@@ -39,7 +39,7 @@ TAX_ID_RE = re.compile(
     r"|CHE[-\s]?\d{3}[.\s]?\d{3}[.\s]?\d{3}(?![\dA-Z])"  # Swiss UID, CHE-123.456.789 (MWST)
     r"|(?:NO\s?)?\d{3}\s?\d{3}\s?\d{3}\s?MVA"  # Norway's VAT id: the organisation number and MVA
     r"|(?<!\+)\d{12}|(?<!\+)\d{3}-?\d{4}-?\d{4,6}"  # not a phone number in international form
-    r"|\d{2,3}(?:[\s-]\d{3}){2,3})\b"  # a national number in groups of three (ABN 79 937 315 046)
+    r"|\d{2,3}(?:[\s-]\d{3}){2,3}(?![\s-]?\d))\b"  # groups of three (ABN 79 937 315 046), not a SIRET's head
 )
 # A national tax number right after its label (`NIF: B12345678`, `P.IVA 12345678901`, `St.-Nr. 12/345/67890`)
 # and a program account after a business number (`213119290 RT0001`: Canada's GST/HST registration)

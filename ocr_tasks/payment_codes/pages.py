@@ -83,6 +83,8 @@ def _placed(found: PageCodes, region_box) -> PageCodes:
 
 def document_payment_codes(ingested, document) -> PageCodes:
     """The payment codes of a document's pages (see the module), and the reasons of rejected ones."""
+    if ingested is None:  # no page images (a stored reading, a test's page): nothing to look at
+        return PageCodes(codes=(), rejected=())
     codes, rejected = [], []
     by_index = {p.index: p for p in document.pages}
     pages = list(ingested.pages)
